@@ -1,0 +1,14 @@
+//! Request and response types of the QLĐV public API (v1).
+//!
+//! Shared by the server (which documents them in OpenAPI with the `openapi` feature) and the
+//! WebAssembly client, so both sides agree on every field.
+
+pub mod audit;
+pub mod auth;
+pub mod common;
+pub mod ids;
+pub mod organizations;
+pub mod users;
+
+pub use common::{FieldError, Page, Problem};
+pub use ids::{OrgId, UserId};

@@ -1,0 +1,100 @@
+//! Access tokens: JWT signed with HS256. The algorithm is pinned; expiry is always checked.
+
+use chrono::Utc;
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use serde::{Deserialize, Serialize};
+
+/// Claims of an access token.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Claims {
+    /// User id.
+    pub sub: String,
+    /// Issued at (seconds since epoch).
+    pub iat: i64,
+    /// Expires at (seconds since epoch).
+    pub exp: i64,
+    /// Token kind: always `access`.
+    pub typ: String,
+}
+
+const ISSUER_TYP: &str = "access";
+
+/// Signing and verification keys.
+#[derive(Clone)]
+pub struct JwtKeys {
+    encoding: EncodingKey,
+    decoding: DecodingKey,
+    /// Lifetime of an access token, seconds.
+    pub ttl_seconds: i64,
+}
+
+impl std::fmt::Debug for JwtKeys {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("JwtKeys")
+            .field("ttl_seconds", &self.ttl_seconds)
+            .finish_non_exhaustive()
+    }
+}
+
+impl JwtKeys {
+    /// Keys from a shared secret.
+    pub fn new(secret: &[u8], ttl_seconds: i64) -> Self {
+        Self {
+            encoding: EncodingKey::from_secret(secret),
+            decoding: DecodingKey::from_secret(secret),
+            ttl_seconds,
+        }
+    }
+
+    /// Issues an access token for a user.
+    pub fn issue(&self, user_id: i64) -> Result<String, String> {
+        let now = Utc::now().timestamp();
+        let claims = Claims {
+            sub: user_id.to_string(),
+            iat: now,
+            exp: now + self.ttl_seconds,
+            typ: ISSUER_TYP.into(),
+        };
+        jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
+            .map_err(|e| format!("cannot sign token: {e}"))
+    }
+
+    /// Verifies a token (signature with HS256 only, expiry with no leeway) and returns the user id.
+    pub fn verify(&self, token: &str) -> Option<i64> {
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.leeway = 0;
+        validation.validate_exp = true;
+        validation.set_required_spec_claims(&["exp", "sub", "iat"]);
+        let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &validation).ok()?;
+        if data.claims.typ != ISSUER_TYP {
+            return None;
+        }
+        data.claims.sub.parse().ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_round_trip_and_expire() {
+        let keys = JwtKeys::new(b"0123456789abcdef0123456789abcdef", 60);
+        let t = keys.issue(42).unwrap_or_default();
+        assert_eq!(keys.verify(&t), Some(42));
+        let expired = JwtKeys::new(b"0123456789abcdef0123456789abcdef", -10);
+        let t = expired.issue(42).unwrap_or_default();
+        assert_eq!(keys.verify(&t), None);
+    }
+
+    #[test]
+    fn other_keys_and_algorithms_are_refused() {
+        let keys = JwtKeys::new(b"0123456789abcdef0123456789abcdef", 60);
+        let other = JwtKeys::new(b"ffffffffffffffffffffffffffffffff", 60);
+        let t = other.issue(1).unwrap_or_default();
+        assert_eq!(keys.verify(&t), None);
+        // alg=none with the same claims
+        let none = "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiIxIiwiaWF0IjoxLCJleHAiOjk5OTk5OTk5OTksInR5cCI6ImFjY2VzcyJ9.";
+        assert_eq!(keys.verify(none), None);
+    }
+}

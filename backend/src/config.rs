@@ -1,0 +1,137 @@
+//! Server configuration, read from the environment (every setting has a working default).
+
+use std::path::PathBuf;
+
+use crate::telemetry::LogFormat;
+
+/// Default database: a SQLite file under `./data/`.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/qldv.db";
+/// Default listen address.
+pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
+
+/// Settings of a running server.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `QLDV_BIND`: address to listen on.
+    pub bind: String,
+    /// `QLDV_DATABASE_URL`: `sqlite://PATH` or `postgres://user:password@host:port/db`.
+    pub database_url: String,
+    /// `QLDV_JWT_SECRET` (or the file in `QLDV_JWT_SECRET_FILE`): key signing access tokens.
+    pub jwt_secret: Vec<u8>,
+    /// `QLDV_ADMIN_PASSWORD`: password of the bootstrap `admin` (generated when unset).
+    pub admin_password: Option<String>,
+    /// `QLDV_ACCESS_TOKEN_MINUTES`: access-token lifetime.
+    pub access_token_minutes: i64,
+    /// `QLDV_REFRESH_TOKEN_DAYS`: refresh-token lifetime.
+    pub refresh_token_days: i64,
+    /// `QLDV_DB_POOL_SIZE`: maximum database connections.
+    pub pool_size: u32,
+    /// `QLDV_STATIC_DIR`: the built web client (served at `/`).
+    pub static_dir: PathBuf,
+    /// `QLDV_LOG_FORMAT`: `text` (default) or `json`.
+    pub log_format: LogFormat,
+    /// `QLDV_LOG` (or `RUST_LOG`): log filter.
+    pub log_filter: String,
+}
+
+fn env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+fn env_parse<T: std::str::FromStr>(name: &str, default: T) -> Result<T, String> {
+    match env(name) {
+        None => Ok(default),
+        Some(v) => v
+            .trim()
+            .parse()
+            .map_err(|_| format!("{name}={v:?} is not a valid value")),
+    }
+}
+
+impl Config {
+    /// Reads the configuration from the environment.
+    pub fn from_env() -> Result<Self, String> {
+        let database_url = env("QLDV_DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into());
+        let jwt_secret = jwt_secret(&database_url)?;
+        let log_format = match env("QLDV_LOG_FORMAT").as_deref() {
+            None | Some("text") => LogFormat::Text,
+            Some("json") => LogFormat::Json,
+            Some(other) => return Err(format!("QLDV_LOG_FORMAT={other:?}: use text or json")),
+        };
+        Ok(Self {
+            bind: env("QLDV_BIND").unwrap_or_else(|| DEFAULT_BIND.into()),
+            database_url,
+            jwt_secret,
+            admin_password: env("QLDV_ADMIN_PASSWORD"),
+            access_token_minutes: env_parse("QLDV_ACCESS_TOKEN_MINUTES", 15)?,
+            refresh_token_days: env_parse("QLDV_REFRESH_TOKEN_DAYS", 14)?,
+            pool_size: env_parse("QLDV_DB_POOL_SIZE", 10)?,
+            static_dir: PathBuf::from(
+                env("QLDV_STATIC_DIR").unwrap_or_else(|| "frontend/dist".into()),
+            ),
+            log_format,
+            log_filter: env("QLDV_LOG")
+                .or_else(|| env("RUST_LOG"))
+                .unwrap_or_else(|| "info,actix_server=warn".into()),
+        })
+    }
+}
+
+/// The signing key: from `QLDV_JWT_SECRET`, else from `QLDV_JWT_SECRET_FILE`, else from a file
+/// beside a SQLite database, created once with random bytes (so tokens survive restarts with no
+/// configuration). A PostgreSQL deployment must say where its key is.
+fn jwt_secret(database_url: &str) -> Result<Vec<u8>, String> {
+    if let Some(s) = env("QLDV_JWT_SECRET") {
+        if s.len() < 32 {
+            return Err("QLDV_JWT_SECRET must be at least 32 characters".into());
+        }
+        return Ok(s.into_bytes());
+    }
+    let file = match env("QLDV_JWT_SECRET_FILE") {
+        Some(f) => PathBuf::from(f),
+        None if database_url.starts_with("sqlite:") => {
+            let db = PathBuf::from(crate::db::engine_sqlite_path(database_url));
+            db.parent()
+                .map(|d| d.join("jwt.secret"))
+                .unwrap_or_else(|| PathBuf::from("jwt.secret"))
+        }
+        None => {
+            return Err(
+                "set QLDV_JWT_SECRET or QLDV_JWT_SECRET_FILE for a PostgreSQL deployment".into(),
+            )
+        }
+    };
+    if let Ok(bytes) = std::fs::read(&file) {
+        if bytes.len() >= 32 {
+            return Ok(bytes);
+        }
+        return Err(format!("{} holds fewer than 32 bytes", file.display()));
+    }
+    let secret = crate::auth::tokens::random_secret(48);
+    if let Some(dir) = file.parent() {
+        if !dir.as_os_str().is_empty() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+    }
+    write_private(&file, secret.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    Ok(secret.into_bytes())
+}
+
+#[cfg(unix)]
+fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)?;
+    f.write_all(bytes)
+}
+
+#[cfg(not(unix))]
+fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    std::fs::write(path, bytes)
+}

@@ -1,0 +1,243 @@
+//! The connection enum, the engine choice by URL scheme, and the r2d2 pool.
+
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+use diesel::{Connection, PgConnection, RunQueryDsl, SqliteConnection};
+
+/// A connection to either engine. Queries written once run on both.
+#[derive(diesel::MultiConnection)]
+pub enum DbConn {
+    /// Production engine.
+    Postgresql(PgConnection),
+    /// Embedded engine (the zero-configuration default).
+    Sqlite(SqliteConnection),
+}
+
+/// The database engine behind a URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    /// `postgres://` or `postgresql://`
+    Postgresql,
+    /// `sqlite://PATH`
+    Sqlite,
+}
+
+impl Engine {
+    /// Picks the engine from the URL scheme.
+    pub fn from_url(url: &str) -> Result<Self, String> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Self::Postgresql)
+        } else if url.starts_with("sqlite://") || url.starts_with("sqlite:") {
+            Ok(Self::Sqlite)
+        } else {
+            Err(format!(
+                "unsupported database URL {:?}: use sqlite://PATH or postgres://user:password@host:port/db",
+                redact(url)
+            ))
+        }
+    }
+
+    /// A human name for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Postgresql => "PostgreSQL",
+            Self::Sqlite => "SQLite",
+        }
+    }
+}
+
+impl DbConn {
+    /// The engine of this connection.
+    pub fn engine(&self) -> Engine {
+        match self {
+            Self::Postgresql(_) => Engine::Postgresql,
+            Self::Sqlite(_) => Engine::Sqlite,
+        }
+    }
+}
+
+/// Removes the password from a database URL so that it can be logged.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let userinfo = &url[s + 3..at];
+            let user = userinfo.split(':').next().unwrap_or("");
+            format!("{}://{}:***@{}", &url[..s], user, &url[at + 1..])
+        }
+        _ => url.to_string(),
+    }
+}
+
+/// The host (and port) named by a PostgreSQL URL, for error messages.
+fn pg_host(url: &str) -> String {
+    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
+    let rest = rest.rsplit_once('@').map(|(_, r)| r).unwrap_or(rest);
+    rest.split(['/', '?']).next().unwrap_or(rest).to_string()
+}
+
+/// The file path of a SQLite URL.
+pub fn sqlite_path(url: &str) -> &str {
+    url.strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+        .unwrap_or(url)
+}
+
+/// Adds a connect timeout to a PostgreSQL URL unless one is given, so an unreachable server fails fast.
+fn with_connect_timeout(url: &str) -> String {
+    if url.contains("connect_timeout=") {
+        url.to_string()
+    } else if url.contains('?') {
+        format!("{url}&connect_timeout=5")
+    } else {
+        format!("{url}?connect_timeout=5")
+    }
+}
+
+/// Opens one connection, chosen by the URL scheme, with the engine's session settings applied.
+///
+/// The error names the engine and the host (or file) so an operator knows what to fix.
+pub fn connect(url: &str) -> Result<DbConn, String> {
+    match Engine::from_url(url)? {
+        Engine::Postgresql => PgConnection::establish(&with_connect_timeout(url))
+            .map(DbConn::Postgresql)
+            .map_err(|e| {
+                format!(
+                    "cannot connect to PostgreSQL at {}: {}",
+                    pg_host(url),
+                    e.to_string().trim()
+                )
+            }),
+        Engine::Sqlite => {
+            let path = sqlite_path(url);
+            if let Some(dir) = std::path::Path::new(path).parent() {
+                if !dir.as_os_str().is_empty() && !dir.exists() {
+                    return Err(format!(
+                        "cannot open SQLite database {path}: directory {} does not exist",
+                        dir.display()
+                    ));
+                }
+            }
+            let mut conn = SqliteConnection::establish(path)
+                .map_err(|e| format!("cannot open SQLite database {path}: {e}"))?;
+            conn.batch_execute(
+                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                 PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
+            )
+            .map_err(|e| format!("cannot configure SQLite database {path}: {e}"))?;
+            Ok(DbConn::Sqlite(conn))
+        }
+    }
+}
+
+/// The r2d2 manager: opens connections with [`connect`].
+#[derive(Debug, Clone)]
+pub struct Manager {
+    url: String,
+}
+
+/// Why a pooled connection could not be opened.
+#[derive(Debug)]
+pub struct ConnectError(pub String);
+
+impl std::fmt::Display for ConnectError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl std::error::Error for ConnectError {}
+
+impl r2d2::ManageConnection for Manager {
+    type Connection = DbConn;
+    type Error = ConnectError;
+
+    fn connect(&self) -> Result<DbConn, ConnectError> {
+        connect(&self.url).map_err(ConnectError)
+    }
+
+    fn is_valid(&self, conn: &mut DbConn) -> Result<(), ConnectError> {
+        diesel::sql_query("SELECT 1")
+            .execute(conn)
+            .map(|_| ())
+            .map_err(|e| ConnectError(e.to_string()))
+    }
+
+    fn has_broken(&self, _conn: &mut DbConn) -> bool {
+        false
+    }
+}
+
+/// The connection pool.
+pub type DbPool = r2d2::Pool<Manager>;
+
+/// Pool sizing.
+#[derive(Debug, Clone)]
+pub struct PoolOptions {
+    /// Maximum open connections.
+    pub max_size: u32,
+    /// How long a request waits for a connection before answering 503.
+    pub checkout_timeout: Duration,
+}
+
+impl Default for PoolOptions {
+    fn default() -> Self {
+        Self {
+            max_size: 10,
+            checkout_timeout: Duration::from_secs(5),
+        }
+    }
+}
+
+/// Builds a pool without connecting: connections are opened on demand, so a database that comes
+/// back after an outage is used again without a restart.
+pub fn pool(url: &str, opts: &PoolOptions) -> Result<DbPool, String> {
+    let engine = Engine::from_url(url)?;
+    // SQLite allows one writer at a time; a small pool avoids lock convoys.
+    let max_size = match engine {
+        Engine::Sqlite => opts.max_size.min(8),
+        Engine::Postgresql => opts.max_size,
+    };
+    Ok(r2d2::Pool::builder()
+        .max_size(max_size)
+        .min_idle(Some(0))
+        .connection_timeout(opts.checkout_timeout)
+        .test_on_check_out(true)
+        .build_unchecked(Manager {
+            url: url.to_string(),
+        }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn engine_is_chosen_by_scheme() {
+        assert_eq!(Engine::from_url("sqlite://data/x.db"), Ok(Engine::Sqlite));
+        assert_eq!(
+            Engine::from_url("postgres://u:p@h:5432/d"),
+            Ok(Engine::Postgresql)
+        );
+        assert!(Engine::from_url("mysql://x").is_err());
+    }
+
+    #[test]
+    fn passwords_are_redacted_and_hosts_named() {
+        assert_eq!(
+            redact("postgres://u:secret@h:5432/d"),
+            "postgres://u:***@h:5432/d"
+        );
+        assert_eq!(
+            pg_host("postgres://u:secret@db.local:5433/d?x=1"),
+            "db.local:5433"
+        );
+    }
+
+    #[test]
+    fn unreachable_postgres_fails_fast_naming_the_host() {
+        let err = connect("postgres://u:p@127.0.0.1:1/d")
+            .err()
+            .unwrap_or_default();
+        assert!(err.contains("PostgreSQL at 127.0.0.1:1"), "{err}");
+    }
+}

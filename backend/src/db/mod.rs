@@ -1,0 +1,60 @@
+//! Database access: one connection type for both engines, the pool, and migrations.
+//!
+//! The engine is chosen from the URL scheme (`sqlite://` or `postgres://`), never by trial: diesel's
+//! `MultiConnection::establish` would hide why PostgreSQL was unreachable.
+
+mod engine;
+pub mod schema;
+
+pub use engine::{
+    connect, pool, redact, sqlite_path as engine_sqlite_path, DbConn, DbPool, Engine, PoolOptions,
+};
+
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+
+use crate::error::AppError;
+
+/// Migrations for PostgreSQL, embedded at compile time.
+pub const PG_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/postgresql");
+/// Migrations for SQLite, embedded at compile time (same names and meaning as the PostgreSQL ones).
+pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/sqlite");
+
+/// Applies every pending migration; returns the versions applied.
+pub fn run_migrations(conn: &mut DbConn) -> Result<Vec<String>, String> {
+    let applied = match conn {
+        DbConn::Postgresql(c) => c
+            .run_pending_migrations(PG_MIGRATIONS)
+            .map(|v| v.into_iter().map(|m| m.to_string()).collect::<Vec<_>>()),
+        DbConn::Sqlite(c) => c
+            .run_pending_migrations(SQLITE_MIGRATIONS)
+            .map(|v| v.into_iter().map(|m| m.to_string()).collect::<Vec<_>>()),
+    };
+    applied.map_err(|e| format!("migration failed: {e}"))
+}
+
+/// Runs blocking database work on the blocking thread pool with a pooled connection.
+///
+/// Handlers call this; diesel never runs on the async executor.
+pub async fn run<T, F>(pool: &DbPool, f: F) -> Result<T, AppError>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
+{
+    let pool = pool.clone();
+    actix_web::web::block(move || {
+        let mut conn = pool.get().map_err(AppError::unavailable)?;
+        f(&mut conn)
+    })
+    .await
+    .map_err(|e| AppError::internal(format!("blocking task failed: {e}")))?
+}
+
+/// Like [`run`], inside one database transaction: all or nothing.
+pub async fn transaction<T, F>(pool: &DbPool, f: F) -> Result<T, AppError>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
+{
+    use diesel::Connection;
+    run(pool, move |conn| conn.transaction(f)).await
+}

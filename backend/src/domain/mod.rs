@@ -1,0 +1,29 @@
+//! Pure rules of the domain: no I/O, unit- and property-tested.
+
+pub mod access;
+pub mod tree;
+
+/// A broken rule: a stable code and a message for a person (becomes a 422 problem).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    /// Stable machine code, e.g. `probation_not_finished`.
+    pub code: &'static str,
+    /// What is wrong, in Vietnamese.
+    pub message: String,
+}
+
+impl Violation {
+    /// A new violation.
+    pub fn new(code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<Violation> for crate::error::AppError {
+    fn from(v: Violation) -> Self {
+        crate::error::AppError::Rule(v.code, v.message)
+    }
+}

@@ -1,0 +1,254 @@
+//! One error type for the whole server, mapped in one place to RFC 9457 problem documents.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{HttpResponse, ResponseError};
+use qldv_api_types::{FieldError, Problem};
+
+use crate::telemetry::current_request_id;
+
+/// Everything a request can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// 400: the request cannot be read (bad JSON, bad query string).
+    #[error("malformed request: {0}")]
+    Malformed(String),
+    /// 422 `validation_failed`: fields that break their format.
+    #[error("validation failed")]
+    Validation(Vec<FieldError>),
+    /// 401: no valid credentials.
+    #[error("not authenticated: {0}")]
+    Unauthenticated(&'static str, String),
+    /// 403: authenticated but the role may not do this.
+    #[error("forbidden: {0}")]
+    Forbidden(String),
+    /// 404: no such record, or outside the caller's scope.
+    #[error("not found: {0}")]
+    NotFound(&'static str),
+    /// 409: conflicts with the current state.
+    #[error("conflict {0}: {1}")]
+    Conflict(&'static str, String),
+    /// 412: the `If-Match` version is not the current one.
+    #[error("precondition failed: current version {0}")]
+    PreconditionFailed(i64),
+    /// 422: valid input that breaks a rule (with a stable code).
+    #[error("rule {0}: {1}")]
+    Rule(&'static str, String),
+    /// 429: too many attempts.
+    #[error("rate limited")]
+    RateLimited {
+        /// Seconds until another attempt is allowed.
+        retry_after: i64,
+    },
+    /// 503: the database is unreachable.
+    #[error("service unavailable: {0}")]
+    Unavailable(String),
+    /// 500: a bug or an unexpected failure (details go to the log only).
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl AppError {
+    /// 404 for a kind of record (e.g. "organization").
+    pub fn not_found(what: &'static str) -> Self {
+        Self::NotFound(what)
+    }
+
+    /// 503 from a connection-pool or connection failure.
+    pub fn unavailable(e: impl std::fmt::Display) -> Self {
+        Self::Unavailable(e.to_string())
+    }
+
+    /// 500 with a message for the log.
+    pub fn internal(e: impl std::fmt::Display) -> Self {
+        Self::Internal(e.to_string())
+    }
+
+    /// 422 `validation_failed` for one field.
+    pub fn field(field: &str, code: &str, message: impl Into<String>) -> Self {
+        Self::Validation(vec![FieldError {
+            field: field.to_string(),
+            code: code.to_string(),
+            message: message.into(),
+        }])
+    }
+
+    /// The stable machine code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Malformed(_) => "malformed_request",
+            Self::Validation(_) => "validation_failed",
+            Self::Unauthenticated(code, _) => code,
+            Self::Forbidden(_) => "forbidden",
+            Self::NotFound(_) => "not_found",
+            Self::Conflict(code, _) | Self::Rule(code, _) => code,
+            Self::PreconditionFailed(_) => "version_mismatch",
+            Self::RateLimited { .. } => "rate_limited",
+            Self::Unavailable(_) => "database_unavailable",
+            Self::Internal(_) => "internal_error",
+        }
+    }
+
+    fn title(&self) -> &'static str {
+        match self {
+            Self::Malformed(_) => "Yêu cầu không đọc được",
+            Self::Validation(_) => "Dữ liệu không hợp lệ",
+            Self::Unauthenticated(..) => "Chưa đăng nhập",
+            Self::Forbidden(_) => "Không có quyền",
+            Self::NotFound(_) => "Không tìm thấy",
+            Self::Conflict(..) => "Xung đột với dữ liệu hiện có",
+            Self::PreconditionFailed(_) => "Dữ liệu đã bị người khác thay đổi",
+            Self::Rule(..) => "Vi phạm quy định",
+            Self::RateLimited { .. } => "Quá nhiều lần thử",
+            Self::Unavailable(_) => "Cơ sở dữ liệu tạm thời không truy cập được",
+            Self::Internal(_) => "Lỗi hệ thống",
+        }
+    }
+
+    fn detail(&self) -> String {
+        match self {
+            Self::Malformed(m) => m.clone(),
+            Self::Validation(errors) => format!("{} trường không hợp lệ", errors.len()),
+            Self::Unauthenticated(_, m) | Self::Forbidden(m) => m.clone(),
+            Self::NotFound(what) => format!("Không tìm thấy {what} hoặc nằm ngoài phạm vi quản lý"),
+            Self::Conflict(_, m) | Self::Rule(_, m) => m.clone(),
+            Self::PreconditionFailed(v) => {
+                format!("Bản ghi đã được cập nhật (phiên bản hiện tại {v}); tải lại rồi sửa tiếp")
+            }
+            Self::RateLimited { retry_after } => {
+                format!("Thử lại sau {} phút", (retry_after + 59) / 60)
+            }
+            Self::Unavailable(_) => "Vui lòng thử lại sau ít phút".to_string(),
+            Self::Internal(_) => "Đã ghi nhận lỗi; báo quản trị viên kèm mã yêu cầu".to_string(),
+        }
+    }
+
+    /// The problem document for this error.
+    pub fn problem(&self) -> Problem {
+        let code = self.code();
+        Problem {
+            problem_type: format!("urn:qldv:problem:{code}"),
+            title: self.title().to_string(),
+            status: self.status_code().as_u16(),
+            detail: self.detail(),
+            code: code.to_string(),
+            request_id: current_request_id(),
+            errors: match self {
+                Self::Validation(e) => e.clone(),
+                _ => Vec::new(),
+            },
+        }
+    }
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            Self::Malformed(_) => StatusCode::BAD_REQUEST,
+            Self::Validation(_) | Self::Rule(..) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::Unauthenticated(..) => StatusCode::UNAUTHORIZED,
+            Self::Forbidden(_) => StatusCode::FORBIDDEN,
+            Self::NotFound(_) => StatusCode::NOT_FOUND,
+            Self::Conflict(..) => StatusCode::CONFLICT,
+            Self::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
+            Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        match self {
+            Self::Internal(m) => tracing::error!(error = %m, "internal error"),
+            Self::Unavailable(m) => tracing::warn!(error = %m, "database unavailable"),
+            other => tracing::debug!(error = %other, "request refused"),
+        }
+        let mut resp = HttpResponse::build(self.status_code());
+        resp.insert_header((header::CONTENT_TYPE, "application/problem+json"));
+        match self {
+            Self::Unauthenticated(..) => {
+                resp.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+            }
+            Self::RateLimited { retry_after } => {
+                resp.insert_header((header::RETRY_AFTER, retry_after.to_string()));
+            }
+            Self::Unavailable(_) => {
+                resp.insert_header((header::RETRY_AFTER, "5"));
+            }
+            _ => {}
+        }
+        resp.body(serde_json::to_string(&self.problem()).unwrap_or_default())
+    }
+}
+
+impl From<diesel::result::Error> for AppError {
+    fn from(e: diesel::result::Error) -> Self {
+        use diesel::result::{DatabaseErrorKind as K, Error as E};
+        match e {
+            E::NotFound => Self::NotFound("bản ghi"),
+            E::DatabaseError(K::UniqueViolation, info) => Self::Conflict(
+                "already_exists",
+                format!("Giá trị đã tồn tại ({})", info.message()),
+            ),
+            E::DatabaseError(K::ForeignKeyViolation, info) => Self::Rule(
+                "reference_invalid",
+                format!("Tham chiếu không hợp lệ ({})", info.message()),
+            ),
+            E::DatabaseError(K::ClosedConnection, info) => Self::Unavailable(info.message().into()),
+            E::DatabaseError(K::SerializationFailure, _) => Self::Conflict(
+                "concurrent_update",
+                "Dữ liệu đang được người khác cập nhật; thử lại".into(),
+            ),
+            E::DatabaseError(_, info)
+                if info.message().contains("database is locked")
+                    || info.message().contains("terminating connection")
+                    || info.message().contains("server closed the connection") =>
+            {
+                Self::Unavailable(info.message().into())
+            }
+            other => Self::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<validator::ValidationErrors> for AppError {
+    fn from(errors: validator::ValidationErrors) -> Self {
+        Self::Validation(field_errors(&errors, ""))
+    }
+}
+
+/// Flattens validator's nested errors into `field`, `code`, `message` triples.
+fn field_errors(errors: &validator::ValidationErrors, prefix: &str) -> Vec<FieldError> {
+    use validator::ValidationErrorsKind as K;
+    let mut out = Vec::new();
+    for (field, kind) in errors.errors() {
+        let name = if prefix.is_empty() {
+            field.to_string()
+        } else {
+            format!("{prefix}.{field}")
+        };
+        match kind {
+            K::Field(list) => out.extend(list.iter().map(|e| {
+                FieldError {
+                    field: name.clone(),
+                    code: e.code.to_string(),
+                    message: e
+                        .message
+                        .as_ref()
+                        .map(|m| m.to_string())
+                        .unwrap_or_else(|| format!("Giá trị của {name} không hợp lệ")),
+                }
+            })),
+            K::Struct(inner) => out.extend(field_errors(inner, &name)),
+            K::List(items) => {
+                for (i, inner) in items {
+                    out.extend(field_errors(inner, &format!("{name}[{i}]")));
+                }
+            }
+        }
+    }
+    out.sort_by(|a, b| a.field.cmp(&b.field));
+    out
+}
+
+/// Result type of handlers and services.
+pub type AppResult<T> = Result<T, AppError>;

@@ -1,0 +1,111 @@
+//! QLĐV: party-member records for the organisation boards of the Communist Party of Vietnam.
+//!
+//! [`app`] builds the one actix-web application used by `qldv serve` and by the tests.
+
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod models;
+pub mod openapi;
+pub mod pagination;
+pub mod routes;
+pub mod services;
+mod spa;
+pub mod state;
+pub mod telemetry;
+
+use std::path::PathBuf;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::{web, App};
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// Largest accepted JSON body.
+pub const JSON_LIMIT: usize = 2 * 1024 * 1024;
+
+/// Collects the handlers into an actix `App` and the OpenAPI document.
+fn collect() -> (
+    App<
+        impl ServiceFactory<
+            ServiceRequest,
+            Config = (),
+            Response = ServiceResponse<impl MessageBody>,
+            Error = actix_web::Error,
+            InitError = (),
+        >,
+    >,
+    utoipa::openapi::OpenApi,
+) {
+    let (app, doc) = App::new()
+        .into_utoipa_app()
+        .openapi(<openapi::ApiDoc as utoipa::OpenApi>::openapi())
+        .service(routes::health::healthz)
+        .service(routes::health::readyz)
+        .service(utoipa_actix_web::scope("/api/v1").configure(routes::configure))
+        .split_for_parts();
+    (app, openapi::finish(doc))
+}
+
+/// The serialised OpenAPI document, served at `/api/v1/openapi.json`.
+#[derive(Debug, Clone)]
+pub struct OpenApiJson(pub String);
+
+/// `GET /api/v1/openapi.json` (registered inside the `/api/v1` scope, which would shadow it).
+pub(crate) async fn openapi_json(doc: web::Data<OpenApiJson>) -> actix_web::HttpResponse {
+    actix_web::HttpResponse::Ok()
+        .content_type("application/json")
+        .body(doc.0.clone())
+}
+
+/// The OpenAPI document the server serves (also written to `openapi/openapi.json`).
+pub fn openapi_document() -> utoipa::openapi::OpenApi {
+    collect().1
+}
+
+/// Builds the application: API, docs UI, health probes and the web client.
+///
+/// `static_dir` is the built web client (`frontend/dist`); without it `/` shows a short page.
+pub fn app(
+    state: AppState,
+    static_dir: Option<PathBuf>,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let (app, doc) = collect();
+    let doc_json = OpenApiJson(doc.to_json().unwrap_or_default());
+    app.app_data(web::Data::new(state))
+        .app_data(web::Data::new(doc_json))
+        .app_data(
+            web::JsonConfig::default()
+                .limit(JSON_LIMIT)
+                .error_handler(|err, _| {
+                    AppError::Malformed(format!("Nội dung JSON không hợp lệ: {err}")).into()
+                }),
+        )
+        .app_data(web::QueryConfig::default().error_handler(|err, _| {
+            AppError::Malformed(format!("Tham số truy vấn không hợp lệ: {err}")).into()
+        }))
+        .app_data(web::PathConfig::default().error_handler(|err, _| {
+            AppError::Malformed(format!("Đường dẫn không hợp lệ: {err}")).into()
+        }))
+        .service(
+            SwaggerUi::new("/api/docs/{_:.*}")
+                .config(utoipa_swagger_ui::Config::new(["/api/v1/openapi.json"])),
+        )
+        .configure(|cfg| spa::configure(cfg, static_dir))
+        .wrap(actix_web::middleware::Compress::default())
+        .wrap(telemetry::RequestTracing)
+}

@@ -1,0 +1,182 @@
+//! `qldv`: the server and its command line.
+
+use std::process::ExitCode;
+
+use actix_web::HttpServer;
+use clap::{Parser, Subcommand};
+use qldv::auth::Role;
+use qldv::config::Config;
+use qldv::db::{self, PoolOptions};
+use qldv::services::bootstrap::{self, Bootstrap};
+use qldv::state::{AppState, StateOptions};
+
+#[derive(Parser)]
+#[command(
+    name = "qldv",
+    version,
+    about = "QLĐV — quản lý đảng viên (party-member records)"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the server (QLDV_BIND, QLDV_DATABASE_URL; migrations run at start).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Create a user account (the password is read from QLDV_NEW_USER_PASSWORD or standard input).
+    CreateUser {
+        /// User name.
+        #[arg(long)]
+        username: String,
+        /// Role: admin, organizer, viewer or integration.
+        #[arg(long, default_value = "organizer")]
+        role: String,
+        /// Scope root (organisation id); required except for admin.
+        #[arg(long)]
+        organization: Option<i64>,
+    },
+    /// Print the OpenAPI document (or write it to --out).
+    Openapi {
+        /// File to write instead of standard output.
+        #[arg(long)]
+        out: Option<std::path::PathBuf>,
+    },
+}
+
+fn state_options(config: &Config) -> StateOptions {
+    StateOptions {
+        database_url: config.database_url.clone(),
+        jwt_secret: config.jwt_secret.clone(),
+        access_token_minutes: config.access_token_minutes,
+        refresh_token_days: config.refresh_token_days,
+        pool: PoolOptions {
+            max_size: config.pool_size,
+            ..PoolOptions::default()
+        },
+    }
+}
+
+/// Creates the directory of a SQLite file (the default `data/`), so no configuration is needed.
+fn prepare_sqlite_dir(url: &str) -> Result<(), String> {
+    if db::Engine::from_url(url)? == db::Engine::Sqlite {
+        if let Some(dir) = std::path::Path::new(db::engine_sqlite_path(url)).parent() {
+            if !dir.as_os_str().is_empty() {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn load() -> Result<(Config, AppState), String> {
+    let url = std::env::var("QLDV_DATABASE_URL")
+        .ok()
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| qldv::config::DEFAULT_DATABASE_URL.into());
+    prepare_sqlite_dir(&url)?;
+    let config = Config::from_env()?;
+    qldv::telemetry::init(config.log_format, &config.log_filter);
+    tracing::info!(database = %db::redact(&config.database_url), "opening database");
+    let state = AppState::open(&state_options(&config))?;
+    Ok((config, state))
+}
+
+async fn serve() -> Result<(), String> {
+    let (config, state) = load()?;
+    let pool = state.pool.clone();
+    let admin_password = config.admin_password.clone();
+    let outcome = actix_web::web::block(move || {
+        let mut conn = pool.get().map_err(|e| e.to_string())?;
+        bootstrap::ensure_admin(&mut conn, admin_password.as_deref()).map_err(|e| e.to_string())
+    })
+    .await
+    .map_err(|e| e.to_string())??;
+    match outcome {
+        Bootstrap::CreatedWithGenerated(p) => tracing::warn!(
+            "created user 'admin' with generated password: {p} (shown once; change it after signing in)"
+        ),
+        Bootstrap::Created => tracing::info!("created user 'admin' with QLDV_ADMIN_PASSWORD"),
+        Bootstrap::AlreadyHasUsers => {}
+    }
+    let static_dir = config.static_dir.clone();
+    tracing::info!(bind = %config.bind, engine = state.engine.name(), "listening; API docs at /api/docs/");
+    HttpServer::new(move || qldv::app(state.clone(), Some(static_dir.clone())))
+        .bind(&config.bind)
+        .map_err(|e| format!("cannot listen on {}: {e}", config.bind))?
+        .shutdown_timeout(30)
+        .run()
+        .await
+        .map_err(|e| e.to_string())
+}
+
+fn read_password() -> Result<String, String> {
+    if let Ok(p) = std::env::var("QLDV_NEW_USER_PASSWORD") {
+        return Ok(p);
+    }
+    let mut line = String::new();
+    std::io::stdin()
+        .read_line(&mut line)
+        .map_err(|e| format!("cannot read the password: {e}"))?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_string())
+}
+
+fn create_user(username: &str, role: &str, organization: Option<i64>) -> Result<(), String> {
+    let role = Role::parse(role).ok_or_else(|| format!("unknown role {role:?}"))?;
+    let password = read_password()?;
+    if password.chars().count() < 10 {
+        return Err("the password must have at least 10 characters".into());
+    }
+    let (_, state) = load()?;
+    let mut conn = state.pool.get().map_err(|e| e.to_string())?;
+    let row = qldv::services::users::create_as_system(
+        &mut conn,
+        "cli",
+        username,
+        &password,
+        role,
+        organization,
+    )
+    .map_err(|e| e.problem().detail)?;
+    println!("created user {} (id {})", row.username, row.id);
+    Ok(())
+}
+
+fn write_openapi(out: Option<std::path::PathBuf>) -> Result<(), String> {
+    let json = qldv::openapi_document()
+        .to_pretty_json()
+        .map_err(|e| e.to_string())?;
+    match out {
+        Some(path) => std::fs::write(&path, format!("{json}\n"))
+            .map_err(|e| format!("cannot write {}: {e}", path.display())),
+        None => {
+            println!("{json}");
+            Ok(())
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Serve => actix_web::rt::System::new().block_on(serve()),
+        Command::Migrate => load().map(|_| println!("database is up to date")),
+        Command::CreateUser {
+            username,
+            role,
+            organization,
+        } => create_user(&username, &role, organization),
+        Command::Openapi { out } => write_openapi(out),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("qldv: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

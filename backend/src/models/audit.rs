@@ -1,0 +1,137 @@
+//! The audit trail: every write appends an entry in the same transaction.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use qldv_api_types::audit as dto;
+use serde::Serialize;
+
+use crate::auth::{Actor, Scope};
+use crate::db::schema::audit_log;
+use crate::db::DbConn;
+use crate::error::AppResult;
+
+/// A stored audit entry.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = audit_log)]
+pub struct AuditRow {
+    /// Sequence.
+    pub id: i64,
+    /// When.
+    pub at: NaiveDateTime,
+    /// Request id.
+    pub request_id: Option<String>,
+    /// Actor id.
+    pub actor_id: Option<i64>,
+    /// Actor name.
+    pub actor_username: String,
+    /// Action.
+    pub action: String,
+    /// Entity kind.
+    pub entity: String,
+    /// Entity id.
+    pub entity_id: String,
+    /// Path of the organisation the entity belongs to.
+    pub scope_path: Option<String>,
+    /// JSON before.
+    pub before_data: Option<String>,
+    /// JSON after.
+    pub after_data: Option<String>,
+}
+
+/// What an audit entry is about.
+#[derive(Debug, Clone, Copy)]
+pub struct Subject<'a> {
+    /// Entity kind, e.g. `organization`.
+    pub entity: &'a str,
+    /// Entity id.
+    pub id: i64,
+    /// Path of the organisation it belongs to (for scoped reads of the trail).
+    pub scope_path: Option<&'a str>,
+}
+
+fn json<T: Serialize>(v: Option<&T>) -> Option<String> {
+    v.and_then(|v| serde_json::to_string(v).ok())
+}
+
+/// Appends an entry: who did `action` to `subject`, with the record before and after.
+pub fn record<B: Serialize, A: Serialize>(
+    conn: &mut DbConn,
+    actor: &Actor,
+    action: &str,
+    subject: Subject<'_>,
+    before: Option<&B>,
+    after: Option<&A>,
+) -> AppResult<()> {
+    diesel::insert_into(audit_log::table)
+        .values((
+            audit_log::at.eq(super::now()),
+            audit_log::request_id.eq(actor.request_id.as_deref()),
+            audit_log::actor_id.eq(actor.user_id),
+            audit_log::actor_username.eq(&actor.username),
+            audit_log::action.eq(action),
+            audit_log::entity.eq(subject.entity),
+            audit_log::entity_id.eq(subject.id.to_string()),
+            audit_log::scope_path.eq(subject.scope_path),
+            audit_log::before_data.eq(json(before)),
+            audit_log::after_data.eq(json(after)),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Filters of the audit list.
+#[derive(Debug, Default, Clone)]
+pub struct AuditFilter {
+    /// Entity kind.
+    pub entity: Option<String>,
+    /// Entity id.
+    pub entity_id: Option<String>,
+}
+
+impl AuditRow {
+    /// Entries inside the caller's scope, newest first, before a cursor.
+    pub fn list(
+        conn: &mut DbConn,
+        scope: &Scope,
+        filter: &AuditFilter,
+        before: Option<i64>,
+        limit: i64,
+    ) -> AppResult<Vec<Self>> {
+        let mut q = audit_log::table.into_boxed();
+        if let Some((lo, hi)) = scope.path_range() {
+            q = q
+                .filter(audit_log::scope_path.ge(lo))
+                .filter(audit_log::scope_path.lt(hi));
+        }
+        if let Some(e) = &filter.entity {
+            q = q.filter(audit_log::entity.eq(e.clone()));
+        }
+        if let Some(id) = &filter.entity_id {
+            q = q.filter(audit_log::entity_id.eq(id.clone()));
+        }
+        if let Some(b) = before {
+            q = q.filter(audit_log::id.lt(b));
+        }
+        Ok(q.order(audit_log::id.desc())
+            .limit(limit)
+            .select(Self::as_select())
+            .load(conn)?)
+    }
+
+    /// The API view.
+    pub fn to_dto(&self) -> dto::AuditEntry {
+        let parse = |s: &Option<String>| s.as_deref().and_then(|s| serde_json::from_str(s).ok());
+        dto::AuditEntry {
+            id: self.id,
+            at: super::utc(self.at),
+            request_id: self.request_id.clone(),
+            actor_id: self.actor_id,
+            actor_username: self.actor_username.clone(),
+            action: self.action.clone(),
+            entity: self.entity.clone(),
+            entity_id: self.entity_id.clone(),
+            before: parse(&self.before_data),
+            after: parse(&self.after_data),
+        }
+    }
+}

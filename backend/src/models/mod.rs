@@ -1,0 +1,31 @@
+//! Rows, insert/update structs, and the queries that own them. Queries over scoped data take the
+//! caller's [`Scope`](crate::auth::Scope).
+
+pub mod api_token;
+pub mod audit;
+pub mod login_failure;
+pub mod organization;
+pub mod refresh_token;
+pub mod user;
+
+use chrono::{DateTime, NaiveDateTime, SubsecRound, Utc};
+
+use crate::error::AppError;
+
+/// The current time as stored (UTC, microsecond precision on both engines).
+pub fn now() -> NaiveDateTime {
+    Utc::now().naive_utc().trunc_subsecs(6)
+}
+
+/// A stored UTC timestamp as an RFC 3339 time.
+pub fn utc(t: NaiveDateTime) -> DateTime<Utc> {
+    DateTime::from_naive_utc_and_offset(t, Utc)
+}
+
+/// 412 unless `expected` (from `If-Match`) is the current version.
+pub fn check_version(expected: Option<i64>, current: i64) -> Result<i64, AppError> {
+    match expected {
+        Some(v) if v != current => Err(AppError::PreconditionFailed(current)),
+        _ => Ok(current),
+    }
+}

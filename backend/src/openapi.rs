@@ -1,0 +1,126 @@
+//! The OpenAPI document: collected from the handlers by utoipa-actix-web, then completed with the
+//! security scheme and the error responses every operation shares.
+
+use utoipa::openapi::path::Operation;
+use utoipa::openapi::response::{Response, ResponseBuilder};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{Content, OpenApi as Doc, Ref, RefOr};
+use utoipa::OpenApi;
+
+/// The document's fixed parts.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "QLĐV — Quản lý đảng viên",
+        description = "Public API of the party-member records system for organisation boards and \
+            other agencies' systems. Conventions: JSON with snake_case fields; dates YYYY-MM-DD; \
+            errors as RFC 9457 problem+json with a stable `code`; lists paged with `limit` and \
+            `cursor`; `ETag`/`If-Match` on mutable resources.",
+        version = "1.0.0",
+        license(name = "MIT")
+    ),
+    components(schemas(qldv_api_types::Problem, qldv_api_types::FieldError)),
+    tags(
+        (name = "auth", description = "Sign-in, tokens and the current user"),
+        (name = "users", description = "User accounts and API tokens"),
+        (name = "organizations", description = "The organisation tree"),
+        (name = "audit", description = "The audit trail of every write"),
+        (name = "health", description = "Liveness and readiness"),
+    )
+)]
+pub struct ApiDoc;
+
+/// Shared error responses: (status, component name, description).
+const ERRORS: &[(&str, &str, &str)] = &[
+    (
+        "400",
+        "BadRequest",
+        "Malformed request (unreadable JSON, query or cursor)",
+    ),
+    (
+        "401",
+        "Unauthenticated",
+        "Missing, invalid or expired credentials",
+    ),
+    ("403", "Forbidden", "The caller's role may not do this"),
+    (
+        "422",
+        "ValidationFailed",
+        "Valid JSON that breaks a field format or a rule",
+    ),
+    ("429", "RateLimited", "Too many attempts; see Retry-After"),
+    (
+        "500",
+        "InternalError",
+        "Unexpected failure; quote the request id",
+    ),
+    (
+        "503",
+        "Unavailable",
+        "The database is unreachable; retry later",
+    ),
+];
+
+fn problem_response(description: &str) -> Response {
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            "application/problem+json",
+            Content::new(Some(Ref::from_schema_name("Problem"))),
+        )
+        .build()
+}
+
+fn add_errors(op: &mut Operation, secured: bool, has_input: bool) {
+    for (status, name, _) in ERRORS {
+        let wanted = match *status {
+            "401" | "403" => secured,
+            "400" | "422" => has_input,
+            _ => true,
+        };
+        if wanted && !op.responses.responses.contains_key(*status) {
+            op.responses.responses.insert(
+                (*status).to_string(),
+                RefOr::Ref(Ref::from_response_name(*name)),
+            );
+        }
+    }
+}
+
+/// Completes a collected document: bearer scheme, shared problem responses on every operation.
+pub fn finish(mut doc: Doc) -> Doc {
+    let components = doc.components.get_or_insert_with(Default::default);
+    components.add_security_scheme(
+        "bearer",
+        SecurityScheme::Http(
+            HttpBuilder::new()
+                .scheme(HttpAuthScheme::Bearer)
+                .bearer_format("JWT or API token")
+                .description(Some(
+                    "An access token from POST /api/v1/auth/login, or an integration API token",
+                ))
+                .build(),
+        ),
+    );
+    for (_, name, description) in ERRORS {
+        components
+            .responses
+            .insert((*name).to_string(), RefOr::T(problem_response(description)));
+    }
+    for item in doc.paths.paths.values_mut() {
+        let ops = [
+            &mut item.get,
+            &mut item.post,
+            &mut item.put,
+            &mut item.patch,
+            &mut item.delete,
+        ];
+        for op in ops.into_iter().flatten() {
+            let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
+            let has_input =
+                op.request_body.is_some() || op.parameters.as_ref().is_some_and(|p| !p.is_empty());
+            add_errors(op, secured, has_input);
+        }
+    }
+    doc
+}

@@ -1,0 +1,142 @@
+//! `/api-tokens`: long-lived tokens for `integration` accounts (administrators only).
+
+use actix_web::{get, post, web, HttpResponse};
+use chrono::NaiveTime;
+use qldv_api_types::auth::Role;
+use qldv_api_types::users::{ApiToken, CreateApiToken, CreatedApiToken};
+use serde::Deserialize;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::auth::AuthUser;
+use crate::error::AppError;
+use crate::models::api_token::ApiTokenRow;
+use crate::models::audit::{self, Subject};
+use crate::models::user::UserRow;
+use crate::routes::valid;
+use crate::state::AppState;
+
+/// Registers the handlers.
+pub fn configure(cfg: &mut ServiceConfig<'_>) {
+    cfg.service(create_api_token)
+        .service(list_api_tokens)
+        .service(revoke_api_token);
+}
+
+/// Creates an API token for an `integration` account. The secret is in this response only.
+#[utoipa::path(
+    tag = "users",
+    request_body = CreateApiToken,
+    responses(
+        (status = 201, description = "Created; store the secret now", body = CreatedApiToken),
+        (status = 404, description = "No such account", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/api-tokens")]
+pub async fn create_api_token(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: web::Json<CreateApiToken>,
+) -> Result<HttpResponse, AppError> {
+    user.require_admin()?;
+    let body = valid(body.into_inner())?;
+    let created = crate::db::transaction(&state.pool, move |c| {
+        let owner = UserRow::find(c, &user.scope, body.user_id)?;
+        if owner.role() != Role::Integration {
+            return Err(AppError::field(
+                "user_id",
+                "not_integration",
+                "Chỉ tài khoản vai trò 'integration' mới có khóa API",
+            ));
+        }
+        let expires = body
+            .expires_on
+            .map(|d| d.and_time(NaiveTime::MIN) + chrono::Duration::days(1));
+        let (row, secret) = ApiTokenRow::create(c, owner.id, &body.name, expires, user.id)?;
+        audit::record::<(), _>(
+            c,
+            &user.actor(),
+            "create",
+            Subject {
+                entity: "api_token",
+                id: row.id,
+                scope_path: None,
+            },
+            None,
+            Some(&row),
+        )?;
+        Ok(CreatedApiToken {
+            token: row.to_dto(),
+            secret,
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Created().json(created))
+}
+
+/// Filter of the token list.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct TokenFilter {
+    /// Only the tokens of this account.
+    pub user_id: Option<i64>,
+}
+
+/// API tokens (metadata only; secrets are never shown again).
+#[utoipa::path(
+    tag = "users",
+    params(TokenFilter),
+    responses((status = 200, description = "Tokens, newest first", body = Vec<ApiToken>)),
+    security(("bearer" = []))
+)]
+#[get("/api-tokens")]
+pub async fn list_api_tokens(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    filter: web::Query<TokenFilter>,
+) -> Result<web::Json<Vec<ApiToken>>, AppError> {
+    user.require_admin()?;
+    let rows = crate::db::run(&state.pool, move |c| ApiTokenRow::list(c, filter.user_id)).await?;
+    Ok(web::Json(rows.iter().map(ApiTokenRow::to_dto).collect()))
+}
+
+/// Revokes an API token at once (idempotent).
+#[utoipa::path(
+    tag = "users",
+    params(("id" = i64, Path, description = "Token id")),
+    responses(
+        (status = 200, description = "Revoked", body = ApiToken),
+        (status = 404, description = "No such token", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/api-tokens/{id}/revoke")]
+pub async fn revoke_api_token(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+) -> Result<web::Json<ApiToken>, AppError> {
+    user.require_admin()?;
+    let id = id.into_inner();
+    let row = crate::db::transaction(&state.pool, move |c| {
+        let before = ApiTokenRow::find(c, id)?;
+        let after = ApiTokenRow::revoke(c, id)?;
+        if before.revoked_at.is_none() {
+            audit::record(
+                c,
+                &user.actor(),
+                "revoke",
+                Subject {
+                    entity: "api_token",
+                    id,
+                    scope_path: None,
+                },
+                Some(&before),
+                Some(&after),
+            )?;
+        }
+        Ok(after)
+    })
+    .await?;
+    Ok(web::Json(row.to_dto()))
+}

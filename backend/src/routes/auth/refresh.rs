@@ -1,0 +1,59 @@
+//! `POST /auth/refresh`.
+
+use actix_web::{post, web};
+use qldv_api_types::auth::{RefreshRequest, TokenPair};
+
+use crate::error::AppError;
+use crate::models::refresh_token::{self, Rotation};
+use crate::models::user::UserRow;
+use crate::routes::valid;
+use crate::state::AppState;
+
+/// Exchanges a refresh token for a new token pair.
+///
+/// The presented refresh token stops working. Presenting an already-used token again revokes every
+/// token issued from the same sign-in (someone holds a copy), and the user must sign in again.
+#[utoipa::path(
+    tag = "auth",
+    request_body = RefreshRequest,
+    responses(
+        (status = 200, description = "New tokens", body = TokenPair),
+        (status = 401, description = "Unknown, expired, revoked or re-used refresh token", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/auth/refresh")]
+pub async fn refresh(
+    state: web::Data<AppState>,
+    body: web::Json<RefreshRequest>,
+) -> Result<web::Json<TokenPair>, AppError> {
+    let body = valid(body.into_inner())?;
+    let ttl = state.refresh_ttl;
+    let outcome = crate::db::transaction(&state.pool, move |conn| {
+        let outcome = refresh_token::rotate(conn, &body.refresh_token, ttl)?;
+        if let Rotation::Rotated { user_id, .. } = &outcome {
+            if UserRow::principal(conn, *user_id)?.is_none() {
+                refresh_token::revoke_user(conn, *user_id)?;
+                return Ok(Rotation::Invalid);
+            }
+        }
+        Ok(outcome)
+    })
+    .await?;
+    match outcome {
+        Rotation::Rotated { user_id, secret } => Ok(web::Json(TokenPair {
+            access_token: state.jwt.issue(user_id).map_err(AppError::internal)?,
+            refresh_token: secret,
+            token_type: "Bearer".into(),
+            expires_in: state.jwt.ttl_seconds,
+        })),
+        Rotation::Reused => Err(AppError::Unauthenticated(
+            "refresh_token_reused",
+            "Mã làm mới đã được dùng; mọi phiên của lần đăng nhập này bị thu hồi, hãy đăng nhập lại"
+                .into(),
+        )),
+        Rotation::Invalid => Err(AppError::Unauthenticated(
+            "invalid_refresh_token",
+            "Mã làm mới không hợp lệ hoặc đã hết hạn; đăng nhập lại".into(),
+        )),
+    }
+}

@@ -1,0 +1,45 @@
+//! Small helpers shared by handlers.
+
+use actix_web::http::header;
+use actix_web::HttpRequest;
+use validator::Validate;
+
+use crate::error::AppError;
+
+/// Runs the DTO's validator rules (422 `validation_failed` with field errors).
+pub fn valid<T: Validate>(dto: T) -> Result<T, AppError> {
+    dto.validate()?;
+    Ok(dto)
+}
+
+/// The `ETag` of a version.
+pub fn etag(version: i64) -> (header::HeaderName, String) {
+    (header::ETAG, format!("\"{version}\""))
+}
+
+/// The version in `If-Match`, if the header is present (`*` means any version).
+pub fn if_match(req: &HttpRequest) -> Result<Option<i64>, AppError> {
+    let Some(value) = req.headers().get(header::IF_MATCH) else {
+        return Ok(None);
+    };
+    let value = value
+        .to_str()
+        .map_err(|_| AppError::Malformed("If-Match không hợp lệ".into()))?
+        .trim();
+    if value == "*" {
+        return Ok(None);
+    }
+    value
+        .trim_start_matches("W/")
+        .trim_matches('"')
+        .parse()
+        .map(Some)
+        .map_err(|_| AppError::Malformed("If-Match phải là ETag nhận được từ GET".into()))
+}
+
+/// The caller's address, for throttling sign-in attempts.
+pub fn client_ip(req: &HttpRequest) -> String {
+    req.peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_else(|| "unknown".into())
+}

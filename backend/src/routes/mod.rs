@@ -1,0 +1,27 @@
+//! HTTP handlers, one file per action: extract → validate → authorise → model/service → DTO.
+
+pub mod api_tokens;
+pub mod audit;
+pub mod auth;
+mod common;
+pub mod health;
+pub mod organizations;
+pub mod users;
+
+pub use crate::models::check_version;
+pub use common::{client_ip, etag, if_match, valid};
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+/// Registers every `/api/v1` handler (each one is collected into the OpenAPI document).
+pub fn configure(cfg: &mut ServiceConfig<'_>) {
+    cfg.route(
+        "/openapi.json",
+        actix_web::web::get().to(crate::openapi_json),
+    );
+    auth::configure(cfg);
+    users::configure(cfg);
+    api_tokens::configure(cfg);
+    organizations::configure(cfg);
+    audit::configure(cfg);
+}

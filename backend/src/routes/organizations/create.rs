@@ -1,0 +1,82 @@
+//! `POST /organizations`.
+
+use actix_web::{post, web, HttpResponse};
+use qldv_api_types::organizations::{CreateOrganization, Organization};
+
+use crate::auth::AuthUser;
+use crate::domain::tree::check_child_kind;
+use crate::error::AppError;
+use crate::models::audit::{self, Subject};
+use crate::models::organization::{KindRow, NewOrganization, OrganizationRow};
+use crate::routes::{etag, valid};
+use crate::state::AppState;
+
+/// Creates an organisation under a parent inside the caller's scope.
+///
+/// Depth is variable; a kind may not sit under a kind conventionally below or level with it,
+/// and cells have no children. Only administrators create roots (no `parent_id`).
+#[utoipa::path(
+    tag = "organizations",
+    request_body = CreateOrganization,
+    responses(
+        (status = 201, description = "Created", body = Organization),
+        (status = 404, description = "Parent not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Code already used", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/organizations")]
+pub async fn create_organization(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: web::Json<CreateOrganization>,
+) -> Result<HttpResponse, AppError> {
+    user.require_writer()?;
+    let body = valid(body.into_inner())?;
+    if body.parent_id.is_none() {
+        user.require_admin()?;
+    }
+    let row = crate::db::transaction(&state.pool, move |c| {
+        let kind = KindRow::get(c, &body.kind)?;
+        let parent = match body.parent_id {
+            Some(p) => Some(OrganizationRow::find(c, &user.scope, p)?),
+            None => None,
+        };
+        if let Some(p) = &parent {
+            if p.valid_to.is_some() {
+                return Err(AppError::Rule(
+                    "organization_closed",
+                    format!("Tổ chức '{}' đã giải thể hoặc hợp nhất", p.name),
+                ));
+            }
+            check_child_kind(&KindRow::get(c, &p.kind)?.facts(), &kind.facts())?;
+        }
+        let row = OrganizationRow::insert(
+            c,
+            &NewOrganization {
+                parent: parent.as_ref(),
+                kind: &body.kind,
+                name: body.name.trim(),
+                code: body.code.as_deref(),
+                valid_from: body.valid_from,
+            },
+        )?;
+        audit::record::<(), _>(
+            c,
+            &user.actor(),
+            "create",
+            Subject {
+                entity: "organization",
+                id: row.id,
+                scope_path: Some(&row.path),
+            },
+            None,
+            Some(&row),
+        )?;
+        Ok(row)
+    })
+    .await?;
+    Ok(HttpResponse::Created()
+        .insert_header(etag(row.version))
+        .json(row.to_dto()))
+}

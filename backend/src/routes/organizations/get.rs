@@ -1,0 +1,37 @@
+//! `GET /organizations/{id}`.
+
+use actix_web::{get, web, HttpResponse};
+use qldv_api_types::organizations::Organization;
+use qldv_api_types::OrgId;
+
+use crate::auth::AuthUser;
+use crate::error::AppError;
+use crate::models::organization::OrganizationRow;
+use crate::routes::etag;
+use crate::state::AppState;
+
+/// One organisation inside the caller's scope.
+#[utoipa::path(
+    tag = "organizations",
+    params(("id" = i64, Path, description = "Organisation id")),
+    responses(
+        (status = 200, description = "The organisation", body = Organization, headers(("ETag" = String, description = "Current version"))),
+        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/organizations/{id}")]
+pub async fn get_organization(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    let id = OrgId(id.into_inner());
+    let row = crate::db::run(&state.pool, move |c| {
+        OrganizationRow::find(c, &user.scope, id)
+    })
+    .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(etag(row.version))
+        .json(row.to_dto()))
+}

@@ -1,0 +1,20 @@
+//! `/organizations`: the organisation tree inside the caller's scope.
+
+mod create;
+mod get;
+mod kinds;
+mod list;
+mod subtree;
+mod update;
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+/// Registers the handlers.
+pub fn configure(cfg: &mut ServiceConfig<'_>) {
+    cfg.service(kinds::list_kinds)
+        .service(create::create_organization)
+        .service(list::list_organizations)
+        .service(get::get_organization)
+        .service(update::update_organization)
+        .service(subtree::organization_subtree);
+}

@@ -1,0 +1,56 @@
+//! `GET /organizations/{id}/subtree`.
+
+use actix_web::{get, web};
+use qldv_api_types::organizations::Organization;
+use qldv_api_types::{OrgId, Page};
+use serde::Deserialize;
+
+use crate::auth::AuthUser;
+use crate::error::AppError;
+use crate::models::organization::OrganizationRow;
+use crate::pagination::{page, PageParams};
+use crate::state::AppState;
+
+/// Options of the subtree listing.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SubtreeOptions {
+    /// Levels below the organisation to include (all when absent).
+    #[param(minimum = 0)]
+    pub max_depth: Option<i32>,
+}
+
+/// An organisation and everything below it, depth first (parents before their children).
+#[utoipa::path(
+    tag = "organizations",
+    params(("id" = i64, Path, description = "Organisation id"), SubtreeOptions, PageParams),
+    responses(
+        (status = 200, description = "One page of the subtree", body = Page<Organization>),
+        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/organizations/{id}/subtree")]
+pub async fn organization_subtree(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+    options: web::Query<SubtreeOptions>,
+    params: web::Query<PageParams>,
+) -> Result<web::Json<Page<Organization>>, AppError> {
+    let id = OrgId(id.into_inner());
+    let limit = params.limit();
+    let after = params.after::<String>()?;
+    let max_depth = options.max_depth.map(|d| d.max(0));
+    let rows = crate::db::run(&state.pool, move |c| {
+        let root = OrganizationRow::find(c, &user.scope, id)?;
+        OrganizationRow::subtree(c, &root, after, max_depth, limit + 1)
+    })
+    .await?;
+    Ok(web::Json(page(
+        rows,
+        limit,
+        |r| r.path.clone(),
+        OrganizationRow::to_dto,
+    )))
+}

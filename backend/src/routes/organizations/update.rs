@@ -1,0 +1,87 @@
+//! `PATCH /organizations/{id}`.
+
+use actix_web::{patch, web, HttpRequest, HttpResponse};
+use qldv_api_types::organizations::{Organization, UpdateOrganization};
+use qldv_api_types::OrgId;
+
+use crate::auth::AuthUser;
+use crate::domain::tree::check_child_kind;
+use crate::error::AppError;
+use crate::models::audit::{self, Subject};
+use crate::models::organization::{KindRow, OrganizationChanges, OrganizationRow};
+use crate::routes::{check_version, etag, if_match, valid};
+use crate::state::AppState;
+
+/// Renames an organisation or changes its code or kind.
+///
+/// Send `If-Match` with the `ETag` from `GET` (412 if someone changed it meanwhile). Moves and
+/// merges have their own endpoints, with a decision number and an effective date.
+#[utoipa::path(
+    tag = "organizations",
+    params(
+        ("id" = i64, Path, description = "Organisation id"),
+        ("If-Match" = Option<String>, Header, description = "ETag from GET"),
+    ),
+    request_body = UpdateOrganization,
+    responses(
+        (status = 200, description = "Changed", body = Organization),
+        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Code already used", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Changed by someone else meanwhile", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[patch("/organizations/{id}")]
+pub async fn update_organization(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    req: HttpRequest,
+    id: web::Path<i64>,
+    body: web::Json<UpdateOrganization>,
+) -> Result<HttpResponse, AppError> {
+    user.require_writer()?;
+    let expected = if_match(&req)?;
+    let body = valid(body.into_inner())?;
+    let id = OrgId(id.into_inner());
+    let row = crate::db::transaction(&state.pool, move |c| {
+        let before = OrganizationRow::find(c, &user.scope, id)?;
+        let version = check_version(expected, before.version)?;
+        if let Some(kind) = &body.kind {
+            let kind = KindRow::get(c, kind)?;
+            if let Some(parent) = before.parent_id {
+                let parent =
+                    OrganizationRow::find(c, &crate::auth::Scope::system(), OrgId(parent))?;
+                check_child_kind(&KindRow::get(c, &parent.kind)?.facts(), &kind.facts())?;
+            }
+            if kind.holds_members && OrganizationRow::has_children(c, before.id)? {
+                return Err(AppError::Rule(
+                    "invalid_parent_kind",
+                    "Tổ chức còn tổ chức trực thuộc, không thể chuyển thành chi bộ".into(),
+                ));
+            }
+        }
+        let changes = OrganizationChanges {
+            name: body.name.as_ref().map(|n| n.trim().to_string()),
+            code: body.code.clone().map(Some),
+            kind: body.kind.clone(),
+        };
+        let after = OrganizationRow::update(c, before.id, version, &changes)?;
+        audit::record(
+            c,
+            &user.actor(),
+            "update",
+            Subject {
+                entity: "organization",
+                id: after.id,
+                scope_path: Some(&after.path),
+            },
+            Some(&before),
+            Some(&after),
+        )?;
+        Ok(after)
+    })
+    .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(etag(row.version))
+        .json(row.to_dto()))
+}

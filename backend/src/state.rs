@@ -1,0 +1,59 @@
+//! Shared state of a running server.
+
+use chrono::Duration;
+
+use crate::auth::jwt::JwtKeys;
+use crate::db::{self, DbPool, Engine, PoolOptions};
+
+/// What every handler can reach.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    /// Database connections.
+    pub pool: DbPool,
+    /// The database engine.
+    pub engine: Engine,
+    /// Access-token keys and lifetime.
+    pub jwt: JwtKeys,
+    /// Refresh-token lifetime.
+    pub refresh_ttl: Duration,
+}
+
+/// How to build the state.
+#[derive(Debug, Clone)]
+pub struct StateOptions {
+    /// Database URL.
+    pub database_url: String,
+    /// Access-token signing secret.
+    pub jwt_secret: Vec<u8>,
+    /// Access-token lifetime, minutes.
+    pub access_token_minutes: i64,
+    /// Refresh-token lifetime, days.
+    pub refresh_token_days: i64,
+    /// Pool sizing.
+    pub pool: PoolOptions,
+}
+
+impl AppState {
+    /// Connects (failing fast with a message naming the engine and host), applies pending
+    /// migrations, and builds the pool.
+    pub fn open(opts: &StateOptions) -> Result<Self, String> {
+        let mut conn = db::connect(&opts.database_url)?;
+        let applied = db::run_migrations(&mut conn)?;
+        if !applied.is_empty() {
+            tracing::info!(migrations = ?applied, "database migrated");
+        }
+        let engine = conn.engine();
+        drop(conn);
+        Self::unchecked(opts, engine)
+    }
+
+    /// Builds the state without touching the database (connections open on first use).
+    pub fn unchecked(opts: &StateOptions, engine: Engine) -> Result<Self, String> {
+        Ok(Self {
+            pool: db::pool(&opts.database_url, &opts.pool)?,
+            engine,
+            jwt: JwtKeys::new(&opts.jwt_secret, opts.access_token_minutes * 60),
+            refresh_ttl: Duration::days(opts.refresh_token_days),
+        })
+    }
+}
