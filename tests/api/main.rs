@@ -1,1 +1,12 @@
-fn main() {}
+//! The black-box API suite: one binary, every test on its own fresh database. Runs on SQLite, or
+//! on PostgreSQL when `TEST_DATABASE_URL` is set.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+
+mod access;
+mod audit;
+mod auth;
+mod health;
+mod openapi;
+mod organizations;
+mod problems;
+mod users;

@@ -1,1 +1,301 @@
+//! The test-app builder: the real application (built by `qldv::app`, as `main` does) over a fresh
+//! database per test: a temporary SQLite file, or a new PostgreSQL database on the server named by
+//! `TEST_DATABASE_URL`. Tests read like specs through [`TestApp`] and [`Client`].
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
+mod db;
+
+use std::rc::Rc;
+
+use actix_http::Request;
+use actix_service::boxed::{self, BoxService};
+use actix_service::ServiceExt;
+use actix_web::body::{to_bytes, BoxBody};
+use actix_web::dev::ServiceResponse;
+use actix_web::http::{header, Method, StatusCode};
+use actix_web::test::TestRequest;
+use qldv::db::{Engine, PoolOptions};
+use qldv::services::bootstrap;
+use qldv::state::{AppState, StateOptions};
+use serde_json::{json, Value};
+
+pub use db::TestDb;
+
+/// Password of the bootstrap administrator in tests.
+pub const ADMIN_PASSWORD: &str = "admin-test-password";
+/// Password given to every user a test creates.
+pub const USER_PASSWORD: &str = "user-test-password";
+const JWT_SECRET: &[u8] = b"test-secret-test-secret-test-secret-0123";
+
+type Svc = BoxService<Request, ServiceResponse<BoxBody>, actix_web::Error>;
+
+/// A running application over its own database.
+pub struct TestApp {
+    svc: Rc<Svc>,
+    /// The application state (pool, keys).
+    pub state: AppState,
+    /// The database, dropped with the app.
+    pub db: TestDb,
+}
+
+/// How to build a [`TestApp`].
+#[derive(Default)]
+pub struct TestAppBuilder {
+    database_url: Option<String>,
+    access_token_minutes: Option<i64>,
+}
+
+impl TestAppBuilder {
+    /// Uses this database URL without connecting or migrating (for outage tests).
+    pub fn unreachable_database(mut self, url: &str) -> Self {
+        self.database_url = Some(url.to_string());
+        self
+    }
+
+    /// Access-token lifetime (negative: tokens are born expired).
+    pub fn access_token_minutes(mut self, m: i64) -> Self {
+        self.access_token_minutes = Some(m);
+        self
+    }
+
+    /// Builds the app.
+    pub async fn build(self) -> TestApp {
+        let (db, url, migrate) = match self.database_url {
+            Some(url) => (TestDb::none(), url, false),
+            None => {
+                let db = TestDb::create();
+                let url = db.url.clone();
+                (db, url, true)
+            }
+        };
+        let opts = StateOptions {
+            database_url: url.clone(),
+            jwt_secret: JWT_SECRET.to_vec(),
+            access_token_minutes: self.access_token_minutes.unwrap_or(15),
+            refresh_token_days: 14,
+            pool: PoolOptions {
+                max_size: 6,
+                checkout_timeout: std::time::Duration::from_secs(10),
+            },
+        };
+        let state = if migrate {
+            let state = AppState::open(&opts).expect("open test database");
+            let mut conn = state.pool.get().expect("connection");
+            bootstrap::ensure_admin(&mut conn, Some(ADMIN_PASSWORD)).expect("bootstrap admin");
+            state
+        } else {
+            let engine = Engine::from_url(&url).expect("engine");
+            let mut opts = opts;
+            opts.pool.checkout_timeout = std::time::Duration::from_millis(500);
+            AppState::unchecked(&opts, engine).expect("state")
+        };
+        let svc = actix_web::test::init_service(qldv::app(state.clone(), None)).await;
+        let svc = boxed::service(svc.map(|res: ServiceResponse<_>| res.map_into_boxed_body()));
+        TestApp {
+            svc: Rc::new(svc),
+            state,
+            db,
+        }
+    }
+}
+
+impl TestApp {
+    /// A builder for non-default apps.
+    pub fn builder() -> TestAppBuilder {
+        TestAppBuilder::default()
+    }
+
+    /// An app over a fresh, migrated database with the bootstrap administrator.
+    pub async fn new() -> Self {
+        Self::builder().build().await
+    }
+
+    /// A caller with no credentials.
+    pub fn anonymous(&self) -> Client {
+        Client {
+            svc: self.svc.clone(),
+            token: None,
+            username: String::new(),
+            id: 0,
+        }
+    }
+
+    /// A caller with this bearer token.
+    pub fn with_token(&self, token: &str) -> Client {
+        Client {
+            token: Some(token.to_string()),
+            ..self.anonymous()
+        }
+    }
+
+    /// Signs in and returns the caller.
+    pub async fn login(&self, username: &str, password: &str) -> Client {
+        let res = self
+            .anonymous()
+            .post(
+                "/api/v1/auth/login",
+                json!({"username": username, "password": password}),
+            )
+            .await;
+        res.assert_status(200);
+        let mut client = self.with_token(res.json["access_token"].as_str().unwrap());
+        client.username = username.to_string();
+        let me = client.get("/api/v1/auth/me").await;
+        client.id = me.json["id"].as_i64().unwrap();
+        client
+    }
+
+    /// The bootstrap administrator, signed in.
+    pub async fn admin(&self) -> Client {
+        self.login("admin", ADMIN_PASSWORD).await
+    }
+
+    /// Creates (as admin) a user with `role` scoped to `org` and signs it in.
+    pub async fn user(&self, username: &str, role: &str, org: Option<i64>) -> Client {
+        let admin = self.admin().await;
+        admin
+            .post(
+                "/api/v1/users",
+                json!({"username": username, "password": USER_PASSWORD, "role": role,
+                       "organization_id": org}),
+            )
+            .await
+            .assert_status(201);
+        self.login(username, USER_PASSWORD).await
+    }
+}
+
+/// A caller of the API.
+#[derive(Clone)]
+pub struct Client {
+    svc: Rc<Svc>,
+    token: Option<String>,
+    /// User name (empty for anonymous).
+    pub username: String,
+    /// User id (0 for anonymous).
+    pub id: i64,
+}
+
+/// A response, with the body parsed as JSON when it is JSON.
+#[derive(Debug)]
+pub struct Response {
+    /// Status.
+    pub status: StatusCode,
+    /// Headers.
+    pub headers: header::HeaderMap,
+    /// Body as JSON (`Null` when empty or not JSON).
+    pub json: Value,
+    /// Body as text.
+    pub text: String,
+}
+
+impl Response {
+    /// Panics with the body unless the status is `status`.
+    pub fn assert_status(&self, status: u16) -> &Self {
+        assert_eq!(
+            self.status.as_u16(),
+            status,
+            "expected {status}, got {} with body {}",
+            self.status,
+            self.text
+        );
+        self
+    }
+
+    /// Asserts a problem+json response with this status and code, with the RFC 9457 members.
+    pub fn assert_problem(&self, status: u16, code: &str) -> &Self {
+        self.assert_status(status);
+        assert_eq!(
+            self.header("content-type").as_deref(),
+            Some("application/problem+json"),
+            "problem content type; body {}",
+            self.text
+        );
+        assert_eq!(self.json["code"], code, "problem code; body {}", self.text);
+        assert_eq!(self.json["status"], status);
+        assert!(self.json["title"].is_string() && self.json["detail"].is_string());
+        assert_eq!(self.json["type"], format!("urn:qldv:problem:{code}"));
+        assert!(self.json["request_id"].is_string(), "request id in body");
+        self
+    }
+
+    /// A header as text.
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    }
+
+    /// The `id` field of the body.
+    pub fn id(&self) -> i64 {
+        self.json["id"]
+            .as_i64()
+            .unwrap_or_else(|| panic!("no id in {}", self.text))
+    }
+}
+
+impl Client {
+    /// Sends a request with optional JSON body and extra headers.
+    pub async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+        headers: &[(&str, &str)],
+    ) -> Response {
+        let mut req = TestRequest::default()
+            .method(method)
+            .uri(path)
+            .peer_addr("127.0.0.1:40000".parse().unwrap());
+        if let Some(t) = &self.token {
+            req = req.insert_header((header::AUTHORIZATION, format!("Bearer {t}")));
+        }
+        for (k, v) in headers {
+            req = req.insert_header((*k, *v));
+        }
+        if let Some(b) = body {
+            req = req.set_json(b);
+        }
+        let res = self.svc.call(req.to_request()).await.expect("service call");
+        let status = res.status();
+        let headers = res.headers().clone();
+        let bytes = to_bytes(res.into_body()).await.unwrap_or_default();
+        let text = String::from_utf8_lossy(&bytes).to_string();
+        let json = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+        Response {
+            status,
+            headers,
+            json,
+            text,
+        }
+    }
+
+    /// `GET`.
+    pub async fn get(&self, path: &str) -> Response {
+        self.send(Method::GET, path, None, &[]).await
+    }
+
+    /// `POST` with JSON.
+    pub async fn post(&self, path: &str, body: Value) -> Response {
+        self.send(Method::POST, path, Some(body), &[]).await
+    }
+
+    /// `PATCH` with JSON and optional `If-Match`.
+    pub async fn patch(&self, path: &str, body: Value, if_match: Option<&str>) -> Response {
+        let headers: Vec<(&str, &str)> = if_match.map(|v| vec![("if-match", v)]).unwrap_or_default();
+        self.send(Method::PATCH, path, Some(body), &headers).await
+    }
+
+    /// Creates an organisation and returns its id.
+    pub async fn create_org(&self, name: &str, kind: &str, parent: Option<i64>) -> i64 {
+        let res = self
+            .post(
+                "/api/v1/organizations",
+                json!({"name": name, "kind": kind, "parent_id": parent}),
+            )
+            .await;
+        res.assert_status(201);
+        res.id()
+    }
+}

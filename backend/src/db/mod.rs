@@ -55,6 +55,39 @@ where
     T: Send + 'static,
     F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
 {
+    run(pool, move |conn| write_transaction(conn, f)).await
+}
+
+/// Runs `f` in a write transaction on an open connection.
+///
+/// On SQLite the transaction starts with `BEGIN IMMEDIATE`: it takes the write lock first, so
+/// concurrent writers wait their turn (busy timeout) instead of failing with "database is locked"
+/// when a deferred transaction tries to upgrade its read lock. Nested `conn.transaction` calls
+/// inside `f` become savepoints on both engines.
+pub fn write_transaction<T, F>(conn: &mut DbConn, f: F) -> Result<T, AppError>
+where
+    F: FnOnce(&mut DbConn) -> Result<T, AppError>,
+{
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
     use diesel::Connection;
-    run(pool, move |conn| conn.transaction(f)).await
+    if !matches!(conn, DbConn::Sqlite(_)) {
+        return conn.transaction(f);
+    }
+    if let DbConn::Sqlite(c) = conn {
+        AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?;
+    }
+    let result = f(conn);
+    let DbConn::Sqlite(c) = conn else {
+        return result;
+    };
+    match result {
+        Ok(value) => {
+            AnsiTransactionManager::commit_transaction(c)?;
+            Ok(value)
+        }
+        Err(e) => {
+            AnsiTransactionManager::rollback_transaction(c)?;
+            Err(e)
+        }
+    }
 }

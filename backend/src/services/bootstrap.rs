@@ -1,6 +1,5 @@
 //! The first administrator of an empty installation.
 
-use diesel::Connection;
 use qldv_api_types::auth::Role;
 
 use crate::db::DbConn;
@@ -20,7 +19,7 @@ pub enum Bootstrap {
 
 /// Creates user `admin` (role `admin`) when the user table is empty.
 pub fn ensure_admin(conn: &mut DbConn, configured: Option<&str>) -> AppResult<Bootstrap> {
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         if UserRow::count(conn)? > 0 {
             return Ok(Bootstrap::AlreadyHasUsers);
         }

@@ -36,7 +36,7 @@ fn scope_root(
 
 /// Creates an account (call inside a transaction).
 pub fn create(conn: &mut DbConn, caller: &AuthUser, body: &CreateUser) -> AppResult<UserRow> {
-    may_grant(caller.role, body.role)?;
+    may_grant(caller.role, body.role).map_err(|v| AppError::Forbidden(v.message))?;
     let root = scope_root(conn, &caller.scope, body.role, body.organization_id)?;
     if UserRow::by_username(conn, &body.username)?.is_some() {
         return Err(AppError::Conflict(
@@ -83,9 +83,9 @@ pub fn update(
 ) -> AppResult<UserRow> {
     let before = UserRow::find(conn, &caller.scope, id)?;
     let version = crate::models::check_version(expected, before.version)?;
-    may_grant(caller.role, before.role())?;
+    may_grant(caller.role, before.role()).map_err(|v| AppError::Forbidden(v.message))?;
     let role = body.role.unwrap_or(before.role());
-    may_grant(caller.role, role)?;
+    may_grant(caller.role, role).map_err(|v| AppError::Forbidden(v.message))?;
     if before.id == caller.id && (body.active == Some(false) || role != before.role()) {
         return Err(AppError::Rule(
             "cannot_change_self",

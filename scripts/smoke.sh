@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Starts the real binary the way the README does (no configuration, SQLite under ./data of a
+# fresh directory), signs in with the generated admin password, stops it with SIGTERM, and checks
+# that an unreachable PostgreSQL fails fast naming the host.
+#   scripts/smoke.sh PATH_TO_QLDV_BINARY
+set -euo pipefail
+
+bin=$(realpath "${1:?path to the qldv binary}")
+work=$(mktemp -d)
+pid=""
+cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+
+cd "$work"
+env -u QLDV_DATABASE_URL -u QLDV_ADMIN_PASSWORD -u QLDV_JWT_SECRET QLDV_BIND="127.0.0.1:$port" \
+  "$bin" serve >server.log 2>&1 &
+pid=$!
+for _ in $(seq 1 100); do
+  curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
+  sleep 0.1
+done
+curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null
+curl -fsS "http://127.0.0.1:$port/api/v1/openapi.json" | python3 -c 'import json,sys; assert json.load(sys.stdin)["openapi"].startswith("3.1")'
+curl -fsS "http://127.0.0.1:$port/api/docs/" | grep -q swagger
+password=$(sed -n 's/.*generated password: \([^ ]*\).*/\1/p' server.log | head -n 1)
+[ -n "$password" ] || { echo "no generated admin password in the log" >&2; cat server.log >&2; exit 1; }
+token=$(curl -fsS -X POST "http://127.0.0.1:$port/api/v1/auth/login" -H 'content-type: application/json' \
+  -d "{\"username\":\"admin\",\"password\":\"$password\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+curl -fsS "http://127.0.0.1:$port/api/v1/auth/me" -H "authorization: Bearer $token" | grep -q '"role":"admin"'
+[ -f data/qldv.db ] || { echo "no SQLite file under ./data" >&2; exit 1; }
+kill -TERM "$pid"
+wait "$pid" || { echo "server did not shut down cleanly" >&2; cat server.log >&2; exit 1; }
+pid=""
+
+# An unreachable PostgreSQL: fails fast, naming the engine and the host.
+set +e
+msg=$(QLDV_DATABASE_URL="postgres://qldv:secret@127.0.0.1:1/qldv" QLDV_JWT_SECRET="0123456789abcdef0123456789abcdef" \
+  timeout 30 "$bin" migrate 2>&1)
+code=$?
+set -e
+[ "$code" -ne 0 ] && [ "$code" -ne 124 ] || { echo "migrate against a dead PostgreSQL did not fail fast ($code)" >&2; exit 1; }
+echo "$msg" | grep -q "PostgreSQL at 127.0.0.1:1" || { echo "unexpected message: $msg" >&2; exit 1; }
+echo "$msg" | grep -q secret && { echo "password leaked: $msg" >&2; exit 1; }
+echo "smoke: serve, sign-in, graceful stop and fail-fast all fine"

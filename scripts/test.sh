@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Every test, on a fresh machine: formatting, lints, unit and property tests, the API suite on
+# SQLite and on PostgreSQL (a private cluster started here unless TEST_DATABASE_URL is given), a
+# smoke run of the real binary, and the deployment file's validation.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "toolchain"
+rustup component add rustfmt clippy >/dev/null 2>&1 || true
+rustup target add wasm32-unknown-unknown >/dev/null 2>&1 || true
+command -v curl >/dev/null || { apt-get update -qq && apt-get install -y -qq curl; }
+
+step "format"
+cargo fmt --all -- --check
+
+step "lints"
+cargo clippy --workspace --exclude qldv-frontend --all-targets --locked -- -D warnings
+cargo clippy -p qldv-frontend --target wasm32-unknown-unknown --locked -- -D warnings
+
+step "tests on SQLite"
+env -u TEST_DATABASE_URL cargo test --workspace --exclude qldv-frontend --locked
+
+step "tests on PostgreSQL"
+pg_dir=""
+if [ -z "${TEST_DATABASE_URL:-}" ]; then
+  pg_dir=$(mktemp -d /tmp/qldv-pg.XXXXXX)
+  trap 'scripts/pg-cluster.sh stop "$pg_dir"' EXIT
+  TEST_DATABASE_URL=$(scripts/pg-cluster.sh start "$pg_dir")
+  export TEST_DATABASE_URL
+fi
+echo "PostgreSQL: $TEST_DATABASE_URL"
+cargo test -p qldv-tests --locked
+
+step "smoke test of the binary"
+cargo build -p qldv --locked
+scripts/smoke.sh target/debug/qldv
+
+step "docker-compose.yml"
+scripts/check-compose.sh
+
+echo
+echo "all tests passed"
