@@ -9,7 +9,11 @@ async fn creating_and_editing_an_organisation_is_audited_with_before_and_after()
     let admin = app.admin().await;
     let p = admin.create_org("Tỉnh ủy", "province", None).await;
     let res = admin
-        .patch(&format!("/api/v1/organizations/{p}"), json!({"name": "Tỉnh ủy mới"}), None)
+        .patch(
+            &format!("/api/v1/organizations/{p}"),
+            json!({"name": "Tỉnh ủy mới"}),
+            None,
+        )
         .await;
     res.assert_status(200);
     let request_id = res.header("x-request-id").unwrap();
@@ -36,7 +40,11 @@ async fn a_refused_write_leaves_no_entry() {
     let admin = app.admin().await;
     let p = admin.create_org("Tỉnh ủy", "province", None).await;
     admin
-        .patch(&format!("/api/v1/organizations/{p}"), json!({"name": "x"}), Some("\"9\""))
+        .patch(
+            &format!("/api/v1/organizations/{p}"),
+            json!({"name": "x"}),
+            Some("\"9\""),
+        )
         .await
         .assert_status(412);
     let trail = admin
@@ -48,7 +56,11 @@ async fn a_refused_write_leaves_no_entry() {
 #[actix_web::test]
 async fn user_creation_is_audited() {
     let app = TestApp::new().await;
-    let p = app.admin().await.create_org("Tỉnh ủy", "province", None).await;
+    let p = app
+        .admin()
+        .await
+        .create_org("Tỉnh ủy", "province", None)
+        .await;
     let clerk = app.user("clerk", "organizer", Some(p)).await;
     let admin = app.admin().await;
     let trail = admin

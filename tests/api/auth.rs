@@ -6,7 +6,10 @@ use serde_json::json;
 async fn login_pair(app: &TestApp, user: &str, pw: &str) -> (String, String) {
     let res = app
         .anonymous()
-        .post("/api/v1/auth/login", json!({"username": user, "password": pw}))
+        .post(
+            "/api/v1/auth/login",
+            json!({"username": user, "password": pw}),
+        )
         .await;
     res.assert_status(200);
     assert_eq!(res.json["token_type"], "Bearer");
@@ -33,11 +36,17 @@ async fn wrong_password_and_unknown_user_get_the_same_401() {
     let app = TestApp::new().await;
     let anon = app.anonymous();
     let a = anon
-        .post("/api/v1/auth/login", json!({"username": "admin", "password": "nope"}))
+        .post(
+            "/api/v1/auth/login",
+            json!({"username": "admin", "password": "nope"}),
+        )
         .await;
     a.assert_problem(401, "invalid_credentials");
     let b = anon
-        .post("/api/v1/auth/login", json!({"username": "ghost", "password": "nope"}))
+        .post(
+            "/api/v1/auth/login",
+            json!({"username": "ghost", "password": "nope"}),
+        )
         .await;
     b.assert_problem(401, "invalid_credentials");
     assert_eq!(a.json["detail"], b.json["detail"]);
@@ -48,14 +57,21 @@ async fn refresh_rotates_and_the_old_token_stops_working() {
     let app = TestApp::new().await;
     let (_, r1) = login_pair(&app, "admin", ADMIN_PASSWORD).await;
     let anon = app.anonymous();
-    let res = anon.post("/api/v1/auth/refresh", json!({"refresh_token": r1})).await;
+    let res = anon
+        .post("/api/v1/auth/refresh", json!({"refresh_token": r1}))
+        .await;
     res.assert_status(200);
     let r2 = res.json["refresh_token"].as_str().unwrap().to_string();
     assert_ne!(r1, r2);
     let access = res.json["access_token"].as_str().unwrap();
-    app.with_token(access).get("/api/v1/auth/me").await.assert_status(200);
+    app.with_token(access)
+        .get("/api/v1/auth/me")
+        .await
+        .assert_status(200);
     // r2 works once.
-    let res = anon.post("/api/v1/auth/refresh", json!({"refresh_token": r2})).await;
+    let res = anon
+        .post("/api/v1/auth/refresh", json!({"refresh_token": r2}))
+        .await;
     res.assert_status(200);
 }
 
@@ -80,9 +96,12 @@ async fn reusing_a_spent_refresh_token_revokes_the_whole_family() {
         .await
         .assert_problem(401, "invalid_refresh_token");
     // Another sign-in of the same user is a different family and keeps working.
-    anon.post("/api/v1/auth/refresh", json!({"refresh_token": other_session}))
-        .await
-        .assert_status(200);
+    anon.post(
+        "/api/v1/auth/refresh",
+        json!({"refresh_token": other_session}),
+    )
+    .await
+    .assert_status(200);
 }
 
 #[actix_web::test]
@@ -105,14 +124,20 @@ async fn missing_bad_and_expired_tokens_are_401() {
         .get("/api/v1/auth/me")
         .await
         .assert_problem(401, "not_authenticated");
-    let res = app.with_token("not-a-jwt").get("/api/v1/organizations").await;
+    let res = app
+        .with_token("not-a-jwt")
+        .get("/api/v1/organizations")
+        .await;
     res.assert_problem(401, "invalid_token");
     assert_eq!(res.header("www-authenticate").as_deref(), Some("Bearer"));
 
     let expired = TestApp::builder().access_token_minutes(-1).build().await;
     let res = expired
         .anonymous()
-        .post("/api/v1/auth/login", json!({"username": "admin", "password": ADMIN_PASSWORD}))
+        .post(
+            "/api/v1/auth/login",
+            json!({"username": "admin", "password": ADMIN_PASSWORD}),
+        )
         .await;
     let access = res.json["access_token"].as_str().unwrap();
     expired
@@ -125,17 +150,27 @@ async fn missing_bad_and_expired_tokens_are_401() {
 #[actix_web::test]
 async fn five_failures_from_one_address_lock_that_user_name_for_15_minutes() {
     let app = TestApp::new().await;
-    let org = app.admin().await.create_org("Tỉnh ủy A", "province", None).await;
+    let org = app
+        .admin()
+        .await
+        .create_org("Tỉnh ủy A", "province", None)
+        .await;
     app.user("clerk", "organizer", Some(org)).await;
     let anon = app.anonymous();
     for _ in 0..5 {
-        anon.post("/api/v1/auth/login", json!({"username": "admin", "password": "wrong"}))
-            .await
-            .assert_problem(401, "invalid_credentials");
+        anon.post(
+            "/api/v1/auth/login",
+            json!({"username": "admin", "password": "wrong"}),
+        )
+        .await
+        .assert_problem(401, "invalid_credentials");
     }
     // The sixth attempt is refused even with the right password.
     let res = anon
-        .post("/api/v1/auth/login", json!({"username": "admin", "password": ADMIN_PASSWORD}))
+        .post(
+            "/api/v1/auth/login",
+            json!({"username": "admin", "password": ADMIN_PASSWORD}),
+        )
         .await;
     res.assert_problem(429, "rate_limited");
     let retry: i64 = res.header("retry-after").unwrap().parse().unwrap();
@@ -155,7 +190,11 @@ async fn a_deactivated_user_can_no_longer_use_its_tokens() {
         (c.id, r)
     };
     admin
-        .patch(&format!("/api/v1/users/{user_id}"), json!({"active": false}), None)
+        .patch(
+            &format!("/api/v1/users/{user_id}"),
+            json!({"active": false}),
+            None,
+        )
         .await
         .assert_status(200);
     app.anonymous()
@@ -163,7 +202,10 @@ async fn a_deactivated_user_can_no_longer_use_its_tokens() {
         .await
         .assert_problem(401, "invalid_refresh_token");
     app.anonymous()
-        .post("/api/v1/auth/login", json!({"username": "clerk", "password": USER_PASSWORD}))
+        .post(
+            "/api/v1/auth/login",
+            json!({"username": "clerk", "password": USER_PASSWORD}),
+        )
         .await
         .assert_problem(401, "invalid_credentials");
 }
@@ -202,7 +244,9 @@ async fn api_tokens_work_for_integration_accounts_until_revoked() {
         .await
         .assert_problem(403, "forbidden");
     // The listing never shows the secret again.
-    let list = admin.get(&format!("/api/v1/api-tokens?user_id={}", system.id)).await;
+    let list = admin
+        .get(&format!("/api/v1/api-tokens?user_id={}", system.id))
+        .await;
     assert!(!list.text.contains(&secret));
     assert_eq!(list.json[0]["token_prefix"], secret[..11]);
 
@@ -223,11 +267,17 @@ async fn api_tokens_are_only_for_integration_accounts_and_only_admins_make_them(
     let org = admin.create_org("Tỉnh ủy A", "province", None).await;
     let organizer = app.user("clerk", "organizer", Some(org)).await;
     admin
-        .post("/api/v1/api-tokens", json!({"user_id": organizer.id, "name": "x"}))
+        .post(
+            "/api/v1/api-tokens",
+            json!({"user_id": organizer.id, "name": "x"}),
+        )
         .await
         .assert_problem(422, "validation_failed");
     organizer
-        .post("/api/v1/api-tokens", json!({"user_id": organizer.id, "name": "x"}))
+        .post(
+            "/api/v1/api-tokens",
+            json!({"user_id": organizer.id, "name": "x"}),
+        )
         .await
         .assert_problem(403, "forbidden");
 }

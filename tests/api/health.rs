@@ -35,7 +35,10 @@ async fn readyz_recovers_by_itself_when_the_database_comes_back() {
     let db_dir = dir.path().join("not-yet");
     let url = format!("sqlite://{}", db_dir.join("qldv.db").display());
     let app = TestApp::builder().unreachable_database(&url).build().await;
-    app.anonymous().get("/readyz").await.assert_problem(503, "database_unavailable");
+    app.anonymous()
+        .get("/readyz")
+        .await
+        .assert_problem(503, "database_unavailable");
     std::fs::create_dir_all(&db_dir).unwrap();
     app.anonymous().get("/readyz").await.assert_status(200);
 }

@@ -7,13 +7,23 @@ use serde_json::json;
 async fn the_tree_has_variable_depth_and_materialised_paths() {
     let app = TestApp::new().await;
     let admin = app.admin().await;
-    let p = admin.create_org("Thành ủy Hải Phòng", "province", None).await;
+    let p = admin
+        .create_org("Thành ủy Hải Phòng", "province", None)
+        .await;
     // Old data: a district between province and grassroots; new data: communes directly.
-    let d = admin.create_org("Huyện ủy Thủy Nguyên", "district", Some(p)).await;
-    let g = admin.create_org("Đảng bộ Công ty X", "grassroots_committee", Some(d)).await;
-    let s = admin.create_org("Đảng bộ bộ phận Xưởng 1", "sub_committee", Some(g)).await;
+    let d = admin
+        .create_org("Huyện ủy Thủy Nguyên", "district", Some(p))
+        .await;
+    let g = admin
+        .create_org("Đảng bộ Công ty X", "grassroots_committee", Some(d))
+        .await;
+    let s = admin
+        .create_org("Đảng bộ bộ phận Xưởng 1", "sub_committee", Some(g))
+        .await;
     let cell = admin.create_org("Chi bộ Tổ máy 3", "cell", Some(s)).await;
-    let commune = admin.create_org("Đảng ủy phường Lê Chân", "commune", Some(p)).await;
+    let commune = admin
+        .create_org("Đảng ủy phường Lê Chân", "commune", Some(p))
+        .await;
     let res = admin.get(&format!("/api/v1/organizations/{cell}")).await;
     res.assert_status(200);
     assert_eq!(res.json["path"], format!("/{p}/{d}/{g}/{s}/{cell}/"));
@@ -29,16 +39,25 @@ async fn kinds_go_downwards_and_cells_are_leaves() {
     let p = admin.create_org("Tỉnh ủy", "province", None).await;
     let cell = admin.create_org("Chi bộ", "cell", Some(p)).await;
     admin
-        .post("/api/v1/organizations", json!({"name": "x", "kind": "cell", "parent_id": cell}))
+        .post(
+            "/api/v1/organizations",
+            json!({"name": "x", "kind": "cell", "parent_id": cell}),
+        )
         .await
         .assert_problem(422, "invalid_parent_kind");
     let c = admin.create_org("Đảng ủy xã", "commune", Some(p)).await;
     admin
-        .post("/api/v1/organizations", json!({"name": "x", "kind": "province", "parent_id": c}))
+        .post(
+            "/api/v1/organizations",
+            json!({"name": "x", "kind": "province", "parent_id": c}),
+        )
         .await
         .assert_problem(422, "invalid_parent_kind");
     let res = admin
-        .post("/api/v1/organizations", json!({"name": "x", "kind": "galaxy", "parent_id": p}))
+        .post(
+            "/api/v1/organizations",
+            json!({"name": "x", "kind": "galaxy", "parent_id": p}),
+        )
         .await;
     res.assert_problem(422, "validation_failed");
     assert_eq!(res.json["errors"][0]["field"], "kind");
@@ -55,7 +74,9 @@ async fn children_and_subtrees_page_with_cursors() {
     for i in 0..7 {
         let name = format!("Đảng ủy xã {i:02}");
         let c = admin.create_org(&name, "commune", Some(p)).await;
-        admin.create_org(&format!("Chi bộ {i}"), "cell", Some(c)).await;
+        admin
+            .create_org(&format!("Chi bộ {i}"), "cell", Some(c))
+            .await;
         names.push(name);
     }
     let mut seen = Vec::new();
@@ -77,7 +98,9 @@ async fn children_and_subtrees_page_with_cursors() {
     }
     assert_eq!(seen, names);
 
-    let sub = admin.get(&format!("/api/v1/organizations/{p}/subtree?limit=500")).await;
+    let sub = admin
+        .get(&format!("/api/v1/organizations/{p}/subtree?limit=500"))
+        .await;
     let items = sub.json["items"].as_array().unwrap();
     assert_eq!(items.len(), 15);
     assert_eq!(items[0]["id"], p);
@@ -92,7 +115,9 @@ async fn children_and_subtrees_page_with_cursors() {
         .await;
     assert_eq!(shallow.json["items"].as_array().unwrap().len(), 8);
     admin
-        .get(&format!("/api/v1/organizations/{p}/subtree?cursor=garbage!"))
+        .get(&format!(
+            "/api/v1/organizations/{p}/subtree?cursor=garbage!"
+        ))
         .await
         .assert_problem(400, "malformed_request");
 }
@@ -106,12 +131,20 @@ async fn edits_need_the_current_version() {
     let etag = res.header("etag").unwrap();
     assert_eq!(etag, "\"1\"");
     let ok = admin
-        .patch(&format!("/api/v1/organizations/{p}"), json!({"name": "Tỉnh ủy mới"}), Some(&etag))
+        .patch(
+            &format!("/api/v1/organizations/{p}"),
+            json!({"name": "Tỉnh ủy mới"}),
+            Some(&etag),
+        )
         .await;
     ok.assert_status(200);
     assert_eq!(ok.header("etag").as_deref(), Some("\"2\""));
     admin
-        .patch(&format!("/api/v1/organizations/{p}"), json!({"name": "Lần hai"}), Some(&etag))
+        .patch(
+            &format!("/api/v1/organizations/{p}"),
+            json!({"name": "Lần hai"}),
+            Some(&etag),
+        )
         .await
         .assert_problem(412, "version_mismatch");
 }
@@ -125,7 +158,11 @@ async fn of_concurrent_edits_with_one_etag_exactly_one_wins() {
     let edits = (0..6).map(|i| {
         let admin = admin.clone();
         let path = path.clone();
-        async move { admin.patch(&path, json!({"name": format!("Tên {i}")}), Some("\"1\"")).await }
+        async move {
+            admin
+                .patch(&path, json!({"name": format!("Tên {i}")}), Some("\"1\""))
+                .await
+        }
     });
     let results = futures_util::future::join_all(edits).await;
     let won = results.iter().filter(|r| r.status == 200).count();
@@ -138,11 +175,17 @@ async fn codes_are_unique() {
     let app = TestApp::new().await;
     let admin = app.admin().await;
     admin
-        .post("/api/v1/organizations", json!({"name": "A", "kind": "province", "code": "HP"}))
+        .post(
+            "/api/v1/organizations",
+            json!({"name": "A", "kind": "province", "code": "HP"}),
+        )
         .await
         .assert_status(201);
     admin
-        .post("/api/v1/organizations", json!({"name": "B", "kind": "province", "code": "HP"}))
+        .post(
+            "/api/v1/organizations",
+            json!({"name": "B", "kind": "province", "code": "HP"}),
+        )
         .await
         .assert_problem(409, "already_exists");
 }

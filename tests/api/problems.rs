@@ -19,7 +19,10 @@ async fn validation_errors_name_each_field() {
         .map(|e| e["field"].as_str().unwrap())
         .collect();
     assert_eq!(fields, vec!["kind", "name"]);
-    assert!(res.json["errors"][1]["message"].as_str().unwrap().contains("Tên"));
+    assert!(res.json["errors"][1]["message"]
+        .as_str()
+        .unwrap()
+        .contains("Tên"));
 }
 
 #[actix_web::test]
@@ -27,7 +30,12 @@ async fn unreadable_json_is_400() {
     let app = TestApp::new().await;
     let admin = app.admin().await;
     let res = admin
-        .send(Method::POST, "/api/v1/organizations", None, &[("content-type", "application/json")])
+        .send(
+            Method::POST,
+            "/api/v1/organizations",
+            None,
+            &[("content-type", "application/json")],
+        )
         .await;
     res.assert_problem(400, "malformed_request");
     let res = admin
@@ -45,7 +53,12 @@ async fn the_request_id_is_in_the_header_and_the_body() {
     let app = TestApp::new().await;
     let res = app
         .anonymous()
-        .send(Method::GET, "/api/v1/auth/me", None, &[("x-request-id", "trace-123")])
+        .send(
+            Method::GET,
+            "/api/v1/auth/me",
+            None,
+            &[("x-request-id", "trace-123")],
+        )
         .await;
     res.assert_problem(401, "not_authenticated");
     assert_eq!(res.header("x-request-id").as_deref(), Some("trace-123"));
@@ -53,7 +66,12 @@ async fn the_request_id_is_in_the_header_and_the_body() {
     // A forged id with line breaks or spaces is replaced.
     let res = app
         .anonymous()
-        .send(Method::GET, "/api/v1/auth/me", None, &[("x-request-id", "a b")])
+        .send(
+            Method::GET,
+            "/api/v1/auth/me",
+            None,
+            &[("x-request-id", "a b")],
+        )
         .await;
     assert_ne!(res.header("x-request-id").as_deref(), Some("a b"));
 }

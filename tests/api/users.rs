@@ -34,16 +34,25 @@ async fn user_names_are_unique_and_passwords_long_enough() {
     let app = TestApp::new().await;
     let admin = app.admin().await;
     admin
-        .post("/api/v1/users", json!({"username": "admin", "password": USER_PASSWORD, "role": "admin"}))
+        .post(
+            "/api/v1/users",
+            json!({"username": "admin", "password": USER_PASSWORD, "role": "admin"}),
+        )
         .await
         .assert_problem(409, "username_taken");
     let res = admin
-        .post("/api/v1/users", json!({"username": "x1y", "password": "short", "role": "admin"}))
+        .post(
+            "/api/v1/users",
+            json!({"username": "x1y", "password": "short", "role": "admin"}),
+        )
         .await;
     res.assert_problem(422, "validation_failed");
     assert_eq!(res.json["errors"][0]["field"], "password");
     admin
-        .post("/api/v1/users", json!({"username": "nobody", "password": USER_PASSWORD, "role": "viewer"}))
+        .post(
+            "/api/v1/users",
+            json!({"username": "nobody", "password": USER_PASSWORD, "role": "viewer"}),
+        )
         .await
         .assert_problem(422, "validation_failed");
 }
@@ -64,7 +73,11 @@ async fn nobody_locks_themselves_out() {
     let app = TestApp::new().await;
     let admin = app.admin().await;
     admin
-        .patch(&format!("/api/v1/users/{}", admin.id), json!({"active": false}), None)
+        .patch(
+            &format!("/api/v1/users/{}", admin.id),
+            json!({"active": false}),
+            None,
+        )
         .await
         .assert_problem(422, "cannot_change_self");
 }

@@ -283,7 +283,8 @@ impl Client {
 
     /// `PATCH` with JSON and optional `If-Match`.
     pub async fn patch(&self, path: &str, body: Value, if_match: Option<&str>) -> Response {
-        let headers: Vec<(&str, &str)> = if_match.map(|v| vec![("if-match", v)]).unwrap_or_default();
+        let headers: Vec<(&str, &str)> =
+            if_match.map(|v| vec![("if-match", v)]).unwrap_or_default();
         self.send(Method::PATCH, path, Some(body), &headers).await
     }
 
