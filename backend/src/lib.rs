@@ -7,6 +7,7 @@ pub mod config;
 pub mod db;
 pub mod domain;
 pub mod error;
+pub mod idempotency;
 pub mod models;
 pub mod openapi;
 pub mod pagination;
@@ -48,7 +49,11 @@ fn collect() -> (
         .openapi(<openapi::ApiDoc as utoipa::OpenApi>::openapi())
         .service(routes::health::healthz)
         .service(routes::health::readyz)
-        .service(utoipa_actix_web::scope("/api/v1").configure(routes::configure))
+        .service(
+            utoipa_actix_web::scope("/api/v1")
+                .wrap(idempotency::Idempotency)
+                .configure(routes::configure),
+        )
         .split_for_parts();
     (app, openapi::finish(doc))
 }
@@ -95,6 +100,7 @@ pub fn app(
                     AppError::Malformed(format!("Nội dung JSON không hợp lệ: {err}")).into()
                 }),
         )
+        .app_data(web::PayloadConfig::new(JSON_LIMIT))
         .app_data(web::QueryConfig::default().error_handler(|err, _| {
             AppError::Malformed(format!("Tham số truy vấn không hợp lệ: {err}")).into()
         }))

@@ -1,10 +1,11 @@
 //! The OpenAPI document: collected from the handlers by utoipa-actix-web, then completed with the
 //! security scheme and the error responses every operation shares.
 
-use utoipa::openapi::path::Operation;
+use utoipa::openapi::path::{Operation, ParameterBuilder, ParameterIn};
 use utoipa::openapi::response::{Response, ResponseBuilder};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{Content, OpenApi as Doc, Ref, RefOr};
+use utoipa::openapi::{ObjectBuilder, Required, Type};
 use utoipa::OpenApi;
 
 /// The document's fixed parts.
@@ -87,6 +88,26 @@ fn add_errors(op: &mut Operation, secured: bool, has_input: bool) {
     }
 }
 
+/// Documents the `Idempotency-Key` header on a creating `POST`.
+fn add_idempotency_key(op: &mut Operation) {
+    let param = ParameterBuilder::new()
+        .name("Idempotency-Key")
+        .parameter_in(ParameterIn::Header)
+        .required(Required::False)
+        .description(Some(
+            "Any unique string (e.g. a UUID). Retrying with the same key and body returns the \
+             first response (header `Idempotent-Replayed: true`) instead of creating twice; the \
+             same key with another body is refused with 422 `idempotency_key_reused`.",
+        ))
+        .schema(Some(
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .max_length(Some(255)),
+        ))
+        .build();
+    op.parameters.get_or_insert_with(Vec::new).push(param);
+}
+
 /// Completes a collected document: bearer scheme, shared problem responses on every operation.
 pub fn finish(mut doc: Doc) -> Doc {
     let components = doc.components.get_or_insert_with(Default::default);
@@ -107,7 +128,12 @@ pub fn finish(mut doc: Doc) -> Doc {
             .responses
             .insert((*name).to_string(), RefOr::T(problem_response(description)));
     }
-    for item in doc.paths.paths.values_mut() {
+    for (path, item) in doc.paths.paths.iter_mut() {
+        if path.starts_with("/api/v1/") && !path.starts_with("/api/v1/auth/") {
+            if let Some(op) = item.post.as_mut() {
+                add_idempotency_key(op);
+            }
+        }
         let ops = [
             &mut item.get,
             &mut item.post,

@@ -6,6 +6,7 @@ mod access;
 mod audit;
 mod auth;
 mod health;
+mod idempotency;
 mod openapi;
 mod organizations;
 mod problems;

@@ -3,6 +3,7 @@
 
 pub mod api_token;
 pub mod audit;
+pub mod idempotency;
 pub mod login_failure;
 pub mod organization;
 pub mod refresh_token;

@@ -1,0 +1,186 @@
+//! `Idempotency-Key` on creating `POST`s: the same key with the same request returns the first
+//! response (with `Idempotent-Replayed: true`) instead of creating twice; the same key with a
+//! different request is refused (422 `idempotency_key_reused`); while the first is still being
+//! served, a second gets 409 `idempotency_in_progress`. Keys are per user and kept for a day.
+//! Only successful responses are kept: after an error the request may be retried with the key.
+
+use std::future::{ready, Ready};
+use std::rc::Rc;
+
+use actix_web::body::{to_bytes, BoxBody, MessageBody};
+use actix_web::dev::{forward_ready, Payload, Service, ServiceRequest, ServiceResponse, Transform};
+use actix_web::http::{header, Method};
+use actix_web::{web, FromRequest, HttpResponse, ResponseError};
+use futures_util::future::LocalBoxFuture;
+use sha2::{Digest, Sha256};
+
+use crate::auth::AuthUser;
+use crate::error::AppError;
+use crate::models::idempotency::{self, Claim};
+use crate::state::AppState;
+
+const HEADER: &str = "idempotency-key";
+
+/// Middleware for the `/api/v1` scope.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Idempotency;
+
+impl<S, B> Transform<S, ServiceRequest> for Idempotency
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = actix_web::Error> + 'static,
+    B: MessageBody + 'static,
+{
+    type Response = ServiceResponse<BoxBody>;
+    type Error = actix_web::Error;
+    type Transform = IdempotencyMiddleware<S>;
+    type InitError = ();
+    type Future = Ready<Result<Self::Transform, Self::InitError>>;
+
+    fn new_transform(&self, service: S) -> Self::Future {
+        ready(Ok(IdempotencyMiddleware {
+            service: Rc::new(service),
+        }))
+    }
+}
+
+/// The service produced by [`Idempotency`].
+pub struct IdempotencyMiddleware<S> {
+    service: Rc<S>,
+}
+
+fn valid_key(key: &str) -> bool {
+    !key.is_empty() && key.len() <= 255 && key.bytes().all(|b| b.is_ascii_graphic())
+}
+
+fn problem(req: ServiceRequest, err: &AppError) -> ServiceResponse<BoxBody> {
+    req.into_response(err.error_response())
+}
+
+impl<S, B> Service<ServiceRequest> for IdempotencyMiddleware<S>
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = actix_web::Error> + 'static,
+    B: MessageBody + 'static,
+{
+    type Response = ServiceResponse<BoxBody>;
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<Self::Response, Self::Error>>;
+
+    forward_ready!(service);
+
+    fn call(&self, mut req: ServiceRequest) -> Self::Future {
+        let service = self.service.clone();
+        let key = req
+            .headers()
+            .get(HEADER)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let applies = req.method() == Method::POST && !req.path().starts_with("/api/v1/auth/");
+        Box::pin(async move {
+            let Some(key) = key.filter(|_| applies) else {
+                return service.call(req).await.map(|r| r.map_into_boxed_body());
+            };
+            if !valid_key(&key) {
+                let err = AppError::Malformed("Idempotency-Key dài 1–255 ký tự in được".into());
+                return Ok(problem(req, &err));
+            }
+            // Without a valid caller the handler answers 401 itself.
+            let Ok(user) = AuthUser::extract(req.request()).await else {
+                return service.call(req).await.map(|r| r.map_into_boxed_body());
+            };
+            let Some(state) = req.app_data::<web::Data<AppState>>().cloned() else {
+                return Ok(problem(req, &AppError::internal("state missing")));
+            };
+            let body = req.extract::<web::Bytes>().await?;
+            let mut hasher = Sha256::new();
+            hasher.update(req.path().as_bytes());
+            hasher.update(b"?");
+            hasher.update(req.query_string().as_bytes());
+            hasher.update(b"\n");
+            hasher.update(&body);
+            let hash = hex::encode(hasher.finalize());
+            req.set_payload(Payload::from(body));
+
+            let (uid, k) = (user.id, key.clone());
+            let claim =
+                crate::db::transaction(&state.pool, move |c| idempotency::claim(c, uid, &k, &hash))
+                    .await;
+            match claim {
+                Err(e) => return Ok(problem(req, &e)),
+                Ok(Claim::Mismatch) => {
+                    let err = AppError::Rule(
+                        "idempotency_key_reused",
+                        "Idempotency-Key này đã được dùng cho một yêu cầu khác".into(),
+                    );
+                    return Ok(problem(req, &err));
+                }
+                Ok(Claim::InProgress) => {
+                    let err = AppError::Conflict(
+                        "idempotency_in_progress",
+                        "Yêu cầu đầu tiên với Idempotency-Key này đang được xử lý".into(),
+                    );
+                    return Ok(problem(req, &err));
+                }
+                Ok(Claim::Replay {
+                    status,
+                    content_type,
+                    body,
+                }) => {
+                    let status = actix_web::http::StatusCode::from_u16(status)
+                        .unwrap_or(actix_web::http::StatusCode::OK);
+                    let mut res = HttpResponse::build(status);
+                    if let Some(ct) = content_type {
+                        res.insert_header((header::CONTENT_TYPE, ct));
+                    }
+                    res.insert_header(("idempotent-replayed", "true"));
+                    return Ok(req.into_response(res.body(body)));
+                }
+                Ok(Claim::Claimed) => {}
+            }
+
+            let res = service.call(req).await;
+            let (uid, k) = (user.id, key);
+            let res = match res {
+                Ok(res) => res,
+                Err(e) => {
+                    let _ = crate::db::run(&state.pool, move |c| idempotency::release(c, uid, &k))
+                        .await;
+                    return Err(e);
+                }
+            };
+            let status = res.status();
+            let content_type = res
+                .headers()
+                .get(header::CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string);
+            let (http_req, http_res) = res.into_parts();
+            let (head, body) = http_res.into_parts();
+            let bytes = to_bytes(body)
+                .await
+                .map_err(|_| AppError::internal("cannot read the response body"))?;
+            let text = String::from_utf8_lossy(&bytes).to_string();
+            let stored = if status.is_success() {
+                crate::db::run(&state.pool, move |c| {
+                    idempotency::complete(
+                        c,
+                        uid,
+                        &k,
+                        status.as_u16(),
+                        content_type.as_deref(),
+                        &text,
+                    )
+                })
+                .await
+            } else {
+                crate::db::run(&state.pool, move |c| idempotency::release(c, uid, &k)).await
+            };
+            if let Err(e) = stored {
+                tracing::warn!(error = %e, "could not store the idempotent response");
+            }
+            Ok(ServiceResponse::new(
+                http_req,
+                head.set_body(BoxBody::new(bytes)),
+            ))
+        })
+    }
+}
