@@ -1,7 +1,13 @@
 //! Pure rules of the domain: no I/O, unit- and property-tested.
 
 pub mod access;
+pub mod admission;
+pub mod calendar;
+pub mod cccd;
+pub mod party_age;
+pub mod settings;
 pub mod tree;
+pub mod vn_text;
 
 /// A broken rule: a stable code and a message for a person (becomes a 422 problem).
 #[derive(Debug, Clone, PartialEq, Eq)]

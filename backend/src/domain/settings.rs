@@ -1,0 +1,71 @@
+//! Rule parameters as dated settings: every deadline, quota and milestone comes from the
+//! regulation in force on the date being judged, and decisions record which one that was.
+
+use chrono::NaiveDate;
+
+/// The parameters of the rules, as in force on one date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleSettings {
+    /// The regulation these values come from (e.g. `294-QĐ/TW (2025)`).
+    pub regulation: String,
+    /// Rule 1: minimum age at the admission decision, in whole months.
+    pub min_admission_age_months: u32,
+    /// Rule 1: from this age (years) a provincial standing committee's consent is required.
+    pub consent_age_years: u32,
+    /// Rule 2: working days between the admission decision and the ceremony.
+    pub ceremony_deadline_working_days: u32,
+    /// Rule 3: months of probation after the ceremony.
+    pub probation_months: u32,
+    /// Rule 3: working days after probation ends before a missing decision is overdue.
+    pub recognition_overdue_working_days: u32,
+    /// Holidays (lunar and one-off) beyond the fixed solar ones.
+    pub extra_holidays: Vec<NaiveDate>,
+}
+
+impl RuleSettings {
+    /// The values of the regulations since 2016 (the defaults when a key is not stored).
+    pub fn defaults(regulation: &str) -> Self {
+        Self {
+            regulation: regulation.to_string(),
+            min_admission_age_months: 18 * 12,
+            consent_age_years: 60,
+            ceremony_deadline_working_days: 30,
+            probation_months: 12,
+            recognition_overdue_working_days: 30,
+            extra_holidays: Vec::new(),
+        }
+    }
+
+    /// Applies one stored `key = value` (unknown keys and bad values are ignored, and reported).
+    pub fn apply(&mut self, key: &str, value: &str) -> Result<(), String> {
+        let number = || {
+            value
+                .trim()
+                .parse::<u32>()
+                .map_err(|_| format!("{key}: {value:?} is not a number"))
+        };
+        match key {
+            "admission.min_age_months" => self.min_admission_age_months = number()?,
+            "admission.consent_age_years" => self.consent_age_years = number()?,
+            "admission.ceremony_deadline_working_days" => {
+                self.ceremony_deadline_working_days = number()?
+            }
+            "probation.months" => self.probation_months = number()?,
+            "probation.recognition_overdue_working_days" => {
+                self.recognition_overdue_working_days = number()?
+            }
+            "calendar.holidays" => {
+                self.extra_holidays = value
+                    .split(',')
+                    .filter(|s| !s.trim().is_empty())
+                    .map(|s| {
+                        NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+                            .map_err(|_| format!("{key}: {s:?} is not a date"))
+                    })
+                    .collect::<Result<_, _>>()?
+            }
+            other => return Err(format!("unknown setting {other}")),
+        }
+        Ok(())
+    }
+}
