@@ -216,12 +216,18 @@ impl From<validator::ValidationErrors> for AppError {
     }
 }
 
+/// Struct fields that are `#[serde(flatten)]`ed into their parent in requests.
+const FLATTENED: [&str; 1] = ["profile"];
+
 /// Flattens validator's nested errors into `field`, `code`, `message` triples.
 fn field_errors(errors: &validator::ValidationErrors, prefix: &str) -> Vec<FieldError> {
     use validator::ValidationErrorsKind as K;
     let mut out = Vec::new();
     for (field, kind) in errors.errors() {
-        let name = if prefix.is_empty() {
+        // A flattened sub-structure (`#[serde(flatten)]`) has no name of its own on the wire.
+        let name = if FLATTENED.contains(&field.as_ref()) {
+            prefix.to_string()
+        } else if prefix.is_empty() {
             field.to_string()
         } else {
             format!("{prefix}.{field}")

@@ -25,6 +25,7 @@ use utoipa::OpenApi;
         (name = "auth", description = "Sign-in, tokens and the current user"),
         (name = "users", description = "User accounts and API tokens"),
         (name = "organizations", description = "The organisation tree"),
+        (name = "members", description = "Member records: dossier, history, party age, recognition"),
         (name = "audit", description = "The audit trail of every write"),
         (name = "health", description = "Liveness and readiness"),
     )

@@ -300,3 +300,65 @@ impl Client {
         res.id()
     }
 }
+
+/// A valid new member (probationary, admitted in March 2025) in `org`, with `overrides` applied.
+pub fn member_json(org: i64, overrides: Value) -> Value {
+    let mut m = json!({
+        "organization_id": org,
+        "full_name": "Nguyễn Văn An",
+        "gender": "male",
+        "birth_date": "1990-05-10",
+        "national_id": "031090001234",
+        "admission_decision_on": "2025-03-03",
+        "admission_decision_no": "125-QĐ/ĐU",
+        "ceremony_on": "2025-03-20",
+        "status": "probationary",
+    });
+    if let (Some(m), Some(o)) = (m.as_object_mut(), overrides.as_object()) {
+        for (k, v) in o {
+            if v.is_null() {
+                m.remove(k);
+            } else {
+                m.insert(k.clone(), v.clone());
+            }
+        }
+    }
+    m
+}
+
+/// A tree for member tests: province → commune → cell.
+pub struct Tree {
+    /// Province id.
+    pub province: i64,
+    /// Commune id.
+    pub commune: i64,
+    /// Cell id.
+    pub cell: i64,
+}
+
+impl Client {
+    /// Creates province → commune → cell named after `name`.
+    pub async fn create_tree(&self, name: &str) -> Tree {
+        let province = self
+            .create_org(&format!("Tỉnh ủy {name}"), "province", None)
+            .await;
+        let commune = self
+            .create_org(&format!("Đảng ủy xã {name}"), "commune", Some(province))
+            .await;
+        let cell = self
+            .create_org(&format!("Chi bộ thôn {name}"), "cell", Some(commune))
+            .await;
+        Tree {
+            province,
+            commune,
+            cell,
+        }
+    }
+
+    /// Creates a member and returns its id.
+    pub async fn create_member(&self, body: Value) -> i64 {
+        let res = self.post("/api/v1/members", body).await;
+        res.assert_status(201);
+        res.id()
+    }
+}

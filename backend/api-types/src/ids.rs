@@ -33,3 +33,7 @@ typed_id!(
     /// Identifier of a user account.
     UserId
 );
+typed_id!(
+    /// Identifier of a member record.
+    MemberId
+);

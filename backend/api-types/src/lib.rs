@@ -7,8 +7,9 @@ pub mod audit;
 pub mod auth;
 pub mod common;
 pub mod ids;
+pub mod members;
 pub mod organizations;
 pub mod users;
 
 pub use common::{FieldError, Page, Problem};
-pub use ids::{OrgId, UserId};
+pub use ids::{MemberId, OrgId, UserId};

@@ -101,16 +101,6 @@ diesel::joinable!(organizations -> organization_kinds (kind));
 diesel::joinable!(users -> organizations (organization_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
 
-diesel::allow_tables_to_appear_in_same_query!(
-    organization_kinds,
-    organizations,
-    users,
-    refresh_tokens,
-    api_tokens,
-    login_failures,
-    audit_log,
-);
-
 diesel::table! {
     idempotency_keys (user_id, idem_key) {
         user_id -> BigInt,
@@ -122,3 +112,136 @@ diesel::table! {
         created_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    regulations (code) {
+        code -> Text,
+        title -> Text,
+        effective_from -> Date,
+    }
+}
+
+diesel::table! {
+    rule_settings (id) {
+        id -> BigInt,
+        regulation -> Text,
+        key -> Text,
+        value -> Text,
+    }
+}
+
+diesel::table! {
+    members (id) {
+        id -> BigInt,
+        organization_id -> BigInt,
+        org_path -> Text,
+        full_name -> Text,
+        name_folded -> Text,
+        name_sort_key -> Text,
+        birth_name -> Nullable<Text>,
+        other_names -> Nullable<Text>,
+        gender -> Text,
+        birth_date -> Date,
+        birth_place -> Nullable<Text>,
+        hometown -> Nullable<Text>,
+        permanent_address -> Nullable<Text>,
+        current_address -> Nullable<Text>,
+        ethnicity -> Nullable<Text>,
+        religion -> Nullable<Text>,
+        national_id -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        email -> Nullable<Text>,
+        education_general -> Nullable<Text>,
+        professional_qualification -> Nullable<Text>,
+        academic_degree -> Nullable<Text>,
+        academic_title -> Nullable<Text>,
+        political_theory -> Nullable<Text>,
+        state_management -> Nullable<Text>,
+        foreign_languages -> Nullable<Text>,
+        it_level -> Nullable<Text>,
+        occupation -> Nullable<Text>,
+        job_title -> Nullable<Text>,
+        workplace -> Nullable<Text>,
+        youth_union_joined_on -> Nullable<Date>,
+        personal_history_no -> Nullable<Text>,
+        introducers -> Nullable<Text>,
+        first_admission_decision_on -> Date,
+        admission_decision_on -> Date,
+        admission_decision_no -> Nullable<Text>,
+        ceremony_on -> Date,
+        ceremony_place -> Nullable<Text>,
+        official_on -> Nullable<Date>,
+        status -> Text,
+        card_number -> Nullable<Text>,
+        in_transit -> Bool,
+        exempt -> Bool,
+        away -> Bool,
+        interruption_days -> BigInt,
+        interrupted_since -> Nullable<Date>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    member_events (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        kind -> Text,
+        occurred_on -> Date,
+        decision_no -> Nullable<Text>,
+        decision_on -> Nullable<Date>,
+        deciding_org_id -> Nullable<BigInt>,
+        organization_id -> BigInt,
+        regulation -> Text,
+        details -> Nullable<Text>,
+        entered_by -> Nullable<BigInt>,
+        entered_by_name -> Text,
+        entered_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    memberships (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        organization_id -> BigInt,
+        from_on -> Date,
+        to_on -> Nullable<Date>,
+    }
+}
+
+diesel::table! {
+    member_supplements (member_id, year) {
+        member_id -> BigInt,
+        year -> Integer,
+        filed_on -> Date,
+        note -> Nullable<Text>,
+        changes -> Nullable<Text>,
+        entered_by -> Nullable<BigInt>,
+        entered_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(members -> organizations (organization_id));
+diesel::joinable!(member_events -> members (member_id));
+diesel::joinable!(memberships -> members (member_id));
+diesel::joinable!(member_supplements -> members (member_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    organization_kinds,
+    organizations,
+    users,
+    refresh_tokens,
+    api_tokens,
+    login_failures,
+    audit_log,
+    idempotency_keys,
+    regulations,
+    rule_settings,
+    members,
+    member_events,
+    memberships,
+    member_supplements,
+);

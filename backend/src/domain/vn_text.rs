@@ -4,8 +4,9 @@
 //!   "nguyen van duc". Stored and indexed; queries are folded the same way.
 //! * [`sort_key`]: a string whose byte order is the Vietnamese order of names: by given name (the
 //!   last word), then the middle names, then the family name (the first word); letters in the
-//!   Vietnamese alphabet order (a ă â b c d đ e ê …); tones only break ties, in dictionary order
-//!   (none, huyền, hỏi, ngã, sắc, nặng).
+//!   Vietnamese alphabet order (a ă â b c d đ e ê …); within each part, tones break ties of
+//!   equal letters, in dictionary order (none, huyền, hỏi, ngã, sắc, nặng): "Anh" < "Ánh", and
+//!   both come before any given name starting "Ao", whatever the middle names.
 //! * [`compare`]: the same order computed directly, to check the key against.
 
 use std::cmp::Ordering;
@@ -127,16 +128,19 @@ fn parts(name: &str) -> [Vec<Vec<Letter>>; 3] {
     }
 }
 
+// Separators sort below every letter code ('0' and up): PART < TONE < WORD, so a shorter name
+// part, then a shorter word, comes first.
 const PART_SEP: char = ' ';
-const WORD_SEP: char = '!';
+const TONE_SEP: char = '!';
+const WORD_SEP: char = '"';
 const CODE_BASE: u8 = b'0';
 
 /// A key whose byte order is the Vietnamese order of names (see the module documentation).
 pub fn sort_key(name: &str) -> String {
     let parts = parts(name);
     let mut key = String::new();
-    let mut tones = String::new();
     for part in &parts {
+        let mut tones = String::new();
         for (i, word) in part.iter().enumerate() {
             if i > 0 {
                 key.push(WORD_SEP);
@@ -146,9 +150,10 @@ pub fn sort_key(name: &str) -> String {
                 tones.push(char::from(b'0' + l.tone));
             }
         }
+        key.push(TONE_SEP);
+        key.push_str(&tones);
         key.push(PART_SEP);
     }
-    key.push_str(&tones);
     key
 }
 
@@ -160,16 +165,16 @@ pub fn compare(a: &str, b: &str) -> Ordering {
             .map(|w| w.iter().map(|l| l.code).collect())
             .collect()
     };
+    let tones = |p: &Vec<Vec<Letter>>| -> Vec<u8> { p.iter().flatten().map(|l| l.tone).collect() };
     for (x, y) in pa.iter().zip(pb.iter()) {
-        match codes(x).cmp(&codes(y)) {
-            Ordering::Equal => {}
-            other => return other,
+        let by_part = codes(x)
+            .cmp(&codes(y))
+            .then_with(|| tones(x).cmp(&tones(y)));
+        if by_part != Ordering::Equal {
+            return by_part;
         }
     }
-    let tones = |p: &[Vec<Vec<Letter>>; 3]| -> Vec<u8> {
-        p.iter().flatten().flatten().map(|l| l.tone).collect()
-    };
-    tones(&pa).cmp(&tones(&pb))
+    Ordering::Equal
 }
 
 /// The folded words of a search query.
@@ -247,6 +252,13 @@ mod tests {
                 "Lê Thị Lỵ"
             ]
         );
+    }
+
+    #[test]
+    fn the_given_name_is_compared_whole_before_the_middle_names() {
+        let mut v = vec!["Trần Thị Ánh", "Lê Văn Anh", "Bùi Anh"];
+        v.sort_by_key(|n| sort_key(n));
+        assert_eq!(v, vec!["Bùi Anh", "Lê Văn Anh", "Trần Thị Ánh"]);
     }
 
     #[test]

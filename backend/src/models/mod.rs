@@ -5,8 +5,11 @@ pub mod api_token;
 pub mod audit;
 pub mod idempotency;
 pub mod login_failure;
+pub mod member;
+pub mod member_event;
 pub mod organization;
 pub mod refresh_token;
+pub mod setting;
 pub mod user;
 
 use chrono::{DateTime, NaiveDateTime, SubsecRound, Utc};
@@ -29,4 +32,9 @@ pub fn check_version(expected: Option<i64>, current: i64) -> Result<i64, AppErro
         Some(v) if v != current => Err(AppError::PreconditionFailed(current)),
         _ => Ok(current),
     }
+}
+
+/// Today's date in Vietnam (UTC+7): the reference date of rules and party age.
+pub fn today() -> chrono::NaiveDate {
+    (Utc::now() + chrono::Duration::hours(7)).date_naive()
 }

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod auth;
 mod common;
 pub mod health;
+pub mod members;
 pub mod organizations;
 pub mod users;
 
@@ -23,5 +24,6 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
     users::configure(cfg);
     api_tokens::configure(cfg);
     organizations::configure(cfg);
+    members::configure(cfg);
     audit::configure(cfg);
 }

@@ -1,4 +1,5 @@
 //! Operations over several tables inside one transaction.
 
 pub mod bootstrap;
+pub mod members;
 pub mod users;

@@ -1,0 +1,301 @@
+//! Member records (hồ sơ đảng viên).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+use crate::ids::{MemberId, OrgId};
+
+/// Gender, as on the CCCD.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Gender {
+    /// Nam.
+    Male,
+    /// Nữ.
+    Female,
+}
+
+/// Political theory level (trình độ lý luận chính trị).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PoliticalTheory {
+    /// Chưa qua đào tạo.
+    None,
+    /// Sơ cấp.
+    Elementary,
+    /// Trung cấp.
+    Intermediate,
+    /// Cao cấp.
+    Advanced,
+    /// Cử nhân.
+    Bachelor,
+}
+
+/// Membership status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum MemberStatus {
+    /// Đảng viên dự bị: in the 12-month probation.
+    Probationary,
+    /// Đảng viên chính thức.
+    Official,
+    /// No longer a member (name removed, resigned, expelled, deceased).
+    Exited,
+}
+
+/// Fields of the dossier that a correction or an annual supplement may change. Absent fields stay
+/// as they are; lifecycle dates and the organisation change through their own actions.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Validate, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MemberProfile {
+    /// Full name as on the CCCD, with diacritics.
+    #[validate(length(min = 2, max = 200, message = "Họ tên dài 2–200 ký tự"))]
+    #[cfg_attr(feature = "openapi", schema(example = "Nguyễn Văn An"))]
+    pub full_name: Option<String>,
+    /// Birth name (tên khai sinh) when different.
+    #[validate(length(max = 200))]
+    pub birth_name: Option<String>,
+    /// Other names (bí danh).
+    #[validate(length(max = 200))]
+    pub other_names: Option<String>,
+    /// Gender.
+    pub gender: Option<Gender>,
+    /// Date of birth.
+    pub birth_date: Option<NaiveDate>,
+    /// Place of birth.
+    #[validate(length(max = 300))]
+    pub birth_place: Option<String>,
+    /// Home town (quê quán).
+    #[validate(length(max = 300))]
+    pub hometown: Option<String>,
+    /// Permanent residence.
+    #[validate(length(max = 300))]
+    pub permanent_address: Option<String>,
+    /// Current residence.
+    #[validate(length(max = 300))]
+    pub current_address: Option<String>,
+    /// Ethnicity (one of the 54 groups, or other).
+    #[validate(length(max = 60))]
+    #[cfg_attr(feature = "openapi", schema(example = "Kinh"))]
+    pub ethnicity: Option<String>,
+    /// Religion (`Không` for none).
+    #[validate(length(max = 60))]
+    #[cfg_attr(feature = "openapi", schema(example = "Không"))]
+    pub religion: Option<String>,
+    /// CCCD: 12 digits agreeing with gender and birth year.
+    #[cfg_attr(feature = "openapi", schema(example = "031085001234"))]
+    pub national_id: Option<String>,
+    /// Phone number.
+    #[validate(length(max = 20))]
+    #[cfg_attr(feature = "openapi", schema(example = "0912345678"))]
+    pub phone: Option<String>,
+    /// E-mail address.
+    #[validate(email(message = "Địa chỉ email không hợp lệ"))]
+    pub email: Option<String>,
+    /// General education, e.g. `12/12`.
+    #[validate(length(max = 20))]
+    #[cfg_attr(feature = "openapi", schema(example = "12/12"))]
+    pub education_general: Option<String>,
+    /// Professional qualification.
+    #[validate(length(max = 200))]
+    pub professional_qualification: Option<String>,
+    /// Academic degree.
+    #[validate(length(max = 100))]
+    pub academic_degree: Option<String>,
+    /// Academic title.
+    #[validate(length(max = 100))]
+    pub academic_title: Option<String>,
+    /// Political theory level.
+    pub political_theory: Option<PoliticalTheory>,
+    /// State-management level.
+    #[validate(length(max = 100))]
+    pub state_management: Option<String>,
+    /// Foreign languages.
+    #[validate(length(max = 200))]
+    pub foreign_languages: Option<String>,
+    /// IT level.
+    #[validate(length(max = 100))]
+    pub it_level: Option<String>,
+    /// Occupation and social class.
+    #[validate(length(max = 200))]
+    pub occupation: Option<String>,
+    /// Job title.
+    #[validate(length(max = 200))]
+    pub job_title: Option<String>,
+    /// Workplace.
+    #[validate(length(max = 300))]
+    pub workplace: Option<String>,
+    /// Date joined the Youth Union.
+    pub youth_union_joined_on: Option<NaiveDate>,
+    /// Personal-history number: 6 digits and 1–3 letters (the provincial symbol).
+    #[cfg_attr(feature = "openapi", schema(example = "123456HP"))]
+    pub personal_history_no: Option<String>,
+    /// Number of the admission decision.
+    #[validate(length(max = 50))]
+    pub admission_decision_no: Option<String>,
+    /// Introducers (người giới thiệu).
+    #[validate(length(max = 300))]
+    pub introducers: Option<String>,
+    /// Place of the admission ceremony.
+    #[validate(length(max = 300))]
+    pub ceremony_place: Option<String>,
+}
+
+/// A new member record: an admission, or the data entry of an existing member.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CreateMember {
+    /// The cell (or grassroots cell) the member belongs to.
+    pub organization_id: OrgId,
+    /// Dossier fields; `full_name`, `gender` and `birth_date` are required.
+    #[serde(flatten)]
+    #[validate(nested)]
+    pub profile: MemberProfile,
+    /// Date the admission decision was signed.
+    pub admission_decision_on: NaiveDate,
+    /// Date of the admission ceremony.
+    pub ceremony_on: NaiveDate,
+    /// `probationary` for an admission; `official` for data entry of an existing member.
+    pub status: MemberStatus,
+    /// With `status = official`: the official date (ceremony + 12 months).
+    pub official_on: Option<NaiveDate>,
+    /// For a re-entered member: the date of the first admission decision, if earlier.
+    pub first_admission_decision_on: Option<NaiveDate>,
+    /// Consent of the provincial standing committee for an applicant aged 60 or more.
+    #[validate(length(min = 1, max = 50))]
+    pub age_consent_no: Option<String>,
+    /// Approval of a ceremony later than 30 working days after the decision.
+    #[validate(length(min = 1, max = 50))]
+    pub ceremony_delay_approval_no: Option<String>,
+}
+
+/// A member record.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Member {
+    /// Id.
+    pub id: MemberId,
+    /// The member's cell.
+    pub organization_id: OrgId,
+    /// Dossier fields.
+    #[serde(flatten)]
+    pub profile: MemberProfile,
+    /// Date of the first admission decision (party age counts from it).
+    pub first_admission_decision_on: NaiveDate,
+    /// Date of the (latest) admission decision.
+    pub admission_decision_on: NaiveDate,
+    /// Date of the admission ceremony.
+    pub ceremony_on: NaiveDate,
+    /// Official date: ceremony + 12 months; `null` while probationary.
+    pub official_on: Option<NaiveDate>,
+    /// Status derived from the events.
+    pub status: MemberStatus,
+    /// Whole years of party age today (`null` if never official).
+    pub party_age_years: Option<u32>,
+    /// Number of the active party card.
+    pub card_number: Option<String>,
+    /// An official transfer was issued and not yet received.
+    pub in_transit: bool,
+    /// Exempt from activities.
+    pub exempt: bool,
+    /// Working away.
+    pub away: bool,
+    /// Required dossier fields still empty (data completeness).
+    pub missing_fields: Vec<String>,
+    /// Optimistic-concurrency version (also the `ETag`).
+    pub version: i64,
+    /// Last change (UTC).
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A dated event of a member's history.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MemberEvent {
+    /// Id.
+    pub id: i64,
+    /// Kind, e.g. `admitted`, `recognized`, `profile_corrected`, `supplement_filed`.
+    pub kind: String,
+    /// Effective date.
+    pub occurred_on: NaiveDate,
+    /// Decision number.
+    pub decision_no: Option<String>,
+    /// Decision date.
+    pub decision_on: Option<NaiveDate>,
+    /// Organisation that decided.
+    pub deciding_organization_id: Option<OrgId>,
+    /// The member's organisation at the time.
+    pub organization_id: OrgId,
+    /// Regulation the event was judged under.
+    pub regulation: String,
+    /// Kind-specific details.
+    pub details: Option<serde_json::Value>,
+    /// Who entered it.
+    pub entered_by: String,
+    /// When it was entered (UTC).
+    pub entered_at: DateTime<Utc>,
+}
+
+/// Party age on a date.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PartyAgeDto {
+    /// Whole years.
+    pub years: u32,
+    /// Whole months after the years.
+    pub months: u32,
+    /// Days after the months.
+    pub days: u32,
+    /// Date of the first admission decision.
+    pub since: NaiveDate,
+    /// Days of interruption subtracted.
+    pub interruptions_days: i64,
+    /// The reference date.
+    pub as_of: NaiveDate,
+}
+
+/// Recognition as an official member.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Recognition {
+    /// Date of the superior committee's decision.
+    pub decided_on: NaiveDate,
+    /// Decision number.
+    #[validate(length(min = 1, max = 50, message = "Nhập số quyết định"))]
+    pub decision_no: String,
+}
+
+/// An annual supplement (phiếu bổ sung hồ sơ) for a year.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SupplementRequest {
+    /// Date the supplement form was filed.
+    pub filed_on: NaiveDate,
+    /// Note.
+    #[validate(length(max = 1000))]
+    pub note: Option<String>,
+    /// Dossier changes reported in the supplement (applied to the record).
+    #[serde(default)]
+    #[validate(nested)]
+    pub changes: MemberProfile,
+}
+
+/// A recorded annual supplement.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Supplement {
+    /// The member.
+    pub member_id: MemberId,
+    /// The year.
+    pub year: i32,
+    /// Date filed.
+    pub filed_on: NaiveDate,
+    /// Note.
+    pub note: Option<String>,
+    /// The record after the changes.
+    pub member: Member,
+}

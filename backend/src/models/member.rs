@@ -1,0 +1,546 @@
+//! Member records: the row (a cache of the state derived from the events), its queries, scoped.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use qldv_api_types::members::{self as dto, MemberStatus};
+use qldv_api_types::{MemberId, OrgId};
+
+use crate::auth::Scope;
+use crate::db::schema::members;
+use crate::db::DbConn;
+use crate::domain::party_age::{self, PartyAgeFacts, Period};
+use crate::error::{AppError, AppResult};
+
+/// A stored member record.
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable, serde::Serialize)]
+#[diesel(table_name = members)]
+pub struct MemberRow {
+    /// Id.
+    pub id: i64,
+    /// The member's cell.
+    pub organization_id: i64,
+    /// Path of that cell.
+    pub org_path: String,
+    /// Full name.
+    pub full_name: String,
+    /// Folded name (search).
+    pub name_folded: String,
+    /// Vietnamese sort key.
+    pub name_sort_key: String,
+    /// Birth name.
+    pub birth_name: Option<String>,
+    /// Other names.
+    pub other_names: Option<String>,
+    /// `male` or `female`.
+    pub gender: String,
+    /// Date of birth.
+    pub birth_date: NaiveDate,
+    /// Place of birth.
+    pub birth_place: Option<String>,
+    /// Home town.
+    pub hometown: Option<String>,
+    /// Permanent residence.
+    pub permanent_address: Option<String>,
+    /// Current residence.
+    pub current_address: Option<String>,
+    /// Ethnicity.
+    pub ethnicity: Option<String>,
+    /// Religion.
+    pub religion: Option<String>,
+    /// CCCD.
+    pub national_id: Option<String>,
+    /// Phone.
+    pub phone: Option<String>,
+    /// E-mail.
+    pub email: Option<String>,
+    /// General education.
+    pub education_general: Option<String>,
+    /// Professional qualification.
+    pub professional_qualification: Option<String>,
+    /// Academic degree.
+    pub academic_degree: Option<String>,
+    /// Academic title.
+    pub academic_title: Option<String>,
+    /// Political theory level.
+    pub political_theory: Option<String>,
+    /// State-management level.
+    pub state_management: Option<String>,
+    /// Foreign languages.
+    pub foreign_languages: Option<String>,
+    /// IT level.
+    pub it_level: Option<String>,
+    /// Occupation.
+    pub occupation: Option<String>,
+    /// Job title.
+    pub job_title: Option<String>,
+    /// Workplace.
+    pub workplace: Option<String>,
+    /// Joined the Youth Union.
+    pub youth_union_joined_on: Option<NaiveDate>,
+    /// Personal-history number.
+    pub personal_history_no: Option<String>,
+    /// Introducers.
+    pub introducers: Option<String>,
+    /// First admission decision.
+    pub first_admission_decision_on: NaiveDate,
+    /// Latest admission decision.
+    pub admission_decision_on: NaiveDate,
+    /// Its number.
+    pub admission_decision_no: Option<String>,
+    /// Ceremony.
+    pub ceremony_on: NaiveDate,
+    /// Ceremony place.
+    pub ceremony_place: Option<String>,
+    /// Official date.
+    pub official_on: Option<NaiveDate>,
+    /// `probationary`, `official` or `exited`.
+    pub status: String,
+    /// Active card.
+    pub card_number: Option<String>,
+    /// In transit.
+    pub in_transit: bool,
+    /// Exempt.
+    pub exempt: bool,
+    /// Working away.
+    pub away: bool,
+    /// Days of closed interruptions (party age).
+    pub interruption_days: i64,
+    /// Start of an open interruption (party age frozen).
+    pub interrupted_since: Option<NaiveDate>,
+    /// Version.
+    pub version: i64,
+    /// Created.
+    pub created_at: NaiveDateTime,
+    /// Changed.
+    pub updated_at: NaiveDateTime,
+}
+
+/// Dossier fields that may be written (creation and corrections). `None` leaves a field alone;
+/// `Some(None)` clears it.
+#[derive(Debug, Default, Clone, AsChangeset, Insertable, serde::Serialize)]
+#[diesel(table_name = members)]
+pub struct ProfileChanges {
+    /// Full name.
+    pub full_name: Option<String>,
+    /// Folded name.
+    pub name_folded: Option<String>,
+    /// Sort key.
+    pub name_sort_key: Option<String>,
+    /// Birth name.
+    pub birth_name: Option<Option<String>>,
+    /// Other names.
+    pub other_names: Option<Option<String>>,
+    /// Gender.
+    pub gender: Option<String>,
+    /// Birth date.
+    pub birth_date: Option<NaiveDate>,
+    /// Place of birth.
+    pub birth_place: Option<Option<String>>,
+    /// Home town.
+    pub hometown: Option<Option<String>>,
+    /// Permanent residence.
+    pub permanent_address: Option<Option<String>>,
+    /// Current residence.
+    pub current_address: Option<Option<String>>,
+    /// Ethnicity.
+    pub ethnicity: Option<Option<String>>,
+    /// Religion.
+    pub religion: Option<Option<String>>,
+    /// CCCD.
+    pub national_id: Option<Option<String>>,
+    /// Phone.
+    pub phone: Option<Option<String>>,
+    /// E-mail.
+    pub email: Option<Option<String>>,
+    /// Education.
+    pub education_general: Option<Option<String>>,
+    /// Qualification.
+    pub professional_qualification: Option<Option<String>>,
+    /// Degree.
+    pub academic_degree: Option<Option<String>>,
+    /// Title.
+    pub academic_title: Option<Option<String>>,
+    /// Political theory.
+    pub political_theory: Option<Option<String>>,
+    /// State management.
+    pub state_management: Option<Option<String>>,
+    /// Languages.
+    pub foreign_languages: Option<Option<String>>,
+    /// IT.
+    pub it_level: Option<Option<String>>,
+    /// Occupation.
+    pub occupation: Option<Option<String>>,
+    /// Job title.
+    pub job_title: Option<Option<String>>,
+    /// Workplace.
+    pub workplace: Option<Option<String>>,
+    /// Youth Union.
+    pub youth_union_joined_on: Option<Option<NaiveDate>>,
+    /// Personal-history number.
+    pub personal_history_no: Option<Option<String>>,
+    /// Admission decision number.
+    pub admission_decision_no: Option<Option<String>>,
+    /// Introducers.
+    pub introducers: Option<Option<String>>,
+    /// Ceremony place.
+    pub ceremony_place: Option<Option<String>>,
+}
+
+/// The lifecycle columns of a new record.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = members)]
+pub struct NewMemberState {
+    /// Cell.
+    pub organization_id: i64,
+    /// Its path.
+    pub org_path: String,
+    /// First admission decision.
+    pub first_admission_decision_on: NaiveDate,
+    /// Admission decision.
+    pub admission_decision_on: NaiveDate,
+    /// Ceremony.
+    pub ceremony_on: NaiveDate,
+    /// Official date.
+    pub official_on: Option<NaiveDate>,
+    /// Status.
+    pub status: String,
+    /// Created.
+    pub created_at: NaiveDateTime,
+    /// Changed.
+    pub updated_at: NaiveDateTime,
+}
+
+/// Filters of the member list.
+#[derive(Debug, Clone, Default)]
+pub struct MemberFilter {
+    /// Organisation subtree (path of its root), already checked to be in scope.
+    pub subtree_path: Option<String>,
+    /// Folded words that must each start a word of the name.
+    pub name_words: Vec<String>,
+    /// Exact CCCD.
+    pub national_id: Option<String>,
+    /// Exact card number.
+    pub card_number: Option<String>,
+    /// Status.
+    pub status: Option<String>,
+}
+
+/// Required dossier fields (data completeness counts the empty ones).
+pub const REQUIRED_FIELDS: [&str; 12] = [
+    "birth_place",
+    "hometown",
+    "permanent_address",
+    "current_address",
+    "ethnicity",
+    "religion",
+    "national_id",
+    "education_general",
+    "political_theory",
+    "occupation",
+    "personal_history_no",
+    "admission_decision_no",
+];
+
+type Boxed<'a> = members::BoxedQuery<'a, <DbConn as diesel::Connection>::Backend>;
+
+fn scoped<'a>(scope: &Scope) -> Boxed<'a> {
+    let q = members::table.into_boxed();
+    match scope.path_range() {
+        Some((lo, hi)) => q
+            .filter(members::org_path.ge(lo))
+            .filter(members::org_path.lt(hi)),
+        None => q,
+    }
+}
+
+/// Escapes `%`, `_` and `\` for a LIKE pattern.
+fn like_escape(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
+impl MemberRow {
+    /// One member inside the caller's scope, else 404.
+    pub fn find(conn: &mut DbConn, scope: &Scope, id: MemberId) -> AppResult<Self> {
+        scoped(scope)
+            .filter(members::id.eq(id.0))
+            .select(Self::as_select())
+            .first(conn)
+            .optional()?
+            .ok_or(AppError::not_found("đảng viên"))
+    }
+
+    /// Members inside the scope matching `filter`, in Vietnamese name order after a cursor.
+    pub fn list(
+        conn: &mut DbConn,
+        scope: &Scope,
+        filter: &MemberFilter,
+        after: Option<(String, i64)>,
+        limit: i64,
+    ) -> AppResult<Vec<Self>> {
+        let mut q = scoped(scope);
+        if let Some(path) = &filter.subtree_path {
+            let (lo, hi) = crate::domain::tree::subtree_range(path);
+            q = q
+                .filter(members::org_path.ge(lo))
+                .filter(members::org_path.lt(hi));
+        }
+        for word in &filter.name_words {
+            // A word of the name starts with it: at the start, or after a space.
+            let w = like_escape(word);
+            q = q.filter(
+                members::name_folded
+                    .like(format!("{w}%"))
+                    .escape('\\')
+                    .or(members::name_folded.like(format!("% {w}%")).escape('\\')),
+            );
+        }
+        if let Some(n) = &filter.national_id {
+            q = q.filter(members::national_id.eq(n.clone()));
+        }
+        if let Some(c) = &filter.card_number {
+            q = q.filter(members::card_number.eq(c.clone()));
+        }
+        if let Some(s) = &filter.status {
+            q = q.filter(members::status.eq(s.clone()));
+        }
+        if let Some((key, id)) = after {
+            q = q.filter(
+                members::name_sort_key
+                    .gt(key.clone())
+                    .or(members::name_sort_key.eq(key).and(members::id.gt(id))),
+            );
+        }
+        Ok(q.order((members::name_sort_key.asc(), members::id.asc()))
+            .limit(limit)
+            .select(Self::as_select())
+            .load(conn)?)
+    }
+
+    /// Inserts a record.
+    pub fn insert(
+        conn: &mut DbConn,
+        state: &NewMemberState,
+        profile: &ProfileChanges,
+    ) -> AppResult<Self> {
+        let id: i64 = diesel::insert_into(members::table)
+            .values((state, profile))
+            .returning(members::id)
+            .get_result(conn)?;
+        Ok(members::table
+            .find(id)
+            .select(Self::as_select())
+            .first(conn)?)
+    }
+
+    /// Applies dossier changes when the stored version is `expected` (412 with the current one
+    /// otherwise).
+    pub fn update_profile(
+        conn: &mut DbConn,
+        id: i64,
+        expected: i64,
+        changes: &ProfileChanges,
+    ) -> AppResult<Self> {
+        let n = diesel::update(
+            members::table
+                .filter(members::id.eq(id))
+                .filter(members::version.eq(expected)),
+        )
+        .set((
+            changes,
+            members::version.eq(members::version + 1),
+            members::updated_at.eq(super::now()),
+        ))
+        .execute(conn)?;
+        Self::after_versioned_update(conn, id, n)
+    }
+
+    /// Records recognition: status official with its date (bumps the version).
+    pub fn set_official(
+        conn: &mut DbConn,
+        id: i64,
+        expected: i64,
+        official_on: NaiveDate,
+    ) -> AppResult<Self> {
+        let n = diesel::update(
+            members::table
+                .filter(members::id.eq(id))
+                .filter(members::version.eq(expected)),
+        )
+        .set((
+            members::status.eq("official"),
+            members::official_on.eq(Some(official_on)),
+            members::version.eq(members::version + 1),
+            members::updated_at.eq(super::now()),
+        ))
+        .execute(conn)?;
+        Self::after_versioned_update(conn, id, n)
+    }
+
+    fn after_versioned_update(conn: &mut DbConn, id: i64, updated: usize) -> AppResult<Self> {
+        let row = members::table
+            .find(id)
+            .select(Self::as_select())
+            .first::<Self>(conn)?;
+        if updated == 0 {
+            return Err(AppError::PreconditionFailed(row.version));
+        }
+        Ok(row)
+    }
+
+    /// Whether another member holds this CCCD.
+    pub fn national_id_taken(
+        conn: &mut DbConn,
+        cccd: &str,
+        except: Option<i64>,
+    ) -> AppResult<bool> {
+        let mut q = members::table
+            .filter(members::national_id.eq(cccd))
+            .into_boxed();
+        if let Some(id) = except {
+            q = q.filter(members::id.ne(id));
+        }
+        Ok(q.count().get_result::<i64>(conn)? > 0)
+    }
+
+    /// Whether another member holds this personal-history number.
+    pub fn history_no_taken(conn: &mut DbConn, no: &str, except: Option<i64>) -> AppResult<bool> {
+        let mut q = members::table
+            .filter(members::personal_history_no.eq(no))
+            .into_boxed();
+        if let Some(id) = except {
+            q = q.filter(members::id.ne(id));
+        }
+        Ok(q.count().get_result::<i64>(conn)? > 0)
+    }
+
+    /// The facts party age is computed from (cached on the row from the events).
+    pub fn party_age_facts(&self) -> PartyAgeFacts {
+        let mut interruptions = Vec::new();
+        if self.interruption_days > 0 {
+            // Closed interruptions only matter by their length: place them right after the
+            // first decision.
+            interruptions.push(Period {
+                from: self.first_admission_decision_on,
+                to: Some(
+                    self.first_admission_decision_on
+                        + chrono::Duration::days(self.interruption_days),
+                ),
+            });
+        }
+        if let Some(since) = self.interrupted_since {
+            interruptions.push(Period {
+                from: since,
+                to: None,
+            });
+        }
+        PartyAgeFacts {
+            first_decision: self.first_admission_decision_on,
+            recognised: self.official_on.is_some(),
+            interruptions,
+        }
+    }
+
+    /// The status, parsed.
+    pub fn status(&self) -> MemberStatus {
+        match self.status.as_str() {
+            "official" => MemberStatus::Official,
+            "exited" => MemberStatus::Exited,
+            _ => MemberStatus::Probationary,
+        }
+    }
+
+    /// Dossier fields of [`REQUIRED_FIELDS`] that are empty.
+    pub fn missing_fields(&self) -> Vec<String> {
+        let present = |f: &str| -> bool {
+            let v = match f {
+                "birth_place" => &self.birth_place,
+                "hometown" => &self.hometown,
+                "permanent_address" => &self.permanent_address,
+                "current_address" => &self.current_address,
+                "ethnicity" => &self.ethnicity,
+                "religion" => &self.religion,
+                "national_id" => &self.national_id,
+                "education_general" => &self.education_general,
+                "political_theory" => &self.political_theory,
+                "occupation" => &self.occupation,
+                "personal_history_no" => &self.personal_history_no,
+                "admission_decision_no" => &self.admission_decision_no,
+                _ => return true,
+            };
+            v.as_deref().is_some_and(|s| !s.trim().is_empty())
+        };
+        REQUIRED_FIELDS
+            .iter()
+            .filter(|f| !present(f))
+            .map(|f| f.to_string())
+            .collect()
+    }
+
+    /// The API view, with party age as of `today`.
+    pub fn to_dto(&self, today: NaiveDate) -> dto::Member {
+        use qldv_api_types::members::{Gender, MemberProfile, PoliticalTheory};
+        let political_theory = self.political_theory.as_deref().and_then(|p| match p {
+            "none" => Some(PoliticalTheory::None),
+            "elementary" => Some(PoliticalTheory::Elementary),
+            "intermediate" => Some(PoliticalTheory::Intermediate),
+            "advanced" => Some(PoliticalTheory::Advanced),
+            "bachelor" => Some(PoliticalTheory::Bachelor),
+            _ => None,
+        });
+        dto::Member {
+            id: MemberId(self.id),
+            organization_id: OrgId(self.organization_id),
+            profile: MemberProfile {
+                full_name: Some(self.full_name.clone()),
+                birth_name: self.birth_name.clone(),
+                other_names: self.other_names.clone(),
+                gender: Some(if self.gender == "female" {
+                    Gender::Female
+                } else {
+                    Gender::Male
+                }),
+                birth_date: Some(self.birth_date),
+                birth_place: self.birth_place.clone(),
+                hometown: self.hometown.clone(),
+                permanent_address: self.permanent_address.clone(),
+                current_address: self.current_address.clone(),
+                ethnicity: self.ethnicity.clone(),
+                religion: self.religion.clone(),
+                national_id: self.national_id.clone(),
+                phone: self.phone.clone(),
+                email: self.email.clone(),
+                education_general: self.education_general.clone(),
+                professional_qualification: self.professional_qualification.clone(),
+                academic_degree: self.academic_degree.clone(),
+                academic_title: self.academic_title.clone(),
+                political_theory,
+                state_management: self.state_management.clone(),
+                foreign_languages: self.foreign_languages.clone(),
+                it_level: self.it_level.clone(),
+                occupation: self.occupation.clone(),
+                job_title: self.job_title.clone(),
+                workplace: self.workplace.clone(),
+                youth_union_joined_on: self.youth_union_joined_on,
+                personal_history_no: self.personal_history_no.clone(),
+                admission_decision_no: self.admission_decision_no.clone(),
+                introducers: self.introducers.clone(),
+                ceremony_place: self.ceremony_place.clone(),
+            },
+            first_admission_decision_on: self.first_admission_decision_on,
+            admission_decision_on: self.admission_decision_on,
+            ceremony_on: self.ceremony_on,
+            official_on: self.official_on,
+            status: self.status(),
+            party_age_years: party_age::years(&self.party_age_facts(), today),
+            card_number: self.card_number.clone(),
+            in_transit: self.in_transit,
+            exempt: self.exempt,
+            away: self.away,
+            missing_fields: self.missing_fields(),
+            version: self.version,
+            updated_at: super::utc(self.updated_at),
+        }
+    }
+}

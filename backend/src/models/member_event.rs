@@ -1,0 +1,135 @@
+//! Dated events of members' histories (the truth the member row caches), and membership periods.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use qldv_api_types::members as dto;
+use qldv_api_types::OrgId;
+
+use crate::auth::Actor;
+use crate::db::schema::{member_events, memberships};
+use crate::db::DbConn;
+use crate::error::AppResult;
+
+/// A stored event.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = member_events)]
+pub struct EventRow {
+    /// Id.
+    pub id: i64,
+    /// Member.
+    pub member_id: i64,
+    /// Kind.
+    pub kind: String,
+    /// Effective date.
+    pub occurred_on: NaiveDate,
+    /// Decision number.
+    pub decision_no: Option<String>,
+    /// Decision date.
+    pub decision_on: Option<NaiveDate>,
+    /// Deciding organisation.
+    pub deciding_org_id: Option<i64>,
+    /// The member's organisation then.
+    pub organization_id: i64,
+    /// Regulation.
+    pub regulation: String,
+    /// JSON details.
+    pub details: Option<String>,
+    /// Author id.
+    pub entered_by: Option<i64>,
+    /// Author name.
+    pub entered_by_name: String,
+    /// Entered at.
+    pub entered_at: NaiveDateTime,
+}
+
+/// A new event.
+#[derive(Debug, Clone)]
+pub struct NewEvent<'a> {
+    /// Member.
+    pub member_id: i64,
+    /// Kind.
+    pub kind: &'a str,
+    /// Effective date.
+    pub occurred_on: NaiveDate,
+    /// Decision number.
+    pub decision_no: Option<&'a str>,
+    /// Decision date.
+    pub decision_on: Option<NaiveDate>,
+    /// Deciding organisation.
+    pub deciding_org_id: Option<i64>,
+    /// The member's organisation.
+    pub organization_id: i64,
+    /// Regulation.
+    pub regulation: &'a str,
+    /// Details.
+    pub details: Option<serde_json::Value>,
+}
+
+/// Appends an event.
+pub fn append(conn: &mut DbConn, actor: &Actor, e: &NewEvent<'_>) -> AppResult<()> {
+    diesel::insert_into(member_events::table)
+        .values((
+            member_events::member_id.eq(e.member_id),
+            member_events::kind.eq(e.kind),
+            member_events::occurred_on.eq(e.occurred_on),
+            member_events::decision_no.eq(e.decision_no),
+            member_events::decision_on.eq(e.decision_on),
+            member_events::deciding_org_id.eq(e.deciding_org_id),
+            member_events::organization_id.eq(e.organization_id),
+            member_events::regulation.eq(e.regulation),
+            member_events::details.eq(e.details.as_ref().map(|d| d.to_string())),
+            member_events::entered_by.eq(actor.user_id),
+            member_events::entered_by_name.eq(&actor.username),
+            member_events::entered_at.eq(super::now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// A member's events in date order.
+pub fn of_member(conn: &mut DbConn, member_id: i64) -> AppResult<Vec<EventRow>> {
+    Ok(member_events::table
+        .filter(member_events::member_id.eq(member_id))
+        .order((member_events::occurred_on.asc(), member_events::id.asc()))
+        .select(EventRow::as_select())
+        .load(conn)?)
+}
+
+impl EventRow {
+    /// The API view.
+    pub fn to_dto(&self) -> dto::MemberEvent {
+        dto::MemberEvent {
+            id: self.id,
+            kind: self.kind.clone(),
+            occurred_on: self.occurred_on,
+            decision_no: self.decision_no.clone(),
+            decision_on: self.decision_on,
+            deciding_organization_id: self.deciding_org_id.map(OrgId),
+            organization_id: OrgId(self.organization_id),
+            regulation: self.regulation.clone(),
+            details: self
+                .details
+                .as_deref()
+                .and_then(|d| serde_json::from_str(d).ok()),
+            entered_by: self.entered_by_name.clone(),
+            entered_at: super::utc(self.entered_at),
+        }
+    }
+}
+
+/// Opens a membership period of a member in an organisation from a date.
+pub fn open_membership(
+    conn: &mut DbConn,
+    member_id: i64,
+    org_id: i64,
+    from: NaiveDate,
+) -> AppResult<()> {
+    diesel::insert_into(memberships::table)
+        .values((
+            memberships::member_id.eq(member_id),
+            memberships::organization_id.eq(org_id),
+            memberships::from_on.eq(from),
+        ))
+        .execute(conn)?;
+    Ok(())
+}

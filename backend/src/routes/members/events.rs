@@ -1,0 +1,37 @@
+//! `GET /members/{id}/events`.
+
+use actix_web::{get, web};
+use qldv_api_types::members::MemberEvent;
+use qldv_api_types::MemberId;
+
+use crate::auth::AuthUser;
+use crate::error::AppError;
+use crate::models::member::MemberRow;
+use crate::models::member_event::{self, EventRow};
+use crate::state::AppState;
+
+/// The member's dated history, oldest first: admission, recognition, corrections, supplements
+/// and every later lifecycle change, each with its decision and regulation.
+#[utoipa::path(
+    tag = "members",
+    params(("id" = i64, Path, description = "Member id")),
+    responses(
+        (status = 200, description = "Events in date order", body = Vec<MemberEvent>),
+        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/members/{id}/events")]
+pub async fn member_events(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+) -> Result<web::Json<Vec<MemberEvent>>, AppError> {
+    let id = MemberId(id.into_inner());
+    let rows = crate::db::run(&state.pool, move |c| {
+        let m = MemberRow::find(c, &user.scope, id)?;
+        member_event::of_member(c, m.id)
+    })
+    .await?;
+    Ok(web::Json(rows.iter().map(EventRow::to_dto).collect()))
+}

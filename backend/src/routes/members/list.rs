@@ -1,0 +1,95 @@
+//! `GET /members`.
+
+use actix_web::{get, web};
+use qldv_api_types::members::{Member, MemberStatus};
+use qldv_api_types::{OrgId, Page};
+use serde::Deserialize;
+
+use crate::auth::AuthUser;
+use crate::domain::vn_text;
+use crate::error::AppError;
+use crate::models::member::{MemberFilter, MemberRow};
+use crate::models::organization::OrganizationRow;
+use crate::models::today;
+use crate::pagination::{page, PageParams};
+use crate::state::AppState;
+
+/// Filters of the member list.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct MemberQuery {
+    /// An organisation: the list covers its whole subtree.
+    pub organization_id: Option<i64>,
+    /// Words of the name (with or without diacritics; each must start a word of the name), an
+    /// exact 12-digit CCCD, or an exact 8-digit card number.
+    #[param(example = "nguyen van an")]
+    pub q: Option<String>,
+    /// Only members with this status.
+    pub status: Option<MemberStatus>,
+    /// Order: `name` (the default): given name, then middle and family names, Vietnamese letters.
+    #[param(example = "name")]
+    pub sort: Option<String>,
+}
+
+fn filter_from(query: &MemberQuery) -> Result<MemberFilter, AppError> {
+    if query.sort.as_deref().is_some_and(|s| s != "name") {
+        return Err(AppError::Malformed("sort chỉ nhận giá trị 'name'".into()));
+    }
+    let mut filter = MemberFilter {
+        status: query.status.map(|s| {
+            match s {
+                MemberStatus::Probationary => "probationary",
+                MemberStatus::Official => "official",
+                MemberStatus::Exited => "exited",
+            }
+            .to_string()
+        }),
+        ..MemberFilter::default()
+    };
+    if let Some(q) = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+        let digits = q.chars().all(|c| c.is_ascii_digit());
+        match (digits, q.len()) {
+            (true, 12) => filter.national_id = Some(q.to_string()),
+            (true, 8) => filter.card_number = Some(q.to_string()),
+            _ => filter.name_words = vn_text::query_words(q),
+        }
+    }
+    Ok(filter)
+}
+
+/// Members inside the caller's scope, in Vietnamese name order, with search.
+#[utoipa::path(
+    tag = "members",
+    params(MemberQuery, PageParams),
+    responses(
+        (status = 200, description = "One page of members", body = Page<Member>),
+        (status = 404, description = "Organisation not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/members")]
+pub async fn list_members(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    query: web::Query<MemberQuery>,
+    params: web::Query<PageParams>,
+) -> Result<web::Json<Page<Member>>, AppError> {
+    let mut filter = filter_from(&query)?;
+    let limit = params.limit();
+    let after = params.after::<(String, i64)>()?;
+    let org = query.organization_id.map(OrgId);
+    let rows = crate::db::run(&state.pool, move |c| {
+        if let Some(o) = org {
+            filter.subtree_path = Some(OrganizationRow::find(c, &user.scope, o)?.path);
+        }
+        MemberRow::list(c, &user.scope, &filter, after, limit + 1)
+    })
+    .await?;
+    let today = today();
+    Ok(web::Json(page(
+        rows,
+        limit,
+        |r| (r.name_sort_key.clone(), r.id),
+        |r| r.to_dto(today),
+    )))
+}

@@ -1,0 +1,174 @@
+//! Corrections of a dossier (PATCH): recorded as a `profile_corrected` event with every change.
+
+use chrono::NaiveDate;
+use qldv_api_types::members::{Gender, MemberProfile};
+use qldv_api_types::MemberId;
+use serde_json::{Map, Value};
+
+use super::profile::{self, Identity};
+use crate::auth::AuthUser;
+use crate::db::DbConn;
+use crate::error::{AppError, AppResult};
+use crate::models::member::{MemberRow, ProfileChanges};
+use crate::models::member_event::{self, NewEvent};
+use crate::models::setting;
+
+/// The identity a record will have after `p` is applied.
+fn identity_after(row: &MemberRow, p: &MemberProfile) -> Identity {
+    Identity {
+        gender: p.gender.unwrap_or(if row.gender == "female" {
+            Gender::Female
+        } else {
+            Gender::Male
+        }),
+        birth: p.birth_date.unwrap_or(row.birth_date),
+    }
+}
+
+/// Field-by-field differences, for the event.
+fn diff(before: &MemberRow, after: &MemberRow) -> Map<String, Value> {
+    let (Ok(Value::Object(b)), Ok(Value::Object(a))) =
+        (serde_json::to_value(before), serde_json::to_value(after))
+    else {
+        return Map::new();
+    };
+    let skip = ["version", "updated_at", "name_folded", "name_sort_key"];
+    a.iter()
+        .filter(|(k, v)| !skip.contains(&k.as_str()) && b.get(*k) != Some(v))
+        .map(|(k, v)| {
+            (
+                k.clone(),
+                serde_json::json!({"before": b.get(k).cloned().unwrap_or(Value::Null), "after": v}),
+            )
+        })
+        .collect()
+}
+
+/// Checks a profile change against the record and the other records (uniqueness).
+pub(super) fn checked_changes(
+    conn: &mut DbConn,
+    row: &MemberRow,
+    p: &MemberProfile,
+    today: NaiveDate,
+) -> AppResult<ProfileChanges> {
+    let mut errors = Vec::new();
+    let identity = identity_after(row, p);
+    let mut changes = profile::to_changes(p, identity, false, &mut errors);
+    // A change of gender or birth date must still agree with the stored CCCD.
+    if changes.national_id.is_none() && (p.gender.is_some() || p.birth_date.is_some()) {
+        if let Some(n) = &row.national_id {
+            let mut probe = MemberProfile {
+                national_id: Some(n.clone()),
+                ..Default::default()
+            };
+            probe.gender = Some(identity.gender);
+            profile::to_changes(&probe, identity, false, &mut errors);
+        }
+    }
+    if let Some(b) = p.birth_date {
+        if b >= today || b >= row.admission_decision_on {
+            errors.push(qldv_api_types::FieldError {
+                field: "birth_date".into(),
+                code: "date_order".into(),
+                message: "Ngày sinh phải trước ngày quyết định kết nạp".into(),
+            });
+        }
+    }
+    if !errors.is_empty() {
+        errors.sort_by(|a, b| a.field.cmp(&b.field));
+        return Err(AppError::Validation(errors));
+    }
+    if let Some(Some(n)) = &changes.national_id {
+        if MemberRow::national_id_taken(conn, n, Some(row.id))? {
+            return Err(AppError::Conflict(
+                "national_id_taken",
+                format!("Số CCCD {n} đã có trong hồ sơ đảng viên khác"),
+            ));
+        }
+    }
+    if let Some(Some(h)) = &changes.personal_history_no {
+        if MemberRow::history_no_taken(conn, h, Some(row.id))? {
+            return Err(AppError::Conflict(
+                "personal_history_no_taken",
+                format!("Số lý lịch {h} đã có trong hồ sơ khác"),
+            ));
+        }
+    }
+    // Clearing the name is refused above; keep the folded forms in step with it.
+    if changes.full_name.is_none() {
+        changes.name_folded = None;
+        changes.name_sort_key = None;
+    }
+    Ok(changes)
+}
+
+/// How a profile change is recorded in the history.
+pub(super) struct Recorded<'a> {
+    /// Event kind.
+    pub kind: &'a str,
+    /// Its effective date.
+    pub occurred_on: NaiveDate,
+    /// Details beyond the list of changes.
+    pub extra: Option<Value>,
+}
+
+/// Applies `changes` and records the event with the differences; returns the new row.
+pub(super) fn apply(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    before: &MemberRow,
+    version: i64,
+    changes: &ProfileChanges,
+    recorded: Recorded<'_>,
+) -> AppResult<MemberRow> {
+    let Recorded {
+        kind,
+        occurred_on,
+        extra,
+    } = recorded;
+    let after = MemberRow::update_profile(conn, before.id, version, changes)?;
+    let changed = diff(before, &after);
+    let settings = setting::at(conn, occurred_on)?;
+    let mut details = Map::new();
+    details.insert("changes".into(), Value::Object(changed));
+    if let Some(Value::Object(e)) = extra {
+        details.extend(e);
+    }
+    member_event::append(
+        conn,
+        &caller.actor(),
+        &NewEvent {
+            member_id: after.id,
+            kind,
+            occurred_on,
+            decision_no: None,
+            decision_on: None,
+            deciding_org_id: None,
+            organization_id: after.organization_id,
+            regulation: &settings.regulation,
+            details: Some(Value::Object(details)),
+        },
+    )?;
+    super::audit_member(conn, &caller.actor(), "update", Some(before), &after)?;
+    Ok(after)
+}
+
+/// Corrects a dossier (call inside a transaction); `expected` is the `If-Match` version.
+pub fn correct(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    id: MemberId,
+    expected: Option<i64>,
+    p: &MemberProfile,
+    today: NaiveDate,
+) -> AppResult<MemberRow> {
+    let before = MemberRow::find(conn, &caller.scope, id)?;
+    let version = crate::models::check_version(expected, before.version)?;
+    let changes = checked_changes(conn, &before, p, today)?;
+    let recorded = Recorded {
+        kind: "profile_corrected",
+        occurred_on: today,
+        extra: None,
+    };
+    apply(conn, caller, &before, version, &changes, recorded)
+}

@@ -1,0 +1,42 @@
+//! Member records: admission and data entry, corrections, recognition, annual supplements.
+//! Each runs inside the caller's transaction, appends the events and the audit entry, and keeps
+//! the member row (the cached state) in step.
+
+mod correct;
+mod create;
+mod profile;
+mod recognise;
+mod supplement;
+
+pub use correct::correct;
+pub use create::create;
+pub use recognise::recognise;
+pub use supplement::file_supplement;
+
+use crate::auth::Actor;
+use crate::db::DbConn;
+use crate::error::AppResult;
+use crate::models::audit::{self, Subject};
+use crate::models::member::MemberRow;
+
+/// Audits a change of a member record.
+fn audit_member(
+    conn: &mut DbConn,
+    actor: &Actor,
+    action: &str,
+    before: Option<&MemberRow>,
+    after: &MemberRow,
+) -> AppResult<()> {
+    audit::record(
+        conn,
+        actor,
+        action,
+        Subject {
+            entity: "member",
+            id: after.id,
+            scope_path: Some(&after.org_path),
+        },
+        before,
+        Some(after),
+    )
+}

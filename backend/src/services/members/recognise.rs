@@ -1,0 +1,51 @@
+//! Recognition as an official member (rule 3).
+
+use qldv_api_types::members::{MemberStatus, Recognition};
+use qldv_api_types::MemberId;
+
+use crate::auth::AuthUser;
+use crate::db::DbConn;
+use crate::domain::admission;
+use crate::error::{AppError, AppResult};
+use crate::models::member::MemberRow;
+use crate::models::member_event::{self, NewEvent};
+use crate::models::setting;
+
+/// Recognises a probationary member as official: the official date is the ceremony plus the
+/// probation, never earlier and not shifted by a late decision.
+pub fn recognise(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    id: MemberId,
+    expected: Option<i64>,
+    body: &Recognition,
+) -> AppResult<MemberRow> {
+    let before = MemberRow::find(conn, &caller.scope, id)?;
+    let version = crate::models::check_version(expected, before.version)?;
+    if before.status() != MemberStatus::Probationary {
+        return Err(AppError::Conflict(
+            "not_probationary",
+            "Chỉ công nhận chính thức cho đảng viên dự bị".into(),
+        ));
+    }
+    let settings = setting::at(conn, body.decided_on)?;
+    let official_on = admission::recognise(before.ceremony_on, body.decided_on, &settings)?;
+    let after = MemberRow::set_official(conn, before.id, version, official_on)?;
+    member_event::append(
+        conn,
+        &caller.actor(),
+        &NewEvent {
+            member_id: after.id,
+            kind: "recognized",
+            occurred_on: official_on,
+            decision_no: Some(&body.decision_no),
+            decision_on: Some(body.decided_on),
+            deciding_org_id: None,
+            organization_id: after.organization_id,
+            regulation: &settings.regulation,
+            details: None,
+        },
+    )?;
+    super::audit_member(conn, &caller.actor(), "recognize", Some(&before), &after)?;
+    Ok(after)
+}

@@ -1,0 +1,71 @@
+//! Annual supplements (phiếu bổ sung hồ sơ đảng viên).
+
+use chrono::{Datelike, NaiveDate};
+use diesel::prelude::*;
+use qldv_api_types::members::SupplementRequest;
+use qldv_api_types::MemberId;
+
+use crate::auth::AuthUser;
+use crate::db::schema::member_supplements as s;
+use crate::db::DbConn;
+use crate::error::{AppError, AppResult};
+use crate::models::member::MemberRow;
+
+/// Records the supplement of `year` (replacing an earlier one for that year) and applies the
+/// changes it reports.
+pub fn file_supplement(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    id: MemberId,
+    year: i32,
+    expected: Option<i64>,
+    body: &SupplementRequest,
+    today: NaiveDate,
+) -> AppResult<MemberRow> {
+    let before = MemberRow::find(conn, &caller.scope, id)?;
+    let version = crate::models::check_version(expected, before.version)?;
+    if year < before.ceremony_on.year() || year > today.year() {
+        return Err(AppError::field(
+            "year",
+            "out_of_range",
+            format!(
+                "Năm bổ sung phải từ {} đến {}",
+                before.ceremony_on.year(),
+                today.year()
+            ),
+        ));
+    }
+    if body.filed_on > today || body.filed_on.year() < year {
+        return Err(AppError::field(
+            "filed_on",
+            "date_order",
+            "Ngày nộp phiếu bổ sung phải trong hoặc sau năm bổ sung, không ở tương lai",
+        ));
+    }
+    let changes = super::correct::checked_changes(conn, &before, &body.changes, today)?;
+    let after = super::correct::apply(
+        conn,
+        caller,
+        &before,
+        version,
+        &changes,
+        super::correct::Recorded {
+            kind: "supplement_filed",
+            occurred_on: body.filed_on,
+            extra: Some(serde_json::json!({"year": year, "note": body.note})),
+        },
+    )?;
+    diesel::delete(s::table.find((after.id, year))).execute(conn)?;
+    diesel::insert_into(s::table)
+        .values((
+            s::member_id.eq(after.id),
+            s::year.eq(year),
+            s::filed_on.eq(body.filed_on),
+            s::note.eq(body.note.as_deref()),
+            s::changes.eq(serde_json::to_string(&body.changes).ok()),
+            s::entered_by.eq(Some(caller.id)),
+            s::entered_at.eq(crate::models::now()),
+        ))
+        .execute(conn)?;
+    Ok(after)
+}
