@@ -178,6 +178,7 @@ diesel::table! {
         away -> Bool,
         interruption_days -> BigInt,
         interrupted_since -> Nullable<Date>,
+        ever_recognised -> Bool,
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,

@@ -4,6 +4,7 @@ pub mod access;
 pub mod admission;
 pub mod calendar;
 pub mod cccd;
+pub mod lifecycle;
 pub mod party_age;
 pub mod settings;
 pub mod tree;

@@ -8,6 +8,7 @@ use qldv_api_types::{MemberId, OrgId};
 use crate::auth::Scope;
 use crate::db::schema::members;
 use crate::db::DbConn;
+use crate::domain::lifecycle;
 use crate::domain::party_age::{self, PartyAgeFacts, Period};
 use crate::error::{AppError, AppResult};
 
@@ -107,6 +108,8 @@ pub struct MemberRow {
     pub interruption_days: i64,
     /// Start of an open interruption (party age frozen).
     pub interrupted_since: Option<NaiveDate>,
+    /// Ever recognised official (party age exists).
+    pub ever_recognised: bool,
     /// Version.
     pub version: i64,
     /// Created.
@@ -356,26 +359,48 @@ impl MemberRow {
         Self::after_versioned_update(conn, id, n)
     }
 
-    /// Records recognition: status official with its date (bumps the version).
-    pub fn set_official(
-        conn: &mut DbConn,
-        id: i64,
-        expected: i64,
-        official_on: NaiveDate,
-    ) -> AppResult<Self> {
+    /// Claims the next version of a record for a lifecycle change (412 with the current version
+    /// when `expected` is stale): two clerks never both apply a change to the same state.
+    pub fn touch(conn: &mut DbConn, id: i64, expected: i64) -> AppResult<Self> {
         let n = diesel::update(
             members::table
                 .filter(members::id.eq(id))
                 .filter(members::version.eq(expected)),
         )
         .set((
-            members::status.eq("official"),
-            members::official_on.eq(Some(official_on)),
             members::version.eq(members::version + 1),
             members::updated_at.eq(super::now()),
         ))
         .execute(conn)?;
         Self::after_versioned_update(conn, id, n)
+    }
+
+    /// Recomputes the cached lifecycle state from all the member's events (call after appending
+    /// events, in the same transaction).
+    pub fn refresh_state(conn: &mut DbConn, id: i64) -> AppResult<Self> {
+        let events = super::member_event::of_member(conn, id)?;
+        let facts: Vec<_> = events
+            .iter()
+            .map(super::member_event::EventRow::fact)
+            .collect();
+        let derived = lifecycle::derive(&facts)
+            .ok_or_else(|| AppError::internal(format!("member {id} has no admission event")))?;
+        diesel::update(members::table.find(id))
+            .set((
+                members::status.eq(derived.status),
+                members::first_admission_decision_on.eq(derived.first_decision),
+                members::admission_decision_on.eq(derived.decision),
+                members::ceremony_on.eq(derived.ceremony),
+                members::official_on.eq(derived.official_on),
+                members::ever_recognised.eq(derived.ever_recognised),
+                members::interruption_days.eq(derived.interruption_days),
+                members::interrupted_since.eq(derived.interrupted_since),
+            ))
+            .execute(conn)?;
+        Ok(members::table
+            .find(id)
+            .select(Self::as_select())
+            .first(conn)?)
     }
 
     fn after_versioned_update(conn: &mut DbConn, id: i64, updated: usize) -> AppResult<Self> {
@@ -437,7 +462,7 @@ impl MemberRow {
         }
         PartyAgeFacts {
             first_decision: self.first_admission_decision_on,
-            recognised: self.official_on.is_some(),
+            recognised: self.ever_recognised,
             interruptions,
         }
     }

@@ -8,6 +8,7 @@ use qldv_api_types::OrgId;
 use crate::auth::Actor;
 use crate::db::schema::{member_events, memberships};
 use crate::db::DbConn;
+use crate::domain::lifecycle::Fact;
 use crate::error::AppResult;
 
 /// A stored event.
@@ -96,6 +97,34 @@ pub fn of_member(conn: &mut DbConn, member_id: i64) -> AppResult<Vec<EventRow>> 
 }
 
 impl EventRow {
+    /// A date from the details, e.g. `ceremony_on`.
+    fn detail_date(&self, key: &str) -> Option<NaiveDate> {
+        let v: serde_json::Value = serde_json::from_str(self.details.as_deref()?).ok()?;
+        v.get(key)?.as_str()?.parse().ok()
+    }
+
+    /// What the event says about the lifecycle.
+    pub fn fact(&self) -> Fact {
+        let decision = self.decision_on.unwrap_or(self.occurred_on);
+        match self.kind.as_str() {
+            "admitted" => Fact::Admitted {
+                decision,
+                ceremony: self.detail_date("ceremony_on").unwrap_or(decision),
+                first_decision: self
+                    .detail_date("first_admission_decision_on")
+                    .unwrap_or(decision),
+            },
+            "recognized" => Fact::Recognized(self.occurred_on),
+            "exited" => Fact::Exited(self.occurred_on),
+            "readmitted" => Fact::Readmitted {
+                decision,
+                ceremony: self.detail_date("ceremony_on").unwrap_or(decision),
+            },
+            "exit_annulled" => Fact::ExitAnnulled,
+            _ => Fact::Other,
+        }
+    }
+
     /// The API view.
     pub fn to_dto(&self) -> dto::MemberEvent {
         dto::MemberEvent {

@@ -81,6 +81,7 @@ CREATE TABLE members (
     -- interruptions, and the start of an open one (age frozen).
     interruption_days           BIGINT NOT NULL DEFAULT 0,
     interrupted_since           DATE,
+    ever_recognised             BOOLEAN NOT NULL DEFAULT FALSE,
     version                     BIGINT NOT NULL DEFAULT 1,
     created_at                  TIMESTAMP NOT NULL,
     updated_at                  TIMESTAMP NOT NULL

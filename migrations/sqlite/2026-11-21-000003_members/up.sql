@@ -81,6 +81,7 @@ CREATE TABLE members (
     -- interruptions, and the start of an open one (age frozen).
     interruption_days           BIGINT NOT NULL DEFAULT 0,
     interrupted_since           TEXT,
+    ever_recognised             INTEGER NOT NULL DEFAULT 0,
     version                     BIGINT NOT NULL DEFAULT 1,
     created_at                  TEXT NOT NULL,
     updated_at                  TEXT NOT NULL

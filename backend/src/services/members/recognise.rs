@@ -30,22 +30,23 @@ pub fn recognise(
     }
     let settings = setting::at(conn, body.decided_on)?;
     let official_on = admission::recognise(before.ceremony_on, body.decided_on, &settings)?;
-    let after = MemberRow::set_official(conn, before.id, version, official_on)?;
+    MemberRow::touch(conn, before.id, version)?;
     member_event::append(
         conn,
         &caller.actor(),
         &NewEvent {
-            member_id: after.id,
+            member_id: before.id,
             kind: "recognized",
             occurred_on: official_on,
             decision_no: Some(&body.decision_no),
             decision_on: Some(body.decided_on),
             deciding_org_id: None,
-            organization_id: after.organization_id,
+            organization_id: before.organization_id,
             regulation: &settings.regulation,
             details: None,
         },
     )?;
+    let after = MemberRow::refresh_state(conn, before.id)?;
     super::audit_member(conn, &caller.actor(), "recognize", Some(&before), &after)?;
     Ok(after)
 }

@@ -1,0 +1,197 @@
+//! A member's state, derived from the dated events of its history (never stored any other way:
+//! statuses computed otherwise drift).
+
+use chrono::NaiveDate;
+
+/// What an event says about the lifecycle (events that do not change it are `Other`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fact {
+    /// Admitted: decision signed on `decision`, ceremony on `ceremony`; `first_decision` is the
+    /// first admission decision ever (earlier for a member entered with a history).
+    Admitted {
+        /// Decision date.
+        decision: NaiveDate,
+        /// Ceremony date.
+        ceremony: NaiveDate,
+        /// First admission decision ever.
+        first_decision: NaiveDate,
+    },
+    /// Recognised official from this date.
+    Recognized(NaiveDate),
+    /// Left the party (name removal, resignation, expulsion, death) on this date.
+    Exited(NaiveDate),
+    /// Re-admitted: a new decision and ceremony; the time since the exit is an interruption.
+    Readmitted {
+        /// Decision date.
+        decision: NaiveDate,
+        /// Ceremony date.
+        ceremony: NaiveDate,
+    },
+    /// A wrongful exit annulled: it never interrupted anything.
+    ExitAnnulled,
+    /// No effect on the lifecycle (corrections, supplements, …).
+    Other,
+}
+
+/// The state a member row caches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Derived {
+    /// `probationary`, `official` or `exited`.
+    pub status: &'static str,
+    /// First admission decision ever (party age counts from it).
+    pub first_decision: NaiveDate,
+    /// Latest admission decision.
+    pub decision: NaiveDate,
+    /// Latest ceremony.
+    pub ceremony: NaiveDate,
+    /// Official date of the current membership, if recognised.
+    pub official_on: Option<NaiveDate>,
+    /// Whether the member was ever recognised official (party age exists).
+    pub ever_recognised: bool,
+    /// Days of interruptions that have ended.
+    pub interruption_days: i64,
+    /// Start of an interruption still going on.
+    pub interrupted_since: Option<NaiveDate>,
+}
+
+/// Folds the facts, in date order, into the state; `None` before any admission.
+pub fn derive(facts: &[Fact]) -> Option<Derived> {
+    let mut state: Option<Derived> = None;
+    let mut exited_on: Option<NaiveDate> = None;
+    for fact in facts {
+        match (fact, state.as_mut()) {
+            (
+                Fact::Admitted {
+                    decision,
+                    ceremony,
+                    first_decision,
+                },
+                _,
+            ) => {
+                state = Some(Derived {
+                    status: "probationary",
+                    first_decision: *first_decision,
+                    decision: *decision,
+                    ceremony: *ceremony,
+                    official_on: None,
+                    ever_recognised: false,
+                    interruption_days: 0,
+                    interrupted_since: None,
+                });
+            }
+            (Fact::Recognized(on), Some(s)) => {
+                s.status = "official";
+                s.official_on = Some(*on);
+                s.ever_recognised = true;
+            }
+            (Fact::Exited(on), Some(s)) => {
+                s.status = "exited";
+                s.interrupted_since = Some(*on);
+                exited_on = Some(*on);
+            }
+            (Fact::ExitAnnulled, Some(s)) => {
+                s.interrupted_since = None;
+                s.status = if s.official_on.is_some() {
+                    "official"
+                } else {
+                    "probationary"
+                };
+                exited_on = None;
+            }
+            (Fact::Readmitted { decision, ceremony }, Some(s)) => {
+                if let Some(from) = exited_on.take() {
+                    s.interruption_days += (*decision - from).num_days().max(0);
+                }
+                s.interrupted_since = None;
+                s.status = "probationary";
+                s.decision = *decision;
+                s.ceremony = *ceremony;
+                s.official_on = None;
+            }
+            (_, _) => {}
+        }
+    }
+    state
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+    }
+
+    #[test]
+    fn admission_then_recognition() {
+        let facts = [
+            Fact::Admitted {
+                decision: d(2025, 3, 3),
+                ceremony: d(2025, 3, 20),
+                first_decision: d(2025, 3, 3),
+            },
+            Fact::Other,
+            Fact::Recognized(d(2026, 3, 20)),
+        ];
+        let s = derive(&facts).unwrap_or_else(|| unreachable!());
+        assert_eq!(s.status, "official");
+        assert_eq!(s.official_on, Some(d(2026, 3, 20)));
+        assert!(s.ever_recognised);
+    }
+
+    #[test]
+    fn exit_and_readmission_leave_an_interruption() {
+        let facts = [
+            Fact::Admitted {
+                decision: d(2000, 1, 1),
+                ceremony: d(2000, 1, 10),
+                first_decision: d(2000, 1, 1),
+            },
+            Fact::Recognized(d(2001, 1, 10)),
+            Fact::Exited(d(2010, 1, 1)),
+        ];
+        let s = derive(&facts).unwrap_or_else(|| unreachable!());
+        assert_eq!(
+            (s.status, s.interrupted_since),
+            ("exited", Some(d(2010, 1, 1)))
+        );
+        let mut more = facts.to_vec();
+        more.push(Fact::Readmitted {
+            decision: d(2014, 1, 1),
+            ceremony: d(2014, 1, 15),
+        });
+        let s = derive(&more).unwrap_or_else(|| unreachable!());
+        assert_eq!(s.status, "probationary");
+        assert_eq!(
+            s.interruption_days,
+            (d(2014, 1, 1) - d(2010, 1, 1)).num_days()
+        );
+        assert_eq!(s.first_decision, d(2000, 1, 1));
+        assert!(s.ever_recognised);
+        assert_eq!(s.official_on, None);
+    }
+
+    #[test]
+    fn an_annulled_exit_is_no_interruption() {
+        let facts = [
+            Fact::Admitted {
+                decision: d(2000, 1, 1),
+                ceremony: d(2000, 1, 10),
+                first_decision: d(2000, 1, 1),
+            },
+            Fact::Recognized(d(2001, 1, 10)),
+            Fact::Exited(d(2010, 1, 1)),
+            Fact::ExitAnnulled,
+        ];
+        let s = derive(&facts).unwrap_or_else(|| unreachable!());
+        assert_eq!(
+            (s.status, s.interrupted_since, s.interruption_days),
+            ("official", None, 0)
+        );
+    }
+
+    #[test]
+    fn nothing_before_an_admission() {
+        assert_eq!(derive(&[Fact::Recognized(d(2020, 1, 1))]), None);
+    }
+}
