@@ -29,6 +29,10 @@ token=$(curl -fsS -X POST "http://127.0.0.1:$port/api/v1/auth/login" -H 'content
   -d "{\"username\":\"admin\",\"password\":\"$password\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
 curl -fsS "http://127.0.0.1:$port/api/v1/auth/me" -H "authorization: Bearer $token" | grep -q '"role":"admin"'
 [ -f data/qldv.db ] || { echo "no SQLite file under ./data" >&2; exit 1; }
+# A second account made with the command line can sign in too.
+QLDV_NEW_USER_PASSWORD="cli-password-123" "$bin" create-user --username cli-admin --role admin >/dev/null
+curl -fsS -X POST "http://127.0.0.1:$port/api/v1/auth/login" -H 'content-type: application/json' \
+  -d '{"username":"cli-admin","password":"cli-password-123"}' | grep -q access_token
 kill -TERM "$pid"
 wait "$pid" || { echo "server did not shut down cleanly" >&2; cat server.log >&2; exit 1; }
 pid=""
