@@ -174,8 +174,12 @@ diesel::table! {
         status -> Text,
         card_number -> Nullable<Text>,
         in_transit -> Bool,
-        exempt -> Bool,
-        away -> Bool,
+        exempt_from -> Nullable<Date>,
+        exempt_to -> Nullable<Date>,
+        away_from -> Nullable<Date>,
+        away_to -> Nullable<Date>,
+        temporary_org_id -> Nullable<BigInt>,
+        exit_reason -> Nullable<Text>,
         interruption_days -> BigInt,
         interrupted_since -> Nullable<Date>,
         ever_recognised -> Bool,
@@ -225,6 +229,76 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    transfers (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        kind -> Text,
+        purpose -> Nullable<Text>,
+        from_org_id -> BigInt,
+        from_path -> Text,
+        to_org_id -> Nullable<BigInt>,
+        to_path -> Nullable<Text>,
+        external_org -> Nullable<Text>,
+        status -> Text,
+        event_on -> Nullable<Date>,
+        issued_on -> Date,
+        until_on -> Nullable<Date>,
+        received_on -> Nullable<Date>,
+        reason -> Text,
+        late_reason -> Nullable<Text>,
+        decision_no -> Nullable<Text>,
+        regulation -> Text,
+        created_by -> Nullable<BigInt>,
+        decided_by -> Nullable<BigInt>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    member_periods (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        kind -> Text,
+        from_on -> Date,
+        to_on -> Nullable<Date>,
+        place -> Nullable<Text>,
+        reason -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    disciplines (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        form -> Text,
+        decided_on -> Date,
+        decision_no -> Text,
+        reason -> Text,
+        lapses_on -> Nullable<Date>,
+        complaint_on -> Nullable<Date>,
+        reoffence_on -> Nullable<Date>,
+        regulation -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    organization_links (id) {
+        id -> BigInt,
+        organization_id -> BigInt,
+        parent_id -> Nullable<BigInt>,
+        from_on -> Nullable<Date>,
+        to_on -> Nullable<Date>,
+        decision_no -> Nullable<Text>,
+    }
+}
+
 diesel::joinable!(members -> organizations (organization_id));
 diesel::joinable!(member_events -> members (member_id));
 diesel::joinable!(memberships -> members (member_id));
@@ -245,4 +319,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     member_events,
     memberships,
     member_supplements,
+    transfers,
+    member_periods,
+    disciplines,
+    organization_links,
 );

@@ -4,9 +4,11 @@ pub mod access;
 pub mod admission;
 pub mod calendar;
 pub mod cccd;
+pub mod discipline;
 pub mod lifecycle;
 pub mod party_age;
 pub mod settings;
+pub mod transfer;
 pub mod tree;
 pub mod vn_text;
 

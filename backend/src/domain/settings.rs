@@ -18,6 +18,24 @@ pub struct RuleSettings {
     pub probation_months: u32,
     /// Rule 3: working days after probation ends before a missing decision is overdue.
     pub recognition_overdue_working_days: u32,
+    /// Rule 6: working days from the triggering event to filing an official transfer.
+    pub transfer_filing_working_days: u32,
+    /// Rule 6: working days from issue to reporting at the receiving cell.
+    pub transfer_reporting_working_days: u32,
+    /// Rule 8: shortest temporary transfer, months.
+    pub temporary_min_months: u32,
+    /// Rule 8: a work or residence temporary transfer lasts less than this, months.
+    pub temporary_max_months: u32,
+    /// Rule 8: a study temporary transfer lasts at most this, months.
+    pub temporary_study_max_months: u32,
+    /// Rule 8: away this long without an official transfer raises an alert, months.
+    pub absence_alert_months: u32,
+    /// Rule 11: a discipline other than expulsion lapses after this, months.
+    pub discipline_lapse_months: u32,
+    /// Rule 13: months after an exit before a re-admission.
+    pub readmission_min_months: u32,
+    /// Rule 13: months after a less-serious criminal record is cleared.
+    pub readmission_min_months_after_record: u32,
     /// Holidays (lunar and one-off) beyond the fixed solar ones.
     pub extra_holidays: Vec<NaiveDate>,
 }
@@ -32,6 +50,15 @@ impl RuleSettings {
             ceremony_deadline_working_days: 30,
             probation_months: 12,
             recognition_overdue_working_days: 30,
+            transfer_filing_working_days: 60,
+            transfer_reporting_working_days: 30,
+            temporary_min_months: 3,
+            temporary_max_months: 12,
+            temporary_study_max_months: 24,
+            absence_alert_months: 12,
+            discipline_lapse_months: 12,
+            readmission_min_months: 36,
+            readmission_min_months_after_record: 60,
             extra_holidays: Vec::new(),
         }
     }
@@ -53,6 +80,21 @@ impl RuleSettings {
             "probation.months" => self.probation_months = number()?,
             "probation.recognition_overdue_working_days" => {
                 self.recognition_overdue_working_days = number()?
+            }
+            "transfer.filing_deadline_working_days" => {
+                self.transfer_filing_working_days = number()?
+            }
+            "transfer.reporting_deadline_working_days" => {
+                self.transfer_reporting_working_days = number()?
+            }
+            "transfer.temporary_min_months" => self.temporary_min_months = number()?,
+            "transfer.temporary_max_months" => self.temporary_max_months = number()?,
+            "transfer.temporary_study_max_months" => self.temporary_study_max_months = number()?,
+            "absence.alert_months" => self.absence_alert_months = number()?,
+            "discipline.lapse_months" => self.discipline_lapse_months = number()?,
+            "readmission.min_months" => self.readmission_min_months = number()?,
+            "readmission.min_months_after_criminal_record" => {
+                self.readmission_min_months_after_record = number()?
             }
             "calendar.holidays" => {
                 self.extra_holidays = value

@@ -100,10 +100,18 @@ pub struct MemberRow {
     pub card_number: Option<String>,
     /// In transit.
     pub in_transit: bool,
-    /// Exempt.
-    pub exempt: bool,
-    /// Working away.
-    pub away: bool,
+    /// Current or latest exemption: first day.
+    pub exempt_from: Option<NaiveDate>,
+    /// Its last day, if set.
+    pub exempt_to: Option<NaiveDate>,
+    /// Current or latest absence (working away): first day.
+    pub away_from: Option<NaiveDate>,
+    /// Its last day, if set.
+    pub away_to: Option<NaiveDate>,
+    /// Where the member is temporarily registered (accepted temporary transfer).
+    pub temporary_org_id: Option<i64>,
+    /// Why the member exited (`name_removed`, `resigned`, `expelled`, `deceased`).
+    pub exit_reason: Option<String>,
     /// Days of closed interruptions (party age).
     pub interruption_days: i64,
     /// Start of an open interruption (party age frozen).
@@ -254,6 +262,11 @@ fn scoped<'a>(scope: &Scope) -> Boxed<'a> {
             .filter(members::org_path.lt(hi)),
         None => q,
     }
+}
+
+/// Whether the period `[from, to]` (open-ended without `to`) covers `day`.
+pub fn covers(from: Option<NaiveDate>, to: Option<NaiveDate>, day: NaiveDate) -> bool {
+    from.is_some_and(|f| f <= day) && to.is_none_or(|t| day <= t)
 }
 
 /// Escapes `%`, `_` and `\` for a LIKE pattern.
@@ -561,8 +574,8 @@ impl MemberRow {
             party_age_years: party_age::years(&self.party_age_facts(), today),
             card_number: self.card_number.clone(),
             in_transit: self.in_transit,
-            exempt: self.exempt,
-            away: self.away,
+            exempt: covers(self.exempt_from, self.exempt_to, today),
+            away: covers(self.away_from, self.away_to, today),
             missing_fields: self.missing_fields(),
             version: self.version,
             updated_at: super::utc(self.updated_at),

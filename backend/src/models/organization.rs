@@ -6,7 +6,7 @@ use qldv_api_types::organizations as dto;
 use qldv_api_types::OrgId;
 
 use crate::auth::Scope;
-use crate::db::schema::{organization_kinds, organizations};
+use crate::db::schema::{organization_kinds, organization_links, organizations};
 use crate::db::DbConn;
 use crate::domain::tree::{self, KindFacts};
 use crate::error::{AppError, AppResult};
@@ -234,6 +234,13 @@ impl OrganizationRow {
             Some(p) => tree::child_path(&p.path, id),
             None => tree::root_path(id),
         };
+        diesel::insert_into(organization_links::table)
+            .values((
+                organization_links::organization_id.eq(id),
+                organization_links::parent_id.eq(new.parent.map(|p| p.id)),
+                organization_links::from_on.eq(new.valid_from),
+            ))
+            .execute(conn)?;
         Ok(diesel::update(organizations::table.find(id))
             .set(organizations::path.eq(path))
             .returning(organizations::all_columns)

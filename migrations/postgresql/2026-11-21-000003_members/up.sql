@@ -75,8 +75,14 @@ CREATE TABLE members (
     status                      TEXT NOT NULL CHECK (status IN ('probationary', 'official', 'exited')),
     card_number                 TEXT,
     in_transit                  BOOLEAN NOT NULL DEFAULT FALSE,
-    exempt                      BOOLEAN NOT NULL DEFAULT FALSE,
-    away                        BOOLEAN NOT NULL DEFAULT FALSE,
+    -- Current or latest exemption and absence (working away): the flags are computed for a date.
+    exempt_from                 DATE,
+    exempt_to                   DATE,
+    away_from                   DATE,
+    away_to                     DATE,
+    -- Accepted temporary transfer: where the member is temporarily registered.
+    temporary_org_id            BIGINT REFERENCES organizations (id),
+    exit_reason                 TEXT,
     -- Party age cache, derived from the events in the same transaction: days of closed
     -- interruptions, and the start of an open one (age frozen).
     interruption_days           BIGINT NOT NULL DEFAULT 0,
