@@ -26,6 +26,7 @@ use utoipa::OpenApi;
         (name = "users", description = "User accounts and API tokens"),
         (name = "organizations", description = "The organisation tree"),
         (name = "members", description = "Member records: dossier, history, party age, recognition"),
+        (name = "transfers", description = "Transfers between cells: issue, accept, reject, cancel"),
         (name = "audit", description = "The audit trail of every write"),
         (name = "health", description = "Liveness and readiness"),
     )

@@ -12,4 +12,5 @@ mod openapi;
 mod organizations;
 mod problems;
 mod search;
+mod transfers;
 mod users;

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 mod db;
+mod invariant;
 
 use std::rc::Rc;
 
@@ -20,6 +21,7 @@ use qldv::state::{AppState, StateOptions};
 use serde_json::{json, Value};
 
 pub use db::TestDb;
+pub use invariant::assert_membership_invariant;
 
 /// Password of the bootstrap administrator in tests.
 pub const ADMIN_PASSWORD: &str = "admin-test-password";
@@ -100,6 +102,11 @@ impl TestAppBuilder {
 }
 
 impl TestApp {
+    /// Asserts the membership invariant on this app's database.
+    pub fn assert_invariant(&self) {
+        assert_membership_invariant(&self.state.pool);
+    }
+
     /// A builder for non-default apps.
     pub fn builder() -> TestAppBuilder {
         TestAppBuilder::default()

@@ -8,6 +8,7 @@ pub mod auth;
 pub mod common;
 pub mod ids;
 pub mod members;
+pub mod movements;
 pub mod organizations;
 pub mod users;
 

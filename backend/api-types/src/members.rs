@@ -45,6 +45,8 @@ pub enum MemberStatus {
     Official,
     /// No longer a member (name removed, resigned, expelled, deceased).
     Exited,
+    /// Transferred to a party organisation outside this system.
+    TransferredOut,
 }
 
 /// Fields of the dossier that a correction or an annual supplement may change. Absent fields stay

@@ -245,6 +245,7 @@ diesel::table! {
         issued_on -> Date,
         until_on -> Nullable<Date>,
         received_on -> Nullable<Date>,
+        report_by -> Date,
         reason -> Text,
         late_reason -> Nullable<Text>,
         decision_no -> Nullable<Text>,

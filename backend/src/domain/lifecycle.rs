@@ -29,6 +29,14 @@ pub enum Fact {
     },
     /// A wrongful exit annulled: it never interrupted anything.
     ExitAnnulled,
+    /// Left the cell on an official transfer (the gap until arrival is an interruption).
+    TransferLeft(NaiveDate),
+    /// Arrived at the receiving cell.
+    TransferArrived(NaiveDate),
+    /// The transfer was rejected or cancelled: the member never left.
+    TransferWithdrawn,
+    /// Transferred to outside the system.
+    TransferredOut(NaiveDate),
     /// No effect on the lifecycle (corrections, supplements, …).
     Other,
 }
@@ -52,12 +60,15 @@ pub struct Derived {
     pub interruption_days: i64,
     /// Start of an interruption still going on.
     pub interrupted_since: Option<NaiveDate>,
+    /// An official transfer issued and not yet received.
+    pub in_transit: bool,
 }
 
 /// Folds the facts, in date order, into the state; `None` before any admission.
 pub fn derive(facts: &[Fact]) -> Option<Derived> {
     let mut state: Option<Derived> = None;
     let mut exited_on: Option<NaiveDate> = None;
+    let mut left_on: Option<NaiveDate> = None;
     for fact in facts {
         match (fact, state.as_mut()) {
             (
@@ -77,7 +88,9 @@ pub fn derive(facts: &[Fact]) -> Option<Derived> {
                     ever_recognised: false,
                     interruption_days: 0,
                     interrupted_since: None,
+                    in_transit: false,
                 });
+                left_on = None;
             }
             (Fact::Recognized(on), Some(s)) => {
                 s.status = "official";
@@ -107,6 +120,25 @@ pub fn derive(facts: &[Fact]) -> Option<Derived> {
                 s.decision = *decision;
                 s.ceremony = *ceremony;
                 s.official_on = None;
+            }
+            (Fact::TransferLeft(on), Some(s)) => {
+                s.in_transit = true;
+                left_on = Some(*on);
+            }
+            (Fact::TransferArrived(on), Some(s)) => {
+                if let Some(from) = left_on.take() {
+                    s.interruption_days += (*on - from).num_days().max(0);
+                }
+                s.in_transit = false;
+            }
+            (Fact::TransferWithdrawn, Some(s)) => {
+                s.in_transit = false;
+                left_on = None;
+            }
+            (Fact::TransferredOut(on), Some(s)) => {
+                s.status = "transferred_out";
+                s.in_transit = false;
+                s.interrupted_since = Some(*on);
             }
             (_, _) => {}
         }
@@ -188,6 +220,29 @@ mod tests {
             (s.status, s.interrupted_since, s.interruption_days),
             ("official", None, 0)
         );
+    }
+
+    #[test]
+    fn a_transfer_gap_is_an_interruption_and_a_withdrawn_one_is_not() {
+        let base = vec![
+            Fact::Admitted {
+                decision: d(2000, 1, 1),
+                ceremony: d(2000, 1, 10),
+                first_decision: d(2000, 1, 1),
+            },
+            Fact::Recognized(d(2001, 1, 10)),
+            Fact::TransferLeft(d(2010, 3, 1)),
+        ];
+        let s = derive(&base).unwrap_or_else(|| unreachable!());
+        assert!(s.in_transit);
+        let mut received = base.clone();
+        received.push(Fact::TransferArrived(d(2010, 3, 11)));
+        let s = derive(&received).unwrap_or_else(|| unreachable!());
+        assert_eq!((s.in_transit, s.interruption_days), (false, 10));
+        let mut withdrawn = base;
+        withdrawn.push(Fact::TransferWithdrawn);
+        let s = derive(&withdrawn).unwrap_or_else(|| unreachable!());
+        assert_eq!((s.in_transit, s.interruption_days), (false, 0));
     }
 
     #[test]

@@ -388,6 +388,26 @@ impl MemberRow {
         Self::after_versioned_update(conn, id, n)
     }
 
+    /// Moves a member to another cell (the membership periods are the caller's to keep).
+    pub fn move_to(conn: &mut DbConn, id: i64, org_id: i64, org_path: &str) -> AppResult<()> {
+        diesel::update(members::table.find(id))
+            .set((
+                members::organization_id.eq(org_id),
+                members::org_path.eq(org_path),
+                members::temporary_org_id.eq(None::<i64>),
+            ))
+            .execute(conn)?;
+        Ok(())
+    }
+
+    /// Records (or clears) where a member is temporarily registered.
+    pub fn set_temporary_org(conn: &mut DbConn, id: i64, org_id: Option<i64>) -> AppResult<()> {
+        diesel::update(members::table.find(id))
+            .set(members::temporary_org_id.eq(org_id))
+            .execute(conn)?;
+        Ok(())
+    }
+
     /// Recomputes the cached lifecycle state from all the member's events (call after appending
     /// events, in the same transaction).
     pub fn refresh_state(conn: &mut DbConn, id: i64) -> AppResult<Self> {
@@ -408,6 +428,7 @@ impl MemberRow {
                 members::ever_recognised.eq(derived.ever_recognised),
                 members::interruption_days.eq(derived.interruption_days),
                 members::interrupted_since.eq(derived.interrupted_since),
+                members::in_transit.eq(derived.in_transit),
             ))
             .execute(conn)?;
         Ok(members::table
@@ -485,6 +506,7 @@ impl MemberRow {
         match self.status.as_str() {
             "official" => MemberStatus::Official,
             "exited" => MemberStatus::Exited,
+            "transferred_out" => MemberStatus::TransferredOut,
             _ => MemberStatus::Probationary,
         }
     }

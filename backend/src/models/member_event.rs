@@ -121,6 +121,10 @@ impl EventRow {
                 ceremony: self.detail_date("ceremony_on").unwrap_or(decision),
             },
             "exit_annulled" => Fact::ExitAnnulled,
+            "transfer_issued" => Fact::TransferLeft(self.occurred_on),
+            "transfer_received" => Fact::TransferArrived(self.occurred_on),
+            "transfer_rejected" | "transfer_cancelled" => Fact::TransferWithdrawn,
+            "transferred_out" => Fact::TransferredOut(self.occurred_on),
             _ => Fact::Other,
         }
     }
@@ -160,5 +164,17 @@ pub fn open_membership(
             memberships::from_on.eq(from),
         ))
         .execute(conn)?;
+    Ok(())
+}
+
+/// Closes the member's open membership period on `to` (first day elsewhere).
+pub fn close_membership(conn: &mut DbConn, member_id: i64, to: NaiveDate) -> AppResult<()> {
+    diesel::update(
+        memberships::table
+            .filter(memberships::member_id.eq(member_id))
+            .filter(memberships::to_on.is_null()),
+    )
+    .set(memberships::to_on.eq(Some(to)))
+    .execute(conn)?;
     Ok(())
 }

@@ -3,6 +3,7 @@
 
 pub mod api_token;
 pub mod audit;
+pub mod discipline;
 pub mod idempotency;
 pub mod login_failure;
 pub mod member;
@@ -10,6 +11,7 @@ pub mod member_event;
 pub mod organization;
 pub mod refresh_token;
 pub mod setting;
+pub mod transfer;
 pub mod user;
 
 use chrono::{DateTime, NaiveDateTime, SubsecRound, Utc};

@@ -7,6 +7,7 @@ mod common;
 pub mod health;
 pub mod members;
 pub mod organizations;
+pub mod transfers;
 pub mod users;
 
 pub use crate::models::check_version;
@@ -25,5 +26,6 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
     api_tokens::configure(cfg);
     organizations::configure(cfg);
     members::configure(cfg);
+    transfers::configure(cfg);
     audit::configure(cfg);
 }

@@ -2,4 +2,5 @@
 
 pub mod bootstrap;
 pub mod members;
+pub mod transfers;
 pub mod users;

@@ -72,7 +72,7 @@ CREATE TABLE members (
     ceremony_on                 DATE NOT NULL,
     ceremony_place              TEXT,
     official_on                 DATE,
-    status                      TEXT NOT NULL CHECK (status IN ('probationary', 'official', 'exited')),
+    status                      TEXT NOT NULL CHECK (status IN ('probationary', 'official', 'exited', 'transferred_out')),
     card_number                 TEXT,
     in_transit                  BOOLEAN NOT NULL DEFAULT FALSE,
     -- Current or latest exemption and absence (working away): the flags are computed for a date.

@@ -16,6 +16,8 @@ CREATE TABLE transfers (
     issued_on        DATE NOT NULL,
     until_on         DATE,
     received_on      DATE,
+    -- Rule 6: last day to report at the receiving cell.
+    report_by        DATE NOT NULL,
     reason           TEXT NOT NULL,
     late_reason      TEXT,
     decision_no      TEXT,

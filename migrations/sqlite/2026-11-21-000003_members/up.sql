@@ -72,7 +72,7 @@ CREATE TABLE members (
     ceremony_on                 TEXT NOT NULL,
     ceremony_place              TEXT,
     official_on                 TEXT,
-    status                      TEXT NOT NULL CHECK (status IN ('probationary', 'official', 'exited')),
+    status                      TEXT NOT NULL CHECK (status IN ('probationary', 'official', 'exited', 'transferred_out')),
     card_number                 TEXT,
     in_transit                  INTEGER NOT NULL DEFAULT 0,
     -- Current or latest exemption and absence (working away): the flags are computed for a date.

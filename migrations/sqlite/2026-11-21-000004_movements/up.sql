@@ -16,6 +16,8 @@ CREATE TABLE transfers (
     issued_on        TEXT NOT NULL,
     until_on         TEXT,
     received_on      TEXT,
+    -- Rule 6: last day to report at the receiving cell.
+    report_by        TEXT NOT NULL,
     reason           TEXT NOT NULL,
     late_reason      TEXT,
     decision_no      TEXT,

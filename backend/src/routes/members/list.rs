@@ -41,6 +41,7 @@ fn filter_from(query: &MemberQuery) -> Result<MemberFilter, AppError> {
                 MemberStatus::Probationary => "probationary",
                 MemberStatus::Official => "official",
                 MemberStatus::Exited => "exited",
+                MemberStatus::TransferredOut => "transferred_out",
             }
             .to_string()
         }),

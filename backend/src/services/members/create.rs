@@ -119,7 +119,7 @@ pub fn create(
             }
             Some(o)
         }
-        (MemberStatus::Exited, _) => {
+        (MemberStatus::Exited | MemberStatus::TransferredOut, _) => {
             errors.push(fe(
                 "status",
                 "not_allowed",

@@ -1,0 +1,344 @@
+//! Movements: transfers, working away, exemptions, discipline, exits, re-admission, alerts.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+use crate::ids::{MemberId, OrgId};
+
+/// Kind of transfer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum TransferKind {
+    /// Chuyển sinh hoạt chính thức: the member moves once the receiver accepts.
+    Official,
+    /// Chuyển sinh hoạt tạm thời: the member stays in the sender's count.
+    Temporary,
+}
+
+/// Purpose of a temporary transfer (sets its longest duration).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum TransferPurpose {
+    /// Work: 3 months to less than a year.
+    Work,
+    /// Residence: 3 months to less than a year.
+    Residence,
+    /// Study: up to two years.
+    Study,
+}
+
+/// State of a transfer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum TransferStatus {
+    /// Issued by the sender, waiting for the receiver (the member is in transit, counted once).
+    Pending,
+    /// Received.
+    Accepted,
+    /// Refused by the receiver: the member stays.
+    Rejected,
+    /// Withdrawn by the sender: the member stays.
+    Cancelled,
+    /// Done in one step (to outside the system).
+    Completed,
+}
+
+/// A transfer to issue.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CreateTransfer {
+    /// The member.
+    pub member_id: MemberId,
+    /// The receiving cell; omit and give `to_external` for a transfer out of the system.
+    pub to_organization_id: Option<OrgId>,
+    /// The receiving party organisation outside this system (one step, with a record).
+    #[validate(length(min = 1, max = 300))]
+    pub to_external: Option<String>,
+    /// Official or temporary.
+    pub kind: TransferKind,
+    /// Temporary transfers: work, residence or study.
+    pub purpose: Option<TransferPurpose>,
+    /// Date the introduction paper is issued.
+    pub issued_on: NaiveDate,
+    /// Date of the event that causes the transfer (new job, retirement, move…); default the issue
+    /// date.
+    pub event_on: Option<NaiveDate>,
+    /// Temporary transfers: last day.
+    pub until: Option<NaiveDate>,
+    /// Why.
+    #[validate(length(min = 1, max = 500, message = "Nhập lý do chuyển sinh hoạt"))]
+    pub reason: String,
+    /// Why the transfer is filed after the deadline.
+    #[validate(length(min = 1, max = 500))]
+    pub late_reason: Option<String>,
+    /// Number of the introduction paper or decision.
+    #[validate(length(min = 1, max = 50))]
+    pub decision_no: Option<String>,
+}
+
+/// Receiving a transfer.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AcceptTransfer {
+    /// Date the member reported to the receiving cell.
+    pub received_on: NaiveDate,
+    /// Why the member reported after the deadline.
+    #[validate(length(min = 1, max = 500))]
+    pub late_reason: Option<String>,
+}
+
+/// Refusing or withdrawing a transfer.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TransferDecision {
+    /// Why.
+    #[validate(length(max = 500))]
+    pub reason: Option<String>,
+}
+
+/// A transfer.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Transfer {
+    /// Id.
+    pub id: i64,
+    /// The member.
+    pub member_id: MemberId,
+    /// Kind.
+    pub kind: TransferKind,
+    /// Purpose of a temporary transfer.
+    pub purpose: Option<TransferPurpose>,
+    /// Sending cell.
+    pub from_organization_id: OrgId,
+    /// Receiving cell (none for a transfer out of the system).
+    pub to_organization_id: Option<OrgId>,
+    /// Receiving organisation outside the system.
+    pub to_external: Option<String>,
+    /// State.
+    pub status: TransferStatus,
+    /// Triggering event.
+    pub event_on: Option<NaiveDate>,
+    /// Paper issued.
+    pub issued_on: NaiveDate,
+    /// Last day of a temporary transfer.
+    pub until: Option<NaiveDate>,
+    /// Received.
+    pub received_on: Option<NaiveDate>,
+    /// Last day to report at the receiving cell.
+    pub report_by: NaiveDate,
+    /// Why.
+    pub reason: String,
+    /// Why late.
+    pub late_reason: Option<String>,
+    /// Paper or decision number.
+    pub decision_no: Option<String>,
+    /// Regulation it was judged under.
+    pub regulation: String,
+    /// Optimistic-concurrency version.
+    pub version: i64,
+    /// Last change (UTC).
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Forms of discipline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DisciplineForm {
+    /// Khiển trách.
+    Reprimand,
+    /// Cảnh cáo.
+    Warning,
+    /// Cách chức: only for a member holding a post.
+    Dismissal,
+    /// Khai trừ: the member exits.
+    Expulsion,
+}
+
+/// A discipline decision.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CreateDiscipline {
+    /// Form.
+    pub form: DisciplineForm,
+    /// Date decided and announced.
+    pub decided_on: NaiveDate,
+    /// Decision number.
+    #[validate(length(min = 1, max = 50, message = "Nhập số quyết định"))]
+    pub decision_no: String,
+    /// Why.
+    #[validate(length(min = 1, max = 1000, message = "Nhập lý do kỷ luật"))]
+    pub reason: String,
+    /// For a dismissal: the post the member held.
+    #[validate(length(min = 1, max = 200))]
+    pub post: Option<String>,
+    /// For an expulsion: grounds that bar any re-admission (serious disunity, corruption
+    /// conviction, serious crime).
+    #[serde(default)]
+    pub bars_readmission: bool,
+}
+
+/// A recorded discipline.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Discipline {
+    /// Id.
+    pub id: i64,
+    /// The member.
+    pub member_id: MemberId,
+    /// Form.
+    pub form: DisciplineForm,
+    /// Decided on.
+    pub decided_on: NaiveDate,
+    /// Decision number.
+    pub decision_no: String,
+    /// Why.
+    pub reason: String,
+    /// Lapses on (none for an expulsion, or while a complaint or re-offence holds it).
+    pub lapses_on: Option<NaiveDate>,
+    /// A complaint recorded on.
+    pub complaint_on: Option<NaiveDate>,
+    /// A re-offence recorded on.
+    pub reoffence_on: Option<NaiveDate>,
+    /// In force today.
+    pub in_force: bool,
+    /// Regulation.
+    pub regulation: String,
+}
+
+/// A complaint or re-offence that stops a discipline from lapsing.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DisciplineHold {
+    /// `complaint` or `reoffence`.
+    #[validate(length(min = 1))]
+    pub kind: String,
+    /// Date recorded.
+    pub on: NaiveDate,
+}
+
+/// Why a member leaves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ExitReason {
+    /// Xóa tên.
+    NameRemoved,
+    /// Xin ra khỏi Đảng.
+    Resigned,
+    /// Từ trần.
+    Deceased,
+}
+
+/// A member leaving the party (expulsion is a discipline).
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ExitRequest {
+    /// Why.
+    pub reason: ExitReason,
+    /// Effective date.
+    pub effective_on: NaiveDate,
+    /// Decision number.
+    #[validate(length(min = 1, max = 50, message = "Nhập số quyết định"))]
+    pub decision_no: String,
+    /// Name removal for abandoning activities: bars any re-admission.
+    #[serde(default)]
+    pub abandoned_activities: bool,
+    /// Resignation for family hardship (recorded reason): allows a re-admission.
+    #[validate(length(min = 1, max = 500))]
+    pub hardship_reason: Option<String>,
+}
+
+/// A re-admission (rule 13).
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReadmissionRequest {
+    /// Date of the new admission decision.
+    pub admission_decision_on: NaiveDate,
+    /// Date of the new ceremony.
+    pub ceremony_on: NaiveDate,
+    /// Decision number.
+    #[validate(length(min = 1, max = 50, message = "Nhập số quyết định"))]
+    pub decision_no: String,
+    /// Written consent of the provincial standing committee.
+    #[validate(length(
+        min = 1,
+        max = 50,
+        message = "Nhập số văn bản đồng ý của ban thường vụ tỉnh ủy"
+    ))]
+    pub consent_no: String,
+    /// A less-serious criminal record cleared on this date (60 months must have passed).
+    pub criminal_record_cleared_on: Option<NaiveDate>,
+}
+
+/// Kind of a dated period of a member.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodKind {
+    /// Working away (đi làm ăn xa).
+    Absence,
+    /// Exemption from activities (miễn công tác và sinh hoạt).
+    Exemption,
+}
+
+/// A period of working away or of exemption.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PeriodRequest {
+    /// First day.
+    pub from: NaiveDate,
+    /// Last day, if known.
+    pub to: Option<NaiveDate>,
+    /// Where (working away).
+    #[validate(length(min = 1, max = 300))]
+    pub place: Option<String>,
+    /// Why.
+    #[validate(length(min = 1, max = 500, message = "Nhập lý do"))]
+    pub reason: String,
+}
+
+/// A recorded period.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MemberPeriod {
+    /// Id.
+    pub id: i64,
+    /// The member.
+    pub member_id: MemberId,
+    /// Kind.
+    pub kind: PeriodKind,
+    /// First day.
+    pub from: NaiveDate,
+    /// Last day.
+    pub to: Option<NaiveDate>,
+    /// Where.
+    pub place: Option<String>,
+    /// Why.
+    pub reason: String,
+}
+
+/// Something a board should act on.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Alert {
+    /// Kind: `recognition_overdue`, `transfer_not_received`, `away_too_long`,
+    /// `discipline_lapsing`, `temporary_transfer_expired`.
+    pub kind: String,
+    /// The member.
+    pub member_id: MemberId,
+    /// Their name.
+    pub full_name: String,
+    /// Their cell.
+    pub organization_id: OrgId,
+    /// The rule of DOMAIN.md it comes from (e.g. 3, 6, 8, 11).
+    pub rule: u8,
+    /// The date the alert is about (deadline passed or coming).
+    pub date: NaiveDate,
+    /// What to do, in Vietnamese.
+    pub message: String,
+}

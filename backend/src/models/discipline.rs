@@ -1,0 +1,112 @@
+//! Discipline decisions.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use qldv_api_types::movements::{self as dto, DisciplineForm};
+use qldv_api_types::MemberId;
+
+use crate::db::schema::disciplines;
+use crate::db::DbConn;
+use crate::domain::discipline::{Discipline, Form};
+use crate::error::AppResult;
+
+/// A stored discipline.
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = disciplines)]
+pub struct DisciplineRow {
+    /// Id.
+    pub id: i64,
+    /// Member.
+    pub member_id: i64,
+    /// Form.
+    pub form: String,
+    /// Decided on.
+    pub decided_on: NaiveDate,
+    /// Decision number.
+    pub decision_no: String,
+    /// Why.
+    pub reason: String,
+    /// Lapses on.
+    pub lapses_on: Option<NaiveDate>,
+    /// Complaint recorded.
+    pub complaint_on: Option<NaiveDate>,
+    /// Re-offence recorded.
+    pub reoffence_on: Option<NaiveDate>,
+    /// Regulation.
+    pub regulation: String,
+    /// Entered by.
+    pub created_by: Option<i64>,
+    /// Entered at.
+    pub created_at: NaiveDateTime,
+}
+
+/// The form from its wire name.
+pub fn form_of(s: &str) -> Form {
+    match s {
+        "warning" => Form::Warning,
+        "dismissal" => Form::Dismissal,
+        "expulsion" => Form::Expulsion,
+        _ => Form::Reprimand,
+    }
+}
+
+/// The wire name of a form.
+pub fn form_str(f: DisciplineForm) -> &'static str {
+    match f {
+        DisciplineForm::Reprimand => "reprimand",
+        DisciplineForm::Warning => "warning",
+        DisciplineForm::Dismissal => "dismissal",
+        DisciplineForm::Expulsion => "expulsion",
+    }
+}
+
+impl DisciplineRow {
+    /// The rules' view.
+    pub fn rule(&self) -> Discipline {
+        Discipline {
+            form: form_of(&self.form),
+            decided_on: self.decided_on,
+            lapses_on: self.lapses_on,
+            held: self.complaint_on.is_some() || self.reoffence_on.is_some(),
+        }
+    }
+
+    /// A member's disciplines, oldest first.
+    pub fn of_member(conn: &mut DbConn, member_id: i64) -> AppResult<Vec<Self>> {
+        Ok(disciplines::table
+            .filter(disciplines::member_id.eq(member_id))
+            .order((disciplines::decided_on.asc(), disciplines::id.asc()))
+            .select(Self::as_select())
+            .load(conn)?)
+    }
+
+    /// Whether a discipline of the member is in force on `day`.
+    pub fn any_in_force(conn: &mut DbConn, member_id: i64, day: NaiveDate) -> AppResult<bool> {
+        Ok(Self::of_member(conn, member_id)?
+            .iter()
+            .any(|d| d.rule().in_force(day)))
+    }
+
+    /// The API view, with `in_force` as of `today`.
+    pub fn to_dto(&self, today: NaiveDate) -> dto::Discipline {
+        let form = match self.form.as_str() {
+            "warning" => DisciplineForm::Warning,
+            "dismissal" => DisciplineForm::Dismissal,
+            "expulsion" => DisciplineForm::Expulsion,
+            _ => DisciplineForm::Reprimand,
+        };
+        dto::Discipline {
+            id: self.id,
+            member_id: MemberId(self.member_id),
+            form,
+            decided_on: self.decided_on,
+            decision_no: self.decision_no.clone(),
+            reason: self.reason.clone(),
+            lapses_on: self.lapses_on,
+            complaint_on: self.complaint_on,
+            reoffence_on: self.reoffence_on,
+            in_force: self.rule().in_force(today),
+            regulation: self.regulation.clone(),
+        }
+    }
+}

@@ -1,0 +1,329 @@
+//! Transfers between cells (and out of the system).
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use qldv_api_types::movements::{self as dto, TransferKind, TransferPurpose, TransferStatus};
+use qldv_api_types::{MemberId, OrgId};
+
+use crate::auth::Scope;
+use crate::db::schema::transfers;
+use crate::db::DbConn;
+use crate::error::{AppError, AppResult};
+
+/// A stored transfer.
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = transfers)]
+pub struct TransferRow {
+    /// Id.
+    pub id: i64,
+    /// Member.
+    pub member_id: i64,
+    /// `official` or `temporary`.
+    pub kind: String,
+    /// `work`, `residence`, `study`.
+    pub purpose: Option<String>,
+    /// Sending cell.
+    pub from_org_id: i64,
+    /// Its path when issued.
+    pub from_path: String,
+    /// Receiving cell.
+    pub to_org_id: Option<i64>,
+    /// Its path when issued.
+    pub to_path: Option<String>,
+    /// Receiving organisation outside the system.
+    pub external_org: Option<String>,
+    /// State.
+    pub status: String,
+    /// Triggering event.
+    pub event_on: Option<NaiveDate>,
+    /// Issued.
+    pub issued_on: NaiveDate,
+    /// Temporary: last day.
+    pub until_on: Option<NaiveDate>,
+    /// Received.
+    pub received_on: Option<NaiveDate>,
+    /// Last day to report.
+    pub report_by: NaiveDate,
+    /// Why.
+    pub reason: String,
+    /// Why late.
+    pub late_reason: Option<String>,
+    /// Paper number.
+    pub decision_no: Option<String>,
+    /// Regulation.
+    pub regulation: String,
+    /// Issued by.
+    pub created_by: Option<i64>,
+    /// Decided by.
+    pub decided_by: Option<i64>,
+    /// Version.
+    pub version: i64,
+    /// Created.
+    pub created_at: NaiveDateTime,
+    /// Changed.
+    pub updated_at: NaiveDateTime,
+}
+
+/// A new transfer.
+#[derive(Debug, Insertable)]
+#[diesel(table_name = transfers)]
+pub struct NewTransfer {
+    /// Member.
+    pub member_id: i64,
+    /// Kind.
+    pub kind: String,
+    /// Purpose.
+    pub purpose: Option<String>,
+    /// Sending cell.
+    pub from_org_id: i64,
+    /// Its path.
+    pub from_path: String,
+    /// Receiving cell.
+    pub to_org_id: Option<i64>,
+    /// Its path.
+    pub to_path: Option<String>,
+    /// Outside organisation.
+    pub external_org: Option<String>,
+    /// State.
+    pub status: String,
+    /// Triggering event.
+    pub event_on: Option<NaiveDate>,
+    /// Issued.
+    pub issued_on: NaiveDate,
+    /// Temporary: last day.
+    pub until_on: Option<NaiveDate>,
+    /// Received (one-step transfers).
+    pub received_on: Option<NaiveDate>,
+    /// Last day to report.
+    pub report_by: NaiveDate,
+    /// Why.
+    pub reason: String,
+    /// Why late.
+    pub late_reason: Option<String>,
+    /// Paper number.
+    pub decision_no: Option<String>,
+    /// Regulation.
+    pub regulation: String,
+    /// Issued by.
+    pub created_by: Option<i64>,
+    /// Created.
+    pub created_at: NaiveDateTime,
+    /// Changed.
+    pub updated_at: NaiveDateTime,
+}
+
+/// Which side of a transfer the caller stands on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sides {
+    /// The caller's scope holds the sending cell.
+    pub sender: bool,
+    /// The caller's scope holds the receiving cell.
+    pub receiver: bool,
+}
+
+/// Filters of the transfer list.
+#[derive(Debug, Clone, Default)]
+pub struct TransferFilter {
+    /// Subtree (path) whose incoming and outgoing transfers to list.
+    pub subtree_path: Option<String>,
+    /// State.
+    pub status: Option<String>,
+    /// One member's transfers.
+    pub member_id: Option<i64>,
+}
+
+fn parse_status(s: &str) -> TransferStatus {
+    match s {
+        "accepted" => TransferStatus::Accepted,
+        "rejected" => TransferStatus::Rejected,
+        "cancelled" => TransferStatus::Cancelled,
+        "completed" => TransferStatus::Completed,
+        _ => TransferStatus::Pending,
+    }
+}
+
+/// The wire name of a transfer state.
+pub fn status_str(s: TransferStatus) -> &'static str {
+    match s {
+        TransferStatus::Pending => "pending",
+        TransferStatus::Accepted => "accepted",
+        TransferStatus::Rejected => "rejected",
+        TransferStatus::Cancelled => "cancelled",
+        TransferStatus::Completed => "completed",
+    }
+}
+
+impl TransferRow {
+    /// Inserts a transfer; a second pending transfer of the same member is 409.
+    pub fn insert(conn: &mut DbConn, new: &NewTransfer) -> AppResult<Self> {
+        let inserted = diesel::insert_into(transfers::table)
+            .values(new)
+            .returning(transfers::id)
+            .get_result::<i64>(conn);
+        let id = match inserted {
+            Ok(id) => id,
+            Err(diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                _,
+            )) => return Err(pending_conflict()),
+            Err(e) => return Err(e.into()),
+        };
+        Ok(transfers::table
+            .find(id)
+            .select(Self::as_select())
+            .first(conn)?)
+    }
+
+    /// A transfer either side of which is in the caller's scope, with the caller's sides; else 404.
+    pub fn find(conn: &mut DbConn, scope: &Scope, id: i64) -> AppResult<(Self, Sides)> {
+        let row = transfers::table
+            .find(id)
+            .select(Self::as_select())
+            .first::<Self>(conn)
+            .optional()?
+            .ok_or(AppError::not_found("phiếu chuyển sinh hoạt"))?;
+        let sides = Sides {
+            sender: scope.contains(&row.from_path),
+            receiver: row.to_path.as_deref().is_some_and(|p| scope.contains(p)),
+        };
+        if !sides.sender && !sides.receiver {
+            return Err(AppError::not_found("phiếu chuyển sinh hoạt"));
+        }
+        Ok((row, sides))
+    }
+
+    /// Whether the member has a pending transfer.
+    pub fn pending_of(conn: &mut DbConn, member_id: i64) -> AppResult<bool> {
+        Ok(diesel::select(diesel::dsl::exists(
+            transfers::table
+                .filter(transfers::member_id.eq(member_id))
+                .filter(transfers::status.eq("pending")),
+        ))
+        .get_result(conn)?)
+    }
+
+    /// Moves a pending transfer to `status`; `false` when it was no longer pending (someone
+    /// else decided first).
+    pub fn decide(
+        conn: &mut DbConn,
+        id: i64,
+        status: TransferStatus,
+        received_on: Option<NaiveDate>,
+        late_reason: Option<&str>,
+        by: i64,
+    ) -> AppResult<bool> {
+        let n = diesel::update(
+            transfers::table
+                .filter(transfers::id.eq(id))
+                .filter(transfers::status.eq("pending")),
+        )
+        .set((
+            transfers::status.eq(status_str(status)),
+            transfers::received_on.eq(received_on),
+            transfers::late_reason.eq(late_reason),
+            transfers::decided_by.eq(Some(by)),
+            transfers::version.eq(transfers::version + 1),
+            transfers::updated_at.eq(super::now()),
+        ))
+        .execute(conn)?;
+        Ok(n == 1)
+    }
+
+    /// Transfers in or out of the caller's scope matching `filter`, newest first.
+    pub fn list(
+        conn: &mut DbConn,
+        scope: &Scope,
+        filter: &TransferFilter,
+        before: Option<i64>,
+        limit: i64,
+    ) -> AppResult<Vec<Self>> {
+        let mut q = transfers::table.into_boxed();
+        for range in [
+            scope.path_range(),
+            filter
+                .subtree_path
+                .as_deref()
+                .map(crate::domain::tree::subtree_range),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            let (lo, hi) = range;
+            q = q.filter(
+                transfers::from_path
+                    .ge(lo.clone())
+                    .and(transfers::from_path.lt(hi.clone()))
+                    .or(transfers::to_path.ge(lo).and(transfers::to_path.lt(hi))),
+            );
+        }
+        if let Some(s) = &filter.status {
+            q = q.filter(transfers::status.eq(s.clone()));
+        }
+        if let Some(m) = filter.member_id {
+            q = q.filter(transfers::member_id.eq(m));
+        }
+        if let Some(b) = before {
+            q = q.filter(transfers::id.lt(b));
+        }
+        Ok(q.order(transfers::id.desc())
+            .limit(limit)
+            .select(Self::as_select())
+            .load(conn)?)
+    }
+
+    /// Reloads a transfer.
+    pub fn reload(conn: &mut DbConn, id: i64) -> AppResult<Self> {
+        Ok(transfers::table
+            .find(id)
+            .select(Self::as_select())
+            .first(conn)?)
+    }
+
+    /// The API view.
+    pub fn to_dto(&self) -> dto::Transfer {
+        dto::Transfer {
+            id: self.id,
+            member_id: MemberId(self.member_id),
+            kind: if self.kind == "temporary" {
+                TransferKind::Temporary
+            } else {
+                TransferKind::Official
+            },
+            purpose: self.purpose.as_deref().map(|p| match p {
+                "study" => TransferPurpose::Study,
+                "residence" => TransferPurpose::Residence,
+                _ => TransferPurpose::Work,
+            }),
+            from_organization_id: OrgId(self.from_org_id),
+            to_organization_id: self.to_org_id.map(OrgId),
+            to_external: self.external_org.clone(),
+            status: parse_status(&self.status),
+            event_on: self.event_on,
+            issued_on: self.issued_on,
+            until: self.until_on,
+            received_on: self.received_on,
+            report_by: self.report_by,
+            reason: self.reason.clone(),
+            late_reason: self.late_reason.clone(),
+            decision_no: self.decision_no.clone(),
+            regulation: self.regulation.clone(),
+            version: self.version,
+            updated_at: super::utc(self.updated_at),
+        }
+    }
+}
+
+fn pending_conflict() -> AppError {
+    AppError::Conflict(
+        "transfer_pending",
+        "Đảng viên đang có một phiếu chuyển sinh hoạt chưa được tiếp nhận".into(),
+    )
+}
+
+/// 409 when the member already has a pending transfer.
+pub fn ensure_none_pending(conn: &mut DbConn, member_id: i64) -> AppResult<()> {
+    if TransferRow::pending_of(conn, member_id)? {
+        return Err(pending_conflict());
+    }
+    Ok(())
+}

@@ -1,0 +1,43 @@
+//! `POST /transfers`.
+
+use actix_web::{post, web, HttpResponse};
+use qldv_api_types::movements::{CreateTransfer, Transfer};
+
+use crate::auth::AuthUser;
+use crate::error::AppError;
+use crate::routes::valid;
+use crate::services;
+use crate::state::AppState;
+
+/// Issues a transfer of a member of the caller's scope.
+///
+/// Official: the member is `in_transit` (still counted once, by the sender) until the receiving
+/// side accepts; then moved atomically. Temporary (`purpose`, `until`: 3 months to under a year, or
+/// up to two years for study): the member stays in the sender's count. To outside the system
+/// (`to_external`): one step, with a record. Refused while a discipline is in force (422
+/// `discipline_in_force`), when another transfer is pending (409 `transfer_pending`), or when filed
+/// more than 60 working days after `event_on` without `late_reason` (422).
+#[utoipa::path(
+    tag = "transfers",
+    request_body = CreateTransfer,
+    responses(
+        (status = 201, description = "Issued", body = Transfer),
+        (status = 404, description = "Member not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Another transfer is pending, or the member is not active", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/transfers")]
+pub async fn create_transfer(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: web::Json<CreateTransfer>,
+) -> Result<HttpResponse, AppError> {
+    user.require_writer()?;
+    let body = valid(body.into_inner())?;
+    let row = crate::db::transaction(&state.pool, move |c| {
+        services::transfers::issue(c, &user, &body)
+    })
+    .await?;
+    Ok(HttpResponse::Created().json(row.to_dto()))
+}

@@ -1,0 +1,120 @@
+//! `POST /transfers/{id}/accept`, `/reject`, `/cancel`.
+
+use actix_web::{post, web};
+use qldv_api_types::movements::{AcceptTransfer, Transfer, TransferDecision, TransferStatus};
+
+use crate::auth::AuthUser;
+use crate::error::AppError;
+use crate::models::today;
+use crate::routes::valid;
+use crate::services;
+use crate::state::AppState;
+
+/// Accepts a pending transfer (a user whose scope holds the receiving cell).
+///
+/// Official: the member leaves the sender and joins the receiver in one transaction, dated
+/// `received_on`. Reporting more than 30 working days after the issue needs `late_reason`.
+/// 409 `transfer_not_pending` if it was decided meanwhile (of an accept and a cancel racing,
+/// exactly one wins).
+#[utoipa::path(
+    tag = "transfers",
+    params(("id" = i64, Path, description = "Transfer id")),
+    request_body = AcceptTransfer,
+    responses(
+        (status = 200, description = "Accepted", body = Transfer),
+        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "No longer pending", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/transfers/{id}/accept")]
+pub async fn accept_transfer(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+    body: web::Json<AcceptTransfer>,
+) -> Result<web::Json<Transfer>, AppError> {
+    user.require_writer()?;
+    let body = valid(body.into_inner())?;
+    let id = id.into_inner();
+    let row = crate::db::transaction(&state.pool, move |c| {
+        services::transfers::accept(c, &user, id, &body)
+    })
+    .await?;
+    Ok(web::Json(row.to_dto()))
+}
+
+async fn withdraw(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: i64,
+    status: TransferStatus,
+    body: TransferDecision,
+) -> Result<web::Json<Transfer>, AppError> {
+    user.require_writer()?;
+    let body = valid(body)?;
+    let today = today();
+    let row = crate::db::transaction(&state.pool, move |c| {
+        services::transfers::withdraw(c, &user, id, status, &body, today)
+    })
+    .await?;
+    Ok(web::Json(row.to_dto()))
+}
+
+/// Refuses a pending transfer (receiving side): the member stays where it was.
+#[utoipa::path(
+    tag = "transfers",
+    params(("id" = i64, Path, description = "Transfer id")),
+    request_body = TransferDecision,
+    responses(
+        (status = 200, description = "Rejected", body = Transfer),
+        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "No longer pending", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/transfers/{id}/reject")]
+pub async fn reject_transfer(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+    body: web::Json<TransferDecision>,
+) -> Result<web::Json<Transfer>, AppError> {
+    withdraw(
+        state,
+        user,
+        id.into_inner(),
+        TransferStatus::Rejected,
+        body.into_inner(),
+    )
+    .await
+}
+
+/// Withdraws a pending transfer (sending side): the member stays where it was.
+#[utoipa::path(
+    tag = "transfers",
+    params(("id" = i64, Path, description = "Transfer id")),
+    request_body = TransferDecision,
+    responses(
+        (status = 200, description = "Cancelled", body = Transfer),
+        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "No longer pending", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/transfers/{id}/cancel")]
+pub async fn cancel_transfer(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+    body: web::Json<TransferDecision>,
+) -> Result<web::Json<Transfer>, AppError> {
+    withdraw(
+        state,
+        user,
+        id.into_inner(),
+        TransferStatus::Cancelled,
+        body.into_inner(),
+    )
+    .await
+}

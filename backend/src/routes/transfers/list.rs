@@ -1,0 +1,82 @@
+//! `GET /transfers`, `GET /transfers/{id}`.
+
+use actix_web::{get, web};
+use qldv_api_types::movements::{Transfer, TransferStatus};
+use qldv_api_types::{OrgId, Page};
+use serde::Deserialize;
+
+use crate::auth::AuthUser;
+use crate::error::AppError;
+use crate::models::organization::OrganizationRow;
+use crate::models::transfer::{status_str, TransferFilter, TransferRow};
+use crate::pagination::{page, PageParams};
+use crate::state::AppState;
+
+/// Filters of the transfer list.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct TransferQuery {
+    /// Transfers into or out of this organisation's subtree.
+    pub organization_id: Option<i64>,
+    /// Only in this state (e.g. `pending`: the inbox of the receiving side).
+    pub status: Option<TransferStatus>,
+    /// Only this member's.
+    pub member_id: Option<i64>,
+}
+
+/// Incoming and outgoing transfers inside the caller's scope, newest first.
+#[utoipa::path(
+    tag = "transfers",
+    params(TransferQuery, PageParams),
+    responses(
+        (status = 200, description = "One page of transfers", body = Page<Transfer>),
+        (status = 404, description = "Organisation outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/transfers")]
+pub async fn list_transfers(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    query: web::Query<TransferQuery>,
+    params: web::Query<PageParams>,
+) -> Result<web::Json<Page<Transfer>>, AppError> {
+    let limit = params.limit();
+    let before = params.after::<i64>()?;
+    let mut filter = TransferFilter {
+        subtree_path: None,
+        status: query.status.map(|s| status_str(s).to_string()),
+        member_id: query.member_id,
+    };
+    let org = query.organization_id.map(OrgId);
+    let rows = crate::db::run(&state.pool, move |c| {
+        if let Some(o) = org {
+            filter.subtree_path = Some(OrganizationRow::find(c, &user.scope, o)?.path);
+        }
+        TransferRow::list(c, &user.scope, &filter, before, limit + 1)
+    })
+    .await?;
+    Ok(web::Json(page(rows, limit, |r| r.id, TransferRow::to_dto)))
+}
+
+/// One transfer, seen from either side.
+#[utoipa::path(
+    tag = "transfers",
+    params(("id" = i64, Path, description = "Transfer id")),
+    responses(
+        (status = 200, description = "The transfer", body = Transfer),
+        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/transfers/{id}")]
+pub async fn get_transfer(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+) -> Result<web::Json<Transfer>, AppError> {
+    let id = id.into_inner();
+    let (row, _) =
+        crate::db::run(&state.pool, move |c| TransferRow::find(c, &user.scope, id)).await?;
+    Ok(web::Json(row.to_dto()))
+}

@@ -1,0 +1,383 @@
+//! Transfers (rules 6–9): issue by the sender's side, accept or reject by the receiver's side,
+//! cancel by the sender's side. Each runs in one transaction: the member is never in two cells
+//! and never in none; of two conflicting decisions exactly one wins.
+
+use chrono::NaiveDate;
+use qldv_api_types::movements::{
+    AcceptTransfer, CreateTransfer, TransferDecision, TransferKind, TransferPurpose, TransferStatus,
+};
+use qldv_api_types::OrgId;
+
+use crate::auth::{AuthUser, Scope};
+use crate::db::DbConn;
+use crate::domain::transfer::{self, Purpose};
+use crate::error::{AppError, AppResult};
+use crate::models::audit::{self, Subject};
+use crate::models::discipline::DisciplineRow;
+use crate::models::member::MemberRow;
+use crate::models::member_event::{self, NewEvent};
+use crate::models::organization::{KindRow, OrganizationRow};
+use crate::models::setting;
+use crate::models::transfer::{ensure_none_pending, NewTransfer, TransferRow};
+
+fn audit_transfer(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    action: &str,
+    before: Option<&TransferRow>,
+    after: &TransferRow,
+) -> AppResult<()> {
+    audit::record(
+        conn,
+        &caller.actor(),
+        action,
+        Subject {
+            entity: "transfer",
+            id: after.id,
+            scope_path: Some(&after.from_path),
+        },
+        before,
+        Some(after),
+    )
+}
+
+fn event(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    m: &MemberRow,
+    kind: &str,
+    on: NaiveDate,
+    t: &TransferRow,
+    regulation: &str,
+) -> AppResult<()> {
+    member_event::append(
+        conn,
+        &caller.actor(),
+        &NewEvent {
+            member_id: m.id,
+            kind,
+            occurred_on: on,
+            decision_no: t.decision_no.as_deref(),
+            decision_on: Some(t.issued_on),
+            deciding_org_id: None,
+            organization_id: m.organization_id,
+            regulation,
+            details: Some(serde_json::json!({
+                "transfer_id": t.id,
+                "from_organization_id": t.from_org_id,
+                "to_organization_id": t.to_org_id,
+                "to_external": t.external_org,
+            })),
+        },
+    )
+}
+
+/// The receiving cell: any active cell (it may lie outside the caller's scope: transfers cross
+/// provinces). Its existence is all the sender learns.
+fn receiving_cell(conn: &mut DbConn, id: OrgId) -> AppResult<OrganizationRow> {
+    let org = OrganizationRow::find(conn, &Scope::system(), id).map_err(|_| {
+        AppError::field(
+            "to_organization_id",
+            "not_found",
+            "Không tìm thấy chi bộ nơi đến",
+        )
+    })?;
+    if !KindRow::get(conn, &org.kind)?.holds_members || org.valid_to.is_some() {
+        return Err(AppError::field(
+            "to_organization_id",
+            "not_a_cell",
+            "Nơi đến phải là chi bộ đang hoạt động",
+        ));
+    }
+    Ok(org)
+}
+
+/// Issues a transfer (call inside a transaction).
+pub fn issue(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    body: &CreateTransfer,
+) -> AppResult<TransferRow> {
+    let member = MemberRow::find(conn, &caller.scope, body.member_id)?;
+    if !matches!(member.status.as_str(), "probationary" | "official") {
+        return Err(AppError::Conflict(
+            "member_not_active",
+            "Đảng viên không còn sinh hoạt".into(),
+        ));
+    }
+    let settings = setting::at(conn, body.issued_on)?;
+    // Rule 9.
+    if DisciplineRow::any_in_force(conn, member.id, body.issued_on)? {
+        return Err(AppError::Rule(
+            "discipline_in_force",
+            "Không chuyển sinh hoạt khi đảng viên đang trong thời hạn chịu kỷ luật".into(),
+        ));
+    }
+    ensure_none_pending(conn, member.id)?;
+    let (to, external) = match (&body.to_organization_id, &body.to_external) {
+        (Some(id), None) => (Some(receiving_cell(conn, *id)?), None),
+        (None, Some(ext)) if body.kind == TransferKind::Official => {
+            (None, Some(ext.trim().to_string()))
+        }
+        (None, Some(_)) => {
+            return Err(AppError::field(
+                "to_external",
+                "not_allowed",
+                "Chuyển tạm thời ra ngoài hệ thống không áp dụng",
+            ))
+        }
+        _ => {
+            return Err(AppError::field(
+                "to_organization_id",
+                "required",
+                "Chọn chi bộ nơi đến, hoặc ghi tổ chức đảng ngoài hệ thống (to_external)",
+            ))
+        }
+    };
+    if to.as_ref().is_some_and(|o| o.id == member.organization_id) {
+        return Err(AppError::field(
+            "to_organization_id",
+            "same_cell",
+            "Nơi đến trùng nơi đi",
+        ));
+    }
+    let purpose = match body.kind {
+        TransferKind::Official => None,
+        TransferKind::Temporary => {
+            let (Some(p), Some(until)) = (body.purpose, body.until) else {
+                return Err(AppError::field(
+                    "until",
+                    "required",
+                    "Chuyển tạm thời cần mục đích (purpose) và thời hạn (until)",
+                ));
+            };
+            let rule_purpose = match p {
+                TransferPurpose::Work => Purpose::Work,
+                TransferPurpose::Residence => Purpose::Residence,
+                TransferPurpose::Study => Purpose::Study,
+            };
+            transfer::check_temporary(rule_purpose, body.issued_on, until, &settings)
+                .map_err(|v| AppError::field("until", v.code, v.message))?;
+            Some(match p {
+                TransferPurpose::Work => "work",
+                TransferPurpose::Residence => "residence",
+                TransferPurpose::Study => "study",
+            })
+        }
+    };
+    if body.kind == TransferKind::Official {
+        let event_on = body.event_on.unwrap_or(body.issued_on);
+        transfer::check_filing(
+            event_on,
+            body.issued_on,
+            body.late_reason.is_some(),
+            &settings,
+        )
+        .map_err(|v| AppError::field("issued_on", v.code, v.message))?;
+    }
+    let one_step = external.is_some();
+    let now = crate::models::now();
+    let row = TransferRow::insert(
+        conn,
+        &NewTransfer {
+            member_id: member.id,
+            kind: match body.kind {
+                TransferKind::Official => "official",
+                TransferKind::Temporary => "temporary",
+            }
+            .into(),
+            purpose: purpose.map(str::to_string),
+            from_org_id: member.organization_id,
+            from_path: member.org_path.clone(),
+            to_org_id: to.as_ref().map(|o| o.id),
+            to_path: to.as_ref().map(|o| o.path.clone()),
+            external_org: external,
+            status: if one_step { "completed" } else { "pending" }.into(),
+            event_on: body.event_on,
+            issued_on: body.issued_on,
+            until_on: body.until,
+            received_on: one_step.then_some(body.issued_on),
+            report_by: transfer::reporting_deadline(body.issued_on, &settings),
+            reason: body.reason.trim().to_string(),
+            late_reason: body.late_reason.clone(),
+            decision_no: body.decision_no.clone(),
+            regulation: settings.regulation.clone(),
+            created_by: Some(caller.id),
+            created_at: now,
+            updated_at: now,
+        },
+    )?;
+    MemberRow::touch(conn, member.id, member.version)?;
+    let kind = match (one_step, body.kind) {
+        (true, _) => "transferred_out",
+        (false, TransferKind::Official) => "transfer_issued",
+        (false, TransferKind::Temporary) => "temporary_transfer_issued",
+    };
+    event(
+        conn,
+        caller,
+        &member,
+        kind,
+        body.issued_on,
+        &row,
+        &settings.regulation,
+    )?;
+    if one_step {
+        member_event::close_membership(conn, member.id, body.issued_on)?;
+    }
+    MemberRow::refresh_state(conn, member.id)?;
+    audit_transfer(conn, caller, "create", None, &row)?;
+    Ok(row)
+}
+
+/// Accepts a pending transfer as the receiving side.
+pub fn accept(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    id: i64,
+    body: &AcceptTransfer,
+) -> AppResult<TransferRow> {
+    let (before, sides) = TransferRow::find(conn, &caller.scope, id)?;
+    if !sides.receiver {
+        return Err(AppError::Forbidden(
+            "Chỉ cấp ủy nơi đến được tiếp nhận".into(),
+        ));
+    }
+    if before.status != "pending" {
+        return Err(not_pending());
+    }
+    let settings = setting::at(conn, before.issued_on)?;
+    transfer::check_reporting(
+        before.issued_on,
+        body.received_on,
+        body.late_reason.is_some(),
+        &settings,
+    )
+    .map_err(|v| AppError::field("received_on", v.code, v.message))?;
+    if !TransferRow::decide(
+        conn,
+        id,
+        TransferStatus::Accepted,
+        Some(body.received_on),
+        body.late_reason
+            .as_deref()
+            .or(before.late_reason.as_deref()),
+        caller.id,
+    )? {
+        return Err(not_pending());
+    }
+    let member = MemberRow::find(
+        conn,
+        &Scope::system(),
+        qldv_api_types::MemberId(before.member_id),
+    )?;
+    MemberRow::touch(conn, member.id, member.version)?;
+    let to_id = before
+        .to_org_id
+        .ok_or_else(|| AppError::internal("pending transfer without a receiver"))?;
+    let to = OrganizationRow::find(conn, &Scope::system(), OrgId(to_id))?;
+    if before.kind == "official" {
+        // One transaction: leave the sender, arrive at the receiver.
+        member_event::close_membership(conn, member.id, body.received_on)?;
+        member_event::open_membership(conn, member.id, to.id, body.received_on)?;
+        MemberRow::move_to(conn, member.id, to.id, &to.path)?;
+        let moved = MemberRow::find(conn, &Scope::system(), qldv_api_types::MemberId(member.id))?;
+        event(
+            conn,
+            caller,
+            &moved,
+            "transfer_received",
+            body.received_on,
+            &before,
+            &settings.regulation,
+        )?;
+    } else {
+        MemberRow::set_temporary_org(conn, member.id, Some(to.id))?;
+        event(
+            conn,
+            caller,
+            &member,
+            "temporary_transfer_received",
+            body.received_on,
+            &before,
+            &settings.regulation,
+        )?;
+    }
+    MemberRow::refresh_state(conn, member.id)?;
+    let after = TransferRow::reload(conn, id)?;
+    audit_transfer(conn, caller, "accept", Some(&before), &after)?;
+    Ok(after)
+}
+
+/// Rejects (receiver) or cancels (sender) a pending transfer: the member stays.
+pub fn withdraw(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    id: i64,
+    status: TransferStatus,
+    body: &TransferDecision,
+    today: NaiveDate,
+) -> AppResult<TransferRow> {
+    let (before, sides) = TransferRow::find(conn, &caller.scope, id)?;
+    let (allowed, kind) = match status {
+        TransferStatus::Rejected => (sides.receiver, "transfer_rejected"),
+        _ => (sides.sender, "transfer_cancelled"),
+    };
+    if !allowed {
+        return Err(AppError::Forbidden(match status {
+            TransferStatus::Rejected => "Chỉ cấp ủy nơi đến được từ chối tiếp nhận".into(),
+            _ => "Chỉ cấp ủy nơi đi được hủy phiếu chuyển".into(),
+        }));
+    }
+    if before.status != "pending" {
+        return Err(not_pending());
+    }
+    if !TransferRow::decide(conn, id, status, None, None, caller.id)? {
+        return Err(not_pending());
+    }
+    let member = MemberRow::find(
+        conn,
+        &Scope::system(),
+        qldv_api_types::MemberId(before.member_id),
+    )?;
+    MemberRow::touch(conn, member.id, member.version)?;
+    let settings = setting::at(conn, today)?;
+    let kind = if before.kind == "temporary" {
+        format!("temporary_{kind}")
+    } else {
+        kind.to_string()
+    };
+    member_event::append(
+        conn,
+        &caller.actor(),
+        &NewEvent {
+            member_id: member.id,
+            kind: &kind,
+            occurred_on: today,
+            decision_no: None,
+            decision_on: None,
+            deciding_org_id: None,
+            organization_id: member.organization_id,
+            regulation: &settings.regulation,
+            details: Some(serde_json::json!({"transfer_id": id, "reason": body.reason})),
+        },
+    )?;
+    MemberRow::refresh_state(conn, member.id)?;
+    let after = TransferRow::reload(conn, id)?;
+    audit_transfer(
+        conn,
+        caller,
+        kind.trim_start_matches("temporary_")
+            .trim_start_matches("transfer_"),
+        Some(&before),
+        &after,
+    )?;
+    Ok(after)
+}
+
+fn not_pending() -> AppError {
+    AppError::Conflict(
+        "transfer_not_pending",
+        "Phiếu chuyển sinh hoạt đã được xử lý (tiếp nhận, từ chối hoặc hủy)".into(),
+    )
+}
