@@ -7,6 +7,7 @@ mod audit;
 mod auth;
 mod health;
 mod idempotency;
+mod lifecycle;
 mod members;
 mod openapi;
 mod organizations;

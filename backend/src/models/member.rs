@@ -400,6 +400,36 @@ impl MemberRow {
         Ok(())
     }
 
+    /// Records why a member exited (cleared on re-admission).
+    pub fn set_exit_reason(conn: &mut DbConn, id: i64, reason: Option<&str>) -> AppResult<()> {
+        diesel::update(members::table.find(id))
+            .set(members::exit_reason.eq(reason))
+            .execute(conn)?;
+        Ok(())
+    }
+
+    /// Records the member's current or latest period of exemption or absence.
+    pub fn set_period(
+        conn: &mut DbConn,
+        id: i64,
+        exemption: bool,
+        from: NaiveDate,
+        to: Option<NaiveDate>,
+    ) -> AppResult<()> {
+        let q = diesel::update(members::table.find(id));
+        if exemption {
+            q.set((
+                members::exempt_from.eq(Some(from)),
+                members::exempt_to.eq(to),
+            ))
+            .execute(conn)?;
+        } else {
+            q.set((members::away_from.eq(Some(from)), members::away_to.eq(to)))
+                .execute(conn)?;
+        }
+        Ok(())
+    }
+
     /// Records (or clears) where a member is temporarily registered.
     pub fn set_temporary_org(conn: &mut DbConn, id: i64, org_id: Option<i64>) -> AppResult<()> {
         diesel::update(members::table.find(id))

@@ -2,5 +2,6 @@
 
 pub mod bootstrap;
 pub mod members;
+pub mod movements;
 pub mod transfers;
 pub mod users;

@@ -1,10 +1,13 @@
 //! `/members`: member records inside the caller's scope.
 
 mod create;
+mod disciplines;
 mod events;
+mod exit;
 mod get;
 mod list;
 mod party_age;
+mod periods;
 mod recognition;
 mod supplement;
 mod update;
@@ -20,5 +23,13 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .service(events::member_events)
         .service(party_age::member_party_age)
         .service(recognition::recognize_member)
-        .service(supplement::file_supplement);
+        .service(supplement::file_supplement)
+        .service(disciplines::create_discipline)
+        .service(disciplines::list_disciplines)
+        .service(disciplines::hold_discipline)
+        .service(exit::exit_member)
+        .service(exit::readmit_member)
+        .service(periods::add_exemption)
+        .service(periods::add_absence)
+        .service(periods::list_periods);
 }

@@ -149,7 +149,7 @@ pub(super) fn apply(
             details: Some(Value::Object(details)),
         },
     )?;
-    super::audit_member(conn, &caller.actor(), "update", Some(before), &after)?;
+    super::audit(conn, &caller.actor(), "update", Some(before), &after)?;
     Ok(after)
 }
 

@@ -223,6 +223,6 @@ pub fn create(
     }
     // The row's state is what the events say.
     let row = MemberRow::refresh_state(conn, row.id)?;
-    super::audit_member(conn, &actor, "create", None, &row)?;
+    super::audit(conn, &actor, "create", None, &row)?;
     Ok(row)
 }

@@ -20,7 +20,7 @@ use crate::models::audit::{self, Subject};
 use crate::models::member::MemberRow;
 
 /// Audits a change of a member record.
-fn audit_member(
+pub(crate) fn audit(
     conn: &mut DbConn,
     actor: &Actor,
     action: &str,

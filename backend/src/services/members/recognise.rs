@@ -47,6 +47,6 @@ pub fn recognise(
         },
     )?;
     let after = MemberRow::refresh_state(conn, before.id)?;
-    super::audit_member(conn, &caller.actor(), "recognize", Some(&before), &after)?;
+    super::audit(conn, &caller.actor(), "recognize", Some(&before), &after)?;
     Ok(after)
 }

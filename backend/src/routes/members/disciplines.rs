@@ -1,0 +1,102 @@
+//! `/members/{id}/disciplines`.
+
+use actix_web::{get, post, web, HttpResponse};
+use qldv_api_types::movements::{CreateDiscipline, Discipline, DisciplineHold};
+use qldv_api_types::MemberId;
+
+use crate::auth::AuthUser;
+use crate::error::AppError;
+use crate::models::discipline::DisciplineRow;
+use crate::models::member::MemberRow;
+use crate::models::today;
+use crate::routes::valid;
+use crate::services;
+use crate::state::AppState;
+
+/// Records a discipline decision.
+///
+/// Official members: reprimand, warning, dismissal (with the `post` held), expulsion (the member
+/// exits). Probationary members: reprimand or warning only. A discipline other than expulsion
+/// lapses 12 months after its announcement unless a complaint or re-offence is recorded; while in
+/// force it blocks transfers and badges.
+#[utoipa::path(
+    tag = "members",
+    params(("id" = i64, Path, description = "Member id")),
+    request_body = CreateDiscipline,
+    responses(
+        (status = 201, description = "Recorded", body = Discipline),
+        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Member not active", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/members/{id}/disciplines")]
+pub async fn create_discipline(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+    body: web::Json<CreateDiscipline>,
+) -> Result<HttpResponse, AppError> {
+    user.require_writer()?;
+    let body = valid(body.into_inner())?;
+    let id = MemberId(id.into_inner());
+    let (row, _) = crate::db::transaction(&state.pool, move |c| {
+        services::movements::discipline(c, &user, id, &body)
+    })
+    .await?;
+    Ok(HttpResponse::Created().json(row.to_dto(today())))
+}
+
+/// A member's disciplines, oldest first, each with whether it is in force today.
+#[utoipa::path(
+    tag = "members",
+    params(("id" = i64, Path, description = "Member id")),
+    responses(
+        (status = 200, description = "Disciplines", body = Vec<Discipline>),
+        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/members/{id}/disciplines")]
+pub async fn list_disciplines(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+) -> Result<web::Json<Vec<Discipline>>, AppError> {
+    let id = MemberId(id.into_inner());
+    let rows = crate::db::run(&state.pool, move |c| {
+        let m = MemberRow::find(c, &user.scope, id)?;
+        DisciplineRow::of_member(c, m.id)
+    })
+    .await?;
+    let today = today();
+    Ok(web::Json(rows.iter().map(|r| r.to_dto(today)).collect()))
+}
+
+/// Records a complaint or a re-offence: the discipline stays in force instead of lapsing.
+#[utoipa::path(
+    tag = "members",
+    params(("id" = i64, Path, description = "Member id"), ("discipline_id" = i64, Path, description = "Discipline id")),
+    request_body = DisciplineHold,
+    responses(
+        (status = 200, description = "Recorded", body = Discipline),
+        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/members/{id}/disciplines/{discipline_id}/hold")]
+pub async fn hold_discipline(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    path: web::Path<(i64, i64)>,
+    body: web::Json<DisciplineHold>,
+) -> Result<web::Json<Discipline>, AppError> {
+    user.require_writer()?;
+    let body = valid(body.into_inner())?;
+    let (id, did) = path.into_inner();
+    let row = crate::db::transaction(&state.pool, move |c| {
+        services::movements::hold(c, &user, MemberId(id), did, &body)
+    })
+    .await?;
+    Ok(web::Json(row.to_dto(today())))
+}

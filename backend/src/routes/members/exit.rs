@@ -1,0 +1,83 @@
+//! `POST /members/{id}/exit`, `POST /members/{id}/readmission`.
+
+use actix_web::{post, web, HttpResponse};
+use qldv_api_types::members::Member;
+use qldv_api_types::movements::{ExitRequest, ReadmissionRequest};
+use qldv_api_types::MemberId;
+
+use crate::auth::AuthUser;
+use crate::error::AppError;
+use crate::models::today;
+use crate::routes::{etag, valid};
+use crate::services;
+use crate::state::AppState;
+
+/// A member leaves: name removal, resignation or death (expulsion is a discipline).
+///
+/// The membership ends on `effective_on` and party age stops there. A name removal for
+/// abandoning activities (`abandoned_activities`) bars any re-admission; a resignation allows one
+/// only with a recorded `hardship_reason`. Refused while a transfer is pending.
+#[utoipa::path(
+    tag = "members",
+    params(("id" = i64, Path, description = "Member id")),
+    request_body = ExitRequest,
+    responses(
+        (status = 200, description = "Exited", body = Member),
+        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not active, or a transfer is pending", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/members/{id}/exit")]
+pub async fn exit_member(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+    body: web::Json<ExitRequest>,
+) -> Result<HttpResponse, AppError> {
+    user.require_writer()?;
+    let body = valid(body.into_inner())?;
+    let id = MemberId(id.into_inner());
+    let row = crate::db::transaction(&state.pool, move |c| {
+        services::movements::exit(c, &user, id, &body)
+    })
+    .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(etag(row.version))
+        .json(row.to_dto(today())))
+}
+
+/// Re-admits a former member (rule 13): at least 36 months after the exit (60 after a
+/// less-serious criminal record is cleared), with the provincial standing committee's written
+/// consent, once per person, never after an exit for abandoning activities, serious disunity,
+/// corruption or a serious crime. A new probation starts; the time out is subtracted from the
+/// party age.
+#[utoipa::path(
+    tag = "members",
+    params(("id" = i64, Path, description = "Member id")),
+    request_body = ReadmissionRequest,
+    responses(
+        (status = 200, description = "Re-admitted (probationary)", body = Member),
+        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not a former member", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/members/{id}/readmission")]
+pub async fn readmit_member(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+    body: web::Json<ReadmissionRequest>,
+) -> Result<HttpResponse, AppError> {
+    user.require_writer()?;
+    let body = valid(body.into_inner())?;
+    let id = MemberId(id.into_inner());
+    let row = crate::db::transaction(&state.pool, move |c| {
+        services::movements::readmit(c, &user, id, &body)
+    })
+    .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(etag(row.version))
+        .json(row.to_dto(today())))
+}

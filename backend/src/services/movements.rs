@@ -1,0 +1,388 @@
+//! Discipline (rules 10, 11), exits (rules 4, 12), re-admission (rule 13), and periods of working
+//! away or exemption. Each appends its events and recomputes the member's state in the caller's
+//! transaction.
+
+use chrono::NaiveDate;
+use diesel::prelude::*;
+use qldv_api_types::movements::{
+    CreateDiscipline, DisciplineForm, DisciplineHold, ExitReason, ExitRequest, PeriodKind,
+    PeriodRequest, ReadmissionRequest,
+};
+use qldv_api_types::MemberId;
+
+use crate::auth::AuthUser;
+use crate::db::schema::{disciplines, member_periods};
+use crate::db::DbConn;
+use crate::domain::{admission, discipline as rules};
+use crate::error::{AppError, AppResult};
+use crate::models::discipline::{form_str, DisciplineRow};
+use crate::models::member::MemberRow;
+use crate::models::member_event::{self, NewEvent};
+use crate::models::setting;
+use crate::models::transfer::ensure_none_pending;
+
+fn active(m: &MemberRow) -> AppResult<()> {
+    match m.status.as_str() {
+        "probationary" | "official" => Ok(()),
+        _ => Err(AppError::Conflict(
+            "member_not_active",
+            "Đảng viên không còn sinh hoạt".into(),
+        )),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn append(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    m: &MemberRow,
+    kind: &str,
+    on: NaiveDate,
+    decision_no: Option<&str>,
+    regulation: &str,
+    details: serde_json::Value,
+) -> AppResult<()> {
+    member_event::append(
+        conn,
+        &caller.actor(),
+        &NewEvent {
+            member_id: m.id,
+            kind,
+            occurred_on: on,
+            decision_no,
+            decision_on: Some(on),
+            deciding_org_id: None,
+            organization_id: m.organization_id,
+            regulation,
+            details: Some(details),
+        },
+    )
+}
+
+/// The member's exit: event, membership closed, state recomputed.
+fn exit_member(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    m: &MemberRow,
+    reason: &str,
+    on: NaiveDate,
+    decision_no: &str,
+    details: serde_json::Value,
+) -> AppResult<MemberRow> {
+    ensure_none_pending(conn, m.id)?;
+    let settings = setting::at(conn, on)?;
+    let mut details = details;
+    if let Some(d) = details.as_object_mut() {
+        d.insert("reason".into(), serde_json::json!(reason));
+    }
+    append(
+        conn,
+        caller,
+        m,
+        "exited",
+        on,
+        Some(decision_no),
+        &settings.regulation,
+        details,
+    )?;
+    member_event::close_membership(conn, m.id, on)?;
+    MemberRow::set_exit_reason(conn, m.id, Some(reason))?;
+    MemberRow::refresh_state(conn, m.id)
+}
+
+/// Records a discipline decision (an expulsion also ends the membership).
+pub fn discipline(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    id: MemberId,
+    body: &CreateDiscipline,
+) -> AppResult<(DisciplineRow, MemberRow)> {
+    let m = MemberRow::find(conn, &caller.scope, id)?;
+    active(&m)?;
+    let form = crate::models::discipline::form_of(form_str(body.form));
+    rules::check_form(form, m.status == "official", body.post.is_some())
+        .map_err(|v| AppError::field("form", v.code, v.message))?;
+    let settings = setting::at(conn, body.decided_on)?;
+    let touched = MemberRow::touch(conn, m.id, m.version)?;
+    let row_id: i64 = diesel::insert_into(disciplines::table)
+        .values((
+            disciplines::member_id.eq(m.id),
+            disciplines::form.eq(form_str(body.form)),
+            disciplines::decided_on.eq(body.decided_on),
+            disciplines::decision_no.eq(&body.decision_no),
+            disciplines::reason.eq(body.reason.trim()),
+            disciplines::lapses_on.eq(rules::lapse_date(form, body.decided_on, &settings)),
+            disciplines::regulation.eq(&settings.regulation),
+            disciplines::created_by.eq(Some(caller.id)),
+            disciplines::created_at.eq(crate::models::now()),
+        ))
+        .returning(disciplines::id)
+        .get_result(conn)?;
+    append(
+        conn,
+        caller,
+        &touched,
+        "disciplined",
+        body.decided_on,
+        Some(&body.decision_no),
+        &settings.regulation,
+        serde_json::json!({"discipline_id": row_id, "form": form_str(body.form), "post": body.post, "reason": body.reason}),
+    )?;
+    let after = if body.form == DisciplineForm::Expulsion {
+        exit_member(
+            conn,
+            caller,
+            &touched,
+            "expelled",
+            body.decided_on,
+            &body.decision_no,
+            serde_json::json!({"bars_readmission": body.bars_readmission}),
+        )?
+    } else {
+        MemberRow::refresh_state(conn, m.id)?
+    };
+    let row = DisciplineRow::of_member(conn, m.id)?
+        .into_iter()
+        .find(|d| d.id == row_id)
+        .ok_or_else(|| AppError::internal("discipline just written is missing"))?;
+    super::members::audit(conn, &caller.actor(), "discipline", Some(&m), &after)?;
+    Ok((row, after))
+}
+
+/// Records a complaint or a re-offence: the discipline no longer lapses by itself (rule 11).
+pub fn hold(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    id: MemberId,
+    discipline_id: i64,
+    body: &DisciplineHold,
+) -> AppResult<DisciplineRow> {
+    let m = MemberRow::find(conn, &caller.scope, id)?;
+    let d = DisciplineRow::of_member(conn, m.id)?
+        .into_iter()
+        .find(|d| d.id == discipline_id)
+        .ok_or(AppError::not_found("quyết định kỷ luật"))?;
+    if body.on < d.decided_on {
+        return Err(AppError::field(
+            "on",
+            "date_order",
+            "Ngày ghi nhận phải sau ngày quyết định kỷ luật",
+        ));
+    }
+    let q = diesel::update(disciplines::table.find(d.id));
+    match body.kind.as_str() {
+        "complaint" => q
+            .set(disciplines::complaint_on.eq(Some(body.on)))
+            .execute(conn)?,
+        "reoffence" => q
+            .set(disciplines::reoffence_on.eq(Some(body.on)))
+            .execute(conn)?,
+        _ => {
+            return Err(AppError::field(
+                "kind",
+                "invalid",
+                "kind là 'complaint' hoặc 'reoffence'",
+            ))
+        }
+    };
+    let settings = setting::at(conn, body.on)?;
+    append(
+        conn,
+        caller,
+        &m,
+        "discipline_held",
+        body.on,
+        None,
+        &settings.regulation,
+        serde_json::json!({"discipline_id": d.id, "kind": body.kind}),
+    )?;
+    DisciplineRow::of_member(conn, m.id)?
+        .into_iter()
+        .find(|x| x.id == d.id)
+        .ok_or_else(|| AppError::internal("discipline vanished"))
+}
+
+/// A member leaves: name removal, resignation or death.
+pub fn exit(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    id: MemberId,
+    body: &ExitRequest,
+) -> AppResult<MemberRow> {
+    let m = MemberRow::find(conn, &caller.scope, id)?;
+    active(&m)?;
+    let touched = MemberRow::touch(conn, m.id, m.version)?;
+    let reason = match body.reason {
+        ExitReason::NameRemoved => "name_removed",
+        ExitReason::Resigned => "resigned",
+        ExitReason::Deceased => "deceased",
+    };
+    let after = exit_member(
+        conn,
+        caller,
+        &touched,
+        reason,
+        body.effective_on,
+        &body.decision_no,
+        serde_json::json!({
+            "abandoned_activities": body.abandoned_activities,
+            "hardship_reason": body.hardship_reason,
+            "was_probationary": m.status == "probationary",
+        }),
+    )?;
+    super::members::audit(conn, &caller.actor(), "exit", Some(&m), &after)?;
+    Ok(after)
+}
+
+/// Re-admits a former member (rule 13): a new probation, the time out is an interruption.
+pub fn readmit(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    id: MemberId,
+    body: &ReadmissionRequest,
+) -> AppResult<MemberRow> {
+    let m = MemberRow::find(conn, &caller.scope, id)?;
+    if m.status != "exited" {
+        return Err(AppError::Conflict(
+            "member_not_exited",
+            "Chỉ kết nạp lại người đã ra khỏi Đảng".into(),
+        ));
+    }
+    let events = member_event::of_member(conn, m.id)?;
+    let readmitted_before = events.iter().any(|e| e.kind == "readmitted");
+    let last_exit = events
+        .iter()
+        .rev()
+        .find(|e| e.kind == "exited")
+        .ok_or_else(|| AppError::internal("exited member without an exit event"))?;
+    let details: serde_json::Value = last_exit
+        .details
+        .as_deref()
+        .and_then(|d| serde_json::from_str(d).ok())
+        .unwrap_or_default();
+    let flag = |k: &str| {
+        details
+            .get(k)
+            .and_then(serde_json::Value::as_bool)
+            .unwrap_or(false)
+    };
+    let reason = match details.get("reason").and_then(serde_json::Value::as_str) {
+        Some("resigned") => "resigned",
+        Some("expelled") => "expelled",
+        Some("deceased") => "deceased",
+        _ => "name_removed",
+    };
+    let exit_facts = rules::ExitFacts {
+        reason,
+        exited_on: last_exit.occurred_on,
+        barred: flag("abandoned_activities") || flag("bars_readmission"),
+        hardship: details
+            .get("hardship_reason")
+            .is_some_and(|h| h.is_string()),
+        record_cleared_on: body.criminal_record_cleared_on,
+    };
+    let settings = setting::at(conn, body.admission_decision_on)?;
+    rules::check_readmission(
+        &exit_facts,
+        readmitted_before,
+        !body.consent_no.trim().is_empty(),
+        body.admission_decision_on,
+        &settings,
+    )?;
+    if body.ceremony_on < body.admission_decision_on {
+        return Err(AppError::field(
+            "ceremony_on",
+            "date_order",
+            "Lễ kết nạp không thể trước ngày quyết định",
+        ));
+    }
+    admission::check_ceremony(
+        body.admission_decision_on,
+        body.ceremony_on,
+        false,
+        &settings,
+    )
+    .map_err(|v| AppError::field(v.field, v.violation.code, v.violation.message))?;
+    let touched = MemberRow::touch(conn, m.id, m.version)?;
+    append(
+        conn,
+        caller,
+        &touched,
+        "readmitted",
+        body.admission_decision_on,
+        Some(&body.decision_no),
+        &settings.regulation,
+        serde_json::json!({"ceremony_on": body.ceremony_on, "consent_no": body.consent_no,
+                           "criminal_record_cleared_on": body.criminal_record_cleared_on}),
+    )?;
+    member_event::open_membership(conn, m.id, m.organization_id, body.admission_decision_on)?;
+    MemberRow::set_exit_reason(conn, m.id, None)?;
+    let after = MemberRow::refresh_state(conn, m.id)?;
+    super::members::audit(conn, &caller.actor(), "readmit", Some(&m), &after)?;
+    Ok(after)
+}
+
+/// Records a period of working away or of exemption.
+pub fn add_period(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    id: MemberId,
+    kind: PeriodKind,
+    body: &PeriodRequest,
+) -> AppResult<(i64, MemberRow)> {
+    let m = MemberRow::find(conn, &caller.scope, id)?;
+    active(&m)?;
+    if body.to.is_some_and(|t| t < body.from) {
+        return Err(AppError::field(
+            "to",
+            "date_order",
+            "Ngày kết thúc phải sau ngày bắt đầu",
+        ));
+    }
+    if kind == PeriodKind::Absence && body.place.is_none() {
+        return Err(AppError::field(
+            "place",
+            "required",
+            "Nhập nơi đi làm ăn xa",
+        ));
+    }
+    let kind_str = match kind {
+        PeriodKind::Absence => "absence",
+        PeriodKind::Exemption => "exemption",
+    };
+    let touched = MemberRow::touch(conn, m.id, m.version)?;
+    let pid: i64 = diesel::insert_into(member_periods::table)
+        .values((
+            member_periods::member_id.eq(m.id),
+            member_periods::kind.eq(kind_str),
+            member_periods::from_on.eq(body.from),
+            member_periods::to_on.eq(body.to),
+            member_periods::place.eq(body.place.as_deref()),
+            member_periods::reason.eq(body.reason.trim()),
+            member_periods::created_by.eq(Some(caller.id)),
+            member_periods::created_at.eq(crate::models::now()),
+        ))
+        .returning(member_periods::id)
+        .get_result(conn)?;
+    MemberRow::set_period(
+        conn,
+        m.id,
+        kind == PeriodKind::Exemption,
+        body.from,
+        body.to,
+    )?;
+    let settings = setting::at(conn, body.from)?;
+    append(
+        conn,
+        caller,
+        &touched,
+        &format!("{kind_str}_recorded"),
+        body.from,
+        None,
+        &settings.regulation,
+        serde_json::json!({"period_id": pid, "to": body.to, "place": body.place, "reason": body.reason}),
+    )?;
+    let after = MemberRow::refresh_state(conn, m.id)?;
+    super::members::audit(conn, &caller.actor(), kind_str, Some(&m), &after)?;
+    Ok((pid, after))
+}
