@@ -16,6 +16,8 @@ pub struct AppState {
     pub jwt: JwtKeys,
     /// Refresh-token lifetime.
     pub refresh_ttl: Duration,
+    /// A fixed "today" (tests of date-dependent rules); `None` uses the calendar.
+    pub fixed_today: Option<chrono::NaiveDate>,
 }
 
 /// How to build the state.
@@ -34,6 +36,11 @@ pub struct StateOptions {
 }
 
 impl AppState {
+    /// Today's date in Vietnam (or the fixed date of a test).
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.fixed_today.unwrap_or_else(crate::models::today)
+    }
+
     /// Connects (failing fast with a message naming the engine and host), applies pending
     /// migrations, and builds the pool.
     pub fn open(opts: &StateOptions) -> Result<Self, String> {
@@ -54,6 +61,7 @@ impl AppState {
             engine,
             jwt: JwtKeys::new(&opts.jwt_secret, opts.access_token_minutes * 60),
             refresh_ttl: Duration::days(opts.refresh_token_days),
+            fixed_today: None,
         })
     }
 }

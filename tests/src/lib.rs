@@ -43,6 +43,7 @@ pub struct TestApp {
 /// How to build a [`TestApp`].
 #[derive(Default)]
 pub struct TestAppBuilder {
+    today: Option<chrono::NaiveDate>,
     database_url: Option<String>,
     access_token_minutes: Option<i64>,
 }
@@ -51,6 +52,12 @@ impl TestAppBuilder {
     /// Uses this database URL without connecting or migrating (for outage tests).
     pub fn unreachable_database(mut self, url: &str) -> Self {
         self.database_url = Some(url.to_string());
+        self
+    }
+
+    /// Fixes "today" for rules that depend on the date.
+    pub fn today(mut self, date: &str) -> Self {
+        self.today = Some(date.parse().expect("YYYY-MM-DD"));
         self
     }
 
@@ -91,6 +98,8 @@ impl TestAppBuilder {
             opts.pool.checkout_timeout = std::time::Duration::from_millis(500);
             AppState::unchecked(&opts, engine).expect("state")
         };
+        let mut state = state;
+        state.fixed_today = self.today;
         let svc = actix_web::test::init_service(qldv::app(state.clone(), None)).await;
         let svc = boxed::service(svc.map(|res: ServiceResponse<_>| res.map_into_boxed_body()));
         TestApp {

@@ -1,5 +1,6 @@
 //! HTTP handlers, one file per action: extract → validate → authorise → model/service → DTO.
 
+pub mod alerts;
 pub mod api_tokens;
 pub mod audit;
 pub mod auth;
@@ -27,5 +28,6 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
     organizations::configure(cfg);
     members::configure(cfg);
     transfers::configure(cfg);
+    alerts::configure(cfg);
     audit::configure(cfg);
 }

@@ -1,5 +1,6 @@
 //! Operations over several tables inside one transaction.
 
+pub mod alerts;
 pub mod bootstrap;
 pub mod members;
 pub mod movements;

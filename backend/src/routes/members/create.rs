@@ -5,7 +5,6 @@ use qldv_api_types::members::{CreateMember, Member};
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
-use crate::models::today;
 use crate::routes::{etag, valid};
 use crate::services;
 use crate::state::AppState;
@@ -36,7 +35,7 @@ pub async fn create_member(
 ) -> Result<HttpResponse, AppError> {
     user.require_writer()?;
     let body = valid(body.into_inner())?;
-    let today = today();
+    let today = state.today();
     let row = crate::db::transaction(&state.pool, move |c| {
         services::members::create(c, &user, &body, today)
     })

@@ -8,7 +8,6 @@ use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::discipline::DisciplineRow;
 use crate::models::member::MemberRow;
-use crate::models::today;
 use crate::routes::valid;
 use crate::services;
 use crate::state::AppState;
@@ -44,7 +43,7 @@ pub async fn create_discipline(
         services::movements::discipline(c, &user, id, &body)
     })
     .await?;
-    Ok(HttpResponse::Created().json(row.to_dto(today())))
+    Ok(HttpResponse::Created().json(row.to_dto(state.today())))
 }
 
 /// A member's disciplines, oldest first, each with whether it is in force today.
@@ -69,7 +68,7 @@ pub async fn list_disciplines(
         DisciplineRow::of_member(c, m.id)
     })
     .await?;
-    let today = today();
+    let today = state.today();
     Ok(web::Json(rows.iter().map(|r| r.to_dto(today)).collect()))
 }
 
@@ -98,5 +97,5 @@ pub async fn hold_discipline(
         services::movements::hold(c, &user, MemberId(id), did, &body)
     })
     .await?;
-    Ok(web::Json(row.to_dto(today())))
+    Ok(web::Json(row.to_dto(state.today())))
 }

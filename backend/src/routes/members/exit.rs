@@ -7,7 +7,6 @@ use qldv_api_types::MemberId;
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
-use crate::models::today;
 use crate::routes::{etag, valid};
 use crate::services;
 use crate::state::AppState;
@@ -44,7 +43,7 @@ pub async fn exit_member(
     .await?;
     Ok(HttpResponse::Ok()
         .insert_header(etag(row.version))
-        .json(row.to_dto(today())))
+        .json(row.to_dto(state.today())))
 }
 
 /// Re-admits a former member (rule 13): at least 36 months after the exit (60 after a
@@ -79,5 +78,5 @@ pub async fn readmit_member(
     .await?;
     Ok(HttpResponse::Ok()
         .insert_header(etag(row.version))
-        .json(row.to_dto(today())))
+        .json(row.to_dto(state.today())))
 }

@@ -7,7 +7,6 @@ use qldv_api_types::MemberId;
 use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::member::MemberRow;
-use crate::models::today;
 use crate::routes::etag;
 use crate::state::AppState;
 
@@ -31,5 +30,5 @@ pub async fn get_member(
     let row = crate::db::run(&state.pool, move |c| MemberRow::find(c, &user.scope, id)).await?;
     Ok(HttpResponse::Ok()
         .insert_header(etag(row.version))
-        .json(row.to_dto(today())))
+        .json(row.to_dto(state.today())))
 }

@@ -10,7 +10,6 @@ use crate::domain::vn_text;
 use crate::error::AppError;
 use crate::models::member::{MemberFilter, MemberRow};
 use crate::models::organization::OrganizationRow;
-use crate::models::today;
 use crate::pagination::{page, PageParams};
 use crate::state::AppState;
 
@@ -86,7 +85,7 @@ pub async fn list_members(
         MemberRow::list(c, &user.scope, &filter, after, limit + 1)
     })
     .await?;
-    let today = today();
+    let today = state.today();
     Ok(web::Json(page(
         rows,
         limit,

@@ -10,7 +10,6 @@ use crate::auth::AuthUser;
 use crate::domain::party_age;
 use crate::error::AppError;
 use crate::models::member::MemberRow;
-use crate::models::today;
 use crate::state::AppState;
 
 /// Reference date of the party age.
@@ -40,7 +39,7 @@ pub async fn member_party_age(
     query: web::Query<AsOf>,
 ) -> Result<web::Json<PartyAgeDto>, AppError> {
     let id = MemberId(id.into_inner());
-    let as_of = query.as_of.unwrap_or_else(today);
+    let as_of = query.as_of.unwrap_or_else(|| state.today());
     let row = crate::db::run(&state.pool, move |c| MemberRow::find(c, &user.scope, id)).await?;
     let age = party_age::party_age(&row.party_age_facts(), as_of).ok_or_else(|| {
         AppError::Rule(

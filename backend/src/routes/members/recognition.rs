@@ -6,7 +6,6 @@ use qldv_api_types::MemberId;
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
-use crate::models::today;
 use crate::routes::{etag, if_match, valid};
 use crate::services;
 use crate::state::AppState;
@@ -48,5 +47,5 @@ pub async fn recognize_member(
     .await?;
     Ok(HttpResponse::Ok()
         .insert_header(etag(row.version))
-        .json(row.to_dto(today())))
+        .json(row.to_dto(state.today())))
 }

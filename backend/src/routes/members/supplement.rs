@@ -6,7 +6,6 @@ use qldv_api_types::MemberId;
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
-use crate::models::today;
 use crate::routes::{etag, if_match, valid};
 use crate::services;
 use crate::state::AppState;
@@ -41,7 +40,7 @@ pub async fn file_supplement(
     let body = valid(body.into_inner())?;
     let (id, year) = path.into_inner();
     let id = MemberId(id);
-    let today = today();
+    let today = state.today();
     let (filed_on, note) = (body.filed_on, body.note.clone());
     let row = crate::db::transaction(&state.pool, move |c| {
         services::members::file_supplement(c, &user, id, year, expected, &body, today)

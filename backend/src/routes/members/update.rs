@@ -6,7 +6,6 @@ use qldv_api_types::MemberId;
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
-use crate::models::today;
 use crate::routes::{etag, if_match, valid};
 use crate::services;
 use crate::state::AppState;
@@ -42,7 +41,7 @@ pub async fn update_member(
     let expected = if_match(&req)?;
     let body = valid(body.into_inner())?;
     let id = MemberId(id.into_inner());
-    let today = today();
+    let today = state.today();
     let row = crate::db::transaction(&state.pool, move |c| {
         services::members::correct(c, &user, id, expected, &body, today)
     })

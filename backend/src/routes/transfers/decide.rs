@@ -5,7 +5,6 @@ use qldv_api_types::movements::{AcceptTransfer, Transfer, TransferDecision, Tran
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
-use crate::models::today;
 use crate::routes::valid;
 use crate::services;
 use crate::state::AppState;
@@ -53,7 +52,7 @@ async fn withdraw(
 ) -> Result<web::Json<Transfer>, AppError> {
     user.require_writer()?;
     let body = valid(body)?;
-    let today = today();
+    let today = state.today();
     let row = crate::db::transaction(&state.pool, move |c| {
         services::transfers::withdraw(c, &user, id, status, &body, today)
     })

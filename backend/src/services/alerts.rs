@@ -1,0 +1,203 @@
+//! Alerts for a subtree: what a board should act on, each naming the member, the rule and the
+//! date. Every kind is one set-based query over the subtree.
+
+use chrono::NaiveDate;
+use diesel::prelude::*;
+use qldv_api_types::movements::Alert;
+use qldv_api_types::{MemberId, OrgId};
+
+use crate::db::schema::{disciplines, members, transfers};
+use crate::db::DbConn;
+use crate::domain::admission;
+use crate::domain::calendar::add_months;
+use crate::domain::tree::subtree_range;
+use crate::error::AppResult;
+use crate::models::setting;
+
+fn alert(
+    kind: &str,
+    rule: u8,
+    id: i64,
+    name: &str,
+    org: i64,
+    date: NaiveDate,
+    message: String,
+) -> Alert {
+    Alert {
+        kind: kind.into(),
+        member_id: MemberId(id),
+        full_name: name.into(),
+        organization_id: OrgId(org),
+        rule,
+        date,
+        message,
+    }
+}
+
+/// Alerts for the subtree at `path` on `today`, by date.
+pub fn for_subtree(conn: &mut DbConn, path: &str, today: NaiveDate) -> AppResult<Vec<Alert>> {
+    let (lo, hi) = subtree_range(path);
+    let settings = setting::at(conn, today)?;
+    let mut out = Vec::new();
+
+    // Rule 3: probation ended, no decision 30 working days later.
+    let probationary: Vec<(i64, String, i64, NaiveDate)> = members::table
+        .filter(members::org_path.ge(&lo))
+        .filter(members::org_path.lt(&hi))
+        .filter(members::status.eq("probationary"))
+        .filter(members::ceremony_on.le(today - chrono::Months::new(settings.probation_months)))
+        .select((
+            members::id,
+            members::full_name,
+            members::organization_id,
+            members::ceremony_on,
+        ))
+        .load(conn)?;
+    for (id, name, org, ceremony) in probationary {
+        let s = setting::at(conn, ceremony)?;
+        let due = admission::recognition_overdue_from(ceremony, &s);
+        if today > due {
+            out.push(alert("recognition_overdue", 3, id, &name, org, due, format!(
+                "Hết thời hạn dự bị từ {} mà chưa có quyết định công nhận chính thức (quá hạn từ {})",
+                admission::official_date(ceremony, &s).format("%d/%m/%Y"),
+                due.format("%d/%m/%Y")
+            )));
+        }
+    }
+
+    // Rule 6: transfer paper issued and not received in time (either side of the subtree).
+    let late: Vec<(i64, String, i64, NaiveDate)> = transfers::table
+        .inner_join(members::table.on(members::id.eq(transfers::member_id)))
+        .filter(transfers::status.eq("pending"))
+        .filter(transfers::report_by.lt(today))
+        .filter(
+            transfers::from_path
+                .ge(&lo)
+                .and(transfers::from_path.lt(&hi))
+                .or(transfers::to_path.ge(&lo).and(transfers::to_path.lt(&hi))),
+        )
+        .select((
+            members::id,
+            members::full_name,
+            members::organization_id,
+            transfers::report_by,
+        ))
+        .load(conn)?;
+    for (id, name, org, by) in late {
+        out.push(alert(
+            "transfer_not_received",
+            6,
+            id,
+            &name,
+            org,
+            by,
+            format!(
+            "Giấy giới thiệu sinh hoạt đã quá hạn báo cáo ({}) mà chi bộ nơi đến chưa tiếp nhận",
+            by.format("%d/%m/%Y")
+        ),
+        ));
+    }
+
+    // Rule 8: away more than 12 months without an official transfer.
+    let cutoff = today - chrono::Months::new(settings.absence_alert_months);
+    let away: Vec<(i64, String, i64, Option<NaiveDate>)> = members::table
+        .filter(members::org_path.ge(&lo))
+        .filter(members::org_path.lt(&hi))
+        .filter(members::status.eq_any(["probationary", "official"]))
+        .filter(members::in_transit.eq(false))
+        .filter(members::away_from.le(cutoff))
+        .filter(members::away_to.is_null().or(members::away_to.ge(today)))
+        .select((
+            members::id,
+            members::full_name,
+            members::organization_id,
+            members::away_from,
+        ))
+        .load(conn)?;
+    for (id, name, org, from) in away {
+        let since = from.unwrap_or(cutoff);
+        let date = add_months(since, settings.absence_alert_months);
+        out.push(alert(
+            "away_too_long",
+            8,
+            id,
+            &name,
+            org,
+            date,
+            format!(
+                "Đi làm ăn xa từ {} đã quá {} tháng mà chưa chuyển sinh hoạt chính thức",
+                since.format("%d/%m/%Y"),
+                settings.absence_alert_months
+            ),
+        ));
+    }
+
+    // Rule 11: a discipline lapsing within 30 days.
+    let soon = today + chrono::Duration::days(30);
+    let lapsing: Vec<(i64, String, i64, Option<NaiveDate>)> = disciplines::table
+        .inner_join(members::table.on(members::id.eq(disciplines::member_id)))
+        .filter(members::org_path.ge(&lo))
+        .filter(members::org_path.lt(&hi))
+        .filter(disciplines::lapses_on.ge(today))
+        .filter(disciplines::lapses_on.le(soon))
+        .filter(disciplines::complaint_on.is_null())
+        .filter(disciplines::reoffence_on.is_null())
+        .select((
+            members::id,
+            members::full_name,
+            members::organization_id,
+            disciplines::lapses_on,
+        ))
+        .load(conn)?;
+    for (id, name, org, on) in lapsing {
+        let on = on.unwrap_or(soon);
+        out.push(alert(
+            "discipline_lapsing",
+            11,
+            id,
+            &name,
+            org,
+            on,
+            format!("Kỷ luật hết hiệu lực ngày {}", on.format("%d/%m/%Y")),
+        ));
+    }
+
+    // Rule 8: temporary transfer expired while the member is still registered there.
+    let expired: Vec<(i64, String, i64, Option<NaiveDate>)> = transfers::table
+        .inner_join(members::table.on(members::id.eq(transfers::member_id)))
+        .filter(transfers::kind.eq("temporary"))
+        .filter(transfers::status.eq("accepted"))
+        .filter(transfers::until_on.lt(today))
+        .filter(members::temporary_org_id.eq(transfers::to_org_id))
+        .filter(
+            transfers::from_path
+                .ge(&lo)
+                .and(transfers::from_path.lt(&hi))
+                .or(transfers::to_path.ge(&lo).and(transfers::to_path.lt(&hi))),
+        )
+        .select((
+            members::id,
+            members::full_name,
+            members::organization_id,
+            transfers::until_on,
+        ))
+        .load(conn)?;
+    for (id, name, org, until) in expired {
+        let until = until.unwrap_or(today);
+        out.push(alert(
+            "temporary_transfer_expired",
+            8,
+            id,
+            &name,
+            org,
+            until,
+            format!(
+                "Sinh hoạt tạm thời đã hết hạn ngày {}",
+                until.format("%d/%m/%Y")
+            ),
+        ));
+    }
+
+    out.sort_by(|a, b| a.date.cmp(&b.date).then(a.member_id.0.cmp(&b.member_id.0)));
+    Ok(out)
+}
