@@ -13,6 +13,7 @@ mod members;
 mod openapi;
 mod organizations;
 mod problems;
+mod restructure;
 mod search;
 mod transfers;
 mod users;

@@ -301,3 +301,15 @@ pub struct Supplement {
     /// The record after the changes.
     pub member: Member,
 }
+
+/// A period of membership in one cell.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MembershipPeriod {
+    /// The cell.
+    pub organization_id: OrgId,
+    /// First day there.
+    pub from: NaiveDate,
+    /// First day no longer there (`null` while current).
+    pub to: Option<NaiveDate>,
+}

@@ -88,3 +88,41 @@ pub struct OrganizationKind {
     /// Whether members can be registered directly in it (cells and grassroots cells).
     pub holds_members: bool,
 }
+
+/// Moving an organisation (and its whole subtree) under another parent; a split is moving cells.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MoveOrganization {
+    /// The new parent.
+    pub new_parent_id: OrgId,
+    /// Effective date.
+    pub effective_on: NaiveDate,
+    /// Decision number.
+    #[validate(length(min = 1, max = 50, message = "Nhập số quyết định"))]
+    pub decision_no: String,
+}
+
+/// Merging an organisation into another: its members and children move; it closes with a
+/// successor link.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MergeOrganization {
+    /// The organisation that takes over.
+    pub into_id: OrgId,
+    /// Effective date.
+    pub effective_on: NaiveDate,
+    /// Decision number.
+    #[validate(length(min = 1, max = 50, message = "Nhập số quyết định"))]
+    pub decision_no: String,
+}
+
+/// Dissolving an empty organisation.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DissolveOrganization {
+    /// Effective date.
+    pub effective_on: NaiveDate,
+    /// Decision number.
+    #[validate(length(min = 1, max = 50, message = "Nhập số quyết định"))]
+    pub decision_no: String,
+}

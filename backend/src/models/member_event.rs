@@ -178,3 +178,26 @@ pub fn close_membership(conn: &mut DbConn, member_id: i64, to: NaiveDate) -> App
     .execute(conn)?;
     Ok(())
 }
+
+/// A member's membership periods, oldest first; with `on`, only the one covering that day.
+pub fn memberships_of(
+    conn: &mut DbConn,
+    member_id: i64,
+    on: Option<NaiveDate>,
+) -> AppResult<Vec<(i64, NaiveDate, Option<NaiveDate>)>> {
+    let mut q = memberships::table
+        .filter(memberships::member_id.eq(member_id))
+        .into_boxed();
+    if let Some(d) = on {
+        q = q
+            .filter(memberships::from_on.le(d))
+            .filter(memberships::to_on.is_null().or(memberships::to_on.gt(d)));
+    }
+    Ok(q.order((memberships::from_on.asc(), memberships::id.asc()))
+        .select((
+            memberships::organization_id,
+            memberships::from_on,
+            memberships::to_on,
+        ))
+        .load(conn)?)
+}

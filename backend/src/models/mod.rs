@@ -10,6 +10,7 @@ pub mod member;
 pub mod member_event;
 pub mod organization;
 pub mod refresh_token;
+pub mod restructure;
 pub mod setting;
 pub mod transfer;
 pub mod user;

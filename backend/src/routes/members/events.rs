@@ -35,3 +35,48 @@ pub async fn member_events(
     .await?;
     Ok(web::Json(rows.iter().map(EventRow::to_dto).collect()))
 }
+
+/// The day to look at.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct OnDay {
+    /// Only the period covering this day ("which cell was this member in on D").
+    pub on: Option<chrono::NaiveDate>,
+}
+
+/// The cells the member belonged to, with dates (kept through transfers and restructures).
+#[utoipa::path(
+    tag = "members",
+    params(("id" = i64, Path, description = "Member id"), OnDay),
+    responses(
+        (status = 200, description = "Membership periods, oldest first", body = Vec<qldv_api_types::members::MembershipPeriod>),
+        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/members/{id}/memberships")]
+pub async fn member_memberships(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+    query: web::Query<OnDay>,
+) -> Result<web::Json<Vec<qldv_api_types::members::MembershipPeriod>>, AppError> {
+    let id = MemberId(id.into_inner());
+    let on = query.on;
+    let rows = crate::db::run(&state.pool, move |c| {
+        let m = MemberRow::find(c, &user.scope, id)?;
+        member_event::memberships_of(c, m.id, on)
+    })
+    .await?;
+    Ok(web::Json(
+        rows.into_iter()
+            .map(
+                |(org, from, to)| qldv_api_types::members::MembershipPeriod {
+                    organization_id: qldv_api_types::OrgId(org),
+                    from,
+                    to,
+                },
+            )
+            .collect(),
+    ))
+}

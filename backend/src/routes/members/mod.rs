@@ -21,6 +21,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .service(get::get_member)
         .service(update::update_member)
         .service(events::member_events)
+        .service(events::member_memberships)
         .service(party_age::member_party_age)
         .service(recognition::recognize_member)
         .service(supplement::file_supplement)

@@ -4,6 +4,7 @@ mod create;
 mod get;
 mod kinds;
 mod list;
+mod restructure;
 mod subtree;
 mod update;
 
@@ -16,5 +17,8 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .service(list::list_organizations)
         .service(get::get_organization)
         .service(update::update_organization)
-        .service(subtree::organization_subtree);
+        .service(subtree::organization_subtree)
+        .service(restructure::move_organization)
+        .service(restructure::merge_organization)
+        .service(restructure::dissolve_organization);
 }

@@ -1,0 +1,205 @@
+//! Restructures of the tree: move (and split), merge, dissolve. Each is one transaction: paths
+//! rewritten, members moved with their membership periods, the tree's history kept.
+
+use chrono::NaiveDate;
+use qldv_api_types::organizations::{DissolveOrganization, MergeOrganization, MoveOrganization};
+use qldv_api_types::{MemberId, OrgId};
+
+use crate::auth::{AuthUser, Scope};
+use crate::db::DbConn;
+use crate::domain::tree::{self, check_child_kind};
+use crate::error::{AppError, AppResult};
+use crate::models::audit::{self, Subject};
+use crate::models::member::MemberRow;
+use crate::models::member_event::{self, NewEvent};
+use crate::models::organization::{KindRow, OrganizationRow};
+use crate::models::restructure as r;
+use crate::models::setting;
+
+fn audit_org(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    action: &str,
+    before: &OrganizationRow,
+    after: &OrganizationRow,
+) -> AppResult<()> {
+    audit::record(
+        conn,
+        &caller.actor(),
+        action,
+        Subject {
+            entity: "organization",
+            id: after.id,
+            scope_path: Some(&after.path),
+        },
+        Some(before),
+        Some(after),
+    )
+}
+
+fn reload(conn: &mut DbConn, id: i64) -> AppResult<OrganizationRow> {
+    OrganizationRow::find(conn, &Scope::system(), OrgId(id))
+}
+
+fn open(org: &OrganizationRow, field: &str) -> AppResult<()> {
+    if org.valid_to.is_some() {
+        return Err(AppError::field(
+            field,
+            "organization_closed",
+            format!("Tổ chức '{}' đã giải thể hoặc hợp nhất", org.name),
+        ));
+    }
+    Ok(())
+}
+
+/// Moves `org` under `parent` (checked in scope and kind), rewriting the subtree's paths.
+fn move_under(
+    conn: &mut DbConn,
+    org: &OrganizationRow,
+    parent: &OrganizationRow,
+    on: NaiveDate,
+    decision_no: &str,
+) -> AppResult<()> {
+    if tree::is_within(&parent.path, &org.path) {
+        return Err(AppError::Rule(
+            "cycle",
+            "Không thể chuyển tổ chức vào chính cây trực thuộc của nó".into(),
+        ));
+    }
+    check_child_kind(
+        &KindRow::get(conn, &parent.kind)?.facts(),
+        &KindRow::get(conn, &org.kind)?.facts(),
+    )?;
+    let new_path = tree::child_path(&parent.path, org.id);
+    r::rebase(conn, &org.path, &new_path, parent.depth + 1 - org.depth)?;
+    r::set_parent(conn, org.id, parent.id)?;
+    r::relink(conn, org.id, Some(parent.id), on, decision_no)
+}
+
+/// `POST /organizations/{id}/move`.
+pub fn move_org(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    id: OrgId,
+    body: &MoveOrganization,
+) -> AppResult<OrganizationRow> {
+    let before = OrganizationRow::find(conn, &caller.scope, id)?;
+    if !caller.scope.strictly_contains(&before.path) {
+        return Err(AppError::Forbidden(
+            "Không thể chuyển tổ chức gốc của phạm vi quản lý".into(),
+        ));
+    }
+    let parent = OrganizationRow::find(conn, &caller.scope, body.new_parent_id)?;
+    open(&before, "id")?;
+    open(&parent, "new_parent_id")?;
+    if before.parent_id == Some(parent.id) {
+        return Err(AppError::field(
+            "new_parent_id",
+            "same_parent",
+            "Tổ chức đã trực thuộc tổ chức này",
+        ));
+    }
+    move_under(conn, &before, &parent, body.effective_on, &body.decision_no)?;
+    let after = reload(conn, before.id)?;
+    audit_org(conn, caller, "move", &before, &after)?;
+    Ok(after)
+}
+
+/// `POST /organizations/{id}/merge`.
+pub fn merge(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    id: OrgId,
+    body: &MergeOrganization,
+) -> AppResult<OrganizationRow> {
+    let source = OrganizationRow::find(conn, &caller.scope, id)?;
+    let into = OrganizationRow::find(conn, &caller.scope, body.into_id)?;
+    if source.id == into.id || tree::is_within(&into.path, &source.path) {
+        return Err(AppError::field(
+            "into_id",
+            "cycle",
+            "Không thể hợp nhất vào chính nó hoặc tổ chức trực thuộc nó",
+        ));
+    }
+    open(&source, "id")?;
+    open(&into, "into_id")?;
+    if r::pending_transfers_in(conn, &source.path)? > 0 {
+        return Err(AppError::Conflict(
+            "transfers_pending",
+            "Còn phiếu chuyển sinh hoạt chưa xử lý trong tổ chức; xử lý xong rồi hợp nhất".into(),
+        ));
+    }
+    // Children move under the successor.
+    for child in r::active_children(conn, source.id)? {
+        let child = reload(conn, child)?;
+        move_under(conn, &child, &into, body.effective_on, &body.decision_no)?;
+    }
+    // Members move into the successor, each with its dated history.
+    let members = r::active_members_of(conn, source.id)?;
+    if !members.is_empty() && !KindRow::get(conn, &into.kind)?.holds_members {
+        return Err(AppError::field(
+            "into_id",
+            "not_a_cell",
+            "Đảng viên chỉ chuyển vào chi bộ: hãy hợp nhất vào một chi bộ",
+        ));
+    }
+    let settings = setting::at(conn, body.effective_on)?;
+    for m in members {
+        let row = MemberRow::find(conn, &Scope::system(), MemberId(m))?;
+        MemberRow::touch(conn, row.id, row.version)?;
+        member_event::close_membership(conn, m, body.effective_on)?;
+        member_event::open_membership(conn, m, into.id, body.effective_on)?;
+        MemberRow::move_to(conn, m, into.id, &into.path)?;
+        member_event::append(
+            conn,
+            &caller.actor(),
+            &NewEvent {
+                member_id: m,
+                kind: "moved_by_restructure",
+                occurred_on: body.effective_on,
+                decision_no: Some(&body.decision_no),
+                decision_on: Some(body.effective_on),
+                deciding_org_id: None,
+                organization_id: into.id,
+                regulation: &settings.regulation,
+                details: Some(
+                    serde_json::json!({"from_organization_id": source.id, "to_organization_id": into.id, "merge": true}),
+                ),
+            },
+        )?;
+    }
+    let now_source = reload(conn, source.id)?;
+    r::close(
+        conn,
+        source.id,
+        body.effective_on,
+        Some(into.id),
+        &body.decision_no,
+    )?;
+    let after = reload(conn, source.id)?;
+    audit_org(conn, caller, "merge", &now_source, &after)?;
+    Ok(after)
+}
+
+/// `POST /organizations/{id}/dissolve`.
+pub fn dissolve(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    id: OrgId,
+    body: &DissolveOrganization,
+) -> AppResult<OrganizationRow> {
+    let before = OrganizationRow::find(conn, &caller.scope, id)?;
+    open(&before, "id")?;
+    if r::active_members_in(conn, &before.path)? > 0
+        || !r::active_children(conn, before.id)?.is_empty()
+    {
+        return Err(AppError::Conflict(
+            "not_empty",
+            "Chỉ giải thể tổ chức không còn đảng viên và tổ chức trực thuộc".into(),
+        ));
+    }
+    r::close(conn, before.id, body.effective_on, None, &body.decision_no)?;
+    let after = reload(conn, before.id)?;
+    audit_org(conn, caller, "dissolve", &before, &after)?;
+    Ok(after)
+}
