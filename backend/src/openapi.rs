@@ -27,6 +27,9 @@ use utoipa::OpenApi;
         (name = "organizations", description = "The organisation tree"),
         (name = "members", description = "Member records: dossier, history, party age, recognition"),
         (name = "transfers", description = "Transfers between cells: issue, accept, reject, cancel"),
+        (name = "evaluations", description = "Yearly ratings and the grassroots rounds with their quota"),
+        (name = "cards", description = "Party cards: issue, reissue, revoke, members due a card"),
+        (name = "badges", description = "Party badges: eligibility, proposals, approval, awards"),
         (name = "audit", description = "The audit trail of every write"),
         (name = "health", description = "Liveness and readiness"),
     )

@@ -5,7 +5,10 @@
 
 pub mod audit;
 pub mod auth;
+pub mod badges;
+pub mod cards;
 pub mod common;
+pub mod evaluations;
 pub mod ids;
 pub mod members;
 pub mod movements;

@@ -342,3 +342,38 @@ pub struct Alert {
     /// What to do, in Vietnamese.
     pub message: String,
 }
+
+/// `POST /members/{id}/illnesses`: a recorded illness (rules 15 and 19).
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"from": "2025-03-01", "to": "2025-06-30", "serious": true, "note": "Điều trị dài ngày tại bệnh viện tỉnh"})))]
+pub struct IllnessRequest {
+    /// First day.
+    pub from: NaiveDate,
+    /// Last day (open while still ill).
+    pub to: Option<NaiveDate>,
+    /// A serious illness (allows an early party badge).
+    #[serde(default)]
+    pub serious: bool,
+    /// The medical record or certificate.
+    #[validate(length(min = 1, max = 500, message = "Nhập căn cứ (giấy tờ y tế)"))]
+    pub note: String,
+}
+
+/// A recorded illness.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Illness {
+    /// Id.
+    pub id: i64,
+    /// The member.
+    pub member_id: MemberId,
+    /// First day.
+    pub from: NaiveDate,
+    /// Last day.
+    pub to: Option<NaiveDate>,
+    /// Serious.
+    pub serious: bool,
+    /// The record.
+    pub note: String,
+}

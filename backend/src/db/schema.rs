@@ -186,6 +186,8 @@ diesel::table! {
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        badge_milestone_held -> Integer,
+        next_badge_on -> Nullable<Date>,
     }
 }
 
@@ -300,6 +302,126 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    member_illnesses (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        from_on -> Date,
+        to_on -> Nullable<Date>,
+        serious -> Bool,
+        note -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    evaluations (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        year -> Integer,
+        grassroots_org_id -> BigInt,
+        level -> Text,
+        score -> Nullable<Integer>,
+        not_rated_reason -> Nullable<Text>,
+        note -> Nullable<Text>,
+        regulation -> Text,
+        created_by -> Nullable<BigInt>,
+        updated_by -> Nullable<BigInt>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    evaluation_rounds (id) {
+        id -> BigInt,
+        organization_id -> BigInt,
+        year -> Integer,
+        status -> Text,
+        total -> BigInt,
+        excellent -> BigInt,
+        good -> BigInt,
+        complete -> BigInt,
+        not_complete -> BigInt,
+        not_rated -> BigInt,
+        regulation -> Text,
+        closed_by -> Nullable<BigInt>,
+        closed_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    cards (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        card_number -> Text,
+        status -> Text,
+        issued_on -> Date,
+        decision_no -> Text,
+        replaces_id -> Nullable<BigInt>,
+        ended_on -> Nullable<Date>,
+        end_reason -> Nullable<Text>,
+        regulation -> Text,
+        created_by -> Nullable<BigInt>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    counters (name) {
+        name -> Text,
+        value -> BigInt,
+    }
+}
+
+diesel::table! {
+    badge_proposals (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        milestone -> Integer,
+        occasion_on -> Date,
+        status -> Text,
+        note -> Nullable<Text>,
+        proposed_by -> Nullable<BigInt>,
+        decided_by -> Nullable<BigInt>,
+        decision_no -> Nullable<Text>,
+        reject_reason -> Nullable<Text>,
+        badge_id -> Nullable<BigInt>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    badges (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        milestone -> Integer,
+        occasion_on -> Date,
+        decision_no -> Text,
+        status -> Text,
+        early -> Bool,
+        posthumous -> Bool,
+        party_age_years -> Integer,
+        proposal_id -> Nullable<BigInt>,
+        returned_on -> Nullable<Date>,
+        regulation -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(evaluations -> members (member_id));
+diesel::joinable!(cards -> members (member_id));
+diesel::joinable!(badges -> members (member_id));
+diesel::joinable!(badge_proposals -> members (member_id));
+diesel::joinable!(member_illnesses -> members (member_id));
 diesel::joinable!(members -> organizations (organization_id));
 diesel::joinable!(member_events -> members (member_id));
 diesel::joinable!(memberships -> members (member_id));
@@ -324,4 +446,11 @@ diesel::allow_tables_to_appear_in_same_query!(
     member_periods,
     disciplines,
     organization_links,
+    member_illnesses,
+    evaluations,
+    evaluation_rounds,
+    cards,
+    counters,
+    badge_proposals,
+    badges,
 );

@@ -2,9 +2,12 @@
 
 pub mod access;
 pub mod admission;
+pub mod badge;
 pub mod calendar;
+pub mod card;
 pub mod cccd;
 pub mod discipline;
+pub mod evaluation;
 pub mod lifecycle;
 pub mod party_age;
 pub mod settings;

@@ -38,6 +38,29 @@ pub struct RuleSettings {
     pub readmission_min_months_after_record: u32,
     /// Holidays (lunar and one-off) beyond the fixed solar ones.
     pub extra_holidays: Vec<NaiveDate>,
+    /// Rule 16: excellent ratings allowed per grassroots organisation, in percent of the good ones.
+    pub excellent_quota_percent: u32,
+    /// Rule 14: lowest scores of excellent, good and complete (the 2025 100-point score); `None`
+    /// under regulations without a score.
+    pub score_bands: Option<[u32; 3]>,
+    /// Rule 15: admitted less than this many months before the year's end → not rated.
+    pub recently_admitted_months: u32,
+    /// Rule 15: ill this many months or more in the year → at most "complete".
+    pub illness_cap_months: u32,
+    /// Rule 17: digits of a party-card number.
+    pub card_number_digits: u32,
+    /// Rule 18: party-age milestones of the badge, ascending.
+    pub badge_milestones: Vec<u32>,
+    /// Rule 19: months early with a serious illness, for milestones up to 65.
+    pub badge_early_months_until_65: u32,
+    /// Rule 19: months early with a serious illness, for milestones from 70.
+    pub badge_early_months_from_70: u32,
+    /// Rule 20: months after a reprimand before a badge.
+    pub badge_wait_months_reprimand: u32,
+    /// Rule 20: months after a warning before a badge.
+    pub badge_wait_months_warning: u32,
+    /// Rule 20: months after a dismissal before a badge.
+    pub badge_wait_months_dismissal: u32,
 }
 
 impl RuleSettings {
@@ -60,6 +83,17 @@ impl RuleSettings {
             readmission_min_months: 36,
             readmission_min_months_after_record: 60,
             extra_holidays: Vec::new(),
+            excellent_quota_percent: 20,
+            score_bands: None,
+            recently_admitted_months: 6,
+            illness_cap_months: 3,
+            card_number_digits: 8,
+            badge_milestones: vec![30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90],
+            badge_early_months_until_65: 12,
+            badge_early_months_from_70: 24,
+            badge_wait_months_reprimand: 6,
+            badge_wait_months_warning: 9,
+            badge_wait_months_dismissal: 12,
         }
     }
 
@@ -106,8 +140,43 @@ impl RuleSettings {
                     })
                     .collect::<Result<_, _>>()?
             }
+            "evaluation.excellent_quota_percent" => self.excellent_quota_percent = number()?,
+            "evaluation.recently_admitted_months" => self.recently_admitted_months = number()?,
+            "evaluation.illness_cap_months" => self.illness_cap_months = number()?,
+            "evaluation.score_bands" => {
+                let v = numbers(key, value)?;
+                match v.as_slice() {
+                    [a, b, c] if a > b && b > c => self.score_bands = Some([*a, *b, *c]),
+                    _ => return Err(format!("{key}: {value:?} is not three descending scores")),
+                }
+            }
+            "card.number_digits" => self.card_number_digits = number()?,
+            "badge.milestones" => {
+                let mut v = numbers(key, value)?;
+                v.sort_unstable();
+                v.dedup();
+                self.badge_milestones = v;
+            }
+            "badge.early_months_until_65" => self.badge_early_months_until_65 = number()?,
+            "badge.early_months_from_70" => self.badge_early_months_from_70 = number()?,
+            "badge.wait_months_reprimand" => self.badge_wait_months_reprimand = number()?,
+            "badge.wait_months_warning" => self.badge_wait_months_warning = number()?,
+            "badge.wait_months_dismissal" => self.badge_wait_months_dismissal = number()?,
             other => return Err(format!("unknown setting {other}")),
         }
         Ok(())
     }
+}
+
+/// A comma-separated list of numbers.
+fn numbers(key: &str, value: &str) -> Result<Vec<u32>, String> {
+    value
+        .split(',')
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| {
+            s.trim()
+                .parse::<u32>()
+                .map_err(|_| format!("{key}: {s:?} is not a number"))
+        })
+        .collect()
 }

@@ -87,6 +87,21 @@ pub fn check_child_kind(parent: &KindFacts, child: &KindFacts) -> Result<(), Vio
     Ok(())
 }
 
+/// Kinds that sit below a grassroots organisation (tổ chức cơ sở đảng).
+const BELOW_GRASSROOTS: [&str; 2] = ["cell", "sub_committee"];
+
+/// The grassroots organisation of a member's cell, from its chain of ancestors (root first,
+/// the cell last, as `(id, kind)`): the nearest organisation that is not a cell or a
+/// sub-committee (a grassroots committee, a grassroots cell, or the committee a cell sits under
+/// directly).
+pub fn grassroots_of(chain: &[(i64, &str)]) -> Option<i64> {
+    chain
+        .iter()
+        .rev()
+        .find(|(_, kind)| !BELOW_GRASSROOTS.contains(kind))
+        .map(|(id, _)| *id)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,6 +113,25 @@ mod tests {
             sort_order,
             holds_members,
         }
+    }
+
+    #[test]
+    fn the_grassroots_organisation_of_a_cell() {
+        let chain = [
+            (1, "province"),
+            (2, "commune"),
+            (3, "grassroots_committee"),
+            (4, "sub_committee"),
+            (5, "cell"),
+        ];
+        assert_eq!(grassroots_of(&chain), Some(3));
+        assert_eq!(grassroots_of(&chain[..3]), Some(3));
+        assert_eq!(
+            grassroots_of(&[(1, "province"), (7, "grassroots_cell")]),
+            Some(7)
+        );
+        assert_eq!(grassroots_of(&[(1, "commune"), (9, "cell")]), Some(1));
+        assert_eq!(grassroots_of(&[(9, "cell")]), None);
     }
 
     #[test]

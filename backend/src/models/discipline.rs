@@ -73,8 +73,13 @@ impl DisciplineRow {
 
     /// A member's disciplines, oldest first.
     pub fn of_member(conn: &mut DbConn, member_id: i64) -> AppResult<Vec<Self>> {
+        Self::of_members(conn, &[member_id])
+    }
+
+    /// The disciplines of several members, oldest first.
+    pub fn of_members(conn: &mut DbConn, member_ids: &[i64]) -> AppResult<Vec<Self>> {
         Ok(disciplines::table
-            .filter(disciplines::member_id.eq(member_id))
+            .filter(disciplines::member_id.eq_any(member_ids))
             .order((disciplines::decided_on.asc(), disciplines::id.asc()))
             .select(Self::as_select())
             .load(conn)?)

@@ -124,6 +124,10 @@ pub struct MemberRow {
     pub created_at: NaiveDateTime,
     /// Changed.
     pub updated_at: NaiveDateTime,
+    /// Highest party-badge milestone held (0 for none).
+    pub badge_milestone_held: i32,
+    /// The day the next badge milestone is reached (none when no badge can come).
+    pub next_badge_on: Option<NaiveDate>,
 }
 
 /// Dossier fields that may be written (creation and corrections). `None` leaves a field alone;
@@ -461,10 +465,58 @@ impl MemberRow {
                 members::in_transit.eq(derived.in_transit),
             ))
             .execute(conn)?;
-        Ok(members::table
+        Self::refresh_badge_due(conn, id)
+    }
+
+    /// Recomputes the cached badge columns (highest milestone held, the day the next one is
+    /// reached) from the row, the badges held and the settings in force today; call after the
+    /// events or the awards change, in the same transaction.
+    pub fn refresh_badge_due(conn: &mut DbConn, id: i64) -> AppResult<Self> {
+        let row = members::table
             .find(id)
             .select(Self::as_select())
-            .first(conn)?)
+            .first::<Self>(conn)?;
+        let held = super::badge::BadgeRow::held_by(conn, &[id])?
+            .remove(&id)
+            .unwrap_or_default()
+            .into_iter()
+            .max()
+            .unwrap_or(0);
+        let settings = super::setting::at(conn, super::today())?;
+        let due = crate::domain::badge::next_due(
+            &row.party_age_facts(),
+            super::badge::standing(&row),
+            held,
+            &settings,
+        );
+        let held = i32::try_from(held).unwrap_or(i32::MAX);
+        if row.next_badge_on == due && row.badge_milestone_held == held {
+            return Ok(row);
+        }
+        diesel::update(members::table.find(id))
+            .set((
+                members::next_badge_on.eq(due),
+                members::badge_milestone_held.eq(held),
+            ))
+            .execute(conn)?;
+        Ok(Self {
+            next_badge_on: due,
+            badge_milestone_held: held,
+            ..row
+        })
+    }
+
+    /// Records the member's active card number (`None` when the member has no active card); the
+    /// record's version moves on, since its representation changed.
+    pub fn set_card_number(conn: &mut DbConn, id: i64, number: Option<&str>) -> AppResult<()> {
+        diesel::update(members::table.find(id))
+            .set((
+                members::card_number.eq(number),
+                members::version.eq(members::version + 1),
+                members::updated_at.eq(super::now()),
+            ))
+            .execute(conn)?;
+        Ok(())
     }
 
     fn after_versioned_update(conn: &mut DbConn, id: i64, updated: usize) -> AppResult<Self> {

@@ -3,8 +3,12 @@
 
 pub mod api_token;
 pub mod audit;
+pub mod badge;
+pub mod card;
 pub mod discipline;
+pub mod evaluation;
 pub mod idempotency;
+pub mod illness;
 pub mod login_failure;
 pub mod member;
 pub mod member_event;

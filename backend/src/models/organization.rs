@@ -279,6 +279,28 @@ impl OrganizationRow {
         }
     }
 
+    /// The grassroots organisation of the organisation at `path` (see
+    /// [`tree::grassroots_of`]); 422 when the path has none.
+    pub fn grassroots_of(conn: &mut DbConn, path: &str) -> AppResult<Self> {
+        let ids = tree::ids(path);
+        let mut chain: Vec<Self> = organizations::table
+            .filter(organizations::id.eq_any(&ids))
+            .select(Self::as_select())
+            .load(conn)?;
+        chain.sort_by_key(|o| o.depth);
+        let kinds: Vec<(i64, &str)> = chain.iter().map(|o| (o.id, o.kind.as_str())).collect();
+        let id = tree::grassroots_of(&kinds).ok_or_else(|| {
+            AppError::Rule(
+                "no_grassroots",
+                "Chi bộ không thuộc tổ chức cơ sở đảng nào".into(),
+            )
+        })?;
+        chain
+            .into_iter()
+            .find(|o| o.id == id)
+            .ok_or(AppError::not_found("tổ chức"))
+    }
+
     /// Whether the organisation has children.
     pub fn has_children(conn: &mut DbConn, id: i64) -> AppResult<bool> {
         Ok(diesel::select(diesel::dsl::exists(

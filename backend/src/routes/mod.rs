@@ -4,7 +4,10 @@ pub mod alerts;
 pub mod api_tokens;
 pub mod audit;
 pub mod auth;
+pub mod badges;
+pub mod cards;
 mod common;
+pub mod evaluations;
 pub mod health;
 pub mod members;
 pub mod organizations;
@@ -28,6 +31,9 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
     organizations::configure(cfg);
     members::configure(cfg);
     transfers::configure(cfg);
+    evaluations::configure(cfg);
+    cards::configure(cfg);
+    badges::configure(cfg);
     alerts::configure(cfg);
     audit::configure(cfg);
 }

@@ -1,7 +1,11 @@
 //! Operations over several tables inside one transaction.
 
 pub mod alerts;
+pub mod badges;
 pub mod bootstrap;
+pub mod cards;
+pub mod evaluations;
+pub mod illnesses;
 pub mod members;
 pub mod movements;
 pub mod restructure;

@@ -87,7 +87,14 @@ fn exit_member(
     )?;
     member_event::close_membership(conn, m.id, on)?;
     MemberRow::set_exit_reason(conn, m.id, Some(reason))?;
-    MemberRow::refresh_state(conn, m.id)
+    let after = MemberRow::refresh_state(conn, m.id)?;
+    // Rule 12: expulsion, name removal or resignation → card collected, badges returned.
+    if matches!(reason, "expelled" | "name_removed" | "resigned") {
+        super::cards::collect_on_exit(conn, &caller.actor(), &after, on, reason)?;
+        super::badges::return_on_exit(conn, &caller.actor(), &after, on)?;
+        return MemberRow::find(conn, &crate::auth::Scope::system(), MemberId(m.id));
+    }
+    Ok(after)
 }
 
 /// Records a discipline decision (an expulsion also ends the membership).

@@ -5,10 +5,12 @@ mod disciplines;
 mod events;
 mod exit;
 mod get;
+mod illnesses;
 mod list;
 mod party_age;
 mod periods;
 mod recognition;
+mod records;
 mod supplement;
 mod update;
 
@@ -32,5 +34,11 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .service(exit::readmit_member)
         .service(periods::add_exemption)
         .service(periods::add_absence)
-        .service(periods::list_periods);
+        .service(periods::list_periods)
+        .service(illnesses::add_illness)
+        .service(illnesses::list_illnesses)
+        .service(records::put_evaluation)
+        .service(records::member_evaluations)
+        .service(records::member_cards)
+        .service(records::member_badges);
 }

@@ -1,0 +1,164 @@
+//! Party badges (Huy hiệu Đảng): eligibility, proposals, awards.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+use crate::ids::{MemberId, OrgId};
+
+/// A member eligible for a badge on an occasion.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EligibleMember {
+    /// The member.
+    pub member_id: MemberId,
+    /// Full name.
+    pub full_name: String,
+    /// The member's cell.
+    pub organization_id: OrgId,
+    /// The milestone (years of party age).
+    pub milestone: u32,
+    /// Whole years of party age on the occasion (at death for the deceased).
+    pub party_age_years: u32,
+    /// Early, for a recorded serious illness.
+    pub early: bool,
+    /// Posthumous (truy tặng), for the deceased.
+    pub posthumous: bool,
+}
+
+/// `POST /badges`.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"member_id": 1, "milestone": 30, "occasion_on": "2027-02-03", "decision_no": "45-QĐ/TU"})))]
+pub struct AwardBadge {
+    /// The member.
+    pub member_id: MemberId,
+    /// The milestone.
+    pub milestone: u32,
+    /// The occasion (3 Feb, 19 May, 2 Sep, 7 Nov, or a special one).
+    pub occasion_on: NaiveDate,
+    /// Decision number of the provincial standing committee.
+    #[validate(length(min = 1, max = 50, message = "Nhập số quyết định"))]
+    pub decision_no: String,
+}
+
+/// State of an award.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum BadgeStatus {
+    /// Held.
+    Awarded,
+    /// Returned on the member's exit (rule 12).
+    Returned,
+}
+
+/// An awarded badge.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Badge {
+    /// Id.
+    pub id: i64,
+    /// The member.
+    pub member_id: MemberId,
+    /// The member's full name.
+    pub full_name: String,
+    /// The milestone.
+    pub milestone: u32,
+    /// The occasion.
+    pub occasion_on: NaiveDate,
+    /// Decision number.
+    pub decision_no: String,
+    /// Held or returned.
+    pub status: BadgeStatus,
+    /// Early for a serious illness.
+    pub early: bool,
+    /// Posthumous.
+    pub posthumous: bool,
+    /// Party age on the occasion.
+    pub party_age_years: u32,
+    /// The proposal it came from.
+    pub proposal_id: Option<i64>,
+    /// When it was returned.
+    pub returned_on: Option<NaiveDate>,
+    /// The regulation it was judged under.
+    pub regulation: String,
+}
+
+/// `POST /badges/proposals`: the cell or grassroots level proposes members for an occasion.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProposeBadges {
+    /// The occasion.
+    pub occasion_on: NaiveDate,
+    /// The members (each with the milestone they are eligible for on the occasion).
+    #[validate(length(min = 1, max = 500, message = "Chọn ít nhất một đảng viên"))]
+    pub member_ids: Vec<MemberId>,
+    /// Remarks.
+    #[validate(length(max = 1000))]
+    pub note: Option<String>,
+}
+
+/// State of a proposal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ProposalStatus {
+    /// Waiting for the provincial level.
+    Proposed,
+    /// Approved: the badge is awarded.
+    Approved,
+    /// Rejected.
+    Rejected,
+}
+
+/// A proposal for one member.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BadgeProposal {
+    /// Id.
+    pub id: i64,
+    /// The member.
+    pub member_id: MemberId,
+    /// Full name.
+    pub full_name: String,
+    /// The member's cell.
+    pub organization_id: OrgId,
+    /// The milestone.
+    pub milestone: u32,
+    /// The occasion.
+    pub occasion_on: NaiveDate,
+    /// State.
+    pub status: ProposalStatus,
+    /// Remarks.
+    pub note: Option<String>,
+    /// Decision number, once approved.
+    pub decision_no: Option<String>,
+    /// Why it was rejected.
+    pub reject_reason: Option<String>,
+    /// The badge, once approved.
+    pub badge_id: Option<i64>,
+    /// Proposed at.
+    pub created_at: DateTime<Utc>,
+}
+
+/// `POST /badges/proposals/approve`: the provincial level approves proposals under one decision.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApproveProposals {
+    /// The proposals.
+    #[validate(length(min = 1, max = 500))]
+    pub proposal_ids: Vec<i64>,
+    /// Decision number.
+    #[validate(length(min = 1, max = 50, message = "Nhập số quyết định"))]
+    pub decision_no: String,
+}
+
+/// `POST /badges/proposals/{id}/reject`.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RejectProposal {
+    /// Why.
+    #[validate(length(min = 1, max = 500, message = "Nhập lý do"))]
+    pub reason: String,
+}

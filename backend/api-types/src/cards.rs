@@ -1,0 +1,121 @@
+//! Party cards (thẻ đảng viên).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+use crate::ids::MemberId;
+
+/// State of a card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CardStatus {
+    /// The member's current card.
+    Active,
+    /// Replaced by a reissue (lost or damaged).
+    Void,
+    /// Revoked by decision.
+    Revoked,
+    /// Collected on the member's exit (rule 12).
+    Collected,
+}
+
+/// Why a card is reissued.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ReissueReason {
+    /// Lost.
+    Lost,
+    /// Damaged.
+    Damaged,
+}
+
+/// `POST /cards`.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"member_id": 1, "issued_on": "2026-02-03", "decision_no": "312-QĐ/TU"})))]
+pub struct IssueCard {
+    /// The member (official).
+    pub member_id: MemberId,
+    /// The number printed on the card; generated when absent.
+    #[validate(length(min = 1, max = 20))]
+    pub card_number: Option<String>,
+    /// Date of issue.
+    pub issued_on: NaiveDate,
+    /// Decision number of the superior committee.
+    #[validate(length(min = 1, max = 50, message = "Nhập số quyết định"))]
+    pub decision_no: String,
+}
+
+/// `POST /cards/{id}/reissue`.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReissueCard {
+    /// Lost or damaged.
+    pub reason: ReissueReason,
+    /// Date of the new card.
+    pub issued_on: NaiveDate,
+    /// Decision number.
+    #[validate(length(min = 1, max = 50, message = "Nhập số quyết định"))]
+    pub decision_no: String,
+    /// The new number; generated when absent.
+    #[validate(length(min = 1, max = 20))]
+    pub card_number: Option<String>,
+}
+
+/// `POST /cards/{id}/revoke`.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RevokeCard {
+    /// Why.
+    #[validate(length(min = 1, max = 500, message = "Nhập lý do thu hồi"))]
+    pub reason: String,
+    /// From when.
+    pub effective_on: NaiveDate,
+}
+
+/// A party card.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Card {
+    /// Id.
+    pub id: i64,
+    /// The member.
+    pub member_id: MemberId,
+    /// The member's full name.
+    pub full_name: String,
+    /// The number.
+    pub card_number: String,
+    /// State.
+    pub status: CardStatus,
+    /// Date of issue.
+    pub issued_on: NaiveDate,
+    /// Decision number.
+    pub decision_no: String,
+    /// The card this one replaced.
+    pub replaces_id: Option<i64>,
+    /// When it stopped being active.
+    pub ended_on: Option<NaiveDate>,
+    /// Why (lost, damaged, the revocation reason, the exit).
+    pub end_reason: Option<String>,
+    /// Version (`ETag`).
+    pub version: i64,
+    /// Last change.
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A member due a card: official, with no active card.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CardDue {
+    /// The member.
+    pub member_id: MemberId,
+    /// Full name.
+    pub full_name: String,
+    /// The member's cell.
+    pub organization_id: crate::ids::OrgId,
+    /// Official since.
+    pub official_on: Option<NaiveDate>,
+}

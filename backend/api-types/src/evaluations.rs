@@ -1,0 +1,163 @@
+//! Yearly evaluations (đánh giá, xếp loại chất lượng đảng viên) and their rounds.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+use crate::ids::{MemberId, OrgId};
+
+/// A rating level (rule 14).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum EvaluationLevel {
+    /// Hoàn thành xuất sắc nhiệm vụ (score ≥ 90 under the 2025 regulation).
+    Excellent,
+    /// Hoàn thành tốt nhiệm vụ (70–< 90).
+    Good,
+    /// Hoàn thành nhiệm vụ (50–< 70).
+    Complete,
+    /// Không hoàn thành nhiệm vụ (< 50).
+    NotComplete,
+    /// Không xếp loại (recently admitted, exempt or suspended).
+    NotRated,
+}
+
+/// Why a member is not rated (rule 15).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum NotRatedReason {
+    /// Admitted less than 6 months before the year's end (set by the server).
+    RecentlyAdmitted,
+    /// Exempt from activities (set by the server).
+    Exempt,
+    /// Suspended from activities (declared by the cell).
+    Suspended,
+}
+
+/// A member's rating for a year (`PUT /members/{id}/evaluations/{year}`).
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"level": "good", "score": 82, "note": "Hoàn thành tốt nhiệm vụ được giao"})))]
+pub struct PutEvaluation {
+    /// The level; `not_rated` only for the cases of rule 15.
+    pub level: EvaluationLevel,
+    /// The 100-point score (2025 regulation); must fall in the level's band.
+    #[validate(range(min = 0, max = 100, message = "Điểm từ 0 đến 100"))]
+    pub score: Option<u32>,
+    /// With `not_rated`: why (`suspended` must be declared; the others are checked).
+    pub not_rated_reason: Option<NotRatedReason>,
+    /// Remarks of the cell.
+    #[validate(length(max = 1000))]
+    pub note: Option<String>,
+}
+
+/// A stored rating.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Evaluation {
+    /// The member.
+    pub member_id: MemberId,
+    /// The year.
+    pub year: i32,
+    /// The level.
+    pub level: EvaluationLevel,
+    /// The score, if one was given.
+    pub score: Option<u32>,
+    /// Why not rated.
+    pub not_rated_reason: Option<NotRatedReason>,
+    /// Remarks.
+    pub note: Option<String>,
+    /// The grassroots organisation whose round it belongs to.
+    pub grassroots_organization_id: OrgId,
+    /// The regulation it was judged under.
+    pub regulation: String,
+    /// Version (`ETag`).
+    pub version: i64,
+    /// Last change.
+    pub updated_at: DateTime<Utc>,
+}
+
+/// One member in a year's evaluation list.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EvaluationListItem {
+    /// The member.
+    pub member_id: MemberId,
+    /// Full name.
+    pub full_name: String,
+    /// The member's cell.
+    pub organization_id: OrgId,
+    /// The rating, `null` while not yet rated.
+    pub evaluation: Option<Evaluation>,
+}
+
+/// Counts of a year's ratings inside a subtree.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EvaluationSummary {
+    /// Members to be rated (active, admitted by the year's end).
+    pub total: i64,
+    /// Excellent.
+    pub excellent: i64,
+    /// Good.
+    pub good: i64,
+    /// Complete.
+    pub complete: i64,
+    /// Not complete.
+    pub not_complete: i64,
+    /// Not rated (rule 15).
+    pub not_rated: i64,
+    /// No rating entered yet.
+    pub unrated_yet: i64,
+    /// Share with a rating entered (not rated included), percent.
+    pub coverage: f64,
+    /// Rule 16: excellent allowed for this many good (percent of good).
+    pub quota_percent: u32,
+    /// Rule 16: the most excellent ratings allowed now.
+    pub max_excellent: i64,
+    /// Rule 16: excellent ratings beyond the quota (0 when within it).
+    pub quota_excess: i64,
+}
+
+/// State of a grassroots organisation's round for a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RoundStatus {
+    /// Ratings may be entered and changed.
+    Open,
+    /// Closed: read-only.
+    Closed,
+}
+
+/// A grassroots organisation's evaluation round.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EvaluationRound {
+    /// The grassroots organisation.
+    pub organization_id: OrgId,
+    /// The year.
+    pub year: i32,
+    /// Open or closed.
+    pub status: RoundStatus,
+    /// The summary (frozen when closed).
+    pub summary: EvaluationSummary,
+    /// When it was closed.
+    pub closed_at: Option<DateTime<Utc>>,
+}
+
+/// `GET /evaluations`: one page of members with their ratings, and the summary of the subtree.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EvaluationList {
+    /// Members in Vietnamese name order, with their rating.
+    pub items: Vec<EvaluationListItem>,
+    /// Cursor of the next page.
+    pub next_cursor: Option<String>,
+    /// Counts over the whole subtree (not only this page).
+    pub summary: EvaluationSummary,
+    /// The round, when the organisation is a grassroots organisation.
+    pub round: Option<EvaluationRound>,
+}

@@ -1,0 +1,575 @@
+//! Party badges (rules 18–20): the eligibility engine.
+//!
+//! A milestone `m` is reached on the day party age (rule 5) becomes `m` years: the first admission
+//! decision plus `m` years, moved later by the closed interruptions; an open interruption (an exit,
+//! a transfer gap) freezes party age, so nothing is reached after it began. With a recorded serious
+//! illness a milestone may be awarded up to 12 months early (up to 65 years) or 24 months early
+//! (from 70). The deceased get a badge only posthumously, judged on their party age at death.
+//! Members who were expelled, removed or resigned get none.
+//!
+//! Discipline (rule 20): a badge waits 6 / 9 / 12 months (settings) from the decision of a
+//! reprimand / warning / dismissal — the waiting times of the regulation, which replace the
+//! general 12-month lapse of rule 11 for badges — and while a complaint or re-offence is recorded
+//! the discipline stays in force and blocks the badge without end.
+
+use chrono::{Duration, NaiveDate};
+
+use super::calendar::add_months;
+use super::discipline::Form;
+use super::party_age::{self, covered_days, PartyAgeFacts};
+use super::settings::RuleSettings;
+use super::Violation;
+
+/// Where the member stands, as far as badges are concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// Probationary or official (exempt and working-away members included).
+    Active,
+    /// Died on this date: posthumous awards only.
+    Deceased(NaiveDate),
+    /// Expelled, removed or resigned: no badge.
+    Gone,
+}
+
+/// A discipline as the badge rules see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BadgeDiscipline {
+    /// Form.
+    pub form: Form,
+    /// Decision date.
+    pub decided_on: NaiveDate,
+    /// A complaint or re-offence is recorded: in force without end.
+    pub held: bool,
+}
+
+/// Everything eligibility depends on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadgeFacts {
+    /// Party age facts (rule 5).
+    pub age: PartyAgeFacts,
+    /// Standing.
+    pub standing: Standing,
+    /// Start of the earliest recorded serious illness.
+    pub serious_illness_since: Option<NaiveDate>,
+    /// Discipline decisions.
+    pub disciplines: Vec<BadgeDiscipline>,
+    /// Highest milestone already held (0 for none).
+    pub held: u32,
+}
+
+/// An eligibility for one milestone on one occasion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Eligibility {
+    /// The milestone (years).
+    pub milestone: u32,
+    /// Whole years of party age on the occasion (at death for the deceased).
+    pub party_age_years: u32,
+    /// Awarded early for a serious illness.
+    pub early: bool,
+    /// Awarded posthumously.
+    pub posthumous: bool,
+}
+
+/// Why an award is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// The milestone is held already (409).
+    AlreadyHeld,
+    /// A rule forbids it (422).
+    Rule(Violation),
+}
+
+/// Days of closed interruptions and the start of an open one.
+fn interruptions(age: &PartyAgeFacts) -> (i64, Option<NaiveDate>) {
+    let closed: Vec<_> = age
+        .interruptions
+        .iter()
+        .filter(|p| p.to.is_some())
+        .copied()
+        .collect();
+    let open = age
+        .interruptions
+        .iter()
+        .filter(|p| p.to.is_none())
+        .map(|p| p.from)
+        .min();
+    (
+        covered_days(&closed, age.first_decision, NaiveDate::MAX),
+        open,
+    )
+}
+
+/// The day milestone `m` is reached, ignoring an open interruption.
+pub fn reach_date(age: &PartyAgeFacts, m: u32) -> NaiveDate {
+    let (closed, _) = interruptions(age);
+    add_months(age.first_decision, m.saturating_mul(12))
+        .checked_add_signed(Duration::days(closed))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// Months early a milestone may be awarded with a serious illness.
+pub fn early_months(m: u32, s: &RuleSettings) -> u32 {
+    if m >= 70 {
+        s.badge_early_months_from_70
+    } else {
+        s.badge_early_months_until_65
+    }
+}
+
+/// The longest early window of any milestone.
+pub fn max_early_months(s: &RuleSettings) -> u32 {
+    s.badge_early_months_until_65
+        .max(s.badge_early_months_from_70)
+}
+
+fn wait_months(form: Form, s: &RuleSettings) -> Option<u32> {
+    match form {
+        Form::Reprimand => Some(s.badge_wait_months_reprimand),
+        Form::Warning => Some(s.badge_wait_months_warning),
+        Form::Dismissal => Some(s.badge_wait_months_dismissal),
+        Form::Expulsion => None,
+    }
+}
+
+/// Rule 20: the discipline that blocks a badge on `day`, with the first day it no longer does
+/// (`None`: blocked without end).
+pub fn blocked(
+    disciplines: &[BadgeDiscipline],
+    day: NaiveDate,
+    s: &RuleSettings,
+) -> Option<Option<NaiveDate>> {
+    let mut until: Option<Option<NaiveDate>> = None;
+    for d in disciplines.iter().filter(|d| d.decided_on <= day) {
+        let end = match (d.held, wait_months(d.form, s)) {
+            (true, _) | (_, None) => None,
+            (false, Some(w)) => Some(add_months(d.decided_on, w)),
+        };
+        if end.is_some_and(|e| e <= day) {
+            continue;
+        }
+        until = Some(match (until, end) {
+            (Some(None), _) | (_, None) => None,
+            (Some(Some(a)), Some(b)) => Some(a.max(b)),
+            (None, Some(b)) => Some(b),
+        });
+    }
+    until
+}
+
+/// The date party age is judged on for an occasion: the occasion, or the start of an open
+/// interruption (death included) when that came first.
+fn judged_on(age: &PartyAgeFacts, occasion: NaiveDate) -> NaiveDate {
+    match interruptions(age).1 {
+        Some(open) if open < occasion => open,
+        _ => occasion,
+    }
+}
+
+/// How milestone `m` can be awarded on `occasion`: `Some(false)` reached, `Some(true)` early for a
+/// serious illness, `None` not yet.
+fn reached(f: &BadgeFacts, m: u32, occasion: NaiveDate, s: &RuleSettings) -> Option<bool> {
+    let judged = judged_on(&f.age, occasion);
+    let reach = reach_date(&f.age, m);
+    if reach <= judged {
+        return Some(false);
+    }
+    let ill = f.serious_illness_since.is_some_and(|i| i <= judged);
+    (ill && reach <= add_months(judged, early_months(m, s))).then_some(true)
+}
+
+fn standing_check(f: &BadgeFacts) -> Result<bool, Violation> {
+    if f.standing == Standing::Gone {
+        return Err(Violation::new(
+            "not_eligible",
+            "Đảng viên đã ra khỏi Đảng (khai trừ, xóa tên, xin ra): không xét tặng Huy hiệu",
+        ));
+    }
+    if !f.age.recognised {
+        return Err(Violation::new(
+            "not_eligible",
+            "Chưa được công nhận đảng viên chính thức: chưa tính tuổi đảng",
+        ));
+    }
+    Ok(matches!(f.standing, Standing::Deceased(_)))
+}
+
+fn discipline_check(
+    f: &BadgeFacts,
+    occasion: NaiveDate,
+    s: &RuleSettings,
+) -> Result<(), Violation> {
+    match blocked(&f.disciplines, judged_on(&f.age, occasion), s) {
+        None => Ok(()),
+        Some(None) => Err(Violation::new(
+            "discipline_in_force",
+            "Đang có quyết định kỷ luật còn hiệu lực (có khiếu nại hoặc tái phạm): chưa xét tặng Huy hiệu",
+        )),
+        Some(Some(until)) => Err(Violation::new(
+            "discipline_in_force",
+            format!(
+                "Đang trong thời gian chờ sau kỷ luật: xét tặng Huy hiệu từ ngày {}",
+                until.format("%d/%m/%Y")
+            ),
+        )),
+    }
+}
+
+fn years_on(f: &BadgeFacts, occasion: NaiveDate) -> u32 {
+    party_age::years(&f.age, occasion).unwrap_or(0)
+}
+
+/// The highest milestone the member may be awarded on `occasion` (rules 18–20).
+pub fn eligible(
+    f: &BadgeFacts,
+    occasion: NaiveDate,
+    s: &RuleSettings,
+) -> Result<Eligibility, Violation> {
+    let posthumous = standing_check(f)?;
+    let best = s
+        .badge_milestones
+        .iter()
+        .rev()
+        .filter(|m| **m > f.held)
+        .find_map(|m| reached(f, *m, occasion, s).map(|early| (*m, early)));
+    let Some((milestone, early)) = best else {
+        let next = s.badge_milestones.iter().find(|m| **m > f.held);
+        return Err(Violation::new(
+            "not_eligible",
+            match next {
+                Some(m) => format!(
+                    "Chưa đủ {m} năm tuổi đảng (đủ vào ngày {})",
+                    reach_date(&f.age, *m).format("%d/%m/%Y")
+                ),
+                None => "Đã nhận Huy hiệu mốc cao nhất".into(),
+            },
+        ));
+    };
+    discipline_check(f, occasion, s)?;
+    Ok(Eligibility {
+        milestone,
+        party_age_years: years_on(f, occasion),
+        early,
+        posthumous,
+    })
+}
+
+/// Checks an award of `milestone` on `occasion`: held → [`Refusal::AlreadyHeld`]; below one held,
+/// not a milestone, not reached, or blocked → a rule violation.
+pub fn check_award(
+    f: &BadgeFacts,
+    held: &[u32],
+    milestone: u32,
+    occasion: NaiveDate,
+    s: &RuleSettings,
+) -> Result<Eligibility, Refusal> {
+    if held.contains(&milestone) {
+        return Err(Refusal::AlreadyHeld);
+    }
+    if !s.badge_milestones.contains(&milestone) {
+        return Err(Refusal::Rule(Violation::new(
+            "not_a_milestone",
+            format!(
+                "{milestone} năm không phải là mốc Huy hiệu Đảng ({})",
+                s.badge_milestones
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )));
+    }
+    if milestone < f.held {
+        return Err(Refusal::Rule(Violation::new(
+            "below_held",
+            format!("Đã nhận Huy hiệu {} năm: không tặng mốc thấp hơn", f.held),
+        )));
+    }
+    let posthumous = standing_check(f).map_err(Refusal::Rule)?;
+    let Some(early) = reached(f, milestone, occasion, s) else {
+        return Err(Refusal::Rule(Violation::new(
+            "not_eligible",
+            format!(
+                "Chưa đủ {milestone} năm tuổi đảng vào dịp trao (đủ vào ngày {})",
+                reach_date(&f.age, milestone).format("%d/%m/%Y")
+            ),
+        )));
+    };
+    discipline_check(f, occasion, s).map_err(Refusal::Rule)?;
+    Ok(Eligibility {
+        milestone,
+        party_age_years: years_on(f, occasion),
+        early,
+        posthumous,
+    })
+}
+
+/// The day the next milestone above `held` is reached, when a badge can still come (cached on the
+/// member row so that the eligibility list is an indexed range query: a member is a candidate
+/// for an occasion when this day is no later than the occasion plus the longest early window).
+pub fn next_due(
+    age: &PartyAgeFacts,
+    standing: Standing,
+    held: u32,
+    s: &RuleSettings,
+) -> Option<NaiveDate> {
+    if standing == Standing::Gone || !age.recognised {
+        return None;
+    }
+    let m = *s.badge_milestones.iter().find(|m| **m > held)?;
+    let reach = reach_date(age, m);
+    match interruptions(age).1 {
+        Some(open) if reach > add_months(open, max_early_months(s)) => None,
+        _ => Some(reach),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::party_age::Period;
+    use proptest::prelude::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+    }
+
+    fn s() -> RuleSettings {
+        RuleSettings::defaults("294-QĐ/TW")
+    }
+
+    fn member(first: NaiveDate) -> BadgeFacts {
+        BadgeFacts {
+            age: PartyAgeFacts {
+                first_decision: first,
+                recognised: true,
+                interruptions: vec![],
+            },
+            standing: Standing::Active,
+            serious_illness_since: None,
+            disciplines: vec![],
+            held: 0,
+        }
+    }
+
+    fn code<T>(r: Result<T, Violation>) -> Option<&'static str> {
+        r.err().map(|v| v.code)
+    }
+
+    #[test]
+    fn the_day_before_and_the_day_a_milestone_is_reached() {
+        let f = member(d(1996, 2, 3));
+        assert_eq!(
+            code(eligible(&f, d(2026, 2, 2), &s())),
+            Some("not_eligible")
+        );
+        let e = eligible(&f, d(2026, 2, 3), &s()).ok();
+        assert_eq!(
+            e,
+            Some(Eligibility {
+                milestone: 30,
+                party_age_years: 30,
+                early: false,
+                posthumous: false
+            })
+        );
+    }
+
+    #[test]
+    fn interruptions_move_the_milestone_later() {
+        let mut f = member(d(1990, 1, 10));
+        // Out of the party for 4 years before a re-admission.
+        f.age.interruptions = vec![Period {
+            from: d(2000, 1, 10),
+            to: Some(d(2004, 1, 10)),
+        }];
+        let days = (d(2004, 1, 10) - d(2000, 1, 10)).num_days();
+        let reach = d(2020, 1, 10) + Duration::days(days);
+        assert_eq!(reach_date(&f.age, 30), reach);
+        assert!(eligible(&f, reach - Duration::days(1), &s()).is_err());
+        assert_eq!(eligible(&f, reach, &s()).map(|e| e.milestone), Ok(30));
+    }
+
+    #[test]
+    fn the_highest_reached_milestone_above_the_one_held() {
+        let mut f = member(d(1978, 2, 3));
+        assert_eq!(
+            eligible(&f, d(2026, 2, 3), &s()).map(|e| e.milestone),
+            Ok(45)
+        );
+        f.held = 45;
+        assert_eq!(
+            code(eligible(&f, d(2026, 2, 3), &s())),
+            Some("not_eligible")
+        );
+        f.held = 90;
+        assert_eq!(
+            code(eligible(&f, d(2026, 2, 3), &s())),
+            Some("not_eligible")
+        );
+    }
+
+    #[test]
+    fn early_with_a_serious_illness_at_both_windows() {
+        // 65 years on 2026-02-03: 12 months early from 2025-02-03.
+        let mut f = member(d(1961, 2, 3));
+        f.held = 60;
+        assert!(eligible(&f, d(2025, 9, 2), &s()).is_err());
+        f.serious_illness_since = Some(d(2024, 1, 1));
+        assert!(eligible(&f, d(2025, 2, 2), &s()).is_err());
+        let e = eligible(&f, d(2025, 2, 3), &s()).ok();
+        assert_eq!(e.map(|e| (e.milestone, e.early)), Some((65, true)));
+        // 70 years on 2026-02-03: 24 months early from 2024-02-03.
+        let mut f = member(d(1956, 2, 3));
+        f.held = 65;
+        f.serious_illness_since = Some(d(2020, 1, 1));
+        assert!(eligible(&f, d(2024, 2, 2), &s()).is_err());
+        let e = eligible(&f, d(2024, 2, 3), &s()).ok();
+        assert_eq!(e.map(|e| (e.milestone, e.early)), Some((70, true)));
+    }
+
+    #[test]
+    fn the_illness_must_be_recorded_by_the_occasion() {
+        let mut f = member(d(1961, 2, 3));
+        f.held = 60;
+        f.serious_illness_since = Some(d(2025, 6, 1));
+        assert!(eligible(&f, d(2025, 5, 19), &s()).is_err());
+        assert!(eligible(&f, d(2025, 9, 2), &s()).is_ok());
+    }
+
+    #[test]
+    fn the_deceased_posthumously_on_their_party_age_at_death() {
+        let mut f = member(d(1976, 2, 3));
+        f.standing = Standing::Deceased(d(2025, 12, 1));
+        f.age.interruptions = vec![Period {
+            from: d(2025, 12, 1),
+            to: None,
+        }];
+        // 50 years would be 2026-02-03, after death: frozen at 49.
+        assert_eq!(
+            eligible(&f, d(2026, 2, 3), &s()).map(|e| (e.milestone, e.posthumous)),
+            Ok((45, true))
+        );
+        f.held = 45;
+        assert!(eligible(&f, d(2026, 2, 3), &s()).is_err());
+    }
+
+    #[test]
+    fn gone_members_and_probationary_members_get_nothing() {
+        let mut f = member(d(1960, 1, 1));
+        f.standing = Standing::Gone;
+        assert_eq!(
+            code(eligible(&f, d(2026, 2, 3), &s())),
+            Some("not_eligible")
+        );
+        let mut f = member(d(1960, 1, 1));
+        f.age.recognised = false;
+        assert_eq!(
+            code(eligible(&f, d(2026, 2, 3), &s())),
+            Some("not_eligible")
+        );
+    }
+
+    #[test]
+    fn each_discipline_form_at_its_waiting_boundary() {
+        for (form, months) in [
+            (Form::Reprimand, 6),
+            (Form::Warning, 9),
+            (Form::Dismissal, 12),
+        ] {
+            let mut f = member(d(1990, 1, 1));
+            let decided = d(2025, 3, 1);
+            f.disciplines = vec![BadgeDiscipline {
+                form,
+                decided_on: decided,
+                held: false,
+            }];
+            let free = add_months(decided, months);
+            assert_eq!(
+                code(eligible(&f, free - Duration::days(1), &s())),
+                Some("discipline_in_force"),
+                "{form:?}"
+            );
+            assert!(eligible(&f, free, &s()).is_ok(), "{form:?}");
+            // A complaint keeps it in force.
+            f.disciplines[0].held = true;
+            assert_eq!(code(eligible(&f, free, &s())), Some("discipline_in_force"));
+        }
+    }
+
+    #[test]
+    fn awards_refuse_held_below_and_unreached_milestones() {
+        let mut f = member(d(1980, 1, 1));
+        f.held = 45;
+        let occasion = d(2026, 2, 3);
+        assert_eq!(
+            check_award(&f, &[30, 45], 45, occasion, &s()),
+            Err(Refusal::AlreadyHeld)
+        );
+        assert!(matches!(
+            check_award(&f, &[30, 45], 40, occasion, &s()),
+            Err(Refusal::Rule(v)) if v.code == "below_held"
+        ));
+        assert!(matches!(
+            check_award(&f, &[30, 45], 50, occasion, &s()),
+            Err(Refusal::Rule(v)) if v.code == "not_eligible"
+        ));
+        assert!(matches!(
+            check_award(&f, &[], 33, occasion, &s()),
+            Err(Refusal::Rule(v)) if v.code == "not_a_milestone"
+        ));
+        f.held = 30;
+        assert_eq!(
+            check_award(&f, &[30], 45, occasion, &s()).map(|e| e.milestone),
+            Ok(45)
+        );
+    }
+
+    #[test]
+    fn next_due_is_cached_for_the_candidate_query() {
+        let f = member(d(2000, 5, 5));
+        assert_eq!(
+            next_due(&f.age, Standing::Active, 0, &s()),
+            Some(d(2030, 5, 5))
+        );
+        assert_eq!(
+            next_due(&f.age, Standing::Active, 30, &s()),
+            Some(d(2040, 5, 5))
+        );
+        assert_eq!(next_due(&f.age, Standing::Gone, 0, &s()), None);
+        assert_eq!(next_due(&f.age, Standing::Active, 90, &s()), None);
+    }
+
+    proptest! {
+        #[test]
+        fn reach_date_is_the_first_day_of_the_milestone(
+            first in 0i64..20_000, gap in 0i64..4_000, m in prop::sample::select(vec![30u32, 40, 45, 50, 90])
+        ) {
+            let first = d(1930, 1, 1) + Duration::days(first);
+            let age = PartyAgeFacts {
+                first_decision: first,
+                recognised: true,
+                interruptions: if gap > 0 {
+                    vec![Period { from: first + Duration::days(10), to: Some(first + Duration::days(10 + gap)) }]
+                } else { vec![] },
+            };
+            let reach = reach_date(&age, m);
+            prop_assert!(party_age::years(&age, reach).unwrap_or(0) >= m);
+            prop_assert!(party_age::years(&age, reach - Duration::days(1)).unwrap_or(0) < m);
+        }
+
+        #[test]
+        fn eligible_only_when_the_candidate_query_finds_the_member(
+            first in 0i64..30_000, occ in 0i64..2_000, held_idx in 0usize..5, ill in any::<bool>()
+        ) {
+            let settings = s();
+            let mut f = member(d(1940, 1, 1) + Duration::days(first));
+            f.held = [0, 30, 40, 45, 50][held_idx];
+            if ill { f.serious_illness_since = Some(d(1990, 1, 1)); }
+            let occasion = d(2024, 1, 1) + Duration::days(occ);
+            if eligible(&f, occasion, &settings).is_ok() {
+                let due = next_due(&f.age, f.standing, f.held, &settings);
+                prop_assert!(due.is_some_and(|x| x <= add_months(occasion, max_early_months(&settings))));
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+//! Party cards (rule 17): who may get one, who may issue it, and the number format.
+
+use super::tree;
+use super::Violation;
+
+/// Rule 17: only official members get a card.
+pub fn check_member(status: &str) -> Result<(), Violation> {
+    match status {
+        "official" => Ok(()),
+        "probationary" => Err(Violation::new(
+            "not_official",
+            "Chỉ đảng viên chính thức được phát thẻ đảng viên",
+        )),
+        _ => Err(Violation::new(
+            "member_not_active",
+            "Đảng viên không còn sinh hoạt",
+        )),
+    }
+}
+
+/// Rule 17: a card is issued by the superior committee: the issuer's scope root must be a strict
+/// ancestor of the member's grassroots organisation (a national scope always is).
+pub fn issuer_is_superior(scope_root_path: Option<&str>, grassroots_path: &str) -> bool {
+    match scope_root_path {
+        None => true,
+        Some(root) => root != grassroots_path && tree::is_within(grassroots_path, root),
+    }
+}
+
+/// Formats a generated number with `digits` digits (zero-padded).
+pub fn format_number(n: i64, digits: u32) -> String {
+    format!("{n:0width$}", width = digits as usize)
+}
+
+/// Whether `n` fits in `digits` digits.
+pub fn fits(n: i64, digits: u32) -> bool {
+    n >= 0 && n < 10i64.saturating_pow(digits)
+}
+
+/// Checks a given card number: exactly `digits` digits.
+pub fn check_number(number: &str, digits: u32) -> Result<(), Violation> {
+    if number.len() == digits as usize && number.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(())
+    } else {
+        Err(Violation::new(
+            "card_number_format",
+            format!("Số thẻ đảng viên gồm đúng {digits} chữ số"),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn only_official_members() {
+        assert!(check_member("official").is_ok());
+        assert_eq!(
+            check_member("probationary").map_err(|v| v.code),
+            Err("not_official")
+        );
+        assert_eq!(
+            check_member("exited").map_err(|v| v.code),
+            Err("member_not_active")
+        );
+    }
+
+    #[test]
+    fn the_superior_level_issues() {
+        // Province /1/ → commune /1/2/ → grassroots /1/2/3/ → cell /1/2/3/4/.
+        assert!(issuer_is_superior(None, "/1/2/3/"));
+        assert!(issuer_is_superior(Some("/1/"), "/1/2/3/"));
+        assert!(issuer_is_superior(Some("/1/2/"), "/1/2/3/"));
+        assert!(!issuer_is_superior(Some("/1/2/3/"), "/1/2/3/"));
+        assert!(!issuer_is_superior(Some("/1/2/3/4/"), "/1/2/3/"));
+        assert!(!issuer_is_superior(Some("/9/"), "/1/2/3/"));
+    }
+
+    #[test]
+    fn numbers_have_the_set_digits() {
+        assert_eq!(format_number(42, 8), "00000042");
+        assert!(check_number("12345678", 8).is_ok());
+        assert!(check_number("1234567", 8).is_err());
+        assert!(check_number("1234567a", 8).is_err());
+        assert!(check_number("123456789", 9).is_ok());
+        assert!(fits(99_999_999, 8));
+        assert!(!fits(100_000_000, 8));
+    }
+
+    proptest! {
+        #[test]
+        fn generated_numbers_pass_the_check(n in 0i64..100_000_000) {
+            prop_assert!(check_number(&format_number(n, 8), 8).is_ok());
+        }
+    }
+}

@@ -1,0 +1,510 @@
+//! Party badges and proposals: rows, the candidate query, and the facts the engine needs.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use qldv_api_types::badges::{self as dto, BadgeStatus, ProposalStatus};
+use qldv_api_types::{MemberId, OrgId};
+
+use crate::auth::Scope;
+use crate::db::schema::{badge_proposals, badges, members};
+use crate::db::DbConn;
+use crate::domain::badge::{BadgeDiscipline, BadgeFacts, Standing};
+use crate::error::{AppError, AppResult};
+use crate::models::discipline::DisciplineRow;
+use crate::models::illness::IllnessRow;
+use crate::models::member::MemberRow;
+
+/// A stored award.
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = badges)]
+pub struct BadgeRow {
+    /// Id.
+    pub id: i64,
+    /// Member.
+    pub member_id: i64,
+    /// Milestone.
+    pub milestone: i32,
+    /// Occasion.
+    pub occasion_on: NaiveDate,
+    /// Decision number.
+    pub decision_no: String,
+    /// `awarded` or `returned`.
+    pub status: String,
+    /// Early.
+    pub early: bool,
+    /// Posthumous.
+    pub posthumous: bool,
+    /// Party age on the occasion.
+    pub party_age_years: i32,
+    /// Proposal.
+    pub proposal_id: Option<i64>,
+    /// Returned on.
+    pub returned_on: Option<NaiveDate>,
+    /// Regulation.
+    pub regulation: String,
+    /// Awarded by.
+    pub created_by: Option<i64>,
+    /// Entered at.
+    pub created_at: NaiveDateTime,
+}
+
+/// An award to insert.
+#[derive(Debug, Clone)]
+pub struct NewBadge<'a> {
+    /// Member.
+    pub member_id: i64,
+    /// Milestone.
+    pub milestone: u32,
+    /// Occasion.
+    pub occasion_on: NaiveDate,
+    /// Decision number.
+    pub decision_no: &'a str,
+    /// Early.
+    pub early: bool,
+    /// Posthumous.
+    pub posthumous: bool,
+    /// Party age.
+    pub party_age_years: u32,
+    /// Proposal.
+    pub proposal_id: Option<i64>,
+    /// Regulation.
+    pub regulation: &'a str,
+    /// Who.
+    pub by: i64,
+}
+
+fn to_i32(n: u32) -> i32 {
+    i32::try_from(n).unwrap_or(i32::MAX)
+}
+
+fn to_u32(n: i32) -> u32 {
+    u32::try_from(n).unwrap_or(0)
+}
+
+type Joined<'a, T> = diesel::dsl::IntoBoxed<
+    'a,
+    diesel::dsl::InnerJoin<T, members::table>,
+    <DbConn as diesel::Connection>::Backend,
+>;
+
+/// Restricts a query joined with members to the scope and, optionally, a subtree.
+macro_rules! within {
+    ($q:expr, $scope:expr, $subtree:expr) => {{
+        let mut q = $q;
+        for (lo, hi) in [
+            $scope.path_range(),
+            $subtree.map(crate::domain::tree::subtree_range),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            q = q
+                .filter(members::org_path.ge(lo))
+                .filter(members::org_path.lt(hi));
+        }
+        q
+    }};
+}
+
+impl BadgeRow {
+    /// Inserts an award (409 `already_held` when the member has that milestone).
+    pub fn insert(conn: &mut DbConn, new: &NewBadge<'_>) -> AppResult<Self> {
+        let id: i64 = diesel::insert_into(badges::table)
+            .values((
+                badges::member_id.eq(new.member_id),
+                badges::milestone.eq(to_i32(new.milestone)),
+                badges::occasion_on.eq(new.occasion_on),
+                badges::decision_no.eq(new.decision_no),
+                badges::status.eq("awarded"),
+                badges::early.eq(new.early),
+                badges::posthumous.eq(new.posthumous),
+                badges::party_age_years.eq(to_i32(new.party_age_years)),
+                badges::proposal_id.eq(new.proposal_id),
+                badges::regulation.eq(new.regulation),
+                badges::created_by.eq(Some(new.by)),
+                badges::created_at.eq(super::now()),
+            ))
+            .returning(badges::id)
+            .get_result(conn)
+            .map_err(|e| match e {
+                diesel::result::Error::DatabaseError(
+                    diesel::result::DatabaseErrorKind::UniqueViolation,
+                    _,
+                ) => already_held(new.milestone),
+                other => other.into(),
+            })?;
+        Ok(badges::table
+            .find(id)
+            .select(Self::as_select())
+            .first(conn)?)
+    }
+
+    /// A member's awards, oldest first.
+    pub fn of_member(conn: &mut DbConn, member_id: i64) -> AppResult<Vec<Self>> {
+        Ok(badges::table
+            .filter(badges::member_id.eq(member_id))
+            .order(badges::milestone.asc())
+            .select(Self::as_select())
+            .load(conn)?)
+    }
+
+    /// Awards inside the scope and subtree, for the occasions of one year, newest first.
+    pub fn list(
+        conn: &mut DbConn,
+        scope: &Scope,
+        subtree_path: Option<&str>,
+        year: Option<i32>,
+        before: Option<i64>,
+        limit: i64,
+    ) -> AppResult<Vec<(Self, String)>> {
+        let base: Joined<'_, badges::table> = badges::table.inner_join(members::table).into_boxed();
+        let mut q = within!(base, scope, subtree_path);
+        if let Some(y) = year {
+            let (from, to) = super::evaluation::year_bounds(y);
+            q = q
+                .filter(badges::occasion_on.ge(from))
+                .filter(badges::occasion_on.le(to));
+        }
+        if let Some(b) = before {
+            q = q.filter(badges::id.lt(b));
+        }
+        Ok(q.order(badges::id.desc())
+            .limit(limit)
+            .select((Self::as_select(), members::full_name))
+            .load(conn)?)
+    }
+
+    /// Marks every held badge of a member returned (rule 12).
+    pub fn return_all(conn: &mut DbConn, member_id: i64, on: NaiveDate) -> AppResult<usize> {
+        Ok(diesel::update(
+            badges::table
+                .filter(badges::member_id.eq(member_id))
+                .filter(badges::status.eq("awarded")),
+        )
+        .set((
+            badges::status.eq("returned"),
+            badges::returned_on.eq(Some(on)),
+        ))
+        .execute(conn)?)
+    }
+
+    /// The milestones held (not returned) by each of `member_ids`.
+    pub fn held_by(conn: &mut DbConn, member_ids: &[i64]) -> AppResult<HashMap<i64, Vec<u32>>> {
+        let rows: Vec<(i64, i32)> = badges::table
+            .filter(badges::member_id.eq_any(member_ids))
+            .filter(badges::status.eq("awarded"))
+            .select((badges::member_id, badges::milestone))
+            .load(conn)?;
+        let mut out: HashMap<i64, Vec<u32>> = HashMap::new();
+        for (m, milestone) in rows {
+            out.entry(m).or_default().push(to_u32(milestone));
+        }
+        Ok(out)
+    }
+
+    /// The API view.
+    pub fn to_dto(&self, full_name: &str) -> dto::Badge {
+        dto::Badge {
+            id: self.id,
+            member_id: MemberId(self.member_id),
+            full_name: full_name.to_string(),
+            milestone: to_u32(self.milestone),
+            occasion_on: self.occasion_on,
+            decision_no: self.decision_no.clone(),
+            status: if self.status == "returned" {
+                BadgeStatus::Returned
+            } else {
+                BadgeStatus::Awarded
+            },
+            early: self.early,
+            posthumous: self.posthumous,
+            party_age_years: to_u32(self.party_age_years),
+            proposal_id: self.proposal_id,
+            returned_on: self.returned_on,
+            regulation: self.regulation.clone(),
+        }
+    }
+}
+
+/// 409 `already_held`.
+pub fn already_held(milestone: u32) -> AppError {
+    AppError::Conflict(
+        "already_held",
+        format!("Đảng viên đã nhận Huy hiệu {milestone} năm tuổi Đảng"),
+    )
+}
+
+/// Candidates for an occasion inside the scope and subtree: members whose next milestone falls no
+/// later than `due_by` (the occasion plus the longest early window), in Vietnamese name order after
+/// a cursor. One indexed range query on the cached `next_badge_on`.
+pub fn candidates(
+    conn: &mut DbConn,
+    scope: &Scope,
+    subtree_path: Option<&str>,
+    due_by: NaiveDate,
+    after: Option<(String, i64)>,
+    limit: i64,
+) -> AppResult<Vec<MemberRow>> {
+    let base = members::table
+        .filter(members::next_badge_on.le(due_by))
+        .into_boxed();
+    let mut q = within!(base, scope, subtree_path);
+    if let Some((key, id)) = after {
+        q = q.filter(
+            members::name_sort_key
+                .gt(key.clone())
+                .or(members::name_sort_key.eq(key).and(members::id.gt(id))),
+        );
+    }
+    Ok(q.order((members::name_sort_key.asc(), members::id.asc()))
+        .limit(limit)
+        .select(MemberRow::as_select())
+        .load(conn)?)
+}
+
+/// Where a member stands for badges.
+pub fn standing(m: &MemberRow) -> Standing {
+    match (m.status.as_str(), m.exit_reason.as_deref()) {
+        ("probationary" | "official", _) => Standing::Active,
+        ("exited", Some("deceased")) => {
+            Standing::Deceased(m.interrupted_since.unwrap_or(m.ceremony_on))
+        }
+        _ => Standing::Gone,
+    }
+}
+
+/// The eligibility facts of several members, with three batched queries (disciplines,
+/// illnesses, badges held), never one per member.
+pub fn facts_of(
+    conn: &mut DbConn,
+    rows: &[MemberRow],
+) -> AppResult<HashMap<i64, (BadgeFacts, Vec<u32>)>> {
+    let ids: Vec<i64> = rows.iter().map(|m| m.id).collect();
+    let mut held = BadgeRow::held_by(conn, &ids)?;
+    let mut discipline: HashMap<i64, Vec<BadgeDiscipline>> = HashMap::new();
+    for d in DisciplineRow::of_members(conn, &ids)? {
+        let rule = d.rule();
+        discipline
+            .entry(d.member_id)
+            .or_default()
+            .push(BadgeDiscipline {
+                form: rule.form,
+                decided_on: rule.decided_on,
+                held: rule.held,
+            });
+    }
+    let mut illness: HashMap<i64, NaiveDate> = HashMap::new();
+    for i in IllnessRow::of_members(conn, &ids)?
+        .into_iter()
+        .filter(|i| i.serious)
+    {
+        illness.entry(i.member_id).or_insert(i.from_on);
+    }
+    Ok(rows
+        .iter()
+        .map(|m| {
+            let held = held.remove(&m.id).unwrap_or_default();
+            let facts = BadgeFacts {
+                age: m.party_age_facts(),
+                standing: standing(m),
+                serious_illness_since: illness.get(&m.id).copied(),
+                disciplines: discipline.remove(&m.id).unwrap_or_default(),
+                held: held.iter().copied().max().unwrap_or(0),
+            };
+            (m.id, (facts, held))
+        })
+        .collect())
+}
+
+/// A stored proposal.
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = badge_proposals)]
+pub struct ProposalRow {
+    /// Id.
+    pub id: i64,
+    /// Member.
+    pub member_id: i64,
+    /// Milestone.
+    pub milestone: i32,
+    /// Occasion.
+    pub occasion_on: NaiveDate,
+    /// `proposed`, `approved`, `rejected`, `withdrawn`.
+    pub status: String,
+    /// Remarks.
+    pub note: Option<String>,
+    /// Proposed by.
+    pub proposed_by: Option<i64>,
+    /// Decided by.
+    pub decided_by: Option<i64>,
+    /// Decision number.
+    pub decision_no: Option<String>,
+    /// Why rejected.
+    pub reject_reason: Option<String>,
+    /// The badge.
+    pub badge_id: Option<i64>,
+    /// Version.
+    pub version: i64,
+    /// Created.
+    pub created_at: NaiveDateTime,
+    /// Changed.
+    pub updated_at: NaiveDateTime,
+}
+
+/// Filters of the proposal list.
+#[derive(Debug, Clone, Default)]
+pub struct ProposalFilter {
+    /// Subtree path, already in scope.
+    pub subtree_path: Option<String>,
+    /// Status.
+    pub status: Option<String>,
+    /// Occasion.
+    pub occasion_on: Option<NaiveDate>,
+}
+
+impl ProposalRow {
+    /// Inserts a proposal (409 when one is already open for that member and milestone).
+    pub fn insert(
+        conn: &mut DbConn,
+        member_id: i64,
+        milestone: u32,
+        occasion_on: NaiveDate,
+        note: Option<&str>,
+        by: i64,
+    ) -> AppResult<Self> {
+        let now = super::now();
+        let id: i64 = diesel::insert_into(badge_proposals::table)
+            .values((
+                badge_proposals::member_id.eq(member_id),
+                badge_proposals::milestone.eq(to_i32(milestone)),
+                badge_proposals::occasion_on.eq(occasion_on),
+                badge_proposals::status.eq("proposed"),
+                badge_proposals::note.eq(note),
+                badge_proposals::proposed_by.eq(Some(by)),
+                badge_proposals::created_at.eq(now),
+                badge_proposals::updated_at.eq(now),
+            ))
+            .returning(badge_proposals::id)
+            .get_result(conn)
+            .map_err(|e| match e {
+                diesel::result::Error::DatabaseError(
+                    diesel::result::DatabaseErrorKind::UniqueViolation,
+                    _,
+                ) => AppError::Conflict(
+                    "already_proposed",
+                    format!("Đảng viên đã được đề nghị Huy hiệu {milestone} năm"),
+                ),
+                other => other.into(),
+            })?;
+        Self::reload(conn, id)
+    }
+
+    /// Reads a proposal by id (no scope).
+    fn reload(conn: &mut DbConn, id: i64) -> AppResult<Self> {
+        Ok(badge_proposals::table
+            .find(id)
+            .select(Self::as_select())
+            .first(conn)?)
+    }
+
+    /// One proposal whose member is inside the scope, with the member.
+    pub fn find(conn: &mut DbConn, scope: &Scope, id: i64) -> AppResult<(Self, MemberRow)> {
+        let base: Joined<'_, badge_proposals::table> = badge_proposals::table
+            .inner_join(members::table)
+            .into_boxed();
+        within!(base, scope, None::<&str>)
+            .filter(badge_proposals::id.eq(id))
+            .select((Self::as_select(), MemberRow::as_select()))
+            .first(conn)
+            .optional()?
+            .ok_or(AppError::not_found("đề nghị tặng Huy hiệu"))
+    }
+
+    /// Proposals inside the scope, newest first, before a cursor.
+    pub fn list(
+        conn: &mut DbConn,
+        scope: &Scope,
+        filter: &ProposalFilter,
+        before: Option<i64>,
+        limit: i64,
+    ) -> AppResult<Vec<(Self, String, i64)>> {
+        let base: Joined<'_, badge_proposals::table> = badge_proposals::table
+            .inner_join(members::table)
+            .into_boxed();
+        let mut q = within!(base, scope, filter.subtree_path.as_deref());
+        if let Some(s) = &filter.status {
+            q = q.filter(badge_proposals::status.eq(s.clone()));
+        }
+        if let Some(o) = filter.occasion_on {
+            q = q.filter(badge_proposals::occasion_on.eq(o));
+        }
+        if let Some(b) = before {
+            q = q.filter(badge_proposals::id.lt(b));
+        }
+        Ok(q.order(badge_proposals::id.desc())
+            .limit(limit)
+            .select((
+                Self::as_select(),
+                members::full_name,
+                members::organization_id,
+            ))
+            .load(conn)?)
+    }
+
+    /// Decides an open proposal (409 when it was decided meanwhile).
+    pub fn decide(
+        conn: &mut DbConn,
+        id: i64,
+        status: &str,
+        by: i64,
+        decision_no: Option<&str>,
+        reject_reason: Option<&str>,
+        badge_id: Option<i64>,
+    ) -> AppResult<Self> {
+        let n = diesel::update(
+            badge_proposals::table
+                .filter(badge_proposals::id.eq(id))
+                .filter(badge_proposals::status.eq("proposed")),
+        )
+        .set((
+            badge_proposals::status.eq(status),
+            badge_proposals::decided_by.eq(Some(by)),
+            badge_proposals::decision_no.eq(decision_no),
+            badge_proposals::reject_reason.eq(reject_reason),
+            badge_proposals::badge_id.eq(badge_id),
+            badge_proposals::version.eq(badge_proposals::version + 1),
+            badge_proposals::updated_at.eq(super::now()),
+        ))
+        .execute(conn)?;
+        if n == 0 {
+            return Err(AppError::Conflict(
+                "proposal_decided",
+                "Đề nghị đã được xét trước đó".into(),
+            ));
+        }
+        Self::reload(conn, id)
+    }
+
+    /// The API view.
+    pub fn to_dto(&self, full_name: &str, organization_id: i64) -> dto::BadgeProposal {
+        dto::BadgeProposal {
+            id: self.id,
+            member_id: MemberId(self.member_id),
+            full_name: full_name.to_string(),
+            organization_id: OrgId(organization_id),
+            milestone: to_u32(self.milestone),
+            occasion_on: self.occasion_on,
+            status: match self.status.as_str() {
+                "approved" => ProposalStatus::Approved,
+                "rejected" | "withdrawn" => ProposalStatus::Rejected,
+                _ => ProposalStatus::Proposed,
+            },
+            note: self.note.clone(),
+            decision_no: self.decision_no.clone(),
+            reject_reason: self.reject_reason.clone(),
+            badge_id: self.badge_id,
+            created_at: super::utc(self.created_at),
+        }
+    }
+}

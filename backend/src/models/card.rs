@@ -1,0 +1,355 @@
+//! Party cards: the rows, the number counter, and the scoped queries.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use qldv_api_types::cards::{self as dto, CardStatus};
+use qldv_api_types::{MemberId, OrgId};
+
+use crate::auth::Scope;
+use crate::db::schema::{cards, counters, members};
+use crate::db::DbConn;
+use crate::domain::card as rules;
+use crate::error::{AppError, AppResult};
+
+/// A stored card.
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = cards)]
+pub struct CardRow {
+    /// Id.
+    pub id: i64,
+    /// Member.
+    pub member_id: i64,
+    /// Number.
+    pub card_number: String,
+    /// `active`, `void`, `revoked` or `collected`.
+    pub status: String,
+    /// Issued on.
+    pub issued_on: NaiveDate,
+    /// Decision number.
+    pub decision_no: String,
+    /// Replaced card.
+    pub replaces_id: Option<i64>,
+    /// Ended on.
+    pub ended_on: Option<NaiveDate>,
+    /// Why it ended.
+    pub end_reason: Option<String>,
+    /// Regulation.
+    pub regulation: String,
+    /// Issued by.
+    pub created_by: Option<i64>,
+    /// Version.
+    pub version: i64,
+    /// Created.
+    pub created_at: NaiveDateTime,
+    /// Changed.
+    pub updated_at: NaiveDateTime,
+}
+
+/// A card to insert.
+#[derive(Debug, Clone)]
+pub struct NewCard<'a> {
+    /// Member.
+    pub member_id: i64,
+    /// Number.
+    pub card_number: &'a str,
+    /// Issued on.
+    pub issued_on: NaiveDate,
+    /// Decision number.
+    pub decision_no: &'a str,
+    /// Replaced card.
+    pub replaces_id: Option<i64>,
+    /// Regulation.
+    pub regulation: &'a str,
+    /// Who.
+    pub by: i64,
+}
+
+/// Filters of the card list.
+#[derive(Debug, Clone, Default)]
+pub struct CardFilter {
+    /// Subtree (path of its root), already checked to be in scope.
+    pub subtree_path: Option<String>,
+    /// Status.
+    pub status: Option<String>,
+    /// Exact number (any status: finds voided numbers too).
+    pub number: Option<String>,
+    /// One member's.
+    pub member_id: Option<i64>,
+}
+
+/// The wire name of a status.
+pub fn status_str(s: CardStatus) -> &'static str {
+    match s {
+        CardStatus::Active => "active",
+        CardStatus::Void => "void",
+        CardStatus::Revoked => "revoked",
+        CardStatus::Collected => "collected",
+    }
+}
+
+fn parse_status(s: &str) -> CardStatus {
+    match s {
+        "void" => CardStatus::Void,
+        "revoked" => CardStatus::Revoked,
+        "collected" => CardStatus::Collected,
+        _ => CardStatus::Active,
+    }
+}
+
+fn in_range<'a>(
+    q: diesel::dsl::IntoBoxed<
+        'a,
+        diesel::dsl::InnerJoin<cards::table, members::table>,
+        <DbConn as diesel::Connection>::Backend,
+    >,
+    range: Option<(String, String)>,
+) -> diesel::dsl::IntoBoxed<
+    'a,
+    diesel::dsl::InnerJoin<cards::table, members::table>,
+    <DbConn as diesel::Connection>::Backend,
+> {
+    match range {
+        Some((lo, hi)) => q
+            .filter(members::org_path.ge(lo))
+            .filter(members::org_path.lt(hi)),
+        None => q,
+    }
+}
+
+impl CardRow {
+    /// One card whose member is inside the caller's scope, with the member's name and path.
+    pub fn find(conn: &mut DbConn, scope: &Scope, id: i64) -> AppResult<(Self, String, String)> {
+        in_range(
+            cards::table.inner_join(members::table).into_boxed(),
+            scope.path_range(),
+        )
+        .filter(cards::id.eq(id))
+        .select((Self::as_select(), members::full_name, members::org_path))
+        .first(conn)
+        .optional()?
+        .ok_or(AppError::not_found("thẻ đảng viên"))
+    }
+
+    /// Cards inside the scope matching `filter`, newest first, before a cursor (an id).
+    pub fn list(
+        conn: &mut DbConn,
+        scope: &Scope,
+        filter: &CardFilter,
+        before: Option<i64>,
+        limit: i64,
+    ) -> AppResult<Vec<(Self, String)>> {
+        let mut q = in_range(
+            cards::table.inner_join(members::table).into_boxed(),
+            scope.path_range(),
+        );
+        q = in_range(
+            q,
+            filter
+                .subtree_path
+                .as_deref()
+                .map(crate::domain::tree::subtree_range),
+        );
+        if let Some(s) = &filter.status {
+            q = q.filter(cards::status.eq(s.clone()));
+        }
+        if let Some(n) = &filter.number {
+            q = q.filter(cards::card_number.eq(n.clone()));
+        }
+        if let Some(m) = filter.member_id {
+            q = q.filter(cards::member_id.eq(m));
+        }
+        if let Some(b) = before {
+            q = q.filter(cards::id.lt(b));
+        }
+        Ok(q.order(cards::id.desc())
+            .limit(limit)
+            .select((Self::as_select(), members::full_name))
+            .load(conn)?)
+    }
+
+    /// The member's active card.
+    pub fn active_of(conn: &mut DbConn, member_id: i64) -> AppResult<Option<Self>> {
+        Ok(cards::table
+            .filter(cards::member_id.eq(member_id))
+            .filter(cards::status.eq("active"))
+            .select(Self::as_select())
+            .first(conn)
+            .optional()?)
+    }
+
+    /// Whether a number was ever used.
+    pub fn number_taken(conn: &mut DbConn, number: &str) -> AppResult<bool> {
+        Ok(diesel::select(diesel::dsl::exists(
+            cards::table.filter(cards::card_number.eq(number)),
+        ))
+        .get_result(conn)?)
+    }
+
+    /// The next free generated number: a counter bumped in the caller's transaction (the row
+    /// lock serialises parallel issues), skipping numbers entered by hand.
+    pub fn next_number(conn: &mut DbConn, digits: u32) -> AppResult<String> {
+        loop {
+            let n: i64 = diesel::update(counters::table.find("card_number"))
+                .set(counters::value.eq(counters::value + 1))
+                .returning(counters::value)
+                .get_result(conn)?;
+            if !rules::fits(n, digits) {
+                return Err(AppError::Conflict(
+                    "card_numbers_exhausted",
+                    format!("Đã hết số thẻ {digits} chữ số; cập nhật định dạng số thẻ"),
+                ));
+            }
+            let number = rules::format_number(n, digits);
+            if !Self::number_taken(conn, &number)? {
+                return Ok(number);
+            }
+        }
+    }
+
+    /// Inserts an active card.
+    pub fn insert(conn: &mut DbConn, new: &NewCard<'_>) -> AppResult<Self> {
+        let now = super::now();
+        let id: i64 = diesel::insert_into(cards::table)
+            .values((
+                cards::member_id.eq(new.member_id),
+                cards::card_number.eq(new.card_number),
+                cards::status.eq("active"),
+                cards::issued_on.eq(new.issued_on),
+                cards::decision_no.eq(new.decision_no),
+                cards::replaces_id.eq(new.replaces_id),
+                cards::regulation.eq(new.regulation),
+                cards::created_by.eq(Some(new.by)),
+                cards::created_at.eq(now),
+                cards::updated_at.eq(now),
+            ))
+            .returning(cards::id)
+            .get_result(conn)?;
+        Self::reload(conn, id)
+    }
+
+    /// Ends an active card (`void`, `revoked` or `collected`) when its version is `expected`.
+    pub fn end(
+        conn: &mut DbConn,
+        id: i64,
+        expected: i64,
+        status: &str,
+        on: NaiveDate,
+        reason: &str,
+    ) -> AppResult<Self> {
+        let n = diesel::update(
+            cards::table
+                .filter(cards::id.eq(id))
+                .filter(cards::status.eq("active"))
+                .filter(cards::version.eq(expected)),
+        )
+        .set((
+            cards::status.eq(status),
+            cards::ended_on.eq(Some(on)),
+            cards::end_reason.eq(Some(reason)),
+            cards::version.eq(cards::version + 1),
+            cards::updated_at.eq(super::now()),
+        ))
+        .execute(conn)?;
+        let row = Self::reload(conn, id)?;
+        if n == 0 {
+            return Err(if row.status != "active" {
+                not_active()
+            } else {
+                AppError::PreconditionFailed(row.version)
+            });
+        }
+        Ok(row)
+    }
+
+    /// Reads a card by id (no scope: for rows the caller already reached through its scope).
+    pub fn reload(conn: &mut DbConn, id: i64) -> AppResult<Self> {
+        Ok(cards::table
+            .find(id)
+            .select(Self::as_select())
+            .first(conn)?)
+    }
+
+    /// The API view.
+    pub fn to_dto(&self, full_name: &str) -> dto::Card {
+        dto::Card {
+            id: self.id,
+            member_id: MemberId(self.member_id),
+            full_name: full_name.to_string(),
+            card_number: self.card_number.clone(),
+            status: parse_status(&self.status),
+            issued_on: self.issued_on,
+            decision_no: self.decision_no.clone(),
+            replaces_id: self.replaces_id,
+            ended_on: self.ended_on,
+            end_reason: self.end_reason.clone(),
+            version: self.version,
+            updated_at: super::utc(self.updated_at),
+        }
+    }
+}
+
+/// 409 for a card that is no longer active.
+pub fn not_active() -> AppError {
+    AppError::Conflict(
+        "card_not_active",
+        "Thẻ không còn hiệu lực (đã hủy, thu hồi hoặc cấp lại)".into(),
+    )
+}
+
+/// Members due a card inside the scope and subtree: official, no active card (the member row's
+/// cached `card_number` is empty), in Vietnamese name order after a cursor.
+pub fn due(
+    conn: &mut DbConn,
+    scope: &Scope,
+    subtree_path: Option<&str>,
+    after: Option<(String, i64)>,
+    limit: i64,
+) -> AppResult<Vec<(dto::CardDue, String)>> {
+    let mut q = members::table
+        .filter(members::status.eq("official"))
+        .filter(members::card_number.is_null())
+        .into_boxed();
+    for (lo, hi) in [
+        scope.path_range(),
+        subtree_path.map(crate::domain::tree::subtree_range),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        q = q
+            .filter(members::org_path.ge(lo))
+            .filter(members::org_path.lt(hi));
+    }
+    if let Some((key, id)) = after {
+        q = q.filter(
+            members::name_sort_key
+                .gt(key.clone())
+                .or(members::name_sort_key.eq(key).and(members::id.gt(id))),
+        );
+    }
+    let rows: Vec<(i64, String, i64, Option<NaiveDate>, String)> = q
+        .order((members::name_sort_key.asc(), members::id.asc()))
+        .limit(limit)
+        .select((
+            members::id,
+            members::full_name,
+            members::organization_id,
+            members::official_on,
+            members::name_sort_key,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, full_name, org, official_on, key)| {
+            (
+                dto::CardDue {
+                    member_id: MemberId(id),
+                    full_name,
+                    organization_id: OrgId(org),
+                    official_on,
+                },
+                key,
+            )
+        })
+        .collect())
+}

@@ -1,0 +1,485 @@
+//! Yearly ratings and the grassroots rounds they belong to.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use qldv_api_types::evaluations::{self as dto, EvaluationLevel, NotRatedReason, RoundStatus};
+use qldv_api_types::{MemberId, OrgId};
+
+use crate::auth::Scope;
+use crate::db::schema::{evaluation_rounds, evaluations, members};
+use crate::db::DbConn;
+use crate::domain::evaluation as rules;
+use crate::error::{AppError, AppResult};
+
+/// A stored rating.
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = evaluations)]
+pub struct EvaluationRow {
+    /// Id.
+    pub id: i64,
+    /// Member.
+    pub member_id: i64,
+    /// Year.
+    pub year: i32,
+    /// Grassroots organisation of the round.
+    pub grassroots_org_id: i64,
+    /// Level.
+    pub level: String,
+    /// Score.
+    pub score: Option<i32>,
+    /// Why not rated.
+    pub not_rated_reason: Option<String>,
+    /// Remarks.
+    pub note: Option<String>,
+    /// Regulation.
+    pub regulation: String,
+    /// Entered by.
+    pub created_by: Option<i64>,
+    /// Changed by.
+    pub updated_by: Option<i64>,
+    /// Version.
+    pub version: i64,
+    /// Entered at.
+    pub created_at: NaiveDateTime,
+    /// Changed at.
+    pub updated_at: NaiveDateTime,
+}
+
+/// A rating to store.
+#[derive(Debug, Clone)]
+pub struct NewRating<'a> {
+    /// Member.
+    pub member_id: i64,
+    /// Year.
+    pub year: i32,
+    /// Grassroots organisation.
+    pub grassroots_org_id: i64,
+    /// Level.
+    pub level: &'static str,
+    /// Score.
+    pub score: Option<i32>,
+    /// Why not rated.
+    pub not_rated_reason: Option<&'static str>,
+    /// Remarks.
+    pub note: Option<&'a str>,
+    /// Regulation.
+    pub regulation: &'a str,
+    /// Who.
+    pub by: i64,
+}
+
+/// The wire name of a level.
+pub fn level_str(l: EvaluationLevel) -> &'static str {
+    match l {
+        EvaluationLevel::Excellent => "excellent",
+        EvaluationLevel::Good => "good",
+        EvaluationLevel::Complete => "complete",
+        EvaluationLevel::NotComplete => "not_complete",
+        EvaluationLevel::NotRated => "not_rated",
+    }
+}
+
+fn parse_level(s: &str) -> EvaluationLevel {
+    match s {
+        "excellent" => EvaluationLevel::Excellent,
+        "good" => EvaluationLevel::Good,
+        "complete" => EvaluationLevel::Complete,
+        "not_complete" => EvaluationLevel::NotComplete,
+        _ => EvaluationLevel::NotRated,
+    }
+}
+
+/// The wire name of a not-rated reason.
+pub fn reason_str(r: rules::NotRatedReason) -> &'static str {
+    match r {
+        rules::NotRatedReason::RecentlyAdmitted => "recently_admitted",
+        rules::NotRatedReason::Exempt => "exempt",
+        rules::NotRatedReason::Suspended => "suspended",
+    }
+}
+
+fn parse_reason(s: &str) -> Option<NotRatedReason> {
+    match s {
+        "recently_admitted" => Some(NotRatedReason::RecentlyAdmitted),
+        "exempt" => Some(NotRatedReason::Exempt),
+        "suspended" => Some(NotRatedReason::Suspended),
+        _ => None,
+    }
+}
+
+/// Path bounds of the scope, or of the whole tree (every path starts with `/`, and `0` follows
+/// `/`), so that the queries below need no boxing.
+fn scope_bounds(scope: &Scope) -> (String, String) {
+    scope
+        .path_range()
+        .unwrap_or_else(|| ("/".to_string(), "0".to_string()))
+}
+
+/// Members to be rated in `year`: active, admitted by the year's end, inside the scope and the
+/// subtree at `subtree_path`.
+macro_rules! to_rate {
+    ($scope:expr, $subtree_path:expr, $year:expr) => {{
+        let (lo, hi) = crate::domain::tree::subtree_range($subtree_path);
+        let (slo, shi) = scope_bounds($scope);
+        members::org_path
+            .ge(lo)
+            .and(members::org_path.lt(hi))
+            .and(members::org_path.ge(slo))
+            .and(members::org_path.lt(shi))
+            .and(members::status.eq_any(["probationary", "official"]))
+            .and(members::admission_decision_on.le(rules::year_end($year)))
+    }};
+}
+
+/// One member of the list with its rating.
+pub type ListRow = (i64, String, i64, String, Option<EvaluationRow>);
+
+impl EvaluationRow {
+    /// The member's rating for a year.
+    pub fn find(conn: &mut DbConn, member_id: i64, year: i32) -> AppResult<Option<Self>> {
+        Ok(evaluations::table
+            .filter(evaluations::member_id.eq(member_id))
+            .filter(evaluations::year.eq(year))
+            .select(Self::as_select())
+            .first(conn)
+            .optional()?)
+    }
+
+    /// The member's ratings, newest year first.
+    pub fn of_member(conn: &mut DbConn, member_id: i64) -> AppResult<Vec<Self>> {
+        Ok(evaluations::table
+            .filter(evaluations::member_id.eq(member_id))
+            .order(evaluations::year.desc())
+            .select(Self::as_select())
+            .load(conn)?)
+    }
+
+    /// Stores a rating: inserts it, or replaces the year's one when its version is `expected`.
+    pub fn save(
+        conn: &mut DbConn,
+        existing: Option<&Self>,
+        expected: Option<i64>,
+        new: &NewRating<'_>,
+    ) -> AppResult<Self> {
+        let now = super::now();
+        match existing {
+            None => {
+                diesel::insert_into(evaluations::table)
+                    .values((
+                        evaluations::member_id.eq(new.member_id),
+                        evaluations::year.eq(new.year),
+                        evaluations::grassroots_org_id.eq(new.grassroots_org_id),
+                        evaluations::level.eq(new.level),
+                        evaluations::score.eq(new.score),
+                        evaluations::not_rated_reason.eq(new.not_rated_reason),
+                        evaluations::note.eq(new.note),
+                        evaluations::regulation.eq(new.regulation),
+                        evaluations::created_by.eq(Some(new.by)),
+                        evaluations::updated_by.eq(Some(new.by)),
+                        evaluations::created_at.eq(now),
+                        evaluations::updated_at.eq(now),
+                    ))
+                    .execute(conn)?;
+            }
+            Some(old) => {
+                let version = super::check_version(expected, old.version)?;
+                let n = diesel::update(
+                    evaluations::table
+                        .filter(evaluations::id.eq(old.id))
+                        .filter(evaluations::version.eq(version)),
+                )
+                .set((
+                    evaluations::grassroots_org_id.eq(new.grassroots_org_id),
+                    evaluations::level.eq(new.level),
+                    evaluations::score.eq(new.score),
+                    evaluations::not_rated_reason.eq(new.not_rated_reason),
+                    evaluations::note.eq(new.note),
+                    evaluations::regulation.eq(new.regulation),
+                    evaluations::updated_by.eq(Some(new.by)),
+                    evaluations::updated_at.eq(now),
+                    evaluations::version.eq(evaluations::version + 1),
+                ))
+                .execute(conn)?;
+                if n == 0 {
+                    return Err(AppError::PreconditionFailed(old.version));
+                }
+            }
+        }
+        Self::find(conn, new.member_id, new.year)?
+            .ok_or_else(|| AppError::internal("rating vanished after save"))
+    }
+
+    /// One page of the members to be rated, in Vietnamese name order after a cursor.
+    pub fn list(
+        conn: &mut DbConn,
+        scope: &Scope,
+        subtree_path: &str,
+        year: i32,
+        after: Option<(String, i64)>,
+        limit: i64,
+    ) -> AppResult<Vec<ListRow>> {
+        let mut q = members::table
+            .filter(to_rate!(scope, subtree_path, year))
+            .into_boxed();
+        if let Some((key, id)) = after {
+            q = q.filter(
+                members::name_sort_key
+                    .gt(key.clone())
+                    .or(members::name_sort_key.eq(key).and(members::id.gt(id))),
+            );
+        }
+        let people: Vec<(i64, String, i64, String)> = q
+            .order((members::name_sort_key.asc(), members::id.asc()))
+            .limit(limit)
+            .select((
+                members::id,
+                members::full_name,
+                members::organization_id,
+                members::name_sort_key,
+            ))
+            .load(conn)?;
+        let ids: Vec<i64> = people.iter().map(|p| p.0).collect();
+        let mut rated: std::collections::HashMap<i64, Self> = evaluations::table
+            .filter(evaluations::member_id.eq_any(&ids))
+            .filter(evaluations::year.eq(year))
+            .select(Self::as_select())
+            .load::<Self>(conn)?
+            .into_iter()
+            .map(|e| (e.member_id, e))
+            .collect();
+        Ok(people
+            .into_iter()
+            .map(|(id, name, org, key)| {
+                let e = rated.remove(&id);
+                (id, name, org, key, e)
+            })
+            .collect())
+    }
+
+    /// Counts per level over the whole subtree, in one grouped query.
+    pub fn summary(
+        conn: &mut DbConn,
+        scope: &Scope,
+        subtree_path: &str,
+        year: i32,
+        quota_percent: u32,
+    ) -> AppResult<dto::EvaluationSummary> {
+        let total: i64 = members::table
+            .filter(to_rate!(scope, subtree_path, year))
+            .count()
+            .get_result(conn)?;
+        let rows: Vec<(String, i64)> = evaluations::table
+            .inner_join(members::table)
+            .filter(evaluations::year.eq(year))
+            .filter(to_rate!(scope, subtree_path, year))
+            .group_by(evaluations::level)
+            .select((evaluations::level, diesel::dsl::count_star()))
+            .load(conn)?;
+        let mut s = dto::EvaluationSummary {
+            quota_percent,
+            ..Default::default()
+        };
+        s.total = total;
+        let mut rated = 0;
+        for (level, n) in rows {
+            rated += n;
+            match parse_level(&level) {
+                EvaluationLevel::Excellent => s.excellent += n,
+                EvaluationLevel::Good => s.good += n,
+                EvaluationLevel::Complete => s.complete += n,
+                EvaluationLevel::NotComplete => s.not_complete += n,
+                EvaluationLevel::NotRated => s.not_rated += n,
+            }
+        }
+        s.unrated_yet = (total - rated).max(0);
+        finish_summary(&mut s);
+        Ok(s)
+    }
+
+    /// The API view.
+    pub fn to_dto(&self) -> dto::Evaluation {
+        dto::Evaluation {
+            member_id: MemberId(self.member_id),
+            year: self.year,
+            level: parse_level(&self.level),
+            score: self.score.and_then(|s| u32::try_from(s).ok()),
+            not_rated_reason: self.not_rated_reason.as_deref().and_then(parse_reason),
+            note: self.note.clone(),
+            grassroots_organization_id: OrgId(self.grassroots_org_id),
+            regulation: self.regulation.clone(),
+            version: self.version,
+            updated_at: super::utc(self.updated_at),
+        }
+    }
+}
+
+/// Fills the derived fields of a summary (coverage, quota).
+pub fn finish_summary(s: &mut dto::EvaluationSummary) {
+    s.coverage = rules::coverage(s.total - s.unrated_yet, s.total);
+    s.max_excellent = rules::max_excellent(s.good, s.quota_percent);
+    s.quota_excess = (s.excellent - s.max_excellent).max(0);
+}
+
+/// A stored round.
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = evaluation_rounds)]
+pub struct RoundRow {
+    /// Id.
+    pub id: i64,
+    /// Grassroots organisation.
+    pub organization_id: i64,
+    /// Year.
+    pub year: i32,
+    /// `open` or `closed`.
+    pub status: String,
+    /// Members to be rated at closing.
+    pub total: i64,
+    /// Excellent.
+    pub excellent: i64,
+    /// Good.
+    pub good: i64,
+    /// Complete.
+    pub complete: i64,
+    /// Not complete.
+    pub not_complete: i64,
+    /// Not rated.
+    pub not_rated: i64,
+    /// Regulation.
+    pub regulation: String,
+    /// Closed by.
+    pub closed_by: Option<i64>,
+    /// Closed at.
+    pub closed_at: Option<NaiveDateTime>,
+    /// Created.
+    pub created_at: NaiveDateTime,
+}
+
+impl RoundRow {
+    /// The round of a grassroots organisation for a year, if one was recorded.
+    pub fn find(conn: &mut DbConn, org_id: i64, year: i32) -> AppResult<Option<Self>> {
+        Ok(evaluation_rounds::table
+            .filter(evaluation_rounds::organization_id.eq(org_id))
+            .filter(evaluation_rounds::year.eq(year))
+            .select(Self::as_select())
+            .first(conn)
+            .optional()?)
+    }
+
+    /// 409 `round_closed` when the round of `org_id` for `year` is closed.
+    pub fn ensure_open(conn: &mut DbConn, org_id: i64, year: i32) -> AppResult<()> {
+        match Self::find(conn, org_id, year)? {
+            Some(r) if r.status == "closed" => Err(AppError::Conflict(
+                "round_closed",
+                format!("Đợt đánh giá năm {year} đã khóa sổ: không sửa được"),
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// Closes the round with its summary frozen (inserting it when none was recorded).
+    pub fn close(
+        conn: &mut DbConn,
+        org_id: i64,
+        year: i32,
+        s: &dto::EvaluationSummary,
+        regulation: &str,
+        by: i64,
+    ) -> AppResult<Self> {
+        let now = super::now();
+        let values = (
+            evaluation_rounds::status.eq("closed"),
+            evaluation_rounds::total.eq(s.total),
+            evaluation_rounds::excellent.eq(s.excellent),
+            evaluation_rounds::good.eq(s.good),
+            evaluation_rounds::complete.eq(s.complete),
+            evaluation_rounds::not_complete.eq(s.not_complete),
+            evaluation_rounds::not_rated.eq(s.not_rated),
+            evaluation_rounds::regulation.eq(regulation),
+            evaluation_rounds::closed_by.eq(Some(by)),
+            evaluation_rounds::closed_at.eq(Some(now)),
+        );
+        if Self::find(conn, org_id, year)?.is_some() {
+            diesel::update(
+                evaluation_rounds::table
+                    .filter(evaluation_rounds::organization_id.eq(org_id))
+                    .filter(evaluation_rounds::year.eq(year)),
+            )
+            .set(values)
+            .execute(conn)?;
+        } else {
+            diesel::insert_into(evaluation_rounds::table)
+                .values((
+                    evaluation_rounds::organization_id.eq(org_id),
+                    evaluation_rounds::year.eq(year),
+                    evaluation_rounds::created_at.eq(now),
+                    values,
+                ))
+                .execute(conn)?;
+        }
+        Self::find(conn, org_id, year)?.ok_or_else(|| AppError::internal("round vanished"))
+    }
+
+    /// Reopens a closed round (administrators correcting a mistake).
+    pub fn reopen(conn: &mut DbConn, org_id: i64, year: i32) -> AppResult<()> {
+        diesel::update(
+            evaluation_rounds::table
+                .filter(evaluation_rounds::organization_id.eq(org_id))
+                .filter(evaluation_rounds::year.eq(year)),
+        )
+        .set((
+            evaluation_rounds::status.eq("open"),
+            evaluation_rounds::closed_at.eq(None::<NaiveDateTime>),
+            evaluation_rounds::closed_by.eq(None::<i64>),
+        ))
+        .execute(conn)?;
+        Ok(())
+    }
+
+    /// The frozen summary.
+    pub fn summary(&self, quota_percent: u32) -> dto::EvaluationSummary {
+        let rated = self.excellent + self.good + self.complete + self.not_complete + self.not_rated;
+        let mut s = dto::EvaluationSummary {
+            total: self.total,
+            excellent: self.excellent,
+            good: self.good,
+            complete: self.complete,
+            not_complete: self.not_complete,
+            not_rated: self.not_rated,
+            unrated_yet: (self.total - rated).max(0),
+            quota_percent,
+            ..Default::default()
+        };
+        finish_summary(&mut s);
+        s
+    }
+}
+
+/// The API view of a round: the frozen summary when closed, else the live one.
+pub fn round_dto(
+    org_id: i64,
+    year: i32,
+    row: Option<&RoundRow>,
+    live: dto::EvaluationSummary,
+) -> dto::EvaluationRound {
+    match row {
+        Some(r) if r.status == "closed" => dto::EvaluationRound {
+            organization_id: OrgId(org_id),
+            year,
+            status: RoundStatus::Closed,
+            summary: r.summary(live.quota_percent),
+            closed_at: r.closed_at.map(super::utc),
+        },
+        _ => dto::EvaluationRound {
+            organization_id: OrgId(org_id),
+            year,
+            status: RoundStatus::Open,
+            summary: live,
+            closed_at: None,
+        },
+    }
+}
+
+/// Dates bounding a year.
+pub fn year_bounds(year: i32) -> (NaiveDate, NaiveDate) {
+    (rules::year_start(year), rules::year_end(year))
+}

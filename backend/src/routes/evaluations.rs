@@ -1,0 +1,182 @@
+//! `GET /evaluations`, `GET /organizations/{id}/evaluations/{year}`,
+//! `POST /organizations/{id}/evaluations/{year}/close` and `/reopen`.
+
+use actix_web::{get, post, web};
+use qldv_api_types::evaluations::{EvaluationList, EvaluationListItem, EvaluationRound};
+use qldv_api_types::{MemberId, OrgId};
+use serde::Deserialize;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::auth::AuthUser;
+use crate::error::AppError;
+use crate::models::evaluation::{EvaluationRow, ListRow};
+use crate::models::organization::OrganizationRow;
+use crate::pagination::{page, PageParams};
+use crate::services;
+use crate::state::AppState;
+
+/// Registers the handlers.
+pub fn configure(cfg: &mut ServiceConfig<'_>) {
+    cfg.service(list_evaluations)
+        .service(get_round)
+        .service(close_round)
+        .service(reopen_round);
+}
+
+/// Filters of the evaluation list.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EvaluationQuery {
+    /// The organisation whose subtree is listed.
+    pub organization_id: i64,
+    /// The year.
+    pub year: i32,
+}
+
+/// The members of a subtree to be rated for a year, each with its rating (`null` while not yet
+/// rated), and the summary of the whole subtree: counts per level, not yet rated, coverage and
+/// the live quota of rule 16. For a grassroots organisation, its round (open or closed).
+#[utoipa::path(
+    tag = "evaluations",
+    params(EvaluationQuery, PageParams),
+    responses(
+        (status = 200, description = "One page of members with the subtree's summary", body = EvaluationList),
+        (status = 404, description = "Organisation outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/evaluations")]
+pub async fn list_evaluations(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    query: web::Query<EvaluationQuery>,
+    params: web::Query<PageParams>,
+) -> Result<web::Json<EvaluationList>, AppError> {
+    let limit = params.limit();
+    let after = params.after::<(String, i64)>()?;
+    let (org_id, year) = (OrgId(query.organization_id), query.year);
+    let (rows, summary, round) = crate::db::run(&state.pool, move |c| {
+        let org = OrganizationRow::find(c, &user.scope, org_id)?;
+        let rows = EvaluationRow::list(c, &user.scope, &org.path, year, after, limit + 1)?;
+        let summary = services::evaluations::summary(c, &user.scope, &org.path, year)?;
+        let round = services::evaluations::round(c, &user.scope, &org, year, summary)?;
+        Ok((rows, summary, round))
+    })
+    .await?;
+    let p = page(
+        rows,
+        limit,
+        |r: &ListRow| (r.3.clone(), r.0),
+        |r: &ListRow| EvaluationListItem {
+            member_id: MemberId(r.0),
+            full_name: r.1.clone(),
+            organization_id: OrgId(r.2),
+            evaluation: r.4.as_ref().map(EvaluationRow::to_dto),
+        },
+    );
+    Ok(web::Json(EvaluationList {
+        items: p.items,
+        next_cursor: p.next_cursor,
+        summary,
+        round,
+    }))
+}
+
+/// A grassroots organisation's round for a year: open with the live summary, or closed with the
+/// summary frozen at closing.
+#[utoipa::path(
+    tag = "evaluations",
+    params(
+        ("id" = i64, Path, description = "Grassroots organisation id"),
+        ("year" = i32, Path, description = "Year"),
+    ),
+    responses(
+        (status = 200, description = "The round", body = EvaluationRound),
+        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Not a grassroots organisation (`not_grassroots`)", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/organizations/{id}/evaluations/{year}")]
+pub async fn get_round(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    path: web::Path<(i64, i32)>,
+) -> Result<web::Json<EvaluationRound>, AppError> {
+    let (id, year) = path.into_inner();
+    let round = crate::db::run(&state.pool, move |c| {
+        let org = OrganizationRow::find(c, &user.scope, OrgId(id))?;
+        let summary = services::evaluations::summary(c, &user.scope, &org.path, year)?;
+        services::evaluations::round(c, &user.scope, &org, year, summary)?.ok_or_else(|| {
+            AppError::Rule(
+                "not_grassroots",
+                "Đợt đánh giá được tổ chức theo tổ chức cơ sở đảng".into(),
+            )
+        })
+    })
+    .await?;
+    Ok(web::Json(round))
+}
+
+/// Closes a grassroots organisation's round for a year (rule 16): refused with 422
+/// `quota_exceeded` when excellent ratings exceed 20 % (a dated setting) of the good ones; once
+/// closed the year's ratings are read-only and the summary is frozen.
+#[utoipa::path(
+    tag = "evaluations",
+    params(
+        ("id" = i64, Path, description = "Grassroots organisation id"),
+        ("year" = i32, Path, description = "Year"),
+    ),
+    responses(
+        (status = 200, description = "Closed", body = EvaluationRound),
+        (status = 403, description = "Read-only role", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already closed (`round_closed`)", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`quota_exceeded`, or `not_grassroots`", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/organizations/{id}/evaluations/{year}/close")]
+pub async fn close_round(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    path: web::Path<(i64, i32)>,
+) -> Result<web::Json<EvaluationRound>, AppError> {
+    user.require_writer()?;
+    let (id, year) = path.into_inner();
+    let round = crate::db::transaction(&state.pool, move |c| {
+        services::evaluations::close(c, &user, OrgId(id), year)
+    })
+    .await?;
+    Ok(web::Json(round))
+}
+
+/// Reopens a closed round to correct a mistake (administrators only; audited).
+#[utoipa::path(
+    tag = "evaluations",
+    params(
+        ("id" = i64, Path, description = "Grassroots organisation id"),
+        ("year" = i32, Path, description = "Year"),
+    ),
+    responses(
+        (status = 200, description = "Open again", body = EvaluationRound),
+        (status = 403, description = "Not an administrator", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not closed", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/organizations/{id}/evaluations/{year}/reopen")]
+pub async fn reopen_round(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    path: web::Path<(i64, i32)>,
+) -> Result<web::Json<EvaluationRound>, AppError> {
+    user.require_admin()?;
+    let (id, year) = path.into_inner();
+    let round = crate::db::transaction(&state.pool, move |c| {
+        services::evaluations::reopen(c, &user, OrgId(id), year)
+    })
+    .await?;
+    Ok(web::Json(round))
+}

@@ -1,0 +1,321 @@
+//! Party badges (rules 18–20): the eligibility list, awards, proposals and their approval, and
+//! the return of badges on an exit.
+
+use chrono::NaiveDate;
+use qldv_api_types::badges::{AwardBadge, EligibleMember, ProposeBadges};
+use qldv_api_types::{MemberId, OrgId};
+
+use crate::auth::{Actor, AuthUser, Role, Scope};
+use crate::db::DbConn;
+use crate::domain::badge::{self as rules, Eligibility, Refusal};
+use crate::domain::calendar::add_months;
+use crate::error::{AppError, AppResult};
+use crate::models::audit::{self, Subject};
+use crate::models::badge::{self, already_held, BadgeRow, NewBadge, ProposalRow};
+use crate::models::member::MemberRow;
+use crate::models::organization::OrganizationRow;
+use crate::models::setting;
+
+/// Candidates examined per query: memory stays bounded whatever the subtree's size.
+const CHUNK: i64 = 1_000;
+
+/// Everyone eligible inside the scope (and subtree) for an occasion, in Vietnamese name order.
+///
+/// Set-based: an indexed range query on the cached day each member's next milestone is reached
+/// picks the candidates chunk by chunk; the engine then judges each chunk with its disciplines,
+/// illnesses and badges loaded in three batched queries.
+pub fn eligible(
+    conn: &mut DbConn,
+    scope: &Scope,
+    subtree_path: Option<&str>,
+    occasion: NaiveDate,
+) -> AppResult<Vec<EligibleMember>> {
+    let settings = setting::at(conn, occasion)?;
+    let due_by = add_months(occasion, rules::max_early_months(&settings));
+    let mut out = Vec::new();
+    let mut after: Option<(String, i64)> = None;
+    loop {
+        let rows = badge::candidates(conn, scope, subtree_path, due_by, after.clone(), CHUNK)?;
+        let facts = badge::facts_of(conn, &rows)?;
+        for m in &rows {
+            let Some((f, _)) = facts.get(&m.id) else {
+                continue;
+            };
+            if let Ok(e) = rules::eligible(f, occasion, &settings) {
+                out.push(EligibleMember {
+                    member_id: MemberId(m.id),
+                    full_name: m.full_name.clone(),
+                    organization_id: OrgId(m.organization_id),
+                    milestone: e.milestone,
+                    party_age_years: e.party_age_years,
+                    early: e.early,
+                    posthumous: e.posthumous,
+                });
+            }
+        }
+        if i64::try_from(rows.len()).unwrap_or(0) < CHUNK {
+            return Ok(out);
+        }
+        after = rows.last().map(|m| (m.name_sort_key.clone(), m.id));
+    }
+}
+
+/// 403 unless the caller decides at the provincial level (rule: the provincial standing
+/// committee awards badges): an administrator, or a writer whose scope is a province or above.
+fn require_provincial(conn: &mut DbConn, caller: &AuthUser) -> AppResult<()> {
+    caller.require_writer()?;
+    if caller.role == Role::Admin || caller.scope.is_national() {
+        return Ok(());
+    }
+    let kind = match caller.scope.root_id() {
+        Some(id) => OrganizationRow::find(conn, &caller.scope, OrgId(id))?.kind,
+        None => String::new(),
+    };
+    if matches!(kind.as_str(), "province" | "central") {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden(
+            "Huy hiệu Đảng do ban thường vụ tỉnh ủy, thành ủy (hoặc cấp tương đương) quyết định"
+                .into(),
+        ))
+    }
+}
+
+/// Checks one award for a member against the engine.
+fn check(
+    conn: &mut DbConn,
+    m: &MemberRow,
+    milestone: u32,
+    occasion: NaiveDate,
+) -> AppResult<(Eligibility, String)> {
+    let settings = setting::at(conn, occasion)?;
+    let facts = badge::facts_of(conn, std::slice::from_ref(m))?;
+    let (f, held) = facts
+        .get(&m.id)
+        .ok_or_else(|| AppError::internal("facts of a loaded member missing"))?;
+    rules::check_award(f, held, milestone, occasion, &settings)
+        .map(|e| (e, settings.regulation))
+        .map_err(|r| match r {
+            Refusal::AlreadyHeld => already_held(milestone),
+            Refusal::Rule(v) => v.into(),
+        })
+}
+
+/// The decision an award is recorded under.
+struct Decision<'a> {
+    occasion: NaiveDate,
+    decision_no: &'a str,
+    regulation: &'a str,
+    proposal_id: Option<i64>,
+}
+
+fn record_award(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    m: &MemberRow,
+    e: Eligibility,
+    d: &Decision<'_>,
+) -> AppResult<BadgeRow> {
+    let row = BadgeRow::insert(
+        conn,
+        &NewBadge {
+            member_id: m.id,
+            milestone: e.milestone,
+            occasion_on: d.occasion,
+            decision_no: d.decision_no.trim(),
+            early: e.early,
+            posthumous: e.posthumous,
+            party_age_years: e.party_age_years,
+            proposal_id: d.proposal_id,
+            regulation: d.regulation,
+            by: caller.id,
+        },
+    )?;
+    MemberRow::refresh_badge_due(conn, m.id)?;
+    audit::record(
+        conn,
+        &caller.actor(),
+        "award",
+        Subject {
+            entity: "badge",
+            id: row.id,
+            scope_path: Some(&m.org_path),
+        },
+        None::<&BadgeRow>,
+        Some(&row),
+    )?;
+    Ok(row)
+}
+
+/// Awards a badge by decision: 422 when not eligible, 409 when held.
+pub fn award(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    body: &AwardBadge,
+) -> AppResult<(BadgeRow, MemberRow)> {
+    let m = MemberRow::find(conn, &caller.scope, body.member_id)?;
+    require_provincial(conn, caller)?;
+    let (e, regulation) = check(conn, &m, body.milestone, body.occasion_on)?;
+    let decision = Decision {
+        occasion: body.occasion_on,
+        decision_no: &body.decision_no,
+        regulation: &regulation,
+        proposal_id: None,
+    };
+    let row = record_award(conn, caller, &m, e, &decision)?;
+    Ok((row, m))
+}
+
+/// The cell or grassroots level proposes members for an occasion, each for the milestone the
+/// engine finds (422 naming the member when one is not eligible; nothing is written then).
+pub fn propose(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    body: &ProposeBadges,
+) -> AppResult<Vec<(ProposalRow, MemberRow)>> {
+    caller.require_writer()?;
+    let settings = setting::at(conn, body.occasion_on)?;
+    let mut out = Vec::new();
+    for id in &body.member_ids {
+        let m = MemberRow::find(conn, &caller.scope, *id)?;
+        let facts = badge::facts_of(conn, std::slice::from_ref(&m))?;
+        let (f, _) = facts
+            .get(&m.id)
+            .ok_or_else(|| AppError::internal("facts of a loaded member missing"))?;
+        let e = rules::eligible(f, body.occasion_on, &settings)
+            .map_err(|v| AppError::Rule(v.code, format!("{}: {}", m.full_name, v.message)))?;
+        let note = body
+            .note
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty());
+        let p = ProposalRow::insert(conn, m.id, e.milestone, body.occasion_on, note, caller.id)?;
+        audit::record(
+            conn,
+            &caller.actor(),
+            "propose",
+            Subject {
+                entity: "badge_proposal",
+                id: p.id,
+                scope_path: Some(&m.org_path),
+            },
+            None::<&ProposalRow>,
+            Some(&p),
+        )?;
+        out.push((p, m));
+    }
+    Ok(out)
+}
+
+/// The provincial level approves proposals under one decision: each becomes an award, checked
+/// again against the engine (all or nothing).
+pub fn approve(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    ids: &[i64],
+    decision_no: &str,
+) -> AppResult<Vec<(ProposalRow, MemberRow)>> {
+    require_provincial(conn, caller)?;
+    let mut out = Vec::new();
+    for id in ids {
+        let (p, m) = ProposalRow::find(conn, &caller.scope, *id)?;
+        if p.status != "proposed" {
+            return Err(AppError::Conflict(
+                "proposal_decided",
+                format!("Đề nghị số {} đã được xét trước đó", p.id),
+            ));
+        }
+        let milestone = u32::try_from(p.milestone).unwrap_or(0);
+        let (e, regulation) = check(conn, &m, milestone, p.occasion_on)?;
+        let decision = Decision {
+            occasion: p.occasion_on,
+            decision_no,
+            regulation: &regulation,
+            proposal_id: Some(p.id),
+        };
+        let badge = record_award(conn, caller, &m, e, &decision)?;
+        let after = ProposalRow::decide(
+            conn,
+            p.id,
+            "approved",
+            caller.id,
+            Some(decision_no.trim()),
+            None,
+            Some(badge.id),
+        )?;
+        audit_decision(conn, &caller.actor(), "approve", &m, &p, &after)?;
+        out.push((after, m));
+    }
+    Ok(out)
+}
+
+/// The provincial level rejects a proposal.
+pub fn reject(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    id: i64,
+    reason: &str,
+) -> AppResult<(ProposalRow, MemberRow)> {
+    require_provincial(conn, caller)?;
+    let (p, m) = ProposalRow::find(conn, &caller.scope, id)?;
+    let after = ProposalRow::decide(
+        conn,
+        p.id,
+        "rejected",
+        caller.id,
+        None,
+        Some(reason.trim()),
+        None,
+    )?;
+    audit_decision(conn, &caller.actor(), "reject", &m, &p, &after)?;
+    Ok((after, m))
+}
+
+fn audit_decision(
+    conn: &mut DbConn,
+    actor: &Actor,
+    action: &str,
+    m: &MemberRow,
+    before: &ProposalRow,
+    after: &ProposalRow,
+) -> AppResult<()> {
+    audit::record(
+        conn,
+        actor,
+        action,
+        Subject {
+            entity: "badge_proposal",
+            id: after.id,
+            scope_path: Some(&m.org_path),
+        },
+        Some(before),
+        Some(after),
+    )
+}
+
+/// Rule 12: on an exit the member's badges are recorded as returned.
+pub fn return_on_exit(
+    conn: &mut DbConn,
+    actor: &Actor,
+    m: &MemberRow,
+    on: NaiveDate,
+) -> AppResult<()> {
+    let before = BadgeRow::of_member(conn, m.id)?;
+    if BadgeRow::return_all(conn, m.id, on)? == 0 {
+        return Ok(());
+    }
+    let after = BadgeRow::of_member(conn, m.id)?;
+    MemberRow::refresh_badge_due(conn, m.id)?;
+    audit::record(
+        conn,
+        actor,
+        "return",
+        Subject {
+            entity: "member_badges",
+            id: m.id,
+            scope_path: Some(&m.org_path),
+        },
+        Some(&before),
+        Some(&after),
+    )
+}

@@ -1,0 +1,231 @@
+//! Party cards (rule 17): issue by the superior level, reissue, revoke, collection on exit.
+
+use chrono::NaiveDate;
+use qldv_api_types::cards::{IssueCard, ReissueCard, ReissueReason, RevokeCard};
+use qldv_api_types::MemberId;
+
+use crate::auth::{Actor, AuthUser, Role};
+use crate::db::DbConn;
+use crate::domain::card as rules;
+use crate::error::{AppError, AppResult};
+use crate::models::audit::{self, Subject};
+use crate::models::card::{not_active, CardRow, NewCard};
+use crate::models::member::MemberRow;
+use crate::models::organization::OrganizationRow;
+use crate::models::setting;
+
+fn audit_card(
+    conn: &mut DbConn,
+    actor: &Actor,
+    action: &str,
+    path: &str,
+    before: Option<&CardRow>,
+    after: &CardRow,
+) -> AppResult<()> {
+    audit::record(
+        conn,
+        actor,
+        action,
+        Subject {
+            entity: "card",
+            id: after.id,
+            scope_path: Some(path),
+        },
+        before,
+        Some(after),
+    )
+}
+
+/// 403 unless the caller is of the level above the member's grassroots organisation (or an
+/// administrator).
+fn require_superior(conn: &mut DbConn, caller: &AuthUser, m: &MemberRow) -> AppResult<()> {
+    caller.require_writer()?;
+    if caller.role == Role::Admin {
+        return Ok(());
+    }
+    let grassroots = OrganizationRow::grassroots_of(conn, &m.org_path)?;
+    if rules::issuer_is_superior(caller.scope.root_path(), &grassroots.path) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden(
+            "Thẻ đảng viên do cấp ủy cấp trên trực tiếp của tổ chức cơ sở đảng cấp".into(),
+        ))
+    }
+}
+
+/// The number to print: the given one (checked) or the next generated one.
+fn number(conn: &mut DbConn, given: Option<&str>, digits: u32) -> AppResult<String> {
+    match given.map(str::trim) {
+        Some(n) => {
+            rules::check_number(n, digits)
+                .map_err(|v| AppError::field("card_number", v.code, v.message))?;
+            if CardRow::number_taken(conn, n)? {
+                return Err(AppError::Conflict(
+                    "card_number_taken",
+                    format!("Số thẻ {n} đã được dùng"),
+                ));
+            }
+            Ok(n.to_string())
+        }
+        None => CardRow::next_number(conn, digits),
+    }
+}
+
+fn insert_active(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    m: &MemberRow,
+    given: Option<&str>,
+    issued_on: NaiveDate,
+    decision_no: &str,
+    replaces_id: Option<i64>,
+) -> AppResult<CardRow> {
+    let settings = setting::at(conn, issued_on)?;
+    let number = number(conn, given, settings.card_number_digits)?;
+    let card = CardRow::insert(
+        conn,
+        &NewCard {
+            member_id: m.id,
+            card_number: &number,
+            issued_on,
+            decision_no: decision_no.trim(),
+            replaces_id,
+            regulation: &settings.regulation,
+            by: caller.id,
+        },
+    )
+    .map_err(|e| match e {
+        AppError::Conflict("already_exists", _) => AppError::Conflict(
+            "card_already_active",
+            "Đảng viên đang có thẻ còn hiệu lực: dùng cấp lại".into(),
+        ),
+        other => other,
+    })?;
+    MemberRow::set_card_number(conn, m.id, Some(&card.card_number))?;
+    Ok(card)
+}
+
+/// Issues a member's first (or next, after a revocation) card.
+pub fn issue(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    body: &IssueCard,
+) -> AppResult<(CardRow, MemberRow)> {
+    let m = MemberRow::find(conn, &caller.scope, body.member_id)?;
+    require_superior(conn, caller, &m)?;
+    rules::check_member(&m.status)?;
+    if body.issued_on < m.official_on.unwrap_or(m.ceremony_on) {
+        return Err(AppError::field(
+            "issued_on",
+            "date_order",
+            "Ngày cấp thẻ phải từ ngày công nhận đảng viên chính thức",
+        ));
+    }
+    if CardRow::active_of(conn, m.id)?.is_some() {
+        return Err(AppError::Conflict(
+            "card_already_active",
+            "Đảng viên đang có thẻ còn hiệu lực: dùng cấp lại".into(),
+        ));
+    }
+    let card = insert_active(
+        conn,
+        caller,
+        &m,
+        body.card_number.as_deref(),
+        body.issued_on,
+        &body.decision_no,
+        None,
+    )?;
+    audit_card(conn, &caller.actor(), "issue", &m.org_path, None, &card)?;
+    Ok((card, m))
+}
+
+/// Reissues a lost or damaged card: the old one is void, the new one replaces it.
+pub fn reissue(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    id: i64,
+    expected: Option<i64>,
+    body: &ReissueCard,
+) -> AppResult<(CardRow, MemberRow)> {
+    let (old, _, _) = CardRow::find(conn, &caller.scope, id)?;
+    let m = MemberRow::find(conn, &caller.scope, MemberId(old.member_id))?;
+    require_superior(conn, caller, &m)?;
+    rules::check_member(&m.status)?;
+    if old.status != "active" {
+        return Err(not_active());
+    }
+    if body.issued_on < old.issued_on {
+        return Err(AppError::field(
+            "issued_on",
+            "date_order",
+            "Ngày cấp lại phải sau ngày cấp thẻ cũ",
+        ));
+    }
+    let version = crate::models::check_version(expected, old.version)?;
+    let reason = match body.reason {
+        ReissueReason::Lost => "lost",
+        ReissueReason::Damaged => "damaged",
+    };
+    let voided = CardRow::end(conn, old.id, version, "void", body.issued_on, reason)?;
+    let card = insert_active(
+        conn,
+        caller,
+        &m,
+        body.card_number.as_deref(),
+        body.issued_on,
+        &body.decision_no,
+        Some(old.id),
+    )?;
+    audit_card(
+        conn,
+        &caller.actor(),
+        "void",
+        &m.org_path,
+        Some(&old),
+        &voided,
+    )?;
+    audit_card(conn, &caller.actor(), "reissue", &m.org_path, None, &card)?;
+    Ok((card, m))
+}
+
+/// Revokes a card by decision.
+pub fn revoke(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    id: i64,
+    expected: Option<i64>,
+    body: &RevokeCard,
+) -> AppResult<(CardRow, String)> {
+    let (old, name, path) = CardRow::find(conn, &caller.scope, id)?;
+    let m = MemberRow::find(conn, &caller.scope, MemberId(old.member_id))?;
+    require_superior(conn, caller, &m)?;
+    let version = crate::models::check_version(expected, old.version)?;
+    let card = CardRow::end(
+        conn,
+        old.id,
+        version,
+        "revoked",
+        body.effective_on,
+        body.reason.trim(),
+    )?;
+    MemberRow::set_card_number(conn, m.id, None)?;
+    audit_card(conn, &caller.actor(), "revoke", &path, Some(&old), &card)?;
+    Ok((card, name))
+}
+
+/// Rule 12: on an exit the active card is recorded as collected.
+pub fn collect_on_exit(
+    conn: &mut DbConn,
+    actor: &Actor,
+    m: &MemberRow,
+    on: NaiveDate,
+    reason: &str,
+) -> AppResult<()> {
+    let Some(card) = CardRow::active_of(conn, m.id)? else {
+        return Ok(());
+    };
+    let after = CardRow::end(conn, card.id, card.version, "collected", on, reason)?;
+    MemberRow::set_card_number(conn, m.id, None)?;
+    audit_card(conn, actor, "collect", &m.org_path, Some(&card), &after)
+}

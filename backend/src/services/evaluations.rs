@@ -1,0 +1,223 @@
+//! Yearly ratings (rules 14–15) and closing a grassroots organisation's round (rule 16).
+
+use qldv_api_types::evaluations::{
+    EvaluationLevel, EvaluationRound, EvaluationSummary, NotRatedReason, PutEvaluation,
+};
+use qldv_api_types::{MemberId, OrgId};
+
+use crate::auth::{AuthUser, Scope};
+use crate::db::DbConn;
+use crate::domain::evaluation::{self as rules, Level, Rating, RatingFacts};
+use crate::error::{AppError, AppResult};
+use crate::models::audit::{self, Subject};
+use crate::models::evaluation::{
+    level_str, reason_str, round_dto, year_bounds, EvaluationRow, NewRating, RoundRow,
+};
+use crate::models::illness::IllnessRow;
+use crate::models::member::{covers, MemberRow};
+use crate::models::organization::OrganizationRow;
+use crate::models::setting;
+
+fn rating_of(body: &PutEvaluation) -> Rating {
+    let declared = body.not_rated_reason.map(|r| match r {
+        NotRatedReason::RecentlyAdmitted => rules::NotRatedReason::RecentlyAdmitted,
+        NotRatedReason::Exempt => rules::NotRatedReason::Exempt,
+        NotRatedReason::Suspended => rules::NotRatedReason::Suspended,
+    });
+    match body.level {
+        EvaluationLevel::Excellent => Rating::Rated(Level::Excellent),
+        EvaluationLevel::Good => Rating::Rated(Level::Good),
+        EvaluationLevel::Complete => Rating::Rated(Level::Complete),
+        EvaluationLevel::NotComplete => Rating::Rated(Level::NotComplete),
+        EvaluationLevel::NotRated => Rating::NotRated(declared),
+    }
+}
+
+/// Records (or corrects) a member's rating for `year`; 409 `round_closed` once the member's
+/// grassroots organisation has closed that year.
+pub fn put(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    id: MemberId,
+    year: i32,
+    expected: Option<i64>,
+    body: &PutEvaluation,
+    today: chrono::NaiveDate,
+) -> AppResult<EvaluationRow> {
+    let m = MemberRow::find(conn, &caller.scope, id)?;
+    if !matches!(m.status.as_str(), "probationary" | "official") {
+        return Err(AppError::Conflict(
+            "member_not_active",
+            "Đảng viên không còn sinh hoạt".into(),
+        ));
+    }
+    use chrono::Datelike;
+    if year > today.year() || year < 1930 {
+        return Err(AppError::field(
+            "year",
+            "range",
+            format!("Năm đánh giá từ 1930 đến {}", today.year()),
+        ));
+    }
+    let grassroots = OrganizationRow::grassroots_of(conn, &m.org_path)?;
+    RoundRow::ensure_open(conn, grassroots.id, year)?;
+    let (start, end) = year_bounds(year);
+    let judged_on = end.min(today);
+    let settings = setting::at(conn, end)?;
+    let illnesses = IllnessRow::of_member(conn, m.id)?;
+    let facts = RatingFacts {
+        year,
+        admitted_on: m.admission_decision_on,
+        exempt: covers(m.exempt_from, m.exempt_to, judged_on),
+        illness_days: IllnessRow::days_within(&illnesses, start, end),
+    };
+    let score = body.score;
+    let reason = rules::check_rating(rating_of(body), score, &facts, &settings)?;
+    let before = EvaluationRow::find(conn, m.id, year)?;
+    let after = EvaluationRow::save(
+        conn,
+        before.as_ref(),
+        expected,
+        &NewRating {
+            member_id: m.id,
+            year,
+            grassroots_org_id: grassroots.id,
+            level: level_str(body.level),
+            score: score.and_then(|s| i32::try_from(s).ok()),
+            not_rated_reason: reason.map(reason_str),
+            note: body
+                .note
+                .as_deref()
+                .map(str::trim)
+                .filter(|n| !n.is_empty()),
+            regulation: &settings.regulation,
+            by: caller.id,
+        },
+    )?;
+    audit::record(
+        conn,
+        &caller.actor(),
+        if before.is_some() { "update" } else { "create" },
+        Subject {
+            entity: "evaluation",
+            id: after.id,
+            scope_path: Some(&m.org_path),
+        },
+        before.as_ref(),
+        Some(&after),
+    )?;
+    Ok(after)
+}
+
+/// The summary of a subtree for a year, with the quota of the regulation in force at its end.
+pub fn summary(
+    conn: &mut DbConn,
+    scope: &Scope,
+    subtree_path: &str,
+    year: i32,
+) -> AppResult<EvaluationSummary> {
+    let settings = setting::at(conn, year_bounds(year).1)?;
+    EvaluationRow::summary(
+        conn,
+        scope,
+        subtree_path,
+        year,
+        settings.excellent_quota_percent,
+    )
+}
+
+/// The round of `org` for `year` when `org` is a grassroots organisation (its own grassroots).
+pub fn round(
+    conn: &mut DbConn,
+    scope: &Scope,
+    org: &OrganizationRow,
+    year: i32,
+    live: EvaluationSummary,
+) -> AppResult<Option<EvaluationRound>> {
+    let grassroots = OrganizationRow::grassroots_of(conn, &org.path).ok();
+    if grassroots.map(|g| g.id) != Some(org.id) || !scope.contains(&org.path) {
+        return Ok(None);
+    }
+    let row = RoundRow::find(conn, org.id, year)?;
+    Ok(Some(round_dto(org.id, year, row.as_ref(), live)))
+}
+
+/// Closes a grassroots organisation's round for a year: 422 `quota_exceeded` when excellent
+/// ratings pass the quota (rule 16), 409 `round_closed` when already closed; the summary is frozen.
+pub fn close(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    org: OrgId,
+    year: i32,
+) -> AppResult<EvaluationRound> {
+    let org = OrganizationRow::find(conn, &caller.scope, org)?;
+    let grassroots = OrganizationRow::grassroots_of(conn, &org.path)?;
+    if grassroots.id != org.id {
+        return Err(AppError::Rule(
+            "not_grassroots",
+            format!(
+                "Khóa sổ đánh giá theo tổ chức cơ sở đảng: {} (mã {})",
+                grassroots.name, grassroots.id
+            ),
+        ));
+    }
+    RoundRow::ensure_open(conn, org.id, year)?;
+    let settings = setting::at(conn, year_bounds(year).1)?;
+    let live = EvaluationRow::summary(
+        conn,
+        &caller.scope,
+        &org.path,
+        year,
+        settings.excellent_quota_percent,
+    )?;
+    rules::check_quota(live.excellent, live.good, settings.excellent_quota_percent)?;
+    let row = RoundRow::close(conn, org.id, year, &live, &settings.regulation, caller.id)?;
+    audit::record(
+        conn,
+        &caller.actor(),
+        "close",
+        Subject {
+            entity: "evaluation_round",
+            id: row.id,
+            scope_path: Some(&org.path),
+        },
+        None::<&RoundRow>,
+        Some(&row),
+    )?;
+    Ok(round_dto(org.id, year, Some(&row), live))
+}
+
+/// Reopens a closed round (administrators only, audited).
+pub fn reopen(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    org: OrgId,
+    year: i32,
+) -> AppResult<EvaluationRound> {
+    caller.require_admin()?;
+    let org = OrganizationRow::find(conn, &caller.scope, org)?;
+    let before = RoundRow::find(conn, org.id, year)?
+        .filter(|r| r.status == "closed")
+        .ok_or_else(|| {
+            AppError::Conflict(
+                "round_open",
+                format!("Đợt đánh giá năm {year} chưa khóa sổ"),
+            )
+        })?;
+    RoundRow::reopen(conn, org.id, year)?;
+    let after = RoundRow::find(conn, org.id, year)?;
+    audit::record(
+        conn,
+        &caller.actor(),
+        "reopen",
+        Subject {
+            entity: "evaluation_round",
+            id: before.id,
+            scope_path: Some(&org.path),
+        },
+        Some(&before),
+        after.as_ref(),
+    )?;
+    let live = summary(conn, &caller.scope, &org.path, year)?;
+    Ok(round_dto(org.id, year, after.as_ref(), live))
+}

@@ -1,0 +1,12 @@
+DELETE FROM rule_settings WHERE key LIKE 'evaluation.%' OR key LIKE 'card.%' OR key LIKE 'badge.%';
+DROP INDEX members_status_card_idx;
+DROP INDEX members_next_badge_idx;
+ALTER TABLE members DROP COLUMN next_badge_on;
+ALTER TABLE members DROP COLUMN badge_milestone_held;
+DROP TABLE badges;
+DROP TABLE badge_proposals;
+DROP TABLE counters;
+DROP TABLE cards;
+DROP TABLE evaluation_rounds;
+DROP TABLE evaluations;
+DROP TABLE member_illnesses;
