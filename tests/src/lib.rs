@@ -304,6 +304,13 @@ impl Client {
         self.send(Method::PATCH, path, Some(body), &headers).await
     }
 
+    /// `PUT` with JSON and optional `If-Match`.
+    pub async fn put(&self, path: &str, body: Value, if_match: Option<&str>) -> Response {
+        let headers: Vec<(&str, &str)> =
+            if_match.map(|v| vec![("if-match", v)]).unwrap_or_default();
+        self.send(Method::PUT, path, Some(body), &headers).await
+    }
+
     /// Creates an organisation and returns its id.
     pub async fn create_org(&self, name: &str, kind: &str, parent: Option<i64>) -> i64 {
         let res = self
@@ -340,6 +347,23 @@ pub fn member_json(org: i64, overrides: Value) -> Value {
         }
     }
     m
+}
+
+/// An official member entered from existing records: born in `born`, admission decision on
+/// `decided` (the ceremony two weeks later, official a year after it). `n` makes the CCCD unique.
+pub fn official_json(cell: i64, name: &str, born: i32, decided: &str, n: u32) -> Value {
+    let d: chrono::NaiveDate = decided.parse().expect("YYYY-MM-DD");
+    let ceremony = d + chrono::Duration::days(14);
+    let official = ceremony
+        .checked_add_months(chrono::Months::new(12))
+        .expect("date");
+    member_json(
+        cell,
+        json!({"full_name": name, "birth_date": format!("{born}-01-15"),
+               "national_id": format!("031{}{:02}{n:06}", if born >= 2000 { 2 } else { 0 }, born % 100),
+               "admission_decision_on": decided, "ceremony_on": ceremony.to_string(),
+               "status": "official", "official_on": official.to_string()}),
+    )
 }
 
 /// A tree for member tests: province → commune → cell.
