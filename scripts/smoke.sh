@@ -6,6 +6,7 @@
 set -euo pipefail
 
 bin=$(realpath "${1:?path to the qldv binary}")
+root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; rm -rf "$work"; }
@@ -33,6 +34,10 @@ curl -fsS "http://127.0.0.1:$port/api/v1/auth/me" -H "authorization: Bearer $tok
 QLDV_NEW_USER_PASSWORD="cli-password-123" "$bin" create-user --username cli-admin --role admin >/dev/null
 curl -fsS -X POST "http://127.0.0.1:$port/api/v1/auth/login" -H 'content-type: application/json' \
   -d '{"username":"cli-admin","password":"cli-password-123"}' | grep -q access_token
+# The API walk-through of docs/examples (admission to badges) runs against it end to end.
+python3 "$root/docs/examples/walkthrough.py" "http://127.0.0.1:$port" "$password" >walkthrough.txt \
+  || { cat walkthrough.txt server.log >&2; exit 1; }
+grep -q "Huy hiệu 30 năm" walkthrough.txt || { echo "walk-through: no badge list" >&2; cat walkthrough.txt >&2; exit 1; }
 kill -TERM "$pid"
 wait "$pid" || { echo "server did not shut down cleanly" >&2; cat server.log >&2; exit 1; }
 pid=""
