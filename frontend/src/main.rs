@@ -1,18 +1,14 @@
-//! QLĐV web client (placeholder until the web-client issue): mounts the application shell.
+//! QLĐV web client: a Leptos client-side-rendered app for organisation boards and cell
+//! secretaries. It talks only to the server's `/api/v1` with the DTOs of `qldv-api-types`.
 
-use leptos::prelude::*;
-
-/// The application shell.
-#[component]
-fn App() -> impl IntoView {
-    view! {
-        <main>
-            <h1>"QLĐV — Quản lý đảng viên"</h1>
-            <p>"Giao diện web đang được xây dựng. API: " <a href="/api/docs/">"/api/docs/"</a></p>
-        </main>
-    }
-}
+mod api;
+mod app;
+mod components;
+mod format;
+mod i18n;
+mod pages;
+mod session;
 
 fn main() {
-    leptos::mount::mount_to_body(App);
+    leptos::mount::mount_to_body(app::App);
 }

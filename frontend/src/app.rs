@@ -1,0 +1,85 @@
+//! The application: language and session, the header, and the routes.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+use qldv_api_types::auth::Me;
+
+use crate::i18n::{use_lang, Lang, Text};
+use crate::pages::organizations::OrganizationTree;
+use crate::pages::{dashboard::Dashboard, login::Login, member::MemberPage, members::MemberList};
+use crate::{api, session};
+
+/// The root component.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_context(RwSignal::new(Lang::Vi));
+    let user = session::provide();
+    let checking = RwSignal::new(session::token().is_some());
+    if checking.get_untracked() {
+        spawn_local(async move {
+            match api::get::<Me>("/auth/me").await {
+                Ok(me) => user.set(Some(me)),
+                Err(_) => session::expire(),
+            }
+            checking.set(false);
+        });
+    }
+    view! {
+        <Router>
+            {move || {
+                if checking.get() {
+                    view! { <main><p class="loading">{move || use_lang().get().t(Text::Loading)}</p></main> }.into_any()
+                } else if user.with(Option::is_none) {
+                    view! { <Login/> }.into_any()
+                } else {
+                    view! { <Shell/> }.into_any()
+                }
+            }}
+        </Router>
+    }
+}
+
+/// The signed-in layout: header with navigation, then the page.
+#[component]
+fn Shell() -> impl IntoView {
+    let lang = use_lang();
+    let user = session::use_user();
+    let t = move |k| lang.get().t(k);
+    let sign_out = move |_| {
+        spawn_local(async move {
+            let _ =
+                api::send::<_, serde_json::Value>("POST", "/auth/logout", &serde_json::json!({}))
+                    .await;
+        });
+        session::expire();
+    };
+    view! {
+        <header class="top">
+            <A href="/" attr:class="brand">"QLĐV"</A>
+            <nav aria-label="Chính">
+                <A href="/" exact=true>{move || t(Text::Dashboard)}</A>
+                <A href="/members">{move || t(Text::Members)}</A>
+                <A href="/organizations">{move || t(Text::Organizations)}</A>
+            </nav>
+            <div class="right">
+                <span>{move || user.get().map(|u| u.username).unwrap_or_default()}</span>
+                <button
+                    type="button"
+                    title=move || t(Text::Language)
+                    on:click=move |_| lang.update(|l| *l = l.other())
+                >
+                    {move || lang.get().other().code()}
+                </button>
+                <button type="button" on:click=sign_out>{move || t(Text::SignOut)}</button>
+            </div>
+        </header>
+        <Routes fallback=move || view! { <main><p>{move || use_lang().get().t(Text::NotFound)}</p></main> }>
+            <Route path=path!("/") view=Dashboard/>
+            <Route path=path!("/members") view=MemberList/>
+            <Route path=path!("/members/:id") view=MemberPage/>
+            <Route path=path!("/organizations") view=OrganizationTree/>
+        </Routes>
+    }
+}

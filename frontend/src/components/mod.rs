@@ -1,0 +1,40 @@
+//! Small shared pieces: loading, errors, remote data.
+
+use leptos::prelude::*;
+use serde::de::DeserializeOwned;
+
+use crate::api::{self, ApiError};
+use crate::i18n::{use_lang, Text};
+
+/// A problem shown to the person, with the request id to quote.
+#[component]
+pub fn ErrorBox(error: ApiError) -> impl IntoView {
+    let id = error
+        .problem
+        .as_ref()
+        .and_then(|p| p.request_id.clone())
+        .map(|r| format!(" (mã yêu cầu {r})"))
+        .unwrap_or_default();
+    view! { <div class="alert-box" role="alert">{error.message()}{id}</div> }
+}
+
+/// Fetches `path` and renders the result with `render`, showing loading and errors.
+pub fn remote<T, V>(path: String, render: impl Fn(T) -> V + Send + Sync + 'static) -> impl IntoView
+where
+    T: DeserializeOwned + Clone + 'static,
+    V: IntoView + 'static,
+{
+    let res = LocalResource::new(move || {
+        let p = path.clone();
+        async move { api::get::<T>(&p).await }
+    });
+    let lang = use_lang();
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{move || lang.get().t(Text::Loading)}</p> }>
+            {move || res.get().map(|r| match r {
+                Ok(v) => render(v).into_any(),
+                Err(e) => view! { <ErrorBox error=e/> }.into_any(),
+            })}
+        </Suspense>
+    }
+}

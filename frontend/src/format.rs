@@ -1,0 +1,34 @@
+//! Formatting for people: dates as dd/mm/yyyy, labels of enum values.
+
+use chrono::NaiveDate;
+use qldv_api_types::members::MemberStatus;
+
+use crate::i18n::{Lang, Text};
+
+/// `2025-03-20` → `20/03/2025`.
+pub fn date(d: NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
+}
+
+/// An optional date, or an em dash.
+pub fn opt_date(d: Option<NaiveDate>) -> String {
+    d.map(date).unwrap_or_else(|| "—".into())
+}
+
+/// An optional text, or an em dash.
+pub fn opt(s: &Option<String>) -> String {
+    s.as_deref()
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or("—")
+        .to_string()
+}
+
+/// The label and CSS class of a member status.
+pub fn status(lang: Lang, s: MemberStatus) -> (&'static str, &'static str) {
+    match s {
+        MemberStatus::Probationary => (lang.t(Text::Probationary), "probationary"),
+        MemberStatus::Official => (lang.t(Text::Official), "official"),
+        MemberStatus::Exited => (lang.t(Text::Exited), "exited"),
+        MemberStatus::TransferredOut => (lang.t(Text::TransferredOut), "exited"),
+    }
+}

@@ -1,0 +1,252 @@
+//! Every label of the interface, in one place: Vietnamese by default, English switchable.
+
+use leptos::prelude::*;
+
+/// Interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    /// Tiếng Việt.
+    Vi,
+    /// English.
+    En,
+}
+
+/// A label of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Text {
+    AppName,
+    SignIn,
+    SignOut,
+    Username,
+    Password,
+    SigningIn,
+    Dashboard,
+    Members,
+    Organizations,
+    Search,
+    SearchHint,
+    Status,
+    AllStatuses,
+    Probationary,
+    Official,
+    Exited,
+    TransferredOut,
+    FullName,
+    BirthDate,
+    PartyAge,
+    CardNumber,
+    Years,
+    LoadMore,
+    Loading,
+    NoMembers,
+    NotFound,
+    Back,
+    Dossier,
+    History,
+    Evaluations,
+    Cards,
+    Badges,
+    Transfers,
+    Disciplines,
+    Gender,
+    Male,
+    Female,
+    NationalId,
+    Hometown,
+    CurrentAddress,
+    Ethnicity,
+    Religion,
+    Phone,
+    Email,
+    Education,
+    PoliticalTheory,
+    Occupation,
+    Workplace,
+    PersonalHistoryNo,
+    AdmissionDecision,
+    Ceremony,
+    OfficialOn,
+    FirstAdmission,
+    MissingFields,
+    InTransit,
+    Exempt,
+    Away,
+    Alerts,
+    NoAlerts,
+    Scope,
+    WholeCountry,
+    Year,
+    Level,
+    Score,
+    Milestone,
+    Occasion,
+    Decision,
+    IssuedOn,
+    Nothing,
+    Date,
+    Event,
+    Regulation,
+    To,
+    Form,
+    Language,
+}
+
+impl Lang {
+    /// The label in this language.
+    pub fn t(self, key: Text) -> &'static str {
+        let (vi, en) = pair(key);
+        match self {
+            Self::Vi => vi,
+            Self::En => en,
+        }
+    }
+
+    /// The other language (the switch in the header).
+    pub fn other(self) -> Self {
+        match self {
+            Self::Vi => Self::En,
+            Self::En => Self::Vi,
+        }
+    }
+
+    /// Its short code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Vi => "VI",
+            Self::En => "EN",
+        }
+    }
+}
+
+fn pair(key: Text) -> (&'static str, &'static str) {
+    use Text::*;
+    match key {
+        AppName => ("QLĐV — Quản lý đảng viên", "QLĐV — Party member records"),
+        SignIn => ("Đăng nhập", "Sign in"),
+        SignOut => ("Đăng xuất", "Sign out"),
+        Username => ("Tên đăng nhập", "User name"),
+        Password => ("Mật khẩu", "Password"),
+        SigningIn => ("Đang đăng nhập…", "Signing in…"),
+        Dashboard => ("Tổng quan", "Dashboard"),
+        Members => ("Đảng viên", "Members"),
+        Organizations => ("Tổ chức đảng", "Organisations"),
+        Search => ("Tìm kiếm", "Search"),
+        SearchHint => (
+            "Họ tên (có dấu hoặc không dấu), số CCCD hoặc số thẻ",
+            "Name (with or without diacritics), CCCD or card number",
+        ),
+        Status => ("Trạng thái", "Status"),
+        AllStatuses => ("Tất cả", "All"),
+        Probationary => ("Dự bị", "Probationary"),
+        Official => ("Chính thức", "Official"),
+        Exited => ("Đã ra khỏi Đảng", "Exited"),
+        TransferredOut => ("Đã chuyển đi", "Transferred out"),
+        FullName => ("Họ và tên", "Full name"),
+        BirthDate => ("Ngày sinh", "Date of birth"),
+        PartyAge => ("Tuổi đảng", "Party age"),
+        CardNumber => ("Số thẻ đảng viên", "Card number"),
+        Years => ("năm", "years"),
+        LoadMore => ("Xem thêm", "Load more"),
+        Loading => ("Đang tải…", "Loading…"),
+        NoMembers => ("Không có đảng viên nào phù hợp.", "No matching members."),
+        NotFound => ("Không tìm thấy trang.", "Page not found."),
+        Back => ("Quay lại", "Back"),
+        Dossier => ("Hồ sơ", "Dossier"),
+        History => ("Lịch sử", "History"),
+        Evaluations => ("Đánh giá, xếp loại", "Evaluations"),
+        Cards => ("Thẻ đảng viên", "Party cards"),
+        Badges => ("Huy hiệu Đảng", "Party badges"),
+        Transfers => ("Chuyển sinh hoạt", "Transfers"),
+        Disciplines => ("Kỷ luật", "Discipline"),
+        Gender => ("Giới tính", "Gender"),
+        Male => ("Nam", "Male"),
+        Female => ("Nữ", "Female"),
+        NationalId => ("Số CCCD", "National ID (CCCD)"),
+        Hometown => ("Quê quán", "Home town"),
+        CurrentAddress => ("Nơi ở hiện nay", "Current address"),
+        Ethnicity => ("Dân tộc", "Ethnicity"),
+        Religion => ("Tôn giáo", "Religion"),
+        Phone => ("Điện thoại", "Phone"),
+        Email => ("Thư điện tử", "E-mail"),
+        Education => ("Giáo dục phổ thông", "General education"),
+        PoliticalTheory => ("Lý luận chính trị", "Political theory"),
+        Occupation => ("Nghề nghiệp", "Occupation"),
+        Workplace => ("Nơi làm việc", "Workplace"),
+        PersonalHistoryNo => ("Số lý lịch", "Personal-history number"),
+        AdmissionDecision => ("Ngày quyết định kết nạp", "Admission decision"),
+        Ceremony => ("Ngày lễ kết nạp", "Admission ceremony"),
+        OfficialOn => ("Ngày chính thức", "Official since"),
+        FirstAdmission => ("Ngày kết nạp lần đầu", "First admission decision"),
+        MissingFields => ("Trường hồ sơ còn thiếu", "Missing dossier fields"),
+        InTransit => ("Đang chuyển sinh hoạt", "In transit"),
+        Exempt => ("Miễn công tác, sinh hoạt", "Exempt"),
+        Away => ("Đi làm ăn xa", "Working away"),
+        Alerts => ("Cảnh báo cần xử lý", "Alerts to act on"),
+        NoAlerts => ("Không có cảnh báo.", "No alerts."),
+        Scope => ("Phạm vi quản lý", "Scope"),
+        WholeCountry => ("Toàn quốc", "Whole country"),
+        Year => ("Năm", "Year"),
+        Level => ("Xếp loại", "Level"),
+        Score => ("Điểm", "Score"),
+        Milestone => ("Mốc", "Milestone"),
+        Occasion => ("Dịp trao", "Occasion"),
+        Decision => ("Số quyết định", "Decision"),
+        IssuedOn => ("Ngày cấp", "Issued on"),
+        Nothing => ("Chưa có dữ liệu.", "Nothing yet."),
+        Date => ("Ngày", "Date"),
+        Event => ("Sự kiện", "Event"),
+        Regulation => ("Quy định", "Regulation"),
+        To => ("Nơi đến", "To"),
+        Form => ("Hình thức", "Form"),
+        Language => ("Ngôn ngữ", "Language"),
+    }
+}
+
+/// The language chosen for this session (provided by the app).
+pub fn use_lang() -> RwSignal<Lang> {
+    use_context::<RwSignal<Lang>>().unwrap_or_else(|| RwSignal::new(Lang::Vi))
+}
+
+/// Names of event kinds and levels, for the history and the tabs.
+pub fn kind_label(lang: Lang, kind: &str) -> String {
+    let vi = match kind {
+        "admitted" => "Kết nạp",
+        "recognized" => "Công nhận chính thức",
+        "entered_official" => "Nhập hồ sơ đảng viên chính thức",
+        "profile_corrected" => "Sửa hồ sơ",
+        "supplement_filed" => "Bổ sung hồ sơ hằng năm",
+        "transfer_issued" => "Giới thiệu chuyển sinh hoạt",
+        "transfer_accepted" => "Tiếp nhận chuyển sinh hoạt",
+        "transfer_cancelled" => "Hủy chuyển sinh hoạt",
+        "transfer_rejected" => "Từ chối chuyển sinh hoạt",
+        "disciplined" => "Kỷ luật",
+        "discipline_held" => "Khiếu nại / tái phạm",
+        "exited" => "Ra khỏi Đảng",
+        "readmitted" => "Kết nạp lại",
+        "excellent" => "Hoàn thành xuất sắc nhiệm vụ",
+        "good" => "Hoàn thành tốt nhiệm vụ",
+        "complete" => "Hoàn thành nhiệm vụ",
+        "not_complete" => "Không hoàn thành nhiệm vụ",
+        "not_rated" => "Không xếp loại",
+        "active" => "Đang sử dụng",
+        "void" => "Đã cấp lại",
+        "revoked" => "Đã thu hồi",
+        "collected" => "Đã thu lại",
+        "awarded" => "Đã trao",
+        "returned" => "Đã thu hồi",
+        "reprimand" => "Khiển trách",
+        "warning" => "Cảnh cáo",
+        "dismissal" => "Cách chức",
+        "expulsion" => "Khai trừ",
+        "pending" => "Chờ tiếp nhận",
+        "accepted" => "Đã tiếp nhận",
+        "rejected" => "Bị từ chối",
+        "cancelled" => "Đã hủy",
+        "completed" => "Hoàn tất",
+        _ => "",
+    };
+    match lang {
+        Lang::Vi if !vi.is_empty() => vi.to_string(),
+        _ => kind.replace('_', " "),
+    }
+}

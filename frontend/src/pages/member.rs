@@ -1,0 +1,299 @@
+//! The member record: dossier, history, evaluations, cards, badges, transfers, discipline.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use qldv_api_types::badges::Badge;
+use qldv_api_types::cards::Card;
+use qldv_api_types::evaluations::Evaluation;
+use qldv_api_types::members::{Gender, Member, MemberEvent};
+use qldv_api_types::movements::{Discipline, Transfer};
+use qldv_api_types::Page;
+
+use crate::components::remote;
+use crate::format::{self, opt, opt_date};
+use crate::i18n::{kind_label, use_lang, Lang, Text};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Dossier,
+    History,
+    Evaluations,
+    Cards,
+    Badges,
+    Transfers,
+    Disciplines,
+}
+
+const TABS: [(Tab, Text); 7] = [
+    (Tab::Dossier, Text::Dossier),
+    (Tab::History, Text::History),
+    (Tab::Evaluations, Text::Evaluations),
+    (Tab::Cards, Text::Cards),
+    (Tab::Badges, Text::Badges),
+    (Tab::Transfers, Text::Transfers),
+    (Tab::Disciplines, Text::Disciplines),
+];
+
+fn row(label: &'static str, value: String) -> impl IntoView {
+    view! { <dt>{label}</dt><dd>{value}</dd> }
+}
+
+fn dossier(lang: Lang, m: Member) -> impl IntoView {
+    let t = |k| lang.t(k);
+    let p = m.profile;
+    let gender = match p.gender {
+        Some(Gender::Female) => t(Text::Female),
+        Some(Gender::Male) => t(Text::Male),
+        None => "—",
+    };
+    let mut flags = Vec::new();
+    if m.in_transit {
+        flags.push(t(Text::InTransit));
+    }
+    if m.exempt {
+        flags.push(t(Text::Exempt));
+    }
+    if m.away {
+        flags.push(t(Text::Away));
+    }
+    view! {
+        <dl class="fields">
+            {row(t(Text::FullName), opt(&p.full_name))}
+            {row(t(Text::Gender), gender.to_string())}
+            {row(t(Text::BirthDate), opt_date(p.birth_date))}
+            {row(t(Text::NationalId), opt(&p.national_id))}
+            {row(t(Text::Hometown), opt(&p.hometown))}
+            {row(t(Text::CurrentAddress), opt(&p.current_address))}
+            {row(t(Text::Ethnicity), opt(&p.ethnicity))}
+            {row(t(Text::Religion), opt(&p.religion))}
+            {row(t(Text::Phone), opt(&p.phone))}
+            {row(t(Text::Email), opt(&p.email))}
+            {row(t(Text::Education), opt(&p.education_general))}
+            {row(t(Text::PoliticalTheory), p.political_theory.and_then(|v| serde_json::to_value(v).ok()).and_then(|v| v.as_str().map(str::to_string)).unwrap_or_else(|| "—".into()))}
+            {row(t(Text::Occupation), opt(&p.occupation))}
+            {row(t(Text::Workplace), opt(&p.workplace))}
+            {row(t(Text::PersonalHistoryNo), opt(&p.personal_history_no))}
+            {row(t(Text::FirstAdmission), format::date(m.first_admission_decision_on))}
+            {row(t(Text::AdmissionDecision), format!("{} {}", format::date(m.admission_decision_on), p.admission_decision_no.clone().unwrap_or_default()))}
+            {row(t(Text::Ceremony), format::date(m.ceremony_on))}
+            {row(t(Text::OfficialOn), opt_date(m.official_on))}
+            {row(t(Text::PartyAge), m.party_age_years.map(|y| format!("{y} {}", t(Text::Years))).unwrap_or_else(|| "—".into()))}
+            {row(t(Text::CardNumber), opt(&m.card_number))}
+            {row(t(Text::Status), flags.join(", "))}
+            {row(t(Text::MissingFields), if m.missing_fields.is_empty() { "—".into() } else { m.missing_fields.join(", ") })}
+        </dl>
+    }
+}
+
+fn table(headers: Vec<&'static str>, rows: Vec<Vec<String>>, empty: &'static str) -> AnyView {
+    if rows.is_empty() {
+        return view! { <p class="empty">{empty}</p> }.into_any();
+    }
+    view! {
+        <table>
+            <thead><tr>{headers.into_iter().map(|h| view! { <th>{h}</th> }).collect_view()}</tr></thead>
+            <tbody>
+                {rows.into_iter().map(|r| view! {
+                    <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
+fn tab_view(lang: Lang, tab: Tab, id: i64) -> AnyView {
+    let t = move |k| lang.t(k);
+    let nothing = t(Text::Nothing);
+    match tab {
+        Tab::Dossier => ().into_any(),
+        Tab::History => remote(
+            format!("/members/{id}/events"),
+            move |events: Vec<MemberEvent>| {
+                table(
+                    vec![
+                        t(Text::Date),
+                        t(Text::Event),
+                        t(Text::Decision),
+                        t(Text::Regulation),
+                    ],
+                    events
+                        .into_iter()
+                        .map(|e| {
+                            vec![
+                                format::date(e.occurred_on),
+                                kind_label(lang, &e.kind),
+                                opt(&e.decision_no),
+                                e.regulation,
+                            ]
+                        })
+                        .collect(),
+                    nothing,
+                )
+            },
+        )
+        .into_any(),
+        Tab::Evaluations => remote(
+            format!("/members/{id}/evaluations"),
+            move |list: Vec<Evaluation>| {
+                table(
+                    vec![t(Text::Year), t(Text::Level), t(Text::Score)],
+                    list.into_iter()
+                        .map(|e| {
+                            let level = serde_json::to_value(e.level)
+                                .ok()
+                                .and_then(|v| v.as_str().map(str::to_string))
+                                .unwrap_or_default();
+                            vec![
+                                e.year.to_string(),
+                                kind_label(lang, &level),
+                                e.score.map(|s| s.to_string()).unwrap_or_else(|| "—".into()),
+                            ]
+                        })
+                        .collect(),
+                    nothing,
+                )
+            },
+        )
+        .into_any(),
+        Tab::Cards => remote(format!("/members/{id}/cards"), move |list: Vec<Card>| {
+            table(
+                vec![
+                    t(Text::CardNumber),
+                    t(Text::IssuedOn),
+                    t(Text::Decision),
+                    t(Text::Status),
+                ],
+                list.into_iter()
+                    .map(|c| {
+                        let status = serde_json::to_value(c.status)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_string))
+                            .unwrap_or_default();
+                        vec![
+                            c.card_number,
+                            format::date(c.issued_on),
+                            c.decision_no,
+                            kind_label(lang, &status),
+                        ]
+                    })
+                    .collect(),
+                nothing,
+            )
+        })
+        .into_any(),
+        Tab::Badges => remote(format!("/members/{id}/badges"), move |list: Vec<Badge>| {
+            table(
+                vec![
+                    t(Text::Milestone),
+                    t(Text::Occasion),
+                    t(Text::Decision),
+                    t(Text::Status),
+                ],
+                list.into_iter()
+                    .map(|b| {
+                        let status = serde_json::to_value(b.status)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_string))
+                            .unwrap_or_default();
+                        vec![
+                            format!("{} {}", b.milestone, t(Text::Years)),
+                            format::date(b.occasion_on),
+                            b.decision_no,
+                            kind_label(lang, &status),
+                        ]
+                    })
+                    .collect(),
+                nothing,
+            )
+        })
+        .into_any(),
+        Tab::Transfers => remote(
+            format!("/transfers?member_id={id}"),
+            move |p: Page<Transfer>| {
+                table(
+                    vec![t(Text::IssuedOn), t(Text::To), t(Text::Status)],
+                    p.items
+                        .into_iter()
+                        .map(|tr| {
+                            let status = serde_json::to_value(tr.status)
+                                .ok()
+                                .and_then(|v| v.as_str().map(str::to_string))
+                                .unwrap_or_default();
+                            let to = tr
+                                .to_organization_id
+                                .map(|o| o.to_string())
+                                .or(tr.to_external)
+                                .unwrap_or_default();
+                            vec![format::date(tr.issued_on), to, kind_label(lang, &status)]
+                        })
+                        .collect(),
+                    nothing,
+                )
+            },
+        )
+        .into_any(),
+        Tab::Disciplines => remote(
+            format!("/members/{id}/disciplines"),
+            move |list: Vec<Discipline>| {
+                table(
+                    vec![t(Text::Date), t(Text::Form), t(Text::Decision)],
+                    list.into_iter()
+                        .map(|d| {
+                            let form = serde_json::to_value(d.form)
+                                .ok()
+                                .and_then(|v| v.as_str().map(str::to_string))
+                                .unwrap_or_default();
+                            vec![
+                                format::date(d.decided_on),
+                                kind_label(lang, &form),
+                                d.decision_no,
+                            ]
+                        })
+                        .collect(),
+                    nothing,
+                )
+            },
+        )
+        .into_any(),
+    }
+}
+
+/// The member record page.
+#[component]
+pub fn MemberPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0));
+    let tab = RwSignal::new(Tab::Dossier);
+    view! {
+        <main>
+            <p class="no-print"><a href="/members">{move || lang.get().t(Text::Back)}</a></p>
+            {move || {
+                let id = id();
+                remote(format!("/members/{id}"), move |m: Member| {
+                    let (label, class) = format::status(lang.get_untracked(), m.status);
+                    view! {
+                        <h1>{m.profile.full_name.clone().unwrap_or_default()} " " <span class=format!("badge {class}")>{label}</span></h1>
+                        <div class="tabs" role="tablist">
+                            {TABS.into_iter().map(|(k, label)| view! {
+                                <button type="button" role="tab"
+                                    aria-selected=move || (tab.get() == k).to_string()
+                                    on:click=move |_| tab.set(k)>
+                                    {move || lang.get().t(label)}
+                                </button>
+                            }).collect_view()}
+                        </div>
+                        <section class="card" role="tabpanel">
+                            {move || if tab.get() == Tab::Dossier {
+                                dossier(lang.get(), m.clone()).into_any()
+                            } else {
+                                tab_view(lang.get(), tab.get(), id)
+                            }}
+                        </section>
+                    }
+                })
+            }}
+        </main>
+    }
+}

@@ -1,0 +1,7 @@
+//! One module per screen.
+
+pub mod dashboard;
+pub mod login;
+pub mod member;
+pub mod members;
+pub mod organizations;

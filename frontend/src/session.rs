@@ -1,0 +1,53 @@
+//! The signed-in session: the access token in `localStorage`, the current user in a signal.
+
+use std::cell::Cell;
+
+use leptos::prelude::*;
+use qldv_api_types::auth::Me;
+
+const TOKEN_KEY: &str = "qldv.access_token";
+
+thread_local! {
+    /// The app's user signal, reachable from API calls that finish after their component's owner.
+    static USER: Cell<Option<RwSignal<Option<Me>>>> = const { Cell::new(None) };
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// Creates the user signal of the app (once, at the root).
+pub fn provide() -> RwSignal<Option<Me>> {
+    let user = RwSignal::new(None);
+    USER.with(|u| u.set(Some(user)));
+    provide_context(user);
+    user
+}
+
+/// The stored access token.
+pub fn token() -> Option<String> {
+    storage().and_then(|s| s.get_item(TOKEN_KEY).ok().flatten())
+}
+
+/// Stores the access token after a sign-in.
+pub fn store(token: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(TOKEN_KEY, token);
+    }
+}
+
+/// Forgets the token (sign-out, or the server said it is no longer valid): the app shows the
+/// sign-in form again.
+pub fn expire() {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(TOKEN_KEY);
+    }
+    if let Some(user) = USER.with(Cell::get) {
+        user.set(None);
+    }
+}
+
+/// The signed-in user (`None` before sign-in).
+pub fn use_user() -> RwSignal<Option<Me>> {
+    use_context::<RwSignal<Option<Me>>>().unwrap_or_else(|| RwSignal::new(None))
+}
