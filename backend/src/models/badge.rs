@@ -14,7 +14,7 @@ use crate::domain::badge::{BadgeDiscipline, BadgeFacts, Standing};
 use crate::error::{AppError, AppResult};
 use crate::models::discipline::DisciplineRow;
 use crate::models::illness::IllnessRow;
-use crate::models::member::MemberRow;
+use crate::models::member::{after_name, within, MemberRow};
 
 /// A stored award.
 #[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
@@ -247,17 +247,10 @@ pub fn candidates(
     after: Option<(String, i64)>,
     limit: i64,
 ) -> AppResult<Vec<MemberRow>> {
-    let base = members::table
+    let q = members::table
         .filter(members::next_badge_on.le(due_by))
         .into_boxed();
-    let mut q = within!(base, scope, subtree_path);
-    if let Some((key, id)) = after {
-        q = q.filter(
-            members::name_sort_key
-                .gt(key.clone())
-                .or(members::name_sort_key.eq(key).and(members::id.gt(id))),
-        );
-    }
+    let q = after_name(within(q, scope, subtree_path), after);
     Ok(q.order((members::name_sort_key.asc(), members::id.asc()))
         .limit(limit)
         .select(MemberRow::as_select())

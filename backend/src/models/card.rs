@@ -10,6 +10,7 @@ use crate::db::schema::{cards, counters, members};
 use crate::db::DbConn;
 use crate::domain::card as rules;
 use crate::error::{AppError, AppResult};
+use crate::models::member::{after_name, within};
 
 /// A stored card.
 #[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
@@ -305,28 +306,11 @@ pub fn due(
     after: Option<(String, i64)>,
     limit: i64,
 ) -> AppResult<Vec<(dto::CardDue, String)>> {
-    let mut q = members::table
+    let q = members::table
         .filter(members::status.eq("official"))
         .filter(members::card_number.is_null())
         .into_boxed();
-    for (lo, hi) in [
-        scope.path_range(),
-        subtree_path.map(crate::domain::tree::subtree_range),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        q = q
-            .filter(members::org_path.ge(lo))
-            .filter(members::org_path.lt(hi));
-    }
-    if let Some((key, id)) = after {
-        q = q.filter(
-            members::name_sort_key
-                .gt(key.clone())
-                .or(members::name_sort_key.eq(key).and(members::id.gt(id))),
-        );
-    }
+    let q = after_name(within(q, scope, subtree_path), after);
     let rows: Vec<(i64, String, i64, Option<NaiveDate>, String)> = q
         .order((members::name_sort_key.asc(), members::id.asc()))
         .limit(limit)

@@ -218,16 +218,10 @@ impl EvaluationRow {
         after: Option<(String, i64)>,
         limit: i64,
     ) -> AppResult<Vec<ListRow>> {
-        let mut q = members::table
+        let q = members::table
             .filter(to_rate!(scope, subtree_path, year))
             .into_boxed();
-        if let Some((key, id)) = after {
-            q = q.filter(
-                members::name_sort_key
-                    .gt(key.clone())
-                    .or(members::name_sort_key.eq(key).and(members::id.gt(id))),
-            );
-        }
+        let q = crate::models::member::after_name(q, after);
         let people: Vec<(i64, String, i64, String)> = q
             .order((members::name_sort_key.asc(), members::id.asc()))
             .limit(limit)

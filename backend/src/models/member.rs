@@ -256,7 +256,37 @@ pub const REQUIRED_FIELDS: [&str; 12] = [
     "admission_decision_no",
 ];
 
-type Boxed<'a> = members::BoxedQuery<'a, <DbConn as diesel::Connection>::Backend>;
+/// A boxed members query.
+pub(crate) type Boxed<'a> = members::BoxedQuery<'a, <DbConn as diesel::Connection>::Backend>;
+
+/// Members after a keyset cursor `(sort key, id)` in Vietnamese name order.
+pub(crate) fn after_name(q: Boxed<'_>, after: Option<(String, i64)>) -> Boxed<'_> {
+    match after {
+        Some((key, id)) => q.filter(
+            members::name_sort_key
+                .gt(key.clone())
+                .or(members::name_sort_key.eq(key).and(members::id.gt(id))),
+        ),
+        None => q,
+    }
+}
+
+/// Members inside the scope and, when given, the subtree at `subtree_path` (already in scope).
+pub(crate) fn within<'a>(q: Boxed<'a>, scope: &Scope, subtree_path: Option<&str>) -> Boxed<'a> {
+    let mut q = q;
+    for (lo, hi) in [
+        scope.path_range(),
+        subtree_path.map(crate::domain::tree::subtree_range),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        q = q
+            .filter(members::org_path.ge(lo))
+            .filter(members::org_path.lt(hi));
+    }
+    q
+}
 
 fn scoped<'a>(scope: &Scope) -> Boxed<'a> {
     let q = members::table.into_boxed();
@@ -325,13 +355,7 @@ impl MemberRow {
         if let Some(s) = &filter.status {
             q = q.filter(members::status.eq(s.clone()));
         }
-        if let Some((key, id)) = after {
-            q = q.filter(
-                members::name_sort_key
-                    .gt(key.clone())
-                    .or(members::name_sort_key.eq(key).and(members::id.gt(id))),
-            );
-        }
+        q = after_name(q, after);
         Ok(q.order((members::name_sort_key.asc(), members::id.asc()))
             .limit(limit)
             .select(Self::as_select())
