@@ -89,6 +89,10 @@ pub enum Text {
     To,
     Form,
     Language,
+    Coverage,
+    NotRatedYet,
+    BirthPlace,
+    PermanentAddress,
 }
 
 impl Lang {
@@ -199,6 +203,10 @@ fn pair(key: Text) -> (&'static str, &'static str) {
         To => ("Nơi đến", "To"),
         Form => ("Hình thức", "Form"),
         Language => ("Ngôn ngữ", "Language"),
+        Coverage => ("Tỷ lệ đã đánh giá", "Rated so far"),
+        NotRatedYet => ("Chưa đánh giá", "Not yet rated"),
+        BirthPlace => ("Nơi sinh", "Place of birth"),
+        PermanentAddress => ("Nơi thường trú", "Permanent address"),
     }
 }
 
@@ -249,4 +257,24 @@ pub fn kind_label(lang: Lang, kind: &str) -> String {
         Lang::Vi if !vi.is_empty() => vi.to_string(),
         _ => kind.replace('_', " "),
     }
+}
+
+/// The label of a dossier field named by the API (e.g. in `missing_fields`).
+pub fn field_label(lang: Lang, field: &str) -> String {
+    let key = match field {
+        "birth_place" => Text::BirthPlace,
+        "hometown" => Text::Hometown,
+        "permanent_address" => Text::PermanentAddress,
+        "current_address" => Text::CurrentAddress,
+        "ethnicity" => Text::Ethnicity,
+        "religion" => Text::Religion,
+        "national_id" => Text::NationalId,
+        "education_general" => Text::Education,
+        "political_theory" => Text::PoliticalTheory,
+        "occupation" => Text::Occupation,
+        "personal_history_no" => Text::PersonalHistoryNo,
+        "admission_decision_no" => Text::Decision,
+        other => return other.replace('_', " "),
+    };
+    lang.t(key).to_string()
 }

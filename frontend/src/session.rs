@@ -42,7 +42,11 @@ pub fn expire() {
     if let Some(s) = storage() {
         let _ = s.remove_item(TOKEN_KEY);
     }
-    if let Some(user) = USER.with(Cell::get) {
+    // Only a change re-renders the app (a second `None` would reset the sign-in form's error).
+    if let Some(user) = USER
+        .with(Cell::get)
+        .filter(|u| u.with_untracked(Option::is_some))
+    {
         user.set(None);
     }
 }

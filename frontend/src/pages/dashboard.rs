@@ -17,6 +17,60 @@ fn this_year() -> i32 {
     js_sys::Date::new_0().get_full_year() as i32
 }
 
+/// One bar of the distribution chart.
+fn bar(label: String, n: i64, total: i64, class: &'static str) -> impl IntoView {
+    let pct = if total > 0 {
+        n as f64 * 100.0 / total as f64
+    } else {
+        0.0
+    };
+    view! {
+        <div class="bar-row">
+            <span class="bar-label">{label}</span>
+            <span class="bar"><span class=format!("bar-fill {class}") style=format!("width: {pct:.1}%")></span></span>
+            <span class="bar-value">{format!("{n} ({pct:.1}%)")}</span>
+        </div>
+    }
+}
+
+/// An organisation's members and this year's ratings, as figures and a bar chart.
+#[component]
+fn OrgSummary(org: Organization, year: i32) -> impl IntoView {
+    let lang = use_lang();
+    let t = move |k| lang.get().t(k);
+    let id = org.id;
+    let body = remote(
+        format!("/evaluations?organization_id={id}&year={year}&limit=1"),
+        move |l: EvaluationList| {
+            let s = l.summary;
+            let lv = lang.get_untracked();
+            view! {
+                <div class="grid">
+                    <div><div class="stat">{s.total}</div><div class="muted">{move || t(Text::Members)}</div></div>
+                    <div><div class="stat">{format!("{:.1}%", s.coverage)}</div><div class="muted">{move || t(Text::Coverage)}</div></div>
+                    <div><div class="stat">{s.unrated_yet}</div><div class="muted">{move || t(Text::NotRatedYet)}</div></div>
+                </div>
+                <div class="bars" aria-label=move || t(Text::Evaluations)>
+                    {bar(kind_label(lv, "excellent"), s.excellent, s.total, "excellent")}
+                    {bar(kind_label(lv, "good"), s.good, s.total, "good")}
+                    {bar(kind_label(lv, "complete"), s.complete, s.total, "complete")}
+                    {bar(kind_label(lv, "not_complete"), s.not_complete, s.total, "not-complete")}
+                    {bar(kind_label(lv, "not_rated"), s.not_rated, s.total, "not-rated")}
+                </div>
+            }
+        },
+    );
+    view! {
+        <section class="card">
+            <h2>
+                <A href=format!("/members?organization_id={id}")>{org.name}</A>
+                <span class="muted">{move || format!(" · {} {year}", t(Text::Evaluations))}</span>
+            </h2>
+            {body}
+        </section>
+    }
+}
+
 /// The dashboard.
 #[component]
 pub fn Dashboard() -> impl IntoView {
@@ -32,36 +86,22 @@ pub fn Dashboard() -> impl IntoView {
         .into_any(),
         None => view! { <p><strong>{move || t(Text::WholeCountry)}</strong></p> }.into_any(),
     };
-    let roots = match org {
-        Some(id) => vec![id.0],
-        None => Vec::new(),
-    };
-    let summaries = if roots.is_empty() {
-        remote("/organizations?limit=50".to_string(), move |p: Page<Organization>| {
-            p.items
-                .into_iter()
-                .map(|o| view! { <li><A href=format!("/members?organization_id={}", o.id)>{o.name}</A></li> })
-                .collect_view()
+    // The user's organisation, or every top organisation for a national account.
+    let orgs = match org {
+        Some(id) => remote(format!("/organizations/{id}"), move |o: Organization| {
+            view! { <OrgSummary org=o year=year/> }
         })
-        .into_any()
-    } else {
-        remote(
-            format!("/evaluations?organization_id={}&year={year}&limit=1", roots[0]),
-            move |l: EvaluationList| {
-                let s = l.summary;
-                view! {
-                    <div class="grid">
-                        <div><div class="stat">{s.total}</div><div class="muted">{move || t(Text::Members)}</div></div>
-                        <div><div class="stat">{s.excellent}</div><div class="muted">{move || kind_label(lang.get(), "excellent")}</div></div>
-                        <div><div class="stat">{s.good}</div><div class="muted">{move || kind_label(lang.get(), "good")}</div></div>
-                        <div><div class="stat">{s.complete + s.not_complete}</div><div class="muted">{move || kind_label(lang.get(), "complete")}</div></div>
-                        <div><div class="stat">{s.unrated_yet}</div><div class="muted">"Chưa đánh giá"</div></div>
-                        <div><div class="stat">{format!("{:.1}%", s.coverage)}</div><div class="muted">"Tỷ lệ đã đánh giá"</div></div>
-                    </div>
-                }
+        .into_any(),
+        None => remote(
+            "/organizations?limit=100".to_string(),
+            move |p: Page<Organization>| {
+                p.items
+                    .into_iter()
+                    .map(|o| view! { <OrgSummary org=o year=year/> })
+                    .collect_view()
             },
         )
-        .into_any()
+        .into_any(),
     };
     let alerts = remote("/alerts".to_string(), move |list: Vec<Alert>| {
         if list.is_empty() {
@@ -89,9 +129,8 @@ pub fn Dashboard() -> impl IntoView {
             <section class="card">
                 <h2>{move || t(Text::Scope)}</h2>
                 {scope}
-                <h2>{format!("{} {year}", t(Text::Evaluations))}</h2>
-                {summaries}
             </section>
+            {orgs}
             <section class="card">
                 <h2>{move || t(Text::Alerts)}</h2>
                 {alerts}

@@ -11,7 +11,7 @@ use qldv_api_types::Page;
 
 use crate::components::remote;
 use crate::format::{self, opt, opt_date};
-use crate::i18n::{kind_label, use_lang, Lang, Text};
+use crate::i18n::{field_label, kind_label, use_lang, Lang, Text};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tab {
@@ -79,8 +79,8 @@ fn dossier(lang: Lang, m: Member) -> impl IntoView {
             {row(t(Text::OfficialOn), opt_date(m.official_on))}
             {row(t(Text::PartyAge), m.party_age_years.map(|y| format!("{y} {}", t(Text::Years))).unwrap_or_else(|| "—".into()))}
             {row(t(Text::CardNumber), opt(&m.card_number))}
-            {row(t(Text::Status), flags.join(", "))}
-            {row(t(Text::MissingFields), if m.missing_fields.is_empty() { "—".into() } else { m.missing_fields.join(", ") })}
+            {row(t(Text::Status), std::iter::once(format::status(lang, m.status).0).chain(flags).collect::<Vec<_>>().join(", "))}
+            {row(t(Text::MissingFields), if m.missing_fields.is_empty() { "—".into() } else { m.missing_fields.iter().map(|f| field_label(lang, f)).collect::<Vec<_>>().join(", ") })}
         </dl>
     }
 }

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Browser tests of the web client: builds it, starts the real server on a fresh SQLite database,
+# and drives Debian's Chromium with playwright-core (node's test runner). Screenshots of each
+# screen are written to tests/e2e/screenshots/ for review.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+if ! command -v chromium >/dev/null; then
+  echo "installing Debian's chromium" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  (apt-get update -qq && apt-get install -y -qq chromium) >/dev/null
+fi
+(cd tests/e2e && npm ci --no-audit --no-fund --silent)
+
+scripts/build-web.sh
+cargo build -p qldv --locked
+wasm=$(ls frontend/dist/*.wasm)
+echo "web client: wasm $(stat -c %s "$wasm") bytes raw, $(gzip -9c "$wasm" | wc -c) bytes gzip"
+
+work=$(mktemp -d)
+pid=""
+cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+password="e2e-admin-password"
+QLDV_BIND="127.0.0.1:$port" QLDV_DATABASE_URL="sqlite://$work/qldv.db" QLDV_ADMIN_PASSWORD="$password" \
+  QLDV_STATIC_DIR="$root/frontend/dist" QLDV_JWT_SECRET_FILE="$work/jwt.secret" \
+  target/debug/qldv serve >"$work/server.log" 2>&1 &
+pid=$!
+for _ in $(seq 1 100); do
+  curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
+  sleep 0.1
+done
+
+rm -rf tests/e2e/screenshots
+status=0
+(cd tests/e2e && BASE_URL="http://127.0.0.1:$port" ADMIN_PASSWORD="$password" SCREENSHOTS=screenshots \
+  node --test --test-reporter=spec) || status=$?
+if [ "$status" -ne 0 ]; then
+  echo "server log:" >&2
+  tail -n 50 "$work/server.log" >&2
+fi
+exit "$status"

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what building the web client needs, when it is missing (debug builds: they compile in a
+# fraction of the time and run fast enough): the wasm32 target, trunk 0.21.14
+# (0.22 needs a newer rustc) and wasm-bindgen-cli at exactly the version in Cargo.lock (the
+# frontend pins the same `wasm-bindgen`, so the two never drift). Never installs Debian's binaryen:
+# its wasm-opt 108 breaks wasm-bindgen output, and the build does not use wasm-opt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+rustup target add wasm32-unknown-unknown >/dev/null 2>&1 || true
+export PATH="$HOME/.cargo/bin:$PATH"
+
+want_trunk=0.21.14
+if ! trunk --version 2>/dev/null | grep -q "$want_trunk"; then
+  echo "installing trunk $want_trunk" >&2
+  cargo install trunk --version "$want_trunk" --locked --debug >&2
+fi
+
+want_wb=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/[^0-9.]/, "", $0); print; exit}' Cargo.lock)
+if ! wasm-bindgen --version 2>/dev/null | grep -q "$want_wb"; then
+  echo "installing wasm-bindgen-cli $want_wb" >&2
+  cargo install wasm-bindgen-cli --version "$want_wb" --debug >&2
+fi
