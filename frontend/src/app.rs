@@ -7,7 +7,9 @@ use leptos_router::path;
 use qldv_api_types::auth::Me;
 
 use crate::i18n::{use_lang, Lang, Text};
+use crate::pages::evaluations::EvaluationRoundPage;
 use crate::pages::organizations::OrganizationTree;
+use crate::pages::transfers::TransferInbox;
 use crate::pages::{dashboard::Dashboard, login::Login, member::MemberPage, members::MemberList};
 use crate::{api, session};
 
@@ -47,20 +49,15 @@ fn Shell() -> impl IntoView {
     let lang = use_lang();
     let user = session::use_user();
     let t = move |k| lang.get().t(k);
-    let sign_out = move |_| {
-        spawn_local(async move {
-            let _ =
-                api::send::<_, serde_json::Value>("POST", "/auth/logout", &serde_json::json!({}))
-                    .await;
-        });
-        session::expire();
-    };
+    let sign_out = move |_| spawn_local(api::sign_out());
     view! {
         <header class="top">
             <A href="/" attr:class="brand">"QLĐV"</A>
             <nav aria-label="Chính">
                 <A href="/" exact=true>{move || t(Text::Dashboard)}</A>
                 <A href="/members">{move || t(Text::Members)}</A>
+                <A href="/transfers">{move || t(Text::Transfers)}</A>
+                <A href="/evaluations">{move || t(Text::Evaluations)}</A>
                 <A href="/organizations">{move || t(Text::Organizations)}</A>
             </nav>
             <div class="right">
@@ -79,6 +76,8 @@ fn Shell() -> impl IntoView {
             <Route path=path!("/") view=Dashboard/>
             <Route path=path!("/members") view=MemberList/>
             <Route path=path!("/members/:id") view=MemberPage/>
+            <Route path=path!("/transfers") view=TransferInbox/>
+            <Route path=path!("/evaluations") view=EvaluationRoundPage/>
             <Route path=path!("/organizations") view=OrganizationTree/>
         </Routes>
     }

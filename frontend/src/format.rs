@@ -32,3 +32,14 @@ pub fn status(lang: Lang, s: MemberStatus) -> (&'static str, &'static str) {
         MemberStatus::TransferredOut => (lang.t(Text::TransferredOut), "exited"),
     }
 }
+
+/// Today by the browser's clock, as `YYYY-MM-DD` (the default of date inputs).
+pub fn today_iso() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}

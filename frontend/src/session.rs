@@ -3,9 +3,10 @@
 use std::cell::Cell;
 
 use leptos::prelude::*;
-use qldv_api_types::auth::Me;
+use qldv_api_types::auth::{Me, TokenPair};
 
 const TOKEN_KEY: &str = "qldv.access_token";
+const REFRESH_KEY: &str = "qldv.refresh_token";
 
 thread_local! {
     /// The app's user signal, reachable from API calls that finish after their component's owner.
@@ -29,10 +30,16 @@ pub fn token() -> Option<String> {
     storage().and_then(|s| s.get_item(TOKEN_KEY).ok().flatten())
 }
 
-/// Stores the access token after a sign-in.
-pub fn store(token: &str) {
+/// The stored refresh token.
+pub fn refresh_token() -> Option<String> {
+    storage().and_then(|s| s.get_item(REFRESH_KEY).ok().flatten())
+}
+
+/// Stores the tokens of a sign-in or a refresh.
+pub fn store(pair: &TokenPair) {
     if let Some(s) = storage() {
-        let _ = s.set_item(TOKEN_KEY, token);
+        let _ = s.set_item(TOKEN_KEY, &pair.access_token);
+        let _ = s.set_item(REFRESH_KEY, &pair.refresh_token);
     }
 }
 
@@ -41,6 +48,7 @@ pub fn store(token: &str) {
 pub fn expire() {
     if let Some(s) = storage() {
         let _ = s.remove_item(TOKEN_KEY);
+        let _ = s.remove_item(REFRESH_KEY);
     }
     // Only a change re-renders the app (a second `None` would reset the sign-in form's error).
     if let Some(user) = USER

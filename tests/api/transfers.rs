@@ -376,3 +376,37 @@ async fn a_transfer_out_of_the_system_is_one_step_with_a_record() {
         .await
         .assert_problem(409, "member_not_active");
 }
+
+#[actix_web::test]
+async fn each_side_lists_its_own_direction_with_the_members_name() {
+    let t = two_provinces().await;
+    t.org_a
+        .post(
+            "/api/v1/transfers",
+            official(t.member, t.b.cell, "2025-06-02"),
+        )
+        .await
+        .assert_status(201);
+    let inbox = t
+        .org_b
+        .get("/api/v1/transfers?status=pending&direction=incoming")
+        .await;
+    inbox.assert_status(200);
+    assert_eq!(count(&inbox), 1);
+    assert_eq!(inbox.json["items"][0]["full_name"], "Nguyễn Văn An");
+    let none = t
+        .org_b
+        .get("/api/v1/transfers?status=pending&direction=outgoing")
+        .await;
+    assert_eq!(count(&none), 0);
+    let sent = t
+        .org_a
+        .get("/api/v1/transfers?status=pending&direction=outgoing")
+        .await;
+    assert_eq!(count(&sent), 1);
+    let not_in = t
+        .org_a
+        .get("/api/v1/transfers?status=pending&direction=incoming")
+        .await;
+    assert_eq!(count(&not_in), 0);
+}

@@ -42,16 +42,28 @@ async function seed() {
     ['Lê Văn Cường', 'male', 1979, '031079001003'],
     ['Phạm Thị Dung', 'female', 1990, '031190001004'],
   ];
+  const ward = await org('Đảng ủy phường Kỳ Sơn', 'commune', province);
+  const wardCell = await org('Chi bộ tổ dân phố 3', 'cell', ward);
+  const other = await org('Tỉnh ủy Sơn La', 'province', null);
+  const otherCommune = await org('Đảng ủy xã Mường La', 'commune', other);
+  const otherCell = await org('Chi bộ bản Nà Sản', 'cell', otherCommune);
   const ids = {};
-  for (const [full_name, gender, year, national_id] of people) {
+  const member = async (cellId, [full_name, gender, year, national_id]) => {
     const m = await api('POST', '/members', {
-      organization_id: cell, full_name, gender, birth_date: `${year}-04-12`, national_id,
+      organization_id: cellId, full_name, gender, birth_date: `${year}-04-12`, national_id,
       admission_decision_on: '2015-03-02', admission_decision_no: '12-QĐ/ĐU', ceremony_on: '2015-03-16',
       status: 'official', official_on: '2016-03-16', hometown: 'Xã Tân Lạc, tỉnh Hòa Bình',
     }, token);
     ids[full_name] = m.id;
-  }
-  return { token, province, commune, cell, ids };
+  };
+  for (const p of people) await member(cell, p);
+  for (const p of [['Vũ Thị Hà', 'female', 1982, '031182001005'], ['Bùi Văn Hải', 'male', 1983, '031083001006'],
+    ['Ngô Thị Mai', 'female', 1986, '031186001007']]) await member(wardCell, p);
+  const user = async (username, organization_id) => api('POST', '/users',
+    { username, password: 'e2e-user-password', role: 'organizer', organization_id }, token);
+  await user('to-chuc-hoa-binh', province);
+  await user('to-chuc-son-la', other);
+  return { token, province, commune, cell, ward, other, otherCell, ids };
 }
 
 async function newPage() {
@@ -62,10 +74,10 @@ async function newPage() {
   return { page, problems };
 }
 
-async function signIn(page) {
+async function signIn(page, username = 'admin', password = PASSWORD) {
   await page.goto(BASE);
-  await page.getByLabel('Tên đăng nhập').fill('admin');
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.getByRole('navigation').getByRole('link', { name: 'Tổng quan' }).waitFor();
 }
@@ -106,9 +118,10 @@ test('sign in, find "Nguyễn Văn An" by typing "nguyen van an", open the recor
   await page.locator('table.members tbody tr').first().waitFor();
   const firstList = Date.now() - started;
   console.log(`time to the first rendered member list: ${firstList} ms`);
-  // Vietnamese order: An, Bình, Cường, Dung.
+  // Vietnamese order, by given name: An, Bình, Cường, Dung, Hà, Hải, Mai.
   const names = await page.locator('table.members tbody tr td:first-child').allInnerTexts();
-  assert.deepEqual(names, ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung']);
+  assert.deepEqual(names, ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung',
+    'Vũ Thị Hà', 'Bùi Văn Hải', 'Ngô Thị Mai']);
 
   await page.getByLabel('Tìm kiếm').pressSequentially('nguyen van an', { delay: 40 });
   await page.waitForFunction(() => {
@@ -147,6 +160,65 @@ test('deep links open the app, the tree opens level by level, English is one cli
   await page.getByRole('columnheader', { name: 'Full name' }).waitFor();
   await page.screenshot({ path: `${SHOTS}/07-members-english.png`, fullPage: true });
 
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the sending province issues a transfer and the receiving province accepts it', async () => {
+  const { page, problems } = await newPage();
+  await signIn(page, 'to-chuc-hoa-binh', 'e2e-user-password');
+  await page.goto(`${BASE}/members/${seeded.ids['Lê Văn Cường']}`);
+  await page.getByRole('tab', { name: 'Chuyển sinh hoạt' }).click();
+  await page.getByLabel('Mã tổ chức đảng').fill(String(seeded.otherCell));
+  await page.getByLabel('Lý do').fill('Chuyển công tác về tỉnh Sơn La');
+  await page.getByRole('button', { name: 'Giới thiệu chuyển sinh hoạt' }).click();
+  await page.getByRole('status').waitFor();
+  await page.getByRole('cell', { name: 'Chờ tiếp nhận' }).waitFor();
+  await page.screenshot({ path: `${SHOTS}/08-transfer-issued.png`, fullPage: true });
+  // Still counted once, in the sending cell, shown in transit.
+  await page.getByRole('navigation').getByRole('link', { name: 'Chuyển sinh hoạt' }).click();
+  await page.getByText('Lê Văn Cường').waitFor();
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+
+  await signIn(page, 'to-chuc-son-la', 'e2e-user-password');
+  await page.getByRole('navigation').getByRole('link', { name: 'Chuyển sinh hoạt' }).click();
+  const row = page.getByRole('row', { name: /Lê Văn Cường/ });
+  await row.waitFor();
+  await page.screenshot({ path: `${SHOTS}/09-transfer-inbox.png`, fullPage: true });
+  await row.getByRole('button', { name: 'Tiếp nhận' }).click();
+  await row.waitFor({ state: 'detached' });
+  await page.getByRole('navigation').getByRole('link', { name: 'Đảng viên' }).click();
+  await page.getByRole('link', { name: 'Lê Văn Cường' }).waitFor();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('an evaluation round refuses to close past the quota, then closes', async () => {
+  const { page, problems } = await newPage();
+  await signIn(page, 'to-chuc-hoa-binh', 'e2e-user-password');
+  await page.goto(`${BASE}/evaluations?organization_id=${seeded.ward}`);
+  const level = (name) => page.getByLabel(`Xếp loại ${name}`);
+  await level('Vũ Thị Hà').waitFor();
+  // Each choice is saved at once and the quota is recomputed live.
+  await level('Vũ Thị Hà').selectOption('excellent');
+  await page.getByTestId('quota').filter({ hasText: 'Tỷ lệ hoàn thành xuất sắc: 1 / 0' }).waitFor();
+  await level('Bùi Văn Hải').selectOption('good');
+  await page.getByTestId('quota').filter({ hasText: '1 / 0' }).waitFor();
+  await level('Ngô Thị Mai').selectOption('good');
+  await page.getByTestId('quota').filter({ hasText: '(20% × 2)' }).waitFor();
+  await page.getByRole('button', { name: 'Khóa sổ đánh giá' }).click();
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /vượt tỷ lệ 20%/);
+  await page.screenshot({ path: `${SHOTS}/10-evaluation-quota.png`, fullPage: true });
+  problems.length = 0; // the 422 of the refused close is expected in the console
+
+  await level('Vũ Thị Hà').selectOption('good');
+  await page.getByTestId('quota').filter({ hasText: '0 / 0' }).waitFor();
+  await page.getByRole('button', { name: 'Khóa sổ đánh giá' }).click();
+  await page.getByText('Đã khóa sổ đánh giá').waitFor();
+  assert.equal(await level('Vũ Thị Hà').isDisabled(), true);
+  await page.screenshot({ path: `${SHOTS}/11-evaluation-closed.png`, fullPage: true });
   assert.deepEqual(problems, []);
   await page.close();
 });

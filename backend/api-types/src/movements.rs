@@ -47,6 +47,17 @@ pub enum TransferStatus {
     Completed,
 }
 
+/// Which side of a transfer to list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum TransferDirection {
+    /// Into the organisation's subtree (the receiving side's inbox).
+    Incoming,
+    /// Out of it (the sending side's papers).
+    Outgoing,
+}
+
 /// A transfer to issue.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -108,6 +119,8 @@ pub struct Transfer {
     pub id: i64,
     /// The member.
     pub member_id: MemberId,
+    /// The member's full name (the receiving side sees it before the member arrives).
+    pub full_name: String,
     /// Kind.
     pub kind: TransferKind,
     /// Purpose of a temporary transfer.

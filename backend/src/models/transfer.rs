@@ -6,7 +6,7 @@ use qldv_api_types::movements::{self as dto, TransferKind, TransferPurpose, Tran
 use qldv_api_types::{MemberId, OrgId};
 
 use crate::auth::Scope;
-use crate::db::schema::transfers;
+use crate::db::schema::{members, transfers};
 use crate::db::DbConn;
 use crate::error::{AppError, AppResult};
 
@@ -130,6 +130,8 @@ pub struct TransferFilter {
     pub status: Option<String>,
     /// One member's transfers.
     pub member_id: Option<i64>,
+    /// Only into (`Some(true)`) or only out of (`Some(false)`) the scope and subtree.
+    pub incoming: Option<bool>,
 }
 
 fn parse_status(s: &str) -> TransferStatus {
@@ -249,12 +251,20 @@ impl TransferRow {
         .flatten()
         {
             let (lo, hi) = range;
-            q = q.filter(
-                transfers::from_path
-                    .ge(lo.clone())
-                    .and(transfers::from_path.lt(hi.clone()))
-                    .or(transfers::to_path.ge(lo).and(transfers::to_path.lt(hi))),
-            );
+            q = match filter.incoming {
+                Some(true) => q
+                    .filter(transfers::to_path.ge(lo))
+                    .filter(transfers::to_path.lt(hi)),
+                Some(false) => q
+                    .filter(transfers::from_path.ge(lo))
+                    .filter(transfers::from_path.lt(hi)),
+                None => q.filter(
+                    transfers::from_path
+                        .ge(lo.clone())
+                        .and(transfers::from_path.lt(hi.clone()))
+                        .or(transfers::to_path.ge(lo).and(transfers::to_path.lt(hi))),
+                ),
+            };
         }
         if let Some(s) = &filter.status {
             q = q.filter(transfers::status.eq(s.clone()));
@@ -279,11 +289,34 @@ impl TransferRow {
             .first(conn)?)
     }
 
-    /// The API view.
-    pub fn to_dto(&self) -> dto::Transfer {
+    /// The API views of transfers, with their members' names (one query for all of them).
+    pub fn views(conn: &mut DbConn, rows: &[Self]) -> AppResult<Vec<dto::Transfer>> {
+        let ids: Vec<i64> = rows.iter().map(|r| r.member_id).collect();
+        let names: std::collections::HashMap<i64, String> = members::table
+            .filter(members::id.eq_any(&ids))
+            .select((members::id, members::full_name))
+            .load::<(i64, String)>(conn)?
+            .into_iter()
+            .collect();
+        Ok(rows
+            .iter()
+            .map(|r| r.to_dto(names.get(&r.member_id).cloned().unwrap_or_default()))
+            .collect())
+    }
+
+    /// The API view of one transfer.
+    pub fn view(conn: &mut DbConn, row: &Self) -> AppResult<dto::Transfer> {
+        Self::views(conn, std::slice::from_ref(row))?
+            .pop()
+            .ok_or_else(|| AppError::internal("transfer view missing"))
+    }
+
+    /// The API view, with the member's name.
+    pub fn to_dto(&self, full_name: String) -> dto::Transfer {
         dto::Transfer {
             id: self.id,
             member_id: MemberId(self.member_id),
+            full_name,
             kind: if self.kind == "temporary" {
                 TransferKind::Temporary
             } else {

@@ -1,7 +1,11 @@
 //! The typed API client: the server's DTOs in, problem+json turned into messages a person can act
 //! on, with the field errors kept for the form that sent them.
 
-use gloo_net::http::{Request, RequestBuilder};
+use std::cell::RefCell;
+
+use futures_util::future::{FutureExt, LocalBoxFuture, Shared};
+use gloo_net::http::Request;
+use qldv_api_types::auth::{RefreshRequest, TokenPair};
 use qldv_api_types::Problem;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -56,19 +60,87 @@ impl ApiError {
     }
 }
 
-fn with_auth(req: RequestBuilder) -> RequestBuilder {
-    match session::token() {
-        Some(t) => req.header("Authorization", &format!("Bearer {t}")),
-        None => req,
+thread_local! {
+    /// The refresh under way: concurrent calls that meet an expired token wait for the same one
+    /// (two refreshes with one token would look like a stolen token and end the session).
+    static REFRESH: RefCell<Option<Shared<LocalBoxFuture<'static, bool>>>> = const { RefCell::new(None) };
+}
+
+async fn refresh_once() -> bool {
+    let Some(refresh_token) = session::refresh_token() else {
+        return false;
+    };
+    let req =
+        Request::post(&format!("{BASE}/auth/refresh")).json(&RefreshRequest { refresh_token });
+    let Ok(req) = req else {
+        return false;
+    };
+    match req.send().await {
+        Ok(res) if res.ok() => match res.json::<TokenPair>().await {
+            Ok(pair) => {
+                session::store(&pair);
+                true
+            }
+            Err(_) => false,
+        },
+        _ => false,
     }
 }
 
-async fn finish<T: DeserializeOwned>(
-    res: Result<gloo_net::http::Response, gloo_net::Error>,
+/// Renews the access token with the refresh token (one refresh at a time).
+async fn refresh() -> bool {
+    let fut = REFRESH.with(|r| {
+        r.borrow_mut()
+            .get_or_insert_with(|| refresh_once().boxed_local().shared())
+            .clone()
+    });
+    let ok = fut.await;
+    REFRESH.with(|r| r.borrow_mut().take());
+    ok
+}
+
+fn request(
+    method: &str,
+    path: &str,
+    body: Option<&serde_json::Value>,
+) -> Result<Request, ApiError> {
+    let url = format!("{BASE}{path}");
+    let req = match method {
+        "PUT" => Request::put(&url),
+        "PATCH" => Request::patch(&url),
+        "POST" => Request::post(&url),
+        _ => Request::get(&url),
+    };
+    let req = match session::token() {
+        Some(t) => req.header("Authorization", &format!("Bearer {t}")),
+        None => req,
+    };
+    match body {
+        Some(b) => req.json(b).map_err(ApiError::network),
+        None => req.build().map_err(ApiError::network),
+    }
+}
+
+async fn call<T: DeserializeOwned>(
+    method: &str,
+    path: &str,
+    body: Option<serde_json::Value>,
 ) -> Result<T, ApiError> {
-    let res = res.map_err(ApiError::network)?;
+    let mut res = request(method, path, body.as_ref())?
+        .send()
+        .await
+        .map_err(ApiError::network)?;
+    if res.status() == 401 && session::token().is_some() && refresh().await {
+        res = request(method, path, body.as_ref())?
+            .send()
+            .await
+            .map_err(ApiError::network)?;
+    }
     let status = res.status();
     if (200..300).contains(&status) {
+        if status == 204 {
+            return serde_json::from_str("null").map_err(ApiError::network);
+        }
         return res.json::<T>().await.map_err(ApiError::network);
     }
     if status == 401 {
@@ -80,8 +152,7 @@ async fn finish<T: DeserializeOwned>(
 
 /// `GET` a path under `/api/v1`.
 pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    let req = with_auth(Request::get(&format!("{BASE}{path}")));
-    finish(req.send().await).await
+    call("GET", path, None).await
 }
 
 /// Sends a JSON body with `method` to a path under `/api/v1`.
@@ -90,14 +161,21 @@ pub async fn send<B: Serialize, T: DeserializeOwned>(
     path: &str,
     body: &B,
 ) -> Result<T, ApiError> {
-    let url = format!("{BASE}{path}");
-    let req = match method {
-        "PUT" => Request::put(&url),
-        "PATCH" => Request::patch(&url),
-        _ => Request::post(&url),
-    };
-    let req = with_auth(req).json(body).map_err(ApiError::network)?;
-    finish(req.send().await).await
+    let body = serde_json::to_value(body).map_err(ApiError::network)?;
+    call(method, path, Some(body)).await
+}
+
+/// Signs out: the server revokes the refresh token's whole sign-in.
+pub async fn sign_out() {
+    if let Some(refresh_token) = session::refresh_token() {
+        let _ = send::<_, Option<serde_json::Value>>(
+            "POST",
+            "/auth/logout",
+            &RefreshRequest { refresh_token },
+        )
+        .await;
+    }
+    session::expire();
 }
 
 /// Percent-encodes a query value.

@@ -30,7 +30,7 @@ pub fn Login() -> impl IntoView {
         spawn_local(async move {
             let result = match api::send::<_, TokenPair>("POST", "/auth/login", &body).await {
                 Ok(pair) => {
-                    session::store(&pair.access_token);
+                    session::store(&pair);
                     api::get::<Me>("/auth/me").await
                 }
                 Err(e) => Err(e),

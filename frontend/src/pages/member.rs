@@ -9,7 +9,10 @@ use qldv_api_types::members::{Gender, Member, MemberEvent};
 use qldv_api_types::movements::{Discipline, Transfer};
 use qldv_api_types::Page;
 
-use crate::components::remote;
+use leptos::task::spawn_local;
+
+use crate::api::{self, ApiError};
+use crate::components::{remote, ErrorBox};
 use crate::format::{self, opt, opt_date};
 use crate::i18n::{field_label, kind_label, use_lang, Lang, Text};
 
@@ -208,7 +211,17 @@ fn tab_view(lang: Lang, tab: Tab, id: i64) -> AnyView {
             )
         })
         .into_any(),
-        Tab::Transfers => remote(
+        Tab::Transfers => view! { <IssueTransfer member=id/> }.into_any(),
+        Tab::Disciplines => disciplines(lang, id),
+    }
+}
+
+fn transfer_history(lang: Lang, id: i64, done: RwSignal<u32>) -> impl IntoView {
+    let t = move |k| lang.t(k);
+    let nothing = t(Text::Nothing);
+    move || {
+        done.track();
+        remote(
             format!("/transfers?member_id={id}"),
             move |p: Page<Transfer>| {
                 table(
@@ -232,30 +245,109 @@ fn tab_view(lang: Lang, tab: Tab, id: i64) -> AnyView {
                 )
             },
         )
-        .into_any(),
-        Tab::Disciplines => remote(
-            format!("/members/{id}/disciplines"),
-            move |list: Vec<Discipline>| {
-                table(
-                    vec![t(Text::Date), t(Text::Form), t(Text::Decision)],
-                    list.into_iter()
-                        .map(|d| {
-                            let form = serde_json::to_value(d.form)
-                                .ok()
-                                .and_then(|v| v.as_str().map(str::to_string))
-                                .unwrap_or_default();
-                            vec![
-                                format::date(d.decided_on),
-                                kind_label(lang, &form),
-                                d.decision_no,
-                            ]
-                        })
-                        .collect(),
-                    nothing,
-                )
-            },
-        )
-        .into_any(),
+    }
+}
+
+fn disciplines(lang: Lang, id: i64) -> AnyView {
+    let t = move |k| lang.t(k);
+    let nothing = t(Text::Nothing);
+    remote(
+        format!("/members/{id}/disciplines"),
+        move |list: Vec<Discipline>| {
+            table(
+                vec![t(Text::Date), t(Text::Form), t(Text::Decision)],
+                list.into_iter()
+                    .map(|d| {
+                        let form = serde_json::to_value(d.form)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_string))
+                            .unwrap_or_default();
+                        vec![
+                            format::date(d.decided_on),
+                            kind_label(lang, &form),
+                            d.decision_no,
+                        ]
+                    })
+                    .collect(),
+                nothing,
+            )
+        },
+    )
+    .into_any()
+}
+
+/// Issues a transfer of the member (official or temporary), then lists its transfers.
+#[component]
+fn IssueTransfer(member: i64) -> impl IntoView {
+    let lang = use_lang();
+    let t = move |k| lang.get().t(k);
+    let to = RwSignal::new(String::new());
+    let kind = RwSignal::new("official".to_string());
+    let issued = RwSignal::new(format::today_iso());
+    let reason = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<ApiError>);
+    let saved = RwSignal::new(false);
+    let done = RwSignal::new(0u32);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        saved.set(false);
+        let body = serde_json::json!({
+            "member_id": member,
+            "to_organization_id": to.get_untracked().trim().parse::<i64>().ok(),
+            "kind": kind.get_untracked(),
+            "issued_on": issued.get_untracked(),
+            "reason": reason.get_untracked(),
+        });
+        spawn_local(async move {
+            match api::send::<_, Transfer>("POST", "/transfers", &body).await {
+                Ok(_) => {
+                    saved.set(true);
+                    done.update(|n| *n += 1);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let field = move |name: &'static str| {
+        move || {
+            error
+                .get()
+                .and_then(|e| e.field(name))
+                .map(|m| view! { <div class="field-error">{m}</div> })
+        }
+    };
+    view! {
+        <form class="inline-form no-print" on:submit=submit aria-label=move || t(Text::IssueTransfer)>
+            <div>
+                <label for="transfer-to">{move || t(Text::OrganizationId)}</label>
+                <input id="transfer-to" inputmode="numeric" required bind:value=to/>
+                {field("to_organization_id")}
+            </div>
+            <div>
+                <label for="transfer-kind">{move || t(Text::Kind)}</label>
+                <select id="transfer-kind" on:change=move |ev| kind.set(event_target_value(&ev))>
+                    <option value="official">{move || t(Text::TransferOfficial)}</option>
+                    <option value="temporary">{move || t(Text::TransferTemporary)}</option>
+                </select>
+            </div>
+            <div>
+                <label for="transfer-issued">{move || t(Text::IssuedOn)}</label>
+                <input id="transfer-issued" type="date" required bind:value=issued/>
+                {field("issued_on")}
+            </div>
+            <div>
+                <label for="transfer-reason">{move || t(Text::Reason)}</label>
+                <input id="transfer-reason" required bind:value=reason/>
+                {field("reason")}
+            </div>
+            <div>
+                <button class="primary" type="submit">{move || t(Text::IssueTransfer)}</button>
+            </div>
+        </form>
+        {move || error.get().map(|e| view! { <ErrorBox error=e/> })}
+        <Show when=move || saved.get()><p role="status">{move || t(Text::Saved)}</p></Show>
+        {transfer_history(lang.get_untracked(), member, done)}
     }
 }
 

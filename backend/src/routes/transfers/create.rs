@@ -5,6 +5,7 @@ use qldv_api_types::movements::{CreateTransfer, Transfer};
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
+use crate::models::transfer::TransferRow;
 use crate::routes::valid;
 use crate::services;
 use crate::state::AppState;
@@ -35,9 +36,10 @@ pub async fn create_transfer(
 ) -> Result<HttpResponse, AppError> {
     user.require_writer()?;
     let body = valid(body.into_inner())?;
-    let row = crate::db::transaction(&state.pool, move |c| {
-        services::transfers::issue(c, &user, &body)
+    let view = crate::db::transaction(&state.pool, move |c| {
+        let row = services::transfers::issue(c, &user, &body)?;
+        TransferRow::view(c, &row)
     })
     .await?;
-    Ok(HttpResponse::Created().json(row.to_dto()))
+    Ok(HttpResponse::Created().json(view))
 }

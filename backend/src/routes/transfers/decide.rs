@@ -5,6 +5,7 @@ use qldv_api_types::movements::{AcceptTransfer, Transfer, TransferDecision, Tran
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
+use crate::models::transfer::TransferRow;
 use crate::routes::valid;
 use crate::services;
 use crate::state::AppState;
@@ -36,11 +37,12 @@ pub async fn accept_transfer(
     user.require_writer()?;
     let body = valid(body.into_inner())?;
     let id = id.into_inner();
-    let row = crate::db::transaction(&state.pool, move |c| {
-        services::transfers::accept(c, &user, id, &body)
+    let view = crate::db::transaction(&state.pool, move |c| {
+        let row = services::transfers::accept(c, &user, id, &body)?;
+        TransferRow::view(c, &row)
     })
     .await?;
-    Ok(web::Json(row.to_dto()))
+    Ok(web::Json(view))
 }
 
 async fn withdraw(
@@ -53,11 +55,12 @@ async fn withdraw(
     user.require_writer()?;
     let body = valid(body)?;
     let today = state.today();
-    let row = crate::db::transaction(&state.pool, move |c| {
-        services::transfers::withdraw(c, &user, id, status, &body, today)
+    let view = crate::db::transaction(&state.pool, move |c| {
+        let row = services::transfers::withdraw(c, &user, id, status, &body, today)?;
+        TransferRow::view(c, &row)
     })
     .await?;
-    Ok(web::Json(row.to_dto()))
+    Ok(web::Json(view))
 }
 
 /// Refuses a pending transfer (receiving side): the member stays where it was.

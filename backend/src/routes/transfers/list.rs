@@ -1,7 +1,7 @@
 //! `GET /transfers`, `GET /transfers/{id}`.
 
 use actix_web::{get, web};
-use qldv_api_types::movements::{Transfer, TransferStatus};
+use qldv_api_types::movements::{Transfer, TransferDirection, TransferStatus};
 use qldv_api_types::{OrgId, Page};
 use serde::Deserialize;
 
@@ -22,6 +22,8 @@ pub struct TransferQuery {
     pub status: Option<TransferStatus>,
     /// Only this member's.
     pub member_id: Option<i64>,
+    /// Only incoming (into the subtree or scope) or only outgoing transfers.
+    pub direction: Option<TransferDirection>,
 }
 
 /// Incoming and outgoing transfers inside the caller's scope, newest first.
@@ -47,16 +49,25 @@ pub async fn list_transfers(
         subtree_path: None,
         status: query.status.map(|s| status_str(s).to_string()),
         member_id: query.member_id,
+        incoming: query.direction.map(|d| d == TransferDirection::Incoming),
     };
     let org = query.organization_id.map(OrgId);
-    let rows = crate::db::run(&state.pool, move |c| {
+    let (rows, views) = crate::db::run(&state.pool, move |c| {
         if let Some(o) = org {
             filter.subtree_path = Some(OrganizationRow::find(c, &user.scope, o)?.path);
         }
-        TransferRow::list(c, &user.scope, &filter, before, limit + 1)
+        let rows = TransferRow::list(c, &user.scope, &filter, before, limit + 1)?;
+        let views = TransferRow::views(c, &rows)?;
+        Ok((rows, views))
     })
     .await?;
-    Ok(web::Json(page(rows, limit, |r| r.id, TransferRow::to_dto)))
+    let pairs: Vec<(TransferRow, Transfer)> = rows.into_iter().zip(views).collect();
+    Ok(web::Json(page(
+        pairs,
+        limit,
+        |(r, _)| r.id,
+        |(_, v)| v.clone(),
+    )))
 }
 
 /// One transfer, seen from either side.
@@ -76,7 +87,10 @@ pub async fn get_transfer(
     id: web::Path<i64>,
 ) -> Result<web::Json<Transfer>, AppError> {
     let id = id.into_inner();
-    let (row, _) =
-        crate::db::run(&state.pool, move |c| TransferRow::find(c, &user.scope, id)).await?;
-    Ok(web::Json(row.to_dto()))
+    let view = crate::db::run(&state.pool, move |c| {
+        let (row, _) = TransferRow::find(c, &user.scope, id)?;
+        TransferRow::view(c, &row)
+    })
+    .await?;
+    Ok(web::Json(view))
 }
