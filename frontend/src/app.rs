@@ -7,6 +7,7 @@ use leptos_router::path;
 use qldv_api_types::auth::Me;
 
 use crate::i18n::{use_lang, Lang, Text};
+use crate::pages::badges::BadgePage;
 use crate::pages::evaluations::EvaluationRoundPage;
 use crate::pages::organizations::OrganizationTree;
 use crate::pages::transfers::TransferInbox;
@@ -58,6 +59,7 @@ fn Shell() -> impl IntoView {
                 <A href="/members">{move || t(Text::Members)}</A>
                 <A href="/transfers">{move || t(Text::Transfers)}</A>
                 <A href="/evaluations">{move || t(Text::Evaluations)}</A>
+                <A href="/badges">{move || t(Text::Badges)}</A>
                 <A href="/organizations">{move || t(Text::Organizations)}</A>
             </nav>
             <div class="right">
@@ -78,6 +80,7 @@ fn Shell() -> impl IntoView {
             <Route path=path!("/members/:id") view=MemberPage/>
             <Route path=path!("/transfers") view=TransferInbox/>
             <Route path=path!("/evaluations") view=EvaluationRoundPage/>
+            <Route path=path!("/badges") view=BadgePage/>
             <Route path=path!("/organizations") view=OrganizationTree/>
         </Routes>
     }

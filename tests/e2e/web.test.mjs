@@ -57,6 +57,12 @@ async function seed() {
     ids[full_name] = m.id;
   };
   for (const p of people) await member(cell, p);
+  // Admitted in 1996: 30 years of party age by the next award occasion.
+  await api('POST', '/members', {
+    organization_id: cell, full_name: 'Đinh Văn Lão', gender: 'male', birth_date: '1960-02-02',
+    national_id: '031060001008', admission_decision_on: '1996-01-10', ceremony_on: '1996-01-24',
+    status: 'official', official_on: '1997-01-24',
+  }, token).then((m) => { ids['Đinh Văn Lão'] = m.id; });
   for (const p of [['Vũ Thị Hà', 'female', 1982, '031182001005'], ['Bùi Văn Hải', 'male', 1983, '031083001006'],
     ['Ngô Thị Mai', 'female', 1986, '031186001007']]) await member(wardCell, p);
   const user = async (username, organization_id) => api('POST', '/users',
@@ -118,10 +124,10 @@ test('sign in, find "Nguyễn Văn An" by typing "nguyen van an", open the recor
   await page.locator('table.members tbody tr').first().waitFor();
   const firstList = Date.now() - started;
   console.log(`time to the first rendered member list: ${firstList} ms`);
-  // Vietnamese order, by given name: An, Bình, Cường, Dung, Hà, Hải, Mai.
+  // Vietnamese order, by given name: An, Bình, Cường, Dung, Hà, Hải, Lão, Mai.
   const names = await page.locator('table.members tbody tr td:first-child').allInnerTexts();
   assert.deepEqual(names, ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung',
-    'Vũ Thị Hà', 'Bùi Văn Hải', 'Ngô Thị Mai']);
+    'Vũ Thị Hà', 'Bùi Văn Hải', 'Đinh Văn Lão', 'Ngô Thị Mai']);
 
   await page.getByLabel('Tìm kiếm').pressSequentially('nguyen van an', { delay: 40 });
   await page.waitForFunction(() => {
@@ -219,6 +225,44 @@ test('an evaluation round refuses to close past the quota, then closes', async (
   await page.getByText('Đã khóa sổ đánh giá').waitFor();
   assert.equal(await level('Vũ Thị Hà').isDisabled(), true);
   await page.screenshot({ path: `${SHOTS}/11-evaluation-closed.png`, fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('badges: the eligibility list, a proposal, its approval', async () => {
+  const { page, problems } = await newPage();
+  await signIn(page, 'to-chuc-hoa-binh', 'e2e-user-password');
+  await page.getByRole('navigation').getByRole('link', { name: 'Huy hiệu Đảng' }).click();
+  const eligible = page.getByRole('row', { name: /Đinh Văn Lão/ });
+  await eligible.waitFor();
+  assert.match(await eligible.innerText(), /30 năm/);
+  await page.screenshot({ path: `${SHOTS}/12-badges-eligible.png`, fullPage: true });
+  await page.getByLabel('Chọn Đinh Văn Lão').check();
+  await page.getByRole('button', { name: 'Đề nghị tặng Huy hiệu' }).click();
+  await page.getByRole('status').filter({ hasText: '1 đề nghị' }).waitFor();
+  await page.getByLabel('Duyệt Đinh Văn Lão').check();
+  await page.getByLabel('Số quyết định').fill('88-QĐ/TU');
+  await page.getByRole('button', { name: 'Duyệt tặng' }).click();
+  await page.getByRole('status').filter({ hasText: '1 Huy hiệu' }).waitFor();
+  await page.getByText('Không có đảng viên đủ điều kiện cho dịp này.').waitFor();
+  await page.screenshot({ path: `${SHOTS}/13-badges-approved.png`, fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('cards: the level above issues a card, then reissues it when lost', async () => {
+  const { page, problems } = await newPage();
+  await signIn(page, 'to-chuc-hoa-binh', 'e2e-user-password');
+  await page.goto(`${BASE}/members/${seeded.ids['Nguyễn Văn An']}`);
+  await page.getByRole('tab', { name: 'Thẻ đảng viên' }).click();
+  await page.getByLabel('Số quyết định').fill('312-QĐ/TU');
+  await page.getByRole('button', { name: 'Cấp thẻ đảng viên' }).click();
+  await page.getByRole('cell', { name: 'Đang sử dụng' }).waitFor();
+  await page.getByLabel('Lý do').selectOption('lost');
+  await page.getByRole('button', { name: 'Cấp lại thẻ' }).click();
+  await page.getByRole('cell', { name: 'Đã cấp lại' }).waitFor();
+  await page.getByRole('cell', { name: 'Đang sử dụng' }).waitFor();
+  await page.screenshot({ path: `${SHOTS}/14-member-cards.png`, fullPage: true });
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use qldv_api_types::badges::Badge;
-use qldv_api_types::cards::Card;
 use qldv_api_types::evaluations::Evaluation;
 use qldv_api_types::members::{Gender, Member, MemberEvent};
 use qldv_api_types::movements::{Discipline, Transfer};
@@ -15,6 +14,7 @@ use crate::api::{self, ApiError};
 use crate::components::{remote, ErrorBox};
 use crate::format::{self, opt, opt_date};
 use crate::i18n::{field_label, kind_label, use_lang, Lang, Text};
+use crate::pages::member_cards::CardsTab;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tab {
@@ -159,32 +159,7 @@ fn tab_view(lang: Lang, tab: Tab, id: i64) -> AnyView {
             },
         )
         .into_any(),
-        Tab::Cards => remote(format!("/members/{id}/cards"), move |list: Vec<Card>| {
-            table(
-                vec![
-                    t(Text::CardNumber),
-                    t(Text::IssuedOn),
-                    t(Text::Decision),
-                    t(Text::Status),
-                ],
-                list.into_iter()
-                    .map(|c| {
-                        let status = serde_json::to_value(c.status)
-                            .ok()
-                            .and_then(|v| v.as_str().map(str::to_string))
-                            .unwrap_or_default();
-                        vec![
-                            c.card_number,
-                            format::date(c.issued_on),
-                            c.decision_no,
-                            kind_label(lang, &status),
-                        ]
-                    })
-                    .collect(),
-                nothing,
-            )
-        })
-        .into_any(),
+        Tab::Cards => view! { <CardsTab member=id/> }.into_any(),
         Tab::Badges => remote(format!("/members/{id}/badges"), move |list: Vec<Badge>| {
             table(
                 vec![

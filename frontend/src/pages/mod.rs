@@ -1,9 +1,11 @@
 //! One module per screen.
 
+pub mod badges;
 pub mod dashboard;
 pub mod evaluations;
 pub mod login;
 pub mod member;
+pub mod member_cards;
 pub mod members;
 pub mod organizations;
 pub mod transfers;
