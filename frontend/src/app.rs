@@ -9,6 +9,7 @@ use qldv_api_types::auth::Me;
 use crate::i18n::{use_lang, Lang, Text};
 use crate::pages::badges::BadgePage;
 use crate::pages::evaluations::EvaluationRoundPage;
+use crate::pages::member_new::NewMember;
 use crate::pages::organizations::OrganizationTree;
 use crate::pages::transfers::TransferInbox;
 use crate::pages::{dashboard::Dashboard, login::Login, member::MemberPage, members::MemberList};
@@ -77,6 +78,7 @@ fn Shell() -> impl IntoView {
         <Routes fallback=move || view! { <main><p>{move || use_lang().get().t(Text::NotFound)}</p></main> }>
             <Route path=path!("/") view=Dashboard/>
             <Route path=path!("/members") view=MemberList/>
+            <Route path=path!("/members/new") view=NewMember/>
             <Route path=path!("/members/:id") view=MemberPage/>
             <Route path=path!("/transfers") view=TransferInbox/>
             <Route path=path!("/evaluations") view=EvaluationRoundPage/>

@@ -266,3 +266,63 @@ test('cards: the level above issues a card, then reissues it when lost', async (
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('admission: field errors next to the fields, then the record; recognition too early is refused', async () => {
+  const { page, problems } = await newPage();
+  await signIn(page, 'to-chuc-hoa-binh', 'e2e-user-password');
+  await page.getByRole('navigation').getByRole('link', { name: 'Đảng viên' }).click();
+  await page.getByRole('link', { name: 'Kết nạp / nhập hồ sơ đảng viên' }).click();
+  await page.getByLabel('Mã tổ chức đảng').fill(String(seeded.cell));
+  await page.getByLabel('Họ và tên').fill('Hà Văn Mới');
+  await page.getByLabel('Ngày sinh').fill('1995-05-05');
+  await page.getByLabel('Số CCCD').fill('031195001111'); // says female, the record says male
+  await page.getByLabel('Ngày quyết định kết nạp').fill('2026-10-01');
+  await page.getByLabel('Ngày lễ kết nạp').fill('2026-10-15');
+  await page.getByRole('button', { name: 'Lưu' }).click();
+  await page.locator('.field-error').first().waitFor();
+  await page.screenshot({ path: `${SHOTS}/15-admission-errors.png`, fullPage: true });
+  problems.length = 0; // the 422 is expected
+  await page.getByLabel('Số CCCD').fill('031095001111');
+  await page.getByRole('button', { name: 'Lưu' }).click();
+  await page.getByRole('heading', { name: /Hà Văn Mới/ }).waitFor();
+  await page.getByText('Dự bị', { exact: true }).first().waitFor();
+
+  await page.getByRole('tab', { name: 'Nghiệp vụ' }).click();
+  const recognition = page.getByRole('form', { name: 'Công nhận đảng viên chính thức' });
+  await recognition.getByLabel('Số quyết định').fill('40-QĐ/ĐU');
+  await recognition.getByRole('button', { name: 'Lưu' }).click();
+  await recognition.getByRole('alert').waitFor();
+  assert.match(await recognition.getByRole('alert').innerText(), /12 tháng|dự bị/i);
+  await page.screenshot({ path: `${SHOTS}/16-member-decisions.png`, fullPage: true });
+  await page.close();
+});
+
+test('a correction saved meanwhile by someone else is shown before anything is overwritten', async () => {
+  const { page, problems } = await newPage();
+  await signIn(page);
+  const id = seeded.ids['Trần Thị Bình'];
+  await page.goto(`${BASE}/members/${id}`);
+  await page.getByRole('button', { name: 'Sửa hồ sơ' }).click();
+  await page.getByLabel('Quê quán').fill('Xã Mường Khến, tỉnh Hòa Bình');
+  // Another clerk saves a new phone number first.
+  const current = await api('GET', `/members/${id}`, undefined, seeded.token);
+  const res = await fetch(`${BASE}/api/v1/members/${id}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${seeded.token}`, 'if-match': `"${current.version}"` },
+    body: JSON.stringify({ phone: '0912345678' }),
+  });
+  assert.equal(res.status, 200);
+  await page.getByRole('button', { name: 'Lưu' }).click();
+  const conflict = page.getByTestId('conflict');
+  await conflict.waitFor();
+  assert.match(await conflict.innerText(), /Điện thoại\s+0912345678/);
+  await page.screenshot({ path: `${SHOTS}/17-edit-conflict.png`, fullPage: true });
+  problems.length = 0; // the 412 is expected
+  await page.getByRole('button', { name: 'Lưu' }).click();
+  await conflict.waitFor({ state: 'detached' });
+  const saved = await api('GET', `/members/${id}`, undefined, seeded.token);
+  assert.equal(saved.hometown, 'Xã Mường Khến, tỉnh Hòa Bình');
+  assert.equal(saved.phone, '0912345678');
+  assert.deepEqual(problems, []);
+  await page.close();
+});

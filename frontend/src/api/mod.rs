@@ -103,6 +103,7 @@ fn request(
     method: &str,
     path: &str,
     body: Option<&serde_json::Value>,
+    if_match: Option<i64>,
 ) -> Result<Request, ApiError> {
     let url = format!("{BASE}{path}");
     let req = match method {
@@ -115,6 +116,10 @@ fn request(
         Some(t) => req.header("Authorization", &format!("Bearer {t}")),
         None => req,
     };
+    let req = match if_match {
+        Some(v) => req.header("If-Match", &format!("\"{v}\"")),
+        None => req,
+    };
     match body {
         Some(b) => req.json(b).map_err(ApiError::network),
         None => req.build().map_err(ApiError::network),
@@ -125,13 +130,14 @@ async fn call<T: DeserializeOwned>(
     method: &str,
     path: &str,
     body: Option<serde_json::Value>,
+    if_match: Option<i64>,
 ) -> Result<T, ApiError> {
-    let mut res = request(method, path, body.as_ref())?
+    let mut res = request(method, path, body.as_ref(), if_match)?
         .send()
         .await
         .map_err(ApiError::network)?;
     if res.status() == 401 && session::token().is_some() && refresh().await {
-        res = request(method, path, body.as_ref())?
+        res = request(method, path, body.as_ref(), if_match)?
             .send()
             .await
             .map_err(ApiError::network)?;
@@ -152,7 +158,7 @@ async fn call<T: DeserializeOwned>(
 
 /// `GET` a path under `/api/v1`.
 pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    call("GET", path, None).await
+    call("GET", path, None, None).await
 }
 
 /// Sends a JSON body with `method` to a path under `/api/v1`.
@@ -162,7 +168,18 @@ pub async fn send<B: Serialize, T: DeserializeOwned>(
     body: &B,
 ) -> Result<T, ApiError> {
     let body = serde_json::to_value(body).map_err(ApiError::network)?;
-    call(method, path, Some(body)).await
+    call(method, path, Some(body), None).await
+}
+
+/// Like [`send`], only when the record is still at `version` (`If-Match`; 412 otherwise).
+pub async fn send_if_match<B: Serialize, T: DeserializeOwned>(
+    method: &str,
+    path: &str,
+    body: &B,
+    version: i64,
+) -> Result<T, ApiError> {
+    let body = serde_json::to_value(body).map_err(ApiError::network)?;
+    call(method, path, Some(body), Some(version)).await
 }
 
 /// Signs out: the server revokes the refresh token's whole sign-in.

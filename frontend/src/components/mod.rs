@@ -1,4 +1,6 @@
-//! Small shared pieces: loading, errors, remote data.
+//! Small shared pieces: loading, errors, remote data, form fields.
+
+pub mod form;
 
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;

@@ -14,7 +14,9 @@ use crate::api::{self, ApiError};
 use crate::components::{remote, ErrorBox};
 use crate::format::{self, opt, opt_date};
 use crate::i18n::{field_label, kind_label, use_lang, Lang, Text};
+use crate::pages::member_actions::Actions;
 use crate::pages::member_cards::CardsTab;
+use crate::pages::member_edit::EditDossier;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tab {
@@ -25,9 +27,10 @@ enum Tab {
     Badges,
     Transfers,
     Disciplines,
+    Actions,
 }
 
-const TABS: [(Tab, Text); 7] = [
+const TABS: [(Tab, Text); 8] = [
     (Tab::Dossier, Text::Dossier),
     (Tab::History, Text::History),
     (Tab::Evaluations, Text::Evaluations),
@@ -35,6 +38,7 @@ const TABS: [(Tab, Text); 7] = [
     (Tab::Badges, Text::Badges),
     (Tab::Transfers, Text::Transfers),
     (Tab::Disciplines, Text::Disciplines),
+    (Tab::Actions, Text::Actions),
 ];
 
 fn row(label: &'static str, value: String) -> impl IntoView {
@@ -109,7 +113,7 @@ fn tab_view(lang: Lang, tab: Tab, id: i64) -> AnyView {
     let t = move |k| lang.t(k);
     let nothing = t(Text::Nothing);
     match tab {
-        Tab::Dossier => ().into_any(),
+        Tab::Dossier | Tab::Actions => ().into_any(),
         Tab::History => remote(
             format!("/members/{id}/events"),
             move |events: Vec<MemberEvent>| {
@@ -333,11 +337,15 @@ pub fn MemberPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0));
     let tab = RwSignal::new(Tab::Dossier);
+    // Bumped by edits and decisions: the record is read again.
+    let changed = RwSignal::new(0u32);
+    let editing = RwSignal::new(false);
     view! {
         <main>
             <p class="no-print"><a href="/members">{move || lang.get().t(Text::Back)}</a></p>
             {move || {
                 let id = id();
+                changed.track();
                 remote(format!("/members/{id}"), move |m: Member| {
                     let (label, class) = format::status(lang.get_untracked(), m.status);
                     view! {
@@ -352,10 +360,18 @@ pub fn MemberPage() -> impl IntoView {
                             }).collect_view()}
                         </div>
                         <section class="card" role="tabpanel">
-                            {move || if tab.get() == Tab::Dossier {
-                                dossier(lang.get(), m.clone()).into_any()
-                            } else {
-                                tab_view(lang.get(), tab.get(), id)
+                            {move || match tab.get() {
+                                Tab::Dossier if editing.get() => view! {
+                                    <EditDossier member=m.clone() saved=changed/>
+                                }.into_any(),
+                                Tab::Dossier => view! {
+                                    {dossier(lang.get(), m.clone())}
+                                    <p class="no-print">
+                                        <button type="button" on:click=move |_| editing.set(true)>{move || lang.get().t(Text::EditDossier)}</button>
+                                    </p>
+                                }.into_any(),
+                                Tab::Actions => view! { <Actions member=id done=changed/> }.into_any(),
+                                other => tab_view(lang.get(), other, id),
                             }}
                         </section>
                     }

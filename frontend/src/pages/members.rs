@@ -110,6 +110,11 @@ pub fn MemberList() -> impl IntoView {
     view! {
         <main>
             <h1>{move || t(Text::Members)}</h1>
+            <p class="no-print">
+                <A href=move || match org() { Some(o) => format!("/members/new?organization_id={o}"), None => "/members/new".to_string() }>
+                    {move || t(Text::Admit)}
+                </A>
+            </p>
             <div class="toolbar">
                 <div class="grow">
                     <label for="member-search">{move || t(Text::Search)}</label>
