@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
-use qldv_api_types::auth::Me;
+use qldv_api_types::auth::{Me, Role};
 
 use crate::i18n::{use_lang, Lang, Text};
 use crate::pages::badges::BadgePage;
@@ -12,6 +12,7 @@ use crate::pages::evaluations::EvaluationRoundPage;
 use crate::pages::member_new::NewMember;
 use crate::pages::organizations::OrganizationTree;
 use crate::pages::transfers::TransferInbox;
+use crate::pages::users::UsersPage;
 use crate::pages::{dashboard::Dashboard, login::Login, member::MemberPage, members::MemberList};
 use crate::{api, session};
 
@@ -62,6 +63,9 @@ fn Shell() -> impl IntoView {
                 <A href="/evaluations">{move || t(Text::Evaluations)}</A>
                 <A href="/badges">{move || t(Text::Badges)}</A>
                 <A href="/organizations">{move || t(Text::Organizations)}</A>
+                <Show when=move || user.with(|u| u.as_ref().is_some_and(|u| u.role != Role::Viewer && u.role != Role::Integration))>
+                    <A href="/users">{move || t(Text::Users)}</A>
+                </Show>
             </nav>
             <div class="right">
                 <span>{move || user.get().map(|u| u.username).unwrap_or_default()}</span>
@@ -84,6 +88,7 @@ fn Shell() -> impl IntoView {
             <Route path=path!("/evaluations") view=EvaluationRoundPage/>
             <Route path=path!("/badges") view=BadgePage/>
             <Route path=path!("/organizations") view=OrganizationTree/>
+            <Route path=path!("/users") view=UsersPage/>
         </Routes>
     }
 }

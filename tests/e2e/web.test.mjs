@@ -326,3 +326,25 @@ test('a correction saved meanwhile by someone else is shown before anything is o
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('an administrator creates a viewer account, which can read but sees no user management', async () => {
+  const { page, problems } = await newPage();
+  await signIn(page);
+  await page.getByRole('navigation').getByRole('link', { name: 'Tài khoản người dùng' }).click();
+  const form = page.getByRole('form', { name: 'Tạo tài khoản' });
+  await form.getByLabel('Tên đăng nhập').fill('xem-hoa-binh');
+  await form.getByLabel('Mật khẩu').fill('viewer-password-123');
+  await form.getByLabel('Vai trò').selectOption('viewer');
+  await form.getByLabel('Mã tổ chức đảng').fill(String(seeded.province));
+  await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
+  await page.getByRole('cell', { name: 'xem-hoa-binh' }).waitFor();
+  await page.screenshot({ path: `${SHOTS}/18-users.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+
+  await signIn(page, 'xem-hoa-binh', 'viewer-password-123');
+  await page.getByRole('navigation').getByRole('link', { name: 'Đảng viên' }).click();
+  await page.locator('table.members tbody tr').first().waitFor();
+  assert.equal(await page.getByRole('navigation').getByRole('link', { name: 'Tài khoản người dùng' }).count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -12,3 +12,4 @@ pub mod member_new;
 pub mod members;
 pub mod organizations;
 pub mod transfers;
+pub mod users;
