@@ -2,15 +2,14 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
-use qldv_api_types::members::{self as dto, MemberStatus};
-use qldv_api_types::{MemberId, OrgId};
+use qldv_api_types::MemberId;
 
 use crate::auth::Scope;
 use crate::db::schema::members;
 use crate::db::DbConn;
 use crate::domain::lifecycle;
-use crate::domain::party_age::{self, PartyAgeFacts, Period};
 use crate::error::{AppError, AppResult};
+pub use crate::models::member_changes::{NewMemberState, ProfileChanges};
 
 /// A stored member record.
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable, serde::Serialize)]
@@ -130,101 +129,6 @@ pub struct MemberRow {
     pub next_badge_on: Option<NaiveDate>,
 }
 
-/// Dossier fields that may be written (creation and corrections). `None` leaves a field alone;
-/// `Some(None)` clears it.
-#[derive(Debug, Default, Clone, AsChangeset, Insertable, serde::Serialize)]
-#[diesel(table_name = members)]
-pub struct ProfileChanges {
-    /// Full name.
-    pub full_name: Option<String>,
-    /// Folded name.
-    pub name_folded: Option<String>,
-    /// Sort key.
-    pub name_sort_key: Option<String>,
-    /// Birth name.
-    pub birth_name: Option<Option<String>>,
-    /// Other names.
-    pub other_names: Option<Option<String>>,
-    /// Gender.
-    pub gender: Option<String>,
-    /// Birth date.
-    pub birth_date: Option<NaiveDate>,
-    /// Place of birth.
-    pub birth_place: Option<Option<String>>,
-    /// Home town.
-    pub hometown: Option<Option<String>>,
-    /// Permanent residence.
-    pub permanent_address: Option<Option<String>>,
-    /// Current residence.
-    pub current_address: Option<Option<String>>,
-    /// Ethnicity.
-    pub ethnicity: Option<Option<String>>,
-    /// Religion.
-    pub religion: Option<Option<String>>,
-    /// CCCD.
-    pub national_id: Option<Option<String>>,
-    /// Phone.
-    pub phone: Option<Option<String>>,
-    /// E-mail.
-    pub email: Option<Option<String>>,
-    /// Education.
-    pub education_general: Option<Option<String>>,
-    /// Qualification.
-    pub professional_qualification: Option<Option<String>>,
-    /// Degree.
-    pub academic_degree: Option<Option<String>>,
-    /// Title.
-    pub academic_title: Option<Option<String>>,
-    /// Political theory.
-    pub political_theory: Option<Option<String>>,
-    /// State management.
-    pub state_management: Option<Option<String>>,
-    /// Languages.
-    pub foreign_languages: Option<Option<String>>,
-    /// IT.
-    pub it_level: Option<Option<String>>,
-    /// Occupation.
-    pub occupation: Option<Option<String>>,
-    /// Job title.
-    pub job_title: Option<Option<String>>,
-    /// Workplace.
-    pub workplace: Option<Option<String>>,
-    /// Youth Union.
-    pub youth_union_joined_on: Option<Option<NaiveDate>>,
-    /// Personal-history number.
-    pub personal_history_no: Option<Option<String>>,
-    /// Admission decision number.
-    pub admission_decision_no: Option<Option<String>>,
-    /// Introducers.
-    pub introducers: Option<Option<String>>,
-    /// Ceremony place.
-    pub ceremony_place: Option<Option<String>>,
-}
-
-/// The lifecycle columns of a new record.
-#[derive(Debug, Clone, Insertable)]
-#[diesel(table_name = members)]
-pub struct NewMemberState {
-    /// Cell.
-    pub organization_id: i64,
-    /// Its path.
-    pub org_path: String,
-    /// First admission decision.
-    pub first_admission_decision_on: NaiveDate,
-    /// Admission decision.
-    pub admission_decision_on: NaiveDate,
-    /// Ceremony.
-    pub ceremony_on: NaiveDate,
-    /// Official date.
-    pub official_on: Option<NaiveDate>,
-    /// Status.
-    pub status: String,
-    /// Created.
-    pub created_at: NaiveDateTime,
-    /// Changed.
-    pub updated_at: NaiveDateTime,
-}
-
 /// Filters of the member list.
 #[derive(Debug, Clone, Default)]
 pub struct MemberFilter {
@@ -239,22 +143,6 @@ pub struct MemberFilter {
     /// Status.
     pub status: Option<String>,
 }
-
-/// Required dossier fields (data completeness counts the empty ones).
-pub const REQUIRED_FIELDS: [&str; 12] = [
-    "birth_place",
-    "hometown",
-    "permanent_address",
-    "current_address",
-    "ethnicity",
-    "religion",
-    "national_id",
-    "education_general",
-    "political_theory",
-    "occupation",
-    "personal_history_no",
-    "admission_decision_no",
-];
 
 /// A boxed members query.
 pub(crate) type Boxed<'a> = members::BoxedQuery<'a, <DbConn as diesel::Connection>::Backend>;
@@ -578,135 +466,5 @@ impl MemberRow {
             q = q.filter(members::id.ne(id));
         }
         Ok(q.count().get_result::<i64>(conn)? > 0)
-    }
-
-    /// The facts party age is computed from (cached on the row from the events).
-    pub fn party_age_facts(&self) -> PartyAgeFacts {
-        let mut interruptions = Vec::new();
-        if self.interruption_days > 0 {
-            // Closed interruptions only matter by their length: place them right after the
-            // first decision.
-            interruptions.push(Period {
-                from: self.first_admission_decision_on,
-                to: Some(
-                    self.first_admission_decision_on
-                        + chrono::Duration::days(self.interruption_days),
-                ),
-            });
-        }
-        if let Some(since) = self.interrupted_since {
-            interruptions.push(Period {
-                from: since,
-                to: None,
-            });
-        }
-        PartyAgeFacts {
-            first_decision: self.first_admission_decision_on,
-            recognised: self.ever_recognised,
-            interruptions,
-        }
-    }
-
-    /// The status, parsed.
-    pub fn status(&self) -> MemberStatus {
-        match self.status.as_str() {
-            "official" => MemberStatus::Official,
-            "exited" => MemberStatus::Exited,
-            "transferred_out" => MemberStatus::TransferredOut,
-            _ => MemberStatus::Probationary,
-        }
-    }
-
-    /// Dossier fields of [`REQUIRED_FIELDS`] that are empty.
-    pub fn missing_fields(&self) -> Vec<String> {
-        let present = |f: &str| -> bool {
-            let v = match f {
-                "birth_place" => &self.birth_place,
-                "hometown" => &self.hometown,
-                "permanent_address" => &self.permanent_address,
-                "current_address" => &self.current_address,
-                "ethnicity" => &self.ethnicity,
-                "religion" => &self.religion,
-                "national_id" => &self.national_id,
-                "education_general" => &self.education_general,
-                "political_theory" => &self.political_theory,
-                "occupation" => &self.occupation,
-                "personal_history_no" => &self.personal_history_no,
-                "admission_decision_no" => &self.admission_decision_no,
-                _ => return true,
-            };
-            v.as_deref().is_some_and(|s| !s.trim().is_empty())
-        };
-        REQUIRED_FIELDS
-            .iter()
-            .filter(|f| !present(f))
-            .map(|f| f.to_string())
-            .collect()
-    }
-
-    /// The API view, with party age as of `today`.
-    pub fn to_dto(&self, today: NaiveDate) -> dto::Member {
-        use qldv_api_types::members::{Gender, MemberProfile, PoliticalTheory};
-        let political_theory = self.political_theory.as_deref().and_then(|p| match p {
-            "none" => Some(PoliticalTheory::None),
-            "elementary" => Some(PoliticalTheory::Elementary),
-            "intermediate" => Some(PoliticalTheory::Intermediate),
-            "advanced" => Some(PoliticalTheory::Advanced),
-            "bachelor" => Some(PoliticalTheory::Bachelor),
-            _ => None,
-        });
-        dto::Member {
-            id: MemberId(self.id),
-            organization_id: OrgId(self.organization_id),
-            profile: MemberProfile {
-                full_name: Some(self.full_name.clone()),
-                birth_name: self.birth_name.clone(),
-                other_names: self.other_names.clone(),
-                gender: Some(if self.gender == "female" {
-                    Gender::Female
-                } else {
-                    Gender::Male
-                }),
-                birth_date: Some(self.birth_date),
-                birth_place: self.birth_place.clone(),
-                hometown: self.hometown.clone(),
-                permanent_address: self.permanent_address.clone(),
-                current_address: self.current_address.clone(),
-                ethnicity: self.ethnicity.clone(),
-                religion: self.religion.clone(),
-                national_id: self.national_id.clone(),
-                phone: self.phone.clone(),
-                email: self.email.clone(),
-                education_general: self.education_general.clone(),
-                professional_qualification: self.professional_qualification.clone(),
-                academic_degree: self.academic_degree.clone(),
-                academic_title: self.academic_title.clone(),
-                political_theory,
-                state_management: self.state_management.clone(),
-                foreign_languages: self.foreign_languages.clone(),
-                it_level: self.it_level.clone(),
-                occupation: self.occupation.clone(),
-                job_title: self.job_title.clone(),
-                workplace: self.workplace.clone(),
-                youth_union_joined_on: self.youth_union_joined_on,
-                personal_history_no: self.personal_history_no.clone(),
-                admission_decision_no: self.admission_decision_no.clone(),
-                introducers: self.introducers.clone(),
-                ceremony_place: self.ceremony_place.clone(),
-            },
-            first_admission_decision_on: self.first_admission_decision_on,
-            admission_decision_on: self.admission_decision_on,
-            ceremony_on: self.ceremony_on,
-            official_on: self.official_on,
-            status: self.status(),
-            party_age_years: party_age::years(&self.party_age_facts(), today),
-            card_number: self.card_number.clone(),
-            in_transit: self.in_transit,
-            exempt: covers(self.exempt_from, self.exempt_to, today),
-            away: covers(self.away_from, self.away_to, today),
-            missing_fields: self.missing_fields(),
-            version: self.version,
-            updated_at: super::utc(self.updated_at),
-        }
     }
 }

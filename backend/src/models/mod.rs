@@ -1,17 +1,48 @@
 //! Rows, insert/update structs, and the queries that own them. Queries over scoped data take the
 //! caller's [`Scope`](crate::auth::Scope).
 
+// Defined before the modules that use it.
+/// A boxed query of `T` joined with `members`.
+pub(crate) type JoinedWithMembers<'a, T> = diesel::dsl::IntoBoxed<
+    'a,
+    diesel::dsl::InnerJoin<T, crate::db::schema::members::table>,
+    <crate::db::DbConn as diesel::Connection>::Backend,
+>;
+
+/// Restricts a query joined with members to the scope and, optionally, a subtree.
+macro_rules! within_members {
+    ($q:expr, $scope:expr, $subtree:expr) => {{
+        let mut q = $q;
+        for (lo, hi) in [
+            $scope.path_range(),
+            $subtree.map(crate::domain::tree::subtree_range),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            q = q
+                .filter(members::org_path.ge(lo))
+                .filter(members::org_path.lt(hi));
+        }
+        q
+    }};
+}
+
 pub mod api_token;
 pub mod audit;
 pub mod badge;
+pub mod badge_proposal;
 pub mod card;
 pub mod discipline;
 pub mod evaluation;
+pub mod evaluation_round;
 pub mod idempotency;
 pub mod illness;
 pub mod login_failure;
 pub mod member;
+pub mod member_changes;
 pub mod member_event;
+pub mod member_view;
 pub mod organization;
 pub mod refresh_token;
 pub mod restructure;

@@ -10,9 +10,8 @@ use crate::db::DbConn;
 use crate::domain::evaluation::{self as rules, Level, Rating, RatingFacts};
 use crate::error::{AppError, AppResult};
 use crate::models::audit::{self, Subject};
-use crate::models::evaluation::{
-    level_str, reason_str, round_dto, year_bounds, EvaluationRow, NewRating, RoundRow,
-};
+use crate::models::evaluation::{level_str, reason_str, year_bounds, EvaluationRow, NewRating};
+use crate::models::evaluation_round::{round_dto, RoundRow};
 use crate::models::illness::IllnessRow;
 use crate::models::member::{covers, MemberRow};
 use crate::models::organization::OrganizationRow;

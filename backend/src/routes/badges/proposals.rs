@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
-use crate::models::badge::{ProposalFilter, ProposalRow};
+use crate::models::badge_proposal::{ProposalFilter, ProposalRow};
 use crate::models::member::MemberRow;
 use crate::models::organization::OrganizationRow;
 use crate::pagination::{page, PageParams};

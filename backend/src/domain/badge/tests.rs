@@ -1,0 +1,248 @@
+//! Rules 18–20 at their boundaries, and properties of the engine.
+use super::*;
+use crate::domain::party_age::Period;
+use proptest::prelude::*;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+}
+
+fn s() -> RuleSettings {
+    RuleSettings::defaults("294-QĐ/TW")
+}
+
+fn member(first: NaiveDate) -> BadgeFacts {
+    BadgeFacts {
+        age: PartyAgeFacts {
+            first_decision: first,
+            recognised: true,
+            interruptions: vec![],
+        },
+        standing: Standing::Active,
+        serious_illness_since: None,
+        disciplines: vec![],
+        held: 0,
+    }
+}
+
+fn code<T>(r: Result<T, Violation>) -> Option<&'static str> {
+    r.err().map(|v| v.code)
+}
+
+#[test]
+fn the_day_before_and_the_day_a_milestone_is_reached() {
+    let f = member(d(1996, 2, 3));
+    assert_eq!(
+        code(eligible(&f, d(2026, 2, 2), &s())),
+        Some("not_eligible")
+    );
+    let e = eligible(&f, d(2026, 2, 3), &s()).ok();
+    assert_eq!(
+        e,
+        Some(Eligibility {
+            milestone: 30,
+            party_age_years: 30,
+            early: false,
+            posthumous: false
+        })
+    );
+}
+
+#[test]
+fn interruptions_move_the_milestone_later() {
+    let mut f = member(d(1990, 1, 10));
+    // Out of the party for 4 years before a re-admission.
+    f.age.interruptions = vec![Period {
+        from: d(2000, 1, 10),
+        to: Some(d(2004, 1, 10)),
+    }];
+    let days = (d(2004, 1, 10) - d(2000, 1, 10)).num_days();
+    let reach = d(2020, 1, 10) + Duration::days(days);
+    assert_eq!(reach_date(&f.age, 30), reach);
+    assert!(eligible(&f, reach - Duration::days(1), &s()).is_err());
+    assert_eq!(eligible(&f, reach, &s()).map(|e| e.milestone), Ok(30));
+}
+
+#[test]
+fn the_highest_reached_milestone_above_the_one_held() {
+    let mut f = member(d(1978, 2, 3));
+    assert_eq!(
+        eligible(&f, d(2026, 2, 3), &s()).map(|e| e.milestone),
+        Ok(45)
+    );
+    f.held = 45;
+    assert_eq!(
+        code(eligible(&f, d(2026, 2, 3), &s())),
+        Some("not_eligible")
+    );
+    f.held = 90;
+    assert_eq!(
+        code(eligible(&f, d(2026, 2, 3), &s())),
+        Some("not_eligible")
+    );
+}
+
+#[test]
+fn early_with_a_serious_illness_at_both_windows() {
+    // 65 years on 2026-02-03: 12 months early from 2025-02-03.
+    let mut f = member(d(1961, 2, 3));
+    f.held = 60;
+    assert!(eligible(&f, d(2025, 9, 2), &s()).is_err());
+    f.serious_illness_since = Some(d(2024, 1, 1));
+    assert!(eligible(&f, d(2025, 2, 2), &s()).is_err());
+    let e = eligible(&f, d(2025, 2, 3), &s()).ok();
+    assert_eq!(e.map(|e| (e.milestone, e.early)), Some((65, true)));
+    // 70 years on 2026-02-03: 24 months early from 2024-02-03.
+    let mut f = member(d(1956, 2, 3));
+    f.held = 65;
+    f.serious_illness_since = Some(d(2020, 1, 1));
+    assert!(eligible(&f, d(2024, 2, 2), &s()).is_err());
+    let e = eligible(&f, d(2024, 2, 3), &s()).ok();
+    assert_eq!(e.map(|e| (e.milestone, e.early)), Some((70, true)));
+}
+
+#[test]
+fn the_illness_must_be_recorded_by_the_occasion() {
+    let mut f = member(d(1961, 2, 3));
+    f.held = 60;
+    f.serious_illness_since = Some(d(2025, 6, 1));
+    assert!(eligible(&f, d(2025, 5, 19), &s()).is_err());
+    assert!(eligible(&f, d(2025, 9, 2), &s()).is_ok());
+}
+
+#[test]
+fn the_deceased_posthumously_on_their_party_age_at_death() {
+    let mut f = member(d(1976, 2, 3));
+    f.standing = Standing::Deceased(d(2025, 12, 1));
+    f.age.interruptions = vec![Period {
+        from: d(2025, 12, 1),
+        to: None,
+    }];
+    // 50 years would be 2026-02-03, after death: frozen at 49.
+    assert_eq!(
+        eligible(&f, d(2026, 2, 3), &s()).map(|e| (e.milestone, e.posthumous)),
+        Ok((45, true))
+    );
+    f.held = 45;
+    assert!(eligible(&f, d(2026, 2, 3), &s()).is_err());
+}
+
+#[test]
+fn gone_members_and_probationary_members_get_nothing() {
+    let mut f = member(d(1960, 1, 1));
+    f.standing = Standing::Gone;
+    assert_eq!(
+        code(eligible(&f, d(2026, 2, 3), &s())),
+        Some("not_eligible")
+    );
+    let mut f = member(d(1960, 1, 1));
+    f.age.recognised = false;
+    assert_eq!(
+        code(eligible(&f, d(2026, 2, 3), &s())),
+        Some("not_eligible")
+    );
+}
+
+#[test]
+fn each_discipline_form_at_its_waiting_boundary() {
+    for (form, months) in [
+        (Form::Reprimand, 6),
+        (Form::Warning, 9),
+        (Form::Dismissal, 12),
+    ] {
+        let mut f = member(d(1990, 1, 1));
+        let decided = d(2025, 3, 1);
+        f.disciplines = vec![BadgeDiscipline {
+            form,
+            decided_on: decided,
+            held: false,
+        }];
+        let free = add_months(decided, months);
+        assert_eq!(
+            code(eligible(&f, free - Duration::days(1), &s())),
+            Some("discipline_in_force"),
+            "{form:?}"
+        );
+        assert!(eligible(&f, free, &s()).is_ok(), "{form:?}");
+        // A complaint keeps it in force.
+        f.disciplines[0].held = true;
+        assert_eq!(code(eligible(&f, free, &s())), Some("discipline_in_force"));
+    }
+}
+
+#[test]
+fn awards_refuse_held_below_and_unreached_milestones() {
+    let mut f = member(d(1980, 1, 1));
+    f.held = 45;
+    let occasion = d(2026, 2, 3);
+    assert_eq!(
+        check_award(&f, &[30, 45], 45, occasion, &s()),
+        Err(Refusal::AlreadyHeld)
+    );
+    assert!(matches!(
+        check_award(&f, &[30, 45], 40, occasion, &s()),
+        Err(Refusal::Rule(v)) if v.code == "below_held"
+    ));
+    assert!(matches!(
+        check_award(&f, &[30, 45], 50, occasion, &s()),
+        Err(Refusal::Rule(v)) if v.code == "not_eligible"
+    ));
+    assert!(matches!(
+        check_award(&f, &[], 33, occasion, &s()),
+        Err(Refusal::Rule(v)) if v.code == "not_a_milestone"
+    ));
+    f.held = 30;
+    assert_eq!(
+        check_award(&f, &[30], 45, occasion, &s()).map(|e| e.milestone),
+        Ok(45)
+    );
+}
+
+#[test]
+fn next_due_is_cached_for_the_candidate_query() {
+    let f = member(d(2000, 5, 5));
+    assert_eq!(
+        next_due(&f.age, Standing::Active, 0, &s()),
+        Some(d(2030, 5, 5))
+    );
+    assert_eq!(
+        next_due(&f.age, Standing::Active, 30, &s()),
+        Some(d(2040, 5, 5))
+    );
+    assert_eq!(next_due(&f.age, Standing::Gone, 0, &s()), None);
+    assert_eq!(next_due(&f.age, Standing::Active, 90, &s()), None);
+}
+
+proptest! {
+    #[test]
+    fn reach_date_is_the_first_day_of_the_milestone(
+        first in 0i64..20_000, gap in 0i64..4_000, m in prop::sample::select(vec![30u32, 40, 45, 50, 90])
+    ) {
+        let first = d(1930, 1, 1) + Duration::days(first);
+        let age = PartyAgeFacts {
+            first_decision: first,
+            recognised: true,
+            interruptions: if gap > 0 {
+                vec![Period { from: first + Duration::days(10), to: Some(first + Duration::days(10 + gap)) }]
+            } else { vec![] },
+        };
+        let reach = reach_date(&age, m);
+        prop_assert!(party_age::years(&age, reach).unwrap_or(0) >= m);
+        prop_assert!(party_age::years(&age, reach - Duration::days(1)).unwrap_or(0) < m);
+    }
+
+    #[test]
+    fn eligible_only_when_the_candidate_query_finds_the_member(
+        first in 0i64..30_000, occ in 0i64..2_000, held_idx in 0usize..5, ill in any::<bool>()
+    ) {
+        let settings = s();
+        let mut f = member(d(1940, 1, 1) + Duration::days(first));
+        f.held = [0, 30, 40, 45, 50][held_idx];
+        if ill { f.serious_illness_since = Some(d(1990, 1, 1)); }
+        let occasion = d(2024, 1, 1) + Duration::days(occ);
+        if eligible(&f, occasion, &settings).is_ok() {
+            let due = next_due(&f.age, f.standing, f.held, &settings);
+            prop_assert!(due.is_some_and(|x| x <= add_months(occasion, max_early_months(&settings))));
+        }
+    }
+}
