@@ -272,7 +272,7 @@ test('admission: field errors next to the fields, then the record; recognition t
   await signIn(page, 'to-chuc-hoa-binh', 'e2e-user-password');
   await page.getByRole('navigation').getByRole('link', { name: 'Đảng viên' }).click();
   await page.getByRole('link', { name: 'Kết nạp / nhập hồ sơ đảng viên' }).click();
-  await page.getByLabel('Mã tổ chức đảng').fill(String(seeded.cell));
+  await page.getByLabel('Tổ chức đảng', { exact: true }).selectOption(String(seeded.cell));
   await page.getByLabel('Họ và tên').fill('Hà Văn Mới');
   await page.getByLabel('Ngày sinh').fill('1995-05-05');
   await page.getByLabel('Số CCCD').fill('031195001111'); // says female, the record says male

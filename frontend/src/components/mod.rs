@@ -1,6 +1,7 @@
 //! Small shared pieces: loading, errors, remote data, form fields.
 
 pub mod form;
+pub mod org_picker;
 
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;

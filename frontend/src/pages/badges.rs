@@ -11,6 +11,7 @@ use qldv_api_types::badges::{ApproveProposals, BadgeProposal, EligibleMember, Pr
 use qldv_api_types::{MemberId, Page};
 
 use crate::api::{self, ApiError};
+use crate::components::org_picker::OrgPicker;
 use crate::components::{remote, ErrorBox};
 use crate::format;
 use crate::i18n::{use_lang, Text};
@@ -219,8 +220,8 @@ pub fn BadgePage() -> impl IntoView {
             <h1>{move || t(Text::Badges)}</h1>
             <div class="toolbar">
                 <div>
-                    <label for="badge-org">{move || t(Text::OrganizationId)}</label>
-                    <input id="badge-org" inputmode="numeric" bind:value=org/>
+                    <label for="badge-org">{move || t(Text::Organizations)}</label>
+                    <OrgPicker id="badge-org" value=org/>
                 </div>
                 <div>
                     <label for="badge-occasion">{move || t(Text::Occasion)}</label>

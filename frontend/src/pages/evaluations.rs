@@ -10,6 +10,7 @@ use qldv_api_types::evaluations::{
 };
 
 use crate::api::{self, ApiError};
+use crate::components::org_picker::OrgPicker;
 use crate::components::{remote, ErrorBox};
 use crate::i18n::{kind_label, use_lang, Text};
 use crate::session;
@@ -179,8 +180,8 @@ pub fn EvaluationRoundPage() -> impl IntoView {
             <h1>{move || t(Text::Evaluations)}</h1>
             <div class="toolbar">
                 <div>
-                    <label for="round-org">{move || t(Text::OrganizationId)}</label>
-                    <input id="round-org" inputmode="numeric" bind:value=org/>
+                    <label for="round-org">{move || t(Text::Organizations)}</label>
+                    <OrgPicker id="round-org" value=org/>
                 </div>
                 <div>
                     <label for="round-year">{move || t(Text::Year)}</label>

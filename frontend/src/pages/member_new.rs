@@ -7,6 +7,7 @@ use qldv_api_types::members::Member;
 
 use crate::api::{self, ApiError};
 use crate::components::form::{input, select, some};
+use crate::components::org_picker::OrgPicker;
 use crate::components::ErrorBox;
 use crate::i18n::{use_lang, Text};
 
@@ -66,7 +67,11 @@ pub fn NewMember() -> impl IntoView {
         <main>
             <h1>{move || t(Text::Admit)}</h1>
             <form class="card inline-form" on:submit=submit>
-                {input("organization_id", Text::OrganizationId, "text", org, error)}
+                <div>
+                    <label for="f-organization_id">{move || t(Text::Organizations)}</label>
+                    <OrgPicker id="f-organization_id" value=org/>
+                    {move || error.get().and_then(|e| e.field("organization_id")).map(|m| view! { <div class="field-error">{m}</div> })}
+                </div>
                 {input("full_name", Text::FullName, "text", full_name, error)}
                 {select("gender", Text::Gender, vec![("male", Text::Male), ("female", Text::Female)], gender, error)}
                 {input("birth_date", Text::BirthDate, "date", birth_date, error)}
