@@ -9,6 +9,7 @@ mod auth;
 mod badges;
 mod cards;
 mod evaluations;
+mod export;
 mod health;
 mod idempotency;
 mod lifecycle;

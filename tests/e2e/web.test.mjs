@@ -4,7 +4,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
@@ -345,6 +345,24 @@ test('an administrator creates a viewer account, which can read but sees no user
   await page.getByRole('navigation').getByRole('link', { name: 'Đảng viên' }).click();
   await page.locator('table.members tbody tr').first().waitFor();
   assert.equal(await page.getByRole('navigation').getByRole('link', { name: 'Tài khoản người dùng' }).count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the member list downloads as a CSV spreadsheet with Vietnamese headers', async () => {
+  const { page, problems } = await newPage();
+  await signIn(page, 'to-chuc-hoa-binh', 'e2e-user-password');
+  await page.goto(`${BASE}/members?organization_id=${seeded.ward}`);
+  await page.getByRole('link', { name: 'Vũ Thị Hà' }).waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Tải danh sách (CSV)' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'danh-sach-dang-vien.csv');
+  const text = readFileSync(await download.path(), 'utf8');
+  const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
+  assert.match(lines[0], /^Họ và tên,Giới tính,Ngày sinh,Số CCCD/);
+  assert.deepEqual(lines.slice(1).map((l) => l.split(',')[0]), ['Vũ Thị Hà', 'Bùi Văn Hải', 'Ngô Thị Mai']);
   assert.deepEqual(problems, []);
   await page.close();
 });

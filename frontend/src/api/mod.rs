@@ -182,6 +182,47 @@ pub async fn send_if_match<B: Serialize, T: DeserializeOwned>(
     call(method, path, Some(body), Some(version)).await
 }
 
+/// Downloads a file the API produces (the bearer token rides along, so no plain link can do it):
+/// fetched, then saved by the browser under `filename`.
+pub async fn download(path: &str, filename: &str) -> Result<(), ApiError> {
+    let mut res = request("GET", path, None, None)?
+        .send()
+        .await
+        .map_err(ApiError::network)?;
+    if res.status() == 401 && session::token().is_some() && refresh().await {
+        res = request("GET", path, None, None)?
+            .send()
+            .await
+            .map_err(ApiError::network)?;
+    }
+    if !res.ok() {
+        let status = res.status();
+        let problem = res.json::<Problem>().await.ok();
+        return Err(ApiError { status, problem });
+    }
+    let kind = res.headers().get("content-type").unwrap_or_default();
+    let bytes = res.binary().await.map_err(ApiError::network)?;
+    save(&bytes, &kind, filename).map_err(|_| ApiError::network("không lưu được tệp"))
+}
+
+fn save(bytes: &[u8], kind: &str, filename: &str) -> Result<(), wasm_bindgen::JsValue> {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(kind);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| wasm_bindgen::JsValue::from_str("no document"))?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(filename);
+    a.click();
+    web_sys::Url::revoke_object_url(&url)?;
+    Ok(())
+}
+
 /// Signs out: the server revokes the refresh token's whole sign-in.
 pub async fn sign_out() {
     if let Some(refresh_token) = session::refresh_token() {

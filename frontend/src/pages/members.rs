@@ -111,6 +111,16 @@ pub fn MemberList() -> impl IntoView {
         <main>
             <h1>{move || t(Text::Members)}</h1>
             <p class="no-print">
+                <button type="button" on:click=move |_| {
+                    let path = list_path(org(), &q.get_untracked(), &status.get_untracked(), None)
+                        .replacen("/members?", "/members/export?", 1);
+                    spawn_local(async move {
+                        if let Err(e) = api::download(&path, "danh-sach-dang-vien.csv").await {
+                            state.set(Load::Failed(e));
+                        }
+                    });
+                }>{move || t(Text::DownloadCsv)}</button>
+                " "
                 <A href=move || match org() { Some(o) => format!("/members/new?organization_id={o}"), None => "/members/new".to_string() }>
                     {move || t(Text::Admit)}
                 </A>

@@ -30,7 +30,7 @@ pub struct MemberQuery {
     pub sort: Option<String>,
 }
 
-fn filter_from(query: &MemberQuery) -> Result<MemberFilter, AppError> {
+pub(super) fn filter_from(query: &MemberQuery) -> Result<MemberFilter, AppError> {
     if query.sort.as_deref().is_some_and(|s| s != "name") {
         return Err(AppError::Malformed("sort chỉ nhận giá trị 'name'".into()));
     }

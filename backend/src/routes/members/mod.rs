@@ -4,6 +4,7 @@ mod create;
 mod disciplines;
 mod events;
 mod exit;
+mod export;
 mod get;
 mod illnesses;
 mod list;
@@ -19,6 +20,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 /// Registers the handlers.
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(create::create_member)
+        .service(export::export_members)
         .service(list::list_members)
         .service(get::get_member)
         .service(update::update_member)

@@ -1,0 +1,68 @@
+//! The member list as a CSV spreadsheet: same filters and order as the list, scope kept.
+
+use qldv_tests::{official_json, TestApp};
+
+#[actix_web::test]
+async fn the_member_list_exports_as_csv_in_vietnamese_order() {
+    let app = TestApp::new().await;
+    let admin = app.admin().await;
+    let a = admin.create_tree("A").await;
+    let b = admin.create_tree("B").await;
+    for (i, name) in ["Trần Thị Bình", "Nguyễn Văn An", "Lê Văn Cường, con"]
+        .iter()
+        .enumerate()
+    {
+        let n = u32::try_from(i).unwrap();
+        admin
+            .create_member(official_json(a.cell, name, 1980, "2005-03-07", n))
+            .await;
+    }
+    admin
+        .create_member(official_json(
+            b.cell,
+            "Phạm Văn Khác",
+            1980,
+            "2005-03-07",
+            9,
+        ))
+        .await;
+    let res = admin
+        .get(&format!(
+            "/api/v1/members/export?organization_id={}",
+            a.province
+        ))
+        .await;
+    res.assert_status(200);
+    assert_eq!(
+        res.header("content-type").as_deref(),
+        Some("text/csv; charset=utf-8")
+    );
+    let lines: Vec<&str> = res.text.trim_end().split("\r\n").collect();
+    assert!(lines[0].starts_with("\u{feff}Họ và tên,Giới tính,Ngày sinh,Số CCCD"));
+    let names: Vec<&str> = lines[1..]
+        .iter()
+        .map(|l| l.split(",Nam,").next().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["Nguyễn Văn An", "Trần Thị Bình", "\"Lê Văn Cường, con\""]
+    );
+    assert!(lines[1].contains(",15/01/1980,"));
+    // Another province's organizer gets 404, not data.
+    let other = app.user("org-b", "organizer", Some(b.province)).await;
+    other
+        .get(&format!(
+            "/api/v1/members/export?organization_id={}",
+            a.province
+        ))
+        .await
+        .assert_problem(404, "not_found");
+    // Filters as in the list.
+    let res = admin
+        .get(&format!(
+            "/api/v1/members/export?organization_id={}&q=binh",
+            a.province
+        ))
+        .await;
+    assert_eq!(res.text.trim_end().split("\r\n").count(), 2);
+}
