@@ -353,3 +353,47 @@ async fn an_exit_returns_the_badges_and_the_member_leaves_the_list() {
         .await
         .assert_problem(404, "not_found");
 }
+
+#[actix_web::test]
+async fn a_returned_badge_is_not_awarded_again_after_a_readmission() {
+    let (_app, admin, t) = setup().await;
+    let id = admin
+        .create_member(official_json(t.cell, "Tạ Văn Về", 1955, "1980-03-05", 1))
+        .await;
+    let m = format!("/api/v1/members/{id}");
+    admin
+        .post("/api/v1/badges", award(id, 30, "2010-05-19"))
+        .await
+        .assert_status(201);
+    admin
+        .post(
+            &format!("{m}/exit"),
+            json!({"reason": "name_removed", "effective_on": "2012-03-06", "decision_no": "7-QĐ/ĐU"}),
+        )
+        .await
+        .assert_status(200);
+    admin
+        .post(
+            &format!("{m}/readmission"),
+            json!({"admission_decision_on": "2015-03-06", "ceremony_on": "2015-03-20",
+                   "decision_no": "99-QĐ/ĐU", "consent_no": "15-CV/TU"}),
+        )
+        .await
+        .assert_status(200);
+    admin
+        .post(
+            &format!("{m}/recognition"),
+            json!({"decided_on": "2016-03-22", "decision_no": "3-QĐ/ĐU"}),
+        )
+        .await
+        .assert_status(200);
+    // The 30-year badge was returned on the exit: it does not come again.
+    assert!(find(&eligible(&admin, t.province, "2022-05-19").await, id).is_none());
+    admin
+        .post("/api/v1/badges", award(id, 30, "2022-05-19"))
+        .await
+        .assert_problem(409, "already_held");
+    // 40 years, three years later than without the time out.
+    let list = eligible(&admin, t.province, "2023-05-19").await;
+    assert_eq!(find(&list, id).unwrap()["milestone"], 40);
+}

@@ -167,11 +167,11 @@ impl BadgeRow {
         .execute(conn)?)
     }
 
-    /// The milestones held (not returned) by each of `member_ids`.
-    pub fn held_by(conn: &mut DbConn, member_ids: &[i64]) -> AppResult<HashMap<i64, Vec<u32>>> {
+    /// The milestones ever awarded to each of `member_ids`, returned ones included: each
+    /// milestone comes once (rule 20, and a unique index), also after an exit and a re-admission.
+    pub fn awarded_to(conn: &mut DbConn, member_ids: &[i64]) -> AppResult<HashMap<i64, Vec<u32>>> {
         let rows: Vec<(i64, i32)> = badges::table
             .filter(badges::member_id.eq_any(member_ids))
-            .filter(badges::status.eq("awarded"))
             .select((badges::member_id, badges::milestone))
             .load(conn)?;
         let mut out: HashMap<i64, Vec<u32>> = HashMap::new();
@@ -252,7 +252,7 @@ pub fn facts_of(
     rows: &[MemberRow],
 ) -> AppResult<HashMap<i64, (BadgeFacts, Vec<u32>)>> {
     let ids: Vec<i64> = rows.iter().map(|m| m.id).collect();
-    let mut held = BadgeRow::held_by(conn, &ids)?;
+    let mut held = BadgeRow::awarded_to(conn, &ids)?;
     let mut discipline: HashMap<i64, Vec<BadgeDiscipline>> = HashMap::new();
     for d in DisciplineRow::of_members(conn, &ids)? {
         let rule = d.rule();

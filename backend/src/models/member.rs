@@ -123,7 +123,7 @@ pub struct MemberRow {
     pub created_at: NaiveDateTime,
     /// Changed.
     pub updated_at: NaiveDateTime,
-    /// Highest party-badge milestone held (0 for none).
+    /// Highest party-badge milestone ever awarded (0 for none).
     pub badge_milestone_held: i32,
     /// The day the next badge milestone is reached (none when no badge can come).
     pub next_badge_on: Option<NaiveDate>,
@@ -388,7 +388,7 @@ impl MemberRow {
             .find(id)
             .select(Self::as_select())
             .first::<Self>(conn)?;
-        let held = super::badge::BadgeRow::held_by(conn, &[id])?
+        let held = super::badge::BadgeRow::awarded_to(conn, &[id])?
             .remove(&id)
             .unwrap_or_default()
             .into_iter()

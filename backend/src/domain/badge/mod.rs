@@ -53,7 +53,8 @@ pub struct BadgeFacts {
     pub serious_illness_since: Option<NaiveDate>,
     /// Discipline decisions.
     pub disciplines: Vec<BadgeDiscipline>,
-    /// Highest milestone already held (0 for none).
+    /// Highest milestone already awarded (0 for none); a badge returned on an exit still counts,
+    /// since each milestone comes once.
     pub held: u32,
 }
 
