@@ -276,8 +276,10 @@ test('admission: field errors next to the fields, then the record; recognition t
   await page.getByLabel('Họ và tên').fill('Hà Văn Mới');
   await page.getByLabel('Ngày sinh').fill('1995-05-05');
   await page.getByLabel('Số CCCD').fill('031195001111'); // says female, the record says male
-  await page.getByLabel('Ngày quyết định kết nạp').fill('2026-10-01');
-  await page.getByLabel('Ngày lễ kết nạp').fill('2026-10-15');
+  // Admitted seven weeks ago, so that recognition today is too early whatever the date.
+  const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
+  await page.getByLabel('Ngày quyết định kết nạp').fill(day(-50));
+  await page.getByLabel('Ngày lễ kết nạp').fill(day(-40));
   await page.getByRole('button', { name: 'Lưu' }).click();
   await page.locator('.field-error').first().waitFor();
   await page.screenshot({ path: `${SHOTS}/15-admission-errors.png`, fullPage: true });
