@@ -270,24 +270,27 @@ async fn the_cell_proposes_and_the_province_approves() {
     assert!(find(&list, id).is_none());
 }
 
-#[actix_web::test]
-async fn an_interruption_from_a_readmission_moves_the_milestone() {
-    let (_app, admin, t) = setup().await;
-    let id = admin
-        .create_member(official_json(t.cell, "Ngô Văn Lại", 1965, "1990-03-05", 1))
-        .await;
+/// Name removal on `out`, re-admission (decision `back`, ceremony), recognition on `official`.
+async fn out_and_back(
+    admin: &Client,
+    id: i64,
+    out: &str,
+    back: &str,
+    ceremony: &str,
+    official: &str,
+) {
     let m = format!("/api/v1/members/{id}");
     admin
         .post(
             &format!("{m}/exit"),
-            json!({"reason": "name_removed", "effective_on": "2000-03-06", "decision_no": "7-QĐ/ĐU"}),
+            json!({"reason": "name_removed", "effective_on": out, "decision_no": "7-QĐ/ĐU"}),
         )
         .await
         .assert_status(200);
     admin
         .post(
             &format!("{m}/readmission"),
-            json!({"admission_decision_on": "2003-03-06", "ceremony_on": "2003-03-20",
+            json!({"admission_decision_on": back, "ceremony_on": ceremony,
                    "decision_no": "99-QĐ/ĐU", "consent_no": "15-CV/TU"}),
         )
         .await
@@ -295,10 +298,28 @@ async fn an_interruption_from_a_readmission_moves_the_milestone() {
     admin
         .post(
             &format!("{m}/recognition"),
-            json!({"decided_on": "2004-03-22", "decision_no": "3-QĐ/ĐU"}),
+            json!({"decided_on": official, "decision_no": "3-QĐ/ĐU"}),
         )
         .await
         .assert_status(200);
+}
+
+#[actix_web::test]
+async fn an_interruption_from_a_readmission_moves_the_milestone() {
+    let (_app, admin, t) = setup().await;
+    let id = admin
+        .create_member(official_json(t.cell, "Ngô Văn Lại", 1965, "1990-03-05", 1))
+        .await;
+    let m = format!("/api/v1/members/{id}");
+    out_and_back(
+        &admin,
+        id,
+        "2000-03-06",
+        "2003-03-06",
+        "2003-03-20",
+        "2004-03-22",
+    )
+    .await;
     // Without the three years out, 30 years would have come on 5 March 2020.
     let age = admin.get(&format!("{m}/party-age?as_of=2022-12-31")).await;
     assert_eq!(age.json["years"], 29);
@@ -360,33 +381,19 @@ async fn a_returned_badge_is_not_awarded_again_after_a_readmission() {
     let id = admin
         .create_member(official_json(t.cell, "Tạ Văn Về", 1955, "1980-03-05", 1))
         .await;
-    let m = format!("/api/v1/members/{id}");
     admin
         .post("/api/v1/badges", award(id, 30, "2010-05-19"))
         .await
         .assert_status(201);
-    admin
-        .post(
-            &format!("{m}/exit"),
-            json!({"reason": "name_removed", "effective_on": "2012-03-06", "decision_no": "7-QĐ/ĐU"}),
-        )
-        .await
-        .assert_status(200);
-    admin
-        .post(
-            &format!("{m}/readmission"),
-            json!({"admission_decision_on": "2015-03-06", "ceremony_on": "2015-03-20",
-                   "decision_no": "99-QĐ/ĐU", "consent_no": "15-CV/TU"}),
-        )
-        .await
-        .assert_status(200);
-    admin
-        .post(
-            &format!("{m}/recognition"),
-            json!({"decided_on": "2016-03-22", "decision_no": "3-QĐ/ĐU"}),
-        )
-        .await
-        .assert_status(200);
+    out_and_back(
+        &admin,
+        id,
+        "2012-03-06",
+        "2015-03-06",
+        "2015-03-20",
+        "2016-03-22",
+    )
+    .await;
     // The 30-year badge was returned on the exit: it does not come again.
     assert!(find(&eligible(&admin, t.province, "2022-05-19").await, id).is_none());
     admin

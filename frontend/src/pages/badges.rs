@@ -63,54 +63,51 @@ pub fn BadgePage() -> impl IntoView {
             format!("organization_id={}&", o.trim())
         }
     };
-    let propose = move |_| {
-        let ids: Vec<MemberId> = chosen.get_untracked().into_iter().map(MemberId).collect();
-        let Ok(occasion_on) = occasion.get_untracked().parse() else {
-            return;
-        };
+    // Posts a decision on a set of members or proposals; on success clears that selection, says
+    // how many, and reloads both lists.
+    let act = move |path: &'static str,
+                    body: serde_json::Value,
+                    selection: RwSignal<BTreeSet<i64>>,
+                    done: Text| {
         error.set(None);
         spawn_local(async move {
-            let body = ProposeBadges {
-                occasion_on,
-                member_ids: ids,
-                note: None,
-            };
-            match api::send::<_, Vec<BadgeProposal>>("POST", "/badges/proposals", &body).await {
+            match api::send::<_, Vec<BadgeProposal>>("POST", path, &body).await {
                 Ok(list) => {
-                    notice.set(Some(format!(
-                        "{} {}",
-                        list.len(),
-                        lang.get_untracked().t(Text::Proposed)
-                    )));
-                    chosen.set(BTreeSet::new());
+                    let what = lang.get_untracked().t(done);
+                    notice.set(Some(format!("{} {what}", list.len())));
+                    selection.set(BTreeSet::new());
                     changed.update(|n| *n += 1);
                 }
                 Err(e) => error.set(Some(e)),
             }
         });
     };
+    let propose = move |_| {
+        let Ok(occasion_on) = occasion.get_untracked().parse() else {
+            return;
+        };
+        let body = ProposeBadges {
+            occasion_on,
+            member_ids: chosen.get_untracked().into_iter().map(MemberId).collect(),
+            note: None,
+        };
+        if let Ok(body) = serde_json::to_value(body) {
+            act("/badges/proposals", body, chosen, Text::Proposed);
+        }
+    };
     let approve = move |_| {
         let body = ApproveProposals {
             proposal_ids: to_approve.get_untracked().into_iter().collect(),
             decision_no: decision.get_untracked(),
         };
-        error.set(None);
-        spawn_local(async move {
-            match api::send::<_, Vec<BadgeProposal>>("POST", "/badges/proposals/approve", &body)
-                .await
-            {
-                Ok(list) => {
-                    notice.set(Some(format!(
-                        "{} {}",
-                        list.len(),
-                        lang.get_untracked().t(Text::Approved)
-                    )));
-                    to_approve.set(BTreeSet::new());
-                    changed.update(|n| *n += 1);
-                }
-                Err(e) => error.set(Some(e)),
-            }
-        });
+        if let Ok(body) = serde_json::to_value(body) {
+            act(
+                "/badges/proposals/approve",
+                body,
+                to_approve,
+                Text::Approved,
+            );
+        }
     };
     let eligible = move || {
         changed.track();
