@@ -23,6 +23,9 @@ cargo clippy -p qldv-frontend --target wasm32-unknown-unknown --locked -- -D war
 step "tests on SQLite"
 env -u TEST_DATABASE_URL cargo test --workspace --exclude qldv-frontend --locked
 
+step "web client unit tests (host)"
+cargo test -p qldv-frontend --locked
+
 step "tests on PostgreSQL"
 pg_dir=""
 if [ -z "${TEST_DATABASE_URL:-}" ]; then

@@ -43,3 +43,17 @@ pub fn today_iso() -> String {
         d.get_date()
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_day_month_year() {
+        let d = NaiveDate::from_ymd_opt(2025, 3, 20).unwrap_or_default();
+        assert_eq!(date(d), "20/03/2025");
+        assert_eq!(opt_date(None), "—");
+        assert_eq!(opt(&Some("  ".into())), "—");
+        assert_eq!(opt(&Some("Hà Nội".into())), "Hà Nội");
+    }
+}

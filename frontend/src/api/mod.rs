@@ -249,3 +249,47 @@ pub fn enc(s: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use qldv_api_types::FieldError;
+
+    #[test]
+    fn query_values_are_percent_encoded() {
+        assert_eq!(enc("nguyen van an"), "nguyen%20van%20an");
+        assert_eq!(enc("Đ"), "%C4%90");
+        assert_eq!(enc("a&b=c"), "a%26b%3Dc");
+    }
+
+    #[test]
+    fn problems_become_messages_and_field_errors() {
+        let e = ApiError {
+            status: 422,
+            problem: Some(Problem {
+                problem_type: "urn:qldv:problem:validation_failed".into(),
+                title: "Dữ liệu không hợp lệ".into(),
+                status: 422,
+                detail: "1 trường không hợp lệ".into(),
+                code: "validation_failed".into(),
+                request_id: None,
+                errors: vec![FieldError {
+                    field: "national_id".into(),
+                    code: "cccd_gender".into(),
+                    message: "Chữ số thứ 4 của CCCD không khớp với giới tính".into(),
+                }],
+            }),
+        };
+        assert_eq!(e.message(), "Dữ liệu không hợp lệ: 1 trường không hợp lệ");
+        assert_eq!(
+            e.field("national_id").as_deref(),
+            Some("Chữ số thứ 4 của CCCD không khớp với giới tính")
+        );
+        assert_eq!(e.field("full_name"), None);
+        let bare = ApiError {
+            status: 502,
+            problem: None,
+        };
+        assert_eq!(bare.message(), "Lỗi 502");
+    }
+}
