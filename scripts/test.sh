@@ -19,6 +19,7 @@ cargo fmt --all -- --check
 step "lints"
 cargo clippy --workspace --exclude qldv-frontend --all-targets --locked -- -D warnings
 cargo clippy -p qldv-frontend --target wasm32-unknown-unknown --locked -- -D warnings
+cargo clippy -p qldv-frontend --all-targets --locked -- -D warnings   # its host unit tests
 
 step "tests on SQLite"
 env -u TEST_DATABASE_URL cargo test --workspace --exclude qldv-frontend --locked

@@ -21,14 +21,14 @@ pub struct ApiError {
     /// HTTP status (0 when the server could not be reached).
     pub status: u16,
     /// The problem document, when the server sent one.
-    pub problem: Option<Problem>,
+    pub problem: Option<Box<Problem>>,
 }
 
 impl ApiError {
     fn network(e: impl std::fmt::Display) -> Self {
         Self {
             status: 0,
-            problem: Some(Problem {
+            problem: Some(Box::new(Problem {
                 problem_type: "urn:qldv:problem:network".into(),
                 title: "Không kết nối được máy chủ".into(),
                 status: 0,
@@ -36,7 +36,7 @@ impl ApiError {
                 code: "network".into(),
                 request_id: None,
                 errors: Vec::new(),
-            }),
+            })),
         }
     }
 
@@ -152,7 +152,7 @@ async fn call<T: DeserializeOwned>(
     if status == 401 {
         session::expire();
     }
-    let problem = res.json::<Problem>().await.ok();
+    let problem = res.json::<Problem>().await.ok().map(Box::new);
     Err(ApiError { status, problem })
 }
 
@@ -197,7 +197,7 @@ pub async fn download(path: &str, filename: &str) -> Result<(), ApiError> {
     }
     if !res.ok() {
         let status = res.status();
-        let problem = res.json::<Problem>().await.ok();
+        let problem = res.json::<Problem>().await.ok().map(Box::new);
         return Err(ApiError { status, problem });
     }
     let kind = res.headers().get("content-type").unwrap_or_default();
@@ -266,7 +266,7 @@ mod tests {
     fn problems_become_messages_and_field_errors() {
         let e = ApiError {
             status: 422,
-            problem: Some(Problem {
+            problem: Some(Box::new(Problem {
                 problem_type: "urn:qldv:problem:validation_failed".into(),
                 title: "Dữ liệu không hợp lệ".into(),
                 status: 422,
@@ -278,7 +278,7 @@ mod tests {
                     code: "cccd_gender".into(),
                     message: "Chữ số thứ 4 của CCCD không khớp với giới tính".into(),
                 }],
-            }),
+            })),
         };
         assert_eq!(e.message(), "Dữ liệu không hợp lệ: 1 trường không hợp lệ");
         assert_eq!(
