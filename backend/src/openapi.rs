@@ -30,6 +30,7 @@ use utoipa::OpenApi;
         (name = "evaluations", description = "Yearly ratings and the grassroots rounds with their quota"),
         (name = "cards", description = "Party cards: issue, reissue, revoke, members due a card"),
         (name = "badges", description = "Party badges: eligibility, proposals, approval, awards"),
+        (name = "reports", description = "Statistical reports as JSON, CSV or XLSX; bulk imports of existing records"),
         (name = "audit", description = "The audit trail of every write"),
         (name = "health", description = "Liveness and readiness"),
     )

@@ -17,6 +17,7 @@ mod members;
 mod openapi;
 mod organizations;
 mod problems;
+mod reports;
 mod restructure;
 mod search;
 mod transfers;

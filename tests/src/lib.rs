@@ -203,6 +203,8 @@ pub struct Response {
     pub json: Value,
     /// Body as text.
     pub text: String,
+    /// Body as bytes (spreadsheets).
+    pub body: Vec<u8>,
 }
 
 impl Response {
@@ -284,6 +286,7 @@ impl Client {
             headers,
             json,
             text,
+            body: bytes.to_vec(),
         }
     }
 
@@ -401,4 +404,17 @@ impl Client {
         res.assert_status(201);
         res.id()
     }
+}
+
+/// The cells of the first sheet of an XLSX workbook, as text (numbers as Rust prints them).
+pub fn xlsx_rows(bytes: &[u8]) -> Vec<Vec<String>> {
+    use calamine::{Reader, Xlsx};
+    let mut book: Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).expect("xlsx");
+    let first = book.sheet_names().first().cloned().expect("a sheet");
+    let range = book.worksheet_range(&first).expect("sheet");
+    range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect()
 }

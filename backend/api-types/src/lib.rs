@@ -13,6 +13,7 @@ pub mod ids;
 pub mod members;
 pub mod movements;
 pub mod organizations;
+pub mod reports;
 pub mod users;
 
 pub use common::{FieldError, Page, Problem};

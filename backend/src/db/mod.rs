@@ -5,6 +5,7 @@
 
 mod engine;
 pub mod schema;
+pub mod tally;
 
 pub use engine::{
     connect, pool, redact, sqlite_path as engine_sqlite_path, DbConn, DbPool, Engine, PoolOptions,

@@ -210,12 +210,35 @@ diesel::table! {
 }
 
 diesel::table! {
+    imports (id) {
+        id -> BigInt,
+        organization_id -> BigInt,
+        file_name -> Text,
+        file_sha256 -> Text,
+        status -> Text,
+        total_rows -> BigInt,
+        processed_rows -> BigInt,
+        created_count -> BigInt,
+        unchanged_count -> BigInt,
+        error_count -> BigInt,
+        errors -> Nullable<Text>,
+        message -> Nullable<Text>,
+        created_by -> Nullable<BigInt>,
+        created_by_name -> Text,
+        created_at -> Timestamp,
+        finished_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
     memberships (id) {
         id -> BigInt,
         member_id -> BigInt,
         organization_id -> BigInt,
         from_on -> Date,
         to_on -> Nullable<Date>,
+        start_reason -> Text,
+        end_reason -> Nullable<Text>,
     }
 }
 
@@ -453,4 +476,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     counters,
     badge_proposals,
     badges,
+    imports,
 );

@@ -150,31 +150,67 @@ impl EventRow {
     }
 }
 
+/// Why a membership period began (the movement report's incoming columns).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrival {
+    /// Admission (or data entry of an existing member).
+    Admitted,
+    /// Official transfer received.
+    TransferredIn,
+    /// Re-admission after an exit.
+    Readmitted,
+    /// The organisation was split or merged.
+    Restructured,
+}
+
+impl Arrival {
+    fn code(self) -> &'static str {
+        match self {
+            Self::Admitted => "admitted",
+            Self::TransferredIn => "transferred_in",
+            Self::Readmitted => "readmitted",
+            Self::Restructured => "restructured",
+        }
+    }
+}
+
 /// Opens a membership period of a member in an organisation from a date.
 pub fn open_membership(
     conn: &mut DbConn,
     member_id: i64,
     org_id: i64,
     from: NaiveDate,
+    why: Arrival,
 ) -> AppResult<()> {
     diesel::insert_into(memberships::table)
         .values((
             memberships::member_id.eq(member_id),
             memberships::organization_id.eq(org_id),
             memberships::from_on.eq(from),
+            memberships::start_reason.eq(why.code()),
         ))
         .execute(conn)?;
     Ok(())
 }
 
-/// Closes the member's open membership period on `to` (first day elsewhere).
-pub fn close_membership(conn: &mut DbConn, member_id: i64, to: NaiveDate) -> AppResult<()> {
+/// Closes the member's open membership period on `to` (first day elsewhere), saying why:
+/// `transferred_out`, `restructured`, or an exit reason (`deceased`, `name_removed`, `expelled`,
+/// `resigned`).
+pub fn close_membership(
+    conn: &mut DbConn,
+    member_id: i64,
+    to: NaiveDate,
+    why: &str,
+) -> AppResult<()> {
     diesel::update(
         memberships::table
             .filter(memberships::member_id.eq(member_id))
             .filter(memberships::to_on.is_null()),
     )
-    .set(memberships::to_on.eq(Some(to)))
+    .set((
+        memberships::to_on.eq(Some(to)),
+        memberships::end_reason.eq(Some(why)),
+    ))
     .execute(conn)?;
     Ok(())
 }

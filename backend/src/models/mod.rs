@@ -45,6 +45,7 @@ pub mod member_event;
 pub mod member_view;
 pub mod organization;
 pub mod refresh_token;
+pub mod report;
 pub mod restructure;
 pub mod setting;
 pub mod transfer;

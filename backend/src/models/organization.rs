@@ -186,6 +186,19 @@ impl OrganizationRow {
         )
     }
 
+    /// Names of organisations by id (report rows; ids come from a scoped query).
+    pub fn names(
+        conn: &mut DbConn,
+        ids: &[i64],
+    ) -> AppResult<std::collections::HashMap<i64, String>> {
+        Ok(organizations::table
+            .filter(organizations::id.eq_any(ids))
+            .select((organizations::id, organizations::name))
+            .load::<(i64, String)>(conn)?
+            .into_iter()
+            .collect())
+    }
+
     /// The subtree of `root` (itself first) in depth-first path order, after a path cursor,
     /// optionally no deeper than `max_depth` levels below the root.
     pub fn subtree(

@@ -11,6 +11,7 @@ pub mod evaluations;
 pub mod health;
 pub mod members;
 pub mod organizations;
+pub mod reports;
 pub mod transfers;
 pub mod users;
 
@@ -35,5 +36,6 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cards::configure(cfg);
     badges::configure(cfg);
     alerts::configure(cfg);
+    reports::configure(cfg);
     audit::configure(cfg);
 }

@@ -8,6 +8,7 @@ pub mod evaluations;
 pub mod illnesses;
 pub mod members;
 pub mod movements;
+pub mod reports;
 pub mod restructure;
 pub mod transfers;
 pub mod users;

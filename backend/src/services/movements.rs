@@ -85,7 +85,7 @@ fn exit_member(
         &settings.regulation,
         details,
     )?;
-    member_event::close_membership(conn, m.id, on)?;
+    member_event::close_membership(conn, m.id, on, reason)?;
     MemberRow::set_exit_reason(conn, m.id, Some(reason))?;
     let after = MemberRow::refresh_state(conn, m.id)?;
     // Rule 12: expulsion, name removal or resignation → card collected, badges returned.
@@ -322,7 +322,13 @@ pub fn readmit(
         serde_json::json!({"ceremony_on": body.ceremony_on, "consent_no": body.consent_no,
                            "criminal_record_cleared_on": body.criminal_record_cleared_on}),
     )?;
-    member_event::open_membership(conn, m.id, m.organization_id, body.admission_decision_on)?;
+    member_event::open_membership(
+        conn,
+        m.id,
+        m.organization_id,
+        body.admission_decision_on,
+        member_event::Arrival::Readmitted,
+    )?;
     MemberRow::set_exit_reason(conn, m.id, None)?;
     let after = MemberRow::refresh_state(conn, m.id)?;
     super::members::audit(conn, &caller.actor(), "readmit", Some(&m), &after)?;

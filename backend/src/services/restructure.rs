@@ -147,8 +147,14 @@ pub fn merge(
     for m in members {
         let row = MemberRow::find(conn, &Scope::system(), MemberId(m))?;
         MemberRow::touch(conn, row.id, row.version)?;
-        member_event::close_membership(conn, m, body.effective_on)?;
-        member_event::open_membership(conn, m, into.id, body.effective_on)?;
+        member_event::close_membership(conn, m, body.effective_on, "restructured")?;
+        member_event::open_membership(
+            conn,
+            m,
+            into.id,
+            body.effective_on,
+            member_event::Arrival::Restructured,
+        )?;
         MemberRow::move_to(conn, m, into.id, &into.path)?;
         member_event::append(
             conn,

@@ -223,7 +223,7 @@ pub fn issue(
         &settings.regulation,
     )?;
     if one_step {
-        member_event::close_membership(conn, member.id, body.issued_on)?;
+        member_event::close_membership(conn, member.id, body.issued_on, "transferred_out")?;
     }
     MemberRow::refresh_state(conn, member.id)?;
     audit_transfer(conn, caller, "create", None, &row)?;
@@ -278,8 +278,14 @@ pub fn accept(
     let to = OrganizationRow::find(conn, &Scope::system(), OrgId(to_id))?;
     if before.kind == "official" {
         // One transaction: leave the sender, arrive at the receiver.
-        member_event::close_membership(conn, member.id, body.received_on)?;
-        member_event::open_membership(conn, member.id, to.id, body.received_on)?;
+        member_event::close_membership(conn, member.id, body.received_on, "transferred_out")?;
+        member_event::open_membership(
+            conn,
+            member.id,
+            to.id,
+            body.received_on,
+            member_event::Arrival::TransferredIn,
+        )?;
         MemberRow::move_to(conn, member.id, to.id, &to.path)?;
         let moved = MemberRow::find(conn, &Scope::system(), qldv_api_types::MemberId(member.id))?;
         event(

@@ -180,7 +180,13 @@ pub fn create(
         },
         &changes,
     )?;
-    member_event::open_membership(conn, row.id, org.id, body.admission_decision_on)?;
+    member_event::open_membership(
+        conn,
+        row.id,
+        org.id,
+        body.admission_decision_on,
+        member_event::Arrival::Admitted,
+    )?;
     let actor = caller.actor();
     member_event::append(
         conn,

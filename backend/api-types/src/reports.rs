@@ -1,0 +1,213 @@
+//! Statistical reports (báo cáo thống kê) and bulk imports of existing records.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::ids::OrgId;
+
+/// The reports of `GET /api/v1/reports/{code}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ReportCode {
+    /// Biến động đảng viên: start + in − out = end, for a period.
+    Movement,
+    /// Cơ cấu đội ngũ đảng viên, as of a date.
+    Composition,
+    /// Kết nạp đảng viên mới by category, for a period.
+    Admissions,
+    /// Kết quả đánh giá, xếp loại đảng viên for a year.
+    Evaluations,
+    /// Kỷ luật đảng viên by form, for a period.
+    Discipline,
+    /// Huy hiệu Đảng by milestone, for a period.
+    Badges,
+    /// Chất lượng dữ liệu hồ sơ (missing fields, supplements not filed), as of a date.
+    Completeness,
+}
+
+impl ReportCode {
+    /// Every report, in the order the client lists them.
+    pub const ALL: [ReportCode; 7] = [
+        Self::Movement,
+        Self::Composition,
+        Self::Admissions,
+        Self::Evaluations,
+        Self::Discipline,
+        Self::Badges,
+        Self::Completeness,
+    ];
+
+    /// The code in URLs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Movement => "movement",
+            Self::Composition => "composition",
+            Self::Admissions => "admissions",
+            Self::Evaluations => "evaluations",
+            Self::Discipline => "discipline",
+            Self::Badges => "badges",
+            Self::Completeness => "completeness",
+        }
+    }
+
+    /// Parses a code from a URL.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+
+    /// Whether the report covers a period (`from`–`to`) rather than a single date (`as_of`).
+    pub fn is_period(self) -> bool {
+        matches!(
+            self,
+            Self::Movement | Self::Admissions | Self::Discipline | Self::Badges
+        )
+    }
+}
+
+/// A column of a report table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReportColumn {
+    /// Stable key for programs, e.g. `transferred_in`.
+    pub key: String,
+    /// Vietnamese header, as printed.
+    pub label: String,
+    /// English header.
+    pub label_en: String,
+}
+
+/// A row of a report table: an organisation (or a category) and its figures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReportRow {
+    /// Stable key: the organisation id, a category value, or `total`.
+    pub key: String,
+    /// What the row counts, as printed.
+    pub label: String,
+    /// The organisation of the row, for rows per subordinate organisation.
+    pub organization_id: Option<OrgId>,
+    /// Whether this is the total row.
+    pub total: bool,
+    /// One figure per column, in column order.
+    pub values: Vec<i64>,
+}
+
+/// One table of a report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReportSection {
+    /// Stable key, e.g. `gender`, `by_organization`.
+    pub key: String,
+    /// Vietnamese title.
+    pub title: String,
+    /// English title.
+    pub title_en: String,
+    /// The header of the first column (what the rows are).
+    pub row_label: String,
+    /// The figures' columns.
+    pub columns: Vec<ReportColumn>,
+    /// The rows; the total row, when there is one, comes last.
+    pub rows: Vec<ReportRow>,
+    /// When set, the first column is also shown as a share (%) of this number.
+    pub percent_of: Option<i64>,
+}
+
+/// A statistical report for an organisation's subtree, ready to print or export.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Report {
+    /// Which report.
+    pub code: ReportCode,
+    /// Vietnamese title.
+    pub title: String,
+    /// English title.
+    pub title_en: String,
+    /// The organisation whose subtree is counted (as the tree was at the dates).
+    pub organization_id: OrgId,
+    /// Its name.
+    pub organization_name: String,
+    /// The date of a point-in-time report.
+    pub as_of: Option<NaiveDate>,
+    /// First day of the period of a period report.
+    pub from: Option<NaiveDate>,
+    /// Last day of the period (inclusive).
+    pub to: Option<NaiveDate>,
+    /// The evaluation year (`evaluations`).
+    pub year: Option<i32>,
+    /// Who produced it (user name).
+    pub produced_by: String,
+    /// When it was produced (UTC).
+    pub produced_at: DateTime<Utc>,
+    /// Notes on how the figures are counted, in Vietnamese.
+    pub notes: Vec<String>,
+    /// The tables.
+    pub sections: Vec<ReportSection>,
+}
+
+/// Status of a bulk import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ImportStatus {
+    /// Rows are being validated and written.
+    Running,
+    /// Every row was imported (or already present).
+    Succeeded,
+    /// Nothing was imported; `errors` says why.
+    Failed,
+    /// The server stopped during the import; nothing was imported.
+    Interrupted,
+}
+
+/// A problem with one cell (or row) of an import file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ImportError {
+    /// Row number as the spreadsheet shows it (the header is row 1).
+    pub row: u32,
+    /// Column header (Vietnamese), when one column is at fault.
+    pub column: Option<String>,
+    /// The value found.
+    pub value: Option<String>,
+    /// Machine-readable code, as in the API's field errors.
+    pub code: String,
+    /// What is wrong, in Vietnamese.
+    pub message: String,
+}
+
+/// A bulk import job.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ImportJob {
+    /// Id (poll `GET /api/v1/imports/{id}`).
+    pub id: i64,
+    /// Organisation the rows go to (rows naming a cell must be inside its subtree).
+    pub organization_id: OrgId,
+    /// Name of the uploaded file.
+    pub file_name: String,
+    /// SHA-256 of the file.
+    pub file_sha256: String,
+    /// Status.
+    pub status: ImportStatus,
+    /// Data rows in the file.
+    pub total_rows: i64,
+    /// Rows validated so far.
+    pub processed_rows: i64,
+    /// Members created (0 unless succeeded).
+    pub created: i64,
+    /// Rows matching an existing record by CCCD or personal-history number (left unchanged).
+    pub unchanged: i64,
+    /// Rows with problems.
+    pub error_count: i64,
+    /// Every problem found (empty unless failed).
+    pub errors: Vec<ImportError>,
+    /// A message for the whole file (unreadable file, missing columns).
+    pub message: Option<String>,
+    /// Who started it.
+    pub created_by: String,
+    /// When it started (UTC).
+    pub created_at: DateTime<Utc>,
+    /// When it ended (UTC).
+    pub finished_at: Option<DateTime<Utc>>,
+}

@@ -1,0 +1,141 @@
+//! `GET /reports/{code}`: a statistical report as JSON, CSV or XLSX (by `Accept`).
+
+use actix_web::http::header;
+use actix_web::{get, web, HttpRequest, HttpResponse};
+use chrono::NaiveDate;
+use qldv_api_types::reports::{Report, ReportCode};
+use qldv_api_types::OrgId;
+use serde::Deserialize;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::auth::AuthUser;
+use crate::domain::report::AskedDates;
+use crate::error::AppError;
+use crate::services::reports::{self, render, ReportRequest};
+use crate::state::AppState;
+
+/// Registers the handlers.
+pub fn configure(cfg: &mut ServiceConfig<'_>) {
+    cfg.service(get_report);
+}
+
+/// The media type of an XLSX workbook.
+pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// The subtree and the dates.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ReportQuery {
+    /// The organisation whose subtree is counted (default: the caller's scope root).
+    pub organization_id: Option<i64>,
+    /// Date of a point-in-time report (`composition`, `evaluations`, `completeness`); default today.
+    pub as_of: Option<NaiveDate>,
+    /// First day of a period report (`movement`, `admissions`, `discipline`, `badges`); default
+    /// 1 January of `to`'s year.
+    pub from: Option<NaiveDate>,
+    /// Last day (inclusive) of a period report; default today.
+    pub to: Option<NaiveDate>,
+    /// A calendar year: the period of a period report, or the evaluation year.
+    pub year: Option<i32>,
+    /// `json`, `csv` or `xlsx`: overrides `Accept` (for links a browser opens).
+    pub format: Option<String>,
+}
+
+/// The output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Json,
+    Csv,
+    Xlsx,
+}
+
+fn format_of(req: &HttpRequest, asked: Option<&str>) -> Result<Format, AppError> {
+    if let Some(f) = asked {
+        return match f {
+            "json" => Ok(Format::Json),
+            "csv" => Ok(Format::Csv),
+            "xlsx" => Ok(Format::Xlsx),
+            _ => Err(AppError::field(
+                "format",
+                "unsupported_format",
+                "Định dạng phải là json, csv hoặc xlsx",
+            )),
+        };
+    }
+    let accept = req
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    Ok(if accept.contains(XLSX) {
+        Format::Xlsx
+    } else if accept.contains("text/csv") {
+        Format::Csv
+    } else {
+        Format::Json
+    })
+}
+
+/// A report for an organisation's subtree (as the tree was at the report's dates, from the
+/// membership periods): `movement`, `composition`, `admissions`, `evaluations`, `discipline`,
+/// `badges`, `completeness`. JSON by default; `Accept: text/csv` or the XLSX media type (or
+/// `format=`) for a spreadsheet with the organisation, the dates and the producer on the sheet.
+#[utoipa::path(
+    tag = "reports",
+    params(("code" = ReportCode, Path, description = "Which report"), ReportQuery),
+    responses(
+        (status = 200, description = "The report", body = Report, content_type = "application/json"),
+        (status = "2XX", description = "The report as a spreadsheet (`Accept: text/csv` or the XLSX media type)", body = String, content_type = "text/csv"),
+        (status = 404, description = "Unknown report, or organisation outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/reports/{code}")]
+pub async fn get_report(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: AuthUser,
+    code: web::Path<String>,
+    query: web::Query<ReportQuery>,
+) -> Result<HttpResponse, AppError> {
+    let code = ReportCode::parse(&code).ok_or(AppError::not_found("báo cáo"))?;
+    let format = format_of(&req, query.format.as_deref())?;
+    let request = ReportRequest {
+        code,
+        organization_id: query.organization_id.map(OrgId),
+        dates: AskedDates {
+            as_of: query.as_of,
+            from: query.from,
+            to: query.to,
+            year: query.year,
+        },
+    };
+    let today = state.today();
+    let report = crate::db::run(&state.pool, move |c| {
+        reports::build(c, &user, request, today)
+    })
+    .await?;
+    let stem = format!(
+        "bao-cao-{}-{}-{}",
+        code.as_str(),
+        report.organization_id.0,
+        report.to.or(report.as_of).unwrap_or(today).format("%Y%m%d")
+    );
+    let file = |ext: &str| format!("attachment; filename=\"{stem}.{ext}\"");
+    Ok(match format {
+        Format::Json => HttpResponse::Ok().json(&report),
+        Format::Csv => HttpResponse::Ok()
+            .insert_header((header::CONTENT_TYPE, "text/csv; charset=utf-8"))
+            .insert_header((header::CONTENT_DISPOSITION, file("csv")))
+            .body(render::csv(&report)),
+        Format::Xlsx => {
+            let body = web::block(move || render::xlsx(&report))
+                .await
+                .map_err(|e| AppError::internal(format!("blocking task failed: {e}")))??;
+            HttpResponse::Ok()
+                .insert_header((header::CONTENT_TYPE, XLSX))
+                .insert_header((header::CONTENT_DISPOSITION, file("xlsx")))
+                .body(body)
+        }
+    })
+}

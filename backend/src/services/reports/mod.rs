@@ -1,0 +1,438 @@
+//! Statistical reports: the counts of [`crate::models::report`] arranged into printable tables.
+
+mod labels;
+pub mod render;
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+use qldv_api_types::reports::{Report, ReportCode, ReportColumn, ReportRow, ReportSection};
+use qldv_api_types::OrgId;
+
+use crate::auth::AuthUser;
+use crate::db::tally::{Tally, TallyParams};
+use crate::db::DbConn;
+use crate::domain::report::{self as rules, AskedDates};
+use crate::error::{AppError, AppResult};
+use crate::models::organization::OrganizationRow;
+use crate::models::report::{self, Grouping};
+use labels::Label;
+
+/// What a caller asks for.
+#[derive(Debug, Clone, Copy)]
+pub struct ReportRequest {
+    /// Which report.
+    pub code: ReportCode,
+    /// The subtree's root (default: the caller's scope root).
+    pub organization_id: Option<OrgId>,
+    /// The dates asked.
+    pub dates: AskedDates,
+}
+
+/// Counts by group, then metric.
+type Counts = HashMap<String, HashMap<String, i64>>;
+
+fn counts(tallies: Vec<Tally>) -> Counts {
+    let mut out: Counts = HashMap::new();
+    for t in tallies {
+        let g = t.grp.unwrap_or_default();
+        let m = t.metric.unwrap_or_default();
+        *out.entry(g).or_default().entry(m).or_insert(0) += t.n;
+    }
+    out
+}
+
+fn columns(labels: &[Label]) -> Vec<ReportColumn> {
+    labels
+        .iter()
+        .map(|(key, vi, en)| ReportColumn {
+            key: (*key).into(),
+            label: (*vi).into(),
+            label_en: (*en).into(),
+        })
+        .collect()
+}
+
+/// Builds a report for a subtree inside the caller's scope.
+pub fn build(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    req: ReportRequest,
+    today: NaiveDate,
+) -> AppResult<Report> {
+    let root_id = match (req.organization_id, caller.scope.root_id()) {
+        (Some(id), _) => id,
+        (None, Some(root)) => OrgId(root),
+        (None, None) => {
+            return Err(AppError::field(
+                "organization_id",
+                "required",
+                "Chọn tổ chức cần báo cáo",
+            ))
+        }
+    };
+    let root = OrganizationRow::find(conn, &caller.scope, root_id)?;
+    let dates = rules::resolve(req.code.is_period(), req.dates, today).map_err(|v| {
+        let field = if v.code == "period_reversed" {
+            "from"
+        } else {
+            "year"
+        };
+        AppError::field(field, v.code, v.message)
+    })?;
+    let p = TallyParams {
+        root: root.id,
+        from: dates.from,
+        to: dates.to,
+        year: i64::from(dates.year),
+    };
+    let (sections, notes) = match req.code {
+        ReportCode::Movement => movement(conn, &root, p)?,
+        ReportCode::Composition => composition(conn, p)?,
+        ReportCode::Admissions => {
+            let c = counts(report::admissions(conn, p)?);
+            per_org(
+            conn,
+            &root,
+            p,
+            c,
+            &labels::ADMISSIONS,
+            vec![
+                "Đoàn viên, chủ doanh nghiệp, học sinh – sinh viên, công nhân: trong số kết nạp mới \
+                 (theo nghề nghiệp ghi trong hồ sơ)."
+                    .into(),
+            ],
+        )?
+        }
+        ReportCode::Evaluations => evaluations(conn, &root, p)?,
+        ReportCode::Discipline => {
+            let mut c = counts(report::discipline(conn, p)?);
+            add_sum(
+                &mut c,
+                "total",
+                &["reprimand", "warning", "dismissal", "expulsion"],
+            );
+            per_org(conn, &root, p, c, &labels::DISCIPLINE, vec![])?
+        }
+        ReportCode::Badges => badges(conn, &root, p)?,
+        ReportCode::Completeness => {
+            let c = counts(report::completeness(conn, p)?);
+            per_org(
+                conn,
+                &root,
+                p,
+                c,
+                &labels::COMPLETENESS,
+                vec![format!(
+                    "Bổ sung hồ sơ: đảng viên chưa nộp phiếu bổ sung năm {}.",
+                    dates.year
+                )],
+            )?
+        }
+    };
+    let (title, title_en) = labels::title(req.code);
+    let period = req.code.is_period();
+    Ok(Report {
+        code: req.code,
+        title: title.into(),
+        title_en: title_en.into(),
+        organization_id: OrgId(root.id),
+        organization_name: root.name.clone(),
+        as_of: (!period).then_some(dates.to),
+        from: period.then_some(dates.from),
+        to: period.then_some(dates.to),
+        year: (req.code == ReportCode::Evaluations).then_some(dates.year),
+        produced_by: caller.username.clone(),
+        produced_at: chrono::Utc::now(),
+        notes,
+        sections,
+    })
+}
+
+fn add_sum(c: &mut Counts, key: &str, of: &[&str]) {
+    for metrics in c.values_mut() {
+        let sum = of.iter().filter_map(|k| metrics.get(*k)).sum();
+        metrics.insert(key.into(), sum);
+    }
+}
+
+/// Rows per subordinate organisation (every one under the root at some time in the period),
+/// in Vietnamese name order, then the total row.
+fn org_rows(
+    conn: &mut DbConn,
+    root: &OrganizationRow,
+    p: TallyParams,
+    c: &Counts,
+    keys: &[&str],
+) -> AppResult<Vec<ReportRow>> {
+    let mut ids: Vec<i64> = c.keys().filter_map(|g| g.parse().ok()).collect();
+    ids.extend(
+        report::subordinates(conn, p)?
+            .into_iter()
+            .filter_map(|t| t.grp.and_then(|g| g.parse::<i64>().ok())),
+    );
+    ids.sort_unstable();
+    ids.dedup();
+    let names = OrganizationRow::names(conn, &ids)?;
+    let values = |g: &str| -> Vec<i64> {
+        let m = c.get(g);
+        keys.iter()
+            .map(|k| m.and_then(|m| m.get(*k)).copied().unwrap_or(0))
+            .collect()
+    };
+    let mut rows: Vec<ReportRow> = ids
+        .iter()
+        .map(|id| {
+            let name = names.get(id).cloned().unwrap_or_else(|| format!("#{id}"));
+            let label = if *id == root.id {
+                format!("{name} (trực tiếp)")
+            } else {
+                name
+            };
+            ReportRow {
+                key: id.to_string(),
+                label,
+                organization_id: Some(OrgId(*id)),
+                total: false,
+                values: values(&id.to_string()),
+            }
+        })
+        .collect();
+    rows.sort_by_cached_key(|r| (crate::domain::vn_text::sort_key(&r.label), r.key.clone()));
+    rows.push(ReportRow {
+        key: "total".into(),
+        label: "Tổng cộng".into(),
+        organization_id: None,
+        total: true,
+        values: values("total"),
+    });
+    Ok(rows)
+}
+
+fn section(
+    key: &str,
+    title: (&str, &str),
+    row_label: &str,
+    cols: Vec<ReportColumn>,
+    rows: Vec<ReportRow>,
+) -> ReportSection {
+    ReportSection {
+        key: key.into(),
+        title: title.0.into(),
+        title_en: title.1.into(),
+        row_label: row_label.into(),
+        columns: cols,
+        rows,
+        percent_of: None,
+    }
+}
+
+type Built = (Vec<ReportSection>, Vec<String>);
+
+fn per_org(
+    conn: &mut DbConn,
+    root: &OrganizationRow,
+    p: TallyParams,
+    c: Counts,
+    labels: &[Label],
+    notes: Vec<String>,
+) -> AppResult<Built> {
+    let keys: Vec<&str> = labels.iter().map(|l| l.0).collect();
+    let rows = org_rows(conn, root, p, &c, &keys)?;
+    Ok((
+        vec![section(
+            "by_organization",
+            ("Theo tổ chức trực thuộc", "By subordinate organisation"),
+            "Tổ chức",
+            columns(labels),
+            rows,
+        )],
+        notes,
+    ))
+}
+
+/// The movement metric of a column key.
+fn movement_metric(key: &str) -> String {
+    match key {
+        "start" | "end" => key.into(),
+        "restructured_in" => "in_restructured".into(),
+        "restructured_out" => "out_restructured".into(),
+        "admitted" | "transferred_in" | "readmitted" => format!("in_{key}"),
+        _ => format!("out_{key}"),
+    }
+}
+
+fn movement(conn: &mut DbConn, root: &OrganizationRow, p: TallyParams) -> AppResult<Built> {
+    let mut c = counts(report::movement(conn, p, Grouping::PerOrganization)?);
+    c.remove("total");
+    let total = counts(report::movement(conn, p, Grouping::Total)?);
+    c.extend(total);
+    // Rename metrics to column keys.
+    let keys: Vec<&str> = labels::MOVEMENT.iter().map(|l| l.0).collect();
+    let c: Counts = c
+        .into_iter()
+        .map(|(g, m)| {
+            let renamed = keys
+                .iter()
+                .map(|k| {
+                    (
+                        (*k).to_string(),
+                        m.get(&movement_metric(k)).copied().unwrap_or(0),
+                    )
+                })
+                .collect();
+            (g, renamed)
+        })
+        .collect();
+    let rows = org_rows(conn, root, p, &c, &keys)?;
+    let notes = vec![
+        "Đầu kỳ: số đảng viên ngày trước ngày bắt đầu; cuối kỳ: số đảng viên ngày kết thúc. \
+         Đầu kỳ + tăng − giảm = cuối kỳ ở mọi dòng."
+            .into(),
+        "Dòng tổng cộng không tính chuyển sinh hoạt giữa các tổ chức trực thuộc với nhau, nên \
+         các cột tăng, giảm của dòng tổng có thể nhỏ hơn tổng các dòng."
+            .into(),
+        "Tổ chức theo cây tổ chức tại từng thời điểm (kể cả đã chia tách, hợp nhất).".into(),
+        "Đảng viên đang chuyển sinh hoạt (chưa được nơi đến tiếp nhận) được tính ở nơi đi.".into(),
+    ];
+    Ok((
+        vec![section(
+            "by_organization",
+            ("Theo tổ chức trực thuộc", "By subordinate organisation"),
+            "Tổ chức",
+            columns(&labels::MOVEMENT),
+            rows,
+        )],
+        notes,
+    ))
+}
+
+fn composition(conn: &mut DbConn, p: TallyParams) -> AppResult<Built> {
+    let c = counts(report::composition(conn, p)?);
+    let total = c
+        .get("total")
+        .and_then(|m| m.get("total"))
+        .copied()
+        .unwrap_or(0);
+    let sections = labels::DIMENSIONS
+        .iter()
+        .map(|(dim, vi, en)| {
+            let found = c.get(*dim).cloned().unwrap_or_default();
+            let mut rows: Vec<ReportRow> = match labels::categories(dim) {
+                Some(fixed) => fixed
+                    .iter()
+                    .map(|(k, label, _)| {
+                        category_row(k, label, found.get(*k).copied().unwrap_or(0))
+                    })
+                    .collect(),
+                None => {
+                    let mut free: Vec<(&String, &i64)> =
+                        found.iter().filter(|(k, _)| !k.is_empty()).collect();
+                    free.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+                    free.into_iter()
+                        .map(|(k, n)| category_row(k, k, *n))
+                        .collect()
+                }
+            };
+            if let Some(n) = found.get("").filter(|n| **n > 0) {
+                rows.push(category_row("", labels::NOT_RECORDED.0, *n));
+            }
+            rows.push(ReportRow {
+                key: "total".into(),
+                label: "Tổng cộng".into(),
+                organization_id: None,
+                total: true,
+                values: vec![total],
+            });
+            let mut s = section(
+                dim,
+                (vi, en),
+                vi,
+                columns(&[("members", "Số đảng viên", "Members")]),
+                rows,
+            );
+            s.percent_of = Some(total);
+            s
+        })
+        .collect();
+    Ok((
+        sections,
+        vec!["Đảng viên thuộc tổ chức tại ngày báo cáo; tuổi tính đến ngày báo cáo.".into()],
+    ))
+}
+
+fn category_row(key: &str, label: &str, n: i64) -> ReportRow {
+    ReportRow {
+        key: key.into(),
+        label: label.into(),
+        organization_id: None,
+        total: false,
+        values: vec![n],
+    }
+}
+
+fn evaluations(conn: &mut DbConn, root: &OrganizationRow, p: TallyParams) -> AppResult<Built> {
+    let mut c = counts(report::evaluations(conn, p)?);
+    for m in c.values_mut() {
+        let members = m.get("members").copied().unwrap_or(0);
+        let missing = m.get("missing").copied().unwrap_or(0);
+        let pct = if members > 0 {
+            ((members - missing) * 100 + members / 2) / members
+        } else {
+            0
+        };
+        m.insert("coverage_percent".into(), pct);
+    }
+    per_org(
+        conn,
+        root,
+        p,
+        c,
+        &labels::EVALUATIONS,
+        vec![format!(
+            "Đảng viên thuộc tổ chức ngày {}; kết quả xếp loại năm {}.",
+            p.to.format("%d/%m/%Y"),
+            p.year
+        )],
+    )
+}
+
+fn badges(conn: &mut DbConn, root: &OrganizationRow, p: TallyParams) -> AppResult<Built> {
+    let mut c = counts(report::badges(conn, p)?);
+    let milestones: BTreeMap<i64, String> = c
+        .values()
+        .flat_map(|m| m.keys())
+        .filter_map(|k| {
+            k.strip_prefix('m')
+                .and_then(|n| n.parse().ok())
+                .map(|n| (n, k.clone()))
+        })
+        .collect();
+    let keys: Vec<String> = milestones.values().cloned().collect();
+    let key_refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+    add_sum(&mut c, "total", &key_refs);
+    let mut cols: Vec<ReportColumn> = milestones
+        .iter()
+        .map(|(n, k)| ReportColumn {
+            key: k.clone(),
+            label: format!("Huy hiệu {n} năm tuổi Đảng"),
+            label_en: format!("{n}-year badge"),
+        })
+        .collect();
+    cols.extend(columns(&[
+        ("total", "Tổng số", "Total"),
+        ("returned", "Trong đó đã thu hồi", "Of which returned"),
+    ]));
+    let all_keys: Vec<&str> = cols.iter().map(|c| c.key.as_str()).collect();
+    let rows = org_rows(conn, root, p, &c, &all_keys)?;
+    Ok((
+        vec![section(
+            "by_organization",
+            ("Theo tổ chức trực thuộc", "By subordinate organisation"),
+            "Tổ chức",
+            cols,
+            rows,
+        )],
+        vec!["Theo đợt trao tặng trong kỳ (3/2, 19/5, 2/9, 7/11 và đợt đặc biệt).".into()],
+    ))
+}

@@ -1,0 +1,192 @@
+//! A report as a spreadsheet: CSV (UTF-8 with a byte-order mark) or XLSX, with the title, the
+//! organisation, the dates and who produced it above the tables, Vietnamese headers.
+
+use qldv_api_types::reports::{Report, ReportSection};
+use rust_xlsxwriter::{Format, Workbook};
+
+use crate::error::{AppError, AppResult};
+
+/// The lines above the tables: title, organisation, dates, producer.
+fn heading(r: &Report) -> Vec<String> {
+    let date = |d: chrono::NaiveDate| d.format("%d/%m/%Y").to_string();
+    let when = match (r.as_of, r.from, r.to) {
+        (Some(a), _, _) => format!("Tính đến ngày: {}", date(a)),
+        (None, Some(f), Some(t)) => format!("Từ ngày {} đến ngày {}", date(f), date(t)),
+        _ => String::new(),
+    };
+    // Vietnam's time (UTC+7, no daylight saving).
+    let produced = (r.produced_at + chrono::Duration::hours(7)).format("%d/%m/%Y %H:%M");
+    let mut lines = vec![
+        r.title.to_uppercase(),
+        format!("Tổ chức: {}", r.organization_name),
+        when,
+    ];
+    if let Some(y) = r.year {
+        lines.push(format!("Năm đánh giá: {y}"));
+    }
+    lines.push(format!("Người lập: {} — lúc {produced}", r.produced_by));
+    lines
+}
+
+/// Header cells of a section: the row label, the columns, and the share column if any.
+fn headers(s: &ReportSection) -> Vec<String> {
+    let mut h = vec![s.row_label.clone()];
+    h.extend(s.columns.iter().map(|c| c.label.clone()));
+    if s.percent_of.is_some() {
+        h.push("Tỷ lệ (%)".into());
+    }
+    h
+}
+
+/// The share of the first value, to two decimals.
+fn share(values: &[i64], of: i64) -> f64 {
+    match (values.first(), of) {
+        (Some(v), of) if of > 0 => ((*v as f64) * 10_000.0 / (of as f64)).round() / 100.0,
+        _ => 0.0,
+    }
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn csv_line(out: &mut String, fields: &[String]) {
+    let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+    out.push_str(&line.join(","));
+    out.push_str("\r\n");
+}
+
+/// The report as CSV.
+pub fn csv(r: &Report) -> String {
+    let mut out = String::from("\u{feff}");
+    for l in heading(r) {
+        csv_line(&mut out, &[l]);
+    }
+    for s in &r.sections {
+        out.push_str("\r\n");
+        csv_line(&mut out, std::slice::from_ref(&s.title));
+        csv_line(&mut out, &headers(s));
+        for row in &s.rows {
+            let mut cells = vec![row.label.clone()];
+            cells.extend(row.values.iter().map(i64::to_string));
+            if let Some(of) = s.percent_of {
+                cells.push(format!("{:.2}", share(&row.values, of)));
+            }
+            csv_line(&mut out, &cells);
+        }
+    }
+    if !r.notes.is_empty() {
+        out.push_str("\r\n");
+        for n in &r.notes {
+            csv_line(&mut out, &[format!("Ghi chú: {n}")]);
+        }
+    }
+    out
+}
+
+fn xlsx_err(e: rust_xlsxwriter::XlsxError) -> AppError {
+    AppError::internal(format!("spreadsheet: {e}"))
+}
+
+/// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`, unique by its number.
+fn sheet_name(i: usize, title: &str) -> String {
+    let clean: String = title
+        .chars()
+        .filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\'))
+        .collect();
+    format!("{}. {clean}", i + 1).chars().take(31).collect()
+}
+
+/// The report as an XLSX workbook: one sheet per table.
+pub fn xlsx(r: &Report) -> AppResult<Vec<u8>> {
+    let mut book = Workbook::new();
+    let bold = Format::new().set_bold();
+    let title = Format::new().set_bold().set_font_size(14);
+    let header = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_border(rust_xlsxwriter::FormatBorder::Thin);
+    let cell = Format::new().set_border(rust_xlsxwriter::FormatBorder::Thin);
+    let pct = Format::new()
+        .set_num_format("0.00")
+        .set_border(rust_xlsxwriter::FormatBorder::Thin);
+    let top = heading(r);
+    for (i, s) in r.sections.iter().enumerate() {
+        let sheet = book.add_worksheet();
+        sheet.set_name(sheet_name(i, &s.title)).map_err(xlsx_err)?;
+        let mut row: u32 = 0;
+        for (j, l) in top.iter().enumerate() {
+            let f = if j == 0 { &title } else { &bold };
+            sheet
+                .write_string_with_format(row, 0, l, f)
+                .map_err(xlsx_err)?;
+            row += 1;
+        }
+        sheet
+            .write_string_with_format(row, 0, &s.title, &bold)
+            .map_err(xlsx_err)?;
+        row += 2;
+        for (c, h) in headers(s).iter().enumerate() {
+            let c = u16::try_from(c).map_err(xlsx_err_cols)?;
+            sheet
+                .write_string_with_format(row, c, h, &header)
+                .map_err(xlsx_err)?;
+        }
+        sheet.set_column_width(0, 40).map_err(xlsx_err)?;
+        row += 1;
+        for data in &s.rows {
+            let f = if data.total { &header } else { &cell };
+            sheet
+                .write_string_with_format(row, 0, &data.label, f)
+                .map_err(xlsx_err)?;
+            for (c, v) in data.values.iter().enumerate() {
+                let c = u16::try_from(c + 1).map_err(xlsx_err_cols)?;
+                sheet
+                    .write_number_with_format(row, c, *v as f64, f)
+                    .map_err(xlsx_err)?;
+            }
+            if let Some(of) = s.percent_of {
+                let c = u16::try_from(data.values.len() + 1).map_err(xlsx_err_cols)?;
+                sheet
+                    .write_number_with_format(row, c, share(&data.values, of), &pct)
+                    .map_err(xlsx_err)?;
+            }
+            row += 1;
+        }
+        row += 1;
+        for n in &r.notes {
+            sheet
+                .write_string(row, 0, format!("Ghi chú: {n}"))
+                .map_err(xlsx_err)?;
+            row += 1;
+        }
+    }
+    book.save_to_buffer().map_err(xlsx_err)
+}
+
+fn xlsx_err_cols(_: std::num::TryFromIntError) -> AppError {
+    AppError::internal("spreadsheet: too many columns")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sheet_names_are_short_and_clean() {
+        assert_eq!(sheet_name(0, "Giới tính"), "1. Giới tính");
+        let long = sheet_name(11, "Đảng viên chính thức, dự bị / miễn sinh hoạt [x]");
+        assert!(long.chars().count() <= 31);
+        assert!(!long.contains('/') && !long.contains('['));
+    }
+
+    #[test]
+    fn shares_have_two_decimals() {
+        assert_eq!(share(&[1], 3), 33.33);
+        assert_eq!(share(&[2], 0), 0.0);
+    }
+}
