@@ -14,6 +14,7 @@ mod health;
 mod idempotency;
 mod lifecycle;
 mod members;
+mod movement_property;
 mod openapi;
 mod organizations;
 mod problems;
