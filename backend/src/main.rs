@@ -39,6 +39,22 @@ enum Command {
         #[arg(long)]
         organization: Option<i64>,
     },
+    /// Import existing member records from a spreadsheet (XLSX or CSV with the template's
+    /// headers): all or nothing, rows already recorded (same CCCD or personal-history number)
+    /// left unchanged; progress on standard error, the error report on standard output.
+    Import {
+        /// The file.
+        file: std::path::PathBuf,
+        /// The organisation the rows go to (a row's "Mã chi bộ" may name a cell inside it).
+        #[arg(long)]
+        organization: i64,
+        /// The account the import is made as (its scope applies).
+        #[arg(long, default_value = "admin")]
+        user: String,
+        /// Import the good rows and report the bad ones, instead of all or nothing.
+        #[arg(long)]
+        skip_invalid: bool,
+    },
     /// Print the OpenAPI document (or write it to --out).
     Openapi {
         /// File to write instead of standard output.
@@ -46,6 +62,9 @@ enum Command {
         out: Option<std::path::PathBuf>,
     },
 }
+
+#[path = "cli_import.rs"]
+mod import;
 
 fn state_options(config: &Config) -> StateOptions {
     StateOptions {
@@ -73,7 +92,7 @@ fn prepare_sqlite_dir(url: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn load() -> Result<(Config, AppState), String> {
+pub(crate) fn load() -> Result<(Config, AppState), String> {
     let url = std::env::var("QLDV_DATABASE_URL")
         .ok()
         .filter(|v| !v.is_empty())
@@ -96,6 +115,16 @@ async fn serve() -> Result<(), String> {
     })
     .await
     .map_err(|e| e.to_string())??;
+    let pool = state.pool.clone();
+    let interrupted = actix_web::web::block(move || {
+        let mut conn = pool.get().map_err(|e| e.to_string())?;
+        qldv::models::import::ImportRow::mark_interrupted(&mut conn).map_err(|e| e.to_string())
+    })
+    .await
+    .map_err(|e| e.to_string())??;
+    if interrupted > 0 {
+        tracing::warn!(interrupted, "imports left running by a stopped server marked interrupted (nothing of theirs was written)");
+    }
     match outcome {
         Bootstrap::CreatedWithGenerated(p) => tracing::warn!(
             "created user 'admin' with generated password: {p} (shown once; change it after signing in)"
@@ -170,6 +199,12 @@ fn main() -> ExitCode {
             role,
             organization,
         } => create_user(&username, &role, organization),
+        Command::Import {
+            file,
+            organization,
+            user,
+            skip_invalid,
+        } => import::run(&file, organization, &user, skip_invalid),
         Command::Openapi { out } => write_openapi(out),
     };
     match result {

@@ -18,6 +18,8 @@ pub struct AppState {
     pub refresh_ttl: Duration,
     /// A fixed "today" (tests of date-dependent rules); `None` uses the calendar.
     pub fixed_today: Option<chrono::NaiveDate>,
+    /// Progress of the bulk imports running in this process.
+    pub imports: crate::services::imports::Progress,
 }
 
 /// How to build the state.
@@ -62,6 +64,7 @@ impl AppState {
             jwt: JwtKeys::new(&opts.jwt_secret, opts.access_token_minutes * 60),
             refresh_ttl: Duration::days(opts.refresh_token_days),
             fixed_today: None,
+            imports: Default::default(),
         })
     }
 }

@@ -12,6 +12,7 @@ mod evaluations;
 mod export;
 mod health;
 mod idempotency;
+mod imports;
 mod lifecycle;
 mod members;
 mod movement_property;

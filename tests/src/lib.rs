@@ -275,6 +275,10 @@ impl Client {
         if let Some(b) = body {
             req = req.set_json(b);
         }
+        self.call(req).await
+    }
+
+    async fn call(&self, req: TestRequest) -> Response {
         let res = self.svc.call(req.to_request()).await.expect("service call");
         let status = res.status();
         let headers = res.headers().clone();
@@ -312,6 +316,47 @@ impl Client {
         let headers: Vec<(&str, &str)> =
             if_match.map(|v| vec![("if-match", v)]).unwrap_or_default();
         self.send(Method::PUT, path, Some(body), &headers).await
+    }
+
+    /// `POST` a multipart form: text fields and one file.
+    pub async fn upload(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        file_name: &str,
+        bytes: &[u8],
+    ) -> Response {
+        let boundary = "qldv-test-boundary-7d3c";
+        let mut body = Vec::new();
+        for (k, v) in fields {
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
+                )
+                .as_bytes(),
+            );
+        }
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let mut req = TestRequest::default()
+            .method(Method::POST)
+            .uri(path)
+            .peer_addr("127.0.0.1:40000".parse().unwrap())
+            .insert_header((
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            ))
+            .set_payload(body);
+        if let Some(t) = &self.token {
+            req = req.insert_header((header::AUTHORIZATION, format!("Bearer {t}")));
+        }
+        self.call(req).await
     }
 
     /// Creates an organisation and returns its id.

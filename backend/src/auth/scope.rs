@@ -35,6 +35,16 @@ impl Scope {
         Self::national()
     }
 
+    /// This scope narrowed to a subtree inside it (an organisation already found in it); a path
+    /// outside gives a scope that sees nothing. A scope can only shrink this way.
+    pub fn narrow(&self, id: i64, path: &str) -> Self {
+        if self.contains(path) {
+            Self::subtree(id, path.to_string())
+        } else {
+            Self::subtree(-1, "/-/".into())
+        }
+    }
+
     /// True when the scope is the whole tree.
     pub fn is_national(&self) -> bool {
         self.root.is_none()

@@ -81,6 +81,26 @@ impl AuthUser {
         }
     }
 
+    /// The caller for a command run on the server's own machine as a named account (its role and
+    /// scope apply, as if it had signed in).
+    pub fn of_account(conn: &mut crate::db::DbConn, username: &str) -> Result<Self, AppError> {
+        let user = UserRow::by_username(conn, username)?.ok_or_else(|| {
+            AppError::field(
+                "user",
+                "unknown_user",
+                format!("Không có tài khoản {username}"),
+            )
+        })?;
+        let principal = UserRow::principal(conn, user.id)?.ok_or_else(|| {
+            AppError::field(
+                "user",
+                "inactive_user",
+                format!("Tài khoản {username} đã bị khóa"),
+            )
+        })?;
+        Ok(Self::from_principal(principal, None, false))
+    }
+
     fn from_principal(p: Principal, request_id: Option<String>, via_api_token: bool) -> Self {
         let scope = match (p.role, p.org_id, p.org_path) {
             (Role::Admin, None, _) => Scope::national(),

@@ -448,6 +448,7 @@ diesel::joinable!(member_illnesses -> members (member_id));
 diesel::joinable!(members -> organizations (organization_id));
 diesel::joinable!(member_events -> members (member_id));
 diesel::joinable!(memberships -> members (member_id));
+diesel::joinable!(imports -> organizations (organization_id));
 diesel::joinable!(member_supplements -> members (member_id));
 
 diesel::allow_tables_to_appear_in_same_query!(

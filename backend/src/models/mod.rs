@@ -38,6 +38,7 @@ pub mod evaluation;
 pub mod evaluation_round;
 pub mod idempotency;
 pub mod illness;
+pub mod import;
 pub mod login_failure;
 pub mod member;
 pub mod member_changes;

@@ -186,6 +186,16 @@ impl OrganizationRow {
         )
     }
 
+    /// An organisation inside the scope by its code (used by other systems and import files).
+    pub fn by_code(conn: &mut DbConn, scope: &Scope, code: &str) -> AppResult<Self> {
+        scoped(scope)
+            .filter(organizations::code.eq(code))
+            .select(Self::as_select())
+            .first(conn)
+            .optional()?
+            .ok_or(AppError::not_found("tổ chức"))
+    }
+
     /// Names of organisations by id (report rows; ids come from a scoped query).
     pub fn names(
         conn: &mut DbConn,

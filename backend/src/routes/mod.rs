@@ -9,6 +9,7 @@ pub mod cards;
 mod common;
 pub mod evaluations;
 pub mod health;
+pub mod imports;
 pub mod members;
 pub mod organizations;
 pub mod reports;
@@ -37,5 +38,6 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
     badges::configure(cfg);
     alerts::configure(cfg);
     reports::configure(cfg);
+    imports::configure(cfg);
     audit::configure(cfg);
 }

@@ -6,6 +6,7 @@ pub mod bootstrap;
 pub mod cards;
 pub mod evaluations;
 pub mod illnesses;
+pub mod imports;
 pub mod members;
 pub mod movements;
 pub mod reports;

@@ -1,0 +1,222 @@
+//! Bulk imports: `POST /imports` (multipart upload, answered 202 with a job to poll),
+//! `GET /imports`, `GET /imports/{id}`, `GET /imports/template.xlsx`.
+
+use actix_multipart::Multipart;
+use actix_web::http::header;
+use actix_web::{get, post, web, HttpResponse};
+use futures_util::StreamExt;
+use qldv_api_types::reports::ImportJob;
+use qldv_api_types::OrgId;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::auth::AuthUser;
+use crate::error::AppError;
+use crate::models::import::ImportRow;
+use crate::routes::reports::XLSX;
+use crate::services::imports::{self, Options};
+use crate::state::AppState;
+
+/// Registers the handlers (the template before `{id}`).
+pub fn configure(cfg: &mut ServiceConfig<'_>) {
+    cfg.service(import_template)
+        .service(start_import)
+        .service(list_imports)
+        .service(get_import);
+}
+
+/// Largest accepted file.
+const MAX_BYTES: usize = 50 * 1024 * 1024;
+
+/// The upload form.
+#[derive(Debug, utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct ImportUpload {
+    /// The spreadsheet: XLSX, or CSV in UTF-8 (headers of the template).
+    #[schema(value_type = String, format = Binary)]
+    file: Vec<u8>,
+    /// The organisation the rows go to (a row's `Mã chi bộ` may name a cell inside it).
+    organization_id: i64,
+    /// `true` to import the good rows and report the bad ones (default: all or nothing).
+    skip_invalid: Option<bool>,
+}
+
+/// The parts of the form, read.
+#[derive(Default)]
+struct Form {
+    file_name: String,
+    bytes: Vec<u8>,
+    organization_id: Option<i64>,
+    skip_invalid: bool,
+}
+
+async fn read_form(mut payload: Multipart) -> Result<Form, AppError> {
+    let mut form = Form::default();
+    while let Some(field) = payload.next().await {
+        let mut field = field.map_err(|e| AppError::Malformed(format!("multipart: {e}")))?;
+        let name = field.name().unwrap_or("").to_string();
+        if name == "file" {
+            form.file_name = field
+                .content_disposition()
+                .and_then(|cd| cd.get_filename())
+                .unwrap_or("import.csv")
+                .to_string();
+        }
+        let mut data = Vec::new();
+        while let Some(chunk) = field.next().await {
+            let chunk = chunk.map_err(|e| AppError::Malformed(format!("multipart: {e}")))?;
+            if data.len() + chunk.len() > MAX_BYTES {
+                return Err(AppError::field("file", "too_large", "Tệp lớn hơn 50 MB"));
+            }
+            data.extend_from_slice(&chunk);
+        }
+        let text = || String::from_utf8_lossy(&data).trim().to_string();
+        match name.as_str() {
+            "file" => form.bytes = data,
+            "organization_id" => {
+                form.organization_id = Some(text().parse().map_err(|_| {
+                    AppError::field("organization_id", "invalid", "Mã tổ chức không hợp lệ")
+                })?)
+            }
+            "skip_invalid" => form.skip_invalid = matches!(text().as_str(), "true" | "1" | "on"),
+            _ => {}
+        }
+    }
+    Ok(form)
+}
+
+/// Starts an import of existing records: the file is read and its columns checked at once (422
+/// otherwise); the rows are then validated and written in the background, all or nothing unless
+/// `skip_invalid`; poll the job for progress and the error report.
+#[utoipa::path(
+    tag = "reports",
+    request_body(content = ImportUpload, content_type = "multipart/form-data"),
+    responses(
+        (status = 202, description = "The job, running", body = ImportJob),
+        (status = 404, description = "Organisation outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/imports")]
+pub async fn start_import(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    payload: Multipart,
+) -> Result<HttpResponse, AppError> {
+    user.require_writer()?;
+    let form = read_form(payload).await?;
+    let org = form
+        .organization_id
+        .or(user.scope.root_id())
+        .map(OrgId)
+        .ok_or_else(|| {
+            AppError::field("organization_id", "required", "Chọn tổ chức nhận dữ liệu")
+        })?;
+    if form.bytes.is_empty() {
+        return Err(AppError::field("file", "required", "Chọn tệp cần nhập"));
+    }
+    let (name, bytes) = (form.file_name, form.bytes);
+    let prepared = web::block(move || imports::prepare(&name, &bytes))
+        .await
+        .map_err(|e| AppError::internal(format!("blocking task failed: {e}")))??;
+    let caller = user.clone();
+    let (prepared, job) = crate::db::run(&state.pool, move |c| {
+        let job = imports::start(c, &caller, org, &prepared)?;
+        Ok((prepared, job))
+    })
+    .await?;
+    let dto = job.to_dto(None);
+    let (pool, progress, today) = (state.pool.clone(), state.imports.clone(), state.today());
+    let options = Options {
+        skip_invalid: form.skip_invalid,
+    };
+    actix_web::rt::spawn(async move {
+        let id = job.id;
+        let outcome = web::block(move || -> Result<(), AppError> {
+            let mut conn = pool.get().map_err(AppError::unavailable)?;
+            let notify = |n: i64| progress.set(job.id, n);
+            let result = imports::run(&mut conn, &user, &job, &prepared, options, today, &notify);
+            progress.clear(job.id);
+            result.map(|_| ())
+        })
+        .await;
+        if let Err(e) = outcome
+            .map_err(|e| e.to_string())
+            .and_then(|r| r.map_err(|e| e.to_string()))
+        {
+            tracing::error!(import = id, error = %e, "import stopped");
+        }
+    });
+    Ok(HttpResponse::Accepted()
+        .insert_header((header::LOCATION, format!("/api/v1/imports/{}", dto.id)))
+        .json(dto))
+}
+
+/// One import job: status, rows validated so far, and the error report when it failed.
+#[utoipa::path(
+    tag = "reports",
+    params(("id" = i64, Path, description = "Job id")),
+    responses(
+        (status = 200, description = "The job", body = ImportJob),
+        (status = 404, description = "No such job in the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/imports/{id}")]
+pub async fn get_import(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<i64>,
+) -> Result<web::Json<ImportJob>, AppError> {
+    let id = id.into_inner();
+    let row = crate::db::run(&state.pool, move |c| ImportRow::find(c, &user.scope, id)).await?;
+    let live = (row.status == "running")
+        .then(|| state.imports.get(id))
+        .flatten();
+    Ok(web::Json(row.to_dto(live)))
+}
+
+/// The newest 50 imports inside the caller's scope.
+#[utoipa::path(
+    tag = "reports",
+    responses((status = 200, description = "Jobs, newest first", body = Vec<ImportJob>)),
+    security(("bearer" = []))
+)]
+#[get("/imports")]
+pub async fn list_imports(
+    state: web::Data<AppState>,
+    user: AuthUser,
+) -> Result<web::Json<Vec<ImportJob>>, AppError> {
+    let rows = crate::db::run(&state.pool, move |c| ImportRow::recent(c, &user.scope, 50)).await?;
+    Ok(web::Json(
+        rows.iter()
+            .map(|r| {
+                r.to_dto(
+                    (r.status == "running")
+                        .then(|| state.imports.get(r.id))
+                        .flatten(),
+                )
+            })
+            .collect(),
+    ))
+}
+
+/// The import template: the Vietnamese column headers (required ones highlighted), an example
+/// row, and a sheet explaining each column.
+#[utoipa::path(
+    tag = "reports",
+    responses((status = 200, description = "The template", body = String, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")),
+    security(("bearer" = []))
+)]
+#[get("/imports/template.xlsx")]
+pub async fn import_template(_user: AuthUser) -> Result<HttpResponse, AppError> {
+    let body = web::block(imports::template::xlsx)
+        .await
+        .map_err(|e| AppError::internal(format!("blocking task failed: {e}")))??;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, XLSX))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            "attachment; filename=\"mau-nhap-dang-vien.xlsx\"",
+        ))
+        .body(body))
+}

@@ -1,0 +1,413 @@
+//! The columns of the import template (Vietnamese headers, the API field each fills) and the
+//! conversion of one spreadsheet row into the API's [`CreateMember`].
+
+use chrono::NaiveDate;
+use qldv_api_types::members::{CreateMember, Gender, MemberProfile, MemberStatus, PoliticalTheory};
+use qldv_api_types::reports::ImportError;
+use qldv_api_types::OrgId;
+
+/// One template column: header, API field, required, how to fill it.
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    /// Header as in the template (matched without regard to case, diacritics or spaces).
+    pub header: &'static str,
+    /// The API field it fills (field errors name it).
+    pub field: &'static str,
+    /// Whether every row must fill it.
+    pub required: bool,
+    /// Help for the template's instructions sheet.
+    pub help: &'static str,
+}
+
+const fn col(
+    header: &'static str,
+    field: &'static str,
+    required: bool,
+    help: &'static str,
+) -> Column {
+    Column {
+        header,
+        field,
+        required,
+        help,
+    }
+}
+
+/// The template's columns, in order.
+pub const COLUMNS: [Column; 30] = [
+    col(
+        "Mã chi bộ",
+        "organization_id",
+        false,
+        "Mã số (id) hoặc mã tổ chức của chi bộ; để trống: tổ chức chọn khi nhập",
+    ),
+    col(
+        "Họ và tên",
+        "full_name",
+        true,
+        "Họ tên đầy đủ, có dấu, như trên CCCD",
+    ),
+    col("Giới tính", "gender", true, "Nam hoặc Nữ"),
+    col("Ngày sinh", "birth_date", true, "dd/mm/yyyy"),
+    col(
+        "Số CCCD",
+        "national_id",
+        false,
+        "12 chữ số; khớp giới tính và năm sinh",
+    ),
+    col(
+        "Số lý lịch",
+        "personal_history_no",
+        false,
+        "6 chữ số và ký hiệu tỉnh, ví dụ 123456HP",
+    ),
+    col("Nơi sinh", "birth_place", false, ""),
+    col("Quê quán", "hometown", false, ""),
+    col("Nơi thường trú", "permanent_address", false, ""),
+    col("Nơi ở hiện nay", "current_address", false, ""),
+    col("Dân tộc", "ethnicity", false, "Ví dụ: Kinh"),
+    col(
+        "Tôn giáo",
+        "religion",
+        false,
+        "Không, nếu không theo tôn giáo nào",
+    ),
+    col("Điện thoại", "phone", false, ""),
+    col("Email", "email", false, ""),
+    col(
+        "Trình độ giáo dục phổ thông",
+        "education_general",
+        false,
+        "Ví dụ: 12/12",
+    ),
+    col(
+        "Trình độ chuyên môn",
+        "professional_qualification",
+        false,
+        "",
+    ),
+    col("Học vị", "academic_degree", false, ""),
+    col("Học hàm", "academic_title", false, ""),
+    col(
+        "Lý luận chính trị",
+        "political_theory",
+        false,
+        "Chưa qua đào tạo, Sơ cấp, Trung cấp, Cao cấp hoặc Cử nhân",
+    ),
+    col("Nghề nghiệp", "occupation", false, ""),
+    col("Chức vụ", "job_title", false, ""),
+    col("Nơi làm việc", "workplace", false, ""),
+    col(
+        "Ngày vào Đoàn",
+        "youth_union_joined_on",
+        false,
+        "dd/mm/yyyy",
+    ),
+    col("Người giới thiệu", "introducers", false, ""),
+    col(
+        "Ngày quyết định kết nạp",
+        "admission_decision_on",
+        true,
+        "dd/mm/yyyy",
+    ),
+    col("Số quyết định kết nạp", "admission_decision_no", false, ""),
+    col(
+        "Ngày kết nạp",
+        "ceremony_on",
+        true,
+        "Ngày tổ chức lễ kết nạp, dd/mm/yyyy",
+    ),
+    col("Nơi kết nạp", "ceremony_place", false, ""),
+    col(
+        "Ngày chính thức",
+        "official_on",
+        false,
+        "Để trống nếu còn dự bị; nếu có: ngày kết nạp cộng 12 tháng",
+    ),
+    col(
+        "Ngày kết nạp lần đầu",
+        "first_admission_decision_on",
+        false,
+        "Chỉ với đảng viên kết nạp lại",
+    ),
+];
+
+/// The header of the column filling an API field (for error reports).
+pub fn header_of(field: &str) -> Option<&'static str> {
+    COLUMNS.iter().find(|c| c.field == field).map(|c| c.header)
+}
+
+fn key(header: &str) -> String {
+    crate::domain::vn_text::fold(header)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// Where each template column is in a file's header row; the missing required columns as errors.
+pub fn locate(header: &[String]) -> Result<Vec<Option<usize>>, Vec<ImportError>> {
+    let keys: Vec<String> = header.iter().map(|h| key(h)).collect();
+    let found: Vec<Option<usize>> = COLUMNS
+        .iter()
+        .map(|c| keys.iter().position(|k| *k == key(c.header)))
+        .collect();
+    let missing: Vec<ImportError> = COLUMNS
+        .iter()
+        .zip(&found)
+        .filter(|(c, f)| c.required && f.is_none())
+        .map(|(c, _)| ImportError {
+            row: 1,
+            column: Some(c.header.into()),
+            value: None,
+            code: "missing_column".into(),
+            message: format!("Thiếu cột bắt buộc \"{}\"", c.header),
+        })
+        .collect();
+    if missing.is_empty() {
+        Ok(found)
+    } else {
+        Err(missing)
+    }
+}
+
+/// A CCCD as typed into a spreadsheet: a number cell loses the leading zeros of the province
+/// code, so a shorter run of digits is padded back to 12.
+fn national_id(v: &str) -> String {
+    if !v.is_empty() && v.len() < 12 && v.chars().all(|c| c.is_ascii_digit()) {
+        format!("{v:0>12}")
+    } else {
+        v.to_string()
+    }
+}
+
+/// A date as clerks write it: `dd/mm/yyyy`, `d/m/yyyy`, `dd-mm-yyyy` or ISO `yyyy-mm-dd`.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(s, f).ok())
+}
+
+fn parse_gender(s: &str) -> Option<Gender> {
+    match key(s).as_str() {
+        "nam" | "male" => Some(Gender::Male),
+        "nu" | "female" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+fn parse_theory(s: &str) -> Option<PoliticalTheory> {
+    match key(s).as_str() {
+        "chuaquadaotao" | "khong" | "none" => Some(PoliticalTheory::None),
+        "socap" | "elementary" => Some(PoliticalTheory::Elementary),
+        "trungcap" | "intermediate" => Some(PoliticalTheory::Intermediate),
+        "caocap" | "advanced" => Some(PoliticalTheory::Advanced),
+        "cunhan" | "bachelor" => Some(PoliticalTheory::Bachelor),
+        _ => None,
+    }
+}
+
+/// The text field of the profile a column fills, if it is a plain text field.
+fn text_slot<'a>(p: &'a mut MemberProfile, field: &str) -> Option<&'a mut Option<String>> {
+    Some(match field {
+        "full_name" => &mut p.full_name,
+        "national_id" => &mut p.national_id,
+        "personal_history_no" => &mut p.personal_history_no,
+        "birth_place" => &mut p.birth_place,
+        "hometown" => &mut p.hometown,
+        "permanent_address" => &mut p.permanent_address,
+        "current_address" => &mut p.current_address,
+        "ethnicity" => &mut p.ethnicity,
+        "religion" => &mut p.religion,
+        "phone" => &mut p.phone,
+        "email" => &mut p.email,
+        "education_general" => &mut p.education_general,
+        "professional_qualification" => &mut p.professional_qualification,
+        "academic_degree" => &mut p.academic_degree,
+        "academic_title" => &mut p.academic_title,
+        "occupation" => &mut p.occupation,
+        "job_title" => &mut p.job_title,
+        "workplace" => &mut p.workplace,
+        "introducers" => &mut p.introducers,
+        "admission_decision_no" => &mut p.admission_decision_no,
+        "ceremony_place" => &mut p.ceremony_place,
+        _ => return None,
+    })
+}
+
+/// One data row, read: the member to create (if the cells parse), and the organisation cell as
+/// written (an id or a code) when the row names one.
+#[derive(Debug)]
+pub struct ParsedRow {
+    /// The member, with `organization_id` left 0 when the row names none or a code.
+    pub member: CreateMember,
+    /// The `Mã chi bộ` cell, if filled.
+    pub organization: Option<String>,
+}
+
+/// Converts a row (cells as text, in file order) into a member, or the problems of its cells.
+pub fn parse_row(
+    row_no: u32,
+    cells: &[String],
+    at: &[Option<usize>],
+) -> Result<ParsedRow, Vec<ImportError>> {
+    let mut errors = Vec::new();
+    let mut profile = MemberProfile::default();
+    let mut dates: [Option<NaiveDate>; 4] = [None; 4];
+    let mut organization = None;
+    let mut official_on = None;
+    let mut first_on = None;
+    for (c, pos) in COLUMNS.iter().zip(at) {
+        let value = pos
+            .and_then(|p| cells.get(p))
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty());
+        let Some(v) = value else {
+            if c.required {
+                errors.push(problem(
+                    row_no,
+                    c.header,
+                    None,
+                    "required",
+                    format!("Thiếu {}", c.header.to_lowercase()),
+                ));
+            }
+            continue;
+        };
+        let bad = |what: &str| {
+            problem(
+                row_no,
+                c.header,
+                Some(&v),
+                "invalid_format",
+                format!("{} không hợp lệ: {what}", c.header),
+            )
+        };
+        let date = || parse_date(&v).ok_or_else(|| bad("ghi ngày dạng dd/mm/yyyy"));
+        if let Some(slot) = text_slot(&mut profile, c.field) {
+            *slot = Some(if c.field == "national_id" {
+                national_id(&v)
+            } else {
+                v.clone()
+            });
+            continue;
+        }
+        let outcome: Result<(), ImportError> = match c.field {
+            "organization_id" => {
+                organization = Some(v.clone());
+                Ok(())
+            }
+            "gender" => parse_gender(&v)
+                .map(|g| profile.gender = Some(g))
+                .ok_or_else(|| bad("ghi Nam hoặc Nữ")),
+            "birth_date" => date().map(|d| profile.birth_date = Some(d)),
+            "political_theory" => parse_theory(&v)
+                .map(|t| profile.political_theory = Some(t))
+                .ok_or_else(|| {
+                    bad("ghi Chưa qua đào tạo, Sơ cấp, Trung cấp, Cao cấp hoặc Cử nhân")
+                }),
+            "youth_union_joined_on" => date().map(|d| profile.youth_union_joined_on = Some(d)),
+            "admission_decision_on" => date().map(|d| dates[0] = Some(d)),
+            "ceremony_on" => date().map(|d| dates[1] = Some(d)),
+            "official_on" => date().map(|d| official_on = Some(d)),
+            "first_admission_decision_on" => date().map(|d| first_on = Some(d)),
+            _ => Ok(()),
+        };
+        if let Err(e) = outcome {
+            errors.push(e);
+        }
+    }
+    let (Some(decision), Some(ceremony)) = (dates[0], dates[1]) else {
+        return Err(errors);
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(ParsedRow {
+        member: CreateMember {
+            organization_id: OrgId(0),
+            profile,
+            admission_decision_on: decision,
+            ceremony_on: ceremony,
+            status: if official_on.is_some() {
+                MemberStatus::Official
+            } else {
+                MemberStatus::Probationary
+            },
+            official_on,
+            first_admission_decision_on: first_on,
+            age_consent_no: None,
+            ceremony_delay_approval_no: None,
+        },
+        organization,
+    })
+}
+
+/// A problem with one cell.
+pub fn problem(
+    row: u32,
+    column: &str,
+    value: Option<&str>,
+    code: &str,
+    message: String,
+) -> ImportError {
+    ImportError {
+        row,
+        column: Some(column.into()),
+        value: value.map(str::to_string),
+        code: code.into(),
+        message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header() -> Vec<String> {
+        COLUMNS.iter().map(|c| c.header.to_uppercase()).collect()
+    }
+
+    #[test]
+    fn headers_match_without_case_or_diacritics() {
+        let mut h = header();
+        h[1] = "ho va ten".into();
+        let at = locate(&h).unwrap_or_default();
+        assert_eq!(at[1], Some(1));
+        let missing = locate(&h[2..]).err().unwrap_or_default();
+        assert!(missing
+            .iter()
+            .any(|e| e.column.as_deref() == Some("Họ và tên")));
+    }
+
+    #[test]
+    fn a_row_parses_into_an_official_member() {
+        let at: Vec<Option<usize>> = (0..COLUMNS.len()).map(Some).collect();
+        let mut cells = vec![String::new(); COLUMNS.len()];
+        let set = |cells: &mut Vec<String>, header: &str, v: &str| {
+            if let Some(i) = COLUMNS.iter().position(|c| c.header == header) {
+                cells[i] = v.into();
+            }
+        };
+        set(&mut cells, "Họ và tên", "Nguyễn Văn An");
+        set(&mut cells, "Giới tính", "Nam");
+        set(&mut cells, "Ngày sinh", "15/01/1980");
+        set(&mut cells, "Ngày quyết định kết nạp", "07/03/2005");
+        set(&mut cells, "Ngày kết nạp", "2005-03-21");
+        set(&mut cells, "Ngày chính thức", "21/03/2006");
+        set(&mut cells, "Lý luận chính trị", "Trung cấp");
+        let row = parse_row(2, &cells, &at).map(|r| r.member);
+        let m = row.as_ref().ok();
+        assert_eq!(m.map(|m| m.status), Some(MemberStatus::Official));
+        assert_eq!(
+            m.and_then(|m| m.profile.political_theory),
+            Some(PoliticalTheory::Intermediate)
+        );
+        set(&mut cells, "Ngày sinh", "31/02/1980");
+        set(&mut cells, "Giới tính", "X");
+        let errs = parse_row(2, &cells, &at).err().unwrap_or_default();
+        let cols: Vec<_> = errs.iter().filter_map(|e| e.column.as_deref()).collect();
+        assert_eq!(cols, ["Giới tính", "Ngày sinh"]);
+        assert_eq!(errs[1].value.as_deref(), Some("31/02/1980"));
+    }
+}
