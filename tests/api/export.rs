@@ -66,3 +66,49 @@ async fn the_member_list_exports_as_csv_in_vietnamese_order() {
         .await;
     assert_eq!(res.text.trim_end().split("\r\n").count(), 2);
 }
+
+#[actix_web::test]
+async fn the_member_list_exports_as_xlsx_with_the_same_rows() {
+    let app = TestApp::new().await;
+    let admin = app.admin().await;
+    let a = admin.create_tree("A").await;
+    for (i, name) in ["Trần Thị Bình", "Nguyễn Văn An", "Đặng Văn Đức"]
+        .iter()
+        .enumerate()
+    {
+        let n = u32::try_from(i).unwrap();
+        admin
+            .create_member(official_json(a.cell, name, 1980, "2005-03-07", n))
+            .await;
+    }
+    let res = admin
+        .get(&format!(
+            "/api/v1/members/export?organization_id={}&format=xlsx",
+            a.province
+        ))
+        .await;
+    res.assert_status(200);
+    let rows = qldv_tests::xlsx_rows(&res.body);
+    assert_eq!(
+        rows[0][..4],
+        ["Họ và tên", "Giới tính", "Ngày sinh", "Số CCCD"]
+    );
+    let names: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+    // The same rows in the same (Vietnamese) order as the CSV.
+    let csv = admin
+        .get(&format!(
+            "/api/v1/members/export?organization_id={}",
+            a.province
+        ))
+        .await;
+    let csv_names: Vec<&str> = csv
+        .text
+        .trim_end()
+        .split("\r\n")
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    assert_eq!(names, csv_names);
+    assert_eq!(names.len(), 3);
+    assert_eq!(rows[1][2], "15/01/1980");
+}

@@ -4,6 +4,7 @@ use actix_web::http::header;
 use actix_web::web::Bytes;
 use actix_web::{get, web, HttpResponse};
 use qldv_api_types::OrgId;
+use serde::Deserialize;
 
 use super::list::{filter_from, MemberQuery};
 use crate::auth::AuthUser;
@@ -62,14 +63,15 @@ fn status_vi(s: &str) -> &'static str {
     }
 }
 
-fn row(m: &MemberRow, today: chrono::NaiveDate) -> String {
+/// The cells of one member, in header order.
+fn cells(m: &MemberRow, today: chrono::NaiveDate) -> Vec<String> {
     let date = |d: Option<chrono::NaiveDate>| {
         d.map(|d| d.format("%d/%m/%Y").to_string())
             .unwrap_or_default()
     };
     let opt = |s: &Option<String>| s.clone().unwrap_or_default();
     let age = crate::domain::party_age::years(&m.party_age_facts(), today);
-    line(&[
+    vec![
         m.full_name.clone(),
         if m.gender == "female" { "Nữ" } else { "Nam" }.to_string(),
         date(Some(m.birth_date)),
@@ -85,7 +87,57 @@ fn row(m: &MemberRow, today: chrono::NaiveDate) -> String {
         opt(&m.ethnicity),
         opt(&m.religion),
         opt(&m.personal_history_no),
-    ])
+    ]
+}
+
+fn row(m: &MemberRow, today: chrono::NaiveDate) -> String {
+    line(&cells(m, today))
+}
+
+/// The output format (`format=xlsx` or the XLSX media type in `Accept`; CSV otherwise).
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ExportFormat {
+    /// `csv` (default) or `xlsx`.
+    pub format: Option<String>,
+}
+
+/// The whole list as an XLSX workbook, read in chunks into a constant-memory worksheet (rows go
+/// to a temporary file as they are written; only the compressed workbook is held at the end).
+fn xlsx(
+    conn: &mut crate::db::DbConn,
+    scope: &crate::auth::Scope,
+    filter: &MemberFilter,
+    today: chrono::NaiveDate,
+) -> Result<Vec<u8>, AppError> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let err = |e: rust_xlsxwriter::XlsxError| AppError::internal(format!("spreadsheet: {e}"));
+    let mut book = Workbook::new();
+    let bold = Format::new().set_bold();
+    let sheet = book.add_worksheet_with_constant_memory();
+    sheet.set_name("Danh sách đảng viên").map_err(err)?;
+    for (c, h) in (0u16..).zip(HEADERS) {
+        sheet
+            .write_string_with_format(0, c, h, &bold)
+            .map_err(err)?;
+    }
+    let mut after = None;
+    let mut r: u32 = 1;
+    loop {
+        let rows = MemberRow::list(conn, scope, filter, after.take(), CHUNK)?;
+        for m in &rows {
+            for (c, v) in (0u16..).zip(cells(m, today)) {
+                sheet.write_string(r, c, v).map_err(err)?;
+            }
+            r += 1;
+        }
+        if i64::try_from(rows.len()).unwrap_or(0) < CHUNK {
+            break;
+        }
+        after = rows.last().map(|m| (m.name_sort_key.clone(), m.id));
+    }
+    sheet.set_freeze_panes(1, 0).map_err(err)?;
+    book.save_to_buffer().map_err(err)
 }
 
 struct Cursor {
@@ -94,13 +146,14 @@ struct Cursor {
     done: bool,
 }
 
-/// The member list with the filters of `GET /members`, as CSV (UTF-8 with a byte-order mark so
-/// spreadsheet programs read the Vietnamese letters), streamed in Vietnamese name order.
+/// The member list with the filters of `GET /members`, in Vietnamese name order: CSV (UTF-8
+/// with a byte-order mark so spreadsheet programs read the Vietnamese letters) streamed in
+/// chunks, or XLSX with `format=xlsx` (or the XLSX media type in `Accept`).
 #[utoipa::path(
     tag = "members",
-    params(MemberQuery),
+    params(MemberQuery, ExportFormat),
     responses(
-        (status = 200, description = "The list as CSV", body = String, content_type = "text/csv"),
+        (status = 200, description = "The list as CSV (streamed) or XLSX", body = String, content_type = "text/csv"),
         (status = 404, description = "Organisation not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
@@ -110,6 +163,8 @@ pub async fn export_members(
     state: web::Data<AppState>,
     user: AuthUser,
     query: web::Query<MemberQuery>,
+    format: web::Query<ExportFormat>,
+    req: actix_web::HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     let mut filter: MemberFilter = filter_from(&query)?;
     if let Some(o) = query.organization_id.map(OrgId) {
@@ -121,6 +176,22 @@ pub async fn export_members(
         filter.subtree_path = Some(path);
     }
     let today = state.today();
+    let accept = req
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if format.format.as_deref() == Some("xlsx") || accept.contains(crate::routes::reports::XLSX) {
+        let scope = user.scope.clone();
+        let body = crate::db::run(&state.pool, move |c| xlsx(c, &scope, &filter, today)).await?;
+        return Ok(HttpResponse::Ok()
+            .insert_header((header::CONTENT_TYPE, crate::routes::reports::XLSX))
+            .insert_header((
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"danh-sach-dang-vien.xlsx\"",
+            ))
+            .body(body));
+    }
     let pool = state.pool.clone();
     let start = Cursor {
         after: None,
