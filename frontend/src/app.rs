@@ -9,8 +9,10 @@ use qldv_api_types::auth::{Me, Role};
 use crate::i18n::{use_lang, Lang, Text};
 use crate::pages::badges::BadgePage;
 use crate::pages::evaluations::EvaluationRoundPage;
+use crate::pages::imports::ImportPage;
 use crate::pages::member_new::NewMember;
 use crate::pages::organizations::OrganizationTree;
+use crate::pages::reports::ReportsPage;
 use crate::pages::transfers::TransferInbox;
 use crate::pages::users::UsersPage;
 use crate::pages::{dashboard::Dashboard, login::Login, member::MemberPage, members::MemberList};
@@ -63,7 +65,9 @@ fn Shell() -> impl IntoView {
                 <A href="/evaluations">{move || t(Text::Evaluations)}</A>
                 <A href="/badges">{move || t(Text::Badges)}</A>
                 <A href="/organizations">{move || t(Text::Organizations)}</A>
+                <A href="/reports">{move || t(Text::Reports)}</A>
                 <Show when=move || user.with(|u| u.as_ref().is_some_and(|u| u.role != Role::Viewer && u.role != Role::Integration))>
+                    <A href="/imports">{move || t(Text::Import)}</A>
                     <A href="/users">{move || t(Text::Users)}</A>
                 </Show>
             </nav>
@@ -89,6 +93,8 @@ fn Shell() -> impl IntoView {
             <Route path=path!("/badges") view=BadgePage/>
             <Route path=path!("/organizations") view=OrganizationTree/>
             <Route path=path!("/users") view=UsersPage/>
+            <Route path=path!("/reports") view=ReportsPage/>
+            <Route path=path!("/imports") view=ImportPage/>
         </Routes>
     }
 }

@@ -368,3 +368,83 @@ test('the member list downloads as a CSV spreadsheet with Vietnamese headers', a
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('a report shows on screen, matches the API, and downloads as Excel and CSV', async () => {
+  const { page, problems } = await newPage();
+  await signIn(page, 'to-chuc-hoa-binh', 'e2e-user-password');
+  await page.getByRole('navigation').getByRole('link', { name: 'Báo cáo thống kê' }).click();
+  await page.getByRole('heading', { name: 'Báo cáo thống kê' }).waitFor();
+  await page.locator('#report-code').selectOption('composition');
+  await page.locator('#report-org').selectOption(String(seeded.province));
+  await page.getByRole('button', { name: 'Xem báo cáo' }).click();
+  const report = page.getByTestId('report');
+  await report.waitFor();
+  await report.getByRole('heading', { name: 'Giới tính' }).waitFor();
+  // The figures on screen are the API's.
+  const json = await api('GET', `/reports/composition?organization_id=${seeded.province}`, undefined, seeded.token);
+  const total = json.sections[0].rows.at(-1).values[0];
+  const firstTable = report.locator('table').first();
+  const totalRow = firstTable.getByRole('row', { name: /Tổng cộng/ });
+  assert.equal((await totalRow.locator('td').first().innerText()).trim(), String(total));
+  await page.screenshot({ path: `${SHOTS}/19-report-composition.png`, fullPage: true });
+
+  const [xlsx] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Tải Excel' }).click(),
+  ]);
+  assert.equal(xlsx.suggestedFilename(), 'bao-cao-composition.xlsx');
+  const bytes = readFileSync(await xlsx.path());
+  assert.equal(bytes.subarray(0, 2).toString(), 'PK');
+
+  await page.locator('#report-code').selectOption('movement');
+  await page.locator('#report-from').waitFor();
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Tải CSV' }).click(),
+  ]);
+  const lines = readFileSync(await csv.path(), 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+  assert.equal(lines[0], 'BÁO CÁO BIẾN ĐỘNG ĐẢNG VIÊN');
+  assert.equal(lines[1], 'Tổ chức: Tỉnh ủy Hòa Bình');
+  assert.ok(lines.some((l) => l.startsWith('Tổng cộng,')), lines.join('\n'));
+  await page.getByRole('button', { name: 'Xem báo cáo' }).click();
+  await page.getByTestId('report').getByRole('columnheader', { name: 'Đầu kỳ' }).waitFor();
+  await page.screenshot({ path: `${SHOTS}/20-report-movement.png`, fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('an import reports every bad row and writes nothing, then the corrected file goes in', async () => {
+  const { page, problems } = await newPage();
+  await signIn(page, 'to-chuc-hoa-binh', 'e2e-user-password');
+  await page.getByRole('navigation').getByRole('link', { name: 'Nhập dữ liệu' }).click();
+  await page.getByRole('heading', { name: 'Nhập dữ liệu' }).waitFor();
+  const header = 'Họ và tên,Giới tính,Ngày sinh,Số CCCD,Ngày quyết định kết nạp,Ngày kết nạp,Ngày chính thức';
+  const good = 'Hà Văn Nhập,Nam,15/01/1975,036075009001,07/03/2005,21/03/2005,21/03/2006';
+  const bad = 'Lò Thị Sai,Nữ,31/02/1976,036176009002,07/03/2005,21/03/2005,21/03/2006';
+  const upload = async (rows) => {
+    await page.locator('#import-org').selectOption(String(seeded.cell));
+    await page.locator('#import-file').setInputFiles({
+      name: 'danh-sach.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${header}\r\n${rows.join('\r\n')}\r\n`),
+    });
+    await page.getByRole('button', { name: 'Bắt đầu nhập' }).click();
+  };
+  await upload([good, bad]);
+  const status = page.getByTestId('import-status');
+  await page.waitForFunction(() => /Không nhập được|Đã nhập xong/.test(document.querySelector('[data-testid=import-status]')?.textContent ?? ''));
+  assert.equal(await status.innerText(), 'Không nhập được');
+  const errors = page.getByTestId('import-errors');
+  await errors.getByRole('cell', { name: 'Ngày sinh', exact: true }).waitFor();
+  assert.match(await errors.innerText(), /31\/02\/1976/);
+  await page.screenshot({ path: `${SHOTS}/21-import-errors.png`, fullPage: true });
+  const found = await api('GET', `/members?organization_id=${seeded.cell}&q=ha%20van%20nhap`, undefined, seeded.token);
+  assert.equal(found.items.length, 0, 'nothing written');
+
+  await upload([good, bad.replace('31/02/1976', '28/02/1976')]);
+  await page.waitForFunction(() => (document.querySelector('[data-testid=import-status]')?.textContent ?? '') === 'Đã nhập xong');
+  assert.match(await page.getByTestId('import-job').innerText(), /Tạo mới: 2/);
+  await page.screenshot({ path: `${SHOTS}/22-import-done.png`, fullPage: true });
+  const after = await api('GET', `/members?organization_id=${seeded.cell}&q=ha%20van%20nhap`, undefined, seeded.token);
+  assert.equal(after.items.length, 1);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -40,6 +40,22 @@ impl ApiError {
         }
     }
 
+    /// A problem found in the browser before any request (a missing file, say).
+    pub fn local(message: &str) -> Self {
+        Self {
+            status: 0,
+            problem: Some(Box::new(Problem {
+                problem_type: "urn:qldv:problem:local".into(),
+                title: message.into(),
+                status: 0,
+                detail: String::new(),
+                code: "local".into(),
+                request_id: None,
+                errors: Vec::new(),
+            })),
+        }
+    }
+
     /// What to tell the person: the problem's detail (with its title), or the status.
     pub fn message(&self) -> String {
         match &self.problem {
@@ -180,6 +196,31 @@ pub async fn send_if_match<B: Serialize, T: DeserializeOwned>(
 ) -> Result<T, ApiError> {
     let body = serde_json::to_value(body).map_err(ApiError::network)?;
     call(method, path, Some(body), Some(version)).await
+}
+
+/// Uploads a multipart form (a file and its fields) to a path under `/api/v1`.
+pub async fn upload<T: DeserializeOwned>(
+    path: &str,
+    form: &web_sys::FormData,
+) -> Result<T, ApiError> {
+    let build = || {
+        let req = Request::post(&format!("{BASE}{path}"));
+        let req = match session::token() {
+            Some(t) => req.header("Authorization", &format!("Bearer {t}")),
+            None => req,
+        };
+        req.body(form.clone()).map_err(ApiError::network)
+    };
+    let mut res = build()?.send().await.map_err(ApiError::network)?;
+    if res.status() == 401 && session::token().is_some() && refresh().await {
+        res = build()?.send().await.map_err(ApiError::network)?;
+    }
+    let status = res.status();
+    if (200..300).contains(&status) {
+        return res.json::<T>().await.map_err(ApiError::network);
+    }
+    let problem = res.json::<Problem>().await.ok().map(Box::new);
+    Err(ApiError { status, problem })
 }
 
 /// Downloads a file the API produces (the bearer token rides along, so no plain link can do it):

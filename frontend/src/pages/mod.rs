@@ -3,6 +3,7 @@
 pub mod badges;
 pub mod dashboard;
 pub mod evaluations;
+pub mod imports;
 pub mod login;
 pub mod member;
 pub mod member_actions;
@@ -11,5 +12,6 @@ pub mod member_edit;
 pub mod member_new;
 pub mod members;
 pub mod organizations;
+pub mod reports;
 pub mod transfers;
 pub mod users;
