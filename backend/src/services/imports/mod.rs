@@ -137,6 +137,11 @@ fn field_problems(row: u32, member: &CreateMember, errors: Vec<FieldError>) -> V
                     v.as_str()
                         .map(str::to_string)
                         .unwrap_or_else(|| v.to_string())
+                })
+                // Dates as the clerk wrote them, not as the API spells them.
+                .map(|v| match NaiveDate::parse_from_str(&v, "%Y-%m-%d") {
+                    Ok(d) => d.format("%d/%m/%Y").to_string(),
+                    Err(_) => v,
                 });
             ImportError {
                 row,
