@@ -94,7 +94,7 @@ SELECT grp, 'out_' || out_reason, COUNT(*) FROM flows, params p
 
 /// The members inside the subtree on `to`, with the attributes composition counts.
 const SNAPSHOT: &str = ",
-snap AS (
+snap AS MATERIALIZED (
     SELECT m.id, m.gender, m.ethnicity, m.religion, m.education_general,
            m.professional_qualification, m.academic_degree, m.academic_title,
            m.political_theory, m.occupation,
@@ -167,21 +167,21 @@ pub fn admissions(conn: &mut DbConn, p: TallyParams) -> AppResult<Vec<Tally>> {
         ("women", "m.gender = 'female'".to_string()),
         (
             "youth_union",
-            "m.youth_union_joined_on IS NOT NULL AND s.in_reason = 'admitted'".to_string(),
+            "m.youth_union_joined_on IS NOT NULL AND m.in_reason = 'admitted'".to_string(),
         ),
     ];
     metrics.extend(
         ADMISSION_CATEGORIES
             .iter()
-            .map(|(k, cond)| (*k, format!("s.in_reason = 'admitted' AND {cond}"))),
+            .map(|(k, cond)| (*k, format!("m.in_reason = 'admitted' AND {cond}"))),
     );
-    metrics.push(("readmitted", "s.in_reason = 'readmitted'".to_string()));
+    metrics.push(("readmitted", "m.in_reason = 'readmitted'".to_string()));
     let per_group = |grp: &str| {
         metrics
             .iter()
             .map(|(key, cond)| {
                 format!(
-                    "SELECT {grp} AS grp, '{key}' AS metric, COUNT(*) AS n FROM adm s JOIN members m ON m.id = s.member_id WHERE {cond} {}",
+                    "SELECT {grp} AS grp, '{key}' AS metric, COUNT(*) AS n FROM adm m WHERE {cond} {}",
                     group_by(grp, "")
                 )
             })
@@ -190,13 +190,14 @@ pub fn admissions(conn: &mut DbConn, p: TallyParams) -> AppResult<Vec<Tally>> {
     };
     let sql = format!(
         "{SPANS},
-adm AS (
-    SELECT s.member_id, s.top_id, s.in_reason FROM member_spans s, params p
+adm AS MATERIALIZED (
+    SELECT s.top_id, s.in_reason, m.gender, m.youth_union_joined_on, m.occupation
+    FROM member_spans s JOIN members m ON m.id = s.member_id, params p
     WHERE s.in_reason IN ('admitted', 'readmitted') AND s.a >= p.d_from AND s.a <= p.d_to
 )
 {}
 UNION ALL {}",
-        per_group("CAST(s.top_id AS TEXT)"),
+        per_group("CAST(m.top_id AS TEXT)"),
         per_group("'total'"),
     );
     tally::run(conn, &sql, p)
@@ -282,31 +283,36 @@ pub fn completeness(conn: &mut DbConn, p: TallyParams) -> AppResult<Vec<Tally>> 
     );
     metrics.push(("incomplete".into(), format!("({any_missing})")));
     metrics.push(("no_card".into(), "m.card_number IS NULL".into()));
-    metrics.push((
-        "no_supplement".into(),
-        "NOT EXISTS (SELECT 1 FROM member_supplements x WHERE x.member_id = m.id AND x.year = p.yr)"
-            .into(),
-    ));
+    metrics.push(("no_supplement".into(), "m.supplement = 0".into()));
     let per_group = |grp: &str| {
         metrics
             .iter()
             .map(|(key, cond)| {
                 format!(
-                    "SELECT {grp} AS grp, '{key}' AS metric, COUNT(*) AS n FROM cur s JOIN members m ON m.id = s.member_id, params p WHERE {cond} {}",
+                    "SELECT {grp} AS grp, '{key}' AS metric, COUNT(*) AS n FROM cur m WHERE {cond} {}",
                     group_by(grp, "")
                 )
             })
             .collect::<Vec<_>>()
             .join("\nUNION ALL ")
     };
+    let fields = REQUIRED_FIELDS
+        .iter()
+        .map(|f| format!("m.{f}"))
+        .collect::<Vec<_>>()
+        .join(", ");
     let sql = format!(
         "{SPANS},
-cur AS (
-    SELECT s.member_id, s.top_id FROM member_spans s, params p WHERE s.a <= p.d_to AND s.b > p.d_to
+cur AS MATERIALIZED (
+    SELECT s.top_id, m.card_number, {fields},
+           CASE WHEN EXISTS (SELECT 1 FROM member_supplements x WHERE x.member_id = m.id
+                AND x.year = p.yr) THEN 1 ELSE 0 END AS supplement
+    FROM member_spans s JOIN members m ON m.id = s.member_id, params p
+    WHERE s.a <= p.d_to AND s.b > p.d_to
 )
 {}
 UNION ALL {}",
-        per_group("CAST(s.top_id AS TEXT)"),
+        per_group("CAST(m.top_id AS TEXT)"),
         per_group("'total'"),
     );
     tally::run(conn, &sql, p)
