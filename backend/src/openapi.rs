@@ -20,7 +20,12 @@ use utoipa::OpenApi;
         version = "1.0.0",
         license(name = "MIT")
     ),
-    components(schemas(qldv_api_types::Problem, qldv_api_types::FieldError)),
+    components(schemas(
+        qldv_api_types::Problem,
+        qldv_api_types::FieldError,
+        qldv_api_types::movements::TransferDirection,
+        qldv_api_types::reports::ReportCode
+    )),
     tags(
         (name = "auth", description = "Sign-in, tokens and the current user"),
         (name = "users", description = "User accounts and API tokens"),
@@ -96,6 +101,13 @@ fn add_errors(op: &mut Operation, secured: bool, has_input: bool) {
 
 /// Documents the `Idempotency-Key` header on a creating `POST`.
 fn add_idempotency_key(op: &mut Operation) {
+    if op
+        .parameters
+        .as_ref()
+        .is_some_and(|ps| ps.iter().any(|p| p.name == "Idempotency-Key"))
+    {
+        return;
+    }
     let param = ParameterBuilder::new()
         .name("Idempotency-Key")
         .parameter_in(ParameterIn::Header)

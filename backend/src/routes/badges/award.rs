@@ -19,7 +19,6 @@ use crate::state::AppState;
 /// the rules refuse it, 409 `already_held` when the member has that milestone.
 #[utoipa::path(
     tag = "badges",
-    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for a repeated key")),
     request_body = AwardBadge,
     responses(
         (status = 201, description = "Awarded", body = Badge),

@@ -30,7 +30,6 @@ fn views(rows: &[(ProposalRow, MemberRow)]) -> Vec<BadgeProposal> {
 /// then nothing is written).
 #[utoipa::path(
     tag = "badges",
-    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for a repeated key")),
     request_body = ProposeBadges,
     responses(
         (status = 201, description = "Proposed", body = Vec<BadgeProposal>),

@@ -14,7 +14,6 @@ use crate::state::AppState;
 /// dated setting) is generated when not given; one active card per member.
 #[utoipa::path(
     tag = "cards",
-    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for a repeated key")),
     request_body = IssueCard,
     responses(
         (status = 201, description = "Issued", body = Card, headers(("ETag" = String, description = "Version of the card"))),
