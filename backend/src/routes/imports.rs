@@ -12,8 +12,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::import::ImportRow;
-use crate::routes::reports::XLSX;
 use crate::services::imports::{self, Options};
+use crate::services::spreadsheet::XLSX;
 use crate::state::AppState;
 
 /// Registers the handlers (the template before `{id}`).

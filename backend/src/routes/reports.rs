@@ -19,8 +19,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(get_report);
 }
 
-/// The media type of an XLSX workbook.
-pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+use crate::services::spreadsheet::XLSX;
 
 /// The subtree and the dates.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]

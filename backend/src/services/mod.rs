@@ -11,5 +11,6 @@ pub mod members;
 pub mod movements;
 pub mod reports;
 pub mod restructure;
+pub mod spreadsheet;
 pub mod transfers;
 pub mod users;

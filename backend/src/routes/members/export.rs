@@ -11,6 +11,7 @@ use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::member::{MemberFilter, MemberRow};
 use crate::models::organization::OrganizationRow;
+use crate::services::spreadsheet::{csv_line, xlsx_error, XLSX};
 use crate::state::AppState;
 
 /// Rows read per database round trip: memory stays flat whatever the subtree's size.
@@ -34,25 +35,6 @@ const HEADERS: [&str; 15] = [
     "Tôn giáo",
     "Số lý lịch",
 ];
-
-/// One CSV field, quoted when it holds a separator, a quote or a line break.
-fn field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-fn line(fields: &[String]) -> String {
-    let mut l = fields
-        .iter()
-        .map(|f| field(f))
-        .collect::<Vec<_>>()
-        .join(",");
-    l.push_str("\r\n");
-    l
-}
 
 fn status_vi(s: &str) -> &'static str {
     match s {
@@ -91,7 +73,7 @@ fn cells(m: &MemberRow, today: chrono::NaiveDate) -> Vec<String> {
 }
 
 fn row(m: &MemberRow, today: chrono::NaiveDate) -> String {
-    line(&cells(m, today))
+    csv_line(&cells(m, today))
 }
 
 /// The output format (`format=xlsx` or the XLSX media type in `Accept`; CSV otherwise).
@@ -111,7 +93,7 @@ fn xlsx(
     today: chrono::NaiveDate,
 ) -> Result<Vec<u8>, AppError> {
     use rust_xlsxwriter::{Format, Workbook};
-    let err = |e: rust_xlsxwriter::XlsxError| AppError::internal(format!("spreadsheet: {e}"));
+    let err = xlsx_error;
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
     let sheet = book.add_worksheet_with_constant_memory();
@@ -181,11 +163,11 @@ pub async fn export_members(
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
-    if format.format.as_deref() == Some("xlsx") || accept.contains(crate::routes::reports::XLSX) {
+    if format.format.as_deref() == Some("xlsx") || accept.contains(XLSX) {
         let scope = user.scope.clone();
         let body = crate::db::run(&state.pool, move |c| xlsx(c, &scope, &filter, today)).await?;
         return Ok(HttpResponse::Ok()
-            .insert_header((header::CONTENT_TYPE, crate::routes::reports::XLSX))
+            .insert_header((header::CONTENT_TYPE, XLSX))
             .insert_header((
                 header::CONTENT_DISPOSITION,
                 "attachment; filename=\"danh-sach-dang-vien.xlsx\"",
@@ -220,7 +202,7 @@ pub async fn export_members(
             let mut out = String::new();
             if cur.first {
                 out.push('\u{feff}');
-                out.push_str(&line(&HEADERS.map(str::to_string)));
+                out.push_str(&csv_line(&HEADERS.map(str::to_string)));
             }
             for m in &rows {
                 out.push_str(&row(m, today));
@@ -240,17 +222,4 @@ pub async fn export_members(
             "attachment; filename=\"danh-sach-dang-vien.csv\"",
         ))
         .streaming(body))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fields_with_separators_are_quoted() {
-        assert_eq!(field("Hà Nội"), "Hà Nội");
-        assert_eq!(field("Xã A, huyện B"), "\"Xã A, huyện B\"");
-        assert_eq!(field("nói \"không\""), "\"nói \"\"không\"\"\"");
-        assert_eq!(line(&["a".into(), "b,c".into()]), "a,\"b,c\"\r\n");
-    }
 }

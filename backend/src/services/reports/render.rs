@@ -5,6 +5,7 @@ use qldv_api_types::reports::{Report, ReportSection};
 use rust_xlsxwriter::{Format, Workbook};
 
 use crate::error::{AppError, AppResult};
+use crate::services::spreadsheet::{csv_line, xlsx_error};
 
 /// The lines above the tables: title, organisation, dates, producer.
 fn heading(r: &Report) -> Vec<String> {
@@ -46,50 +47,36 @@ fn share(values: &[i64], of: i64) -> f64 {
     }
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-fn csv_line(out: &mut String, fields: &[String]) {
-    let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-    out.push_str(&line.join(","));
-    out.push_str("\r\n");
+fn push_line(out: &mut String, fields: &[String]) {
+    out.push_str(&csv_line(fields));
 }
 
 /// The report as CSV.
 pub fn csv(r: &Report) -> String {
     let mut out = String::from("\u{feff}");
     for l in heading(r) {
-        csv_line(&mut out, &[l]);
+        push_line(&mut out, &[l]);
     }
     for s in &r.sections {
         out.push_str("\r\n");
-        csv_line(&mut out, std::slice::from_ref(&s.title));
-        csv_line(&mut out, &headers(s));
+        push_line(&mut out, std::slice::from_ref(&s.title));
+        push_line(&mut out, &headers(s));
         for row in &s.rows {
             let mut cells = vec![row.label.clone()];
             cells.extend(row.values.iter().map(i64::to_string));
             if let Some(of) = s.percent_of {
                 cells.push(format!("{:.2}", share(&row.values, of)));
             }
-            csv_line(&mut out, &cells);
+            push_line(&mut out, &cells);
         }
     }
     if !r.notes.is_empty() {
         out.push_str("\r\n");
         for n in &r.notes {
-            csv_line(&mut out, &[format!("Ghi chú: {n}")]);
+            push_line(&mut out, &[format!("Ghi chú: {n}")]);
         }
     }
     out
-}
-
-fn xlsx_err(e: rust_xlsxwriter::XlsxError) -> AppError {
-    AppError::internal(format!("spreadsheet: {e}"))
 }
 
 /// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`, unique by its number.
@@ -117,43 +104,45 @@ pub fn xlsx(r: &Report) -> AppResult<Vec<u8>> {
     let top = heading(r);
     for (i, s) in r.sections.iter().enumerate() {
         let sheet = book.add_worksheet();
-        sheet.set_name(sheet_name(i, &s.title)).map_err(xlsx_err)?;
+        sheet
+            .set_name(sheet_name(i, &s.title))
+            .map_err(xlsx_error)?;
         let mut row: u32 = 0;
         for (j, l) in top.iter().enumerate() {
             let f = if j == 0 { &title } else { &bold };
             sheet
                 .write_string_with_format(row, 0, l, f)
-                .map_err(xlsx_err)?;
+                .map_err(xlsx_error)?;
             row += 1;
         }
         sheet
             .write_string_with_format(row, 0, &s.title, &bold)
-            .map_err(xlsx_err)?;
+            .map_err(xlsx_error)?;
         row += 2;
         for (c, h) in headers(s).iter().enumerate() {
             let c = u16::try_from(c).map_err(xlsx_err_cols)?;
             sheet
                 .write_string_with_format(row, c, h, &header)
-                .map_err(xlsx_err)?;
+                .map_err(xlsx_error)?;
         }
-        sheet.set_column_width(0, 40).map_err(xlsx_err)?;
+        sheet.set_column_width(0, 40).map_err(xlsx_error)?;
         row += 1;
         for data in &s.rows {
             let f = if data.total { &header } else { &cell };
             sheet
                 .write_string_with_format(row, 0, &data.label, f)
-                .map_err(xlsx_err)?;
+                .map_err(xlsx_error)?;
             for (c, v) in data.values.iter().enumerate() {
                 let c = u16::try_from(c + 1).map_err(xlsx_err_cols)?;
                 sheet
                     .write_number_with_format(row, c, *v as f64, f)
-                    .map_err(xlsx_err)?;
+                    .map_err(xlsx_error)?;
             }
             if let Some(of) = s.percent_of {
                 let c = u16::try_from(data.values.len() + 1).map_err(xlsx_err_cols)?;
                 sheet
                     .write_number_with_format(row, c, share(&data.values, of), &pct)
-                    .map_err(xlsx_err)?;
+                    .map_err(xlsx_error)?;
             }
             row += 1;
         }
@@ -161,11 +150,11 @@ pub fn xlsx(r: &Report) -> AppResult<Vec<u8>> {
         for n in &r.notes {
             sheet
                 .write_string(row, 0, format!("Ghi chú: {n}"))
-                .map_err(xlsx_err)?;
+                .map_err(xlsx_error)?;
             row += 1;
         }
     }
-    book.save_to_buffer().map_err(xlsx_err)
+    book.save_to_buffer().map_err(xlsx_error)
 }
 
 fn xlsx_err_cols(_: std::num::TryFromIntError) -> AppError {
