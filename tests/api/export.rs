@@ -1,6 +1,15 @@
 //! The member list as a CSV spreadsheet: same filters and order as the list, scope kept.
 
-use qldv_tests::{official_json, TestApp};
+use qldv_tests::{official_json, Client, TestApp};
+
+/// Official members born in 1980 and admitted in 2005, one per name, in `cell`.
+async fn officials(admin: &Client, cell: i64, names: &[&str]) {
+    for (n, name) in (0u32..).zip(names) {
+        admin
+            .create_member(official_json(cell, name, 1980, "2005-03-07", n))
+            .await;
+    }
+}
 
 #[actix_web::test]
 async fn the_member_list_exports_as_csv_in_vietnamese_order() {
@@ -8,15 +17,12 @@ async fn the_member_list_exports_as_csv_in_vietnamese_order() {
     let admin = app.admin().await;
     let a = admin.create_tree("A").await;
     let b = admin.create_tree("B").await;
-    for (i, name) in ["Trần Thị Bình", "Nguyễn Văn An", "Lê Văn Cường, con"]
-        .iter()
-        .enumerate()
-    {
-        let n = u32::try_from(i).unwrap();
-        admin
-            .create_member(official_json(a.cell, name, 1980, "2005-03-07", n))
-            .await;
-    }
+    officials(
+        &admin,
+        a.cell,
+        &["Trần Thị Bình", "Nguyễn Văn An", "Lê Văn Cường, con"],
+    )
+    .await;
     admin
         .create_member(official_json(
             b.cell,
@@ -72,15 +78,12 @@ async fn the_member_list_exports_as_xlsx_with_the_same_rows() {
     let app = TestApp::new().await;
     let admin = app.admin().await;
     let a = admin.create_tree("A").await;
-    for (i, name) in ["Trần Thị Bình", "Nguyễn Văn An", "Đặng Văn Đức"]
-        .iter()
-        .enumerate()
-    {
-        let n = u32::try_from(i).unwrap();
-        admin
-            .create_member(official_json(a.cell, name, 1980, "2005-03-07", n))
-            .await;
-    }
+    officials(
+        &admin,
+        a.cell,
+        &["Trần Thị Bình", "Nguyễn Văn An", "Đặng Văn Đức"],
+    )
+    .await;
     let res = admin
         .get(&format!(
             "/api/v1/members/export?organization_id={}&format=xlsx",

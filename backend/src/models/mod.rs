@@ -43,6 +43,7 @@ pub mod login_failure;
 pub mod member;
 pub mod member_changes;
 pub mod member_event;
+pub mod member_identity;
 pub mod member_view;
 pub mod organization;
 pub mod refresh_token;

@@ -1,0 +1,63 @@
+//! Finding members by the numbers that identify a person: CCCD and personal-history number
+//! (uniqueness checks, and the import's match with records already kept).
+
+use diesel::prelude::*;
+
+use crate::db::schema::members;
+use crate::db::DbConn;
+use crate::error::AppResult;
+use crate::models::member::MemberRow;
+
+impl MemberRow {
+    /// Whether another member holds this CCCD.
+    pub fn national_id_taken(
+        conn: &mut DbConn,
+        cccd: &str,
+        except: Option<i64>,
+    ) -> AppResult<bool> {
+        let mut q = members::table
+            .filter(members::national_id.eq(cccd))
+            .into_boxed();
+        if let Some(id) = except {
+            q = q.filter(members::id.ne(id));
+        }
+        Ok(q.count().get_result::<i64>(conn)? > 0)
+    }
+
+    /// Whether another member holds this personal-history number.
+    pub fn history_no_taken(conn: &mut DbConn, no: &str, except: Option<i64>) -> AppResult<bool> {
+        let mut q = members::table
+            .filter(members::personal_history_no.eq(no))
+            .into_boxed();
+        if let Some(id) = except {
+            q = q.filter(members::id.ne(id));
+        }
+        Ok(q.count().get_result::<i64>(conn)? > 0)
+    }
+
+    /// The record holding this CCCD or personal-history number, if any: id and organisation path
+    /// (an import matches rows to existing records by them).
+    pub fn matching(
+        conn: &mut DbConn,
+        cccd: Option<&str>,
+        history_no: Option<&str>,
+    ) -> AppResult<Option<(i64, String)>> {
+        for (column_is_cccd, value) in [(true, cccd), (false, history_no)] {
+            let Some(v) = value.filter(|v| !v.is_empty()) else {
+                continue;
+            };
+            let q = members::table
+                .select((members::id, members::org_path))
+                .into_boxed();
+            let q = if column_is_cccd {
+                q.filter(members::national_id.eq(v))
+            } else {
+                q.filter(members::personal_history_no.eq(v))
+            };
+            if let Some(found) = q.first::<(i64, String)>(conn).optional()? {
+                return Ok(Some(found));
+            }
+        }
+        Ok(None)
+    }
+}

@@ -1,0 +1,36 @@
+//! The labels: every key has both languages, and values read as words.
+
+use super::*;
+
+#[test]
+fn every_dossier_field_the_api_names_has_a_label() {
+    for f in [
+        "birth_place",
+        "hometown",
+        "permanent_address",
+        "current_address",
+        "ethnicity",
+        "religion",
+        "national_id",
+        "education_general",
+        "political_theory",
+        "occupation",
+        "personal_history_no",
+        "admission_decision_no",
+    ] {
+        assert!(!field_label(Lang::Vi, f).contains('_'), "{f}");
+        assert!(!field_label(Lang::En, f).contains('_'), "{f}");
+    }
+}
+
+#[test]
+fn labels_switch_language() {
+    assert_eq!(Lang::Vi.t(Text::Members), "Đảng viên");
+    assert_eq!(Lang::En.t(Text::Members), "Members");
+    assert_eq!(Lang::Vi.other(), Lang::En);
+    assert_eq!(
+        kind_label(Lang::Vi, "excellent"),
+        "Hoàn thành xuất sắc nhiệm vụ"
+    );
+    assert_eq!(kind_label(Lang::En, "not_rated"), "not rated");
+}
