@@ -36,9 +36,12 @@ done
 rm -rf tests/e2e/screenshots
 status=0
 (cd tests/e2e && BASE_URL="http://127.0.0.1:$port" ADMIN_PASSWORD="$password" SCREENSHOTS=screenshots \
-  node --test --test-reporter=spec) || status=$?
+  node --test --test-reporter=spec) 2>&1 | tee "$work/tests.log" || status=$?
 if [ "$status" -ne 0 ]; then
-  echo "server log:" >&2
-  tail -n 50 "$work/server.log" >&2
+  # The server's last words first, then the failures again, so they end the output.
+  echo "server log (last lines):" >&2
+  tail -n 30 "$work/server.log" | cut -c1-300 >&2
+  echo "failing browser tests:" >&2
+  sed -n '/failing tests:/,$p' "$work/tests.log" | head -n 80 >&2
 fi
 exit "$status"

@@ -37,6 +37,7 @@ use utoipa::OpenApi;
         (name = "badges", description = "Party badges: eligibility, proposals, approval, awards"),
         (name = "reports", description = "Statistical reports as JSON, CSV or XLSX; bulk imports of existing records"),
         (name = "audit", description = "The audit trail of every write"),
+        (name = "changes", description = "The change feed and the signed sync packages between installations"),
         (name = "health", description = "Liveness and readiness"),
     )
 )]

@@ -8,6 +8,7 @@ mod audit;
 mod auth;
 mod badges;
 mod cards;
+mod changes;
 mod evaluations;
 mod export;
 mod health;

@@ -88,6 +88,12 @@ async function signIn(page, username = 'admin', password = PASSWORD) {
   await page.getByRole('navigation').getByRole('link', { name: 'Tổng quan' }).waitFor();
 }
 
+/** Signs out and waits for the sign-in form, so the next step never races the sign-out. */
+async function signOut(page) {
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await page.getByLabel('Tên đăng nhập').waitFor();
+}
+
 before(async () => {
   seeded = await seed();
   browser = await chromium.launch({
@@ -184,7 +190,7 @@ test('the sending province issues a transfer and the receiving province accepts 
   // Still counted once, in the sending cell, shown in transit.
   await page.getByRole('navigation').getByRole('link', { name: 'Chuyển sinh hoạt' }).click();
   await page.getByText('Lê Văn Cường').waitFor();
-  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await signOut(page);
 
   await signIn(page, 'to-chuc-son-la', 'e2e-user-password');
   await page.getByRole('navigation').getByRole('link', { name: 'Chuyển sinh hoạt' }).click();
@@ -341,7 +347,7 @@ test('an administrator creates a viewer account, which can read but sees no user
   await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
   await page.getByRole('cell', { name: 'xem-hoa-binh' }).waitFor();
   await page.screenshot({ path: `${SHOTS}/18-users.png`, fullPage: true });
-  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await signOut(page);
 
   await signIn(page, 'xem-hoa-binh', 'viewer-password-123');
   await page.getByRole('navigation').getByRole('link', { name: 'Đảng viên' }).click();

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod auth;
 pub mod badges;
 pub mod cards;
+pub mod changes;
 pub mod common;
 pub mod evaluations;
 pub mod ids;

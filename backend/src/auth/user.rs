@@ -71,6 +71,16 @@ impl AuthUser {
         }
     }
 
+    /// 403 unless the caller may read the change feed: integration accounts and administrators.
+    pub fn require_feed_reader(&self) -> Result<(), AppError> {
+        match self.role {
+            Role::Admin | Role::Integration => Ok(()),
+            _ => Err(AppError::Forbidden(
+                "Chỉ tài khoản tích hợp và quản trị viên được đọc dòng thay đổi".into(),
+            )),
+        }
+    }
+
     /// 403 unless the caller is an administrator.
     pub fn require_admin(&self) -> Result<(), AppError> {
         match self.role {

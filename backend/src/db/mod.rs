@@ -71,6 +71,13 @@ where
 {
     use diesel::connection::{AnsiTransactionManager, TransactionManager};
     use diesel::Connection;
+    // The change feed: what the transaction changed is published last, before the commit.
+    let feed = crate::models::change::Collector::start();
+    let f = |c: &mut DbConn| {
+        let value = f(c)?;
+        feed.flush(c)?;
+        Ok(value)
+    };
     if !matches!(conn, DbConn::Sqlite(_)) {
         return conn.transaction(f);
     }

@@ -451,6 +451,34 @@ diesel::joinable!(memberships -> members (member_id));
 diesel::joinable!(imports -> organizations (organization_id));
 diesel::joinable!(member_supplements -> members (member_id));
 
+diesel::table! {
+    changes (seq) {
+        seq -> BigInt,
+        at -> Timestamp,
+        entity -> Text,
+        entity_id -> BigInt,
+        operation -> Text,
+        version -> BigInt,
+        scope_path -> Text,
+        other_path -> Nullable<Text>,
+        resource -> Text,
+    }
+}
+
+diesel::table! {
+    sync_packages (digest) {
+        digest -> Text,
+        sender_key -> Text,
+        organization_id -> BigInt,
+        from_seq -> BigInt,
+        to_seq -> BigInt,
+        applied_count -> BigInt,
+        conflict_count -> BigInt,
+        report -> Text,
+        applied_at -> Timestamp,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     organization_kinds,
     organizations,
@@ -478,4 +506,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     badge_proposals,
     badges,
     imports,
+    changes,
+    sync_packages,
 );

@@ -1,4 +1,5 @@
-//! The audit trail: every write appends an entry in the same transaction.
+//! The audit trail: every write appends an entry in the same transaction (and, for the records
+//! the change feed publishes, a change).
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -76,7 +77,7 @@ pub fn record<B: Serialize, A: Serialize>(
             audit_log::after_data.eq(json(after)),
         ))
         .execute(conn)?;
-    Ok(())
+    super::change::note(conn, subject.entity, subject.id, action)
 }
 
 /// Filters of the audit list.

@@ -260,6 +260,7 @@ impl MemberRow {
             .values((state, profile))
             .returning(members::id)
             .get_result(conn)?;
+        super::change::note(conn, "member", id, "create")?;
         Ok(members::table
             .find(id)
             .select(Self::as_select())
@@ -428,7 +429,7 @@ impl MemberRow {
                 members::updated_at.eq(super::now()),
             ))
             .execute(conn)?;
-        Ok(())
+        super::change::note(conn, "member", id, "update")
     }
 
     fn after_versioned_update(conn: &mut DbConn, id: i64, updated: usize) -> AppResult<Self> {
@@ -439,6 +440,7 @@ impl MemberRow {
         if updated == 0 {
             return Err(AppError::PreconditionFailed(row.version));
         }
+        super::change::note(conn, "member", id, "update")?;
         Ok(row)
     }
 }

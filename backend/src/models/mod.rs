@@ -33,6 +33,7 @@ pub mod audit;
 pub mod badge;
 pub mod badge_proposal;
 pub mod card;
+pub mod change;
 pub mod discipline;
 pub mod evaluation;
 pub mod evaluation_round;

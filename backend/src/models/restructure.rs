@@ -32,6 +32,8 @@ pub fn rebase(conn: &mut DbConn, old: &str, new: &str, depth_delta: i32) -> AppR
             .into_sql::<Text>()
             .concat(substr(organizations::path, start))),
         organizations::depth.eq(organizations::depth + depth_delta),
+        organizations::version.eq(organizations::version + 1),
+        organizations::updated_at.eq(super::now()),
     ))
     .execute(conn)?;
     diesel::update(
@@ -171,6 +173,18 @@ pub fn active_children(conn: &mut DbConn, org: i64) -> AppResult<Vec<i64>> {
     Ok(organizations::table
         .filter(organizations::parent_id.eq(org))
         .filter(organizations::valid_to.is_null())
+        .select(organizations::id)
+        .order(organizations::id)
+        .load(conn)?)
+}
+
+/// The organisations strictly below `path`, by id.
+pub fn descendants(conn: &mut DbConn, path: &str) -> AppResult<Vec<i64>> {
+    let (lo, hi) = subtree_range(path);
+    Ok(organizations::table
+        .filter(organizations::path.ge(lo))
+        .filter(organizations::path.lt(hi))
+        .filter(organizations::path.ne(path))
         .select(organizations::id)
         .order(organizations::id)
         .load(conn)?)

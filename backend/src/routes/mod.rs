@@ -6,6 +6,7 @@ pub mod audit;
 pub mod auth;
 pub mod badges;
 pub mod cards;
+pub mod changes;
 mod common;
 pub mod evaluations;
 pub mod health;
@@ -40,4 +41,5 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
     reports::configure(cfg);
     imports::configure(cfg);
     audit::configure(cfg);
+    changes::configure(cfg);
 }

@@ -13,6 +13,7 @@ use crate::error::{AppError, AppResult};
 use crate::models::audit::{self, Subject};
 use crate::models::badge::{self, already_held, BadgeRow, NewBadge};
 use crate::models::badge_proposal::ProposalRow;
+use crate::models::change;
 use crate::models::member::MemberRow;
 use crate::models::organization::OrganizationRow;
 use crate::models::setting;
@@ -306,6 +307,9 @@ pub fn return_on_exit(
         return Ok(());
     }
     let after = BadgeRow::of_member(conn, m.id)?;
+    for b in after.iter().filter(|b| b.returned_on == Some(on)) {
+        change::note(conn, "badge", b.id, "return")?;
+    }
     MemberRow::refresh_badge_due(conn, m.id)?;
     audit::record(
         conn,

@@ -10,6 +10,7 @@ use crate::db::DbConn;
 use crate::domain::tree::{self, check_child_kind};
 use crate::error::{AppError, AppResult};
 use crate::models::audit::{self, Subject};
+use crate::models::change;
 use crate::models::member::MemberRow;
 use crate::models::member_event::{self, NewEvent};
 use crate::models::organization::{KindRow, OrganizationRow};
@@ -73,6 +74,10 @@ fn move_under(
     let new_path = tree::child_path(&parent.path, org.id);
     r::rebase(conn, &org.path, &new_path, parent.depth + 1 - org.depth)?;
     r::set_parent(conn, org.id, parent.id)?;
+    // The organisations below have new paths: the feed carries them too.
+    for id in r::descendants(conn, &new_path)? {
+        change::note(conn, "organization", id, "move")?;
+    }
     r::relink(conn, org.id, Some(parent.id), on, decision_no)
 }
 
@@ -156,6 +161,7 @@ pub fn merge(
             member_event::Arrival::Restructured,
         )?;
         MemberRow::move_to(conn, m, into.id, &into.path)?;
+        change::note(conn, "member", m, "moved_by_restructure")?;
         member_event::append(
             conn,
             &caller.actor(),

@@ -264,9 +264,12 @@ fn save(bytes: &[u8], kind: &str, filename: &str) -> Result<(), wasm_bindgen::Js
     Ok(())
 }
 
-/// Signs out: the server revokes the refresh token's whole sign-in.
+/// Signs out: the session is forgotten here at once (a page closed or reloaded a moment later
+/// stays signed out), then the server revokes the refresh token's whole sign-in.
 pub async fn sign_out() {
-    if let Some(refresh_token) = session::refresh_token() {
+    let refresh_token = session::refresh_token();
+    session::expire();
+    if let Some(refresh_token) = refresh_token {
         let _ = send::<_, Option<serde_json::Value>>(
             "POST",
             "/auth/logout",
@@ -274,7 +277,6 @@ pub async fn sign_out() {
         )
         .await;
     }
-    session::expire();
 }
 
 /// Percent-encodes a query value.

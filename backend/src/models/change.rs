@@ -1,0 +1,300 @@
+//! The change feed: every write to a published record appends, in its own transaction, the
+//! record as the API returns it after the write.
+//!
+//! Writes *note* what they changed ([`note`]); the outermost write transaction renders each noted
+//! record once, as it stands at commit, and appends the changes last ([`Collector::flush`]).
+//!
+//! Commit order: each change takes its sequence number from the `changes` counter with an
+//! `UPDATE … RETURNING`. The row lock that update takes is held until the transaction ends, so a
+//! second writer asking for a number waits until the first has committed (or rolled back, which
+//! also returns its numbers). Sequence order is therefore commit order, and a reader that has seen
+//! `n` can never later find a committed change numbered `n` or below that it did not see. SQLite
+//! serialises writers anyway; the counter makes PostgreSQL behave the same.
+
+use std::cell::RefCell;
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use qldv_api_types::changes::{Change, ChangeEntity};
+use qldv_api_types::{MemberId, OrgId};
+use serde::Serialize;
+
+use crate::auth::Scope;
+use crate::db::schema::{badges, changes, counters, evaluations, members};
+use crate::db::DbConn;
+use crate::error::{AppError, AppResult};
+
+use super::badge::BadgeRow;
+use super::badge_proposal::ProposalRow;
+use super::card::CardRow;
+use super::evaluation::EvaluationRow;
+use super::member::MemberRow;
+use super::organization::OrganizationRow;
+use super::transfer::TransferRow;
+
+/// A stored change.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = changes)]
+pub struct ChangeRow {
+    /// Position in commit order.
+    pub seq: i64,
+    /// When.
+    pub at: NaiveDateTime,
+    /// Kind of record.
+    pub entity: String,
+    /// Record id.
+    pub entity_id: i64,
+    /// What was done.
+    pub operation: String,
+    /// The record's version after the change.
+    pub version: i64,
+    /// The organisation path the record belongs to.
+    pub scope_path: String,
+    /// A second path it also belongs to (a transfer's receiving side).
+    pub other_path: Option<String>,
+    /// The record as the API returned it (JSON).
+    pub resource: String,
+}
+
+/// What a record looks like to the feed right after a write.
+struct Snapshot {
+    resource: serde_json::Value,
+    version: i64,
+    scope_path: String,
+    other_path: Option<String>,
+}
+
+fn snapshot<T: Serialize>(
+    dto: &T,
+    version: i64,
+    scope_path: String,
+    other_path: Option<String>,
+) -> AppResult<Snapshot> {
+    Ok(Snapshot {
+        resource: serde_json::to_value(dto).map_err(|e| AppError::internal(e.to_string()))?,
+        version,
+        scope_path,
+        other_path,
+    })
+}
+
+/// The record `id` of `entity` as the API returns it now (inside the writing transaction).
+fn render(conn: &mut DbConn, entity: ChangeEntity, id: i64) -> AppResult<Snapshot> {
+    let all = Scope::system();
+    let today = super::today();
+    match entity {
+        ChangeEntity::Organization => {
+            let o = OrganizationRow::find(conn, &all, OrgId(id))?;
+            snapshot(&o.to_dto(), o.version, o.path.clone(), None)
+        }
+        ChangeEntity::Member => {
+            let m = MemberRow::find(conn, &all, MemberId(id))?;
+            snapshot(&m.to_dto(today), m.version, m.org_path.clone(), None)
+        }
+        ChangeEntity::Transfer => {
+            let t = TransferRow::reload(conn, id)?;
+            let dto = TransferRow::view(conn, &t)?;
+            snapshot(&dto, t.version, t.from_path.clone(), t.to_path.clone())
+        }
+        ChangeEntity::Evaluation => {
+            let (e, path): (EvaluationRow, String) = evaluations::table
+                .inner_join(members::table)
+                .filter(evaluations::id.eq(id))
+                .select((EvaluationRow::as_select(), members::org_path))
+                .first(conn)?;
+            snapshot(&e.to_dto(), e.version, path, None)
+        }
+        ChangeEntity::Card => {
+            let (c, name, path) = CardRow::find(conn, &all, id)?;
+            snapshot(&c.to_dto(&name), c.version, path, None)
+        }
+        ChangeEntity::Badge => {
+            let (b, name, path): (BadgeRow, String, String) = badges::table
+                .inner_join(members::table)
+                .filter(badges::id.eq(id))
+                .select((BadgeRow::as_select(), members::full_name, members::org_path))
+                .first(conn)?;
+            // Awarded badges change only when returned: that is their second version.
+            let version = if b.returned_on.is_some() { 2 } else { 1 };
+            snapshot(&b.to_dto(&name), version, path, None)
+        }
+        ChangeEntity::BadgeProposal => {
+            let (p, m) = ProposalRow::find(conn, &all, id)?;
+            snapshot(
+                &p.to_dto(&m.full_name, m.organization_id),
+                p.version,
+                m.org_path,
+                None,
+            )
+        }
+    }
+}
+
+/// The next number in commit order (locks the counter until the transaction ends).
+fn next_seq(conn: &mut DbConn) -> AppResult<i64> {
+    Ok(diesel::update(counters::table.find("changes"))
+        .set(counters::value.eq(counters::value + 1))
+        .returning(counters::value)
+        .get_result(conn)?)
+}
+
+/// Appends the change `operation` of the record `id` of kind `entity` now. A record that no
+/// longer exists (its creation was rolled back to a savepoint) has nothing to publish.
+fn publish(conn: &mut DbConn, entity: ChangeEntity, id: i64, operation: &str) -> AppResult<()> {
+    let snap = match render(conn, entity, id) {
+        Ok(s) => s,
+        Err(AppError::NotFound(_)) => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    let resource =
+        serde_json::to_string(&snap.resource).map_err(|e| AppError::internal(e.to_string()))?;
+    let seq = next_seq(conn)?;
+    diesel::insert_into(changes::table)
+        .values((
+            changes::seq.eq(seq),
+            changes::at.eq(super::now()),
+            changes::entity.eq(entity.as_str()),
+            changes::entity_id.eq(id),
+            changes::operation.eq(operation),
+            changes::version.eq(snap.version),
+            changes::scope_path.eq(&snap.scope_path),
+            changes::other_path.eq(snap.other_path.as_deref()),
+            changes::resource.eq(resource),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The records changed by the write transactions open on this thread (diesel runs a
+/// transaction on one thread from `BEGIN` to `COMMIT`).
+#[derive(Default)]
+struct Pending {
+    depth: u32,
+    items: Vec<(ChangeEntity, i64, String)>,
+}
+
+thread_local! {
+    static PENDING: RefCell<Pending> = RefCell::new(Pending::default());
+}
+
+/// Notes that `operation` changed the record `id` of kind `entity` (kinds the feed does not
+/// publish, such as users and tokens, are ignored). Inside a write transaction the change is
+/// published when it commits, once per record (with the first operation noted other than a
+/// generic `update`); outside one, at once.
+pub fn note(conn: &mut DbConn, entity: &str, id: i64, operation: &str) -> AppResult<()> {
+    let Some(entity) = ChangeEntity::parse(entity) else {
+        return Ok(());
+    };
+    let deferred = PENDING.with(|p| {
+        let mut p = p.borrow_mut();
+        if p.depth == 0 {
+            return false;
+        }
+        match p
+            .items
+            .iter_mut()
+            .find(|(e, i, _)| *e == entity && *i == id)
+        {
+            // A generic update gives way to the named operation that caused it.
+            Some((_, _, op)) if op == "update" => *op = operation.to_string(),
+            Some(_) => {}
+            None => p.items.push((entity, id, operation.to_string())),
+        }
+        true
+    });
+    if deferred {
+        Ok(())
+    } else {
+        publish(conn, entity, id, operation)
+    }
+}
+
+/// Collects the changes of one write transaction; the outermost one publishes them.
+pub struct Collector {
+    outermost: bool,
+}
+
+impl Collector {
+    /// Starts collecting (nested transactions join the outermost one).
+    pub fn start() -> Self {
+        let outermost = PENDING.with(|p| {
+            let mut p = p.borrow_mut();
+            p.depth += 1;
+            if p.depth == 1 {
+                p.items.clear();
+            }
+            p.depth == 1
+        });
+        Self { outermost }
+    }
+
+    /// Publishes what the transaction changed, last before its commit (so the counter is held
+    /// only for the end of the transaction).
+    pub fn flush(&self, conn: &mut DbConn) -> AppResult<()> {
+        if !self.outermost {
+            return Ok(());
+        }
+        let items = PENDING.with(|p| std::mem::take(&mut p.borrow_mut().items));
+        for (entity, id, operation) in items {
+            publish(conn, entity, id, &operation)?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Collector {
+    fn drop(&mut self) {
+        PENDING.with(|p| {
+            let mut p = p.borrow_mut();
+            p.depth = p.depth.saturating_sub(1);
+            if self.outermost {
+                p.items.clear();
+            }
+        });
+    }
+}
+
+impl ChangeRow {
+    /// Changes inside the scope (and, optionally, a subtree of it) after `after`, oldest first.
+    pub fn after(
+        conn: &mut DbConn,
+        scope: &Scope,
+        subtree: Option<&str>,
+        after: i64,
+        limit: i64,
+    ) -> AppResult<Vec<Self>> {
+        let mut q = changes::table.filter(changes::seq.gt(after)).into_boxed();
+        let ranges = [
+            scope.path_range(),
+            subtree.map(crate::domain::tree::subtree_range),
+        ];
+        for (lo, hi) in ranges.into_iter().flatten() {
+            q = q.filter(
+                changes::scope_path
+                    .ge(lo.clone())
+                    .and(changes::scope_path.lt(hi.clone()))
+                    .or(changes::other_path
+                        .ge(lo)
+                        .and(changes::other_path.lt(hi))
+                        .assume_not_null()),
+            );
+        }
+        Ok(q.order(changes::seq.asc())
+            .limit(limit)
+            .select(Self::as_select())
+            .load(conn)?)
+    }
+
+    /// The API view (`None` for a kind this version no longer publishes).
+    pub fn to_dto(&self) -> Option<Change> {
+        Some(Change {
+            cursor: self.seq.to_string(),
+            entity: ChangeEntity::parse(&self.entity)?,
+            id: self.entity_id,
+            operation: self.operation.clone(),
+            version: self.version,
+            at: super::utc(self.at),
+            resource: serde_json::from_str(&self.resource).unwrap_or(serde_json::Value::Null),
+        })
+    }
+}

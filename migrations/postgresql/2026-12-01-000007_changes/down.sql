@@ -1,0 +1,3 @@
+DROP TABLE sync_packages;
+DROP TABLE changes;
+DELETE FROM counters WHERE name = 'changes';
