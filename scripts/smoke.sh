@@ -48,6 +48,9 @@ kill -TERM "$pid"
 wait "$pid" || { echo "server did not shut down cleanly" >&2; cat server.log >&2; exit 1; }
 pid=""
 
+# Two installations exchange signed sync packages with the command line.
+"$root/scripts/sync-demo.sh" "$bin" >sync.txt 2>&1 || { cat sync.txt >&2; exit 1; }
+
 # An unreachable PostgreSQL: fails fast, naming the engine and the host.
 set +e
 msg=$(QLDV_DATABASE_URL="postgres://qldv:secret@127.0.0.1:1/qldv" QLDV_JWT_SECRET="0123456789abcdef0123456789abcdef" \

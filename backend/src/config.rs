@@ -32,6 +32,9 @@ pub struct Config {
     pub log_format: LogFormat,
     /// `QLDV_LOG` (or `RUST_LOG`): log filter.
     pub log_filter: String,
+    /// `QLDV_SYNC_KEY_FILE`: the Ed25519 key sync packages are signed with (beside a SQLite
+    /// database by default, created on first use; a PostgreSQL deployment names its file).
+    pub sync_key: Option<crate::services::sync::SyncKey>,
 }
 
 fn env(name: &str) -> Option<String> {
@@ -53,6 +56,7 @@ impl Config {
     pub fn from_env() -> Result<Self, String> {
         let database_url = env("QLDV_DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into());
         let jwt_secret = jwt_secret(&database_url)?;
+        let sync_key = sync_key(&database_url)?;
         let log_format = match env("QLDV_LOG_FORMAT").as_deref() {
             None | Some("text") => LogFormat::Text,
             Some("json") => LogFormat::Json,
@@ -73,6 +77,7 @@ impl Config {
             log_filter: env("QLDV_LOG")
                 .or_else(|| env("RUST_LOG"))
                 .unwrap_or_else(|| "info,actix_server=warn".into()),
+            sync_key,
         })
     }
 }
@@ -117,6 +122,42 @@ fn jwt_secret(database_url: &str) -> Result<Vec<u8>, String> {
     write_private(&file, secret.as_bytes())
         .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
     Ok(secret.into_bytes())
+}
+
+/// The sync signing key: from `QLDV_SYNC_KEY_FILE`, else from `sync.key` beside a SQLite
+/// database (created once); `None` for a PostgreSQL deployment that names no file.
+fn sync_key(database_url: &str) -> Result<Option<crate::services::sync::SyncKey>, String> {
+    use crate::services::sync::SyncKey;
+    use base64::engine::general_purpose::STANDARD;
+    use base64::Engine as _;
+    let file = match env("QLDV_SYNC_KEY_FILE") {
+        Some(f) => PathBuf::from(f),
+        None if database_url.starts_with("sqlite:") => {
+            let db = PathBuf::from(crate::db::engine_sqlite_path(database_url));
+            db.parent()
+                .map(|d| d.join("sync.key"))
+                .unwrap_or_else(|| PathBuf::from("sync.key"))
+        }
+        None => return Ok(None),
+    };
+    if let Ok(text) = std::fs::read_to_string(&file) {
+        let bytes: [u8; 32] = STANDARD
+            .decode(text.trim())
+            .ok()
+            .and_then(|b| b.try_into().ok())
+            .ok_or_else(|| format!("{} is not a base64 Ed25519 secret key", file.display()))?;
+        return Ok(Some(SyncKey::from_bytes(&bytes)));
+    }
+    let key = SyncKey::generate();
+    if let Some(dir) = file.parent() {
+        if !dir.as_os_str().is_empty() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+    }
+    write_private(&file, STANDARD.encode(key.to_bytes()).as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    Ok(Some(key))
 }
 
 #[cfg(unix)]

@@ -55,6 +55,11 @@ enum Command {
         #[arg(long)]
         skip_invalid: bool,
     },
+    /// Sync packages between installations (signed with this installation's Ed25519 key).
+    Sync {
+        #[command(subcommand)]
+        action: sync::Action,
+    },
     /// Print the OpenAPI document (or write it to --out).
     Openapi {
         /// File to write instead of standard output.
@@ -65,6 +70,8 @@ enum Command {
 
 #[path = "cli_import.rs"]
 mod import;
+#[path = "cli_sync.rs"]
+mod sync;
 
 fn state_options(config: &Config) -> StateOptions {
     StateOptions {
@@ -101,7 +108,8 @@ pub(crate) fn load() -> Result<(Config, AppState), String> {
     let config = Config::from_env()?;
     qldv::telemetry::init(config.log_format, &config.log_filter);
     tracing::info!(database = %db::redact(&config.database_url), "opening database");
-    let state = AppState::open(&state_options(&config))?;
+    let mut state = AppState::open(&state_options(&config))?;
+    state.sync_key = config.sync_key.clone();
     Ok((config, state))
 }
 
@@ -205,6 +213,7 @@ fn main() -> ExitCode {
             user,
             skip_invalid,
         } => import::run(&file, organization, &user, skip_invalid),
+        Command::Sync { action } => sync::run(action),
         Command::Openapi { out } => write_openapi(out),
     };
     match result {

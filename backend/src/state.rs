@@ -20,6 +20,8 @@ pub struct AppState {
     pub fixed_today: Option<chrono::NaiveDate>,
     /// Progress of the bulk imports running in this process.
     pub imports: crate::services::imports::Progress,
+    /// The key this installation signs sync packages with (`None`: exports are refused).
+    pub sync_key: Option<crate::services::sync::SyncKey>,
 }
 
 /// How to build the state.
@@ -65,6 +67,7 @@ impl AppState {
             refresh_ttl: Duration::days(opts.refresh_token_days),
             fixed_today: None,
             imports: Default::default(),
+            sync_key: None,
         })
     }
 }

@@ -80,7 +80,8 @@ async fn the_feed_carries_each_change_with_the_record_as_the_api_returns_it() {
     );
     let now = admin.get(&format!("/api/v1/members/{id}")).await;
     assert_eq!(items[4]["resource"], now.json);
-    assert_eq!(items[3]["resource"]["profile"]["phone"], Value::Null);
+    assert_eq!(items[3]["resource"]["phone"], Value::Null);
+    assert_eq!(items[4]["resource"]["phone"], "0912345678");
     let cursors: Vec<i64> = items
         .iter()
         .map(|c| c["cursor"].as_str().unwrap().parse().unwrap())

@@ -23,5 +23,6 @@ mod problems;
 mod reports;
 mod restructure;
 mod search;
+mod sync;
 mod transfers;
 mod users;

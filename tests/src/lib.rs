@@ -100,6 +100,7 @@ impl TestAppBuilder {
         };
         let mut state = state;
         state.fixed_today = self.today;
+        state.sync_key = Some(qldv::services::sync::SyncKey::generate());
         let svc = actix_web::test::init_service(qldv::app(state.clone(), None)).await;
         let svc = boxed::service(svc.map(|res: ServiceResponse<_>| res.map_into_boxed_body()));
         TestApp {

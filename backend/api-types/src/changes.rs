@@ -87,3 +87,65 @@ pub struct ChangePage {
     /// Whether more changes are waiting right now (poll again at once rather than later).
     pub has_more: bool,
 }
+
+/// A record of a sync package the receiving installation did not apply.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SyncConflict {
+    /// The kind of record.
+    pub entity: ChangeEntity,
+    /// The record's id.
+    pub id: i64,
+    /// The version the package carries.
+    pub package_version: i64,
+    /// The version held here, if any.
+    pub local_version: Option<i64>,
+    /// Why: `newer_local_version`, `diverged` (same version, different edit) or the error code
+    /// of the write that failed (e.g. `already_exists` for a CCCD recorded here on someone else).
+    pub code: String,
+    /// Explanation for the clerk.
+    pub message: String,
+}
+
+/// What applying a sync package did.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SyncReport {
+    /// SHA-256 of the signed content: the package's identity.
+    pub digest: String,
+    /// The sending installation's public key (base64).
+    pub sender_key: String,
+    /// The organisation whose subtree the package carries.
+    pub organization_id: i64,
+    /// The sender's feed cursor the package starts after.
+    pub since: String,
+    /// The sender's feed cursor the package reaches (the next package's `since`).
+    pub until: String,
+    /// Records written.
+    pub applied: u64,
+    /// Records already as the package has them.
+    pub unchanged: u64,
+    /// Records not applied, with the reason.
+    pub conflicts: Vec<SyncConflict>,
+    /// `true` when this package had been applied before: nothing was changed now.
+    pub already_applied: bool,
+}
+
+/// An installation whose packages are accepted.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TrustedKey {
+    /// Its Ed25519 public key (base64, 32 bytes).
+    pub public_key: String,
+    /// Who it is, e.g. `Đảng ủy xã Tân Lạc`.
+    pub name: String,
+}
+
+/// This installation's identity for sync packages.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SyncIdentity {
+    /// The Ed25519 public key its packages are signed with (base64); the receiving
+    /// installation must trust it.
+    pub public_key: String,
+}

@@ -4,6 +4,7 @@
 //! `MultiConnection::establish` would hide why PostgreSQL was unreachable.
 
 mod engine;
+pub mod rows;
 pub mod schema;
 pub mod tally;
 

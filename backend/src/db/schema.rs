@@ -479,6 +479,14 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    sync_trusted_keys (public_key) {
+        public_key -> Text,
+        name -> Text,
+        added_at -> Timestamp,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     organization_kinds,
     organizations,
@@ -508,4 +516,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     imports,
     changes,
     sync_packages,
+    sync_trusted_keys,
 );

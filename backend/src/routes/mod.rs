@@ -14,6 +14,7 @@ pub mod imports;
 pub mod members;
 pub mod organizations;
 pub mod reports;
+pub mod sync;
 pub mod transfers;
 pub mod users;
 
@@ -42,4 +43,5 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
     imports::configure(cfg);
     audit::configure(cfg);
     changes::configure(cfg);
+    sync::configure(cfg);
 }

@@ -12,5 +12,6 @@ pub mod movements;
 pub mod reports;
 pub mod restructure;
 pub mod spreadsheet;
+pub mod sync;
 pub mod transfers;
 pub mod users;

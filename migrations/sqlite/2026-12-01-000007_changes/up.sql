@@ -31,3 +31,10 @@ CREATE TABLE sync_packages (
     report        TEXT NOT NULL,
     applied_at    TIMESTAMP NOT NULL
 );
+
+-- The other installations whose packages this one accepts: their Ed25519 public keys.
+CREATE TABLE sync_trusted_keys (
+    public_key  TEXT PRIMARY KEY NOT NULL,
+    name        TEXT NOT NULL,
+    added_at    TIMESTAMP NOT NULL
+);

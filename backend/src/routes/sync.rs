@@ -1,0 +1,167 @@
+//! Sync packages between installations: `GET /sync/export`, `POST /sync/import`, this
+//! installation's key and the keys it trusts.
+
+use actix_web::http::header;
+use actix_web::{get, post, web, HttpResponse};
+use futures_util::StreamExt as _;
+use qldv_api_types::changes::{SyncIdentity, SyncReport, TrustedKey};
+use qldv_api_types::OrgId;
+use serde::Deserialize;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::auth::AuthUser;
+use crate::error::AppError;
+use crate::services::sync::{self, SyncKey};
+use crate::state::AppState;
+
+/// Largest package accepted (a province's whole subtree fits).
+const PACKAGE_LIMIT: usize = 1024 * 1024 * 1024;
+
+/// Registers the handlers.
+pub fn configure(cfg: &mut ServiceConfig<'_>) {
+    cfg.service(export_package)
+        .service(import_package)
+        .service(identity)
+        .service(list_trusted)
+        .service(trust_key);
+}
+
+fn key(state: &AppState) -> Result<SyncKey, AppError> {
+    state.sync_key.clone().ok_or_else(|| {
+        AppError::Conflict(
+            "sync_key_missing",
+            "Cài đặt này chưa có khóa ký gói đồng bộ (QLDV_SYNC_KEY_FILE)".into(),
+        )
+    })
+}
+
+/// What to export.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ExportQuery {
+    /// The organisation whose subtree the package carries.
+    pub organization_id: i64,
+    /// The `until` of the previous package sent (0 or omitted: everything).
+    pub since: Option<i64>,
+}
+
+/// A signed package of the changes of a subtree after a cursor (administrators and organizers
+/// of the subtree). Apply it at the receiving installation with `POST /sync/import`.
+#[utoipa::path(
+    tag = "changes",
+    params(ExportQuery),
+    responses(
+        (status = 200, description = "The package (JSON, signed)", content_type = "application/json"),
+        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/sync/export")]
+pub async fn export_package(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    query: web::Query<ExportQuery>,
+) -> Result<HttpResponse, AppError> {
+    user.require_writer()?;
+    let key = key(&state)?;
+    let org = OrgId(query.organization_id);
+    let since = query.since.unwrap_or(0).max(0);
+    let bytes = crate::db::run(&state.pool, move |c| {
+        sync::export(c, &user, &key, org, since)
+    })
+    .await?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/json")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"qldv-sync-{}-{since}.json\"", org.0),
+        ))
+        .body(bytes))
+}
+
+/// Applies a package from a trusted installation in one transaction (administrators). Records
+/// held here in a newer or diverged version are reported, not overwritten; a package applied
+/// before changes nothing and returns its report again with `already_applied`.
+#[utoipa::path(
+    tag = "changes",
+    request_body(content = String, description = "The package file", content_type = "application/json"),
+    responses(
+        (status = 200, description = "What was applied", body = SyncReport),
+        (status = 422, description = "Untrusted key, bad signature or unknown format", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/sync/import")]
+pub async fn import_package(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    mut body: web::Payload,
+) -> Result<web::Json<SyncReport>, AppError> {
+    user.require_admin()?;
+    let mut bytes = web::BytesMut::new();
+    while let Some(chunk) = body.next().await {
+        let chunk = chunk.map_err(|e| AppError::Malformed(format!("body: {e}")))?;
+        if bytes.len() + chunk.len() > PACKAGE_LIMIT {
+            return Err(AppError::Malformed("Gói đồng bộ quá lớn".into()));
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    let report =
+        crate::db::transaction(&state.pool, move |c| sync::apply(c, &user, &bytes)).await?;
+    Ok(web::Json(report))
+}
+
+/// This installation's public key, for the receiving installation to trust (administrators).
+#[utoipa::path(
+    tag = "changes",
+    responses((status = 200, description = "The public key", body = SyncIdentity)),
+    security(("bearer" = []))
+)]
+#[get("/sync/key")]
+pub async fn identity(
+    state: web::Data<AppState>,
+    user: AuthUser,
+) -> Result<web::Json<SyncIdentity>, AppError> {
+    user.require_admin()?;
+    Ok(web::Json(SyncIdentity {
+        public_key: key(&state)?.public_key(),
+    }))
+}
+
+/// The installations whose packages are accepted (administrators).
+#[utoipa::path(
+    tag = "changes",
+    responses((status = 200, description = "Trusted keys", body = Vec<TrustedKey>)),
+    security(("bearer" = []))
+)]
+#[get("/sync/trusted-keys")]
+pub async fn list_trusted(
+    state: web::Data<AppState>,
+    user: AuthUser,
+) -> Result<web::Json<Vec<TrustedKey>>, AppError> {
+    user.require_admin()?;
+    Ok(web::Json(crate::db::run(&state.pool, sync::trusted).await?))
+}
+
+/// Trusts another installation's key (administrators).
+#[utoipa::path(
+    tag = "changes",
+    request_body = TrustedKey,
+    responses(
+        (status = 201, description = "Trusted", body = TrustedKey),
+        (status = 422, description = "Not an Ed25519 public key", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/sync/trusted-keys")]
+pub async fn trust_key(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: web::Json<TrustedKey>,
+) -> Result<HttpResponse, AppError> {
+    user.require_admin()?;
+    let body = body.into_inner();
+    let saved = body.clone();
+    crate::db::transaction(&state.pool, move |c| sync::trust(c, &body)).await?;
+    Ok(HttpResponse::Created().json(saved))
+}

@@ -1,0 +1,188 @@
+//! Sync packages between installations (a commune's SQLite server and its province's, say):
+//! the changes of a subtree since a feed cursor, signed with the sender's Ed25519 key, applied
+//! by a receiver that trusts that key in one transaction, once.
+//!
+//! Records keep their ids across installations; `qldv sync init --id-block N` makes each
+//! installation hand out ids from its own block so they never collide. A record is written only
+//! when the package's version is newer than the one held here; a newer or diverged local version
+//! is reported, never overwritten.
+
+mod apply;
+mod package;
+mod parts;
+
+pub use apply::apply;
+pub use package::{open, Envelope, Opened, Payload, Record, Row, SyncKey, FORMAT};
+pub use parts::ID_TABLES;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use diesel::prelude::*;
+use qldv_api_types::changes::{ChangeEntity, TrustedKey};
+use qldv_api_types::OrgId;
+
+use crate::auth::AuthUser;
+use crate::db::schema::sync_trusted_keys;
+use crate::db::{rows, DbConn};
+use crate::domain::tree;
+use crate::error::{AppError, AppResult};
+use crate::models::change::ChangeRow;
+use crate::models::organization::OrganizationRow;
+
+/// Reads the changes of `organization`'s subtree after `since` and seals them into a package:
+/// each changed record once, with its rows as they are now.
+pub fn export(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    key: &SyncKey,
+    organization: OrgId,
+    since: i64,
+) -> AppResult<Vec<u8>> {
+    let root = OrganizationRow::find(conn, &caller.scope, organization)?;
+    let mut latest: BTreeMap<(usize, i64), (ChangeEntity, i64)> = BTreeMap::new();
+    let mut until = since;
+    loop {
+        let page = ChangeRow::after(conn, &caller.scope, Some(&root.path), until, 1000)?;
+        let Some(last) = page.last() else { break };
+        until = last.seq;
+        for c in &page {
+            if let Some(entity) = ChangeEntity::parse(&c.entity) {
+                let order = ChangeEntity::ALL
+                    .iter()
+                    .position(|e| *e == entity)
+                    .unwrap_or(usize::MAX);
+                latest.insert((order, c.entity_id), (entity, c.version));
+            }
+        }
+    }
+    let mut records = Vec::with_capacity(latest.len());
+    for ((_, id), (entity, version)) in latest {
+        let mut tables = BTreeMap::new();
+        for part in parts::parts(entity) {
+            tables.insert(
+                part.table.to_string(),
+                to_rows(rows::select(conn, part.table, part.by, id)?),
+            );
+        }
+        records.push(Record {
+            entity,
+            id,
+            version,
+            rows: tables,
+        });
+    }
+    // Parents before children.
+    records.sort_by_key(|r| match r.entity {
+        ChangeEntity::Organization => (0, path_depth(r), r.id),
+        other => (
+            1 + ChangeEntity::ALL
+                .iter()
+                .position(|e| *e == other)
+                .unwrap_or(0),
+            0,
+            r.id,
+        ),
+    });
+    let context = context(conn, &root, &records)?;
+    key.seal(&Payload {
+        format: FORMAT.into(),
+        organization_id: root.id,
+        since,
+        until,
+        created_at: chrono::Utc::now(),
+        context,
+        records,
+    })
+}
+
+fn to_rows(values: Vec<serde_json::Value>) -> Vec<Row> {
+    values
+        .into_iter()
+        .filter_map(|v| match v {
+            serde_json::Value::Object(m) => Some(m),
+            _ => None,
+        })
+        .collect()
+}
+
+fn path_depth(r: &Record) -> usize {
+    r.rows
+        .get("organizations")
+        .and_then(|rows| rows.first())
+        .and_then(|row| row.get("path"))
+        .and_then(|p| p.as_str())
+        .map_or(0, |p| tree::ids(p).len())
+}
+
+/// The organisations the records refer to but do not carry, with their ancestors, parents first.
+fn context(conn: &mut DbConn, root: &OrganizationRow, records: &[Record]) -> AppResult<Vec<Row>> {
+    let carried: BTreeSet<i64> = records
+        .iter()
+        .filter(|r| r.entity == ChangeEntity::Organization)
+        .map(|r| r.id)
+        .collect();
+    let mut wanted: BTreeSet<i64> = tree::ids(&root.path).into_iter().collect();
+    for row in records.iter().flat_map(|r| r.rows.values().flatten()) {
+        for (column, value) in row {
+            if parts::names_organization(column) {
+                if let Some(id) = value.as_i64() {
+                    wanted.insert(id);
+                }
+            }
+        }
+    }
+    let mut by_path: BTreeMap<(usize, i64), Row> = BTreeMap::new();
+    let mut seen = BTreeSet::new();
+    let mut queue: Vec<i64> = wanted.into_iter().collect();
+    while let Some(id) = queue.pop() {
+        if carried.contains(&id) || !seen.insert(id) {
+            continue;
+        }
+        let Some(row) = to_rows(rows::select(conn, "organizations", "id", id)?).pop() else {
+            continue;
+        };
+        let path = row.get("path").and_then(|p| p.as_str()).unwrap_or_default();
+        let ancestors = tree::ids(path);
+        queue.extend(ancestors.iter().copied());
+        by_path.insert((ancestors.len(), id), row);
+    }
+    Ok(by_path.into_values().collect())
+}
+
+/// The installations whose packages are accepted.
+pub fn trusted(conn: &mut DbConn) -> AppResult<Vec<TrustedKey>> {
+    Ok(sync_trusted_keys::table
+        .order(sync_trusted_keys::added_at)
+        .select((sync_trusted_keys::public_key, sync_trusted_keys::name))
+        .load::<(String, String)>(conn)?
+        .into_iter()
+        .map(|(public_key, name)| TrustedKey { public_key, name })
+        .collect())
+}
+
+/// Trusts (or renames) an installation's key; 422 unless it is an Ed25519 public key.
+pub fn trust(conn: &mut DbConn, key: &TrustedKey) -> AppResult<()> {
+    use base64::Engine as _;
+    let valid = base64::engine::general_purpose::STANDARD
+        .decode(key.public_key.trim())
+        .ok()
+        .and_then(|b| <[u8; 32]>::try_from(b).ok())
+        .is_some_and(|b| ed25519_dalek::VerifyingKey::from_bytes(&b).is_ok());
+    if !valid {
+        return Err(AppError::field(
+            "public_key",
+            "invalid_key",
+            "Khóa công khai phải là khóa Ed25519 (32 byte, base64)",
+        ));
+    }
+    let name = key.name.trim();
+    diesel::delete(sync_trusted_keys::table.find(key.public_key.trim())).execute(conn)?;
+    diesel::insert_into(sync_trusted_keys::table)
+        .values((
+            sync_trusted_keys::public_key.eq(key.public_key.trim()),
+            sync_trusted_keys::name.eq(if name.is_empty() { "?" } else { name }),
+            sync_trusted_keys::added_at.eq(crate::models::now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
