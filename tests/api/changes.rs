@@ -284,13 +284,35 @@ fn rename(c: &mut DbConn, id: i64, name: &str) -> Result<(), AppError> {
     change::note(c, "organization", id, "update")
 }
 
-#[actix_web::test]
-async fn a_transaction_that_commits_last_is_read_last_whenever_it_started() {
-    let app = TestApp::new().await;
+/// Two provinces to rename in overlapping transactions, and the feed's cursor after them.
+struct Race {
+    admin: Client,
+    a: i64,
+    b: i64,
+    start: String,
+}
+
+async fn race(app: &TestApp) -> Race {
     let admin = app.admin().await;
     let a = admin.create_org("Tỉnh ủy A", "province", None).await;
     let b = admin.create_org("Tỉnh ủy B", "province", None).await;
     let (_, start) = drain(&admin, "").await;
+    Race { admin, a, b, start }
+}
+
+/// A second writer renaming `b` in its own transaction, on its own thread.
+fn later_writer(app: &TestApp, b: i64) -> std::thread::JoinHandle<()> {
+    let pool = app.state.pool.clone();
+    std::thread::spawn(move || {
+        let mut c = pool.get().unwrap();
+        write_transaction(&mut c, |c| rename(c, b, "Tỉnh ủy B (đổi tên)")).unwrap();
+    })
+}
+
+#[actix_web::test]
+async fn a_transaction_that_commits_last_is_read_last_whenever_it_started() {
+    let app = TestApp::new().await;
+    let Race { admin, a, b, start } = race(&app).await;
     let wait = Duration::from_secs(30);
 
     // Transaction A starts first and writes, then stays open.
@@ -311,11 +333,7 @@ async fn a_transaction_that_commits_last_is_read_last_whenever_it_started() {
 
     // Transaction B starts later. PostgreSQL lets it commit while A is still open; SQLite makes
     // it wait for A's write lock.
-    let pool = app.state.pool.clone();
-    let second = std::thread::spawn(move || {
-        let mut c = pool.get().unwrap();
-        write_transaction(&mut c, |c| rename(c, b, "Tỉnh ủy B (đổi tên)")).unwrap();
-    });
+    let second = later_writer(&app, b);
     let (mut seen, cursor) = if app.db.is_postgres() {
         second.join().unwrap();
         let (early, cursor) = drain(&admin, &start).await;
@@ -356,10 +374,7 @@ async fn a_writer_that_has_published_holds_back_later_writers_until_it_commits()
     if !app.db.is_postgres() {
         return; // SQLite serialises whole write transactions: covered by the test above.
     }
-    let admin = app.admin().await;
-    let a = admin.create_org("Tỉnh ủy A", "province", None).await;
-    let b = admin.create_org("Tỉnh ủy B", "province", None).await;
-    let (_, start) = drain(&admin, "").await;
+    let Race { admin, a, b, start } = race(&app).await;
     let wait = Duration::from_secs(30);
 
     // A publishes (takes the next number) and stays open before committing.
@@ -379,11 +394,7 @@ async fn a_writer_that_has_published_holds_back_later_writers_until_it_commits()
         .unwrap();
     });
     published_rx.recv_timeout(wait).unwrap();
-    let pool = app.state.pool.clone();
-    let second = std::thread::spawn(move || {
-        let mut c = pool.get().unwrap();
-        write_transaction(&mut c, |c| rename(c, b, "Tỉnh ủy B (đổi tên)")).unwrap();
-    });
+    let second = later_writer(&app, b);
     // B cannot get ahead of A: a reader now sees neither.
     let (early, cursor) = drain(&admin, &start).await;
     assert_eq!(early, Vec::<Value>::new());
