@@ -258,3 +258,21 @@ async fn a_record_edited_at_both_levels_is_reported_not_overwritten() {
         .iter()
         .any(|c| c["id"] == m && c["code"] == "newer_local_version"));
 }
+
+#[actix_web::test]
+async fn a_first_package_carries_the_whole_subtree_even_records_older_than_the_feed() {
+    use diesel::RunQueryDsl;
+    let t = pair().await;
+    // Records entered before the feed existed have no changes.
+    let mut conn = t.commune.app.state.pool.get().unwrap();
+    diesel::sql_query("DELETE FROM changes")
+        .execute(&mut conn)
+        .unwrap();
+    drop(conn);
+    let package = t.commune.export(t.commune_id, "0").await;
+    let report = t.province.import(&package).await;
+    report.assert_status(200);
+    assert_eq!(report.json["applied"], 3);
+    let path = format!("/api/v1/members?organization_id={}", t.commune_id);
+    assert_eq!(t.province.get(&path).await, t.commune.get(&path).await);
+}

@@ -20,7 +20,10 @@ use qldv_api_types::{MemberId, OrgId};
 use serde::Serialize;
 
 use crate::auth::Scope;
-use crate::db::schema::{badges, changes, counters, evaluations, members};
+use crate::db::schema::{
+    badge_proposals, badges, cards, changes, counters, evaluations, members, organizations,
+    transfers,
+};
 use crate::db::DbConn;
 use crate::error::{AppError, AppResult};
 
@@ -297,4 +300,80 @@ impl ChangeRow {
             resource: serde_json::from_str(&self.resource).unwrap_or(serde_json::Value::Null),
         })
     }
+}
+
+/// Every published record of the subtree at `path` (organisations, members and what hangs on
+/// them, transfers from or to it), whether or not the feed has a change for it: what a first
+/// sync package carries.
+pub fn records_in(conn: &mut DbConn, path: &str) -> AppResult<Vec<(ChangeEntity, i64)>> {
+    let (lo, hi) = crate::domain::tree::subtree_range(path);
+    let mut out = Vec::new();
+    let mut add = |entity: ChangeEntity, ids: Vec<i64>| {
+        out.extend(ids.into_iter().map(|id| (entity, id)));
+    };
+    add(
+        ChangeEntity::Organization,
+        organizations::table
+            .filter(organizations::path.ge(&lo).and(organizations::path.lt(&hi)))
+            .select(organizations::id)
+            .load(conn)?,
+    );
+    let in_subtree = members::org_path
+        .ge(lo.clone())
+        .and(members::org_path.lt(hi.clone()));
+    add(
+        ChangeEntity::Member,
+        members::table
+            .filter(in_subtree.clone())
+            .select(members::id)
+            .load(conn)?,
+    );
+    add(
+        ChangeEntity::Transfer,
+        transfers::table
+            .filter(
+                transfers::from_path
+                    .ge(&lo)
+                    .and(transfers::from_path.lt(&hi))
+                    .or(transfers::to_path
+                        .ge(&lo)
+                        .and(transfers::to_path.lt(&hi))
+                        .assume_not_null()),
+            )
+            .select(transfers::id)
+            .load(conn)?,
+    );
+    add(
+        ChangeEntity::Evaluation,
+        evaluations::table
+            .inner_join(members::table)
+            .filter(in_subtree.clone())
+            .select(evaluations::id)
+            .load(conn)?,
+    );
+    add(
+        ChangeEntity::Card,
+        cards::table
+            .inner_join(members::table)
+            .filter(in_subtree.clone())
+            .select(cards::id)
+            .load(conn)?,
+    );
+    add(
+        ChangeEntity::BadgeProposal,
+        badge_proposals::table
+            .inner_join(members::table)
+            .filter(in_subtree.clone())
+            .select(badge_proposals::id)
+            .load(conn)?,
+    );
+    add(
+        ChangeEntity::Badge,
+        badges::table
+            .inner_join(members::table)
+            .filter(in_subtree)
+            .select(badges::id)
+            .load(conn)?,
+    );
+    Ok(out)
 }

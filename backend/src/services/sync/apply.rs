@@ -3,7 +3,7 @@
 //! rest still apply).
 
 use diesel::prelude::*;
-use qldv_api_types::changes::{ChangeEntity, SyncConflict, SyncReport};
+use qldv_api_types::changes::{SyncConflict, SyncReport};
 
 use super::package::{self, Record, Row};
 use super::parts;
@@ -24,20 +24,6 @@ fn stamp(row: &Row, column: &str) -> String {
         .and_then(|v| v.as_str())
         .map(|s| s.replace('T', " "))
         .unwrap_or_default()
-}
-
-/// The version a row stands for (badges have none: awarded 1, returned 2).
-fn version_of(entity: ChangeEntity, row: &Row) -> i64 {
-    match entity {
-        ChangeEntity::Badge => {
-            if row.get("returned_on").is_some_and(|v| !v.is_null()) {
-                2
-            } else {
-                1
-            }
-        }
-        _ => int(row, "version").unwrap_or(0),
-    }
 }
 
 enum Outcome {
@@ -71,7 +57,7 @@ fn apply_record(conn: &mut DbConn, record: &Record) -> AppResult<Outcome> {
             record.id
         )));
     }
-    let package_version = version_of(record.entity, incoming);
+    let package_version = parts::version_of(record.entity, incoming);
     let local = rows::select(conn, own.table, "id", record.id)?
         .into_iter()
         .next()
@@ -80,7 +66,7 @@ fn apply_record(conn: &mut DbConn, record: &Record) -> AppResult<Outcome> {
             _ => None,
         });
     if let Some(local) = &local {
-        let held = version_of(record.entity, local);
+        let held = parts::version_of(record.entity, local);
         if held > package_version {
             return Ok(conflict(
                 record,
@@ -106,7 +92,7 @@ fn apply_record(conn: &mut DbConn, record: &Record) -> AppResult<Outcome> {
             );
         }
     }
-    let held = local.as_ref().map(|l| version_of(record.entity, l));
+    let held = local.as_ref().map(|l| parts::version_of(record.entity, l));
     let written = conn.transaction(|c| {
         for part in parts::parts(record.entity) {
             for row in record.rows.get(part.table).into_iter().flatten() {

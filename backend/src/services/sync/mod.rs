@@ -39,7 +39,13 @@ pub fn export(
     since: i64,
 ) -> AppResult<Vec<u8>> {
     let root = OrganizationRow::find(conn, &caller.scope, organization)?;
-    let mut latest: BTreeMap<(usize, i64), (ChangeEntity, i64)> = BTreeMap::new();
+    let order = |entity: ChangeEntity| {
+        ChangeEntity::ALL
+            .iter()
+            .position(|e| *e == entity)
+            .unwrap_or(usize::MAX)
+    };
+    let mut wanted: BTreeSet<(usize, i64)> = BTreeSet::new();
     let mut until = since;
     loop {
         let page = ChangeRow::after(conn, &caller.scope, Some(&root.path), until, 1000)?;
@@ -47,16 +53,21 @@ pub fn export(
         until = last.seq;
         for c in &page {
             if let Some(entity) = ChangeEntity::parse(&c.entity) {
-                let order = ChangeEntity::ALL
-                    .iter()
-                    .position(|e| *e == entity)
-                    .unwrap_or(usize::MAX);
-                latest.insert((order, c.entity_id), (entity, c.version));
+                wanted.insert((order(entity), c.entity_id));
             }
         }
     }
-    let mut records = Vec::with_capacity(latest.len());
-    for ((_, id), (entity, version)) in latest {
+    // A first package carries the whole subtree, also records older than the feed.
+    if since == 0 {
+        for (entity, id) in crate::models::change::records_in(conn, &root.path)? {
+            wanted.insert((order(entity), id));
+        }
+    }
+    let mut records = Vec::with_capacity(wanted.len());
+    for (position, id) in wanted {
+        let Some(entity) = ChangeEntity::ALL.get(position).copied() else {
+            continue;
+        };
         let mut tables = BTreeMap::new();
         for part in parts::parts(entity) {
             tables.insert(
@@ -64,6 +75,13 @@ pub fn export(
                 to_rows(rows::select(conn, part.table, part.by, id)?),
             );
         }
+        let Some(own) = tables
+            .get(parts::parts(entity)[0].table)
+            .and_then(|rows| rows.first())
+        else {
+            continue; // gone since (a rolled-back savepoint never leaves a change)
+        };
+        let version = parts::version_of(entity, own);
         records.push(Record {
             entity,
             id,

@@ -2,6 +2,8 @@
 
 use qldv_api_types::changes::ChangeEntity;
 
+use super::package::Row;
+
 /// Rows of one table that belong to a record.
 #[derive(Debug, Clone, Copy)]
 pub struct Part {
@@ -92,4 +94,21 @@ pub const ID_TABLES: &[&str] = &[
 pub fn names_organization(column: &str) -> bool {
     matches!(column, "organization_id" | "parent_id" | "successor_id")
         || column.ends_with("_org_id")
+}
+
+/// The version a record's own row stands for (badges have none: awarded 1, returned 2).
+pub fn version_of(entity: ChangeEntity, row: &Row) -> i64 {
+    match entity {
+        ChangeEntity::Badge => {
+            if row.get("returned_on").is_some_and(|v| !v.is_null()) {
+                2
+            } else {
+                1
+            }
+        }
+        _ => row
+            .get("version")
+            .and_then(serde_json::Value::as_i64)
+            .unwrap_or(0),
+    }
 }
