@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """What an integrator's program looks like with the Python client generated from
 openapi/openapi.json (scripts/client-test.sh generates it with openapi-python-client):
-sign in, find an organisation, list its members, read one member's badges and cards.
+sign in, find an organisation, list its members, read one member's badges and cards, and
+read the change feed.
 
     PYTHONPATH=GENERATED_DIR python3 docs/examples/client_example.py BASE_URL USER PASSWORD
 """
@@ -48,3 +49,13 @@ for b in badges:
     print(f"  badge {b.milestone} years, occasion {b.occasion_on}, decision {b.decision_no}, {b.status}")
 for c in cards:
     print(f"  card {c.card_number}, issued {c.issued_on}, {c.status}")
+
+# The change feed: what changed since a cursor, in commit order (integration accounts and
+# administrators). A real consumer stores next_cursor and polls with it.
+from qldv_client.api.changes import list_changes  # noqa: E402
+
+feed = list_changes.sync(client=api, limit=3)
+assert not isinstance(feed, Problem), feed
+for c in feed.items:
+    print(f"  change {c.cursor}: {c.entity.value} {c.id} {c.operation} -> version {c.version}")
+print(f"feed: continue after {feed.next_cursor} (more waiting: {feed.has_more})")
