@@ -64,30 +64,12 @@ pub fn export(
         }
     }
     let mut records = Vec::with_capacity(wanted.len());
-    for (position, id) in wanted {
-        let Some(entity) = ChangeEntity::ALL.get(position).copied() else {
-            continue;
-        };
-        let mut tables = BTreeMap::new();
-        for part in parts::parts(entity) {
-            tables.insert(
-                part.table.to_string(),
-                to_rows(rows::select(conn, part.table, part.by, id)?),
-            );
-        }
-        let Some(own) = tables
-            .get(parts::parts(entity)[0].table)
-            .and_then(|rows| rows.first())
-        else {
-            continue; // gone since (a rolled-back savepoint never leaves a change)
-        };
-        let version = parts::version_of(entity, own);
-        records.push(Record {
-            entity,
-            id,
-            version,
-            rows: tables,
-        });
+    for (position, entity) in ChangeEntity::ALL.iter().copied().enumerate() {
+        let ids: Vec<i64> = wanted
+            .range((position, i64::MIN)..=(position, i64::MAX))
+            .map(|(_, id)| *id)
+            .collect();
+        records.extend(read_records(conn, entity, &ids)?);
     }
     // Parents before children.
     records.sort_by_key(|r| match r.entity {
@@ -111,6 +93,41 @@ pub fn export(
         context,
         records,
     })
+}
+
+/// The records `ids` of `entity` with their rows in every table of the aggregate, read a table
+/// at a time (not a query per record).
+fn read_records(conn: &mut DbConn, entity: ChangeEntity, ids: &[i64]) -> AppResult<Vec<Record>> {
+    let mut by_record: BTreeMap<i64, BTreeMap<String, Vec<Row>>> = BTreeMap::new();
+    for part in parts::parts(entity) {
+        for row in to_rows(rows::select_in(conn, part.table, part.by, ids)?) {
+            if let Some(owner) = row.get(part.by).and_then(serde_json::Value::as_i64) {
+                by_record
+                    .entry(owner)
+                    .or_default()
+                    .entry(part.table.to_string())
+                    .or_default()
+                    .push(row);
+            }
+        }
+    }
+    let own = parts::parts(entity)[0].table;
+    Ok(by_record
+        .into_iter()
+        .filter_map(|(id, mut tables)| {
+            // A record gone since has no own row (a rolled-back savepoint leaves no change).
+            let version = parts::version_of(entity, tables.get(own)?.first()?);
+            for part in parts::parts(entity) {
+                tables.entry(part.table.to_string()).or_default();
+            }
+            Some(Record {
+                entity,
+                id,
+                version,
+                rows: tables,
+            })
+        })
+        .collect())
 }
 
 fn to_rows(values: Vec<serde_json::Value>) -> Vec<Row> {
