@@ -55,6 +55,15 @@ enum Command {
         #[arg(long)]
         skip_invalid: bool,
     },
+    /// Fill an empty database with a realistic, deterministic dataset (benchmarks, demonstrations).
+    Seed {
+        /// Members in all (active and exited).
+        #[arg(long)]
+        members: u64,
+        /// Random seed: the same seed gives the same data.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Sync packages between installations (signed with this installation's Ed25519 key).
     Sync {
         #[command(subcommand)]
@@ -197,6 +206,29 @@ fn write_openapi(out: Option<std::path::PathBuf>) -> Result<(), String> {
     }
 }
 
+fn seed_database(members: u64, seed: u64) -> Result<(), String> {
+    use qldv::services::seed::{self, SeedOptions};
+    let (_, state) = load()?;
+    let mut conn = state.pool.get().map_err(|e| e.to_string())?;
+    let started = std::time::Instant::now();
+    let opts = SeedOptions {
+        members,
+        seed,
+        today: state.today(),
+    };
+    let summary = seed::run(&mut conn, &opts, |done| {
+        let rate = done as f64 / started.elapsed().as_secs_f64().max(0.001);
+        eprintln!("{done}/{members} đảng viên ({rate:.0}/giây)");
+    })
+    .map_err(|e| e.problem().detail)?;
+    println!(
+        "{}",
+        serde_json::to_string(&summary).map_err(|e| e.to_string())?
+    );
+    eprintln!("xong sau {:.1} giây", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -213,6 +245,7 @@ fn main() -> ExitCode {
             user,
             skip_invalid,
         } => import::run(&file, organization, &user, skip_invalid),
+        Command::Seed { members, seed } => seed_database(members, seed),
         Command::Sync { action } => sync::run(action),
         Command::Openapi { out } => write_openapi(out),
     };

@@ -23,6 +23,7 @@ mod problems;
 mod reports;
 mod restructure;
 mod search;
+mod seed;
 mod sync;
 mod transfers;
 mod users;

@@ -3,6 +3,7 @@
 //! The engine is chosen from the URL scheme (`sqlite://` or `postgres://`), never by trial: diesel's
 //! `MultiConnection::establish` would hide why PostgreSQL was unreachable.
 
+pub mod bulk;
 mod engine;
 pub mod rows;
 pub mod schema;

@@ -11,6 +11,7 @@ pub mod members;
 pub mod movements;
 pub mod reports;
 pub mod restructure;
+pub mod seed;
 pub mod spreadsheet;
 pub mod sync;
 pub mod transfers;

@@ -1,0 +1,134 @@
+//! `qldv seed`: a generated dataset the server reads like its own records.
+
+use chrono::NaiveDate;
+use diesel::prelude::*;
+use qldv::db::schema::{badges, members};
+use qldv::services::seed::{self, SeedOptions};
+use qldv_tests::TestApp;
+use serde_json::Value;
+
+fn seeded(app: &TestApp, members: u64, seed: u64) {
+    let mut conn = app.state.pool.get().unwrap();
+    let opts = SeedOptions {
+        members,
+        seed,
+        today: NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+    };
+    let summary = seed::run(&mut conn, &opts, |_| {}).unwrap();
+    assert_eq!(summary.members, members);
+}
+
+fn total(report: &Value, section: &str) -> i64 {
+    let s = report["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["key"] == section)
+        .unwrap();
+    let rows = s["rows"].as_array().unwrap();
+    rows.last().unwrap()["values"][0].as_i64().unwrap()
+}
+
+#[actix_web::test]
+async fn a_seeded_province_reads_like_records_entered_through_the_api() {
+    let app = TestApp::builder().today("2026-11-30").build().await;
+    seeded(&app, 1500, 7);
+    app.assert_invariant();
+    let admin = app.admin().await;
+
+    let mut conn = app.state.pool.get().unwrap();
+    let active: i64 = members::table
+        .filter(members::status.eq_any(["official", "probationary"]))
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    let returned: i64 = badges::table
+        .filter(badges::status.eq("returned"))
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    drop(conn);
+    assert!(active > 1400 && active < 1500, "a few exited: {active}");
+    assert!(returned > 0, "badges returned on exits");
+
+    // The reports count them; the movement identity holds.
+    let composition = admin
+        .get("/api/v1/reports/composition?organization_id=1&as_of=2026-11-30")
+        .await;
+    composition.assert_status(200);
+    assert_eq!(total(&composition.json, "gender"), active);
+    admin
+        .get("/api/v1/reports/movement?organization_id=1&year=2025")
+        .await
+        .assert_status(200);
+
+    // Names are searchable without diacritics; a record opens with its history.
+    let found = admin.get("/api/v1/members?q=nguyen&limit=5").await;
+    found.assert_status(200);
+    let first = &found.json["items"][0];
+    assert!(first["full_name"].as_str().unwrap().starts_with("Nguyễn"));
+    let id = first["id"].as_i64().unwrap();
+    let events = admin.get(&format!("/api/v1/members/{id}/events")).await;
+    assert_eq!(events.json[0]["kind"], "admitted");
+
+    // Past rounds are within the quota; badge eligibility runs over the seeded members.
+    let ratings = admin
+        .get("/api/v1/evaluations?organization_id=1&year=2025")
+        .await;
+    ratings.assert_status(200);
+    assert_eq!(ratings.json["summary"]["quota_excess"], 0);
+    let eligible = admin
+        .get("/api/v1/badges/eligible?organization_id=1&occasion_on=2027-02-03")
+        .await;
+    eligible.assert_status(200);
+
+    // New records after the seed get fresh ids (the identities moved past the seeded ones).
+    let cell = admin.create_org("Chi bộ mới", "cell", Some(2)).await;
+    assert!(cell > 2);
+}
+
+#[actix_web::test]
+async fn the_same_seed_gives_the_same_dataset_and_a_filled_database_is_refused() {
+    let a = TestApp::new().await;
+    let b = TestApp::new().await;
+    seeded(&a, 300, 42);
+    seeded(&b, 300, 42);
+    let page = "/api/v1/members?organization_id=1&limit=100";
+    let facts = |v: Value| -> Vec<Value> {
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| {
+                serde_json::json!([
+                    m["id"],
+                    m["full_name"],
+                    m["national_id"],
+                    m["birth_date"],
+                    m["admission_decision_on"],
+                    m["status"],
+                    m["card_number"],
+                    m["organization_id"]
+                ])
+            })
+            .collect()
+    };
+    let (ours, theirs) = (
+        a.admin().await.get(page).await.json,
+        b.admin().await.get(page).await.json,
+    );
+    assert_eq!(facts(ours.clone()).len(), 100);
+    assert_eq!(facts(ours), facts(theirs));
+
+    let mut conn = a.state.pool.get().unwrap();
+    let again = seed::run(
+        &mut conn,
+        &SeedOptions {
+            members: 10,
+            seed: 1,
+            today: NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+        },
+        |_| {},
+    );
+    assert_eq!(again.unwrap_err().code(), "not_empty");
+}
