@@ -21,7 +21,7 @@ use crate::db::DbConn;
 use crate::domain::settings::RuleSettings;
 use crate::error::{AppError, AppResult};
 
-use write::{Loader, Unit};
+use write::{Loader, Org, Unit};
 
 /// What to generate.
 #[derive(Debug, Clone)]
@@ -109,107 +109,47 @@ pub fn run(
         let (name, code) =
             names::PROVINCES[usize::try_from(p).unwrap_or(0) % names::PROVINCES.len()];
         crate::db::write_transaction(conn, |c| {
-            let province = loader.org(c, None, "province", &format!("Tỉnh ủy {name}"))?;
-            let mut left = share;
+            let root = loader.org(c, None, "province", &format!("Tỉnh ủy {name}"))?;
+            let mut p = Province {
+                name,
+                code,
+                left: share,
+                rng: &mut rng,
+                rules: &rules,
+                loader: &mut loader,
+            };
             let mut n = 0u32;
-            while left > 0 {
+            while p.left > 0 {
                 n += 1;
-                let place = |rng: &mut StdRng| {
-                    names::PLACES[rng.gen_range(0..names::PLACES.len())].to_string()
-                };
-                if rng.gen_bool(0.85) || left < 200 {
+                if p.rng.gen_bool(0.85) || p.left < 200 {
                     // A commune's committee with its village cells.
-                    let commune_name =
-                        format!("Đảng ủy xã {} {} {n}", place(&mut rng), place(&mut rng));
-                    let commune = loader.org(c, Some(&province), "commune", &commune_name)?;
-                    let mut unit = Unit::new(&commune);
-                    for k in 1..=rng.gen_range(4..30) {
-                        if left == 0 {
-                            break;
-                        }
-                        let cell = loader.org(
-                            c,
-                            Some(&commune),
-                            "cell",
-                            &format!("Chi bộ thôn {} {k}", place(&mut rng)),
-                        )?;
-                        let size = cell_size(&mut rng).min(left);
-                        loader.members(
-                            c,
-                            &mut rng,
-                            &rules,
-                            &mut unit,
-                            &cell,
-                            (name, code),
-                            size,
-                        )?;
-                        left -= size;
+                    let name = format!("Đảng ủy xã {} {} {n}", place(p.rng), place(p.rng));
+                    let cells = p.rng.gen_range(4..30);
+                    p.grassroots(c, &root, "commune", &name, cells, |rng, k| {
+                        format!("Chi bộ thôn {} {k}", place(rng))
+                    })?;
+                    continue;
+                }
+                // A committee of agencies or enterprises with its grassroots organisations.
+                let name = format!("Đảng ủy Khối {} {n}", place(p.rng));
+                let upper = p.loader.org(c, Some(&root), "upper_grassroots", &name)?;
+                for g in 1..=p.rng.gen_range(2..7) {
+                    if p.left == 0 {
+                        break;
                     }
-                    loader.close_unit(c, &rules, unit)?;
-                } else {
-                    // A committee of agencies or enterprises with its grassroots organisations.
-                    let upper = loader.org(
-                        c,
-                        Some(&province),
-                        "upper_grassroots",
-                        &format!("Đảng ủy Khối {} {n}", place(&mut rng)),
-                    )?;
-                    for g in 1..=rng.gen_range(2..7) {
-                        if left == 0 {
-                            break;
-                        }
-                        if rng.gen_bool(0.5) {
-                            let base = loader.org(
-                                c,
-                                Some(&upper),
-                                "grassroots_committee",
-                                &format!("Đảng bộ Công ty {} {g}", place(&mut rng)),
-                            )?;
-                            let mut unit = Unit::new(&base);
-                            for k in 1..=rng.gen_range(3..9) {
-                                if left == 0 {
-                                    break;
-                                }
-                                let cell = loader.org(
-                                    c,
-                                    Some(&base),
-                                    "cell",
-                                    &format!("Chi bộ phòng {k}"),
-                                )?;
-                                let size = cell_size(&mut rng).min(left);
-                                loader.members(
-                                    c,
-                                    &mut rng,
-                                    &rules,
-                                    &mut unit,
-                                    &cell,
-                                    (name, code),
-                                    size,
-                                )?;
-                                left -= size;
-                            }
-                            loader.close_unit(c, &rules, unit)?;
-                        } else {
-                            let cell = loader.org(
-                                c,
-                                Some(&upper),
-                                "grassroots_cell",
-                                &format!("Chi bộ Trường {} {g}", place(&mut rng)),
-                            )?;
-                            let mut unit = Unit::new(&cell);
-                            let size = (cell_size(&mut rng) + 10).min(left);
-                            loader.members(
-                                c,
-                                &mut rng,
-                                &rules,
-                                &mut unit,
-                                &cell,
-                                (name, code),
-                                size,
-                            )?;
-                            left -= size;
-                            loader.close_unit(c, &rules, unit)?;
-                        }
+                    if p.rng.gen_bool(0.5) {
+                        let name = format!("Đảng bộ Công ty {} {g}", place(p.rng));
+                        let cells = p.rng.gen_range(3..9);
+                        p.grassroots(c, &upper, "grassroots_committee", &name, cells, |_, k| {
+                            format!("Chi bộ phòng {k}")
+                        })?;
+                    } else {
+                        let name = format!("Chi bộ Trường {} {g}", place(p.rng));
+                        let cell = p.loader.org(c, Some(&upper), "grassroots_cell", &name)?;
+                        let mut unit = Unit::new(&cell);
+                        let size = (cell_size(p.rng) + 10).min(p.left);
+                        p.populate(c, &mut unit, &cell, size)?;
+                        p.loader.close_unit(c, p.rules, unit)?;
                     }
                 }
             }
@@ -219,6 +159,69 @@ pub fn run(
         progress(done);
     }
     loader.finish(conn)
+}
+
+fn place(rng: &mut StdRng) -> &'static str {
+    names::PLACES[rng.gen_range(0..names::PLACES.len())]
+}
+
+/// One province being generated: what is left to place, and the tools to place it.
+struct Province<'a> {
+    name: &'a str,
+    code: u16,
+    left: u64,
+    rng: &'a mut StdRng,
+    rules: &'a Rules,
+    loader: &'a mut Loader,
+}
+
+impl Province<'_> {
+    /// Up to `size` members (never more than are left) in `cell`, rated within `unit`.
+    fn populate(
+        &mut self,
+        c: &mut DbConn,
+        unit: &mut Unit,
+        cell: &Org,
+        size: u64,
+    ) -> AppResult<()> {
+        let size = size.min(self.left);
+        self.loader.members(
+            c,
+            self.rng,
+            self.rules,
+            unit,
+            cell,
+            (self.name, self.code),
+            size,
+        )?;
+        self.left -= size;
+        Ok(())
+    }
+
+    /// A grassroots organisation of `kind` under `parent` with up to `cells` cells.
+    fn grassroots(
+        &mut self,
+        c: &mut DbConn,
+        parent: &Org,
+        kind: &str,
+        name: &str,
+        cells: u32,
+        cell_name: impl Fn(&mut StdRng, u32) -> String,
+    ) -> AppResult<()> {
+        let base = self.loader.org(c, Some(parent), kind, name)?;
+        let mut unit = Unit::new(&base);
+        for k in 1..=cells {
+            if self.left == 0 {
+                break;
+            }
+            let cell = self
+                .loader
+                .org(c, Some(&base), "cell", &cell_name(self.rng, k))?;
+            let size = cell_size(self.rng);
+            self.populate(c, &mut unit, &cell, size)?;
+        }
+        self.loader.close_unit(c, self.rules, unit)
+    }
 }
 
 /// Counts by key, for CCCD serials.
