@@ -37,15 +37,7 @@ pub fn run(
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
-    let problem = |e: qldv::error::AppError| {
-        let p = e.problem();
-        let details: Vec<String> = p.errors.iter().map(|f| f.message.clone()).collect();
-        if details.is_empty() {
-            p.detail
-        } else {
-            format!("{}: {}", p.detail, details.join("; "))
-        }
-    };
+    let problem = crate::problem_text;
     let prepared = imports::prepare(&name, &bytes).map_err(problem)?;
     let (_, state) = crate::load()?;
     let mut conn = state.pool.get().map_err(|e| e.to_string())?;

@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use clap::Subcommand;
 use qldv::auth::AuthUser;
 use qldv::db::rows::reserve_id_block;
-use qldv::error::AppError;
 use qldv::services::sync::{self, ID_TABLES};
 use qldv_api_types::changes::TrustedKey;
 use qldv_api_types::OrgId;
@@ -55,20 +54,6 @@ pub enum Action {
     },
 }
 
-fn problem(e: AppError) -> String {
-    let p = e.problem();
-    let fields: Vec<String> = p
-        .errors
-        .iter()
-        .map(|f| format!("{}: {}", f.field, f.message))
-        .collect();
-    if fields.is_empty() {
-        format!("{} ({})", p.detail, p.code)
-    } else {
-        format!("{} ({}): {}", p.detail, p.code, fields.join("; "))
-    }
-}
-
 /// Runs one action.
 pub fn run(action: Action) -> Result<(), String> {
     let (_, state) = crate::load()?;
@@ -91,12 +76,12 @@ pub fn run(action: Action) -> Result<(), String> {
                     },
                 )
             })
-            .map_err(problem)?;
+            .map_err(crate::problem_text)?;
             eprintln!("đã tin cậy khóa");
         }
         Action::Init { id_block } => {
             qldv::db::write_transaction(&mut conn, |c| reserve_id_block(c, ID_TABLES, id_block))
-                .map_err(problem)?;
+                .map_err(crate::problem_text)?;
             eprintln!("mã bản ghi mới bắt đầu từ {id_block} × 10¹²");
         }
         Action::Export {
@@ -105,12 +90,12 @@ pub fn run(action: Action) -> Result<(), String> {
             out,
             user,
         } => {
-            let caller = AuthUser::of_account(&mut conn, &user).map_err(problem)?;
+            let caller = AuthUser::of_account(&mut conn, &user).map_err(crate::problem_text)?;
             let bytes = sync::export(&mut conn, &caller, &key()?, OrgId(organization), since)
-                .map_err(problem)?;
+                .map_err(crate::problem_text)?;
             std::fs::write(&out, &bytes)
                 .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-            let opened = sync::open(&bytes).map_err(problem)?;
+            let opened = sync::open(&bytes).map_err(crate::problem_text)?;
             eprintln!(
                 "{}: {} bản ghi, thay đổi {}..{} (lần sau: --since {})",
                 out.display(),
@@ -123,10 +108,10 @@ pub fn run(action: Action) -> Result<(), String> {
         Action::Import { file, user } => {
             let bytes =
                 std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-            let caller = AuthUser::of_account(&mut conn, &user).map_err(problem)?;
+            let caller = AuthUser::of_account(&mut conn, &user).map_err(crate::problem_text)?;
             let report =
                 qldv::db::write_transaction(&mut conn, |c| sync::apply(c, &caller, &bytes))
-                    .map_err(problem)?;
+                    .map_err(crate::problem_text)?;
             println!(
                 "{}",
                 serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?

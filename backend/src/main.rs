@@ -187,7 +187,7 @@ fn create_user(username: &str, role: &str, organization: Option<i64>) -> Result<
         role,
         organization,
     )
-    .map_err(|e| e.problem().detail)?;
+    .map_err(problem_text)?;
     println!("created user {} (id {})", row.username, row.id);
     Ok(())
 }
@@ -206,6 +206,22 @@ fn write_openapi(out: Option<std::path::PathBuf>) -> Result<(), String> {
     }
 }
 
+/// A refused operation as one line for the terminal: the message, its code, and each field's
+/// message.
+pub(crate) fn problem_text(e: qldv::error::AppError) -> String {
+    let p = e.problem();
+    let fields: Vec<String> = p
+        .errors
+        .iter()
+        .map(|f| format!("{}: {}", f.field, f.message))
+        .collect();
+    if fields.is_empty() {
+        format!("{} ({})", p.detail, p.code)
+    } else {
+        format!("{} ({}): {}", p.detail, p.code, fields.join("; "))
+    }
+}
+
 fn seed_database(members: u64, seed: u64) -> Result<(), String> {
     use qldv::services::seed::{self, SeedOptions};
     let (_, state) = load()?;
@@ -220,7 +236,7 @@ fn seed_database(members: u64, seed: u64) -> Result<(), String> {
         let rate = done as f64 / started.elapsed().as_secs_f64().max(0.001);
         eprintln!("{done}/{members} đảng viên ({rate:.0}/giây)");
     })
-    .map_err(|e| e.problem().detail)?;
+    .map_err(problem_text)?;
     println!(
         "{}",
         serde_json::to_string(&summary).map_err(|e| e.to_string())?

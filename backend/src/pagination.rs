@@ -28,7 +28,7 @@ pub struct PageParams {
 impl PageParams {
     /// The page size, clamped to `1..=500`.
     pub fn limit(&self) -> i64 {
-        self.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT)
+        clamp_limit(self.limit)
     }
 
     /// The decoded cursor, or 400 when it was not made by this server.
@@ -43,6 +43,11 @@ impl PageParams {
                 .ok_or_else(|| AppError::Malformed("Tham số cursor không hợp lệ".into())),
         }
     }
+}
+
+/// A requested page size, or the default, clamped to `1..=500`.
+pub fn clamp_limit(limit: Option<i64>) -> i64 {
+    limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT)
 }
 
 /// Encodes a sort key as a cursor.

@@ -10,7 +10,7 @@ use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::change::ChangeRow;
 use crate::models::organization::OrganizationRow;
-use crate::pagination::{DEFAULT_LIMIT, MAX_LIMIT};
+use crate::pagination::clamp_limit;
 use crate::state::AppState;
 
 /// Registers the handlers.
@@ -65,7 +65,7 @@ pub async fn list_changes(
 ) -> Result<web::Json<ChangePage>, AppError> {
     user.require_feed_reader()?;
     let after = cursor(query.after.as_deref())?;
-    let limit = query.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
+    let limit = clamp_limit(query.limit);
     let org = query.organization_id;
     let mut rows = crate::db::run(&state.pool, move |c| {
         let subtree = match org {

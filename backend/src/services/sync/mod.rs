@@ -197,13 +197,7 @@ pub fn trusted(conn: &mut DbConn) -> AppResult<Vec<TrustedKey>> {
 
 /// Trusts (or renames) an installation's key; 422 unless it is an Ed25519 public key.
 pub fn trust(conn: &mut DbConn, key: &TrustedKey) -> AppResult<()> {
-    use base64::Engine as _;
-    let valid = base64::engine::general_purpose::STANDARD
-        .decode(key.public_key.trim())
-        .ok()
-        .and_then(|b| <[u8; 32]>::try_from(b).ok())
-        .is_some_and(|b| ed25519_dalek::VerifyingKey::from_bytes(&b).is_ok());
-    if !valid {
+    if package::public_key(&key.public_key).is_none() {
         return Err(AppError::field(
             "public_key",
             "invalid_key",

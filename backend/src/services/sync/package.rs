@@ -112,6 +112,12 @@ impl SyncKey {
     }
 }
 
+/// An Ed25519 public key written in base64, if `text` is one.
+pub fn public_key(text: &str) -> Option<VerifyingKey> {
+    let bytes: [u8; 32] = STANDARD.decode(text.trim()).ok()?.try_into().ok()?;
+    VerifyingKey::from_bytes(&bytes).ok()
+}
+
 fn refused(code: &'static str, message: &str) -> AppError {
     AppError::Rule(code, message.into())
 }
@@ -141,17 +147,7 @@ pub fn open(bytes: &[u8]) -> AppResult<Opened> {
             ),
         ));
     }
-    let key: [u8; 32] = STANDARD
-        .decode(&envelope.public_key)
-        .ok()
-        .and_then(|k| k.try_into().ok())
-        .ok_or_else(|| {
-            refused(
-                "sync_signature_invalid",
-                "Khóa công khai của gói không hợp lệ",
-            )
-        })?;
-    let key = VerifyingKey::from_bytes(&key).map_err(|_| {
+    let key = public_key(&envelope.public_key).ok_or_else(|| {
         refused(
             "sync_signature_invalid",
             "Khóa công khai của gói không hợp lệ",
