@@ -35,6 +35,9 @@ pub struct Config {
     /// `QLDV_SYNC_KEY_FILE`: the Ed25519 key sync packages are signed with (beside a SQLite
     /// database by default, created on first use; a PostgreSQL deployment names its file).
     pub sync_key: Option<crate::services::sync::SyncKey>,
+    /// `QLDV_CORS_ORIGINS`: comma-separated browser origins (`https://host[:port]`) of other
+    /// agencies' web applications allowed to call the API; none by default (same origin only).
+    pub cors_origins: Vec<String>,
 }
 
 fn env(name: &str) -> Option<String> {
@@ -78,8 +81,32 @@ impl Config {
                 .or_else(|| env("RUST_LOG"))
                 .unwrap_or_else(|| "info,actix_server=warn".into()),
             sync_key,
+            cors_origins: cors_origins()?,
         })
     }
+}
+
+/// `QLDV_CORS_ORIGINS`, each checked to be a bare origin (no path, no wildcard).
+fn cors_origins() -> Result<Vec<String>, String> {
+    let Some(list) = env("QLDV_CORS_ORIGINS") else {
+        return Ok(Vec::new());
+    };
+    list.split(',')
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+        .map(|o| {
+            let o = o.trim_end_matches('/');
+            let rest = o
+                .strip_prefix("https://")
+                .or_else(|| o.strip_prefix("http://"));
+            match rest {
+                Some(host) if !host.is_empty() && !host.contains(['/', '*', ' ']) => Ok(o.to_string()),
+                _ => Err(format!(
+                    "QLDV_CORS_ORIGINS: {o:?} is not an origin like https://host[:port]"
+                )),
+            }
+        })
+        .collect()
 }
 
 /// The signing key: from `QLDV_JWT_SECRET`, else from `QLDV_JWT_SECRET_FILE`, else from a file

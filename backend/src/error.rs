@@ -12,6 +12,9 @@ pub enum AppError {
     /// 400: the request cannot be read (bad JSON, bad query string).
     #[error("malformed request: {0}")]
     Malformed(String),
+    /// 413 `payload_too_large`: the body is larger than the endpoint accepts.
+    #[error("payload too large: {0}")]
+    TooLarge(String),
     /// 422 `validation_failed`: fields that break their format.
     #[error("validation failed")]
     Validation(Vec<FieldError>),
@@ -76,6 +79,7 @@ impl AppError {
     pub fn code(&self) -> &'static str {
         match self {
             Self::Malformed(_) => "malformed_request",
+            Self::TooLarge(_) => "payload_too_large",
             Self::Validation(_) => "validation_failed",
             Self::Unauthenticated(code, _) => code,
             Self::Forbidden(_) => "forbidden",
@@ -91,6 +95,7 @@ impl AppError {
     fn title(&self) -> &'static str {
         match self {
             Self::Malformed(_) => "Yêu cầu không đọc được",
+            Self::TooLarge(_) => "Nội dung gửi lên quá lớn",
             Self::Validation(_) => "Dữ liệu không hợp lệ",
             Self::Unauthenticated(..) => "Chưa đăng nhập",
             Self::Forbidden(_) => "Không có quyền",
@@ -106,7 +111,7 @@ impl AppError {
 
     fn detail(&self) -> String {
         match self {
-            Self::Malformed(m) => m.clone(),
+            Self::Malformed(m) | Self::TooLarge(m) => m.clone(),
             Self::Validation(errors) => format!("{} trường không hợp lệ", errors.len()),
             Self::Unauthenticated(_, m) | Self::Forbidden(m) => m.clone(),
             Self::NotFound(what) => format!("Không tìm thấy {what} hoặc nằm ngoài phạm vi quản lý"),
@@ -144,6 +149,7 @@ impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
             Self::Malformed(_) => StatusCode::BAD_REQUEST,
+            Self::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Validation(_) | Self::Rule(..) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Unauthenticated(..) => StatusCode::UNAUTHORIZED,
             Self::Forbidden(_) => StatusCode::FORBIDDEN,

@@ -12,6 +12,7 @@ pub mod models;
 pub mod openapi;
 pub mod pagination;
 pub mod routes;
+pub mod security;
 pub mod services;
 mod spa;
 pub mod state;
@@ -58,6 +59,20 @@ fn collect() -> (
     (app, openapi::finish(doc))
 }
 
+/// The problem for a JSON body that cannot be read: 413 past [`JSON_LIMIT`], else 400.
+fn json_error(err: actix_web::error::JsonPayloadError) -> AppError {
+    use actix_web::error::{JsonPayloadError, PayloadError};
+    match err {
+        JsonPayloadError::Overflow { .. }
+        | JsonPayloadError::OverflowKnownLength { .. }
+        | JsonPayloadError::Payload(PayloadError::Overflow) => AppError::TooLarge(format!(
+            "Nội dung JSON vượt quá {} MB",
+            JSON_LIMIT / (1024 * 1024)
+        )),
+        other => AppError::Malformed(format!("Nội dung JSON không hợp lệ: {other}")),
+    }
+}
+
 /// The serialised OpenAPI document, served at `/api/v1/openapi.json`.
 #[derive(Debug, Clone)]
 pub struct OpenApiJson(pub String);
@@ -90,15 +105,17 @@ pub fn app(
     >,
 > {
     let (app, doc) = collect();
+    let index_html = static_dir
+        .as_ref()
+        .and_then(|d| std::fs::read_to_string(d.join("index.html")).ok());
+    let policy = security::SecurityPolicy::new(index_html.as_deref(), state.cors_origins.clone());
     let doc_json = OpenApiJson(doc.to_json().unwrap_or_default());
     app.app_data(web::Data::new(state))
         .app_data(web::Data::new(doc_json))
         .app_data(
             web::JsonConfig::default()
                 .limit(JSON_LIMIT)
-                .error_handler(|err, _| {
-                    AppError::Malformed(format!("Nội dung JSON không hợp lệ: {err}")).into()
-                }),
+                .error_handler(|err, _| json_error(err).into()),
         )
         .app_data(web::PayloadConfig::new(JSON_LIMIT))
         .app_data(web::QueryConfig::default().error_handler(|err, _| {
@@ -112,6 +129,8 @@ pub fn app(
                 .config(utoipa_swagger_ui::Config::new(["/api/v1/openapi.json"])),
         )
         .configure(|cfg| spa::configure(cfg, static_dir))
+        .app_data(web::Data::new(policy))
         .wrap(actix_web::middleware::Compress::default())
+        .wrap(actix_web::middleware::from_fn(security::headers))
         .wrap(telemetry::RequestTracing)
 }

@@ -119,6 +119,7 @@ pub(crate) fn load() -> Result<(Config, AppState), String> {
     tracing::info!(database = %db::redact(&config.database_url), "opening database");
     let mut state = AppState::open(&state_options(&config))?;
     state.sync_key = config.sync_key.clone();
+    state.cors_origins = config.cors_origins.clone();
     Ok((config, state))
 }
 

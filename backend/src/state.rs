@@ -22,6 +22,8 @@ pub struct AppState {
     pub imports: crate::services::imports::Progress,
     /// The key this installation signs sync packages with (`None`: exports are refused).
     pub sync_key: Option<crate::services::sync::SyncKey>,
+    /// Browser origins allowed to call the API across origins (`QLDV_CORS_ORIGINS`).
+    pub cors_origins: Vec<String>,
 }
 
 /// How to build the state.
@@ -68,6 +70,7 @@ impl AppState {
             fixed_today: None,
             imports: Default::default(),
             sync_key: None,
+            cors_origins: Vec::new(),
         })
     }
 }

@@ -23,6 +23,7 @@ mod problems;
 mod reports;
 mod restructure;
 mod search;
+mod security;
 mod seed;
 mod sync;
 mod transfers;

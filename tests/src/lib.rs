@@ -46,6 +46,7 @@ pub struct TestAppBuilder {
     today: Option<chrono::NaiveDate>,
     database_url: Option<String>,
     access_token_minutes: Option<i64>,
+    cors_origins: Vec<String>,
 }
 
 impl TestAppBuilder {
@@ -64,6 +65,12 @@ impl TestAppBuilder {
     /// Access-token lifetime (negative: tokens are born expired).
     pub fn access_token_minutes(mut self, m: i64) -> Self {
         self.access_token_minutes = Some(m);
+        self
+    }
+
+    /// Allows this browser origin to call the API across origins.
+    pub fn cors_origin(mut self, origin: &str) -> Self {
+        self.cors_origins.push(origin.to_string());
         self
     }
 
@@ -100,6 +107,7 @@ impl TestAppBuilder {
         };
         let mut state = state;
         state.fixed_today = self.today;
+        state.cors_origins = self.cors_origins;
         state.sync_key = Some(qldv::services::sync::SyncKey::generate());
         let svc = actix_web::test::init_service(qldv::app(state.clone(), None)).await;
         let svc = boxed::service(svc.map(|res: ServiceResponse<_>| res.map_into_boxed_body()));

@@ -27,7 +27,7 @@ fn bar(label: String, n: i64, total: i64, class: &'static str) -> impl IntoView 
     view! {
         <div class="bar-row">
             <span class="bar-label">{label}</span>
-            <span class="bar"><span class=format!("bar-fill {class}") style=format!("width: {pct:.1}%")></span></span>
+            <span class="bar"><span class=format!("bar-fill {class}") style:width=format!("{pct:.1}%")></span></span>
             <span class="bar-value">{format!("{n} ({pct:.1}%)")}</span>
         </div>
     }
