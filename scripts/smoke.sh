@@ -48,6 +48,12 @@ kill -TERM "$pid"
 wait "$pid" || { echo "server did not shut down cleanly" >&2; cat server.log >&2; exit 1; }
 pid=""
 
+# The audit trail of all the above verifies; an entry edited in the file is found.
+"$bin" audit verify >verify.json 2>verify.txt || { cat verify.txt >&2; exit 1; }
+python3 -c 'import sqlite3; c = sqlite3.connect("data/qldv.db"); c.execute("UPDATE audit_log SET after_data = NULL WHERE chain_seq = 3"); c.commit()'
+if "$bin" audit verify >verify.json 2>verify.txt; then echo "an edited audit entry went unnoticed" >&2; exit 1; fi
+grep -q "vị trí 3" verify.txt || { cat verify.txt >&2; exit 1; }
+
 # Two installations exchange signed sync packages with the command line.
 "$root/scripts/sync-demo.sh" "$bin" >sync.txt 2>&1 || { cat sync.txt >&2; exit 1; }
 

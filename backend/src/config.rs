@@ -100,7 +100,9 @@ fn cors_origins() -> Result<Vec<String>, String> {
                 .strip_prefix("https://")
                 .or_else(|| o.strip_prefix("http://"));
             match rest {
-                Some(host) if !host.is_empty() && !host.contains(['/', '*', ' ']) => Ok(o.to_string()),
+                Some(host) if !host.is_empty() && !host.contains(['/', '*', ' ']) => {
+                    Ok(o.to_string())
+                }
                 _ => Err(format!(
                     "QLDV_CORS_ORIGINS: {o:?} is not an origin like https://host[:port]"
                 )),

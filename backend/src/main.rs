@@ -69,12 +69,66 @@ enum Command {
         #[command(subcommand)]
         action: sync::Action,
     },
+    /// The tamper-evident audit trail.
+    Audit {
+        #[command(subcommand)]
+        action: AuditAction,
+    },
     /// Print the OpenAPI document (or write it to --out).
     Openapi {
         /// File to write instead of standard output.
         #[arg(long)]
         out: Option<std::path::PathBuf>,
     },
+}
+
+/// `qldv audit …`.
+#[derive(Subcommand)]
+enum AuditAction {
+    /// Recompute the hash chain of the audit trail: report every entry edited, removed or
+    /// written around the server; print the head (record it to check later with --expect).
+    /// Exits with 1 when the trail is broken.
+    Verify {
+        /// A head printed by an earlier run, as SEQ:HASH: that entry must be unchanged.
+        #[arg(long)]
+        expect: Option<String>,
+    },
+}
+
+fn audit_verify(expect: Option<String>) -> Result<(), String> {
+    let expect = match expect.as_deref() {
+        None => None,
+        Some(e) => {
+            let (seq, hash) = e
+                .split_once(':')
+                .and_then(|(s, h)| s.parse::<i64>().ok().map(|s| (s, h.to_string())))
+                .ok_or_else(|| format!("--expect {e:?}: use SEQ:HASH as printed by verify"))?;
+            Some((seq, hash))
+        }
+    };
+    let (_, state) = load()?;
+    let mut conn = state.pool.get().map_err(|e| e.to_string())?;
+    let v = qldv::models::audit_chain::verify(
+        &mut conn,
+        expect.as_ref().map(|(s, h)| (*s, h.as_str())),
+    )
+    .map_err(problem_text)?;
+    println!("{}", serde_json::to_string(&v).map_err(|e| e.to_string())?);
+    if v.intact() {
+        eprintln!(
+            "nhật ký nguyên vẹn: {} mục; đầu chuỗi {}:{}",
+            v.entries, v.head_seq, v.head_hash
+        );
+        Ok(())
+    } else {
+        for p in &v.problems {
+            eprintln!("- {p}");
+        }
+        Err(format!(
+            "nhật ký đã bị can thiệp ({} vấn đề)",
+            v.problems.len()
+        ))
+    }
 }
 
 #[path = "cli_import.rs"]
@@ -264,6 +318,9 @@ fn main() -> ExitCode {
         } => import::run(&file, organization, &user, skip_invalid),
         Command::Seed { members, seed } => seed_database(members, seed),
         Command::Sync { action } => sync::run(action),
+        Command::Audit {
+            action: AuditAction::Verify { expect },
+        } => audit_verify(expect),
         Command::Openapi { out } => write_openapi(out),
     };
     match result {

@@ -22,13 +22,15 @@ pub struct SecurityPolicy {
 /// Policy of API responses: they are data, never a document to render.
 const API_CSP: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 /// Policy of the vendored API documentation (Swagger UI styles its elements inline).
-const DOCS_CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; \
+const DOCS_CSP: &str =
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; \
      script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; \
      frame-ancestors 'none'; form-action 'self'";
 /// Methods a cross-origin caller may use.
 const CORS_METHODS: &str = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
 /// Request headers a cross-origin caller may send.
-const CORS_HEADERS: &str = "Authorization, Content-Type, If-Match, Idempotency-Key, Accept-Language";
+const CORS_HEADERS: &str =
+    "Authorization, Content-Type, If-Match, Idempotency-Key, Accept-Language";
 /// Response headers a cross-origin caller may read.
 const CORS_EXPOSE: &str = "ETag, Location, Content-Disposition, X-Request-Id";
 

@@ -55,6 +55,14 @@ impl AppState {
         if !applied.is_empty() {
             tracing::info!(migrations = ?applied, "database migrated");
         }
+        let sealed =
+            crate::models::audit_chain::seal_legacy(&mut conn).map_err(|e| e.to_string())?;
+        if sealed > 0 {
+            tracing::info!(
+                entries = sealed,
+                "audit entries written before the chain were chained"
+            );
+        }
         let engine = conn.engine();
         drop(conn);
         Self::unchecked(opts, engine)

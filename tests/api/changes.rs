@@ -271,6 +271,10 @@ async fn concurrent_writers_and_a_poller_never_miss_or_repeat_a_change() {
     }
     assert_eq!(created.len(), ids.len());
     assert!(ids.iter().all(|id| created.get(id) == Some(&1)));
+    // The same writers chained their audit entries one after another.
+    let mut conn = app.state.pool.get().unwrap();
+    let trail = qldv::models::audit_chain::verify(&mut conn, None).unwrap();
+    assert!(trail.intact(), "{:?}", trail.problems);
 }
 
 /// Renames an organisation and notes the change, as a service does.

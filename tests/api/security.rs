@@ -10,7 +10,11 @@ fn assert_hardened(res: &qldv_tests::Response, what: &str) {
         Some("nosniff"),
         "{what}"
     );
-    assert_eq!(res.header("x-frame-options").as_deref(), Some("DENY"), "{what}");
+    assert_eq!(
+        res.header("x-frame-options").as_deref(),
+        Some("DENY"),
+        "{what}"
+    );
     assert_eq!(
         res.header("referrer-policy").as_deref(),
         Some("no-referrer"),
@@ -18,7 +22,10 @@ fn assert_hardened(res: &qldv_tests::Response, what: &str) {
     );
     let csp = res.header("content-security-policy").unwrap_or_default();
     assert!(csp.contains("frame-ancestors 'none'"), "{what}: {csp}");
-    assert!(!csp.contains("unsafe-eval'") || csp.contains("wasm-unsafe-eval"), "{what}");
+    assert!(
+        !csp.contains("unsafe-eval'") || csp.contains("wasm-unsafe-eval"),
+        "{what}"
+    );
 }
 
 #[actix_web::test]
@@ -43,7 +50,10 @@ async fn every_response_carries_the_security_headers_errors_included() {
     let page = anon.get("/members/1").await;
     assert_hardened(&page, "a page of the client");
     let csp = page.header("content-security-policy").unwrap();
-    assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval'"), "{csp}");
+    assert!(
+        csp.contains("script-src 'self' 'wasm-unsafe-eval'"),
+        "{csp}"
+    );
     assert!(!csp.contains("unsafe-inline"), "{csp}");
     assert_hardened(&anon.get("/healthz").await, "health");
 }
@@ -90,7 +100,12 @@ async fn a_configured_origin_may_call_the_api_from_a_browser_and_no_other() {
         let admin = admin.clone();
         async move {
             admin
-                .send(Method::GET, "/api/v1/organizations", None, &[("Origin", origin)])
+                .send(
+                    Method::GET,
+                    "/api/v1/organizations",
+                    None,
+                    &[("Origin", origin)],
+                )
                 .await
         }
     };
@@ -132,7 +147,10 @@ async fn a_body_over_the_limit_is_413_and_bad_json_is_400() {
     let admin = app.admin().await;
     let huge = "x".repeat(qldv::JSON_LIMIT + 10);
     admin
-        .post("/api/v1/organizations", json!({"name": huge, "kind": "province"}))
+        .post(
+            "/api/v1/organizations",
+            json!({"name": huge, "kind": "province"}),
+        )
         .await
         .assert_problem(413, "payload_too_large");
     admin

@@ -94,6 +94,17 @@ diesel::table! {
         scope_path -> Nullable<Text>,
         before_data -> Nullable<Text>,
         after_data -> Nullable<Text>,
+        chain_seq -> Nullable<BigInt>,
+        chain_hash -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    audit_chain (id) {
+        id -> Integer,
+        seq -> BigInt,
+        hash -> Text,
+        legacy_until -> BigInt,
     }
 }
 
@@ -495,6 +506,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     api_tokens,
     login_failures,
     audit_log,
+    audit_chain,
     idempotency_keys,
     regulations,
     rule_settings,

@@ -37,6 +37,10 @@ pub struct AuditRow {
     pub before_data: Option<String>,
     /// JSON after.
     pub after_data: Option<String>,
+    /// Place in the hash chain (set when the transaction commits).
+    pub chain_seq: Option<i64>,
+    /// SHA-256 of the previous entry's hash and this entry.
+    pub chain_hash: Option<String>,
 }
 
 /// What an audit entry is about.
@@ -63,7 +67,7 @@ pub fn record<B: Serialize, A: Serialize>(
     before: Option<&B>,
     after: Option<&A>,
 ) -> AppResult<()> {
-    diesel::insert_into(audit_log::table)
+    let id: i64 = diesel::insert_into(audit_log::table)
         .values((
             audit_log::at.eq(super::now()),
             audit_log::request_id.eq(actor.request_id.as_deref()),
@@ -76,7 +80,12 @@ pub fn record<B: Serialize, A: Serialize>(
             audit_log::before_data.eq(json(before)),
             audit_log::after_data.eq(json(after)),
         ))
-        .execute(conn)?;
+        .returning(audit_log::id)
+        .get_result(conn)?;
+    if !super::change::note_audit(id) {
+        // Outside a write transaction: chain it at once.
+        diesel::Connection::transaction(conn, |c| super::audit_chain::seal(c, &[id]))?;
+    }
     super::change::note(conn, subject.entity, subject.id, action)
 }
 

@@ -174,6 +174,7 @@ fn publish(conn: &mut DbConn, entity: ChangeEntity, id: i64, operation: &str) ->
 struct Pending {
     depth: u32,
     items: Vec<(ChangeEntity, i64, String)>,
+    audited: Vec<i64>,
 }
 
 thread_local! {
@@ -212,6 +213,19 @@ pub fn note(conn: &mut DbConn, entity: &str, id: i64, operation: &str) -> AppRes
     }
 }
 
+/// Notes an audit entry written by the open write transaction, to be chained when it commits;
+/// `false` outside a write transaction.
+pub fn note_audit(id: i64) -> bool {
+    PENDING.with(|p| {
+        let mut p = p.borrow_mut();
+        if p.depth == 0 {
+            return false;
+        }
+        p.audited.push(id);
+        true
+    })
+}
+
 /// Collects the changes of one write transaction; the outermost one publishes them.
 pub struct Collector {
     outermost: bool,
@@ -225,6 +239,7 @@ impl Collector {
             p.depth += 1;
             if p.depth == 1 {
                 p.items.clear();
+                p.audited.clear();
             }
             p.depth == 1
         });
@@ -237,11 +252,15 @@ impl Collector {
         if !self.outermost {
             return Ok(());
         }
-        let items = PENDING.with(|p| std::mem::take(&mut p.borrow_mut().items));
+        let (items, audited) = PENDING.with(|p| {
+            let mut p = p.borrow_mut();
+            (std::mem::take(&mut p.items), std::mem::take(&mut p.audited))
+        });
         for (entity, id, operation) in items {
             publish(conn, entity, id, &operation)?;
         }
-        Ok(())
+        // Always after the feed's counter: every writer takes the two locks in this order.
+        super::audit_chain::seal(conn, &audited)
     }
 }
 
@@ -252,6 +271,7 @@ impl Drop for Collector {
             p.depth = p.depth.saturating_sub(1);
             if self.outermost {
                 p.items.clear();
+                p.audited.clear();
             }
         });
     }

@@ -30,6 +30,7 @@ macro_rules! within_members {
 
 pub mod api_token;
 pub mod audit;
+pub mod audit_chain;
 pub mod badge;
 pub mod badge_proposal;
 pub mod card;
