@@ -89,7 +89,7 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
             break;
         };
         if !tag.contains("src=") {
-            let digest = Sha256::digest(body_and_rest[..close].as_bytes());
+            let digest = Sha256::digest(&body_and_rest.as_bytes()[..close]);
             let b64 = base64::engine::general_purpose::STANDARD.encode(digest);
             hashes.push(format!("sha256-{b64}"));
         }
