@@ -19,6 +19,7 @@ mod members;
 mod movement_property;
 mod openapi;
 mod organizations;
+mod privacy;
 mod problems;
 mod reports;
 mod restructure;

@@ -74,10 +74,10 @@ pub struct MemberProfile {
     /// Home town (quê quán).
     #[validate(length(max = 300))]
     pub hometown: Option<String>,
-    /// Permanent residence.
+    /// Permanent residence (read by a viewer: only its last part, the province).
     #[validate(length(max = 300))]
     pub permanent_address: Option<String>,
-    /// Current residence.
+    /// Current residence (read by a viewer: only its last part, the province).
     #[validate(length(max = 300))]
     pub current_address: Option<String>,
     /// Ethnicity (one of the 54 groups, or other).
@@ -88,14 +88,14 @@ pub struct MemberProfile {
     #[validate(length(max = 60))]
     #[cfg_attr(feature = "openapi", schema(example = "Không"))]
     pub religion: Option<String>,
-    /// CCCD: 12 digits agreeing with gender and birth year.
+    /// CCCD: 12 digits agreeing with gender and birth year (read by a viewer: `********1234`).
     #[cfg_attr(feature = "openapi", schema(example = "031085001234"))]
     pub national_id: Option<String>,
-    /// Phone number.
+    /// Phone number (read by a viewer: the last three digits).
     #[validate(length(max = 20))]
     #[cfg_attr(feature = "openapi", schema(example = "0912345678"))]
     pub phone: Option<String>,
-    /// E-mail address.
+    /// E-mail address (read by a viewer: `a***@domain`).
     #[validate(email(message = "Địa chỉ email không hợp lệ"))]
     pub email: Option<String>,
     /// General education, e.g. `12/12`.

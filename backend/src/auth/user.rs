@@ -61,6 +61,11 @@ impl AuthUser {
         }
     }
 
+    /// How much of a member's personal data the caller sees.
+    pub fn privacy(&self) -> crate::domain::privacy::Privacy {
+        crate::domain::privacy::Privacy::for_role(self.role)
+    }
+
     /// 403 unless the caller may write records (admin, organizer).
     pub fn require_writer(&self) -> Result<(), AppError> {
         match self.role {

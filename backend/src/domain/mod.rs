@@ -10,6 +10,7 @@ pub mod discipline;
 pub mod evaluation;
 pub mod lifecycle;
 pub mod party_age;
+pub mod privacy;
 pub mod report;
 pub mod settings;
 pub mod transfer;

@@ -92,7 +92,12 @@ fn render(conn: &mut DbConn, entity: ChangeEntity, id: i64) -> AppResult<Snapsho
         }
         ChangeEntity::Member => {
             let m = MemberRow::find(conn, &all, MemberId(id))?;
-            snapshot(&m.to_dto(today), m.version, m.org_path.clone(), None)
+            snapshot(
+                &m.to_dto(today, crate::domain::privacy::Privacy::Full),
+                m.version,
+                m.org_path.clone(),
+                None,
+            )
         }
         ChangeEntity::Transfer => {
             let t = TransferRow::reload(conn, id)?;

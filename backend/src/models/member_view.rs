@@ -1,6 +1,8 @@
 //! The views of a member record: its party-age facts, status, missing fields and API form.
 
 use chrono::NaiveDate;
+
+use crate::domain::privacy::Privacy;
 use qldv_api_types::members::{self as dto, MemberStatus};
 use qldv_api_types::{MemberId, OrgId};
 
@@ -88,8 +90,9 @@ impl MemberRow {
             .collect()
     }
 
-    /// The API view, with party age as of `today`.
-    pub fn to_dto(&self, today: NaiveDate) -> dto::Member {
+    /// The API view, with party age as of `today` and personal data as `privacy` allows.
+    pub fn to_dto(&self, today: NaiveDate, privacy: Privacy) -> dto::Member {
+        use crate::domain::privacy::{mask_address, mask_email, mask_national_id, mask_phone};
         use qldv_api_types::members::{Gender, MemberProfile, PoliticalTheory};
         let political_theory = self.political_theory.as_deref().and_then(|p| match p {
             "none" => Some(PoliticalTheory::None),
@@ -114,13 +117,13 @@ impl MemberRow {
                 birth_date: Some(self.birth_date),
                 birth_place: self.birth_place.clone(),
                 hometown: self.hometown.clone(),
-                permanent_address: self.permanent_address.clone(),
-                current_address: self.current_address.clone(),
+                permanent_address: privacy.apply(self.permanent_address.clone(), mask_address),
+                current_address: privacy.apply(self.current_address.clone(), mask_address),
                 ethnicity: self.ethnicity.clone(),
                 religion: self.religion.clone(),
-                national_id: self.national_id.clone(),
-                phone: self.phone.clone(),
-                email: self.email.clone(),
+                national_id: privacy.apply(self.national_id.clone(), mask_national_id),
+                phone: privacy.apply(self.phone.clone(), mask_phone),
+                email: privacy.apply(self.email.clone(), mask_email),
                 education_general: self.education_general.clone(),
                 professional_qualification: self.professional_qualification.clone(),
                 academic_degree: self.academic_degree.clone(),

@@ -33,6 +33,7 @@ pub async fn create_member(
     user: AuthUser,
     body: web::Json<CreateMember>,
 ) -> Result<HttpResponse, AppError> {
+    let privacy = user.privacy();
     user.require_writer()?;
     let body = valid(body.into_inner())?;
     let today = state.today();
@@ -42,5 +43,5 @@ pub async fn create_member(
     .await?;
     Ok(HttpResponse::Created()
         .insert_header(etag(row.version))
-        .json(row.to_dto(today)))
+        .json(row.to_dto(today, privacy)))
 }

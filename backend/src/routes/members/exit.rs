@@ -34,6 +34,7 @@ pub async fn exit_member(
     id: web::Path<i64>,
     body: web::Json<ExitRequest>,
 ) -> Result<HttpResponse, AppError> {
+    let privacy = user.privacy();
     user.require_writer()?;
     let body = valid(body.into_inner())?;
     let id = MemberId(id.into_inner());
@@ -43,7 +44,7 @@ pub async fn exit_member(
     .await?;
     Ok(HttpResponse::Ok()
         .insert_header(etag(row.version))
-        .json(row.to_dto(state.today())))
+        .json(row.to_dto(state.today(), privacy)))
 }
 
 /// Re-admits a former member (rule 13): at least 36 months after the exit (60 after a
@@ -69,6 +70,7 @@ pub async fn readmit_member(
     id: web::Path<i64>,
     body: web::Json<ReadmissionRequest>,
 ) -> Result<HttpResponse, AppError> {
+    let privacy = user.privacy();
     user.require_writer()?;
     let body = valid(body.into_inner())?;
     let id = MemberId(id.into_inner());
@@ -78,5 +80,5 @@ pub async fn readmit_member(
     .await?;
     Ok(HttpResponse::Ok()
         .insert_header(etag(row.version))
-        .json(row.to_dto(state.today())))
+        .json(row.to_dto(state.today(), privacy)))
 }

@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use super::list::{filter_from, MemberQuery};
 use crate::auth::AuthUser;
+use crate::domain::privacy::Privacy;
 use crate::error::AppError;
 use crate::models::member::{MemberFilter, MemberRow};
 use crate::models::organization::OrganizationRow;
@@ -46,7 +47,8 @@ fn status_vi(s: &str) -> &'static str {
 }
 
 /// The cells of one member, in header order.
-fn cells(m: &MemberRow, today: chrono::NaiveDate) -> Vec<String> {
+fn cells(m: &MemberRow, today: chrono::NaiveDate, privacy: Privacy) -> Vec<String> {
+    use crate::domain::privacy::{mask_address, mask_national_id};
     let date = |d: Option<chrono::NaiveDate>| {
         d.map(|d| d.format("%d/%m/%Y").to_string())
             .unwrap_or_default()
@@ -57,7 +59,7 @@ fn cells(m: &MemberRow, today: chrono::NaiveDate) -> Vec<String> {
         m.full_name.clone(),
         if m.gender == "female" { "Nữ" } else { "Nam" }.to_string(),
         date(Some(m.birth_date)),
-        opt(&m.national_id),
+        opt(&privacy.apply(m.national_id.clone(), mask_national_id)),
         status_vi(&m.status).to_string(),
         date(Some(m.admission_decision_on)),
         date(m.official_on),
@@ -65,15 +67,15 @@ fn cells(m: &MemberRow, today: chrono::NaiveDate) -> Vec<String> {
         opt(&m.card_number),
         m.organization_id.to_string(),
         opt(&m.hometown),
-        opt(&m.current_address),
+        opt(&privacy.apply(m.current_address.clone(), mask_address)),
         opt(&m.ethnicity),
         opt(&m.religion),
         opt(&m.personal_history_no),
     ]
 }
 
-fn row(m: &MemberRow, today: chrono::NaiveDate) -> String {
-    csv_line(&cells(m, today))
+fn row(m: &MemberRow, today: chrono::NaiveDate, privacy: Privacy) -> String {
+    csv_line(&cells(m, today, privacy))
 }
 
 /// The output format (`format=xlsx` or the XLSX media type in `Accept`; CSV otherwise).
@@ -91,6 +93,7 @@ fn xlsx(
     scope: &crate::auth::Scope,
     filter: &MemberFilter,
     today: chrono::NaiveDate,
+    privacy: Privacy,
 ) -> Result<Vec<u8>, AppError> {
     use rust_xlsxwriter::{Format, Workbook};
     let err = xlsx_error;
@@ -108,7 +111,7 @@ fn xlsx(
     loop {
         let rows = MemberRow::list(conn, scope, filter, after.take(), CHUNK)?;
         for m in &rows {
-            for (c, v) in (0u16..).zip(cells(m, today)) {
+            for (c, v) in (0u16..).zip(cells(m, today, privacy)) {
                 sheet.write_string(r, c, v).map_err(err)?;
             }
             r += 1;
@@ -148,7 +151,8 @@ pub async fn export_members(
     format: web::Query<ExportFormat>,
     req: actix_web::HttpRequest,
 ) -> Result<HttpResponse, AppError> {
-    let mut filter: MemberFilter = filter_from(&query)?;
+    let privacy = user.privacy();
+    let mut filter: MemberFilter = filter_from(&query, privacy)?;
     if let Some(o) = query.organization_id.map(OrgId) {
         let scope = user.scope.clone();
         let path = crate::db::run(&state.pool, move |c| {
@@ -165,7 +169,10 @@ pub async fn export_members(
         .unwrap_or("");
     if format.format.as_deref() == Some("xlsx") || accept.contains(XLSX) {
         let scope = user.scope.clone();
-        let body = crate::db::run(&state.pool, move |c| xlsx(c, &scope, &filter, today)).await?;
+        let body = crate::db::run(&state.pool, move |c| {
+            xlsx(c, &scope, &filter, today, privacy)
+        })
+        .await?;
         return Ok(HttpResponse::Ok()
             .insert_header((header::CONTENT_TYPE, XLSX))
             .insert_header((
@@ -205,7 +212,7 @@ pub async fn export_members(
                 out.push_str(&csv_line(&HEADERS.map(str::to_string)));
             }
             for m in &rows {
-                out.push_str(&row(m, today));
+                out.push_str(&row(m, today, privacy));
             }
             let next = Cursor {
                 after: rows.last().map(|m| (m.name_sort_key.clone(), m.id)),

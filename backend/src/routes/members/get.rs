@@ -26,9 +26,10 @@ pub async fn get_member(
     user: AuthUser,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
+    let privacy = user.privacy();
     let id = MemberId(id.into_inner());
     let row = crate::db::run(&state.pool, move |c| MemberRow::find(c, &user.scope, id)).await?;
     Ok(HttpResponse::Ok()
         .insert_header(etag(row.version))
-        .json(row.to_dto(state.today())))
+        .json(row.to_dto(state.today(), privacy)))
 }

@@ -6,6 +6,7 @@ use qldv_api_types::{OrgId, Page};
 use serde::Deserialize;
 
 use crate::auth::AuthUser;
+use crate::domain::privacy::Privacy;
 use crate::domain::vn_text;
 use crate::error::AppError;
 use crate::models::member::{MemberFilter, MemberRow};
@@ -30,7 +31,8 @@ pub struct MemberQuery {
     pub sort: Option<String>,
 }
 
-pub(super) fn filter_from(query: &MemberQuery) -> Result<MemberFilter, AppError> {
+/// (A CCCD is searched only by those who see CCCDs: to the others it is not a key.)
+pub(super) fn filter_from(query: &MemberQuery, privacy: Privacy) -> Result<MemberFilter, AppError> {
     if query.sort.as_deref().is_some_and(|s| s != "name") {
         return Err(AppError::Malformed("sort chỉ nhận giá trị 'name'".into()));
     }
@@ -49,7 +51,7 @@ pub(super) fn filter_from(query: &MemberQuery) -> Result<MemberFilter, AppError>
     if let Some(q) = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
         let digits = q.chars().all(|c| c.is_ascii_digit());
         match (digits, q.len()) {
-            (true, 12) => filter.national_id = Some(q.to_string()),
+            (true, 12) if privacy == Privacy::Full => filter.national_id = Some(q.to_string()),
             (true, 8) => filter.card_number = Some(q.to_string()),
             _ => filter.name_words = vn_text::query_words(q),
         }
@@ -74,7 +76,8 @@ pub async fn list_members(
     query: web::Query<MemberQuery>,
     params: web::Query<PageParams>,
 ) -> Result<web::Json<Page<Member>>, AppError> {
-    let mut filter = filter_from(&query)?;
+    let privacy = user.privacy();
+    let mut filter = filter_from(&query, privacy)?;
     let limit = params.limit();
     let after = params.after::<(String, i64)>()?;
     let org = query.organization_id.map(OrgId);
@@ -90,6 +93,6 @@ pub async fn list_members(
         rows,
         limit,
         |r| (r.name_sort_key.clone(), r.id),
-        |r| r.to_dto(today),
+        |r| r.to_dto(today, privacy),
     )))
 }

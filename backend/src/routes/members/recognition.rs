@@ -37,6 +37,7 @@ pub async fn recognize_member(
     id: web::Path<i64>,
     body: web::Json<Recognition>,
 ) -> Result<HttpResponse, AppError> {
+    let privacy = user.privacy();
     user.require_writer()?;
     let expected = if_match(&req)?;
     let body = valid(body.into_inner())?;
@@ -47,5 +48,5 @@ pub async fn recognize_member(
     .await?;
     Ok(HttpResponse::Ok()
         .insert_header(etag(row.version))
-        .json(row.to_dto(state.today())))
+        .json(row.to_dto(state.today(), privacy)))
 }

@@ -35,6 +35,7 @@ pub async fn file_supplement(
     path: web::Path<(i64, i32)>,
     body: web::Json<SupplementRequest>,
 ) -> Result<HttpResponse, AppError> {
+    let privacy = user.privacy();
     user.require_writer()?;
     let expected = if_match(&req)?;
     let body = valid(body.into_inner())?;
@@ -53,6 +54,6 @@ pub async fn file_supplement(
             year,
             filed_on,
             note,
-            member: row.to_dto(today),
+            member: row.to_dto(today, privacy),
         }))
 }
