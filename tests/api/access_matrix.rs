@@ -1,0 +1,790 @@
+//! The access matrix, generated from the OpenAPI document the server serves. Every operation is
+//! called
+//! - anonymously: 401;
+//! - by an organizer, a viewer and an integration account of province A, on A's records: the
+//!   roles with the right get past authorisation (a read answers 2xx; a write may still be refused
+//!   by a rule, but never with 401, 403 or 404), the roles without it get 403;
+//! - by the same three on province B's records: 403 or 404;
+//!
+//! and no answer to A's accounts ever contains B's name. An operation this matrix does not
+//! describe fails the test: a new endpoint must say which right it needs and how it is scoped.
+
+use std::collections::BTreeSet;
+
+use actix_web::http::Method;
+use qldv_tests::{member_json, official_json, Client, Response, TestApp};
+use serde_json::{json, Value};
+
+/// Every record of province B carries this in its name; A's accounts must never read it.
+const MARKER: &str = "Bích Thủy";
+
+/// The right an operation needs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Right {
+    /// Any signed-in account, whatever its role (its own data).
+    Signed,
+    /// Reading records: every role, inside its scope.
+    Read,
+    /// Changing records: administrators and organizers.
+    Write,
+    /// Administrators only.
+    Admin,
+    /// The change feed: administrators and integration accounts.
+    Feed,
+}
+
+impl Right {
+    fn allows(self, role: &str) -> bool {
+        match self {
+            Self::Signed | Self::Read => true,
+            Self::Write => role == "organizer",
+            Self::Admin => false,
+            Self::Feed => role == "integration",
+        }
+    }
+}
+
+/// One request.
+#[derive(Debug, Clone)]
+struct Call {
+    method: Method,
+    path: String,
+    body: Option<Value>,
+    /// A multipart upload of a small CSV to this organisation.
+    upload_to: Option<i64>,
+}
+
+fn get(path: String) -> Call {
+    Call {
+        method: Method::GET,
+        path,
+        body: None,
+        upload_to: None,
+    }
+}
+
+fn send(method: Method, path: String, body: Value) -> Call {
+    Call {
+        method,
+        path,
+        body: Some(body),
+        upload_to: None,
+    }
+}
+
+fn post(path: String, body: Value) -> Call {
+    send(Method::POST, path, body)
+}
+
+/// The records of one province, and the targets a destructive call may use up.
+#[derive(Debug, Clone, Default)]
+struct Side {
+    province: i64,
+    commune: i64,
+    cell: i64,
+    cell2: i64,
+    member: i64,
+    member2: i64,
+    transfer: i64,
+    card: i64,
+    proposal: i64,
+    discipline: i64,
+    import: i64,
+    user: i64,
+    token: i64,
+    /// Targets of dissolve, merge and move (used up by the calls of this test).
+    spare_cell: i64,
+    merge_cell: i64,
+    spare_commune: i64,
+}
+
+const CSV: &str =
+    "Họ và tên,Giới tính,Ngày sinh,Số CCCD,Ngày quyết định kết nạp,Ngày kết nạp,Ngày chính thức\n";
+
+async fn side(app: &TestApp, admin: &Client, name: &str, n: u32) -> Side {
+    let mut s = Side {
+        province: admin
+            .create_org(&format!("Tỉnh ủy {name}"), "province", None)
+            .await,
+        ..Side::default()
+    };
+    s.commune = admin
+        .create_org(&format!("Đảng ủy xã {name}"), "commune", Some(s.province))
+        .await;
+    s.cell = admin
+        .create_org(&format!("Chi bộ {name} 1"), "cell", Some(s.commune))
+        .await;
+    s.cell2 = admin
+        .create_org(&format!("Chi bộ {name} 2"), "cell", Some(s.commune))
+        .await;
+    s.spare_cell = admin
+        .create_org(&format!("Chi bộ {name} 3"), "cell", Some(s.commune))
+        .await;
+    s.merge_cell = admin
+        .create_org(&format!("Chi bộ {name} 4"), "cell", Some(s.commune))
+        .await;
+    s.spare_commune = admin
+        .create_org(
+            &format!("Đảng ủy phường {name}"),
+            "commune",
+            Some(s.province),
+        )
+        .await;
+    let member = |who: &str, k: u32| {
+        official_json(
+            s.cell,
+            &format!("{who} {name}"),
+            1950,
+            "1981-01-05",
+            n * 10 + k,
+        )
+    };
+    s.member = admin.create_member(member("Lê Văn", 1)).await;
+    s.member2 = admin.create_member(member("Trần Thị", 2)).await;
+    let mover = admin.create_member(member("Phạm Văn", 3)).await;
+    s.transfer = admin
+        .post(
+            "/api/v1/transfers",
+            json!({"member_id": mover, "to_organization_id": s.cell2, "kind": "official",
+                   "issued_on": "2025-06-02", "reason": "Chuyển công tác", "decision_no": "45-GGT/ĐU"}),
+        )
+        .await
+        .id();
+    s.card = admin
+        .post(
+            "/api/v1/cards",
+            json!({"member_id": s.member, "issued_on": "2025-09-02", "decision_no": "312-QĐ/TU"}),
+        )
+        .await
+        .id();
+    admin
+        .post(
+            "/api/v1/badges",
+            json!({"member_id": s.member, "milestone": 40, "occasion_on": "2021-02-03",
+                   "decision_no": "45-QĐ/TU"}),
+        )
+        .await
+        .assert_status(201);
+    let proposed = admin
+        .post(
+            "/api/v1/badges/proposals",
+            json!({"occasion_on": "2026-02-03", "member_ids": [s.member2]}),
+        )
+        .await;
+    proposed.assert_status(201);
+    s.proposal = proposed.json["items"][0]["id"]
+        .as_i64()
+        .or_else(|| proposed.json[0]["id"].as_i64())
+        .unwrap_or_else(|| panic!("no proposal id in {}", proposed.text));
+    s.discipline = admin
+        .post(
+            &format!("/api/v1/members/{}/disciplines", s.member2),
+            json!({"form": "warning", "decided_on": "2012-01-09", "decision_no": "5-QĐ/UBKT",
+                   "reason": "Vi phạm quy định sinh hoạt"}),
+        )
+        .await
+        .id();
+    admin
+        .put(
+            &format!("/api/v1/members/{}/evaluations/2025", s.member),
+            json!({"level": "good"}),
+            None,
+        )
+        .await
+        .assert_status(200);
+    let csv = format!(
+        "{CSV}Nguyễn Văn {name},Nam,15/01/1975,03607500{n:04},07/03/2005,21/03/2005,21/03/2006\n"
+    );
+    s.import = admin
+        .upload(
+            "/api/v1/imports",
+            &[("organization_id", &s.cell.to_string())],
+            &format!("{name}.csv"),
+            csv.as_bytes(),
+        )
+        .await
+        .id();
+    let slug = if n == 1 { "a" } else { "b" };
+    s.user = app
+        .user(&format!("to-chuc-{slug}"), "organizer", Some(s.province))
+        .await
+        .id;
+    admin
+        .patch(
+            &format!("/api/v1/users/{}", s.user),
+            json!({"full_name": format!("Cán bộ {name}")}),
+            None,
+        )
+        .await
+        .assert_status(200);
+    let system = app
+        .user(&format!("he-thong-{slug}"), "integration", Some(s.province))
+        .await;
+    s.token = admin
+        .post(
+            "/api/v1/api-tokens",
+            json!({"user_id": system.id, "name": format!("Cổng {name}")}),
+        )
+        .await
+        .id();
+    s
+}
+
+/// The right an operation needs and its request on side `s` (`None`: the operation is not
+/// described here).
+fn describe(op: &str, s: &Side) -> Option<(Right, Call)> {
+    use Right::*;
+    let m = s.member;
+    let d = "2026-06-01";
+    let (right, call) = match op {
+        "me" => (Signed, get("/api/v1/auth/me".into())),
+        "list_kinds" => (Read, get("/api/v1/organization-kinds".into())),
+        "list_users" => (Read, get("/api/v1/users".into())),
+        "get_user" => (Read, get(format!("/api/v1/users/{}", s.user))),
+        "create_user" => (
+            Write,
+            post(
+                "/api/v1/users".into(),
+                json!({"username": format!("moi-{}", s.cell), "password": "0123456789abc",
+                       "role": "viewer", "organization_id": s.cell}),
+            ),
+        ),
+        "update_user" => (
+            Write,
+            send(
+                Method::PATCH,
+                format!("/api/v1/users/{}", s.user),
+                json!({"active": true}),
+            ),
+        ),
+        "list_api_tokens" => (Admin, get("/api/v1/api-tokens".into())),
+        "create_api_token" => (
+            Admin,
+            post(
+                "/api/v1/api-tokens".into(),
+                json!({"user_id": s.user, "name": "x"}),
+            ),
+        ),
+        "revoke_api_token" => (
+            Admin,
+            post(format!("/api/v1/api-tokens/{}/revoke", s.token), json!({})),
+        ),
+        "list_organizations" => (
+            Read,
+            get(format!("/api/v1/organizations?parent_id={}", s.province)),
+        ),
+        "get_organization" => (Read, get(format!("/api/v1/organizations/{}", s.cell))),
+        "organization_subtree" => (
+            Read,
+            get(format!("/api/v1/organizations/{}/subtree", s.province)),
+        ),
+        "create_organization" => (
+            Write,
+            post(
+                "/api/v1/organizations".into(),
+                json!({"name": "Chi bộ mới", "kind": "cell", "parent_id": s.commune}),
+            ),
+        ),
+        "update_organization" => (
+            Write,
+            send(
+                Method::PATCH,
+                format!("/api/v1/organizations/{}", s.cell2),
+                json!({"code": "CB2"}),
+            ),
+        ),
+        "move_organization" => (
+            Write,
+            post(
+                format!("/api/v1/organizations/{}/move", s.spare_commune),
+                json!({"new_parent_id": s.province, "effective_on": d, "decision_no": "1-QĐ/TU"}),
+            ),
+        ),
+        "merge_organization" => (
+            Write,
+            post(
+                format!("/api/v1/organizations/{}/merge", s.merge_cell),
+                json!({"into_id": s.cell2, "effective_on": d, "decision_no": "2-QĐ/ĐU"}),
+            ),
+        ),
+        "dissolve_organization" => (
+            Write,
+            post(
+                format!("/api/v1/organizations/{}/dissolve", s.spare_cell),
+                json!({"effective_on": d, "decision_no": "3-QĐ/ĐU"}),
+            ),
+        ),
+        "list_members" => (
+            Read,
+            get(format!("/api/v1/members?organization_id={}", s.province)),
+        ),
+        "export_members" => (
+            Read,
+            get(format!(
+                "/api/v1/members/export?organization_id={}",
+                s.province
+            )),
+        ),
+        "create_member" => (
+            Write,
+            post(
+                "/api/v1/members".into(),
+                member_json(s.cell, json!({"national_id": null})),
+            ),
+        ),
+        "get_member" => (Read, get(format!("/api/v1/members/{m}"))),
+        "update_member" => (
+            Write,
+            send(
+                Method::PATCH,
+                format!("/api/v1/members/{m}"),
+                json!({"phone": "0912345678"}),
+            ),
+        ),
+        "member_events" => (Read, get(format!("/api/v1/members/{m}/events"))),
+        "member_memberships" => (Read, get(format!("/api/v1/members/{m}/memberships"))),
+        "member_party_age" => (Read, get(format!("/api/v1/members/{m}/party-age"))),
+        "recognize_member" => (
+            Write,
+            post(
+                format!("/api/v1/members/{m}/recognition"),
+                json!({"decided_on": d, "decision_no": "9-QĐ/ĐU"}),
+            ),
+        ),
+        "file_supplement" => (
+            Write,
+            send(
+                Method::PUT,
+                format!("/api/v1/members/{m}/supplements/2025"),
+                json!({"filed_on": d}),
+            ),
+        ),
+        "list_disciplines" => (
+            Read,
+            get(format!("/api/v1/members/{}/disciplines", s.member2)),
+        ),
+        "create_discipline" => (
+            Write,
+            post(
+                format!("/api/v1/members/{m}/disciplines"),
+                json!({"form": "reprimand", "decided_on": d, "decision_no": "6-QĐ/UBKT", "reason": "x"}),
+            ),
+        ),
+        "hold_discipline" => (
+            Write,
+            post(
+                format!(
+                    "/api/v1/members/{}/disciplines/{}/hold",
+                    s.member2, s.discipline
+                ),
+                json!({"kind": "complaint", "on": d}),
+            ),
+        ),
+        "exit_member" => (
+            Write,
+            post(
+                format!("/api/v1/members/{}/exit", s.member2),
+                json!({"reason": "deceased", "effective_on": d, "decision_no": "7-QĐ/ĐU"}),
+            ),
+        ),
+        "readmit_member" => (
+            Write,
+            post(
+                format!("/api/v1/members/{}/readmission", s.member2),
+                json!({"admission_decision_on": d, "ceremony_on": d, "decision_no": "8",
+                       "consent_no": "9"}),
+            ),
+        ),
+        "add_exemption" => (
+            Write,
+            post(
+                format!("/api/v1/members/{m}/exemptions"),
+                json!({"from": d, "reason": "Tuổi cao"}),
+            ),
+        ),
+        "add_absence" => (
+            Write,
+            post(
+                format!("/api/v1/members/{m}/absences"),
+                json!({"from": d, "reason": "Đi học"}),
+            ),
+        ),
+        "list_periods" => (Read, get(format!("/api/v1/members/{m}/periods"))),
+        "list_illnesses" => (Read, get(format!("/api/v1/members/{m}/illnesses"))),
+        "add_illness" => (
+            Write,
+            post(
+                format!("/api/v1/members/{m}/illnesses"),
+                json!({"from": d, "note": "Điều trị"}),
+            ),
+        ),
+        "put_evaluation" => (
+            Write,
+            send(
+                Method::PUT,
+                format!("/api/v1/members/{m}/evaluations/2025"),
+                json!({"level": "excellent"}),
+            ),
+        ),
+        "member_evaluations" => (Read, get(format!("/api/v1/members/{m}/evaluations"))),
+        "member_cards" => (Read, get(format!("/api/v1/members/{m}/cards"))),
+        "member_badges" => (Read, get(format!("/api/v1/members/{m}/badges"))),
+        "list_transfers" => (
+            Read,
+            get(format!("/api/v1/transfers?organization_id={}", s.province)),
+        ),
+        "get_transfer" => (Read, get(format!("/api/v1/transfers/{}", s.transfer))),
+        "create_transfer" => (
+            Write,
+            post(
+                "/api/v1/transfers".into(),
+                json!({"member_id": m, "to_organization_id": s.cell2, "kind": "official",
+                       "issued_on": d, "reason": "x", "decision_no": "1"}),
+            ),
+        ),
+        "accept_transfer" => (
+            Write,
+            post(
+                format!("/api/v1/transfers/{}/accept", s.transfer),
+                json!({"received_on": d}),
+            ),
+        ),
+        "reject_transfer" => (
+            Write,
+            post(
+                format!("/api/v1/transfers/{}/reject", s.transfer),
+                json!({}),
+            ),
+        ),
+        "cancel_transfer" => (
+            Write,
+            post(
+                format!("/api/v1/transfers/{}/cancel", s.transfer),
+                json!({}),
+            ),
+        ),
+        "list_evaluations" => (
+            Read,
+            get(format!(
+                "/api/v1/evaluations?organization_id={}&year=2025",
+                s.commune
+            )),
+        ),
+        "get_round" => (
+            Read,
+            get(format!(
+                "/api/v1/organizations/{}/evaluations/2025",
+                s.commune
+            )),
+        ),
+        "close_round" => (
+            Write,
+            post(
+                format!("/api/v1/organizations/{}/evaluations/2025/close", s.commune),
+                json!({}),
+            ),
+        ),
+        "reopen_round" => (
+            Admin,
+            post(
+                format!(
+                    "/api/v1/organizations/{}/evaluations/2025/reopen",
+                    s.commune
+                ),
+                json!({}),
+            ),
+        ),
+        "list_cards" => (
+            Read,
+            get(format!("/api/v1/cards?organization_id={}", s.province)),
+        ),
+        "cards_due" => (
+            Read,
+            get(format!("/api/v1/cards/due?organization_id={}", s.province)),
+        ),
+        "get_card" => (Read, get(format!("/api/v1/cards/{}", s.card))),
+        "issue_card" => (
+            Write,
+            post(
+                "/api/v1/cards".into(),
+                json!({"member_id": s.member2, "issued_on": d, "decision_no": "1"}),
+            ),
+        ),
+        "reissue_card" => (
+            Write,
+            post(
+                format!("/api/v1/cards/{}/reissue", s.card),
+                json!({"reason": "lost", "issued_on": d, "decision_no": "2"}),
+            ),
+        ),
+        "revoke_card" => (
+            Write,
+            post(
+                format!("/api/v1/cards/{}/revoke", s.card),
+                json!({"reason": "other", "effective_on": d}),
+            ),
+        ),
+        "eligible_badges" => (
+            Read,
+            get(format!(
+                "/api/v1/badges/eligible?occasion_on=2026-02-03&organization_id={}",
+                s.province
+            )),
+        ),
+        "list_badges" => (
+            Read,
+            get(format!("/api/v1/badges?organization_id={}", s.province)),
+        ),
+        "award_badge" => (
+            Write,
+            post(
+                "/api/v1/badges".into(),
+                json!({"member_id": s.member2, "milestone": 40, "occasion_on": "2021-02-03",
+                       "decision_no": "1"}),
+            ),
+        ),
+        "list_proposals" => (
+            Read,
+            get(format!(
+                "/api/v1/badges/proposals?organization_id={}",
+                s.province
+            )),
+        ),
+        "propose_badges" => (
+            Write,
+            post(
+                "/api/v1/badges/proposals".into(),
+                json!({"occasion_on": "2026-02-03", "member_ids": [m]}),
+            ),
+        ),
+        "approve_proposals" => (
+            Write,
+            post(
+                "/api/v1/badges/proposals/approve".into(),
+                json!({"proposal_ids": [s.proposal], "decision_no": "1"}),
+            ),
+        ),
+        "reject_proposal" => (
+            Write,
+            post(
+                format!("/api/v1/badges/proposals/{}/reject", s.proposal),
+                json!({"reason": "x"}),
+            ),
+        ),
+        "list_alerts" => (
+            Read,
+            get(format!("/api/v1/alerts?organization_id={}", s.province)),
+        ),
+        "get_report" => (
+            Read,
+            get(format!(
+                "/api/v1/reports/composition?organization_id={}",
+                s.province
+            )),
+        ),
+        "import_template" => (Read, get("/api/v1/imports/template.xlsx".into())),
+        "list_imports" => (Read, get("/api/v1/imports".into())),
+        "get_import" => (Read, get(format!("/api/v1/imports/{}", s.import))),
+        "start_import" => (
+            Write,
+            Call {
+                method: Method::POST,
+                path: "/api/v1/imports".into(),
+                body: None,
+                upload_to: Some(s.cell),
+            },
+        ),
+        "list_audit" => (Write, get("/api/v1/audit".into())),
+        "list_changes" => (
+            Feed,
+            get(format!("/api/v1/changes?organization_id={}", s.province)),
+        ),
+        "export_package" => (
+            Write,
+            get(format!(
+                "/api/v1/sync/export?organization_id={}",
+                s.province
+            )),
+        ),
+        "import_package" => (Admin, post("/api/v1/sync/import".into(), json!("{}"))),
+        "identity" => (Admin, get("/api/v1/sync/key".into())),
+        "list_trusted" => (Admin, get("/api/v1/sync/trusted-keys".into())),
+        "trust_key" => (
+            Admin,
+            post(
+                "/api/v1/sync/trusted-keys".into(),
+                json!({"public_key": "AAAA", "name": "x"}),
+            ),
+        ),
+        _ => return None,
+    };
+    Some((right, call))
+}
+
+/// Operations whose request names no record of a province: their side-B call is the same call,
+/// so only the role and the "never B's data" checks apply.
+const UNSCOPED: &[&str] = &[
+    "me",
+    "list_kinds",
+    "import_template",
+    "list_api_tokens",
+    "import_package",
+    "identity",
+    "list_trusted",
+    "trust_key",
+];
+
+/// Lists of the caller's whole scope, with no organisation filter: only the "never B's data"
+/// check applies (B's users, imports and audit entries all carry B's name).
+const SCOPE_LISTS: &[&str] = &["list_users", "list_imports", "list_audit"];
+
+/// Operations open to anyone: signing in and out, probes.
+const PUBLIC: &[&str] = &["healthz", "readyz", "login", "refresh", "logout"];
+
+async fn call(c: &Client, k: &Call) -> Response {
+    match k.upload_to {
+        Some(org) => {
+            let csv = format!("{CSV}Nguyễn Văn Mới,Nam,15/01/1975,036075009999,07/03/2005,21/03/2005,21/03/2006\n");
+            c.upload(
+                "/api/v1/imports",
+                &[("organization_id", &org.to_string())],
+                "moi.csv",
+                csv.as_bytes(),
+            )
+            .await
+        }
+        None => c.send(k.method.clone(), &k.path, k.body.clone(), &[]).await,
+    }
+}
+
+/// The operations of the served OpenAPI document: (operationId, method, secured).
+fn operations() -> Vec<(String, String, bool)> {
+    let doc = serde_json::to_value(qldv::openapi_document()).expect("document");
+    let mut ops = Vec::new();
+    for (_, item) in doc["paths"].as_object().expect("paths") {
+        for (method, op) in item.as_object().expect("operations") {
+            let id = op["operationId"].as_str().expect("operationId").to_string();
+            let secured = op["security"].as_array().is_some_and(|s| !s.is_empty());
+            ops.push((id, method.to_uppercase(), secured));
+        }
+    }
+    ops
+}
+
+#[actix_web::test]
+async fn every_operation_is_refused_out_of_scope_and_to_roles_without_the_right() {
+    let app = TestApp::new().await;
+    let admin = app.admin().await;
+    let a = side(&app, &admin, "Hòa Bình", 1).await;
+    let b = side(&app, &admin, MARKER, 2).await;
+    let callers = [
+        (
+            "organizer",
+            app.user("a-to-chuc", "organizer", Some(a.province)).await,
+        ),
+        (
+            "viewer",
+            app.user("a-xem", "viewer", Some(a.province)).await,
+        ),
+        (
+            "integration",
+            app.user("a-he-thong", "integration", Some(a.province))
+                .await,
+        ),
+    ];
+    let anonymous = app.anonymous();
+    let mut failures = Vec::new();
+    let mut seen = BTreeSet::new();
+    let mut in_scope = Vec::new();
+    for (op, method, secured) in operations() {
+        seen.insert(op.clone());
+        if PUBLIC.contains(&op.as_str()) {
+            if secured {
+                failures.push(format!("{op}: public operation asks for a token"));
+            }
+            continue;
+        }
+        if !secured {
+            failures.push(format!("{op}: no security requirement in the document"));
+            continue;
+        }
+        let (Some((right, mine)), Some((_, theirs))) = (describe(&op, &a), describe(&op, &b))
+        else {
+            failures.push(format!(
+                "{op}: not in the access matrix (tests/api/access_matrix.rs): say its right and scope"
+            ));
+            continue;
+        };
+        let scoped = !UNSCOPED.contains(&op.as_str()) && !SCOPE_LISTS.contains(&op.as_str());
+        let res = call(&anonymous, &mine).await;
+        if res.status != 401 {
+            failures.push(format!("{op}: anonymous got {}", res.status));
+        }
+        for (role, c) in &callers {
+            if scoped {
+                let res = call(c, &theirs).await;
+                if !matches!(res.status.as_u16(), 403 | 404) {
+                    failures.push(format!(
+                        "{op}: {role} of A on B's record got {}: {}",
+                        res.status,
+                        res.text.chars().take(200).collect::<String>()
+                    ));
+                }
+                if res.text.contains(MARKER) {
+                    failures.push(format!("{op}: {role} of A read B's data"));
+                }
+            }
+            let res = call(c, &mine).await;
+            let status = res.status.as_u16();
+            if *role == "organizer" {
+                in_scope.push(format!("{op} {status}"));
+            }
+            if right.allows(role) {
+                let refused = matches!(status, 401 | 403 | 404) || status >= 500;
+                let read_failed = method == "GET" && !res.status.is_success();
+                if refused || read_failed {
+                    failures.push(format!(
+                        "{op}: {role} of A on A's record got {status}: {}",
+                        res.text.chars().take(200).collect::<String>()
+                    ));
+                }
+            } else if status != 403 {
+                failures.push(format!(
+                    "{op}: {role} without the right got {status}, not 403"
+                ));
+            }
+            if res.text.contains(MARKER) {
+                failures.push(format!(
+                    "{op}: {role} of A read B's data in a list of its own"
+                ));
+            }
+        }
+        // The administrator sees both provinces: authorisation lets it through on either.
+        for (side, k) in [("A", &mine), ("B", &theirs)] {
+            let res = call(&admin, k).await;
+            let status = res.status.as_u16();
+            if matches!(status, 401 | 403)
+                || status >= 500
+                || (method == "GET" && !res.status.is_success())
+            {
+                failures.push(format!(
+                    "{op}: admin on {side} got {status}: {}",
+                    res.text.chars().take(200).collect::<String>()
+                ));
+            }
+        }
+    }
+    eprintln!("organizer of A on A's records: {}", in_scope.join(", "));
+    assert!(
+        seen.len() >= 80,
+        "only {} operations in the document",
+        seen.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    app.assert_invariant();
+}
