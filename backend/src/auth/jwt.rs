@@ -96,5 +96,20 @@ mod tests {
         // alg=none with the same claims
         let none = "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiIxIiwiaWF0IjoxLCJleHAiOjk5OTk5OTk5OTksInR5cCI6ImFjY2VzcyJ9.";
         assert_eq!(keys.verify(none), None);
+        // The right key but another HMAC algorithm.
+        let claims = Claims {
+            sub: "1".into(),
+            iat: 1,
+            exp: 9_999_999_999,
+            typ: ISSUER_TYP.into(),
+        };
+        let hs512 = jsonwebtoken::encode(
+            &Header::new(Algorithm::HS512),
+            &claims,
+            &EncodingKey::from_secret(b"0123456789abcdef0123456789abcdef"),
+        )
+        .unwrap_or_default();
+        assert!(!hs512.is_empty());
+        assert_eq!(keys.verify(&hs512), None);
     }
 }
