@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Every test, on a fresh machine: formatting, lints, unit and property tests, the API suite on
 # SQLite and on PostgreSQL (a private cluster started here unless TEST_DATABASE_URL is given), a
-# smoke run of the real binary, the web client's browser tests, and the deployment file's
-# validation.
+# smoke run of the real binary, a short schemathesis run on both engines, the web client's browser
+# tests, and the deployment file's validation.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,6 +41,10 @@ cargo test -p qldv-tests --locked
 step "smoke test of the binary"
 cargo build -p qldv --locked
 scripts/smoke.sh target/debug/qldv
+
+step "fuzzing the API against its own OpenAPI document (schemathesis, short run)"
+scripts/fuzz.sh target/debug/qldv 5
+scripts/fuzz.sh target/debug/qldv 5 "$TEST_DATABASE_URL"
 
 step "web client in the browser (Chromium)"
 scripts/e2e.sh

@@ -27,6 +27,9 @@ pub enum AppError {
     /// 404: no such record, or outside the caller's scope.
     #[error("not found: {0}")]
     NotFound(&'static str),
+    /// 405: the path exists but not with this method (the methods it has, for `Allow`).
+    #[error("method not allowed; allowed: {0}")]
+    MethodNotAllowed(String),
     /// 409: conflicts with the current state.
     #[error("conflict {0}: {1}")]
     Conflict(&'static str, String),
@@ -84,6 +87,7 @@ impl AppError {
             Self::Unauthenticated(code, _) => code,
             Self::Forbidden(_) => "forbidden",
             Self::NotFound(_) => "not_found",
+            Self::MethodNotAllowed(_) => "method_not_allowed",
             Self::Conflict(code, _) | Self::Rule(code, _) => code,
             Self::PreconditionFailed(_) => "version_mismatch",
             Self::RateLimited { .. } => "rate_limited",
@@ -100,6 +104,7 @@ impl AppError {
             Self::Unauthenticated(..) => "Chưa đăng nhập",
             Self::Forbidden(_) => "Không có quyền",
             Self::NotFound(_) => "Không tìm thấy",
+            Self::MethodNotAllowed(_) => "Phương thức không được hỗ trợ",
             Self::Conflict(..) => "Xung đột với dữ liệu hiện có",
             Self::PreconditionFailed(_) => "Dữ liệu đã bị người khác thay đổi",
             Self::Rule(..) => "Vi phạm quy định",
@@ -115,6 +120,7 @@ impl AppError {
             Self::Validation(errors) => format!("{} trường không hợp lệ", errors.len()),
             Self::Unauthenticated(_, m) | Self::Forbidden(m) => m.clone(),
             Self::NotFound(what) => format!("Không tìm thấy {what} hoặc nằm ngoài phạm vi quản lý"),
+            Self::MethodNotAllowed(allow) => format!("Đường dẫn này chỉ nhận: {allow}"),
             Self::Conflict(_, m) | Self::Rule(_, m) => m.clone(),
             Self::PreconditionFailed(v) => {
                 format!("Bản ghi đã được cập nhật (phiên bản hiện tại {v}); tải lại rồi sửa tiếp")
@@ -154,6 +160,7 @@ impl ResponseError for AppError {
             Self::Unauthenticated(..) => StatusCode::UNAUTHORIZED,
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
+            Self::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             Self::Conflict(..) => StatusCode::CONFLICT,
             Self::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
             Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
@@ -179,6 +186,9 @@ impl ResponseError for AppError {
             }
             Self::Unavailable(_) => {
                 resp.insert_header((header::RETRY_AFTER, "5"));
+            }
+            Self::MethodNotAllowed(allow) => {
+                resp.insert_header((header::ALLOW, allow.clone()));
             }
             _ => {}
         }

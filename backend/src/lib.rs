@@ -110,6 +110,7 @@ pub fn app(
         .and_then(|d| std::fs::read_to_string(d.join("index.html")).ok());
     let policy = security::SecurityPolicy::new(index_html.as_deref(), state.cors_origins.clone());
     let doc_json = OpenApiJson(doc.to_json().unwrap_or_default());
+    let routes = spa::ApiRoutes::from_doc(&doc);
     app.app_data(web::Data::new(state))
         .app_data(web::Data::new(doc_json))
         .app_data(
@@ -121,8 +122,16 @@ pub fn app(
         .app_data(web::QueryConfig::default().error_handler(|err, _| {
             AppError::Malformed(format!("Tham số truy vấn không hợp lệ: {err}")).into()
         }))
-        .app_data(web::PathConfig::default().error_handler(|err, _| {
-            AppError::Malformed(format!("Đường dẫn không hợp lệ: {err}")).into()
+        .app_data(web::PathConfig::default().error_handler(|err, req| {
+            // `PATCH /members/export` reaches `PATCH /members/{id}`: the literal path has no PATCH.
+            let literal = req
+                .app_data::<web::Data<spa::ApiRoutes>>()
+                .and_then(|r| r.allowed(req.path()))
+                .filter(|allow| !allow.split(", ").any(|m| m == req.method().as_str()));
+            match literal {
+                Some(allow) => AppError::MethodNotAllowed(allow).into(),
+                None => AppError::Malformed(format!("Đường dẫn không hợp lệ: {err}")).into(),
+            }
         }))
         .service(
             SwaggerUi::new("/api/docs/{_:.*}")
@@ -130,6 +139,7 @@ pub fn app(
         )
         .configure(|cfg| spa::configure(cfg, static_dir))
         .app_data(web::Data::new(policy))
+        .app_data(web::Data::new(routes))
         .wrap(actix_web::middleware::Compress::default())
         .wrap(actix_web::middleware::from_fn(security::headers))
         .wrap(telemetry::RequestTracing)

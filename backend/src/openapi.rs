@@ -57,6 +57,22 @@ const ERRORS: &[(&str, &str, &str)] = &[
     ),
     ("403", "Forbidden", "The caller's role may not do this"),
     (
+        "404",
+        "NotFound",
+        "No such record, or a record outside the caller's organisation subtree",
+    ),
+    (
+        "409",
+        "Conflict",
+        "Conflicts with the current state of the record, or a request with the same \
+         Idempotency-Key is still being processed",
+    ),
+    (
+        "413",
+        "PayloadTooLarge",
+        "The request body is larger than the endpoint accepts",
+    ),
+    (
         "422",
         "ValidationFailed",
         "Valid JSON that breaks a field format or a rule",
@@ -85,10 +101,18 @@ fn problem_response(description: &str) -> Response {
 }
 
 fn add_errors(op: &mut Operation, secured: bool, has_input: bool) {
+    let has_body = op.request_body.is_some();
+    let idempotent = op
+        .parameters
+        .as_ref()
+        .is_some_and(|ps| ps.iter().any(|p| p.name == "Idempotency-Key"));
     for (status, name, _) in ERRORS {
         let wanted = match *status {
             "401" | "403" => secured,
             "400" | "422" => has_input,
+            "404" => has_input && secured,
+            "413" => has_body,
+            "409" => has_body || idempotent,
             _ => true,
         };
         if wanted && !op.responses.responses.contains_key(*status) {

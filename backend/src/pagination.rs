@@ -20,6 +20,7 @@ pub const MAX_LIMIT: i64 = 500;
 pub struct PageParams {
     /// Items per page (default 50, at most 500).
     #[param(minimum = 1, maximum = 500, example = 50)]
+    #[serde(default, deserialize_with = "page_size")]
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page.
     pub cursor: Option<String>,
@@ -42,6 +43,28 @@ impl PageParams {
                 .map(Some)
                 .ok_or_else(|| AppError::Malformed("Tham số cursor không hợp lệ".into())),
         }
+    }
+}
+
+/// Reads `limit`, refusing (400) a size outside `1..=500` rather than silently changing it.
+pub fn page_size<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    use serde::de::Error;
+    match Option::<i64>::deserialize(d)? {
+        Some(n) if !(1..=MAX_LIMIT).contains(&n) => Err(D::Error::custom(format!(
+            "limit phải từ 1 đến {MAX_LIMIT} (limit must be 1..={MAX_LIMIT})"
+        ))),
+        other => Ok(other),
+    }
+}
+
+/// Reads an optional count that may not be negative (400 otherwise).
+pub fn non_negative<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i32>, D::Error> {
+    use serde::de::Error;
+    match Option::<i32>::deserialize(d)? {
+        Some(n) if n < 0 => Err(D::Error::custom(
+            "giá trị không được âm (must not be negative)",
+        )),
+        other => Ok(other),
     }
 }
 

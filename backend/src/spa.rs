@@ -14,8 +14,63 @@ const PLACEHOLDER: &str = r#"<!doctype html>
 <p>Máy chủ đang chạy. Giao diện web chưa được dựng (frontend/dist). Tài liệu API: <a href="/api/docs/">/api/docs/</a>.</p>
 </body></html>"#;
 
-fn api_not_found() -> HttpResponse {
-    actix_web::ResponseError::error_response(&AppError::not_found("đường dẫn API"))
+/// The API's paths (OpenAPI templates, split in segments) and their methods, so that a known
+/// path called with another method answers 405 with `Allow`, not 404.
+#[derive(Debug, Clone, Default)]
+pub struct ApiRoutes(Vec<(Vec<String>, Vec<String>)>);
+
+impl ApiRoutes {
+    /// The routes of an OpenAPI document.
+    pub fn from_doc(doc: &utoipa::openapi::OpenApi) -> Self {
+        let json = serde_json::to_value(doc).unwrap_or_default();
+        let mut routes = Vec::new();
+        if let Some(paths) = json["paths"].as_object() {
+            for (path, item) in paths {
+                let methods = item
+                    .as_object()
+                    .map(|ops| ops.keys().map(|m| m.to_uppercase()).collect())
+                    .unwrap_or_default();
+                routes.push((segments(path), methods));
+            }
+        }
+        // A literal path (`/members/export`) wins over a template (`/members/{id}`).
+        routes.sort_by_key(|(t, _)| t.iter().filter(|s| s.starts_with('{')).count());
+        Self(routes)
+    }
+
+    /// The methods of the path `path` matches, if any.
+    pub fn allowed(&self, path: &str) -> Option<String> {
+        let parts = segments(path);
+        self.0
+            .iter()
+            .find(|(template, _)| {
+                template.len() == parts.len()
+                    && template
+                        .iter()
+                        .zip(&parts)
+                        .all(|(t, p)| t == p || (t.starts_with('{') && !p.is_empty()))
+            })
+            .map(|(_, methods)| methods.join(", "))
+    }
+}
+
+fn segments(path: &str) -> Vec<String> {
+    path.trim_end_matches('/')
+        .split('/')
+        .map(str::to_string)
+        .collect()
+}
+
+/// 405 for a known API path with another method, else 404.
+fn api_not_found(req: &actix_web::HttpRequest) -> HttpResponse {
+    let known = req
+        .app_data::<web::Data<ApiRoutes>>()
+        .and_then(|r| r.allowed(req.path()));
+    let err = match known {
+        Some(allow) => AppError::MethodNotAllowed(allow),
+        None => AppError::not_found("đường dẫn API"),
+    };
+    actix_web::ResponseError::error_response(&err)
 }
 
 /// Registers the client (or a placeholder page when it is not built).
@@ -32,7 +87,8 @@ pub fn configure(cfg: &mut web::ServiceConfig, static_dir: Option<PathBuf>) {
                         async move {
                             let (req, _) = req.into_parts();
                             if req.path().starts_with("/api/") {
-                                return Ok(ServiceResponse::new(req, api_not_found()));
+                                let res = api_not_found(&req);
+                                return Ok(ServiceResponse::new(req, res));
                             }
                             let file = actix_files::NamedFile::open_async(index).await?;
                             let res = file.into_response(&req);
@@ -40,11 +96,15 @@ pub fn configure(cfg: &mut web::ServiceConfig, static_dir: Option<PathBuf>) {
                         }
                     })),
             );
+            // API paths the `/api/v1` scope does not route end here, not in the file service.
+            cfg.default_service(web::to(|req: actix_web::HttpRequest| async move {
+                api_not_found(&req)
+            }));
         }
         None => {
             cfg.default_service(web::to(|req: actix_web::HttpRequest| async move {
-                if req.path().starts_with("/api/") {
-                    api_not_found()
+                if req.path().starts_with("/api/") || req.method() != actix_web::http::Method::GET {
+                    api_not_found(&req)
                 } else {
                     HttpResponse::Ok()
                         .content_type("text/html; charset=utf-8")

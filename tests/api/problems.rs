@@ -87,3 +87,62 @@ async fn unknown_api_paths_are_problem_404s_and_other_paths_reach_the_web_client
     page.assert_status(200);
     assert!(page.text.contains("QLĐV"));
 }
+
+#[actix_web::test]
+async fn a_known_path_with_another_method_is_405_naming_the_methods_it_has() {
+    let app = TestApp::new().await;
+    let admin = app.admin().await;
+    let res = admin
+        .send(
+            actix_web::http::Method::DELETE,
+            "/api/v1/members/12",
+            None,
+            &[],
+        )
+        .await;
+    res.assert_problem(405, "method_not_allowed");
+    assert_eq!(res.header("allow").as_deref(), Some("GET, PATCH"));
+    // A literal path wins over the template that caught the request.
+    let res = admin
+        .patch("/api/v1/members/export", serde_json::json!({}), None)
+        .await;
+    res.assert_problem(405, "method_not_allowed");
+    assert_eq!(res.header("allow").as_deref(), Some("GET"));
+    let res = app
+        .anonymous()
+        .send(actix_web::http::Method::TRACE, "/healthz", None, &[])
+        .await;
+    res.assert_problem(405, "method_not_allowed");
+    admin
+        .get("/api/v1/members/1/nothing")
+        .await
+        .assert_problem(404, "not_found");
+}
+
+#[actix_web::test]
+async fn out_of_range_page_sizes_and_years_are_refused_not_bent() {
+    let app = TestApp::new().await;
+    let admin = app.admin().await;
+    for q in ["limit=0", "limit=501", "limit=-3"] {
+        admin
+            .get(&format!("/api/v1/members?{q}"))
+            .await
+            .assert_problem(400, "malformed_request");
+    }
+    admin
+        .get("/api/v1/members?limit=500")
+        .await
+        .assert_status(200);
+    admin
+        .get("/api/v1/organizations/1/subtree?max_depth=-1")
+        .await
+        .assert_problem(400, "malformed_request");
+    admin
+        .get("/api/v1/badges?year=-2147483648")
+        .await
+        .assert_problem(400, "malformed_request");
+    admin
+        .get("/api/v1/evaluations?organization_id=1&year=99999")
+        .await
+        .assert_problem(400, "malformed_request");
+}

@@ -26,6 +26,7 @@ pub struct ChangesQuery {
     pub after: Option<String>,
     /// Changes per page (default 50, at most 500).
     #[param(minimum = 1, maximum = 500, example = 100)]
+    #[serde(default, deserialize_with = "crate::pagination::page_size")]
     pub limit: Option<i64>,
     /// Only changes inside this organisation's subtree (inside the caller's scope).
     pub organization_id: Option<i64>,

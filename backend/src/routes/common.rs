@@ -12,6 +12,27 @@ pub fn valid<T: Validate>(dto: T) -> Result<T, AppError> {
     Ok(dto)
 }
 
+/// Years a record can be about: from the Party's founding to a far future.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1930..=2100;
+
+/// A year from a path or query, or 400 outside [`YEARS`] (no date arithmetic on absurd years).
+pub fn year(y: i32) -> Result<i32, AppError> {
+    if YEARS.contains(&y) {
+        Ok(y)
+    } else {
+        Err(AppError::Malformed(format!(
+            "Năm {y} nằm ngoài khoảng {}–{}",
+            YEARS.start(),
+            YEARS.end()
+        )))
+    }
+}
+
+/// An optional year: see [`year`].
+pub fn opt_year(y: Option<i32>) -> Result<Option<i32>, AppError> {
+    y.map(year).transpose()
+}
+
 /// The `ETag` of a version.
 pub fn etag(version: i64) -> (header::HeaderName, String) {
     (header::ETAG, format!("\"{version}\""))

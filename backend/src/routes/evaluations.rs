@@ -54,7 +54,10 @@ pub async fn list_evaluations(
 ) -> Result<web::Json<EvaluationList>, AppError> {
     let limit = params.limit();
     let after = params.after::<(String, i64)>()?;
-    let (org_id, year) = (OrgId(query.organization_id), query.year);
+    let (org_id, year) = (
+        OrgId(query.organization_id),
+        crate::routes::common::year(query.year)?,
+    );
     let (rows, summary, round) = crate::db::run(&state.pool, move |c| {
         let org = OrganizationRow::find(c, &user.scope, org_id)?;
         let rows = EvaluationRow::list(c, &user.scope, &org.path, year, after, limit + 1)?;
@@ -104,6 +107,7 @@ pub async fn get_round(
     path: web::Path<(i64, i32)>,
 ) -> Result<web::Json<EvaluationRound>, AppError> {
     let (id, year) = path.into_inner();
+    let year = crate::routes::common::year(year)?;
     let round = crate::db::run(&state.pool, move |c| {
         let org = OrganizationRow::find(c, &user.scope, OrgId(id))?;
         let summary = services::evaluations::summary(c, &user.scope, &org.path, year)?;
@@ -144,6 +148,7 @@ pub async fn close_round(
 ) -> Result<web::Json<EvaluationRound>, AppError> {
     user.require_writer()?;
     let (id, year) = path.into_inner();
+    let year = crate::routes::common::year(year)?;
     let round = crate::db::transaction(&state.pool, move |c| {
         services::evaluations::close(c, &user, OrgId(id), year)
     })
@@ -174,6 +179,7 @@ pub async fn reopen_round(
 ) -> Result<web::Json<EvaluationRound>, AppError> {
     user.require_admin()?;
     let (id, year) = path.into_inner();
+    let year = crate::routes::common::year(year)?;
     let round = crate::db::transaction(&state.pool, move |c| {
         services::evaluations::reopen(c, &user, OrgId(id), year)
     })

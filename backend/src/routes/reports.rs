@@ -106,7 +106,7 @@ pub async fn get_report(
             as_of: query.as_of,
             from: query.from,
             to: query.to,
-            year: query.year,
+            year: crate::routes::common::opt_year(query.year)?,
         },
     };
     let today = state.today();

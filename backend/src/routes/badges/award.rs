@@ -83,7 +83,7 @@ pub async fn list_badges(
             c,
             &user.scope,
             path.as_deref(),
-            query.year,
+            crate::routes::common::opt_year(query.year)?,
             before,
             limit + 1,
         )

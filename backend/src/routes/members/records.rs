@@ -52,6 +52,7 @@ pub async fn put_evaluation(
     let expected = if_match(&req)?;
     let body = valid(body.into_inner())?;
     let (id, year) = path.into_inner();
+    let year = crate::routes::common::year(year)?;
     let today = state.today();
     let row = crate::db::transaction(&state.pool, move |c| {
         services::evaluations::put(c, &user, MemberId(id), year, expected, &body, today)

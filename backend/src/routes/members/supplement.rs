@@ -40,6 +40,7 @@ pub async fn file_supplement(
     let expected = if_match(&req)?;
     let body = valid(body.into_inner())?;
     let (id, year) = path.into_inner();
+    let year = crate::routes::common::year(year)?;
     let id = MemberId(id);
     let today = state.today();
     let (filed_on, note) = (body.filed_on, body.note.clone());

@@ -17,6 +17,7 @@ use crate::state::AppState;
 pub struct SubtreeOptions {
     /// Levels below the organisation to include (all when absent).
     #[param(minimum = 0)]
+    #[serde(default, deserialize_with = "crate::pagination::non_negative")]
     pub max_depth: Option<i32>,
 }
 
