@@ -2,11 +2,14 @@
 # A private, throw-away PostgreSQL cluster for the tests, on 127.0.0.1 and a free port.
 #   scripts/pg-cluster.sh start DIR   -> prints the server URL (postgres://postgres@127.0.0.1:PORT/postgres)
 #   scripts/pg-cluster.sh stop DIR
+#   scripts/pg-cluster.sh pause DIR    -> stops the server, keeping its data (outage tests)
+#   scripts/pg-cluster.sh resume DIR   -> starts it again on the same port
 # Runs the cluster as user `postgres` when invoked as root (PostgreSQL refuses to run as root).
 set -euo pipefail
 
 cmd=${1:?start or stop}
-dir=${2:?directory}
+dir=$(realpath -m "${2:?directory}")
+cd /   # the postgres user may not enter the caller's directory
 
 pg_bin() {
   local d
@@ -24,6 +27,14 @@ as_pg() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+run_server() {
+  local bin=$1 dir=$2 port=$3
+  # Durability off: this cluster lives for one test run.
+  as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+    start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+}
+
 case "$cmd" in
   start)
     bin=$(pg_bin)
@@ -32,11 +43,15 @@ case "$cmd" in
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     as_pg "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --no-locale >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; exit 1; }
-    # Durability off: this cluster lives for one test run.
-    as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
-      start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+    echo "$port" >"$dir/port"
+    run_server "$bin" "$dir" "$port"
     echo "postgres://postgres@127.0.0.1:$port/postgres"
+    ;;
+  pause)
+    as_pg "$(pg_bin)/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+    ;;
+  resume)
+    run_server "$(pg_bin)" "$dir" "$(cat "$dir/port")"
     ;;
   stop)
     bin=$(pg_bin)
@@ -46,7 +61,7 @@ case "$cmd" in
     rm -rf "$dir"
     ;;
   *)
-    echo "usage: $0 start|stop DIR" >&2
+    echo "usage: $0 start|stop|pause|resume DIR" >&2
     exit 2
     ;;
 esac

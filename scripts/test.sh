@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Every test, on a fresh machine: formatting, lints, unit and property tests, the API suite on
 # SQLite and on PostgreSQL (a private cluster started here unless TEST_DATABASE_URL is given), a
-# smoke run of the real binary, a short schemathesis run on both engines, the web client's browser
-# tests, and the deployment file's validation.
+# smoke run of the real binary, a short schemathesis run, kill -9 crash tests on both engines and
+# a PostgreSQL outage, the web client's browser tests, and the deployment file's validation.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,6 +45,11 @@ scripts/smoke.sh target/debug/qldv
 step "fuzzing the API against its own OpenAPI document (schemathesis, short run)"
 scripts/fuzz.sh target/debug/qldv 5
 scripts/fuzz.sh target/debug/qldv 5 "$TEST_DATABASE_URL"
+
+step "crashes (kill -9 mid-import and mid-transfers) and a PostgreSQL outage under a running server"
+python3 scripts/crash.py target/debug/qldv
+python3 scripts/crash.py target/debug/qldv "$TEST_DATABASE_URL"
+scripts/outage.sh target/debug/qldv
 
 step "web client in the browser (Chromium)"
 scripts/e2e.sh

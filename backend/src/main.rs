@@ -69,6 +69,10 @@ enum Command {
         #[command(subcommand)]
         action: sync::Action,
     },
+    /// Check the database's invariants (after a crash, a restore or a sync): the tree's paths,
+    /// one open membership period per active member in its own cell, transfers in transit.
+    /// Exits with 1 on any break, listing them.
+    Check,
     /// The tamper-evident audit trail.
     Audit {
         #[command(subcommand)]
@@ -93,6 +97,20 @@ enum AuditAction {
         #[arg(long)]
         expect: Option<String>,
     },
+}
+
+fn check_database() -> Result<(), String> {
+    let (_, state) = load()?;
+    let mut conn = state.pool.get().map_err(|e| e.to_string())?;
+    let problems = qldv::services::integrity::check(&mut conn).map_err(problem_text)?;
+    if problems.is_empty() {
+        eprintln!("cơ sở dữ liệu nhất quán");
+        return Ok(());
+    }
+    for p in &problems {
+        println!("{p}");
+    }
+    Err(format!("{} chỗ không nhất quán", problems.len()))
 }
 
 fn audit_verify(expect: Option<String>) -> Result<(), String> {
@@ -318,6 +336,7 @@ fn main() -> ExitCode {
         } => import::run(&file, organization, &user, skip_invalid),
         Command::Seed { members, seed } => seed_database(members, seed),
         Command::Sync { action } => sync::run(action),
+        Command::Check => check_database(),
         Command::Audit {
             action: AuditAction::Verify { expect },
         } => audit_verify(expect),

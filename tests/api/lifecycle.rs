@@ -417,3 +417,24 @@ async fn exemptions_and_working_away_show_for_the_days_they_cover() {
     let periods = admin.get(&format!("/api/v1/members/{id}/periods")).await;
     assert_eq!(periods.json.as_array().unwrap().len(), 2);
 }
+
+#[actix_web::test]
+async fn the_integrity_check_names_a_member_whose_records_disagree() {
+    use diesel::RunQueryDsl;
+    let app = TestApp::new().await;
+    let admin = app.admin().await;
+    let t = admin.create_tree("Kiểm Tra").await;
+    let id = admin
+        .create_member(qldv_tests::member_json(t.cell, serde_json::json!({})))
+        .await;
+    app.assert_invariant();
+    let mut conn = app.state.pool.get().unwrap();
+    diesel::sql_query(format!(
+        "UPDATE memberships SET to_on = '2025-06-01' WHERE member_id = {id}"
+    ))
+    .execute(&mut conn)
+    .unwrap();
+    let problems = qldv::services::integrity::check(&mut conn).unwrap();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains(&format!("đảng viên {id}")));
+}

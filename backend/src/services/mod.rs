@@ -7,6 +7,7 @@ pub mod cards;
 pub mod evaluations;
 pub mod illnesses;
 pub mod imports;
+pub mod integrity;
 pub mod members;
 pub mod movements;
 pub mod reports;
