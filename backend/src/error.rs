@@ -214,6 +214,10 @@ impl From<diesel::result::Error> for AppError {
                 "concurrent_update",
                 "Dữ liệu đang được người khác cập nhật; thử lại".into(),
             ),
+            // PostgreSQL refuses the NUL character in text (SQLite would store it): bad input.
+            E::DatabaseError(_, info) if info.message().contains("0x00") => {
+                Self::Malformed("Dữ liệu chứa ký tự NUL (\\u0000), không được phép".into())
+            }
             E::DatabaseError(_, info)
                 if info.message().contains("database is locked")
                     || info.message().contains("terminating connection")

@@ -68,6 +68,12 @@ const ERRORS: &[(&str, &str, &str)] = &[
          Idempotency-Key is still being processed",
     ),
     (
+        "412",
+        "VersionMismatch",
+        "The record changed since it was read: a stale If-Match, or a concurrent change to the \
+         same record; reload it and retry",
+    ),
+    (
         "413",
         "PayloadTooLarge",
         "The request body is larger than the endpoint accepts",
@@ -112,7 +118,7 @@ fn add_errors(op: &mut Operation, secured: bool, has_input: bool) {
             "400" | "422" => has_input,
             "404" => has_input && secured,
             "413" => has_body,
-            "409" => has_body || idempotent,
+            "409" | "412" => has_body || idempotent,
             _ => true,
         };
         if wanted && !op.responses.responses.contains_key(*status) {

@@ -92,6 +92,7 @@ impl TestAppBuilder {
             pool: PoolOptions {
                 max_size: 6,
                 checkout_timeout: std::time::Duration::from_secs(10),
+                ..PoolOptions::default()
             },
         };
         let state = if migrate {

@@ -167,16 +167,53 @@ impl r2d2::ManageConnection for Manager {
     }
 }
 
-/// The connection pool.
-pub type DbPool = r2d2::Pool<Manager>;
+/// The connection pool, with a fair queue in front of it: [`crate::db::run`] takes a place
+/// (one per connection) before it takes a blocking thread and a connection, so a burst of
+/// requests waits in order on the async side instead of timing out inside the pool.
+#[derive(Debug, Clone)]
+pub struct DbPool {
+    inner: r2d2::Pool<Manager>,
+    gate: std::sync::Arc<tokio::sync::Semaphore>,
+    queue_timeout: Duration,
+}
+
+/// A place in the queue, held while a connection is used.
+pub type Admission = tokio::sync::OwnedSemaphorePermit;
+
+impl DbPool {
+    /// A connection now (blocking, up to the checkout timeout); callers on the async side go
+    /// through [`crate::db::run`].
+    pub fn get(&self) -> Result<r2d2::PooledConnection<Manager>, r2d2::Error> {
+        self.inner.get()
+    }
+
+    /// A connection, waiting at most `timeout`.
+    pub fn get_timeout(
+        &self,
+        timeout: Duration,
+    ) -> Result<r2d2::PooledConnection<Manager>, r2d2::Error> {
+        self.inner.get_timeout(timeout)
+    }
+
+    /// Waits for a place (fair, first come first served); `None` after the queue timeout.
+    pub async fn admit(&self) -> Option<Admission> {
+        tokio::time::timeout(self.queue_timeout, self.gate.clone().acquire_owned())
+            .await
+            .ok()
+            .and_then(Result::ok)
+    }
+}
 
 /// Pool sizing.
 #[derive(Debug, Clone)]
 pub struct PoolOptions {
     /// Maximum open connections.
     pub max_size: u32,
-    /// How long a request waits for a connection before answering 503.
+    /// How long opening or checking out a connection may take before answering 503 (an
+    /// unreachable database is reported this fast).
     pub checkout_timeout: Duration,
+    /// How long a request may wait for its turn while every connection is busy (then 503).
+    pub queue_timeout: Duration,
 }
 
 impl Default for PoolOptions {
@@ -184,6 +221,7 @@ impl Default for PoolOptions {
         Self {
             max_size: 10,
             checkout_timeout: Duration::from_secs(5),
+            queue_timeout: Duration::from_secs(30),
         }
     }
 }
@@ -197,14 +235,19 @@ pub fn pool(url: &str, opts: &PoolOptions) -> Result<DbPool, String> {
         Engine::Sqlite => opts.max_size.min(8),
         Engine::Postgresql => opts.max_size,
     };
-    Ok(r2d2::Pool::builder()
+    let inner = r2d2::Pool::builder()
         .max_size(max_size)
         .min_idle(Some(0))
         .connection_timeout(opts.checkout_timeout)
         .test_on_check_out(true)
         .build_unchecked(Manager {
             url: url.to_string(),
-        }))
+        });
+    Ok(DbPool {
+        inner,
+        gate: std::sync::Arc::new(tokio::sync::Semaphore::new(max_size as usize)),
+        queue_timeout: opts.queue_timeout,
+    })
 }
 
 #[cfg(test)]

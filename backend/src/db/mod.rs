@@ -44,9 +44,15 @@ where
     F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
 {
     let pool = pool.clone();
+    let admission = pool.admit().await.ok_or_else(|| {
+        AppError::unavailable("every database connection stayed busy past the queue timeout")
+    })?;
     actix_web::web::block(move || {
         let mut conn = pool.get().map_err(AppError::unavailable)?;
-        f(&mut conn)
+        let result = f(&mut conn);
+        drop(conn);
+        drop(admission);
+        result
     })
     .await
     .map_err(|e| AppError::internal(format!("blocking task failed: {e}")))?

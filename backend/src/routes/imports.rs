@@ -131,18 +131,15 @@ pub async fn start_import(
     };
     actix_web::rt::spawn(async move {
         let id = job.id;
-        let outcome = web::block(move || -> Result<(), AppError> {
-            let mut conn = pool.get().map_err(AppError::unavailable)?;
+        // Through the queue like any request: the job holds one connection while it runs.
+        let outcome = crate::db::run(&pool, move |conn| {
             let notify = |n: i64| progress.set(job.id, n);
-            let result = imports::run(&mut conn, &user, &job, &prepared, options, today, &notify);
+            let result = imports::run(conn, &user, &job, &prepared, options, today, &notify);
             progress.clear(job.id);
             result.map(|_| ())
         })
         .await;
-        if let Err(e) = outcome
-            .map_err(|e| e.to_string())
-            .and_then(|r| r.map_err(|e| e.to_string()))
-        {
+        if let Err(e) = outcome {
             tracing::error!(import = id, error = %e, "import stopped");
         }
     });
