@@ -51,6 +51,9 @@ python3 scripts/crash.py target/debug/qldv
 python3 scripts/crash.py target/debug/qldv "$TEST_DATABASE_URL"
 scripts/outage.sh target/debug/qldv
 
+step "load: 1,000 concurrent clients, mixed reads and writes, zero errors (short run)"
+scripts/load.sh target/debug/qldv 20 1000
+
 step "web client in the browser (Chromium)"
 scripts/e2e.sh
 
