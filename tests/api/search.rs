@@ -134,3 +134,36 @@ async fn status_filters_the_list() {
     assert_eq!(names(&res).len(), 2);
     assert!(res.json["next_cursor"].is_string());
 }
+
+#[actix_web::test]
+async fn a_corrected_name_is_found_by_its_new_words_and_not_its_old_ones() {
+    let (_app, admin, _) = seeded().await;
+    let res = admin.get("/api/v1/members?q=dung").await;
+    let id = res.json["items"][0]["id"].as_i64().unwrap();
+    let version = res.json["items"][0]["version"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    admin
+        .patch(
+            &format!("/api/v1/members/{id}"),
+            json!({"full_name": "Vũ Thị Thùy Dương"}),
+            Some(&format!("\"{version}\"")),
+        )
+        .await
+        .assert_status(200);
+    assert_eq!(
+        names(&admin.get("/api/v1/members?q=thuy%20duong").await),
+        vec!["Vũ Thị Thùy Dương"]
+    );
+    assert!(names(&admin.get("/api/v1/members?q=dung").await).is_empty());
+    // The index the search starts from holds exactly the new words.
+    let mut conn = _app.state.pool.get().unwrap();
+    for (word, n) in [("duong", 1), ("thuy", 1), ("dung", 0)] {
+        assert_eq!(
+            qldv::models::name_word::count_prefix(&mut conn, word, 100).unwrap(),
+            n,
+            "{word}"
+        );
+    }
+}

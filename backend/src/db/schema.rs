@@ -100,6 +100,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    member_name_words (word, member_id) {
+        word -> Text,
+        member_id -> BigInt,
+    }
+}
+
+diesel::table! {
     audit_chain (id) {
         id -> Integer,
         seq -> BigInt,
@@ -507,6 +514,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     login_failures,
     audit_log,
     audit_chain,
+    member_name_words,
     idempotency_keys,
     regulations,
     rule_settings,

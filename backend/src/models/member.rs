@@ -224,6 +224,21 @@ impl MemberRow {
                 .filter(members::org_path.ge(lo))
                 .filter(members::org_path.lt(hi));
         }
+        // Start from the rarest word's names when they are few; walk the name order otherwise.
+        if let Some((rarest, n)) = super::name_word::rarest(conn, &filter.name_words)? {
+            if n < super::name_word::DENSE {
+                use crate::db::schema::member_name_words as w;
+                let (lo, hi) = super::name_word::prefix_range(rarest);
+                q = q.filter(
+                    members::id.eq_any(
+                        w::table
+                            .filter(w::word.ge(lo))
+                            .filter(w::word.lt(hi))
+                            .select(w::member_id),
+                    ),
+                );
+            }
+        }
         for word in &filter.name_words {
             // A word of the name starts with it: at the start, or after a space.
             let w = like_escape(word);
@@ -261,10 +276,12 @@ impl MemberRow {
             .returning(members::id)
             .get_result(conn)?;
         super::change::note(conn, "member", id, "create")?;
-        Ok(members::table
+        let row: Self = members::table
             .find(id)
             .select(Self::as_select())
-            .first(conn)?)
+            .first(conn)?;
+        super::name_word::set(conn, id, &row.name_folded)?;
+        Ok(row)
     }
 
     /// Applies dossier changes when the stored version is `expected` (412 with the current one
@@ -286,7 +303,11 @@ impl MemberRow {
             members::updated_at.eq(super::now()),
         ))
         .execute(conn)?;
-        Self::after_versioned_update(conn, id, n)
+        let row = Self::after_versioned_update(conn, id, n)?;
+        if changes.name_folded.is_some() {
+            super::name_word::set(conn, id, &row.name_folded)?;
+        }
+        Ok(row)
     }
 
     /// Claims the next version of a record for a lifecycle change (412 with the current version

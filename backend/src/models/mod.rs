@@ -47,6 +47,7 @@ pub mod member_changes;
 pub mod member_event;
 pub mod member_identity;
 pub mod member_view;
+pub mod name_word;
 pub mod organization;
 pub mod refresh_token;
 pub mod report;

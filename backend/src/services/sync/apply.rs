@@ -103,6 +103,13 @@ fn apply_record(conn: &mut DbConn, record: &Record) -> AppResult<Outcome> {
     });
     match written {
         Ok(()) => {
+            if record.entity == qldv_api_types::changes::ChangeEntity::Member {
+                let name: String = crate::db::schema::members::table
+                    .find(record.id)
+                    .select(crate::db::schema::members::name_folded)
+                    .first(conn)?;
+                crate::models::name_word::set(conn, record.id, &name)?;
+            }
             // The receiver's own feed carries what arrived.
             change::note(conn, record.entity.as_str(), record.id, "sync")?;
             Ok(Outcome::Applied)

@@ -316,6 +316,8 @@ impl Loader {
     pub fn finish(mut self, conn: &mut DbConn) -> AppResult<SeedSummary> {
         self.flush(conn)?;
         resync_identities(conn, &TABLES)?;
+        // The name search's word index, in one statement for all the members loaded.
+        crate::models::name_word::rebuild_all(conn)?;
         diesel::update(crate::db::schema::counters::table.find("card_number"))
             .set(crate::db::schema::counters::value.eq(self.card_number))
             .execute(conn)?;
