@@ -144,6 +144,9 @@ pub struct MemberFilter {
     pub status: Option<String>,
 }
 
+/// An organisation with fewer members than this is searched by walking it in name order.
+const SMALL_SUBTREE: i64 = 20_000;
+
 /// A boxed members query.
 pub(crate) type Boxed<'a> = members::BoxedQuery<'a, <DbConn as diesel::Connection>::Backend>;
 
@@ -224,8 +227,32 @@ impl MemberRow {
                 .filter(members::org_path.ge(lo))
                 .filter(members::org_path.lt(hi));
         }
-        // Start from the rarest word's names when they are few; walk the name order otherwise.
-        if let Some((rarest, n)) = super::name_word::rarest(conn, &filter.name_words)? {
+        // Start from the rarest word's names when they are few, unless the organisation searched
+        // is small enough to walk; walk the name order otherwise.
+        let narrow = filter
+            .subtree_path
+            .as_deref()
+            .or(scope.root_path())
+            .map(str::to_string);
+        let small = match (&narrow, filter.name_words.is_empty()) {
+            (Some(path), false) => {
+                let (lo, hi) = crate::domain::tree::subtree_range(path);
+                let ids: Vec<i64> = members::table
+                    .filter(members::org_path.ge(lo))
+                    .filter(members::org_path.lt(hi))
+                    .select(members::id)
+                    .limit(SMALL_SUBTREE)
+                    .load(conn)?;
+                ids.len() < SMALL_SUBTREE as usize
+            }
+            _ => false,
+        };
+        let rarest = if small {
+            None
+        } else {
+            super::name_word::rarest(conn, &filter.name_words)?
+        };
+        if let Some((rarest, n)) = rarest {
             if n < super::name_word::DENSE {
                 use crate::db::schema::member_name_words as w;
                 let (lo, hi) = super::name_word::prefix_range(rarest);

@@ -65,9 +65,12 @@ pub fn count_prefix(conn: &mut DbConn, prefix: &str, cap: i64) -> AppResult<i64>
 
 /// The query word with the fewest names, and how many (capped at [`DENSE`]).
 pub fn rarest<'a>(conn: &mut DbConn, words: &'a [String]) -> AppResult<Option<(&'a str, i64)>> {
+    // The given name, last, is usually the rarest: counting it first lets the others stop at
+    // its count.
     let mut best: Option<(&str, i64)> = None;
-    for word in words {
-        let n = count_prefix(conn, word, DENSE)?;
+    for word in words.iter().rev() {
+        let cap = best.map_or(DENSE, |(_, b)| b);
+        let n = count_prefix(conn, word, cap)?;
         if best.is_none_or(|(_, b)| n < b) {
             best = Some((word, n));
         }
