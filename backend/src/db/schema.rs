@@ -100,8 +100,9 @@ diesel::table! {
 }
 
 diesel::table! {
-    member_name_words (word, member_id) {
+    member_name_words (word, name_sort_key, member_id) {
         word -> Text,
+        name_sort_key -> Text,
         member_id -> BigInt,
     }
 }

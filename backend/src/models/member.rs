@@ -144,9 +144,6 @@ pub struct MemberFilter {
     pub status: Option<String>,
 }
 
-/// An organisation with fewer members than this is searched by walking it in name order.
-const SMALL_SUBTREE: i64 = 20_000;
-
 /// A boxed members query.
 pub(crate) type Boxed<'a> = members::BoxedQuery<'a, <DbConn as diesel::Connection>::Backend>;
 
@@ -179,7 +176,8 @@ pub(crate) fn within<'a>(q: Boxed<'a>, scope: &Scope, subtree_path: Option<&str>
     q
 }
 
-fn scoped<'a>(scope: &Scope) -> Boxed<'a> {
+/// Members inside the scope.
+pub(crate) fn scoped<'a>(scope: &Scope) -> Boxed<'a> {
     let q = members::table.into_boxed();
     match scope.path_range() {
         Some((lo, hi)) => q
@@ -195,7 +193,7 @@ pub fn covers(from: Option<NaiveDate>, to: Option<NaiveDate>, day: NaiveDate) ->
 }
 
 /// Escapes `%`, `_` and `\` for a LIKE pattern.
-fn like_escape(s: &str) -> String {
+pub(crate) fn like_escape(s: &str) -> String {
     s.replace('\\', "\\\\")
         .replace('%', "\\%")
         .replace('_', "\\_")
@@ -210,86 +208,6 @@ impl MemberRow {
             .first(conn)
             .optional()?
             .ok_or(AppError::not_found("đảng viên"))
-    }
-
-    /// Members inside the scope matching `filter`, in Vietnamese name order after a cursor.
-    pub fn list(
-        conn: &mut DbConn,
-        scope: &Scope,
-        filter: &MemberFilter,
-        after: Option<(String, i64)>,
-        limit: i64,
-    ) -> AppResult<Vec<Self>> {
-        let mut q = scoped(scope);
-        if let Some(path) = &filter.subtree_path {
-            let (lo, hi) = crate::domain::tree::subtree_range(path);
-            q = q
-                .filter(members::org_path.ge(lo))
-                .filter(members::org_path.lt(hi));
-        }
-        // Start from the rarest word's names when they are few, unless the organisation searched
-        // is small enough to walk; walk the name order otherwise.
-        let narrow = filter
-            .subtree_path
-            .as_deref()
-            .or(scope.root_path())
-            .map(str::to_string);
-        let small = match (&narrow, filter.name_words.is_empty()) {
-            (Some(path), false) => {
-                let (lo, hi) = crate::domain::tree::subtree_range(path);
-                let ids: Vec<i64> = members::table
-                    .filter(members::org_path.ge(lo))
-                    .filter(members::org_path.lt(hi))
-                    .select(members::id)
-                    .limit(SMALL_SUBTREE)
-                    .load(conn)?;
-                ids.len() < SMALL_SUBTREE as usize
-            }
-            _ => false,
-        };
-        let rarest = if small {
-            None
-        } else {
-            super::name_word::rarest(conn, &filter.name_words)?
-        };
-        if let Some((rarest, n)) = rarest {
-            if n < super::name_word::DENSE {
-                use crate::db::schema::member_name_words as w;
-                let (lo, hi) = super::name_word::prefix_range(rarest);
-                q = q.filter(
-                    members::id.eq_any(
-                        w::table
-                            .filter(w::word.ge(lo))
-                            .filter(w::word.lt(hi))
-                            .select(w::member_id),
-                    ),
-                );
-            }
-        }
-        for word in &filter.name_words {
-            // A word of the name starts with it: at the start, or after a space.
-            let w = like_escape(word);
-            q = q.filter(
-                members::name_folded
-                    .like(format!("{w}%"))
-                    .escape('\\')
-                    .or(members::name_folded.like(format!("% {w}%")).escape('\\')),
-            );
-        }
-        if let Some(n) = &filter.national_id {
-            q = q.filter(members::national_id.eq(n.clone()));
-        }
-        if let Some(c) = &filter.card_number {
-            q = q.filter(members::card_number.eq(c.clone()));
-        }
-        if let Some(s) = &filter.status {
-            q = q.filter(members::status.eq(s.clone()));
-        }
-        q = after_name(q, after);
-        Ok(q.order((members::name_sort_key.asc(), members::id.asc()))
-            .limit(limit)
-            .select(Self::as_select())
-            .load(conn)?)
     }
 
     /// Inserts a record.
@@ -307,7 +225,7 @@ impl MemberRow {
             .find(id)
             .select(Self::as_select())
             .first(conn)?;
-        super::name_word::set(conn, id, &row.name_folded)?;
+        super::name_word::set(conn, id, &row.name_folded, &row.name_sort_key)?;
         Ok(row)
     }
 
@@ -332,7 +250,7 @@ impl MemberRow {
         .execute(conn)?;
         let row = Self::after_versioned_update(conn, id, n)?;
         if changes.name_folded.is_some() {
-            super::name_word::set(conn, id, &row.name_folded)?;
+            super::name_word::set(conn, id, &row.name_folded, &row.name_sort_key)?;
         }
         Ok(row)
     }

@@ -12,6 +12,9 @@ use crate::error::AppResult;
 /// that walking the name order finds a page sooner than collecting and sorting them.
 pub const DENSE: i64 = 100_000;
 
+/// Below this many, collecting a word's names and sorting them is cheaper than anything else.
+pub const FEW: i64 = 2_000;
+
 /// The words of a folded name, each once.
 pub fn words_of(name_folded: &str) -> Vec<&str> {
     let mut words: Vec<&str> = name_folded.split(' ').filter(|s| !s.is_empty()).collect();
@@ -26,14 +29,52 @@ pub fn prefix_range(prefix: &str) -> (String, String) {
 }
 
 /// Replaces a member's words (after an insert or a change of name).
-pub fn set(conn: &mut DbConn, member_id: i64, name_folded: &str) -> AppResult<()> {
+pub fn set(conn: &mut DbConn, member_id: i64, name_folded: &str, sort_key: &str) -> AppResult<()> {
     diesel::delete(w::table.filter(w::member_id.eq(member_id))).execute(conn)?;
     for word in words_of(name_folded) {
         diesel::insert_into(w::table)
-            .values((w::word.eq(word), w::member_id.eq(member_id)))
+            .values((
+                w::word.eq(word),
+                w::name_sort_key.eq(sort_key),
+                w::member_id.eq(member_id),
+            ))
             .execute(conn)?;
     }
     Ok(())
+}
+
+/// Whether no other word starts with `word` (its prefix range is that one word), so its
+/// entries, in name order, are exactly the names matching it.
+pub fn prefix_closed(conn: &mut DbConn, word: &str) -> AppResult<bool> {
+    let (_, hi) = prefix_range(word);
+    let other: Option<String> = w::table
+        .filter(w::word.gt(word))
+        .filter(w::word.lt(hi))
+        .select(w::word)
+        .first(conn)
+        .optional()?;
+    Ok(other.is_none())
+}
+
+/// The next `n` entries of `word` in name order after the keyset `after`: (sort key, member id).
+pub fn in_order(
+    conn: &mut DbConn,
+    word: &str,
+    after: Option<&(String, i64)>,
+    n: i64,
+) -> AppResult<Vec<(String, i64)>> {
+    let mut q = w::table.filter(w::word.eq(word)).into_boxed();
+    if let Some((key, id)) = after {
+        q = q.filter(
+            w::name_sort_key
+                .gt(key.clone())
+                .or(w::name_sort_key.eq(key.clone()).and(w::member_id.gt(*id))),
+        );
+    }
+    Ok(q.order((w::name_sort_key.asc(), w::member_id.asc()))
+        .limit(n)
+        .select((w::name_sort_key, w::member_id))
+        .load(conn)?)
 }
 
 #[derive(QueryableByName)]
@@ -42,17 +83,26 @@ struct Count {
     n: i64,
 }
 
-/// How many index entries start with `prefix`, counted up to `cap`.
-pub fn count_prefix(conn: &mut DbConn, prefix: &str, cap: i64) -> AppResult<i64> {
-    let (lo, hi) = prefix_range(prefix);
-    let sql = match conn {
-        DbConn::Sqlite(_) => {
+/// How many index entries are `word` (or, with `prefix`, start with it), counted up to `cap`.
+pub fn count(conn: &mut DbConn, word: &str, prefix: bool, cap: i64) -> AppResult<i64> {
+    let (lo, hi) = prefix_range(word);
+    let sqlite = matches!(conn, DbConn::Sqlite(_));
+    let sql = match (prefix, sqlite) {
+        (true, true) => {
             "SELECT COUNT(*) AS n FROM (SELECT 1 FROM member_name_words \
-             WHERE word >= ? AND word < ? LIMIT ?) t"
+                         WHERE word >= ? AND word < ? LIMIT ?) t"
         }
-        DbConn::Postgresql(_) => {
+        (true, false) => {
             "SELECT COUNT(*) AS n FROM (SELECT 1 FROM member_name_words \
-             WHERE word >= $1 AND word < $2 LIMIT $3) t"
+                          WHERE word >= $1 AND word < $2 LIMIT $3) t"
+        }
+        (false, true) => {
+            "SELECT COUNT(*) AS n FROM (SELECT 1 FROM member_name_words \
+                          WHERE word = ? AND word < ? LIMIT ?) t"
+        }
+        (false, false) => {
+            "SELECT COUNT(*) AS n FROM (SELECT 1 FROM member_name_words \
+                           WHERE word = $1 AND word < $2 LIMIT $3) t"
         }
     };
     let rows: Vec<Count> = diesel::sql_query(sql)
@@ -63,16 +113,44 @@ pub fn count_prefix(conn: &mut DbConn, prefix: &str, cap: i64) -> AppResult<i64>
     Ok(rows.first().map(|c| c.n).unwrap_or(0))
 }
 
-/// The query word with the fewest names, and how many (capped at [`DENSE`]).
-pub fn rarest<'a>(conn: &mut DbConn, words: &'a [String]) -> AppResult<Option<(&'a str, i64)>> {
+/// How many index entries start with `prefix`, counted up to `cap`.
+pub fn count_prefix(conn: &mut DbConn, prefix: &str, cap: i64) -> AppResult<i64> {
+    count(conn, prefix, true, cap)
+}
+
+/// A query word as searched: every word but the last is a whole word (the user has finished
+/// typing it), the last a prefix (it may still be being typed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// The folded word.
+    pub word: String,
+    /// Whether longer words starting with it match too.
+    pub prefix: bool,
+}
+
+/// The terms of a search's folded words.
+pub fn terms(words: &[String]) -> Vec<Term> {
+    let last = words.len().saturating_sub(1);
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| Term {
+            word: w.clone(),
+            prefix: i == last,
+        })
+        .collect()
+}
+
+/// The term with the fewest names, and how many (capped at [`DENSE`]).
+pub fn rarest(conn: &mut DbConn, words: &[String]) -> AppResult<Option<(Term, i64)>> {
     // The given name, last, is usually the rarest: counting it first lets the others stop at
     // its count.
-    let mut best: Option<(&str, i64)> = None;
-    for word in words.iter().rev() {
-        let cap = best.map_or(DENSE, |(_, b)| b);
-        let n = count_prefix(conn, word, cap)?;
-        if best.is_none_or(|(_, b)| n < b) {
-            best = Some((word, n));
+    let mut best: Option<(Term, i64)> = None;
+    for term in terms(words).into_iter().rev() {
+        let cap = best.as_ref().map_or(DENSE, |(_, b)| *b);
+        let n = count(conn, &term.word, term.prefix, cap)?;
+        if best.as_ref().is_none_or(|(_, b)| n < *b) {
+            best = Some((term, n));
         }
     }
     Ok(best)
@@ -83,18 +161,19 @@ pub fn rebuild_all(conn: &mut DbConn) -> AppResult<()> {
     diesel::delete(w::table).execute(conn)?;
     let sql = match conn {
         DbConn::Sqlite(_) => {
-            "WITH RECURSIVE split(id, word, rest) AS ( \
-                SELECT id, '', name_folded || ' ' FROM members \
+            "WITH RECURSIVE split(id, sort_key, word, rest) AS ( \
+                SELECT id, name_sort_key, '', name_folded || ' ' FROM members \
                 UNION ALL \
-                SELECT id, substr(rest, 1, instr(rest, ' ') - 1), substr(rest, instr(rest, ' ') + 1) \
+                SELECT id, sort_key, substr(rest, 1, instr(rest, ' ') - 1), \
+                       substr(rest, instr(rest, ' ') + 1) \
                 FROM split WHERE rest <> '') \
-             INSERT OR IGNORE INTO member_name_words (word, member_id) \
-             SELECT word, id FROM split WHERE word <> ''"
+             INSERT OR IGNORE INTO member_name_words (word, name_sort_key, member_id) \
+             SELECT word, sort_key, id FROM split WHERE word <> ''"
         }
         DbConn::Postgresql(_) => {
-            "INSERT INTO member_name_words (word, member_id) \
-             SELECT DISTINCT x, id FROM members, unnest(string_to_array(name_folded, ' ')) AS x \
-             WHERE x <> ''"
+            "INSERT INTO member_name_words (word, name_sort_key, member_id) \
+             SELECT DISTINCT x, name_sort_key, id \
+             FROM members, unnest(string_to_array(name_folded, ' ')) AS x WHERE x <> ''"
         }
     };
     diesel::sql_query(sql).execute(conn)?;

@@ -1,17 +1,19 @@
 -- Name search at national scale: one row per word of each member's folded name (no diacritics,
--- lower case). A search starts from its rarest word's range in this index instead of walking
--- every member in name order. Kept up to date by the server on every insert and name change.
+-- lower case), with the member's name-order key. A search starts from its rarest word: it walks
+-- that word's entries already in name order, or collects and sorts them when they are few,
+-- instead of walking every member. Kept up to date by the server on every insert and name change.
 CREATE TABLE member_name_words (
-    word       TEXT NOT NULL,
-    member_id  BIGINT NOT NULL,
-    PRIMARY KEY (word, member_id)
+    word           TEXT NOT NULL,
+    name_sort_key  TEXT NOT NULL,
+    member_id      BIGINT NOT NULL,
+    PRIMARY KEY (word, name_sort_key, member_id)
 );
 CREATE INDEX member_name_words_member_idx ON member_name_words (member_id);
-WITH RECURSIVE split(id, word, rest) AS (
-    SELECT id, '', name_folded || ' ' FROM members
+WITH RECURSIVE split(id, sort_key, word, rest) AS (
+    SELECT id, name_sort_key, '', name_folded || ' ' FROM members
     UNION ALL
-    SELECT id, substr(rest, 1, instr(rest, ' ') - 1), substr(rest, instr(rest, ' ') + 1)
+    SELECT id, sort_key, substr(rest, 1, instr(rest, ' ') - 1), substr(rest, instr(rest, ' ') + 1)
     FROM split WHERE rest <> ''
 )
-INSERT OR IGNORE INTO member_name_words (word, member_id)
-SELECT word, id FROM split WHERE word <> '';
+INSERT OR IGNORE INTO member_name_words (word, name_sort_key, member_id)
+SELECT word, sort_key, id FROM split WHERE word <> '';

@@ -104,11 +104,12 @@ fn apply_record(conn: &mut DbConn, record: &Record) -> AppResult<Outcome> {
     match written {
         Ok(()) => {
             if record.entity == qldv_api_types::changes::ChangeEntity::Member {
-                let name: String = crate::db::schema::members::table
+                use crate::db::schema::members as m;
+                let (name, key): (String, String) = m::table
                     .find(record.id)
-                    .select(crate::db::schema::members::name_folded)
+                    .select((m::name_folded, m::name_sort_key))
                     .first(conn)?;
-                crate::models::name_word::set(conn, record.id, &name)?;
+                crate::models::name_word::set(conn, record.id, &name, &key)?;
             }
             // The receiver's own feed carries what arrived.
             change::note(conn, record.entity.as_str(), record.id, "sync")?;
