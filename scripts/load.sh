@@ -90,6 +90,8 @@ function init(args)
 end
 wrk.headers["Authorization"] = "Bearer " .. token
 wrk.headers["Content-Type"] = "application/json"
+-- Browsers, like most HTTP clients, accept compressed answers.
+wrk.headers["Accept-Encoding"] = "gzip"
 local function pick(t) return t[math.random(#t)] end
 last_error = ""
 response = function(status, headers, body)
