@@ -5,7 +5,7 @@
 # type or body outside the document, any invalid input accepted, any undeclared method not 405.
 #   scripts/fuzz.sh QLDV_BINARY [MAX_EXAMPLES] [POSTGRES_URL]
 # MAX_EXAMPLES: per operation and phase; 5 in the README's test command (about 5,000 cases),
-# 60 for the long run of docs/hardening.md. POSTGRES_URL: a server to create a database on
+# 150 for the long runs of docs/hardening.md. POSTGRES_URL: a server to create a database on
 # (SQLite otherwise). FUZZ_SEED fixes the generator (default 1).
 set -euo pipefail
 bin=$(realpath "${1:?path to the qldv binary}")
@@ -17,37 +17,9 @@ if ! st --version 2>/dev/null | grep -q "$version"; then
   pip install -q "schemathesis==$version" >/dev/null
 fi
 
-work=$(mktemp -d /tmp/qldv-fuzz.XXXXXX)
-pid=""
-db_name=""
-cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
-  [ -n "$db_name" ] && psql "$pg" -q -c "DROP DATABASE IF EXISTS $db_name WITH (FORCE)" >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-export QLDV_BIND="127.0.0.1:$port" QLDV_ADMIN_PASSWORD="fuzz-admin-password-1" \
-  QLDV_ACCESS_TOKEN_MINUTES=1440 QLDV_LOG=warn
-if [ -n "$pg" ]; then
-  db_name="qldv_fuzz_$$"
-  psql "$pg" -q -c "CREATE DATABASE $db_name" >/dev/null
-  export QLDV_DATABASE_URL="${pg%/*}/$db_name" QLDV_JWT_SECRET="fuzz-secret-fuzz-secret-fuzz-secret-0" \
-    QLDV_SYNC_KEY_FILE="$work/sync.key"
-else
-  export QLDV_DATABASE_URL="sqlite://$work/qldv.db"
-fi
-engine=${pg:+PostgreSQL}; engine=${engine:-SQLite}
-
-cd "$work"
-"$bin" migrate >/dev/null 2>&1
-"$bin" seed --members 3000 --seed 7 >/dev/null 2>&1
-"$bin" serve >server.log 2>&1 &
-pid=$!
-for _ in $(seq 1 100); do
-  curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
-  sleep 0.1
-done
+source "$(dirname "$0")/seeded-server.sh"
+seeded_server fuzz "$bin" 3000 7 "$pg"
+port=${base##*:}
 token=$(curl -fsS -X POST "http://127.0.0.1:$port/api/v1/auth/login" -H 'content-type: application/json' \
   -d "{\"username\":\"admin\",\"password\":\"$QLDV_ADMIN_PASSWORD\"}" |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')

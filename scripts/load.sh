@@ -18,35 +18,8 @@ members=${LOAD_MEMBERS:-20000}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; } >/dev/null
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
-work=$(mktemp -d /tmp/qldv-load.XXXXXX)
-pid=""
-db_name=""
-cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
-  [ -n "$db_name" ] && psql "$pg" -q -c "DROP DATABASE IF EXISTS $db_name WITH (FORCE)" >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-export QLDV_BIND="127.0.0.1:$port" QLDV_ADMIN_PASSWORD="load-admin-password-1" \
-  QLDV_ACCESS_TOKEN_MINUTES=1440 QLDV_LOG=warn
-if [ -n "$pg" ]; then
-  db_name="qldv_load_$$"
-  psql "$pg" -q -c "CREATE DATABASE $db_name" >/dev/null
-  export QLDV_DATABASE_URL="${pg%/*}/$db_name" QLDV_JWT_SECRET="load-secret-load-secret-load-secret-00" \
-    QLDV_SYNC_KEY_FILE="$work/sync.key"
-else
-  export QLDV_DATABASE_URL="sqlite://$work/qldv.db"
-fi
-engine=${pg:+PostgreSQL}; engine=${engine:-SQLite}
-base="http://127.0.0.1:$port"
-
-cd "$work"
-"$bin" migrate >/dev/null 2>&1
-"$bin" seed --members "$members" --seed 11 >/dev/null 2>&1
-"$bin" serve >server.log 2>&1 &
-pid=$!
-for _ in $(seq 1 100); do curl -fsS "$base/readyz" >/dev/null 2>&1 && break; sleep 0.1; done
+source "$(dirname "$0")/seeded-server.sh"
+seeded_server load "$bin" "$members" 11 "$pg"
 
 # The cells and members the clients pick from, and the script wrk runs.
 python3 - "$base" "$QLDV_ADMIN_PASSWORD" >mix.lua <<'PY'

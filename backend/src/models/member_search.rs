@@ -92,17 +92,14 @@ fn plan(conn: &mut DbConn, scope: &Scope, filter: &MemberFilter) -> AppResult<Pl
             return Ok(Plan::Walk);
         }
     }
-    let Some((term, n)) = name_word::rarest(conn, &filter.name_words)? else {
-        return Ok(Plan::Walk);
-    };
-    Ok(if n < name_word::FEW {
-        Plan::Collect(term)
-    } else if !term.prefix || name_word::prefix_closed(conn, &term.word)? {
-        Plan::Ordered(term.word)
-    } else if n < name_word::DENSE {
-        Plan::Collect(term)
-    } else {
-        Plan::Walk
+    let sel = name_word::selectivity(conn, &filter.name_words)?;
+    Ok(match (sel.rarest, sel.rarest_whole) {
+        (Some((term, n)), _) if n < name_word::FEW => Plan::Collect(term),
+        // Walking a whole word in order stops once a page is full: cheaper than collecting a
+        // rarer prefix's names and sorting them.
+        (_, Some((word, _))) => Plan::Ordered(word),
+        (Some((term, n)), None) if n < name_word::DENSE => Plan::Collect(term),
+        _ => Plan::Walk,
     })
 }
 
@@ -157,9 +154,16 @@ impl MemberRow {
                         break;
                     };
                     let ids: Vec<i64> = chunk.iter().map(|(_, id)| *id).collect();
-                    let want = limit - i64::try_from(rows.len()).unwrap_or(limit);
-                    let q = filtered(scope, filter).filter(members::id.eq_any(ids));
-                    rows.extend(load(q, conn, want)?);
+                    let want = usize::try_from(limit).unwrap_or(0).saturating_sub(rows.len());
+                    // At most a chunk of rows by primary key, ordered here: no plan may walk an
+                    // index instead.
+                    let mut found: Vec<Self> = filtered(scope, filter)
+                        .filter(members::id.eq_any(ids))
+                        .select(Self::as_select())
+                        .load(conn)?;
+                    found.sort_by(|a, b| (&a.name_sort_key, a.id).cmp(&(&b.name_sort_key, b.id)));
+                    found.truncate(want);
+                    rows.extend(found);
                     if i64::try_from(rows.len()).unwrap_or(limit) >= limit
                         || i64::try_from(chunk.len()).unwrap_or(0) < CHUNK
                     {

@@ -141,19 +141,35 @@ pub fn terms(words: &[String]) -> Vec<Term> {
         .collect()
 }
 
-/// The term with the fewest names, and how many (capped at [`DENSE`]).
-pub fn rarest(conn: &mut DbConn, words: &[String]) -> AppResult<Option<(Term, i64)>> {
-    // The given name, last, is usually the rarest: counting it first lets the others stop at
-    // its count.
-    let mut best: Option<(Term, i64)> = None;
+/// What the word index says of a search's terms.
+#[derive(Debug, Clone, Default)]
+pub struct Selectivity {
+    /// The term with the fewest names and how many (capped at [`DENSE`]).
+    pub rarest: Option<(Term, i64)>,
+    /// The whole word (a term no longer word starts with) with the fewest names, and how many:
+    /// its entries in name order are exactly its names.
+    pub rarest_whole: Option<(String, i64)>,
+}
+
+/// Counts each term's names (a whole word stops counting at the best whole word so far).
+pub fn selectivity(conn: &mut DbConn, words: &[String]) -> AppResult<Selectivity> {
+    let mut out = Selectivity::default();
+    // The given name, last, is usually the rarest: counted first.
     for term in terms(words).into_iter().rev() {
-        let cap = best.as_ref().map_or(DENSE, |(_, b)| *b);
+        let whole = !term.prefix || prefix_closed(conn, &term.word)?;
+        let cap = match (&out.rarest_whole, whole) {
+            (Some((_, b)), true) => *b,
+            _ => DENSE,
+        };
         let n = count(conn, &term.word, term.prefix, cap)?;
-        if best.as_ref().is_none_or(|(_, b)| n < *b) {
-            best = Some((term, n));
+        if whole && out.rarest_whole.as_ref().is_none_or(|(_, b)| n < *b) {
+            out.rarest_whole = Some((term.word.clone(), n));
+        }
+        if out.rarest.as_ref().is_none_or(|(_, b)| n < *b) {
+            out.rarest = Some((term, n));
         }
     }
-    Ok(best)
+    Ok(out)
 }
 
 /// Rebuilds the whole index from the members table (after a bulk load that bypassed [`set`]).
