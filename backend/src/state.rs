@@ -63,6 +63,7 @@ impl AppState {
                 "audit entries written before the chain were chained"
             );
         }
+        crate::models::name_word::refresh_stats(&mut conn).map_err(|e| e.to_string())?;
         let engine = conn.engine();
         drop(conn);
         Self::unchecked(opts, engine)

@@ -108,6 +108,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    member_word_stats (word) {
+        word -> Text,
+        n -> BigInt,
+    }
+}
+
+diesel::table! {
     audit_chain (id) {
         id -> Integer,
         seq -> BigInt,
@@ -516,6 +523,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_log,
     audit_chain,
     member_name_words,
+    member_word_stats,
     idempotency_keys,
     regulations,
     rule_settings,

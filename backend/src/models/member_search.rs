@@ -154,7 +154,9 @@ impl MemberRow {
                         break;
                     };
                     let ids: Vec<i64> = chunk.iter().map(|(_, id)| *id).collect();
-                    let want = usize::try_from(limit).unwrap_or(0).saturating_sub(rows.len());
+                    let want = usize::try_from(limit)
+                        .unwrap_or(0)
+                        .saturating_sub(rows.len());
                     // At most a chunk of rows by primary key, ordered here: no plan may walk an
                     // index instead.
                     let mut found: Vec<Self> = filtered(scope, filter)

@@ -2,7 +2,6 @@
 //! of its rarest word instead of walking every member in name order.
 
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Text};
 
 use crate::db::schema::member_name_words as w;
 use crate::db::DbConn;
@@ -77,45 +76,43 @@ pub fn in_order(
         .load(conn)?)
 }
 
-#[derive(QueryableByName)]
-struct Count {
-    #[diesel(sql_type = BigInt)]
-    n: i64,
-}
-
-/// How many index entries are `word` (or, with `prefix`, start with it), counted up to `cap`.
-pub fn count(conn: &mut DbConn, word: &str, prefix: bool, cap: i64) -> AppResult<i64> {
+/// About how many names carry `word` (or, with `prefix`, a word starting with it), from the
+/// statistics of the last refresh (a word new since then counts 0: stale numbers make a search
+/// slower, never wrong).
+pub fn count(conn: &mut DbConn, word: &str, prefix: bool) -> AppResult<i64> {
+    use crate::db::schema::member_word_stats as st;
     let (lo, hi) = prefix_range(word);
-    let sqlite = matches!(conn, DbConn::Sqlite(_));
-    let sql = match (prefix, sqlite) {
-        (true, true) => {
-            "SELECT COUNT(*) AS n FROM (SELECT 1 FROM member_name_words \
-                         WHERE word >= ? AND word < ? LIMIT ?) t"
-        }
-        (true, false) => {
-            "SELECT COUNT(*) AS n FROM (SELECT 1 FROM member_name_words \
-                          WHERE word >= $1 AND word < $2 LIMIT $3) t"
-        }
-        (false, true) => {
-            "SELECT COUNT(*) AS n FROM (SELECT 1 FROM member_name_words \
-                          WHERE word = ? AND word < ? LIMIT ?) t"
-        }
-        (false, false) => {
-            "SELECT COUNT(*) AS n FROM (SELECT 1 FROM member_name_words \
-                           WHERE word = $1 AND word < $2 LIMIT $3) t"
-        }
+    let counts: Vec<i64> = if prefix {
+        st::table
+            .filter(st::word.ge(lo))
+            .filter(st::word.lt(hi))
+            .select(st::n)
+            .load(conn)?
+    } else {
+        st::table
+            .filter(st::word.eq(word))
+            .select(st::n)
+            .load(conn)?
     };
-    let rows: Vec<Count> = diesel::sql_query(sql)
-        .bind::<Text, _>(lo)
-        .bind::<Text, _>(hi)
-        .bind::<BigInt, _>(cap)
-        .load(conn)?;
-    Ok(rows.first().map(|c| c.n).unwrap_or(0))
+    Ok(counts.iter().sum())
 }
 
-/// How many index entries start with `prefix`, counted up to `cap`.
-pub fn count_prefix(conn: &mut DbConn, prefix: &str, cap: i64) -> AppResult<i64> {
-    count(conn, prefix, true, cap)
+/// How many names carry a word starting with `prefix`, by the statistics.
+pub fn count_prefix(conn: &mut DbConn, prefix: &str) -> AppResult<i64> {
+    count(conn, prefix, true)
+}
+
+/// Recounts the statistics from the index (at start-up and after bulk loads).
+pub fn refresh_stats(conn: &mut DbConn) -> AppResult<()> {
+    crate::db::write_transaction(conn, |c| {
+        diesel::sql_query("DELETE FROM member_word_stats").execute(c)?;
+        diesel::sql_query(
+            "INSERT INTO member_word_stats (word, n) \
+             SELECT word, COUNT(*) FROM member_name_words GROUP BY word",
+        )
+        .execute(c)?;
+        Ok(())
+    })
 }
 
 /// A query word as searched: every word but the last is a whole word (the user has finished
@@ -151,17 +148,12 @@ pub struct Selectivity {
     pub rarest_whole: Option<(String, i64)>,
 }
 
-/// Counts each term's names (a whole word stops counting at the best whole word so far).
+/// Counts each term's names, by the statistics (capped at [`DENSE`]).
 pub fn selectivity(conn: &mut DbConn, words: &[String]) -> AppResult<Selectivity> {
     let mut out = Selectivity::default();
-    // The given name, last, is usually the rarest: counted first.
     for term in terms(words).into_iter().rev() {
         let whole = !term.prefix || prefix_closed(conn, &term.word)?;
-        let cap = match (&out.rarest_whole, whole) {
-            (Some((_, b)), true) => *b,
-            _ => DENSE,
-        };
-        let n = count(conn, &term.word, term.prefix, cap)?;
+        let n = count(conn, &term.word, term.prefix)?.min(DENSE);
         if whole && out.rarest_whole.as_ref().is_none_or(|(_, b)| n < *b) {
             out.rarest_whole = Some((term.word.clone(), n));
         }
@@ -193,7 +185,7 @@ pub fn rebuild_all(conn: &mut DbConn) -> AppResult<()> {
         }
     };
     diesel::sql_query(sql).execute(conn)?;
-    Ok(())
+    refresh_stats(conn)
 }
 
 #[cfg(test)]

@@ -12,3 +12,10 @@ CREATE INDEX member_name_words_member_idx ON member_name_words (member_id);
 INSERT INTO member_name_words (word, name_sort_key, member_id)
 SELECT DISTINCT w, name_sort_key, id FROM members, unnest(string_to_array(name_folded, ' ')) AS w
 WHERE w <> '';
+-- How many names carry each word: the search's planner statistics (refreshed at start-up and
+-- after bulk loads; a stale count only makes a search slower, never wrong).
+CREATE TABLE member_word_stats (
+    word  TEXT COLLATE "C" PRIMARY KEY NOT NULL,
+    n     BIGINT NOT NULL
+);
+INSERT INTO member_word_stats (word, n) SELECT word, COUNT(*) FROM member_name_words GROUP BY word;

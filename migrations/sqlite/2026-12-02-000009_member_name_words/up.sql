@@ -17,3 +17,10 @@ WITH RECURSIVE split(id, sort_key, word, rest) AS (
 )
 INSERT OR IGNORE INTO member_name_words (word, name_sort_key, member_id)
 SELECT word, sort_key, id FROM split WHERE word <> '';
+-- How many names carry each word: the search's planner statistics (refreshed at start-up and
+-- after bulk loads; a stale count only makes a search slower, never wrong).
+CREATE TABLE member_word_stats (
+    word  TEXT PRIMARY KEY NOT NULL,
+    n     BIGINT NOT NULL
+);
+INSERT INTO member_word_stats (word, n) SELECT word, COUNT(*) FROM member_name_words GROUP BY word;
