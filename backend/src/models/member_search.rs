@@ -146,10 +146,20 @@ impl MemberRow {
                 load(after_name(q, after), conn, limit)
             }
             Plan::Ordered(word) => {
+                // The other terms are checked in the word index while walking.
+                let mut skipped = false;
+                let others: Vec<name_word::Term> = name_word::terms(&filter.name_words)
+                    .into_iter()
+                    .filter(|t| {
+                        let walked = !skipped && t.word == word;
+                        skipped |= walked;
+                        !walked
+                    })
+                    .collect();
                 let mut rows = Vec::new();
                 let mut cursor = after;
                 loop {
-                    let chunk = name_word::in_order(conn, &word, cursor.as_ref(), CHUNK)?;
+                    let chunk = name_word::in_order(conn, &word, &others, cursor.as_ref(), CHUNK)?;
                     let Some(last) = chunk.last().cloned() else {
                         break;
                     };

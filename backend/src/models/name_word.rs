@@ -55,14 +55,27 @@ pub fn prefix_closed(conn: &mut DbConn, word: &str) -> AppResult<bool> {
     Ok(other.is_none())
 }
 
-/// The next `n` entries of `word` in name order after the keyset `after`: (sort key, member id).
+/// The next `n` entries of `word` in name order after the keyset `after` whose names also carry
+/// every one of `others` (checked in the index alone): (sort key, member id).
 pub fn in_order(
     conn: &mut DbConn,
     word: &str,
+    others: &[Term],
     after: Option<&(String, i64)>,
     n: i64,
 ) -> AppResult<Vec<(String, i64)>> {
+    let x = diesel::alias!(crate::db::schema::member_name_words as x);
     let mut q = w::table.filter(w::word.eq(word)).into_boxed();
+    for term in others {
+        let (lo, hi) = prefix_range(&term.word);
+        let hi = if term.prefix { hi } else { lo.clone() };
+        q = q.filter(diesel::dsl::exists(
+            x.filter(x.field(w::member_id).eq(w::member_id))
+                .filter(x.field(w::word).ge(lo))
+                .filter(x.field(w::word).le(hi))
+                .select(x.field(w::member_id)),
+        ));
+    }
     if let Some((key, id)) = after {
         q = q.filter(
             w::name_sort_key

@@ -8,7 +8,7 @@ CREATE TABLE member_name_words (
     member_id      BIGINT NOT NULL,
     PRIMARY KEY (word, name_sort_key, member_id)
 );
-CREATE INDEX member_name_words_member_idx ON member_name_words (member_id);
+CREATE INDEX member_name_words_member_idx ON member_name_words (member_id, word);
 INSERT INTO member_name_words (word, name_sort_key, member_id)
 SELECT DISTINCT w, name_sort_key, id FROM members, unnest(string_to_array(name_folded, ' ')) AS w
 WHERE w <> '';

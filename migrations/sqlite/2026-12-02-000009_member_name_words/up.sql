@@ -8,7 +8,7 @@ CREATE TABLE member_name_words (
     member_id      BIGINT NOT NULL,
     PRIMARY KEY (word, name_sort_key, member_id)
 );
-CREATE INDEX member_name_words_member_idx ON member_name_words (member_id);
+CREATE INDEX member_name_words_member_idx ON member_name_words (member_id, word);
 WITH RECURSIVE split(id, sort_key, word, rest) AS (
     SELECT id, name_sort_key, '', name_folded || ' ' FROM members
     UNION ALL
