@@ -118,10 +118,11 @@ pub async fn headers(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+    // A shared reference (the policy is built once, at start-up).
     let policy = req
         .app_data::<web::Data<SecurityPolicy>>()
-        .map(|p| p.get_ref().clone())
-        .unwrap_or_default();
+        .cloned()
+        .unwrap_or_else(|| web::Data::new(SecurityPolicy::default()));
     let origin = req
         .headers()
         .get(header::ORIGIN)
