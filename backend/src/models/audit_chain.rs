@@ -162,8 +162,9 @@ pub fn verify(conn: &mut DbConn, expect: Option<(i64, &str)>) -> AppResult<Verif
             .limit(BATCH)
             .select(AuditRow::as_select())
             .load(conn)?;
-        let Some(last) = rows.last() else { break };
-        let next = last.chain_seq.unwrap_or(expected) + 1;
+        if rows.is_empty() {
+            break;
+        }
         for row in &rows {
             let seq = row.chain_seq.unwrap_or_default();
             let stored = row.chain_hash.clone().unwrap_or_default();
@@ -189,7 +190,6 @@ pub fn verify(conn: &mut DbConn, expect: Option<(i64, &str)>) -> AppResult<Verif
             last_hash = stored;
             expected = seq + 1;
         }
-        expected = expected.max(next);
     }
     if expected - 1 != head_seq || last_hash != head_hash {
         v.problems.push(format!(
