@@ -5,6 +5,8 @@
 #   scripts/pg-cluster.sh pause DIR    -> stops the server, keeping its data (outage tests)
 #   scripts/pg-cluster.sh resume DIR   -> starts it again on the same port
 # Runs the cluster as user `postgres` when invoked as root (PostgreSQL refuses to run as root).
+# PG_OPTIONS adds server settings, e.g. for the national benchmarks:
+#   PG_OPTIONS="-c shared_buffers=4GB -c max_wal_size=16GB" scripts/pg-cluster.sh start DIR
 set -euo pipefail
 
 cmd=${1:?start or stop}
@@ -31,7 +33,7 @@ run_server() {
   local bin=$1 dir=$2 port=$3
   # Durability off: this cluster lives for one test run.
   as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 ${PG_OPTIONS:-}" \
     start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
 }
 
@@ -44,6 +46,7 @@ case "$cmd" in
     as_pg "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --no-locale >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; exit 1; }
     echo "$port" >"$dir/port"
+    echo "${PG_OPTIONS:-}" >"$dir/options"
     run_server "$bin" "$dir" "$port"
     echo "postgres://postgres@127.0.0.1:$port/postgres"
     ;;
@@ -51,7 +54,7 @@ case "$cmd" in
     as_pg "$(pg_bin)/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
     ;;
   resume)
-    run_server "$(pg_bin)" "$dir" "$(cat "$dir/port")"
+    PG_OPTIONS=$(cat "$dir/options" 2>/dev/null || true) run_server "$(pg_bin)" "$dir" "$(cat "$dir/port")"
     ;;
   stop)
     bin=$(pg_bin)

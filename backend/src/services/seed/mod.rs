@@ -1,9 +1,10 @@
 //! `qldv seed --members N --seed S`: a realistic, deterministic dataset for benchmarks and
-//! demonstrations — provinces → communes and other committees → grassroots organisations → cells
+//! demonstrations — (the Central Committee →) provinces of up to 165,000 members → communes and other committees → grassroots organisations → cells
 //! of 5–60 members, members with Vietnamese names at their real frequencies, histories with
 //! transfers and exits, ratings of past years within the quota, cards and badges by the rules,
 //! and every derived column (state, next badge date) computed as the server computes it.
-//! Written with multi-row inserts, a transaction per province.
+//! Written in bulk (`COPY` on PostgreSQL, multi-row inserts on SQLite), a transaction per
+//! province.
 
 mod names;
 mod person;
@@ -99,17 +100,39 @@ pub fn run(
             "Cơ sở dữ liệu đã có đảng viên: chỉ sinh dữ liệu mẫu vào cơ sở dữ liệu trống".into(),
         ));
     }
+    crate::db::bulk::load_in_bulk(conn, &write::TABLES, |conn| {
+        generate(conn, opts, &mut progress)
+    })
+}
+
+/// Generates the provinces, then the word index and identities.
+fn generate(
+    conn: &mut DbConn,
+    opts: &SeedOptions,
+    progress: &mut impl FnMut(u64),
+) -> AppResult<SeedSummary> {
     let rules = Rules::load(conn)?;
     let mut rng = StdRng::seed_from_u64(opts.seed);
     let provinces = opts.members.div_ceil(165_000).clamp(1, 34);
     let mut loader = Loader::new(conn, opts.today)?;
+    // A national database: the provinces under the Central Committee, so that one report or
+    // one badge round can cover the country.
+    let central = if provinces > 1 {
+        Some(crate::db::write_transaction(conn, |c| {
+            let org = loader.org(c, None, "central", "Ban Chấp hành Trung ương Đảng")?;
+            loader.flush(c)?;
+            Ok(org)
+        })?)
+    } else {
+        None
+    };
     let mut done = 0u64;
     for p in 0..provinces {
         let share = opts.members / provinces + u64::from(p < opts.members % provinces);
         let (name, code) =
             names::PROVINCES[usize::try_from(p).unwrap_or(0) % names::PROVINCES.len()];
         crate::db::write_transaction(conn, |c| {
-            let root = loader.org(c, None, "province", &format!("Tỉnh ủy {name}"))?;
+            let root = loader.org(c, central.as_ref(), "province", &format!("Tỉnh ủy {name}"))?;
             let mut p = Province {
                 name,
                 code,

@@ -93,7 +93,8 @@ pub struct Loader {
     full: bool,
 }
 
-const TABLES: [&str; 9] = [
+/// The tables the loader writes, parents first.
+pub(super) const TABLES: [&str; 9] = [
     "organizations",
     "organization_links",
     "members",
@@ -122,6 +123,7 @@ impl Loader {
             now: crate::models::now(),
             ids,
             orgs: Batch::new(
+                conn,
                 "organizations",
                 &[
                     "id",
@@ -137,11 +139,13 @@ impl Loader {
                 ],
             ),
             links: Batch::new(
+                conn,
                 "organization_links",
                 &["id", "organization_id", "parent_id", "from_on"],
             ),
-            members: Batch::new("members", MEMBER_COLUMNS),
+            members: Batch::new(conn, "members", MEMBER_COLUMNS),
             events: Batch::new(
+                conn,
                 "member_events",
                 &[
                     "id",
@@ -158,6 +162,7 @@ impl Loader {
                 ],
             ),
             periods: Batch::new(
+                conn,
                 "memberships",
                 &[
                     "id",
@@ -170,6 +175,7 @@ impl Loader {
                 ],
             ),
             ratings: Batch::new(
+                conn,
                 "evaluations",
                 &[
                     "id",
@@ -185,6 +191,7 @@ impl Loader {
                 ],
             ),
             rounds: Batch::new(
+                conn,
                 "evaluation_rounds",
                 &[
                     "id",
@@ -203,6 +210,7 @@ impl Loader {
                 ],
             ),
             cards: Batch::new(
+                conn,
                 "cards",
                 &[
                     "id",
@@ -218,6 +226,7 @@ impl Loader {
                 ],
             ),
             badges: Batch::new(
+                conn,
                 "badges",
                 &[
                     "id",
