@@ -14,7 +14,7 @@ use crate::domain::badge::{BadgeDiscipline, BadgeFacts, Standing};
 use crate::error::{AppError, AppResult};
 use crate::models::discipline::DisciplineRow;
 use crate::models::illness::IllnessRow;
-use crate::models::member::{after_name, within, MemberRow};
+use crate::models::member::{within, MemberRow};
 use crate::models::JoinedWithMembers;
 
 /// A stored award.
@@ -213,25 +213,51 @@ pub fn already_held(milestone: u32) -> AppError {
     )
 }
 
-/// Candidates for an occasion inside the scope and subtree: members whose next milestone falls no
-/// later than `due_by` (the occasion plus the longest early window), in Vietnamese name order after
-/// a cursor. One indexed range query on the cached `next_badge_on`.
-pub fn candidates(
-    conn: &mut DbConn,
-    scope: &Scope,
-    subtree_path: Option<&str>,
-    due_by: NaiveDate,
-    after: Option<(String, i64)>,
-    limit: i64,
-) -> AppResult<Vec<MemberRow>> {
-    let q = members::table
-        .filter(members::next_badge_on.le(due_by))
-        .into_boxed();
-    let q = after_name(within(q, scope, subtree_path), after);
-    Ok(q.order((members::name_sort_key.asc(), members::id.asc()))
-        .limit(limit)
-        .select(MemberRow::as_select())
-        .load(conn)?)
+/// The members inside the scope and subtree whose next milestone falls no later than `due_by`
+/// (the occasion plus the longest early window): their ids read from the `(next_badge_on,
+/// org_path, id)` index alone, never a walk of every member. Only this scoped query makes them.
+#[derive(Debug, Clone, Default)]
+pub struct Candidates(Vec<i64>);
+
+impl Candidates {
+    /// Finds them (ids in ascending order).
+    pub fn find(
+        conn: &mut DbConn,
+        scope: &Scope,
+        subtree_path: Option<&str>,
+        due_by: NaiveDate,
+    ) -> AppResult<Self> {
+        let q = members::table
+            .filter(members::next_badge_on.le(due_by))
+            .into_boxed();
+        let mut ids: Vec<i64> = within(q, scope, subtree_path)
+            .select(members::id)
+            .load(conn)?;
+        ids.sort_unstable();
+        Ok(Self(ids))
+    }
+
+    /// How many.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The records of the `size` candidates from the `k`-th chunk on (empty past the end).
+    pub fn chunk(&self, conn: &mut DbConn, k: usize, size: usize) -> AppResult<Vec<MemberRow>> {
+        let Some(ids) = self.0.chunks(size.max(1)).nth(k) else {
+            return Ok(Vec::new());
+        };
+        Ok(members::table
+            .filter(members::id.eq_any(ids))
+            .order(members::id.asc())
+            .select(MemberRow::as_select())
+            .load(conn)?)
+    }
 }
 
 /// Where a member stands for badges.

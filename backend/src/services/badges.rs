@@ -19,13 +19,13 @@ use crate::models::organization::OrganizationRow;
 use crate::models::setting;
 
 /// Candidates examined per query: memory stays bounded whatever the subtree's size.
-const CHUNK: i64 = 1_000;
+const CHUNK: usize = 1_000;
 
 /// Everyone eligible inside the scope (and subtree) for an occasion, in Vietnamese name order.
 ///
-/// Set-based: an indexed range query on the cached day each member's next milestone is reached
-/// picks the candidates chunk by chunk; the engine then judges each chunk with its disciplines,
-/// illnesses and badges loaded in three batched queries.
+/// Set-based: the candidates' ids come from the index of the cached day each member's next
+/// milestone is reached; the engine then judges them a chunk at a time, each chunk's records,
+/// disciplines, illnesses and badges loaded in four batched queries.
 pub fn eligible(
     conn: &mut DbConn,
     scope: &Scope,
@@ -34,32 +34,33 @@ pub fn eligible(
 ) -> AppResult<Vec<EligibleMember>> {
     let settings = setting::at(conn, occasion)?;
     let due_by = add_months(occasion, rules::max_early_months(&settings));
+    let candidates = badge::Candidates::find(conn, scope, subtree_path, due_by)?;
     let mut out = Vec::new();
-    let mut after: Option<(String, i64)> = None;
-    loop {
-        let rows = badge::candidates(conn, scope, subtree_path, due_by, after.clone(), CHUNK)?;
+    for k in 0..candidates.len().div_ceil(CHUNK) {
+        let rows = candidates.chunk(conn, k, CHUNK)?;
         let facts = badge::facts_of(conn, &rows)?;
-        for m in &rows {
+        for m in rows {
             let Some((f, _)) = facts.get(&m.id) else {
                 continue;
             };
             if let Ok(e) = rules::eligible(f, occasion, &settings) {
-                out.push(EligibleMember {
-                    member_id: MemberId(m.id),
-                    full_name: m.full_name.clone(),
-                    organization_id: OrgId(m.organization_id),
-                    milestone: e.milestone,
-                    party_age_years: e.party_age_years,
-                    early: e.early,
-                    posthumous: e.posthumous,
-                });
+                out.push((
+                    m.name_sort_key,
+                    EligibleMember {
+                        member_id: MemberId(m.id),
+                        full_name: m.full_name,
+                        organization_id: OrgId(m.organization_id),
+                        milestone: e.milestone,
+                        party_age_years: e.party_age_years,
+                        early: e.early,
+                        posthumous: e.posthumous,
+                    },
+                ));
             }
         }
-        if i64::try_from(rows.len()).unwrap_or(0) < CHUNK {
-            return Ok(out);
-        }
-        after = rows.last().map(|m| (m.name_sort_key.clone(), m.id));
     }
+    out.sort_unstable_by(|a, b| (&a.0, a.1.member_id.0).cmp(&(&b.0, b.1.member_id.0)));
+    Ok(out.into_iter().map(|(_, e)| e).collect())
 }
 
 /// 403 unless the caller decides at the provincial level (rule: the provincial standing
