@@ -92,22 +92,27 @@ SELECT grp, 'out_' || out_reason, COUNT(*) FROM flows, params p
     tally::run(conn, &sql, p)
 }
 
-/// The members inside the subtree on `to`, with the attributes composition counts.
+/// The members inside the subtree on `to`, with the attributes composition counts. Exemptions
+/// and absences in force on `to` are read once for everyone (a hash, not two probes per member).
 const SNAPSHOT: &str = ",
-snap AS MATERIALIZED (
-    SELECT m.id, m.gender, m.ethnicity, m.religion, m.education_general,
+on_leave (member_id, exempt, away) AS (
+    SELECT x.member_id, MAX(CASE WHEN x.kind = 'exemption' THEN 1 ELSE 0 END),
+           MAX(CASE WHEN x.kind = 'absence' THEN 1 ELSE 0 END)
+    FROM member_periods x, params p
+    WHERE x.from_on <= p.d_to AND (x.to_on IS NULL OR x.to_on > p.d_to)
+    GROUP BY x.member_id
+),
+snap AS (
+    SELECT m.gender, m.ethnicity, m.religion, m.education_general,
            m.professional_qualification, m.academic_degree, m.academic_title,
            m.political_theory, m.occupation,
            CASE WHEN m.official_on IS NOT NULL AND m.official_on <= p.d_to
                 THEN 'official' ELSE 'probationary' END AS standing,
            {age} AS age,
-           CASE WHEN EXISTS (SELECT 1 FROM member_periods x WHERE x.member_id = m.id
-                    AND x.kind = 'exemption' AND x.from_on <= p.d_to
-                    AND (x.to_on IS NULL OR x.to_on > p.d_to)) THEN 1 ELSE 0 END AS exempt,
-           CASE WHEN EXISTS (SELECT 1 FROM member_periods x WHERE x.member_id = m.id
-                    AND x.kind = 'absence' AND x.from_on <= p.d_to
-                    AND (x.to_on IS NULL OR x.to_on > p.d_to)) THEN 1 ELSE 0 END AS away
-    FROM member_spans s JOIN members m ON m.id = s.member_id, params p
+           COALESCE(l.exempt, 0) AS exempt,
+           COALESCE(l.away, 0) AS away
+    FROM member_spans s JOIN members m ON m.id = s.member_id
+         LEFT JOIN on_leave l ON l.member_id = m.id, params p
     WHERE s.a <= p.d_to AND s.b > p.d_to
 )";
 
@@ -133,16 +138,59 @@ pub const COMPOSITION_DIMENSIONS: [(&str, &str); 13] = [
 ];
 
 /// Composition on `to`: one group per dimension, one metric per category (empty values as
-/// `NULL`), and `total`/`total`.
+/// `NULL`), and `total`/`total` — in one pass over the members: `GROUPING SETS` on PostgreSQL,
+/// each member's categories unpivoted into one `GROUP BY` on SQLite (which has no grouping sets).
 pub fn composition(conn: &mut DbConn, p: TallyParams) -> AppResult<Vec<Tally>> {
-    let mut sql = format!(
-        "{SPANS}{SNAPSHOT}\nSELECT 'total' AS grp, 'total' AS metric, COUNT(*) AS n FROM snap"
-    );
-    for (key, expr) in COMPOSITION_DIMENSIONS {
-        sql.push_str(&format!(
-            "\nUNION ALL SELECT '{key}', NULLIF(TRIM({expr}), ''), COUNT(*) FROM snap GROUP BY NULLIF(TRIM({expr}), '')"
-        ));
-    }
+    let category = |expr: &str| format!("NULLIF(TRIM({expr}), '')");
+    let sql = match conn {
+        DbConn::Postgresql(_) => {
+            let cols: Vec<String> = COMPOSITION_DIMENSIONS
+                .iter()
+                .enumerate()
+                .map(|(i, (_, expr))| format!("{} AS c{i}", category(expr)))
+                .collect();
+            let grp: Vec<String> = COMPOSITION_DIMENSIONS
+                .iter()
+                .enumerate()
+                .map(|(i, (key, _))| format!("WHEN GROUPING(c{i}) = 0 THEN '{key}'"))
+                .collect();
+            let metric: Vec<String> = (0..COMPOSITION_DIMENSIONS.len())
+                .map(|i| format!("WHEN GROUPING(c{i}) = 0 THEN c{i}"))
+                .collect();
+            let sets: Vec<String> = (0..COMPOSITION_DIMENSIONS.len())
+                .map(|i| format!("(c{i})"))
+                .collect();
+            format!(
+                "{SPANS}{SNAPSHOT},\ncats AS (SELECT {} FROM snap)\n\
+                 SELECT CASE {} ELSE 'total' END AS grp, CASE {} ELSE 'total' END AS metric, \
+                 COUNT(*) AS n FROM cats GROUP BY GROUPING SETS ((), {})",
+                cols.join(", "),
+                grp.join(" "),
+                metric.join(" "),
+                sets.join(", ")
+            )
+        }
+        DbConn::Sqlite(_) => {
+            let keys: Vec<String> = std::iter::once("('total')".to_string())
+                .chain(
+                    COMPOSITION_DIMENSIONS
+                        .iter()
+                        .map(|(k, _)| format!("('{k}')")),
+                )
+                .collect();
+            let metric: Vec<String> = COMPOSITION_DIMENSIONS
+                .iter()
+                .map(|(k, expr)| format!("WHEN '{k}' THEN {}", category(expr)))
+                .collect();
+            format!(
+                "{SPANS}{SNAPSHOT},\ndims (k) AS (VALUES {})\n\
+                 SELECT d.k AS grp, CASE d.k WHEN 'total' THEN 'total' {} END AS metric, \
+                 COUNT(*) AS n FROM snap, dims d GROUP BY 1, 2",
+                keys.join(", "),
+                metric.join(" ")
+            )
+        }
+    };
     tally::run(conn, &sql, p)
 }
 
