@@ -2,15 +2,16 @@
 //!
 //! - No name words, or an organisation under [`SMALL_SUBTREE`] members: walk the members in name
 //!   order (the scope's `(org_path, name_sort_key, id)` index), filtering as it goes.
-//! - Otherwise start from the query's rarest term in the word index ([`name_word`]): when it has
-//!   few names, collect them and sort; when it is a whole word (every word but the last is one,
-//!   and so is a last word that no other word starts with), walk its entries, already in name
-//!   order, a chunk at a time; when it is neither but under [`name_word::DENSE`], collect and
-//!   sort; when every term is dense, walk the name order (the matches are then close together).
+//! - Otherwise the word index ([`name_word`]): when the query's rarest term has few names,
+//!   collect them and sort; else intersect the terms' entries in name order
+//!   ([`name_leapfrog`]), each a whole word or a prefix of a few words, and read only the members
+//!   found; when no term can be listed (one- or two-letter prefixes of many words), collect a
+//!   term under [`name_word::DENSE`] names, or walk the name order (matches are then dense).
 
 use diesel::prelude::*;
 
 use super::member::{after_name, like_escape, scoped, Boxed, MemberFilter, MemberRow};
+use super::name_leapfrog::{self, TermCursor};
 use super::name_word;
 use crate::auth::Scope;
 use crate::db::schema::{member_name_words as w, members};
@@ -19,8 +20,6 @@ use crate::error::AppResult;
 
 /// An organisation with fewer members than this is searched by walking it in name order.
 const SMALL_SUBTREE: i64 = 20_000;
-/// Entries of the rarest word read per step of the ordered walk.
-const CHUNK: i64 = 500;
 
 /// How a list query is answered.
 enum Plan {
@@ -28,8 +27,8 @@ enum Plan {
     Walk,
     /// Only the names with this term, collected and sorted.
     Collect(name_word::Term),
-    /// This whole word's entries, walked in name order.
-    Ordered(String),
+    /// The terms' entries intersected in name order.
+    Leapfrog(Vec<TermCursor>),
 }
 
 /// Every filter but the name order's keyset.
@@ -92,14 +91,24 @@ fn plan(conn: &mut DbConn, scope: &Scope, filter: &MemberFilter) -> AppResult<Pl
             return Ok(Plan::Walk);
         }
     }
-    let sel = name_word::selectivity(conn, &filter.name_words)?;
-    Ok(match (sel.rarest, sel.rarest_whole) {
-        (Some((term, n)), _) if n < name_word::FEW => Plan::Collect(term),
-        // Walking a whole word in order stops once a page is full: cheaper than collecting a
-        // rarer prefix's names and sorting them.
-        (_, Some((word, _))) => Plan::Ordered(word),
-        (Some((term, n)), None) if n < name_word::DENSE => Plan::Collect(term),
-        _ => Plan::Walk,
+    let Some((rarest, n)) = name_word::rarest(conn, &filter.name_words)? else {
+        return Ok(Plan::Walk);
+    };
+    if n < name_word::FEW {
+        return Ok(Plan::Collect(rarest));
+    }
+    let mut cursors = Vec::new();
+    for term in name_word::terms(&filter.name_words) {
+        if let Some(c) = TermCursor::new(conn, &term)? {
+            cursors.push(c);
+        }
+    }
+    Ok(if !cursors.is_empty() {
+        Plan::Leapfrog(cursors)
+    } else if n < name_word::DENSE {
+        Plan::Collect(rarest)
+    } else {
+        Plan::Walk
     })
 }
 
@@ -145,46 +154,67 @@ impl MemberRow {
                 let q = filtered(scope, filter).filter(members::id.eq_any(words));
                 load(after_name(q, after), conn, limit)
             }
-            Plan::Ordered(word) => {
-                // The other terms are checked in the word index while walking.
-                let mut skipped = false;
-                let others: Vec<name_word::Term> = name_word::terms(&filter.name_words)
-                    .into_iter()
-                    .filter(|t| {
-                        let walked = !skipped && t.word == word;
-                        skipped |= walked;
-                        !walked
-                    })
-                    .collect();
-                let mut rows = Vec::new();
-                let mut cursor = after;
-                loop {
-                    let chunk = name_word::in_order(conn, &word, &others, cursor.as_ref(), CHUNK)?;
-                    let Some(last) = chunk.last().cloned() else {
-                        break;
-                    };
-                    let ids: Vec<i64> = chunk.iter().map(|(_, id)| *id).collect();
-                    let want = usize::try_from(limit)
-                        .unwrap_or(0)
-                        .saturating_sub(rows.len());
-                    // At most a chunk of rows by primary key, ordered here: no plan may walk an
-                    // index instead.
-                    let mut found: Vec<Self> = filtered(scope, filter)
-                        .filter(members::id.eq_any(ids))
-                        .select(Self::as_select())
-                        .load(conn)?;
-                    found.sort_by(|a, b| (&a.name_sort_key, a.id).cmp(&(&b.name_sort_key, b.id)));
-                    found.truncate(want);
-                    rows.extend(found);
-                    if i64::try_from(rows.len()).unwrap_or(limit) >= limit
-                        || i64::try_from(chunk.len()).unwrap_or(0) < CHUNK
-                    {
-                        break;
-                    }
-                    cursor = Some(last);
-                }
-                Ok(rows)
+            Plan::Leapfrog(mut cursors) => {
+                Self::by_leapfrog(conn, scope, filter, &mut cursors, after, limit)
             }
         }
+    }
+
+    /// The same list as [`MemberRow::list`], always by intersecting the terms in name order
+    /// (when at least one can be listed): for the tests, whatever the words' sizes.
+    pub fn list_by_leapfrog(
+        conn: &mut DbConn,
+        scope: &Scope,
+        filter: &MemberFilter,
+        after: Option<(String, i64)>,
+        limit: i64,
+    ) -> AppResult<Vec<Self>> {
+        let mut cursors = Vec::new();
+        for term in name_word::terms(&filter.name_words) {
+            if let Some(c) = TermCursor::new(conn, &term)? {
+                cursors.push(c);
+            }
+        }
+        if cursors.is_empty() {
+            return Self::list(conn, scope, filter, after, limit);
+        }
+        Self::by_leapfrog(conn, scope, filter, &mut cursors, after, limit)
+    }
+
+    /// Candidates from the intersection, a page's worth at a time, each checked against every
+    /// filter (scope, terms not listed, status) when its record is read by primary key.
+    fn by_leapfrog(
+        conn: &mut DbConn,
+        scope: &Scope,
+        filter: &MemberFilter,
+        cursors: &mut [TermCursor],
+        after: Option<(String, i64)>,
+        limit: i64,
+    ) -> AppResult<Vec<Self>> {
+        let limit = usize::try_from(limit).unwrap_or(0);
+        let mut rows = Vec::new();
+        let mut cursor = after;
+        while rows.len() < limit {
+            let want = (limit - rows.len()).max(50);
+            let keys = name_leapfrog::intersect(conn, cursors, cursor.as_ref(), want)?;
+            let Some(last) = keys.last().cloned() else {
+                break;
+            };
+            let ids: Vec<i64> = keys.iter().map(|(_, id)| *id).collect();
+            // At most a page of rows by primary key, ordered here: no plan may walk an index
+            // instead.
+            let mut found: Vec<Self> = filtered(scope, filter)
+                .filter(members::id.eq_any(ids))
+                .select(Self::as_select())
+                .load(conn)?;
+            found.sort_by(|a, b| (&a.name_sort_key, a.id).cmp(&(&b.name_sort_key, b.id)));
+            found.truncate(limit - rows.len());
+            rows.extend(found);
+            if keys.len() < want {
+                break;
+            }
+            cursor = Some(last);
+        }
+        Ok(rows)
     }
 }

@@ -48,6 +48,7 @@ pub mod member_event;
 pub mod member_identity;
 pub mod member_search;
 pub mod member_view;
+pub mod name_leapfrog;
 pub mod name_word;
 pub mod organization;
 pub mod refresh_token;

@@ -1,5 +1,5 @@
-//! The word index of members' folded names: name search at national scale starts from the range
-//! of its rarest word instead of walking every member in name order.
+//! The word index of members' folded names: name search at national scale starts from its words'
+//! entries (see [`super::name_leapfrog`]) instead of walking every member in name order.
 
 use diesel::prelude::*;
 
@@ -7,8 +7,8 @@ use crate::db::schema::member_name_words as w;
 use crate::db::DbConn;
 use crate::error::AppResult;
 
-/// Above this many names starting a word with the query's rarest word, matches are dense enough
-/// that walking the name order finds a page sooner than collecting and sorting them.
+/// Above this many names starting a word with the query's rarest term, collecting and sorting
+/// them costs more than intersecting the terms in name order or walking the name order.
 pub const DENSE: i64 = 100_000;
 
 /// Below this many, collecting a word's names and sorting them is cheaper than anything else.
@@ -40,53 +40,6 @@ pub fn set(conn: &mut DbConn, member_id: i64, name_folded: &str, sort_key: &str)
             .execute(conn)?;
     }
     Ok(())
-}
-
-/// Whether no other word starts with `word` (its prefix range is that one word), so its
-/// entries, in name order, are exactly the names matching it.
-pub fn prefix_closed(conn: &mut DbConn, word: &str) -> AppResult<bool> {
-    let (_, hi) = prefix_range(word);
-    let other: Option<String> = w::table
-        .filter(w::word.gt(word))
-        .filter(w::word.lt(hi))
-        .select(w::word)
-        .first(conn)
-        .optional()?;
-    Ok(other.is_none())
-}
-
-/// The next `n` entries of `word` in name order after the keyset `after` whose names also carry
-/// every one of `others` (checked in the index alone): (sort key, member id).
-pub fn in_order(
-    conn: &mut DbConn,
-    word: &str,
-    others: &[Term],
-    after: Option<&(String, i64)>,
-    n: i64,
-) -> AppResult<Vec<(String, i64)>> {
-    let x = diesel::alias!(crate::db::schema::member_name_words as x);
-    let mut q = w::table.filter(w::word.eq(word)).into_boxed();
-    for term in others {
-        let (lo, hi) = prefix_range(&term.word);
-        let hi = if term.prefix { hi } else { lo.clone() };
-        q = q.filter(diesel::dsl::exists(
-            x.filter(x.field(w::member_id).eq(w::member_id))
-                .filter(x.field(w::word).ge(lo))
-                .filter(x.field(w::word).le(hi))
-                .select(x.field(w::member_id)),
-        ));
-    }
-    if let Some((key, id)) = after {
-        q = q.filter(
-            w::name_sort_key
-                .gt(key.clone())
-                .or(w::name_sort_key.eq(key.clone()).and(w::member_id.gt(*id))),
-        );
-    }
-    Ok(q.order((w::name_sort_key.asc(), w::member_id.asc()))
-        .limit(n)
-        .select((w::name_sort_key, w::member_id))
-        .load(conn)?)
 }
 
 /// About how many names carry `word` (or, with `prefix`, a word starting with it), from the
@@ -151,27 +104,14 @@ pub fn terms(words: &[String]) -> Vec<Term> {
         .collect()
 }
 
-/// What the word index says of a search's terms.
-#[derive(Debug, Clone, Default)]
-pub struct Selectivity {
-    /// The term with the fewest names and how many (capped at [`DENSE`]).
-    pub rarest: Option<(Term, i64)>,
-    /// The whole word (a term no longer word starts with) with the fewest names, and how many:
-    /// its entries in name order are exactly its names.
-    pub rarest_whole: Option<(String, i64)>,
-}
-
-/// Counts each term's names, by the statistics (capped at [`DENSE`]).
-pub fn selectivity(conn: &mut DbConn, words: &[String]) -> AppResult<Selectivity> {
-    let mut out = Selectivity::default();
+/// The term of a search with the fewest names, and how many (capped at [`DENSE`]), by the
+/// statistics.
+pub fn rarest(conn: &mut DbConn, words: &[String]) -> AppResult<Option<(Term, i64)>> {
+    let mut out: Option<(Term, i64)> = None;
     for term in terms(words).into_iter().rev() {
-        let whole = !term.prefix || prefix_closed(conn, &term.word)?;
         let n = count(conn, &term.word, term.prefix)?.min(DENSE);
-        if whole && out.rarest_whole.as_ref().is_none_or(|(_, b)| n < *b) {
-            out.rarest_whole = Some((term.word.clone(), n));
-        }
-        if out.rarest.as_ref().is_none_or(|(_, b)| n < *b) {
-            out.rarest = Some((term, n));
+        if out.as_ref().is_none_or(|(_, b)| n < *b) {
+            out = Some((term, n));
         }
     }
     Ok(out)
