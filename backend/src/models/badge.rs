@@ -213,9 +213,11 @@ pub fn already_held(milestone: u32) -> AppError {
     )
 }
 
-/// The members inside the scope and subtree whose next milestone falls no later than `due_by`
-/// (the occasion plus the longest early window): their ids read from the `(next_badge_on,
-/// org_path, id)` index alone, never a walk of every member. Only this scoped query makes them.
+/// The members inside the scope and subtree who may be eligible on an occasion: those whose
+/// next milestone falls on or before it, and those with a serious illness recorded by then whose
+/// next milestone falls within the longest early window (`due_by`) — early awards are for them
+/// alone. Their ids come from the `(next_badge_on, org_path, id)` index, never from a walk of
+/// every member. Only this scoped query makes them.
 #[derive(Debug, Clone, Default)]
 pub struct Candidates(Vec<i64>);
 
@@ -225,15 +227,32 @@ impl Candidates {
         conn: &mut DbConn,
         scope: &Scope,
         subtree_path: Option<&str>,
+        occasion: NaiveDate,
         due_by: NaiveDate,
     ) -> AppResult<Self> {
-        let q = members::table
-            .filter(members::next_badge_on.le(due_by))
+        use crate::db::schema::member_illnesses as ill;
+        let due = members::table
+            .filter(members::next_badge_on.le(occasion))
             .into_boxed();
-        let mut ids: Vec<i64> = within(q, scope, subtree_path)
+        let mut ids: Vec<i64> = within(due, scope, subtree_path)
             .select(members::id)
             .load(conn)?;
+        let ill_ids = ill::table
+            .filter(ill::serious.eq(true))
+            .filter(ill::from_on.le(occasion))
+            .select(ill::member_id);
+        let early = members::table
+            .filter(members::next_badge_on.gt(occasion))
+            .filter(members::next_badge_on.le(due_by))
+            .filter(members::id.eq_any(ill_ids))
+            .into_boxed();
+        ids.extend(
+            within(early, scope, subtree_path)
+                .select(members::id)
+                .load::<i64>(conn)?,
+        );
         ids.sort_unstable();
+        ids.dedup();
         Ok(Self(ids))
     }
 

@@ -24,8 +24,9 @@ const CHUNK: usize = 1_000;
 /// Everyone eligible inside the scope (and subtree) for an occasion, in Vietnamese name order.
 ///
 /// Set-based: the candidates' ids come from the index of the cached day each member's next
-/// milestone is reached; the engine then judges them a chunk at a time, each chunk's records,
-/// disciplines, illnesses and badges loaded in four batched queries.
+/// milestone is reached (up to the occasion, or its early window for the seriously ill); the
+/// engine then judges them a chunk at a time, each chunk's records, disciplines, illnesses and
+/// badges loaded in four batched queries.
 pub fn eligible(
     conn: &mut DbConn,
     scope: &Scope,
@@ -34,7 +35,7 @@ pub fn eligible(
 ) -> AppResult<Vec<EligibleMember>> {
     let settings = setting::at(conn, occasion)?;
     let due_by = add_months(occasion, rules::max_early_months(&settings));
-    let candidates = badge::Candidates::find(conn, scope, subtree_path, due_by)?;
+    let candidates = badge::Candidates::find(conn, scope, subtree_path, occasion, due_by)?;
     let mut out = Vec::new();
     for k in 0..candidates.len().div_ceil(CHUNK) {
         let rows = candidates.chunk(conn, k, CHUNK)?;
