@@ -192,3 +192,48 @@ async fn name_search_finds_exactly_what_a_full_walk_finds() {
         }
     }
 }
+
+/// Today's composition, read from the records as they stand, is the composition the history
+/// gives for today, for the province and for organisations of every level below it.
+#[actix_web::test]
+async fn todays_composition_from_the_records_equals_the_history() {
+    use qldv::db::schema::organizations;
+    use qldv::db::tally::TallyParams;
+    use qldv::models::report;
+    let app = TestApp::builder().today("2026-11-30").build().await;
+    seeded(&app, 3000, 5);
+    let today = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    let mut conn = app.state.pool.get().unwrap();
+    let mut roots: Vec<i64> = vec![1];
+    for kind in [
+        "commune",
+        "upper_grassroots",
+        "grassroots_committee",
+        "grassroots_cell",
+        "cell",
+    ] {
+        let ids: Vec<i64> = organizations::table
+            .filter(organizations::kind.eq(kind))
+            .order(organizations::id.asc())
+            .select(organizations::id)
+            .limit(3)
+            .load(&mut conn)
+            .unwrap();
+        roots.extend(ids);
+    }
+    assert!(roots.len() > 10, "organisations of every level: {roots:?}");
+    for root in roots {
+        let p = TallyParams {
+            root,
+            from: today,
+            to: today,
+            year: 2026,
+        };
+        let mut now = report::composition(&mut conn, p, today).unwrap();
+        let mut history = report::composition_from_history(&mut conn, p).unwrap();
+        now.sort_by(|a, b| (&a.grp, &a.metric).cmp(&(&b.grp, &b.metric)));
+        history.sort_by(|a, b| (&a.grp, &a.metric).cmp(&(&b.grp, &b.metric)));
+        assert!(!now.is_empty());
+        assert_eq!(now, history, "organisation {root}");
+    }
+}

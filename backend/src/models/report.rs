@@ -2,6 +2,8 @@
 //! report (see [`crate::db::tally`]). Groups are the root's subordinate organisations (`top_id`)
 //! and `total`; nothing is loaded member by member.
 
+use chrono::NaiveDate;
+
 use crate::db::tally::{self, Tally, TallyParams, SPANS};
 use crate::db::DbConn;
 use crate::error::AppResult;
@@ -92,17 +94,19 @@ SELECT grp, 'out_' || out_reason, COUNT(*) FROM flows, params p
     tally::run(conn, &sql, p)
 }
 
-/// The members inside the subtree on `to`, with the attributes composition counts. Exemptions
-/// and absences in force on `to` are read once for everyone (a hash, not two probes per member).
-const SNAPSHOT: &str = ",
+/// Exemptions and absences in force on `to`, read once for everyone (a hash, not two probes per
+/// member).
+const ON_LEAVE: &str = "
 on_leave (member_id, exempt, away) AS (
     SELECT x.member_id, MAX(CASE WHEN x.kind = 'exemption' THEN 1 ELSE 0 END),
            MAX(CASE WHEN x.kind = 'absence' THEN 1 ELSE 0 END)
     FROM member_periods x, params p
     WHERE x.from_on <= p.d_to AND (x.to_on IS NULL OR x.to_on > p.d_to)
     GROUP BY x.member_id
-),
-snap AS (
+)";
+
+/// The attributes composition counts, of members `m` with their leave `l` on `p.d_to`.
+const SNAP_COLUMNS: &str = "
     SELECT m.gender, m.ethnicity, m.religion, m.education_general,
            m.professional_qualification, m.academic_degree, m.academic_title,
            m.political_theory, m.occupation,
@@ -110,11 +114,36 @@ snap AS (
                 THEN 'official' ELSE 'probationary' END AS standing,
            {age} AS age,
            COALESCE(l.exempt, 0) AS exempt,
-           COALESCE(l.away, 0) AS away
+           COALESCE(l.away, 0) AS away";
+
+/// Who composition counts on `to`, from the history: members with a period inside the subtree
+/// as the tree was that day.
+fn snapshot_from_history() -> String {
+    format!(
+        "{SPANS},{ON_LEAVE},
+snap AS ({SNAP_COLUMNS}
     FROM member_spans s JOIN members m ON m.id = s.member_id
          LEFT JOIN on_leave l ON l.member_id = m.id, params p
     WHERE s.a <= p.d_to AND s.b > p.d_to
-)";
+)"
+    )
+}
+
+/// Who composition counts today, from the records as they stand: the active members whose cell
+/// lies in the subtree now — the same members as the history gives for today (a test holds the
+/// two together), read from the `(org_path, …)` index or one scan instead of the tree's history.
+fn snapshot_today() -> String {
+    format!(
+        "WITH params (root, d_from, d_to, yr) AS (SELECT $1, $2, $3, $4),{ON_LEAVE},
+snap AS ({SNAP_COLUMNS}
+    FROM members m LEFT JOIN on_leave l ON l.member_id = m.id, params p
+    WHERE m.status IN ('official', 'probationary')
+      AND m.org_path >= (SELECT o.path FROM organizations o WHERE o.id = p.root)
+      AND m.org_path < (SELECT substr(o.path, 1, length(o.path) - 1) || '0'
+                        FROM organizations o WHERE o.id = p.root)
+)"
+    )
+}
 
 /// The dimensions of the composition report: key and the SQL expression of its category.
 pub const COMPOSITION_DIMENSIONS: [(&str, &str); 13] = [
@@ -140,7 +169,23 @@ pub const COMPOSITION_DIMENSIONS: [(&str, &str); 13] = [
 /// Composition on `to`: one group per dimension, one metric per category (empty values as
 /// `NULL`), and `total`/`total` — in one pass over the members: `GROUPING SETS` on PostgreSQL,
 /// each member's categories unpivoted into one `GROUP BY` on SQLite (which has no grouping sets).
-pub fn composition(conn: &mut DbConn, p: TallyParams) -> AppResult<Vec<Tally>> {
+/// Today's is read from the records as they stand, another day's from the history.
+pub fn composition(conn: &mut DbConn, p: TallyParams, today: NaiveDate) -> AppResult<Vec<Tally>> {
+    let snapshot = if p.to == today {
+        snapshot_today()
+    } else {
+        snapshot_from_history()
+    };
+    composition_of(conn, p, &snapshot)
+}
+
+/// Composition on `to` from the history, whatever the day: the reference today's is tested
+/// against.
+pub fn composition_from_history(conn: &mut DbConn, p: TallyParams) -> AppResult<Vec<Tally>> {
+    composition_of(conn, p, &snapshot_from_history())
+}
+
+fn composition_of(conn: &mut DbConn, p: TallyParams, snapshot: &str) -> AppResult<Vec<Tally>> {
     let category = |expr: &str| format!("NULLIF(TRIM({expr}), '')");
     let sql = match conn {
         DbConn::Postgresql(_) => {
@@ -161,7 +206,7 @@ pub fn composition(conn: &mut DbConn, p: TallyParams) -> AppResult<Vec<Tally>> {
                 .map(|i| format!("(c{i})"))
                 .collect();
             format!(
-                "{SPANS}{SNAPSHOT},\ncats AS (SELECT {} FROM snap)\n\
+                "{snapshot},\ncats AS (SELECT {} FROM snap)\n\
                  SELECT CASE {} ELSE 'total' END AS grp, CASE {} ELSE 'total' END AS metric, \
                  COUNT(*) AS n FROM cats GROUP BY GROUPING SETS ((), {})",
                 cols.join(", "),
@@ -183,7 +228,7 @@ pub fn composition(conn: &mut DbConn, p: TallyParams) -> AppResult<Vec<Tally>> {
                 .map(|(k, expr)| format!("WHEN '{k}' THEN {}", category(expr)))
                 .collect();
             format!(
-                "{SPANS}{SNAPSHOT},\ndims (k) AS (VALUES {})\n\
+                "{snapshot},\ndims (k) AS (VALUES {})\n\
                  SELECT d.k AS grp, CASE d.k WHEN 'total' THEN 'total' {} END AS metric, \
                  COUNT(*) AS n FROM snap, dims d GROUP BY 1, 2",
                 keys.join(", "),

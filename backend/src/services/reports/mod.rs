@@ -88,7 +88,7 @@ pub fn build(
     };
     let (sections, notes) = match req.code {
         ReportCode::Movement => movement(conn, &root, p)?,
-        ReportCode::Composition => composition(conn, p)?,
+        ReportCode::Composition => composition(conn, p, today)?,
         ReportCode::Admissions => {
             let c = counts(report::admissions(conn, p)?);
             per_org(
@@ -307,8 +307,8 @@ fn movement(conn: &mut DbConn, root: &OrganizationRow, p: TallyParams) -> AppRes
     ))
 }
 
-fn composition(conn: &mut DbConn, p: TallyParams) -> AppResult<Built> {
-    let c = counts(report::composition(conn, p)?);
+fn composition(conn: &mut DbConn, p: TallyParams, today: NaiveDate) -> AppResult<Built> {
+    let c = counts(report::composition(conn, p, today)?);
     let total = c
         .get("total")
         .and_then(|m| m.get("total"))
