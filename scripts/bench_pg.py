@@ -65,6 +65,8 @@ def main():
     binary, url = os.path.realpath(sys.argv[1]), sys.argv[2]
     seconds = int(sys.argv[3]) if len(sys.argv) > 3 else 15
     db = psycopg.connect(url, autocommit=True)
+    # The anchors run with the server's own session settings (it turns JIT compilation off).
+    db.execute("SET jit = off")
     members = db.execute("SELECT COUNT(*) FROM members").fetchone()[0]
     central = db.execute("SELECT id FROM organizations WHERE parent_id IS NULL ORDER BY id LIMIT 1").fetchone()[0]
     province, prefix, size = db.execute(

@@ -99,15 +99,21 @@ fn with_connect_timeout(url: &str) -> String {
 /// The error names the engine and the host (or file) so an operator knows what to fix.
 pub fn connect(url: &str) -> Result<DbConn, String> {
     match Engine::from_url(url)? {
-        Engine::Postgresql => PgConnection::establish(&with_connect_timeout(url))
-            .map(DbConn::Postgresql)
-            .map_err(|e| {
+        Engine::Postgresql => {
+            let mut conn = PgConnection::establish(&with_connect_timeout(url)).map_err(|e| {
                 format!(
                     "cannot connect to PostgreSQL at {}: {}",
                     pg_host(url),
                     e.to_string().trim()
                 )
-            }),
+            })?;
+            // No JIT compilation: for the statements of this server (index lookups and reports
+            // over at most a few million rows) compiling cost more than it saved — 0.66 s of a
+            // province's 1.3 s composition report at national scale.
+            conn.batch_execute("SET jit = off")
+                .map_err(|e| format!("cannot configure PostgreSQL session: {e}"))?;
+            Ok(DbConn::Postgresql(conn))
+        }
         Engine::Sqlite => {
             let path = sqlite_path(url);
             if let Some(dir) = std::path::Path::new(path).parent() {

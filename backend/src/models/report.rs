@@ -186,7 +186,9 @@ pub fn composition_from_history(conn: &mut DbConn, p: TallyParams) -> AppResult<
 }
 
 fn composition_of(conn: &mut DbConn, p: TallyParams, snapshot: &str) -> AppResult<Vec<Tally>> {
-    let category = |expr: &str| format!("NULLIF(TRIM({expr}), '')");
+    // Values are grouped as stored; blanks are trimmed and merged here, on a few dozen rows,
+    // rather than on every member's every value in SQL.
+    let category = |expr: &str| expr.to_string();
     let sql = match conn {
         DbConn::Postgresql(_) => {
             let cols: Vec<String> = COMPOSITION_DIMENSIONS
@@ -236,7 +238,19 @@ fn composition_of(conn: &mut DbConn, p: TallyParams, snapshot: &str) -> AppResul
             )
         }
     };
-    tally::run(conn, &sql, p)
+    let mut merged: std::collections::BTreeMap<(Option<String>, Option<String>), i64> =
+        std::collections::BTreeMap::new();
+    for t in tally::run(conn, &sql, p)? {
+        let metric = t
+            .metric
+            .map(|m| m.trim().to_string())
+            .filter(|m| !m.is_empty());
+        *merged.entry((t.grp, metric)).or_default() += t.n;
+    }
+    Ok(merged
+        .into_iter()
+        .map(|((grp, metric), n)| Tally { grp, metric, n })
+        .collect())
 }
 
 /// Occupation patterns of the admission categories (matched without regard to letter case).
