@@ -318,10 +318,38 @@ fn seed_database(members: u64, seed: u64) -> Result<(), String> {
     Ok(())
 }
 
+/// glibc gives threads that allocate at once their own arenas, up to eight per core, and each
+/// keeps what it once held: under 1,000 connections the server's resident memory was 115 MB with
+/// sixteen arenas and 88 MB with four (throughput within 10 %). glibc reads `MALLOC_ARENA_MAX`
+/// before `main`, so the server starts itself again with it set, once, before any thread exists.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn limit_malloc_arenas() {
+    use std::os::unix::process::CommandExt as _;
+    /// How many arenas, unless `MALLOC_ARENA_MAX` says otherwise.
+    const MALLOC_ARENAS: &str = "4";
+    if std::env::var_os("MALLOC_ARENA_MAX").is_some() {
+        return;
+    }
+    let Ok(exe) = std::env::current_exe() else {
+        return;
+    };
+    let err = std::process::Command::new(exe)
+        .args(std::env::args_os().skip(1))
+        .env("MALLOC_ARENA_MAX", MALLOC_ARENAS)
+        .exec();
+    eprintln!("qldv: could not restart with MALLOC_ARENA_MAX={MALLOC_ARENAS}: {err}");
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn limit_malloc_arenas() {}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Serve => actix_web::rt::System::new().block_on(serve()),
+        Command::Serve => {
+            limit_malloc_arenas();
+            actix_web::rt::System::new().block_on(serve())
+        }
         Command::Migrate => load().map(|_| println!("database is up to date")),
         Command::CreateUser {
             username,
