@@ -26,7 +26,7 @@ import urllib.request
 import psycopg
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench_http import QUERIES, free_port, lua_file, wait, wrk  # noqa: E402
+from bench_http import free_port, raw_search_p50, search_p50, wait  # noqa: E402
 
 # The hand-written anchor of the composition report: the same thirteen dimensions of the members
 # inside the subtree today, one GROUP BY with a grouping set per dimension.
@@ -95,22 +95,8 @@ def main():
                 return json.load(resp)
 
         # 2. Name search.
-        qs = "{" + ",".join('"' + q.replace(" ", "+") + '"' for q in QUERIES) + "}"
-        search = lua_file(f"""
-local qs = {qs}
-wrk.headers["Authorization"] = "Bearer {token}"
-request = function()
-  return wrk.format("GET", "/api/v1/members?limit=50&q=" .. qs[math.random(#qs)])
-end""")
-        s = wrk(base, search, seconds, 1, threads=1)
-        times = []
-        for q in QUERIES:
-            cond = " AND ".join("(name_folded LIKE %s OR name_folded LIKE %s)" for _ in q.split())
-            args = [x for w in q.split() for x in (w + "%", "% " + w + "%")]
-            t = time.perf_counter()
-            db.execute(f"SELECT * FROM members WHERE {cond} ORDER BY name_sort_key, id LIMIT 50", args).fetchall()
-            times.append((time.perf_counter() - t) * 1000)
-        raw_p50 = statistics.median(times)
+        s = search_p50(base, token, seconds)
+        raw_p50 = raw_search_p50(db.execute, "%s", 1)
         rows.append((f"2. name search without diacritics over {members:,}, p50 (1 connection)",
                      f"{float(s['p50']):.1f} ms", f"raw SQL {raw_p50:.0f} ms",
                      f"{float(s['p50']) / raw_p50:.3f}×", "≤ 1.5× and ≤ 20 ms", s["errors"]))

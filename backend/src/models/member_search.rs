@@ -97,12 +97,7 @@ fn plan(conn: &mut DbConn, scope: &Scope, filter: &MemberFilter) -> AppResult<Pl
     if n < name_word::FEW {
         return Ok(Plan::Collect(rarest));
     }
-    let mut cursors = Vec::new();
-    for term in name_word::terms(&filter.name_words) {
-        if let Some(c) = TermCursor::new(conn, &term)? {
-            cursors.push(c);
-        }
-    }
+    let cursors = cursors(conn, filter)?;
     Ok(if !cursors.is_empty() {
         Plan::Leapfrog(cursors)
     } else if n < name_word::DENSE {
@@ -110,6 +105,17 @@ fn plan(conn: &mut DbConn, scope: &Scope, filter: &MemberFilter) -> AppResult<Pl
     } else {
         Plan::Walk
     })
+}
+
+/// A cursor for each term of the search that can be listed.
+fn cursors(conn: &mut DbConn, filter: &MemberFilter) -> AppResult<Vec<TermCursor>> {
+    let mut out = Vec::new();
+    for term in name_word::terms(&filter.name_words) {
+        if let Some(c) = TermCursor::new(conn, &term)? {
+            out.push(c);
+        }
+    }
+    Ok(out)
 }
 
 fn load(q: Boxed<'_>, conn: &mut DbConn, limit: i64) -> AppResult<Vec<MemberRow>> {
@@ -169,12 +175,7 @@ impl MemberRow {
         after: Option<(String, i64)>,
         limit: i64,
     ) -> AppResult<Vec<Self>> {
-        let mut cursors = Vec::new();
-        for term in name_word::terms(&filter.name_words) {
-            if let Some(c) = TermCursor::new(conn, &term)? {
-                cursors.push(c);
-            }
-        }
+        let mut cursors = cursors(conn, filter)?;
         if cursors.is_empty() {
             return Self::list(conn, scope, filter, after, limit);
         }
