@@ -73,6 +73,15 @@ def lua_file(body):
     return f.name
 
 
+def print_table(title, rows):
+    """The results as one Markdown table under a line saying what was measured."""
+    print(f"\n{title}\n")
+    print("| benchmark | QLĐV | anchor | ratio | goal | errors |")
+    print("|---|---|---|---|---|---|")
+    for r in rows:
+        print("| " + " | ".join(r) + " |")
+
+
 def search_p50(base, token, seconds):
     """wrk over one connection: the name searches of QUERIES through the API."""
     qs = "{" + ",".join('"' + q.replace(" ", "+") + '"' for q in QUERIES) + "}"
@@ -193,12 +202,8 @@ end""")
         ds.terminate()
         server.wait()
         ds.wait()
-    print(f"\n{members:,} members, SQLite file {os.path.getsize(db) / 1e9:.2f} GB, {seconds} s per run, "
-          f"{os.cpu_count()} cores\n")
-    print("| benchmark | QLĐV | anchor | ratio | goal | errors |")
-    print("|---|---|---|---|---|---|")
-    for r in rows:
-        print("| " + " | ".join(r) + " |")
+    print_table(f"{members:,} members, SQLite file {os.path.getsize(db) / 1e9:.2f} GB, {seconds} s per run, "
+                f"{os.cpu_count()} cores", rows)
 
 
 if __name__ == "__main__":

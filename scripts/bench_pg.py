@@ -26,7 +26,7 @@ import urllib.request
 import psycopg
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench_http import free_port, raw_search_p50, search_p50, wait  # noqa: E402
+from bench_http import free_port, print_table, raw_search_p50, search_p50, wait  # noqa: E402
 
 # The hand-written anchor of the composition report: the same thirteen dimensions of the members
 # inside the subtree today, one GROUP BY with a grouping set per dimension.
@@ -123,11 +123,7 @@ def main():
     finally:
         server.terminate()
         server.wait()
-    print(f"\n{members:,} members on PostgreSQL, {seconds} s per wrk run, {os.cpu_count()} cores\n")
-    print("| benchmark | QLĐV | anchor | ratio | goal | errors |")
-    print("|---|---|---|---|---|---|")
-    for r in rows:
-        print("| " + " | ".join(r) + " |")
+    print_table(f"{members:,} members on PostgreSQL, {seconds} s per wrk run, {os.cpu_count()} cores", rows)
 
 
 if __name__ == "__main__":
