@@ -140,28 +140,24 @@ impl Batch {
     /// Adds a row (values in column order); `true` when the batch is full and should be
     /// written (the caller writes every batch then, parents first, so references hold).
     pub fn push(&mut self, row: &[Lit]) -> bool {
-        if self.copy {
-            for (i, v) in row.iter().enumerate() {
-                if i > 0 {
-                    self.values.push('\t');
-                }
-                v.write_copy(&mut self.values);
-            }
-            self.values.push('\n');
-            self.rows += 1;
-            return self.rows >= self.size();
-        }
-        if self.rows > 0 {
-            self.values.push_str(", ");
-        }
-        self.values.push('(');
+        // COPY's text format: fields by tabs, a row per line; VALUES: `(…, …)` lists by commas.
+        let (open, sep, close) = match (self.copy, self.rows) {
+            (true, _) => ("", "\t", "\n"),
+            (false, 0) => ("(", ", ", ")"),
+            (false, _) => (", (", ", ", ")"),
+        };
+        self.values.push_str(open);
         for (i, v) in row.iter().enumerate() {
             if i > 0 {
-                self.values.push_str(", ");
+                self.values.push_str(sep);
             }
-            v.write(&mut self.values);
+            if self.copy {
+                v.write_copy(&mut self.values);
+            } else {
+                v.write(&mut self.values);
+            }
         }
-        self.values.push(')');
+        self.values.push_str(close);
         self.rows += 1;
         self.rows >= self.size()
     }

@@ -58,6 +58,20 @@ impl WordCursor {
     }
 }
 
+/// The first word of the index from `from` (after it when `strict`) and before `hi`: one seek.
+fn next_word(conn: &mut DbConn, from: &str, strict: bool, hi: &str) -> AppResult<Option<String>> {
+    let q = w::table.filter(w::word.lt(hi)).into_boxed();
+    let q = if strict {
+        q.filter(w::word.gt(from))
+    } else {
+        q.filter(w::word.ge(from))
+    };
+    Ok(q.select(w::word)
+        .order(w::word.asc())
+        .first(conn)
+        .optional()?)
+}
+
 /// One term: the union of its words' entries.
 pub struct TermCursor {
     words: Vec<WordCursor>,
@@ -70,25 +84,16 @@ impl TermCursor {
     pub fn new(conn: &mut DbConn, term: &Term) -> AppResult<Option<Self>> {
         let words = if term.prefix {
             let (lo, hi) = prefix_range(&term.word);
-            let mut words = Vec::new();
-            let mut next: Option<String> = w::table
-                .filter(w::word.ge(&lo))
-                .filter(w::word.lt(&hi))
-                .select(w::word)
-                .order(w::word.asc())
-                .first(conn)
-                .optional()?;
-            while let Some(word) = next {
+            let mut words: Vec<String> = Vec::new();
+            while let Some(word) = next_word(
+                conn,
+                words.last().map_or(&lo, |w| w),
+                !words.is_empty(),
+                &hi,
+            )? {
                 if words.len() == MAX_WORDS {
                     return Ok(None);
                 }
-                next = w::table
-                    .filter(w::word.gt(&word))
-                    .filter(w::word.lt(&hi))
-                    .select(w::word)
-                    .order(w::word.asc())
-                    .first(conn)
-                    .optional()?;
                 words.push(word);
             }
             words
