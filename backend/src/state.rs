@@ -64,6 +64,11 @@ impl AppState {
             );
         }
         crate::models::name_word::refresh_stats(&mut conn).map_err(|e| e.to_string())?;
+        let built = crate::models::composition_rollup::build_if_stale(&mut conn)
+            .map_err(|e| e.to_string())?;
+        if let Some(counts) = built {
+            tracing::info!(counts, "composition counts built from the members");
+        }
         let engine = conn.engine();
         drop(conn);
         Self::unchecked(opts, engine)

@@ -4,8 +4,8 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 use qldv::db::schema::{badges, members};
 use qldv::services::seed::{self, SeedOptions};
-use qldv_tests::TestApp;
-use serde_json::Value;
+use qldv_tests::{member_json, TestApp};
+use serde_json::{json, Value};
 
 fn seeded(app: &TestApp, members: u64, seed: u64) {
     let mut conn = app.state.pool.get().unwrap();
@@ -236,4 +236,114 @@ async fn todays_composition_from_the_records_equals_the_history() {
         assert!(!now.is_empty());
         assert_eq!(now, history, "organisation {root}");
     }
+}
+
+/// The composition counts kept for the top two levels follow every kind of change — a new
+/// member, a corrected dossier, a transfer between communes, an exit, a cell moved to another
+/// commune — and give the report the history gives, before and after the changes are folded.
+#[actix_web::test]
+async fn kept_composition_counts_follow_every_change() {
+    use qldv::db::schema::{members, organizations};
+    use qldv::db::tally::TallyParams;
+    use qldv::models::{composition_rollup, report};
+    let app = TestApp::builder().today("2026-11-30").build().await;
+    seeded(&app, 3000, 9);
+    let admin = app.admin().await;
+    let today = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    let mut conn = app.state.pool.get().unwrap();
+    let tops: Vec<(i64, String)> = organizations::table
+        .filter(organizations::depth.le(1))
+        .order(organizations::id.asc())
+        .select((organizations::id, organizations::path))
+        .load(&mut conn)
+        .unwrap();
+    let (c1, c2) = (&tops[1], &tops[2]);
+    let under = |conn: &mut qldv::db::DbConn, path: &str| -> (i64, i64) {
+        let (lo, hi) = qldv::domain::tree::subtree_range(path);
+        members::table
+            .filter(members::org_path.ge(lo))
+            .filter(members::org_path.lt(hi))
+            .filter(members::status.eq("official"))
+            .order(members::id.asc())
+            .select((members::id, members::organization_id))
+            .first(conn)
+            .unwrap()
+    };
+    let (moved, cell1) = under(&mut conn, &c1.1);
+    let (leaving, _) = under(&mut conn, &c2.1);
+    let (_, cell2) = under(&mut conn, &c2.1);
+
+    let new = admin
+        .create_member(member_json(
+            cell1,
+            json!({"birth_date": "1996-11-30", "national_id": "031096009876"}),
+        ))
+        .await;
+    admin
+        .patch(
+            &format!("/api/v1/members/{new}"),
+            json!({"ethnicity": "Tày", "occupation": "Giáo viên"}),
+            None,
+        )
+        .await
+        .assert_status(200);
+    let t = admin
+        .post(
+            "/api/v1/transfers",
+            json!({"member_id": moved, "to_organization_id": cell2, "kind": "official",
+                   "issued_on": "2026-11-02", "reason": "Chuyển công tác"}),
+        )
+        .await;
+    t.assert_status(201);
+    admin
+        .post(
+            &format!("/api/v1/transfers/{}/accept", t.id()),
+            json!({"received_on": "2026-11-10"}),
+        )
+        .await
+        .assert_status(200);
+    admin
+        .post(
+            &format!("/api/v1/members/{leaving}/exit"),
+            json!({"reason": "name_removed", "effective_on": "2026-11-20", "decision_no": "7-QĐ/ĐU"}),
+        )
+        .await
+        .assert_status(200);
+    let cell: i64 = organizations::table
+        .filter(organizations::parent_id.eq(c1.0))
+        .order(organizations::id.asc())
+        .select(organizations::id)
+        .first(&mut conn)
+        .unwrap();
+    admin
+        .post(
+            &format!("/api/v1/organizations/{cell}/move"),
+            json!({"new_parent_id": c2.0, "effective_on": "2026-11-25", "decision_no": "9-QĐ/TU"}),
+        )
+        .await
+        .assert_status(200);
+    app.assert_invariant();
+
+    for folded in [false, true] {
+        if folded {
+            assert!(composition_rollup::fold(&mut conn).unwrap() > 0);
+        }
+        for (root, _) in &tops {
+            assert!(composition_rollup::counts_of(&mut conn, *root)
+                .unwrap()
+                .is_some());
+            let p = TallyParams {
+                root: *root,
+                from: today,
+                to: today,
+                year: 2026,
+            };
+            let kept = report::composition(&mut conn, p, today).unwrap();
+            let mut history = report::composition_from_history(&mut conn, p).unwrap();
+            history.retain(|t| t.n != 0);
+            history.sort_by(|a, b| (&a.grp, &a.metric).cmp(&(&b.grp, &b.metric)));
+            assert_eq!(kept, history, "organisation {root}, folded: {folded}");
+        }
+    }
+    app.assert_invariant();
 }

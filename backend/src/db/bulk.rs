@@ -111,6 +111,7 @@ impl Lit {
 pub struct Batch {
     target: String,
     copy: bool,
+    suffix: &'static str,
     values: String,
     rows: usize,
     /// Rows written so far.
@@ -123,10 +124,20 @@ impl Batch {
         Self {
             target: format!("{table} ({})", columns.join(", ")),
             copy: matches!(conn, DbConn::Postgresql(_)),
+            suffix: "",
             values: String::new(),
             rows: 0,
             written: 0,
         }
+    }
+
+    /// The same batch written as `INSERT` statements on both engines (a few rows, where a
+    /// `COPY` would cost more than it saves), each ending with `suffix` (such as an
+    /// `ON CONFLICT` clause; a constant of the caller's).
+    pub fn statements(mut self, suffix: &'static str) -> Self {
+        self.copy = false;
+        self.suffix = suffix;
+        self
     }
 
     fn size(&self) -> usize {
@@ -162,6 +173,13 @@ impl Batch {
         self.rows >= self.size()
     }
 
+    fn insert(&self) -> String {
+        format!(
+            "INSERT INTO {} VALUES {} {}",
+            self.target, self.values, self.suffix
+        )
+    }
+
     /// Writes what is pending.
     pub fn flush(&mut self, conn: &mut DbConn) -> AppResult<()> {
         if self.rows == 0 {
@@ -169,14 +187,8 @@ impl Batch {
         }
         match conn {
             DbConn::Postgresql(c) if self.copy => copy_in(c, &self.target, &self.values)?,
-            DbConn::Postgresql(c) => {
-                let sql = format!("INSERT INTO {} VALUES {}", self.target, self.values);
-                diesel::sql_query(sql).execute(c)?
-            }
-            DbConn::Sqlite(c) => {
-                let sql = format!("INSERT INTO {} VALUES {}", self.target, self.values);
-                diesel::sql_query(sql).execute(c)?
-            }
+            DbConn::Postgresql(c) => diesel::sql_query(self.insert()).execute(c)?,
+            DbConn::Sqlite(c) => diesel::sql_query(self.insert()).execute(c)?,
         };
         self.written += self.rows as u64;
         self.values.clear();

@@ -513,6 +513,41 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    composition_counts (org_id, dim, val) {
+        org_id -> BigInt,
+        dim -> Text,
+        val -> Text,
+        n -> BigInt,
+    }
+}
+
+diesel::table! {
+    composition_deltas (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        sign -> Integer,
+        gender -> Nullable<Text>,
+        ethnicity -> Nullable<Text>,
+        religion -> Nullable<Text>,
+        education_general -> Nullable<Text>,
+        professional_qualification -> Nullable<Text>,
+        academic_degree -> Nullable<Text>,
+        academic_title -> Nullable<Text>,
+        political_theory -> Nullable<Text>,
+        occupation -> Nullable<Text>,
+        birth_date -> Date,
+        official_on -> Nullable<Date>,
+    }
+}
+
+diesel::table! {
+    composition_state (id) {
+        id -> Integer,
+        stale -> Integer,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     organization_kinds,
     organizations,
@@ -546,4 +581,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     changes,
     sync_packages,
     sync_trusted_keys,
+    composition_counts,
+    composition_deltas,
+    composition_state,
 );

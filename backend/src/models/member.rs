@@ -226,6 +226,8 @@ impl MemberRow {
             .select(Self::as_select())
             .first(conn)?;
         super::name_word::set(conn, id, &row.name_folded, &row.name_sort_key)?;
+        let counted = super::composition_rollup::of_member(conn, id)?;
+        super::composition_rollup::record(conn, None, counted.as_ref())?;
         Ok(row)
     }
 
@@ -237,17 +239,19 @@ impl MemberRow {
         expected: i64,
         changes: &ProfileChanges,
     ) -> AppResult<Self> {
-        let n = diesel::update(
-            members::table
-                .filter(members::id.eq(id))
-                .filter(members::version.eq(expected)),
-        )
-        .set((
-            changes,
-            members::version.eq(members::version + 1),
-            members::updated_at.eq(super::now()),
-        ))
-        .execute(conn)?;
+        let n = super::composition_rollup::track(conn, id, |conn| {
+            Ok(diesel::update(
+                members::table
+                    .filter(members::id.eq(id))
+                    .filter(members::version.eq(expected)),
+            )
+            .set((
+                changes,
+                members::version.eq(members::version + 1),
+                members::updated_at.eq(super::now()),
+            ))
+            .execute(conn)?)
+        })?;
         let row = Self::after_versioned_update(conn, id, n)?;
         if changes.name_folded.is_some() {
             super::name_word::set(conn, id, &row.name_folded, &row.name_sort_key)?;
@@ -273,14 +277,16 @@ impl MemberRow {
 
     /// Moves a member to another cell (the membership periods are the caller's to keep).
     pub fn move_to(conn: &mut DbConn, id: i64, org_id: i64, org_path: &str) -> AppResult<()> {
-        diesel::update(members::table.find(id))
-            .set((
-                members::organization_id.eq(org_id),
-                members::org_path.eq(org_path),
-                members::temporary_org_id.eq(None::<i64>),
-            ))
-            .execute(conn)?;
-        Ok(())
+        super::composition_rollup::track(conn, id, |conn| {
+            diesel::update(members::table.find(id))
+                .set((
+                    members::organization_id.eq(org_id),
+                    members::org_path.eq(org_path),
+                    members::temporary_org_id.eq(None::<i64>),
+                ))
+                .execute(conn)?;
+            Ok(())
+        })
     }
 
     /// Records why a member exited (cleared on re-admission).
@@ -331,19 +337,18 @@ impl MemberRow {
             .collect();
         let derived = lifecycle::derive(&facts)
             .ok_or_else(|| AppError::internal(format!("member {id} has no admission event")))?;
-        diesel::update(members::table.find(id))
-            .set((
-                members::status.eq(derived.status),
-                members::first_admission_decision_on.eq(derived.first_decision),
-                members::admission_decision_on.eq(derived.decision),
-                members::ceremony_on.eq(derived.ceremony),
-                members::official_on.eq(derived.official_on),
-                members::ever_recognised.eq(derived.ever_recognised),
-                members::interruption_days.eq(derived.interruption_days),
-                members::interrupted_since.eq(derived.interrupted_since),
-                members::in_transit.eq(derived.in_transit),
-            ))
-            .execute(conn)?;
+        let update = diesel::update(members::table.find(id)).set((
+            members::status.eq(derived.status),
+            members::first_admission_decision_on.eq(derived.first_decision),
+            members::admission_decision_on.eq(derived.decision),
+            members::ceremony_on.eq(derived.ceremony),
+            members::official_on.eq(derived.official_on),
+            members::ever_recognised.eq(derived.ever_recognised),
+            members::interruption_days.eq(derived.interruption_days),
+            members::interrupted_since.eq(derived.interrupted_since),
+            members::in_transit.eq(derived.in_transit),
+        ));
+        super::composition_rollup::track(conn, id, |conn| Ok(update.execute(conn)?))?;
         Self::refresh_badge_due(conn, id)
     }
 

@@ -35,6 +35,7 @@ pub mod badge;
 pub mod badge_proposal;
 pub mod card;
 pub mod change;
+pub mod composition_rollup;
 pub mod discipline;
 pub mod evaluation;
 pub mod evaluation_round;

@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 
 use crate::db::tally::{self, Tally, TallyParams, SPANS};
 use crate::db::DbConn;
+use crate::domain::composition::{self, AGE_BANDS, OLDEST_BAND, VALUE_DIMS};
 use crate::error::AppResult;
+use crate::models::composition_rollup;
 use crate::models::member_view::REQUIRED_FIELDS;
 
 /// The grouping of a period query: per subordinate organisation, or the whole subtree.
@@ -129,6 +131,13 @@ snap AS ({SNAP_COLUMNS}
     )
 }
 
+/// Members `m` active now in the subtree of `p.root` (its path range, from the `(org_path, …)`
+/// index).
+const ACTIVE_IN_ROOT: &str = "m.status IN ('official', 'probationary')
+      AND m.org_path >= (SELECT o.path FROM organizations o WHERE o.id = p.root)
+      AND m.org_path < (SELECT substr(o.path, 1, length(o.path) - 1) || '0'
+                        FROM organizations o WHERE o.id = p.root)";
+
 /// Who composition counts today, from the records as they stand: the active members whose cell
 /// lies in the subtree now — the same members as the history gives for today (a test holds the
 /// two together), read from the `(org_path, …)` index or one scan instead of the tree's history.
@@ -137,46 +146,94 @@ fn snapshot_today() -> String {
         "WITH params (root, d_from, d_to, yr) AS (SELECT $1, $2, $3, $4),{ON_LEAVE},
 snap AS ({SNAP_COLUMNS}
     FROM members m LEFT JOIN on_leave l ON l.member_id = m.id, params p
-    WHERE m.status IN ('official', 'probationary')
-      AND m.org_path >= (SELECT o.path FROM organizations o WHERE o.id = p.root)
-      AND m.org_path < (SELECT substr(o.path, 1, length(o.path) - 1) || '0'
-                        FROM organizations o WHERE o.id = p.root)
+    WHERE {ACTIVE_IN_ROOT}
 )"
     )
 }
 
-/// The dimensions of the composition report: key and the SQL expression of its category.
-pub const COMPOSITION_DIMENSIONS: [(&str, &str); 13] = [
-    ("gender", "gender"),
-    (
-        "age",
-        "CASE WHEN age <= 30 THEN 'to_30' WHEN age <= 40 THEN '31_40' WHEN age <= 50 THEN '41_50' \
-         WHEN age <= 60 THEN '51_60' WHEN age <= 70 THEN '61_70' ELSE 'over_70' END",
-    ),
-    ("ethnicity", "ethnicity"),
-    ("religion", "religion"),
-    ("education_general", "education_general"),
-    ("professional_qualification", "professional_qualification"),
-    ("academic_degree", "academic_degree"),
-    ("academic_title", "academic_title"),
-    ("political_theory", "political_theory"),
-    ("occupation", "occupation"),
-    ("standing", "standing"),
-    ("exempt", "CASE WHEN exempt = 1 THEN 'yes' ELSE 'no' END"),
-    ("away", "CASE WHEN away = 1 THEN 'yes' ELSE 'no' END"),
-];
+/// The age-band expression of [`composition_dimensions`], from the domain's bands.
+fn age_band_sql() -> String {
+    let whens: Vec<String> = AGE_BANDS
+        .iter()
+        .map(|(top, key)| format!("WHEN age <= {top} THEN '{key}'"))
+        .collect();
+    format!("CASE {} ELSE '{OLDEST_BAND}' END", whens.join(" "))
+}
+
+/// The dimensions of the composition report: key and the SQL expression of its category (the
+/// age bands are the domain's, [`AGE_BANDS`]).
+fn composition_dimensions() -> Vec<(&'static str, String)> {
+    let mut dims = vec![("gender", "gender".to_string()), ("age", age_band_sql())];
+    dims.extend(VALUE_DIMS[1..].iter().map(|d| (*d, (*d).to_string())));
+    dims.extend([
+        ("standing", "standing".to_string()),
+        (
+            "exempt",
+            "CASE WHEN exempt = 1 THEN 'yes' ELSE 'no' END".to_string(),
+        ),
+        (
+            "away",
+            "CASE WHEN away = 1 THEN 'yes' ELSE 'no' END".to_string(),
+        ),
+    ]);
+    dims
+}
 
 /// Composition on `to`: one group per dimension, one metric per category (empty values as
 /// `NULL`), and `total`/`total` — in one pass over the members: `GROUPING SETS` on PostgreSQL,
 /// each member's categories unpivoted into one `GROUP BY` on SQLite (which has no grouping sets).
 /// Today's is read from the records as they stand, another day's from the history.
+/// Today's for the top two levels of the tree comes from the counts kept ahead of time
+/// ([`composition_rollup`]): a few thousand rows instead of every member.
 pub fn composition(conn: &mut DbConn, p: TallyParams, today: NaiveDate) -> AppResult<Vec<Tally>> {
-    let snapshot = if p.to == today {
-        snapshot_today()
-    } else {
-        snapshot_from_history()
-    };
-    composition_of(conn, p, &snapshot)
+    if p.to != today {
+        return composition_of(conn, p, &snapshot_from_history());
+    }
+    match composition_rollup::counts_of(conn, p.root)? {
+        Some(counts) => composition_from_counts(conn, p, &counts),
+        None => composition_of(conn, p, &snapshot_today()),
+    }
+}
+
+/// Composition on `p.to` from kept counts of the subtree's active members, with exemptions and
+/// absences in force that day read from the periods (a few per cent of the members).
+fn composition_from_counts(
+    conn: &mut DbConn,
+    p: TallyParams,
+    counts: &[(String, String, i64)],
+) -> AppResult<Vec<Tally>> {
+    let mut cats = composition::categories(
+        counts.iter().map(|(d, v, n)| (d.as_str(), v.as_str(), *n)),
+        p.to,
+    );
+    let total = cats
+        .get(&("total".to_string(), Some("total".to_string())))
+        .copied()
+        .unwrap_or(0);
+    let sql = format!(
+        "WITH params (root, d_from, d_to, yr) AS (SELECT $1, $2, $3, $4),{ON_LEAVE}
+SELECT 'exempt' AS grp, 'yes' AS metric, COUNT(*) AS n
+    FROM on_leave l JOIN members m ON m.id = l.member_id, params p
+    WHERE l.exempt = 1 AND {ACTIVE_IN_ROOT}
+UNION ALL
+SELECT 'away', 'yes', COUNT(*)
+    FROM on_leave l JOIN members m ON m.id = l.member_id, params p
+    WHERE l.away = 1 AND {ACTIVE_IN_ROOT}"
+    );
+    for t in tally::run(conn, &sql, p)? {
+        let grp = t.grp.unwrap_or_default();
+        cats.insert((grp.clone(), Some("yes".into())), t.n);
+        cats.insert((grp, Some("no".into())), total - t.n);
+    }
+    cats.retain(|_, n| *n != 0);
+    Ok(cats
+        .into_iter()
+        .map(|((grp, metric), n)| Tally {
+            grp: Some(grp),
+            metric,
+            n,
+        })
+        .collect())
 }
 
 /// Composition on `to` from the history, whatever the day: the reference today's is tested
@@ -191,22 +248,21 @@ fn composition_of(conn: &mut DbConn, p: TallyParams, snapshot: &str) -> AppResul
     let category = |expr: &str| expr.to_string();
     let sql = match conn {
         DbConn::Postgresql(_) => {
-            let cols: Vec<String> = COMPOSITION_DIMENSIONS
+            let dims = composition_dimensions();
+            let cols: Vec<String> = dims
                 .iter()
                 .enumerate()
                 .map(|(i, (_, expr))| format!("{} AS c{i}", category(expr)))
                 .collect();
-            let grp: Vec<String> = COMPOSITION_DIMENSIONS
+            let grp: Vec<String> = dims
                 .iter()
                 .enumerate()
                 .map(|(i, (key, _))| format!("WHEN GROUPING(c{i}) = 0 THEN '{key}'"))
                 .collect();
-            let metric: Vec<String> = (0..COMPOSITION_DIMENSIONS.len())
+            let metric: Vec<String> = (0..dims.len())
                 .map(|i| format!("WHEN GROUPING(c{i}) = 0 THEN c{i}"))
                 .collect();
-            let sets: Vec<String> = (0..COMPOSITION_DIMENSIONS.len())
-                .map(|i| format!("(c{i})"))
-                .collect();
+            let sets: Vec<String> = (0..dims.len()).map(|i| format!("(c{i})")).collect();
             format!(
                 "{snapshot},\ncats AS (SELECT {} FROM snap)\n\
                  SELECT CASE {} ELSE 'total' END AS grp, CASE {} ELSE 'total' END AS metric, \
@@ -218,14 +274,11 @@ fn composition_of(conn: &mut DbConn, p: TallyParams, snapshot: &str) -> AppResul
             )
         }
         DbConn::Sqlite(_) => {
+            let dims = composition_dimensions();
             let keys: Vec<String> = std::iter::once("('total')".to_string())
-                .chain(
-                    COMPOSITION_DIMENSIONS
-                        .iter()
-                        .map(|(k, _)| format!("('{k}')")),
-                )
+                .chain(dims.iter().map(|(k, _)| format!("('{k}')")))
                 .collect();
-            let metric: Vec<String> = COMPOSITION_DIMENSIONS
+            let metric: Vec<String> = dims
                 .iter()
                 .map(|(k, expr)| format!("WHEN '{k}' THEN {}", category(expr)))
                 .collect();

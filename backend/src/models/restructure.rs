@@ -18,6 +18,9 @@ diesel::define_sql_function! {
 /// Moves every path under `old` to under `new` (organisations, their depth, members, transfers),
 /// in set-based statements.
 pub fn rebase(conn: &mut DbConn, old: &str, new: &str, depth_delta: i32) -> AppResult<()> {
+    // The composition counts: the subtree's members leave the counts above them, and arrive
+    // under the new path once it is written.
+    super::composition_rollup::shift(conn, old, -1)?;
     let (lo, hi) = subtree_range(old);
     let start = i32::try_from(old.len())
         .unwrap_or(i32::MAX)
@@ -70,7 +73,7 @@ pub fn rebase(conn: &mut DbConn, old: &str, new: &str, depth_delta: i32) -> AppR
             .nullable()),
     )
     .execute(conn)?;
-    Ok(())
+    super::composition_rollup::shift(conn, new, 1)
 }
 
 /// Records a new parent from `on` in the tree's history (closing the previous link).

@@ -18,7 +18,8 @@ const BATCH: i64 = 50_000;
 ///   ranges of paths, add up: a subtree is its own members plus its children's subtrees);
 /// - every active member has exactly one open membership period, in the cell it belongs to, and
 ///   carries that cell's path (so it is counted once, where it is);
-/// - a member is in transit exactly when an official transfer of it is pending.
+/// - a member is in transit exactly when an official transfer of it is pending;
+/// - the composition counts kept ahead of time are the counts of the members as they stand.
 pub fn check(conn: &mut DbConn) -> AppResult<Vec<String>> {
     let mut problems = Vec::new();
     let orgs: Vec<(i64, Option<i64>, String)> = organizations::table
@@ -111,6 +112,7 @@ pub fn check(conn: &mut DbConn) -> AppResult<Vec<String>> {
             ));
         }
     }
+    problems.extend(crate::models::composition_rollup::verify(conn)?);
     problems.sort();
     Ok(problems)
 }

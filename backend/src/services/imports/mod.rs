@@ -335,5 +335,9 @@ pub fn run(
         }
     };
     ImportRow::finish(conn, job.id, status, &outcome)?;
+    if outcome.created > 0 {
+        // A large import leaves a change per member and level in the composition counts' queue.
+        crate::models::composition_rollup::fold(conn)?;
+    }
     Ok(status)
 }

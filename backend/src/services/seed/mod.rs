@@ -100,9 +100,11 @@ pub fn run(
             "Cơ sở dữ liệu đã có đảng viên: chỉ sinh dữ liệu mẫu vào cơ sở dữ liệu trống".into(),
         ));
     }
-    crate::db::bulk::load_in_bulk(conn, &write::TABLES, |conn| {
+    let summary = crate::db::bulk::load_in_bulk(conn, &write::TABLES, |conn| {
         generate(conn, opts, &mut progress)
-    })
+    })?;
+    crate::models::composition_rollup::rebuild(conn)?;
+    Ok(summary)
 }
 
 /// Generates the provinces, then the word index and identities.

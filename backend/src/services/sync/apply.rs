@@ -93,17 +93,26 @@ fn apply_record(conn: &mut DbConn, record: &Record) -> AppResult<Outcome> {
         }
     }
     let held = local.as_ref().map(|l| parts::version_of(record.entity, l));
-    let written = conn.transaction(|c| {
-        for part in parts::parts(record.entity) {
-            for row in record.rows.get(part.table).into_iter().flatten() {
-                rows::upsert(c, part.table, part.key, row)?;
+    let is_member = record.entity == qldv_api_types::changes::ChangeEntity::Member;
+    let write = |c: &mut DbConn| {
+        c.transaction(|c| {
+            for part in parts::parts(record.entity) {
+                for row in record.rows.get(part.table).into_iter().flatten() {
+                    rows::upsert(c, part.table, part.key, row)?;
+                }
             }
-        }
-        Ok::<_, AppError>(())
-    });
+            Ok::<_, AppError>(())
+        })
+    };
+    let written = if is_member {
+        // What the member is counted as in the composition counts may change with the record.
+        crate::models::composition_rollup::track(conn, record.id, |c| Ok(write(c)))?
+    } else {
+        write(conn)
+    };
     match written {
         Ok(()) => {
-            if record.entity == qldv_api_types::changes::ChangeEntity::Member {
+            if is_member {
                 use crate::db::schema::members as m;
                 let (name, key): (String, String) = m::table
                     .find(record.id)

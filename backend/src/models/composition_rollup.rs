@@ -1,0 +1,442 @@
+//! Composition counts kept ahead of time for the top of the tree (migration
+//! `000011_composition_rollup`): for each organisation at depth 0 or 1 (the roots and the
+//! organisations directly under them — the Central Committee and the provinces), how many active
+//! members under it have each value of each attribute ([`crate::domain::composition`]).
+//!
+//! Writers never update a count, so concurrent writes in one province never wait for each other
+//! nor deadlock: each change of a member appends its counted facts before (`-1`) and after
+//! (`+1`) to `composition_deltas`, once per organisation holding counts above it, in the
+//! writer's transaction. [`fold`] moves the changes into `composition_counts` (rows deleted and
+//! returned in one statement, so each change is folded exactly once). A report reads the counts
+//! and the changes not yet folded: the same answer either way.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+use diesel::prelude::*;
+
+use crate::db::bulk::{Batch, Lit};
+use crate::db::schema::{composition_counts, composition_deltas, composition_state, members};
+use crate::db::DbConn;
+use crate::domain::composition::Facts;
+use crate::domain::tree;
+use crate::error::AppResult;
+
+/// The deepest level of the tree whose organisations hold counts.
+pub const DEPTH: i32 = 1;
+
+/// Pending changes of one organisation past which reading its counts folds every change.
+const FOLD_AFTER: usize = 2_000;
+
+/// Rows read or folded per statement.
+const BATCH: i64 = 20_000;
+
+/// The columns of a change, in the order [`delta`] gives its values.
+const DELTA_COLUMNS: [&str; 13] = [
+    "org_id",
+    "sign",
+    "gender",
+    "ethnicity",
+    "religion",
+    "education_general",
+    "professional_qualification",
+    "academic_degree",
+    "academic_title",
+    "political_theory",
+    "occupation",
+    "birth_date",
+    "official_on",
+];
+
+/// What an active member is counted as, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Counted {
+    /// Path of the member's cell.
+    pub path: String,
+    /// The member's counted facts.
+    pub facts: Facts,
+}
+
+/// The columns of a member the counts read.
+#[derive(Debug, Queryable, Selectable)]
+#[diesel(table_name = members)]
+struct MemberFacts {
+    id: i64,
+    org_path: String,
+    status: String,
+    gender: String,
+    ethnicity: Option<String>,
+    religion: Option<String>,
+    education_general: Option<String>,
+    professional_qualification: Option<String>,
+    academic_degree: Option<String>,
+    academic_title: Option<String>,
+    political_theory: Option<String>,
+    occupation: Option<String>,
+    birth_date: NaiveDate,
+    official_on: Option<NaiveDate>,
+}
+
+impl MemberFacts {
+    /// `None` for a member who is not active (not counted anywhere).
+    fn counted(self) -> Option<Counted> {
+        if !matches!(self.status.as_str(), "official" | "probationary") {
+            return None;
+        }
+        let facts = Facts::new(
+            [
+                Some(self.gender.as_str()),
+                self.ethnicity.as_deref(),
+                self.religion.as_deref(),
+                self.education_general.as_deref(),
+                self.professional_qualification.as_deref(),
+                self.academic_degree.as_deref(),
+                self.academic_title.as_deref(),
+                self.political_theory.as_deref(),
+                self.occupation.as_deref(),
+            ],
+            self.birth_date,
+            self.official_on,
+        );
+        Some(Counted {
+            path: self.org_path,
+            facts,
+        })
+    }
+}
+
+/// One pending change as stored.
+#[derive(Debug, Queryable, Selectable)]
+#[diesel(table_name = composition_deltas)]
+struct DeltaRow {
+    org_id: i64,
+    sign: i32,
+    gender: Option<String>,
+    ethnicity: Option<String>,
+    religion: Option<String>,
+    education_general: Option<String>,
+    professional_qualification: Option<String>,
+    academic_degree: Option<String>,
+    academic_title: Option<String>,
+    political_theory: Option<String>,
+    occupation: Option<String>,
+    birth_date: NaiveDate,
+    official_on: Option<NaiveDate>,
+}
+
+impl DeltaRow {
+    fn facts(&self) -> Facts {
+        Facts::new(
+            [
+                self.gender.as_deref(),
+                self.ethnicity.as_deref(),
+                self.religion.as_deref(),
+                self.education_general.as_deref(),
+                self.professional_qualification.as_deref(),
+                self.academic_degree.as_deref(),
+                self.academic_title.as_deref(),
+                self.political_theory.as_deref(),
+                self.occupation.as_deref(),
+            ],
+            self.birth_date,
+            self.official_on,
+        )
+    }
+}
+
+/// The organisations holding counts that a member in the cell at `path` is counted in.
+fn holders(path: &str) -> impl Iterator<Item = i64> {
+    tree::ids(path)
+        .into_iter()
+        .take(usize::try_from(DEPTH).unwrap_or(0) + 1)
+}
+
+/// A change's values in [`DELTA_COLUMNS`] order.
+fn delta(org: i64, sign: i32, f: &Facts) -> Vec<Lit> {
+    let mut row = vec![Lit::from(org), Lit::from(sign)];
+    row.extend(f.values.iter().map(|v| Lit::from(v.clone())));
+    row.push(Lit::from(f.birth_date));
+    row.push(Lit::from(f.official_on));
+    row
+}
+
+/// Adds the changes of one member counted (`+1`) or no longer counted (`-1`) as `c`.
+fn push(conn: &mut DbConn, batch: &mut Batch, c: &Counted, sign: i32) -> AppResult<()> {
+    for org in holders(&c.path) {
+        if batch.push(&delta(org, sign, &c.facts)) {
+            batch.flush(conn)?;
+        }
+    }
+    Ok(())
+}
+
+/// How one member is counted now (`None` when not active, or absent).
+pub fn of_member(conn: &mut DbConn, id: i64) -> AppResult<Option<Counted>> {
+    Ok(members::table
+        .find(id)
+        .select(MemberFacts::as_select())
+        .first(conn)
+        .optional()?
+        .and_then(MemberFacts::counted))
+}
+
+/// Records that a member counted as `before` is now counted as `after` (nothing when the two
+/// are the same), in the caller's transaction.
+pub fn record(
+    conn: &mut DbConn,
+    before: Option<&Counted>,
+    after: Option<&Counted>,
+) -> AppResult<()> {
+    if before == after {
+        return Ok(());
+    }
+    let mut batch = Batch::new(conn, "composition_deltas", &DELTA_COLUMNS).statements("");
+    for (c, sign) in [(before, -1), (after, 1)] {
+        if let Some(c) = c {
+            push(conn, &mut batch, c, sign)?;
+        }
+    }
+    batch.flush(conn)
+}
+
+/// Runs `change` on member `id` and records how it changed what the member is counted as.
+pub fn track<T>(
+    conn: &mut DbConn,
+    id: i64,
+    change: impl FnOnce(&mut DbConn) -> AppResult<T>,
+) -> AppResult<T> {
+    let before = of_member(conn, id)?;
+    let value = change(conn)?;
+    let after = of_member(conn, id)?;
+    record(conn, before.as_ref(), after.as_ref())?;
+    Ok(value)
+}
+
+/// Records every active member of the subtree at `path` as leaving its counts (`sign` −1, before
+/// a restructure rewrites the subtree's paths) or arriving (`+1`, after), set by set.
+pub fn shift(conn: &mut DbConn, path: &str, sign: i32) -> AppResult<()> {
+    let (lo, hi) = tree::subtree_range(path);
+    let rows: Vec<MemberFacts> = members::table
+        .filter(members::org_path.ge(lo))
+        .filter(members::org_path.lt(hi))
+        .filter(members::status.eq_any(["official", "probationary"]))
+        .select(MemberFacts::as_select())
+        .load(conn)?;
+    let mut batch = Batch::new(conn, "composition_deltas", &DELTA_COLUMNS);
+    for c in rows.into_iter().filter_map(MemberFacts::counted) {
+        push(conn, &mut batch, &c, sign)?;
+    }
+    batch.flush(conn)
+}
+
+/// Whether the counts are being (or must be) built from the members.
+fn stale(conn: &mut DbConn) -> AppResult<bool> {
+    let flag: Option<i32> = composition_state::table
+        .find(1)
+        .select(composition_state::stale)
+        .first(conn)
+        .optional()?;
+    Ok(flag != Some(0))
+}
+
+/// Counts of every organisation holding counts, from the members as they stand.
+fn count_from_members(conn: &mut DbConn) -> AppResult<HashMap<(i64, &'static str, String), i64>> {
+    let mut totals: HashMap<(i64, &'static str, String), i64> = HashMap::new();
+    let mut after = 0_i64;
+    loop {
+        let rows: Vec<MemberFacts> = members::table
+            .filter(members::id.gt(after))
+            .filter(members::status.eq_any(["official", "probationary"]))
+            .order(members::id)
+            .limit(BATCH)
+            .select(MemberFacts::as_select())
+            .load(conn)?;
+        let Some(last) = rows.last() else { break };
+        after = last.id;
+        for c in rows.into_iter().filter_map(MemberFacts::counted) {
+            for org in holders(&c.path) {
+                for (dim, val) in c.facts.keys() {
+                    *totals.entry((org, dim, val)).or_default() += 1;
+                }
+            }
+        }
+    }
+    Ok(totals)
+}
+
+/// Builds every count again from the members (after a bulk load, or at start-up when the
+/// counts are marked stale), in one transaction.
+pub fn rebuild(conn: &mut DbConn) -> AppResult<usize> {
+    crate::db::write_transaction(conn, |conn| {
+        diesel::delete(composition_deltas::table).execute(conn)?;
+        diesel::delete(composition_counts::table).execute(conn)?;
+        let totals = count_from_members(conn)?;
+        let mut batch = Batch::new(conn, "composition_counts", &["org_id", "dim", "val", "n"]);
+        for ((org, dim, val), n) in &totals {
+            if batch.push(&[
+                Lit::from(*org),
+                Lit::from(*dim),
+                Lit::from(val.as_str()),
+                Lit::from(*n),
+            ]) {
+                batch.flush(conn)?;
+            }
+        }
+        batch.flush(conn)?;
+        diesel::update(composition_state::table.find(1))
+            .set(composition_state::stale.eq(0))
+            .execute(conn)?;
+        Ok(totals.len())
+    })
+}
+
+/// Builds the counts when they are marked stale (the first start after the migration); the
+/// number of counts built, or `None` when they were current.
+pub fn build_if_stale(conn: &mut DbConn) -> AppResult<Option<usize>> {
+    if stale(conn)? {
+        rebuild(conn).map(Some)
+    } else {
+        Ok(None)
+    }
+}
+
+/// The upsert that adds a folded change to its count.
+const ADD_TO_COUNT: &str =
+    "ON CONFLICT (org_id, dim, val) DO UPDATE SET n = composition_counts.n + excluded.n";
+
+/// Moves every pending change into the counts; the number of changes folded. Each round takes
+/// the oldest changes by deleting them (the rows deleted are the rows returned, so a change
+/// written meanwhile waits for the next round and none is counted twice) and adds them up, in
+/// one transaction; on PostgreSQL one fold runs at a time (the counts are updated in key order,
+/// but two folds of different changes could otherwise wait on each other's rows).
+pub fn fold(conn: &mut DbConn) -> AppResult<usize> {
+    let mut folded = 0;
+    loop {
+        let n = crate::db::write_transaction(conn, |conn| {
+            if let DbConn::Postgresql(c) = conn {
+                diesel::sql_query("SELECT pg_advisory_xact_lock(7020011)").execute(c)?;
+            }
+            let upto: Option<i64> = composition_deltas::table
+                .select(composition_deltas::id)
+                .order(composition_deltas::id)
+                .offset(BATCH - 1)
+                .limit(1)
+                .first(conn)
+                .optional()?;
+            let oldest = composition_deltas::table
+                .filter(composition_deltas::id.le(upto.unwrap_or(i64::MAX)));
+            let rows: Vec<DeltaRow> = match conn {
+                DbConn::Postgresql(c) => diesel::delete(oldest)
+                    .returning(DeltaRow::as_returning())
+                    .get_results(c)?,
+                DbConn::Sqlite(c) => diesel::delete(oldest)
+                    .returning(DeltaRow::as_returning())
+                    .get_results(c)?,
+            };
+            let mut sums: BTreeMap<(i64, &'static str, String), i64> = BTreeMap::new();
+            for d in &rows {
+                for (dim, val) in d.facts().keys() {
+                    *sums.entry((d.org_id, dim, val)).or_default() += i64::from(d.sign);
+                }
+            }
+            let mut batch = Batch::new(conn, "composition_counts", &["org_id", "dim", "val", "n"])
+                .statements(ADD_TO_COUNT);
+            for ((org, dim, val), n) in sums.into_iter().filter(|(_, n)| *n != 0) {
+                if batch.push(&[Lit::from(org), Lit::from(dim), Lit::from(val), Lit::from(n)]) {
+                    batch.flush(conn)?;
+                }
+            }
+            batch.flush(conn)?;
+            Ok(rows.len())
+        })?;
+        folded += n;
+        if n < usize::try_from(BATCH).unwrap_or(usize::MAX) {
+            return Ok(folded);
+        }
+    }
+}
+
+/// The counts of organisation `org` (`(dimension, value, members)`, folded and pending), or
+/// `None` when it holds none (deeper than [`DEPTH`]) or they are being built. Reading an
+/// organisation with many pending changes folds them afterwards.
+pub fn counts_of(conn: &mut DbConn, org: i64) -> AppResult<Option<Vec<(String, String, i64)>>> {
+    use crate::db::schema::organizations;
+    let depth: Option<i32> = organizations::table
+        .find(org)
+        .select(organizations::depth)
+        .first(conn)
+        .optional()?;
+    if depth.is_none_or(|d| d > DEPTH) || stale(conn)? {
+        return Ok(None);
+    }
+    let mut rows: Vec<(String, String, i64)> = composition_counts::table
+        .filter(composition_counts::org_id.eq(org))
+        .filter(composition_counts::n.ne(0))
+        .select((
+            composition_counts::dim,
+            composition_counts::val,
+            composition_counts::n,
+        ))
+        .load(conn)?;
+    let pending: Vec<DeltaRow> = composition_deltas::table
+        .filter(composition_deltas::org_id.eq(org))
+        .select(DeltaRow::as_select())
+        .load(conn)?;
+    for d in &pending {
+        rows.extend(
+            d.facts()
+                .keys()
+                .map(|(dim, val)| (dim.to_string(), val, i64::from(d.sign))),
+        );
+    }
+    if pending.len() > FOLD_AFTER {
+        fold(conn)?;
+    }
+    Ok(Some(rows))
+}
+
+/// Differences between the counts kept (folded and pending) and the counts of the members as
+/// they stand, in words (empty when they agree); nothing while they are being built.
+pub fn verify(conn: &mut DbConn) -> AppResult<Vec<String>> {
+    if stale(conn)? {
+        return Ok(Vec::new());
+    }
+    let want = count_from_members(conn)?;
+    let mut kept: HashMap<(i64, String, String), i64> = HashMap::new();
+    let stored: Vec<(i64, String, String, i64)> = composition_counts::table
+        .select((
+            composition_counts::org_id,
+            composition_counts::dim,
+            composition_counts::val,
+            composition_counts::n,
+        ))
+        .load(conn)?;
+    for (org, dim, val, n) in stored {
+        *kept.entry((org, dim, val)).or_default() += n;
+    }
+    let pending: Vec<DeltaRow> = composition_deltas::table
+        .select(DeltaRow::as_select())
+        .load(conn)?;
+    for d in &pending {
+        for (dim, val) in d.facts().keys() {
+            *kept.entry((d.org_id, dim.to_string(), val)).or_default() += i64::from(d.sign);
+        }
+    }
+    let mut problems = Vec::new();
+    for ((org, dim, val), n) in &want {
+        let k = kept
+            .remove(&(*org, (*dim).to_string(), val.clone()))
+            .unwrap_or(0);
+        if k != *n {
+            problems.push(format!(
+                "tổ chức {org}: số đếm cơ cấu {dim} = '{val}' là {k}, theo hồ sơ là {n}"
+            ));
+        }
+    }
+    for ((org, dim, val), k) in kept.into_iter().filter(|(_, k)| *k != 0) {
+        problems.push(format!(
+            "tổ chức {org}: số đếm cơ cấu {dim} = '{val}' là {k}, theo hồ sơ là 0"
+        ));
+    }
+    Ok(problems)
+}
