@@ -86,7 +86,7 @@ def main():
     admin.execute("CREATE DATABASE qldv_import_dst TEMPLATE qldv_import_src")
     dst_url = url_for(server, "qldv_import_dst")
     dst = psycopg.connect(dst_url, autocommit=True)
-    dst.execute("TRUNCATE members, member_name_words, member_word_stats, imports CASCADE")
+    dst.execute("TRUNCATE members, member_name_words, member_word_stats, imports, composition_counts, composition_deltas CASCADE")
     subprocess.run([binary, "create-user", "--username", "bench-importer", "--role", "admin"],
                    env=dict(env, QLDV_DATABASE_URL=dst_url, QLDV_NEW_USER_PASSWORD="bench-importer-pw"),
                    cwd=work, check=True, stdout=subprocess.DEVNULL)

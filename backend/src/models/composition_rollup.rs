@@ -170,6 +170,27 @@ fn push(conn: &mut DbConn, batch: &mut Batch, c: &Counted, sign: i32) -> AppResu
     Ok(())
 }
 
+/// How a member read in full is counted (`None` when not active).
+pub fn counted(row: &super::member::MemberRow) -> Option<Counted> {
+    MemberFacts {
+        id: row.id,
+        org_path: row.org_path.clone(),
+        status: row.status.clone(),
+        gender: row.gender.clone(),
+        ethnicity: row.ethnicity.clone(),
+        religion: row.religion.clone(),
+        education_general: row.education_general.clone(),
+        professional_qualification: row.professional_qualification.clone(),
+        academic_degree: row.academic_degree.clone(),
+        academic_title: row.academic_title.clone(),
+        political_theory: row.political_theory.clone(),
+        occupation: row.occupation.clone(),
+        birth_date: row.birth_date,
+        official_on: row.official_on,
+    }
+    .counted()
+}
+
 /// How one member is counted now (`None` when not active, or absent).
 pub fn of_member(conn: &mut DbConn, id: i64) -> AppResult<Option<Counted>> {
     Ok(members::table
@@ -366,7 +387,44 @@ pub fn counts_of(conn: &mut DbConn, org: i64) -> AppResult<Option<Vec<(String, S
         .select(organizations::depth)
         .first(conn)
         .optional()?;
-    if depth.is_none_or(|d| d > DEPTH) || stale(conn)? {
+    if depth.is_none_or(|d| d > DEPTH) {
+        return Ok(None);
+    }
+    let Some((rows, pending)) = in_snapshot(conn, |conn| read(conn, org))? else {
+        return Ok(None);
+    };
+    if pending > FOLD_AFTER {
+        fold(conn)?;
+    }
+    Ok(Some(rows))
+}
+
+/// Runs reads on one snapshot of the database (a fold committing between reading the counts
+/// and reading the pending changes would otherwise count its changes twice or not at all).
+fn in_snapshot<T>(
+    conn: &mut DbConn,
+    reads: impl FnOnce(&mut DbConn) -> AppResult<T>,
+) -> AppResult<T> {
+    use diesel::Connection as _;
+    conn.transaction(|conn| {
+        if let DbConn::Postgresql(c) = conn {
+            use diesel::connection::{AnsiTransactionManager, TransactionManager};
+            // Only a transaction of its own can choose its isolation (not a savepoint).
+            let depth = AnsiTransactionManager::transaction_manager_status_mut(c)
+                .transaction_depth()?
+                .map(std::num::NonZeroU32::get);
+            if depth == Some(1) {
+                diesel::sql_query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").execute(c)?;
+            }
+        }
+        reads(conn)
+    })
+}
+
+/// The counts of `org`, folded and pending, and how many changes were pending (`None` while
+/// the counts are being built).
+fn read(conn: &mut DbConn, org: i64) -> AppResult<Option<(Vec<(String, String, i64)>, usize)>> {
+    if stale(conn)? {
         return Ok(None);
     }
     let mut rows: Vec<(String, String, i64)> = composition_counts::table
@@ -389,10 +447,7 @@ pub fn counts_of(conn: &mut DbConn, org: i64) -> AppResult<Option<Vec<(String, S
                 .map(|(dim, val)| (dim.to_string(), val, i64::from(d.sign))),
         );
     }
-    if pending.len() > FOLD_AFTER {
-        fold(conn)?;
-    }
-    Ok(Some(rows))
+    Ok(Some((rows, pending.len())))
 }
 
 /// Differences between the counts kept (folded and pending) and the counts of the members as

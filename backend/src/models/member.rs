@@ -226,7 +226,7 @@ impl MemberRow {
             .select(Self::as_select())
             .first(conn)?;
         super::name_word::set(conn, id, &row.name_folded, &row.name_sort_key)?;
-        let counted = super::composition_rollup::of_member(conn, id)?;
+        let counted = super::composition_rollup::counted(&row);
         super::composition_rollup::record(conn, None, counted.as_ref())?;
         Ok(row)
     }

@@ -283,8 +283,20 @@ fn import_row(
 }
 
 /// Runs a started job to its end in one transaction and records the outcome; `progress` is
-/// called after each row.
+/// called after each row. Every row is judged by the rule settings as read at the start.
 pub fn run(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    job: &ImportRow,
+    p: &Prepared,
+    opts: Options,
+    today: NaiveDate,
+    progress: &dyn Fn(i64),
+) -> AppResult<ImportStatus> {
+    crate::models::setting::with_cache(|| run_job(conn, caller, job, p, opts, today, progress))
+}
+
+fn run_job(
     conn: &mut DbConn,
     caller: &AuthUser,
     job: &ImportRow,
