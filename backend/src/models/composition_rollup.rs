@@ -48,6 +48,9 @@ const DELTA_COLUMNS: [&str; 13] = [
     "official_on",
 ];
 
+/// Counts as read: `(dimension, value, members)`.
+pub type Counts = Vec<(String, String, i64)>;
+
 /// What an active member is counted as, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Counted {
@@ -380,7 +383,7 @@ pub fn fold(conn: &mut DbConn) -> AppResult<usize> {
 /// The counts of organisation `org` (`(dimension, value, members)`, folded and pending), or
 /// `None` when it holds none (deeper than [`DEPTH`]) or they are being built. Reading an
 /// organisation with many pending changes folds them afterwards.
-pub fn counts_of(conn: &mut DbConn, org: i64) -> AppResult<Option<Vec<(String, String, i64)>>> {
+pub fn counts_of(conn: &mut DbConn, org: i64) -> AppResult<Option<Counts>> {
     use crate::db::schema::organizations;
     let depth: Option<i32> = organizations::table
         .find(org)
@@ -423,11 +426,11 @@ fn in_snapshot<T>(
 
 /// The counts of `org`, folded and pending, and how many changes were pending (`None` while
 /// the counts are being built).
-fn read(conn: &mut DbConn, org: i64) -> AppResult<Option<(Vec<(String, String, i64)>, usize)>> {
+fn read(conn: &mut DbConn, org: i64) -> AppResult<Option<(Counts, usize)>> {
     if stale(conn)? {
         return Ok(None);
     }
-    let mut rows: Vec<(String, String, i64)> = composition_counts::table
+    let mut rows: Counts = composition_counts::table
         .filter(composition_counts::org_id.eq(org))
         .filter(composition_counts::n.ne(0))
         .select((
