@@ -18,7 +18,7 @@ use diesel::prelude::*;
 use crate::db::bulk::{Batch, Lit};
 use crate::db::schema::{composition_counts, composition_deltas, composition_state, members};
 use crate::db::DbConn;
-use crate::domain::composition::Facts;
+use crate::domain::composition::{Facts, VALUE_DIMS};
 use crate::domain::tree;
 use crate::error::AppResult;
 
@@ -31,22 +31,38 @@ const FOLD_AFTER: usize = 2_000;
 /// Rows read or folded per statement.
 const BATCH: i64 = 20_000;
 
-/// The columns of a change, in the order [`delta`] gives its values.
-const DELTA_COLUMNS: [&str; 13] = [
-    "org_id",
-    "sign",
-    "gender",
-    "ethnicity",
-    "religion",
-    "education_general",
-    "professional_qualification",
-    "academic_degree",
-    "academic_title",
-    "political_theory",
-    "occupation",
-    "birth_date",
-    "official_on",
-];
+/// The columns of a change, in the order [`delta`] gives its values: the value dimensions are
+/// columns of the same names.
+fn delta_columns() -> Vec<&'static str> {
+    let mut columns = vec!["org_id", "sign"];
+    columns.extend(VALUE_DIMS);
+    columns.extend(["birth_date", "official_on"]);
+    columns
+}
+
+/// The statuses of the members counted.
+const ACTIVE: [&str; 2] = ["official", "probationary"];
+
+/// The facts of a row carrying the counted columns (`gender` given, as its type differs).
+macro_rules! facts_of {
+    ($row:expr, $gender:expr) => {
+        Facts::new(
+            [
+                $gender,
+                $row.ethnicity.as_deref(),
+                $row.religion.as_deref(),
+                $row.education_general.as_deref(),
+                $row.professional_qualification.as_deref(),
+                $row.academic_degree.as_deref(),
+                $row.academic_title.as_deref(),
+                $row.political_theory.as_deref(),
+                $row.occupation.as_deref(),
+            ],
+            $row.birth_date,
+            $row.official_on,
+        )
+    };
+}
 
 /// Counts as read: `(dimension, value, members)`.
 pub type Counts = Vec<(String, String, i64)>;
@@ -83,24 +99,10 @@ struct MemberFacts {
 impl MemberFacts {
     /// `None` for a member who is not active (not counted anywhere).
     fn counted(self) -> Option<Counted> {
-        if !matches!(self.status.as_str(), "official" | "probationary") {
+        if !ACTIVE.contains(&self.status.as_str()) {
             return None;
         }
-        let facts = Facts::new(
-            [
-                Some(self.gender.as_str()),
-                self.ethnicity.as_deref(),
-                self.religion.as_deref(),
-                self.education_general.as_deref(),
-                self.professional_qualification.as_deref(),
-                self.academic_degree.as_deref(),
-                self.academic_title.as_deref(),
-                self.political_theory.as_deref(),
-                self.occupation.as_deref(),
-            ],
-            self.birth_date,
-            self.official_on,
-        );
+        let facts = facts_of!(self, Some(self.gender.as_str()));
         Some(Counted {
             path: self.org_path,
             facts,
@@ -129,21 +131,7 @@ struct DeltaRow {
 
 impl DeltaRow {
     fn facts(&self) -> Facts {
-        Facts::new(
-            [
-                self.gender.as_deref(),
-                self.ethnicity.as_deref(),
-                self.religion.as_deref(),
-                self.education_general.as_deref(),
-                self.professional_qualification.as_deref(),
-                self.academic_degree.as_deref(),
-                self.academic_title.as_deref(),
-                self.political_theory.as_deref(),
-                self.occupation.as_deref(),
-            ],
-            self.birth_date,
-            self.official_on,
-        )
+        facts_of!(self, self.gender.as_deref())
     }
 }
 
@@ -175,23 +163,10 @@ fn push(conn: &mut DbConn, batch: &mut Batch, c: &Counted, sign: i32) -> AppResu
 
 /// How a member read in full is counted (`None` when not active).
 pub fn counted(row: &super::member::MemberRow) -> Option<Counted> {
-    MemberFacts {
-        id: row.id,
-        org_path: row.org_path.clone(),
-        status: row.status.clone(),
-        gender: row.gender.clone(),
-        ethnicity: row.ethnicity.clone(),
-        religion: row.religion.clone(),
-        education_general: row.education_general.clone(),
-        professional_qualification: row.professional_qualification.clone(),
-        academic_degree: row.academic_degree.clone(),
-        academic_title: row.academic_title.clone(),
-        political_theory: row.political_theory.clone(),
-        occupation: row.occupation.clone(),
-        birth_date: row.birth_date,
-        official_on: row.official_on,
-    }
-    .counted()
+    ACTIVE.contains(&row.status.as_str()).then(|| Counted {
+        path: row.org_path.clone(),
+        facts: facts_of!(row, Some(row.gender.as_str())),
+    })
 }
 
 /// How one member is counted now (`None` when not active, or absent).
@@ -214,7 +189,7 @@ pub fn record(
     if before == after {
         return Ok(());
     }
-    let mut batch = Batch::new(conn, "composition_deltas", &DELTA_COLUMNS).statements("");
+    let mut batch = Batch::new(conn, "composition_deltas", &delta_columns()).statements("");
     for (c, sign) in [(before, -1), (after, 1)] {
         if let Some(c) = c {
             push(conn, &mut batch, c, sign)?;
@@ -243,10 +218,10 @@ pub fn shift(conn: &mut DbConn, path: &str, sign: i32) -> AppResult<()> {
     let rows: Vec<MemberFacts> = members::table
         .filter(members::org_path.ge(lo))
         .filter(members::org_path.lt(hi))
-        .filter(members::status.eq_any(["official", "probationary"]))
+        .filter(members::status.eq_any(ACTIVE))
         .select(MemberFacts::as_select())
         .load(conn)?;
-    let mut batch = Batch::new(conn, "composition_deltas", &DELTA_COLUMNS);
+    let mut batch = Batch::new(conn, "composition_deltas", &delta_columns());
     for c in rows.into_iter().filter_map(MemberFacts::counted) {
         push(conn, &mut batch, &c, sign)?;
     }
@@ -270,7 +245,7 @@ fn count_from_members(conn: &mut DbConn) -> AppResult<HashMap<(i64, &'static str
     loop {
         let rows: Vec<MemberFacts> = members::table
             .filter(members::id.gt(after))
-            .filter(members::status.eq_any(["official", "probationary"]))
+            .filter(members::status.eq_any(ACTIVE))
             .order(members::id)
             .limit(BATCH)
             .select(MemberFacts::as_select())

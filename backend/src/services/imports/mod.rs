@@ -293,38 +293,28 @@ pub fn run(
     today: NaiveDate,
     progress: &dyn Fn(i64),
 ) -> AppResult<ImportStatus> {
-    crate::models::setting::with_cache(|| run_job(conn, caller, job, p, opts, today, progress))
-}
-
-fn run_job(
-    conn: &mut DbConn,
-    caller: &AuthUser,
-    job: &ImportRow,
-    p: &Prepared,
-    opts: Options,
-    today: NaiveDate,
-    progress: &dyn Fn(i64),
-) -> AppResult<ImportStatus> {
     let mut outcome = Outcome::default();
     let mut rolled_back = false;
     let result =
         OrganizationRow::find(conn, &caller.scope, OrgId(job.organization_id)).and_then(|target| {
-            crate::db::write_transaction(conn, |c| {
-                let mut seen = HashMap::new();
-                for (row, cells) in &p.sheet.rows {
-                    match import_row(c, caller, &target, p, (*row, cells), &mut seen, today)? {
-                        RowResult::Created => outcome.created += 1,
-                        RowResult::Unchanged => outcome.unchanged += 1,
-                        RowResult::Refused(errs) => outcome.errors.extend(errs),
+            crate::models::setting::with_cache(|| {
+                crate::db::write_transaction(conn, |c| {
+                    let mut seen = HashMap::new();
+                    for (row, cells) in &p.sheet.rows {
+                        match import_row(c, caller, &target, p, (*row, cells), &mut seen, today)? {
+                            RowResult::Created => outcome.created += 1,
+                            RowResult::Unchanged => outcome.unchanged += 1,
+                            RowResult::Refused(errs) => outcome.errors.extend(errs),
+                        }
+                        outcome.processed += 1;
+                        progress(outcome.processed);
                     }
-                    outcome.processed += 1;
-                    progress(outcome.processed);
-                }
-                if !outcome.errors.is_empty() && !opts.skip_invalid {
-                    rolled_back = true;
-                    return Err(AppError::Validation(Vec::new()));
-                }
-                Ok(())
+                    if !outcome.errors.is_empty() && !opts.skip_invalid {
+                        rolled_back = true;
+                        return Err(AppError::Validation(Vec::new()));
+                    }
+                    Ok(())
+                })
             })
         });
     let status = match result {
