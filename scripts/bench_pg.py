@@ -68,7 +68,8 @@ def main():
     # The anchors run with the server's own session settings (it turns JIT compilation off).
     db.execute("SET jit = off")
     members = db.execute("SELECT COUNT(*) FROM members").fetchone()[0]
-    central = db.execute("SELECT id FROM organizations WHERE parent_id IS NULL ORDER BY id LIMIT 1").fetchone()[0]
+    central, central_path = db.execute(
+        "SELECT id, path FROM organizations WHERE parent_id IS NULL ORDER BY id LIMIT 1").fetchone()
     province, prefix, size = db.execute(
         "SELECT o.id, o.path, COUNT(*) FROM organizations o JOIN members m ON m.org_path LIKE o.path || '%' "
         "WHERE o.kind = 'province' AND m.status IN ('official', 'probationary') "
@@ -109,8 +110,9 @@ def main():
         rows.append((f"3. composition report, province of {total:,} (median of 5)", f"{ours:.0f} ms",
                      f"hand GROUP BY {hand:.0f} ms", f"{ours / hand:.2f}×", "≤ 1×", "0"))
         national = timed(lambda: get(f"/api/v1/reports/composition?organization_id={central}"), 3)
-        rows.append(("3. composition report, national (median of 3)", f"{national:.0f} ms", "", "",
-                     "≤ 2 s", "0"))
+        hand = timed(lambda: db.execute(HAND_COMPOSITION, {"prefix": central_path + "%"}).fetchall(), 1)
+        rows.append(("3. composition report, national (median of 3; anchor once)", f"{national:.0f} ms",
+                     f"hand GROUP BY {hand:.0f} ms", f"{national / hand:.3f}×", "≤ 2 s", "0"))
 
         # 5. Badge eligibility for the next occasion (3 February), national.
         today = time.strftime("%Y-%m-%d")

@@ -75,19 +75,37 @@ pub fn seal(conn: &mut DbConn, ids: &[i64]) -> AppResult<()> {
         .returning((audit_chain::seq, audit_chain::hash))
         .get_result(conn)?;
     let mut seq = end - n;
+    let mut links: Vec<(i64, i64, String)> = Vec::with_capacity(rows.len());
     for row in &rows {
         seq += 1;
         prev = entry_hash(&prev, seq, row);
-        diesel::update(audit_log::table.find(row.id))
-            .set((
-                audit_log::chain_seq.eq(seq),
-                audit_log::chain_hash.eq(&prev),
-            ))
-            .execute(conn)?;
+        links.push((row.id, seq, prev.clone()));
+    }
+    for chunk in links.chunks(500) {
+        link(conn, chunk)?;
     }
     diesel::update(audit_chain::table.find(1))
         .set(audit_chain::hash.eq(&prev))
         .execute(conn)?;
+    Ok(())
+}
+
+/// Writes the chain places of entries `(id, seq, hash)` in one statement (numbers and hex
+/// digits of our own, so they are written as literals).
+fn link(conn: &mut DbConn, links: &[(i64, i64, String)]) -> AppResult<()> {
+    let values: Vec<String> = links
+        .iter()
+        .map(|(id, seq, hash)| format!("({id}, {seq}, '{}')", hash.replace('\'', "")))
+        .collect();
+    let sql = format!(
+        "WITH v (id, seq, hash) AS (VALUES {}) \
+         UPDATE audit_log SET chain_seq = v.seq, chain_hash = v.hash FROM v WHERE audit_log.id = v.id",
+        values.join(", ")
+    );
+    match conn {
+        DbConn::Postgresql(c) => diesel::sql_query(sql).execute(c)?,
+        DbConn::Sqlite(c) => diesel::sql_query(sql).execute(c)?,
+    };
     Ok(())
 }
 

@@ -216,16 +216,14 @@ impl MemberRow {
         state: &NewMemberState,
         profile: &ProfileChanges,
     ) -> AppResult<Self> {
-        let id: i64 = diesel::insert_into(members::table)
-            .values((state, profile))
-            .returning(members::id)
-            .get_result(conn)?;
+        let insert = diesel::insert_into(members::table).values((state, profile));
+        let row: Self = match conn {
+            DbConn::Postgresql(c) => insert.returning(Self::as_returning()).get_result(c)?,
+            DbConn::Sqlite(c) => insert.returning(Self::as_returning()).get_result(c)?,
+        };
+        let id = row.id;
         super::change::note(conn, "member", id, "create")?;
-        let row: Self = members::table
-            .find(id)
-            .select(Self::as_select())
-            .first(conn)?;
-        super::name_word::set(conn, id, &row.name_folded, &row.name_sort_key)?;
+        super::name_word::add(conn, id, &row.name_folded, &row.name_sort_key)?;
         let counted = super::composition_rollup::counted(&row);
         super::composition_rollup::record(conn, None, counted.as_ref())?;
         Ok(row)
@@ -348,8 +346,12 @@ impl MemberRow {
             members::interrupted_since.eq(derived.interrupted_since),
             members::in_transit.eq(derived.in_transit),
         ));
-        super::composition_rollup::track(conn, id, |conn| Ok(update.execute(conn)?))?;
-        Self::refresh_badge_due(conn, id)
+        let before = super::composition_rollup::of_member(conn, id)?;
+        update.execute(conn)?;
+        let row = Self::refresh_badge_due(conn, id)?;
+        let after = super::composition_rollup::counted(&row);
+        super::composition_rollup::record(conn, before.as_ref(), after.as_ref())?;
+        Ok(row)
     }
 
     /// Recomputes the cached badge columns (highest milestone held, the day the next one is

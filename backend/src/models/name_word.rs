@@ -27,19 +27,21 @@ pub fn prefix_range(prefix: &str) -> (String, String) {
     (prefix.to_string(), format!("{prefix}\u{7f}"))
 }
 
-/// Replaces a member's words (after an insert or a change of name).
+/// Replaces a member's words (after a change of name).
 pub fn set(conn: &mut DbConn, member_id: i64, name_folded: &str, sort_key: &str) -> AppResult<()> {
     diesel::delete(w::table.filter(w::member_id.eq(member_id))).execute(conn)?;
+    add(conn, member_id, name_folded, sort_key)
+}
+
+/// Writes the words of a member who has none yet (a new record), in one statement.
+pub fn add(conn: &mut DbConn, member_id: i64, name_folded: &str, sort_key: &str) -> AppResult<()> {
+    use crate::db::bulk::{Batch, Lit};
+    let columns = ["word", "name_sort_key", "member_id"];
+    let mut batch = Batch::new(conn, "member_name_words", &columns).statements("");
     for word in words_of(name_folded) {
-        diesel::insert_into(w::table)
-            .values((
-                w::word.eq(word),
-                w::name_sort_key.eq(sort_key),
-                w::member_id.eq(member_id),
-            ))
-            .execute(conn)?;
+        batch.push(&[Lit::from(word), Lit::from(sort_key), Lit::from(member_id)]);
     }
-    Ok(())
+    batch.flush(conn)
 }
 
 /// About how many names carry `word` (or, with `prefix`, a word starting with it), from the
