@@ -20,7 +20,10 @@ diesel::define_sql_function! {
 pub fn rebase(conn: &mut DbConn, old: &str, new: &str, depth_delta: i32) -> AppResult<()> {
     // The composition counts: the subtree's members leave the counts above them, and arrive
     // under the new path once it is written.
-    super::composition_rollup::shift(conn, old, -1)?;
+    let recount = super::composition_rollup::moves_counts(old, new);
+    if recount {
+        super::composition_rollup::shift(conn, old, -1)?;
+    }
     let (lo, hi) = subtree_range(old);
     let start = i32::try_from(old.len())
         .unwrap_or(i32::MAX)
@@ -73,7 +76,10 @@ pub fn rebase(conn: &mut DbConn, old: &str, new: &str, depth_delta: i32) -> AppR
             .nullable()),
     )
     .execute(conn)?;
-    super::composition_rollup::shift(conn, new, 1)
+    if recount {
+        super::composition_rollup::shift(conn, new, 1)?;
+    }
+    Ok(())
 }
 
 /// Records a new parent from `on` in the tree's history (closing the previous link).

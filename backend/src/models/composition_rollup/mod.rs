@@ -215,6 +215,15 @@ pub fn track<T>(
     Ok(value)
 }
 
+/// Whether moving the subtree at `old` to `new` changes where its members are counted: not
+/// when both lie under the same organisations holding counts (a cell or a commune moved inside
+/// its province), since every member below keeps those same holders.
+pub fn moves_counts(old: &str, new: &str) -> bool {
+    // Every path below `old` starts with it: when `old` has the holding levels' ids, they are
+    // its members' holders; when it is shallower, the move changes its own ids, hence theirs.
+    holders(old).ne(holders(new))
+}
+
 /// Records every active member of the subtree at `path` as leaving its counts (`sign` −1, before
 /// a restructure rewrites the subtree's paths) or arriving (`+1`, after), set by set.
 pub fn shift(conn: &mut DbConn, path: &str, sign: i32) -> AppResult<()> {
@@ -369,4 +378,23 @@ fn read(conn: &mut DbConn, org: i64) -> AppResult<Option<(Counts, usize)>> {
         );
     }
     Ok(Some((rows, pending.len())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::moves_counts;
+
+    #[test]
+    fn only_moves_across_the_top_two_levels_change_the_counts() {
+        // A cell moved between communes of one district: the same holders.
+        assert!(!moves_counts("/1/2/3/4/", "/1/2/5/4/"));
+        // A commune moved under another district, or a district under another province.
+        assert!(moves_counts("/1/2/3/", "/1/6/3/"));
+        assert!(moves_counts("/1/2/", "/7/2/"));
+        // A district becoming a commune of another district, and the other way round.
+        assert!(moves_counts("/1/2/", "/1/6/2/"));
+        assert!(moves_counts("/1/6/2/", "/1/2/"));
+        // A root moved under another root.
+        assert!(moves_counts("/1/", "/7/1/"));
+    }
 }
