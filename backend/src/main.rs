@@ -215,6 +215,7 @@ async fn serve() -> Result<(), String> {
     if interrupted > 0 {
         tracing::warn!(interrupted, "imports left running by a stopped server marked interrupted (nothing of theirs was written)");
     }
+    fold_now_and_then(state.pool.clone());
     match outcome {
         Bootstrap::CreatedWithGenerated(p) => tracing::warn!(
             "created user 'admin' with generated password: {p} (shown once; change it after signing in)"
@@ -231,6 +232,28 @@ async fn serve() -> Result<(), String> {
         .run()
         .await
         .map_err(|e| e.to_string())
+}
+
+/// How often the server folds the composition counts' pending changes.
+const FOLD_EVERY: std::time::Duration = std::time::Duration::from_secs(300);
+
+/// Folds the composition counts' pending changes at start and every [`FOLD_EVERY`], so that the
+/// queue stays short where nobody reads the composition report (a report or an import folds
+/// too); a failure (the database away) is logged and retried at the next turn.
+fn fold_now_and_then(pool: db::DbPool) {
+    actix_web::rt::spawn(async move {
+        let mut every = actix_web::rt::time::interval(FOLD_EVERY);
+        loop {
+            every.tick().await;
+            match db::run(&pool, qldv::models::composition_rollup::fold).await {
+                Ok(0) => {}
+                Ok(folded) => tracing::info!(folded, "composition changes folded into the counts"),
+                Err(e) => {
+                    tracing::warn!(error = %e, "folding composition changes failed; retried later")
+                }
+            }
+        }
+    });
 }
 
 fn read_password() -> Result<String, String> {

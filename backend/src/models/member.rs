@@ -237,20 +237,21 @@ impl MemberRow {
         expected: i64,
         changes: &ProfileChanges,
     ) -> AppResult<Self> {
-        let n = super::composition_rollup::track(conn, id, |conn| {
-            Ok(diesel::update(
-                members::table
-                    .filter(members::id.eq(id))
-                    .filter(members::version.eq(expected)),
-            )
-            .set((
-                changes,
-                members::version.eq(members::version + 1),
-                members::updated_at.eq(super::now()),
-            ))
-            .execute(conn)?)
-        })?;
+        let before = super::composition_rollup::of_member(conn, id)?;
+        let n = diesel::update(
+            members::table
+                .filter(members::id.eq(id))
+                .filter(members::version.eq(expected)),
+        )
+        .set((
+            changes,
+            members::version.eq(members::version + 1),
+            members::updated_at.eq(super::now()),
+        ))
+        .execute(conn)?;
         let row = Self::after_versioned_update(conn, id, n)?;
+        let after = super::composition_rollup::counted(&row);
+        super::composition_rollup::record(conn, before.as_ref(), after.as_ref())?;
         if changes.name_folded.is_some() {
             super::name_word::set(conn, id, &row.name_folded, &row.name_sort_key)?;
         }
