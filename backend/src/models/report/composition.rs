@@ -160,14 +160,13 @@ pub fn composition_from_history(conn: &mut DbConn, p: TallyParams) -> AppResult<
 fn composition_of(conn: &mut DbConn, p: TallyParams, snapshot: &str) -> AppResult<Vec<Tally>> {
     // Values are grouped as stored; blanks are trimmed and merged here, on a few dozen rows,
     // rather than on every member's every value in SQL.
-    let category = |expr: &str| expr.to_string();
     let sql = match conn {
         DbConn::Postgresql(_) => {
             let dims = composition_dimensions();
             let cols: Vec<String> = dims
                 .iter()
                 .enumerate()
-                .map(|(i, (_, expr))| format!("{} AS c{i}", category(expr)))
+                .map(|(i, (_, expr))| format!("{expr} AS c{i}"))
                 .collect();
             let grp: Vec<String> = dims
                 .iter()
@@ -195,7 +194,7 @@ fn composition_of(conn: &mut DbConn, p: TallyParams, snapshot: &str) -> AppResul
                 .collect();
             let metric: Vec<String> = dims
                 .iter()
-                .map(|(k, expr)| format!("WHEN '{k}' THEN {}", category(expr)))
+                .map(|(k, expr)| format!("WHEN '{k}' THEN {expr}"))
                 .collect();
             format!(
                 "{snapshot},\ndims (k) AS (VALUES {})\n\
