@@ -1,7 +1,10 @@
-//! Bulk loading for the seeder: rows collected from typed values and written as `COPY … FROM
-//! STDIN` on PostgreSQL (its fast path: no statement to parse per row) and as multi-row `INSERT`s
-//! on SQLite (the multi-connection cannot batch diesel inserts). Values are formatted here from
-//! typed Rust values, never copied from input, so nothing outside reaches the statement text.
+//! Writing rows set by set (the seeder, imports, new records): rows collected from typed values
+//! and written as `COPY … FROM STDIN` on PostgreSQL (its fast path: no statement to parse per
+//! row) and as multi-row `INSERT`s on SQLite (the multi-connection cannot batch diesel inserts).
+//! Values are formatted here from typed Rust values: numbers, dates and booleans by `Display`,
+//! text quoted with every `'` doubled (SQL's only escape in a standard string literal, on both
+//! engines; PostgreSQL's `standard_conforming_strings`, on by default since 9.1, keeps backslashes
+//! literal) or escaped for `COPY`'s text format, so text from input stays a value.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::{QueryResult, RunQueryDsl};
@@ -138,6 +141,16 @@ impl Batch {
         self.copy = false;
         self.suffix = suffix;
         self
+    }
+
+    /// The batch written as `INSERT` statements when it will hold only a few rows (`expected`),
+    /// where a `COPY` would cost more than it saves.
+    pub fn for_rows(self, expected: usize) -> Self {
+        if expected < 64 {
+            self.statements("")
+        } else {
+            self
+        }
     }
 
     fn size(&self) -> usize {
@@ -300,6 +313,40 @@ pub fn next_id(conn: &mut DbConn, table: &str) -> AppResult<i64> {
         DbConn::Sqlite(c) => diesel::sql_query(sql).get_result(c)?,
     };
     Ok(m.n)
+}
+
+/// Takes `n` fresh ids of `table`'s identity for rows written with explicit ids (inside the
+/// caller's write transaction): from the sequence on PostgreSQL (concurrent writers draw
+/// others), after the highest id ever used on SQLite (whose writers are serialised, and whose
+/// `AUTOINCREMENT` follows explicit ids by itself).
+pub fn reserve_ids(conn: &mut DbConn, table: &str, n: usize) -> AppResult<Vec<i64>> {
+    #[derive(diesel::QueryableByName)]
+    struct Id {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        id: i64,
+    }
+    if n == 0 {
+        return Ok(Vec::new());
+    }
+    match conn {
+        DbConn::Postgresql(c) => {
+            let ids: Vec<Id> = diesel::sql_query(format!(
+                "SELECT nextval(pg_get_serial_sequence('{table}', 'id')) AS id \
+                 FROM generate_series(1, {n})"
+            ))
+            .load(c)?;
+            Ok(ids.into_iter().map(|i| i.id).collect())
+        }
+        DbConn::Sqlite(c) => {
+            let last: Id = diesel::sql_query(format!(
+                "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = '{table}'), 0), \
+                        COALESCE((SELECT MAX(id) FROM {table}), 0)) AS id"
+            ))
+            .get_result(c)?;
+            let n = i64::try_from(n).unwrap_or(i64::MAX);
+            Ok((last.id + 1..=last.id.saturating_add(n)).collect())
+        }
+    }
 }
 
 /// Moves the identity of each table past the ids loaded explicitly (PostgreSQL; SQLite's

@@ -89,6 +89,66 @@ pub fn record<B: Serialize, A: Serialize>(
     super::change::note(conn, subject.entity, subject.id, action)
 }
 
+/// Appends an entry per record of a set, all `action` by `actor`, with each record before and
+/// after, in a few statements whatever the number (ids reserved, so that the chain seals them
+/// when the transaction commits).
+pub fn record_all<B: Serialize, A: Serialize>(
+    conn: &mut DbConn,
+    actor: &Actor,
+    action: &str,
+    entries: &[(Subject<'_>, Option<&B>, Option<&A>)],
+) -> AppResult<()> {
+    use crate::db::bulk::{reserve_ids, Batch};
+    let ids = reserve_ids(conn, "audit_log", entries.len())?;
+    let at = super::now();
+    let columns = [
+        "id",
+        "at",
+        "request_id",
+        "actor_id",
+        "actor_username",
+        "action",
+        "entity",
+        "entity_id",
+        "scope_path",
+        "before_data",
+        "after_data",
+    ];
+    let mut batch = Batch::new(conn, "audit_log", &columns).for_rows(entries.len());
+    for ((subject, before, after), id) in entries.iter().zip(&ids) {
+        let full = batch.push(&[
+            (*id).into(),
+            at.into(),
+            actor.request_id.clone().into(),
+            actor.user_id.into(),
+            actor.username.as_str().into(),
+            action.into(),
+            subject.entity.into(),
+            subject.id.to_string().into(),
+            subject.scope_path.into(),
+            json(*before).into(),
+            json(*after).into(),
+        ]);
+        if full {
+            batch.flush(conn)?;
+        }
+    }
+    batch.flush(conn)?;
+    let outside: Vec<i64> = ids
+        .iter()
+        .copied()
+        .filter(|id| !super::change::note_audit(*id))
+        .collect();
+    if !outside.is_empty() {
+        // Outside a write transaction: chain them at once.
+        diesel::Connection::transaction(conn, |c| super::audit_chain::seal(c, &outside))?;
+    }
+    for (subject, _, _) in entries {
+        super::change::note(conn, subject.entity, subject.id, action)?;
+    }
+    Ok(())
+}
+
 /// Filters of the audit list.
 #[derive(Debug, Default, Clone)]
 pub struct AuditFilter {

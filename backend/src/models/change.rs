@@ -81,6 +81,16 @@ fn snapshot<T: Serialize>(
     })
 }
 
+/// A member record as the API returns it.
+fn member_snapshot(m: &MemberRow, today: chrono::NaiveDate) -> AppResult<Snapshot> {
+    snapshot(
+        &m.to_dto(today, crate::domain::privacy::Privacy::Full),
+        m.version,
+        m.org_path.clone(),
+        None,
+    )
+}
+
 /// The record `id` of `entity` as the API returns it now (inside the writing transaction).
 fn render(conn: &mut DbConn, entity: ChangeEntity, id: i64) -> AppResult<Snapshot> {
     let all = Scope::system();
@@ -90,15 +100,7 @@ fn render(conn: &mut DbConn, entity: ChangeEntity, id: i64) -> AppResult<Snapsho
             let o = OrganizationRow::find(conn, &all, OrgId(id))?;
             snapshot(&o.to_dto(), o.version, o.path.clone(), None)
         }
-        ChangeEntity::Member => {
-            let m = MemberRow::find(conn, &all, MemberId(id))?;
-            snapshot(
-                &m.to_dto(today, crate::domain::privacy::Privacy::Full),
-                m.version,
-                m.org_path.clone(),
-                None,
-            )
-        }
+        ChangeEntity::Member => member_snapshot(&MemberRow::find(conn, &all, MemberId(id))?, today),
         ChangeEntity::Transfer => {
             let t = TransferRow::reload(conn, id)?;
             let dto = TransferRow::view(conn, &t)?;
@@ -138,39 +140,81 @@ fn render(conn: &mut DbConn, entity: ChangeEntity, id: i64) -> AppResult<Snapsho
     }
 }
 
-/// The next number in commit order (locks the counter until the transaction ends).
-fn next_seq(conn: &mut DbConn) -> AppResult<i64> {
-    Ok(diesel::update(counters::table.find("changes"))
-        .set(counters::value.eq(counters::value + 1))
+/// Appends the changes `(entity, id, operation)` now, in that order: each record rendered as
+/// the API returns it (members a few thousand per query), numbered in one step of the counter
+/// (which it locks until the transaction ends), written set by set. A record that no longer
+/// exists (its creation was rolled back to a savepoint) has nothing to publish.
+fn publish(conn: &mut DbConn, items: &[(ChangeEntity, i64, String)]) -> AppResult<()> {
+    use crate::db::bulk::{Batch, Lit};
+    let today = super::today();
+    let member_ids: Vec<i64> = items
+        .iter()
+        .filter(|(e, _, _)| *e == ChangeEntity::Member)
+        .map(|(_, id, _)| *id)
+        .collect();
+    let mut members = std::collections::HashMap::with_capacity(member_ids.len());
+    for chunk in member_ids.chunks(5_000) {
+        let rows: Vec<MemberRow> = members::table
+            .filter(members::id.eq_any(chunk))
+            .select(MemberRow::as_select())
+            .load(conn)?;
+        members.extend(rows.into_iter().map(|m| (m.id, m)));
+    }
+    let mut rows = Vec::with_capacity(items.len());
+    for (entity, id, operation) in items {
+        let snap = match entity {
+            ChangeEntity::Member => match members.get(id) {
+                Some(m) => member_snapshot(m, today)?,
+                None => continue,
+            },
+            _ => match render(conn, *entity, *id) {
+                Ok(s) => s,
+                Err(AppError::NotFound(_)) => continue,
+                Err(e) => return Err(e),
+            },
+        };
+        let resource = serde_json::to_string(&snap.resource)
+            .map_err(|e| AppError::internal(e.to_string()))?;
+        rows.push((*entity, *id, operation, snap, resource));
+    }
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let n = i64::try_from(rows.len()).unwrap_or(i64::MAX);
+    let last: i64 = diesel::update(counters::table.find("changes"))
+        .set(counters::value.eq(counters::value + n))
         .returning(counters::value)
-        .get_result(conn)?)
-}
-
-/// Appends the change `operation` of the record `id` of kind `entity` now. A record that no
-/// longer exists (its creation was rolled back to a savepoint) has nothing to publish.
-fn publish(conn: &mut DbConn, entity: ChangeEntity, id: i64, operation: &str) -> AppResult<()> {
-    let snap = match render(conn, entity, id) {
-        Ok(s) => s,
-        Err(AppError::NotFound(_)) => return Ok(()),
-        Err(e) => return Err(e),
-    };
-    let resource =
-        serde_json::to_string(&snap.resource).map_err(|e| AppError::internal(e.to_string()))?;
-    let seq = next_seq(conn)?;
-    diesel::insert_into(changes::table)
-        .values((
-            changes::seq.eq(seq),
-            changes::at.eq(super::now()),
-            changes::entity.eq(entity.as_str()),
-            changes::entity_id.eq(id),
-            changes::operation.eq(operation),
-            changes::version.eq(snap.version),
-            changes::scope_path.eq(&snap.scope_path),
-            changes::other_path.eq(snap.other_path.as_deref()),
-            changes::resource.eq(resource),
-        ))
-        .execute(conn)?;
-    Ok(())
+        .get_result(conn)?;
+    let at = super::now();
+    let columns = [
+        "seq",
+        "at",
+        "entity",
+        "entity_id",
+        "operation",
+        "version",
+        "scope_path",
+        "other_path",
+        "resource",
+    ];
+    let mut batch = Batch::new(conn, "changes", &columns).for_rows(rows.len());
+    for (seq, (entity, id, operation, snap, resource)) in (last - n + 1..).zip(rows) {
+        let full = batch.push(&[
+            seq.into(),
+            at.into(),
+            entity.as_str().into(),
+            id.into(),
+            operation.as_str().into(),
+            snap.version.into(),
+            snap.scope_path.into(),
+            Lit::from(snap.other_path),
+            resource.into(),
+        ]);
+        if full {
+            batch.flush(conn)?;
+        }
+    }
+    batch.flush(conn)
 }
 
 /// The records changed by the write transactions open on this thread (diesel runs a
@@ -179,6 +223,8 @@ fn publish(conn: &mut DbConn, entity: ChangeEntity, id: i64, operation: &str) ->
 struct Pending {
     depth: u32,
     items: Vec<(ChangeEntity, i64, String)>,
+    /// Where each record's item is in `items` (an import notes a million).
+    at: std::collections::HashMap<(ChangeEntity, i64), usize>,
     audited: Vec<i64>,
 }
 
@@ -199,22 +245,25 @@ pub fn note(conn: &mut DbConn, entity: &str, id: i64, operation: &str) -> AppRes
         if p.depth == 0 {
             return false;
         }
-        match p
-            .items
-            .iter_mut()
-            .find(|(e, i, _)| *e == entity && *i == id)
-        {
+        let p = &mut *p;
+        match p.at.get(&(entity, id)) {
             // A generic update gives way to the named operation that caused it.
-            Some((_, _, op)) if op == "update" => *op = operation.to_string(),
-            Some(_) => {}
-            None => p.items.push((entity, id, operation.to_string())),
+            Some(&i) => {
+                if let Some((_, _, op)) = p.items.get_mut(i).filter(|(_, _, op)| op == "update") {
+                    *op = operation.to_string();
+                }
+            }
+            None => {
+                p.at.insert((entity, id), p.items.len());
+                p.items.push((entity, id, operation.to_string()));
+            }
         }
         true
     });
     if deferred {
         Ok(())
     } else {
-        publish(conn, entity, id, operation)
+        publish(conn, &[(entity, id, operation.to_string())])
     }
 }
 
@@ -244,6 +293,7 @@ impl Collector {
             p.depth += 1;
             if p.depth == 1 {
                 p.items.clear();
+                p.at.clear();
                 p.audited.clear();
             }
             p.depth == 1
@@ -259,11 +309,10 @@ impl Collector {
         }
         let (items, audited) = PENDING.with(|p| {
             let mut p = p.borrow_mut();
+            p.at.clear();
             (std::mem::take(&mut p.items), std::mem::take(&mut p.audited))
         });
-        for (entity, id, operation) in items {
-            publish(conn, entity, id, &operation)?;
-        }
+        publish(conn, &items)?;
         // Always after the feed's counter: every writer takes the two locks in this order.
         super::audit_chain::seal(conn, &audited)
     }
@@ -276,6 +325,7 @@ impl Drop for Collector {
             p.depth = p.depth.saturating_sub(1);
             if self.outermost {
                 p.items.clear();
+                p.at.clear();
                 p.audited.clear();
             }
         });

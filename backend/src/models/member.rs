@@ -9,7 +9,7 @@ use crate::db::schema::members;
 use crate::db::DbConn;
 use crate::domain::lifecycle;
 use crate::error::{AppError, AppResult};
-pub use crate::models::member_changes::{NewMemberState, ProfileChanges};
+pub use crate::models::member_changes::ProfileChanges;
 
 /// A stored member record.
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable, serde::Serialize)]
@@ -208,25 +208,6 @@ impl MemberRow {
             .first(conn)
             .optional()?
             .ok_or(AppError::not_found("đảng viên"))
-    }
-
-    /// Inserts a record.
-    pub fn insert(
-        conn: &mut DbConn,
-        state: &NewMemberState,
-        profile: &ProfileChanges,
-    ) -> AppResult<Self> {
-        let insert = diesel::insert_into(members::table).values((state, profile));
-        let row: Self = match conn {
-            DbConn::Postgresql(c) => insert.returning(Self::as_returning()).get_result(c)?,
-            DbConn::Sqlite(c) => insert.returning(Self::as_returning()).get_result(c)?,
-        };
-        let id = row.id;
-        super::change::note(conn, "member", id, "create")?;
-        super::name_word::add(conn, id, &row.name_folded, &row.name_sort_key)?;
-        let counted = super::composition_rollup::counted(&row);
-        super::composition_rollup::record(conn, None, counted.as_ref())?;
-        Ok(row)
     }
 
     /// Applies dossier changes when the stored version is `expected` (412 with the current one

@@ -1,7 +1,6 @@
-//! What may be written to a member record: dossier fields (creation, corrections) and the
-//! lifecycle columns of a new record.
+//! What may be written to a member record's dossier (creation, corrections).
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use diesel::prelude::*;
 
 use crate::db::schema::members;
@@ -75,28 +74,4 @@ pub struct ProfileChanges {
     pub introducers: Option<Option<String>>,
     /// Ceremony place.
     pub ceremony_place: Option<Option<String>>,
-}
-
-/// The lifecycle columns of a new record.
-#[derive(Debug, Clone, Insertable)]
-#[diesel(table_name = members)]
-pub struct NewMemberState {
-    /// Cell.
-    pub organization_id: i64,
-    /// Its path.
-    pub org_path: String,
-    /// First admission decision.
-    pub first_admission_decision_on: NaiveDate,
-    /// Admission decision.
-    pub admission_decision_on: NaiveDate,
-    /// Ceremony.
-    pub ceremony_on: NaiveDate,
-    /// Official date.
-    pub official_on: Option<NaiveDate>,
-    /// Status.
-    pub status: String,
-    /// Created.
-    pub created_at: NaiveDateTime,
-    /// Changed.
-    pub updated_at: NaiveDateTime,
 }

@@ -68,23 +68,69 @@ pub struct NewEvent<'a> {
 
 /// Appends an event.
 pub fn append(conn: &mut DbConn, actor: &Actor, e: &NewEvent<'_>) -> AppResult<()> {
-    diesel::insert_into(member_events::table)
-        .values((
-            member_events::member_id.eq(e.member_id),
-            member_events::kind.eq(e.kind),
-            member_events::occurred_on.eq(e.occurred_on),
-            member_events::decision_no.eq(e.decision_no),
-            member_events::decision_on.eq(e.decision_on),
-            member_events::deciding_org_id.eq(e.deciding_org_id),
-            member_events::organization_id.eq(e.organization_id),
-            member_events::regulation.eq(e.regulation),
-            member_events::details.eq(e.details.as_ref().map(|d| d.to_string())),
-            member_events::entered_by.eq(actor.user_id),
-            member_events::entered_by_name.eq(&actor.username),
-            member_events::entered_at.eq(super::now()),
-        ))
-        .execute(conn)?;
-    Ok(())
+    insert_rows(conn, &[e.to_row(actor, super::now())])
+}
+
+impl NewEvent<'_> {
+    /// The event as it will be stored (its id still unknown: 0).
+    pub fn to_row(&self, actor: &Actor, entered_at: NaiveDateTime) -> EventRow {
+        EventRow {
+            id: 0,
+            member_id: self.member_id,
+            kind: self.kind.to_string(),
+            occurred_on: self.occurred_on,
+            decision_no: self.decision_no.map(str::to_string),
+            decision_on: self.decision_on,
+            deciding_org_id: self.deciding_org_id,
+            organization_id: self.organization_id,
+            regulation: self.regulation.to_string(),
+            details: self.details.as_ref().map(|d| d.to_string()),
+            entered_by: actor.user_id,
+            entered_by_name: actor.username.clone(),
+            entered_at,
+        }
+    }
+}
+
+/// Writes events (their ids from the table's identity), set by set.
+pub fn insert_rows(conn: &mut DbConn, rows: &[EventRow]) -> AppResult<()> {
+    use crate::db::bulk::Batch;
+    let columns = [
+        "member_id",
+        "kind",
+        "occurred_on",
+        "decision_no",
+        "decision_on",
+        "deciding_org_id",
+        "organization_id",
+        "regulation",
+        "details",
+        "entered_by",
+        "entered_by_name",
+        "entered_at",
+    ];
+    let mut batch = Batch::new(conn, "member_events", &columns).for_rows(rows.len());
+    for e in rows {
+        let e = e.clone();
+        let full = batch.push(&[
+            e.member_id.into(),
+            e.kind.into(),
+            e.occurred_on.into(),
+            e.decision_no.into(),
+            e.decision_on.into(),
+            e.deciding_org_id.into(),
+            e.organization_id.into(),
+            e.regulation.into(),
+            e.details.into(),
+            e.entered_by.into(),
+            e.entered_by_name.into(),
+            e.entered_at.into(),
+        ]);
+        if full {
+            batch.flush(conn)?;
+        }
+    }
+    batch.flush(conn)
 }
 
 /// A member's events in date order.
@@ -182,15 +228,30 @@ pub fn open_membership(
     from: NaiveDate,
     why: Arrival,
 ) -> AppResult<()> {
-    diesel::insert_into(memberships::table)
-        .values((
-            memberships::member_id.eq(member_id),
-            memberships::organization_id.eq(org_id),
-            memberships::from_on.eq(from),
-            memberships::start_reason.eq(why.code()),
-        ))
-        .execute(conn)?;
-    Ok(())
+    open_memberships(conn, &[(member_id, org_id, from)], why)
+}
+
+/// Opens a membership period `(member, organisation, first day)` for each member, all for the
+/// same reason, set by set.
+pub fn open_memberships(
+    conn: &mut DbConn,
+    periods: &[(i64, i64, NaiveDate)],
+    why: Arrival,
+) -> AppResult<()> {
+    use crate::db::bulk::Batch;
+    let columns = ["member_id", "organization_id", "from_on", "start_reason"];
+    let mut batch = Batch::new(conn, "memberships", &columns).for_rows(periods.len());
+    for &(member_id, org_id, from) in periods {
+        if batch.push(&[
+            member_id.into(),
+            org_id.into(),
+            from.into(),
+            why.code().into(),
+        ]) {
+            batch.flush(conn)?;
+        }
+    }
+    batch.flush(conn)
 }
 
 /// Closes the member's open membership period on `to` (first day elsewhere), saying why:

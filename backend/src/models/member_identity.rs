@@ -8,6 +8,9 @@ use crate::db::DbConn;
 use crate::error::AppResult;
 use crate::models::member::MemberRow;
 
+/// A record holding an identifier: its CCCD, personal-history number and organisation path.
+pub type Holder = (Option<String>, Option<String>, String);
+
 impl MemberRow {
     /// Whether another member holds this CCCD.
     pub fn national_id_taken(
@@ -59,5 +62,29 @@ impl MemberRow {
             }
         }
         Ok(None)
+    }
+
+    /// The records holding any of these CCCDs or personal-history numbers: each one's CCCD,
+    /// history number and organisation path (one query, for a set of imported rows).
+    pub fn holding(
+        conn: &mut DbConn,
+        cccds: &[&str],
+        history_nos: &[&str],
+    ) -> AppResult<Vec<Holder>> {
+        if cccds.is_empty() && history_nos.is_empty() {
+            return Ok(Vec::new());
+        }
+        Ok(members::table
+            .filter(
+                members::national_id
+                    .eq_any(cccds)
+                    .or(members::personal_history_no.eq_any(history_nos)),
+            )
+            .select((
+                members::national_id,
+                members::personal_history_no,
+                members::org_path,
+            ))
+            .load(conn)?)
     }
 }

@@ -35,11 +35,24 @@ pub fn set(conn: &mut DbConn, member_id: i64, name_folded: &str, sort_key: &str)
 
 /// Writes the words of a member who has none yet (a new record), in one statement.
 pub fn add(conn: &mut DbConn, member_id: i64, name_folded: &str, sort_key: &str) -> AppResult<()> {
+    add_all(conn, [(member_id, name_folded, sort_key)])
+}
+
+/// Writes the words of members who have none yet: `(id, folded name, sort key)` each.
+pub fn add_all<'a>(
+    conn: &mut DbConn,
+    names: impl IntoIterator<Item = (i64, &'a str, &'a str)>,
+) -> AppResult<()> {
     use crate::db::bulk::{Batch, Lit};
+    let names: Vec<_> = names.into_iter().collect();
     let columns = ["word", "name_sort_key", "member_id"];
-    let mut batch = Batch::new(conn, "member_name_words", &columns).statements("");
-    for word in words_of(name_folded) {
-        batch.push(&[Lit::from(word), Lit::from(sort_key), Lit::from(member_id)]);
+    let mut batch = Batch::new(conn, "member_name_words", &columns).for_rows(names.len() * 3);
+    for (member_id, name_folded, sort_key) in names {
+        for word in words_of(name_folded) {
+            if batch.push(&[Lit::from(word), Lit::from(sort_key), Lit::from(member_id)]) {
+                batch.flush(conn)?;
+            }
+        }
     }
     batch.flush(conn)
 }

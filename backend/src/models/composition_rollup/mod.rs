@@ -202,6 +202,15 @@ pub fn record(
     batch.flush(conn)
 }
 
+/// Records new members as counted (those active), in the caller's transaction.
+pub fn record_new(conn: &mut DbConn, rows: &[super::member::MemberRow]) -> AppResult<()> {
+    let mut batch = Batch::new(conn, "composition_deltas", &delta_columns()).for_rows(rows.len());
+    for c in rows.iter().filter_map(counted) {
+        push(conn, &mut batch, &c, 1)?;
+    }
+    batch.flush(conn)
+}
+
 /// Runs `change` on member `id` and records how it changed what the member is counted as.
 pub fn track<T>(
     conn: &mut DbConn,

@@ -4,6 +4,7 @@
 
 pub mod columns;
 pub mod read;
+mod rows;
 pub mod template;
 
 use std::collections::HashMap;
@@ -14,15 +15,13 @@ use qldv_api_types::members::CreateMember;
 use qldv_api_types::reports::{ImportError, ImportStatus};
 use qldv_api_types::{FieldError, OrgId};
 use sha2::{Digest, Sha256};
-use validator::Validate;
 
-use crate::auth::{AuthUser, Scope};
+use crate::auth::AuthUser;
 use crate::db::DbConn;
 use crate::error::{AppError, AppResult};
 use crate::models::import::{ImportRow, Outcome};
-use crate::models::member::MemberRow;
 use crate::models::organization::OrganizationRow;
-use columns::{header_of, problem};
+use columns::header_of;
 use read::Sheet;
 
 /// Rows validated so far by each running job of this process (a job's transaction is not
@@ -120,7 +119,7 @@ pub fn start(
 }
 
 /// The problems of a refused row, one per field error, placed in their columns.
-fn field_problems(row: u32, member: &CreateMember, errors: Vec<FieldError>) -> Vec<ImportError> {
+pub(crate) fn field_problems(row: u32, member: &CreateMember, errors: Vec<FieldError>) -> Vec<ImportError> {
     let shown = serde_json::to_value(member).ok();
     errors
         .into_iter()
@@ -154,134 +153,6 @@ fn field_problems(row: u32, member: &CreateMember, errors: Vec<FieldError>) -> V
         .collect()
 }
 
-/// The cell a row belongs to: the job's organisation, or the one the row names (by id or code)
-/// inside it.
-fn cell_of(
-    conn: &mut DbConn,
-    caller_scope: &Scope,
-    target: &OrganizationRow,
-    named: Option<&str>,
-    row: u32,
-) -> Result<i64, ImportError> {
-    let Some(named) = named else {
-        return Ok(target.id);
-    };
-    let inside = caller_scope.narrow(target.id, &target.path);
-    let found = match named.parse::<i64>() {
-        Ok(id) => OrganizationRow::find(conn, &inside, OrgId(id)),
-        Err(_) => OrganizationRow::by_code(conn, &inside, named),
-    };
-    found.map(|o| o.id).map_err(|_| {
-        problem(
-            row,
-            "Mã chi bộ",
-            Some(named),
-            "organization_not_found",
-            format!("Không có chi bộ này trong {}", target.name),
-        )
-    })
-}
-
-/// One row: created, unchanged (already recorded), or its problems.
-enum RowResult {
-    Created,
-    Unchanged,
-    Refused(Vec<ImportError>),
-}
-
-fn import_row(
-    conn: &mut DbConn,
-    caller: &AuthUser,
-    target: &OrganizationRow,
-    p: &Prepared,
-    (row, cells): (u32, &[String]),
-    seen: &mut HashMap<String, u32>,
-    today: NaiveDate,
-) -> AppResult<RowResult> {
-    let parsed = match columns::parse_row(row, cells, &p.at) {
-        Ok(parsed) => parsed,
-        Err(errs) => return Ok(RowResult::Refused(errs)),
-    };
-    let mut member = parsed.member;
-    let keys = [
-        ("Số CCCD", member.profile.national_id.clone()),
-        ("Số lý lịch", member.profile.personal_history_no.clone()),
-    ];
-    for (column, value) in keys.iter() {
-        if let Some(v) = value {
-            if let Some(first) = seen.get(v) {
-                return Ok(RowResult::Refused(vec![problem(
-                    row,
-                    column,
-                    Some(v),
-                    "duplicate_in_file",
-                    format!("Trùng với dòng {first} của tệp"),
-                )]));
-            }
-        }
-    }
-    for v in keys.iter().filter_map(|(_, v)| v.clone()) {
-        seen.insert(v, row);
-    }
-    let existing = MemberRow::matching(
-        conn,
-        member.profile.national_id.as_deref(),
-        member.profile.personal_history_no.as_deref(),
-    )?;
-    if let Some((_, path)) = existing {
-        if crate::domain::tree::is_within(&path, &target.path) {
-            return Ok(RowResult::Unchanged);
-        }
-        return Ok(RowResult::Refused(vec![ImportError {
-            row,
-            column: None,
-            value: None,
-            code: "recorded_elsewhere".into(),
-            message: "Đảng viên này đã có hồ sơ ở tổ chức khác; cần chuyển sinh hoạt thay vì nhập"
-                .into(),
-        }]));
-    }
-    member.organization_id = match cell_of(
-        conn,
-        &caller.scope,
-        target,
-        parsed.organization.as_deref(),
-        row,
-    ) {
-        Ok(id) => OrgId(id),
-        Err(e) => return Ok(RowResult::Refused(vec![e])),
-    };
-    if let Err(e) = member.validate() {
-        let AppError::Validation(errs) = AppError::from(e) else {
-            return Err(AppError::internal("validation error of another kind"));
-        };
-        return Ok(RowResult::Refused(field_problems(row, &member, errs)));
-    }
-    // A savepoint per row: a refused row leaves the others' work intact.
-    use diesel::Connection;
-    let created = conn.transaction(|c| super::members::create(c, caller, &member, today));
-    Ok(match created {
-        Ok(_) => RowResult::Created,
-        Err(AppError::Validation(errs)) => RowResult::Refused(field_problems(row, &member, errs)),
-        Err(
-            e @ (AppError::Conflict(..)
-            | AppError::Rule(..)
-            | AppError::NotFound(..)
-            | AppError::Forbidden(..)),
-        ) => {
-            let p = e.problem();
-            RowResult::Refused(vec![ImportError {
-                row,
-                column: None,
-                value: None,
-                code: p.code,
-                message: p.detail,
-            }])
-        }
-        Err(e) => return Err(e),
-    })
-}
-
 /// Runs a started job to its end in one transaction and records the outcome; `progress` is
 /// called after each row. Every row is judged by the rule settings as read at the start.
 pub fn run(
@@ -299,14 +170,16 @@ pub fn run(
         OrganizationRow::find(conn, &caller.scope, OrgId(job.organization_id)).and_then(|target| {
             crate::models::setting::with_cache(|| {
                 crate::db::write_transaction(conn, |c| {
-                    let mut seen = HashMap::new();
-                    for (row, cells) in &p.sheet.rows {
-                        match import_row(c, caller, &target, p, (*row, cells), &mut seen, today)? {
-                            RowResult::Created => outcome.created += 1,
-                            RowResult::Unchanged => outcome.unchanged += 1,
-                            RowResult::Refused(errs) => outcome.errors.extend(errs),
+                    let mut judge = rows::Judge::new(caller, &target, p, today);
+                    for chunk in p.sheet.rows.chunks(rows::CHUNK) {
+                        for result in judge.import(c, chunk)? {
+                            match result {
+                                rows::RowResult::Created => outcome.created += 1,
+                                rows::RowResult::Unchanged => outcome.unchanged += 1,
+                                rows::RowResult::Refused(errs) => outcome.errors.extend(errs),
+                            }
+                            outcome.processed += 1;
                         }
-                        outcome.processed += 1;
                         progress(outcome.processed);
                     }
                     if !outcome.errors.is_empty() && !opts.skip_invalid {

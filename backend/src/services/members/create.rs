@@ -1,16 +1,20 @@
-//! Admission of a new member, or data entry of an existing one.
+//! Admission of a new member, or data entry of an existing one: [`plan`] checks a request with
+//! every rule, [`write`] records any number of planned members set by set (one for the API, a
+//! thousand at a time for an import), so both paths write exactly the same rows.
 
 use chrono::NaiveDate;
 use qldv_api_types::members::{CreateMember, MemberStatus};
 use qldv_api_types::FieldError;
 
 use super::profile::{self, Identity};
-use crate::auth::AuthUser;
+use crate::auth::{Actor, AuthUser};
 use crate::db::DbConn;
 use crate::domain::admission::{self, AdmissionDates};
+use crate::domain::lifecycle;
 use crate::error::{AppError, AppResult};
-use crate::models::member::{MemberRow, NewMemberState};
-use crate::models::member_event::{self, NewEvent};
+use crate::models::audit::{self, Subject};
+use crate::models::member::{MemberRow, ProfileChanges};
+use crate::models::member_event::{self, EventRow};
 use crate::models::organization::{KindRow, OrganizationRow};
 use crate::models::setting;
 
@@ -22,6 +26,58 @@ fn fe(field: &str, code: &str, message: impl Into<String>) -> FieldError {
     }
 }
 
+/// A member checked by every rule and ready to be written.
+#[derive(Debug, Clone)]
+pub struct Planned {
+    /// The cell.
+    organization_id: i64,
+    /// Its path.
+    org_path: String,
+    /// The dossier.
+    changes: ProfileChanges,
+    /// The events to record (member, author and time filled in when written).
+    events: Vec<EventRow>,
+}
+
+/// An identifier a new record will hold, which no other record may hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Key<'a> {
+    /// CCCD.
+    NationalId(&'a str),
+    /// Personal-history number.
+    HistoryNo(&'a str),
+}
+
+impl Planned {
+    /// The identifiers the record will hold, as stored.
+    pub fn keys(&self) -> Vec<Key<'_>> {
+        let cccd = self.changes.national_id.as_ref().and_then(Option::as_deref);
+        let history = self
+            .changes
+            .personal_history_no
+            .as_ref()
+            .and_then(Option::as_deref);
+        cccd.map(Key::NationalId)
+            .into_iter()
+            .chain(history.map(Key::HistoryNo))
+            .collect()
+    }
+}
+
+/// The conflict of an identifier another record already holds.
+pub fn taken(key: Key<'_>) -> AppError {
+    match key {
+        Key::NationalId(n) => AppError::Conflict(
+            "national_id_taken",
+            format!("Số CCCD {n} đã có trong hồ sơ đảng viên khác"),
+        ),
+        Key::HistoryNo(h) => AppError::Conflict(
+            "personal_history_no_taken",
+            format!("Số lý lịch {h} đã có trong hồ sơ khác"),
+        ),
+    }
+}
+
 /// Creates a member record in a cell inside the caller's scope (call inside a transaction).
 pub fn create(
     conn: &mut DbConn,
@@ -30,8 +86,33 @@ pub fn create(
     today: NaiveDate,
 ) -> AppResult<MemberRow> {
     let org = OrganizationRow::find(conn, &caller.scope, body.organization_id)?;
+    let holds_members = KindRow::get(conn, &org.kind)?.holds_members;
+    let planned = plan(conn, &org, holds_members, body, today)?;
+    for key in planned.keys() {
+        let held = match key {
+            Key::NationalId(n) => MemberRow::national_id_taken(conn, n, None)?,
+            Key::HistoryNo(h) => MemberRow::history_no_taken(conn, h, None)?,
+        };
+        if held {
+            return Err(taken(key));
+        }
+    }
+    write(conn, &caller.actor(), vec![planned])?
+        .pop()
+        .ok_or_else(|| AppError::internal("no member written"))
+}
+
+/// Checks a new member in `org` (a kind that holds members or not) by every rule but the
+/// uniqueness of its identifiers; the rule settings are read through the settings' cache.
+pub fn plan(
+    conn: &mut DbConn,
+    org: &OrganizationRow,
+    holds_members: bool,
+    body: &CreateMember,
+    today: NaiveDate,
+) -> AppResult<Planned> {
     let mut errors = Vec::new();
-    if !KindRow::get(conn, &org.kind)?.holds_members {
+    if !holds_members {
         errors.push(fe(
             "organization_id",
             "not_a_cell",
@@ -142,93 +223,181 @@ pub fn create(
         errors.sort_by(|a, b| a.field.cmp(&b.field));
         return Err(AppError::Validation(errors));
     }
-    if let Some(Some(n)) = &changes.national_id {
-        if MemberRow::national_id_taken(conn, n, None)? {
-            return Err(AppError::Conflict(
-                "national_id_taken",
-                format!("Số CCCD {n} đã có trong hồ sơ đảng viên khác"),
-            ));
-        }
-    }
-    if let Some(Some(h)) = &changes.personal_history_no {
-        if MemberRow::history_no_taken(conn, h, None)? {
-            return Err(AppError::Conflict(
-                "personal_history_no_taken",
-                format!("Số lý lịch {h} đã có trong hồ sơ khác"),
-            ));
-        }
-    }
-
-    let now = crate::models::now();
-    let row = MemberRow::insert(
-        conn,
-        &NewMemberState {
-            organization_id: org.id,
-            org_path: org.path.clone(),
-            first_admission_decision_on: first_decision,
-            admission_decision_on: body.admission_decision_on,
-            ceremony_on: body.ceremony_on,
-            official_on,
-            status: if official_on.is_some() {
-                "official"
-            } else {
-                "probationary"
-            }
-            .into(),
-            created_at: now,
-            updated_at: now,
-        },
-        &changes,
-    )?;
-    member_event::open_membership(
-        conn,
-        row.id,
+    let mut events = vec![new_event(
         org.id,
+        "admitted",
         body.admission_decision_on,
-        member_event::Arrival::Admitted,
-    )?;
-    let actor = caller.actor();
-    member_event::append(
-        conn,
-        &actor,
-        &NewEvent {
-            member_id: row.id,
-            kind: "admitted",
-            occurred_on: body.admission_decision_on,
-            decision_no: body.profile.admission_decision_no.as_deref(),
-            decision_on: Some(body.admission_decision_on),
-            deciding_org_id: None,
-            organization_id: org.id,
-            regulation: &settings.regulation,
-            details: Some(serde_json::json!({
-                "ceremony_on": body.ceremony_on,
-                "age_consent_no": body.age_consent_no,
-                "ceremony_delay_approval_no": body.ceremony_delay_approval_no,
-                "first_admission_decision_on": first_decision,
-                "data_entry": official_on.is_some(),
-            })),
-        },
-    )?;
+        &settings.regulation,
+        serde_json::json!({
+            "ceremony_on": body.ceremony_on,
+            "age_consent_no": body.age_consent_no,
+            "ceremony_delay_approval_no": body.ceremony_delay_approval_no,
+            "first_admission_decision_on": first_decision,
+            "data_entry": official_on.is_some(),
+        }),
+    )];
+    events[0].decision_no = body.profile.admission_decision_no.clone();
+    events[0].decision_on = Some(body.admission_decision_on);
     if let Some(o) = official_on {
         let s = setting::at(conn, o)?;
-        member_event::append(
-            conn,
-            &actor,
-            &NewEvent {
-                member_id: row.id,
-                kind: "recognized",
-                occurred_on: o,
-                decision_no: None,
-                decision_on: None,
-                deciding_org_id: None,
-                organization_id: org.id,
-                regulation: &s.regulation,
-                details: Some(serde_json::json!({"data_entry": true})),
-            },
-        )?;
+        events.push(new_event(
+            org.id,
+            "recognized",
+            o,
+            &s.regulation,
+            serde_json::json!({"data_entry": true}),
+        ));
     }
-    // The row's state is what the events say.
-    let row = MemberRow::refresh_state(conn, row.id)?;
-    super::audit(conn, &actor, "create", None, &row)?;
-    Ok(row)
+    Ok(Planned {
+        organization_id: org.id,
+        org_path: org.path.clone(),
+        changes,
+        events,
+    })
+}
+
+/// An event of a planned member (member, author and time filled in when written).
+fn new_event(
+    org: i64,
+    kind: &str,
+    on: NaiveDate,
+    regulation: &str,
+    details: serde_json::Value,
+) -> EventRow {
+    EventRow {
+        id: 0,
+        member_id: 0,
+        kind: kind.into(),
+        occurred_on: on,
+        decision_no: None,
+        decision_on: None,
+        deciding_org_id: None,
+        organization_id: org,
+        regulation: regulation.into(),
+        details: Some(details.to_string()),
+        entered_by: None,
+        entered_by_name: String::new(),
+        entered_at: chrono::NaiveDateTime::default(),
+    }
+}
+
+/// Writes planned members with their events, membership periods, name words, counted facts,
+/// audit entries and feed notes, set by set, in the caller's transaction; the records as
+/// stored. Each record's state is derived from its events by the rule that derives it later.
+pub fn write(conn: &mut DbConn, actor: &Actor, plans: Vec<Planned>) -> AppResult<Vec<MemberRow>> {
+    let ids = crate::db::bulk::reserve_ids(conn, "members", plans.len())?;
+    let now = crate::models::now();
+    let settings = setting::at(conn, crate::models::today())?;
+    let mut rows = Vec::with_capacity(plans.len());
+    let mut events = Vec::with_capacity(plans.len() * 2);
+    let mut periods = Vec::with_capacity(plans.len());
+    for (plan, id) in plans.into_iter().zip(ids) {
+        let mut evs = plan.events;
+        for e in &mut evs {
+            e.member_id = id;
+            e.entered_by = actor.user_id;
+            e.entered_by_name.clone_from(&actor.username);
+            e.entered_at = now;
+        }
+        evs.sort_by_key(|e| e.occurred_on);
+        let facts: Vec<_> = evs.iter().map(EventRow::fact).collect();
+        let derived = lifecycle::derive(&facts)
+            .ok_or_else(|| AppError::internal("a new member without admission"))?;
+        let mut row = new_row(id, plan.organization_id, plan.org_path, plan.changes, &derived, now)?;
+        row.next_badge_on = crate::domain::badge::next_due(
+            &row.party_age_facts(),
+            crate::models::badge::standing(&row),
+            0,
+            &settings,
+        );
+        periods.push((id, row.organization_id, row.admission_decision_on));
+        events.extend(evs);
+        rows.push(row);
+    }
+    MemberRow::insert_new(conn, &rows)?;
+    member_event::open_memberships(conn, &periods, member_event::Arrival::Admitted)?;
+    member_event::insert_rows(conn, &events)?;
+    let entries: Vec<_> = rows
+        .iter()
+        .map(|r| {
+            let subject = Subject {
+                entity: "member",
+                id: r.id,
+                scope_path: Some(r.org_path.as_str()),
+            };
+            (subject, None::<&MemberRow>, Some(r))
+        })
+        .collect();
+    audit::record_all(conn, actor, "create", &entries)?;
+    Ok(rows)
+}
+
+/// A new record: the dossier, the state its events give, version 1.
+fn new_row(
+    id: i64,
+    organization_id: i64,
+    org_path: String,
+    c: ProfileChanges,
+    d: &lifecycle::Derived,
+    now: chrono::NaiveDateTime,
+) -> AppResult<MemberRow> {
+    let missing = || AppError::internal("a new member without name, gender or birth date");
+    Ok(MemberRow {
+        id,
+        organization_id,
+        org_path,
+        full_name: c.full_name.ok_or_else(missing)?,
+        name_folded: c.name_folded.ok_or_else(missing)?,
+        name_sort_key: c.name_sort_key.ok_or_else(missing)?,
+        birth_name: c.birth_name.flatten(),
+        other_names: c.other_names.flatten(),
+        gender: c.gender.ok_or_else(missing)?,
+        birth_date: c.birth_date.ok_or_else(missing)?,
+        birth_place: c.birth_place.flatten(),
+        hometown: c.hometown.flatten(),
+        permanent_address: c.permanent_address.flatten(),
+        current_address: c.current_address.flatten(),
+        ethnicity: c.ethnicity.flatten(),
+        religion: c.religion.flatten(),
+        national_id: c.national_id.flatten(),
+        phone: c.phone.flatten(),
+        email: c.email.flatten(),
+        education_general: c.education_general.flatten(),
+        professional_qualification: c.professional_qualification.flatten(),
+        academic_degree: c.academic_degree.flatten(),
+        academic_title: c.academic_title.flatten(),
+        political_theory: c.political_theory.flatten(),
+        state_management: c.state_management.flatten(),
+        foreign_languages: c.foreign_languages.flatten(),
+        it_level: c.it_level.flatten(),
+        occupation: c.occupation.flatten(),
+        job_title: c.job_title.flatten(),
+        workplace: c.workplace.flatten(),
+        youth_union_joined_on: c.youth_union_joined_on.flatten(),
+        personal_history_no: c.personal_history_no.flatten(),
+        introducers: c.introducers.flatten(),
+        first_admission_decision_on: d.first_decision,
+        admission_decision_on: d.decision,
+        admission_decision_no: c.admission_decision_no.flatten(),
+        ceremony_on: d.ceremony,
+        ceremony_place: c.ceremony_place.flatten(),
+        official_on: d.official_on,
+        status: d.status.to_string(),
+        card_number: None,
+        in_transit: d.in_transit,
+        exempt_from: None,
+        exempt_to: None,
+        away_from: None,
+        away_to: None,
+        temporary_org_id: None,
+        exit_reason: None,
+        interruption_days: d.interruption_days,
+        interrupted_since: d.interrupted_since,
+        ever_recognised: d.ever_recognised,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+        badge_milestone_held: 0,
+        next_badge_on: None,
+    })
 }

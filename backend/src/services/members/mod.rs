@@ -9,7 +9,7 @@ mod recognise;
 mod supplement;
 
 pub use correct::correct;
-pub use create::create;
+pub use create::{create, plan, taken, write, Key, Planned};
 pub use recognise::recognise;
 pub use supplement::file_supplement;
 
