@@ -173,8 +173,8 @@ fn publish(conn: &mut DbConn, items: &[(ChangeEntity, i64, String)]) -> AppResul
                 Err(e) => return Err(e),
             },
         };
-        let resource = serde_json::to_string(&snap.resource)
-            .map_err(|e| AppError::internal(e.to_string()))?;
+        let resource =
+            serde_json::to_string(&snap.resource).map_err(|e| AppError::internal(e.to_string()))?;
         rows.push((*entity, *id, operation, snap, resource));
     }
     if rows.is_empty() {

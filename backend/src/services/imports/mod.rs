@@ -119,7 +119,11 @@ pub fn start(
 }
 
 /// The problems of a refused row, one per field error, placed in their columns.
-pub(crate) fn field_problems(row: u32, member: &CreateMember, errors: Vec<FieldError>) -> Vec<ImportError> {
+pub(crate) fn field_problems(
+    row: u32,
+    member: &CreateMember,
+    errors: Vec<FieldError>,
+) -> Vec<ImportError> {
     let shown = serde_json::to_value(member).ok();
     errors
         .into_iter()

@@ -50,7 +50,11 @@ pub struct Judge<'a> {
 /// A row after the checks that need no other row.
 enum Judged {
     Done(RowResult),
-    Planned(u32, Box<Planned>, Box<qldv_api_types::members::CreateMember>),
+    Planned(
+        u32,
+        Box<Planned>,
+        Box<qldv_api_types::members::CreateMember>,
+    ),
 }
 
 fn refused(row: u32, e: &AppError) -> RowResult {
@@ -302,9 +306,7 @@ impl Kept {
             cccd: HashMap::new(),
             history: HashMap::new(),
         };
-        for (cccd, history, path) in
-            MemberRow::holding(conn, &pick("cccd"), &pick("history"))?
-        {
+        for (cccd, history, path) in MemberRow::holding(conn, &pick("cccd"), &pick("history"))? {
             if let Some(v) = cccd {
                 kept.cccd.insert(v, path.clone());
             }

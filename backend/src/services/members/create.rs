@@ -303,7 +303,14 @@ pub fn write(conn: &mut DbConn, actor: &Actor, plans: Vec<Planned>) -> AppResult
         let facts: Vec<_> = evs.iter().map(EventRow::fact).collect();
         let derived = lifecycle::derive(&facts)
             .ok_or_else(|| AppError::internal("a new member without admission"))?;
-        let mut row = new_row(id, plan.organization_id, plan.org_path, plan.changes, &derived, now)?;
+        let mut row = new_row(
+            id,
+            plan.organization_id,
+            plan.org_path,
+            plan.changes,
+            &derived,
+            now,
+        )?;
         row.next_badge_on = crate::domain::badge::next_due(
             &row.party_age_facts(),
             crate::models::badge::standing(&row),
