@@ -124,19 +124,23 @@ def main():
     # audit entry and its change in the feed) can be faster than this.
     dumps = []
     for table in WRITTEN:
-        buf = bytearray()
-        with dst.cursor().copy(f"COPY {table} TO STDOUT") as cp:
+        dump = os.path.join(work, f"{table}.copy")
+        with open(dump, "wb") as f, dst.cursor().copy(f"COPY {table} TO STDOUT") as cp:
             for chunk in cp:
-                buf += chunk
-        dumps.append((table, bytes(buf)))
+                f.write(chunk)
+        dumps.append((table, dump))
     dst.execute("TRUNCATE " + ", ".join(WRITTEN) + " CASCADE")
+    rows_written = 0
     t = time.perf_counter()
     with dst.transaction():
         for table, dump in dumps:
-            with dst.cursor().copy(f"COPY {table} FROM STDIN") as cp:
-                cp.write(dump)
+            with dst.cursor().copy(f"COPY {table} FROM STDIN") as cp, open(dump, "rb") as f:
+                while chunk := f.read(1 << 20):
+                    rows_written += chunk.count(b"\n")
+                    cp.write(chunk)
     floor = time.perf_counter() - t
-    rows_written = sum(d.count(b"\n") for _, d in dumps)
+    for _, dump in dumps:
+        os.remove(dump)
     dst.close()
     print(f"\n{len(data):,} members in the import template ({os.path.getsize(path) / 1e6:.1f} MB), "
           f"{os.cpu_count()} cores\n")

@@ -343,11 +343,12 @@ async fn an_imported_member_is_recorded_exactly_as_one_entered_through_the_api()
 #[actix_web::test]
 async fn a_file_of_several_sets_of_rows_is_judged_row_by_row_across_them() {
     let (app, admin, t) = setup().await;
-    // 2,500 rows: three sets as the import writes them. Row 21 repeats row 12's history number
+    // 5,200 rows: six sets as the import writes them (and more audit entries than the chain
+    // seals at a time). Row 21 repeats row 12's history number
     // in lower case (the same number once stored) in the same set, row 1,801 repeats row 11's
     // CCCD, row 2,301 repeats row 11's history number in lower case two sets later.
     let mut csv = format!("{HEADER}\r\n");
-    for i in 1..=2_500u32 {
+    for i in 1..=5_200u32 {
         let cccd = if i == 1_800 { 10 } else { i };
         let history = match i {
             20 => "000011hp".to_string(),
@@ -387,18 +388,23 @@ async fn a_file_of_several_sets_of_rows_is_judged_row_by_row_across_them() {
     assert_eq!(job["status"], "succeeded", "{job}");
     assert_eq!(
         (job["created"].as_u64(), job["unchanged"].as_u64()),
-        (Some(2_497), Some(0))
+        (Some(5_197), Some(0))
     );
     assert_eq!(errors(&job), expected);
     // Again: every good row already recorded, the same three refused.
     let again = import(&admin, t.commune, "lon.csv", csv.as_bytes(), &skip).await;
     assert_eq!(
         (again["created"].as_u64(), again["unchanged"].as_u64()),
-        (Some(0), Some(2_497))
+        (Some(0), Some(5_197))
     );
     assert_eq!(errors(&again), expected);
-    // The counts kept ahead of time, the memberships and the audit chain agree with the records.
+    // The counts kept ahead of time and the memberships agree with the records; the audit trail
+    // (every created member's entry, sealed thousands at a time) is one intact chain.
     app.assert_invariant();
+    let mut conn = app.state.pool.get().unwrap();
+    let chain = qldv::models::audit_chain::verify(&mut conn, None).unwrap();
+    assert!(chain.intact(), "{:?}", chain.problems);
+    assert!(chain.entries > 5_197, "{}", chain.entries);
     let report = admin
         .get(&format!(
             "/api/v1/reports/composition?organization_id={}",
@@ -407,5 +413,5 @@ async fn a_file_of_several_sets_of_rows_is_judged_row_by_row_across_them() {
         .await;
     report.assert_status(200);
     // The gender section's total.
-    assert_eq!(report.json["sections"][0]["rows"][2]["values"][0], 2_497);
+    assert_eq!(report.json["sections"][0]["rows"][2]["values"][0], 5_197);
 }

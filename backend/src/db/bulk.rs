@@ -79,8 +79,8 @@ impl Lit {
             Self::Int(v) => write!(out, "{v}"),
             Self::Bool(v) => write!(out, "{}", if *v { "TRUE" } else { "FALSE" }),
             Self::Text(v) => write!(out, "'{}'", v.replace('\'', "''")),
-            Self::Date(v) => write!(out, "'{}'", v.format("%Y-%m-%d")),
-            Self::Time(v) => write!(out, "'{}'", v.format("%Y-%m-%d %H:%M:%S%.6f")),
+            Self::Date(v) => write!(out, "'{}'", iso_date(*v)),
+            Self::Time(v) => write!(out, "'{}'", iso_time(*v)),
         };
     }
 
@@ -103,10 +103,30 @@ impl Lit {
                 }
                 Ok(())
             }
-            Self::Date(v) => write!(out, "{}", v.format("%Y-%m-%d")),
-            Self::Time(v) => write!(out, "{}", v.format("%Y-%m-%d %H:%M:%S%.6f")),
+            Self::Date(v) => write!(out, "{}", iso_date(*v)),
+            Self::Time(v) => write!(out, "{}", iso_time(*v)),
         };
     }
+}
+
+/// `YYYY-MM-DD` (formatted directly: `strftime` parses its pattern on every call, and a
+/// million-row load formats millions of dates).
+fn iso_date(d: NaiveDate) -> String {
+    use chrono::Datelike as _;
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// `YYYY-MM-DD HH:MM:SS.ffffff`.
+fn iso_time(t: NaiveDateTime) -> String {
+    use chrono::Timelike as _;
+    format!(
+        "{} {:02}:{:02}:{:02}.{:06}",
+        iso_date(t.date()),
+        t.hour(),
+        t.minute(),
+        t.second(),
+        t.nanosecond() / 1_000
+    )
 }
 
 /// Rows for one table, written 500 at a time as an `INSERT` (SQLite) or 10,000 at a time as
@@ -362,4 +382,21 @@ pub fn resync_identities(conn: &mut DbConn, tables: &[&str]) -> AppResult<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Dates and times are written as `strftime` writes them.
+        #[test]
+        fn dates_and_times_as_strftime_writes_them(days in 0i64..80_000, micros in 0i64..86_400_000_000) {
+            let d = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default() + chrono::Duration::days(days);
+            let t = d.and_hms_opt(0, 0, 0).unwrap_or_default() + chrono::Duration::microseconds(micros);
+            prop_assert_eq!(iso_date(d), d.format("%Y-%m-%d").to_string());
+            prop_assert_eq!(iso_time(t), t.format("%Y-%m-%d %H:%M:%S%.6f").to_string());
+        }
+    }
 }

@@ -51,42 +51,48 @@ pub fn entry_hash(prev: &str, seq: i64, row: &AuditRow) -> String {
 }
 
 /// Chains the entries `ids` (those still present: a savepoint may have rolled some back), in id
-/// order, after the current head. Runs last in a write transaction: the head's row lock is held
-/// to the commit, so transactions chain one after another in commit order.
+/// order, after the current head, a few thousand at a time. Runs last in a write transaction:
+/// the head's row lock, taken by the first step, is held to the commit, so transactions chain
+/// one after another in commit order.
 pub fn seal(conn: &mut DbConn, ids: &[i64]) -> AppResult<()> {
-    let mut rows: Vec<AuditRow> = Vec::with_capacity(ids.len());
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    let mut prev: Option<String> = None;
     for chunk in ids.chunks(BATCH as usize) {
-        rows.extend(
-            audit_log::table
-                .filter(audit_log::id.eq_any(chunk))
-                .filter(audit_log::chain_seq.is_null())
-                .select(AuditRow::as_select())
-                .load(conn)?,
-        );
+        let mut rows: Vec<AuditRow> = audit_log::table
+            .filter(audit_log::id.eq_any(chunk))
+            .filter(audit_log::chain_seq.is_null())
+            .select(AuditRow::as_select())
+            .load(conn)?;
+        if rows.is_empty() {
+            continue;
+        }
+        rows.sort_by_key(|r| r.id);
+        let n = rows.len() as i64;
+        // Reserves n places; the hash returned is the head's as stored (the previous
+        // transaction's), which only the first step needs.
+        let (end, stored): (i64, String) = diesel::update(audit_chain::table.find(1))
+            .set(audit_chain::seq.eq(audit_chain::seq + n))
+            .returning((audit_chain::seq, audit_chain::hash))
+            .get_result(conn)?;
+        let mut hash = prev.take().unwrap_or(stored);
+        let mut seq = end - n;
+        let mut links: Vec<(i64, i64, String)> = Vec::with_capacity(rows.len());
+        for row in &rows {
+            seq += 1;
+            hash = entry_hash(&hash, seq, row);
+            links.push((row.id, seq, hash.clone()));
+        }
+        for chunk in links.chunks(500) {
+            link(conn, chunk)?;
+        }
+        prev = Some(hash);
     }
-    if rows.is_empty() {
-        return Ok(());
+    if let Some(head) = prev {
+        diesel::update(audit_chain::table.find(1))
+            .set(audit_chain::hash.eq(&head))
+            .execute(conn)?;
     }
-    rows.sort_by_key(|r| r.id);
-    let n = rows.len() as i64;
-    // Reserves n places; the hash returned is still the previous head's.
-    let (end, mut prev): (i64, String) = diesel::update(audit_chain::table.find(1))
-        .set(audit_chain::seq.eq(audit_chain::seq + n))
-        .returning((audit_chain::seq, audit_chain::hash))
-        .get_result(conn)?;
-    let mut seq = end - n;
-    let mut links: Vec<(i64, i64, String)> = Vec::with_capacity(rows.len());
-    for row in &rows {
-        seq += 1;
-        prev = entry_hash(&prev, seq, row);
-        links.push((row.id, seq, prev.clone()));
-    }
-    for chunk in links.chunks(500) {
-        link(conn, chunk)?;
-    }
-    diesel::update(audit_chain::table.find(1))
-        .set(audit_chain::hash.eq(&prev))
-        .execute(conn)?;
     Ok(())
 }
 

@@ -140,51 +140,16 @@ fn render(conn: &mut DbConn, entity: ChangeEntity, id: i64) -> AppResult<Snapsho
     }
 }
 
+/// Records rendered, numbered and written together by [`publish`] (bounding its memory).
+const PUBLISH_CHUNK: usize = 5_000;
+
 /// Appends the changes `(entity, id, operation)` now, in that order: each record rendered as
-/// the API returns it (members a few thousand per query), numbered in one step of the counter
-/// (which it locks until the transaction ends), written set by set. A record that no longer
-/// exists (its creation was rolled back to a savepoint) has nothing to publish.
+/// the API returns it (members a few thousand per query), numbered by steps of the counter
+/// (which the first step locks until the transaction ends), written set by set. A record that
+/// no longer exists (its creation was rolled back to a savepoint) has nothing to publish.
 fn publish(conn: &mut DbConn, items: &[(ChangeEntity, i64, String)]) -> AppResult<()> {
     use crate::db::bulk::{Batch, Lit};
     let today = super::today();
-    let member_ids: Vec<i64> = items
-        .iter()
-        .filter(|(e, _, _)| *e == ChangeEntity::Member)
-        .map(|(_, id, _)| *id)
-        .collect();
-    let mut members = std::collections::HashMap::with_capacity(member_ids.len());
-    for chunk in member_ids.chunks(5_000) {
-        let rows: Vec<MemberRow> = members::table
-            .filter(members::id.eq_any(chunk))
-            .select(MemberRow::as_select())
-            .load(conn)?;
-        members.extend(rows.into_iter().map(|m| (m.id, m)));
-    }
-    let mut rows = Vec::with_capacity(items.len());
-    for (entity, id, operation) in items {
-        let snap = match entity {
-            ChangeEntity::Member => match members.get(id) {
-                Some(m) => member_snapshot(m, today)?,
-                None => continue,
-            },
-            _ => match render(conn, *entity, *id) {
-                Ok(s) => s,
-                Err(AppError::NotFound(_)) => continue,
-                Err(e) => return Err(e),
-            },
-        };
-        let resource =
-            serde_json::to_string(&snap.resource).map_err(|e| AppError::internal(e.to_string()))?;
-        rows.push((*entity, *id, operation, snap, resource));
-    }
-    if rows.is_empty() {
-        return Ok(());
-    }
-    let n = i64::try_from(rows.len()).unwrap_or(i64::MAX);
-    let last: i64 = diesel::update(counters::table.find("changes"))
-        .set(counters::value.eq(counters::value + n))
-        .returning(counters::value)
-        .get_result(conn)?;
     let at = super::now();
     let columns = [
         "seq",
@@ -197,24 +162,68 @@ fn publish(conn: &mut DbConn, items: &[(ChangeEntity, i64, String)]) -> AppResul
         "other_path",
         "resource",
     ];
-    let mut batch = Batch::new(conn, "changes", &columns).for_rows(rows.len());
-    for (seq, (entity, id, operation, snap, resource)) in (last - n + 1..).zip(rows) {
-        let full = batch.push(&[
-            seq.into(),
-            at.into(),
-            entity.as_str().into(),
-            id.into(),
-            operation.as_str().into(),
-            snap.version.into(),
-            snap.scope_path.into(),
-            Lit::from(snap.other_path),
-            resource.into(),
-        ]);
-        if full {
-            batch.flush(conn)?;
+    for items in items.chunks(PUBLISH_CHUNK) {
+        let member_ids: Vec<i64> = items
+            .iter()
+            .filter(|(e, _, _)| *e == ChangeEntity::Member)
+            .map(|(_, id, _)| *id)
+            .collect();
+        let members: std::collections::HashMap<i64, MemberRow> = if member_ids.is_empty() {
+            Default::default()
+        } else {
+            members::table
+                .filter(members::id.eq_any(&member_ids))
+                .select(MemberRow::as_select())
+                .load::<MemberRow>(conn)?
+                .into_iter()
+                .map(|m| (m.id, m))
+                .collect()
+        };
+        let mut rows = Vec::with_capacity(items.len());
+        for (entity, id, operation) in items {
+            let snap = match entity {
+                ChangeEntity::Member => match members.get(id) {
+                    Some(m) => member_snapshot(m, today)?,
+                    None => continue,
+                },
+                _ => match render(conn, *entity, *id) {
+                    Ok(s) => s,
+                    Err(AppError::NotFound(_)) => continue,
+                    Err(e) => return Err(e),
+                },
+            };
+            let resource = serde_json::to_string(&snap.resource)
+                .map_err(|e| AppError::internal(e.to_string()))?;
+            rows.push((*entity, *id, operation, snap, resource));
         }
+        if rows.is_empty() {
+            continue;
+        }
+        let n = i64::try_from(rows.len()).unwrap_or(i64::MAX);
+        let last: i64 = diesel::update(counters::table.find("changes"))
+            .set(counters::value.eq(counters::value + n))
+            .returning(counters::value)
+            .get_result(conn)?;
+        let mut batch = Batch::new(conn, "changes", &columns).for_rows(rows.len());
+        for (seq, (entity, id, operation, snap, resource)) in (last - n + 1..).zip(rows) {
+            let full = batch.push(&[
+                seq.into(),
+                at.into(),
+                entity.as_str().into(),
+                id.into(),
+                operation.as_str().into(),
+                snap.version.into(),
+                snap.scope_path.into(),
+                Lit::from(snap.other_path),
+                resource.into(),
+            ]);
+            if full {
+                batch.flush(conn)?;
+            }
+        }
+        batch.flush(conn)?;
     }
-    batch.flush(conn)
+    Ok(())
 }
 
 /// The records changed by the write transactions open on this thread (diesel runs a
