@@ -162,7 +162,7 @@ def main():
         cell_c = org("Chi bộ Thử Sập C", "cell", commune)
 
         # 1. kill -9 in the middle of a bulk import (all or nothing).
-        rows = int(os.environ.get("CRASH_IMPORT_ROWS", "20000"))
+        rows = int(os.environ.get("CRASH_IMPORT_ROWS", "50000"))
         job = upload(server, cell_c, csv_rows(rows, 0), "lon.csv")
         deadline = time.time() + 300
         while True:

@@ -5,7 +5,7 @@
 #   scripts/import-kill.sh QLDV_BINARY BASE_URL ACCESS_TOKEN   (run in the server's directory)
 set -euo pipefail
 bin=${1:?binary}; base=${2:?url}; token=${3:?token}
-rows=${IMPORT_KILL_ROWS:-3000}
+rows=${IMPORT_KILL_ROWS:-30000}
 api() { curl -fsS -H "authorization: Bearer $token" -H 'content-type: application/json' "$@"; }
 org() { api -X POST "$base/api/v1/organizations" -d "$1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'; }
 province=$(org '{"name":"Tỉnh ủy Nhập Thử","kind":"province"}')
@@ -23,7 +23,7 @@ count() { api "$base/api/v1/members?organization_id=$cell&limit=1" | python3 -c 
 "$bin" import big.csv --organization "$cell" >killed.out 2>killed.err &
 ipid=$!
 for _ in $(seq 1 600); do
-  grep -qE '\] [3-9][0-9]{2,}/' killed.err 2>/dev/null && break
+  grep -qE '\] [0-9]{4,}/' killed.err 2>/dev/null && break
   kill -0 "$ipid" 2>/dev/null || break
   sleep 0.05
 done
