@@ -326,7 +326,11 @@ test('a correction saved meanwhile by someone else is shown before anything is o
   assert.match(await conflict.innerText(), /Điện thoại\s+0912345678/);
   await page.screenshot({ path: `${SHOTS}/17-edit-conflict.png`, fullPage: true });
   problems.length = 0; // the 412 is expected
+  // Saving again sends the correction on top of the other clerk's version: wait for its answer
+  // (the comparison is hidden as soon as the button is pressed, before the server has answered).
+  const retried = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().endsWith(`/api/v1/members/${id}`));
   await page.getByRole('button', { name: 'Lưu' }).click();
+  assert.equal((await retried).status(), 200);
   await conflict.waitFor({ state: 'detached' });
   const saved = await api('GET', `/members/${id}`, undefined, seeded.token);
   assert.equal(saved.hometown, 'Xã Mường Khến, tỉnh Hòa Bình');
