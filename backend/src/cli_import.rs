@@ -39,6 +39,7 @@ pub fn run(
         .unwrap_or_default();
     let problem = crate::problem_text;
     let prepared = imports::prepare(&name, &bytes).map_err(problem)?;
+    drop(bytes); // the rows are read: the file's bytes are not needed while they are written
     let (_, state) = crate::load()?;
     let mut conn = state.pool.get().map_err(|e| e.to_string())?;
     let caller = AuthUser::of_account(&mut conn, username).map_err(problem)?;

@@ -1,6 +1,7 @@
 //! The columns of the import template (Vietnamese headers, the API field each fills) and the
 //! conversion of one spreadsheet row into the API's [`CreateMember`].
 
+use super::read::Row;
 use chrono::NaiveDate;
 use qldv_api_types::members::{CreateMember, Gender, MemberProfile, MemberStatus, PoliticalTheory};
 use qldv_api_types::reports::ImportError;
@@ -246,11 +247,8 @@ pub struct ParsedRow {
 }
 
 /// Converts a row (cells as text, in file order) into a member, or the problems of its cells.
-pub fn parse_row(
-    row_no: u32,
-    cells: &[String],
-    at: &[Option<usize>],
-) -> Result<ParsedRow, Vec<ImportError>> {
+pub fn parse_row(row: &Row, at: &[Option<usize>]) -> Result<ParsedRow, Vec<ImportError>> {
+    let row_no = row.no;
     let mut errors = Vec::new();
     let mut profile = MemberProfile::default();
     let mut dates: [Option<NaiveDate>; 4] = [None; 4];
@@ -259,7 +257,7 @@ pub fn parse_row(
     let mut first_on = None;
     for (c, pos) in COLUMNS.iter().zip(at) {
         let value = pos
-            .and_then(|p| cells.get(p))
+            .and_then(|p| row.cell(p))
             .map(|v| v.trim().to_string())
             .filter(|v| !v.is_empty());
         let Some(v) = value else {
@@ -396,7 +394,11 @@ mod tests {
         set(&mut cells, "Ngày kết nạp", "2005-03-21");
         set(&mut cells, "Ngày chính thức", "21/03/2006");
         set(&mut cells, "Lý luận chính trị", "Trung cấp");
-        let row = parse_row(2, &cells, &at).map(|r| r.member);
+        let parse = |cells: &Vec<String>| match Row::new(2, cells) {
+            Some(row) => parse_row(&row, &at),
+            None => Err(Vec::new()),
+        };
+        let row = parse(&cells).map(|r| r.member);
         let m = row.as_ref().ok();
         assert_eq!(m.map(|m| m.status), Some(MemberStatus::Official));
         assert_eq!(
@@ -405,7 +407,7 @@ mod tests {
         );
         set(&mut cells, "Ngày sinh", "31/02/1980");
         set(&mut cells, "Giới tính", "X");
-        let errs = parse_row(2, &cells, &at).err().unwrap_or_default();
+        let errs = parse(&cells).err().unwrap_or_default();
         let cols: Vec<_> = errs.iter().filter_map(|e| e.column.as_deref()).collect();
         assert_eq!(cols, ["Giới tính", "Ngày sinh"]);
         assert_eq!(errs[1].value.as_deref(), Some("31/02/1980"));

@@ -8,8 +8,56 @@ use qldv_api_types::reports::ImportError;
 pub struct Sheet {
     /// The first row.
     pub header: Vec<String>,
-    /// The rows after it (fully empty rows are dropped), with their spreadsheet row numbers.
-    pub rows: Vec<(u32, Vec<String>)>,
+    /// The rows after it (fully empty rows are dropped).
+    pub rows: Vec<Row>,
+}
+
+/// One data row: its spreadsheet number and its cells' text stored end to end (a file of a
+/// million rows held as one string per row rather than thirty).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The row's number in the spreadsheet (the header is row 1).
+    pub no: u32,
+    text: String,
+    ends: Box<[u32]>,
+}
+
+impl Row {
+    /// A row of these cells; `None` when its text exceeds 4 GiB.
+    pub fn new<S: AsRef<str>>(no: u32, cells: impl IntoIterator<Item = S>) -> Option<Row> {
+        let mut text = String::new();
+        let mut ends = Vec::new();
+        for c in cells {
+            text.push_str(c.as_ref());
+            ends.push(u32::try_from(text.len()).ok()?);
+        }
+        text.shrink_to_fit();
+        Some(Row {
+            no,
+            text,
+            ends: ends.into_boxed_slice(),
+        })
+    }
+
+    /// The text of cell `i` (0-based), if the row has that many cells.
+    pub fn cell(&self, i: usize) -> Option<&str> {
+        let end = usize::try_from(*self.ends.get(i)?).ok()?;
+        let start = match i.checked_sub(1) {
+            Some(before) => usize::try_from(*self.ends.get(before)?).ok()?,
+            None => 0,
+        };
+        self.text.get(start..end)
+    }
+
+    /// The cells in order.
+    pub fn cells(&self) -> impl Iterator<Item = &str> {
+        (0..self.ends.len()).filter_map(|i| self.cell(i))
+    }
+
+    /// Whether every cell is empty or blank.
+    fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
 }
 
 fn unreadable(message: String) -> ImportError {
@@ -39,19 +87,26 @@ fn cell(d: &Data) -> String {
     }
 }
 
-fn sheet(mut lines: impl Iterator<Item = Vec<String>>) -> Sheet {
-    let header = lines.next().unwrap_or_default();
-    let rows = lines
-        .enumerate()
-        .filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty()))
-        .map(|(i, r)| {
-            (
-                u32::try_from(i).unwrap_or(u32::MAX - 2).saturating_add(2),
-                r,
-            )
-        })
-        .collect();
-    Sheet { header, rows }
+fn too_long() -> ImportError {
+    unreadable("Tệp có dòng quá dài".into())
+}
+
+/// Splits the first line off as the header and keeps the other non-blank rows, numbered from 2.
+fn sheet(mut lines: impl Iterator<Item = Result<Row, ImportError>>) -> Result<Sheet, ImportError> {
+    let header = match lines.next().transpose()? {
+        Some(h) => h.cells().map(str::to_string).collect(),
+        None => Vec::new(),
+    };
+    let mut rows = Vec::new();
+    for (i, line) in lines.enumerate() {
+        let mut row = line?;
+        row.no = u32::try_from(i).unwrap_or(u32::MAX - 2).saturating_add(2);
+        if !row.is_blank() {
+            rows.push(row);
+        }
+    }
+    rows.shrink_to_fit();
+    Ok(Sheet { header, rows })
 }
 
 /// Reads the first worksheet of an XLSX workbook.
@@ -66,7 +121,11 @@ pub fn xlsx(bytes: &[u8]) -> Result<Sheet, ImportError> {
     let range = book
         .worksheet_range(&first)
         .map_err(|e| unreadable(format!("Không đọc được trang tính \"{first}\": {e}")))?;
-    Ok(sheet(range.rows().map(|r| r.iter().map(cell).collect())))
+    sheet(
+        range
+            .rows()
+            .map(|r| Row::new(0, r.iter().map(cell)).ok_or_else(too_long)),
+    )
 }
 
 /// Reads CSV (UTF-8, with or without a byte-order mark; comma or semicolon separated).
@@ -80,17 +139,15 @@ pub fn csv(bytes: &[u8]) -> Result<Sheet, ImportError> {
     } else {
         b','
     };
-    let mut reader = ::csv::ReaderBuilder::new()
+    let reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
-    let mut lines = Vec::new();
-    for (i, rec) in reader.records().enumerate() {
+    sheet(reader.into_records().enumerate().map(|(i, rec)| {
         let rec = rec.map_err(|e| unreadable(format!("Dòng {}: {e}", i + 1)))?;
-        lines.push(rec.iter().map(str::to_string).collect());
-    }
-    Ok(sheet(lines.into_iter()))
+        Row::new(0, rec.iter()).ok_or_else(too_long)
+    }))
 }
 
 /// Reads a file by its name's extension (or its first bytes: XLSX is a zip).
@@ -115,7 +172,39 @@ mod tests {
         let s = s.unwrap_or_default();
         assert_eq!(s.header, ["Họ và tên", "Giới tính"]);
         assert_eq!(s.rows.len(), 2);
-        assert_eq!(s.rows[1], (4, vec!["Bình".to_string(), "Nữ".to_string()]));
+        let bình = &s.rows[1];
+        assert_eq!(
+            (bình.no, bình.cell(0), bình.cell(1)),
+            (4, Some("Bình"), Some("Nữ"))
+        );
+        assert_eq!(bình.cell(2), None);
+    }
+
+    #[test]
+    fn a_row_gives_back_its_cells_as_written() {
+        let cells = ["", "Nguyễn Văn An", "", " 15/01/1980 ", "Nữ"];
+        let row = Row::new(7, cells);
+        let back: Vec<Option<&str>> = (0..6)
+            .map(|i| row.as_ref().and_then(|r| r.cell(i)))
+            .collect();
+        let mut expected: Vec<Option<&str>> = cells.iter().map(|c| Some(*c)).collect();
+        expected.push(None);
+        assert_eq!(back, expected);
+        assert!(row.is_some_and(|r| !r.is_blank()));
+        assert!(Row::new(8, ["", " ", ""]).is_some_and(|r| r.is_blank()));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_row_keeps_any_cells(cells in proptest::collection::vec(".{0,12}", 0..40)) {
+            let row = Row::new(2, &cells);
+            let back: Vec<Option<&str>> = (0..=cells.len())
+                .map(|i| row.as_ref().and_then(|r| r.cell(i)))
+                .collect();
+            let mut expected: Vec<Option<&str>> = cells.iter().map(|c| Some(c.as_str())).collect();
+            expected.push(None);
+            proptest::prop_assert_eq!(back, expected);
+        }
     }
 
     #[test]

@@ -12,6 +12,7 @@ use qldv_api_types::OrgId;
 use validator::Validate;
 
 use super::columns::{self, problem, ParsedRow};
+use super::read::Row;
 use super::{field_problems, Prepared};
 use crate::auth::AuthUser;
 use crate::db::DbConn;
@@ -89,14 +90,10 @@ impl<'a> Judge<'a> {
     }
 
     /// Judges a set of rows and writes the accepted ones; each row's result, in order.
-    pub(crate) fn import(
-        &mut self,
-        conn: &mut DbConn,
-        rows: &[(u32, Vec<String>)],
-    ) -> AppResult<Vec<RowResult>> {
+    pub(crate) fn import(&mut self, conn: &mut DbConn, rows: &[Row]) -> AppResult<Vec<RowResult>> {
         let parsed: Vec<(u32, Result<ParsedRow, Vec<ImportError>>)> = rows
             .iter()
-            .map(|(row, cells)| (*row, columns::parse_row(*row, cells, &self.file.at)))
+            .map(|row| (row.no, columns::parse_row(row, &self.file.at)))
             .collect();
         let written: Vec<(&str, &str)> = parsed
             .iter()
