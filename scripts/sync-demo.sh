@@ -10,7 +10,12 @@ set -euo pipefail
 bin=$(realpath "${1:?path to the qldv binary}")
 work=$(mktemp -d)
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
+# Each pid is the subshell running `at … serve`; the server is its child.
+cleanup() {
+  for p in "${pids[@]}"; do pkill -P "$p" 2>/dev/null || true; kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
@@ -28,7 +33,8 @@ at() {
     QLDV_JWT_SECRET_FILE="$work/$site/jwt.secret" QLDV_LOG=warn "$bin" "$@"
 }
 
-# Starts an installation's server; prints its base URL.
+# Starts an installation's server and sets `base` to its URL (not a command substitution: the
+# server's pid must reach `pids` in this shell for the cleanup to stop it).
 start() {
   local site=$1 port
   port=$(free_port)
@@ -38,7 +44,7 @@ start() {
     curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
     sleep 0.1
   done
-  echo "http://127.0.0.1:$port"
+  base="http://127.0.0.1:$port"
 }
 
 # api BASE METHOD PATH [JSON]: prints the response body.
@@ -56,8 +62,10 @@ at province migrate >/dev/null
 at commune migrate >/dev/null
 at commune sync init --id-block 1
 
-province=$(start province)
-commune=$(start commune)
+start province
+province=$base
+start commune
+commune=$base
 p=$(api "$province" POST /organizations '{"name":"Tỉnh ủy Hòa Bình","kind":"province","parent_id":null}' | id_of)
 c=$(api "$province" POST /organizations "{\"name\":\"Đảng ủy xã Tân Lạc\",\"kind\":\"commune\",\"parent_id\":$p}" | id_of)
 
