@@ -11,29 +11,20 @@
 //! `n` can never later find a committed change numbered `n` or below that it did not see. SQLite
 //! serialises writers anyway; the counter makes PostgreSQL behave the same.
 
+mod publish;
+
 use std::cell::RefCell;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use qldv_api_types::changes::{Change, ChangeEntity};
-use qldv_api_types::{MemberId, OrgId};
-use serde::Serialize;
 
 use crate::auth::Scope;
 use crate::db::schema::{
-    badge_proposals, badges, cards, changes, counters, evaluations, members, organizations,
-    transfers,
+    badge_proposals, badges, cards, changes, evaluations, members, organizations, transfers,
 };
 use crate::db::DbConn;
-use crate::error::{AppError, AppResult};
-
-use super::badge::BadgeRow;
-use super::badge_proposal::ProposalRow;
-use super::card::CardRow;
-use super::evaluation::EvaluationRow;
-use super::member::MemberRow;
-use super::organization::OrganizationRow;
-use super::transfer::TransferRow;
+use crate::error::AppResult;
 
 /// A stored change.
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -57,173 +48,6 @@ pub struct ChangeRow {
     pub other_path: Option<String>,
     /// The record as the API returned it (JSON).
     pub resource: String,
-}
-
-/// What a record looks like to the feed right after a write.
-struct Snapshot {
-    resource: serde_json::Value,
-    version: i64,
-    scope_path: String,
-    other_path: Option<String>,
-}
-
-fn snapshot<T: Serialize>(
-    dto: &T,
-    version: i64,
-    scope_path: String,
-    other_path: Option<String>,
-) -> AppResult<Snapshot> {
-    Ok(Snapshot {
-        resource: serde_json::to_value(dto).map_err(|e| AppError::internal(e.to_string()))?,
-        version,
-        scope_path,
-        other_path,
-    })
-}
-
-/// A member record as the API returns it.
-fn member_snapshot(m: &MemberRow, today: chrono::NaiveDate) -> AppResult<Snapshot> {
-    snapshot(
-        &m.to_dto(today, crate::domain::privacy::Privacy::Full),
-        m.version,
-        m.org_path.clone(),
-        None,
-    )
-}
-
-/// The record `id` of `entity` as the API returns it now (inside the writing transaction).
-fn render(conn: &mut DbConn, entity: ChangeEntity, id: i64) -> AppResult<Snapshot> {
-    let all = Scope::system();
-    let today = super::today();
-    match entity {
-        ChangeEntity::Organization => {
-            let o = OrganizationRow::find(conn, &all, OrgId(id))?;
-            snapshot(&o.to_dto(), o.version, o.path.clone(), None)
-        }
-        ChangeEntity::Member => member_snapshot(&MemberRow::find(conn, &all, MemberId(id))?, today),
-        ChangeEntity::Transfer => {
-            let t = TransferRow::reload(conn, id)?;
-            let dto = TransferRow::view(conn, &t)?;
-            snapshot(&dto, t.version, t.from_path.clone(), t.to_path.clone())
-        }
-        ChangeEntity::Evaluation => {
-            let (e, path): (EvaluationRow, String) = evaluations::table
-                .inner_join(members::table)
-                .filter(evaluations::id.eq(id))
-                .select((EvaluationRow::as_select(), members::org_path))
-                .first(conn)?;
-            snapshot(&e.to_dto(), e.version, path, None)
-        }
-        ChangeEntity::Card => {
-            let (c, name, path) = CardRow::find(conn, &all, id)?;
-            snapshot(&c.to_dto(&name), c.version, path, None)
-        }
-        ChangeEntity::Badge => {
-            let (b, name, path): (BadgeRow, String, String) = badges::table
-                .inner_join(members::table)
-                .filter(badges::id.eq(id))
-                .select((BadgeRow::as_select(), members::full_name, members::org_path))
-                .first(conn)?;
-            // Awarded badges change only when returned: that is their second version.
-            let version = if b.returned_on.is_some() { 2 } else { 1 };
-            snapshot(&b.to_dto(&name), version, path, None)
-        }
-        ChangeEntity::BadgeProposal => {
-            let (p, m) = ProposalRow::find(conn, &all, id)?;
-            snapshot(
-                &p.to_dto(&m.full_name, m.organization_id),
-                p.version,
-                m.org_path,
-                None,
-            )
-        }
-    }
-}
-
-/// Records rendered, numbered and written together by [`publish`] (bounding its memory).
-const PUBLISH_CHUNK: usize = 5_000;
-
-/// Appends the changes `(entity, id, operation)` now, in that order: each record rendered as
-/// the API returns it (members a few thousand per query), numbered by steps of the counter
-/// (which the first step locks until the transaction ends), written set by set. A record that
-/// no longer exists (its creation was rolled back to a savepoint) has nothing to publish.
-fn publish(conn: &mut DbConn, items: &[(ChangeEntity, i64, String)]) -> AppResult<()> {
-    use crate::db::bulk::{Batch, Lit};
-    let today = super::today();
-    let at = super::now();
-    let columns = [
-        "seq",
-        "at",
-        "entity",
-        "entity_id",
-        "operation",
-        "version",
-        "scope_path",
-        "other_path",
-        "resource",
-    ];
-    for items in items.chunks(PUBLISH_CHUNK) {
-        let member_ids: Vec<i64> = items
-            .iter()
-            .filter(|(e, _, _)| *e == ChangeEntity::Member)
-            .map(|(_, id, _)| *id)
-            .collect();
-        let members: std::collections::HashMap<i64, MemberRow> = if member_ids.is_empty() {
-            Default::default()
-        } else {
-            members::table
-                .filter(members::id.eq_any(&member_ids))
-                .select(MemberRow::as_select())
-                .load::<MemberRow>(conn)?
-                .into_iter()
-                .map(|m| (m.id, m))
-                .collect()
-        };
-        let mut rows = Vec::with_capacity(items.len());
-        for (entity, id, operation) in items {
-            let snap = match entity {
-                ChangeEntity::Member => match members.get(id) {
-                    Some(m) => member_snapshot(m, today)?,
-                    None => continue,
-                },
-                _ => match render(conn, *entity, *id) {
-                    Ok(s) => s,
-                    Err(AppError::NotFound(_)) => continue,
-                    Err(e) => return Err(e),
-                },
-            };
-            let resource = serde_json::to_string(&snap.resource)
-                .map_err(|e| AppError::internal(e.to_string()))?;
-            rows.push((*entity, *id, operation, snap, resource));
-        }
-        if rows.is_empty() {
-            continue;
-        }
-        let n = i64::try_from(rows.len()).unwrap_or(i64::MAX);
-        let last: i64 = diesel::update(counters::table.find("changes"))
-            .set(counters::value.eq(counters::value + n))
-            .returning(counters::value)
-            .get_result(conn)?;
-        let mut batch = Batch::new(conn, "changes", &columns).for_rows(rows.len());
-        for (seq, (entity, id, operation, snap, resource)) in (last - n + 1..).zip(rows) {
-            let full = batch.push(&[
-                seq.into(),
-                at.into(),
-                entity.as_str().into(),
-                id.into(),
-                operation.as_str().into(),
-                snap.version.into(),
-                snap.scope_path.into(),
-                Lit::from(snap.other_path),
-                resource.into(),
-            ]);
-            if full {
-                batch.flush(conn)?;
-            }
-        }
-        batch.flush(conn)?;
-    }
-    Ok(())
 }
 
 /// The records changed by the write transactions open on this thread (diesel runs a
@@ -272,7 +96,7 @@ pub fn note(conn: &mut DbConn, entity: &str, id: i64, operation: &str) -> AppRes
     if deferred {
         Ok(())
     } else {
-        publish(conn, &[(entity, id, operation.to_string())])
+        publish::publish(conn, &[(entity, id, operation.to_string())])
     }
 }
 
@@ -321,7 +145,7 @@ impl Collector {
             p.at.clear();
             (std::mem::take(&mut p.items), std::mem::take(&mut p.audited))
         });
-        publish(conn, &items)?;
+        publish::publish(conn, &items)?;
         // Always after the feed's counter: every writer takes the two locks in this order.
         super::audit_chain::seal(conn, &audited)
     }
