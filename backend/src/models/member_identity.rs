@@ -38,32 +38,6 @@ impl MemberRow {
         Ok(q.count().get_result::<i64>(conn)? > 0)
     }
 
-    /// The record holding this CCCD or personal-history number, if any: id and organisation path
-    /// (an import matches rows to existing records by them).
-    pub fn matching(
-        conn: &mut DbConn,
-        cccd: Option<&str>,
-        history_no: Option<&str>,
-    ) -> AppResult<Option<(i64, String)>> {
-        for (column_is_cccd, value) in [(true, cccd), (false, history_no)] {
-            let Some(v) = value.filter(|v| !v.is_empty()) else {
-                continue;
-            };
-            let q = members::table
-                .select((members::id, members::org_path))
-                .into_boxed();
-            let q = if column_is_cccd {
-                q.filter(members::national_id.eq(v))
-            } else {
-                q.filter(members::personal_history_no.eq(v))
-            };
-            if let Some(found) = q.first::<(i64, String)>(conn).optional()? {
-                return Ok(Some(found));
-            }
-        }
-        Ok(None)
-    }
-
     /// The records holding any of these CCCDs or personal-history numbers: each one's CCCD,
     /// history number and organisation path (one query, for a set of imported rows).
     pub fn holding(
