@@ -38,7 +38,8 @@ pub fn run(
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
     let problem = crate::problem_text;
-    let prepared = imports::prepare(&name, &bytes).map_err(problem)?;
+    let prepared =
+        imports::prepare(&name, &bytes, &imports::Limits::COMMAND_LINE).map_err(problem)?;
     drop(bytes); // the rows are read: the file's bytes are not needed while they are written
     let (_, state) = crate::load()?;
     let mut conn = state.pool.get().map_err(|e| e.to_string())?;
@@ -67,7 +68,10 @@ pub fn run(
         &caller,
         &job,
         &prepared,
-        Options { skip_invalid },
+        Options {
+            skip_invalid,
+            place: None,
+        },
         today,
         &draw,
     )

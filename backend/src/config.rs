@@ -38,6 +38,9 @@ pub struct Config {
     /// `QLDV_CORS_ORIGINS`: comma-separated browser origins (`https://host[:port]`) of other
     /// agencies' web applications allowed to call the API; none by default (same origin only).
     pub cors_origins: Vec<String>,
+    /// `QLDV_MAX_IMPORTS`: bulk imports this server runs at once (2 by default; one per user
+    /// whatever this says), each on a database connection of its own.
+    pub max_imports: u32,
 }
 
 fn env(name: &str) -> Option<String> {
@@ -82,6 +85,7 @@ impl Config {
                 .unwrap_or_else(|| "info,actix_server=warn".into()),
             sync_key,
             cors_origins: cors_origins()?,
+            max_imports: env_parse("QLDV_MAX_IMPORTS", 2)?,
         })
     }
 }

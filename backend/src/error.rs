@@ -45,6 +45,10 @@ pub enum AppError {
         /// Seconds until another attempt is allowed.
         retry_after: i64,
     },
+    /// 429 with a stable code: the server is busy with work of this kind (e.g. imports); try
+    /// again after the given seconds.
+    #[error("busy {0}: {1}")]
+    Busy(&'static str, String, i64),
     /// 503: the database is unreachable.
     #[error("service unavailable: {0}")]
     Unavailable(String),
@@ -88,7 +92,7 @@ impl AppError {
             Self::Forbidden(_) => "forbidden",
             Self::NotFound(_) => "not_found",
             Self::MethodNotAllowed(_) => "method_not_allowed",
-            Self::Conflict(code, _) | Self::Rule(code, _) => code,
+            Self::Conflict(code, _) | Self::Rule(code, _) | Self::Busy(code, ..) => code,
             Self::PreconditionFailed(_) => "version_mismatch",
             Self::RateLimited { .. } => "rate_limited",
             Self::Unavailable(_) => "database_unavailable",
@@ -109,6 +113,7 @@ impl AppError {
             Self::PreconditionFailed(_) => "Dữ liệu đã bị người khác thay đổi",
             Self::Rule(..) => "Vi phạm quy định",
             Self::RateLimited { .. } => "Quá nhiều lần thử",
+            Self::Busy(..) => "Máy chủ đang bận việc này",
             Self::Unavailable(_) => "Cơ sở dữ liệu tạm thời không truy cập được",
             Self::Internal(_) => "Lỗi hệ thống",
         }
@@ -121,7 +126,7 @@ impl AppError {
             Self::Unauthenticated(_, m) | Self::Forbidden(m) => m.clone(),
             Self::NotFound(what) => format!("Không tìm thấy {what} hoặc nằm ngoài phạm vi quản lý"),
             Self::MethodNotAllowed(allow) => format!("Đường dẫn này chỉ nhận: {allow}"),
-            Self::Conflict(_, m) | Self::Rule(_, m) => m.clone(),
+            Self::Conflict(_, m) | Self::Rule(_, m) | Self::Busy(_, m, _) => m.clone(),
             Self::PreconditionFailed(v) => {
                 format!("Bản ghi đã được cập nhật (phiên bản hiện tại {v}); tải lại rồi sửa tiếp")
             }
@@ -163,7 +168,7 @@ impl ResponseError for AppError {
             Self::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             Self::Conflict(..) => StatusCode::CONFLICT,
             Self::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
-            Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Self::RateLimited { .. } | Self::Busy(..) => StatusCode::TOO_MANY_REQUESTS,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -181,7 +186,7 @@ impl ResponseError for AppError {
             Self::Unauthenticated(..) => {
                 resp.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
             }
-            Self::RateLimited { retry_after } => {
+            Self::RateLimited { retry_after } | Self::Busy(_, _, retry_after) => {
                 resp.insert_header((header::RETRY_AFTER, retry_after.to_string()));
             }
             Self::Unavailable(_) => {

@@ -18,8 +18,8 @@ pub struct AppState {
     pub refresh_ttl: Duration,
     /// A fixed "today" (tests of date-dependent rules); `None` uses the calendar.
     pub fixed_today: Option<chrono::NaiveDate>,
-    /// Progress of the bulk imports running in this process.
-    pub imports: crate::services::imports::Progress,
+    /// The bulk imports running in this process: progress and places.
+    pub imports: crate::services::imports::Running,
     /// The key this installation signs sync packages with (`None`: exports are refused).
     pub sync_key: Option<crate::services::sync::SyncKey>,
     /// Browser origins allowed to call the API across origins (`QLDV_CORS_ORIGINS`).

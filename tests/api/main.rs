@@ -29,4 +29,5 @@ mod security;
 mod seed;
 mod sync;
 mod transfers;
+mod uploads;
 mod users;

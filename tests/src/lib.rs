@@ -47,6 +47,7 @@ pub struct TestAppBuilder {
     database_url: Option<String>,
     access_token_minutes: Option<i64>,
     cors_origins: Vec<String>,
+    pool_size: Option<u32>,
 }
 
 impl TestAppBuilder {
@@ -74,6 +75,12 @@ impl TestAppBuilder {
         self
     }
 
+    /// At most this many pooled connections (the request pool).
+    pub fn pool_size(mut self, n: u32) -> Self {
+        self.pool_size = Some(n);
+        self
+    }
+
     /// Builds the app.
     pub async fn build(self) -> TestApp {
         let (db, url, migrate) = match self.database_url {
@@ -90,9 +97,13 @@ impl TestAppBuilder {
             access_token_minutes: self.access_token_minutes.unwrap_or(15),
             refresh_token_days: 14,
             pool: PoolOptions {
-                max_size: 6,
+                max_size: self.pool_size.unwrap_or(6),
                 checkout_timeout: std::time::Duration::from_secs(10),
-                ..PoolOptions::default()
+                queue_timeout: std::time::Duration::from_secs(if self.pool_size.is_some() {
+                    3
+                } else {
+                    30
+                }),
             },
         };
         let state = if migrate {

@@ -176,11 +176,22 @@ impl r2d2::ManageConnection for Manager {
 /// The connection pool, with a fair queue in front of it: [`crate::db::run`] takes a place
 /// (one per connection) before it takes a blocking thread and a connection, so a burst of
 /// requests waits in order on the async side instead of timing out inside the pool.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct DbPool {
     inner: r2d2::Pool<Manager>,
+    url: String,
     gate: std::sync::Arc<tokio::sync::Semaphore>,
     queue_timeout: Duration,
+}
+
+impl std::fmt::Debug for DbPool {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The URL may hold a password.
+        f.debug_struct("DbPool")
+            .field("url", &redact(&self.url))
+            .field("state", &self.inner.state())
+            .finish()
+    }
 }
 
 /// A place in the queue, held while a connection is used.
@@ -199,6 +210,12 @@ impl DbPool {
         timeout: Duration,
     ) -> Result<r2d2::PooledConnection<Manager>, r2d2::Error> {
         self.inner.get_timeout(timeout)
+    }
+
+    /// A connection of its own, outside the pool, for a long background job (an import) that
+    /// must not keep requests waiting; such jobs bound their own number.
+    pub fn dedicated(&self) -> Result<DbConn, String> {
+        connect(&self.url)
     }
 
     /// Waits for a place (fair, first come first served); `None` after the queue timeout.
@@ -251,6 +268,7 @@ pub fn pool(url: &str, opts: &PoolOptions) -> Result<DbPool, String> {
         });
     Ok(DbPool {
         inner,
+        url: url.to_string(),
         gate: std::sync::Arc::new(tokio::sync::Semaphore::new(max_size as usize)),
         queue_timeout: opts.queue_timeout,
     })

@@ -112,6 +112,23 @@ impl ImportRow {
         Ok(())
     }
 
+    /// A job still `running` whose own connection failed is recorded as failed with `message`
+    /// (a job that already ended keeps its outcome).
+    pub fn fail_if_running(conn: &mut DbConn, id: i64, message: &str) -> AppResult<()> {
+        diesel::update(
+            imports::table
+                .find(id)
+                .filter(imports::status.eq("running")),
+        )
+        .set((
+            imports::status.eq(status_str(ImportStatus::Failed)),
+            imports::message.eq(Some(message)),
+            imports::finished_at.eq(Some(super::now())),
+        ))
+        .execute(conn)?;
+        Ok(())
+    }
+
     /// Jobs left `running` by a stopped process: nothing of theirs was committed (each runs in
     /// one transaction), so they are marked interrupted. Returns how many.
     pub fn mark_interrupted(conn: &mut DbConn) -> AppResult<usize> {

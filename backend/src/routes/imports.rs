@@ -65,7 +65,9 @@ async fn read_form(mut payload: Multipart) -> Result<Form, AppError> {
         while let Some(chunk) = field.next().await {
             let chunk = chunk.map_err(|e| AppError::Malformed(format!("multipart: {e}")))?;
             if data.len() + chunk.len() > MAX_BYTES {
-                return Err(AppError::field("file", "too_large", "Tệp lớn hơn 50 MB"));
+                return Err(AppError::TooLarge(
+                    "Tệp lớn hơn 50 MB; chia thành nhiều tệp nhỏ hơn rồi nhập lần lượt".into(),
+                ));
             }
             data.extend_from_slice(&chunk);
         }
@@ -93,6 +95,10 @@ async fn read_form(mut payload: Multipart) -> Result<Form, AppError> {
     responses(
         (status = 202, description = "The job, running", body = ImportJob),
         (status = 404, description = "Organisation outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        (status = 413, description = "`payload_too_large`: over 50 MB uploaded, more than 200,000 rows, or a workbook inflating past its limits (a zip bomb)", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`validation_failed`: the file is unreadable (`unreadable_file`: not XLSX or UTF-8 CSV, a damaged archive), has a line over 64 KB (`line_too_long`) or over 1,024 columns (`too_many_columns`), or lacks required columns", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        (status = 429, description = "`import_running` (the caller's previous import has not ended) or `imports_busy` (the server runs as many imports as it allows)", body = qldv_api_types::Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = i64, description = "Seconds to wait before trying again"))),
     ),
     security(("bearer" = []))
 )]
@@ -103,6 +109,11 @@ pub async fn start_import(
     payload: Multipart,
 ) -> Result<HttpResponse, AppError> {
     user.require_writer()?;
+    // The place is held from the upload to the job's end: one import per user, a few per server.
+    let place = state
+        .imports
+        .claim(user.id)
+        .map_err(imports::Busy::into_app_error)?;
     let form = read_form(payload).await?;
     let org = form
         .organization_id
@@ -115,7 +126,7 @@ pub async fn start_import(
         return Err(AppError::field("file", "required", "Chọn tệp cần nhập"));
     }
     let (name, bytes) = (form.file_name, form.bytes);
-    let prepared = web::block(move || imports::prepare(&name, &bytes))
+    let prepared = web::block(move || imports::prepare(&name, &bytes, &imports::Limits::UPLOAD))
         .await
         .map_err(|e| AppError::internal(format!("blocking task failed: {e}")))??;
     let caller = user.clone();
@@ -128,19 +139,34 @@ pub async fn start_import(
     let (pool, progress, today) = (state.pool.clone(), state.imports.clone(), state.today());
     let options = Options {
         skip_invalid: form.skip_invalid,
+        place: Some(place),
     };
     actix_web::rt::spawn(async move {
         let id = job.id;
-        // Through the queue like any request: the job holds one connection while it runs.
-        let outcome = crate::db::run(&pool, move |conn| {
-            let notify = |n: i64| progress.set(job.id, n);
-            let result = imports::run(conn, &user, &job, &prepared, options, today, &notify);
+        // On a connection of its own: a job of minutes must not keep a request-pool connection
+        // (the number of jobs is bounded by their places instead).
+        let outcome = web::block(move || {
+            let result = pool
+                .dedicated()
+                .map_err(AppError::unavailable)
+                .and_then(|mut conn| {
+                    let notify = |n: i64| progress.set(job.id, n);
+                    imports::run(&mut conn, &user, &job, &prepared, options, today, &notify)
+                });
             progress.clear(job.id);
+            if let Err(e) = &result {
+                // The job's own connection failed: record the failure through the pool.
+                if let Ok(mut conn) = pool.get() {
+                    let _ = imports::abandon(&mut conn, job.id, e);
+                }
+            }
             result.map(|_| ())
         })
         .await;
-        if let Err(e) = outcome {
-            tracing::error!(import = id, error = %e, "import stopped");
+        match outcome {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => tracing::error!(import = id, error = %e, "import stopped"),
+            Err(e) => tracing::error!(import = id, error = %e, "import task failed"),
         }
     });
     Ok(HttpResponse::Accepted()

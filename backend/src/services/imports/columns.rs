@@ -145,6 +145,12 @@ fn key(header: &str) -> String {
         .collect()
 }
 
+/// Whether a file's header names a template column (other columns are not read).
+pub fn is_template_column(header: &str) -> bool {
+    let k = key(header);
+    COLUMNS.iter().any(|c| key(c.header) == k)
+}
+
 /// Where each template column is in a file's header row; the missing required columns as errors.
 pub fn locate(header: &[String]) -> Result<Vec<Option<usize>>, Vec<ImportError>> {
     let keys: Vec<String> = header.iter().map(|h| key(h)).collect();

@@ -24,27 +24,116 @@ use crate::models::organization::OrganizationRow;
 use columns::header_of;
 use read::Sheet;
 
-/// Rows validated so far by each running job of this process (a job's transaction is not
-/// visible to others until it ends, so its progress lives here).
-#[derive(Debug, Clone, Default)]
-pub struct Progress(Arc<Mutex<HashMap<i64, i64>>>);
+/// The imports running in this process: their progress (a job's transaction is not visible to
+/// others until it ends, so its progress lives here) and their places — one per user, a few
+/// per server, so that uploads cannot pile up jobs each holding a connection and memory.
+#[derive(Debug, Clone)]
+pub struct Running {
+    progress: Arc<Mutex<HashMap<i64, i64>>>,
+    /// The users whose imports hold a place, once per place.
+    places: Arc<Mutex<Vec<i64>>>,
+    capacity: u32,
+}
 
-impl Progress {
+impl Default for Running {
+    fn default() -> Self {
+        Self::with_capacity(2)
+    }
+}
+
+/// Why an import cannot start now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Busy {
+    /// The user has an import running.
+    Yours,
+    /// The server runs as many imports as it allows.
+    Server,
+}
+
+impl Busy {
+    /// Seconds to wait before trying again.
+    pub const RETRY_AFTER: i64 = 30;
+
+    /// The problem: 429 with `Retry-After`.
+    pub fn into_app_error(self) -> AppError {
+        match self {
+            Self::Yours => AppError::Busy(
+                "import_running",
+                "Lượt nhập trước của bạn chưa xong; chờ nó kết thúc rồi nhập tiếp".into(),
+                Self::RETRY_AFTER,
+            ),
+            Self::Server => AppError::Busy(
+                "imports_busy",
+                "Máy chủ đang chạy nhiều lượt nhập; thử lại sau ít phút".into(),
+                Self::RETRY_AFTER,
+            ),
+        }
+    }
+}
+
+/// A running import's place; given back when dropped.
+#[derive(Debug)]
+pub struct Place {
+    places: Arc<Mutex<Vec<i64>>>,
+    user: i64,
+}
+
+impl Drop for Place {
+    fn drop(&mut self) {
+        if let Ok(mut p) = self.places.lock() {
+            if let Some(i) = p.iter().position(|u| *u == self.user) {
+                p.swap_remove(i);
+            }
+        }
+    }
+}
+
+impl Running {
+    /// At most `capacity` imports at once (at least one).
+    pub fn with_capacity(capacity: u32) -> Self {
+        Self {
+            progress: Arc::default(),
+            places: Arc::default(),
+            capacity: capacity.max(1),
+        }
+    }
+
+    /// How many imports may run at once.
+    pub fn capacity(&self) -> u32 {
+        self.capacity
+    }
+
+    /// A place for an import by `user`, unless the user has one running or the server is full.
+    pub fn claim(&self, user: i64) -> Result<Place, Busy> {
+        let mut places = self.places.lock().map_err(|_| Busy::Server)?;
+        if places.contains(&user) {
+            return Err(Busy::Yours);
+        }
+        if places.len() >= self.capacity as usize {
+            return Err(Busy::Server);
+        }
+        places.push(user);
+        Ok(Place {
+            places: self.places.clone(),
+            user,
+        })
+    }
+
     /// Notes a job's progress.
     pub fn set(&self, job: i64, processed: i64) {
-        if let Ok(mut m) = self.0.lock() {
+        if let Ok(mut m) = self.progress.lock() {
             m.insert(job, processed);
         }
     }
 
     /// A running job's progress.
     pub fn get(&self, job: i64) -> Option<i64> {
-        self.0.lock().ok().and_then(|m| m.get(&job).copied())
+        self.progress.lock().ok().and_then(|m| m.get(&job).copied())
     }
 
     /// Forgets a finished job.
     pub fn clear(&self, job: i64) {
-        if let Ok(mut m) = self.0.lock() {
+        if let Ok(mut m) = self.progress.lock() {
             m.remove(&job);
         }
     }
@@ -63,6 +152,8 @@ pub struct Prepared {
     pub at: Vec<Option<usize>>,
 }
 
+pub use read::Limits;
+
 fn file_error(e: &ImportError) -> FieldError {
     FieldError {
         field: "file".into(),
@@ -71,10 +162,11 @@ fn file_error(e: &ImportError) -> FieldError {
     }
 }
 
-/// Reads a file; an unreadable file or missing required columns is a 422 naming them.
-pub fn prepare(file_name: &str, bytes: &[u8]) -> AppResult<Prepared> {
-    let sheet =
-        read::read(file_name, bytes).map_err(|e| AppError::Validation(vec![file_error(&e)]))?;
+/// Reads a file within `limits`, keeping the template's columns only; a file over them is a
+/// 413, an unreadable file or missing required columns a 422 naming them.
+pub fn prepare(file_name: &str, bytes: &[u8], limits: &read::Limits) -> AppResult<Prepared> {
+    let sheet = read::read(file_name, bytes, limits, &columns::is_template_column)
+        .map_err(read::Refusal::into_app_error)?;
     let at = columns::locate(&sheet.header)
         .map_err(|errs| AppError::Validation(errs.iter().map(file_error).collect()))?;
     if sheet.rows.is_empty() {
@@ -92,11 +184,35 @@ pub fn prepare(file_name: &str, bytes: &[u8]) -> AppResult<Prepared> {
     })
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_place_per_user_and_a_few_per_server_given_back_when_dropped() {
+        let running = Running::with_capacity(2);
+        let a = running.claim(1);
+        assert!(a.is_ok());
+        assert_eq!(running.claim(1).map(|_| ()), Err(Busy::Yours));
+        let b = running.claim(2);
+        assert!(b.is_ok());
+        assert_eq!(running.claim(3).map(|_| ()), Err(Busy::Server));
+        drop(a);
+        assert!(running.claim(1).is_ok(), "the place was given back");
+        let c = running.claim(3);
+        assert!(c.is_ok());
+        assert_eq!(Running::with_capacity(0).capacity(), 1);
+    }
+}
+
 /// How to import.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Default)]
 pub struct Options {
     /// Import the good rows and report the bad ones, instead of all or nothing.
     pub skip_invalid: bool,
+    /// The job's place among the running imports (none from the command line), given back as
+    /// the job ends.
+    pub place: Option<Place>,
 }
 
 /// Records a started job for a prepared file in an organisation inside the caller's scope.
@@ -157,6 +273,11 @@ pub(crate) fn field_problems(
         .collect()
 }
 
+/// Records a job that could not run to its end (its own connection failed) as failed.
+pub fn abandon(conn: &mut DbConn, job: i64, e: &AppError) -> AppResult<()> {
+    ImportRow::fail_if_running(conn, job, &e.problem().detail)
+}
+
 /// Runs a started job to its end in one transaction and records the outcome; `progress` is
 /// called after each row. Every row is judged by the rule settings as read at the start.
 pub fn run(
@@ -213,10 +334,16 @@ pub fn run(
             ImportStatus::Failed
         }
     };
-    ImportRow::finish(conn, job.id, status, &outcome)?;
     if outcome.created > 0 {
         // A large import leaves a change per member and level in the composition counts' queue.
-        crate::models::composition_rollup::fold(conn)?;
+        // The rows are committed whatever happens here: the server folds again every few minutes.
+        if let Err(e) = crate::models::composition_rollup::fold(conn) {
+            tracing::warn!(import = job.id, error = %e, "composition counts not folded after an import");
+        }
     }
+    // The job's place is given back before its end is visible, so a client that polled the end
+    // may start the next import at once.
+    drop(opts.place);
+    ImportRow::finish(conn, job.id, status, &outcome)?;
     Ok(status)
 }
