@@ -1,4 +1,5 @@
-//! `/api-tokens`: long-lived tokens for `integration` accounts (administrators only).
+//! `/api-tokens`: long-lived tokens for `integration` accounts (administrators only, each for the
+//! accounts inside its scope).
 
 use actix_web::{get, post, web, HttpResponse};
 use chrono::NaiveTime;
@@ -82,7 +83,8 @@ pub struct TokenFilter {
     pub user_id: Option<i64>,
 }
 
-/// API tokens (metadata only; secrets are never shown again).
+/// API tokens of the accounts inside the caller's scope (metadata only; secrets are never shown
+/// again).
 #[utoipa::path(
     tag = "users",
     params(TokenFilter),
@@ -96,7 +98,10 @@ pub async fn list_api_tokens(
     filter: web::Query<TokenFilter>,
 ) -> Result<web::Json<Vec<ApiToken>>, AppError> {
     user.require_admin()?;
-    let rows = crate::db::run(&state.pool, move |c| ApiTokenRow::list(c, filter.user_id)).await?;
+    let rows = crate::db::run(&state.pool, move |c| {
+        ApiTokenRow::list(c, &user.scope, filter.user_id)
+    })
+    .await?;
     Ok(web::Json(rows.iter().map(ApiTokenRow::to_dto).collect()))
 }
 
@@ -106,7 +111,7 @@ pub async fn list_api_tokens(
     params(("id" = i64, Path, description = "Token id")),
     responses(
         (status = 200, description = "Revoked", body = ApiToken),
-        (status = 404, description = "No such token", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such token, or its account outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -119,8 +124,8 @@ pub async fn revoke_api_token(
     user.require_admin()?;
     let id = id.into_inner();
     let row = crate::db::transaction(&state.pool, move |c| {
-        let before = ApiTokenRow::find(c, id)?;
-        let after = ApiTokenRow::revoke(c, id)?;
+        let before = ApiTokenRow::find(c, &user.scope, id)?;
+        let after = ApiTokenRow::revoke(c, &user.scope, id)?;
         if before.revoked_at.is_none() {
             audit::record(
                 c,
