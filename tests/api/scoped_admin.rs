@@ -179,6 +179,33 @@ async fn a_scoped_admin_lists_and_revokes_only_the_api_tokens_of_its_subtree() {
         )
         .await
         .assert_status(201);
+    // Its token actions are in its subtree's audit trail, the other province's are not.
+    let trail = scoped.get("/api/v1/audit?entity=api_token").await;
+    trail.assert_status(200);
+    let actions: Vec<(&str, &str)> = trail.json["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["action"].as_str().unwrap(),
+                e["entity_id"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert!(
+        actions.contains(&("revoke", mine.to_string().as_str())),
+        "{actions:?}"
+    );
+    assert!(
+        actions.contains(&("create", mine.to_string().as_str())),
+        "{actions:?}"
+    );
+    assert!(!trail.text.contains("cong-son-la"), "{}", trail.text);
+    assert!(
+        !actions.iter().any(|(_, id)| *id == theirs.to_string()),
+        "{actions:?}"
+    );
     // The national administrator sees every token.
     assert_eq!(
         admin

@@ -5,13 +5,16 @@ use actix_web::{get, post, web, HttpResponse};
 use chrono::NaiveTime;
 use qldv_api_types::auth::Role;
 use qldv_api_types::users::{ApiToken, CreateApiToken, CreatedApiToken};
+use qldv_api_types::{OrgId, UserId};
 use serde::Deserialize;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::auth::AuthUser;
+use crate::auth::{AuthUser, Scope};
+use crate::db::DbConn;
 use crate::error::AppError;
 use crate::models::api_token::ApiTokenRow;
 use crate::models::audit::{self, Subject};
+use crate::models::organization::OrganizationRow;
 use crate::models::user::UserRow;
 use crate::routes::valid;
 use crate::state::AppState;
@@ -21,6 +24,20 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(create_api_token)
         .service(list_api_tokens)
         .service(revoke_api_token);
+}
+
+/// The path of a token owner's organisation (`None` for a national account), for the audit
+/// entry: a token's creation and revocation belong to its account's subtree, where the
+/// administrators of that subtree read them.
+fn owner_path(
+    conn: &mut DbConn,
+    scope: &Scope,
+    owner: &UserRow,
+) -> Result<Option<String>, AppError> {
+    owner
+        .organization_id
+        .map(|id| OrganizationRow::find(conn, scope, OrgId(id)).map(|o| o.path))
+        .transpose()
 }
 
 /// Creates an API token for an `integration` account. The secret is in this response only.
@@ -54,6 +71,7 @@ pub async fn create_api_token(
             .expires_on
             .map(|d| d.and_time(NaiveTime::MIN) + chrono::Duration::days(1));
         let (row, secret) = ApiTokenRow::create(c, owner.id, &body.name, expires, user.id)?;
+        let path = owner_path(c, &user.scope, &owner)?;
         audit::record::<(), _>(
             c,
             &user.actor(),
@@ -61,7 +79,7 @@ pub async fn create_api_token(
             Subject {
                 entity: "api_token",
                 id: row.id,
-                scope_path: None,
+                scope_path: path.as_deref(),
             },
             None,
             Some(&row),
@@ -127,6 +145,8 @@ pub async fn revoke_api_token(
         let before = ApiTokenRow::find(c, &user.scope, id)?;
         let after = ApiTokenRow::revoke(c, &user.scope, id)?;
         if before.revoked_at.is_none() {
+            let owner = UserRow::find(c, &user.scope, UserId(after.user_id))?;
+            let path = owner_path(c, &user.scope, &owner)?;
             audit::record(
                 c,
                 &user.actor(),
@@ -134,7 +154,7 @@ pub async fn revoke_api_token(
                 Subject {
                     entity: "api_token",
                     id,
-                    scope_path: None,
+                    scope_path: path.as_deref(),
                 },
                 Some(&before),
                 Some(&after),
