@@ -369,3 +369,27 @@ async fn badges_are_decided_at_the_provincial_level_even_for_admins() {
     res.assert_status(200);
     assert_eq!(res.json[0]["status"], "approved");
 }
+
+#[actix_web::test]
+async fn a_scoped_admin_cannot_dissolve_the_root_of_its_own_scope() {
+    let (app, admin, a, _b, _scoped) = setup().await;
+    let empty = admin
+        .create_org("Chi bộ trống", "cell", Some(a.commune))
+        .await;
+    let dissolve = json!({"effective_on": "2026-06-01", "decision_no": "3-QĐ/ĐU"});
+    for (name, role) in [("qt-trong", "admin"), ("tc-trong", "organizer")] {
+        let own = app.user(name, role, Some(empty)).await;
+        own.post(
+            &format!("/api/v1/organizations/{empty}/dissolve"),
+            dissolve.clone(),
+        )
+        .await
+        .assert_problem(403, "forbidden");
+    }
+    // The level above dissolves it.
+    let commune = app.user("qt-xa", "admin", Some(a.commune)).await;
+    commune
+        .post(&format!("/api/v1/organizations/{empty}/dissolve"), dissolve)
+        .await
+        .assert_status(200);
+}
