@@ -1,10 +1,12 @@
 //! The access matrix, generated from the OpenAPI document the server serves. Every operation is
 //! called
 //! - anonymously: 401;
-//! - by an organizer, a viewer and an integration account of province A, on A's records: the
-//!   roles with the right get past authorisation (a read answers 2xx; a write may still be refused
-//!   by a rule, but never with 401, 403 or 404), the roles without it get 403;
-//! - by the same three on province B's records: 403 or 404;
+//! - by an organizer, a viewer, an integration account and an administrator of province A (a
+//!   scoped administrator), on A's records: the roles with the right get past authorisation (a
+//!   read answers 2xx; a write may still be refused by a rule, but never with 401, 403 or 404),
+//!   the roles without it get 403;
+//! - by the same four on province B's records: 403 or 404;
+//! - by the national administrator on both provinces' records: never 401 or 403;
 //!
 //! and no answer to A's accounts ever contains B's name. An operation this matrix does not
 //! describe fails the test: a new endpoint must say which right it needs and how it is scoped.
@@ -27,8 +29,11 @@ enum Right {
     Read,
     /// Changing records: administrators and organizers.
     Write,
-    /// Administrators only.
+    /// Administrators only, each inside its scope (a scoped administrator in its subtree).
     Admin,
+    /// National administrators only (no organisation): national things, refused to a scoped
+    /// administrator.
+    National,
     /// The change feed: administrators and integration accounts.
     Feed,
 }
@@ -37,9 +42,10 @@ impl Right {
     fn allows(self, role: &str) -> bool {
         match self {
             Self::Signed | Self::Read => true,
-            Self::Write => role == "organizer",
-            Self::Admin => false,
-            Self::Feed => role == "integration",
+            Self::Write => matches!(role, "organizer" | "admin"),
+            Self::Admin => role == "admin",
+            Self::National => false,
+            Self::Feed => matches!(role, "integration" | "admin"),
         }
     }
 }
@@ -608,9 +614,9 @@ fn describe(op: &str, s: &Side) -> Option<(Right, Call)> {
         ),
         "import_package" => (Admin, post("/api/v1/sync/import".into(), json!("{}"))),
         "identity" => (Admin, get("/api/v1/sync/key".into())),
-        "list_trusted" => (Admin, get("/api/v1/sync/trusted-keys".into())),
+        "list_trusted" => (National, get("/api/v1/sync/trusted-keys".into())),
         "trust_key" => (
-            Admin,
+            National,
             post(
                 "/api/v1/sync/trusted-keys".into(),
                 json!({"public_key": "AAAA", "name": "x"}),
@@ -691,6 +697,10 @@ async fn every_operation_is_refused_out_of_scope_and_to_roles_without_the_right(
             app.user("a-he-thong", "integration", Some(a.province))
                 .await,
         ),
+        (
+            "admin",
+            app.user("a-quan-tri", "admin", Some(a.province)).await,
+        ),
     ];
     let anonymous = app.anonymous();
     let mut failures = Vec::new();
@@ -759,7 +769,8 @@ async fn every_operation_is_refused_out_of_scope_and_to_roles_without_the_right(
                 ));
             }
         }
-        // The administrator sees both provinces: authorisation lets it through on either.
+        // The national administrator sees both provinces: authorisation lets it through on
+        // either, national operations included.
         for (side, k) in [("A", &mine), ("B", &theirs)] {
             let res = call(&admin, k).await;
             let status = res.status.as_u16();

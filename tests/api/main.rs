@@ -24,6 +24,7 @@ mod privacy;
 mod problems;
 mod reports;
 mod restructure;
+mod scoped_admin;
 mod search;
 mod security;
 mod seed;

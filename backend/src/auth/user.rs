@@ -27,6 +27,8 @@ pub struct AuthUser {
     pub request_id: Option<String>,
     /// Whether the caller used a long-lived API token rather than a sign-in.
     pub via_api_token: bool,
+    /// Whether the caller is a national administrator (see [`AuthUser::is_national_admin`]).
+    national_admin: bool,
 }
 
 /// Who made a change, for audit entries.
@@ -86,7 +88,27 @@ impl AuthUser {
         }
     }
 
-    /// 403 unless the caller is an administrator.
+    /// Whether the caller is a national administrator, as decided by
+    /// [`crate::domain::access::is_national_admin`] when the caller was authenticated. Its scope
+    /// is then the whole tree; an administrator attached to an organisation is not one.
+    pub fn is_national_admin(&self) -> bool {
+        self.national_admin
+    }
+
+    /// 403 unless the caller is a national administrator: for national operations (national
+    /// accounts, root organisations, sync trust), refused to a scoped administrator.
+    pub fn require_national_admin(&self) -> Result<(), AppError> {
+        if self.national_admin {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden(
+                "Chỉ quản trị viên cấp trung ương được thực hiện thao tác này".into(),
+            ))
+        }
+    }
+
+    /// 403 unless the caller is an administrator, national or scoped: what it does must still be
+    /// bounded by its scope.
     pub fn require_admin(&self) -> Result<(), AppError> {
         match self.role {
             Role::Admin => Ok(()),
@@ -117,9 +139,10 @@ impl AuthUser {
     }
 
     fn from_principal(p: Principal, request_id: Option<String>, via_api_token: bool) -> Self {
-        let scope = match (p.role, p.org_id, p.org_path) {
-            (Role::Admin, None, _) => Scope::national(),
-            (_, Some(id), Some(path)) => Scope::subtree(id, path),
+        let national_admin = crate::domain::access::is_national_admin(p.role, p.org_id);
+        let scope = match (national_admin, p.org_id, p.org_path) {
+            (true, _, _) => Scope::national(),
+            (false, Some(id), Some(path)) => Scope::subtree(id, path),
             // A non-admin without an organisation sees nothing: an impossible subtree.
             _ => Scope::subtree(-1, "/-/".into()),
         };
@@ -130,6 +153,7 @@ impl AuthUser {
             scope,
             request_id,
             via_api_token,
+            national_admin,
         }
     }
 }

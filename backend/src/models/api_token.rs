@@ -5,8 +5,8 @@ use diesel::prelude::*;
 use qldv_api_types::users as dto;
 use qldv_api_types::UserId;
 
-use crate::auth::tokens;
-use crate::db::schema::api_tokens;
+use crate::auth::{tokens, Scope};
+use crate::db::schema::{api_tokens, organizations, users};
 use crate::db::DbConn;
 use crate::error::{AppError, AppResult};
 
@@ -66,9 +66,19 @@ impl ApiTokenRow {
         Ok((row, secret))
     }
 
-    /// Tokens, optionally of one account, newest first.
-    pub fn list(conn: &mut DbConn, user_id: Option<i64>) -> AppResult<Vec<Self>> {
-        let mut q = api_tokens::table.into_boxed();
+    /// Tokens of the accounts inside the caller's scope (an account's scope root inside it; the
+    /// tokens of national accounts for a national caller only), optionally of one account, newest
+    /// first.
+    pub fn list(conn: &mut DbConn, scope: &Scope, user_id: Option<i64>) -> AppResult<Vec<Self>> {
+        let mut q = api_tokens::table
+            .inner_join(users::table.on(users::id.eq(api_tokens::user_id)))
+            .left_join(
+                organizations::table.on(organizations::id.nullable().eq(users::organization_id)),
+            )
+            .into_boxed();
+        if let Some((lo, hi)) = scope.path_range() {
+            q = q.filter(organizations::path.ge(lo).and(organizations::path.lt(hi)));
+        }
         if let Some(u) = user_id {
             q = q.filter(api_tokens::user_id.eq(u));
         }
@@ -77,26 +87,34 @@ impl ApiTokenRow {
             .load(conn)?)
     }
 
-    /// One token.
-    pub fn find(conn: &mut DbConn, id: i64) -> AppResult<Self> {
-        api_tokens::table
-            .find(id)
-            .select(Self::as_select())
+    /// One token of an account inside the caller's scope, else 404.
+    pub fn find(conn: &mut DbConn, scope: &Scope, id: i64) -> AppResult<Self> {
+        let row: Option<(Self, Option<String>)> = api_tokens::table
+            .inner_join(users::table.on(users::id.eq(api_tokens::user_id)))
+            .left_join(
+                organizations::table.on(organizations::id.nullable().eq(users::organization_id)),
+            )
+            .filter(api_tokens::id.eq(id))
+            .select((Self::as_select(), organizations::path.nullable()))
             .first(conn)
-            .optional()?
-            .ok_or(AppError::not_found("khóa API"))
+            .optional()?;
+        match row {
+            Some((token, path)) if visible(scope, path.as_deref()) => Ok(token),
+            _ => Err(AppError::not_found("khóa API")),
+        }
     }
 
-    /// Revokes a token (idempotent).
-    pub fn revoke(conn: &mut DbConn, id: i64) -> AppResult<Self> {
+    /// Revokes a token of an account inside the caller's scope (idempotent; 404 outside).
+    pub fn revoke(conn: &mut DbConn, scope: &Scope, id: i64) -> AppResult<Self> {
+        let found = Self::find(conn, scope, id)?;
         diesel::update(
             api_tokens::table
-                .find(id)
+                .find(found.id)
                 .filter(api_tokens::revoked_at.is_null()),
         )
         .set(api_tokens::revoked_at.eq(Some(super::now())))
         .execute(conn)?;
-        Self::find(conn, id)
+        Self::find(conn, scope, found.id)
     }
 
     /// The API view.
@@ -111,5 +129,14 @@ impl ApiTokenRow {
             last_used_at: self.last_used_at.map(super::utc),
             revoked_at: self.revoked_at.map(super::utc),
         }
+    }
+}
+
+/// Whether the token of an account whose scope root has path `path` is visible in `scope`: the
+/// tokens of national accounts (no organisation) to national callers only.
+fn visible(scope: &Scope, path: Option<&str>) -> bool {
+    match path {
+        Some(p) => scope.contains(p),
+        None => scope.is_national(),
     }
 }

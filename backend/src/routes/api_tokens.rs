@@ -1,16 +1,20 @@
-//! `/api-tokens`: long-lived tokens for `integration` accounts (administrators only).
+//! `/api-tokens`: long-lived tokens for `integration` accounts (administrators only, each for the
+//! accounts inside its scope).
 
 use actix_web::{get, post, web, HttpResponse};
 use chrono::NaiveTime;
 use qldv_api_types::auth::Role;
 use qldv_api_types::users::{ApiToken, CreateApiToken, CreatedApiToken};
+use qldv_api_types::{OrgId, UserId};
 use serde::Deserialize;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::auth::AuthUser;
+use crate::auth::{AuthUser, Scope};
+use crate::db::DbConn;
 use crate::error::AppError;
 use crate::models::api_token::ApiTokenRow;
 use crate::models::audit::{self, Subject};
+use crate::models::organization::OrganizationRow;
 use crate::models::user::UserRow;
 use crate::routes::valid;
 use crate::state::AppState;
@@ -20,6 +24,20 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(create_api_token)
         .service(list_api_tokens)
         .service(revoke_api_token);
+}
+
+/// The path of a token owner's organisation (`None` for a national account), for the audit
+/// entry: a token's creation and revocation belong to its account's subtree, where the
+/// administrators of that subtree read them.
+fn owner_path(
+    conn: &mut DbConn,
+    scope: &Scope,
+    owner: &UserRow,
+) -> Result<Option<String>, AppError> {
+    owner
+        .organization_id
+        .map(|id| OrganizationRow::find(conn, scope, OrgId(id)).map(|o| o.path))
+        .transpose()
 }
 
 /// Creates an API token for an `integration` account. The secret is in this response only.
@@ -53,6 +71,7 @@ pub async fn create_api_token(
             .expires_on
             .map(|d| d.and_time(NaiveTime::MIN) + chrono::Duration::days(1));
         let (row, secret) = ApiTokenRow::create(c, owner.id, &body.name, expires, user.id)?;
+        let path = owner_path(c, &user.scope, &owner)?;
         audit::record::<(), _>(
             c,
             &user.actor(),
@@ -60,7 +79,7 @@ pub async fn create_api_token(
             Subject {
                 entity: "api_token",
                 id: row.id,
-                scope_path: None,
+                scope_path: path.as_deref(),
             },
             None,
             Some(&row),
@@ -82,7 +101,8 @@ pub struct TokenFilter {
     pub user_id: Option<i64>,
 }
 
-/// API tokens (metadata only; secrets are never shown again).
+/// API tokens of the accounts inside the caller's scope (metadata only; secrets are never shown
+/// again).
 #[utoipa::path(
     tag = "users",
     params(TokenFilter),
@@ -96,7 +116,10 @@ pub async fn list_api_tokens(
     filter: web::Query<TokenFilter>,
 ) -> Result<web::Json<Vec<ApiToken>>, AppError> {
     user.require_admin()?;
-    let rows = crate::db::run(&state.pool, move |c| ApiTokenRow::list(c, filter.user_id)).await?;
+    let rows = crate::db::run(&state.pool, move |c| {
+        ApiTokenRow::list(c, &user.scope, filter.user_id)
+    })
+    .await?;
     Ok(web::Json(rows.iter().map(ApiTokenRow::to_dto).collect()))
 }
 
@@ -106,7 +129,7 @@ pub async fn list_api_tokens(
     params(("id" = i64, Path, description = "Token id")),
     responses(
         (status = 200, description = "Revoked", body = ApiToken),
-        (status = 404, description = "No such token", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such token, or its account outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -119,9 +142,11 @@ pub async fn revoke_api_token(
     user.require_admin()?;
     let id = id.into_inner();
     let row = crate::db::transaction(&state.pool, move |c| {
-        let before = ApiTokenRow::find(c, id)?;
-        let after = ApiTokenRow::revoke(c, id)?;
+        let before = ApiTokenRow::find(c, &user.scope, id)?;
+        let after = ApiTokenRow::revoke(c, &user.scope, id)?;
         if before.revoked_at.is_none() {
+            let owner = UserRow::find(c, &user.scope, UserId(after.user_id))?;
+            let path = owner_path(c, &user.scope, &owner)?;
             audit::record(
                 c,
                 &user.actor(),
@@ -129,7 +154,7 @@ pub async fn revoke_api_token(
                 Subject {
                     entity: "api_token",
                     id,
-                    scope_path: None,
+                    scope_path: path.as_deref(),
                 },
                 Some(&before),
                 Some(&after),

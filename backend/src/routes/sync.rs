@@ -139,7 +139,7 @@ pub async fn list_trusted(
     state: web::Data<AppState>,
     user: AuthUser,
 ) -> Result<web::Json<Vec<TrustedKey>>, AppError> {
-    user.require_admin()?;
+    user.require_national_admin()?;
     Ok(web::Json(crate::db::run(&state.pool, sync::trusted).await?))
 }
 
@@ -159,7 +159,7 @@ pub async fn trust_key(
     user: AuthUser,
     body: web::Json<TrustedKey>,
 ) -> Result<HttpResponse, AppError> {
-    user.require_admin()?;
+    user.require_national_admin()?;
     let body = body.into_inner();
     let saved = body.clone();
     crate::db::transaction(&state.pool, move |c| sync::trust(c, &body)).await?;

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use qldv_api_types::badges::{AwardBadge, EligibleMember, ProposeBadges};
 use qldv_api_types::{MemberId, OrgId};
 
-use crate::auth::{Actor, AuthUser, Role, Scope};
+use crate::auth::{Actor, AuthUser, Scope};
 use crate::db::DbConn;
 use crate::domain::badge::{self as rules, Eligibility, Refusal};
 use crate::domain::calendar::add_months;
@@ -65,17 +65,15 @@ pub fn eligible(
 }
 
 /// 403 unless the caller decides at the provincial level (rule: the provincial standing
-/// committee awards badges): an administrator, or a writer whose scope is a province or above.
+/// committee awards badges): a writer whose scope is the whole tree, a province or the centre.
+/// A scoped administrator is bound by the level of its organisation as an organizer is.
 fn require_provincial(conn: &mut DbConn, caller: &AuthUser) -> AppResult<()> {
     caller.require_writer()?;
-    if caller.role == Role::Admin || caller.scope.is_national() {
-        return Ok(());
-    }
     let kind = match caller.scope.root_id() {
-        Some(id) => OrganizationRow::find(conn, &caller.scope, OrgId(id))?.kind,
-        None => String::new(),
+        Some(id) => Some(OrganizationRow::find(conn, &caller.scope, OrgId(id))?.kind),
+        None => None,
     };
-    if matches!(kind.as_str(), "province" | "central") {
+    if rules::decides_awards(kind.as_deref()) {
         Ok(())
     } else {
         Err(AppError::Forbidden(

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use qldv_api_types::cards::{IssueCard, ReissueCard, ReissueReason, RevokeCard};
 use qldv_api_types::MemberId;
 
-use crate::auth::{Actor, AuthUser, Role};
+use crate::auth::{Actor, AuthUser};
 use crate::db::DbConn;
 use crate::domain::card as rules;
 use crate::error::{AppError, AppResult};
@@ -36,13 +36,11 @@ fn audit_card(
     )
 }
 
-/// 403 unless the caller is of the level above the member's grassroots organisation (or an
-/// administrator).
+/// 403 unless the caller is of the level above the member's grassroots organisation: its scope
+/// root a strict ancestor of it (a national administrator's whole tree always is). A scoped
+/// administrator is bound by the level of its organisation as an organizer is.
 fn require_superior(conn: &mut DbConn, caller: &AuthUser, m: &MemberRow) -> AppResult<()> {
     caller.require_writer()?;
-    if caller.role == Role::Admin {
-        return Ok(());
-    }
     let grassroots = OrganizationRow::grassroots_of(conn, &m.org_path)?;
     if rules::issuer_is_superior(caller.scope.root_path(), &grassroots.path) {
         Ok(())

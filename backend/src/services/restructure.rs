@@ -53,6 +53,18 @@ fn open(org: &OrganizationRow, field: &str) -> AppResult<()> {
     Ok(())
 }
 
+/// 403 when `org` is the root of the caller's scope: moving, merging or dissolving it is the
+/// decision of the level above (a national scope has no such root).
+fn below_scope_root(caller: &AuthUser, org: &OrganizationRow, doing: &str) -> AppResult<()> {
+    if caller.scope.strictly_contains(&org.path) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden(format!(
+            "Không thể {doing} tổ chức gốc của phạm vi quản lý"
+        )))
+    }
+}
+
 /// Moves `org` under `parent` (checked in scope and kind), rewriting the subtree's paths.
 fn move_under(
     conn: &mut DbConn,
@@ -89,11 +101,7 @@ pub fn move_org(
     body: &MoveOrganization,
 ) -> AppResult<OrganizationRow> {
     let before = OrganizationRow::find(conn, &caller.scope, id)?;
-    if !caller.scope.strictly_contains(&before.path) {
-        return Err(AppError::Forbidden(
-            "Không thể chuyển tổ chức gốc của phạm vi quản lý".into(),
-        ));
-    }
+    below_scope_root(caller, &before, "chuyển")?;
     let parent = OrganizationRow::find(conn, &caller.scope, body.new_parent_id)?;
     open(&before, "id")?;
     open(&parent, "new_parent_id")?;
@@ -118,6 +126,7 @@ pub fn merge(
     body: &MergeOrganization,
 ) -> AppResult<OrganizationRow> {
     let source = OrganizationRow::find(conn, &caller.scope, id)?;
+    below_scope_root(caller, &source, "hợp nhất")?;
     let into = OrganizationRow::find(conn, &caller.scope, body.into_id)?;
     if source.id == into.id || tree::is_within(&into.path, &source.path) {
         return Err(AppError::field(
@@ -201,6 +210,7 @@ pub fn dissolve(
     body: &DissolveOrganization,
 ) -> AppResult<OrganizationRow> {
     let before = OrganizationRow::find(conn, &caller.scope, id)?;
+    below_scope_root(caller, &before, "giải thể")?;
     open(&before, "id")?;
     if r::active_members_in(conn, &before.path)? > 0
         || !r::active_children(conn, before.id)?.is_empty()

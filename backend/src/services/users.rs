@@ -4,9 +4,9 @@ use qldv_api_types::auth::Role;
 use qldv_api_types::users::{CreateUser, UpdateUser};
 use qldv_api_types::OrgId;
 
-use crate::auth::{password, Actor, AuthUser, Scope};
+use crate::auth::{password, Actor, AuthUser};
 use crate::db::DbConn;
-use crate::domain::access::may_grant;
+use crate::domain::access::{may_grant, may_grant_national};
 use crate::error::{AppError, AppResult};
 use crate::models::audit::{self, Subject};
 use crate::models::organization::OrganizationRow;
@@ -16,16 +16,21 @@ use crate::models::user::{NewUser, UserChanges, UserRow};
 const ENTITY: &str = "user";
 
 /// The scope root for an account: must be inside the caller's scope (404 otherwise); only
-/// administrators may have none.
+/// administrators may have none (national administrators), and only a national administrator
+/// may make such an account (403 otherwise).
 fn scope_root(
     conn: &mut DbConn,
-    scope: &Scope,
+    caller: &AuthUser,
     role: Role,
     org: Option<OrgId>,
 ) -> AppResult<Option<OrganizationRow>> {
     match org {
-        Some(id) => OrganizationRow::find(conn, scope, id).map(Some),
-        None if role == Role::Admin => Ok(None),
+        Some(id) => OrganizationRow::find(conn, &caller.scope, id).map(Some),
+        None if role == Role::Admin => {
+            may_grant_national(caller.is_national_admin())
+                .map_err(|v| AppError::Forbidden(v.message))?;
+            Ok(None)
+        }
         None => Err(AppError::field(
             "organization_id",
             "required",
@@ -37,7 +42,7 @@ fn scope_root(
 /// Creates an account (call inside a transaction).
 pub fn create(conn: &mut DbConn, caller: &AuthUser, body: &CreateUser) -> AppResult<UserRow> {
     may_grant(caller.role, body.role).map_err(|v| AppError::Forbidden(v.message))?;
-    let root = scope_root(conn, &caller.scope, body.role, body.organization_id)?;
+    let root = scope_root(conn, caller, body.role, body.organization_id)?;
     if UserRow::by_username(conn, &body.username)?.is_some() {
         return Err(AppError::Conflict(
             "username_taken",
@@ -96,7 +101,7 @@ pub fn update(
         Some(o) => Some(o),
         None => before.organization_id.map(OrgId),
     };
-    let root = scope_root(conn, &caller.scope, role, org)?;
+    let root = scope_root(conn, caller, role, org)?;
     let password_hash = match &body.password {
         Some(p) => Some(password::hash(p).map_err(AppError::internal)?),
         None => None,

@@ -108,6 +108,16 @@ pub fn reach_date(age: &PartyAgeFacts, m: u32) -> NaiveDate {
         .unwrap_or(NaiveDate::MAX)
 }
 
+/// Whether a caller whose scope root is of kind `scope_root_kind` (`None`: the whole tree) decides
+/// badge awards: the provincial standing committee (or the level of the centre) does, whatever
+/// the caller's role; a level below a province does not.
+pub fn decides_awards(scope_root_kind: Option<&str>) -> bool {
+    match scope_root_kind {
+        None => true,
+        Some(kind) => matches!(kind, "province" | "central"),
+    }
+}
+
 /// Months early a milestone may be awarded with a serious illness.
 pub fn early_months(m: u32, s: &RuleSettings) -> u32 {
     if m >= 70 {

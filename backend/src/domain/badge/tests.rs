@@ -246,3 +246,19 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_provincial_level_decides_awards() {
+    assert!(decides_awards(None));
+    assert!(decides_awards(Some("province")));
+    assert!(decides_awards(Some("central")));
+    for kind in [
+        "district",
+        "commune",
+        "upper_grassroots",
+        "grassroots_cell",
+        "cell",
+    ] {
+        assert!(!decides_awards(Some(kind)), "{kind}");
+    }
+}

@@ -14,12 +14,13 @@ use crate::state::AppState;
 /// Creates an organisation under a parent inside the caller's scope.
 ///
 /// Depth is variable; a kind may not sit under a kind conventionally below or level with it,
-/// and cells have no children. Only administrators create roots (no `parent_id`).
+/// and cells have no children. Only national administrators create roots (no `parent_id`).
 #[utoipa::path(
     tag = "organizations",
     request_body = CreateOrganization,
     responses(
         (status = 201, description = "Created", body = Organization),
+        (status = 403, description = "A root organisation asked by anyone but a national administrator", body = qldv_api_types::Problem, content_type = "application/problem+json"),
         (status = 404, description = "Parent not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
         (status = 409, description = "Code already used", body = qldv_api_types::Problem, content_type = "application/problem+json"),
     ),
@@ -34,7 +35,7 @@ pub async fn create_organization(
     user.require_writer()?;
     let body = valid(body.into_inner())?;
     if body.parent_id.is_none() {
-        user.require_admin()?;
+        user.require_national_admin()?;
     }
     let row = crate::db::transaction(&state.pool, move |c| {
         let kind = KindRow::get(c, &body.kind)?;

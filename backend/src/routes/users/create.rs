@@ -11,13 +11,16 @@ use crate::state::AppState;
 
 /// Creates a user account.
 ///
-/// Administrators create any account. An organizer creates accounts inside its own subtree with a
-/// role no higher than its own (`organizer`, `viewer`, `integration`).
+/// A national administrator creates any account, national administrators (no organisation)
+/// included. An administrator attached to an organisation creates accounts of any role inside its
+/// subtree only (403 for an account with no organisation). An organizer creates accounts inside
+/// its own subtree with a role no higher than its own (`organizer`, `viewer`, `integration`).
 #[utoipa::path(
     tag = "users",
     request_body = CreateUser,
     responses(
         (status = 201, description = "Created", body = User),
+        (status = 403, description = "Role not grantable by the caller, or a national account asked by a scoped administrator", body = qldv_api_types::Problem, content_type = "application/problem+json"),
         (status = 404, description = "Organisation not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
         (status = 409, description = "User name taken", body = qldv_api_types::Problem, content_type = "application/problem+json"),
     ),
