@@ -33,6 +33,10 @@ pub enum AppError {
     /// 409: conflicts with the current state.
     #[error("conflict {0}: {1}")]
     Conflict(&'static str, String),
+    /// 409 `recorded_elsewhere`: an identifier is held by a record outside the caller's scope
+    /// (where is never said); audited by [`crate::services::disclosure`].
+    #[error("identifier held outside the caller's scope")]
+    HeldElsewhere(Box<crate::domain::disclosure::HeldElsewhere>),
     /// 412: the `If-Match` version is not the current one.
     #[error("precondition failed: current version {0}")]
     PreconditionFailed(i64),
@@ -93,6 +97,7 @@ impl AppError {
             Self::NotFound(_) => "not_found",
             Self::MethodNotAllowed(_) => "method_not_allowed",
             Self::Conflict(code, _) | Self::Rule(code, _) | Self::Busy(code, ..) => code,
+            Self::HeldElsewhere(_) => "recorded_elsewhere",
             Self::PreconditionFailed(_) => "version_mismatch",
             Self::RateLimited { .. } => "rate_limited",
             Self::Unavailable(_) => "database_unavailable",
@@ -109,7 +114,7 @@ impl AppError {
             Self::Forbidden(_) => "Không có quyền",
             Self::NotFound(_) => "Không tìm thấy",
             Self::MethodNotAllowed(_) => "Phương thức không được hỗ trợ",
-            Self::Conflict(..) => "Xung đột với dữ liệu hiện có",
+            Self::Conflict(..) | Self::HeldElsewhere(_) => "Xung đột với dữ liệu hiện có",
             Self::PreconditionFailed(_) => "Dữ liệu đã bị người khác thay đổi",
             Self::Rule(..) => "Vi phạm quy định",
             Self::RateLimited { .. } => "Quá nhiều lần thử",
@@ -127,6 +132,9 @@ impl AppError {
             Self::NotFound(what) => format!("Không tìm thấy {what} hoặc nằm ngoài phạm vi quản lý"),
             Self::MethodNotAllowed(allow) => format!("Đường dẫn này chỉ nhận: {allow}"),
             Self::Conflict(_, m) | Self::Rule(_, m) | Self::Busy(_, m, _) => m.clone(),
+            Self::HeldElsewhere(_) => "Người này đã có hồ sơ đảng viên ở một tổ chức ngoài phạm vi \
+                 quản lý của bạn; đề nghị nơi đang quản lý chuyển sinh hoạt đảng thay vì lập hồ sơ mới"
+                .to_string(),
             Self::PreconditionFailed(v) => {
                 format!("Bản ghi đã được cập nhật (phiên bản hiện tại {v}); tải lại rồi sửa tiếp")
             }
@@ -166,7 +174,7 @@ impl ResponseError for AppError {
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
-            Self::Conflict(..) => StatusCode::CONFLICT,
+            Self::Conflict(..) | Self::HeldElsewhere(_) => StatusCode::CONFLICT,
             Self::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
             Self::RateLimited { .. } | Self::Busy(..) => StatusCode::TOO_MANY_REQUESTS,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,

@@ -19,6 +19,7 @@ mod lifecycle;
 mod members;
 mod movement_property;
 mod openapi;
+mod oracle;
 mod organizations;
 mod privacy;
 mod problems;

@@ -8,6 +8,7 @@ pub mod card;
 pub mod cccd;
 pub mod composition;
 pub mod discipline;
+pub mod disclosure;
 pub mod evaluation;
 pub mod lifecycle;
 pub mod party_age;

@@ -89,6 +89,22 @@ pub fn record<B: Serialize, A: Serialize>(
     super::change::note(conn, subject.entity, subject.id, action)
 }
 
+/// How many entries of `action` an account made since `since` (an allowance counted from the
+/// trail itself: nothing to keep in step).
+pub fn count_since(
+    conn: &mut DbConn,
+    actor_id: i64,
+    action: &str,
+    since: NaiveDateTime,
+) -> AppResult<i64> {
+    Ok(audit_log::table
+        .filter(audit_log::actor_id.eq(actor_id))
+        .filter(audit_log::action.eq(action))
+        .filter(audit_log::at.gt(since))
+        .count()
+        .get_result(conn)?)
+}
+
 /// Appends an entry per record of a set, all `action` by `actor`, with each record before and
 /// after, in a few statements whatever the number (ids reserved, so that the chain seals them
 /// when the transaction commits).

@@ -8,37 +8,44 @@ use crate::db::DbConn;
 use crate::error::AppResult;
 use crate::models::member::MemberRow;
 
-/// A record holding an identifier: its CCCD, personal-history number and organisation path.
-pub type Holder = (Option<String>, Option<String>, String);
+/// A record holding an identifier: its id, CCCD, personal-history number and organisation path.
+pub type Holder = (i64, Option<String>, Option<String>, String);
 
 impl MemberRow {
-    /// Whether another member holds this CCCD.
-    pub fn national_id_taken(
+    /// The member (other than `except`) holding this CCCD: its id and organisation path.
+    pub fn national_id_holder(
         conn: &mut DbConn,
         cccd: &str,
         except: Option<i64>,
-    ) -> AppResult<bool> {
+    ) -> AppResult<Option<(i64, String)>> {
         let mut q = members::table
             .filter(members::national_id.eq(cccd))
+            .select((members::id, members::org_path))
             .into_boxed();
         if let Some(id) = except {
             q = q.filter(members::id.ne(id));
         }
-        Ok(q.count().get_result::<i64>(conn)? > 0)
+        Ok(q.first(conn).optional()?)
     }
 
-    /// Whether another member holds this personal-history number.
-    pub fn history_no_taken(conn: &mut DbConn, no: &str, except: Option<i64>) -> AppResult<bool> {
+    /// The member (other than `except`) holding this personal-history number: its id and
+    /// organisation path.
+    pub fn history_no_holder(
+        conn: &mut DbConn,
+        no: &str,
+        except: Option<i64>,
+    ) -> AppResult<Option<(i64, String)>> {
         let mut q = members::table
             .filter(members::personal_history_no.eq(no))
+            .select((members::id, members::org_path))
             .into_boxed();
         if let Some(id) = except {
             q = q.filter(members::id.ne(id));
         }
-        Ok(q.count().get_result::<i64>(conn)? > 0)
+        Ok(q.first(conn).optional()?)
     }
 
-    /// The records holding any of these CCCDs or personal-history numbers: each one's CCCD,
+    /// The records holding any of these CCCDs or personal-history numbers: each one's id, CCCD,
     /// history number and organisation path (one query, for a set of imported rows).
     pub fn holding(
         conn: &mut DbConn,
@@ -55,6 +62,7 @@ impl MemberRow {
                     .or(members::personal_history_no.eq_any(history_nos)),
             )
             .select((
+                members::id,
                 members::national_id,
                 members::personal_history_no,
                 members::org_path,

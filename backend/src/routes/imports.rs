@@ -97,7 +97,7 @@ async fn read_form(mut payload: Multipart) -> Result<Form, AppError> {
         (status = 404, description = "Organisation outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
         (status = 413, description = "`payload_too_large`: over 50 MB uploaded, more than 200,000 rows, or a workbook inflating past its limits (a zip bomb)", body = qldv_api_types::Problem, content_type = "application/problem+json"),
         (status = 422, description = "`validation_failed`: the file is unreadable (`unreadable_file`: not XLSX or UTF-8 CSV, a damaged archive), has a line over 64 KB (`line_too_long`) or over 1,024 columns (`too_many_columns`), or lacks required columns", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 429, description = "`import_running` (the caller's previous import has not ended) or `imports_busy` (the server runs as many imports as it allows)", body = qldv_api_types::Problem, content_type = "application/problem+json",
+        (status = 429, description = "`import_running` (the caller's previous import has not ended), `imports_busy` (the server runs as many imports as it allows), or `identifier_checks_exhausted` (the account was told its daily allowance of identifiers held outside its scope)", body = qldv_api_types::Problem, content_type = "application/problem+json",
             headers(("Retry-After" = i64, description = "Seconds to wait before trying again"))),
     ),
     security(("bearer" = []))
@@ -131,6 +131,8 @@ pub async fn start_import(
         .map_err(|e| AppError::internal(format!("blocking task failed: {e}")))??;
     let caller = user.clone();
     let (prepared, job) = crate::db::run(&state.pool, move |c| {
+        // An account told too often that identifiers are held elsewhere imports nothing today.
+        crate::services::disclosure::require_allowance(c, &caller)?;
         let job = imports::start(c, &caller, org, &prepared)?;
         Ok((prepared, job))
     })

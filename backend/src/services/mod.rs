@@ -4,6 +4,7 @@ pub mod alerts;
 pub mod badges;
 pub mod bootstrap;
 pub mod cards;
+pub mod disclosure;
 pub mod evaluations;
 pub mod illnesses;
 pub mod imports;

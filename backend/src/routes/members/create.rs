@@ -37,7 +37,7 @@ pub async fn create_member(
     user.require_writer()?;
     let body = valid(body.into_inner())?;
     let today = state.today();
-    let row = crate::db::transaction(&state.pool, move |c| {
+    let row = services::disclosure::transaction(&state.pool, &user.clone(), move |c| {
         services::members::create(c, &user, &body, today)
     })
     .await?;

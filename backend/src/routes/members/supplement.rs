@@ -44,7 +44,7 @@ pub async fn file_supplement(
     let id = MemberId(id);
     let today = state.today();
     let (filed_on, note) = (body.filed_on, body.note.clone());
-    let row = crate::db::transaction(&state.pool, move |c| {
+    let row = services::disclosure::transaction(&state.pool, &user.clone(), move |c| {
         services::members::file_supplement(c, &user, id, year, expected, &body, today)
     })
     .await?;

@@ -43,7 +43,7 @@ pub async fn update_member(
     let body = valid(body.into_inner())?;
     let id = MemberId(id.into_inner());
     let today = state.today();
-    let row = crate::db::transaction(&state.pool, move |c| {
+    let row = services::disclosure::transaction(&state.pool, &user.clone(), move |c| {
         services::members::correct(c, &user, id, expected, &body, today)
     })
     .await?;

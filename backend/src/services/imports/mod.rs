@@ -273,6 +273,28 @@ pub(crate) fn field_problems(
         .collect()
 }
 
+/// Judges and writes every row of the file, a set at a time, noting the outcome and progress.
+fn judge_all(
+    conn: &mut DbConn,
+    judge: &mut rows::Judge<'_>,
+    p: &Prepared,
+    outcome: &mut Outcome,
+    progress: &dyn Fn(i64),
+) -> AppResult<()> {
+    for chunk in p.sheet.rows.chunks(rows::CHUNK) {
+        for result in judge.import(conn, chunk)? {
+            match result {
+                rows::RowResult::Created => outcome.created += 1,
+                rows::RowResult::Unchanged => outcome.unchanged += 1,
+                rows::RowResult::Refused(errs) => outcome.errors.extend(errs),
+            }
+            outcome.processed += 1;
+        }
+        progress(outcome.processed);
+    }
+    Ok(())
+}
+
 /// Records a job that could not run to its end (its own connection failed) as failed.
 pub fn abandon(conn: &mut DbConn, job: i64, e: &AppError) -> AppResult<()> {
     ImportRow::fail_if_running(conn, job, &e.problem().detail)
@@ -291,22 +313,22 @@ pub fn run(
 ) -> AppResult<ImportStatus> {
     let mut outcome = Outcome::default();
     let mut rolled_back = false;
-    let result =
-        OrganizationRow::find(conn, &caller.scope, OrgId(job.organization_id)).and_then(|target| {
+    // Identifiers told held outside the caller's scope, audited whether the import commits or not.
+    let mut elsewhere = Vec::new();
+    let result = OrganizationRow::find(conn, &caller.scope, OrgId(job.organization_id))
+        .and_then(|target| {
+            Ok((
+                target,
+                crate::services::disclosure::allowance(conn, caller)?,
+            ))
+        })
+        .and_then(|(target, allowance)| {
             crate::models::setting::with_cache(|| {
                 crate::db::write_transaction(conn, |c| {
-                    let mut judge = rows::Judge::new(caller, &target, p, today);
-                    for chunk in p.sheet.rows.chunks(rows::CHUNK) {
-                        for result in judge.import(c, chunk)? {
-                            match result {
-                                rows::RowResult::Created => outcome.created += 1,
-                                rows::RowResult::Unchanged => outcome.unchanged += 1,
-                                rows::RowResult::Refused(errs) => outcome.errors.extend(errs),
-                            }
-                            outcome.processed += 1;
-                        }
-                        progress(outcome.processed);
-                    }
+                    let mut judge = rows::Judge::new(caller, &target, p, today, allowance);
+                    let judged = judge_all(c, &mut judge, p, &mut outcome, progress);
+                    elsewhere = judge.take_elsewhere();
+                    judged?;
                     if !outcome.errors.is_empty() && !opts.skip_invalid {
                         rolled_back = true;
                         return Err(AppError::Validation(Vec::new()));
@@ -315,6 +337,7 @@ pub fn run(
                 })
             })
         });
+    crate::services::disclosure::record(conn, caller, &elsewhere)?;
     let status = match result {
         Ok(()) if outcome.errors.is_empty() || opts.skip_invalid => ImportStatus::Succeeded,
         Ok(()) => ImportStatus::Failed,

@@ -16,9 +16,11 @@ use super::read::Row;
 use super::{field_problems, Prepared};
 use crate::auth::AuthUser;
 use crate::db::DbConn;
+use crate::domain::disclosure::HeldElsewhere;
 use crate::error::{AppError, AppResult};
 use crate::models::member::MemberRow;
 use crate::models::organization::{KindRow, OrganizationRow};
+use crate::services::disclosure;
 use crate::services::members::{self, Key, Planned};
 
 /// Rows judged and written together.
@@ -46,6 +48,10 @@ pub struct Judge<'a> {
     cells: HashMap<String, Option<OrganizationRow>>,
     /// Whether each kind of organisation holds members.
     kinds: HashMap<String, bool>,
+    /// Identifiers reported held outside the caller's scope (to audit once the import ends).
+    elsewhere: Vec<HeldElsewhere>,
+    /// How many more of those the caller may be told.
+    allowance: u32,
 }
 
 /// A row after the checks that need no other row.
@@ -76,6 +82,7 @@ impl<'a> Judge<'a> {
         target: &'a OrganizationRow,
         file: &'a Prepared,
         today: NaiveDate,
+        allowance: u32,
     ) -> Self {
         Self {
             caller,
@@ -86,7 +93,14 @@ impl<'a> Judge<'a> {
             created: HashSet::new(),
             cells: HashMap::new(),
             kinds: HashMap::new(),
+            elsewhere: Vec::new(),
+            allowance,
         }
+    }
+
+    /// The identifiers reported held outside the caller's scope so far.
+    pub fn take_elsewhere(&mut self) -> Vec<HeldElsewhere> {
+        std::mem::take(&mut self.elsewhere)
     }
 
     /// Judges a set of rows and writes the accepted ones; each row's result, in order.
@@ -146,22 +160,16 @@ impl<'a> Judge<'a> {
         for v in keys.iter().filter_map(|(_, v)| v.clone()) {
             self.seen.insert(v, row);
         }
-        if let Some(path) = kept.path_of(
-            member.profile.national_id.as_deref(),
-            member.profile.personal_history_no.as_deref(),
-        ) {
-            if crate::domain::tree::is_within(path, &self.target.path) {
-                return Ok(Judged::Done(RowResult::Unchanged));
-            }
-            return Ok(Judged::Done(RowResult::Refused(vec![ImportError {
-                row,
-                column: None,
-                value: None,
-                code: "recorded_elsewhere".into(),
-                message:
-                    "Đảng viên này đã có hồ sơ ở tổ chức khác; cần chuyển sinh hoạt thay vì nhập"
-                        .into(),
-            }])));
+        // Already recorded here: nothing to do. Recorded anywhere else is said only once the row
+        // has passed every other rule (an invalid row tells nothing of who holds its numbers).
+        if kept
+            .path_of(
+                member.profile.national_id.as_deref(),
+                member.profile.personal_history_no.as_deref(),
+            )
+            .is_some_and(|path| crate::domain::tree::is_within(path, &self.target.path))
+        {
+            return Ok(Judged::Done(RowResult::Unchanged));
         }
         let Some(org) = self.cell_of(conn, parsed.organization.as_deref())? else {
             let named = parsed.organization.as_deref();
@@ -256,16 +264,33 @@ impl<'a> Judge<'a> {
             match j {
                 Judged::Done(r) => results.push(r),
                 Judged::Planned(row, plan, _member) => {
-                    let taken = plan.keys().into_iter().find(|k| {
+                    let taken = plan.keys().into_iter().find_map(|k| {
                         let (cccd, v) = match k {
-                            Key::NationalId(v) => (true, *v),
-                            Key::HistoryNo(v) => (false, *v),
+                            Key::NationalId(v) => (true, v),
+                            Key::HistoryNo(v) => (false, v),
                         };
-                        held.holds(cccd, v) || self.created.contains(&(cccd, v.to_string()))
+                        if self.created.contains(&(cccd, v.to_string())) {
+                            return Some(members::taken(k));
+                        }
+                        held.holder(cccd, v)
+                            .map(|h| disclosure::held(self.caller, k, h.clone()))
                     });
-                    if let Some(k) = taken {
-                        results.push(refused(row, &members::taken(k)));
-                        continue;
+                    match taken {
+                        Some(AppError::HeldElsewhere(h)) => {
+                            if self.allowance == 0 {
+                                // Told no more: the import stops here, this row untold.
+                                return Err(disclosure::exhausted());
+                            }
+                            self.allowance -= 1;
+                            results.push(refused(row, &AppError::HeldElsewhere(h.clone())));
+                            self.elsewhere.push(*h);
+                            continue;
+                        }
+                        Some(e) => {
+                            results.push(refused(row, &e));
+                            continue;
+                        }
+                        None => {}
                     }
                     for k in plan.keys() {
                         self.created.insert(match k {
@@ -283,10 +308,11 @@ impl<'a> Judge<'a> {
     }
 }
 
-/// The records already holding some identifiers: each value with the holder's organisation path.
+/// The records already holding some identifiers: each value with the holder's id and
+/// organisation path.
 struct Kept {
-    cccd: HashMap<String, String>,
-    history: HashMap<String, String>,
+    cccd: HashMap<String, (i64, String)>,
+    history: HashMap<String, (i64, String)>,
 }
 
 impl Kept {
@@ -303,23 +329,24 @@ impl Kept {
             cccd: HashMap::new(),
             history: HashMap::new(),
         };
-        for (cccd, history, path) in MemberRow::holding(conn, &pick("cccd"), &pick("history"))? {
+        for (id, cccd, history, path) in MemberRow::holding(conn, &pick("cccd"), &pick("history"))?
+        {
             if let Some(v) = cccd {
-                kept.cccd.insert(v, path.clone());
+                kept.cccd.insert(v, (id, path.clone()));
             }
             if let Some(v) = history {
-                kept.history.insert(v, path);
+                kept.history.insert(v, (id, path));
             }
         }
         Ok(kept)
     }
 
-    /// Whether a record holds this CCCD (`cccd`) or history number.
-    fn holds(&self, cccd: bool, value: &str) -> bool {
+    /// The record holding this CCCD (`cccd`) or history number: its id and path.
+    fn holder(&self, cccd: bool, value: &str) -> Option<&(i64, String)> {
         if cccd {
-            self.cccd.contains_key(value)
+            self.cccd.get(value)
         } else {
-            self.history.contains_key(value)
+            self.history.get(value)
         }
     }
 
@@ -327,6 +354,6 @@ impl Kept {
     fn path_of(&self, cccd: Option<&str>, history: Option<&str>) -> Option<&str> {
         cccd.and_then(|v| self.cccd.get(v))
             .or_else(|| history.and_then(|v| self.history.get(v)))
-            .map(String::as_str)
+            .map(|(_, path)| path.as_str())
     }
 }

@@ -12,6 +12,8 @@ use crate::error::{AppError, AppResult};
 use crate::models::member::{MemberRow, ProfileChanges};
 use crate::models::member_event::{self, NewEvent};
 use crate::models::setting;
+use crate::services::disclosure;
+use crate::services::members::Key;
 
 /// The identity a record will have after `p` is applied.
 fn identity_after(row: &MemberRow, p: &MemberProfile) -> Identity {
@@ -47,6 +49,7 @@ fn diff(before: &MemberRow, after: &MemberRow) -> Map<String, Value> {
 /// Checks a profile change against the record and the other records (uniqueness).
 pub(super) fn checked_changes(
     conn: &mut DbConn,
+    caller: &AuthUser,
     row: &MemberRow,
     p: &MemberProfile,
     today: NaiveDate,
@@ -79,20 +82,10 @@ pub(super) fn checked_changes(
         return Err(AppError::Validation(errors));
     }
     if let Some(Some(n)) = &changes.national_id {
-        if MemberRow::national_id_taken(conn, n, Some(row.id))? {
-            return Err(AppError::Conflict(
-                "national_id_taken",
-                format!("Số CCCD {n} đã có trong hồ sơ đảng viên khác"),
-            ));
-        }
+        disclosure::check(conn, caller, Key::NationalId(n), Some(row.id))?;
     }
     if let Some(Some(h)) = &changes.personal_history_no {
-        if MemberRow::history_no_taken(conn, h, Some(row.id))? {
-            return Err(AppError::Conflict(
-                "personal_history_no_taken",
-                format!("Số lý lịch {h} đã có trong hồ sơ khác"),
-            ));
-        }
+        disclosure::check(conn, caller, Key::HistoryNo(h), Some(row.id))?;
     }
     // Clearing the name is refused above; keep the folded forms in step with it.
     if changes.full_name.is_none() {
@@ -164,7 +157,7 @@ pub fn correct(
 ) -> AppResult<MemberRow> {
     let before = MemberRow::find(conn, &caller.scope, id)?;
     let version = crate::models::check_version(expected, before.version)?;
-    let changes = checked_changes(conn, &before, p, today)?;
+    let changes = checked_changes(conn, caller, &before, p, today)?;
     let recorded = Recorded {
         kind: "profile_corrected",
         occurred_on: today,

@@ -89,13 +89,7 @@ pub fn create(
     let holds_members = KindRow::get(conn, &org.kind)?.holds_members;
     let planned = plan(conn, &org, holds_members, body, today)?;
     for key in planned.keys() {
-        let held = match key {
-            Key::NationalId(n) => MemberRow::national_id_taken(conn, n, None)?,
-            Key::HistoryNo(h) => MemberRow::history_no_taken(conn, h, None)?,
-        };
-        if held {
-            return Err(taken(key));
-        }
+        crate::services::disclosure::check(conn, caller, key, None)?;
     }
     write(conn, &caller.actor(), vec![planned])?
         .pop()

@@ -42,7 +42,7 @@ pub fn file_supplement(
             "Ngày nộp phiếu bổ sung phải trong hoặc sau năm bổ sung, không ở tương lai",
         ));
     }
-    let changes = super::correct::checked_changes(conn, &before, &body.changes, today)?;
+    let changes = super::correct::checked_changes(conn, caller, &before, &body.changes, today)?;
     let after = super::correct::apply(
         conn,
         caller,
