@@ -1,15 +1,91 @@
-//! Who sees a member's personal data (CCCD, phone, e-mail, addresses) in full, and how it is
-//! masked for the others.
+//! Who sees a member's personal data in full, and how it is masked for the others: one table
+//! of field × reader ([`Privacy::shows`]) applied to every output.
 
 use qldv_api_types::auth::Role;
 
-/// How much personal data a reader sees.
+/// Who is reading, as far as personal data is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Privacy {
-    /// Everything: the clerks who keep the records (administrators, organizers), integration
-    /// systems that match records by CCCD, and the server's own feeds and packages.
+    /// The clerks who keep the records (administrators, organizers) and the server's own feeds
+    /// and packages: everything.
     Full,
-    /// Identity numbers, phone, e-mail and addresses masked: read-only viewers.
+    /// Other agencies' systems: the identity and contact data they match records by, never a
+    /// health note or a discipline's reason.
+    Integration,
+    /// Read-only viewers: identity numbers, contact data, addresses, ethnicity, religion,
+    /// health notes and discipline reasons masked.
+    Masked,
+}
+
+/// A piece of personal data the policy governs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// CCCD (and the legacy CMND).
+    NationalId,
+    /// Phone number.
+    Phone,
+    /// E-mail address.
+    Email,
+    /// Permanent or current address.
+    Address,
+    /// Ethnicity (sensitive personal data, Decree 13/2023/NĐ-CP art. 2).
+    Ethnicity,
+    /// Religion (sensitive personal data, Decree 13/2023/NĐ-CP art. 2).
+    Religion,
+    /// A note on a member's illness (health data, sensitive).
+    HealthNote,
+    /// The reason of a discipline.
+    DisciplineReason,
+}
+
+impl Field {
+    /// Every governed field.
+    pub const ALL: [Field; 8] = [
+        Field::NationalId,
+        Field::Phone,
+        Field::Email,
+        Field::Address,
+        Field::Ethnicity,
+        Field::Religion,
+        Field::HealthNote,
+        Field::DisciplineReason,
+    ];
+
+    /// The field an API name (or stored column) carries, if the policy governs it.
+    pub fn of_name(name: &str) -> Option<Field> {
+        Some(match name {
+            "national_id" | "legacy_id_no" => Field::NationalId,
+            "phone" => Field::Phone,
+            "email" => Field::Email,
+            "permanent_address" | "current_address" => Field::Address,
+            "ethnicity" => Field::Ethnicity,
+            "religion" => Field::Religion,
+            "note" => Field::HealthNote,
+            "reason" => Field::DisciplineReason,
+            _ => return None,
+        })
+    }
+
+    /// How a masked value of this field is shown.
+    fn mask(self, value: &str) -> String {
+        match self {
+            Field::NationalId => mask_national_id(value),
+            Field::Phone => mask_phone(value),
+            Field::Email => mask_email(value),
+            Field::Address => mask_address(value),
+            Field::Ethnicity | Field::Religion | Field::HealthNote | Field::DisciplineReason => {
+                "***".to_string()
+            }
+        }
+    }
+}
+
+/// What a reader sees of a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    /// The value as stored.
+    Full,
+    /// The value masked (what identifies nobody stays).
     Masked,
 }
 
@@ -17,17 +93,70 @@ impl Privacy {
     /// What a role sees.
     pub fn for_role(role: Role) -> Self {
         match role {
-            Role::Admin | Role::Organizer | Role::Integration => Self::Full,
+            Role::Admin | Role::Organizer => Self::Full,
+            Role::Integration => Self::Integration,
             Role::Viewer => Self::Masked,
         }
     }
 
-    /// Applies the policy to one value with `mask`.
-    pub fn apply(self, value: Option<String>, mask: fn(&str) -> String) -> Option<String> {
-        match self {
-            Self::Full => value,
-            Self::Masked => value.map(|v| mask(&v)),
+    /// The policy: one table of field × reader, applied to every output (records, lists,
+    /// exports, events, illnesses, disciplines, import reports).
+    pub fn shows(self, field: Field) -> Shown {
+        use Field as F;
+        match (self, field) {
+            (Self::Full, _) => Shown::Full,
+            (
+                Self::Integration,
+                F::NationalId | F::Phone | F::Email | F::Address | F::Ethnicity | F::Religion,
+            ) => Shown::Full,
+            (Self::Integration, F::HealthNote | F::DisciplineReason) => Shown::Masked,
+            (Self::Masked, _) => Shown::Masked,
         }
+    }
+
+    /// One value of `field` as this reader sees it.
+    pub fn show(self, field: Field, value: Option<String>) -> Option<String> {
+        match self.shows(field) {
+            Shown::Full => value,
+            Shown::Masked => value.map(|v| field.mask(&v)),
+        }
+    }
+
+    /// One required value of `field` as this reader sees it.
+    pub fn show_str(self, field: Field, value: &str) -> String {
+        match self.shows(field) {
+            Shown::Full => value.to_string(),
+            Shown::Masked => field.mask(value),
+        }
+    }
+
+    /// Masks, inside a JSON document (an event's details, a record before and after), every
+    /// string under a key that names a governed field.
+    pub fn show_json(self, value: &mut serde_json::Value) {
+        if self == Self::Full {
+            return;
+        }
+        match value {
+            serde_json::Value::Object(map) => {
+                for (k, v) in map.iter_mut() {
+                    match Field::of_name(k) {
+                        Some(f) if self.shows(f) == Shown::Masked => mask_strings(f, v),
+                        _ => self.show_json(v),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|v| self.show_json(v)),
+            _ => {}
+        }
+    }
+}
+
+fn mask_strings(field: Field, value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::String(s) => *s = field.mask(s),
+        serde_json::Value::Object(map) => map.values_mut().for_each(|v| mask_strings(field, v)),
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| mask_strings(field, v)),
+        _ => {}
     }
 }
 
@@ -75,18 +204,54 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
-    fn viewers_see_masked_values_and_the_others_full_ones() {
+    fn the_table_of_field_and_reader() {
         assert_eq!(Privacy::for_role(Role::Viewer), Privacy::Masked);
-        for r in [Role::Admin, Role::Organizer, Role::Integration] {
+        assert_eq!(Privacy::for_role(Role::Integration), Privacy::Integration);
+        for r in [Role::Admin, Role::Organizer] {
             assert_eq!(Privacy::for_role(r), Privacy::Full);
         }
+        for f in Field::ALL {
+            assert_eq!(Privacy::Full.shows(f), Shown::Full, "{f:?}");
+            assert_eq!(Privacy::Masked.shows(f), Shown::Masked, "{f:?}");
+            let integration = Privacy::Integration.shows(f);
+            let secret = matches!(f, Field::HealthNote | Field::DisciplineReason);
+            assert_eq!(integration == Shown::Masked, secret, "{f:?}");
+        }
         let v = Some("031085001234".to_string());
-        assert_eq!(Privacy::Full.apply(v.clone(), mask_national_id), v);
+        assert_eq!(Privacy::Full.show(Field::NationalId, v.clone()), v);
         assert_eq!(
-            Privacy::Masked.apply(v, mask_national_id).as_deref(),
+            Privacy::Masked.show(Field::NationalId, v).as_deref(),
             Some("********1234")
         );
-        assert_eq!(Privacy::Masked.apply(None, mask_phone), None);
+        assert_eq!(Privacy::Masked.show(Field::Phone, None), None);
+        assert_eq!(
+            Privacy::Masked.show_str(Field::Religion, "Phật giáo"),
+            "***"
+        );
+    }
+
+    #[test]
+    fn governed_fields_are_masked_anywhere_in_a_document() {
+        let mut details = serde_json::json!({
+            "changes": {
+                "phone": {"before": "0912345678", "after": "0987654321"},
+                "full_name": {"before": "An", "after": "Bình"},
+                "current_address": {"before": "Thôn 3, tỉnh A", "after": null},
+            },
+            "list": [{"national_id": "031085001234"}],
+        });
+        Privacy::Masked.show_json(&mut details);
+        assert_eq!(details["changes"]["phone"]["after"], "*******321");
+        assert_eq!(details["changes"]["full_name"]["after"], "Bình");
+        assert_eq!(
+            details["changes"]["current_address"]["before"],
+            "***, tỉnh A"
+        );
+        assert!(details["changes"]["current_address"]["after"].is_null());
+        assert_eq!(details["list"][0]["national_id"], "********1234");
+        let mut same = details.clone();
+        Privacy::Integration.show_json(&mut same);
+        assert_eq!(same, details);
     }
 
     #[test]

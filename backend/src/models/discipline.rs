@@ -93,7 +93,11 @@ impl DisciplineRow {
     }
 
     /// The API view, with `in_force` as of `today`.
-    pub fn to_dto(&self, today: NaiveDate) -> dto::Discipline {
+    pub fn to_dto(
+        &self,
+        today: NaiveDate,
+        privacy: crate::domain::privacy::Privacy,
+    ) -> dto::Discipline {
         let form = match self.form.as_str() {
             "warning" => DisciplineForm::Warning,
             "dismissal" => DisciplineForm::Dismissal,
@@ -106,7 +110,10 @@ impl DisciplineRow {
             form,
             decided_on: self.decided_on,
             decision_no: self.decision_no.clone(),
-            reason: self.reason.clone(),
+            reason: privacy.show_str(
+                crate::domain::privacy::Field::DisciplineReason,
+                &self.reason,
+            ),
             lapses_on: self.lapses_on,
             complaint_on: self.complaint_on,
             reoffence_on: self.reoffence_on,

@@ -84,15 +84,15 @@ impl IllnessRow {
         covered_days(&periods, start, end.succ_opt().unwrap_or(end))
     }
 
-    /// The API view.
-    pub fn to_dto(&self) -> dto::Illness {
+    /// The API view, the note as `privacy` allows (health data).
+    pub fn to_dto(&self, privacy: crate::domain::privacy::Privacy) -> dto::Illness {
         dto::Illness {
             id: self.id,
             member_id: MemberId(self.member_id),
             from: self.from_on,
             to: self.to_on,
             serious: self.serious,
-            note: self.note.clone(),
+            note: privacy.show_str(crate::domain::privacy::Field::HealthNote, &self.note),
         }
     }
 }

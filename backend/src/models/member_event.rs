@@ -175,8 +175,9 @@ impl EventRow {
         }
     }
 
-    /// The API view.
-    pub fn to_dto(&self) -> dto::MemberEvent {
+    /// The API view, personal data in the details as `privacy` allows (a correction carries
+    /// the values before and after).
+    pub fn to_dto(&self, privacy: crate::domain::privacy::Privacy) -> dto::MemberEvent {
         dto::MemberEvent {
             id: self.id,
             kind: self.kind.clone(),
@@ -189,7 +190,11 @@ impl EventRow {
             details: self
                 .details
                 .as_deref()
-                .and_then(|d| serde_json::from_str(d).ok()),
+                .and_then(|d| serde_json::from_str(d).ok())
+                .map(|mut d| {
+                    privacy.show_json(&mut d);
+                    d
+                }),
             entered_by: self.entered_by_name.clone(),
             entered_at: super::utc(self.entered_at),
         }

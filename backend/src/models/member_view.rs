@@ -92,7 +92,7 @@ impl MemberRow {
 
     /// The API view, with party age as of `today` and personal data as `privacy` allows.
     pub fn to_dto(&self, today: NaiveDate, privacy: Privacy) -> dto::Member {
-        use crate::domain::privacy::{mask_address, mask_email, mask_national_id, mask_phone};
+        use crate::domain::privacy::Field;
         use qldv_api_types::members::{Gender, MemberProfile, PoliticalTheory};
         let political_theory = self.political_theory.as_deref().and_then(|p| match p {
             "none" => Some(PoliticalTheory::None),
@@ -117,13 +117,13 @@ impl MemberRow {
                 birth_date: Some(self.birth_date),
                 birth_place: self.birth_place.clone(),
                 hometown: self.hometown.clone(),
-                permanent_address: privacy.apply(self.permanent_address.clone(), mask_address),
-                current_address: privacy.apply(self.current_address.clone(), mask_address),
-                ethnicity: self.ethnicity.clone(),
-                religion: self.religion.clone(),
-                national_id: privacy.apply(self.national_id.clone(), mask_national_id),
-                phone: privacy.apply(self.phone.clone(), mask_phone),
-                email: privacy.apply(self.email.clone(), mask_email),
+                permanent_address: privacy.show(Field::Address, self.permanent_address.clone()),
+                current_address: privacy.show(Field::Address, self.current_address.clone()),
+                ethnicity: privacy.show(Field::Ethnicity, self.ethnicity.clone()),
+                religion: privacy.show(Field::Religion, self.religion.clone()),
+                national_id: privacy.show(Field::NationalId, self.national_id.clone()),
+                phone: privacy.show(Field::Phone, self.phone.clone()),
+                email: privacy.show(Field::Email, self.email.clone()),
                 education_general: self.education_general.clone(),
                 professional_qualification: self.professional_qualification.clone(),
                 academic_degree: self.academic_degree.clone(),

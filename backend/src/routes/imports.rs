@@ -193,11 +193,12 @@ pub async fn get_import(
     id: web::Path<i64>,
 ) -> Result<web::Json<ImportJob>, AppError> {
     let id = id.into_inner();
+    let privacy = user.privacy();
     let row = crate::db::run(&state.pool, move |c| ImportRow::find(c, &user.scope, id)).await?;
     let live = (row.status == "running")
         .then(|| state.imports.get(id))
         .flatten();
-    Ok(web::Json(row.to_dto(live)))
+    Ok(web::Json(imports::shown(row.to_dto(live), privacy)))
 }
 
 /// The newest 50 imports inside the caller's scope.
@@ -211,15 +212,15 @@ pub async fn list_imports(
     state: web::Data<AppState>,
     user: AuthUser,
 ) -> Result<web::Json<Vec<ImportJob>>, AppError> {
+    let privacy = user.privacy();
     let rows = crate::db::run(&state.pool, move |c| ImportRow::recent(c, &user.scope, 50)).await?;
     Ok(web::Json(
         rows.iter()
             .map(|r| {
-                r.to_dto(
-                    (r.status == "running")
-                        .then(|| state.imports.get(r.id))
-                        .flatten(),
-                )
+                let live = (r.status == "running")
+                    .then(|| state.imports.get(r.id))
+                    .flatten();
+                imports::shown(r.to_dto(live), privacy)
             })
             .collect(),
     ))

@@ -36,6 +36,7 @@ pub async fn create_discipline(
     id: web::Path<i64>,
     body: web::Json<CreateDiscipline>,
 ) -> Result<HttpResponse, AppError> {
+    let privacy = user.privacy();
     user.require_writer()?;
     let body = valid(body.into_inner())?;
     let id = MemberId(id.into_inner());
@@ -43,7 +44,7 @@ pub async fn create_discipline(
         services::movements::discipline(c, &user, id, &body)
     })
     .await?;
-    Ok(HttpResponse::Created().json(row.to_dto(state.today())))
+    Ok(HttpResponse::Created().json(row.to_dto(state.today(), privacy)))
 }
 
 /// A member's disciplines, oldest first, each with whether it is in force today.
@@ -62,6 +63,7 @@ pub async fn list_disciplines(
     user: AuthUser,
     id: web::Path<i64>,
 ) -> Result<web::Json<Vec<Discipline>>, AppError> {
+    let privacy = user.privacy();
     let id = MemberId(id.into_inner());
     let rows = crate::db::run(&state.pool, move |c| {
         let m = MemberRow::find(c, &user.scope, id)?;
@@ -69,7 +71,9 @@ pub async fn list_disciplines(
     })
     .await?;
     let today = state.today();
-    Ok(web::Json(rows.iter().map(|r| r.to_dto(today)).collect()))
+    Ok(web::Json(
+        rows.iter().map(|r| r.to_dto(today, privacy)).collect(),
+    ))
 }
 
 /// Records a complaint or a re-offence: the discipline stays in force instead of lapsing.
@@ -90,6 +94,7 @@ pub async fn hold_discipline(
     path: web::Path<(i64, i64)>,
     body: web::Json<DisciplineHold>,
 ) -> Result<web::Json<Discipline>, AppError> {
+    let privacy = user.privacy();
     user.require_writer()?;
     let body = valid(body.into_inner())?;
     let (id, did) = path.into_inner();
@@ -97,5 +102,5 @@ pub async fn hold_discipline(
         services::movements::hold(c, &user, MemberId(id), did, &body)
     })
     .await?;
-    Ok(web::Json(row.to_dto(state.today())))
+    Ok(web::Json(row.to_dto(state.today(), privacy)))
 }

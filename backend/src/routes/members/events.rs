@@ -7,7 +7,7 @@ use qldv_api_types::MemberId;
 use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::member::MemberRow;
-use crate::models::member_event::{self, EventRow};
+use crate::models::member_event;
 use crate::state::AppState;
 
 /// The member's dated history, oldest first: admission, recognition, corrections, supplements
@@ -27,13 +27,14 @@ pub async fn member_events(
     user: AuthUser,
     id: web::Path<i64>,
 ) -> Result<web::Json<Vec<MemberEvent>>, AppError> {
+    let privacy = user.privacy();
     let id = MemberId(id.into_inner());
     let rows = crate::db::run(&state.pool, move |c| {
         let m = MemberRow::find(c, &user.scope, id)?;
         member_event::of_member(c, m.id)
     })
     .await?;
-    Ok(web::Json(rows.iter().map(EventRow::to_dto).collect()))
+    Ok(web::Json(rows.iter().map(|r| r.to_dto(privacy)).collect()))
 }
 
 /// The day to look at.

@@ -48,7 +48,7 @@ fn status_vi(s: &str) -> &'static str {
 
 /// The cells of one member, in header order.
 fn cells(m: &MemberRow, today: chrono::NaiveDate, privacy: Privacy) -> Vec<String> {
-    use crate::domain::privacy::{mask_address, mask_national_id};
+    use crate::domain::privacy::Field;
     let date = |d: Option<chrono::NaiveDate>| {
         d.map(|d| d.format("%d/%m/%Y").to_string())
             .unwrap_or_default()
@@ -59,7 +59,7 @@ fn cells(m: &MemberRow, today: chrono::NaiveDate, privacy: Privacy) -> Vec<Strin
         m.full_name.clone(),
         if m.gender == "female" { "Nữ" } else { "Nam" }.to_string(),
         date(Some(m.birth_date)),
-        opt(&privacy.apply(m.national_id.clone(), mask_national_id)),
+        opt(&privacy.show(Field::NationalId, m.national_id.clone())),
         status_vi(&m.status).to_string(),
         date(Some(m.admission_decision_on)),
         date(m.official_on),
@@ -67,9 +67,9 @@ fn cells(m: &MemberRow, today: chrono::NaiveDate, privacy: Privacy) -> Vec<Strin
         opt(&m.card_number),
         m.organization_id.to_string(),
         opt(&m.hometown),
-        opt(&privacy.apply(m.current_address.clone(), mask_address)),
-        opt(&m.ethnicity),
-        opt(&m.religion),
+        opt(&privacy.show(Field::Address, m.current_address.clone())),
+        opt(&privacy.show(Field::Ethnicity, m.ethnicity.clone())),
+        opt(&privacy.show(Field::Religion, m.religion.clone())),
         opt(&m.personal_history_no),
     ]
 }

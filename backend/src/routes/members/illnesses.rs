@@ -32,6 +32,7 @@ pub async fn add_illness(
     id: web::Path<i64>,
     body: web::Json<IllnessRequest>,
 ) -> Result<HttpResponse, AppError> {
+    let privacy = user.privacy();
     user.require_writer()?;
     let body = valid(body.into_inner())?;
     let id = MemberId(id.into_inner());
@@ -39,7 +40,7 @@ pub async fn add_illness(
         services::illnesses::record(c, &user, id, &body)
     })
     .await?;
-    Ok(HttpResponse::Created().json(row.to_dto()))
+    Ok(HttpResponse::Created().json(row.to_dto(privacy)))
 }
 
 /// A member's recorded illnesses, oldest first.
@@ -58,11 +59,12 @@ pub async fn list_illnesses(
     user: AuthUser,
     id: web::Path<i64>,
 ) -> Result<web::Json<Vec<Illness>>, AppError> {
+    let privacy = user.privacy();
     let id = MemberId(id.into_inner());
     let rows = crate::db::run(&state.pool, move |c| {
         let m = MemberRow::find(c, &user.scope, id)?;
         IllnessRow::of_member(c, m.id)
     })
     .await?;
-    Ok(web::Json(rows.iter().map(IllnessRow::to_dto).collect()))
+    Ok(web::Json(rows.iter().map(|r| r.to_dto(privacy)).collect()))
 }

@@ -6,7 +6,7 @@ use qldv_api_types::{OrgId, Page};
 use serde::Deserialize;
 
 use crate::auth::AuthUser;
-use crate::domain::privacy::Privacy;
+use crate::domain::privacy::{Field, Privacy, Shown};
 use crate::domain::vn_text;
 use crate::error::AppError;
 use crate::models::member::{MemberFilter, MemberRow};
@@ -51,7 +51,9 @@ pub(super) fn filter_from(query: &MemberQuery, privacy: Privacy) -> Result<Membe
     if let Some(q) = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
         let digits = q.chars().all(|c| c.is_ascii_digit());
         match (digits, q.len()) {
-            (true, 12) if privacy == Privacy::Full => filter.national_id = Some(q.to_string()),
+            (true, 12) if privacy.shows(Field::NationalId) == Shown::Full => {
+                filter.national_id = Some(q.to_string())
+            }
             (true, 8) => filter.card_number = Some(q.to_string()),
             _ => filter.name_words = vn_text::query_words(q),
         }

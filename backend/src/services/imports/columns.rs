@@ -145,6 +145,11 @@ fn key(header: &str) -> String {
         .collect()
 }
 
+/// The API field a template column's header fills.
+pub fn field_of_header(header: &str) -> Option<&'static str> {
+    COLUMNS.iter().find(|c| c.header == header).map(|c| c.field)
+}
+
 /// Whether a file's header names a template column (other columns are not read).
 pub fn is_template_column(header: &str) -> bool {
     let k = key(header);

@@ -295,6 +295,25 @@ fn judge_all(
     Ok(())
 }
 
+/// A job's report as `privacy` allows: the values it quotes from personal-data columns masked.
+pub fn shown(
+    mut job: qldv_api_types::reports::ImportJob,
+    privacy: crate::domain::privacy::Privacy,
+) -> qldv_api_types::reports::ImportJob {
+    use crate::domain::privacy::Field;
+    for e in &mut job.errors {
+        let field = e
+            .column
+            .as_deref()
+            .and_then(columns::field_of_header)
+            .and_then(Field::of_name);
+        if let Some(f) = field {
+            e.value = privacy.show(f, e.value.take());
+        }
+    }
+    job
+}
+
 /// Records a job that could not run to its end (its own connection failed) as failed.
 pub fn abandon(conn: &mut DbConn, job: i64, e: &AppError) -> AppResult<()> {
     ImportRow::fail_if_running(conn, job, &e.problem().detail)
