@@ -28,5 +28,6 @@ mod search;
 mod security;
 mod seed;
 mod sync;
+mod sync_scope;
 mod transfers;
 mod users;

@@ -35,6 +35,16 @@ fn key(state: &AppState) -> Result<SyncKey, AppError> {
     })
 }
 
+/// 403 unless the caller's scope is the whole tree (trusting a key binds it to any subtree).
+fn national_only(user: &AuthUser) -> Result<(), AppError> {
+    if user.scope.is_national() {
+        return Ok(());
+    }
+    Err(AppError::Forbidden(
+        "Chỉ quản trị viên toàn quốc được tin cậy khóa đồng bộ".into(),
+    ))
+}
+
 /// What to export.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -143,13 +153,15 @@ pub async fn list_trusted(
     Ok(web::Json(crate::db::run(&state.pool, sync::trusted).await?))
 }
 
-/// Trusts another installation's key (administrators).
+/// Trusts another installation's key for the subtree of one organisation (national
+/// administrators): its packages write only there.
 #[utoipa::path(
     tag = "changes",
     request_body = TrustedKey,
     responses(
         (status = 201, description = "Trusted", body = TrustedKey),
-        (status = 422, description = "Not an Ed25519 public key", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a national administrator", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Not an Ed25519 public key, or no organisation", body = qldv_api_types::Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -160,8 +172,9 @@ pub async fn trust_key(
     body: web::Json<TrustedKey>,
 ) -> Result<HttpResponse, AppError> {
     user.require_admin()?;
+    national_only(&user)?;
     let body = body.into_inner();
-    let saved = body.clone();
-    crate::db::transaction(&state.pool, move |c| sync::trust(c, &body)).await?;
+    let actor = user.actor();
+    let saved = crate::db::transaction(&state.pool, move |c| sync::trust(c, &actor, &body)).await?;
     Ok(HttpResponse::Created().json(saved))
 }
