@@ -85,7 +85,9 @@ pub(crate) async fn pair() -> Pair {
         .create_org("Đảng ủy xã Tân Lạc", "commune", Some(p))
         .await;
     // The commune's installation starts from the province's package of its subtree.
-    commune.trust(&province, "Tỉnh ủy Hòa Bình", commune_id).await;
+    commune
+        .trust(&province, "Tỉnh ủy Hòa Bình", commune_id)
+        .await;
     let first = province.export(commune_id, "0").await;
     let report = commune.import(&first).await;
     report.assert_status(200);
@@ -119,7 +121,9 @@ pub(crate) async fn pair() -> Pair {
         )
         .await
         .assert_status(200);
-    province.trust(&commune, "Đảng ủy xã Tân Lạc", commune_id).await;
+    province
+        .trust(&commune, "Đảng ủy xã Tân Lạc", commune_id)
+        .await;
     Pair {
         province,
         commune,

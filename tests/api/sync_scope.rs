@@ -134,7 +134,10 @@ async fn a_trusted_key_writes_only_inside_its_subtree_and_nothing_else_is_writte
                 period["organization_id"] = json!(cell);
                 let r = record(p, "member", m0);
                 bump(r, "members", 3);
-                r["rows"]["memberships"].as_array_mut().unwrap().push(period);
+                r["rows"]["memberships"]
+                    .as_array_mut()
+                    .unwrap()
+                    .push(period);
             }),
         ),
         // A version no later package could ever pass.
@@ -185,8 +188,14 @@ async fn the_receiver_recomputes_paths_and_audits_each_record_it_writes() {
     let report = t.province.import(&forged).await;
     report.assert_status(200);
     assert_eq!(report.json["applied"], 3, "{}", report.text);
-    let here = t.province.get(&format!("/api/v1/organizations/{cell}")).await;
-    let there = t.commune.get(&format!("/api/v1/organizations/{cell}")).await;
+    let here = t
+        .province
+        .get(&format!("/api/v1/organizations/{cell}"))
+        .await;
+    let there = t
+        .commune
+        .get(&format!("/api/v1/organizations/{cell}"))
+        .await;
     assert_eq!(here["path"], there["path"], "{here}");
     t.province.app.assert_invariant();
     let audit = t
@@ -334,7 +343,10 @@ async fn an_export_carries_only_what_is_in_the_subtree_now() {
     for since in ["0", cursor.as_str()] {
         let package = site.export(a, since).await;
         let text = package["payload"].as_str().unwrap();
-        assert!(!has(&package, "member", m), "since {since}: the member left");
+        assert!(
+            !has(&package, "member", m),
+            "since {since}: the member left"
+        );
         assert!(
             !has(&package, "transfer", transfer),
             "since {since}: after the move only the receiver"
@@ -344,7 +356,10 @@ async fn an_export_carries_only_what_is_in_the_subtree_now() {
     }
     let receiver = site.export(b, "0").await;
     assert!(has(&receiver, "member", m) && has(&receiver, "transfer", transfer));
-    assert!(receiver["payload"].as_str().unwrap().contains("Số 5 phố Mới"));
+    assert!(receiver["payload"]
+        .as_str()
+        .unwrap()
+        .contains("Số 5 phố Mới"));
 
     // The sender's change feed stops at the move as well.
     let feed = site.app.user("xa_tich_hop", "integration", Some(a)).await;

@@ -178,7 +178,10 @@ mod tests {
         assert!(check_version(Some(1), 2).is_ok());
         assert!(check_version(Some(1), 40).is_ok());
         assert!(check_version(None, 7).is_ok());
-        assert!(check_version(Some(3), 3).is_ok(), "equal: reported, not refused");
+        assert!(
+            check_version(Some(3), 3).is_ok(),
+            "equal: reported, not refused"
+        );
         let err = check_version(Some(1), 9_000_000_000_000_000_000).unwrap_err();
         assert_eq!(err.code, "sync_version_jump");
         assert!(check_version(None, 9_000_000_000_000_000_000).is_err());
@@ -215,12 +218,10 @@ mod tests {
         assert!(check_transfer_sides(root, None, ("/1/5/9/", Some("/1/6/7/"))).is_ok());
         assert!(check_transfer_sides(root, None, ("/1/6/7/", Some("/1/5/9/"))).is_ok());
         assert!(check_transfer_sides(root, None, ("/1/6/7/", None)).is_err());
-        assert!(check_transfer_sides(
-            root,
-            Some(("/1/6/7/", Some("/1/8/"))),
-            ("/1/5/9/", None)
-        )
-        .is_err());
+        assert!(
+            check_transfer_sides(root, Some(("/1/6/7/", Some("/1/8/"))), ("/1/5/9/", None))
+                .is_err()
+        );
     }
 
     #[test]
@@ -232,7 +233,10 @@ mod tests {
         assert!(transfer_in_scope("/1/6/", from, to, true));
         assert!(transfer_in_scope("/1/", from, to, true));
         assert!(!transfer_in_scope("/1/8/", from, to, false));
-        assert!(transfer_in_scope("/1/5/", from, None, false), "out of the system: kept");
+        assert!(
+            transfer_in_scope("/1/5/", from, None, false),
+            "out of the system: kept"
+        );
     }
 
     #[test]
@@ -267,7 +271,11 @@ mod tests {
         assert!(check_periods(Some(3), &history).is_err());
         assert!(check_periods(None, &history).is_err());
         assert!(check_periods(None, &history[..1]).is_ok());
-        assert!(check_periods(Some(4), &[p(4, "2015-01-01", None), p(5, "2016-01-01", None)]).is_err());
+        assert!(check_periods(
+            Some(4),
+            &[p(4, "2015-01-01", None), p(5, "2016-01-01", None)]
+        )
+        .is_err());
         let err = check_periods(None, &[p(4, "2015-01-01", Some("2014-01-01"))]).unwrap_err();
         assert_eq!(err.code, "date_order");
     }

@@ -106,8 +106,8 @@ fn apply_record(
         c.transaction(|c| {
             if let Some(old) = &placed.moved_from {
                 // An organisation moved inside the subtree: its subtree's paths move with it.
-                let delta = crate::domain::tree::depth(&placed.path)
-                    - crate::domain::tree::depth(old);
+                let delta =
+                    crate::domain::tree::depth(&placed.path) - crate::domain::tree::depth(old);
                 crate::models::restructure::rebase(c, old, &placed.path, delta)?;
             }
             for part in parts::parts(record.entity) {
@@ -193,7 +193,12 @@ pub fn apply(conn: &mut DbConn, caller: &AuthUser, bytes: &[u8]) -> AppResult<Sy
         path: guard::org_place(conn, bound)?.map(|(_, p)| p),
     };
     // A scoped administrator applies only packages of its own subtree.
-    if !bound.path.as_deref().is_some_and(|p| caller.scope.contains(p)) && !caller.scope.is_national() {
+    if !bound
+        .path
+        .as_deref()
+        .is_some_and(|p| caller.scope.contains(p))
+        && !caller.scope.is_national()
+    {
         return Err(AppError::Forbidden(
             "Gói thuộc phạm vi ngoài phạm vi của tài khoản".into(),
         ));

@@ -63,7 +63,9 @@ fn org_path(conn: &mut DbConn, id: i64) -> AppResult<String> {
     org_place(conn, id)?.map(|(_, p)| p).ok_or_else(|| {
         Violation::new(
             "sync_outside_subtree",
-            format!("Gói nhắc tới tổ chức {id} không có ở đây và không nằm trong phạm vi của khóa ký"),
+            format!(
+                "Gói nhắc tới tổ chức {id} không có ở đây và không nằm trong phạm vi của khóa ký"
+            ),
         )
         .into()
     })
@@ -241,7 +243,10 @@ fn check_rows_belong(
         if n == 0 && carried.len() > 1 {
             return Err(Violation::new(
                 "sync_outside_subtree",
-                format!("Bản ghi {} mang nhiều hơn một dòng {}", record.id, part.table),
+                format!(
+                    "Bản ghi {} mang nhiều hơn một dòng {}",
+                    record.id, part.table
+                ),
             )
             .into());
         }
@@ -286,7 +291,10 @@ pub fn invariants(record: &Record, placed: &Placed) -> Result<(), Violation> {
         ceremony: date(m, "ceremony_on").ok_or_else(malformed)?,
         official: date(m, "official_on"),
     };
-    if let Some(broken) = check_dates(&dates, crate::models::today()).into_iter().next() {
+    if let Some(broken) = check_dates(&dates, crate::models::today())
+        .into_iter()
+        .next()
+    {
         return Err(broken.violation);
     }
     let active = matches!(
