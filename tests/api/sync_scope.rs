@@ -368,3 +368,63 @@ async fn an_export_carries_only_what_is_in_the_subtree_now() {
     assert!(!changes.text.contains("Số 5 phố Mới"), "{}", changes.text);
     assert!(!changes.text.contains("5-QĐ/UBKT"), "{}", changes.text);
 }
+
+#[actix_web::test]
+async fn a_record_breaking_the_domains_invariants_is_reported_not_written() {
+    let t = pair().await;
+    let first = t.commune.export(t.commune_id, "0").await;
+    t.province.import(&first).await.assert_status(200);
+    let (cell, m0, m1) = (t.cell, t.members[0], t.members[1]);
+    let before = [
+        t.province.get(&format!("/api/v1/members/{m0}")).await,
+        t.province.get(&format!("/api/v1/members/{m1}")).await,
+    ];
+    let package = t.commune.export(t.commune_id, "0").await;
+    let forged = forge(&t.commune, &package, |p| {
+        // Two cells at once: a second open period.
+        let r = record(p, "member", m0);
+        bump(r, "members", 3);
+        let mut second = r["rows"]["memberships"][0].clone();
+        second["id"] = json!(1_000_000_000_999_i64);
+        second["organization_id"] = json!(cell);
+        second["to_on"] = Value::Null;
+        r["rows"]["memberships"]
+            .as_array_mut()
+            .unwrap()
+            .push(second);
+        // The ceremony before the admission decision.
+        let r = record(p, "member", m1);
+        bump(r, "members", 2);
+        r["rows"]["members"][0]["ceremony_on"] = json!("2001-01-01");
+    });
+    let report = t.province.import(&forged).await;
+    report.assert_status(200);
+    assert_eq!(report.json["applied"], 0, "{}", report.text);
+    let mut codes: Vec<(i64, String)> = report.json["conflicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["id"].as_i64().unwrap(),
+                c["code"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    codes.sort();
+    assert_eq!(
+        codes,
+        vec![
+            (m0, "membership_invariant".to_string()),
+            (m1, "date_order".to_string())
+        ]
+    );
+    assert_eq!(
+        [
+            t.province.get(&format!("/api/v1/members/{m0}")).await,
+            t.province.get(&format!("/api/v1/members/{m1}")).await,
+        ],
+        before
+    );
+    t.province.app.assert_invariant();
+}

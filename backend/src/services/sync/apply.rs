@@ -219,7 +219,11 @@ pub fn apply(conn: &mut DbConn, caller: &AuthUser, bytes: &[u8]) -> AppResult<Sy
         }
         crate::domain::sync::check_version(None, int(row, "version").unwrap_or(1))?;
         let parent = int(row, "parent_id");
-        if parent.is_some_and(|p| guard::org_place(conn, p).ok().flatten().is_none()) {
+        let parent_here = match parent {
+            Some(p) => guard::org_place(conn, p)?.is_some(),
+            None => true,
+        };
+        if !parent_here {
             continue; // nowhere to place it: records naming it are reported
         }
         let path = guard::path_under(conn, id, parent)?;
