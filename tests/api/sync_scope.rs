@@ -428,3 +428,61 @@ async fn a_record_breaking_the_domains_invariants_is_reported_not_written() {
     );
     t.province.app.assert_invariant();
 }
+
+#[actix_web::test]
+async fn the_organisation_a_key_speaks_for_keeps_its_place_here() {
+    let t = pair().await;
+    let path = format!("/api/v1/organizations/{}", t.commune_id);
+    let before = t.province.get(&path).await;
+    let package = t.commune.export(t.commune_id, "0").await;
+    let commune = t.commune_id;
+    // The sender hangs the commune elsewhere (a root on its own server, say).
+    let forged = forge(&t.commune, &package, |p| {
+        let r = record(p, "organization", commune);
+        bump(r, "organizations", 2);
+        r["rows"]["organizations"][0]["parent_id"] = Value::Null;
+        r["rows"]["organizations"][0]["name"] = json!("Đảng ủy xã Tân Lạc (mới)");
+    });
+    let report = t.province.import(&forged).await;
+    report.assert_status(200);
+    let after = t.province.get(&path).await;
+    assert_eq!(after["name"], "Đảng ủy xã Tân Lạc (mới)");
+    assert_eq!(after["parent_id"], before["parent_id"], "{after}");
+    assert_eq!(after["path"], before["path"], "{after}");
+    t.province.app.assert_invariant();
+}
+
+#[actix_web::test]
+async fn a_scoped_administrator_applies_only_packages_of_its_own_subtree() {
+    let t = pair().await;
+    let p = t
+        .province
+        .get(&format!("/api/v1/organizations/{}", t.commune_id))
+        .await["parent_id"]
+        .as_i64()
+        .unwrap();
+    let other = t
+        .province
+        .admin
+        .create_org("Đảng ủy xã Mãn Đức", "commune", Some(p))
+        .await;
+    let package = t.commune.export(t.commune_id, "0").await;
+    let elsewhere = t.province.app.user("xa_khac", "admin", Some(other)).await;
+    elsewhere
+        .post("/api/v1/sync/import", package.clone())
+        .await
+        .assert_status(403);
+    t.province
+        .admin
+        .get(&format!("/api/v1/members/{}", t.members[0]))
+        .await
+        .assert_status(404);
+    let own = t
+        .province
+        .app
+        .user("xa_nay", "admin", Some(t.commune_id))
+        .await;
+    own.post("/api/v1/sync/import", package)
+        .await
+        .assert_status(200);
+}

@@ -93,18 +93,12 @@ pub fn check_transfer_sides(
     Ok(())
 }
 
-/// Whether the organisation the key speaks for keeps its place: held here, its parent must not
-/// change (a package could otherwise carry the whole subtree out, or make it a root).
-pub fn check_bound_root(
-    held_parent: Option<Option<i64>>,
-    incoming_parent: Option<i64>,
-) -> Result<(), Violation> {
-    match held_parent {
-        Some(p) if p != incoming_parent => Err(outside(
-            "Gói chuyển tổ chức mà khóa ký đại diện sang nơi khác",
-        )),
-        _ => Ok(()),
-    }
+/// The parent the organisation the key speaks for gets here: once held, the one it has here
+/// (where the receiver hangs the sender's subtree is the receiver's tree: a province that is a
+/// root on its own server sits under the Central Committee nationally, and a package can
+/// neither carry the subtree elsewhere nor make it a root); before, the package's.
+pub fn bound_parent(held_parent: Option<Option<i64>>, incoming_parent: Option<i64>) -> Option<i64> {
+    held_parent.unwrap_or(incoming_parent)
 }
 
 /// Whether a row that comes with record `record` belongs to it: its owner column names the
@@ -240,11 +234,12 @@ mod tests {
     }
 
     #[test]
-    fn the_bound_organisation_keeps_its_parent() {
-        assert!(check_bound_root(None, None).is_ok(), "not held yet");
-        assert!(check_bound_root(Some(Some(1)), Some(1)).is_ok());
-        assert!(check_bound_root(Some(Some(1)), None).is_err());
-        assert!(check_bound_root(Some(Some(1)), Some(2)).is_err());
+    fn the_bound_organisation_keeps_its_parent_here() {
+        assert_eq!(bound_parent(None, Some(3)), Some(3), "not held yet");
+        assert_eq!(bound_parent(Some(Some(1)), Some(1)), Some(1));
+        assert_eq!(bound_parent(Some(Some(1)), None), Some(1));
+        assert_eq!(bound_parent(Some(Some(1)), Some(2)), Some(1));
+        assert_eq!(bound_parent(Some(None), Some(2)), None);
     }
 
     #[test]

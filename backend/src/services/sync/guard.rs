@@ -125,12 +125,14 @@ pub fn place(
     let mut moved_from = None;
     let path = match record.entity {
         ChangeEntity::Organization => {
-            let parent = int(row, "parent_id");
-            let path = path_under(conn, record.id, parent)?;
             let held_place = org_place(conn, record.id)?;
+            let mut parent = int(row, "parent_id");
             if record.id == bound.id {
-                rule::check_bound_root(held_place.as_ref().map(|(p, _)| *p), parent)?;
-            } else {
+                parent = rule::bound_parent(held_place.as_ref().map(|(p, _)| *p), parent);
+                row.insert("parent_id".into(), parent.into());
+            }
+            let path = path_under(conn, record.id, parent)?;
+            if record.id != bound.id {
                 rule::check_placement(
                     bound.root()?,
                     held_place.as_ref().map(|(_, p)| p.as_str()),
