@@ -2,7 +2,8 @@
 # Two installations exchanging signed sync packages with the command line:
 #   the province's server (PROVINCE_DATABASE_URL, default a SQLite file) sets up a commune and
 #   sends it the commune's subtree; the commune's own SQLite installation records a cell and
-#   members, and sends its changes back; the province ends with identical records, a replayed
+#   members, and sends its changes back (each side trusts the other's key for the commune's
+#   subtree only); the province ends with identical records, a replayed
 #   package changes nothing and a tampered one is refused.
 #   scripts/sync-demo.sh PATH_TO_QLDV_BINARY [PROVINCE_DATABASE_URL]
 set -euo pipefail
@@ -71,7 +72,7 @@ c=$(api "$province" POST /organizations "{\"name\":\"Đảng ủy xã Tân Lạc
 
 echo "== the province sends the commune its subtree"
 at province sync export --organization "$c" --since 0 --out "$work/to-commune.json"
-at commune sync trust "$(at province sync key)" --name "Tỉnh ủy Hòa Bình"
+at commune sync trust "$(at province sync key)" --name "Tỉnh ủy Hòa Bình" --organization "$c"
 at commune sync import "$work/to-commune.json" >/dev/null
 
 echo "== the commune records a cell and two members on its own server"
@@ -86,7 +87,7 @@ api "$commune" PATCH "/members/$m" '{"phone":"0912345678"}' >/dev/null
 
 echo "== the commune sends its changes up"
 at commune sync export --organization "$c" --since 0 --out "$work/to-province.json"
-at province sync trust "$(at commune sync key)" --name "Đảng ủy xã Tân Lạc"
+at province sync trust "$(at commune sync key)" --name "Đảng ủy xã Tân Lạc" --organization "$c"
 at province sync import "$work/to-province.json" | tee "$work/report.json"
 python3 - "$work/report.json" <<'EOF'
 import json, sys

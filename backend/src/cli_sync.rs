@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
-use qldv::auth::AuthUser;
+use qldv::auth::{Actor, AuthUser};
 use qldv::db::rows::reserve_id_block;
 use qldv::services::sync::{self, ID_TABLES};
 use qldv_api_types::changes::TrustedKey;
@@ -14,13 +14,18 @@ use qldv_api_types::OrgId;
 pub enum Action {
     /// Print this installation's public key (the receiving installation trusts it).
     Key,
-    /// Accept packages signed with another installation's public key.
+    /// Accept packages signed with another installation's public key, written only inside the
+    /// subtree of one organisation.
     Trust {
         /// Its public key (base64), as `qldv sync key` prints it there.
         key: String,
         /// Who it is, e.g. "Đảng ủy xã Tân Lạc".
         #[arg(long)]
         name: String,
+        /// The organisation whose subtree its packages may write (it need not be here yet: the
+        /// first package from there brings it).
+        #[arg(long)]
+        organization: i64,
     },
     /// Make new records' ids start at BLOCK × 10¹², once, before this installation records
     /// anything: installations that exchange packages each use their own block.
@@ -66,13 +71,19 @@ pub fn run(action: Action) -> Result<(), String> {
     };
     match action {
         Action::Key => println!("{}", key()?.public_key()),
-        Action::Trust { key, name } => {
+        Action::Trust {
+            key,
+            name,
+            organization,
+        } => {
             qldv::db::write_transaction(&mut conn, |c| {
                 sync::trust(
                     c,
+                    &Actor::system("cli"),
                     &TrustedKey {
                         public_key: key,
                         name,
+                        organization_id: Some(organization),
                     },
                 )
             })

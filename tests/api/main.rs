@@ -30,6 +30,7 @@ mod search;
 mod security;
 mod seed;
 mod sync;
+mod sync_scope;
 mod transfers;
 mod uploads;
 mod users;

@@ -266,11 +266,11 @@ async fn a_scoped_admin_cannot_create_a_root_organisation_or_move_one_out_of_its
 
 #[actix_web::test]
 async fn only_a_national_admin_trusts_sync_keys() {
-    let (_app, admin, _a, _b, scoped) = setup().await;
+    let (_app, admin, a, _b, scoped) = setup().await;
     scoped
         .post(
             "/api/v1/sync/trusted-keys",
-            json!({"public_key": SOME_KEY, "name": "Tỉnh khác"}),
+            json!({"public_key": SOME_KEY, "name": "Tỉnh khác", "organization_id": a.commune}),
         )
         .await
         .assert_problem(403, "forbidden");
@@ -283,7 +283,7 @@ async fn only_a_national_admin_trusts_sync_keys() {
     admin
         .post(
             "/api/v1/sync/trusted-keys",
-            json!({"public_key": SOME_KEY, "name": "Tỉnh khác"}),
+            json!({"public_key": SOME_KEY, "name": "Tỉnh khác", "organization_id": a.commune}),
         )
         .await
         .assert_status(201);

@@ -7,13 +7,13 @@ use qldv_tests::{official_json, Client, TestApp};
 use serde_json::{json, Value};
 
 /// An installation: the app and its signed-in administrator.
-struct Site {
-    app: TestApp,
-    admin: Client,
+pub(crate) struct Site {
+    pub(crate) app: TestApp,
+    pub(crate) admin: Client,
 }
 
 impl Site {
-    async fn new(id_block: i64) -> Self {
+    pub(crate) async fn new(id_block: i64) -> Self {
         let app = TestApp::new().await;
         let mut conn = app.state.pool.get().unwrap();
         reserve_id_block(&mut conn, ID_TABLES, id_block).unwrap();
@@ -22,23 +22,24 @@ impl Site {
         Self { app, admin }
     }
 
-    async fn key(&self) -> String {
+    pub(crate) async fn key(&self) -> String {
         let res = self.admin.get("/api/v1/sync/key").await;
         res.assert_status(200);
         res.json["public_key"].as_str().unwrap().to_string()
     }
 
-    async fn trust(&self, other: &Site, name: &str) {
+    /// Trusts `other`'s key for the subtree of `org`.
+    pub(crate) async fn trust(&self, other: &Site, name: &str, org: i64) {
         self.admin
             .post(
                 "/api/v1/sync/trusted-keys",
-                json!({"public_key": other.key().await, "name": name}),
+                json!({"public_key": other.key().await, "name": name, "organization_id": org}),
             )
             .await
             .assert_status(201);
     }
 
-    async fn export(&self, org: i64, since: &str) -> Value {
+    pub(crate) async fn export(&self, org: i64, since: &str) -> Value {
         let res = self
             .admin
             .get(&format!(
@@ -49,13 +50,13 @@ impl Site {
         res.json
     }
 
-    async fn import(&self, package: &Value) -> qldv_tests::Response {
+    pub(crate) async fn import(&self, package: &Value) -> qldv_tests::Response {
         self.admin
             .post("/api/v1/sync/import", package.clone())
             .await
     }
 
-    async fn get(&self, path: &str) -> Value {
+    pub(crate) async fn get(&self, path: &str) -> Value {
         let res = self.admin.get(path).await;
         res.assert_status(200);
         res.json
@@ -64,15 +65,15 @@ impl Site {
 
 /// A province installation that set up a commune, and the commune's own installation that
 /// received the commune from it and then recorded a cell and two members.
-struct Pair {
-    province: Site,
-    commune: Site,
-    commune_id: i64,
-    cell: i64,
-    members: Vec<i64>,
+pub(crate) struct Pair {
+    pub(crate) province: Site,
+    pub(crate) commune: Site,
+    pub(crate) commune_id: i64,
+    pub(crate) cell: i64,
+    pub(crate) members: Vec<i64>,
 }
 
-async fn pair() -> Pair {
+pub(crate) async fn pair() -> Pair {
     let province = Site::new(0).await;
     let commune = Site::new(1).await;
     let p = province
@@ -84,7 +85,9 @@ async fn pair() -> Pair {
         .create_org("Đảng ủy xã Tân Lạc", "commune", Some(p))
         .await;
     // The commune's installation starts from the province's package of its subtree.
-    commune.trust(&province, "Tỉnh ủy Hòa Bình").await;
+    commune
+        .trust(&province, "Tỉnh ủy Hòa Bình", commune_id)
+        .await;
     let first = province.export(commune_id, "0").await;
     let report = commune.import(&first).await;
     report.assert_status(200);
@@ -118,7 +121,9 @@ async fn pair() -> Pair {
         )
         .await
         .assert_status(200);
-    province.trust(&commune, "Đảng ủy xã Tân Lạc").await;
+    province
+        .trust(&commune, "Đảng ủy xã Tân Lạc", commune_id)
+        .await;
     Pair {
         province,
         commune,

@@ -139,6 +139,10 @@ pub struct TrustedKey {
     pub public_key: String,
     /// Who it is, e.g. `Đảng ủy xã Tân Lạc`.
     pub name: String,
+    /// The organisation whose subtree its packages may write here (required to trust a key;
+    /// `null` for a key trusted before keys were bound: refused until trusted again).
+    #[serde(default)]
+    pub organization_id: Option<i64>,
 }
 
 /// This installation's identity for sync packages.

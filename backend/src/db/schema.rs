@@ -510,6 +510,7 @@ diesel::table! {
         public_key -> Text,
         name -> Text,
         added_at -> Timestamp,
+        organization_id -> Nullable<BigInt>,
     }
 }
 

@@ -143,13 +143,15 @@ pub async fn list_trusted(
     Ok(web::Json(crate::db::run(&state.pool, sync::trusted).await?))
 }
 
-/// Trusts another installation's key (administrators).
+/// Trusts another installation's key for the subtree of one organisation (national
+/// administrators): its packages write only there.
 #[utoipa::path(
     tag = "changes",
     request_body = TrustedKey,
     responses(
         (status = 201, description = "Trusted", body = TrustedKey),
-        (status = 422, description = "Not an Ed25519 public key", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a national administrator", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Not an Ed25519 public key, or no organisation", body = qldv_api_types::Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -161,7 +163,7 @@ pub async fn trust_key(
 ) -> Result<HttpResponse, AppError> {
     user.require_national_admin()?;
     let body = body.into_inner();
-    let saved = body.clone();
-    crate::db::transaction(&state.pool, move |c| sync::trust(c, &body)).await?;
+    let actor = user.actor();
+    let saved = crate::db::transaction(&state.pool, move |c| sync::trust(c, &actor, &body)).await?;
     Ok(HttpResponse::Created().json(saved))
 }

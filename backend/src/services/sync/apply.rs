@@ -1,22 +1,20 @@
-//! Applying a package: trusted sender, once per package, newer versions only, in the caller's
-//! transaction (each record in a savepoint, so one that cannot be written is reported and the
-//! rest still apply).
+//! Applying a package: trusted sender, once per package, inside the subtree the sender's key
+//! speaks for, newer (but plausible) versions only, in the caller's transaction (each record in
+//! a savepoint, so one that cannot be written is reported and the rest still apply). A record
+//! outside that subtree, a row of another record or a forged version refuses the whole package.
 
 use diesel::prelude::*;
 use qldv_api_types::changes::{SyncConflict, SyncReport};
 
+use super::guard::{self, int, Bound};
 use super::package::{self, Record, Row};
 use super::parts;
-use crate::auth::AuthUser;
+use crate::auth::{Actor, AuthUser};
 use crate::db::schema::{sync_packages, sync_trusted_keys};
 use crate::db::{rows, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::models::audit::{self, Subject};
 use crate::models::change;
-
-fn int(row: &Row, column: &str) -> Option<i64> {
-    row.get(column).and_then(serde_json::Value::as_i64)
-}
 
 /// A timestamp as either engine writes it, for comparison.
 fn stamp(row: &Row, column: &str) -> String {
@@ -43,8 +41,13 @@ fn conflict(record: &Record, local: Option<i64>, code: &str, message: String) ->
     })
 }
 
-/// Decides and writes one record.
-fn apply_record(conn: &mut DbConn, record: &Record) -> AppResult<Outcome> {
+/// Decides and writes one record (audited).
+fn apply_record(
+    conn: &mut DbConn,
+    actor: &Actor,
+    bound: &Bound,
+    record: &Record,
+) -> AppResult<Outcome> {
     let own = parts::parts(record.entity)[0];
     let incoming = record
         .rows
@@ -65,6 +68,9 @@ fn apply_record(conn: &mut DbConn, record: &Record) -> AppResult<Outcome> {
             serde_json::Value::Object(m) => Some(m),
             _ => None,
         });
+    let held = local.as_ref().map(|l| parts::version_of(record.entity, l));
+    crate::domain::sync::check_version(held, package_version)?;
+    let placed = guard::place(conn, bound, record, local.as_ref())?;
     if let Some(local) = &local {
         let held = parts::version_of(record.entity, local);
         if held > package_version {
@@ -92,12 +98,20 @@ fn apply_record(conn: &mut DbConn, record: &Record) -> AppResult<Outcome> {
             );
         }
     }
-    let held = local.as_ref().map(|l| parts::version_of(record.entity, l));
+    if let Err(v) = guard::invariants(record, &placed) {
+        return Ok(conflict(record, held, v.code, v.message));
+    }
     let is_member = record.entity == qldv_api_types::changes::ChangeEntity::Member;
     let write = |c: &mut DbConn| {
         c.transaction(|c| {
+            if let Some(old) = &placed.moved_from {
+                // An organisation moved inside the subtree: its subtree's paths move with it.
+                let delta =
+                    crate::domain::tree::depth(&placed.path) - crate::domain::tree::depth(old);
+                crate::models::restructure::rebase(c, old, &placed.path, delta)?;
+            }
             for part in parts::parts(record.entity) {
-                for row in record.rows.get(part.table).into_iter().flatten() {
+                for row in placed.rows.get(part.table).into_iter().flatten() {
                     rows::upsert(c, part.table, part.key, row)?;
                 }
             }
@@ -120,8 +134,20 @@ fn apply_record(conn: &mut DbConn, record: &Record) -> AppResult<Outcome> {
                     .first(conn)?;
                 crate::models::name_word::set(conn, record.id, &name, &key)?;
             }
-            // The receiver's own feed carries what arrived.
+            // The receiver's own feed carries what arrived, and its audit trail who sent it.
             change::note(conn, record.entity.as_str(), record.id, "sync")?;
+            audit::record(
+                conn,
+                actor,
+                "sync_apply",
+                Subject {
+                    entity: record.entity.as_str(),
+                    id: record.id,
+                    scope_path: Some(&placed.path),
+                },
+                local.as_ref(),
+                placed.rows.get(own.table).and_then(|r| r.first()),
+            )?;
             Ok(Outcome::Applied)
         }
         Err(e) => Ok(conflict(record, held, e.code(), e.to_string())),
@@ -133,16 +159,23 @@ fn apply_record(conn: &mut DbConn, record: &Record) -> AppResult<Outcome> {
 pub fn apply(conn: &mut DbConn, caller: &AuthUser, bytes: &[u8]) -> AppResult<SyncReport> {
     caller.require_admin()?;
     let opened = package::open(bytes)?;
-    let trusted: bool = diesel::select(diesel::dsl::exists(
-        sync_trusted_keys::table.find(&opened.public_key),
-    ))
-    .get_result(conn)?;
-    if !trusted {
+    let bound: Option<Option<i64>> = sync_trusted_keys::table
+        .find(&opened.public_key)
+        .select(sync_trusted_keys::organization_id)
+        .first(conn)
+        .optional()?;
+    let Some(bound) = bound else {
         return Err(AppError::Rule(
             "sync_key_untrusted",
             "Gói được ký bởi một cài đặt chưa được tin cậy: thêm khóa của nơi gửi trước (qldv sync trust)".into(),
         ));
-    }
+    };
+    let Some(bound) = bound else {
+        return Err(AppError::Rule(
+            "sync_key_unbound",
+            "Khóa của nơi gửi được tin cậy trước khi khóa gắn với một tổ chức: quản trị viên toàn quốc cần tin cậy lại khóa này kèm tổ chức (qldv sync trust --organization)".into(),
+        ));
+    };
     let before: Option<String> = sync_packages::table
         .find(&opened.digest)
         .select(sync_packages::report)
@@ -155,11 +188,62 @@ pub fn apply(conn: &mut DbConn, caller: &AuthUser, bytes: &[u8]) -> AppResult<Sy
         return Ok(report);
     }
     let payload = &opened.payload;
-    // Organisations the records refer to: created when missing, never changed.
+    let mut bound = Bound {
+        id: bound,
+        path: guard::org_place(conn, bound)?.map(|(_, p)| p),
+    };
+    // A scoped administrator applies only packages of its own subtree.
+    if !bound
+        .path
+        .as_deref()
+        .is_some_and(|p| caller.scope.contains(p))
+        && !caller.scope.is_national()
+    {
+        return Err(AppError::Forbidden(
+            "Gói thuộc phạm vi ngoài phạm vi của tài khoản".into(),
+        ));
+    }
+    let package_path = guard::org_place(conn, payload.organization_id)?.map(|(_, p)| p);
+    crate::domain::sync::check_package_subtree(
+        (bound.id, bound.path.as_deref()),
+        payload.organization_id,
+        package_path.as_deref(),
+    )?;
+    let actor = caller.actor();
+    // Organisations the records refer to: created when missing (placed under their parent
+    // here, audited), never changed.
     for row in &payload.context {
         let Some(id) = int(row, "id") else { continue };
-        if rows::select(conn, "organizations", "id", id)?.is_empty() {
-            rows::upsert(conn, "organizations", &["id"], row)?;
+        if guard::org_place(conn, id)?.is_some() {
+            continue;
+        }
+        crate::domain::sync::check_version(None, int(row, "version").unwrap_or(1))?;
+        let parent = int(row, "parent_id");
+        let parent_here = match parent {
+            Some(p) => guard::org_place(conn, p)?.is_some(),
+            None => true,
+        };
+        if !parent_here {
+            continue; // nowhere to place it: records naming it are reported
+        }
+        let path = guard::path_under(conn, id, parent)?;
+        let mut row = row.clone();
+        guard::place_org_row(&mut row, &path);
+        rows::upsert(conn, "organizations", &["id"], &row)?;
+        audit::record::<(), _>(
+            conn,
+            &actor,
+            "sync_context",
+            Subject {
+                entity: "organization",
+                id,
+                scope_path: Some(&path),
+            },
+            None,
+            Some(&row),
+        )?;
+        if id == bound.id {
+            bound.path = Some(path);
         }
     }
     let mut report = SyncReport {
@@ -174,7 +258,13 @@ pub fn apply(conn: &mut DbConn, caller: &AuthUser, bytes: &[u8]) -> AppResult<Sy
         already_applied: false,
     };
     for record in &payload.records {
-        match apply_record(conn, record)? {
+        let outcome = apply_record(conn, &actor, &bound, record)?;
+        if record.entity == qldv_api_types::changes::ChangeEntity::Organization
+            && record.id == bound.id
+        {
+            bound.path = guard::org_place(conn, bound.id)?.map(|(_, p)| p);
+        }
+        match outcome {
             Outcome::Applied => report.applied += 1,
             Outcome::Unchanged => report.unchanged += 1,
             Outcome::Refused(c) => report.conflicts.push(c),

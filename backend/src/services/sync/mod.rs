@@ -8,6 +8,7 @@
 //! is reported, never overwritten.
 
 mod apply;
+mod guard;
 mod package;
 mod parts;
 
@@ -21,11 +22,12 @@ use diesel::prelude::*;
 use qldv_api_types::changes::{ChangeEntity, TrustedKey};
 use qldv_api_types::OrgId;
 
-use crate::auth::AuthUser;
-use crate::db::schema::sync_trusted_keys;
+use crate::auth::{Actor, AuthUser};
+use crate::db::schema::{organizations, sync_trusted_keys};
 use crate::db::{rows, DbConn};
 use crate::domain::tree;
 use crate::error::{AppError, AppResult};
+use crate::models::audit::{self, Subject};
 use crate::models::change::ChangeRow;
 use crate::models::organization::OrganizationRow;
 
@@ -71,6 +73,10 @@ pub fn export(
             .collect();
         records.extend(read_records(conn, entity, &ids)?);
     }
+    // The feed says what was once in the subtree; a package carries records as they are now, so
+    // only those in the subtree now (a member transferred away is not sent on with their new
+    // cell and what happens to them there).
+    let mut records = in_scope_now(conn, &root.path, records)?;
     // Parents before children.
     records.sort_by_key(|r| match r.entity {
         ChangeEntity::Organization => (0, path_depth(r), r.id),
@@ -128,6 +134,73 @@ fn read_records(conn: &mut DbConn, entity: ChangeEntity, ids: &[i64]) -> AppResu
             })
         })
         .collect())
+}
+
+/// The records that lie in the subtree at `path` now: organisations and members by their
+/// current place, a transfer while either side holds it (only the receiver once the member has
+/// moved), what hangs on a member by the member's current place.
+fn in_scope_now(conn: &mut DbConn, path: &str, records: Vec<Record>) -> AppResult<Vec<Record>> {
+    use crate::db::schema::members;
+    let text = |r: &Record, table: &str, column: &str| -> Option<String> {
+        r.rows
+            .get(table)?
+            .first()?
+            .get(column)?
+            .as_str()
+            .map(str::to_string)
+    };
+    let owners: BTreeSet<i64> = records
+        .iter()
+        .filter(|r| owned_by_member(r.entity))
+        .filter_map(|r| r.rows.values().flatten().next()?.get("member_id")?.as_i64())
+        .collect();
+    let owners: Vec<i64> = owners.into_iter().collect();
+    let mut member_paths: BTreeMap<i64, String> = BTreeMap::new();
+    for chunk in owners.chunks(500) {
+        member_paths.extend(
+            members::table
+                .filter(members::id.eq_any(chunk))
+                .select((members::id, members::org_path))
+                .load::<(i64, String)>(conn)?,
+        );
+    }
+    Ok(records
+        .into_iter()
+        .filter(|r| match r.entity {
+            ChangeEntity::Organization => {
+                text(r, "organizations", "path").is_some_and(|p| tree::is_within(&p, path))
+            }
+            ChangeEntity::Member => {
+                text(r, "members", "org_path").is_some_and(|p| tree::is_within(&p, path))
+            }
+            ChangeEntity::Transfer => {
+                let moved = text(r, "transfers", "kind").as_deref() == Some("official")
+                    && text(r, "transfers", "status").as_deref() == Some("accepted");
+                let to = text(r, "transfers", "to_path");
+                text(r, "transfers", "from_path").is_some_and(|from| {
+                    crate::domain::sync::transfer_in_scope(path, &from, to.as_deref(), moved)
+                })
+            }
+            _ => r
+                .rows
+                .values()
+                .flatten()
+                .next()
+                .and_then(|row| row.get("member_id")?.as_i64())
+                .and_then(|m| member_paths.get(&m))
+                .is_some_and(|p| tree::is_within(p, path)),
+        })
+        .collect())
+}
+
+fn owned_by_member(entity: ChangeEntity) -> bool {
+    matches!(
+        entity,
+        ChangeEntity::Evaluation
+            | ChangeEntity::Card
+            | ChangeEntity::Badge
+            | ChangeEntity::BadgeProposal
+    )
 }
 
 fn to_rows(values: Vec<serde_json::Value>) -> Vec<Row> {
@@ -188,15 +261,26 @@ fn context(conn: &mut DbConn, root: &OrganizationRow, records: &[Record]) -> App
 pub fn trusted(conn: &mut DbConn) -> AppResult<Vec<TrustedKey>> {
     Ok(sync_trusted_keys::table
         .order(sync_trusted_keys::added_at)
-        .select((sync_trusted_keys::public_key, sync_trusted_keys::name))
-        .load::<(String, String)>(conn)?
+        .select((
+            sync_trusted_keys::public_key,
+            sync_trusted_keys::name,
+            sync_trusted_keys::organization_id,
+        ))
+        .load::<(String, String, Option<i64>)>(conn)?
         .into_iter()
-        .map(|(public_key, name)| TrustedKey { public_key, name })
+        .map(|(public_key, name, organization_id)| TrustedKey {
+            public_key,
+            name,
+            organization_id,
+        })
         .collect())
 }
 
-/// Trusts (or renames) an installation's key; 422 unless it is an Ed25519 public key.
-pub fn trust(conn: &mut DbConn, key: &TrustedKey) -> AppResult<()> {
+/// Trusts (or renames, or binds again) an installation's key for the subtree of one
+/// organisation, audited; 422 unless it is an Ed25519 public key and names the organisation.
+/// Whether the caller may (a national administrator) is the caller's check. The organisation
+/// need not be here yet: a new installation trusts the key whose first package brings it.
+pub fn trust(conn: &mut DbConn, actor: &Actor, key: &TrustedKey) -> AppResult<TrustedKey> {
     if package::public_key(&key.public_key).is_none() {
         return Err(AppError::field(
             "public_key",
@@ -204,14 +288,47 @@ pub fn trust(conn: &mut DbConn, key: &TrustedKey) -> AppResult<()> {
             "Khóa công khai phải là khóa Ed25519 (32 byte, base64)",
         ));
     }
+    let Some(organization_id) = key.organization_id else {
+        return Err(AppError::field(
+            "organization_id",
+            "required",
+            "Cần chỉ rõ tổ chức mà khóa này được ghi dữ liệu (cây tổ chức trực thuộc)",
+        ));
+    };
     let name = key.name.trim();
-    diesel::delete(sync_trusted_keys::table.find(key.public_key.trim())).execute(conn)?;
+    let saved = TrustedKey {
+        public_key: key.public_key.trim().to_string(),
+        name: if name.is_empty() { "?" } else { name }.to_string(),
+        organization_id: Some(organization_id),
+    };
+    let before = trusted(conn)?
+        .into_iter()
+        .find(|k| k.public_key == saved.public_key);
+    diesel::delete(sync_trusted_keys::table.find(&saved.public_key)).execute(conn)?;
     diesel::insert_into(sync_trusted_keys::table)
         .values((
-            sync_trusted_keys::public_key.eq(key.public_key.trim()),
-            sync_trusted_keys::name.eq(if name.is_empty() { "?" } else { name }),
+            sync_trusted_keys::public_key.eq(&saved.public_key),
+            sync_trusted_keys::name.eq(&saved.name),
+            sync_trusted_keys::organization_id.eq(organization_id),
             sync_trusted_keys::added_at.eq(crate::models::now()),
         ))
         .execute(conn)?;
-    Ok(())
+    let path = organizations::table
+        .find(organization_id)
+        .select(organizations::path)
+        .first::<String>(conn)
+        .optional()?;
+    audit::record(
+        conn,
+        actor,
+        "sync_trust",
+        Subject {
+            entity: "sync_key",
+            id: organization_id,
+            scope_path: path.as_deref(),
+        },
+        before.as_ref(),
+        Some(&saved),
+    )?;
+    Ok(saved)
 }

@@ -1,0 +1,1 @@
+ALTER TABLE sync_trusted_keys DROP COLUMN organization_id;
