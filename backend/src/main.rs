@@ -160,6 +160,7 @@ fn state_options(config: &Config) -> StateOptions {
         jwt_secret: config.jwt_secret.clone(),
         access_token_minutes: config.access_token_minutes,
         refresh_token_days: config.refresh_token_days,
+        refresh_family_days: config.refresh_family_days,
         pool: PoolOptions {
             max_size: config.pool_size,
             ..PoolOptions::default()
@@ -192,6 +193,7 @@ pub(crate) fn load() -> Result<(Config, AppState), String> {
     let mut state = AppState::open(&state_options(&config))?;
     state.sync_key = config.sync_key.clone();
     state.cors_origins = config.cors_origins.clone();
+    state.trusted_proxies = config.trusted_proxies.clone();
     Ok((config, state))
 }
 

@@ -27,6 +27,8 @@ mod restructure;
 mod search;
 mod security;
 mod seed;
+mod sessions;
+mod sign_in;
 mod sync;
 mod transfers;
 mod users;

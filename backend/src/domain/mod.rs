@@ -6,6 +6,7 @@ pub mod badge;
 pub mod calendar;
 pub mod card;
 pub mod cccd;
+pub mod client_address;
 pub mod composition;
 pub mod discipline;
 pub mod evaluation;
