@@ -15,6 +15,7 @@ pub mod party_age;
 pub mod privacy;
 pub mod report;
 pub mod settings;
+pub mod sign_in;
 pub mod transfer;
 pub mod tree;
 pub mod vn_text;
