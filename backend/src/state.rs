@@ -51,6 +51,14 @@ pub struct StateOptions {
 }
 
 impl AppState {
+    /// How long refresh tokens and sign-ins live.
+    pub fn refresh_lifetimes(&self) -> crate::models::refresh_token::Lifetimes {
+        crate::models::refresh_token::Lifetimes {
+            token: self.refresh_ttl,
+            family: self.refresh_family_lifetime,
+        }
+    }
+
     /// Today's date in Vietnam (or the fixed date of a test).
     pub fn today(&self) -> chrono::NaiveDate {
         self.fixed_today.unwrap_or_else(crate::models::today)

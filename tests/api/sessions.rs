@@ -40,10 +40,17 @@ async fn changing_ones_own_password_needs_the_current_one() {
     app.login("admin", "a-new-password-1").await;
     // Resetting someone else's password is an administrator's act and needs no current one.
     let org = admin.create_org("Tỉnh ủy A", "province", None).await;
-    let clerk = app.user("clerk", "organizer", Some(org)).await;
+    let clerk = admin
+        .post(
+            "/api/v1/users",
+            json!({"username": "clerk", "password": "clerk-password-1", "role": "organizer",
+                   "organization_id": org}),
+        )
+        .await
+        .id();
     admin
         .patch(
-            &format!("/api/v1/users/{}", clerk.id),
+            &format!("/api/v1/users/{clerk}"),
             json!({"password": "reset-by-admin-1"}),
             None,
         )

@@ -51,12 +51,12 @@ pub async fn login(
     let signed_in = account
         .filter(|(_, _, active)| ok && *active)
         .map(|(id, _, _)| id);
-    let refresh_ttl = state.refresh_ttl;
+    let lifetimes = state.refresh_lifetimes();
     let name = body.username;
     let outcome = crate::db::run(&state.pool, move |conn| match signed_in {
         Some(id) => {
             login_failure::clear(conn, &name, &ip)?;
-            Ok(Some((id, refresh_token::issue(conn, id, None, refresh_ttl)?)))
+            Ok(Some((id, refresh_token::issue(conn, id, lifetimes)?)))
         }
         None => {
             login_failure::add(conn, &name, &ip, window)?;
