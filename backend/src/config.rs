@@ -183,8 +183,7 @@ pub fn jwt_secret(database_url: &str) -> Result<Vec<u8>, String> {
     let secret = crate::auth::tokens::random_secret(48);
     if let Some(dir) = file.parent() {
         if !dir.as_os_str().is_empty() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            create_private_dir(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         }
     }
     write_private(&file, secret.as_bytes())
@@ -219,13 +218,25 @@ pub fn sync_key(database_url: &str) -> Result<Option<crate::services::sync::Sync
     let key = SyncKey::generate();
     if let Some(dir) = file.parent() {
         if !dir.as_os_str().is_empty() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            create_private_dir(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         }
     }
     write_private(&file, STANDARD.encode(key.to_bytes()).as_bytes())
         .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
     Ok(Some(key))
+}
+
+/// Creates a directory (and its missing parents) open to the server's user only (mode 0700); an
+/// existing directory is left as it is.
+pub fn create_private_dir(dir: &std::path::Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
 }
 
 /// Writes a new file readable and writable by the server's user only: created with mode 0600

@@ -82,10 +82,7 @@ async fn a_sign_in_cannot_be_kept_alive_past_its_absolute_lifetime() {
     {
         let mut conn = app.state.pool.get().unwrap();
         diesel::update(refresh_tokens::table)
-            .set(
-                refresh_tokens::issued_at
-                    .eq(qldv::models::now() - chrono::Duration::days(31)),
-            )
+            .set(refresh_tokens::issued_at.eq(qldv::models::now() - chrono::Duration::days(31)))
             .filter(refresh_tokens::used_at.is_not_null())
             .execute(&mut conn)
             .unwrap();
@@ -207,4 +204,41 @@ async fn an_api_token_secret_is_never_kept_for_an_idempotent_replay() {
         .unwrap();
     let refresh = login.json["refresh_token"].as_str().unwrap();
     assert!(bodies.iter().flatten().all(|b| !b.contains(refresh)));
+}
+
+#[cfg(unix)]
+#[actix_web::test]
+async fn a_generated_admin_password_goes_to_a_private_file_not_the_log() {
+    use qldv::services::bootstrap::{ensure_admin, AdminPassword, Bootstrap};
+    let db = qldv_tests::TestDb::create();
+    let mut conn = qldv::db::connect(&db.url).unwrap();
+    qldv::db::run_migrations(&mut conn).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("secrets").join("admin.password");
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    // A file left by an earlier installation, readable by others: replaced, not reused.
+    std::fs::write(&file, "stale\n").unwrap();
+    let outcome = ensure_admin(&mut conn, AdminPassword::GenerateInto(&file)).unwrap();
+    assert_eq!(outcome, Bootstrap::GeneratedInto(file.clone()));
+    assert_eq!(mode(&file), 0o600);
+    let password = std::fs::read_to_string(&file).unwrap().trim().to_string();
+    assert_ne!(password, "stale");
+    // What the server logs is the outcome: it names the file, never the password.
+    assert!(!format!("{outcome:?}").contains(&password));
+    let admin = qldv::models::user::UserRow::by_username(&mut conn, "admin")
+        .unwrap()
+        .unwrap();
+    assert!(qldv::auth::password::verify(
+        &password,
+        &admin.password_hash
+    ));
+    // Once there are users, nothing is generated or written again.
+    assert_eq!(
+        ensure_admin(&mut conn, AdminPassword::GenerateInto(&file)).unwrap(),
+        Bootstrap::AlreadyHasUsers
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap().trim(),
+        password.as_str()
+    );
 }

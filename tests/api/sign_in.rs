@@ -29,7 +29,10 @@ async fn a_flood_of_sign_ins_with_random_names_leaves_connections_for_everyone_e
         async move {
             c.post(
                 "/api/v1/auth/login",
-                attempt(&format!("ghost-{i}-{}", uuid::Uuid::new_v4()), "guess-guess"),
+                attempt(
+                    &format!("ghost-{i}-{}", uuid::Uuid::new_v4()),
+                    "guess-guess",
+                ),
             )
             .await
         }
@@ -105,7 +108,10 @@ async fn thirty_failures_from_one_address_lock_that_address_whatever_the_names()
 #[actix_web::test]
 async fn x_forwarded_for_names_the_caller_only_behind_a_trusted_proxy() {
     // Behind the configured proxy (the test peer is 127.0.0.1), each caller is counted apart.
-    let app = TestApp::builder().trusted_proxy("127.0.0.0/8").build().await;
+    let app = TestApp::builder()
+        .trusted_proxy("127.0.0.0/8")
+        .build()
+        .await;
     let anon = app.anonymous();
     let from = |ip: &'static str| [("x-forwarded-for", ip)];
     for _ in 0..5 {

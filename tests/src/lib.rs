@@ -123,7 +123,8 @@ impl TestAppBuilder {
         let state = if migrate {
             let state = AppState::open(&opts).expect("open test database");
             let mut conn = state.pool.get().expect("connection");
-            bootstrap::ensure_admin(&mut conn, Some(ADMIN_PASSWORD)).expect("bootstrap admin");
+            bootstrap::ensure_admin(&mut conn, bootstrap::AdminPassword::Given(ADMIN_PASSWORD))
+                .expect("bootstrap admin");
             state
         } else {
             let engine = Engine::from_url(&url).expect("engine");

@@ -34,7 +34,9 @@ impl IpNet {
     pub fn contains(&self, ip: IpAddr) -> bool {
         match (self.addr, ip.to_canonical()) {
             (IpAddr::V4(net), IpAddr::V4(ip)) => {
-                let mask = u32::MAX.checked_shl(32 - u32::from(self.prefix)).unwrap_or(0);
+                let mask = u32::MAX
+                    .checked_shl(32 - u32::from(self.prefix))
+                    .unwrap_or(0);
                 u32::from(net) & mask == u32::from(ip) & mask
             }
             (IpAddr::V6(net), IpAddr::V6(ip)) => {
@@ -111,7 +113,10 @@ mod tests {
         assert!(IpNet::parse("0.0.0.0/0").is_some_and(|n| n.contains(ip("8.8.8.8"))));
         assert_eq!(IpNet::parse("10.0.0.0/33"), None);
         assert_eq!(IpNet::parse("proxy.local"), None);
-        assert_eq!(parse_list(" 10.0.0.1, ,127.0.0.0/8").map(|l| l.len()), Ok(2));
+        assert_eq!(
+            parse_list(" 10.0.0.1, ,127.0.0.0/8").map(|l| l.len()),
+            Ok(2)
+        );
         assert_eq!(parse_list("10.0.0.1,nope"), Err("nope".to_string()));
     }
 

@@ -76,9 +76,9 @@ pub async fn create_api_token(
     let mut res = HttpResponse::Created().json(created);
     res.extensions_mut()
         .insert(crate::idempotency::ShownOnce(format!(
-            "Khóa API (id {id}) đã được tạo bởi yêu cầu đầu tiên với Idempotency-Key này; mã bí mật \
+        "Khóa API (id {id}) đã được tạo bởi yêu cầu đầu tiên với Idempotency-Key này; mã bí mật \
              chỉ hiển thị một lần. Nếu chưa lưu được mã, hãy thu hồi khóa đó và tạo khóa mới."
-        )));
+    )));
     Ok(res)
 }
 

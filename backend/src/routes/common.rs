@@ -60,10 +60,7 @@ pub fn if_match(req: &HttpRequest) -> Result<Option<i64>, AppError> {
 
 /// The caller's address, for throttling sign-in attempts: the connection's peer, or what
 /// `X-Forwarded-For` says when the peer is one of the `trusted` proxies.
-pub fn client_ip(
-    req: &HttpRequest,
-    trusted: &[crate::domain::client_address::IpNet],
-) -> String {
+pub fn client_ip(req: &HttpRequest, trusted: &[crate::domain::client_address::IpNet]) -> String {
     let forwarded: Vec<&str> = req
         .headers()
         .get_all("x-forwarded-for")

@@ -26,7 +26,6 @@ use crate::state::AppState;
         (status = 200, description = "Changed", body = User),
         (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
         (status = 412, description = "Changed by someone else meanwhile", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields, or one's own password changed without the right current one", body = qldv_api_types::Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many wrong passwords for this account", body = qldv_api_types::Problem, content_type = "application/problem+json",
             headers(("Retry-After" = i64, description = "Seconds until another attempt may be made"))),
     ),
