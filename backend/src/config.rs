@@ -24,6 +24,16 @@ pub struct Config {
     pub access_token_minutes: i64,
     /// `QLDV_REFRESH_TOKEN_DAYS`: refresh-token lifetime.
     pub refresh_token_days: i64,
+    /// `QLDV_REFRESH_FAMILY_DAYS`: how long one sign-in may be kept alive by refreshing, at most
+    /// (default 30 days; then the user signs in again).
+    pub refresh_family_days: i64,
+    /// `QLDV_ADMIN_PASSWORD_FILE`: where a generated bootstrap password is written (readable by the
+    /// server's user only); `admin.password` beside a SQLite database, else `data/admin.password`.
+    pub admin_password_file: PathBuf,
+    /// `QLDV_TRUSTED_PROXIES`: comma-separated addresses or networks (`10.0.0.0/8`) of the
+    /// reverse proxies whose `X-Forwarded-For` names the caller; none by default (the header is
+    /// ignored and the connection's peer is the caller).
+    pub trusted_proxies: Vec<crate::domain::client_address::IpNet>,
     /// `QLDV_DB_POOL_SIZE`: maximum database connections.
     pub pool_size: u32,
     /// `QLDV_STATIC_DIR`: the built web client (served at `/`).
@@ -63,6 +73,7 @@ impl Config {
         let database_url = env("QLDV_DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into());
         let jwt_secret = jwt_secret(&database_url)?;
         let sync_key = sync_key(&database_url)?;
+        let admin_password_file = admin_password_file(&database_url);
         let log_format = match env("QLDV_LOG_FORMAT").as_deref() {
             None | Some("text") => LogFormat::Text,
             Some("json") => LogFormat::Json,
@@ -75,6 +86,9 @@ impl Config {
             admin_password: env("QLDV_ADMIN_PASSWORD"),
             access_token_minutes: env_parse("QLDV_ACCESS_TOKEN_MINUTES", 15)?,
             refresh_token_days: env_parse("QLDV_REFRESH_TOKEN_DAYS", 14)?,
+            refresh_family_days: env_parse("QLDV_REFRESH_FAMILY_DAYS", 30)?,
+            admin_password_file,
+            trusted_proxies: trusted_proxies()?,
             pool_size: env_parse("QLDV_DB_POOL_SIZE", 10)?,
             static_dir: PathBuf::from(
                 env("QLDV_STATIC_DIR").unwrap_or_else(|| "frontend/dist".into()),
@@ -88,6 +102,31 @@ impl Config {
             max_imports: env_parse("QLDV_MAX_IMPORTS", 2)?,
         })
     }
+}
+
+/// `QLDV_TRUSTED_PROXIES`, each an address or a network.
+fn trusted_proxies() -> Result<Vec<crate::domain::client_address::IpNet>, String> {
+    let Some(list) = env("QLDV_TRUSTED_PROXIES") else {
+        return Ok(Vec::new());
+    };
+    crate::domain::client_address::parse_list(&list).map_err(|bad| {
+        format!("QLDV_TRUSTED_PROXIES: {bad:?} is not an address or a network like 10.0.0.0/8")
+    })
+}
+
+/// `QLDV_ADMIN_PASSWORD_FILE`, else `admin.password` beside a SQLite database, else
+/// `data/admin.password`.
+fn admin_password_file(database_url: &str) -> PathBuf {
+    if let Some(f) = env("QLDV_ADMIN_PASSWORD_FILE") {
+        return PathBuf::from(f);
+    }
+    if database_url.starts_with("sqlite:") {
+        let db = PathBuf::from(crate::db::engine_sqlite_path(database_url));
+        if let Some(dir) = db.parent() {
+            return dir.join("admin.password");
+        }
+    }
+    PathBuf::from("data/admin.password")
 }
 
 /// `QLDV_CORS_ORIGINS`, each checked to be a bare origin (no path, no wildcard).
@@ -118,7 +157,7 @@ fn cors_origins() -> Result<Vec<String>, String> {
 /// The signing key: from `QLDV_JWT_SECRET`, else from `QLDV_JWT_SECRET_FILE`, else from a file
 /// beside a SQLite database, created once with random bytes (so tokens survive restarts with no
 /// configuration). A PostgreSQL deployment must say where its key is.
-fn jwt_secret(database_url: &str) -> Result<Vec<u8>, String> {
+pub fn jwt_secret(database_url: &str) -> Result<Vec<u8>, String> {
     if let Some(s) = env("QLDV_JWT_SECRET") {
         if s.len() < 32 {
             return Err("QLDV_JWT_SECRET must be at least 32 characters".into());
@@ -148,8 +187,7 @@ fn jwt_secret(database_url: &str) -> Result<Vec<u8>, String> {
     let secret = crate::auth::tokens::random_secret(48);
     if let Some(dir) = file.parent() {
         if !dir.as_os_str().is_empty() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            create_private_dir(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         }
     }
     write_private(&file, secret.as_bytes())
@@ -159,7 +197,7 @@ fn jwt_secret(database_url: &str) -> Result<Vec<u8>, String> {
 
 /// The sync signing key: from `QLDV_SYNC_KEY_FILE`, else from `sync.key` beside a SQLite
 /// database (created once); `None` for a PostgreSQL deployment that names no file.
-fn sync_key(database_url: &str) -> Result<Option<crate::services::sync::SyncKey>, String> {
+pub fn sync_key(database_url: &str) -> Result<Option<crate::services::sync::SyncKey>, String> {
     use crate::services::sync::SyncKey;
     use base64::engine::general_purpose::STANDARD;
     use base64::Engine as _;
@@ -184,8 +222,7 @@ fn sync_key(database_url: &str) -> Result<Option<crate::services::sync::SyncKey>
     let key = SyncKey::generate();
     if let Some(dir) = file.parent() {
         if !dir.as_os_str().is_empty() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            create_private_dir(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         }
     }
     write_private(&file, STANDARD.encode(key.to_bytes()).as_bytes())
@@ -193,8 +230,23 @@ fn sync_key(database_url: &str) -> Result<Option<crate::services::sync::SyncKey>
     Ok(Some(key))
 }
 
+/// Creates a directory (and its missing parents) open to the server's user only (mode 0700); an
+/// existing directory is left as it is.
+pub fn create_private_dir(dir: &std::path::Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
+
+/// Writes a new file readable and writable by the server's user only: created with mode 0600
+/// (never widened then narrowed), and never over an existing file.
 #[cfg(unix)]
-fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+pub fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     use std::os::unix::fs::OpenOptionsExt;
     let mut f = std::fs::OpenOptions::new()
@@ -205,7 +257,8 @@ fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
     f.write_all(bytes)
 }
 
+/// Writes a new file (no Unix permissions on this system), never over an existing file.
 #[cfg(not(unix))]
-fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+pub fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
     std::fs::write(path, bytes)
 }

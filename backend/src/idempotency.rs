@@ -3,6 +3,10 @@
 //! different request is refused (422 `idempotency_key_reused`); while the first is still being
 //! served, a second gets 409 `idempotency_in_progress`. Keys are per user and kept for a day.
 //! Only successful responses are kept: after an error the request may be retried with the key.
+//! A response that shows a secret once (a new API token; sign-in and refresh are not covered at
+//! all) is never kept: its record holds a refusal instead, and a retry gets 409
+//! `idempotency_secret_not_replayed` naming what was created, neither a second creation nor the
+//! secret (a copy of it in the database would be a credential anyone reading the table could use).
 
 use std::future::{ready, Ready};
 use std::rc::Rc;
@@ -20,6 +24,11 @@ use crate::models::idempotency::{self, Claim};
 use crate::state::AppState;
 
 const HEADER: &str = "idempotency-key";
+
+/// Put in a response's extensions by a handler whose answer carries a secret shown once: the
+/// idempotency record keeps a 409 with this message instead of the answer.
+#[derive(Debug, Clone)]
+pub struct ShownOnce(pub String);
 
 /// Middleware for the `/api/v1` scope.
 #[derive(Debug, Clone, Copy, Default)]
@@ -147,6 +156,7 @@ where
                     return Err(e);
                 }
             };
+            let shown_once = res.response().extensions().get::<ShownOnce>().cloned();
             let status = res.status();
             let content_type = res
                 .headers()
@@ -158,15 +168,26 @@ where
             let bytes = to_bytes(body)
                 .await
                 .map_err(|_| AppError::internal("cannot read the response body"))?;
-            let text = String::from_utf8_lossy(&bytes).to_string();
+            let mut text = String::from_utf8_lossy(&bytes).to_string();
+            let (mut kept_status, mut kept_type) = (status, content_type);
+            if let Some(ShownOnce(detail)) = shown_once.filter(|_| status.is_success()) {
+                let refusal =
+                    AppError::Conflict("idempotency_secret_not_replayed", detail).error_response();
+                kept_status = refusal.status();
+                kept_type = Some("application/problem+json".to_string());
+                let body = to_bytes(refusal.into_body())
+                    .await
+                    .map_err(|_| AppError::internal("cannot read the refusal body"))?;
+                text = String::from_utf8_lossy(&body).to_string();
+            }
             let stored = if status.is_success() {
                 crate::db::run(&state.pool, move |c| {
                     idempotency::complete(
                         c,
                         uid,
                         &k,
-                        status.as_u16(),
-                        content_type.as_deref(),
+                        kept_status.as_u16(),
+                        kept_type.as_deref(),
                         &text,
                     )
                 })

@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand};
 use qldv::auth::Role;
 use qldv::config::Config;
 use qldv::db::{self, PoolOptions};
-use qldv::services::bootstrap::{self, Bootstrap};
+use qldv::services::bootstrap::{self, AdminPassword, Bootstrap};
 use qldv::state::{AppState, StateOptions};
 
 #[derive(Parser)]
@@ -160,6 +160,7 @@ fn state_options(config: &Config) -> StateOptions {
         jwt_secret: config.jwt_secret.clone(),
         access_token_minutes: config.access_token_minutes,
         refresh_token_days: config.refresh_token_days,
+        refresh_family_days: config.refresh_family_days,
         pool: PoolOptions {
             max_size: config.pool_size,
             ..PoolOptions::default()
@@ -167,12 +168,13 @@ fn state_options(config: &Config) -> StateOptions {
     }
 }
 
-/// Creates the directory of a SQLite file (the default `data/`), so no configuration is needed.
+/// Creates the directory of a SQLite file (the default `data/`, open to the server's user only),
+/// so no configuration is needed.
 fn prepare_sqlite_dir(url: &str) -> Result<(), String> {
     if db::Engine::from_url(url)? == db::Engine::Sqlite {
         if let Some(dir) = std::path::Path::new(db::engine_sqlite_path(url)).parent() {
             if !dir.as_os_str().is_empty() {
-                std::fs::create_dir_all(dir)
+                qldv::config::create_private_dir(dir)
                     .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
             }
         }
@@ -193,6 +195,7 @@ pub(crate) fn load() -> Result<(Config, AppState), String> {
     state.sync_key = config.sync_key.clone();
     state.cors_origins = config.cors_origins.clone();
     state.imports = qldv::services::imports::Running::with_capacity(config.max_imports);
+    state.trusted_proxies = config.trusted_proxies.clone();
     Ok((config, state))
 }
 
@@ -200,9 +203,14 @@ async fn serve() -> Result<(), String> {
     let (config, state) = load()?;
     let pool = state.pool.clone();
     let admin_password = config.admin_password.clone();
+    let password_file = config.admin_password_file.clone();
     let outcome = actix_web::web::block(move || {
         let mut conn = pool.get().map_err(|e| e.to_string())?;
-        bootstrap::ensure_admin(&mut conn, admin_password.as_deref()).map_err(|e| e.to_string())
+        let password = match admin_password.as_deref() {
+            Some(p) => AdminPassword::Given(p),
+            None => AdminPassword::GenerateInto(&password_file),
+        };
+        bootstrap::ensure_admin(&mut conn, password).map_err(|e| e.to_string())
     })
     .await
     .map_err(|e| e.to_string())??;
@@ -218,8 +226,9 @@ async fn serve() -> Result<(), String> {
     }
     fold_now_and_then(state.pool.clone());
     match outcome {
-        Bootstrap::CreatedWithGenerated(p) => tracing::warn!(
-            "created user 'admin' with generated password: {p} (shown once; change it after signing in)"
+        Bootstrap::GeneratedInto(file) => tracing::warn!(
+            file = %file.display(),
+            "created user 'admin' with a generated password, written to the file (readable by this server's user only); sign in, change it, then delete the file"
         ),
         Bootstrap::Created => tracing::info!("created user 'admin' with QLDV_ADMIN_PASSWORD"),
         Bootstrap::AlreadyHasUsers => {}

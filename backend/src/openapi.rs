@@ -146,7 +146,9 @@ fn add_idempotency_key(op: &mut Operation) {
         .description(Some(
             "Any unique string (e.g. a UUID). Retrying with the same key and body returns the \
              first response (header `Idempotent-Replayed: true`) instead of creating twice; the \
-             same key with another body is refused with 422 `idempotency_key_reused`.",
+             same key with another body is refused with 422 `idempotency_key_reused`. An answer \
+             that shows a secret once (a new API token) is never kept: a retry gets 409 \
+             `idempotency_secret_not_replayed`.",
         ))
         .schema(Some(
             ObjectBuilder::new()

@@ -29,6 +29,8 @@ mod scoped_admin;
 mod search;
 mod security;
 mod seed;
+mod sessions;
+mod sign_in;
 mod sync;
 mod sync_scope;
 mod transfers;

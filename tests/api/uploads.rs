@@ -325,6 +325,7 @@ async fn an_import_does_not_hold_a_connection_of_the_request_pool() {
     let app = TestApp::builder()
         .today("2026-11-23")
         .pool_size(1)
+        .queue_timeout(std::time::Duration::from_secs(3))
         .build()
         .await;
     let admin = app.admin().await;

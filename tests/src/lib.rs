@@ -27,7 +27,8 @@ pub use invariant::assert_membership_invariant;
 pub const ADMIN_PASSWORD: &str = "admin-test-password";
 /// Password given to every user a test creates.
 pub const USER_PASSWORD: &str = "user-test-password";
-const JWT_SECRET: &[u8] = b"test-secret-test-secret-test-secret-0123";
+/// The key test apps sign access tokens with (to forge tokens in tests).
+pub const JWT_SECRET: &[u8] = b"test-secret-test-secret-test-secret-0123";
 
 type Svc = BoxService<Request, ServiceResponse<BoxBody>, actix_web::Error>;
 
@@ -48,9 +49,29 @@ pub struct TestAppBuilder {
     access_token_minutes: Option<i64>,
     cors_origins: Vec<String>,
     pool_size: Option<u32>,
+    queue_timeout: Option<std::time::Duration>,
+    trusted_proxies: Vec<String>,
 }
 
 impl TestAppBuilder {
+    /// At most this many database connections.
+    pub fn pool_size(mut self, n: u32) -> Self {
+        self.pool_size = Some(n);
+        self
+    }
+
+    /// How long a request waits for a connection before answering 503.
+    pub fn queue_timeout(mut self, t: std::time::Duration) -> Self {
+        self.queue_timeout = Some(t);
+        self
+    }
+
+    /// Believes `X-Forwarded-For` from this address or network.
+    pub fn trusted_proxy(mut self, net: &str) -> Self {
+        self.trusted_proxies.push(net.to_string());
+        self
+    }
+
     /// Uses this database URL without connecting or migrating (for outage tests).
     pub fn unreachable_database(mut self, url: &str) -> Self {
         self.database_url = Some(url.to_string());
@@ -75,12 +96,6 @@ impl TestAppBuilder {
         self
     }
 
-    /// At most this many pooled connections (the request pool).
-    pub fn pool_size(mut self, n: u32) -> Self {
-        self.pool_size = Some(n);
-        self
-    }
-
     /// Builds the app.
     pub async fn build(self) -> TestApp {
         let (db, url, migrate) = match self.database_url {
@@ -96,20 +111,20 @@ impl TestAppBuilder {
             jwt_secret: JWT_SECRET.to_vec(),
             access_token_minutes: self.access_token_minutes.unwrap_or(15),
             refresh_token_days: 14,
+            refresh_family_days: 30,
             pool: PoolOptions {
                 max_size: self.pool_size.unwrap_or(6),
                 checkout_timeout: std::time::Duration::from_secs(10),
-                queue_timeout: std::time::Duration::from_secs(if self.pool_size.is_some() {
-                    3
-                } else {
-                    30
-                }),
+                queue_timeout: self
+                    .queue_timeout
+                    .unwrap_or(PoolOptions::default().queue_timeout),
             },
         };
         let state = if migrate {
             let state = AppState::open(&opts).expect("open test database");
             let mut conn = state.pool.get().expect("connection");
-            bootstrap::ensure_admin(&mut conn, Some(ADMIN_PASSWORD)).expect("bootstrap admin");
+            bootstrap::ensure_admin(&mut conn, bootstrap::AdminPassword::Given(ADMIN_PASSWORD))
+                .expect("bootstrap admin");
             state
         } else {
             let engine = Engine::from_url(&url).expect("engine");
@@ -120,6 +135,11 @@ impl TestAppBuilder {
         let mut state = state;
         state.fixed_today = self.today;
         state.cors_origins = self.cors_origins;
+        state.trusted_proxies = self
+            .trusted_proxies
+            .iter()
+            .map(|n| qldv::domain::client_address::IpNet::parse(n).expect("address or network"))
+            .collect();
         state.sync_key = Some(qldv::services::sync::SyncKey::generate());
         let svc = actix_web::test::init_service(qldv::app(state.clone(), None)).await;
         let svc = boxed::service(svc.map(|res: ServiceResponse<_>| res.map_into_boxed_body()));
@@ -154,6 +174,7 @@ impl TestApp {
             token: None,
             username: String::new(),
             id: 0,
+            peer: "127.0.0.1:40000".parse().unwrap(),
         }
     }
 
@@ -211,6 +232,7 @@ pub struct Client {
     pub username: String,
     /// User id (0 for anonymous).
     pub id: i64,
+    peer: std::net::SocketAddr,
 }
 
 /// A response, with the body parsed as JSON when it is JSON.
@@ -275,6 +297,14 @@ impl Response {
 }
 
 impl Client {
+    /// The same caller, connecting from another address.
+    pub fn from_address(&self, ip: &str) -> Client {
+        Client {
+            peer: std::net::SocketAddr::new(ip.parse().expect("IP address"), 40000),
+            ..self.clone()
+        }
+    }
+
     /// Sends a request with optional JSON body and extra headers.
     pub async fn send(
         &self,
@@ -286,7 +316,7 @@ impl Client {
         let mut req = TestRequest::default()
             .method(method)
             .uri(path)
-            .peer_addr("127.0.0.1:40000".parse().unwrap());
+            .peer_addr(self.peer);
         if let Some(t) = &self.token {
             req = req.insert_header((header::AUTHORIZATION, format!("Bearer {t}")));
         }
@@ -368,7 +398,7 @@ impl Client {
         let mut req = TestRequest::default()
             .method(Method::POST)
             .uri(path)
-            .peer_addr("127.0.0.1:40000".parse().unwrap())
+            .peer_addr(self.peer)
             .insert_header((
                 header::CONTENT_TYPE,
                 format!("multipart/form-data; boundary={boundary}"),

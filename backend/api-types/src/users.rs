@@ -34,6 +34,9 @@ pub struct UpdateUser {
     /// New password.
     #[validate(length(min = 10, max = 256, message = "Mật khẩu dài ít nhất 10 ký tự"))]
     pub password: Option<String>,
+    /// The current password: required to change one's own `password`.
+    #[validate(length(max = 256))]
+    pub current_password: Option<String>,
     /// New role.
     pub role: Option<Role>,
     /// New scope root.

@@ -15,9 +15,18 @@ pub struct Claims {
     pub exp: i64,
     /// Token kind: always `access`.
     pub typ: String,
+    /// Issuer: always [`ISSUER`].
+    pub iss: String,
+    /// Audience: always [`AUDIENCE`].
+    pub aud: String,
 }
 
 const ISSUER_TYP: &str = "access";
+/// Who mints access tokens: this server.
+pub const ISSUER: &str = "qldv";
+/// What access tokens are for: this server's API (a token minted with the same key for any
+/// other use, now or later, is refused).
+pub const AUDIENCE: &str = "qldv-api";
 
 /// Signing and verification keys.
 #[derive(Clone)]
@@ -54,17 +63,22 @@ impl JwtKeys {
             iat: now,
             exp: now + self.ttl_seconds,
             typ: ISSUER_TYP.into(),
+            iss: ISSUER.into(),
+            aud: AUDIENCE.into(),
         };
         jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
             .map_err(|e| format!("cannot sign token: {e}"))
     }
 
-    /// Verifies a token (signature with HS256 only, expiry with no leeway) and returns the user id.
+    /// Verifies a token (signature with HS256 only, expiry with no leeway, this issuer and
+    /// audience) and returns the user id.
     pub fn verify(&self, token: &str) -> Option<i64> {
         let mut validation = Validation::new(Algorithm::HS256);
         validation.leeway = 0;
         validation.validate_exp = true;
-        validation.set_required_spec_claims(&["exp", "sub", "iat"]);
+        validation.set_required_spec_claims(&["exp", "sub", "iat", "iss", "aud"]);
+        validation.set_issuer(&[ISSUER]);
+        validation.set_audience(&[AUDIENCE]);
         let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &validation).ok()?;
         if data.claims.typ != ISSUER_TYP {
             return None;
@@ -102,6 +116,8 @@ mod tests {
             iat: 1,
             exp: 9_999_999_999,
             typ: ISSUER_TYP.into(),
+            iss: ISSUER.into(),
+            aud: AUDIENCE.into(),
         };
         let hs512 = jsonwebtoken::encode(
             &Header::new(Algorithm::HS512),

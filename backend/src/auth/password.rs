@@ -24,6 +24,33 @@ pub fn verify(password: &str, phc: &str) -> bool {
         .unwrap_or(false)
 }
 
+/// How long a sign-in waits for its turn to check a password before it is told to come back.
+const GATE_WAIT: std::time::Duration = std::time::Duration::from_secs(20);
+
+/// Checks a password against `phc` (the dummy hash when `None`: an unknown user name costs the
+/// same verification, so timing does not reveal which names exist) on a blocking thread, at most
+/// as many at once as `gate` allows. Call it holding no database connection: Argon2 is slow on
+/// purpose, and a flood of sign-ins must not keep the connections from every other request.
+/// A sign-in that waits past [`GATE_WAIT`] for its turn answers 429 with a short `Retry-After`.
+pub async fn verify_gated(
+    gate: &std::sync::Arc<tokio::sync::Semaphore>,
+    password: String,
+    phc: Option<String>,
+) -> Result<bool, crate::error::AppError> {
+    let permit = tokio::time::timeout(GATE_WAIT, gate.clone().acquire_owned())
+        .await
+        .ok()
+        .and_then(Result::ok)
+        .ok_or(crate::error::AppError::RateLimited { retry_after: 5 })?;
+    actix_web::web::block(move || {
+        let ok = verify(&password, phc.as_deref().unwrap_or(dummy_hash()));
+        drop(permit);
+        ok
+    })
+    .await
+    .map_err(crate::error::AppError::internal)
+}
+
 /// A real hash of a throw-away password, to verify against when the user does not exist, so that
 /// the answer takes as long as for a real user and does not reveal which user names exist.
 pub fn dummy_hash() -> &'static str {

@@ -83,6 +83,28 @@ pub fn sqlite_path(url: &str) -> &str {
         .unwrap_or(url)
 }
 
+/// Creates a missing SQLite database file readable by the server's user only (mode 0600 from the
+/// start, not narrowed afterwards), so SQLite (which gives its journal and WAL files the mode of
+/// the database) never writes member records into a file others can read. An existing file, an
+/// in-memory database or a `file:` URI is left as it is.
+fn create_private(path: &str) -> std::io::Result<()> {
+    if path.is_empty() || path.starts_with(':') || path.starts_with("file:") {
+        return Ok(());
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
 /// Adds a connect timeout to a PostgreSQL URL unless one is given, so an unreachable server fails fast.
 fn with_connect_timeout(url: &str) -> String {
     if url.contains("connect_timeout=") {
@@ -124,6 +146,8 @@ pub fn connect(url: &str) -> Result<DbConn, String> {
                     ));
                 }
             }
+            create_private(path)
+                .map_err(|e| format!("cannot create SQLite database {path}: {e}"))?;
             let mut conn = SqliteConnection::establish(path)
                 .map_err(|e| format!("cannot open SQLite database {path}: {e}"))?;
             conn.batch_execute(

@@ -5,51 +5,66 @@ use diesel::prelude::*;
 
 use crate::db::schema::login_failures;
 use crate::db::DbConn;
+use crate::domain::sign_in::{RecentFailures, Tally};
 use crate::error::AppResult;
 
-/// Failures for one user name from one address inside the window: their count and the oldest.
+/// Counts the failures a query selects, and finds the oldest of them.
+macro_rules! tally {
+    ($conn:expr, $query:expr) => {{
+        let (count, oldest) = $query
+            .select((
+                diesel::dsl::count_star(),
+                diesel::dsl::min(login_failures::failed_at),
+            ))
+            .get_result::<(i64, Option<NaiveDateTime>)>($conn)?;
+        Tally { count, oldest }
+    }};
+}
+
+/// The failures inside the window that concern an attempt for `username` from `client_ip`.
 pub fn recent(
     conn: &mut DbConn,
     username: &str,
     client_ip: &str,
     window: Duration,
-) -> AppResult<(i64, Option<NaiveDateTime>)> {
+) -> AppResult<RecentFailures> {
     let since = super::now() - window;
-    let q = login_failures::table
-        .filter(login_failures::username.eq(username))
-        .filter(login_failures::client_ip.eq(client_ip))
-        .filter(login_failures::failed_at.gt(since));
-    let count = q.count().get_result(conn)?;
-    let oldest = q
-        .select(diesel::dsl::min(login_failures::failed_at))
-        .first::<Option<NaiveDateTime>>(conn)?;
-    Ok((count, oldest))
+    let recent = login_failures::table.filter(login_failures::failed_at.gt(since));
+    Ok(RecentFailures {
+        account_and_address: tally!(
+            conn,
+            recent
+                .filter(login_failures::username.eq(username))
+                .filter(login_failures::client_ip.eq(client_ip))
+        ),
+        account: tally!(conn, recent.filter(login_failures::username.eq(username))),
+        address: tally!(conn, recent.filter(login_failures::client_ip.eq(client_ip))),
+    })
 }
 
-/// Records a failure.
-pub fn add(conn: &mut DbConn, username: &str, client_ip: &str) -> AppResult<()> {
+/// Records a failure, and forgets every failure that has left the window (a flood that never
+/// succeeds must not grow the table for ever).
+pub fn add(conn: &mut DbConn, username: &str, client_ip: &str, window: Duration) -> AppResult<()> {
+    let now = super::now();
+    diesel::delete(login_failures::table.filter(login_failures::failed_at.le(now - window)))
+        .execute(conn)?;
     diesel::insert_into(login_failures::table)
         .values((
             login_failures::username.eq(username),
             login_failures::client_ip.eq(client_ip),
-            login_failures::failed_at.eq(super::now()),
+            login_failures::failed_at.eq(now),
         ))
         .execute(conn)?;
     Ok(())
 }
 
-/// Forgets the failures of a user name from an address (after a successful sign-in), and any
-/// failure older than a day.
+/// Forgets the failures of a user name from an address (after a successful sign-in). Failures
+/// of the same name from other addresses stay: they are someone else's guesses.
 pub fn clear(conn: &mut DbConn, username: &str, client_ip: &str) -> AppResult<()> {
     diesel::delete(
         login_failures::table
             .filter(login_failures::username.eq(username))
             .filter(login_failures::client_ip.eq(client_ip)),
-    )
-    .execute(conn)?;
-    diesel::delete(
-        login_failures::table
-            .filter(login_failures::failed_at.lt(super::now() - Duration::days(1))),
     )
     .execute(conn)?;
     Ok(())

@@ -47,33 +47,56 @@ pub enum Rotation {
     Reused,
 }
 
-/// Issues a token in `family` (a new family when `None`); returns the secret.
-pub fn issue(
+/// How long refresh tokens live.
+#[derive(Debug, Clone, Copy)]
+pub struct Lifetimes {
+    /// One token, from its issue (each refresh gives a fresh one).
+    pub token: Duration,
+    /// A family (one sign-in), from the sign-in, however often it is refreshed: then the user
+    /// signs in again, so a stolen and quietly refreshed token does not live for ever.
+    pub family: Duration,
+}
+
+/// Issues the first token of a new family (a sign-in); returns the secret.
+pub fn issue(conn: &mut DbConn, user_id: i64, lifetimes: Lifetimes) -> AppResult<String> {
+    let now = super::now();
+    let family = uuid::Uuid::new_v4().to_string();
+    let expires = now + lifetimes.token.min(lifetimes.family);
+    insert(conn, user_id, &family, now, expires)
+}
+
+fn insert(
     conn: &mut DbConn,
     user_id: i64,
-    family: Option<&str>,
-    ttl: Duration,
+    family: &str,
+    now: NaiveDateTime,
+    expires: NaiveDateTime,
 ) -> AppResult<String> {
     let secret = tokens::random_secret(32);
-    let now = super::now();
-    let family = family
-        .map(str::to_string)
-        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
     diesel::insert_into(refresh_tokens::table)
         .values((
             refresh_tokens::user_id.eq(user_id),
             refresh_tokens::family_id.eq(family),
             refresh_tokens::token_hash.eq(tokens::digest(&secret)),
             refresh_tokens::issued_at.eq(now),
-            refresh_tokens::expires_at.eq(now + ttl),
+            refresh_tokens::expires_at.eq(expires),
         ))
         .execute(conn)?;
     Ok(secret)
 }
 
-/// Exchanges a token for a new one. Call inside a transaction; the outcome `Reused` must be
-/// committed (the family revocation is the point).
-pub fn rotate(conn: &mut DbConn, secret: &str, ttl: Duration) -> AppResult<Rotation> {
+/// When a family's sign-in happened: the issue of its first token. (Rows of a live family are
+/// never deleted; a purge of old tokens must remove whole families only.)
+fn family_started(conn: &mut DbConn, family: &str) -> AppResult<Option<NaiveDateTime>> {
+    Ok(refresh_tokens::table
+        .filter(refresh_tokens::family_id.eq(family))
+        .select(diesel::dsl::min(refresh_tokens::issued_at))
+        .first::<Option<NaiveDateTime>>(conn)?)
+}
+
+/// Exchanges a token for a new one. Call inside a transaction; the outcomes `Reused` and
+/// `Invalid` must be committed (the family revocation is the point).
+pub fn rotate(conn: &mut DbConn, secret: &str, lifetimes: Lifetimes) -> AppResult<Rotation> {
     let now = super::now();
     let Some(row) = refresh_tokens::table
         .filter(refresh_tokens::token_hash.eq(tokens::digest(secret)))
@@ -84,6 +107,12 @@ pub fn rotate(conn: &mut DbConn, secret: &str, ttl: Duration) -> AppResult<Rotat
         return Ok(Rotation::Invalid);
     };
     if row.revoked_at.is_some() || row.expires_at <= now {
+        return Ok(Rotation::Invalid);
+    }
+    let family_ends =
+        family_started(conn, &row.family_id)?.unwrap_or(row.issued_at) + lifetimes.family;
+    if family_ends <= now {
+        revoke_family(conn, &row.family_id)?;
         return Ok(Rotation::Invalid);
     }
     // Mark used only if nobody else did: of two racing refreshes exactly one wins.
@@ -98,7 +127,8 @@ pub fn rotate(conn: &mut DbConn, secret: &str, ttl: Duration) -> AppResult<Rotat
         revoke_family(conn, &row.family_id)?;
         return Ok(Rotation::Reused);
     }
-    let secret = issue(conn, row.user_id, Some(&row.family_id), ttl)?;
+    let expires = (now + lifetimes.token).min(family_ends);
+    let secret = insert(conn, row.user_id, &row.family_id, now, expires)?;
     Ok(Rotation::Rotated {
         user_id: row.user_id,
         secret,

@@ -46,6 +46,7 @@ fn owner_path(
     request_body = CreateApiToken,
     responses(
         (status = 201, description = "Created; store the secret now", body = CreatedApiToken),
+        (status = 409, description = "Retried with the Idempotency-Key of a token already created: its secret is not shown again", body = qldv_api_types::Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such account", body = qldv_api_types::Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
@@ -90,7 +91,14 @@ pub async fn create_api_token(
         })
     })
     .await?;
-    Ok(HttpResponse::Created().json(created))
+    let id = created.token.id;
+    let mut res = HttpResponse::Created().json(created);
+    res.extensions_mut()
+        .insert(crate::idempotency::ShownOnce(format!(
+        "Khóa API (id {id}) đã được tạo bởi yêu cầu đầu tiên với Idempotency-Key này; mã bí mật \
+             chỉ hiển thị một lần. Nếu chưa lưu được mã, hãy thu hồi khóa đó và tạo khóa mới."
+    )));
+    Ok(res)
 }
 
 /// Filter of the token list.

@@ -58,9 +58,19 @@ pub fn if_match(req: &HttpRequest) -> Result<Option<i64>, AppError> {
         .map_err(|_| AppError::Malformed("If-Match phải là ETag nhận được từ GET".into()))
 }
 
-/// The caller's address, for throttling sign-in attempts.
-pub fn client_ip(req: &HttpRequest) -> String {
-    req.peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_else(|| "unknown".into())
+/// The caller's address, for throttling sign-in attempts: the connection's peer, or what
+/// `X-Forwarded-For` says when the peer is one of the `trusted` proxies.
+pub fn client_ip(req: &HttpRequest, trusted: &[crate::domain::client_address::IpNet]) -> String {
+    let forwarded: Vec<&str> = req
+        .headers()
+        .get_all("x-forwarded-for")
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    crate::domain::client_address::client_address(
+        req.peer_addr().map(|a| a.ip()),
+        &forwarded,
+        trusted,
+    )
+    .map(|ip| ip.to_string())
+    .unwrap_or_else(|| "unknown".into())
 }

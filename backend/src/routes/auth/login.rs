@@ -1,30 +1,29 @@
 //! `POST /auth/login`.
 
 use actix_web::{post, web, HttpRequest};
-use chrono::Duration;
 use qldv_api_types::auth::{LoginRequest, TokenPair};
 
 use crate::auth::password;
+use crate::domain::sign_in;
 use crate::error::AppError;
 use crate::models::{login_failure, refresh_token, user::UserRow};
 use crate::routes::{client_ip, valid};
 use crate::state::AppState;
 
-/// Failed attempts allowed per user name and address inside the window.
-const MAX_FAILURES: i64 = 5;
-/// The throttling window.
-const WINDOW_MINUTES: i64 = 15;
-
 /// Signs in with a user name and password.
 ///
-/// Returns a short-lived access token and a single-use refresh token. After 5 failed attempts
-/// for one user name from one address within 15 minutes, answers 429 until the window passes.
+/// Returns a short-lived access token and a single-use refresh token. Failed attempts are counted
+/// over 15 minutes: after 5 for one user name from one address, 10 for one user name from any
+/// addresses, or 30 from one address whatever the names, attempts are refused with 429 (even with
+/// the right password) until the window passes; `Retry-After` says when.
 #[utoipa::path(
     tag = "auth",
     request_body = LoginRequest,
     responses(
         (status = 200, description = "Signed in", body = TokenPair),
         (status = 401, description = "Wrong user name or password", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed attempts for this user name or from this address", body = qldv_api_types::Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = i64, description = "Seconds until another attempt may be made"))),
     )
 )]
 #[post("/auth/login")]
@@ -34,40 +33,43 @@ pub async fn login(
     body: web::Json<LoginRequest>,
 ) -> Result<web::Json<TokenPair>, AppError> {
     let body = valid(body.into_inner())?;
-    let ip = client_ip(&req);
-    let window = Duration::minutes(WINDOW_MINUTES);
-    let refresh_ttl = state.refresh_ttl;
-    let user_id = crate::db::run(&state.pool, move |conn| {
-        let (failures, oldest) = login_failure::recent(conn, &body.username, &ip, window)?;
-        if failures >= MAX_FAILURES {
-            let retry_after = oldest
-                .map(|t| (t + window - crate::models::now()).num_seconds().max(1))
-                .unwrap_or(window.num_seconds());
+    let ip = client_ip(&req, &state.trusted_proxies);
+    let window = sign_in::window();
+    // The throttles and the stored hash: a short use of a connection.
+    let (name, addr) = (body.username.clone(), ip.clone());
+    let account = crate::db::run(&state.pool, move |conn| {
+        let failures = login_failure::recent(conn, &name, &addr, window)?;
+        if let Some(retry_after) = sign_in::retry_after(&failures, crate::models::now()) {
             return Err(AppError::RateLimited { retry_after });
         }
-        let user = UserRow::by_username(conn, &body.username)?;
-        let hash = user
-            .as_ref()
-            .map(|u| u.password_hash.as_str())
-            .unwrap_or(password::dummy_hash());
-        let ok = password::verify(&body.password, hash);
-        match user {
-            Some(u) if ok && u.active => {
-                login_failure::clear(conn, &body.username, &ip)?;
-                let refresh = refresh_token::issue(conn, u.id, None, refresh_ttl)?;
-                Ok((u.id, refresh))
-            }
-            _ => {
-                login_failure::add(conn, &body.username, &ip)?;
-                Err(AppError::Unauthenticated(
-                    "invalid_credentials",
-                    "Tên đăng nhập hoặc mật khẩu không đúng".into(),
-                ))
-            }
+        Ok(UserRow::by_username(conn, &name)?.map(|u| (u.id, u.password_hash, u.active)))
+    })
+    .await?;
+    // The password, holding no connection (an unknown name is checked against a dummy hash).
+    let hash = account.as_ref().map(|(_, hash, _)| hash.clone());
+    let ok = password::verify_gated(&state.password_gate, body.password, hash).await?;
+    let signed_in = account
+        .filter(|(_, _, active)| ok && *active)
+        .map(|(id, _, _)| id);
+    let lifetimes = state.refresh_lifetimes();
+    let name = body.username;
+    let outcome = crate::db::run(&state.pool, move |conn| match signed_in {
+        Some(id) => {
+            login_failure::clear(conn, &name, &ip)?;
+            Ok(Some((id, refresh_token::issue(conn, id, lifetimes)?)))
+        }
+        None => {
+            login_failure::add(conn, &name, &ip, window)?;
+            Ok(None)
         }
     })
     .await?;
-    let (id, refresh_token) = user_id;
+    let Some((id, refresh_token)) = outcome else {
+        return Err(AppError::Unauthenticated(
+            "invalid_credentials",
+            "Tên đăng nhập hoặc mật khẩu không đúng".into(),
+        ));
+    };
     let access_token = state.jwt.issue(id).map_err(AppError::internal)?;
     Ok(web::Json(TokenPair {
         access_token,

@@ -1,5 +1,6 @@
 //! `/auth`: sign-in, token refresh, sign-out, the current user.
 
+pub mod confirm;
 mod login;
 mod logout;
 mod me;

@@ -13,6 +13,7 @@ use crate::state::AppState;
 ///
 /// The presented refresh token stops working. Presenting an already-used token again revokes every
 /// token issued from the same sign-in (someone holds a copy), and the user must sign in again.
+/// However often it is refreshed, a sign-in ends 30 days after it began (`QLDV_REFRESH_FAMILY_DAYS`).
 #[utoipa::path(
     tag = "auth",
     request_body = RefreshRequest,
@@ -27,9 +28,9 @@ pub async fn refresh(
     body: web::Json<RefreshRequest>,
 ) -> Result<web::Json<TokenPair>, AppError> {
     let body = valid(body.into_inner())?;
-    let ttl = state.refresh_ttl;
+    let lifetimes = state.refresh_lifetimes();
     let outcome = crate::db::transaction(&state.pool, move |conn| {
-        let outcome = refresh_token::rotate(conn, &body.refresh_token, ttl)?;
+        let outcome = refresh_token::rotate(conn, &body.refresh_token, lifetimes)?;
         if let Rotation::Rotated { user_id, .. } = &outcome {
             if UserRow::principal(conn, *user_id)?.is_none() {
                 refresh_token::revoke_user(conn, *user_id)?;

@@ -12,7 +12,8 @@ use crate::state::AppState;
 
 /// Changes a user account (password, role, scope, name, active).
 ///
-/// Deactivating an account or changing its password ends its sessions. Send `If-Match` with the
+/// Deactivating an account or changing its password ends its sessions. Changing one's own
+/// password needs the current one (`current_password`). Send `If-Match` with the
 /// `ETag` from `GET` to avoid overwriting someone else's change (412 if it changed meanwhile).
 #[utoipa::path(
     tag = "users",
@@ -25,6 +26,8 @@ use crate::state::AppState;
         (status = 200, description = "Changed", body = User),
         (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
         (status = 412, description = "Changed by someone else meanwhile", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many wrong passwords for this account", body = qldv_api_types::Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = i64, description = "Seconds until another attempt may be made"))),
     ),
     security(("bearer" = []))
 )]
@@ -40,6 +43,10 @@ pub async fn update_user(
     let expected = if_match(&req)?;
     let body = valid(body.into_inner())?;
     let id = UserId(id.into_inner());
+    if id.0 == user.id && body.password.is_some() {
+        let current = body.current_password.clone();
+        crate::routes::auth::confirm::current_password(&state, &req, &user, current).await?;
+    }
     let row = crate::db::transaction(&state.pool, move |c| {
         services::users::update(c, &user, id, expected, &body)
     })

@@ -1,0 +1,209 @@
+//! Sign-in cannot starve the server: password checks hold no database connection, failures are
+//! throttled per account, per address and per both, `X-Forwarded-For` counts only from a trusted
+//! proxy, and old failures are purged.
+
+use std::time::Duration;
+
+use diesel::prelude::*;
+use futures_util::future::join_all;
+use qldv::db::schema::login_failures;
+use qldv_tests::{TestApp, ADMIN_PASSWORD};
+use serde_json::json;
+
+fn attempt(user: &str, password: &str) -> serde_json::Value {
+    json!({"username": user, "password": password})
+}
+
+#[actix_web::test]
+async fn a_flood_of_sign_ins_with_random_names_leaves_connections_for_everyone_else() {
+    // One connection, and a wait for it of half the time the flood's password checks take one
+    // after the other (at least half a second): a request that cannot get the connection in that
+    // time answers 503. The flood and the wait are scaled to this machine's Argon2; nothing below
+    // asserts a duration.
+    let argon2 = {
+        let _ = qldv::auth::password::dummy_hash();
+        let started = std::time::Instant::now();
+        qldv::auth::password::verify("guess-guess", qldv::auth::password::dummy_hash());
+        started.elapsed().max(Duration::from_millis(1))
+    };
+    let flood_size = (1000 / argon2.as_millis().max(1)).clamp(24, 200) as u32;
+    let wait = (argon2 * flood_size / 2).max(Duration::from_millis(500));
+    let app = TestApp::builder()
+        .pool_size(1)
+        .queue_timeout(wait)
+        .build()
+        .await;
+    let admin = app.admin().await;
+    let anon = app.anonymous();
+    let flood = (0..flood_size).map(|i| {
+        let c = anon.from_address(&format!("198.51.100.{}", i + 1));
+        async move {
+            c.post(
+                "/api/v1/auth/login",
+                attempt(
+                    &format!("ghost-{i}-{}", uuid::Uuid::new_v4()),
+                    "guess-guess",
+                ),
+            )
+            .await
+        }
+    });
+    let others = async {
+        let mut answers = Vec::new();
+        for _ in 0..3 {
+            answers.push(admin.get("/api/v1/organizations").await);
+            answers.push(app.anonymous().get("/readyz").await);
+        }
+        answers
+    };
+    let (flood, others) = futures_util::future::join(join_all(flood), others).await;
+    for res in &others {
+        res.assert_status(200);
+    }
+    // Every sign-in was answered on its merits, none turned away for want of a connection.
+    for res in &flood {
+        res.assert_problem(401, "invalid_credentials");
+    }
+}
+
+#[actix_web::test]
+async fn ten_failures_for_one_account_from_many_addresses_lock_the_account() {
+    let app = TestApp::new().await;
+    let anon = app.anonymous();
+    for i in 0..10 {
+        anon.from_address(&format!("203.0.113.{}", i + 1))
+            .post("/api/v1/auth/login", attempt("admin", "wrong-password"))
+            .await
+            .assert_problem(401, "invalid_credentials");
+    }
+    // A fresh address, even with the right password: the account is locked for the window.
+    let res = anon
+        .from_address("192.0.2.200")
+        .post("/api/v1/auth/login", attempt("admin", ADMIN_PASSWORD))
+        .await;
+    res.assert_problem(429, "rate_limited");
+    let retry: i64 = res.header("retry-after").unwrap().parse().unwrap();
+    assert!(retry > 0 && retry <= 15 * 60, "Retry-After {retry}");
+}
+
+#[actix_web::test]
+async fn thirty_failures_from_one_address_lock_that_address_whatever_the_names() {
+    let app = TestApp::new().await;
+    let bad = app.anonymous().from_address("203.0.113.66");
+    let guesses = (0..30).map(|i| {
+        let c = bad.clone();
+        async move {
+            c.post(
+                "/api/v1/auth/login",
+                attempt(&format!("nobody-{i}"), "wrong-password"),
+            )
+            .await
+        }
+    });
+    for res in join_all(guesses).await {
+        res.assert_problem(401, "invalid_credentials");
+    }
+    let res = bad
+        .post("/api/v1/auth/login", attempt("admin", ADMIN_PASSWORD))
+        .await;
+    res.assert_problem(429, "rate_limited");
+    assert!(res.header("retry-after").is_some());
+    // Another address is not affected.
+    app.anonymous()
+        .from_address("192.0.2.1")
+        .post("/api/v1/auth/login", attempt("admin", ADMIN_PASSWORD))
+        .await
+        .assert_status(200);
+}
+
+#[actix_web::test]
+async fn x_forwarded_for_names_the_caller_only_behind_a_trusted_proxy() {
+    // Behind the configured proxy (the test peer is 127.0.0.1), each caller is counted apart.
+    let app = TestApp::builder()
+        .trusted_proxy("127.0.0.0/8")
+        .build()
+        .await;
+    let anon = app.anonymous();
+    let from = |ip: &'static str| [("x-forwarded-for", ip)];
+    for _ in 0..5 {
+        anon.send(
+            actix_web::http::Method::POST,
+            "/api/v1/auth/login",
+            Some(attempt("admin", "wrong-password")),
+            &from("203.0.113.7"),
+        )
+        .await
+        .assert_problem(401, "invalid_credentials");
+    }
+    anon.send(
+        actix_web::http::Method::POST,
+        "/api/v1/auth/login",
+        Some(attempt("admin", ADMIN_PASSWORD)),
+        &from("203.0.113.7"),
+    )
+    .await
+    .assert_problem(429, "rate_limited");
+    anon.send(
+        actix_web::http::Method::POST,
+        "/api/v1/auth/login",
+        Some(attempt("admin", ADMIN_PASSWORD)),
+        &from("203.0.113.8"),
+    )
+    .await
+    .assert_status(200);
+
+    // With no proxy configured, a caller cannot escape its count by writing the header.
+    let app = TestApp::new().await;
+    let anon = app.anonymous();
+    for _ in 0..5 {
+        anon.send(
+            actix_web::http::Method::POST,
+            "/api/v1/auth/login",
+            Some(attempt("admin", "wrong-password")),
+            &from("203.0.113.7"),
+        )
+        .await
+        .assert_problem(401, "invalid_credentials");
+    }
+    anon.send(
+        actix_web::http::Method::POST,
+        "/api/v1/auth/login",
+        Some(attempt("admin", ADMIN_PASSWORD)),
+        &from("203.0.113.8"),
+    )
+    .await
+    .assert_problem(429, "rate_limited");
+}
+
+#[actix_web::test]
+async fn failures_older_than_the_window_are_purged() {
+    let app = TestApp::new().await;
+    let long_ago = qldv::models::now() - chrono::Duration::hours(2);
+    {
+        let mut conn = app.state.pool.get().unwrap();
+        for i in 0..3 {
+            diesel::insert_into(login_failures::table)
+                .values((
+                    login_failures::username.eq(format!("old-{i}")),
+                    login_failures::client_ip.eq("192.0.2.9"),
+                    login_failures::failed_at.eq(long_ago),
+                ))
+                .execute(&mut conn)
+                .unwrap();
+        }
+    }
+    // A flood that never succeeds must not leave its failures behind forever.
+    app.anonymous()
+        .post("/api/v1/auth/login", attempt("ghost", "wrong-password"))
+        .await
+        .assert_problem(401, "invalid_credentials");
+    let mut conn = app.state.pool.get().unwrap();
+    let old: i64 = login_failures::table
+        .filter(login_failures::failed_at.le(long_ago))
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    assert_eq!(old, 0, "failures older than the window remain");
+    let recent: i64 = login_failures::table.count().get_result(&mut conn).unwrap();
+    assert_eq!(recent, 1);
+}
