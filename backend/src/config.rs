@@ -41,6 +41,9 @@ pub struct Config {
     /// `QLDV_MAX_IMPORTS`: bulk imports this server runs at once (2 by default; one per user
     /// whatever this says), each on a database connection of its own.
     pub max_imports: u32,
+    /// `QLDV_HSTS`: `1` when clients reach the server only through HTTPS (a TLS-terminating
+    /// reverse proxy in front): every response then carries `Strict-Transport-Security`.
+    pub hsts: bool,
 }
 
 fn env(name: &str) -> Option<String> {
@@ -54,6 +57,15 @@ fn env_parse<T: std::str::FromStr>(name: &str, default: T) -> Result<T, String> 
             .trim()
             .parse()
             .map_err(|_| format!("{name}={v:?} is not a valid value")),
+    }
+}
+
+/// A yes/no setting: `1`/`true`/`yes`/`on` or `0`/`false`/`no`/`off` (unset: no).
+fn env_flag(name: &str) -> Result<bool, String> {
+    match env(name).map(|v| v.trim().to_ascii_lowercase()).as_deref() {
+        None | Some("0" | "false" | "no" | "off") => Ok(false),
+        Some("1" | "true" | "yes" | "on") => Ok(true),
+        Some(other) => Err(format!("{name}={other:?}: use 1 or 0")),
     }
 }
 
@@ -86,6 +98,7 @@ impl Config {
             sync_key,
             cors_origins: cors_origins()?,
             max_imports: env_parse("QLDV_MAX_IMPORTS", 2)?,
+            hsts: env_flag("QLDV_HSTS")?,
         })
     }
 }

@@ -24,6 +24,8 @@ pub struct AppState {
     pub sync_key: Option<crate::services::sync::SyncKey>,
     /// Browser origins allowed to call the API across origins (`QLDV_CORS_ORIGINS`).
     pub cors_origins: Vec<String>,
+    /// Whether responses carry `Strict-Transport-Security` (`QLDV_HSTS`: behind TLS).
+    pub hsts: bool,
 }
 
 /// How to build the state.
@@ -85,6 +87,7 @@ impl AppState {
             imports: Default::default(),
             sync_key: None,
             cors_origins: Vec::new(),
+            hsts: false,
         })
     }
 }

@@ -48,6 +48,7 @@ pub struct TestAppBuilder {
     access_token_minutes: Option<i64>,
     cors_origins: Vec<String>,
     pool_size: Option<u32>,
+    hsts: bool,
 }
 
 impl TestAppBuilder {
@@ -78,6 +79,12 @@ impl TestAppBuilder {
     /// At most this many pooled connections (the request pool).
     pub fn pool_size(mut self, n: u32) -> Self {
         self.pool_size = Some(n);
+        self
+    }
+
+    /// As a deployment behind a TLS proxy (`QLDV_HSTS=1`).
+    pub fn hsts(mut self) -> Self {
+        self.hsts = true;
         self
     }
 
@@ -120,6 +127,7 @@ impl TestAppBuilder {
         let mut state = state;
         state.fixed_today = self.today;
         state.cors_origins = self.cors_origins;
+        state.hsts = self.hsts;
         state.sync_key = Some(qldv::services::sync::SyncKey::generate());
         let svc = actix_web::test::init_service(qldv::app(state.clone(), None)).await;
         let svc = boxed::service(svc.map(|res: ServiceResponse<_>| res.map_into_boxed_body()));
