@@ -62,7 +62,11 @@ fn env_parse<T: std::str::FromStr>(name: &str, default: T) -> Result<T, String> 
 
 /// A yes/no setting: `1`/`true`/`yes`/`on` or `0`/`false`/`no`/`off` (unset: no).
 fn env_flag(name: &str) -> Result<bool, String> {
-    match env(name).map(|v| v.trim().to_ascii_lowercase()).as_deref() {
+    parse_flag(name, env(name).as_deref())
+}
+
+fn parse_flag(name: &str, value: Option<&str>) -> Result<bool, String> {
+    match value.map(|v| v.trim().to_ascii_lowercase()).as_deref() {
         None | Some("0" | "false" | "no" | "off") => Ok(false),
         Some("1" | "true" | "yes" | "on") => Ok(true),
         Some(other) => Err(format!("{name}={other:?}: use 1 or 0")),
@@ -221,4 +225,22 @@ fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
 #[cfg(not(unix))]
 fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
     std::fs::write(path, bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_flag;
+
+    #[test]
+    fn a_flag_is_off_unless_said_and_a_typo_is_refused() {
+        assert_eq!(parse_flag("QLDV_HSTS", None), Ok(false));
+        assert_eq!(parse_flag("QLDV_HSTS", Some("0")), Ok(false));
+        assert_eq!(parse_flag("QLDV_HSTS", Some("1")), Ok(true));
+        assert_eq!(parse_flag("QLDV_HSTS", Some(" True ")), Ok(true));
+        let refused = parse_flag("QLDV_HSTS", Some("yes please"));
+        assert!(
+            matches!(&refused, Err(e) if e.contains("QLDV_HSTS")),
+            "{refused:?}"
+        );
+    }
 }
