@@ -192,8 +192,8 @@ pub(crate) fn load() -> Result<(Config, AppState), String> {
     let mut state = AppState::open(&state_options(&config))?;
     state.sync_key = config.sync_key.clone();
     state.cors_origins = config.cors_origins.clone();
-    state.hsts = config.hsts;
     state.imports = qldv::services::imports::Running::with_capacity(config.max_imports);
+    state.hsts = config.hsts;
     Ok((config, state))
 }
 

@@ -43,15 +43,21 @@ pub struct TestApp {
 /// How to build a [`TestApp`].
 #[derive(Default)]
 pub struct TestAppBuilder {
+    hsts: bool,
     today: Option<chrono::NaiveDate>,
     database_url: Option<String>,
     access_token_minutes: Option<i64>,
     cors_origins: Vec<String>,
     pool_size: Option<u32>,
-    hsts: bool,
 }
 
 impl TestAppBuilder {
+    /// As a deployment behind a TLS proxy (`QLDV_HSTS=1`).
+    pub fn hsts(mut self) -> Self {
+        self.hsts = true;
+        self
+    }
+
     /// Uses this database URL without connecting or migrating (for outage tests).
     pub fn unreachable_database(mut self, url: &str) -> Self {
         self.database_url = Some(url.to_string());
@@ -79,12 +85,6 @@ impl TestAppBuilder {
     /// At most this many pooled connections (the request pool).
     pub fn pool_size(mut self, n: u32) -> Self {
         self.pool_size = Some(n);
-        self
-    }
-
-    /// As a deployment behind a TLS proxy (`QLDV_HSTS=1`).
-    pub fn hsts(mut self) -> Self {
-        self.hsts = true;
         self
     }
 
@@ -125,9 +125,9 @@ impl TestAppBuilder {
             AppState::unchecked(&opts, engine).expect("state")
         };
         let mut state = state;
+        state.hsts = self.hsts;
         state.fixed_today = self.today;
         state.cors_origins = self.cors_origins;
-        state.hsts = self.hsts;
         state.sync_key = Some(qldv::services::sync::SyncKey::generate());
         let svc = actix_web::test::init_service(qldv::app(state.clone(), None)).await;
         let svc = boxed::service(svc.map(|res: ServiceResponse<_>| res.map_into_boxed_body()));
