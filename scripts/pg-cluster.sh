@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # A private, throw-away PostgreSQL cluster for the tests, on 127.0.0.1 and a free port.
-#   scripts/pg-cluster.sh start DIR   -> prints the server URL (postgres://postgres@127.0.0.1:PORT/postgres)
+#   scripts/pg-cluster.sh start DIR   -> prints the server URL (postgres://qldv_app@127.0.0.1:PORT/qldv_app)
 #   scripts/pg-cluster.sh stop DIR
 #   scripts/pg-cluster.sh pause DIR    -> stops the server, keeping its data (outage tests)
 #   scripts/pg-cluster.sh resume DIR   -> starts it again on the same port
+# The URL is that of `qldv_app`, a role with LOGIN and CREATEDB but NOT a superuser, on the
+# database `qldv_app` it owns: the tests, fuzzing, crash and load runs create their databases as
+# it (or, like scripts/outage.sh, use that one) and own them, as a deployment's server owns its
+# database (docker-compose.yml), so nothing the server does may need a superuser. The superuser
+# stays reachable for administration: postgres://postgres@127.0.0.1:PORT/postgres.
 # Runs the cluster as user `postgres` when invoked as root (PostgreSQL refuses to run as root).
 # PG_OPTIONS adds server settings, e.g. for the national benchmarks:
 #   PG_OPTIONS="-c shared_buffers=4GB -c max_wal_size=16GB" scripts/pg-cluster.sh start DIR
@@ -48,7 +53,10 @@ case "$cmd" in
     echo "$port" >"$dir/port"
     echo "${PG_OPTIONS:-}" >"$dir/options"
     run_server "$bin" "$dir" "$port"
-    echo "postgres://postgres@127.0.0.1:$port/postgres"
+    as_pg "$bin/psql" -X -q -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
+      -c "CREATE ROLE qldv_app LOGIN CREATEDB NOSUPERUSER NOCREATEROLE NOREPLICATION NOBYPASSRLS" \
+      -c "CREATE DATABASE qldv_app OWNER qldv_app" >&2
+    echo "postgres://qldv_app@127.0.0.1:$port/qldv_app"
     ;;
   pause)
     as_pg "$(pg_bin)/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null

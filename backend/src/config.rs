@@ -51,6 +51,9 @@ pub struct Config {
     /// `QLDV_MAX_IMPORTS`: bulk imports this server runs at once (2 by default; one per user
     /// whatever this says), each on a database connection of its own.
     pub max_imports: u32,
+    /// `QLDV_HSTS`: `1` when clients reach the server only through HTTPS (a TLS-terminating
+    /// reverse proxy in front): every response then carries `Strict-Transport-Security`.
+    pub hsts: bool,
 }
 
 fn env(name: &str) -> Option<String> {
@@ -64,6 +67,19 @@ fn env_parse<T: std::str::FromStr>(name: &str, default: T) -> Result<T, String> 
             .trim()
             .parse()
             .map_err(|_| format!("{name}={v:?} is not a valid value")),
+    }
+}
+
+/// A yes/no setting: `1`/`true`/`yes`/`on` or `0`/`false`/`no`/`off` (unset: no).
+fn env_flag(name: &str) -> Result<bool, String> {
+    parse_flag(name, env(name).as_deref())
+}
+
+fn parse_flag(name: &str, value: Option<&str>) -> Result<bool, String> {
+    match value.map(|v| v.trim().to_ascii_lowercase()).as_deref() {
+        None | Some("0" | "false" | "no" | "off") => Ok(false),
+        Some("1" | "true" | "yes" | "on") => Ok(true),
+        Some(other) => Err(format!("{name}={other:?}: use 1 or 0")),
     }
 }
 
@@ -100,6 +116,7 @@ impl Config {
             sync_key,
             cors_origins: cors_origins()?,
             max_imports: env_parse("QLDV_MAX_IMPORTS", 2)?,
+            hsts: env_flag("QLDV_HSTS")?,
         })
     }
 }
@@ -261,4 +278,22 @@ pub fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()
 #[cfg(not(unix))]
 pub fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
     std::fs::write(path, bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_flag;
+
+    #[test]
+    fn a_flag_is_off_unless_said_and_a_typo_is_refused() {
+        assert_eq!(parse_flag("QLDV_HSTS", None), Ok(false));
+        assert_eq!(parse_flag("QLDV_HSTS", Some("0")), Ok(false));
+        assert_eq!(parse_flag("QLDV_HSTS", Some("1")), Ok(true));
+        assert_eq!(parse_flag("QLDV_HSTS", Some(" True ")), Ok(true));
+        let refused = parse_flag("QLDV_HSTS", Some("yes please"));
+        assert!(
+            matches!(&refused, Err(e) if e.contains("QLDV_HSTS")),
+            "{refused:?}"
+        );
+    }
 }

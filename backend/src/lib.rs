@@ -108,7 +108,8 @@ pub fn app(
     let index_html = static_dir
         .as_ref()
         .and_then(|d| std::fs::read_to_string(d.join("index.html")).ok());
-    let policy = security::SecurityPolicy::new(index_html.as_deref(), state.cors_origins.clone());
+    let policy = security::SecurityPolicy::new(index_html.as_deref(), state.cors_origins.clone())
+        .with_hsts(state.hsts);
     let doc_json = OpenApiJson(doc.to_json().unwrap_or_default());
     let routes = spa::ApiRoutes::from_doc(&doc);
     app.app_data(web::Data::new(state))

@@ -196,6 +196,7 @@ pub(crate) fn load() -> Result<(Config, AppState), String> {
     state.cors_origins = config.cors_origins.clone();
     state.imports = qldv::services::imports::Running::with_capacity(config.max_imports);
     state.trusted_proxies = config.trusted_proxies.clone();
+    state.hsts = config.hsts;
     Ok((config, state))
 }
 

@@ -1,5 +1,5 @@
 //! Response hardening: security headers on every response, a Content-Security-Policy per kind of
-//! page, and CORS only for the origins the deployment names (`QLDV_CORS_ORIGINS`).
+//! page, `Strict-Transport-Security` behind TLS (`QLDV_HSTS`), and CORS only for the origins the deployment names (`QLDV_CORS_ORIGINS`).
 
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -17,6 +17,8 @@ pub struct SecurityPolicy {
     spa_csp: String,
     /// Origins allowed to call the API from a browser (exact `scheme://host[:port]`).
     cors_origins: Vec<String>,
+    /// Whether to send `Strict-Transport-Security` (the deployment is reached only by HTTPS).
+    hsts: bool,
 }
 
 /// Policy of API responses: they are data, never a document to render.
@@ -26,6 +28,9 @@ const DOCS_CSP: &str =
     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; \
      script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; \
      frame-ancestors 'none'; form-action 'self'";
+/// `Strict-Transport-Security` behind a TLS proxy: one year, this host only (a proxy that serves
+/// every subdomain by HTTPS may add `includeSubDomains` itself).
+pub const HSTS: &str = "max-age=31536000";
 /// Methods a cross-origin caller may use.
 const CORS_METHODS: &str = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
 /// Request headers a cross-origin caller may send.
@@ -41,7 +46,14 @@ impl SecurityPolicy {
         Self {
             spa_csp: spa_csp(&hashes),
             cors_origins,
+            hsts: false,
         }
+    }
+
+    /// Sends `Strict-Transport-Security` on every response when `on` (`QLDV_HSTS`).
+    pub fn with_hsts(mut self, on: bool) -> Self {
+        self.hsts = on;
+        self
     }
 
     fn allows_origin(&self, origin: &str) -> bool {
@@ -169,6 +181,9 @@ pub async fn headers(
         HeaderName::from_static("permissions-policy"),
         "camera=(), microphone=(), geolocation=(), payment=()",
     );
+    if policy.hsts {
+        set_if_absent(headers, header::STRICT_TRANSPORT_SECURITY, HSTS);
+    }
     if path.starts_with("/api/") && !path.starts_with("/api/docs") {
         set_if_absent(headers, header::CACHE_CONTROL, "no-store");
     }

@@ -31,6 +31,8 @@ pub struct AppState {
     pub sync_key: Option<crate::services::sync::SyncKey>,
     /// Browser origins allowed to call the API across origins (`QLDV_CORS_ORIGINS`).
     pub cors_origins: Vec<String>,
+    /// Whether responses carry `Strict-Transport-Security` (`QLDV_HSTS`: behind TLS).
+    pub hsts: bool,
 }
 
 /// How to build the state.
@@ -107,6 +109,7 @@ impl AppState {
             imports: Default::default(),
             sync_key: None,
             cors_origins: Vec::new(),
+            hsts: false,
         })
     }
 }

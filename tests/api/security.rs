@@ -163,3 +163,33 @@ async fn a_body_over_the_limit_is_413_and_bad_json_is_400() {
         .await
         .assert_problem(400, "malformed_request");
 }
+
+#[actix_web::test]
+async fn hsts_is_sent_behind_tls_and_only_then() {
+    let plain = TestApp::new().await;
+    let anon = plain.anonymous();
+    for path in ["/healthz", "/api/v1/members", "/members/1"] {
+        let res = anon.get(path).await;
+        assert_eq!(
+            res.header("strict-transport-security"),
+            None,
+            "{path} without QLDV_HSTS"
+        );
+    }
+    let behind_tls = TestApp::builder().hsts().build().await;
+    let anon = behind_tls.anonymous();
+    let admin = behind_tls.admin().await;
+    let answers = [
+        ("/healthz", anon.get("/healthz").await),
+        ("401", anon.get("/api/v1/members").await),
+        ("a list", admin.get("/api/v1/organizations").await),
+        ("a page of the client", anon.get("/members/1").await),
+    ];
+    for (what, res) in answers {
+        assert_eq!(
+            res.header("strict-transport-security").as_deref(),
+            Some("max-age=31536000"),
+            "{what} with QLDV_HSTS=1"
+        );
+    }
+}

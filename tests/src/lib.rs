@@ -44,6 +44,7 @@ pub struct TestApp {
 /// How to build a [`TestApp`].
 #[derive(Default)]
 pub struct TestAppBuilder {
+    hsts: bool,
     today: Option<chrono::NaiveDate>,
     database_url: Option<String>,
     access_token_minutes: Option<i64>,
@@ -69,6 +70,12 @@ impl TestAppBuilder {
     /// Believes `X-Forwarded-For` from this address or network.
     pub fn trusted_proxy(mut self, net: &str) -> Self {
         self.trusted_proxies.push(net.to_string());
+        self
+    }
+
+    /// As a deployment behind a TLS proxy (`QLDV_HSTS=1`).
+    pub fn hsts(mut self) -> Self {
+        self.hsts = true;
         self
     }
 
@@ -133,6 +140,7 @@ impl TestAppBuilder {
             AppState::unchecked(&opts, engine).expect("state")
         };
         let mut state = state;
+        state.hsts = self.hsts;
         state.fixed_today = self.today;
         state.cors_origins = self.cors_origins;
         state.trusted_proxies = self

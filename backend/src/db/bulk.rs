@@ -268,8 +268,9 @@ fn copy_in(conn: &mut diesel::PgConnection, target: &str, data: &str) -> QueryRe
 /// foreign-key triggers off when the account may do so (`session_replication_role`, as
 /// `pg_restore` loads data before constraints) and then checks every foreign key of those tables
 /// in one set-based query each: the same guarantee, without a trigger and an index probe per row
-/// (which took over half of PostgreSQL's time). Elsewhere, or without the right, the load runs
-/// with the triggers on.
+/// (which took over half of PostgreSQL's time). Elsewhere, or without the right (a role that is
+/// not a superuser needs `GRANT SET ON PARAMETER session_replication_role TO role`, PostgreSQL
+/// 15+), the load runs with the triggers on, and says so in the log.
 pub fn load_in_bulk<T>(
     conn: &mut DbConn,
     tables: &[&str],
@@ -277,9 +278,18 @@ pub fn load_in_bulk<T>(
 ) -> AppResult<T> {
     use diesel::connection::SimpleConnection as _;
     let deferred = match conn {
-        DbConn::Postgresql(c) => c
-            .batch_execute("SET session_replication_role = replica")
-            .is_ok(),
+        DbConn::Postgresql(c) => match c.batch_execute("SET session_replication_role = replica") {
+            Ok(()) => true,
+            Err(e) => {
+                tracing::info!(
+                    reason = %e,
+                    "bulk load with per-row foreign-key checks: this database role may not set \
+                     session_replication_role (a superuser may allow it, faster: GRANT SET ON \
+                     PARAMETER session_replication_role TO <role>)"
+                );
+                false
+            }
+        },
         DbConn::Sqlite(_) => false,
     };
     let result = load(conn);
