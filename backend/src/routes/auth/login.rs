@@ -54,11 +54,19 @@ pub async fn login(
         match user {
             Some(u) if ok && u.active => {
                 login_failure::clear(conn, &body.username, &ip)?;
+                crate::models::audit::sign_in(conn, true, Some(u.id), &body.username, &ip)?;
                 let refresh = refresh_token::issue(conn, u.id, None, refresh_ttl)?;
                 Ok((u.id, refresh))
             }
             _ => {
                 login_failure::add(conn, &body.username, &ip)?;
+                crate::models::audit::sign_in(
+                    conn,
+                    false,
+                    user.map(|u| u.id),
+                    &body.username,
+                    &ip,
+                )?;
                 Err(AppError::Unauthenticated(
                     "invalid_credentials",
                     "Tên đăng nhập hoặc mật khẩu không đúng".into(),
