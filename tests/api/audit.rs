@@ -475,7 +475,10 @@ async fn holding_a_discipline_is_audited_with_before_and_after() {
     let items = trail(&app, "discipline").await;
     let hold = items
         .iter()
-        .find(|i| i["action"] == "hold" && i["entity_id"] == d.id().to_string())
+        .find(|i| {
+            i["action"] == "hold"
+                && i["entity_id"].as_str().and_then(|s| s.parse().ok()) == Some(d.id())
+        })
         .unwrap_or_else(|| panic!("no hold entry in {items:?}"));
     assert!(hold["before"]["complaint_on"].is_null(), "{hold}");
     assert_eq!(hold["after"]["complaint_on"], "2025-04-01");

@@ -411,6 +411,7 @@ fn connect_read_only(url: &str) -> Result<DbConn, String> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // a failing step is the test failing
 mod tests {
     use super::*;
 
@@ -454,7 +455,7 @@ mod tests {
 
     #[test]
     fn the_keyed_link_depends_on_the_key_and_the_boundaries() {
-        let key = |b: u8| AuditKey::new(vec![b; 32]).unwrap_or_else(|e| panic!("{e}"));
+        let key = |b: u8| AuditKey::new(vec![b; 32]).unwrap();
         assert!(AuditKey::new(vec![1; 31]).is_err());
         let bounds = Boundary {
             legacy_until: 3,
