@@ -88,6 +88,7 @@ def main():
     env.setdefault("QLDV_JWT_SECRET", "bench-import-secret-bench-import-secret")
     work = tempfile.mkdtemp(prefix="qldv-import.")
     env.setdefault("QLDV_SYNC_KEY_FILE", os.path.join(work, "sync.key"))
+    env.setdefault("QLDV_AUDIT_KEY_FILE", os.path.join(work, "audit.key"))
     admin = psycopg.connect(server, autocommit=True)
     for db in ("qldv_import_src", "qldv_import_dst"):
         admin.execute(f"DROP DATABASE IF EXISTS {db}")

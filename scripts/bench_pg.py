@@ -78,7 +78,8 @@ def main():
     work = tempfile.mkdtemp(prefix="qldv-bench.")
     env = dict(os.environ, QLDV_DATABASE_URL=url, QLDV_BIND=f"127.0.0.1:{port}",
                QLDV_ADMIN_PASSWORD="bench-admin-password", QLDV_ACCESS_TOKEN_MINUTES="1440",
-               QLDV_LOG="warn", QLDV_STATIC_DIR="none")
+               QLDV_LOG="warn", QLDV_STATIC_DIR="none",
+               QLDV_AUDIT_KEY_FILE=os.path.join(work, "audit.key"))
     server = subprocess.Popen([binary, "serve"], env=env, cwd=work,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     rows = []

@@ -145,7 +145,8 @@ def main():
         subprocess.run(["psql", pg, "-q", "-c", f"CREATE DATABASE {db}"], check=True)
         env.update(QLDV_DATABASE_URL=pg.rsplit("/", 1)[0] + "/" + db,
                    QLDV_JWT_SECRET="crash-secret-crash-secret-crash-secret-0",
-                   QLDV_SYNC_KEY_FILE=os.path.join(work, "sync.key"))
+                   QLDV_SYNC_KEY_FILE=os.path.join(work, "sync.key"),
+                   QLDV_AUDIT_KEY_FILE=os.path.join(work, "audit.key"))
     else:
         env["QLDV_DATABASE_URL"] = "sqlite://" + os.path.join(work, "qldv.db")
     engine = "PostgreSQL" if pg else "SQLite"

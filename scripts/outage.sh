@@ -16,6 +16,7 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 base="http://127.0.0.1:$port"
 cd "$work"
 QLDV_DATABASE_URL="$url" QLDV_JWT_SECRET="outage-secret-outage-secret-outage-0" QLDV_BIND="127.0.0.1:$port" \
+  QLDV_AUDIT_KEY_FILE="$work/audit.key" \
   QLDV_ADMIN_PASSWORD="outage-admin-password" QLDV_LOG=warn "$bin" serve >server.log 2>&1 &
 pid=$!
 for _ in $(seq 1 100); do curl -fsS "$base/readyz" >/dev/null 2>&1 && break; sleep 0.1; done

@@ -33,7 +33,7 @@ seeded_server() {
     _db_name="qldv_${name}_$$"
     psql "$pg" -q -c "CREATE DATABASE $_db_name" >/dev/null
     export QLDV_DATABASE_URL="${pg%/*}/$_db_name" QLDV_JWT_SECRET="$name-secret-$name-secret-$name-secret-00" \
-      QLDV_SYNC_KEY_FILE="$work/sync.key"
+      QLDV_SYNC_KEY_FILE="$work/sync.key" QLDV_AUDIT_KEY_FILE="$work/audit.key"
     engine=PostgreSQL
   else
     export QLDV_DATABASE_URL="sqlite://$work/qldv.db"

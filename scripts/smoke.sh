@@ -60,7 +60,7 @@ grep -q "vị trí 3" verify.txt || { cat verify.txt >&2; exit 1; }
 # An unreachable PostgreSQL: fails fast, naming the engine and the host.
 set +e
 msg=$(QLDV_DATABASE_URL="postgres://qldv:secret@127.0.0.1:1/qldv" QLDV_JWT_SECRET="0123456789abcdef0123456789abcdef" \
-  timeout 30 "$bin" migrate 2>&1)
+  QLDV_AUDIT_KEY_FILE="$work/pg-audit.key" timeout 30 "$bin" migrate 2>&1)
 code=$?
 set -e
 [ "$code" -ne 0 ] && [ "$code" -ne 124 ] || { echo "migrate against a dead PostgreSQL did not fail fast ($code)" >&2; exit 1; }

@@ -48,6 +48,10 @@ pub struct Config {
     /// `QLDV_CORS_ORIGINS`: comma-separated browser origins (`https://host[:port]`) of other
     /// agencies' web applications allowed to call the API; none by default (same origin only).
     pub cors_origins: Vec<String>,
+    /// `QLDV_AUDIT_KEY_FILE`: the key the audit trail's chain is keyed with (HMAC-SHA256),
+    /// kept outside the database (beside a SQLite database by default, created once; a
+    /// PostgreSQL deployment must name its file).
+    pub audit_key: crate::models::audit_chain::AuditKey,
     /// `QLDV_MAX_IMPORTS`: bulk imports this server runs at once (2 by default; one per user
     /// whatever this says), each on a database connection of its own.
     pub max_imports: u32,
@@ -90,6 +94,7 @@ impl Config {
         let jwt_secret = jwt_secret(&database_url)?;
         let sync_key = sync_key(&database_url)?;
         let admin_password_file = admin_password_file(&database_url);
+        let audit_key = audit_key(&database_url, true)?;
         let log_format = match env("QLDV_LOG_FORMAT").as_deref() {
             None | Some("text") => LogFormat::Text,
             Some("json") => LogFormat::Json,
@@ -115,6 +120,7 @@ impl Config {
                 .unwrap_or_else(|| "info,actix_server=warn".into()),
             sync_key,
             cors_origins: cors_origins()?,
+            audit_key,
             max_imports: env_parse("QLDV_MAX_IMPORTS", 2)?,
             hsts: env_flag("QLDV_HSTS")?,
         })
@@ -247,6 +253,64 @@ pub fn sync_key(database_url: &str) -> Result<Option<crate::services::sync::Sync
     Ok(Some(key))
 }
 
+/// The audit key of an existing installation, never created (what `qldv audit verify` reads:
+/// a missing key is an error, not a new key).
+pub fn read_audit_key(database_url: &str) -> Result<crate::models::audit_chain::AuditKey, String> {
+    audit_key(database_url, false)
+}
+
+/// Where the audit key is: `QLDV_AUDIT_KEY_FILE`, else `audit.key` beside a SQLite database.
+/// PostgreSQL has no default: a key in the database would defeat its purpose, and a file the
+/// server made up in its working directory would be lost with the container.
+fn audit_key_file(database_url: &str) -> Result<PathBuf, String> {
+    match env("QLDV_AUDIT_KEY_FILE") {
+        Some(f) => Ok(PathBuf::from(f)),
+        None if database_url.starts_with("sqlite:") => {
+            let db = PathBuf::from(crate::db::engine_sqlite_path(database_url));
+            Ok(db
+                .parent()
+                .map(|d| d.join("audit.key"))
+                .unwrap_or_else(|| PathBuf::from("audit.key")))
+        }
+        None => Err(
+            "set QLDV_AUDIT_KEY_FILE for a PostgreSQL deployment: the file (outside the database) \
+             holding the key of the audit trail's chain, created on first start"
+                .into(),
+        ),
+    }
+}
+
+/// The audit key: read from its file, or (with `create`) made once with random bytes, the file
+/// opened with mode 0600 from the start.
+fn audit_key(
+    database_url: &str,
+    create: bool,
+) -> Result<crate::models::audit_chain::AuditKey, String> {
+    use crate::models::audit_chain::AuditKey;
+    let file = audit_key_file(database_url)?;
+    let read = |file: &std::path::Path| -> Result<AuditKey, String> {
+        let bytes =
+            std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        AuditKey::new(bytes).map_err(|e| format!("{}: {e}", file.display()))
+    };
+    if file.exists() || !create {
+        return read(&file);
+    }
+    if let Some(dir) = file.parent() {
+        if !dir.as_os_str().is_empty() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+    }
+    let secret = crate::auth::tokens::random_secret(48);
+    match write_private(&file, secret.as_bytes()) {
+        Ok(()) => AuditKey::new(secret.into_bytes()),
+        // Another process made it first: use theirs.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => read(&file),
+        Err(e) => Err(format!("cannot write {}: {e}", file.display())),
+    }
+}
+
 /// Creates a directory (and its missing parents) open to the server's user only (mode 0700); an
 /// existing directory is left as it is.
 pub fn create_private_dir(dir: &std::path::Path) -> std::io::Result<()> {
@@ -281,8 +345,32 @@ pub fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // a failing step is the test failing
 mod tests {
-    use super::parse_flag;
+    use super::*;
+
+    #[test]
+    fn the_audit_key_is_made_once_private_and_never_made_by_a_reader() {
+        let dir = std::env::temp_dir().join(format!("qldv-audit-key-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let url = format!("sqlite://{}/qldv.db", dir.display());
+        assert!(read_audit_key(&url).is_err(), "a reader made a key");
+        assert!(!dir.join("audit.key").exists());
+        let made = audit_key(&url, true).unwrap();
+        assert_eq!(read_audit_key(&url).ok(), Some(made));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(dir.join("audit.key"))
+                .map(|m| m.permissions().mode() & 0o777)
+                .unwrap_or_default();
+            assert_eq!(mode, 0o600);
+        }
+        assert!(
+            audit_key_file("postgres://u@h/db").is_err() || env("QLDV_AUDIT_KEY_FILE").is_some()
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 
     #[test]
     fn a_flag_is_off_unless_said_and_a_typo_is_refused() {

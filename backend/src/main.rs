@@ -89,9 +89,10 @@ enum Command {
 /// `qldv audit …`.
 #[derive(Subcommand)]
 enum AuditAction {
-    /// Recompute the hash chain of the audit trail: report every entry edited, removed or
-    /// written around the server; print the head (record it to check later with --expect).
-    /// Exits with 1 when the trail is broken.
+    /// Recompute the keyed hash chain of the audit trail (key from QLDV_AUDIT_KEY_FILE, the
+    /// database opened read-only): report every entry edited, removed or written around the
+    /// server; print the head (record it to check later with --expect). Exits with 1 when the
+    /// trail is broken.
     Verify {
         /// A head printed by an earlier run, as SEQ:HASH: that entry must be unchanged.
         #[arg(long)]
@@ -124,13 +125,14 @@ fn audit_verify(expect: Option<String>) -> Result<(), String> {
             Some((seq, hash))
         }
     };
-    let (_, state) = load()?;
-    let mut conn = state.pool.get().map_err(|e| e.to_string())?;
-    let v = qldv::models::audit_chain::verify(
-        &mut conn,
+    // Read-only: no migration, no start-up work, the database opened read-only, and the key
+    // read (never made) from where the server keeps it.
+    let url = database_url();
+    qldv::models::audit_chain::install_key(qldv::config::read_audit_key(&url)?)?;
+    let v = qldv::models::audit_chain::verify_database(
+        &url,
         expect.as_ref().map(|(s, h)| (*s, h.as_str())),
-    )
-    .map_err(problem_text)?;
+    )?;
     println!("{}", serde_json::to_string(&v).map_err(|e| e.to_string())?);
     if v.intact() {
         eprintln!(
@@ -182,13 +184,18 @@ fn prepare_sqlite_dir(url: &str) -> Result<(), String> {
     Ok(())
 }
 
-pub(crate) fn load() -> Result<(Config, AppState), String> {
-    let url = std::env::var("QLDV_DATABASE_URL")
+fn database_url() -> String {
+    std::env::var("QLDV_DATABASE_URL")
         .ok()
         .filter(|v| !v.is_empty())
-        .unwrap_or_else(|| qldv::config::DEFAULT_DATABASE_URL.into());
+        .unwrap_or_else(|| qldv::config::DEFAULT_DATABASE_URL.into())
+}
+
+pub(crate) fn load() -> Result<(Config, AppState), String> {
+    let url = database_url();
     prepare_sqlite_dir(&url)?;
     let config = Config::from_env()?;
+    qldv::models::audit_chain::install_key(config.audit_key.clone())?;
     qldv::telemetry::init(config.log_format, &config.log_filter);
     tracing::info!(database = %db::redact(&config.database_url), "opening database");
     let mut state = AppState::open(&state_options(&config))?;

@@ -74,14 +74,8 @@ impl AppState {
         if !applied.is_empty() {
             tracing::info!(migrations = ?applied, "database migrated");
         }
-        let sealed =
-            crate::models::audit_chain::seal_legacy(&mut conn).map_err(|e| e.to_string())?;
-        if sealed > 0 {
-            tracing::info!(
-                entries = sealed,
-                "audit entries written before the chain were chained"
-            );
-        }
+        // Audit entries from before the chain are not chained here (nor anywhere at run time):
+        // chaining whatever an unchained entry says would launder one slipped into the database.
         crate::models::name_word::refresh_stats(&mut conn).map_err(|e| e.to_string())?;
         let built = crate::models::composition_rollup::build_if_stale(&mut conn)
             .map_err(|e| e.to_string())?;

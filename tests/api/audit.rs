@@ -66,8 +66,10 @@ async fn user_creation_is_audited() {
     let trail = admin
         .get(&format!("/api/v1/audit?entity=user&entity_id={}", clerk.id))
         .await;
-    assert_eq!(trail.json["items"][0]["action"], "create");
-    assert_eq!(trail.json["items"][0]["after"]["username"], "clerk");
+    // Newest first: the clerk's sign-in, then its creation.
+    let items = trail.json["items"].as_array().unwrap();
+    let create = items.iter().find(|i| i["action"] == "create").unwrap();
+    assert_eq!(create["after"]["username"], "clerk");
 }
 
 /// Recomputes the chain of the app's trail.
@@ -161,9 +163,12 @@ async fn an_entry_written_around_the_server_or_a_rewritten_chain_is_found() {
     let v = verify(&app, None);
     assert_eq!(v.problems.len(), 1, "{:?}", v.problems);
     assert!(v.problems[0].contains("không nằm trong chuỗi"));
+}
 
-    // Someone with the database rewrites an entry and recomputes every hash and the head: only a
-    // head recorded outside the database shows it.
+#[actix_web::test]
+async fn a_chain_recomputed_without_the_key_is_found() {
+    // Someone with the database but not the audit key rewrites an entry and recomputes every
+    // hash and the head with the unkeyed SHA-256 chain: the keyed chain no longer verifies.
     let app = a_trail().await;
     let before = verify(&app, None);
     sql(
@@ -194,34 +199,290 @@ async fn an_entry_written_around_the_server_or_a_rewritten_chain_is_found() {
             .execute(&mut conn)
             .unwrap();
     }
-    assert!(verify(&app, None).intact());
+    let v = verify(&app, None);
+    assert!(!v.intact(), "a chain recomputed without the key verified");
+    // A head recorded outside the database shows it as well.
     let v = verify(&app, Some((before.head_seq, &before.head_hash)));
-    assert!(!v.intact());
-    assert!(v.problems[0].contains("viết lại"), "{:?}", v.problems);
+    assert!(
+        v.problems.iter().any(|p| p.contains("viết lại")),
+        "{:?}",
+        v.problems
+    );
+}
+
+/// A database writer slips an entry into the trail and moves the recorded boundary of the
+/// entries that predate the chain over it, so that it passes for an old one.
+fn slip_in_an_entry(app: &TestApp) {
+    sql(
+        app,
+        "INSERT INTO audit_log (at, actor_username, action, entity, entity_id) \
+         VALUES ('2026-01-01 00:00:00', 'admin', 'delete', 'member', '1')",
+    );
+    sql(
+        app,
+        "UPDATE audit_chain SET legacy_until = (SELECT MAX(id) FROM audit_log)",
+    );
+}
+
+fn unchained(app: &TestApp) -> i64 {
+    use diesel::prelude::*;
+    use qldv::db::schema::audit_log;
+    let mut conn = app.state.pool.get().unwrap();
+    audit_log::table
+        .filter(audit_log::chain_seq.is_null())
+        .count()
+        .get_result(&mut conn)
+        .unwrap()
+}
+
+fn chain_head(app: &TestApp) -> (i64, String, i64) {
+    use diesel::prelude::*;
+    use qldv::db::schema::audit_chain;
+    let mut conn = app.state.pool.get().unwrap();
+    audit_chain::table
+        .find(1)
+        .select((
+            audit_chain::seq,
+            audit_chain::hash,
+            audit_chain::legacy_until,
+        ))
+        .first(&mut conn)
+        .unwrap()
+}
+
+/// The server starting again on the app's database.
+fn restart(app: &TestApp) {
+    let opts = qldv::state::StateOptions {
+        database_url: app.db.url.clone(),
+        jwt_secret: vec![7; 48],
+        access_token_minutes: 15,
+        refresh_token_days: 14,
+        refresh_family_days: 30,
+        pool: Default::default(),
+    };
+    drop(qldv::state::AppState::open(&opts).unwrap());
+}
+
+/// What `qldv audit verify` does.
+fn cli_verify(app: &TestApp) -> qldv::models::audit_chain::Verification {
+    // Before the fix, the command opened the state (migrating and chaining the entries below
+    // `legacy_until`), then verified: `restart(app); verify(app, None)`.
+    qldv::models::audit_chain::verify_database(&app.db.url, None).unwrap()
 }
 
 #[actix_web::test]
-async fn entries_from_before_the_chain_are_chained_once_at_start_up() {
+async fn restarting_the_server_does_not_launder_an_entry_slipped_in() {
     let app = a_trail().await;
-    // As if these entries had been written by the version before the chain.
-    sql(
-        &app,
-        "INSERT INTO audit_log (at, actor_username, action, entity, entity_id) \
-         VALUES ('2026-01-01 00:00:00', 'admin', 'create', 'member', '1')",
-    );
-    sql(
-        &app,
-        "UPDATE audit_chain SET legacy_until = (SELECT MAX(id) FROM audit_log)",
-    );
-    let mut conn = app.state.pool.get().unwrap();
+    slip_in_an_entry(&app);
+    // The server starts again on the same database.
+    restart(&app);
     assert_eq!(
-        qldv::models::audit_chain::seal_legacy(&mut conn).unwrap(),
-        1
-    );
-    assert_eq!(
-        qldv::models::audit_chain::seal_legacy(&mut conn).unwrap(),
-        0
+        unchained(&app),
+        1,
+        "the start-up chained the slipped-in entry"
     );
     let v = verify(&app, None);
-    assert!(v.intact(), "{:?}", v.problems);
+    assert!(!v.intact(), "the slipped-in entry went unnoticed");
+}
+
+#[actix_web::test]
+async fn the_command_line_verify_reports_an_entry_slipped_in_and_changes_nothing() {
+    let app = a_trail().await;
+    slip_in_an_entry(&app);
+    let head = chain_head(&app);
+    let v = cli_verify(&app);
+    assert!(!v.intact(), "verify passed a slipped-in entry");
+    assert_eq!(unchained(&app), 1, "verify chained the slipped-in entry");
+    assert_eq!(chain_head(&app), head, "verify wrote to the database");
+}
+
+#[actix_web::test]
+async fn the_recorded_boundaries_of_the_chain_cannot_be_moved() {
+    // Moving the boundary of the pre-chain entries (or of the unkeyed part) breaks every keyed
+    // entry: the boundaries are part of what each entry's HMAC covers.
+    for statement in [
+        "UPDATE audit_chain SET legacy_until = legacy_until + 1000",
+        "UPDATE audit_chain SET keyed_from = keyed_from + 2",
+    ] {
+        let app = a_trail().await;
+        sql(&app, statement);
+        let v = verify(&app, None);
+        assert!(!v.intact(), "{statement} went unnoticed");
+    }
+}
+
+/// The trail's entries about `entity`, newest first.
+async fn trail(app: &TestApp, entity: &str) -> Vec<serde_json::Value> {
+    let res = app
+        .admin()
+        .await
+        .get(&format!("/api/v1/audit?entity={entity}"))
+        .await;
+    res.assert_status(200);
+    res.json["items"].as_array().unwrap().clone()
+}
+
+#[actix_web::test]
+async fn sign_ins_are_audited_with_the_name_and_address_but_never_the_password() {
+    let app = TestApp::new().await;
+    app.anonymous()
+        .post(
+            "/api/v1/auth/login",
+            json!({"username": "admin", "password": "wrong-password-123"}),
+        )
+        .await
+        .assert_status(401);
+    app.anonymous()
+        .post(
+            "/api/v1/auth/login",
+            json!({"username": "nobody", "password": "wrong-password-456"}),
+        )
+        .await
+        .assert_status(401);
+    let admin = app.admin().await;
+    let items = trail(&app, "user").await;
+    let text = serde_json::to_string(&items).unwrap();
+    assert!(!text.contains("wrong-password"), "{text}");
+    assert!(!text.contains(qldv_tests::ADMIN_PASSWORD), "{text}");
+    let actions: Vec<(&str, &str)> = items
+        .iter()
+        .map(|i| {
+            (
+                i["action"].as_str().unwrap(),
+                i["after"]["username"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert!(
+        actions.contains(&("sign_in_failed", "admin")),
+        "{actions:?}"
+    );
+    assert!(
+        actions.contains(&("sign_in_failed", "nobody")),
+        "{actions:?}"
+    );
+    let ok = items
+        .iter()
+        .find(|i| i["action"] == "sign_in")
+        .expect("a successful sign-in entry");
+    assert_eq!(ok["actor_id"], admin.id);
+    assert_eq!(ok["entity_id"], admin.id.to_string());
+    assert!(ok["after"]["address"].is_string(), "{ok}");
+    assert!(verify(&app, None).intact());
+}
+
+#[actix_web::test]
+async fn exports_and_report_downloads_are_audited() {
+    let app = TestApp::new().await;
+    let admin = app.admin().await;
+    let tree = admin.create_tree("Tỉnh").await;
+    for q in ["", "&format=xlsx"] {
+        admin
+            .get(&format!(
+                "/api/v1/members/export?organization_id={}{q}",
+                tree.province
+            ))
+            .await
+            .assert_status(200);
+    }
+    admin
+        .get(&format!(
+            "/api/v1/reports/composition?organization_id={}&format=csv",
+            tree.province
+        ))
+        .await
+        .assert_status(200);
+    admin
+        .get(&format!(
+            "/api/v1/sync/export?organization_id={}&since=0",
+            tree.province
+        ))
+        .await
+        .assert_status(200);
+    let items = trail(&app, "export").await;
+    let what: Vec<String> = items
+        .iter()
+        .map(|i| {
+            format!(
+                "{}:{}:{}",
+                i["after"]["what"].as_str().unwrap_or("?"),
+                i["after"]["format"].as_str().unwrap_or("?"),
+                i["entity_id"].as_str().unwrap_or("?"),
+            )
+        })
+        .collect();
+    let p = tree.province;
+    for expected in [
+        format!("members:csv:{p}"),
+        format!("members:xlsx:{p}"),
+        format!("report/composition:csv:{p}"),
+        format!("sync:json:{p}"),
+    ] {
+        assert!(what.contains(&expected), "{expected} not in {what:?}");
+    }
+    assert!(items.iter().all(|i| i["actor_id"] == admin.id));
+    assert!(verify(&app, None).intact());
+}
+
+#[actix_web::test]
+async fn trusting_a_sync_key_is_audited() {
+    let app = TestApp::new().await;
+    let admin = app.admin().await;
+    let key = qldv::services::sync::SyncKey::generate().public_key();
+    let org = admin.create_org("Tỉnh bạn", "province", None).await;
+    admin
+        .post(
+            "/api/v1/sync/trusted-keys",
+            json!({"public_key": key, "name": "Tỉnh bạn", "organization_id": org}),
+        )
+        .await
+        .assert_status(201);
+    let items = trail(&app, "sync_key").await;
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert_eq!(items[0]["action"], "sync_trust");
+    assert_eq!(items[0]["after"]["public_key"], key);
+    assert_eq!(items[0]["after"]["name"], "Tỉnh bạn");
+    assert_eq!(items[0]["actor_id"], admin.id);
+}
+
+#[actix_web::test]
+async fn holding_a_discipline_is_audited_with_before_and_after() {
+    let app = TestApp::builder().today("2026-06-01").build().await;
+    let admin = app.admin().await;
+    let tree = admin.create_tree("Tỉnh").await;
+    let id = admin
+        .create_member(qldv_tests::official_json(
+            tree.cell,
+            "Nguyễn Văn A",
+            1980,
+            "2010-05-01",
+            1,
+        ))
+        .await;
+    let d = admin
+        .post(
+            &format!("/api/v1/members/{id}/disciplines"),
+            json!({"form": "reprimand", "decided_on": "2025-03-10", "decision_no": "1",
+                   "reason": "x"}),
+        )
+        .await;
+    d.assert_status(201);
+    admin
+        .post(
+            &format!("/api/v1/members/{id}/disciplines/{}/hold", d.id()),
+            json!({"kind": "complaint", "on": "2025-04-01"}),
+        )
+        .await
+        .assert_status(200);
+    let items = trail(&app, "discipline").await;
+    let hold = items
+        .iter()
+        .find(|i| {
+            i["action"] == "hold"
+                && i["entity_id"].as_str().and_then(|s| s.parse().ok()) == Some(d.id())
+        })
+        .unwrap_or_else(|| panic!("no hold entry in {items:?}"));
+    assert!(hold["before"]["complaint_on"].is_null(), "{hold}");
+    assert_eq!(hold["after"]["complaint_on"], "2025-04-01");
+    assert_eq!(hold["actor_id"], admin.id);
 }

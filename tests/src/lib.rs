@@ -23,6 +23,8 @@ use serde_json::{json, Value};
 pub use db::TestDb;
 pub use invariant::assert_membership_invariant;
 
+/// The audit chain's key in tests (one per process, like a server's).
+pub const AUDIT_KEY: &[u8] = b"qldv-tests-audit-key-qldv-tests-audit-key-0123";
 /// Password of the bootstrap administrator in tests.
 pub const ADMIN_PASSWORD: &str = "admin-test-password";
 /// Password given to every user a test creates.
@@ -127,6 +129,10 @@ impl TestAppBuilder {
                     .unwrap_or(PoolOptions::default().queue_timeout),
             },
         };
+        qldv::models::audit_chain::install_key(
+            qldv::models::audit_chain::AuditKey::new(AUDIT_KEY.to_vec()).expect("audit key"),
+        )
+        .expect("install the audit key");
         let state = if migrate {
             let state = AppState::open(&opts).expect("open test database");
             let mut conn = state.pool.get().expect("connection");

@@ -120,6 +120,8 @@ diesel::table! {
         seq -> BigInt,
         hash -> Text,
         legacy_until -> BigInt,
+        keyed_from -> BigInt,
+        legacy_unchained -> BigInt,
     }
 }
 

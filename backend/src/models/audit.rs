@@ -67,6 +67,28 @@ pub fn record<B: Serialize, A: Serialize>(
     before: Option<&B>,
     after: Option<&A>,
 ) -> AppResult<()> {
+    let entity_id = subject.id.to_string();
+    append(
+        conn,
+        actor,
+        action,
+        (subject.entity, &entity_id, subject.scope_path),
+        json(before),
+        json(after),
+    )?;
+    super::change::note(conn, subject.entity, subject.id, action)
+}
+
+/// Inserts one entry (`entity`, `entity_id`, `scope_path`) and has it chained: when its write
+/// transaction commits, or at once outside one.
+fn append(
+    conn: &mut DbConn,
+    actor: &Actor,
+    action: &str,
+    (entity, entity_id, scope_path): (&str, &str, Option<&str>),
+    before: Option<String>,
+    after: Option<String>,
+) -> AppResult<()> {
     let id: i64 = diesel::insert_into(audit_log::table)
         .values((
             audit_log::at.eq(super::now()),
@@ -74,11 +96,11 @@ pub fn record<B: Serialize, A: Serialize>(
             audit_log::actor_id.eq(actor.user_id),
             audit_log::actor_username.eq(&actor.username),
             audit_log::action.eq(action),
-            audit_log::entity.eq(subject.entity),
-            audit_log::entity_id.eq(subject.id.to_string()),
-            audit_log::scope_path.eq(subject.scope_path),
-            audit_log::before_data.eq(json(before)),
-            audit_log::after_data.eq(json(after)),
+            audit_log::entity.eq(entity),
+            audit_log::entity_id.eq(entity_id),
+            audit_log::scope_path.eq(scope_path),
+            audit_log::before_data.eq(before),
+            audit_log::after_data.eq(after),
         ))
         .returning(audit_log::id)
         .get_result(conn)?;
@@ -86,7 +108,72 @@ pub fn record<B: Serialize, A: Serialize>(
         // Outside a write transaction: chain it at once.
         diesel::Connection::transaction(conn, |c| super::audit_chain::seal(c, &[id]))?;
     }
-    super::change::note(conn, subject.entity, subject.id, action)
+    Ok(())
+}
+
+/// Records a sign-in attempt: `sign_in` as the account `user_id` when it succeeded,
+/// `sign_in_failed` otherwise (with the account's id when the name is one), with the name typed
+/// and the caller's address, never the password. Called outside any transaction, so that a
+/// failure stays recorded though the request fails.
+pub fn sign_in(
+    conn: &mut DbConn,
+    succeeded: bool,
+    user_id: Option<i64>,
+    username: &str,
+    address: &str,
+) -> AppResult<()> {
+    let actor = Actor {
+        user_id: user_id.filter(|_| succeeded),
+        username: username.to_string(),
+        request_id: None,
+    };
+    let action = if succeeded {
+        "sign_in"
+    } else {
+        "sign_in_failed"
+    };
+    let after = serde_json::json!({"username": username, "address": address});
+    append(
+        conn,
+        &actor,
+        action,
+        ("user", &user_id.unwrap_or(0).to_string(), None),
+        None,
+        json(Some(&after)),
+    )
+}
+
+/// Records that `caller` exported `what` (`members`, `report/<code>`, `sync`) as `format`, of the
+/// organisation `organization_id` (the caller's whole scope when `None`): the entry is filed
+/// under that organisation, so administrators of its subtree read it.
+pub fn exported(
+    conn: &mut DbConn,
+    caller: &crate::auth::AuthUser,
+    what: &str,
+    format: &str,
+    organization_id: Option<i64>,
+) -> AppResult<()> {
+    let (org, path) = match organization_id.or(caller.scope.root_id()) {
+        Some(id) => {
+            let path = super::organization::OrganizationRow::find(
+                conn,
+                &caller.scope,
+                qldv_api_types::OrgId(id),
+            )?
+            .path;
+            (id, Some(path))
+        }
+        None => (0, None),
+    };
+    let after = serde_json::json!({"what": what, "format": format, "organization_id": org});
+    append(
+        conn,
+        &caller.actor(),
+        "export",
+        ("export", &org.to_string(), path.as_deref()),
+        None,
+        json(Some(&after)),
+    )
 }
 
 /// How many entries of `action` an account made since `since` (an allowance counted from the

@@ -1,13 +1,24 @@
 //! The audit trail's hash chain: entries are chained in commit order when their transaction
 //! commits, and [`verify`] finds any entry edited, removed or added around the server.
+//!
+//! The chain is keyed: from the place `keyed_from` on (fixed by the migration that introduced
+//! the key), each link is an HMAC-SHA256 under the audit key, a file kept outside the database
+//! (`QLDV_AUDIT_KEY_FILE`), so someone who can write the database but cannot read that file
+//! cannot recompute a consistent chain after editing, inserting or deleting an entry. Places
+//! before `keyed_from` were chained unkeyed (SHA-256) and are checked that way. The boundaries
+//! (`legacy_until`, `legacy_unchained`, `keyed_from`) are written by migrations only and are
+//! covered by every keyed link, so moving them breaks the chain.
+
+use std::sync::OnceLock;
 
 use diesel::prelude::*;
+use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
 use super::audit::AuditRow;
 use crate::db::schema::{audit_chain, audit_log};
 use crate::db::DbConn;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 
 /// The hash before the first entry.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -27,27 +38,120 @@ fn field(buf: &mut Vec<u8>, value: Option<&str>) {
     buf.push(b'|');
 }
 
-/// SHA-256 (hex) of the previous hash, the entry's place in the chain and every field of the
-/// entry, each length-prefixed so no two different entries share an encoding.
-pub fn entry_hash(prev: &str, seq: i64, row: &AuditRow) -> String {
-    let mut buf = Vec::with_capacity(256);
-    field(&mut buf, Some(prev));
-    field(&mut buf, Some(&seq.to_string()));
-    field(&mut buf, Some(&row.id.to_string()));
+/// The key the chain is keyed with (at least 32 bytes, kept outside the database).
+#[derive(Clone)]
+pub struct AuditKey {
+    bytes: Vec<u8>,
+    mac: Hmac<Sha256>,
+}
+
+impl PartialEq for AuditKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.bytes == other.bytes
+    }
+}
+
+impl std::fmt::Debug for AuditKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("AuditKey(..)")
+    }
+}
+
+impl AuditKey {
+    /// The key of these bytes; refused when shorter than 32 bytes.
+    pub fn new(bytes: Vec<u8>) -> Result<Self, String> {
+        if bytes.len() < 32 {
+            return Err("the audit key must hold at least 32 bytes".into());
+        }
+        let mac = <Hmac<Sha256> as Mac>::new_from_slice(&bytes).map_err(|e| e.to_string())?;
+        Ok(Self { bytes, mac })
+    }
+}
+
+static KEY: OnceLock<AuditKey> = OnceLock::new();
+
+/// Installs this process's audit key, which every write and [`verify`] use (once: installing
+/// the same key again is harmless, another one is refused).
+pub fn install_key(key: AuditKey) -> Result<(), String> {
+    if *KEY.get_or_init(|| key.clone()) == key {
+        Ok(())
+    } else {
+        Err("another audit key is already installed in this process".into())
+    }
+}
+
+fn key() -> AppResult<&'static AuditKey> {
+    KEY.get()
+        .ok_or_else(|| AppError::internal("no audit key installed (QLDV_AUDIT_KEY_FILE)"))
+}
+
+/// The chain's boundaries, fixed by migrations and never moved at run time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Boundary {
+    /// Entries up to this id predate the chain.
+    pub legacy_until: i64,
+    /// How many of them were never chained.
+    pub legacy_unchained: i64,
+    /// The first place chained with the key (places before it are unkeyed SHA-256).
+    pub keyed_from: i64,
+}
+
+/// The encoding of an entry: the previous hash, its place and every field, each
+/// length-prefixed so no two different entries share an encoding.
+fn encode(buf: &mut Vec<u8>, prev: &str, seq: i64, row: &AuditRow) {
+    field(buf, Some(prev));
+    field(buf, Some(&seq.to_string()));
+    field(buf, Some(&row.id.to_string()));
     field(
-        &mut buf,
+        buf,
         Some(&row.at.format("%Y-%m-%dT%H:%M:%S%.f").to_string()),
     );
-    field(&mut buf, row.request_id.as_deref());
-    field(&mut buf, row.actor_id.map(|a| a.to_string()).as_deref());
-    field(&mut buf, Some(&row.actor_username));
-    field(&mut buf, Some(&row.action));
-    field(&mut buf, Some(&row.entity));
-    field(&mut buf, Some(&row.entity_id));
-    field(&mut buf, row.scope_path.as_deref());
-    field(&mut buf, row.before_data.as_deref());
-    field(&mut buf, row.after_data.as_deref());
+    field(buf, row.request_id.as_deref());
+    field(buf, row.actor_id.map(|a| a.to_string()).as_deref());
+    field(buf, Some(&row.actor_username));
+    field(buf, Some(&row.action));
+    field(buf, Some(&row.entity));
+    field(buf, Some(&row.entity_id));
+    field(buf, row.scope_path.as_deref());
+    field(buf, row.before_data.as_deref());
+    field(buf, row.after_data.as_deref());
+}
+
+/// SHA-256 (hex) of the previous hash, the entry's place in the chain and every field of the
+/// entry: the unkeyed link of the places before the boundary.
+pub fn entry_hash(prev: &str, seq: i64, row: &AuditRow) -> String {
+    let mut buf = Vec::with_capacity(256);
+    encode(&mut buf, prev, seq, row);
     hex::encode(Sha256::digest(&buf))
+}
+
+/// HMAC-SHA256 (hex) under `key` of the chain's boundaries, the previous hash, the entry's
+/// place and every field of the entry: the keyed link.
+pub fn entry_mac(
+    key: &AuditKey,
+    bounds: &Boundary,
+    prev: &str,
+    seq: i64,
+    row: &AuditRow,
+) -> String {
+    let mut buf = Vec::with_capacity(320);
+    field(&mut buf, Some("qldv-audit-hmac-v1"));
+    field(&mut buf, Some(&bounds.legacy_until.to_string()));
+    field(&mut buf, Some(&bounds.legacy_unchained.to_string()));
+    field(&mut buf, Some(&bounds.keyed_from.to_string()));
+    encode(&mut buf, prev, seq, row);
+    let mut mac = key.mac.clone();
+    mac.update(&buf);
+    hex::encode(mac.finalize().into_bytes())
+}
+
+/// The link of the entry at place `seq`: keyed from the boundary on, unkeyed before it.
+fn link_hash(key: &AuditKey, bounds: &Boundary, prev: &str, seq: i64, row: &AuditRow) -> String {
+    if seq < bounds.keyed_from {
+        entry_hash(prev, seq, row)
+    } else {
+        entry_mac(key, bounds, prev, seq, row)
+    }
 }
 
 /// Chains the entries `ids` (those still present: a savepoint may have rolled some back), in id
@@ -55,6 +159,7 @@ pub fn entry_hash(prev: &str, seq: i64, row: &AuditRow) -> String {
 /// the head's row lock, taken by the first step, is held to the commit, so transactions chain
 /// one after another in commit order.
 pub fn seal(conn: &mut DbConn, ids: &[i64]) -> AppResult<()> {
+    let key = key()?;
     let mut ids = ids.to_vec();
     ids.sort_unstable();
     let mut prev: Option<String> = None;
@@ -71,16 +176,33 @@ pub fn seal(conn: &mut DbConn, ids: &[i64]) -> AppResult<()> {
         let n = rows.len() as i64;
         // Reserves n places; the hash returned is the head's as stored (the previous
         // transaction's), which only the first step needs.
-        let (end, stored): (i64, String) = diesel::update(audit_chain::table.find(1))
+        let (end, stored, legacy_until, legacy_unchained, keyed_from): (
+            i64,
+            String,
+            i64,
+            i64,
+            i64,
+        ) = diesel::update(audit_chain::table.find(1))
             .set(audit_chain::seq.eq(audit_chain::seq + n))
-            .returning((audit_chain::seq, audit_chain::hash))
+            .returning((
+                audit_chain::seq,
+                audit_chain::hash,
+                audit_chain::legacy_until,
+                audit_chain::legacy_unchained,
+                audit_chain::keyed_from,
+            ))
             .get_result(conn)?;
+        let bounds = Boundary {
+            legacy_until,
+            legacy_unchained,
+            keyed_from,
+        };
         let mut hash = prev.take().unwrap_or(stored);
         let mut seq = end - n;
         let mut links: Vec<(i64, i64, String)> = Vec::with_capacity(rows.len());
         for row in &rows {
             seq += 1;
-            hash = entry_hash(&hash, seq, row);
+            hash = link_hash(key, &bounds, &hash, seq, row);
             links.push((row.id, seq, hash.clone()));
         }
         for chunk in links.chunks(500) {
@@ -115,32 +237,6 @@ fn link(conn: &mut DbConn, links: &[(i64, i64, String)]) -> AppResult<()> {
     Ok(())
 }
 
-/// Chains the entries written before the chain existed (once, at start-up); returns how many.
-pub fn seal_legacy(conn: &mut DbConn) -> AppResult<usize> {
-    let mut total = 0;
-    loop {
-        let n = crate::db::write_transaction(conn, |c| {
-            let until: i64 = audit_chain::table
-                .find(1)
-                .select(audit_chain::legacy_until)
-                .first(c)?;
-            let ids: Vec<i64> = audit_log::table
-                .filter(audit_log::chain_seq.is_null())
-                .filter(audit_log::id.le(until))
-                .order(audit_log::id)
-                .limit(BATCH)
-                .select(audit_log::id)
-                .load(c)?;
-            seal(c, &ids)?;
-            Ok(ids.len())
-        })?;
-        total += n;
-        if n < BATCH as usize {
-            return Ok(total);
-        }
-    }
-}
-
 /// What [`verify`] found.
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Verification {
@@ -151,6 +247,9 @@ pub struct Verification {
     pub head_seq: i64,
     /// The head's hash.
     pub head_hash: String,
+    /// The first place chained with the audit key (places before it were chained unkeyed,
+    /// before the key existed; record it with the head).
+    pub keyed_from: i64,
     /// Every break found, in Vietnamese (empty: the trail is intact).
     pub problems: Vec<String>,
 }
@@ -162,22 +261,42 @@ impl Verification {
     }
 }
 
-/// Recomputes the whole chain. `expect` is a head recorded earlier (`seq`, `hash`): the entry
-/// at that place must still carry that hash.
+/// Recomputes the whole chain with the installed audit key, reading only. `expect` is a head
+/// recorded earlier (`seq`, `hash`): the entry at that place must still carry that hash.
 pub fn verify(conn: &mut DbConn, expect: Option<(i64, &str)>) -> AppResult<Verification> {
-    let (head_seq, head_hash, legacy_until): (i64, String, i64) = audit_chain::table
+    let key = key()?;
+    let (head_seq, head_hash, legacy_until, legacy_unchained, keyed_from): (
+        i64,
+        String,
+        i64,
+        i64,
+        i64,
+    ) = audit_chain::table
         .find(1)
         .select((
             audit_chain::seq,
             audit_chain::hash,
             audit_chain::legacy_until,
+            audit_chain::legacy_unchained,
+            audit_chain::keyed_from,
         ))
         .first(conn)?;
+    let bounds = Boundary {
+        legacy_until,
+        legacy_unchained,
+        keyed_from,
+    };
     let mut v = Verification {
         head_seq,
         head_hash: head_hash.clone(),
+        keyed_from,
         ..Default::default()
     };
+    if keyed_from > head_seq + 1 {
+        v.problems.push(format!(
+            "Ranh giới của chuỗi có khoá ({keyed_from}) nằm sau đầu chuỗi ({head_seq}): đã bị sửa"
+        ));
+    }
     let (mut prev, mut expected, mut last_hash) = (GENESIS.to_string(), 1_i64, GENESIS.to_string());
     loop {
         let rows: Vec<AuditRow> = audit_log::table
@@ -198,7 +317,7 @@ pub fn verify(conn: &mut DbConn, expect: Option<(i64, &str)>) -> AppResult<Verif
                     seq - 1,
                     row.id
                 ));
-            } else if entry_hash(&prev, seq, row) != stored {
+            } else if link_hash(key, &bounds, &prev, seq, row) != stored {
                 v.problems.push(format!(
                     "Mục #{} (vị trí {seq}) đã bị sửa sau khi ghi",
                     row.id
@@ -236,10 +355,63 @@ pub fn verify(conn: &mut DbConn, expect: Option<(i64, &str)>) -> AppResult<Verif
             "{outside} mục nhật ký không nằm trong chuỗi (được ghi thẳng vào cơ sở dữ liệu)"
         ));
     }
+    let legacy: i64 = audit_log::table
+        .filter(audit_log::chain_seq.is_null())
+        .filter(audit_log::id.le(legacy_until))
+        .count()
+        .get_result(conn)?;
+    if legacy != legacy_unchained {
+        v.problems.push(format!(
+            "Có {legacy} mục cũ (trước khi có chuỗi) ngoài chuỗi, nhưng lúc nâng cấp có \
+             {legacy_unchained}: có mục đã bị thêm hoặc xoá"
+        ));
+    }
     Ok(v)
 }
 
+/// Opens the database read-only (SQLite `mode=ro`, a PostgreSQL session whose transactions are
+/// read-only) and runs [`verify`]: what `qldv audit verify` does. Nothing is migrated, chained or
+/// written, so an entry slipped in stays as it was found.
+pub fn verify_database(
+    database_url: &str,
+    expect: Option<(i64, &str)>,
+) -> Result<Verification, String> {
+    let mut conn = connect_read_only(database_url)?;
+    verify(&mut conn, expect).map_err(|e| {
+        format!("{e} (a database not yet migrated to this version: run `qldv migrate` first)")
+    })
+}
+
+fn connect_read_only(url: &str) -> Result<DbConn, String> {
+    use diesel::connection::SimpleConnection;
+    match crate::db::Engine::from_url(url)? {
+        crate::db::Engine::Postgresql => {
+            let mut c = diesel::PgConnection::establish(url)
+                .map_err(|e| format!("cannot connect to PostgreSQL: {}", e.to_string().trim()))?;
+            c.batch_execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+                .map_err(|e| format!("cannot make the session read-only: {e}"))?;
+            Ok(DbConn::Postgresql(c))
+        }
+        crate::db::Engine::Sqlite => {
+            let path = crate::db::engine_sqlite_path(url);
+            if !std::path::Path::new(path).exists() {
+                return Err(format!("no SQLite database at {path}"));
+            }
+            let escaped = path
+                .replace('%', "%25")
+                .replace('?', "%3f")
+                .replace('#', "%23");
+            let mut c = diesel::SqliteConnection::establish(&format!("file:{escaped}?mode=ro"))
+                .map_err(|e| format!("cannot open SQLite database {path}: {e}"))?;
+            c.batch_execute("PRAGMA busy_timeout = 10000;")
+                .map_err(|e| format!("cannot configure SQLite database {path}: {e}"))?;
+            Ok(DbConn::Sqlite(c))
+        }
+    }
+}
+
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // a failing step is the test failing
 mod tests {
     use super::*;
 
@@ -278,6 +450,48 @@ mod tests {
         assert_ne!(
             entry_hash(GENESIS, 1, &row(None)),
             entry_hash(GENESIS, 1, &row(Some("")))
+        );
+    }
+
+    #[test]
+    fn the_keyed_link_depends_on_the_key_and_the_boundaries() {
+        let key = |b: u8| AuditKey::new(vec![b; 32]).unwrap();
+        assert!(AuditKey::new(vec![1; 31]).is_err());
+        let bounds = Boundary {
+            legacy_until: 3,
+            legacy_unchained: 0,
+            keyed_from: 1,
+        };
+        let r = row(Some("{}"));
+        let base = entry_mac(&key(1), &bounds, GENESIS, 1, &r);
+        assert_eq!(base.len(), 64);
+        assert_eq!(base, entry_mac(&key(1), &bounds, GENESIS, 1, &r));
+        assert_ne!(base, entry_hash(GENESIS, 1, &r));
+        assert_ne!(base, entry_mac(&key(2), &bounds, GENESIS, 1, &r));
+        for moved in [
+            Boundary {
+                legacy_until: 4,
+                ..bounds
+            },
+            Boundary {
+                legacy_unchained: 1,
+                ..bounds
+            },
+            Boundary {
+                keyed_from: 2,
+                ..bounds
+            },
+        ] {
+            assert_ne!(base, entry_mac(&key(1), &moved, GENESIS, 1, &r));
+        }
+        // Before the boundary the link is the unkeyed one.
+        let later = Boundary {
+            keyed_from: 2,
+            ..bounds
+        };
+        assert_eq!(
+            link_hash(&key(1), &later, GENESIS, 1, &r),
+            entry_hash(GENESIS, 1, &r)
         );
     }
 }

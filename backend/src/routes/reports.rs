@@ -111,7 +111,16 @@ pub async fn get_report(
     };
     let today = state.today();
     let report = crate::db::run(&state.pool, move |c| {
-        reports::build(c, &user, request, today)
+        let report = reports::build(c, &user, request, today)?;
+        // A download (a spreadsheet that leaves the system) is audited; the screen view is not.
+        let ext = match format {
+            Format::Json => return Ok(report),
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+        };
+        let what = format!("report/{}", code.as_str());
+        crate::models::audit::exported(c, &user, &what, ext, Some(report.organization_id.0))?;
+        Ok(report)
     })
     .await?;
     let stem = format!(

@@ -67,7 +67,9 @@ pub async fn export_package(
     let org = OrgId(query.organization_id);
     let since = query.since.unwrap_or(0).max(0);
     let bytes = crate::db::run(&state.pool, move |c| {
-        sync::export(c, &user, &key, org, since)
+        sync::export(c, &user, &key, org, since).and_then(|b| {
+            crate::models::audit::exported(c, &user, "sync", "json", Some(org.0)).map(|()| b)
+        })
     })
     .await?;
     Ok(HttpResponse::Ok()

@@ -203,10 +203,23 @@ pub fn hold(
         &settings.regulation,
         serde_json::json!({"discipline_id": d.id, "kind": body.kind}),
     )?;
-    DisciplineRow::of_member(conn, m.id)?
+    let after = DisciplineRow::of_member(conn, m.id)?
         .into_iter()
         .find(|x| x.id == d.id)
-        .ok_or_else(|| AppError::internal("discipline vanished"))
+        .ok_or_else(|| AppError::internal("discipline vanished"))?;
+    crate::models::audit::record(
+        conn,
+        &caller.actor(),
+        "hold",
+        crate::models::audit::Subject {
+            entity: "discipline",
+            id: d.id,
+            scope_path: Some(&m.org_path),
+        },
+        Some(&d),
+        Some(&after),
+    )?;
+    Ok(after)
 }
 
 /// A member leaves: name removal, resignation or death.

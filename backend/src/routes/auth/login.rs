@@ -48,6 +48,7 @@ pub async fn login(
     // The password, holding no connection (an unknown name is checked against a dummy hash).
     let hash = account.as_ref().map(|(_, hash, _)| hash.clone());
     let ok = password::verify_gated(&state.password_gate, body.password, hash).await?;
+    let known = account.as_ref().map(|(id, _, _)| *id);
     let signed_in = account
         .filter(|(_, _, active)| ok && *active)
         .map(|(id, _, _)| id);
@@ -56,10 +57,12 @@ pub async fn login(
     let outcome = crate::db::run(&state.pool, move |conn| match signed_in {
         Some(id) => {
             login_failure::clear(conn, &name, &ip)?;
+            crate::models::audit::sign_in(conn, true, Some(id), &name, &ip)?;
             Ok(Some((id, refresh_token::issue(conn, id, lifetimes)?)))
         }
         None => {
             login_failure::add(conn, &name, &ip, window)?;
+            crate::models::audit::sign_in(conn, false, known, &name, &ip)?;
             Ok(None)
         }
     })

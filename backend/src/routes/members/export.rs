@@ -153,21 +153,30 @@ pub async fn export_members(
 ) -> Result<HttpResponse, AppError> {
     let privacy = user.privacy();
     let mut filter: MemberFilter = filter_from(&query, privacy)?;
-    if let Some(o) = query.organization_id.map(OrgId) {
-        let scope = user.scope.clone();
-        let path = crate::db::run(&state.pool, move |c| {
-            Ok(OrganizationRow::find(c, &scope, o)?.path)
-        })
-        .await?;
-        filter.subtree_path = Some(path);
-    }
-    let today = state.today();
     let accept = req
         .headers()
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
-    if format.format.as_deref() == Some("xlsx") || accept.contains(XLSX) {
+    let as_xlsx = format.format.as_deref() == Some("xlsx") || accept.contains(XLSX);
+    let org = query.organization_id;
+    let caller = user.clone();
+    // Found in the caller's scope (404 outside it) and the export audited before any row leaves.
+    let path = crate::db::run(&state.pool, move |c| {
+        let path = match org {
+            Some(o) => Some(OrganizationRow::find(c, &caller.scope, OrgId(o))?.path),
+            None => None,
+        };
+        let ext = if as_xlsx { "xlsx" } else { "csv" };
+        crate::models::audit::exported(c, &caller, "members", ext, org)?;
+        Ok(path)
+    })
+    .await?;
+    if path.is_some() {
+        filter.subtree_path = path;
+    }
+    let today = state.today();
+    if as_xlsx {
         let scope = user.scope.clone();
         let body = crate::db::run(&state.pool, move |c| {
             xlsx(c, &scope, &filter, today, privacy)
