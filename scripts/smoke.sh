@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the real binary the way the README does (no configuration, SQLite under ./data of a
-# fresh directory), signs in with the generated admin password, stops it with SIGTERM, and checks
+# fresh directory), signs in with the generated admin password (from its 0600 file), stops it with SIGTERM, and checks
 # that an unreachable PostgreSQL fails fast naming the host.
 #   scripts/smoke.sh PATH_TO_QLDV_BINARY
 set -euo pipefail
@@ -24,8 +24,11 @@ done
 curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null
 curl -fsS "http://127.0.0.1:$port/api/v1/openapi.json" | python3 -c 'import json,sys; assert json.load(sys.stdin)["openapi"].startswith("3.1")'
 curl -fsS "http://127.0.0.1:$port/api/docs/" | grep -q swagger
-password=$(sed -n 's/.*generated password: \([^ ]*\).*/\1/p' server.log | head -n 1)
-[ -n "$password" ] || { echo "no generated admin password in the log" >&2; cat server.log >&2; exit 1; }
+# The generated password is in a file only the server's user reads, never in the log.
+password=$(cat data/admin.password 2>/dev/null || true)
+[ -n "$password" ] || { echo "no generated admin password in data/admin.password" >&2; cat server.log >&2; exit 1; }
+[ "$(stat -c %a data/admin.password)" = 600 ] || { echo "data/admin.password is not 0600" >&2; exit 1; }
+grep -qF "$password" server.log && { echo "the admin password is in the log" >&2; exit 1; }
 token=$(curl -fsS -X POST "http://127.0.0.1:$port/api/v1/auth/login" -H 'content-type: application/json' \
   -d "{\"username\":\"admin\",\"password\":\"$password\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
 curl -fsS "http://127.0.0.1:$port/api/v1/auth/me" -H "authorization: Bearer $token" | grep -q '"role":"admin"'
