@@ -24,7 +24,8 @@ RUN cargo fetch --locked && scripts/build-web.sh
 FROM debian:bookworm-slim
 RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates curl \
     && rm -rf /var/lib/apt/lists/* \
-    && useradd --system --home /var/lib/qldv qldv && mkdir -p /var/lib/qldv && chown qldv /var/lib/qldv
+    && useradd --system --home /var/lib/qldv qldv && mkdir -p /var/lib/qldv /keys \
+    && chown qldv /var/lib/qldv /keys && chmod 0700 /keys
 COPY --from=build /src/target/release/qldv /usr/local/bin/qldv
 COPY --from=web /src/frontend/dist /usr/share/qldv/web
 USER qldv

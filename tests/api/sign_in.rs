@@ -207,3 +207,23 @@ async fn failures_older_than_the_window_are_purged() {
     let recent: i64 = login_failures::table.count().get_result(&mut conn).unwrap();
     assert_eq!(recent, 1);
 }
+
+/// Attempts sent together are counted before any password is checked: twenty wrong passwords at
+/// once for one account from one address get at most the five answers the throttle allows.
+#[actix_web::test]
+async fn wrong_passwords_sent_together_are_throttled_like_ones_sent_in_turn() {
+    let app = TestApp::new().await;
+    let anon = app.anonymous();
+    let attempts = (0..20).map(|_| {
+        let c = anon.clone();
+        async move {
+            c.post("/api/v1/auth/login", attempt("admin", "wrong-wrong"))
+                .await
+        }
+    });
+    let answers = join_all(attempts).await;
+    let refused = answers.iter().filter(|r| r.status.as_u16() == 401).count();
+    let throttled = answers.iter().filter(|r| r.status.as_u16() == 429).count();
+    assert_eq!(refused + throttled, 20);
+    assert!(refused <= 5, "{refused} wrong passwords were checked");
+}

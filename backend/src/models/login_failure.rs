@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use crate::db::schema::login_failures;
 use crate::db::DbConn;
 use crate::domain::sign_in::{RecentFailures, Tally};
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 
 /// Counts the failures a query selects, and finds the oldest of them.
 macro_rules! tally {
@@ -40,6 +40,28 @@ pub fn recent(
         account: tally!(conn, recent.filter(login_failures::username.eq(username))),
         address: tally!(conn, recent.filter(login_failures::client_ip.eq(client_ip))),
     })
+}
+
+/// Admits one sign-in attempt: refused (429) when the throttle says so, otherwise counted as a
+/// failure until the password proves right ([`clear`]). Call inside a transaction: on
+/// PostgreSQL the count and the insert are serialised per user name, so attempts sent together
+/// cannot all pass the count.
+pub fn admit(
+    conn: &mut DbConn,
+    username: &str,
+    client_ip: &str,
+    window: Duration,
+) -> AppResult<()> {
+    if let crate::db::DbConn::Postgresql(_) = conn {
+        diesel::sql_query("SELECT pg_advisory_xact_lock(7020012, hashtext($1))")
+            .bind::<diesel::sql_types::Text, _>(username)
+            .execute(conn)?;
+    }
+    let failures = recent(conn, username, client_ip, window)?;
+    if let Some(retry_after) = crate::domain::sign_in::retry_after(&failures, super::now()) {
+        return Err(AppError::RateLimited { retry_after });
+    }
+    add(conn, username, client_ip, window)
 }
 
 /// Records a failure, and forgets every failure that has left the window (a flood that never

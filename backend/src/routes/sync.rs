@@ -89,6 +89,7 @@ pub async fn export_package(
     request_body(content = String, description = "The package file", content_type = "application/json"),
     responses(
         (status = 200, description = "What was applied", body = SyncReport),
+        (status = 403, description = "The package is for a subtree outside an attached administrator's own", body = qldv_api_types::Problem, content_type = "application/problem+json"),
         (status = 422, description = "Untrusted key, bad signature or unknown format", body = qldv_api_types::Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))

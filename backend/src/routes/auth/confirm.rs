@@ -29,22 +29,20 @@ pub async fn current_password(
     let ip = client_ip(req, &state.trusted_proxies);
     let window = sign_in::window();
     let (name, addr) = (user.username.clone(), ip.clone());
-    let hash = crate::db::run(&state.pool, move |conn| {
-        let failures = login_failure::recent(conn, &name, &addr, window)?;
-        if let Some(retry_after) = sign_in::retry_after(&failures, crate::models::now()) {
-            return Err(AppError::RateLimited { retry_after });
-        }
+    // Counted as a failure before the check (forgotten if it succeeds), as a sign-in is.
+    let hash = crate::db::transaction(&state.pool, move |conn| {
+        login_failure::admit(conn, &name, &addr, window)?;
         Ok(UserRow::by_username(conn, &name)?.map(|u| u.password_hash))
     })
     .await?;
     if password::verify_gated(&state.password_gate, current, hash).await? {
+        let name = user.username.clone();
+        crate::db::run(&state.pool, move |conn| {
+            login_failure::clear(conn, &name, &ip)
+        })
+        .await?;
         return Ok(());
     }
-    let name = user.username.clone();
-    crate::db::run(&state.pool, move |conn| {
-        login_failure::add(conn, &name, &ip, window)
-    })
-    .await?;
     Err(AppError::field(
         "current_password",
         "incorrect",

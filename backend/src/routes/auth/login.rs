@@ -35,13 +35,12 @@ pub async fn login(
     let body = valid(body.into_inner())?;
     let ip = client_ip(&req, &state.trusted_proxies);
     let window = sign_in::window();
-    // The throttles and the stored hash: a short use of a connection.
+    // The throttles and the stored hash: a short use of a connection. The attempt is counted as
+    // a failure before its password is checked (and forgotten if it succeeds), so attempts sent
+    // together are throttled like attempts sent in turn.
     let (name, addr) = (body.username.clone(), ip.clone());
-    let account = crate::db::run(&state.pool, move |conn| {
-        let failures = login_failure::recent(conn, &name, &addr, window)?;
-        if let Some(retry_after) = sign_in::retry_after(&failures, crate::models::now()) {
-            return Err(AppError::RateLimited { retry_after });
-        }
+    let account = crate::db::transaction(&state.pool, move |conn| {
+        login_failure::admit(conn, &name, &addr, window)?;
         Ok(UserRow::by_username(conn, &name)?.map(|u| (u.id, u.password_hash, u.active)))
     })
     .await?;
@@ -54,14 +53,14 @@ pub async fn login(
         .map(|(id, _, _)| id);
     let lifetimes = state.refresh_lifetimes();
     let name = body.username;
-    let outcome = crate::db::run(&state.pool, move |conn| match signed_in {
+    let outcome = crate::db::transaction(&state.pool, move |conn| match signed_in {
         Some(id) => {
             login_failure::clear(conn, &name, &ip)?;
             crate::models::audit::sign_in(conn, true, Some(id), &name, &ip)?;
             Ok(Some((id, refresh_token::issue(conn, id, lifetimes)?)))
         }
         None => {
-            login_failure::add(conn, &name, &ip, window)?;
+            // The failure was counted before the check.
             crate::models::audit::sign_in(conn, false, known, &name, &ip)?;
             Ok(None)
         }

@@ -24,7 +24,9 @@ use crate::state::AppState;
     request_body = UpdateUser,
     responses(
         (status = 200, description = "Changed", body = User),
+        (status = 403, description = "The role may not manage this account or grant this role", body = qldv_api_types::Problem, content_type = "application/problem+json"),
         (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`validation_failed`: a field breaks its format, or changing one's own password without the right `current_password` (`required`, `incorrect`)", body = qldv_api_types::Problem, content_type = "application/problem+json"),
         (status = 412, description = "Changed by someone else meanwhile", body = qldv_api_types::Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many wrong passwords for this account", body = qldv_api_types::Problem, content_type = "application/problem+json",
             headers(("Retry-After" = i64, description = "Seconds until another attempt may be made"))),
