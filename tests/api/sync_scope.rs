@@ -486,3 +486,43 @@ async fn a_scoped_administrator_applies_only_packages_of_its_own_subtree() {
         .await
         .assert_status(200);
 }
+
+/// The organisations a package refers to and the receiver lacks are created only where the
+/// records need them: a package cannot make up a new root, nor an organisation no record names.
+#[actix_web::test]
+async fn a_package_cannot_make_up_organisations_no_record_needs() {
+    let t = pair().await;
+    let first = t.commune.export(t.commune_id, "0").await;
+    t.province.import(&first).await.assert_status(200);
+    let p = t
+        .province
+        .get(&format!("/api/v1/organizations/{}", t.commune_id))
+        .await["parent_id"]
+        .as_i64()
+        .unwrap();
+    let package = t.commune.export(t.commune_id, "0").await;
+    let forged = forge(&t.commune, &package, |pl| {
+        let context = pl["context"].as_array_mut().unwrap();
+        let template = context[0].clone();
+        for (id, parent, name) in [
+            (987_654, Value::Null, "Tỉnh ủy ma"),
+            (987_655, json!(p), "Chi bộ ma"),
+        ] {
+            let mut row = template.clone();
+            row["id"] = json!(id);
+            row["parent_id"] = parent;
+            row["name"] = json!(name);
+            row["version"] = json!(1);
+            context.push(row);
+        }
+    });
+    let res = t.province.import(&forged).await;
+    assert!(res.status.as_u16() < 500, "{}", res.text);
+    for id in [987_654, 987_655] {
+        t.province
+            .admin
+            .get(&format!("/api/v1/organizations/{id}"))
+            .await
+            .assert_problem(404, "not_found");
+    }
+}

@@ -154,6 +154,49 @@ fn apply_record(
     }
 }
 
+/// The organisations a package's context may create: those its records name, the package's and
+/// the key's organisations, and their ancestors (as the context's paths give them); and the
+/// key's organisation's own line (itself and its ancestors), the only place a root may be made.
+fn context_needed(
+    payload: &package::Payload,
+    bound: i64,
+) -> (
+    std::collections::BTreeSet<i64>,
+    std::collections::BTreeSet<i64>,
+) {
+    use crate::domain::tree;
+    // Where the package places each organisation it carries or refers to.
+    let carried = payload
+        .records
+        .iter()
+        .filter_map(|r| r.rows.get("organizations"))
+        .flatten();
+    let paths: std::collections::BTreeMap<i64, &str> = payload
+        .context
+        .iter()
+        .chain(carried)
+        .filter_map(|row| Some((int(row, "id")?, row.get("path")?.as_str()?)))
+        .collect();
+    let line = |id: i64| -> Vec<i64> {
+        let mut ids = paths.get(&id).map(|p| tree::ids(p)).unwrap_or_default();
+        ids.push(id);
+        ids
+    };
+    let named = payload
+        .records
+        .iter()
+        .flat_map(|r| r.rows.values().flatten())
+        .flat_map(|row| {
+            row.iter()
+                .filter(|(column, _)| parts::names_organization(column))
+                .filter_map(|(_, value)| value.as_i64())
+        })
+        .chain([payload.organization_id, bound]);
+    let needed = named.flat_map(line).collect();
+    let own_line = line(bound).into_iter().collect();
+    (needed, own_line)
+}
+
 /// Applies a package file (call inside a write transaction): refused unless signed by a trusted
 /// key; a package applied before changes nothing and returns its first report.
 pub fn apply(conn: &mut DbConn, caller: &AuthUser, bytes: &[u8]) -> AppResult<SyncReport> {
@@ -211,11 +254,16 @@ pub fn apply(conn: &mut DbConn, caller: &AuthUser, bytes: &[u8]) -> AppResult<Sy
     )?;
     let actor = caller.actor();
     // Organisations the records refer to: created when missing (placed under their parent
-    // here, audited), never changed.
+    // here, audited), never changed; only those the records or the key's organisation need, and
+    // a root only on the key's organisation's own line.
+    let (needed, own_line) = context_needed(payload, bound.id);
     for row in &payload.context {
         let Some(id) = int(row, "id") else { continue };
         if guard::org_place(conn, id)?.is_some() {
             continue;
+        }
+        if !needed.contains(&id) || (int(row, "parent_id").is_none() && !own_line.contains(&id)) {
+            continue; // made up: records naming it (none should) are reported
         }
         crate::domain::sync::check_version(None, int(row, "version").unwrap_or(1))?;
         let parent = int(row, "parent_id");
