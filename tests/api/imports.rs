@@ -22,15 +22,7 @@ async fn import(
     res.assert_status(202);
     assert_eq!(res.json["status"], "running");
     let location = res.header("location").expect("location");
-    for _ in 0..1200 {
-        let job = admin.get(&location).await;
-        job.assert_status(200);
-        if job.json["status"] != "running" {
-            return job.json;
-        }
-        actix_web::rt::time::sleep(std::time::Duration::from_millis(25)).await;
-    }
-    panic!("import did not finish");
+    admin.finished_job(&location).await
 }
 
 async fn member_count(admin: &Client, org: i64) -> usize {

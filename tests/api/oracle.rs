@@ -28,18 +28,6 @@ async fn setup() -> (TestApp, Client, Client, Tree, Tree, Vec<i64>) {
     (app, admin, organizer, a, b, held)
 }
 
-async fn wait(client: &Client, location: &str) -> Value {
-    for _ in 0..2400 {
-        let job = client.get(location).await;
-        job.assert_status(200);
-        if job.json["status"] != "running" {
-            return job.json;
-        }
-        actix_web::rt::time::sleep(std::time::Duration::from_millis(25)).await;
-    }
-    panic!("import did not finish");
-}
-
 async fn import(client: &Client, org: i64, csv: &str) -> Value {
     let res = client
         .upload(
@@ -50,7 +38,7 @@ async fn import(client: &Client, org: i64, csv: &str) -> Value {
         )
         .await;
     res.assert_status(202);
-    wait(client, &res.header("location").unwrap()).await
+    client.finished_job(&res.header("location").unwrap()).await
 }
 
 async fn probes(admin: &Client) -> Vec<Value> {

@@ -202,14 +202,7 @@ async fn an_import_report_read_by_a_viewer_masks_the_values_it_quotes() {
         .await;
     res.assert_status(202);
     let location = res.header("location").unwrap();
-    let mut job = serde_json::Value::Null;
-    for _ in 0..400 {
-        job = admin.get(&location).await.json;
-        if job["status"] != "running" {
-            break;
-        }
-        actix_web::rt::time::sleep(std::time::Duration::from_millis(25)).await;
-    }
+    let job = admin.finished_job(&location).await;
     assert!(job.to_string().contains("031090001234"), "{job}");
     let viewer = app.user("xem", "viewer", Some(t.province)).await;
     let seen = viewer.get(&location).await;

@@ -263,21 +263,9 @@ async fn only_the_template_columns_of_a_file_are_kept() {
     let res = upload(&admin, t.cell, "extra.csv", csv.as_bytes()).await;
     res.assert_status(202);
     let location = res.header("location").unwrap();
-    let job = wait(&admin, &location).await;
+    let job = admin.finished_job(&location).await;
     assert_eq!(job["status"], "succeeded", "{job}");
     assert_eq!(job["created"], 1);
-}
-
-async fn wait(client: &Client, location: &str) -> serde_json::Value {
-    for _ in 0..2400 {
-        let job = client.get(location).await;
-        job.assert_status(200);
-        if job.json["status"] != "running" {
-            return job.json;
-        }
-        actix_web::rt::time::sleep(std::time::Duration::from_millis(25)).await;
-    }
-    panic!("import did not finish");
 }
 
 #[actix_web::test]
@@ -298,7 +286,9 @@ async fn one_import_runs_at_a_time_per_user_and_a_few_per_server() {
     )
     .await;
     res.assert_status(202);
-    wait(&organizer, &res.header("location").unwrap()).await;
+    organizer
+        .finished_job(&res.header("location").unwrap())
+        .await;
     drop(running);
     // The server runs a few at once: past them everyone waits.
     let held: Vec<_> = (0..app.state.imports.capacity())
@@ -316,7 +306,7 @@ async fn one_import_runs_at_a_time_per_user_and_a_few_per_server() {
     drop(held);
     let res = upload(&admin, t.cell, "d.csv", csv_rows(t.cell, 3, 1).as_bytes()).await;
     res.assert_status(202);
-    wait(&admin, &res.header("location").unwrap()).await;
+    admin.finished_job(&res.header("location").unwrap()).await;
 }
 
 #[actix_web::test]

@@ -424,6 +424,19 @@ impl Client {
         self.call(req).await
     }
 
+    /// Polls an import job at `location` until it is no longer running; the job as it ended.
+    pub async fn finished_job(&self, location: &str) -> Value {
+        for _ in 0..2400 {
+            let job = self.get(location).await;
+            job.assert_status(200);
+            if job.json["status"] != "running" {
+                return job.json;
+            }
+            actix_web::rt::time::sleep(std::time::Duration::from_millis(25)).await;
+        }
+        panic!("import did not finish");
+    }
+
     /// Creates an organisation and returns its id.
     pub async fn create_org(&self, name: &str, kind: &str, parent: Option<i64>) -> i64 {
         let res = self
