@@ -26,6 +26,7 @@ mod privacy;
 mod problems;
 mod reports;
 mod restructure;
+mod rules_doc;
 mod scoped_admin;
 mod search;
 mod security;
