@@ -71,6 +71,13 @@ impl AppState {
     pub fn open(opts: &StateOptions) -> Result<Self, String> {
         let mut conn = db::connect(&opts.database_url)?;
         let applied = db::run_migrations(&mut conn)?;
+        if applied
+            .iter()
+            .any(|v| v.replace('-', "") == crate::models::audit_chain::BOUNDARY_MIGRATION)
+        {
+            // This process applied the migration that binds the chain's boundaries to the key.
+            crate::models::audit_chain::confirm_boundaries(&mut conn).map_err(|e| e.to_string())?;
+        }
         if !applied.is_empty() {
             tracing::info!(migrations = ?applied, "database migrated");
         }

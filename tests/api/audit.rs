@@ -486,3 +486,53 @@ async fn holding_a_discipline_is_audited_with_before_and_after() {
     assert_eq!(hold["after"]["complaint_on"], "2025-04-01");
     assert_eq!(hold["actor_id"], admin.id);
 }
+
+/// Rewrites the whole trail with the unkeyed SHA-256 links, as someone holding the database but
+/// not the key can, and moves the keyed boundary past the head so that every link looks like one
+/// from before the key.
+fn downgrade(app: &TestApp) {
+    use diesel::prelude::*;
+    use qldv::db::schema::{audit_chain, audit_log};
+    use qldv::models::audit::AuditRow;
+    use qldv::models::audit_chain::{entry_hash, GENESIS};
+    let mut conn = app.state.pool.get().unwrap();
+    let rows: Vec<AuditRow> = audit_log::table
+        .filter(audit_log::chain_seq.is_not_null())
+        .order(audit_log::chain_seq)
+        .select(AuditRow::as_select())
+        .load(&mut conn)
+        .unwrap();
+    let mut prev = GENESIS.to_string();
+    let mut head = 0;
+    for r in rows {
+        head = r.chain_seq.unwrap();
+        prev = entry_hash(&prev, head, &r);
+        diesel::update(audit_log::table.find(r.id))
+            .set(audit_log::chain_hash.eq(&prev))
+            .execute(&mut conn)
+            .unwrap();
+    }
+    diesel::update(audit_chain::table.find(1))
+        .set((
+            audit_chain::hash.eq(&prev),
+            audit_chain::keyed_from.eq(head + 1),
+        ))
+        .execute(&mut conn)
+        .unwrap();
+}
+
+#[actix_web::test]
+async fn a_trail_downgraded_to_unkeyed_links_is_found() {
+    let app = a_trail().await;
+    assert!(verify(&app, None).intact());
+    sql(
+        &app,
+        "UPDATE audit_log SET actor_username = 'x' WHERE chain_seq = 1",
+    );
+    downgrade(&app);
+    let v = verify(&app, None);
+    assert!(!v.intact(), "a trail downgraded to unkeyed links verified");
+    // A restart does not confirm the moved boundary.
+    restart(&app);
+    assert!(!verify(&app, None).intact());
+}

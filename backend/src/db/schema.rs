@@ -122,6 +122,7 @@ diesel::table! {
         legacy_until -> BigInt,
         keyed_from -> BigInt,
         legacy_unchained -> BigInt,
+        boundary_tag -> Nullable<Text>,
     }
 }
 

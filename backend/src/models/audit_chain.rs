@@ -145,6 +145,53 @@ pub fn entry_mac(
     hex::encode(mac.finalize().into_bytes())
 }
 
+/// The migration whose applier binds the boundaries to the key (its version, digits only).
+pub const BOUNDARY_MIGRATION: &str = "20261206130001";
+
+/// HMAC-SHA256 (hex) under `key` of the chain's boundaries: written once, when the migration
+/// that introduced it is applied by a process holding the key, and checked by [`verify`], so
+/// the boundaries cannot be moved (nor the tag wiped) by someone without the key.
+pub fn boundary_tag(key: &AuditKey, bounds: &Boundary) -> String {
+    let mut buf = Vec::with_capacity(96);
+    field(&mut buf, Some("qldv-audit-boundary-v1"));
+    field(&mut buf, Some(&bounds.legacy_until.to_string()));
+    field(&mut buf, Some(&bounds.legacy_unchained.to_string()));
+    field(&mut buf, Some(&bounds.keyed_from.to_string()));
+    let mut mac = key.mac.clone();
+    mac.update(&buf);
+    hex::encode(mac.finalize().into_bytes())
+}
+
+/// Binds the boundaries to the installed key; called only by the process that has just applied
+/// [`BOUNDARY_MIGRATION`] (never at an ordinary start, where a wiped tag must stay wiped).
+pub fn confirm_boundaries(conn: &mut DbConn) -> AppResult<()> {
+    let key = key()?;
+    let (legacy_until, legacy_unchained, keyed_from): (i64, i64, i64) = audit_chain::table
+        .find(1)
+        .select((
+            audit_chain::legacy_until,
+            audit_chain::legacy_unchained,
+            audit_chain::keyed_from,
+        ))
+        .first(conn)?;
+    let tag = boundary_tag(
+        key,
+        &Boundary {
+            legacy_until,
+            legacy_unchained,
+            keyed_from,
+        },
+    );
+    diesel::update(
+        audit_chain::table
+            .find(1)
+            .filter(audit_chain::boundary_tag.is_null()),
+    )
+    .set(audit_chain::boundary_tag.eq(tag))
+    .execute(conn)?;
+    Ok(())
+}
+
 /// The link of the entry at place `seq`: keyed from the boundary on, unkeyed before it.
 fn link_hash(key: &AuditKey, bounds: &Boundary, prev: &str, seq: i64, row: &AuditRow) -> String {
     if seq < bounds.keyed_from {
@@ -265,12 +312,13 @@ impl Verification {
 /// recorded earlier (`seq`, `hash`): the entry at that place must still carry that hash.
 pub fn verify(conn: &mut DbConn, expect: Option<(i64, &str)>) -> AppResult<Verification> {
     let key = key()?;
-    let (head_seq, head_hash, legacy_until, legacy_unchained, keyed_from): (
+    let (head_seq, head_hash, legacy_until, legacy_unchained, keyed_from, tag): (
         i64,
         String,
         i64,
         i64,
         i64,
+        Option<String>,
     ) = audit_chain::table
         .find(1)
         .select((
@@ -279,6 +327,7 @@ pub fn verify(conn: &mut DbConn, expect: Option<(i64, &str)>) -> AppResult<Verif
             audit_chain::legacy_until,
             audit_chain::legacy_unchained,
             audit_chain::keyed_from,
+            audit_chain::boundary_tag,
         ))
         .first(conn)?;
     let bounds = Boundary {
@@ -292,6 +341,15 @@ pub fn verify(conn: &mut DbConn, expect: Option<(i64, &str)>) -> AppResult<Verif
         keyed_from,
         ..Default::default()
     };
+    match tag {
+        None => v.problems.push(
+            "Ranh giới của chuỗi chưa được xác nhận bằng khoá (hoặc dấu xác nhận đã bị xoá)".into(),
+        ),
+        Some(t) if t != boundary_tag(key, &bounds) => v.problems.push(
+            "Ranh giới của chuỗi (legacy_until, legacy_unchained, keyed_from) đã bị sửa".into(),
+        ),
+        Some(_) => {}
+    }
     if keyed_from > head_seq + 1 {
         v.problems.push(format!(
             "Ranh giới của chuỗi có khoá ({keyed_from}) nằm sau đầu chuỗi ({head_seq}): đã bị sửa"

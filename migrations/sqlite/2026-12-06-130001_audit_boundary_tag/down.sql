@@ -1,0 +1,1 @@
+ALTER TABLE audit_chain DROP COLUMN boundary_tag;
