@@ -16,7 +16,6 @@ use actix_web::dev::{forward_ready, Payload, Service, ServiceRequest, ServiceRes
 use actix_web::http::{header, Method};
 use actix_web::{web, FromRequest, HttpResponse, ResponseError};
 use futures_util::future::LocalBoxFuture;
-use sha2::{Digest, Sha256};
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
@@ -100,13 +99,11 @@ where
                 return Ok(problem(req, &AppError::internal("state missing")));
             };
             let body = req.extract::<web::Bytes>().await?;
-            let mut hasher = Sha256::new();
-            hasher.update(req.path().as_bytes());
-            hasher.update(b"?");
-            hasher.update(req.query_string().as_bytes());
-            hasher.update(b"\n");
-            hasher.update(&body);
-            let hash = hex::encode(hasher.finalize());
+            // Keyed: a `POST /users` body holds a password.
+            let hash = state.jwt.digest(
+                "qldv-idempotency-v1",
+                &[req.path().as_bytes(), req.query_string().as_bytes(), &body],
+            );
             req.set_payload(Payload::from(body));
 
             let (uid, k) = (user.id, key.clone());

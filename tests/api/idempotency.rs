@@ -90,3 +90,40 @@ async fn a_failed_request_can_be_retried_with_its_key_and_keys_are_per_user() {
     // not create roots).
     child.assert_problem(403, "forbidden");
 }
+
+/// The request kept to recognise a retry is a keyed digest: a `POST /users` body holds the new
+/// account's password, and an unsalted SHA-256 of it in the database could be guessed offline.
+#[actix_web::test]
+async fn the_kept_digest_of_a_request_cannot_be_recomputed_from_the_database() {
+    use diesel::prelude::*;
+    use qldv::db::schema::idempotency_keys;
+    use sha2::{Digest, Sha256};
+    let app = TestApp::new().await;
+    let admin = app.admin().await;
+    let org = admin.create_org("Tỉnh ủy A", "province", None).await;
+    let body = json!({"username": "moi", "password": "mat-khau-ban-dau-2026", "role": "viewer",
+                      "organization_id": org});
+    admin
+        .send(
+            Method::POST,
+            "/api/v1/users",
+            Some(body.clone()),
+            &[("idempotency-key", "user-moi-1")],
+        )
+        .await
+        .assert_status(201);
+    let mut conn = app.state.pool.get().unwrap();
+    let kept: String = idempotency_keys::table
+        .filter(idempotency_keys::idem_key.eq("user-moi-1"))
+        .select(idempotency_keys::request_hash)
+        .first(&mut conn)
+        .unwrap();
+    let mut unsalted = Sha256::new();
+    unsalted.update(b"/api/v1/users?\n");
+    unsalted.update(serde_json::to_vec(&body).unwrap());
+    assert_ne!(
+        kept,
+        hex::encode(unsalted.finalize()),
+        "an unsalted digest of the password"
+    );
+}
