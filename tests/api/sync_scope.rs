@@ -5,7 +5,7 @@ use qldv::services::sync::Payload;
 use qldv_tests::official_json;
 use serde_json::{json, Value};
 
-use crate::sync::{pair, Site};
+use crate::sync::{pair, Pair, Site};
 
 /// The payload of a package file.
 fn payload(package: &Value) -> Value {
@@ -32,6 +32,17 @@ fn record<'a>(p: &'a mut Value, entity: &str, id: i64) -> &'a mut Value {
         .unwrap_or_else(|| panic!("no {entity} {id} in the package"))
 }
 
+/// The commune's first package applied at the province; the commune's parent there.
+async fn first_exchange(t: &Pair) -> i64 {
+    let first = t.commune.export(t.commune_id, "0").await;
+    t.province.import(&first).await.assert_status(200);
+    t.province
+        .get(&format!("/api/v1/organizations/{}", t.commune_id))
+        .await["parent_id"]
+        .as_i64()
+        .unwrap()
+}
+
 fn bump(r: &mut Value, table: &str, version: i64) {
     r["version"] = json!(version);
     r["rows"][table][0]["version"] = json!(version);
@@ -40,15 +51,8 @@ fn bump(r: &mut Value, table: &str, version: i64) {
 #[actix_web::test]
 async fn a_trusted_key_writes_only_inside_its_subtree_and_nothing_else_is_written() {
     let t = pair().await;
-    let first = t.commune.export(t.commune_id, "0").await;
-    t.province.import(&first).await.assert_status(200);
+    let p = first_exchange(&t).await;
     // Another commune of the province, with a member, recorded at the province only.
-    let p = t
-        .province
-        .get(&format!("/api/v1/organizations/{}", t.commune_id))
-        .await["parent_id"]
-        .as_i64()
-        .unwrap();
     let other = t
         .province
         .admin
@@ -372,8 +376,7 @@ async fn an_export_carries_only_what_is_in_the_subtree_now() {
 #[actix_web::test]
 async fn a_record_breaking_the_domains_invariants_is_reported_not_written() {
     let t = pair().await;
-    let first = t.commune.export(t.commune_id, "0").await;
-    t.province.import(&first).await.assert_status(200);
+    first_exchange(&t).await;
     let (cell, m0, m1) = (t.cell, t.members[0], t.members[1]);
     let before = [
         t.province.get(&format!("/api/v1/members/{m0}")).await,
@@ -492,14 +495,7 @@ async fn a_scoped_administrator_applies_only_packages_of_its_own_subtree() {
 #[actix_web::test]
 async fn a_package_cannot_make_up_organisations_no_record_needs() {
     let t = pair().await;
-    let first = t.commune.export(t.commune_id, "0").await;
-    t.province.import(&first).await.assert_status(200);
-    let p = t
-        .province
-        .get(&format!("/api/v1/organizations/{}", t.commune_id))
-        .await["parent_id"]
-        .as_i64()
-        .unwrap();
+    let p = first_exchange(&t).await;
     let package = t.commune.export(t.commune_id, "0").await;
     let forged = forge(&t.commune, &package, |pl| {
         let context = pl["context"].as_array_mut().unwrap();
