@@ -121,7 +121,10 @@ impl Config {
             sync_key,
             cors_origins: cors_origins()?,
             audit_key,
-            max_imports: env_parse("QLDV_MAX_IMPORTS", 2)?,
+            max_imports: env_parse(
+                "QLDV_MAX_IMPORTS",
+                crate::services::imports::Running::DEFAULT_CAPACITY,
+            )?,
             hsts: env_flag("QLDV_HSTS")?,
         })
     }

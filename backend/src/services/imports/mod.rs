@@ -37,7 +37,7 @@ pub struct Running {
 
 impl Default for Running {
     fn default() -> Self {
-        Self::with_capacity(2)
+        Self::with_capacity(Self::DEFAULT_CAPACITY)
     }
 }
 
@@ -89,6 +89,9 @@ impl Drop for Place {
 }
 
 impl Running {
+    /// Imports a server runs at once unless `QLDV_MAX_IMPORTS` says otherwise.
+    pub const DEFAULT_CAPACITY: u32 = 2;
+
     /// At most `capacity` imports at once (at least one).
     pub fn with_capacity(capacity: u32) -> Self {
         Self {
