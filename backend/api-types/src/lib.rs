@@ -11,11 +11,14 @@ pub mod changes;
 pub mod common;
 pub mod evaluations;
 pub mod ids;
+pub mod labels;
 pub mod members;
 pub mod movements;
 pub mod organizations;
 pub mod reports;
 pub mod users;
+pub mod vocabulary;
 
 pub use common::{FieldError, Page, Problem};
 pub use ids::{MemberId, OrgId, UserId};
+pub use vocabulary::{Lang, Term, UnknownTerm};

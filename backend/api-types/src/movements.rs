@@ -6,15 +6,14 @@ use validator::Validate;
 
 use crate::ids::{MemberId, OrgId};
 
-/// Kind of transfer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum TransferKind {
-    /// Chuyển sinh hoạt chính thức: the member moves once the receiver accepts.
-    Official,
-    /// Chuyển sinh hoạt tạm thời: the member stays in the sender's count.
-    Temporary,
+crate::vocabulary::vocabulary! {
+    /// Kind of transfer.
+    pub enum TransferKind {
+        /// Chuyển sinh hoạt chính thức: the member moves once the receiver accepts.
+        Official = "official",
+        /// Chuyển sinh hoạt tạm thời: the member stays in the sender's count.
+        Temporary = "temporary",
+    }
 }
 
 /// Purpose of a temporary transfer (sets its longest duration).

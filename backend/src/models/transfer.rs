@@ -18,8 +18,8 @@ pub struct TransferRow {
     pub id: i64,
     /// Member.
     pub member_id: i64,
-    /// `official` or `temporary`.
-    pub kind: String,
+    /// Official or temporary.
+    pub kind: TransferKind,
     /// `work`, `residence`, `study`.
     pub purpose: Option<String>,
     /// Sending cell.
@@ -71,7 +71,7 @@ pub struct NewTransfer {
     /// Member.
     pub member_id: i64,
     /// Kind.
-    pub kind: String,
+    pub kind: TransferKind,
     /// Purpose.
     pub purpose: Option<String>,
     /// Sending cell.
@@ -317,11 +317,7 @@ impl TransferRow {
             id: self.id,
             member_id: MemberId(self.member_id),
             full_name,
-            kind: if self.kind == "temporary" {
-                TransferKind::Temporary
-            } else {
-                TransferKind::Official
-            },
+            kind: self.kind,
             purpose: self.purpose.as_deref().map(|p| match p {
                 "study" => TransferPurpose::Study,
                 "residence" => TransferPurpose::Residence,

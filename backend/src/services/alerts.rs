@@ -165,7 +165,7 @@ pub fn for_subtree(conn: &mut DbConn, path: &str, today: NaiveDate) -> AppResult
     // Rule 8: temporary transfer expired while the member is still registered there.
     let expired: Vec<(i64, String, i64, Option<NaiveDate>)> = transfers::table
         .inner_join(members::table.on(members::id.eq(transfers::member_id)))
-        .filter(transfers::kind.eq("temporary"))
+        .filter(transfers::kind.eq(qldv_api_types::movements::TransferKind::Temporary))
         .filter(transfers::status.eq("accepted"))
         .filter(transfers::until_on.lt(today))
         .filter(members::temporary_org_id.eq(transfers::to_org_id))

@@ -181,11 +181,7 @@ pub fn issue(
         conn,
         &NewTransfer {
             member_id: member.id,
-            kind: match body.kind {
-                TransferKind::Official => "official",
-                TransferKind::Temporary => "temporary",
-            }
-            .into(),
+            kind: body.kind,
             purpose: purpose.map(str::to_string),
             from_org_id: member.organization_id,
             from_path: member.org_path.clone(),
@@ -276,7 +272,7 @@ pub fn accept(
         .to_org_id
         .ok_or_else(|| AppError::internal("pending transfer without a receiver"))?;
     let to = OrganizationRow::find(conn, &Scope::system(), OrgId(to_id))?;
-    if before.kind == "official" {
+    if before.kind == TransferKind::Official {
         // One transaction: leave the sender, arrive at the receiver.
         member_event::close_membership(conn, member.id, body.received_on, "transferred_out")?;
         member_event::open_membership(
@@ -348,7 +344,7 @@ pub fn withdraw(
     )?;
     MemberRow::touch(conn, member.id, member.version)?;
     let settings = setting::at(conn, today)?;
-    let kind = if before.kind == "temporary" {
+    let kind = if before.kind == TransferKind::Temporary {
         format!("temporary_{kind}")
     } else {
         kind.to_string()
