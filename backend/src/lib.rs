@@ -8,6 +8,7 @@ pub mod db;
 pub mod domain;
 pub mod error;
 pub mod idempotency;
+pub mod messages;
 pub mod models;
 pub mod openapi;
 pub mod pagination;

@@ -19,15 +19,12 @@ use crate::models::discipline::{form_str, DisciplineRow};
 use crate::models::member::MemberRow;
 use crate::models::member_event::{self, NewEvent};
 use crate::models::setting;
-use crate::models::transfer::ensure_none_pending;
+use crate::models::transfer::TransferRow;
 
 fn active(m: &MemberRow) -> AppResult<()> {
     match m.status.as_str() {
         "probationary" | "official" => Ok(()),
-        _ => Err(AppError::Conflict(
-            "member_not_active",
-            "Đảng viên không còn sinh hoạt".into(),
-        )),
+        _ => Err(crate::messages::members::not_active()),
     }
 }
 
@@ -69,7 +66,7 @@ fn exit_member(
     decision_no: &str,
     details: serde_json::Value,
 ) -> AppResult<MemberRow> {
-    ensure_none_pending(conn, m.id)?;
+    crate::domain::transfer::require_none_pending(TransferRow::pending_of(conn, m.id)?)?;
     let settings = setting::at(conn, on)?;
     let mut details = details;
     if let Some(d) = details.as_object_mut() {
