@@ -16,6 +16,7 @@ pub mod routes;
 pub mod security;
 pub mod services;
 mod spa;
+pub mod startup;
 pub mod state;
 pub mod telemetry;
 

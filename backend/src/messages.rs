@@ -16,10 +16,7 @@ pub mod members {
 
     /// 409 `member_not_active`: the member has left (exited or deceased).
     pub fn not_active() -> AppError {
-        AppError::Conflict(
-            "member_not_active",
-            "Đảng viên không còn sinh hoạt".into(),
-        )
+        AppError::Conflict("member_not_active", "Đảng viên không còn sinh hoạt".into())
     }
 }
 
@@ -165,21 +162,13 @@ pub mod evaluations {
 
     /// 422 on `year`, `range`.
     pub fn year_range(last: i32) -> AppError {
-        AppError::field(
-            "year",
-            "range",
-            format!("Năm đánh giá từ 1930 đến {last}"),
-        )
+        AppError::field("year", "range", format!("Năm đánh giá từ 1930 đến {last}"))
     }
 }
 
 /// A round's refusal as the catalogue's message: the year of the round, and the grassroots
 /// organisation it belongs to (named when the caller asked of another organisation).
-pub fn round_refused(
-    r: evaluation::RoundRefusal,
-    year: i32,
-    grassroots: (&str, i64),
-) -> AppError {
+pub fn round_refused(r: evaluation::RoundRefusal, year: i32, grassroots: (&str, i64)) -> AppError {
     use evaluation::RoundRefusal;
     match r {
         RoundRefusal::NotGrassroots => evaluations::close_at_grassroots(grassroots.0, grassroots.1),
@@ -249,10 +238,7 @@ pub mod cards {
 
     /// 409 `card_number_taken`.
     pub fn number_taken(number: &str) -> AppError {
-        AppError::Conflict(
-            "card_number_taken",
-            format!("Số thẻ {number} đã được dùng"),
-        )
+        AppError::Conflict("card_number_taken", format!("Số thẻ {number} đã được dùng"))
     }
 
     /// 409 `card_numbers_exhausted`: every number of the format is used.

@@ -306,7 +306,10 @@ mod tests {
 
     #[test]
     fn only_a_pending_transfer_is_decided() {
-        for current in STATUSES.into_iter().filter(|s| *s != TransferStatus::Pending) {
+        for current in STATUSES
+            .into_iter()
+            .filter(|s| *s != TransferStatus::Pending)
+        {
             for d in DECISIONS {
                 assert_eq!(
                     decide(current, sides(true, true), d),
@@ -320,7 +323,11 @@ mod tests {
     fn the_side_is_checked_before_the_state() {
         // A sender trying to accept an already accepted transfer learns only that it may not.
         assert_eq!(
-            decide(TransferStatus::Accepted, sides(true, false), Decision::Accept),
+            decide(
+                TransferStatus::Accepted,
+                sides(true, false),
+                Decision::Accept
+            ),
             Err(Refusal::WrongSide(Decision::Accept))
         );
     }

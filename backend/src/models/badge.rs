@@ -205,7 +205,6 @@ impl BadgeRow {
     }
 }
 
-
 /// The members inside the scope and subtree who may be eligible on an occasion: those whose
 /// next milestone falls on or before it, and those with a serious illness recorded by then whose
 /// next milestone falls within the longest early window (`due_by`) — early awards are for them

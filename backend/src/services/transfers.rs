@@ -76,8 +76,8 @@ fn event(
 /// The receiving cell: any active cell (it may lie outside the caller's scope: transfers cross
 /// provinces). Its existence is all the sender learns.
 fn receiving_cell(conn: &mut DbConn, id: OrgId) -> AppResult<OrganizationRow> {
-    let org = OrganizationRow::find(conn, &Scope::system(), id)
-        .map_err(|_| msg::receiver_not_found())?;
+    let org =
+        OrganizationRow::find(conn, &Scope::system(), id).map_err(|_| msg::receiver_not_found())?;
     if !KindRow::get(conn, &org.kind)?.holds_members || org.valid_to.is_some() {
         return Err(msg::receiver_not_a_cell());
     }
