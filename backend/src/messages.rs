@@ -7,16 +7,81 @@
 //! that carry their own text ([`crate::domain::Violation`]) keep it beside their code in the
 //! rule's function.
 
-use crate::domain::{evaluation, transfer};
+use crate::domain::{admission, evaluation, transfer};
 use crate::error::AppError;
 
 /// Members.
 pub mod members {
     use super::AppError;
 
+    /// 409 `not_probationary`: only a probationary member is recognised (rule 3).
+    pub fn not_probationary() -> AppError {
+        AppError::Conflict(
+            "not_probationary",
+            "Chỉ công nhận chính thức cho đảng viên dự bị".into(),
+        )
+    }
+
     /// 409 `member_not_active`: the member has left (exited or deceased).
     pub fn not_active() -> AppError {
         AppError::Conflict("member_not_active", "Đảng viên không còn sinh hoạt".into())
+    }
+}
+
+impl From<admission::NotProbationary> for AppError {
+    fn from(_: admission::NotProbationary) -> Self {
+        members::not_probationary()
+    }
+}
+
+/// Discipline, exits, re-admission, and periods away or exempt (rules 10–13).
+pub mod movements {
+    use super::AppError;
+
+    /// 404: no such discipline decision of the member.
+    pub fn discipline_not_found() -> AppError {
+        AppError::not_found("quyết định kỷ luật")
+    }
+
+    /// 422 on `on`, `date_order`: a complaint or re-offence follows the decision.
+    pub fn held_before_decision() -> AppError {
+        AppError::field(
+            "on",
+            "date_order",
+            "Ngày ghi nhận phải sau ngày quyết định kỷ luật",
+        )
+    }
+
+    /// 422 on `kind`, `invalid`: what holds a discipline.
+    pub fn hold_kind_invalid() -> AppError {
+        AppError::field("kind", "invalid", "kind là 'complaint' hoặc 'reoffence'")
+    }
+
+    /// 409 `member_not_exited`: only a former member is re-admitted.
+    pub fn not_exited() -> AppError {
+        AppError::Conflict(
+            "member_not_exited",
+            "Chỉ kết nạp lại người đã ra khỏi Đảng".into(),
+        )
+    }
+
+    /// 422 on `ceremony_on`, `date_order`.
+    pub fn ceremony_before_decision() -> AppError {
+        AppError::field(
+            "ceremony_on",
+            "date_order",
+            "Lễ kết nạp không thể trước ngày quyết định",
+        )
+    }
+
+    /// 422 on `to`, `date_order`: a period ends after it starts.
+    pub fn period_ends_before_start() -> AppError {
+        AppError::field("to", "date_order", "Ngày kết thúc phải sau ngày bắt đầu")
+    }
+
+    /// 422 on `place`, `required`: where a member works away.
+    pub fn absence_place_required() -> AppError {
+        AppError::field("place", "required", "Nhập nơi đi làm ăn xa")
     }
 }
 
