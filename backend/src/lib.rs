@@ -8,6 +8,7 @@ pub mod db;
 pub mod domain;
 pub mod error;
 pub mod idempotency;
+pub mod messages;
 pub mod models;
 pub mod openapi;
 pub mod pagination;
@@ -15,6 +16,7 @@ pub mod routes;
 pub mod security;
 pub mod services;
 mod spa;
+pub mod startup;
 pub mod state;
 pub mod telemetry;
 

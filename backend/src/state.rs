@@ -1,4 +1,5 @@
-//! Shared state of a running server.
+//! Shared state of a running server: the handle every handler reaches. Building it from the
+//! environment (migrations, keys, start-up work) is [`crate::startup`]'s.
 
 use chrono::Duration;
 
@@ -66,35 +67,8 @@ impl AppState {
         self.fixed_today.unwrap_or_else(crate::models::today)
     }
 
-    /// Connects (failing fast with a message naming the engine and host), applies pending
-    /// migrations, and builds the pool.
-    pub fn open(opts: &StateOptions) -> Result<Self, String> {
-        let mut conn = db::connect(&opts.database_url)?;
-        let applied = db::run_migrations(&mut conn)?;
-        if applied
-            .iter()
-            .any(|v| v.replace('-', "") == crate::models::audit_chain::BOUNDARY_MIGRATION)
-        {
-            // This process applied the migration that binds the chain's boundaries to the key.
-            crate::models::audit_chain::confirm_boundaries(&mut conn).map_err(|e| e.to_string())?;
-        }
-        if !applied.is_empty() {
-            tracing::info!(migrations = ?applied, "database migrated");
-        }
-        // Audit entries from before the chain are not chained here (nor anywhere at run time):
-        // chaining whatever an unchained entry says would launder one slipped into the database.
-        crate::models::name_word::refresh_stats(&mut conn).map_err(|e| e.to_string())?;
-        let built = crate::models::composition_rollup::build_if_stale(&mut conn)
-            .map_err(|e| e.to_string())?;
-        if let Some(counts) = built {
-            tracing::info!(counts, "composition counts built from the members");
-        }
-        let engine = conn.engine();
-        drop(conn);
-        Self::unchecked(opts, engine)
-    }
-
-    /// Builds the state without touching the database (connections open on first use).
+    /// Builds the state without touching the database (connections open on first use);
+    /// [`crate::startup::open`] migrates first.
     pub fn unchecked(opts: &StateOptions, engine: Engine) -> Result<Self, String> {
         Ok(Self {
             pool: db::pool(&opts.database_url, &opts.pool)?,

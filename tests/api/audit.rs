@@ -260,7 +260,7 @@ fn restart(app: &TestApp) {
         refresh_family_days: 30,
         pool: Default::default(),
     };
-    drop(qldv::state::AppState::open(&opts).unwrap());
+    drop(qldv::startup::open(&opts).unwrap());
 }
 
 /// What `qldv audit verify` does.

@@ -134,7 +134,7 @@ impl TestAppBuilder {
         )
         .expect("install the audit key");
         let state = if migrate {
-            let state = AppState::open(&opts).expect("open test database");
+            let state = qldv::startup::open(&opts).expect("open test database");
             let mut conn = state.pool.get().expect("connection");
             bootstrap::ensure_admin(&mut conn, bootstrap::AdminPassword::Given(ADMIN_PASSWORD))
                 .expect("bootstrap admin");

@@ -1,6 +1,7 @@
 //! Admission and probation (rules 1–4) and the coherence of a dossier's dates.
 
 use chrono::NaiveDate;
+use qldv_api_types::members::MemberStatus;
 
 use super::calendar::{add_months, add_working_days, full_months};
 use super::settings::RuleSettings;
@@ -167,6 +168,20 @@ pub fn official_date(ceremony: NaiveDate, s: &RuleSettings) -> NaiveDate {
     add_months(ceremony, s.probation_months)
 }
 
+/// A member who is not on probation: official already, or gone (409).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotProbationary;
+
+/// Rule 3: only a probationary member is recognised as official.
+pub fn require_probationary(status: MemberStatus) -> Result<(), NotProbationary> {
+    match status {
+        MemberStatus::Probationary => Ok(()),
+        MemberStatus::Official | MemberStatus::Exited | MemberStatus::TransferredOut => {
+            Err(NotProbationary)
+        }
+    }
+}
+
 /// Rule 3: recognition decided on `decided_on` is allowed only once probation has ended; the
 /// official date is the end of probation, whatever the decision date.
 pub fn recognise(
@@ -200,6 +215,18 @@ pub fn recognition_overdue_from(ceremony: NaiveDate, s: &RuleSettings) -> NaiveD
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_probationary_member_is_recognised() {
+        assert_eq!(require_probationary(MemberStatus::Probationary), Ok(()));
+        for other in [
+            MemberStatus::Official,
+            MemberStatus::Exited,
+            MemberStatus::TransferredOut,
+        ] {
+            assert_eq!(require_probationary(other), Err(NotProbationary));
+        }
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()

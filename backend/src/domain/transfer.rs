@@ -1,6 +1,7 @@
-//! Transfers (rules 6–9).
+//! Transfers (rules 6–9): deadlines, durations, and the state machine of a two-step transfer.
 
 use chrono::NaiveDate;
+use qldv_api_types::movements::TransferStatus;
 
 use super::calendar::{add_months, add_working_days};
 use super::settings::RuleSettings;
@@ -122,9 +123,91 @@ pub fn check_temporary(
     Ok(())
 }
 
+/// Which side of a transfer the caller's scope holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Sides {
+    /// The caller's scope holds the sending cell.
+    pub sender: bool,
+    /// The caller's scope holds the receiving cell.
+    pub receiver: bool,
+}
+
+/// What one side decides about a pending transfer (rule 7: a transfer inside the system takes two
+/// steps, the sender's paper and the receiver's acceptance).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// The receiver takes the member in.
+    Accept,
+    /// The receiver refuses: the member stays.
+    Reject,
+    /// The sender withdraws the paper: the member stays.
+    Cancel,
+}
+
+impl Decision {
+    /// Whether the side(s) the caller holds may take this decision: the receiver accepts or
+    /// rejects, the sender cancels.
+    pub fn allowed(self, sides: Sides) -> bool {
+        match self {
+            Self::Accept | Self::Reject => sides.receiver,
+            Self::Cancel => sides.sender,
+        }
+    }
+
+    /// The state the transfer moves to.
+    pub fn outcome(self) -> TransferStatus {
+        match self {
+            Self::Accept => TransferStatus::Accepted,
+            Self::Reject => TransferStatus::Rejected,
+            Self::Cancel => TransferStatus::Cancelled,
+        }
+    }
+}
+
+/// Why a transfer cannot move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// The caller's side may not take this decision (403): only the receiver accepts or
+    /// rejects, only the sender cancels.
+    WrongSide(Decision),
+    /// The transfer is no longer pending (409): it was accepted, rejected, cancelled or done in
+    /// one step.
+    NotPending,
+    /// The member already has a pending transfer (409): one transfer at a time, so that the
+    /// member is never on its way to two cells.
+    AlreadyPending,
+}
+
+/// Rule 7: the new state of a transfer when `decision` is taken by a caller holding `sides`:
+/// the side is checked first (403), then that the transfer is still pending (409).
+pub fn decide(
+    current: TransferStatus,
+    sides: Sides,
+    decision: Decision,
+) -> Result<TransferStatus, Refusal> {
+    if !decision.allowed(sides) {
+        return Err(Refusal::WrongSide(decision));
+    }
+    if current != TransferStatus::Pending {
+        return Err(Refusal::NotPending);
+    }
+    Ok(decision.outcome())
+}
+
+/// Rule 7: a member with a pending transfer gets no second one (nor an exit) until it is
+/// decided.
+pub fn require_none_pending(has_pending: bool) -> Result<(), Refusal> {
+    if has_pending {
+        Err(Refusal::AlreadyPending)
+    } else {
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
@@ -171,5 +254,114 @@ mod tests {
         let study = |until| check_temporary(Purpose::Study, from, until, &s()).map_err(|v| v.code);
         assert_eq!(study(d(2027, 1, 10)), Ok(()));
         assert_eq!(study(d(2027, 1, 11)), Err("temporary_too_long"));
+    }
+
+    const STATUSES: [TransferStatus; 5] = [
+        TransferStatus::Pending,
+        TransferStatus::Accepted,
+        TransferStatus::Rejected,
+        TransferStatus::Cancelled,
+        TransferStatus::Completed,
+    ];
+    const DECISIONS: [Decision; 3] = [Decision::Accept, Decision::Reject, Decision::Cancel];
+
+    fn sides(sender: bool, receiver: bool) -> Sides {
+        Sides { sender, receiver }
+    }
+
+    #[test]
+    fn only_the_receiver_accepts_or_rejects_and_only_the_sender_cancels() {
+        let p = TransferStatus::Pending;
+        let sender = sides(true, false);
+        let receiver = sides(false, true);
+        assert_eq!(
+            decide(p, receiver, Decision::Accept),
+            Ok(TransferStatus::Accepted)
+        );
+        assert_eq!(
+            decide(p, receiver, Decision::Reject),
+            Ok(TransferStatus::Rejected)
+        );
+        assert_eq!(
+            decide(p, sender, Decision::Cancel),
+            Ok(TransferStatus::Cancelled)
+        );
+        assert_eq!(
+            decide(p, sender, Decision::Accept),
+            Err(Refusal::WrongSide(Decision::Accept))
+        );
+        assert_eq!(
+            decide(p, sender, Decision::Reject),
+            Err(Refusal::WrongSide(Decision::Reject))
+        );
+        assert_eq!(
+            decide(p, receiver, Decision::Cancel),
+            Err(Refusal::WrongSide(Decision::Cancel))
+        );
+        // A scope holding both cells (a transfer inside one province) may take every decision.
+        for d in DECISIONS {
+            assert_eq!(decide(p, sides(true, true), d), Ok(d.outcome()));
+        }
+    }
+
+    #[test]
+    fn only_a_pending_transfer_is_decided() {
+        for current in STATUSES
+            .into_iter()
+            .filter(|s| *s != TransferStatus::Pending)
+        {
+            for d in DECISIONS {
+                assert_eq!(
+                    decide(current, sides(true, true), d),
+                    Err(Refusal::NotPending)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_side_is_checked_before_the_state() {
+        // A sender trying to accept an already accepted transfer learns only that it may not.
+        assert_eq!(
+            decide(
+                TransferStatus::Accepted,
+                sides(true, false),
+                Decision::Accept
+            ),
+            Err(Refusal::WrongSide(Decision::Accept))
+        );
+    }
+
+    #[test]
+    fn one_pending_transfer_at_a_time() {
+        assert_eq!(require_none_pending(false), Ok(()));
+        assert_eq!(require_none_pending(true), Err(Refusal::AlreadyPending));
+    }
+
+    fn status() -> impl Strategy<Value = TransferStatus> {
+        proptest::sample::select(STATUSES.to_vec())
+    }
+
+    fn decision() -> impl Strategy<Value = Decision> {
+        proptest::sample::select(DECISIONS.to_vec())
+    }
+
+    proptest! {
+        /// A decision succeeds exactly when the side may take it and the transfer is pending;
+        /// what it leads to is final: no second decision can follow.
+        #[test]
+        fn decisions_are_final(current in status(), sender: bool, receiver: bool,
+                               first in decision(), second in decision()) {
+            let s = sides(sender, receiver);
+            let result = decide(current, s, first);
+            prop_assert_eq!(
+                result.is_ok(),
+                first.allowed(s) && current == TransferStatus::Pending
+            );
+            if let Ok(next) = result {
+                prop_assert_ne!(next, TransferStatus::Pending);
+                prop_assert!(decide(next, sides(true, true), second).is_err());
+            }
+        }
     }
 }

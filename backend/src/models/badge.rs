@@ -11,7 +11,7 @@ use crate::auth::Scope;
 use crate::db::schema::{badges, members};
 use crate::db::DbConn;
 use crate::domain::badge::{BadgeDiscipline, BadgeFacts, Standing};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::models::discipline::DisciplineRow;
 use crate::models::illness::IllnessRow;
 use crate::models::member::{within, MemberRow};
@@ -108,7 +108,7 @@ impl BadgeRow {
                 diesel::result::Error::DatabaseError(
                     diesel::result::DatabaseErrorKind::UniqueViolation,
                     _,
-                ) => already_held(new.milestone),
+                ) => crate::messages::badges::already_held(new.milestone),
                 other => other.into(),
             })?;
         Ok(badges::table
@@ -203,14 +203,6 @@ impl BadgeRow {
             regulation: self.regulation.clone(),
         }
     }
-}
-
-/// 409 `already_held`.
-pub fn already_held(milestone: u32) -> AppError {
-    AppError::Conflict(
-        "already_held",
-        format!("Đảng viên đã nhận Huy hiệu {milestone} năm tuổi Đảng"),
-    )
 }
 
 /// The members inside the scope and subtree who may be eligible on an occasion: those whose

@@ -8,7 +8,7 @@ use qldv_api_types::{MemberId, OrgId};
 use crate::auth::Scope;
 use crate::db::schema::{badge_proposals, members};
 use crate::db::DbConn;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::models::badge::{to_i32, to_u32};
 use crate::models::member::MemberRow;
 use crate::models::JoinedWithMembers;
@@ -86,10 +86,7 @@ impl ProposalRow {
                 diesel::result::Error::DatabaseError(
                     diesel::result::DatabaseErrorKind::UniqueViolation,
                     _,
-                ) => AppError::Conflict(
-                    "already_proposed",
-                    format!("Đảng viên đã được đề nghị Huy hiệu {milestone} năm"),
-                ),
+                ) => crate::messages::badges::already_proposed(milestone),
                 other => other.into(),
             })?;
         Self::reload(conn, id)
@@ -113,7 +110,7 @@ impl ProposalRow {
             .select((Self::as_select(), MemberRow::as_select()))
             .first(conn)
             .optional()?
-            .ok_or(AppError::not_found("đề nghị tặng Huy hiệu"))
+            .ok_or_else(crate::messages::badges::proposal_not_found)
     }
 
     /// Proposals inside the scope, newest first, before a cursor.
@@ -147,11 +144,20 @@ impl ProposalRow {
             .load(conn)?)
     }
 
-    /// Decides an open proposal (409 when it was decided meanwhile).
+    /// The proposal's state (a withdrawn proposal reads as rejected).
+    pub fn state(&self) -> ProposalStatus {
+        match self.status.as_str() {
+            "approved" => ProposalStatus::Approved,
+            "rejected" | "withdrawn" => ProposalStatus::Rejected,
+            _ => ProposalStatus::Proposed,
+        }
+    }
+
+    /// Moves an open proposal to `status` (409 when it was decided meanwhile).
     pub fn decide(
         conn: &mut DbConn,
         id: i64,
-        status: &str,
+        status: ProposalStatus,
         by: i64,
         decision_no: Option<&str>,
         reject_reason: Option<&str>,
@@ -163,7 +169,11 @@ impl ProposalRow {
                 .filter(badge_proposals::status.eq("proposed")),
         )
         .set((
-            badge_proposals::status.eq(status),
+            badge_proposals::status.eq(match status {
+                ProposalStatus::Proposed => "proposed",
+                ProposalStatus::Approved => "approved",
+                ProposalStatus::Rejected => "rejected",
+            }),
             badge_proposals::decided_by.eq(Some(by)),
             badge_proposals::decision_no.eq(decision_no),
             badge_proposals::reject_reason.eq(reject_reason),
@@ -173,10 +183,7 @@ impl ProposalRow {
         ))
         .execute(conn)?;
         if n == 0 {
-            return Err(AppError::Conflict(
-                "proposal_decided",
-                "Đề nghị đã được xét trước đó".into(),
-            ));
+            return Err(crate::messages::badges::proposal_decided(id));
         }
         Self::reload(conn, id)
     }
@@ -190,11 +197,7 @@ impl ProposalRow {
             organization_id: OrgId(organization_id),
             milestone: to_u32(self.milestone),
             occasion_on: self.occasion_on,
-            status: match self.status.as_str() {
-                "approved" => ProposalStatus::Approved,
-                "rejected" | "withdrawn" => ProposalStatus::Rejected,
-                _ => ProposalStatus::Proposed,
-            },
+            status: self.state(),
             note: self.note.clone(),
             decision_no: self.decision_no.clone(),
             reject_reason: self.reject_reason.clone(),

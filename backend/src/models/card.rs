@@ -128,7 +128,7 @@ impl CardRow {
         .select((Self::as_select(), members::full_name, members::org_path))
         .first(conn)
         .optional()?
-        .ok_or(AppError::not_found("thẻ đảng viên"))
+        .ok_or_else(crate::messages::cards::not_found)
     }
 
     /// Cards inside the scope matching `filter`, newest first, before a cursor (an id).
@@ -195,10 +195,7 @@ impl CardRow {
                 .returning(counters::value)
                 .get_result(conn)?;
             if !rules::fits(n, digits) {
-                return Err(AppError::Conflict(
-                    "card_numbers_exhausted",
-                    format!("Đã hết số thẻ {digits} chữ số; cập nhật định dạng số thẻ"),
-                ));
+                return Err(crate::messages::cards::numbers_exhausted(digits));
             }
             let number = rules::format_number(n, digits);
             if !Self::number_taken(conn, &number)? {
@@ -254,7 +251,7 @@ impl CardRow {
         let row = Self::reload(conn, id)?;
         if n == 0 {
             return Err(if row.status != "active" {
-                not_active()
+                crate::messages::cards::not_active()
             } else {
                 AppError::PreconditionFailed(row.version)
             });
@@ -287,14 +284,6 @@ impl CardRow {
             updated_at: super::utc(self.updated_at),
         }
     }
-}
-
-/// 409 for a card that is no longer active.
-pub fn not_active() -> AppError {
-    AppError::Conflict(
-        "card_not_active",
-        "Thẻ không còn hiệu lực (đã hủy, thu hồi hoặc cấp lại)".into(),
-    )
 }
 
 /// Members due a card inside the scope and subtree: official, no active card (the member row's

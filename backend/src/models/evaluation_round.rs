@@ -56,15 +56,9 @@ impl RoundRow {
             .optional()?)
     }
 
-    /// 409 `round_closed` when the round of `org_id` for `year` is closed.
-    pub fn ensure_open(conn: &mut DbConn, org_id: i64, year: i32) -> AppResult<()> {
-        match Self::find(conn, org_id, year)? {
-            Some(r) if r.status == "closed" => Err(AppError::Conflict(
-                "round_closed",
-                format!("Đợt đánh giá năm {year} đã khóa sổ: không sửa được"),
-            )),
-            _ => Ok(()),
-        }
+    /// The state of the round of `org_id` for `year` (open when none was recorded).
+    pub fn status_of(conn: &mut DbConn, org_id: i64, year: i32) -> AppResult<RoundStatus> {
+        Ok(round_status(Self::find(conn, org_id, year)?.as_ref()))
     }
 
     /// Closes the round with its summary frozen (inserting it when none was recorded).
@@ -142,6 +136,14 @@ impl RoundRow {
         };
         finish_summary(&mut s);
         s
+    }
+}
+
+/// The state of a recorded round, or of none (open).
+pub fn round_status(row: Option<&RoundRow>) -> RoundStatus {
+    match row {
+        Some(r) if r.status == "closed" => RoundStatus::Closed,
+        _ => RoundStatus::Open,
     }
 }
 

@@ -11,6 +11,9 @@ use crate::models::member::MemberRow;
 /// A record holding an identifier: its id, CCCD, personal-history number and organisation path.
 pub type Holder = (i64, Option<String>, Option<String>, String);
 
+/// Where a record is and nothing else of it: its id and organisation path.
+const PLACE: (members::id, members::org_path) = (members::id, members::org_path);
+
 impl MemberRow {
     /// The member (other than `except`) holding this CCCD: its id and organisation path.
     pub fn national_id_holder(
@@ -20,7 +23,7 @@ impl MemberRow {
     ) -> AppResult<Option<(i64, String)>> {
         let mut q = members::table
             .filter(members::national_id.eq(cccd))
-            .select((members::id, members::org_path))
+            .select(PLACE)
             .into_boxed();
         if let Some(id) = except {
             q = q.filter(members::id.ne(id));
@@ -37,7 +40,7 @@ impl MemberRow {
     ) -> AppResult<Option<(i64, String)>> {
         let mut q = members::table
             .filter(members::personal_history_no.eq(no))
-            .select((members::id, members::org_path))
+            .select(PLACE)
             .into_boxed();
         if let Some(id) = except {
             q = q.filter(members::id.ne(id));
@@ -68,5 +71,22 @@ impl MemberRow {
                 members::org_path,
             ))
             .load(conn)?)
+    }
+
+    /// The organisation paths of these members (those that exist), 500 ids a query.
+    pub fn paths_of(
+        conn: &mut DbConn,
+        ids: &[i64],
+    ) -> AppResult<std::collections::BTreeMap<i64, String>> {
+        let mut out = std::collections::BTreeMap::new();
+        for chunk in ids.chunks(500) {
+            out.extend(
+                members::table
+                    .filter(members::id.eq_any(chunk))
+                    .select(PLACE)
+                    .load::<(i64, String)>(conn)?,
+            );
+        }
+        Ok(out)
     }
 }

@@ -112,14 +112,7 @@ pub struct NewTransfer {
     pub updated_at: NaiveDateTime,
 }
 
-/// Which side of a transfer the caller stands on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Sides {
-    /// The caller's scope holds the sending cell.
-    pub sender: bool,
-    /// The caller's scope holds the receiving cell.
-    pub receiver: bool,
-}
+pub use crate::domain::transfer::Sides;
 
 /// Filters of the transfer list.
 #[derive(Debug, Clone, Default)]
@@ -141,6 +134,21 @@ fn parse_status(s: &str) -> TransferStatus {
         "cancelled" => TransferStatus::Cancelled,
         "completed" => TransferStatus::Completed,
         _ => TransferStatus::Pending,
+    }
+}
+
+/// A stored transfer state; an unknown one is an error, never a guess (a decision on it could
+/// otherwise move a transfer that is not pending).
+pub fn status_of(s: &str) -> AppResult<TransferStatus> {
+    match s {
+        "pending" => Ok(TransferStatus::Pending),
+        "accepted" => Ok(TransferStatus::Accepted),
+        "rejected" => Ok(TransferStatus::Rejected),
+        "cancelled" => Ok(TransferStatus::Cancelled),
+        "completed" => Ok(TransferStatus::Completed),
+        other => Err(AppError::internal(format!(
+            "unknown transfer status {other:?}"
+        ))),
     }
 }
 
@@ -167,7 +175,7 @@ impl TransferRow {
             Err(diesel::result::Error::DatabaseError(
                 diesel::result::DatabaseErrorKind::UniqueViolation,
                 _,
-            )) => return Err(pending_conflict()),
+            )) => return Err(crate::messages::transfers::already_pending()),
             Err(e) => return Err(e.into()),
         };
         Ok(transfers::table
@@ -183,13 +191,13 @@ impl TransferRow {
             .select(Self::as_select())
             .first::<Self>(conn)
             .optional()?
-            .ok_or(AppError::not_found("phiếu chuyển sinh hoạt"))?;
+            .ok_or_else(crate::messages::transfers::not_found)?;
         let sides = Sides {
             sender: scope.contains(&row.from_path),
             receiver: row.to_path.as_deref().is_some_and(|p| scope.contains(p)),
         };
         if !sides.sender && !sides.receiver {
-            return Err(AppError::not_found("phiếu chuyển sinh hoạt"));
+            return Err(crate::messages::transfers::not_found());
         }
         Ok((row, sides))
     }
@@ -340,19 +348,4 @@ impl TransferRow {
             updated_at: super::utc(self.updated_at),
         }
     }
-}
-
-fn pending_conflict() -> AppError {
-    AppError::Conflict(
-        "transfer_pending",
-        "Đảng viên đang có một phiếu chuyển sinh hoạt chưa được tiếp nhận".into(),
-    )
-}
-
-/// 409 when the member already has a pending transfer.
-pub fn ensure_none_pending(conn: &mut DbConn, member_id: i64) -> AppResult<()> {
-    if TransferRow::pending_of(conn, member_id)? {
-        return Err(pending_conflict());
-    }
-    Ok(())
 }

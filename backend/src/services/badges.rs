@@ -7,11 +7,12 @@ use qldv_api_types::{MemberId, OrgId};
 
 use crate::auth::{Actor, AuthUser, Scope};
 use crate::db::DbConn;
-use crate::domain::badge::{self as rules, Eligibility, Refusal};
+use crate::domain::badge::{self as rules, Eligibility, ProposalDecision, Refusal};
 use crate::domain::calendar::add_months;
 use crate::error::{AppError, AppResult};
+use crate::messages::badges as msg;
 use crate::models::audit::{self, Subject};
-use crate::models::badge::{self, already_held, BadgeRow, NewBadge};
+use crate::models::badge::{self, BadgeRow, NewBadge};
 use crate::models::badge_proposal::ProposalRow;
 use crate::models::change;
 use crate::models::member::MemberRow;
@@ -76,10 +77,7 @@ fn require_provincial(conn: &mut DbConn, caller: &AuthUser) -> AppResult<()> {
     if rules::decides_awards(kind.as_deref()) {
         Ok(())
     } else {
-        Err(AppError::Forbidden(
-            "Huy hiệu Đảng do ban thường vụ tỉnh ủy, thành ủy (hoặc cấp tương đương) quyết định"
-                .into(),
-        ))
+        Err(msg::provincial_only())
     }
 }
 
@@ -98,7 +96,7 @@ fn check(
     rules::check_award(f, held, milestone, occasion, &settings)
         .map(|e| (e, settings.regulation))
         .map_err(|r| match r {
-            Refusal::AlreadyHeld => already_held(milestone),
+            Refusal::AlreadyHeld => msg::already_held(milestone),
             Refusal::Rule(v) => v.into(),
         })
 }
@@ -221,12 +219,8 @@ pub fn approve(
     let mut out = Vec::new();
     for id in ids {
         let (p, m) = ProposalRow::find(conn, &caller.scope, *id)?;
-        if p.status != "proposed" {
-            return Err(AppError::Conflict(
-                "proposal_decided",
-                format!("Đề nghị số {} đã được xét trước đó", p.id),
-            ));
-        }
+        let status = rules::decide_proposal(p.state(), ProposalDecision::Approve)
+            .map_err(|_| msg::proposal_decided(p.id))?;
         let milestone = u32::try_from(p.milestone).unwrap_or(0);
         let (e, regulation) = check(conn, &m, milestone, p.occasion_on)?;
         let decision = Decision {
@@ -239,7 +233,7 @@ pub fn approve(
         let after = ProposalRow::decide(
             conn,
             p.id,
-            "approved",
+            status,
             caller.id,
             Some(decision_no.trim()),
             None,
@@ -260,10 +254,12 @@ pub fn reject(
 ) -> AppResult<(ProposalRow, MemberRow)> {
     require_provincial(conn, caller)?;
     let (p, m) = ProposalRow::find(conn, &caller.scope, id)?;
+    let status = rules::decide_proposal(p.state(), ProposalDecision::Reject)
+        .map_err(|_| msg::proposal_decided(p.id))?;
     let after = ProposalRow::decide(
         conn,
         p.id,
-        "rejected",
+        status,
         caller.id,
         None,
         Some(reason.trim()),

@@ -8,8 +8,9 @@ use crate::auth::{Actor, AuthUser};
 use crate::db::DbConn;
 use crate::domain::card as rules;
 use crate::error::{AppError, AppResult};
+use crate::messages::cards as msg;
 use crate::models::audit::{self, Subject};
-use crate::models::card::{not_active, CardRow, NewCard};
+use crate::models::card::{CardRow, NewCard};
 use crate::models::member::MemberRow;
 use crate::models::organization::OrganizationRow;
 use crate::models::setting;
@@ -45,9 +46,7 @@ fn require_superior(conn: &mut DbConn, caller: &AuthUser, m: &MemberRow) -> AppR
     if rules::issuer_is_superior(caller.scope.root_path(), &grassroots.path) {
         Ok(())
     } else {
-        Err(AppError::Forbidden(
-            "Thẻ đảng viên do cấp ủy cấp trên trực tiếp của tổ chức cơ sở đảng cấp".into(),
-        ))
+        Err(msg::superior_only())
     }
 }
 
@@ -58,10 +57,7 @@ fn number(conn: &mut DbConn, given: Option<&str>, digits: u32) -> AppResult<Stri
             rules::check_number(n, digits)
                 .map_err(|v| AppError::field("card_number", v.code, v.message))?;
             if CardRow::number_taken(conn, n)? {
-                return Err(AppError::Conflict(
-                    "card_number_taken",
-                    format!("Số thẻ {n} đã được dùng"),
-                ));
+                return Err(msg::number_taken(n));
             }
             Ok(n.to_string())
         }
@@ -93,10 +89,7 @@ fn insert_active(
         },
     )
     .map_err(|e| match e {
-        AppError::Conflict("already_exists", _) => AppError::Conflict(
-            "card_already_active",
-            "Đảng viên đang có thẻ còn hiệu lực: dùng cấp lại".into(),
-        ),
+        AppError::Conflict("already_exists", _) => msg::already_active(),
         other => other,
     })?;
     MemberRow::set_card_number(conn, m.id, Some(&card.card_number))?;
@@ -113,17 +106,10 @@ pub fn issue(
     require_superior(conn, caller, &m)?;
     rules::check_member(&m.status)?;
     if body.issued_on < m.official_on.unwrap_or(m.ceremony_on) {
-        return Err(AppError::field(
-            "issued_on",
-            "date_order",
-            "Ngày cấp thẻ phải từ ngày công nhận đảng viên chính thức",
-        ));
+        return Err(msg::issued_before_official());
     }
     if CardRow::active_of(conn, m.id)?.is_some() {
-        return Err(AppError::Conflict(
-            "card_already_active",
-            "Đảng viên đang có thẻ còn hiệu lực: dùng cấp lại".into(),
-        ));
+        return Err(msg::already_active());
     }
     let card = insert_active(
         conn,
@@ -151,14 +137,10 @@ pub fn reissue(
     require_superior(conn, caller, &m)?;
     rules::check_member(&m.status)?;
     if old.status != "active" {
-        return Err(not_active());
+        return Err(msg::not_active());
     }
     if body.issued_on < old.issued_on {
-        return Err(AppError::field(
-            "issued_on",
-            "date_order",
-            "Ngày cấp lại phải sau ngày cấp thẻ cũ",
-        ));
+        return Err(msg::reissued_before_old());
     }
     let version = crate::models::check_version(expected, old.version)?;
     let reason = match body.reason {

@@ -8,10 +8,11 @@ use qldv_api_types::{MemberId, OrgId};
 use crate::auth::{AuthUser, Scope};
 use crate::db::DbConn;
 use crate::domain::evaluation::{self as rules, Level, Rating, RatingFacts};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
+use crate::messages::{self, evaluations as msg};
 use crate::models::audit::{self, Subject};
 use crate::models::evaluation::{level_str, reason_str, year_bounds, EvaluationRow, NewRating};
-use crate::models::evaluation_round::{round_dto, RoundRow};
+use crate::models::evaluation_round::{round_dto, round_status, RoundRow};
 use crate::models::illness::IllnessRow;
 use crate::models::member::{covers, MemberRow};
 use crate::models::organization::OrganizationRow;
@@ -45,21 +46,15 @@ pub fn put(
 ) -> AppResult<EvaluationRow> {
     let m = MemberRow::find(conn, &caller.scope, id)?;
     if !matches!(m.status.as_str(), "probationary" | "official") {
-        return Err(AppError::Conflict(
-            "member_not_active",
-            "Đảng viên không còn sinh hoạt".into(),
-        ));
+        return Err(messages::members::not_active());
     }
     use chrono::Datelike;
     if year > today.year() || year < 1930 {
-        return Err(AppError::field(
-            "year",
-            "range",
-            format!("Năm đánh giá từ 1930 đến {}", today.year()),
-        ));
+        return Err(msg::year_range(today.year()));
     }
     let grassroots = OrganizationRow::grassroots_of(conn, &m.org_path)?;
-    RoundRow::ensure_open(conn, grassroots.id, year)?;
+    rules::require_open(RoundRow::status_of(conn, grassroots.id, year)?)
+        .map_err(|r| messages::round_refused(r, year, (&grassroots.name, grassroots.id)))?;
     let (start, end) = year_bounds(year);
     let judged_on = end.min(today);
     let settings = setting::at(conn, end)?;
@@ -151,16 +146,7 @@ pub fn close(
 ) -> AppResult<EvaluationRound> {
     let org = OrganizationRow::find(conn, &caller.scope, org)?;
     let grassroots = OrganizationRow::grassroots_of(conn, &org.path)?;
-    if grassroots.id != org.id {
-        return Err(AppError::Rule(
-            "not_grassroots",
-            format!(
-                "Khóa sổ đánh giá theo tổ chức cơ sở đảng: {} (mã {})",
-                grassroots.name, grassroots.id
-            ),
-        ));
-    }
-    RoundRow::ensure_open(conn, org.id, year)?;
+    let status = RoundRow::status_of(conn, org.id, year)?;
     let settings = setting::at(conn, year_bounds(year).1)?;
     let live = EvaluationRow::summary(
         conn,
@@ -169,7 +155,14 @@ pub fn close(
         year,
         settings.excellent_quota_percent,
     )?;
-    rules::check_quota(live.excellent, live.good, settings.excellent_quota_percent)?;
+    rules::close_round(
+        status,
+        grassroots.id == org.id,
+        live.excellent,
+        live.good,
+        settings.excellent_quota_percent,
+    )
+    .map_err(|r| messages::round_refused(r, year, (&grassroots.name, grassroots.id)))?;
     let row = RoundRow::close(conn, org.id, year, &live, &settings.regulation, caller.id)?;
     audit::record(
         conn,
@@ -195,14 +188,10 @@ pub fn reopen(
 ) -> AppResult<EvaluationRound> {
     caller.require_admin()?;
     let org = OrganizationRow::find(conn, &caller.scope, org)?;
-    let before = RoundRow::find(conn, org.id, year)?
-        .filter(|r| r.status == "closed")
-        .ok_or_else(|| {
-            AppError::Conflict(
-                "round_open",
-                format!("Đợt đánh giá năm {year} chưa khóa sổ"),
-            )
-        })?;
+    let found = RoundRow::find(conn, org.id, year)?;
+    let refused = |r| messages::round_refused(r, year, (&org.name, org.id));
+    rules::reopen_round(round_status(found.as_ref())).map_err(refused)?;
+    let before = found.ok_or_else(|| refused(rules::RoundRefusal::NotClosed))?;
     RoundRow::reopen(conn, org.id, year)?;
     let after = RoundRow::find(conn, org.id, year)?;
     audit::record(

@@ -15,19 +15,17 @@ use crate::db::schema::{disciplines, member_periods};
 use crate::db::DbConn;
 use crate::domain::{admission, discipline as rules};
 use crate::error::{AppError, AppResult};
+use crate::messages::movements as msg;
 use crate::models::discipline::{form_str, DisciplineRow};
 use crate::models::member::MemberRow;
 use crate::models::member_event::{self, NewEvent};
 use crate::models::setting;
-use crate::models::transfer::ensure_none_pending;
+use crate::models::transfer::TransferRow;
 
 fn active(m: &MemberRow) -> AppResult<()> {
     match m.status.as_str() {
         "probationary" | "official" => Ok(()),
-        _ => Err(AppError::Conflict(
-            "member_not_active",
-            "Đảng viên không còn sinh hoạt".into(),
-        )),
+        _ => Err(crate::messages::members::not_active()),
     }
 }
 
@@ -69,7 +67,7 @@ fn exit_member(
     decision_no: &str,
     details: serde_json::Value,
 ) -> AppResult<MemberRow> {
-    ensure_none_pending(conn, m.id)?;
+    crate::domain::transfer::require_none_pending(TransferRow::pending_of(conn, m.id)?)?;
     let settings = setting::at(conn, on)?;
     let mut details = details;
     if let Some(d) = details.as_object_mut() {
@@ -168,13 +166,9 @@ pub fn hold(
     let d = DisciplineRow::of_member(conn, m.id)?
         .into_iter()
         .find(|d| d.id == discipline_id)
-        .ok_or(AppError::not_found("quyết định kỷ luật"))?;
+        .ok_or_else(msg::discipline_not_found)?;
     if body.on < d.decided_on {
-        return Err(AppError::field(
-            "on",
-            "date_order",
-            "Ngày ghi nhận phải sau ngày quyết định kỷ luật",
-        ));
+        return Err(msg::held_before_decision());
     }
     let q = diesel::update(disciplines::table.find(d.id));
     match body.kind.as_str() {
@@ -184,13 +178,7 @@ pub fn hold(
         "reoffence" => q
             .set(disciplines::reoffence_on.eq(Some(body.on)))
             .execute(conn)?,
-        _ => {
-            return Err(AppError::field(
-                "kind",
-                "invalid",
-                "kind là 'complaint' hoặc 'reoffence'",
-            ))
-        }
+        _ => return Err(msg::hold_kind_invalid()),
     };
     let settings = setting::at(conn, body.on)?;
     append(
@@ -263,10 +251,7 @@ pub fn readmit(
 ) -> AppResult<MemberRow> {
     let m = MemberRow::find(conn, &caller.scope, id)?;
     if m.status != "exited" {
-        return Err(AppError::Conflict(
-            "member_not_exited",
-            "Chỉ kết nạp lại người đã ra khỏi Đảng".into(),
-        ));
+        return Err(msg::not_exited());
     }
     let events = member_event::of_member(conn, m.id)?;
     let readmitted_before = events.iter().any(|e| e.kind == "readmitted");
@@ -310,11 +295,7 @@ pub fn readmit(
         &settings,
     )?;
     if body.ceremony_on < body.admission_decision_on {
-        return Err(AppError::field(
-            "ceremony_on",
-            "date_order",
-            "Lễ kết nạp không thể trước ngày quyết định",
-        ));
+        return Err(msg::ceremony_before_decision());
     }
     admission::check_ceremony(
         body.admission_decision_on,
@@ -359,18 +340,10 @@ pub fn add_period(
     let m = MemberRow::find(conn, &caller.scope, id)?;
     active(&m)?;
     if body.to.is_some_and(|t| t < body.from) {
-        return Err(AppError::field(
-            "to",
-            "date_order",
-            "Ngày kết thúc phải sau ngày bắt đầu",
-        ));
+        return Err(msg::period_ends_before_start());
     }
     if kind == PeriodKind::Absence && body.place.is_none() {
-        return Err(AppError::field(
-            "place",
-            "required",
-            "Nhập nơi đi làm ăn xa",
-        ));
+        return Err(msg::absence_place_required());
     }
     let kind_str = match kind {
         PeriodKind::Absence => "absence",

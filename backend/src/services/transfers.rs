@@ -10,15 +10,16 @@ use qldv_api_types::OrgId;
 
 use crate::auth::{AuthUser, Scope};
 use crate::db::DbConn;
-use crate::domain::transfer::{self, Purpose};
+use crate::domain::transfer::{self, Decision, Purpose};
 use crate::error::{AppError, AppResult};
+use crate::messages::{self, transfers as msg};
 use crate::models::audit::{self, Subject};
 use crate::models::discipline::DisciplineRow;
 use crate::models::member::MemberRow;
 use crate::models::member_event::{self, NewEvent};
 use crate::models::organization::{KindRow, OrganizationRow};
 use crate::models::setting;
-use crate::models::transfer::{ensure_none_pending, NewTransfer, TransferRow};
+use crate::models::transfer::{status_of, NewTransfer, TransferRow};
 
 fn audit_transfer(
     conn: &mut DbConn,
@@ -75,19 +76,10 @@ fn event(
 /// The receiving cell: any active cell (it may lie outside the caller's scope: transfers cross
 /// provinces). Its existence is all the sender learns.
 fn receiving_cell(conn: &mut DbConn, id: OrgId) -> AppResult<OrganizationRow> {
-    let org = OrganizationRow::find(conn, &Scope::system(), id).map_err(|_| {
-        AppError::field(
-            "to_organization_id",
-            "not_found",
-            "Không tìm thấy chi bộ nơi đến",
-        )
-    })?;
+    let org =
+        OrganizationRow::find(conn, &Scope::system(), id).map_err(|_| msg::receiver_not_found())?;
     if !KindRow::get(conn, &org.kind)?.holds_members || org.valid_to.is_some() {
-        return Err(AppError::field(
-            "to_organization_id",
-            "not_a_cell",
-            "Nơi đến phải là chi bộ đang hoạt động",
-        ));
+        return Err(msg::receiver_not_a_cell());
     }
     Ok(org)
 }
@@ -100,56 +92,30 @@ pub fn issue(
 ) -> AppResult<TransferRow> {
     let member = MemberRow::find(conn, &caller.scope, body.member_id)?;
     if !matches!(member.status.as_str(), "probationary" | "official") {
-        return Err(AppError::Conflict(
-            "member_not_active",
-            "Đảng viên không còn sinh hoạt".into(),
-        ));
+        return Err(messages::members::not_active());
     }
     let settings = setting::at(conn, body.issued_on)?;
     // Rule 9.
     if DisciplineRow::any_in_force(conn, member.id, body.issued_on)? {
-        return Err(AppError::Rule(
-            "discipline_in_force",
-            "Không chuyển sinh hoạt khi đảng viên đang trong thời hạn chịu kỷ luật".into(),
-        ));
+        return Err(msg::discipline_in_force());
     }
-    ensure_none_pending(conn, member.id)?;
+    transfer::require_none_pending(TransferRow::pending_of(conn, member.id)?)?;
     let (to, external) = match (&body.to_organization_id, &body.to_external) {
         (Some(id), None) => (Some(receiving_cell(conn, *id)?), None),
         (None, Some(ext)) if body.kind == TransferKind::Official => {
             (None, Some(ext.trim().to_string()))
         }
-        (None, Some(_)) => {
-            return Err(AppError::field(
-                "to_external",
-                "not_allowed",
-                "Chuyển tạm thời ra ngoài hệ thống không áp dụng",
-            ))
-        }
-        _ => {
-            return Err(AppError::field(
-                "to_organization_id",
-                "required",
-                "Chọn chi bộ nơi đến, hoặc ghi tổ chức đảng ngoài hệ thống (to_external)",
-            ))
-        }
+        (None, Some(_)) => return Err(msg::temporary_outside()),
+        _ => return Err(msg::destination_required()),
     };
     if to.as_ref().is_some_and(|o| o.id == member.organization_id) {
-        return Err(AppError::field(
-            "to_organization_id",
-            "same_cell",
-            "Nơi đến trùng nơi đi",
-        ));
+        return Err(msg::same_cell());
     }
     let purpose = match body.kind {
         TransferKind::Official => None,
         TransferKind::Temporary => {
             let (Some(p), Some(until)) = (body.purpose, body.until) else {
-                return Err(AppError::field(
-                    "until",
-                    "required",
-                    "Chuyển tạm thời cần mục đích (purpose) và thời hạn (until)",
-                ));
+                return Err(msg::temporary_needs_purpose_and_until());
             };
             let rule_purpose = match p {
                 TransferPurpose::Work => Purpose::Work,
@@ -234,14 +200,7 @@ pub fn accept(
     body: &AcceptTransfer,
 ) -> AppResult<TransferRow> {
     let (before, sides) = TransferRow::find(conn, &caller.scope, id)?;
-    if !sides.receiver {
-        return Err(AppError::Forbidden(
-            "Chỉ cấp ủy nơi đến được tiếp nhận".into(),
-        ));
-    }
-    if before.status != "pending" {
-        return Err(not_pending());
-    }
+    let status = transfer::decide(status_of(&before.status)?, sides, Decision::Accept)?;
     let settings = setting::at(conn, before.issued_on)?;
     transfer::check_reporting(
         before.issued_on,
@@ -253,14 +212,14 @@ pub fn accept(
     if !TransferRow::decide(
         conn,
         id,
-        TransferStatus::Accepted,
+        status,
         Some(body.received_on),
         body.late_reason
             .as_deref()
             .or(before.late_reason.as_deref()),
         caller.id,
     )? {
-        return Err(not_pending());
+        return Err(msg::not_pending());
     }
     let member = MemberRow::find(
         conn,
@@ -321,21 +280,13 @@ pub fn withdraw(
     today: NaiveDate,
 ) -> AppResult<TransferRow> {
     let (before, sides) = TransferRow::find(conn, &caller.scope, id)?;
-    let (allowed, kind) = match status {
-        TransferStatus::Rejected => (sides.receiver, "transfer_rejected"),
-        _ => (sides.sender, "transfer_cancelled"),
+    let (decision, kind) = match status {
+        TransferStatus::Rejected => (Decision::Reject, "transfer_rejected"),
+        _ => (Decision::Cancel, "transfer_cancelled"),
     };
-    if !allowed {
-        return Err(AppError::Forbidden(match status {
-            TransferStatus::Rejected => "Chỉ cấp ủy nơi đến được từ chối tiếp nhận".into(),
-            _ => "Chỉ cấp ủy nơi đi được hủy phiếu chuyển".into(),
-        }));
-    }
-    if before.status != "pending" {
-        return Err(not_pending());
-    }
+    let status = transfer::decide(status_of(&before.status)?, sides, decision)?;
     if !TransferRow::decide(conn, id, status, None, None, caller.id)? {
-        return Err(not_pending());
+        return Err(msg::not_pending());
     }
     let member = MemberRow::find(
         conn,
@@ -375,11 +326,4 @@ pub fn withdraw(
         &after,
     )?;
     Ok(after)
-}
-
-fn not_pending() -> AppError {
-    AppError::Conflict(
-        "transfer_not_pending",
-        "Phiếu chuyển sinh hoạt đã được xử lý (tiếp nhận, từ chối hoặc hủy)".into(),
-    )
 }

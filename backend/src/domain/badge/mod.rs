@@ -13,6 +13,7 @@
 //! the discipline stays in force and blocks the badge without end.
 
 use chrono::{Duration, NaiveDate};
+use qldv_api_types::badges::ProposalStatus;
 
 use super::calendar::add_months;
 use super::discipline::Form;
@@ -332,6 +333,33 @@ pub fn next_due(
         Some(open) if reach > add_months(open, max_early_months(s)) => None,
         _ => Some(reach),
     }
+}
+
+/// What the provincial level decides about a proposal from a cell or grassroots level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProposalDecision {
+    /// The badge is awarded under a decision.
+    Approve,
+    /// The proposal is turned down.
+    Reject,
+}
+
+/// A proposal decided already (409): each is approved or rejected once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AlreadyDecided;
+
+/// The state a proposal moves to: only a proposal still waiting is decided.
+pub fn decide_proposal(
+    current: ProposalStatus,
+    decision: ProposalDecision,
+) -> Result<ProposalStatus, AlreadyDecided> {
+    if current != ProposalStatus::Proposed {
+        return Err(AlreadyDecided);
+    }
+    Ok(match decision {
+        ProposalDecision::Approve => ProposalStatus::Approved,
+        ProposalDecision::Reject => ProposalStatus::Rejected,
+    })
 }
 
 #[cfg(test)]

@@ -262,3 +262,16 @@ fn the_provincial_level_decides_awards() {
         assert!(!decides_awards(Some(kind)), "{kind}");
     }
 }
+
+#[test]
+fn a_proposal_is_decided_once() {
+    use ProposalDecision::{Approve, Reject};
+    use ProposalStatus::{Approved, Proposed, Rejected};
+    assert_eq!(decide_proposal(Proposed, Approve), Ok(Approved));
+    assert_eq!(decide_proposal(Proposed, Reject), Ok(Rejected));
+    for decided in [Approved, Rejected] {
+        for d in [Approve, Reject] {
+            assert_eq!(decide_proposal(decided, d), Err(AlreadyDecided));
+        }
+    }
+}

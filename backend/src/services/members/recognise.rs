@@ -1,12 +1,12 @@
 //! Recognition as an official member (rule 3).
 
-use qldv_api_types::members::{MemberStatus, Recognition};
+use qldv_api_types::members::Recognition;
 use qldv_api_types::MemberId;
 
 use crate::auth::AuthUser;
 use crate::db::DbConn;
 use crate::domain::admission;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::models::member::MemberRow;
 use crate::models::member_event::{self, NewEvent};
 use crate::models::setting;
@@ -22,12 +22,7 @@ pub fn recognise(
 ) -> AppResult<MemberRow> {
     let before = MemberRow::find(conn, &caller.scope, id)?;
     let version = crate::models::check_version(expected, before.version)?;
-    if before.status() != MemberStatus::Probationary {
-        return Err(AppError::Conflict(
-            "not_probationary",
-            "Chỉ công nhận chính thức cho đảng viên dự bị".into(),
-        ));
-    }
+    admission::require_probationary(before.status())?;
     let settings = setting::at(conn, body.decided_on)?;
     let official_on = admission::recognise(before.ceremony_on, body.decided_on, &settings)?;
     MemberRow::touch(conn, before.id, version)?;

@@ -140,7 +140,6 @@ fn read_records(conn: &mut DbConn, entity: ChangeEntity, ids: &[i64]) -> AppResu
 /// current place, a transfer while either side holds it (only the receiver once the member has
 /// moved), what hangs on a member by the member's current place.
 fn in_scope_now(conn: &mut DbConn, path: &str, records: Vec<Record>) -> AppResult<Vec<Record>> {
-    use crate::db::schema::members;
     let text = |r: &Record, table: &str, column: &str| -> Option<String> {
         r.rows
             .get(table)?
@@ -155,15 +154,7 @@ fn in_scope_now(conn: &mut DbConn, path: &str, records: Vec<Record>) -> AppResul
         .filter_map(|r| r.rows.values().flatten().next()?.get("member_id")?.as_i64())
         .collect();
     let owners: Vec<i64> = owners.into_iter().collect();
-    let mut member_paths: BTreeMap<i64, String> = BTreeMap::new();
-    for chunk in owners.chunks(500) {
-        member_paths.extend(
-            members::table
-                .filter(members::id.eq_any(chunk))
-                .select((members::id, members::org_path))
-                .load::<(i64, String)>(conn)?,
-        );
-    }
+    let member_paths = crate::models::member::MemberRow::paths_of(conn, &owners)?;
     Ok(records
         .into_iter()
         .filter(|r| match r.entity {

@@ -61,7 +61,7 @@ pub enum Action {
 
 /// Runs one action.
 pub fn run(action: Action) -> Result<(), String> {
-    let (_, state) = crate::load()?;
+    let (_, state) = qldv::startup::load()?;
     let mut conn = state.pool.get().map_err(|e| e.to_string())?;
     let key = || {
         state
@@ -87,12 +87,12 @@ pub fn run(action: Action) -> Result<(), String> {
                     },
                 )
             })
-            .map_err(crate::problem_text)?;
+            .map_err(super::problem_text)?;
             eprintln!("đã tin cậy khóa");
         }
         Action::Init { id_block } => {
             qldv::db::write_transaction(&mut conn, |c| reserve_id_block(c, ID_TABLES, id_block))
-                .map_err(crate::problem_text)?;
+                .map_err(super::problem_text)?;
             eprintln!("mã bản ghi mới bắt đầu từ {id_block} × 10¹²");
         }
         Action::Export {
@@ -101,12 +101,12 @@ pub fn run(action: Action) -> Result<(), String> {
             out,
             user,
         } => {
-            let caller = AuthUser::of_account(&mut conn, &user).map_err(crate::problem_text)?;
+            let caller = AuthUser::of_account(&mut conn, &user).map_err(super::problem_text)?;
             let bytes = sync::export(&mut conn, &caller, &key()?, OrgId(organization), since)
-                .map_err(crate::problem_text)?;
+                .map_err(super::problem_text)?;
             std::fs::write(&out, &bytes)
                 .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-            let opened = sync::open(&bytes).map_err(crate::problem_text)?;
+            let opened = sync::open(&bytes).map_err(super::problem_text)?;
             eprintln!(
                 "{}: {} bản ghi, thay đổi {}..{} (lần sau: --since {})",
                 out.display(),
@@ -119,10 +119,10 @@ pub fn run(action: Action) -> Result<(), String> {
         Action::Import { file, user } => {
             let bytes =
                 std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-            let caller = AuthUser::of_account(&mut conn, &user).map_err(crate::problem_text)?;
+            let caller = AuthUser::of_account(&mut conn, &user).map_err(super::problem_text)?;
             let report =
                 qldv::db::write_transaction(&mut conn, |c| sync::apply(c, &caller, &bytes))
-                    .map_err(crate::problem_text)?;
+                    .map_err(super::problem_text)?;
             println!(
                 "{}",
                 serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?

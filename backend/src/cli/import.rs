@@ -37,11 +37,11 @@ pub fn run(
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
-    let problem = crate::problem_text;
+    let problem = super::problem_text;
     let prepared =
         imports::prepare(&name, &bytes, &imports::Limits::COMMAND_LINE).map_err(problem)?;
     drop(bytes); // the rows are read: the file's bytes are not needed while they are written
-    let (_, state) = crate::load()?;
+    let (_, state) = qldv::startup::load()?;
     let mut conn = state.pool.get().map_err(|e| e.to_string())?;
     let caller = AuthUser::of_account(&mut conn, username).map_err(problem)?;
     caller.require_writer().map_err(problem)?;
