@@ -17,8 +17,13 @@ use utoipa::OpenApi;
             other agencies' systems. Conventions: JSON with snake_case fields; dates YYYY-MM-DD; \
             errors as RFC 9457 problem+json with a stable `code`; lists paged with `limit` and \
             `cursor`; `ETag`/`If-Match` on mutable resources.",
-        version = "1.0.0",
-        license(name = "MIT")
+        version = "1.1.0",
+        contact(name = "QLĐV maintainers"),
+        license(name = "MIT", identifier = "MIT")
+    ),
+    servers(
+        (url = "/", description = "The installation serving this document"),
+        (url = "http://127.0.0.1:8080", description = "A local `qldv serve` on its default address")
     ),
     components(schemas(
         qldv_api_types::Problem,
@@ -197,7 +202,67 @@ pub fn finish(mut doc: Doc) -> Doc {
             let has_input =
                 op.request_body.is_some() || op.parameters.as_ref().is_some_and(|p| !p.is_empty());
             add_errors(op, secured, has_input);
+            // Anonymous operations say so (`security: []`) rather than leave it unstated.
+            op.security.get_or_insert_with(Vec::new);
         }
     }
+    require_flattened(&mut doc);
+    binary_spreadsheets(&mut doc);
     doc
+}
+
+/// The XLSX media type.
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// Declares every XLSX body as bytes (`format: binary`, with its `contentMediaType`), so that
+/// generated clients hand it over as bytes rather than decode it as text.
+fn binary_spreadsheets(doc: &mut Doc) {
+    use utoipa::openapi::schema::{KnownFormat, SchemaFormat};
+    for item in doc.paths.paths.values_mut() {
+        let ops = [
+            &mut item.get,
+            &mut item.post,
+            &mut item.put,
+            &mut item.patch,
+            &mut item.delete,
+        ];
+        for op in ops.into_iter().flatten() {
+            for response in op.responses.responses.values_mut() {
+                let RefOr::T(response) = response else {
+                    continue;
+                };
+                if let Some(content) = response.content.get_mut(XLSX) {
+                    content.schema = Some(
+                        ObjectBuilder::new()
+                            .schema_type(Type::String)
+                            .format(Some(SchemaFormat::KnownFormat(KnownFormat::Binary)))
+                            .content_media_type(XLSX)
+                            .into(),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Fields a request needs that its schema cannot mark required by itself: they come from a
+/// flattened struct shared with an update, where they are optional. (schema, fields)
+const REQUIRED_FLATTENED: &[(&str, &[&str])] =
+    &[("CreateMember", &["full_name", "gender", "birth_date"])];
+
+/// Adds the [`REQUIRED_FLATTENED`] fields to their schemas' `allOf` as one more `required` part.
+fn require_flattened(doc: &mut Doc) {
+    use utoipa::openapi::schema::Schema;
+    let Some(components) = doc.components.as_mut() else {
+        return;
+    };
+    for (name, fields) in REQUIRED_FLATTENED {
+        if let Some(RefOr::T(Schema::AllOf(all))) = components.schemas.get_mut(*name) {
+            let mut part = ObjectBuilder::new();
+            for field in *fields {
+                part = part.required(*field);
+            }
+            all.items.push(part.into());
+        }
+    }
 }
