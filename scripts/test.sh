@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test, on a fresh machine: formatting, lints, unit and property tests, the API suite on
 # SQLite and on PostgreSQL (a private cluster started here unless TEST_DATABASE_URL is given), a
-# smoke run of the real binary, a short schemathesis run, kill -9 crash tests on both engines and
+# smoke run of the real binary, the API contract as integrators generate clients from it
+# (scripts/test-contract.sh), a short schemathesis run, kill -9 crash tests on both engines and
 # a PostgreSQL outage, the web client's browser tests, and the deployment file's validation.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,6 +42,9 @@ cargo test -p qldv-tests --locked
 step "smoke test of the binary"
 cargo build -p qldv --locked
 scripts/smoke.sh target/debug/qldv
+
+step "the API contract: two validators, Python and TypeScript clients generated and run against the server"
+scripts/test-contract.sh target/debug/qldv
 
 step "fuzzing the API against its own OpenAPI document (schemathesis, short run)"
 scripts/fuzz.sh target/debug/qldv 5

@@ -17,8 +17,13 @@ use utoipa::OpenApi;
             other agencies' systems. Conventions: JSON with snake_case fields; dates YYYY-MM-DD; \
             errors as RFC 9457 problem+json with a stable `code`; lists paged with `limit` and \
             `cursor`; `ETag`/`If-Match` on mutable resources.",
-        version = "1.0.0",
-        license(name = "MIT")
+        version = "1.1.0",
+        contact(name = "QLĐV maintainers"),
+        license(name = "MIT", identifier = "MIT")
+    ),
+    servers(
+        (url = "/", description = "The installation serving this document"),
+        (url = "http://127.0.0.1:8080", description = "A local `qldv serve` on its default address")
     ),
     components(schemas(
         qldv_api_types::Problem,
@@ -197,7 +202,234 @@ pub fn finish(mut doc: Doc) -> Doc {
             let has_input =
                 op.request_body.is_some() || op.parameters.as_ref().is_some_and(|p| !p.is_empty());
             add_errors(op, secured, has_input);
+            // Anonymous operations say so (`security: []`) rather than leave it unstated.
+            op.security.get_or_insert_with(Vec::new);
+        }
+    }
+    require_flattened(&mut doc);
+    binary_spreadsheets(&mut doc);
+    with_examples(doc)
+}
+
+/// Gives every object schema that has no example of its own one made from its fields' examples
+/// (and, where a field has none, from its enum, format or name), so that every request body and
+/// response shows a whole example in the docs UI and in generated clients' documentation.
+fn with_examples(mut doc: Doc) -> Doc {
+    use utoipa::openapi::schema::Schema;
+    let Ok(value) = serde_json::to_value(&doc) else {
+        return doc;
+    };
+    let Some(schemas) = value["components"]["schemas"].as_object() else {
+        return doc;
+    };
+    let Some(components) = doc.components.as_mut() else {
+        return doc;
+    };
+    for (name, schema) in components.schemas.iter_mut() {
+        let RefOr::T(schema) = schema else { continue };
+        let examples = match schema {
+            Schema::Object(o) if !o.properties.is_empty() => &mut o.examples,
+            Schema::AllOf(a) => &mut a.examples,
+            Schema::OneOf(o) => &mut o.examples,
+            _ => continue,
+        };
+        #[allow(deprecated)]
+        let has_own =
+            !examples.is_empty() || value["components"]["schemas"][name]["example"].is_object();
+        if has_own {
+            continue;
+        }
+        let example = examples::of(&value["components"]["schemas"][name], schemas, name, 0);
+        if !example.is_null() {
+            examples.push(example);
         }
     }
     doc
+}
+
+/// Examples made from a schema.
+mod examples {
+    use serde_json::{Map, Value};
+
+    /// How deep references are followed (recursive schemas stop there).
+    const MAX_DEPTH: usize = 16;
+
+    /// A string for a field without an example, by its name.
+    fn string_for(field: &str) -> &'static str {
+        const BY_NAME: &[(&str, &str)] = &[
+            ("full_name", "Nguyễn Văn An"),
+            ("name", "Chi bộ Thôn 1"),
+            ("username", "canbo.to.chuc"),
+            ("password", "mat-khau-du-dai-12"),
+            ("decision_no", "125-QĐ/ĐU"),
+            ("national_id", "031085001234"),
+            ("card_number", "01234567"),
+            ("phone", "0912345678"),
+            ("email", "an.nguyen@example.vn"),
+            ("public_key", "F7W4knxWYh/k6rz8l9GMCwHf59NyCDDOYxdKCAyyu+0="),
+            ("token", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl"),
+            ("cursor", "WyJhbiIsMTJd"),
+            ("reason", "Chuyển nơi cư trú"),
+            ("note", "Ghi chú"),
+            ("message", "Đã quá hạn 30 ngày"),
+            ("path", "/1/17/342/"),
+            ("place", "Xã Tân Lạc"),
+        ];
+        /// Names matched as a suffix too (`admission_decision_no`, `exit_reason`).
+        const SUFFIXES: &[&str] = &["decision_no", "reason", "note", "place", "phone", "email"];
+        BY_NAME
+            .iter()
+            .find(|(name, _)| {
+                field == *name || (SUFFIXES.contains(name) && field.ends_with(&format!("_{name}")))
+            })
+            .map_or("Ví dụ", |(_, v)| v)
+    }
+
+    fn primitive(kind: &str, schema: &Value, field: &str) -> Value {
+        let format = schema["format"].as_str().unwrap_or("");
+        match kind {
+            "string" => match format {
+                "date" => Value::from("2025-05-19"),
+                "date-time" => Value::from("2025-05-19T08:30:00Z"),
+                "binary" => Value::from("(tệp)"),
+                _ => Value::from(string_for(field)),
+            },
+            "integer" => schema["minimum"]
+                .as_i64()
+                .filter(|m| *m > 1)
+                .map_or(Value::from(1), Value::from),
+            "number" => Value::from(1.0),
+            "boolean" => Value::from(false),
+            _ => Value::Null,
+        }
+    }
+
+    /// An example value of `schema` (resolving `$ref`s in `schemas`); `field` names it.
+    pub(super) fn of(
+        schema: &Value,
+        schemas: &Map<String, Value>,
+        field: &str,
+        depth: usize,
+    ) -> Value {
+        if depth > MAX_DEPTH {
+            return Value::Null;
+        }
+        if let Some(e) = schema["examples"].get(0).or_else(|| schema.get("example")) {
+            return e.clone();
+        }
+        if let Some(r) = schema["$ref"].as_str() {
+            let name = r.trim_start_matches("#/components/schemas/");
+            return schemas
+                .get(name)
+                .map_or(Value::Null, |s| of(s, schemas, field, depth + 1));
+        }
+        if let Some(e) = schema["enum"].get(0).or_else(|| schema.get("const")) {
+            return e.clone();
+        }
+        if let Some(parts) = schema["allOf"].as_array() {
+            let mut merged = Map::new();
+            for part in parts {
+                if let Value::Object(o) = of(part, schemas, field, depth + 1) {
+                    merged.extend(o);
+                }
+            }
+            return Value::Object(merged);
+        }
+        if let Some(variants) = schema["oneOf"]
+            .as_array()
+            .or_else(|| schema["anyOf"].as_array())
+        {
+            return variants
+                .iter()
+                .filter(|v| v["type"] != "null")
+                .map(|v| of(v, schemas, field, depth + 1))
+                .find(|v| !v.is_null())
+                .unwrap_or(Value::Null);
+        }
+        let kind = match &schema["type"] {
+            Value::String(t) => t.as_str(),
+            Value::Array(ts) => ts
+                .iter()
+                .filter_map(Value::as_str)
+                .find(|t| *t != "null")
+                .unwrap_or("null"),
+            _ if schema.get("properties").is_some() => "object",
+            _ => "",
+        };
+        match kind {
+            "object" => {
+                let mut out = Map::new();
+                if let Some(props) = schema["properties"].as_object() {
+                    for (name, prop) in props {
+                        let v = of(prop, schemas, name, depth + 1);
+                        if !v.is_null() {
+                            out.insert(name.clone(), v);
+                        }
+                    }
+                }
+                Value::Object(out)
+            }
+            "array" => {
+                let item = of(&schema["items"], schemas, field, depth + 1);
+                Value::Array(if item.is_null() { vec![] } else { vec![item] })
+            }
+            other => primitive(other, schema, field),
+        }
+    }
+}
+
+/// The XLSX media type.
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// Declares every XLSX body as bytes (`format: binary`, with its `contentMediaType`), so that
+/// generated clients hand it over as bytes rather than decode it as text.
+fn binary_spreadsheets(doc: &mut Doc) {
+    use utoipa::openapi::schema::{KnownFormat, SchemaFormat};
+    for item in doc.paths.paths.values_mut() {
+        let ops = [
+            &mut item.get,
+            &mut item.post,
+            &mut item.put,
+            &mut item.patch,
+            &mut item.delete,
+        ];
+        for op in ops.into_iter().flatten() {
+            for response in op.responses.responses.values_mut() {
+                let RefOr::T(response) = response else {
+                    continue;
+                };
+                if let Some(content) = response.content.get_mut(XLSX) {
+                    content.schema = Some(
+                        ObjectBuilder::new()
+                            .schema_type(Type::String)
+                            .format(Some(SchemaFormat::KnownFormat(KnownFormat::Binary)))
+                            .content_media_type(XLSX)
+                            .into(),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Fields a request needs that its schema cannot mark required by itself: they come from a
+/// flattened struct shared with an update, where they are optional. (schema, fields)
+const REQUIRED_FLATTENED: &[(&str, &[&str])] =
+    &[("CreateMember", &["full_name", "gender", "birth_date"])];
+
+/// Adds the [`REQUIRED_FLATTENED`] fields to their schemas' `allOf` as one more `required` part.
+fn require_flattened(doc: &mut Doc) {
+    use utoipa::openapi::schema::Schema;
+    let Some(components) = doc.components.as_mut() else {
+        return;
+    };
+    for (name, fields) in REQUIRED_FLATTENED {
+        if let Some(RefOr::T(Schema::AllOf(all))) = components.schemas.get_mut(*name) {
+            let mut part = ObjectBuilder::new();
+            for field in *fields {
+                part = part.required(*field);
+            }
+            all.items.push(part.into());
+        }
+    }
 }

@@ -149,7 +149,7 @@ def main():
 
     occasion = f"{datetime.date.today().year + 1}-02-03"
     print(f"## Party badges: eligible in the commune for {occasion}")
-    for e in api.get(f"/api/v1/badges/eligible?organization_id={commune}&occasion_on={occasion}"):
+    for e in api.get(f"/api/v1/badges/eligible?organization_id={commune}&occasion_on={occasion}&limit=500")["items"]:
         flags = ", ".join(f for f, on in (("sớm (bệnh nặng)", e["early"]), ("truy tặng", e["posthumous"])) if on)
         print(f"- {e['full_name']}: Huy hiệu {e['milestone']} năm, tuổi đảng {e['party_age_years']}"
               + (f" — {flags}" if flags else ""))

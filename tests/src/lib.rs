@@ -364,6 +364,34 @@ impl Client {
         self.send(Method::GET, path, None, &[]).await
     }
 
+    /// Every item of a paged list (`{items, next_cursor}`), read `page_size` at a time by
+    /// following `next_cursor`; each page must answer 200 and hold at most `page_size` items.
+    pub async fn get_all(&self, path: &str, page_size: usize) -> Vec<Value> {
+        let join = if path.contains('?') { '&' } else { '?' };
+        let mut items = Vec::new();
+        let mut cursor: Option<String> = None;
+        loop {
+            let url = match &cursor {
+                Some(c) => format!("{path}{join}limit={page_size}&cursor={c}"),
+                None => format!("{path}{join}limit={page_size}"),
+            };
+            let res = self.get(&url).await;
+            res.assert_status(200);
+            let page = res.json["items"]
+                .as_array()
+                .unwrap_or_else(|| panic!("{url}: not a page: {}", res.text));
+            assert!(page.len() <= page_size, "{url}: {} items", page.len());
+            items.extend(page.iter().cloned());
+            match res.json["next_cursor"].as_str() {
+                Some(next) => cursor = Some(next.to_string()),
+                None => {
+                    assert!(res.json["next_cursor"].is_null(), "{url}: {}", res.text);
+                    return items;
+                }
+            }
+        }
+    }
+
     /// `POST` with JSON.
     pub async fn post(&self, path: &str, body: Value) -> Response {
         self.send(Method::POST, path, Some(body), &[]).await

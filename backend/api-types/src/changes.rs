@@ -56,8 +56,10 @@ impl ChangeEntity {
 }
 
 /// One committed change, as the feed returns it.
+///
+/// Its OpenAPI schema is written by hand (`change_schema` below): a `oneOf` keyed by `entity`
+/// whose every variant types `resource` as that record's schema (`Member`, `Transfer`, …).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Change {
     /// The change's position in commit order; pass it as `after` to read what follows.
     pub cursor: String,
@@ -71,8 +73,166 @@ pub struct Change {
     pub version: i64,
     /// When the change was made (UTC).
     pub at: DateTime<Utc>,
-    /// The record after the change, exactly as the API's `GET` returned it then.
+    /// The record after the change, exactly as the API's `GET` returned it then: the schema
+    /// named by `entity` (see [`ChangeEntity::schema_name`]).
     pub resource: serde_json::Value,
+}
+
+impl ChangeEntity {
+    /// The name of the OpenAPI schema of this kind of record (a `Change`'s `resource`).
+    pub fn schema_name(self) -> &'static str {
+        match self {
+            Self::Organization => "Organization",
+            Self::Member => "Member",
+            Self::Transfer => "Transfer",
+            Self::Evaluation => "Evaluation",
+            Self::Card => "Card",
+            Self::Badge => "Badge",
+            Self::BadgeProposal => "BadgeProposal",
+        }
+    }
+}
+
+#[cfg(feature = "openapi")]
+mod change_schema {
+    use std::borrow::Cow;
+
+    use utoipa::openapi::schema::{
+        AllOfBuilder, Discriminator, KnownFormat, ObjectBuilder, OneOfBuilder, Schema,
+        SchemaFormat, Type,
+    };
+    use utoipa::openapi::{Ref, RefOr};
+    use utoipa::{PartialSchema, ToSchema};
+
+    use super::{Change, ChangeEntity};
+
+    /// The component holding one entity's variant, e.g. `MemberChange`.
+    fn variant_name(entity: ChangeEntity) -> String {
+        format!("{}Change", entity.schema_name())
+    }
+
+    /// The fields every change has, whatever its record.
+    fn common() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .description(Some("The fields of every change."))
+            .property(
+                "cursor",
+                ObjectBuilder::new().schema_type(Type::String).description(Some(
+                    "The change's position in commit order; pass it as `after` to read what follows.",
+                )),
+            )
+            .required("cursor")
+            .property(
+                "id",
+                ObjectBuilder::new()
+                    .schema_type(Type::Integer)
+                    .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int64)))
+                    .description(Some("The record's id.")),
+            )
+            .required("id")
+            .property(
+                "operation",
+                ObjectBuilder::new().schema_type(Type::String).description(Some(
+                    "What was done, e.g. `create`, `update`, `accept`, `merge`.",
+                )),
+            )
+            .required("operation")
+            .property(
+                "version",
+                ObjectBuilder::new()
+                    .schema_type(Type::Integer)
+                    .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int64)))
+                    .description(Some("The record's version after the change (its `ETag`).")),
+            )
+            .required("version")
+            .property(
+                "at",
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .format(Some(SchemaFormat::KnownFormat(KnownFormat::DateTime)))
+                    .description(Some("When the change was made (UTC).")),
+            )
+            .required("at")
+            .into()
+    }
+
+    /// A change to one kind of record: the common fields, `entity` fixed, `resource` typed.
+    fn variant(entity: ChangeEntity) -> RefOr<Schema> {
+        AllOfBuilder::new()
+            .item(Ref::from_schema_name("ChangeCommon"))
+            .item(
+                ObjectBuilder::new()
+                    .property(
+                        "entity",
+                        ObjectBuilder::new()
+                            .schema_type(Type::String)
+                            .enum_values(Some([entity.as_str()]))
+                            .description(Some("The kind of record.")),
+                    )
+                    .required("entity")
+                    .property("resource", {
+                        let mut resource = Ref::from_schema_name(entity.schema_name());
+                        resource.description = format!(
+                            "The {} after the change, exactly as the API's `GET` returned it then.",
+                            entity.as_str().replace('_', " ")
+                        );
+                        resource
+                    })
+                    .required("resource"),
+            )
+            .description(Some(format!(
+                "A change to a record of kind `{}`.",
+                entity.as_str()
+            )))
+            .into()
+    }
+
+    impl PartialSchema for Change {
+        fn schema() -> RefOr<Schema> {
+            let mut one_of = OneOfBuilder::new()
+                .description(Some(
+                    "One committed change, as the feed returns it: `entity` says which record \
+                     `resource` is.",
+                ))
+                .discriminator(Some(Discriminator::with_mapping(
+                    "entity",
+                    ChangeEntity::ALL.map(|e| {
+                        (
+                            e.as_str(),
+                            format!("#/components/schemas/{}", variant_name(e)),
+                        )
+                    }),
+                )));
+            for entity in ChangeEntity::ALL {
+                one_of = one_of.item(Ref::from_schema_name(variant_name(entity)));
+            }
+            one_of.into()
+        }
+    }
+
+    impl ToSchema for Change {
+        fn name() -> Cow<'static, str> {
+            Cow::Borrowed("Change")
+        }
+
+        fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
+            schemas.push(("ChangeCommon".into(), common()));
+            for entity in ChangeEntity::ALL {
+                schemas.push((variant_name(entity), variant(entity)));
+            }
+            fn add<T: ToSchema>(schemas: &mut Vec<(String, RefOr<Schema>)>) {
+                schemas.push((T::name().into_owned(), T::schema()));
+                T::schemas(schemas);
+            }
+            add::<crate::organizations::Organization>(schemas);
+            add::<crate::members::Member>(schemas);
+            add::<crate::movements::Transfer>(schemas);
+            add::<crate::evaluations::Evaluation>(schemas);
+            add::<crate::cards::Card>(schemas);
+            add::<crate::badges::Badge>(schemas);
+            add::<crate::badges::BadgeProposal>(schemas);
+        }
+    }
 }
 
 /// One page of the change feed.
@@ -86,6 +246,29 @@ pub struct ChangePage {
     pub next_cursor: String,
     /// Whether more changes are waiting right now (poll again at once rather than later).
     pub has_more: bool,
+}
+
+/// A signed sync package: what `GET /sync/export` answers and `POST /sync/import` reads, as is.
+/// The payload is JSON kept as the exact text that was signed (its records, the subtree, the
+/// sender's feed cursors); any change to it breaks the signature.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "format": "qldv-sync/1",
+    "public_key": "F7W4knxWYh/k6rz8l9GMCwHf59NyCDDOYxdKCAyyu+0=",
+    "signature": "SAiflmd8RIpqmbm2CmglTWuZ8QDIwL5Fno84P1lkG2nHypR4Ki/o53cznwqit4mmNIAR7QGIdQBoUcJH2NIsAw==",
+    "payload": "{\"format\":\"qldv-sync/1\",\"organization_id\":1,\"since\":0,\"until\":42,\"created_at\":\"2026-12-06T14:23:34Z\",\"context\":[],\"records\":[]}"
+})))]
+pub struct SyncPackage {
+    /// The format and its version: `qldv-sync/1`.
+    #[cfg_attr(feature = "openapi", schema(example = "qldv-sync/1"))]
+    pub format: String,
+    /// The sender's Ed25519 public key (base64, 32 bytes).
+    pub public_key: String,
+    /// Ed25519 signature of `payload`'s bytes (base64).
+    pub signature: String,
+    /// The payload's JSON text, exactly as signed.
+    pub payload: String,
 }
 
 /// A record of a sync package the receiving installation did not apply.

@@ -47,11 +47,71 @@ pub struct FieldError {
 }
 
 /// One page of a list, with the cursor of the next page.
+///
+/// Its OpenAPI schema (`Page_<Item>`) is written by hand below: utoipa's derive copies a generic
+/// argument's schema inline, so typed clients would get a `PageMemberItemsItem` instead of a
+/// `Member`; here the items are a `$ref` to the item's own schema.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Page<T> {
     /// The items of this page.
     pub items: Vec<T>,
     /// Pass as `cursor` to get the next page; `null` on the last page.
     pub next_cursor: Option<String>,
+}
+
+#[cfg(feature = "openapi")]
+mod page_schema {
+    use std::borrow::Cow;
+
+    use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Schema, Type};
+    use utoipa::openapi::{Ref, RefOr};
+    use utoipa::ToSchema;
+
+    use super::Page;
+
+    /// The schema of a page of `item`s: `items` refers to the item's schema; `next_cursor` is
+    /// required and may be `null`.
+    fn page_of(item: &str) -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .description(Some(
+                "One page of a list, with the cursor of the next page.",
+            ))
+            .property(
+                "items",
+                ArrayBuilder::new()
+                    .items(Ref::from_schema_name(item))
+                    .description(Some("The items of this page.")),
+            )
+            .required("items")
+            .property(
+                "next_cursor",
+                ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::SchemaType::from_iter([
+                        Type::String,
+                        Type::Null,
+                    ]))
+                    .description(Some(
+                        "Pass as `cursor` to get the next page; `null` on the last page.",
+                    )),
+            )
+            .required("next_cursor")
+            .into()
+    }
+
+    impl<T: ToSchema> utoipa::__dev::ComposeSchema for Page<T> {
+        fn compose(_generics: Vec<RefOr<Schema>>) -> RefOr<Schema> {
+            page_of(&T::name())
+        }
+    }
+
+    impl<T: ToSchema> ToSchema for Page<T> {
+        fn name() -> Cow<'static, str> {
+            Cow::Borrowed("Page")
+        }
+
+        fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
+            schemas.push((T::name().into_owned(), T::schema()));
+            T::schemas(schemas);
+        }
+    }
 }

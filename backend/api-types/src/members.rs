@@ -89,7 +89,10 @@ pub struct MemberProfile {
     #[cfg_attr(feature = "openapi", schema(example = "Không"))]
     pub religion: Option<String>,
     /// CCCD: 12 digits agreeing with gender and birth year (read by a viewer: `********1234`).
-    #[cfg_attr(feature = "openapi", schema(example = "031085001234"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "031085001234", pattern = r"^(?:[0-9]{12}|\*{8}[0-9]{4})$")
+    )]
     pub national_id: Option<String>,
     /// Phone number (read by a viewer: the last three digits).
     #[validate(length(max = 20))]

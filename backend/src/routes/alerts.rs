@@ -2,13 +2,14 @@
 
 use actix_web::{get, web};
 use qldv_api_types::movements::Alert;
-use qldv_api_types::OrgId;
+use qldv_api_types::{OrgId, Page};
 use serde::Deserialize;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::organization::OrganizationRow;
+use crate::pagination::{page_of_list, PageParams};
 use crate::services;
 use crate::state::AppState;
 
@@ -30,9 +31,9 @@ pub struct AlertQuery {
 /// temporary transfers expired (rule 8), disciplines lapsing within 30 days (rule 11).
 #[utoipa::path(
     tag = "members",
-    params(AlertQuery),
+    params(AlertQuery, PageParams),
     responses(
-        (status = 200, description = "Alerts, by date", body = Vec<Alert>),
+        (status = 200, description = "One page of alerts, by date", body = Page<Alert>),
         (status = 404, description = "Organisation outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
@@ -42,7 +43,8 @@ pub async fn list_alerts(
     state: web::Data<AppState>,
     user: AuthUser,
     query: web::Query<AlertQuery>,
-) -> Result<web::Json<Vec<Alert>>, AppError> {
+    params: web::Query<PageParams>,
+) -> Result<web::Json<Page<Alert>>, AppError> {
     let today = state.today();
     let org = query.organization_id.or(user.scope.root_id()).map(OrgId);
     let alerts = crate::db::run(&state.pool, move |c| {
@@ -54,5 +56,9 @@ pub async fn list_alerts(
         services::alerts::for_subtree(c, &path, today)
     })
     .await?;
-    Ok(web::Json(alerts))
+    // By date, then member; a member's alerts of one day by rule and message.
+    let page = page_of_list(alerts, &params, |a| {
+        (a.date, a.member_id.0, a.rule, a.message.clone())
+    })?;
+    Ok(web::Json(page))
 }

@@ -83,8 +83,11 @@ fn format_of(req: &HttpRequest, asked: Option<&str>) -> Result<Format, AppError>
     tag = "reports",
     params(("code" = ReportCode, Path, description = "Which report"), ReportQuery),
     responses(
-        (status = 200, description = "The report", body = Report, content_type = "application/json"),
-        (status = "2XX", description = "The report as a spreadsheet (`Accept: text/csv` or the XLSX media type)", body = String, content_type = "text/csv"),
+        (status = 200, description = "The report: JSON by default; CSV or XLSX by `Accept` or `format`", content(
+            (Report = "application/json"),
+            (String = "text/csv"),
+            (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        )),
         (status = 404, description = "Unknown report, or organisation outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))

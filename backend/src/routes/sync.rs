@@ -51,7 +51,7 @@ pub struct ExportQuery {
     tag = "changes",
     params(ExportQuery),
     responses(
-        (status = 200, description = "The package (JSON, signed)", content_type = "application/json"),
+        (status = 200, description = "The package (JSON, signed)", body = qldv_api_types::changes::SyncPackage, content_type = "application/json"),
         (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
@@ -86,7 +86,7 @@ pub async fn export_package(
 /// before changes nothing and returns its report again with `already_applied`.
 #[utoipa::path(
     tag = "changes",
-    request_body(content = String, description = "The package file", content_type = "application/json"),
+    request_body(content = qldv_api_types::changes::SyncPackage, description = "The package file, as `GET /sync/export` gave it", content_type = "application/json"),
     responses(
         (status = 200, description = "What was applied", body = SyncReport),
         (status = 403, description = "The package is for a subtree outside an attached administrator's own", body = qldv_api_types::Problem, content_type = "application/problem+json"),

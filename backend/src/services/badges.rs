@@ -22,7 +22,8 @@ use crate::models::setting;
 /// Candidates examined per query: memory stays bounded whatever the subtree's size.
 const CHUNK: usize = 1_000;
 
-/// Everyone eligible inside the scope (and subtree) for an occasion, in Vietnamese name order.
+/// Everyone eligible inside the scope (and subtree) for an occasion, in Vietnamese name order,
+/// each with its name's sort key (what a page's cursor holds).
 ///
 /// Set-based: the candidates' ids come from the index of the cached day each member's next
 /// milestone is reached (up to the occasion, or its early window for the seriously ill); the
@@ -33,7 +34,7 @@ pub fn eligible(
     scope: &Scope,
     subtree_path: Option<&str>,
     occasion: NaiveDate,
-) -> AppResult<Vec<EligibleMember>> {
+) -> AppResult<Vec<(String, EligibleMember)>> {
     let settings = setting::at(conn, occasion)?;
     let due_by = add_months(occasion, rules::max_early_months(&settings));
     let candidates = badge::Candidates::find(conn, scope, subtree_path, occasion, due_by)?;
@@ -62,7 +63,7 @@ pub fn eligible(
         }
     }
     out.sort_unstable_by(|a, b| (&a.0, a.1.member_id.0).cmp(&(&b.0, b.1.member_id.0)));
-    Ok(out.into_iter().map(|(_, e)| e).collect())
+    Ok(out)
 }
 
 /// 403 unless the caller decides at the provincial level (rule: the provincial standing

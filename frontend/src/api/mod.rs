@@ -177,6 +177,26 @@ pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
     call("GET", path, None, None).await
 }
 
+/// Every item of a paged list under `/api/v1` (`{items, next_cursor}`), following
+/// `next_cursor` page by page (500 items a page).
+pub async fn get_all<T: DeserializeOwned>(path: &str) -> Result<Vec<T>, ApiError> {
+    let join = if path.contains('?') { '&' } else { '?' };
+    let mut items = Vec::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let page_path = match &cursor {
+            Some(c) => format!("{path}{join}limit=500&cursor={c}"),
+            None => format!("{path}{join}limit=500"),
+        };
+        let page: qldv_api_types::Page<T> = get(&page_path).await?;
+        items.extend(page.items);
+        match page.next_cursor {
+            Some(next) => cursor = Some(next),
+            None => return Ok(items),
+        }
+    }
+}
+
 /// Sends a JSON body with `method` to a path under `/api/v1`.
 pub async fn send<B: Serialize, T: DeserializeOwned>(
     method: &str,

@@ -21,6 +21,31 @@ pub fn ErrorBox(error: ApiError) -> impl IntoView {
     view! { <div class="alert-box" role="alert">{error.message()}{id}</div> }
 }
 
+/// Like [`remote`] for a paged list: every page of it (following `next_cursor`), rendered
+/// together with `render`.
+pub fn remote_all<T, V>(
+    path: String,
+    render: impl Fn(Vec<T>) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: DeserializeOwned + Clone + 'static,
+    V: IntoView + 'static,
+{
+    let res = LocalResource::new(move || {
+        let p = path.clone();
+        async move { api::get_all::<T>(&p).await }
+    });
+    let lang = use_lang();
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{move || lang.get().t(Text::Loading)}</p> }>
+            {move || res.get().map(|r| match r {
+                Ok(v) => render(v).into_any(),
+                Err(e) => view! { <ErrorBox error=e/> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
 /// Fetches `path` and renders the result with `render`, showing loading and errors.
 pub fn remote<T, V>(path: String, render: impl Fn(T) -> V + Send + Sync + 'static) -> impl IntoView
 where

@@ -12,7 +12,7 @@ use qldv_api_types::{MemberId, Page};
 
 use crate::api::{self, ApiError};
 use crate::components::org_picker::OrgPicker;
-use crate::components::{remote, ErrorBox};
+use crate::components::{remote, remote_all, ErrorBox};
 use crate::format;
 use crate::i18n::{use_lang, Text};
 use crate::session;
@@ -116,7 +116,7 @@ pub fn BadgePage() -> impl IntoView {
             org_param(),
             occasion.get()
         );
-        remote(path, move |list: Vec<EligibleMember>| {
+        remote_all(path, move |list: Vec<EligibleMember>| {
             if list.is_empty() {
                 return view! { <p class="empty">{move || t(Text::NoneEligible)}</p> }.into_any();
             }

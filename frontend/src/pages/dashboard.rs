@@ -7,7 +7,7 @@ use qldv_api_types::movements::Alert;
 use qldv_api_types::organizations::Organization;
 use qldv_api_types::Page;
 
-use crate::components::remote;
+use crate::components::{remote, remote_all};
 use crate::format;
 use crate::i18n::{kind_label, use_lang, Text};
 use crate::session;
@@ -103,7 +103,7 @@ pub fn Dashboard() -> impl IntoView {
         )
         .into_any(),
     };
-    let alerts = remote("/alerts".to_string(), move |list: Vec<Alert>| {
+    let alerts = remote_all("/alerts".to_string(), move |list: Vec<Alert>| {
         if list.is_empty() {
             return view! { <p class="empty">{move || t(Text::NoAlerts)}</p> }.into_any();
         }

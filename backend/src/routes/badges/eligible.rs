@@ -3,12 +3,13 @@
 use actix_web::{get, web};
 use chrono::NaiveDate;
 use qldv_api_types::badges::EligibleMember;
-use qldv_api_types::OrgId;
+use qldv_api_types::{OrgId, Page};
 use serde::Deserialize;
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::organization::OrganizationRow;
+use crate::pagination::{page_of_list, PageParams};
 use crate::services;
 use crate::state::AppState;
 
@@ -27,9 +28,9 @@ pub struct EligibleQuery {
 /// posthumous for the deceased; members under a discipline's waiting time are left out.
 #[utoipa::path(
     tag = "badges",
-    params(EligibleQuery),
+    params(EligibleQuery, PageParams),
     responses(
-        (status = 200, description = "The eligible members", body = Vec<EligibleMember>),
+        (status = 200, description = "One page of the eligible members", body = Page<EligibleMember>),
         (status = 404, description = "Organisation outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
@@ -39,7 +40,8 @@ pub async fn eligible_badges(
     state: web::Data<AppState>,
     user: AuthUser,
     query: web::Query<EligibleQuery>,
-) -> Result<web::Json<Vec<EligibleMember>>, AppError> {
+    params: web::Query<PageParams>,
+) -> Result<web::Json<Page<EligibleMember>>, AppError> {
     let query = query.into_inner();
     let list = crate::db::run(&state.pool, move |c| {
         let path = match query.organization_id {
@@ -49,5 +51,9 @@ pub async fn eligible_badges(
         services::badges::eligible(c, &user.scope, path.as_deref(), query.occasion_on)
     })
     .await?;
-    Ok(web::Json(list))
+    let page = page_of_list(list, &params, |(name, e)| (name.clone(), e.member_id.0))?;
+    Ok(web::Json(Page {
+        items: page.items.into_iter().map(|(_, e)| e).collect(),
+        next_cursor: page.next_cursor,
+    }))
 }

@@ -138,7 +138,10 @@ struct Cursor {
     tag = "members",
     params(MemberQuery, ExportFormat),
     responses(
-        (status = 200, description = "The list as CSV (streamed) or XLSX", body = String, content_type = "text/csv"),
+        (status = 200, description = "The list as CSV (streamed) or XLSX", content(
+            (String = "text/csv"),
+            (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        )),
         (status = 404, description = "Organisation not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))

@@ -54,18 +54,8 @@ pub struct Payload {
     pub records: Vec<Record>,
 }
 
-/// The file.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Envelope {
-    /// [`FORMAT`].
-    pub format: String,
-    /// The sender's public key (base64).
-    pub public_key: String,
-    /// Ed25519 signature of `payload`'s bytes (base64).
-    pub signature: String,
-    /// The payload's JSON text, exactly as signed.
-    pub payload: String,
-}
+/// The file (its shape is part of the API: `GET /sync/export`, `POST /sync/import`).
+pub type Envelope = qldv_api_types::changes::SyncPackage;
 
 /// This installation's signing key (never printed).
 #[derive(Clone)]
