@@ -17,6 +17,7 @@ use crate::models::change;
 use crate::models::member::MemberRow;
 use crate::models::organization::OrganizationRow;
 use crate::models::setting;
+use crate::models::uow::Uow;
 
 /// Candidates examined per query: memory stays bounded whatever the subtree's size.
 const CHUNK: usize = 1_000;
@@ -112,7 +113,7 @@ struct Decision<'a> {
 }
 
 fn record_award(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     m: &MemberRow,
     e: Eligibility,
@@ -151,7 +152,7 @@ fn record_award(
 
 /// Awards a badge by decision: 422 when not eligible, 409 when held.
 pub fn award(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     body: &AwardBadge,
 ) -> AppResult<(BadgeRow, MemberRow)> {
@@ -171,7 +172,7 @@ pub fn award(
 /// The cell or grassroots level proposes members for an occasion, each for the milestone the
 /// engine finds (422 naming the member when one is not eligible; nothing is written then).
 pub fn propose(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     body: &ProposeBadges,
 ) -> AppResult<Vec<(ProposalRow, MemberRow)>> {
@@ -212,7 +213,7 @@ pub fn propose(
 /// The provincial level approves proposals under one decision: each becomes an award, checked
 /// again against the engine (all or nothing).
 pub fn approve(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     ids: &[i64],
     decision_no: &str,
@@ -253,7 +254,7 @@ pub fn approve(
 
 /// The provincial level rejects a proposal.
 pub fn reject(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     id: i64,
     reason: &str,
@@ -274,7 +275,7 @@ pub fn reject(
 }
 
 fn audit_decision(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     actor: &Actor,
     action: &str,
     m: &MemberRow,
@@ -297,7 +298,7 @@ fn audit_decision(
 
 /// Rule 12: on an exit the member's badges are recorded as returned.
 pub fn return_on_exit(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     actor: &Actor,
     m: &MemberRow,
     on: NaiveDate,

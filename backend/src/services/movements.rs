@@ -20,6 +20,7 @@ use crate::models::member::MemberRow;
 use crate::models::member_event::{self, NewEvent};
 use crate::models::setting;
 use crate::models::transfer::ensure_none_pending;
+use crate::models::uow::Uow;
 
 fn active(m: &MemberRow) -> AppResult<()> {
     match m.status.as_str() {
@@ -61,7 +62,7 @@ fn append(
 
 /// The member's exit: event, membership closed, state recomputed.
 fn exit_member(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     m: &MemberRow,
     reason: &str,
@@ -99,7 +100,7 @@ fn exit_member(
 
 /// Records a discipline decision (an expulsion also ends the membership).
 pub fn discipline(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     id: MemberId,
     body: &CreateDiscipline,
@@ -124,7 +125,7 @@ pub fn discipline(
             disciplines::created_at.eq(crate::models::now()),
         ))
         .returning(disciplines::id)
-        .get_result(conn)?;
+        .get_result(conn.conn())?;
     append(
         conn,
         caller,
@@ -158,7 +159,7 @@ pub fn discipline(
 
 /// Records a complaint or a re-offence: the discipline no longer lapses by itself (rule 11).
 pub fn hold(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     id: MemberId,
     discipline_id: i64,
@@ -180,10 +181,10 @@ pub fn hold(
     match body.kind.as_str() {
         "complaint" => q
             .set(disciplines::complaint_on.eq(Some(body.on)))
-            .execute(conn)?,
+            .execute(conn.conn())?,
         "reoffence" => q
             .set(disciplines::reoffence_on.eq(Some(body.on)))
-            .execute(conn)?,
+            .execute(conn.conn())?,
         _ => {
             return Err(AppError::field(
                 "kind",
@@ -224,7 +225,7 @@ pub fn hold(
 
 /// A member leaves: name removal, resignation or death.
 pub fn exit(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     id: MemberId,
     body: &ExitRequest,
@@ -256,7 +257,7 @@ pub fn exit(
 
 /// Re-admits a former member (rule 13): a new probation, the time out is an interruption.
 pub fn readmit(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     id: MemberId,
     body: &ReadmissionRequest,
@@ -350,7 +351,7 @@ pub fn readmit(
 
 /// Records a period of working away or of exemption.
 pub fn add_period(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     id: MemberId,
     kind: PeriodKind,
@@ -389,7 +390,7 @@ pub fn add_period(
             member_periods::created_at.eq(crate::models::now()),
         ))
         .returning(member_periods::id)
-        .get_result(conn)?;
+        .get_result(conn.conn())?;
     MemberRow::set_period(
         conn,
         m.id,

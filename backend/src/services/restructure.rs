@@ -16,9 +16,10 @@ use crate::models::member_event::{self, NewEvent};
 use crate::models::organization::{KindRow, OrganizationRow};
 use crate::models::restructure as r;
 use crate::models::setting;
+use crate::models::uow::Uow;
 
 fn audit_org(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     action: &str,
     before: &OrganizationRow,
@@ -67,7 +68,7 @@ fn below_scope_root(caller: &AuthUser, org: &OrganizationRow, doing: &str) -> Ap
 
 /// Moves `org` under `parent` (checked in scope and kind), rewriting the subtree's paths.
 fn move_under(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     org: &OrganizationRow,
     parent: &OrganizationRow,
     on: NaiveDate,
@@ -95,7 +96,7 @@ fn move_under(
 
 /// `POST /organizations/{id}/move`.
 pub fn move_org(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     id: OrgId,
     body: &MoveOrganization,
@@ -120,7 +121,7 @@ pub fn move_org(
 
 /// `POST /organizations/{id}/merge`.
 pub fn merge(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     id: OrgId,
     body: &MergeOrganization,
@@ -204,7 +205,7 @@ pub fn merge(
 
 /// `POST /organizations/{id}/dissolve`.
 pub fn dissolve(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     id: OrgId,
     body: &DissolveOrganization,

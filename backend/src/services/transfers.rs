@@ -19,9 +19,10 @@ use crate::models::member_event::{self, NewEvent};
 use crate::models::organization::{KindRow, OrganizationRow};
 use crate::models::setting;
 use crate::models::transfer::{ensure_none_pending, NewTransfer, TransferRow};
+use crate::models::uow::Uow;
 
 fn audit_transfer(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     action: &str,
     before: Option<&TransferRow>,
@@ -94,7 +95,7 @@ fn receiving_cell(conn: &mut DbConn, id: OrgId) -> AppResult<OrganizationRow> {
 
 /// Issues a transfer (call inside a transaction).
 pub fn issue(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     body: &CreateTransfer,
 ) -> AppResult<TransferRow> {
@@ -232,7 +233,7 @@ pub fn issue(
 
 /// Accepts a pending transfer as the receiving side.
 pub fn accept(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     id: i64,
     body: &AcceptTransfer,
@@ -317,7 +318,7 @@ pub fn accept(
 
 /// Rejects (receiver) or cancels (sender) a pending transfer: the member stays.
 pub fn withdraw(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     id: i64,
     status: TransferStatus,

@@ -4,17 +4,17 @@ use qldv_api_types::members::{MemberStatus, Recognition};
 use qldv_api_types::MemberId;
 
 use crate::auth::AuthUser;
-use crate::db::DbConn;
 use crate::domain::admission;
 use crate::error::{AppError, AppResult};
 use crate::models::member::MemberRow;
 use crate::models::member_event::{self, NewEvent};
 use crate::models::setting;
+use crate::models::uow::Uow;
 
 /// Recognises a probationary member as official: the official date is the ceremony plus the
 /// probation, never earlier and not shifted by a late decision.
 pub fn recognise(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     id: MemberId,
     expected: Option<i64>,
