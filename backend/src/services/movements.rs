@@ -12,7 +12,6 @@ use qldv_api_types::MemberId;
 
 use crate::auth::AuthUser;
 use crate::db::schema::{disciplines, member_periods};
-use crate::db::DbConn;
 use crate::domain::{admission, discipline as rules};
 use crate::error::{AppError, AppResult};
 use crate::models::discipline::{form_str, DisciplineRow};
@@ -21,6 +20,7 @@ use crate::models::member_event::{self, NewEvent};
 use crate::models::setting;
 use crate::models::transfer::ensure_none_pending;
 use crate::models::uow::Uow;
+use crate::services::members::{MemberWrite, Refreshed};
 
 fn active(m: &MemberRow) -> AppResult<()> {
     match m.status.as_str() {
@@ -32,70 +32,67 @@ fn active(m: &MemberRow) -> AppResult<()> {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn append(
-    conn: &mut DbConn,
-    caller: &AuthUser,
+/// An event of the member `m` decided on `on`.
+fn event_of<'a>(
     m: &MemberRow,
-    kind: &str,
+    kind: &'a str,
     on: NaiveDate,
-    decision_no: Option<&str>,
-    regulation: &str,
+    decision_no: Option<&'a str>,
+    regulation: &'a str,
     details: serde_json::Value,
-) -> AppResult<()> {
-    member_event::append(
-        conn,
-        &caller.actor(),
-        &NewEvent {
-            member_id: m.id,
-            kind,
-            occurred_on: on,
-            decision_no,
-            decision_on: Some(on),
-            deciding_org_id: None,
-            organization_id: m.organization_id,
-            regulation,
-            details: Some(details),
-        },
-    )
+) -> NewEvent<'a> {
+    NewEvent {
+        member_id: m.id,
+        kind,
+        occurred_on: on,
+        decision_no,
+        decision_on: Some(on),
+        deciding_org_id: None,
+        organization_id: m.organization_id,
+        regulation,
+        details: Some(details),
+    }
 }
 
-/// The member's exit: event, membership closed, state recomputed.
+/// The member's exit: event, membership closed, state recomputed (and, on rule 12, the card
+/// collected and the badges returned); the audit entry is the caller's.
 fn exit_member(
     conn: &mut Uow<'_>,
     caller: &AuthUser,
-    m: &MemberRow,
+    write: MemberWrite,
     reason: &str,
     on: NaiveDate,
     decision_no: &str,
     details: serde_json::Value,
-) -> AppResult<MemberRow> {
+) -> AppResult<Refreshed> {
+    let m = write.touched();
     ensure_none_pending(conn, m.id)?;
     let settings = setting::at(conn, on)?;
     let mut details = details;
     if let Some(d) = details.as_object_mut() {
         d.insert("reason".into(), serde_json::json!(reason));
     }
-    append(
-        conn,
-        caller,
+    let id = m.id;
+    let event = event_of(
         m,
         "exited",
         on,
         Some(decision_no),
         &settings.regulation,
         details,
-    )?;
-    member_event::close_membership(conn, m.id, on, reason)?;
-    MemberRow::set_exit_reason(conn, m.id, Some(reason))?;
-    let after = MemberRow::refresh_state(conn, m.id)?;
+    );
+    write.event(conn, &caller.actor(), &event)?;
+    member_event::close_membership(conn, id, on, reason)?;
+    MemberRow::set_exit_reason(conn, id, Some(reason))?;
+    let refreshed = write.refresh(conn)?;
     // Rule 12: expulsion, name removal or resignation → card collected, badges returned.
     if matches!(reason, "expelled" | "name_removed" | "resigned") {
-        super::cards::collect_on_exit(conn, &caller.actor(), &after, on, reason)?;
-        super::badges::return_on_exit(conn, &caller.actor(), &after, on)?;
-        return MemberRow::find(conn, &crate::auth::Scope::system(), MemberId(m.id));
+        let after = refreshed.after();
+        super::cards::collect_on_exit(conn, &caller.actor(), after, on, reason)?;
+        super::badges::return_on_exit(conn, &caller.actor(), after, on)?;
+        return refreshed.reload(conn);
     }
-    Ok(after)
+    Ok(refreshed)
 }
 
 /// Records a discipline decision (an expulsion also ends the membership).
@@ -111,7 +108,7 @@ pub fn discipline(
     rules::check_form(form, m.status == "official", body.post.is_some())
         .map_err(|v| AppError::field("form", v.code, v.message))?;
     let settings = setting::at(conn, body.decided_on)?;
-    let touched = MemberRow::touch(conn, m.id, m.version)?;
+    let write = MemberWrite::begin(conn, m.clone(), m.version)?;
     let row_id: i64 = diesel::insert_into(disciplines::table)
         .values((
             disciplines::member_id.eq(m.id),
@@ -126,34 +123,33 @@ pub fn discipline(
         ))
         .returning(disciplines::id)
         .get_result(conn.conn())?;
-    append(
-        conn,
-        caller,
-        &touched,
+    let event = event_of(
+        write.touched(),
         "disciplined",
         body.decided_on,
         Some(&body.decision_no),
         &settings.regulation,
         serde_json::json!({"discipline_id": row_id, "form": form_str(body.form), "post": body.post, "reason": body.reason}),
-    )?;
-    let after = if body.form == DisciplineForm::Expulsion {
+    );
+    write.event(conn, &caller.actor(), &event)?;
+    let refreshed = if body.form == DisciplineForm::Expulsion {
         exit_member(
             conn,
             caller,
-            &touched,
+            write,
             "expelled",
             body.decided_on,
             &body.decision_no,
             serde_json::json!({"bars_readmission": body.bars_readmission}),
         )?
     } else {
-        MemberRow::refresh_state(conn, m.id)?
+        write.refresh(conn)?
     };
     let row = DisciplineRow::of_member(conn, m.id)?
         .into_iter()
         .find(|d| d.id == row_id)
         .ok_or_else(|| AppError::internal("discipline just written is missing"))?;
-    super::members::audit(conn, &caller.actor(), "discipline", Some(&m), &after)?;
+    let after = refreshed.audit(conn, &caller.actor(), "discipline")?;
     Ok((row, after))
 }
 
@@ -194,15 +190,17 @@ pub fn hold(
         }
     };
     let settings = setting::at(conn, body.on)?;
-    append(
+    member_event::append(
         conn,
-        caller,
-        &m,
-        "discipline_held",
-        body.on,
-        None,
-        &settings.regulation,
-        serde_json::json!({"discipline_id": d.id, "kind": body.kind}),
+        &caller.actor(),
+        &event_of(
+            &m,
+            "discipline_held",
+            body.on,
+            None,
+            &settings.regulation,
+            serde_json::json!({"discipline_id": d.id, "kind": body.kind}),
+        ),
     )?;
     let after = DisciplineRow::of_member(conn, m.id)?
         .into_iter()
@@ -232,7 +230,7 @@ pub fn exit(
 ) -> AppResult<MemberRow> {
     let m = MemberRow::find(conn, &caller.scope, id)?;
     active(&m)?;
-    let touched = MemberRow::touch(conn, m.id, m.version)?;
+    let write = MemberWrite::begin(conn, m.clone(), m.version)?;
     let reason = match body.reason {
         ExitReason::NameRemoved => "name_removed",
         ExitReason::Resigned => "resigned",
@@ -241,7 +239,7 @@ pub fn exit(
     let after = exit_member(
         conn,
         caller,
-        &touched,
+        write,
         reason,
         body.effective_on,
         &body.decision_no,
@@ -250,8 +248,8 @@ pub fn exit(
             "hardship_reason": body.hardship_reason,
             "was_probationary": m.status == "probationary",
         }),
-    )?;
-    super::members::audit(conn, &caller.actor(), "exit", Some(&m), &after)?;
+    )?
+    .audit(conn, &caller.actor(), "exit")?;
     Ok(after)
 }
 
@@ -324,18 +322,17 @@ pub fn readmit(
         &settings,
     )
     .map_err(|v| AppError::field(v.field, v.violation.code, v.violation.message))?;
-    let touched = MemberRow::touch(conn, m.id, m.version)?;
-    append(
-        conn,
-        caller,
-        &touched,
+    let write = MemberWrite::begin(conn, m.clone(), m.version)?;
+    let event = event_of(
+        write.touched(),
         "readmitted",
         body.admission_decision_on,
         Some(&body.decision_no),
         &settings.regulation,
         serde_json::json!({"ceremony_on": body.ceremony_on, "consent_no": body.consent_no,
                            "criminal_record_cleared_on": body.criminal_record_cleared_on}),
-    )?;
+    );
+    write.event(conn, &caller.actor(), &event)?;
     member_event::open_membership(
         conn,
         m.id,
@@ -344,9 +341,7 @@ pub fn readmit(
         member_event::Arrival::Readmitted,
     )?;
     MemberRow::set_exit_reason(conn, m.id, None)?;
-    let after = MemberRow::refresh_state(conn, m.id)?;
-    super::members::audit(conn, &caller.actor(), "readmit", Some(&m), &after)?;
-    Ok(after)
+    write.finish(conn, &caller.actor(), "readmit")
 }
 
 /// Records a period of working away or of exemption.
@@ -377,7 +372,7 @@ pub fn add_period(
         PeriodKind::Absence => "absence",
         PeriodKind::Exemption => "exemption",
     };
-    let touched = MemberRow::touch(conn, m.id, m.version)?;
+    let write = MemberWrite::begin(conn, m.clone(), m.version)?;
     let pid: i64 = diesel::insert_into(member_periods::table)
         .values((
             member_periods::member_id.eq(m.id),
@@ -399,17 +394,16 @@ pub fn add_period(
         body.to,
     )?;
     let settings = setting::at(conn, body.from)?;
-    append(
-        conn,
-        caller,
-        &touched,
-        &format!("{kind_str}_recorded"),
+    let kind_recorded = format!("{kind_str}_recorded");
+    let event = event_of(
+        write.touched(),
+        &kind_recorded,
         body.from,
         None,
         &settings.regulation,
         serde_json::json!({"period_id": pid, "to": body.to, "place": body.place, "reason": body.reason}),
-    )?;
-    let after = MemberRow::refresh_state(conn, m.id)?;
-    super::members::audit(conn, &caller.actor(), kind_str, Some(&m), &after)?;
+    );
+    write.event(conn, &caller.actor(), &event)?;
+    let after = write.finish(conn, &caller.actor(), kind_str)?;
     Ok((pid, after))
 }

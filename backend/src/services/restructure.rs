@@ -17,6 +17,7 @@ use crate::models::organization::{KindRow, OrganizationRow};
 use crate::models::restructure as r;
 use crate::models::setting;
 use crate::models::uow::Uow;
+use crate::services::members::MemberWrite;
 
 fn audit_org(
     conn: &mut Uow<'_>,
@@ -161,7 +162,8 @@ pub fn merge(
     let settings = setting::at(conn, body.effective_on)?;
     for m in members {
         let row = MemberRow::find(conn, &Scope::system(), MemberId(m))?;
-        MemberRow::touch(conn, row.id, row.version)?;
+        let version = row.version;
+        let write = MemberWrite::begin(conn, row, version)?;
         member_event::close_membership(conn, m, body.effective_on, "restructured")?;
         member_event::open_membership(
             conn,
@@ -172,7 +174,7 @@ pub fn merge(
         )?;
         MemberRow::move_to(conn, m, into.id, &into.path)?;
         change::note(conn, "member", m, "moved_by_restructure")?;
-        member_event::append(
+        write.event(
             conn,
             &caller.actor(),
             &NewEvent {
@@ -189,6 +191,7 @@ pub fn merge(
                 ),
             },
         )?;
+        write.refresh(conn)?.audited_by("merge");
     }
     let now_source = reload(conn, source.id)?;
     r::close(

@@ -20,6 +20,7 @@ use crate::models::organization::{KindRow, OrganizationRow};
 use crate::models::setting;
 use crate::models::transfer::{ensure_none_pending, NewTransfer, TransferRow};
 use crate::models::uow::Uow;
+use crate::services::members::MemberWrite;
 
 fn audit_transfer(
     conn: &mut Uow<'_>,
@@ -42,8 +43,11 @@ fn audit_transfer(
     )
 }
 
+/// Appends the transfer's event of the member `m` (as it stands in the change `write`).
+#[allow(clippy::too_many_arguments)]
 fn event(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
+    write: &MemberWrite,
     caller: &AuthUser,
     m: &MemberRow,
     kind: &str,
@@ -51,7 +55,7 @@ fn event(
     t: &TransferRow,
     regulation: &str,
 ) -> AppResult<()> {
-    member_event::append(
+    write.event(
         conn,
         &caller.actor(),
         &NewEvent {
@@ -208,7 +212,7 @@ pub fn issue(
             updated_at: now,
         },
     )?;
-    MemberRow::touch(conn, member.id, member.version)?;
+    let write = MemberWrite::begin(conn, member.clone(), member.version)?;
     let kind = match (one_step, body.kind) {
         (true, _) => "transferred_out",
         (false, TransferKind::Official) => "transfer_issued",
@@ -216,6 +220,7 @@ pub fn issue(
     };
     event(
         conn,
+        &write,
         caller,
         &member,
         kind,
@@ -226,8 +231,9 @@ pub fn issue(
     if one_step {
         member_event::close_membership(conn, member.id, body.issued_on, "transferred_out")?;
     }
-    MemberRow::refresh_state(conn, member.id)?;
-    audit_transfer(conn, caller, "create", None, &row)?;
+    write.refresh(conn)?.audit_with(conn, |conn, _, _| {
+        audit_transfer(conn, caller, "create", None, &row)
+    })?;
     Ok(row)
 }
 
@@ -272,7 +278,7 @@ pub fn accept(
         &Scope::system(),
         qldv_api_types::MemberId(before.member_id),
     )?;
-    MemberRow::touch(conn, member.id, member.version)?;
+    let write = MemberWrite::begin(conn, member.clone(), member.version)?;
     let to_id = before
         .to_org_id
         .ok_or_else(|| AppError::internal("pending transfer without a receiver"))?;
@@ -291,6 +297,7 @@ pub fn accept(
         let moved = MemberRow::find(conn, &Scope::system(), qldv_api_types::MemberId(member.id))?;
         event(
             conn,
+            &write,
             caller,
             &moved,
             "transfer_received",
@@ -302,6 +309,7 @@ pub fn accept(
         MemberRow::set_temporary_org(conn, member.id, Some(to.id))?;
         event(
             conn,
+            &write,
             caller,
             &member,
             "temporary_transfer_received",
@@ -310,10 +318,11 @@ pub fn accept(
             &settings.regulation,
         )?;
     }
-    MemberRow::refresh_state(conn, member.id)?;
-    let after = TransferRow::reload(conn, id)?;
-    audit_transfer(conn, caller, "accept", Some(&before), &after)?;
-    Ok(after)
+    write.refresh(conn)?.audit_with(conn, |conn, _, _| {
+        let after = TransferRow::reload(conn, id)?;
+        audit_transfer(conn, caller, "accept", Some(&before), &after)?;
+        Ok(after)
+    })
 }
 
 /// Rejects (receiver) or cancels (sender) a pending transfer: the member stays.
@@ -347,14 +356,14 @@ pub fn withdraw(
         &Scope::system(),
         qldv_api_types::MemberId(before.member_id),
     )?;
-    MemberRow::touch(conn, member.id, member.version)?;
+    let write = MemberWrite::begin(conn, member.clone(), member.version)?;
     let settings = setting::at(conn, today)?;
     let kind = if before.kind == "temporary" {
         format!("temporary_{kind}")
     } else {
         kind.to_string()
     };
-    member_event::append(
+    write.event(
         conn,
         &caller.actor(),
         &NewEvent {
@@ -369,17 +378,18 @@ pub fn withdraw(
             details: Some(serde_json::json!({"transfer_id": id, "reason": body.reason})),
         },
     )?;
-    MemberRow::refresh_state(conn, member.id)?;
-    let after = TransferRow::reload(conn, id)?;
-    audit_transfer(
-        conn,
-        caller,
-        kind.trim_start_matches("temporary_")
-            .trim_start_matches("transfer_"),
-        Some(&before),
-        &after,
-    )?;
-    Ok(after)
+    write.refresh(conn)?.audit_with(conn, |conn, _, _| {
+        let after = TransferRow::reload(conn, id)?;
+        audit_transfer(
+            conn,
+            caller,
+            kind.trim_start_matches("temporary_")
+                .trim_start_matches("transfer_"),
+            Some(&before),
+            &after,
+        )?;
+        Ok(after)
+    })
 }
 
 fn not_pending() -> AppError {

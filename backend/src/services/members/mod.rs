@@ -4,12 +4,14 @@
 
 mod correct;
 mod create;
+mod guard;
 mod profile;
 mod recognise;
 mod supplement;
 
 pub use correct::correct;
 pub use create::{create, plan, taken, write, Key, Planned};
+pub use guard::{MemberWrite, Refreshed};
 pub use recognise::recognise;
 pub use supplement::file_supplement;
 

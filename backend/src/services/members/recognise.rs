@@ -7,7 +7,7 @@ use crate::auth::AuthUser;
 use crate::domain::admission;
 use crate::error::{AppError, AppResult};
 use crate::models::member::MemberRow;
-use crate::models::member_event::{self, NewEvent};
+use crate::models::member_event::NewEvent;
 use crate::models::setting;
 use crate::models::uow::Uow;
 
@@ -30,8 +30,9 @@ pub fn recognise(
     }
     let settings = setting::at(conn, body.decided_on)?;
     let official_on = admission::recognise(before.ceremony_on, body.decided_on, &settings)?;
-    MemberRow::touch(conn, before.id, version)?;
-    member_event::append(
+    let write = super::MemberWrite::begin(conn, before, version)?;
+    let before = write.before();
+    write.event(
         conn,
         &caller.actor(),
         &NewEvent {
@@ -46,7 +47,5 @@ pub fn recognise(
             details: None,
         },
     )?;
-    let after = MemberRow::refresh_state(conn, before.id)?;
-    super::audit(conn, &caller.actor(), "recognize", Some(&before), &after)?;
-    Ok(after)
+    write.finish(conn, &caller.actor(), "recognize")
 }
