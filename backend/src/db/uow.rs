@@ -77,6 +77,7 @@ where
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // a failing step is the test failing
 mod tests {
     use super::*;
     use diesel::RunQueryDsl;
@@ -106,17 +107,17 @@ mod tests {
     }
 
     fn memory() -> DbConn {
-        let mut c = super::super::connect("sqlite://:memory:").unwrap_or_else(|e| panic!("{e}"));
+        let mut c = super::super::connect("sqlite://:memory:").unwrap();
         diesel::sql_query("CREATE TABLE t (n INTEGER PRIMARY KEY, v TEXT)")
             .execute(&mut c)
-            .unwrap_or_else(|e| panic!("{e}"));
+            .unwrap();
         c
     }
 
     fn rows(c: &mut DbConn) -> Vec<String> {
         let rows: Vec<Row> = diesel::sql_query("SELECT v FROM t ORDER BY n")
             .load(c)
-            .unwrap_or_else(|e| panic!("{e}"));
+            .unwrap();
         rows.into_iter().map(|r| r.v).collect()
     }
 
@@ -130,7 +131,7 @@ mod tests {
             w.pending().notes.push("b");
             Ok(())
         })
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
         assert_eq!(rows(&mut c), ["write", "write", "finished:a,b"]);
     }
 
