@@ -58,12 +58,27 @@ impl<P> DerefMut for UnitOfWork<'_, P> {
 
 /// Runs `f` as one unit of work on an open connection: a write transaction (see
 /// [`write_transaction`]) whose notes are finished last, just before it commits. An error from
-/// `f` or from finishing rolls everything back, notes included.
+/// `f` or from finishing rolls everything back, notes included. Refused inside another
+/// transaction: its notes would be finished before that transaction's end, not last.
 pub fn unit_of_work<T, P, F>(conn: &mut DbConn, f: F) -> AppResult<T>
 where
     P: Pending,
     F: FnOnce(&mut UnitOfWork<'_, P>) -> AppResult<T>,
 {
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    let depth = match conn {
+        DbConn::Postgresql(c) => {
+            AnsiTransactionManager::transaction_manager_status_mut(c).transaction_depth()?
+        }
+        DbConn::Sqlite(c) => {
+            AnsiTransactionManager::transaction_manager_status_mut(c).transaction_depth()?
+        }
+    };
+    if depth.is_some() {
+        return Err(crate::error::AppError::internal(
+            "a unit of work was started inside another transaction",
+        ));
+    }
     write_transaction(conn, |conn| {
         let mut work = UnitOfWork {
             conn,
@@ -150,6 +165,20 @@ mod tests {
             Ok(())
         });
         assert!(refused.is_err());
+        assert_eq!(rows(&mut c), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_unit_of_work_inside_another_is_refused() {
+        let mut c = memory();
+        let nested = unit_of_work(&mut c, |w: &mut UnitOfWork<'_, Notes>| {
+            w.pending().notes.push("outer");
+            unit_of_work(w.conn(), |inner: &mut UnitOfWork<'_, Notes>| {
+                inner.pending().notes.push("inner");
+                Ok(())
+            })
+        });
+        assert!(nested.is_err());
         assert_eq!(rows(&mut c), Vec::<String>::new());
     }
 }
