@@ -107,9 +107,10 @@ where
             req.set_payload(Payload::from(body));
 
             let (uid, k) = (user.id, key.clone());
-            let claim =
-                crate::db::transaction(&state.pool, move |c| idempotency::claim(c, uid, &k, &hash))
-                    .await;
+            let claim = crate::db::plain_transaction(&state.pool, move |c| {
+                idempotency::claim(c, uid, &k, &hash)
+            })
+            .await;
             match claim {
                 Err(e) => return Ok(problem(req, &e)),
                 Ok(Claim::Mismatch) => {

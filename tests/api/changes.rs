@@ -8,9 +8,11 @@ use std::time::Duration;
 use diesel::prelude::*;
 use futures_util::future::join_all;
 use qldv::db::schema::organizations;
-use qldv::db::{write_transaction, DbConn};
+use qldv::db::{unit_of_work, DbConn, Pending as _};
 use qldv::error::AppError;
-use qldv::models::change::{self, Collector};
+use qldv::models::change;
+use qldv::models::uow::{Notes, Uow};
+use qldv_api_types::changes::ChangeEntity;
 use qldv_tests::{member_json, official_json, Client, TestApp};
 use serde_json::{json, Value};
 
@@ -277,14 +279,20 @@ async fn concurrent_writers_and_a_poller_never_miss_or_repeat_a_change() {
     assert!(trail.intact(), "{:?}", trail.problems);
 }
 
-/// Renames an organisation and notes the change, as a service does.
-fn rename(c: &mut DbConn, id: i64, name: &str) -> Result<(), AppError> {
+/// Renames an organisation (the row only).
+fn rename_row(c: &mut DbConn, id: i64, name: &str) -> Result<(), AppError> {
     diesel::update(organizations::table.find(id))
         .set((
             organizations::name.eq(name),
             organizations::version.eq(organizations::version + 1),
         ))
         .execute(c)?;
+    Ok(())
+}
+
+/// Renames an organisation and notes the change, as a service does.
+fn rename(c: &mut Uow<'_>, id: i64, name: &str) -> Result<(), AppError> {
+    rename_row(c, id, name)?;
     change::note(c, "organization", id, "update")
 }
 
@@ -309,7 +317,10 @@ fn later_writer(app: &TestApp, b: i64) -> std::thread::JoinHandle<()> {
     let pool = app.state.pool.clone();
     std::thread::spawn(move || {
         let mut c = pool.get().unwrap();
-        write_transaction(&mut c, |c| rename(c, b, "Tỉnh ủy B (đổi tên)")).unwrap();
+        unit_of_work(&mut c, |c: &mut Uow<'_>| {
+            rename(c, b, "Tỉnh ủy B (đổi tên)")
+        })
+        .unwrap();
     })
 }
 
@@ -325,7 +336,7 @@ async fn a_transaction_that_commits_last_is_read_last_whenever_it_started() {
     let pool = app.state.pool.clone();
     let first = std::thread::spawn(move || {
         let mut c = pool.get().unwrap();
-        write_transaction(&mut c, |c| {
+        unit_of_work(&mut c, |c: &mut Uow<'_>| {
             rename(c, a, "Tỉnh ủy A (đổi tên)")?;
             wrote_tx.send(()).unwrap();
             commit_rx.recv_timeout(wait).unwrap();
@@ -388,9 +399,11 @@ async fn a_writer_that_has_published_holds_back_later_writers_until_it_commits()
     let first = std::thread::spawn(move || {
         let mut c = pool.get().unwrap();
         c.transaction(|c| {
-            let feed = Collector::start();
-            rename(c, a, "Tỉnh ủy A (đổi tên)")?;
-            feed.flush(c)?;
+            // What a unit of work does last before its commit, done by hand to stop there.
+            rename_row(c, a, "Tỉnh ủy A (đổi tên)")?;
+            let mut notes = Notes::default();
+            notes.change(ChangeEntity::Organization, a, "update");
+            notes.finish(c)?;
             published_tx.send(()).unwrap();
             commit_rx.recv_timeout(wait).unwrap();
             Ok::<_, AppError>(())

@@ -37,5 +37,6 @@ mod sign_in;
 mod sync;
 mod sync_scope;
 mod transfers;
+mod unit_of_work;
 mod uploads;
 mod users;

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::Subcommand;
 use qldv::auth::{Actor, AuthUser};
 use qldv::db::rows::reserve_id_block;
+use qldv::models::uow::Uow;
 use qldv::services::sync::{self, ID_TABLES};
 use qldv_api_types::changes::TrustedKey;
 use qldv_api_types::OrgId;
@@ -76,7 +77,7 @@ pub fn run(action: Action) -> Result<(), String> {
             name,
             organization,
         } => {
-            qldv::db::write_transaction(&mut conn, |c| {
+            qldv::db::unit_of_work(&mut conn, |c: &mut Uow<'_>| {
                 sync::trust(
                     c,
                     &Actor::system("cli"),
@@ -120,9 +121,10 @@ pub fn run(action: Action) -> Result<(), String> {
             let bytes =
                 std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
             let caller = AuthUser::of_account(&mut conn, &user).map_err(super::problem_text)?;
-            let report =
-                qldv::db::write_transaction(&mut conn, |c| sync::apply(c, &caller, &bytes))
-                    .map_err(super::problem_text)?;
+            let report = qldv::db::unit_of_work(&mut conn, |c: &mut Uow<'_>| {
+                sync::apply(c, &caller, &bytes)
+            })
+            .map_err(super::problem_text)?;
             println!(
                 "{}",
                 serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?

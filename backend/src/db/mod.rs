@@ -8,10 +8,12 @@ mod engine;
 pub mod rows;
 pub mod schema;
 pub mod tally;
+mod uow;
 
 pub use engine::{
     connect, pool, redact, sqlite_path as engine_sqlite_path, DbConn, DbPool, Engine, PoolOptions,
 };
+pub use uow::{unit_of_work, Pending, UnitOfWork};
 
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 
@@ -58,8 +60,20 @@ where
     .map_err(|e| AppError::internal(format!("blocking task failed: {e}")))?
 }
 
-/// Like [`run`], inside one database transaction: all or nothing.
-pub async fn transaction<T, F>(pool: &DbPool, f: F) -> Result<T, AppError>
+/// Like [`run`], as one unit of work: one database transaction, all or nothing, whose writes'
+/// notes (`P`, the change feed and the audit entries) are finished last before it commits.
+pub async fn transaction<T, P, F>(pool: &DbPool, f: F) -> Result<T, AppError>
+where
+    T: Send + 'static,
+    P: Pending,
+    F: FnOnce(&mut UnitOfWork<'_, P>) -> Result<T, AppError> + Send + 'static,
+{
+    run(pool, move |conn| unit_of_work(conn, f)).await
+}
+
+/// Like [`transaction`], for a write that notes nothing (no change published, no audit entry:
+/// counters, tokens, claims): a plain transaction, all or nothing.
+pub async fn plain_transaction<T, F>(pool: &DbPool, f: F) -> Result<T, AppError>
 where
     T: Send + 'static,
     F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
@@ -67,7 +81,8 @@ where
     run(pool, move |conn| write_transaction(conn, f)).await
 }
 
-/// Runs `f` in a write transaction on an open connection.
+/// Runs `f` in a plain write transaction on an open connection (no notes: for maintenance that
+/// publishes nothing; writes of records run in a [`unit_of_work`]).
 ///
 /// On SQLite the transaction starts with `BEGIN IMMEDIATE`: it takes the write lock first, so
 /// concurrent writers wait their turn (busy timeout) instead of failing with "database is locked"
@@ -79,13 +94,6 @@ where
 {
     use diesel::connection::{AnsiTransactionManager, TransactionManager};
     use diesel::Connection;
-    // The change feed: what the transaction changed is published last, before the commit.
-    let feed = crate::models::change::Collector::start();
-    let f = |c: &mut DbConn| {
-        let value = f(c)?;
-        feed.flush(c)?;
-        Ok(value)
-    };
     if !matches!(conn, DbConn::Sqlite(_)) {
         return conn.transaction(f);
     }

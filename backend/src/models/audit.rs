@@ -1,5 +1,5 @@
-//! The audit trail: every write appends an entry in the same transaction (and, for the records
-//! the change feed publishes, a change).
+//! The audit trail: every write appends an entry in its unit of work (and, for the records the
+//! change feed publishes, notes a change); the entries are chained when the work commits.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -10,6 +10,7 @@ use crate::auth::{Actor, Scope};
 use crate::db::schema::audit_log;
 use crate::db::DbConn;
 use crate::error::AppResult;
+use crate::models::uow::Uow;
 
 /// A stored audit entry.
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -60,7 +61,7 @@ fn json<T: Serialize>(v: Option<&T>) -> Option<String> {
 
 /// Appends an entry: who did `action` to `subject`, with the record before and after.
 pub fn record<B: Serialize, A: Serialize>(
-    conn: &mut DbConn,
+    uow: &mut Uow<'_>,
     actor: &Actor,
     action: &str,
     subject: Subject<'_>,
@@ -68,27 +69,27 @@ pub fn record<B: Serialize, A: Serialize>(
     after: Option<&A>,
 ) -> AppResult<()> {
     let entity_id = subject.id.to_string();
-    append(
-        conn,
+    let id = insert(
+        uow,
         actor,
         action,
         (subject.entity, &entity_id, subject.scope_path),
         json(before),
         json(after),
     )?;
-    super::change::note(conn, subject.entity, subject.id, action)
+    uow.pending().audited(id);
+    super::change::note(uow, subject.entity, subject.id, action)
 }
 
-/// Inserts one entry (`entity`, `entity_id`, `scope_path`) and has it chained: when its write
-/// transaction commits, or at once outside one.
-fn append(
+/// Inserts one entry (`entity`, `entity_id`, `scope_path`); its id, for the chain.
+fn insert(
     conn: &mut DbConn,
     actor: &Actor,
     action: &str,
     (entity, entity_id, scope_path): (&str, &str, Option<&str>),
     before: Option<String>,
     after: Option<String>,
-) -> AppResult<()> {
+) -> AppResult<i64> {
     let id: i64 = diesel::insert_into(audit_log::table)
         .values((
             audit_log::at.eq(super::now()),
@@ -104,19 +105,14 @@ fn append(
         ))
         .returning(audit_log::id)
         .get_result(conn)?;
-    if !super::change::note_audit(id) {
-        // Outside a write transaction: chain it at once.
-        diesel::Connection::transaction(conn, |c| super::audit_chain::seal(c, &[id]))?;
-    }
-    Ok(())
+    Ok(id)
 }
 
 /// Records a sign-in attempt: `sign_in` as the account `user_id` when it succeeded,
 /// `sign_in_failed` otherwise (with the account's id when the name is one), with the name typed
-/// and the caller's address, never the password. Called outside any transaction, so that a
-/// failure stays recorded though the request fails.
+/// and the caller's address, never the password.
 pub fn sign_in(
-    conn: &mut DbConn,
+    uow: &mut Uow<'_>,
     succeeded: bool,
     user_id: Option<i64>,
     username: &str,
@@ -133,19 +129,22 @@ pub fn sign_in(
         "sign_in_failed"
     };
     let after = serde_json::json!({"username": username, "address": address});
-    append(
-        conn,
+    let id = insert(
+        uow,
         &actor,
         action,
         ("user", &user_id.unwrap_or(0).to_string(), None),
         None,
         json(Some(&after)),
-    )
+    )?;
+    uow.pending().audited(id);
+    Ok(())
 }
 
 /// Records that `caller` exported `what` (`members`, `report/<code>`, `sync`) as `format`, of the
 /// organisation `organization_id` (the caller's whole scope when `None`): the entry is filed
-/// under that organisation, so administrators of its subtree read it.
+/// under that organisation, so administrators of its subtree read it. Called outside a unit of
+/// work (an export writes nothing else): the entry is chained at once.
 pub fn exported(
     conn: &mut DbConn,
     caller: &crate::auth::AuthUser,
@@ -166,14 +165,15 @@ pub fn exported(
         None => (0, None),
     };
     let after = serde_json::json!({"what": what, "format": format, "organization_id": org});
-    append(
+    let id = insert(
         conn,
         &caller.actor(),
         "export",
         ("export", &org.to_string(), path.as_deref()),
         None,
         json(Some(&after)),
-    )
+    )?;
+    diesel::Connection::transaction(conn, |c| super::audit_chain::seal(c, &[id]))
 }
 
 /// How many entries of `action` an account made since `since` (an allowance counted from the
@@ -196,13 +196,13 @@ pub fn count_since(
 /// after, in a few statements whatever the number (ids reserved, so that the chain seals them
 /// when the transaction commits).
 pub fn record_all<B: Serialize, A: Serialize>(
-    conn: &mut DbConn,
+    uow: &mut Uow<'_>,
     actor: &Actor,
     action: &str,
     entries: &[(Subject<'_>, Option<&B>, Option<&A>)],
 ) -> AppResult<()> {
     use crate::db::bulk::{reserve_ids, Batch};
-    let ids = reserve_ids(conn, "audit_log", entries.len())?;
+    let ids = reserve_ids(uow, "audit_log", entries.len())?;
     let at = super::now();
     let columns = [
         "id",
@@ -217,7 +217,7 @@ pub fn record_all<B: Serialize, A: Serialize>(
         "before_data",
         "after_data",
     ];
-    let mut batch = Batch::new(conn, "audit_log", &columns).for_rows(entries.len());
+    let mut batch = Batch::new(uow, "audit_log", &columns).for_rows(entries.len());
     for ((subject, before, after), id) in entries.iter().zip(&ids) {
         let full = batch.push(&[
             (*id).into(),
@@ -233,21 +233,15 @@ pub fn record_all<B: Serialize, A: Serialize>(
             json(*after).into(),
         ]);
         if full {
-            batch.flush(conn)?;
+            batch.flush(uow)?;
         }
     }
-    batch.flush(conn)?;
-    let outside: Vec<i64> = ids
-        .iter()
-        .copied()
-        .filter(|id| !super::change::note_audit(*id))
-        .collect();
-    if !outside.is_empty() {
-        // Outside a write transaction: chain them at once.
-        diesel::Connection::transaction(conn, |c| super::audit_chain::seal(c, &outside))?;
+    batch.flush(uow)?;
+    for id in ids {
+        uow.pending().audited(id);
     }
     for (subject, _, _) in entries {
-        super::change::note(conn, subject.entity, subject.id, action)?;
+        super::change::note(uow, subject.entity, subject.id, action)?;
     }
     Ok(())
 }

@@ -10,6 +10,7 @@ use crate::db::DbConn;
 use crate::domain::lifecycle;
 use crate::error::{AppError, AppResult};
 pub use crate::models::member_changes::ProfileChanges;
+use crate::models::uow::Uow;
 
 /// A stored member record.
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable, serde::Serialize)]
@@ -213,7 +214,7 @@ impl MemberRow {
     /// Applies dossier changes when the stored version is `expected` (412 with the current one
     /// otherwise).
     pub fn update_profile(
-        conn: &mut DbConn,
+        conn: &mut Uow<'_>,
         id: i64,
         expected: i64,
         changes: &ProfileChanges,
@@ -229,7 +230,7 @@ impl MemberRow {
             members::version.eq(members::version + 1),
             members::updated_at.eq(super::now()),
         ))
-        .execute(conn)?;
+        .execute(conn.conn())?;
         let row = Self::after_versioned_update(conn, id, n)?;
         let after = super::composition_rollup::counted(&row);
         super::composition_rollup::record(conn, before.as_ref(), after.as_ref())?;
@@ -241,7 +242,7 @@ impl MemberRow {
 
     /// Claims the next version of a record for a lifecycle change (412 with the current version
     /// when `expected` is stale): two clerks never both apply a change to the same state.
-    pub fn touch(conn: &mut DbConn, id: i64, expected: i64) -> AppResult<Self> {
+    pub fn touch(conn: &mut Uow<'_>, id: i64, expected: i64) -> AppResult<Self> {
         let n = diesel::update(
             members::table
                 .filter(members::id.eq(id))
@@ -251,7 +252,7 @@ impl MemberRow {
             members::version.eq(members::version + 1),
             members::updated_at.eq(super::now()),
         ))
-        .execute(conn)?;
+        .execute(conn.conn())?;
         Self::after_versioned_update(conn, id, n)
     }
 
@@ -376,22 +377,22 @@ impl MemberRow {
 
     /// Records the member's active card number (`None` when the member has no active card); the
     /// record's version moves on, since its representation changed.
-    pub fn set_card_number(conn: &mut DbConn, id: i64, number: Option<&str>) -> AppResult<()> {
+    pub fn set_card_number(conn: &mut Uow<'_>, id: i64, number: Option<&str>) -> AppResult<()> {
         diesel::update(members::table.find(id))
             .set((
                 members::card_number.eq(number),
                 members::version.eq(members::version + 1),
                 members::updated_at.eq(super::now()),
             ))
-            .execute(conn)?;
+            .execute(conn.conn())?;
         super::change::note(conn, "member", id, "update")
     }
 
-    fn after_versioned_update(conn: &mut DbConn, id: i64, updated: usize) -> AppResult<Self> {
+    fn after_versioned_update(conn: &mut Uow<'_>, id: i64, updated: usize) -> AppResult<Self> {
         let row = members::table
             .find(id)
             .select(Self::as_select())
-            .first::<Self>(conn)?;
+            .first::<Self>(conn.conn())?;
         if updated == 0 {
             return Err(AppError::PreconditionFailed(row.version));
         }

@@ -3,10 +3,10 @@
 //! write exactly the same thing.
 
 use crate::db::bulk::{Batch, Lit};
-use crate::db::DbConn;
 use crate::error::AppResult;
 
 use super::member::MemberRow;
+use crate::models::uow::Uow;
 
 /// Every column of `members` named once: the list gives both [`COLUMNS`] and
 /// [`MemberRow::values`], in one order.
@@ -88,7 +88,7 @@ impl MemberRow {
     /// Writes new records whole (ids reserved with [`crate::db::bulk::reserve_ids`], the state
     /// already derived from their events), with their name words and counted facts, and notes
     /// each for the change feed; in the caller's transaction.
-    pub fn insert_new(conn: &mut DbConn, rows: &[MemberRow]) -> AppResult<()> {
+    pub fn insert_new(conn: &mut Uow<'_>, rows: &[MemberRow]) -> AppResult<()> {
         let mut batch = Batch::new(conn, "members", COLUMNS).for_rows(rows.len());
         for row in rows {
             if batch.push(&row.values()) {

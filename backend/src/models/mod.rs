@@ -58,6 +58,7 @@ pub mod report;
 pub mod restructure;
 pub mod setting;
 pub mod transfer;
+pub mod uow;
 pub mod user;
 
 use chrono::{DateTime, NaiveDateTime, SubsecRound, Utc};

@@ -18,6 +18,7 @@ use crate::models::change;
 use crate::models::member::MemberRow;
 use crate::models::organization::OrganizationRow;
 use crate::models::setting;
+use crate::models::uow::Uow;
 
 /// Candidates examined per query: memory stays bounded whatever the subtree's size.
 const CHUNK: usize = 1_000;
@@ -111,7 +112,7 @@ struct Decision<'a> {
 }
 
 fn record_award(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     m: &MemberRow,
     e: Eligibility,
@@ -150,7 +151,7 @@ fn record_award(
 
 /// Awards a badge by decision: 422 when not eligible, 409 when held.
 pub fn award(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     body: &AwardBadge,
 ) -> AppResult<(BadgeRow, MemberRow)> {
@@ -170,7 +171,7 @@ pub fn award(
 /// The cell or grassroots level proposes members for an occasion, each for the milestone the
 /// engine finds (422 naming the member when one is not eligible; nothing is written then).
 pub fn propose(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     body: &ProposeBadges,
 ) -> AppResult<Vec<(ProposalRow, MemberRow)>> {
@@ -211,7 +212,7 @@ pub fn propose(
 /// The provincial level approves proposals under one decision: each becomes an award, checked
 /// again against the engine (all or nothing).
 pub fn approve(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     ids: &[i64],
     decision_no: &str,
@@ -248,7 +249,7 @@ pub fn approve(
 
 /// The provincial level rejects a proposal.
 pub fn reject(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     id: i64,
     reason: &str,
@@ -271,7 +272,7 @@ pub fn reject(
 }
 
 fn audit_decision(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     actor: &Actor,
     action: &str,
     m: &MemberRow,
@@ -294,7 +295,7 @@ fn audit_decision(
 
 /// Rule 12: on an exit the member's badges are recorded as returned.
 pub fn return_on_exit(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     actor: &Actor,
     m: &MemberRow,
     on: NaiveDate,

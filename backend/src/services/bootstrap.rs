@@ -6,6 +6,7 @@ use qldv_api_types::auth::Role;
 
 use crate::db::DbConn;
 use crate::error::{AppError, AppResult};
+use crate::models::uow::Uow;
 use crate::models::user::UserRow;
 
 /// Where the first administrator's password comes from.
@@ -33,7 +34,7 @@ pub enum Bootstrap {
 /// written before the account is committed (a failure to write leaves no account whose password
 /// nobody knows), to a new file of mode 0600 (a file left by an earlier installation is replaced).
 pub fn ensure_admin(conn: &mut DbConn, password: AdminPassword<'_>) -> AppResult<Bootstrap> {
-    crate::db::write_transaction(conn, |conn| {
+    crate::db::unit_of_work(conn, |conn: &mut Uow<'_>| {
         if UserRow::count(conn)? > 0 {
             return Ok(Bootstrap::AlreadyHasUsers);
         }

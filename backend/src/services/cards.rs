@@ -14,9 +14,10 @@ use crate::models::card::{CardRow, NewCard};
 use crate::models::member::MemberRow;
 use crate::models::organization::OrganizationRow;
 use crate::models::setting;
+use crate::models::uow::Uow;
 
 fn audit_card(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     actor: &Actor,
     action: &str,
     path: &str,
@@ -66,7 +67,7 @@ fn number(conn: &mut DbConn, given: Option<&str>, digits: u32) -> AppResult<Stri
 }
 
 fn insert_active(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     m: &MemberRow,
     given: Option<&str>,
@@ -98,7 +99,7 @@ fn insert_active(
 
 /// Issues a member's first (or next, after a revocation) card.
 pub fn issue(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     body: &IssueCard,
 ) -> AppResult<(CardRow, MemberRow)> {
@@ -126,7 +127,7 @@ pub fn issue(
 
 /// Reissues a lost or damaged card: the old one is void, the new one replaces it.
 pub fn reissue(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     id: i64,
     expected: Option<i64>,
@@ -171,7 +172,7 @@ pub fn reissue(
 
 /// Revokes a card by decision.
 pub fn revoke(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     id: i64,
     expected: Option<i64>,
@@ -196,7 +197,7 @@ pub fn revoke(
 
 /// Rule 12: on an exit the active card is recorded as collected.
 pub fn collect_on_exit(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     actor: &Actor,
     m: &MemberRow,
     on: NaiveDate,

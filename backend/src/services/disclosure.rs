@@ -17,6 +17,7 @@ use crate::domain::disclosure::{
 use crate::error::{AppError, AppResult};
 use crate::models::audit::{self, Subject};
 use crate::models::member::MemberRow;
+use crate::models::uow::Uow;
 use crate::services::members::{taken, Key};
 
 /// The audit action of an identifier found held outside the caller's scope.
@@ -95,7 +96,7 @@ pub fn record(conn: &mut DbConn, caller: &AuthUser, found: &[HeldElsewhere]) -> 
         return Ok(());
     }
     let actor = caller.actor();
-    crate::db::write_transaction(conn, |c| {
+    crate::db::unit_of_work(conn, |c: &mut Uow<'_>| {
         for h in found {
             audit::record(
                 c,
@@ -123,7 +124,7 @@ pub fn record(conn: &mut DbConn, caller: &AuthUser, found: &[HeldElsewhere]) -> 
 pub async fn transaction<T, F>(pool: &DbPool, caller: &AuthUser, f: F) -> Result<T, AppError>
 where
     T: Send + 'static,
-    F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
+    F: FnOnce(&mut Uow<'_>) -> Result<T, AppError> + Send + 'static,
 {
     let checked = caller.clone();
     let result = crate::db::transaction(pool, move |c| {

@@ -17,6 +17,7 @@ use crate::models::illness::IllnessRow;
 use crate::models::member::{covers, MemberRow};
 use crate::models::organization::OrganizationRow;
 use crate::models::setting;
+use crate::models::uow::Uow;
 
 fn rating_of(body: &PutEvaluation) -> Rating {
     let declared = body.not_rated_reason.map(|r| match r {
@@ -36,7 +37,7 @@ fn rating_of(body: &PutEvaluation) -> Rating {
 /// Records (or corrects) a member's rating for `year`; 409 `round_closed` once the member's
 /// grassroots organisation has closed that year.
 pub fn put(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     id: MemberId,
     year: i32,
@@ -139,7 +140,7 @@ pub fn round(
 /// Closes a grassroots organisation's round for a year: 422 `quota_exceeded` when excellent
 /// ratings pass the quota (rule 16), 409 `round_closed` when already closed; the summary is frozen.
 pub fn close(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     org: OrgId,
     year: i32,
@@ -181,7 +182,7 @@ pub fn close(
 
 /// Reopens a closed round (administrators only, audited).
 pub fn reopen(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     org: OrgId,
     year: i32,

@@ -4,15 +4,15 @@ use qldv_api_types::movements::IllnessRequest;
 use qldv_api_types::MemberId;
 
 use crate::auth::AuthUser;
-use crate::db::DbConn;
 use crate::error::{AppError, AppResult};
 use crate::models::audit::{self, Subject};
 use crate::models::illness::IllnessRow;
 use crate::models::member::MemberRow;
+use crate::models::uow::Uow;
 
 /// Records an illness of a member inside the caller's scope.
 pub fn record(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     id: MemberId,
     body: &IllnessRequest,

@@ -12,7 +12,6 @@ use qldv_api_types::MemberId;
 
 use crate::auth::AuthUser;
 use crate::db::schema::{disciplines, member_periods};
-use crate::db::DbConn;
 use crate::domain::{admission, discipline as rules};
 use crate::error::{AppError, AppResult};
 use crate::messages::movements as msg;
@@ -21,6 +20,8 @@ use crate::models::member::MemberRow;
 use crate::models::member_event::{self, NewEvent};
 use crate::models::setting;
 use crate::models::transfer::TransferRow;
+use crate::models::uow::Uow;
+use crate::services::members::{MemberWrite, Refreshed};
 
 fn active(m: &MemberRow) -> AppResult<()> {
     match m.status.as_str() {
@@ -29,75 +30,72 @@ fn active(m: &MemberRow) -> AppResult<()> {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn append(
-    conn: &mut DbConn,
-    caller: &AuthUser,
+/// An event of the member `m` decided on `on`.
+fn event_of<'a>(
     m: &MemberRow,
-    kind: &str,
+    kind: &'a str,
     on: NaiveDate,
-    decision_no: Option<&str>,
-    regulation: &str,
+    decision_no: Option<&'a str>,
+    regulation: &'a str,
     details: serde_json::Value,
-) -> AppResult<()> {
-    member_event::append(
-        conn,
-        &caller.actor(),
-        &NewEvent {
-            member_id: m.id,
-            kind,
-            occurred_on: on,
-            decision_no,
-            decision_on: Some(on),
-            deciding_org_id: None,
-            organization_id: m.organization_id,
-            regulation,
-            details: Some(details),
-        },
-    )
+) -> NewEvent<'a> {
+    NewEvent {
+        member_id: m.id,
+        kind,
+        occurred_on: on,
+        decision_no,
+        decision_on: Some(on),
+        deciding_org_id: None,
+        organization_id: m.organization_id,
+        regulation,
+        details: Some(details),
+    }
 }
 
-/// The member's exit: event, membership closed, state recomputed.
+/// The member's exit: event, membership closed, state recomputed (and, on rule 12, the card
+/// collected and the badges returned); the audit entry is the caller's.
 fn exit_member(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
-    m: &MemberRow,
+    write: MemberWrite,
     reason: &str,
     on: NaiveDate,
     decision_no: &str,
     details: serde_json::Value,
-) -> AppResult<MemberRow> {
+) -> AppResult<Refreshed> {
+    let m = write.touched();
     crate::domain::transfer::require_none_pending(TransferRow::pending_of(conn, m.id)?)?;
     let settings = setting::at(conn, on)?;
     let mut details = details;
     if let Some(d) = details.as_object_mut() {
         d.insert("reason".into(), serde_json::json!(reason));
     }
-    append(
-        conn,
-        caller,
+    let id = m.id;
+    let event = event_of(
         m,
         "exited",
         on,
         Some(decision_no),
         &settings.regulation,
         details,
-    )?;
-    member_event::close_membership(conn, m.id, on, reason)?;
-    MemberRow::set_exit_reason(conn, m.id, Some(reason))?;
-    let after = MemberRow::refresh_state(conn, m.id)?;
+    );
+    write.event(conn, &caller.actor(), &event)?;
+    member_event::close_membership(conn, id, on, reason)?;
+    MemberRow::set_exit_reason(conn, id, Some(reason))?;
+    let refreshed = write.refresh(conn)?;
     // Rule 12: expulsion, name removal or resignation → card collected, badges returned.
     if matches!(reason, "expelled" | "name_removed" | "resigned") {
-        super::cards::collect_on_exit(conn, &caller.actor(), &after, on, reason)?;
-        super::badges::return_on_exit(conn, &caller.actor(), &after, on)?;
-        return MemberRow::find(conn, &crate::auth::Scope::system(), MemberId(m.id));
+        let after = refreshed.after();
+        super::cards::collect_on_exit(conn, &caller.actor(), after, on, reason)?;
+        super::badges::return_on_exit(conn, &caller.actor(), after, on)?;
+        return refreshed.reload(conn);
     }
-    Ok(after)
+    Ok(refreshed)
 }
 
 /// Records a discipline decision (an expulsion also ends the membership).
 pub fn discipline(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     id: MemberId,
     body: &CreateDiscipline,
@@ -108,7 +106,7 @@ pub fn discipline(
     rules::check_form(form, m.status == "official", body.post.is_some())
         .map_err(|v| AppError::field("form", v.code, v.message))?;
     let settings = setting::at(conn, body.decided_on)?;
-    let touched = MemberRow::touch(conn, m.id, m.version)?;
+    let write = MemberWrite::begin(conn, m.clone(), m.version)?;
     let row_id: i64 = diesel::insert_into(disciplines::table)
         .values((
             disciplines::member_id.eq(m.id),
@@ -122,41 +120,40 @@ pub fn discipline(
             disciplines::created_at.eq(crate::models::now()),
         ))
         .returning(disciplines::id)
-        .get_result(conn)?;
-    append(
-        conn,
-        caller,
-        &touched,
+        .get_result(conn.conn())?;
+    let event = event_of(
+        write.touched(),
         "disciplined",
         body.decided_on,
         Some(&body.decision_no),
         &settings.regulation,
         serde_json::json!({"discipline_id": row_id, "form": form_str(body.form), "post": body.post, "reason": body.reason}),
-    )?;
-    let after = if body.form == DisciplineForm::Expulsion {
+    );
+    write.event(conn, &caller.actor(), &event)?;
+    let refreshed = if body.form == DisciplineForm::Expulsion {
         exit_member(
             conn,
             caller,
-            &touched,
+            write,
             "expelled",
             body.decided_on,
             &body.decision_no,
             serde_json::json!({"bars_readmission": body.bars_readmission}),
         )?
     } else {
-        MemberRow::refresh_state(conn, m.id)?
+        write.refresh(conn)?
     };
     let row = DisciplineRow::of_member(conn, m.id)?
         .into_iter()
         .find(|d| d.id == row_id)
         .ok_or_else(|| AppError::internal("discipline just written is missing"))?;
-    super::members::audit(conn, &caller.actor(), "discipline", Some(&m), &after)?;
+    let after = refreshed.audit(conn, &caller.actor(), "discipline")?;
     Ok((row, after))
 }
 
 /// Records a complaint or a re-offence: the discipline no longer lapses by itself (rule 11).
 pub fn hold(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     id: MemberId,
     discipline_id: i64,
@@ -174,22 +171,24 @@ pub fn hold(
     match body.kind.as_str() {
         "complaint" => q
             .set(disciplines::complaint_on.eq(Some(body.on)))
-            .execute(conn)?,
+            .execute(conn.conn())?,
         "reoffence" => q
             .set(disciplines::reoffence_on.eq(Some(body.on)))
-            .execute(conn)?,
+            .execute(conn.conn())?,
         _ => return Err(msg::hold_kind_invalid()),
     };
     let settings = setting::at(conn, body.on)?;
-    append(
+    member_event::append(
         conn,
-        caller,
-        &m,
-        "discipline_held",
-        body.on,
-        None,
-        &settings.regulation,
-        serde_json::json!({"discipline_id": d.id, "kind": body.kind}),
+        &caller.actor(),
+        &event_of(
+            &m,
+            "discipline_held",
+            body.on,
+            None,
+            &settings.regulation,
+            serde_json::json!({"discipline_id": d.id, "kind": body.kind}),
+        ),
     )?;
     let after = DisciplineRow::of_member(conn, m.id)?
         .into_iter()
@@ -212,14 +211,14 @@ pub fn hold(
 
 /// A member leaves: name removal, resignation or death.
 pub fn exit(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     id: MemberId,
     body: &ExitRequest,
 ) -> AppResult<MemberRow> {
     let m = MemberRow::find(conn, &caller.scope, id)?;
     active(&m)?;
-    let touched = MemberRow::touch(conn, m.id, m.version)?;
+    let write = MemberWrite::begin(conn, m.clone(), m.version)?;
     let reason = match body.reason {
         ExitReason::NameRemoved => "name_removed",
         ExitReason::Resigned => "resigned",
@@ -228,7 +227,7 @@ pub fn exit(
     let after = exit_member(
         conn,
         caller,
-        &touched,
+        write,
         reason,
         body.effective_on,
         &body.decision_no,
@@ -237,14 +236,14 @@ pub fn exit(
             "hardship_reason": body.hardship_reason,
             "was_probationary": m.status == "probationary",
         }),
-    )?;
-    super::members::audit(conn, &caller.actor(), "exit", Some(&m), &after)?;
+    )?
+    .audit(conn, &caller.actor(), "exit")?;
     Ok(after)
 }
 
 /// Re-admits a former member (rule 13): a new probation, the time out is an interruption.
 pub fn readmit(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     id: MemberId,
     body: &ReadmissionRequest,
@@ -304,18 +303,17 @@ pub fn readmit(
         &settings,
     )
     .map_err(|v| AppError::field(v.field, v.violation.code, v.violation.message))?;
-    let touched = MemberRow::touch(conn, m.id, m.version)?;
-    append(
-        conn,
-        caller,
-        &touched,
+    let write = MemberWrite::begin(conn, m.clone(), m.version)?;
+    let event = event_of(
+        write.touched(),
         "readmitted",
         body.admission_decision_on,
         Some(&body.decision_no),
         &settings.regulation,
         serde_json::json!({"ceremony_on": body.ceremony_on, "consent_no": body.consent_no,
                            "criminal_record_cleared_on": body.criminal_record_cleared_on}),
-    )?;
+    );
+    write.event(conn, &caller.actor(), &event)?;
     member_event::open_membership(
         conn,
         m.id,
@@ -324,14 +322,12 @@ pub fn readmit(
         member_event::Arrival::Readmitted,
     )?;
     MemberRow::set_exit_reason(conn, m.id, None)?;
-    let after = MemberRow::refresh_state(conn, m.id)?;
-    super::members::audit(conn, &caller.actor(), "readmit", Some(&m), &after)?;
-    Ok(after)
+    write.finish(conn, &caller.actor(), "readmit")
 }
 
 /// Records a period of working away or of exemption.
 pub fn add_period(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     id: MemberId,
     kind: PeriodKind,
@@ -349,7 +345,7 @@ pub fn add_period(
         PeriodKind::Absence => "absence",
         PeriodKind::Exemption => "exemption",
     };
-    let touched = MemberRow::touch(conn, m.id, m.version)?;
+    let write = MemberWrite::begin(conn, m.clone(), m.version)?;
     let pid: i64 = diesel::insert_into(member_periods::table)
         .values((
             member_periods::member_id.eq(m.id),
@@ -362,7 +358,7 @@ pub fn add_period(
             member_periods::created_at.eq(crate::models::now()),
         ))
         .returning(member_periods::id)
-        .get_result(conn)?;
+        .get_result(conn.conn())?;
     MemberRow::set_period(
         conn,
         m.id,
@@ -371,17 +367,16 @@ pub fn add_period(
         body.to,
     )?;
     let settings = setting::at(conn, body.from)?;
-    append(
-        conn,
-        caller,
-        &touched,
-        &format!("{kind_str}_recorded"),
+    let kind_recorded = format!("{kind_str}_recorded");
+    let event = event_of(
+        write.touched(),
+        &kind_recorded,
         body.from,
         None,
         &settings.regulation,
         serde_json::json!({"period_id": pid, "to": body.to, "place": body.place, "reason": body.reason}),
-    )?;
-    let after = MemberRow::refresh_state(conn, m.id)?;
-    super::members::audit(conn, &caller.actor(), kind_str, Some(&m), &after)?;
+    );
+    write.event(conn, &caller.actor(), &event)?;
+    let after = write.finish(conn, &caller.actor(), kind_str)?;
     Ok((pid, after))
 }

@@ -16,9 +16,11 @@ use crate::models::member_event::{self, NewEvent};
 use crate::models::organization::{KindRow, OrganizationRow};
 use crate::models::restructure as r;
 use crate::models::setting;
+use crate::models::uow::Uow;
+use crate::services::members::MemberWrite;
 
 fn audit_org(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     action: &str,
     before: &OrganizationRow,
@@ -67,7 +69,7 @@ fn below_scope_root(caller: &AuthUser, org: &OrganizationRow, doing: &str) -> Ap
 
 /// Moves `org` under `parent` (checked in scope and kind), rewriting the subtree's paths.
 fn move_under(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     org: &OrganizationRow,
     parent: &OrganizationRow,
     on: NaiveDate,
@@ -95,7 +97,7 @@ fn move_under(
 
 /// `POST /organizations/{id}/move`.
 pub fn move_org(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     id: OrgId,
     body: &MoveOrganization,
@@ -120,7 +122,7 @@ pub fn move_org(
 
 /// `POST /organizations/{id}/merge`.
 pub fn merge(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     id: OrgId,
     body: &MergeOrganization,
@@ -160,7 +162,8 @@ pub fn merge(
     let settings = setting::at(conn, body.effective_on)?;
     for m in members {
         let row = MemberRow::find(conn, &Scope::system(), MemberId(m))?;
-        MemberRow::touch(conn, row.id, row.version)?;
+        let version = row.version;
+        let write = MemberWrite::begin(conn, row, version)?;
         member_event::close_membership(conn, m, body.effective_on, "restructured")?;
         member_event::open_membership(
             conn,
@@ -171,7 +174,7 @@ pub fn merge(
         )?;
         MemberRow::move_to(conn, m, into.id, &into.path)?;
         change::note(conn, "member", m, "moved_by_restructure")?;
-        member_event::append(
+        write.event(
             conn,
             &caller.actor(),
             &NewEvent {
@@ -188,6 +191,7 @@ pub fn merge(
                 ),
             },
         )?;
+        write.refresh(conn)?.audited_by("merge");
     }
     let now_source = reload(conn, source.id)?;
     r::close(
@@ -204,7 +208,7 @@ pub fn merge(
 
 /// `POST /organizations/{id}/dissolve`.
 pub fn dissolve(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     id: OrgId,
     body: &DissolveOrganization,

@@ -20,9 +20,11 @@ use crate::models::member_event::{self, NewEvent};
 use crate::models::organization::{KindRow, OrganizationRow};
 use crate::models::setting;
 use crate::models::transfer::{status_of, NewTransfer, TransferRow};
+use crate::models::uow::Uow;
+use crate::services::members::MemberWrite;
 
 fn audit_transfer(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     action: &str,
     before: Option<&TransferRow>,
@@ -42,8 +44,11 @@ fn audit_transfer(
     )
 }
 
+/// Appends the transfer's event of the member `m` (as it stands in the change `write`).
+#[allow(clippy::too_many_arguments)]
 fn event(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
+    write: &MemberWrite,
     caller: &AuthUser,
     m: &MemberRow,
     kind: &str,
@@ -51,7 +56,7 @@ fn event(
     t: &TransferRow,
     regulation: &str,
 ) -> AppResult<()> {
-    member_event::append(
+    write.event(
         conn,
         &caller.actor(),
         &NewEvent {
@@ -86,7 +91,7 @@ fn receiving_cell(conn: &mut DbConn, id: OrgId) -> AppResult<OrganizationRow> {
 
 /// Issues a transfer (call inside a transaction).
 pub fn issue(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     body: &CreateTransfer,
 ) -> AppResult<TransferRow> {
@@ -169,7 +174,7 @@ pub fn issue(
             updated_at: now,
         },
     )?;
-    MemberRow::touch(conn, member.id, member.version)?;
+    let write = MemberWrite::begin(conn, member.clone(), member.version)?;
     let kind = match (one_step, body.kind) {
         (true, _) => "transferred_out",
         (false, TransferKind::Official) => "transfer_issued",
@@ -177,6 +182,7 @@ pub fn issue(
     };
     event(
         conn,
+        &write,
         caller,
         &member,
         kind,
@@ -187,14 +193,15 @@ pub fn issue(
     if one_step {
         member_event::close_membership(conn, member.id, body.issued_on, "transferred_out")?;
     }
-    MemberRow::refresh_state(conn, member.id)?;
-    audit_transfer(conn, caller, "create", None, &row)?;
+    write.refresh(conn)?.audit_with(conn, |conn, _, _| {
+        audit_transfer(conn, caller, "create", None, &row)
+    })?;
     Ok(row)
 }
 
 /// Accepts a pending transfer as the receiving side.
 pub fn accept(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     id: i64,
     body: &AcceptTransfer,
@@ -226,7 +233,7 @@ pub fn accept(
         &Scope::system(),
         qldv_api_types::MemberId(before.member_id),
     )?;
-    MemberRow::touch(conn, member.id, member.version)?;
+    let write = MemberWrite::begin(conn, member.clone(), member.version)?;
     let to_id = before
         .to_org_id
         .ok_or_else(|| AppError::internal("pending transfer without a receiver"))?;
@@ -245,6 +252,7 @@ pub fn accept(
         let moved = MemberRow::find(conn, &Scope::system(), qldv_api_types::MemberId(member.id))?;
         event(
             conn,
+            &write,
             caller,
             &moved,
             "transfer_received",
@@ -256,6 +264,7 @@ pub fn accept(
         MemberRow::set_temporary_org(conn, member.id, Some(to.id))?;
         event(
             conn,
+            &write,
             caller,
             &member,
             "temporary_transfer_received",
@@ -264,15 +273,16 @@ pub fn accept(
             &settings.regulation,
         )?;
     }
-    MemberRow::refresh_state(conn, member.id)?;
-    let after = TransferRow::reload(conn, id)?;
-    audit_transfer(conn, caller, "accept", Some(&before), &after)?;
-    Ok(after)
+    write.refresh(conn)?.audit_with(conn, |conn, _, _| {
+        let after = TransferRow::reload(conn, id)?;
+        audit_transfer(conn, caller, "accept", Some(&before), &after)?;
+        Ok(after)
+    })
 }
 
 /// Rejects (receiver) or cancels (sender) a pending transfer: the member stays.
 pub fn withdraw(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     id: i64,
     status: TransferStatus,
@@ -293,14 +303,14 @@ pub fn withdraw(
         &Scope::system(),
         qldv_api_types::MemberId(before.member_id),
     )?;
-    MemberRow::touch(conn, member.id, member.version)?;
+    let write = MemberWrite::begin(conn, member.clone(), member.version)?;
     let settings = setting::at(conn, today)?;
     let kind = if before.kind == TransferKind::Temporary {
         format!("temporary_{kind}")
     } else {
         kind.to_string()
     };
-    member_event::append(
+    write.event(
         conn,
         &caller.actor(),
         &NewEvent {
@@ -315,15 +325,16 @@ pub fn withdraw(
             details: Some(serde_json::json!({"transfer_id": id, "reason": body.reason})),
         },
     )?;
-    MemberRow::refresh_state(conn, member.id)?;
-    let after = TransferRow::reload(conn, id)?;
-    audit_transfer(
-        conn,
-        caller,
-        kind.trim_start_matches("temporary_")
-            .trim_start_matches("transfer_"),
-        Some(&before),
-        &after,
-    )?;
-    Ok(after)
+    write.refresh(conn)?.audit_with(conn, |conn, _, _| {
+        let after = TransferRow::reload(conn, id)?;
+        audit_transfer(
+            conn,
+            caller,
+            kind.trim_start_matches("temporary_")
+                .trim_start_matches("transfer_"),
+            Some(&before),
+            &after,
+        )?;
+        Ok(after)
+    })
 }

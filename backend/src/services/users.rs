@@ -11,6 +11,7 @@ use crate::error::{AppError, AppResult};
 use crate::models::audit::{self, Subject};
 use crate::models::organization::OrganizationRow;
 use crate::models::refresh_token;
+use crate::models::uow::Uow;
 use crate::models::user::{NewUser, UserChanges, UserRow};
 
 const ENTITY: &str = "user";
@@ -40,7 +41,7 @@ fn scope_root(
 }
 
 /// Creates an account (call inside a transaction).
-pub fn create(conn: &mut DbConn, caller: &AuthUser, body: &CreateUser) -> AppResult<UserRow> {
+pub fn create(conn: &mut Uow<'_>, caller: &AuthUser, body: &CreateUser) -> AppResult<UserRow> {
     may_grant(caller.role, body.role).map_err(|v| AppError::Forbidden(v.message))?;
     let root = scope_root(conn, caller, body.role, body.organization_id)?;
     if UserRow::by_username(conn, &body.username)?.is_some() {
@@ -80,7 +81,7 @@ pub fn create(conn: &mut DbConn, caller: &AuthUser, body: &CreateUser) -> AppRes
 
 /// Changes an account (call inside a transaction); `expected` is the `If-Match` version.
 pub fn update(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     id: qldv_api_types::UserId,
     expected: Option<i64>,
@@ -134,7 +135,7 @@ pub fn update(
 
 /// Creates an account with no caller (bootstrap, command line), audited as the system.
 pub fn create_as_system(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     what: &str,
     username: &str,
     password_plain: &str,

@@ -1,8 +1,9 @@
 //! The change feed: every write to a published record appends, in its own transaction, the
 //! record as the API returns it after the write.
 //!
-//! Writes *note* what they changed ([`note`]); the outermost write transaction renders each noted
-//! record once, as it stands at commit, and appends the changes last ([`Collector::flush`]).
+//! Writes *note* what they changed on their unit of work ([`note`], [`super::uow`]); when it
+//! commits, each noted record is rendered once, as it stands then, and the changes are appended
+//! last ([`super::uow::Notes`]).
 //!
 //! Commit order: each change takes its sequence number from the `changes` counter with an
 //! `UPDATE … RETURNING`. The row lock that update takes is held until the transaction ends, so a
@@ -12,8 +13,6 @@
 //! serialises writers anyway; the counter makes PostgreSQL behave the same.
 
 mod publish;
-
-use std::cell::RefCell;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -25,6 +24,7 @@ use crate::db::schema::{
 };
 use crate::db::DbConn;
 use crate::error::AppResult;
+use crate::models::uow::Uow;
 
 /// A stored change.
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -50,119 +50,19 @@ pub struct ChangeRow {
     pub resource: String,
 }
 
-/// The records changed by the write transactions open on this thread (diesel runs a
-/// transaction on one thread from `BEGIN` to `COMMIT`).
-#[derive(Default)]
-struct Pending {
-    depth: u32,
-    items: Vec<(ChangeEntity, i64, String)>,
-    /// Where each record's item is in `items` (an import notes a million).
-    at: std::collections::HashMap<(ChangeEntity, i64), usize>,
-    audited: Vec<i64>,
-}
-
-thread_local! {
-    static PENDING: RefCell<Pending> = RefCell::new(Pending::default());
-}
-
-/// Notes that `operation` changed the record `id` of kind `entity` (kinds the feed does not
-/// publish, such as users and tokens, are ignored). Inside a write transaction the change is
-/// published when it commits, once per record (with the first operation noted other than a
-/// generic `update`); outside one, at once.
-pub fn note(conn: &mut DbConn, entity: &str, id: i64, operation: &str) -> AppResult<()> {
-    let Some(entity) = ChangeEntity::parse(entity) else {
-        return Ok(());
-    };
-    let deferred = PENDING.with(|p| {
-        let mut p = p.borrow_mut();
-        if p.depth == 0 {
-            return false;
-        }
-        let p = &mut *p;
-        match p.at.get(&(entity, id)) {
-            // A generic update gives way to the named operation that caused it.
-            Some(&i) => {
-                if let Some((_, _, op)) = p.items.get_mut(i).filter(|(_, _, op)| op == "update") {
-                    *op = operation.to_string();
-                }
-            }
-            None => {
-                p.at.insert((entity, id), p.items.len());
-                p.items.push((entity, id, operation.to_string()));
-            }
-        }
-        true
-    });
-    if deferred {
-        Ok(())
-    } else {
-        publish::publish(conn, &[(entity, id, operation.to_string())])
+/// Notes on the unit of work that `operation` changed the record `id` of kind `entity` (kinds
+/// the feed does not publish, such as users and tokens, are ignored): published when the work
+/// commits, once per record (with the first operation noted other than a generic `update`).
+pub fn note(uow: &mut Uow<'_>, entity: &str, id: i64, operation: &str) -> AppResult<()> {
+    if let Some(entity) = ChangeEntity::parse(entity) {
+        uow.pending().change(entity, id, operation);
     }
+    Ok(())
 }
 
-/// Notes an audit entry written by the open write transaction, to be chained when it commits;
-/// `false` outside a write transaction.
-pub fn note_audit(id: i64) -> bool {
-    PENDING.with(|p| {
-        let mut p = p.borrow_mut();
-        if p.depth == 0 {
-            return false;
-        }
-        p.audited.push(id);
-        true
-    })
-}
-
-/// Collects the changes of one write transaction; the outermost one publishes them.
-pub struct Collector {
-    outermost: bool,
-}
-
-impl Collector {
-    /// Starts collecting (nested transactions join the outermost one).
-    pub fn start() -> Self {
-        let outermost = PENDING.with(|p| {
-            let mut p = p.borrow_mut();
-            p.depth += 1;
-            if p.depth == 1 {
-                p.items.clear();
-                p.at.clear();
-                p.audited.clear();
-            }
-            p.depth == 1
-        });
-        Self { outermost }
-    }
-
-    /// Publishes what the transaction changed, last before its commit (so the counter is held
-    /// only for the end of the transaction).
-    pub fn flush(&self, conn: &mut DbConn) -> AppResult<()> {
-        if !self.outermost {
-            return Ok(());
-        }
-        let (items, audited) = PENDING.with(|p| {
-            let mut p = p.borrow_mut();
-            p.at.clear();
-            (std::mem::take(&mut p.items), std::mem::take(&mut p.audited))
-        });
-        publish::publish(conn, &items)?;
-        // Always after the feed's counter: every writer takes the two locks in this order.
-        super::audit_chain::seal(conn, &audited)
-    }
-}
-
-impl Drop for Collector {
-    fn drop(&mut self) {
-        PENDING.with(|p| {
-            let mut p = p.borrow_mut();
-            p.depth = p.depth.saturating_sub(1);
-            if self.outermost {
-                p.items.clear();
-                p.at.clear();
-                p.audited.clear();
-            }
-        });
-    }
+/// Publishes the records a unit of work changed, as they stand now (last before its commit).
+pub(super) fn publish(conn: &mut DbConn, items: &[(ChangeEntity, i64, String)]) -> AppResult<()> {
+    publish::publish(conn, items)
 }
 
 impl ChangeRow {

@@ -30,7 +30,7 @@ pub async fn current_password(
     let window = sign_in::window();
     let (name, addr) = (user.username.clone(), ip.clone());
     // Counted as a failure before the check (forgotten if it succeeds), as a sign-in is.
-    let hash = crate::db::transaction(&state.pool, move |conn| {
+    let hash = crate::db::plain_transaction(&state.pool, move |conn| {
         login_failure::admit(conn, &name, &addr, window)?;
         Ok(UserRow::by_username(conn, &name)?.map(|u| u.password_hash))
     })

@@ -39,7 +39,7 @@ pub async fn login(
     // a failure before its password is checked (and forgotten if it succeeds), so attempts sent
     // together are throttled like attempts sent in turn.
     let (name, addr) = (body.username.clone(), ip.clone());
-    let account = crate::db::transaction(&state.pool, move |conn| {
+    let account = crate::db::plain_transaction(&state.pool, move |conn| {
         login_failure::admit(conn, &name, &addr, window)?;
         Ok(UserRow::by_username(conn, &name)?.map(|u| (u.id, u.password_hash, u.active)))
     })

@@ -29,7 +29,7 @@ pub async fn refresh(
 ) -> Result<web::Json<TokenPair>, AppError> {
     let body = valid(body.into_inner())?;
     let lifetimes = state.refresh_lifetimes();
-    let outcome = crate::db::transaction(&state.pool, move |conn| {
+    let outcome = crate::db::plain_transaction(&state.pool, move |conn| {
         let outcome = refresh_token::rotate(conn, &body.refresh_token, lifetimes)?;
         if let Rotation::Rotated { user_id, .. } = &outcome {
             if UserRow::principal(conn, *user_id)?.is_none() {

@@ -21,6 +21,7 @@ use crate::db::DbConn;
 use crate::error::{AppError, AppResult};
 use crate::models::import::{ImportRow, Outcome};
 use crate::models::organization::OrganizationRow;
+use crate::models::uow::Uow;
 use columns::header_of;
 use read::Sheet;
 
@@ -278,7 +279,7 @@ pub(crate) fn field_problems(
 
 /// Judges and writes every row of the file, a set at a time, noting the outcome and progress.
 fn judge_all(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     judge: &mut rows::Judge<'_>,
     p: &Prepared,
     outcome: &mut Outcome,
@@ -346,7 +347,7 @@ pub fn run(
         })
         .and_then(|(target, allowance)| {
             crate::models::setting::with_cache(|| {
-                crate::db::write_transaction(conn, |c| {
+                crate::db::unit_of_work(conn, |c: &mut Uow<'_>| {
                     let mut judge = rows::Judge::new(caller, &target, p, today, allowance);
                     let judged = judge_all(c, &mut judge, p, &mut outcome, progress);
                     elsewhere = judge.take_elsewhere();

@@ -20,6 +20,7 @@ use crate::domain::disclosure::HeldElsewhere;
 use crate::error::{AppError, AppResult};
 use crate::models::member::MemberRow;
 use crate::models::organization::{KindRow, OrganizationRow};
+use crate::models::uow::Uow;
 use crate::services::disclosure;
 use crate::services::members::{self, Key, Planned};
 
@@ -104,7 +105,7 @@ impl<'a> Judge<'a> {
     }
 
     /// Judges a set of rows and writes the accepted ones; each row's result, in order.
-    pub(crate) fn import(&mut self, conn: &mut DbConn, rows: &[Row]) -> AppResult<Vec<RowResult>> {
+    pub(crate) fn import(&mut self, conn: &mut Uow<'_>, rows: &[Row]) -> AppResult<Vec<RowResult>> {
         let parsed: Vec<(u32, Result<ParsedRow, Vec<ImportError>>)> = rows
             .iter()
             .map(|row| (row.no, columns::parse_row(row, &self.file.at)))
@@ -244,7 +245,7 @@ impl<'a> Judge<'a> {
 
     /// Refuses the planned rows whose identifiers (as stored) another record or an earlier row
     /// holds, writes the others together, and returns every row's result in order.
-    fn write(&mut self, conn: &mut DbConn, judged: Vec<Judged>) -> AppResult<Vec<RowResult>> {
+    fn write(&mut self, conn: &mut Uow<'_>, judged: Vec<Judged>) -> AppResult<Vec<RowResult>> {
         let stored: Vec<(&str, &str)> = judged
             .iter()
             .filter_map(|j| match j {

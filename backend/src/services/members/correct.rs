@@ -12,6 +12,7 @@ use crate::error::{AppError, AppResult};
 use crate::models::member::{MemberRow, ProfileChanges};
 use crate::models::member_event::{self, NewEvent};
 use crate::models::setting;
+use crate::models::uow::Uow;
 use crate::services::disclosure;
 use crate::services::members::Key;
 
@@ -107,7 +108,7 @@ pub(super) struct Recorded<'a> {
 
 /// Applies `changes` and records the event with the differences; returns the new row.
 pub(super) fn apply(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     before: &MemberRow,
     version: i64,
@@ -148,7 +149,7 @@ pub(super) fn apply(
 
 /// Corrects a dossier (call inside a transaction); `expected` is the `If-Match` version.
 pub fn correct(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     id: MemberId,
     expected: Option<i64>,

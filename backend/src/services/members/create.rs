@@ -17,6 +17,7 @@ use crate::models::member::{MemberRow, ProfileChanges};
 use crate::models::member_event::{self, EventRow};
 use crate::models::organization::{KindRow, OrganizationRow};
 use crate::models::setting;
+use crate::models::uow::Uow;
 
 fn fe(field: &str, code: &str, message: impl Into<String>) -> FieldError {
     FieldError {
@@ -80,7 +81,7 @@ pub fn taken(key: Key<'_>) -> AppError {
 
 /// Creates a member record in a cell inside the caller's scope (call inside a transaction).
 pub fn create(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     body: &CreateMember,
     today: NaiveDate,
@@ -278,7 +279,7 @@ fn new_event(
 /// Writes planned members with their events, membership periods, name words, counted facts,
 /// audit entries and feed notes, set by set, in the caller's transaction; the records as
 /// stored. Each record's state is derived from its events by the rule that derives it later.
-pub fn write(conn: &mut DbConn, actor: &Actor, plans: Vec<Planned>) -> AppResult<Vec<MemberRow>> {
+pub fn write(conn: &mut Uow<'_>, actor: &Actor, plans: Vec<Planned>) -> AppResult<Vec<MemberRow>> {
     let ids = crate::db::bulk::reserve_ids(conn, "members", plans.len())?;
     let now = crate::models::now();
     let settings = setting::at(conn, crate::models::today())?;

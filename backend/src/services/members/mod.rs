@@ -4,24 +4,26 @@
 
 mod correct;
 mod create;
+mod guard;
 mod profile;
 mod recognise;
 mod supplement;
 
 pub use correct::correct;
 pub use create::{create, plan, taken, write, Key, Planned};
+pub use guard::{MemberWrite, Refreshed};
 pub use recognise::recognise;
 pub use supplement::file_supplement;
 
 use crate::auth::Actor;
-use crate::db::DbConn;
 use crate::error::AppResult;
 use crate::models::audit::{self, Subject};
 use crate::models::member::MemberRow;
+use crate::models::uow::Uow;
 
 /// Audits a change of a member record.
 pub(crate) fn audit(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     actor: &Actor,
     action: &str,
     before: Option<&MemberRow>,

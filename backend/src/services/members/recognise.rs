@@ -4,17 +4,17 @@ use qldv_api_types::members::Recognition;
 use qldv_api_types::MemberId;
 
 use crate::auth::AuthUser;
-use crate::db::DbConn;
 use crate::domain::admission;
 use crate::error::AppResult;
 use crate::models::member::MemberRow;
-use crate::models::member_event::{self, NewEvent};
+use crate::models::member_event::NewEvent;
 use crate::models::setting;
+use crate::models::uow::Uow;
 
 /// Recognises a probationary member as official: the official date is the ceremony plus the
 /// probation, never earlier and not shifted by a late decision.
 pub fn recognise(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     id: MemberId,
     expected: Option<i64>,
@@ -25,8 +25,9 @@ pub fn recognise(
     admission::require_probationary(before.status())?;
     let settings = setting::at(conn, body.decided_on)?;
     let official_on = admission::recognise(before.ceremony_on, body.decided_on, &settings)?;
-    MemberRow::touch(conn, before.id, version)?;
-    member_event::append(
+    let write = super::MemberWrite::begin(conn, before, version)?;
+    let before = write.before();
+    write.event(
         conn,
         &caller.actor(),
         &NewEvent {
@@ -41,7 +42,5 @@ pub fn recognise(
             details: None,
         },
     )?;
-    let after = MemberRow::refresh_state(conn, before.id)?;
-    super::audit(conn, &caller.actor(), "recognize", Some(&before), &after)?;
-    Ok(after)
+    write.finish(conn, &caller.actor(), "recognize")
 }

@@ -7,14 +7,14 @@ use qldv_api_types::MemberId;
 
 use crate::auth::AuthUser;
 use crate::db::schema::member_supplements as s;
-use crate::db::DbConn;
 use crate::error::{AppError, AppResult};
 use crate::models::member::MemberRow;
+use crate::models::uow::Uow;
 
 /// Records the supplement of `year` (replacing an earlier one for that year) and applies the
 /// changes it reports.
 pub fn file_supplement(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     caller: &AuthUser,
     id: MemberId,
     year: i32,
@@ -55,7 +55,7 @@ pub fn file_supplement(
             extra: Some(serde_json::json!({"year": year, "note": body.note})),
         },
     )?;
-    diesel::delete(s::table.find((after.id, year))).execute(conn)?;
+    diesel::delete(s::table.find((after.id, year))).execute(conn.conn())?;
     diesel::insert_into(s::table)
         .values((
             s::member_id.eq(after.id),
@@ -66,6 +66,6 @@ pub fn file_supplement(
             s::entered_by.eq(Some(caller.id)),
             s::entered_at.eq(crate::models::now()),
         ))
-        .execute(conn)?;
+        .execute(conn.conn())?;
     Ok(after)
 }

@@ -15,6 +15,7 @@ use crate::db::{rows, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::models::audit::{self, Subject};
 use crate::models::change;
+use crate::models::uow::Uow;
 
 /// A timestamp as either engine writes it, for comparison.
 fn stamp(row: &Row, column: &str) -> String {
@@ -43,7 +44,7 @@ fn conflict(record: &Record, local: Option<i64>, code: &str, message: String) ->
 
 /// Decides and writes one record (audited).
 fn apply_record(
-    conn: &mut DbConn,
+    conn: &mut Uow<'_>,
     actor: &Actor,
     bound: &Bound,
     record: &Record,
@@ -131,7 +132,7 @@ fn apply_record(
                 let (name, key): (String, String) = m::table
                     .find(record.id)
                     .select((m::name_folded, m::name_sort_key))
-                    .first(conn)?;
+                    .first(conn.conn())?;
                 crate::models::name_word::set(conn, record.id, &name, &key)?;
             }
             // The receiver's own feed carries what arrived, and its audit trail who sent it.
@@ -199,13 +200,13 @@ fn context_needed(
 
 /// Applies a package file (call inside a write transaction): refused unless signed by a trusted
 /// key; a package applied before changes nothing and returns its first report.
-pub fn apply(conn: &mut DbConn, caller: &AuthUser, bytes: &[u8]) -> AppResult<SyncReport> {
+pub fn apply(conn: &mut Uow<'_>, caller: &AuthUser, bytes: &[u8]) -> AppResult<SyncReport> {
     caller.require_admin()?;
     let opened = package::open(bytes)?;
     let bound: Option<Option<i64>> = sync_trusted_keys::table
         .find(&opened.public_key)
         .select(sync_trusted_keys::organization_id)
-        .first(conn)
+        .first(conn.conn())
         .optional()?;
     let Some(bound) = bound else {
         return Err(AppError::Rule(
@@ -222,7 +223,7 @@ pub fn apply(conn: &mut DbConn, caller: &AuthUser, bytes: &[u8]) -> AppResult<Sy
     let before: Option<String> = sync_packages::table
         .find(&opened.digest)
         .select(sync_packages::report)
-        .first(conn)
+        .first(conn.conn())
         .optional()?;
     if let Some(report) = before {
         let mut report: SyncReport =
@@ -332,7 +333,7 @@ pub fn apply(conn: &mut DbConn, caller: &AuthUser, bytes: &[u8]) -> AppResult<Sy
             sync_packages::report.eq(&text),
             sync_packages::applied_at.eq(crate::models::now()),
         ))
-        .execute(conn)?;
+        .execute(conn.conn())?;
     let path = rows::select(conn, "organizations", "id", payload.organization_id)?
         .first()
         .and_then(|r| r.get("path"))

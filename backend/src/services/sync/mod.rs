@@ -30,6 +30,7 @@ use crate::error::{AppError, AppResult};
 use crate::models::audit::{self, Subject};
 use crate::models::change::ChangeRow;
 use crate::models::organization::OrganizationRow;
+use crate::models::uow::Uow;
 
 /// Reads the changes of `organization`'s subtree after `since` and seals them into a package:
 /// each changed record once, with its rows as they are now.
@@ -271,7 +272,7 @@ pub fn trusted(conn: &mut DbConn) -> AppResult<Vec<TrustedKey>> {
 /// organisation, audited; 422 unless it is an Ed25519 public key and names the organisation.
 /// Whether the caller may (a national administrator) is the caller's check. The organisation
 /// need not be here yet: a new installation trusts the key whose first package brings it.
-pub fn trust(conn: &mut DbConn, actor: &Actor, key: &TrustedKey) -> AppResult<TrustedKey> {
+pub fn trust(conn: &mut Uow<'_>, actor: &Actor, key: &TrustedKey) -> AppResult<TrustedKey> {
     if package::public_key(&key.public_key).is_none() {
         return Err(AppError::field(
             "public_key",
@@ -295,7 +296,7 @@ pub fn trust(conn: &mut DbConn, actor: &Actor, key: &TrustedKey) -> AppResult<Tr
     let before = trusted(conn)?
         .into_iter()
         .find(|k| k.public_key == saved.public_key);
-    diesel::delete(sync_trusted_keys::table.find(&saved.public_key)).execute(conn)?;
+    diesel::delete(sync_trusted_keys::table.find(&saved.public_key)).execute(conn.conn())?;
     diesel::insert_into(sync_trusted_keys::table)
         .values((
             sync_trusted_keys::public_key.eq(&saved.public_key),
@@ -303,11 +304,11 @@ pub fn trust(conn: &mut DbConn, actor: &Actor, key: &TrustedKey) -> AppResult<Tr
             sync_trusted_keys::organization_id.eq(organization_id),
             sync_trusted_keys::added_at.eq(crate::models::now()),
         ))
-        .execute(conn)?;
+        .execute(conn.conn())?;
     let path = organizations::table
         .find(organization_id)
         .select(organizations::path)
-        .first::<String>(conn)
+        .first::<String>(conn.conn())
         .optional()?;
     audit::record(
         conn,
