@@ -4,13 +4,13 @@
 
 use chrono::NaiveDate;
 use qldv_api_types::movements::{
-    AcceptTransfer, CreateTransfer, TransferDecision, TransferKind, TransferPurpose, TransferStatus,
+    AcceptTransfer, CreateTransfer, TransferDecision, TransferKind, TransferStatus,
 };
 use qldv_api_types::OrgId;
 
 use crate::auth::{AuthUser, Scope};
 use crate::db::DbConn;
-use crate::domain::transfer::{self, Purpose};
+use crate::domain::transfer;
 use crate::error::{AppError, AppResult};
 use crate::models::audit::{self, Subject};
 use crate::models::discipline::DisciplineRow;
@@ -151,18 +151,9 @@ pub fn issue(
                     "Chuyển tạm thời cần mục đích (purpose) và thời hạn (until)",
                 ));
             };
-            let rule_purpose = match p {
-                TransferPurpose::Work => Purpose::Work,
-                TransferPurpose::Residence => Purpose::Residence,
-                TransferPurpose::Study => Purpose::Study,
-            };
-            transfer::check_temporary(rule_purpose, body.issued_on, until, &settings)
+            transfer::check_temporary(p, body.issued_on, until, &settings)
                 .map_err(|v| AppError::field("until", v.code, v.message))?;
-            Some(match p {
-                TransferPurpose::Work => "work",
-                TransferPurpose::Residence => "residence",
-                TransferPurpose::Study => "study",
-            })
+            Some(p)
         }
     };
     if body.kind == TransferKind::Official {
@@ -182,13 +173,17 @@ pub fn issue(
         &NewTransfer {
             member_id: member.id,
             kind: body.kind,
-            purpose: purpose.map(str::to_string),
+            purpose,
             from_org_id: member.organization_id,
             from_path: member.org_path.clone(),
             to_org_id: to.as_ref().map(|o| o.id),
             to_path: to.as_ref().map(|o| o.path.clone()),
             external_org: external,
-            status: if one_step { "completed" } else { "pending" }.into(),
+            status: if one_step {
+                TransferStatus::Completed
+            } else {
+                TransferStatus::Pending
+            },
             event_on: body.event_on,
             issued_on: body.issued_on,
             until_on: body.until,
@@ -239,7 +234,7 @@ pub fn accept(
             "Chỉ cấp ủy nơi đến được tiếp nhận".into(),
         ));
     }
-    if before.status != "pending" {
+    if before.status != TransferStatus::Pending {
         return Err(not_pending());
     }
     let settings = setting::at(conn, before.issued_on)?;
@@ -331,7 +326,7 @@ pub fn withdraw(
             _ => "Chỉ cấp ủy nơi đi được hủy phiếu chuyển".into(),
         }));
     }
-    if before.status != "pending" {
+    if before.status != TransferStatus::Pending {
         return Err(not_pending());
     }
     if !TransferRow::decide(conn, id, status, None, None, caller.id)? {

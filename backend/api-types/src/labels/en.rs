@@ -6,3 +6,16 @@ use crate::vocabulary::labels;
 labels!(English, en;
     TransferKind { Official => "Official", Temporary => "Temporary" }
 );
+
+// Transfers, cards, badges, evaluations and reports.
+labels!(English, en;
+    crate::movements::TransferPurpose { Work => "Work", Residence => "Residence", Study => "Study" }
+    crate::movements::TransferStatus {
+        Pending => "Pending",
+        Accepted => "Accepted",
+        Rejected => "Rejected",
+        Cancelled => "Cancelled",
+        Completed => "Completed",
+    }
+    crate::movements::TransferDirection { Incoming => "Incoming", Outgoing => "Outgoing" }
+);

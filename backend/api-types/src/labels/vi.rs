@@ -6,3 +6,16 @@ use crate::vocabulary::labels;
 labels!(Vietnamese, vi;
     TransferKind { Official => "Chính thức", Temporary => "Tạm thời" }
 );
+
+// Transfers, cards, badges, evaluations and reports.
+labels!(Vietnamese, vi;
+    crate::movements::TransferPurpose { Work => "Làm việc", Residence => "Cư trú", Study => "Học tập" }
+    crate::movements::TransferStatus {
+        Pending => "Chờ tiếp nhận",
+        Accepted => "Đã tiếp nhận",
+        Rejected => "Bị từ chối",
+        Cancelled => "Đã hủy",
+        Completed => "Hoàn tất",
+    }
+    crate::movements::TransferDirection { Incoming => "Chuyển đến", Outgoing => "Chuyển đi" }
+);
