@@ -18,4 +18,11 @@ labels!(English, en;
         Completed => "Completed",
     }
     crate::movements::TransferDirection { Incoming => "Incoming", Outgoing => "Outgoing" }
+    crate::cards::CardStatus {
+        Active => "Active",
+        Void => "Void",
+        Revoked => "Revoked",
+        Collected => "Collected",
+    }
+    crate::cards::ReissueReason { Lost => "Lost", Damaged => "Damaged" }
 );

@@ -18,4 +18,11 @@ labels!(Vietnamese, vi;
         Completed => "Hoàn tất",
     }
     crate::movements::TransferDirection { Incoming => "Chuyển đến", Outgoing => "Chuyển đi" }
+    crate::cards::CardStatus {
+        Active => "Đang sử dụng",
+        Void => "Đã cấp lại",
+        Revoked => "Đã thu hồi",
+        Collected => "Đã thu lại",
+    }
+    crate::cards::ReissueReason { Lost => "Bị mất", Damaged => "Bị hư hỏng" }
 );

@@ -178,7 +178,7 @@ impl Loader {
                     cid.into(),
                     id.into(),
                     number.clone().into(),
-                    "active".into(),
+                    qldv_api_types::cards::CardStatus::Active.as_str().into(),
                     issued.into(),
                     format!("{}-QĐ/TU", rng.gen_range(1..900)).into(),
                     reg(issued).into(),
