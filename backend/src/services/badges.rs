@@ -2,7 +2,7 @@
 //! the return of badges on an exit.
 
 use chrono::NaiveDate;
-use qldv_api_types::badges::{AwardBadge, EligibleMember, ProposeBadges};
+use qldv_api_types::badges::{AwardBadge, EligibleMember, ProposalStatus, ProposeBadges};
 use qldv_api_types::{MemberId, OrgId};
 
 use crate::auth::{Actor, AuthUser, Scope};
@@ -221,7 +221,7 @@ pub fn approve(
     let mut out = Vec::new();
     for id in ids {
         let (p, m) = ProposalRow::find(conn, &caller.scope, *id)?;
-        if p.status != "proposed" {
+        if p.status != ProposalStatus::Proposed {
             return Err(AppError::Conflict(
                 "proposal_decided",
                 format!("Đề nghị số {} đã được xét trước đó", p.id),
@@ -239,7 +239,7 @@ pub fn approve(
         let after = ProposalRow::decide(
             conn,
             p.id,
-            "approved",
+            ProposalStatus::Approved,
             caller.id,
             Some(decision_no.trim()),
             None,
@@ -263,7 +263,7 @@ pub fn reject(
     let after = ProposalRow::decide(
         conn,
         p.id,
-        "rejected",
+        ProposalStatus::Rejected,
         caller.id,
         None,
         Some(reason.trim()),

@@ -25,4 +25,6 @@ labels!(English, en;
         Collected => "Collected",
     }
     crate::cards::ReissueReason { Lost => "Lost", Damaged => "Damaged" }
+    crate::badges::BadgeStatus { Awarded => "Awarded", Returned => "Returned" }
+    crate::badges::ProposalStatus { Proposed => "Proposed", Approved => "Approved", Rejected => "Rejected" }
 );

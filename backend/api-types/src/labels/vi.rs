@@ -25,4 +25,6 @@ labels!(Vietnamese, vi;
         Collected => "Đã thu lại",
     }
     crate::cards::ReissueReason { Lost => "Bị mất", Damaged => "Bị hư hỏng" }
+    crate::badges::BadgeStatus { Awarded => "Đã trao", Returned => "Đã thu hồi" }
+    crate::badges::ProposalStatus { Proposed => "Đã đề nghị", Approved => "Đã duyệt", Rejected => "Bị từ chối" }
 );
