@@ -21,8 +21,8 @@ pub struct RoundRow {
     pub organization_id: i64,
     /// Year.
     pub year: i32,
-    /// `open` or `closed`.
-    pub status: String,
+    /// Open or closed.
+    pub status: RoundStatus,
     /// Members to be rated at closing.
     pub total: i64,
     /// Excellent.
@@ -59,7 +59,7 @@ impl RoundRow {
     /// 409 `round_closed` when the round of `org_id` for `year` is closed.
     pub fn ensure_open(conn: &mut DbConn, org_id: i64, year: i32) -> AppResult<()> {
         match Self::find(conn, org_id, year)? {
-            Some(r) if r.status == "closed" => Err(AppError::Conflict(
+            Some(r) if r.status == RoundStatus::Closed => Err(AppError::Conflict(
                 "round_closed",
                 format!("Đợt đánh giá năm {year} đã khóa sổ: không sửa được"),
             )),
@@ -78,7 +78,7 @@ impl RoundRow {
     ) -> AppResult<Self> {
         let now = super::now();
         let values = (
-            evaluation_rounds::status.eq("closed"),
+            evaluation_rounds::status.eq(RoundStatus::Closed),
             evaluation_rounds::total.eq(s.total),
             evaluation_rounds::excellent.eq(s.excellent),
             evaluation_rounds::good.eq(s.good),
@@ -118,7 +118,7 @@ impl RoundRow {
                 .filter(evaluation_rounds::year.eq(year)),
         )
         .set((
-            evaluation_rounds::status.eq("open"),
+            evaluation_rounds::status.eq(RoundStatus::Open),
             evaluation_rounds::closed_at.eq(None::<NaiveDateTime>),
             evaluation_rounds::closed_by.eq(None::<i64>),
         ))
@@ -153,7 +153,7 @@ pub fn round_dto(
     live: dto::EvaluationSummary,
 ) -> dto::EvaluationRound {
     match row {
-        Some(r) if r.status == "closed" => dto::EvaluationRound {
+        Some(r) if r.status == RoundStatus::Closed => dto::EvaluationRound {
             organization_id: OrgId(org_id),
             year,
             status: RoundStatus::Closed,

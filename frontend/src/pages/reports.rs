@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use qldv_api_types::reports::{Report, ReportCode, ReportSection};
+use qldv_api_types::Term;
 
 use crate::api::{self, ApiError};
 use crate::components::org_picker::OrgPicker;

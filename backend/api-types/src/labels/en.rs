@@ -27,4 +27,26 @@ labels!(English, en;
     crate::cards::ReissueReason { Lost => "Lost", Damaged => "Damaged" }
     crate::badges::BadgeStatus { Awarded => "Awarded", Returned => "Returned" }
     crate::badges::ProposalStatus { Proposed => "Proposed", Approved => "Approved", Rejected => "Rejected" }
+    crate::evaluations::EvaluationLevel {
+        Excellent => "Excellent",
+        Good => "Good",
+        Complete => "Complete",
+        NotComplete => "Not complete",
+        NotRated => "Not rated",
+    }
+    crate::evaluations::NotRatedReason {
+        RecentlyAdmitted => "Recently admitted",
+        Exempt => "Exempt from activities",
+        Suspended => "Suspended from activities",
+    }
+    crate::evaluations::RoundStatus { Open => "Open", Closed => "Closed" }
+    crate::reports::ReportCode {
+        Movement => "Membership movement",
+        Composition => "Membership composition",
+        Admissions => "New admissions",
+        Evaluations => "Evaluation results",
+        Discipline => "Discipline",
+        Badges => "Party badges awarded",
+        Completeness => "Dossier completeness",
+    }
 );

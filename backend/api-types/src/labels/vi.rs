@@ -27,4 +27,26 @@ labels!(Vietnamese, vi;
     crate::cards::ReissueReason { Lost => "Bị mất", Damaged => "Bị hư hỏng" }
     crate::badges::BadgeStatus { Awarded => "Đã trao", Returned => "Đã thu hồi" }
     crate::badges::ProposalStatus { Proposed => "Đã đề nghị", Approved => "Đã duyệt", Rejected => "Bị từ chối" }
+    crate::evaluations::EvaluationLevel {
+        Excellent => "Hoàn thành xuất sắc nhiệm vụ",
+        Good => "Hoàn thành tốt nhiệm vụ",
+        Complete => "Hoàn thành nhiệm vụ",
+        NotComplete => "Không hoàn thành nhiệm vụ",
+        NotRated => "Không xếp loại",
+    }
+    crate::evaluations::NotRatedReason {
+        RecentlyAdmitted => "Mới kết nạp chưa đủ 6 tháng",
+        Exempt => "Miễn công tác và sinh hoạt đảng",
+        Suspended => "Đình chỉ sinh hoạt",
+    }
+    crate::evaluations::RoundStatus { Open => "Đang đánh giá", Closed => "Đã khóa sổ" }
+    crate::reports::ReportCode {
+        Movement => "Báo cáo biến động đảng viên",
+        Composition => "Báo cáo cơ cấu đội ngũ đảng viên",
+        Admissions => "Báo cáo kết nạp đảng viên",
+        Evaluations => "Báo cáo kết quả đánh giá, xếp loại chất lượng đảng viên",
+        Discipline => "Báo cáo kỷ luật đảng viên",
+        Badges => "Báo cáo trao tặng Huy hiệu Đảng",
+        Completeness => "Báo cáo chất lượng dữ liệu hồ sơ đảng viên",
+    }
 );
