@@ -410,3 +410,63 @@ async fn each_side_lists_its_own_direction_with_the_members_name() {
         .await;
     assert_eq!(count(&not_in), 0);
 }
+
+/// Writes `value` into one stored transfer's `column` behind the application's back (the
+/// column's CHECK constraint is lifted first), as a damaged or newer database would hold it.
+fn corrupt_transfer(app: &TestApp, id: i64, column: &str, value: &str) {
+    use diesel::RunQueryDsl;
+    let mut conn = app.state.pool.get().unwrap();
+    let statements = if app.db.is_postgres() {
+        vec![
+            format!("ALTER TABLE transfers DROP CONSTRAINT transfers_{column}_check"),
+            format!("UPDATE transfers SET {column} = '{value}' WHERE id = {id}"),
+        ]
+    } else {
+        vec![
+            "PRAGMA ignore_check_constraints = ON".to_string(),
+            format!("UPDATE transfers SET {column} = '{value}' WHERE id = {id}"),
+            "PRAGMA ignore_check_constraints = OFF".to_string(),
+        ]
+    };
+    for s in statements {
+        diesel::sql_query(s).execute(&mut conn).unwrap();
+    }
+}
+
+#[actix_web::test]
+async fn an_unknown_stored_transfer_status_is_an_error_not_pending() {
+    let t = two_provinces().await;
+    let tid = t
+        .org_a
+        .post(
+            "/api/v1/transfers",
+            official(t.member, t.b.cell, "2025-06-02"),
+        )
+        .await
+        .id();
+    corrupt_transfer(&t.app, tid, "status", "bogus");
+    t.admin
+        .get(&format!("/api/v1/transfers/{tid}"))
+        .await
+        .assert_problem(500, "internal_error");
+}
+
+#[actix_web::test]
+async fn an_unknown_stored_transfer_purpose_is_an_error_not_work() {
+    let t = two_provinces().await;
+    let tid = t
+        .org_a
+        .post(
+            "/api/v1/transfers",
+            json!({"member_id": t.member, "to_organization_id": t.b.cell, "kind": "temporary",
+                   "purpose": "study", "issued_on": "2025-01-10", "until": "2026-01-09",
+                   "reason": "Đi học"}),
+        )
+        .await
+        .id();
+    corrupt_transfer(&t.app, tid, "purpose", "bogus");
+    t.admin
+        .get(&format!("/api/v1/transfers/{tid}"))
+        .await
+        .assert_problem(500, "internal_error");
+}

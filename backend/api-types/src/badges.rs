@@ -42,15 +42,14 @@ pub struct AwardBadge {
     pub decision_no: String,
 }
 
-/// State of an award.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum BadgeStatus {
-    /// Held.
-    Awarded,
-    /// Returned on the member's exit (rule 12).
-    Returned,
+crate::vocabulary::vocabulary! {
+    /// State of an award.
+    pub enum BadgeStatus {
+        /// Held.
+        Awarded = "awarded",
+        /// Returned on the member's exit (rule 12).
+        Returned = "returned",
+    }
 }
 
 /// An awarded badge.
@@ -99,17 +98,16 @@ pub struct ProposeBadges {
     pub note: Option<String>,
 }
 
-/// State of a proposal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ProposalStatus {
-    /// Waiting for the provincial level.
-    Proposed,
-    /// Approved: the badge is awarded.
-    Approved,
-    /// Rejected.
-    Rejected,
+crate::vocabulary::vocabulary! {
+    /// State of a proposal.
+    pub enum ProposalStatus {
+        /// Waiting for the provincial level.
+        Proposed = "proposed",
+        /// Approved: the badge is awarded.
+        Approved = "approved",
+        /// Rejected.
+        Rejected = "rejected",
+    }
 }
 
 /// A proposal for one member.

@@ -6,30 +6,28 @@ use validator::Validate;
 
 use crate::ids::MemberId;
 
-/// State of a card.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum CardStatus {
-    /// The member's current card.
-    Active,
-    /// Replaced by a reissue (lost or damaged).
-    Void,
-    /// Revoked by decision.
-    Revoked,
-    /// Collected on the member's exit (rule 12).
-    Collected,
+crate::vocabulary::vocabulary! {
+    /// State of a card.
+    pub enum CardStatus {
+        /// The member's current card.
+        Active = "active",
+        /// Replaced by a reissue (lost or damaged).
+        Void = "void",
+        /// Revoked by decision.
+        Revoked = "revoked",
+        /// Collected on the member's exit (rule 12).
+        Collected = "collected",
+    }
 }
 
-/// Why a card is reissued.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ReissueReason {
-    /// Lost.
-    Lost,
-    /// Damaged.
-    Damaged,
+crate::vocabulary::vocabulary! {
+    /// Why a card is reissued (stored as its code in the old card's end reason).
+    pub enum ReissueReason {
+        /// Lost.
+        Lost = "lost",
+        /// Damaged.
+        Damaged = "damaged",
+    }
 }
 
 /// `POST /cards`.

@@ -6,34 +6,32 @@ use validator::Validate;
 
 use crate::ids::{MemberId, OrgId};
 
-/// A rating level (rule 14).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum EvaluationLevel {
-    /// Hoàn thành xuất sắc nhiệm vụ (score ≥ 90 under the 2025 regulation).
-    Excellent,
-    /// Hoàn thành tốt nhiệm vụ (70–< 90).
-    Good,
-    /// Hoàn thành nhiệm vụ (50–< 70).
-    Complete,
-    /// Không hoàn thành nhiệm vụ (< 50).
-    NotComplete,
-    /// Không xếp loại (recently admitted, exempt or suspended).
-    NotRated,
+crate::vocabulary::vocabulary! {
+    /// A rating level (rule 14).
+    pub enum EvaluationLevel {
+        /// Hoàn thành xuất sắc nhiệm vụ (score ≥ 90 under the 2025 regulation).
+        Excellent = "excellent",
+        /// Hoàn thành tốt nhiệm vụ (70–< 90).
+        Good = "good",
+        /// Hoàn thành nhiệm vụ (50–< 70).
+        Complete = "complete",
+        /// Không hoàn thành nhiệm vụ (< 50).
+        NotComplete = "not_complete",
+        /// Không xếp loại (recently admitted, exempt or suspended).
+        NotRated = "not_rated",
+    }
 }
 
-/// Why a member is not rated (rule 15).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum NotRatedReason {
-    /// Admitted less than 6 months before the year's end (set by the server).
-    RecentlyAdmitted,
-    /// Exempt from activities (set by the server).
-    Exempt,
-    /// Suspended from activities (declared by the cell).
-    Suspended,
+crate::vocabulary::vocabulary! {
+    /// Why a member is not rated (rule 15).
+    pub enum NotRatedReason {
+        /// Admitted less than 6 months before the year's end (set by the server).
+        RecentlyAdmitted = "recently_admitted",
+        /// Exempt from activities (set by the server).
+        Exempt = "exempt",
+        /// Suspended from activities (declared by the cell).
+        Suspended = "suspended",
+    }
 }
 
 /// A member's rating for a year (`PUT /members/{id}/evaluations/{year}`).
@@ -121,15 +119,14 @@ pub struct EvaluationSummary {
     pub quota_excess: i64,
 }
 
-/// State of a grassroots organisation's round for a year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum RoundStatus {
-    /// Ratings may be entered and changed.
-    Open,
-    /// Closed: read-only.
-    Closed,
+crate::vocabulary::vocabulary! {
+    /// State of a grassroots organisation's round for a year.
+    pub enum RoundStatus {
+        /// Ratings may be entered and changed.
+        Open = "open",
+        /// Closed: read-only.
+        Closed = "closed",
+    }
 }
 
 /// A grassroots organisation's evaluation round.

@@ -16,45 +16,42 @@ crate::vocabulary::vocabulary! {
     }
 }
 
-/// Purpose of a temporary transfer (sets its longest duration).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum TransferPurpose {
-    /// Work: 3 months to less than a year.
-    Work,
-    /// Residence: 3 months to less than a year.
-    Residence,
-    /// Study: up to two years.
-    Study,
+crate::vocabulary::vocabulary! {
+    /// Purpose of a temporary transfer (sets its longest duration).
+    pub enum TransferPurpose {
+        /// Work: 3 months to less than a year.
+        Work = "work",
+        /// Residence: 3 months to less than a year.
+        Residence = "residence",
+        /// Study: up to two years.
+        Study = "study",
+    }
 }
 
-/// State of a transfer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum TransferStatus {
-    /// Issued by the sender, waiting for the receiver (the member is in transit, counted once).
-    Pending,
-    /// Received.
-    Accepted,
-    /// Refused by the receiver: the member stays.
-    Rejected,
-    /// Withdrawn by the sender: the member stays.
-    Cancelled,
-    /// Done in one step (to outside the system).
-    Completed,
+crate::vocabulary::vocabulary! {
+    /// State of a transfer.
+    pub enum TransferStatus {
+        /// Issued by the sender, waiting for the receiver (the member is in transit, counted once).
+        Pending = "pending",
+        /// Received.
+        Accepted = "accepted",
+        /// Refused by the receiver: the member stays.
+        Rejected = "rejected",
+        /// Withdrawn by the sender: the member stays.
+        Cancelled = "cancelled",
+        /// Done in one step (to outside the system).
+        Completed = "completed",
+    }
 }
 
-/// Which side of a transfer to list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum TransferDirection {
-    /// Into the organisation's subtree (the receiving side's inbox).
-    Incoming,
-    /// Out of it (the sending side's papers).
-    Outgoing,
+crate::vocabulary::vocabulary! {
+    /// Which side of a transfer to list.
+    pub enum TransferDirection {
+        /// Into the organisation's subtree (the receiving side's inbox).
+        Incoming = "incoming",
+        /// Out of it (the sending side's papers).
+        Outgoing = "outgoing",
+    }
 }
 
 /// A transfer to issue.

@@ -5,57 +5,27 @@ use serde::{Deserialize, Serialize};
 
 use crate::ids::OrgId;
 
-/// The reports of `GET /api/v1/reports/{code}`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ReportCode {
-    /// Biến động đảng viên: start + in − out = end, for a period.
-    Movement,
-    /// Cơ cấu đội ngũ đảng viên, as of a date.
-    Composition,
-    /// Kết nạp đảng viên mới by category, for a period.
-    Admissions,
-    /// Kết quả đánh giá, xếp loại đảng viên for a year.
-    Evaluations,
-    /// Kỷ luật đảng viên by form, for a period.
-    Discipline,
-    /// Huy hiệu Đảng by milestone, for a period.
-    Badges,
-    /// Chất lượng dữ liệu hồ sơ (missing fields, supplements not filed), as of a date.
-    Completeness,
+crate::vocabulary::vocabulary! {
+    /// The reports of `GET /api/v1/reports/{code}` (the label of each is its printed title).
+    pub enum ReportCode {
+        /// Biến động đảng viên: start + in − out = end, for a period.
+        Movement = "movement",
+        /// Cơ cấu đội ngũ đảng viên, as of a date.
+        Composition = "composition",
+        /// Kết nạp đảng viên mới by category, for a period.
+        Admissions = "admissions",
+        /// Kết quả đánh giá, xếp loại đảng viên for a year.
+        Evaluations = "evaluations",
+        /// Kỷ luật đảng viên by form, for a period.
+        Discipline = "discipline",
+        /// Huy hiệu Đảng by milestone, for a period.
+        Badges = "badges",
+        /// Chất lượng dữ liệu hồ sơ (missing fields, supplements not filed), as of a date.
+        Completeness = "completeness",
+    }
 }
 
 impl ReportCode {
-    /// Every report, in the order the client lists them.
-    pub const ALL: [ReportCode; 7] = [
-        Self::Movement,
-        Self::Composition,
-        Self::Admissions,
-        Self::Evaluations,
-        Self::Discipline,
-        Self::Badges,
-        Self::Completeness,
-    ];
-
-    /// The code in URLs.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Movement => "movement",
-            Self::Composition => "composition",
-            Self::Admissions => "admissions",
-            Self::Evaluations => "evaluations",
-            Self::Discipline => "discipline",
-            Self::Badges => "badges",
-            Self::Completeness => "completeness",
-        }
-    }
-
-    /// Parses a code from a URL.
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.as_str() == s)
-    }
-
     /// Whether the report covers a period (`from`–`to`) rather than a single date (`as_of`).
     pub fn is_period(self) -> bool {
         matches!(

@@ -34,16 +34,8 @@ impl Level {
     }
 }
 
-/// Why a member is not rated in a year (rule 15).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NotRatedReason {
-    /// Admitted less than 6 months before the year's end.
-    RecentlyAdmitted,
-    /// Exempt from activities.
-    Exempt,
-    /// Suspended from activities (declared by the cell).
-    Suspended,
-}
+/// Why a member is not rated in a year (rule 15): the vocabulary's term.
+pub use qldv_api_types::evaluations::NotRatedReason;
 
 /// The level a score falls in (rule 14, 2025 bands: ≥ 90, 70–< 90, 50–< 70, < 50).
 pub fn band(score: u32, bands: [u32; 3]) -> Level {

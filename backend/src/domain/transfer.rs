@@ -7,16 +7,8 @@ use super::calendar::{add_months, add_working_days};
 use super::settings::RuleSettings;
 use super::Violation;
 
-/// Why a temporary transfer is made (rule 8 sets its longest duration).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Purpose {
-    /// Work.
-    Work,
-    /// Residence.
-    Residence,
-    /// Study: up to two years.
-    Study,
-}
+/// Why a temporary transfer is made (rule 8 sets its longest duration): the vocabulary's term.
+pub use qldv_api_types::movements::TransferPurpose as Purpose;
 
 /// Rule 6: an official transfer is filed within the deadline of its triggering event; later
 /// needs a reason.

@@ -31,8 +31,8 @@ pub struct BadgeRow {
     pub occasion_on: NaiveDate,
     /// Decision number.
     pub decision_no: String,
-    /// `awarded` or `returned`.
-    pub status: String,
+    /// Held or returned.
+    pub status: BadgeStatus,
     /// Early.
     pub early: bool,
     /// Posthumous.
@@ -93,7 +93,7 @@ impl BadgeRow {
                 badges::milestone.eq(to_i32(new.milestone)),
                 badges::occasion_on.eq(new.occasion_on),
                 badges::decision_no.eq(new.decision_no),
-                badges::status.eq("awarded"),
+                badges::status.eq(BadgeStatus::Awarded),
                 badges::early.eq(new.early),
                 badges::posthumous.eq(new.posthumous),
                 badges::party_age_years.eq(to_i32(new.party_age_years)),
@@ -158,10 +158,10 @@ impl BadgeRow {
         Ok(diesel::update(
             badges::table
                 .filter(badges::member_id.eq(member_id))
-                .filter(badges::status.eq("awarded")),
+                .filter(badges::status.eq(BadgeStatus::Awarded)),
         )
         .set((
-            badges::status.eq("returned"),
+            badges::status.eq(BadgeStatus::Returned),
             badges::returned_on.eq(Some(on)),
         ))
         .execute(conn)?)
@@ -190,11 +190,7 @@ impl BadgeRow {
             milestone: to_u32(self.milestone),
             occasion_on: self.occasion_on,
             decision_no: self.decision_no.clone(),
-            status: if self.status == "returned" {
-                BadgeStatus::Returned
-            } else {
-                BadgeStatus::Awarded
-            },
+            status: self.status,
             early: self.early,
             posthumous: self.posthumous,
             party_age_years: to_u32(self.party_age_years),

@@ -25,8 +25,9 @@ pub struct ProposalRow {
     pub milestone: i32,
     /// Occasion.
     pub occasion_on: NaiveDate,
-    /// `proposed`, `approved`, `rejected`, `withdrawn`.
-    pub status: String,
+    /// Proposed, approved or rejected (the schema also allows `withdrawn`, which nothing writes:
+    /// such a row is refused when read).
+    pub status: ProposalStatus,
     /// Remarks.
     pub note: Option<String>,
     /// Proposed by.
@@ -53,7 +54,7 @@ pub struct ProposalFilter {
     /// Subtree path, already in scope.
     pub subtree_path: Option<String>,
     /// Status.
-    pub status: Option<String>,
+    pub status: Option<ProposalStatus>,
     /// Occasion.
     pub occasion_on: Option<NaiveDate>,
 }
@@ -74,7 +75,7 @@ impl ProposalRow {
                 badge_proposals::member_id.eq(member_id),
                 badge_proposals::milestone.eq(to_i32(milestone)),
                 badge_proposals::occasion_on.eq(occasion_on),
-                badge_proposals::status.eq("proposed"),
+                badge_proposals::status.eq(ProposalStatus::Proposed),
                 badge_proposals::note.eq(note),
                 badge_proposals::proposed_by.eq(Some(by)),
                 badge_proposals::created_at.eq(now),
@@ -126,7 +127,7 @@ impl ProposalRow {
             .into_boxed();
         let mut q = within_members!(base, scope, filter.subtree_path.as_deref());
         if let Some(s) = &filter.status {
-            q = q.filter(badge_proposals::status.eq(s.clone()));
+            q = q.filter(badge_proposals::status.eq(*s));
         }
         if let Some(o) = filter.occasion_on {
             q = q.filter(badge_proposals::occasion_on.eq(o));
@@ -144,15 +145,6 @@ impl ProposalRow {
             .load(conn)?)
     }
 
-    /// The proposal's state (a withdrawn proposal reads as rejected).
-    pub fn state(&self) -> ProposalStatus {
-        match self.status.as_str() {
-            "approved" => ProposalStatus::Approved,
-            "rejected" | "withdrawn" => ProposalStatus::Rejected,
-            _ => ProposalStatus::Proposed,
-        }
-    }
-
     /// Moves an open proposal to `status` (409 when it was decided meanwhile).
     pub fn decide(
         conn: &mut DbConn,
@@ -166,7 +158,7 @@ impl ProposalRow {
         let n = diesel::update(
             badge_proposals::table
                 .filter(badge_proposals::id.eq(id))
-                .filter(badge_proposals::status.eq("proposed")),
+                .filter(badge_proposals::status.eq(ProposalStatus::Proposed)),
         )
         .set((
             badge_proposals::status.eq(match status {
@@ -197,7 +189,7 @@ impl ProposalRow {
             organization_id: OrgId(organization_id),
             milestone: to_u32(self.milestone),
             occasion_on: self.occasion_on,
-            status: self.state(),
+            status: self.status,
             note: self.note.clone(),
             decision_no: self.decision_no.clone(),
             reject_reason: self.reject_reason.clone(),

@@ -22,8 +22,8 @@ pub struct CardRow {
     pub member_id: i64,
     /// Number.
     pub card_number: String,
-    /// `active`, `void`, `revoked` or `collected`.
-    pub status: String,
+    /// Active, void, revoked or collected.
+    pub status: CardStatus,
     /// Issued on.
     pub issued_on: NaiveDate,
     /// Decision number.
@@ -71,30 +71,11 @@ pub struct CardFilter {
     /// Subtree (path of its root), already checked to be in scope.
     pub subtree_path: Option<String>,
     /// Status.
-    pub status: Option<String>,
+    pub status: Option<CardStatus>,
     /// Exact number (any status: finds voided numbers too).
     pub number: Option<String>,
     /// One member's.
     pub member_id: Option<i64>,
-}
-
-/// The wire name of a status.
-pub fn status_str(s: CardStatus) -> &'static str {
-    match s {
-        CardStatus::Active => "active",
-        CardStatus::Void => "void",
-        CardStatus::Revoked => "revoked",
-        CardStatus::Collected => "collected",
-    }
-}
-
-fn parse_status(s: &str) -> CardStatus {
-    match s {
-        "void" => CardStatus::Void,
-        "revoked" => CardStatus::Revoked,
-        "collected" => CardStatus::Collected,
-        _ => CardStatus::Active,
-    }
 }
 
 fn in_range<'a>(
@@ -151,7 +132,7 @@ impl CardRow {
                 .map(crate::domain::tree::subtree_range),
         );
         if let Some(s) = &filter.status {
-            q = q.filter(cards::status.eq(s.clone()));
+            q = q.filter(cards::status.eq(*s));
         }
         if let Some(n) = &filter.number {
             q = q.filter(cards::card_number.eq(n.clone()));
@@ -172,7 +153,7 @@ impl CardRow {
     pub fn active_of(conn: &mut DbConn, member_id: i64) -> AppResult<Option<Self>> {
         Ok(cards::table
             .filter(cards::member_id.eq(member_id))
-            .filter(cards::status.eq("active"))
+            .filter(cards::status.eq(CardStatus::Active))
             .select(Self::as_select())
             .first(conn)
             .optional()?)
@@ -211,7 +192,7 @@ impl CardRow {
             .values((
                 cards::member_id.eq(new.member_id),
                 cards::card_number.eq(new.card_number),
-                cards::status.eq("active"),
+                cards::status.eq(CardStatus::Active),
                 cards::issued_on.eq(new.issued_on),
                 cards::decision_no.eq(new.decision_no),
                 cards::replaces_id.eq(new.replaces_id),
@@ -225,19 +206,19 @@ impl CardRow {
         Self::reload(conn, id)
     }
 
-    /// Ends an active card (`void`, `revoked` or `collected`) when its version is `expected`.
+    /// Ends an active card (void, revoked or collected) when its version is `expected`.
     pub fn end(
         conn: &mut DbConn,
         id: i64,
         expected: i64,
-        status: &str,
+        status: CardStatus,
         on: NaiveDate,
         reason: &str,
     ) -> AppResult<Self> {
         let n = diesel::update(
             cards::table
                 .filter(cards::id.eq(id))
-                .filter(cards::status.eq("active"))
+                .filter(cards::status.eq(CardStatus::Active))
                 .filter(cards::version.eq(expected)),
         )
         .set((
@@ -250,7 +231,7 @@ impl CardRow {
         .execute(conn)?;
         let row = Self::reload(conn, id)?;
         if n == 0 {
-            return Err(if row.status != "active" {
+            return Err(if row.status != CardStatus::Active {
                 crate::messages::cards::not_active()
             } else {
                 AppError::PreconditionFailed(row.version)
@@ -274,7 +255,7 @@ impl CardRow {
             member_id: MemberId(self.member_id),
             full_name: full_name.to_string(),
             card_number: self.card_number.clone(),
-            status: parse_status(&self.status),
+            status: self.status,
             issued_on: self.issued_on,
             decision_no: self.decision_no.clone(),
             replaces_id: self.replaces_id,

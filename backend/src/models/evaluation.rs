@@ -24,11 +24,11 @@ pub struct EvaluationRow {
     /// Grassroots organisation of the round.
     pub grassroots_org_id: i64,
     /// Level.
-    pub level: String,
+    pub level: EvaluationLevel,
     /// Score.
     pub score: Option<i32>,
     /// Why not rated.
-    pub not_rated_reason: Option<String>,
+    pub not_rated_reason: Option<NotRatedReason>,
     /// Remarks.
     pub note: Option<String>,
     /// Regulation.
@@ -55,56 +55,17 @@ pub struct NewRating<'a> {
     /// Grassroots organisation.
     pub grassroots_org_id: i64,
     /// Level.
-    pub level: &'static str,
+    pub level: EvaluationLevel,
     /// Score.
     pub score: Option<i32>,
     /// Why not rated.
-    pub not_rated_reason: Option<&'static str>,
+    pub not_rated_reason: Option<NotRatedReason>,
     /// Remarks.
     pub note: Option<&'a str>,
     /// Regulation.
     pub regulation: &'a str,
     /// Who.
     pub by: i64,
-}
-
-/// The wire name of a level.
-pub fn level_str(l: EvaluationLevel) -> &'static str {
-    match l {
-        EvaluationLevel::Excellent => "excellent",
-        EvaluationLevel::Good => "good",
-        EvaluationLevel::Complete => "complete",
-        EvaluationLevel::NotComplete => "not_complete",
-        EvaluationLevel::NotRated => "not_rated",
-    }
-}
-
-fn parse_level(s: &str) -> EvaluationLevel {
-    match s {
-        "excellent" => EvaluationLevel::Excellent,
-        "good" => EvaluationLevel::Good,
-        "complete" => EvaluationLevel::Complete,
-        "not_complete" => EvaluationLevel::NotComplete,
-        _ => EvaluationLevel::NotRated,
-    }
-}
-
-/// The wire name of a not-rated reason.
-pub fn reason_str(r: rules::NotRatedReason) -> &'static str {
-    match r {
-        rules::NotRatedReason::RecentlyAdmitted => "recently_admitted",
-        rules::NotRatedReason::Exempt => "exempt",
-        rules::NotRatedReason::Suspended => "suspended",
-    }
-}
-
-fn parse_reason(s: &str) -> Option<NotRatedReason> {
-    match s {
-        "recently_admitted" => Some(NotRatedReason::RecentlyAdmitted),
-        "exempt" => Some(NotRatedReason::Exempt),
-        "suspended" => Some(NotRatedReason::Suspended),
-        _ => None,
-    }
 }
 
 /// Path bounds of the scope, or of the whole tree (every path starts with `/`, and `0` follows
@@ -262,7 +223,7 @@ impl EvaluationRow {
             .filter(to_rate!(scope, subtree_path, year))
             .count()
             .get_result(conn)?;
-        let rows: Vec<(String, i64)> = evaluations::table
+        let rows: Vec<(EvaluationLevel, i64)> = evaluations::table
             .inner_join(members::table)
             .filter(evaluations::year.eq(year))
             .filter(to_rate!(scope, subtree_path, year))
@@ -277,7 +238,7 @@ impl EvaluationRow {
         let mut rated = 0;
         for (level, n) in rows {
             rated += n;
-            match parse_level(&level) {
+            match level {
                 EvaluationLevel::Excellent => s.excellent += n,
                 EvaluationLevel::Good => s.good += n,
                 EvaluationLevel::Complete => s.complete += n,
@@ -295,9 +256,9 @@ impl EvaluationRow {
         dto::Evaluation {
             member_id: MemberId(self.member_id),
             year: self.year,
-            level: parse_level(&self.level),
+            level: self.level,
             score: self.score.and_then(|s| u32::try_from(s).ok()),
-            not_rated_reason: self.not_rated_reason.as_deref().and_then(parse_reason),
+            not_rated_reason: self.not_rated_reason,
             note: self.note.clone(),
             grassroots_organization_id: OrgId(self.grassroots_org_id),
             regulation: self.regulation.clone(),

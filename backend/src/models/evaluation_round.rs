@@ -21,8 +21,8 @@ pub struct RoundRow {
     pub organization_id: i64,
     /// Year.
     pub year: i32,
-    /// `open` or `closed`.
-    pub status: String,
+    /// Open or closed.
+    pub status: RoundStatus,
     /// Members to be rated at closing.
     pub total: i64,
     /// Excellent.
@@ -72,7 +72,7 @@ impl RoundRow {
     ) -> AppResult<Self> {
         let now = super::now();
         let values = (
-            evaluation_rounds::status.eq("closed"),
+            evaluation_rounds::status.eq(RoundStatus::Closed),
             evaluation_rounds::total.eq(s.total),
             evaluation_rounds::excellent.eq(s.excellent),
             evaluation_rounds::good.eq(s.good),
@@ -112,7 +112,7 @@ impl RoundRow {
                 .filter(evaluation_rounds::year.eq(year)),
         )
         .set((
-            evaluation_rounds::status.eq("open"),
+            evaluation_rounds::status.eq(RoundStatus::Open),
             evaluation_rounds::closed_at.eq(None::<NaiveDateTime>),
             evaluation_rounds::closed_by.eq(None::<i64>),
         ))
@@ -141,10 +141,7 @@ impl RoundRow {
 
 /// The state of a recorded round, or of none (open).
 pub fn round_status(row: Option<&RoundRow>) -> RoundStatus {
-    match row {
-        Some(r) if r.status == "closed" => RoundStatus::Closed,
-        _ => RoundStatus::Open,
-    }
+    row.map_or(RoundStatus::Open, |r| r.status)
 }
 
 /// The API view of a round: the frozen summary when closed, else the live one.
@@ -155,7 +152,7 @@ pub fn round_dto(
     live: dto::EvaluationSummary,
 ) -> dto::EvaluationRound {
     match row {
-        Some(r) if r.status == "closed" => dto::EvaluationRound {
+        Some(r) if r.status == RoundStatus::Closed => dto::EvaluationRound {
             organization_id: OrgId(org_id),
             year,
             status: RoundStatus::Closed,

@@ -166,7 +166,7 @@ pub fn active_members_in(conn: &mut DbConn, path: &str) -> AppResult<i64> {
 pub fn pending_transfers_in(conn: &mut DbConn, path: &str) -> AppResult<i64> {
     let (lo, hi) = subtree_range(path);
     Ok(transfers::table
-        .filter(transfers::status.eq("pending"))
+        .filter(transfers::status.eq(qldv_api_types::movements::TransferStatus::Pending))
         .filter(
             transfers::from_path
                 .ge(&lo)

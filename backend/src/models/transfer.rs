@@ -20,8 +20,8 @@ pub struct TransferRow {
     pub member_id: i64,
     /// Official or temporary.
     pub kind: TransferKind,
-    /// `work`, `residence`, `study`.
-    pub purpose: Option<String>,
+    /// Temporary transfers: work, residence or study.
+    pub purpose: Option<TransferPurpose>,
     /// Sending cell.
     pub from_org_id: i64,
     /// Its path when issued.
@@ -33,7 +33,7 @@ pub struct TransferRow {
     /// Receiving organisation outside the system.
     pub external_org: Option<String>,
     /// State.
-    pub status: String,
+    pub status: TransferStatus,
     /// Triggering event.
     pub event_on: Option<NaiveDate>,
     /// Issued.
@@ -73,7 +73,7 @@ pub struct NewTransfer {
     /// Kind.
     pub kind: TransferKind,
     /// Purpose.
-    pub purpose: Option<String>,
+    pub purpose: Option<TransferPurpose>,
     /// Sending cell.
     pub from_org_id: i64,
     /// Its path.
@@ -85,7 +85,7 @@ pub struct NewTransfer {
     /// Outside organisation.
     pub external_org: Option<String>,
     /// State.
-    pub status: String,
+    pub status: TransferStatus,
     /// Triggering event.
     pub event_on: Option<NaiveDate>,
     /// Issued.
@@ -120,47 +120,11 @@ pub struct TransferFilter {
     /// Subtree (path) whose incoming and outgoing transfers to list.
     pub subtree_path: Option<String>,
     /// State.
-    pub status: Option<String>,
+    pub status: Option<TransferStatus>,
     /// One member's transfers.
     pub member_id: Option<i64>,
     /// Only into (`Some(true)`) or only out of (`Some(false)`) the scope and subtree.
     pub incoming: Option<bool>,
-}
-
-fn parse_status(s: &str) -> TransferStatus {
-    match s {
-        "accepted" => TransferStatus::Accepted,
-        "rejected" => TransferStatus::Rejected,
-        "cancelled" => TransferStatus::Cancelled,
-        "completed" => TransferStatus::Completed,
-        _ => TransferStatus::Pending,
-    }
-}
-
-/// A stored transfer state; an unknown one is an error, never a guess (a decision on it could
-/// otherwise move a transfer that is not pending).
-pub fn status_of(s: &str) -> AppResult<TransferStatus> {
-    match s {
-        "pending" => Ok(TransferStatus::Pending),
-        "accepted" => Ok(TransferStatus::Accepted),
-        "rejected" => Ok(TransferStatus::Rejected),
-        "cancelled" => Ok(TransferStatus::Cancelled),
-        "completed" => Ok(TransferStatus::Completed),
-        other => Err(AppError::internal(format!(
-            "unknown transfer status {other:?}"
-        ))),
-    }
-}
-
-/// The wire name of a transfer state.
-pub fn status_str(s: TransferStatus) -> &'static str {
-    match s {
-        TransferStatus::Pending => "pending",
-        TransferStatus::Accepted => "accepted",
-        TransferStatus::Rejected => "rejected",
-        TransferStatus::Cancelled => "cancelled",
-        TransferStatus::Completed => "completed",
-    }
 }
 
 impl TransferRow {
@@ -207,7 +171,7 @@ impl TransferRow {
         Ok(diesel::select(diesel::dsl::exists(
             transfers::table
                 .filter(transfers::member_id.eq(member_id))
-                .filter(transfers::status.eq("pending")),
+                .filter(transfers::status.eq(TransferStatus::Pending)),
         ))
         .get_result(conn)?)
     }
@@ -225,10 +189,10 @@ impl TransferRow {
         let n = diesel::update(
             transfers::table
                 .filter(transfers::id.eq(id))
-                .filter(transfers::status.eq("pending")),
+                .filter(transfers::status.eq(TransferStatus::Pending)),
         )
         .set((
-            transfers::status.eq(status_str(status)),
+            transfers::status.eq(status),
             transfers::received_on.eq(received_on),
             transfers::late_reason.eq(late_reason),
             transfers::decided_by.eq(Some(by)),
@@ -275,7 +239,7 @@ impl TransferRow {
             };
         }
         if let Some(s) = &filter.status {
-            q = q.filter(transfers::status.eq(s.clone()));
+            q = q.filter(transfers::status.eq(*s));
         }
         if let Some(m) = filter.member_id {
             q = q.filter(transfers::member_id.eq(m));
@@ -326,15 +290,11 @@ impl TransferRow {
             member_id: MemberId(self.member_id),
             full_name,
             kind: self.kind,
-            purpose: self.purpose.as_deref().map(|p| match p {
-                "study" => TransferPurpose::Study,
-                "residence" => TransferPurpose::Residence,
-                _ => TransferPurpose::Work,
-            }),
+            purpose: self.purpose,
             from_organization_id: OrgId(self.from_org_id),
             to_organization_id: self.to_org_id.map(OrgId),
             to_external: self.external_org.clone(),
-            status: parse_status(&self.status),
+            status: self.status,
             event_on: self.event_on,
             issued_on: self.issued_on,
             until: self.until_on,

@@ -100,7 +100,8 @@ pub async fn get_report(
     code: web::Path<String>,
     query: web::Query<ReportQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let code = ReportCode::parse(&code).ok_or(AppError::not_found("báo cáo"))?;
+    let code = <ReportCode as qldv_api_types::Term>::parse(&code)
+        .map_err(|_| AppError::not_found("báo cáo"))?;
     let format = format_of(&req, query.format.as_deref())?;
     let request = ReportRequest {
         code,

@@ -68,7 +68,7 @@ pub fn for_subtree(conn: &mut DbConn, path: &str, today: NaiveDate) -> AppResult
     // Rule 6: transfer paper issued and not received in time (either side of the subtree).
     let late: Vec<(i64, String, i64, NaiveDate)> = transfers::table
         .inner_join(members::table.on(members::id.eq(transfers::member_id)))
-        .filter(transfers::status.eq("pending"))
+        .filter(transfers::status.eq(qldv_api_types::movements::TransferStatus::Pending))
         .filter(transfers::report_by.lt(today))
         .filter(
             transfers::from_path
@@ -166,7 +166,7 @@ pub fn for_subtree(conn: &mut DbConn, path: &str, today: NaiveDate) -> AppResult
     let expired: Vec<(i64, String, i64, Option<NaiveDate>)> = transfers::table
         .inner_join(members::table.on(members::id.eq(transfers::member_id)))
         .filter(transfers::kind.eq(qldv_api_types::movements::TransferKind::Temporary))
-        .filter(transfers::status.eq("accepted"))
+        .filter(transfers::status.eq(qldv_api_types::movements::TransferStatus::Accepted))
         .filter(transfers::until_on.lt(today))
         .filter(members::temporary_org_id.eq(transfers::to_org_id))
         .filter(

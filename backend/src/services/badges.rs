@@ -221,7 +221,7 @@ pub fn approve(
     let mut out = Vec::new();
     for id in ids {
         let (p, m) = ProposalRow::find(conn, &caller.scope, *id)?;
-        let status = rules::decide_proposal(p.state(), ProposalDecision::Approve)
+        let status = rules::decide_proposal(p.status, ProposalDecision::Approve)
             .map_err(|_| msg::proposal_decided(p.id))?;
         let milestone = u32::try_from(p.milestone).unwrap_or(0);
         let (e, regulation) = check(conn, &m, milestone, p.occasion_on)?;
@@ -256,7 +256,7 @@ pub fn reject(
 ) -> AppResult<(ProposalRow, MemberRow)> {
     require_provincial(conn, caller)?;
     let (p, m) = ProposalRow::find(conn, &caller.scope, id)?;
-    let status = rules::decide_proposal(p.state(), ProposalDecision::Reject)
+    let status = rules::decide_proposal(p.status, ProposalDecision::Reject)
         .map_err(|_| msg::proposal_decided(p.id))?;
     let after = ProposalRow::decide(
         conn,

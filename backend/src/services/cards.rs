@@ -1,7 +1,7 @@
 //! Party cards (rule 17): issue by the superior level, reissue, revoke, collection on exit.
 
 use chrono::NaiveDate;
-use qldv_api_types::cards::{IssueCard, ReissueCard, ReissueReason, RevokeCard};
+use qldv_api_types::cards::{CardStatus, IssueCard, ReissueCard, RevokeCard};
 use qldv_api_types::MemberId;
 
 use crate::auth::{Actor, AuthUser};
@@ -137,18 +137,22 @@ pub fn reissue(
     let m = MemberRow::find(conn, &caller.scope, MemberId(old.member_id))?;
     require_superior(conn, caller, &m)?;
     rules::check_member(&m.status)?;
-    if old.status != "active" {
+    if old.status != CardStatus::Active {
         return Err(msg::not_active());
     }
     if body.issued_on < old.issued_on {
         return Err(msg::reissued_before_old());
     }
     let version = crate::models::check_version(expected, old.version)?;
-    let reason = match body.reason {
-        ReissueReason::Lost => "lost",
-        ReissueReason::Damaged => "damaged",
-    };
-    let voided = CardRow::end(conn, old.id, version, "void", body.issued_on, reason)?;
+    // The end reason is free text (a revocation's reason, an exit): a reissue writes its code.
+    let voided = CardRow::end(
+        conn,
+        old.id,
+        version,
+        CardStatus::Void,
+        body.issued_on,
+        body.reason.as_str(),
+    )?;
     let card = insert_active(
         conn,
         caller,
@@ -186,7 +190,7 @@ pub fn revoke(
         conn,
         old.id,
         version,
-        "revoked",
+        CardStatus::Revoked,
         body.effective_on,
         body.reason.trim(),
     )?;
@@ -206,7 +210,14 @@ pub fn collect_on_exit(
     let Some(card) = CardRow::active_of(conn, m.id)? else {
         return Ok(());
     };
-    let after = CardRow::end(conn, card.id, card.version, "collected", on, reason)?;
+    let after = CardRow::end(
+        conn,
+        card.id,
+        card.version,
+        CardStatus::Collected,
+        on,
+        reason,
+    )?;
     MemberRow::set_card_number(conn, m.id, None)?;
     audit_card(conn, actor, "collect", &m.org_path, Some(&card), &after)
 }

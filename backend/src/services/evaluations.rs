@@ -1,7 +1,7 @@
 //! Yearly ratings (rules 14–15) and closing a grassroots organisation's round (rule 16).
 
 use qldv_api_types::evaluations::{
-    EvaluationLevel, EvaluationRound, EvaluationSummary, NotRatedReason, PutEvaluation,
+    EvaluationLevel, EvaluationRound, EvaluationSummary, PutEvaluation,
 };
 use qldv_api_types::{MemberId, OrgId};
 
@@ -11,7 +11,7 @@ use crate::domain::evaluation::{self as rules, Level, Rating, RatingFacts};
 use crate::error::AppResult;
 use crate::messages::{self, evaluations as msg};
 use crate::models::audit::{self, Subject};
-use crate::models::evaluation::{level_str, reason_str, year_bounds, EvaluationRow, NewRating};
+use crate::models::evaluation::{year_bounds, EvaluationRow, NewRating};
 use crate::models::evaluation_round::{round_dto, round_status, RoundRow};
 use crate::models::illness::IllnessRow;
 use crate::models::member::{covers, MemberRow};
@@ -20,11 +20,7 @@ use crate::models::setting;
 use crate::models::uow::Uow;
 
 fn rating_of(body: &PutEvaluation) -> Rating {
-    let declared = body.not_rated_reason.map(|r| match r {
-        NotRatedReason::RecentlyAdmitted => rules::NotRatedReason::RecentlyAdmitted,
-        NotRatedReason::Exempt => rules::NotRatedReason::Exempt,
-        NotRatedReason::Suspended => rules::NotRatedReason::Suspended,
-    });
+    let declared = body.not_rated_reason;
     match body.level {
         EvaluationLevel::Excellent => Rating::Rated(Level::Excellent),
         EvaluationLevel::Good => Rating::Rated(Level::Good),
@@ -77,9 +73,9 @@ pub fn put(
             member_id: m.id,
             year,
             grassroots_org_id: grassroots.id,
-            level: level_str(body.level),
+            level: body.level,
             score: score.and_then(|s| i32::try_from(s).ok()),
-            not_rated_reason: reason.map(reason_str),
+            not_rated_reason: reason,
             note: body
                 .note
                 .as_deref()

@@ -42,7 +42,7 @@ pub fn check(conn: &mut DbConn) -> AppResult<Vec<String>> {
         }
     }
     let pending: HashSet<i64> = transfers::table
-        .filter(transfers::status.eq("pending"))
+        .filter(transfers::status.eq(qldv_api_types::movements::TransferStatus::Pending))
         .filter(transfers::kind.eq(qldv_api_types::movements::TransferKind::Official))
         .select(transfers::member_id)
         .load::<i64>(conn)?

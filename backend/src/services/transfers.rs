@@ -4,13 +4,13 @@
 
 use chrono::NaiveDate;
 use qldv_api_types::movements::{
-    AcceptTransfer, CreateTransfer, TransferDecision, TransferKind, TransferPurpose, TransferStatus,
+    AcceptTransfer, CreateTransfer, TransferDecision, TransferKind, TransferStatus,
 };
 use qldv_api_types::OrgId;
 
 use crate::auth::{AuthUser, Scope};
 use crate::db::DbConn;
-use crate::domain::transfer::{self, Decision, Purpose};
+use crate::domain::transfer::{self, Decision};
 use crate::error::{AppError, AppResult};
 use crate::messages::{self, transfers as msg};
 use crate::models::audit::{self, Subject};
@@ -19,7 +19,7 @@ use crate::models::member::MemberRow;
 use crate::models::member_event::{self, NewEvent};
 use crate::models::organization::{KindRow, OrganizationRow};
 use crate::models::setting;
-use crate::models::transfer::{status_of, NewTransfer, TransferRow};
+use crate::models::transfer::{NewTransfer, TransferRow};
 use crate::models::uow::Uow;
 use crate::services::members::MemberWrite;
 
@@ -122,18 +122,9 @@ pub fn issue(
             let (Some(p), Some(until)) = (body.purpose, body.until) else {
                 return Err(msg::temporary_needs_purpose_and_until());
             };
-            let rule_purpose = match p {
-                TransferPurpose::Work => Purpose::Work,
-                TransferPurpose::Residence => Purpose::Residence,
-                TransferPurpose::Study => Purpose::Study,
-            };
-            transfer::check_temporary(rule_purpose, body.issued_on, until, &settings)
+            transfer::check_temporary(p, body.issued_on, until, &settings)
                 .map_err(|v| AppError::field("until", v.code, v.message))?;
-            Some(match p {
-                TransferPurpose::Work => "work",
-                TransferPurpose::Residence => "residence",
-                TransferPurpose::Study => "study",
-            })
+            Some(p)
         }
     };
     if body.kind == TransferKind::Official {
@@ -153,13 +144,17 @@ pub fn issue(
         &NewTransfer {
             member_id: member.id,
             kind: body.kind,
-            purpose: purpose.map(str::to_string),
+            purpose,
             from_org_id: member.organization_id,
             from_path: member.org_path.clone(),
             to_org_id: to.as_ref().map(|o| o.id),
             to_path: to.as_ref().map(|o| o.path.clone()),
             external_org: external,
-            status: if one_step { "completed" } else { "pending" }.into(),
+            status: if one_step {
+                TransferStatus::Completed
+            } else {
+                TransferStatus::Pending
+            },
             event_on: body.event_on,
             issued_on: body.issued_on,
             until_on: body.until,
@@ -207,7 +202,7 @@ pub fn accept(
     body: &AcceptTransfer,
 ) -> AppResult<TransferRow> {
     let (before, sides) = TransferRow::find(conn, &caller.scope, id)?;
-    let status = transfer::decide(status_of(&before.status)?, sides, Decision::Accept)?;
+    let status = transfer::decide(before.status, sides, Decision::Accept)?;
     let settings = setting::at(conn, before.issued_on)?;
     transfer::check_reporting(
         before.issued_on,
@@ -294,7 +289,7 @@ pub fn withdraw(
         TransferStatus::Rejected => (Decision::Reject, "transfer_rejected"),
         _ => (Decision::Cancel, "transfer_cancelled"),
     };
-    let status = transfer::decide(status_of(&before.status)?, sides, decision)?;
+    let status = transfer::decide(before.status, sides, decision)?;
     if !TransferRow::decide(conn, id, status, None, None, caller.id)? {
         return Err(msg::not_pending());
     }

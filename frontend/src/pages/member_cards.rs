@@ -10,15 +10,6 @@ use crate::components::{remote, ErrorBox};
 use crate::format;
 use crate::i18n::{kind_label, use_lang, Text};
 
-fn status_code(s: CardStatus) -> &'static str {
-    match s {
-        CardStatus::Active => "active",
-        CardStatus::Void => "void",
-        CardStatus::Revoked => "revoked",
-        CardStatus::Collected => "collected",
-    }
-}
-
 /// The member's cards with the actions of the superior level.
 #[component]
 pub fn CardsTab(member: i64) -> impl IntoView {
@@ -93,7 +84,7 @@ pub fn CardsTab(member: i64) -> impl IntoView {
                                             <td>{c.card_number.clone()}</td>
                                             <td>{format::date(c.issued_on)}</td>
                                             <td>{c.decision_no.clone()}</td>
-                                            <td>{move || kind_label(lang.get(), status_code(c.status))}</td>
+                                            <td>{move || kind_label(lang.get(), c.status.as_str())}</td>
                                         </tr>
                                     }).collect_view()}
                                 </tbody>

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use qldv_api_types::reports::{Report, ReportCode, ReportSection};
+use qldv_api_types::Term;
 
 use crate::api::{self, ApiError};
 use crate::components::org_picker::OrgPicker;
@@ -161,7 +162,7 @@ pub fn ReportsPage() -> impl IntoView {
                 <div>
                     <label for="report-code">{move || t(Text::Report)}</label>
                     <select id="report-code" on:change=move |ev| {
-                        if let Some(c) = ReportCode::parse(&event_target_value(&ev)) { code.set(c) }
+                        if let Ok(c) = ReportCode::parse(&event_target_value(&ev)) { code.set(c) }
                     }>
                         {ReportCode::ALL.iter().map(|c| {
                             let c = *c;

@@ -4,3 +4,91 @@
 
 pub mod en;
 pub mod vi;
+
+#[cfg(test)]
+mod tests {
+    use crate::badges::{BadgeStatus, ProposalStatus};
+    use crate::cards::{CardStatus, ReissueReason};
+    use crate::evaluations::{EvaluationLevel, NotRatedReason, RoundStatus};
+    use crate::movements::{TransferDirection, TransferPurpose, TransferStatus};
+    use crate::reports::ReportCode;
+    use crate::vocabulary::{Lang, Term};
+
+    /// The codes of a concept, after checking that each round-trips through parse and JSON, that
+    /// an unknown code is refused, and that its labels are present and distinct per language.
+    fn codes<T: Term + serde::Serialize + serde::de::DeserializeOwned>() -> Vec<&'static str> {
+        for t in T::ALL {
+            assert_eq!(T::parse(t.code()), Ok(*t));
+            assert_eq!(
+                serde_json::to_value(t).ok(),
+                Some(serde_json::json!(t.code()))
+            );
+        }
+        assert!(T::parse("bogus").is_err());
+        assert!(serde_json::from_str::<T>("\"bogus\"").is_err());
+        for lang in Lang::ALL {
+            let mut labels: Vec<&str> = T::ALL.iter().map(|t| t.label(lang)).collect();
+            assert!(labels.iter().all(|l| !l.is_empty()), "{}", T::CONCEPT);
+            labels.sort_unstable();
+            labels.dedup();
+            assert_eq!(labels.len(), T::ALL.len(), "{} labels repeat", T::CONCEPT);
+        }
+        T::ALL.iter().map(|t| t.code()).collect()
+    }
+
+    /// The codes are the values stored in the database and the CHECK constraints of the
+    /// migrations: changing one needs a migration.
+    #[test]
+    fn stored_codes_are_unchanged() {
+        assert_eq!(codes::<TransferPurpose>(), ["work", "residence", "study"]);
+        assert_eq!(
+            codes::<TransferStatus>(),
+            ["pending", "accepted", "rejected", "cancelled", "completed"]
+        );
+        assert_eq!(codes::<TransferDirection>(), ["incoming", "outgoing"]);
+        assert_eq!(
+            codes::<CardStatus>(),
+            ["active", "void", "revoked", "collected"]
+        );
+        assert_eq!(codes::<ReissueReason>(), ["lost", "damaged"]);
+        assert_eq!(codes::<BadgeStatus>(), ["awarded", "returned"]);
+        assert_eq!(
+            codes::<ProposalStatus>(),
+            ["proposed", "approved", "rejected"]
+        );
+        assert_eq!(
+            codes::<EvaluationLevel>(),
+            ["excellent", "good", "complete", "not_complete", "not_rated"]
+        );
+        assert_eq!(
+            codes::<NotRatedReason>(),
+            ["recently_admitted", "exempt", "suspended"]
+        );
+        assert_eq!(codes::<RoundStatus>(), ["open", "closed"]);
+        assert_eq!(
+            codes::<ReportCode>(),
+            [
+                "movement",
+                "composition",
+                "admissions",
+                "evaluations",
+                "discipline",
+                "badges",
+                "completeness"
+            ]
+        );
+    }
+
+    #[test]
+    fn report_titles_and_level_labels_are_the_printed_ones() {
+        assert_eq!(
+            ReportCode::Movement.label(Lang::Vi),
+            "Báo cáo biến động đảng viên"
+        );
+        assert_eq!(
+            EvaluationLevel::Good.label(Lang::Vi),
+            "Hoàn thành tốt nhiệm vụ"
+        );
+        assert_eq!(TransferStatus::Pending.label(Lang::Vi), "Chờ tiếp nhận");
+    }
+}

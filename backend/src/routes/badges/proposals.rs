@@ -87,14 +87,7 @@ pub async fn list_proposals(
     let before = params.after::<i64>()?;
     let query = query.into_inner();
     let mut filter = ProposalFilter {
-        status: query.status.map(|s| {
-            match s {
-                ProposalStatus::Proposed => "proposed",
-                ProposalStatus::Approved => "approved",
-                ProposalStatus::Rejected => "rejected",
-            }
-            .to_string()
-        }),
+        status: query.status,
         occasion_on: query.occasion_on,
         subtree_path: None,
     };

@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
-use crate::models::card::{self, status_str, CardFilter, CardRow};
+use crate::models::card::{self, CardFilter, CardRow};
 use crate::models::organization::OrganizationRow;
 use crate::pagination::{page, PageParams};
 use crate::routes::etag;
@@ -46,7 +46,7 @@ pub async fn list_cards(
     let before = params.after::<i64>()?;
     let query = query.into_inner();
     let mut filter = CardFilter {
-        status: query.status.map(|s| status_str(s).to_string()),
+        status: query.status,
         number: query.number.map(|n| n.trim().to_string()),
         ..Default::default()
     };

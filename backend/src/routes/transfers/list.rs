@@ -8,7 +8,7 @@ use serde::Deserialize;
 use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::organization::OrganizationRow;
-use crate::models::transfer::{status_str, TransferFilter, TransferRow};
+use crate::models::transfer::{TransferFilter, TransferRow};
 use crate::pagination::{page, PageParams};
 use crate::state::AppState;
 
@@ -47,7 +47,7 @@ pub async fn list_transfers(
     let before = params.after::<i64>()?;
     let mut filter = TransferFilter {
         subtree_path: None,
-        status: query.status.map(|s| status_str(s).to_string()),
+        status: query.status,
         member_id: query.member_id,
         incoming: query.direction.map(|d| d == TransferDirection::Incoming),
     };

@@ -1,5 +1,9 @@
 //! Printed names of report columns and categories, Vietnamese and English, in one place.
 
+use qldv_api_types::evaluations::EvaluationLevel;
+use qldv_api_types::reports::ReportCode;
+use qldv_api_types::vocabulary::{English, Term, Vietnamese};
+
 /// `(key, Vietnamese, English)`.
 pub type Label = (&'static str, &'static str, &'static str);
 
@@ -38,17 +42,19 @@ pub const ADMISSIONS: [Label; 7] = [
     ("readmitted", "Kết nạp lại", "Re-admitted"),
 ];
 
-/// Evaluation columns.
-pub const EVALUATIONS: [Label; 8] = [
-    ("members", "Tổng số đảng viên", "Members"),
-    ("excellent", "Hoàn thành xuất sắc nhiệm vụ", "Excellent"),
-    ("good", "Hoàn thành tốt nhiệm vụ", "Good"),
-    ("complete", "Hoàn thành nhiệm vụ", "Complete"),
-    ("not_complete", "Không hoàn thành nhiệm vụ", "Not complete"),
-    ("not_rated", "Không xếp loại", "Not rated"),
-    ("missing", "Chưa đánh giá", "Not yet evaluated"),
-    ("coverage_percent", "Tỷ lệ đã đánh giá (%)", "Coverage (%)"),
-];
+/// Evaluation columns: one per rating level, labelled by the vocabulary, between the members
+/// and the not-yet-evaluated counts.
+pub fn evaluations() -> Vec<Label> {
+    let mut out = vec![("members", "Tổng số đảng viên", "Members")];
+    out.extend(
+        EvaluationLevel::ALL
+            .iter()
+            .map(|l| (l.code(), l.vi(), l.en())),
+    );
+    out.push(("missing", "Chưa đánh giá", "Not yet evaluated"));
+    out.push(("coverage_percent", "Tỷ lệ đã đánh giá (%)", "Coverage (%)"));
+    out
+}
 
 /// Discipline columns.
 pub const DISCIPLINE: [Label; 5] = [
@@ -188,24 +194,9 @@ pub const CATEGORIES: [(&str, &[Label]); 6] = [
 /// The label of an empty value.
 pub const NOT_RECORDED: (&str, &str) = ("(chưa ghi)", "(not recorded)");
 
-/// Report titles: Vietnamese, English.
-pub fn title(code: qldv_api_types::reports::ReportCode) -> (&'static str, &'static str) {
-    use qldv_api_types::reports::ReportCode as C;
-    match code {
-        C::Movement => ("Báo cáo biến động đảng viên", "Membership movement"),
-        C::Composition => ("Báo cáo cơ cấu đội ngũ đảng viên", "Membership composition"),
-        C::Admissions => ("Báo cáo kết nạp đảng viên", "New admissions"),
-        C::Evaluations => (
-            "Báo cáo kết quả đánh giá, xếp loại chất lượng đảng viên",
-            "Evaluation results",
-        ),
-        C::Discipline => ("Báo cáo kỷ luật đảng viên", "Discipline"),
-        C::Badges => ("Báo cáo trao tặng Huy hiệu Đảng", "Party badges awarded"),
-        C::Completeness => (
-            "Báo cáo chất lượng dữ liệu hồ sơ đảng viên",
-            "Dossier completeness",
-        ),
-    }
+/// Report titles: Vietnamese, English (the labels of the report's code).
+pub fn title(code: ReportCode) -> (&'static str, &'static str) {
+    (code.vi(), code.en())
 }
 
 /// The fixed categories of a dimension, if it has them.

@@ -388,7 +388,7 @@ fn evaluations(conn: &mut DbConn, root: &OrganizationRow, p: TallyParams) -> App
         root,
         p,
         c,
-        &labels::EVALUATIONS,
+        &labels::evaluations(),
         vec![format!(
             "Đảng viên thuộc tổ chức ngày {}; kết quả xếp loại năm {}.",
             p.to.format("%d/%m/%Y"),

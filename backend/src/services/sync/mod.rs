@@ -166,8 +166,11 @@ fn in_scope_now(conn: &mut DbConn, path: &str, records: Vec<Record>) -> AppResul
                 text(r, "members", "org_path").is_some_and(|p| tree::is_within(&p, path))
             }
             ChangeEntity::Transfer => {
-                let moved = text(r, "transfers", "kind").as_deref() == Some("official")
-                    && text(r, "transfers", "status").as_deref() == Some("accepted");
+                use qldv_api_types::movements::{TransferKind, TransferStatus};
+                let moved = text(r, "transfers", "kind").as_deref()
+                    == Some(TransferKind::Official.as_str())
+                    && text(r, "transfers", "status").as_deref()
+                        == Some(TransferStatus::Accepted.as_str());
                 let to = text(r, "transfers", "to_path");
                 text(r, "transfers", "from_path").is_some_and(|from| {
                     crate::domain::sync::transfer_in_scope(path, &from, to.as_deref(), moved)

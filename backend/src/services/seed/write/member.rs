@@ -178,7 +178,7 @@ impl Loader {
                     cid.into(),
                     id.into(),
                     number.clone().into(),
-                    "active".into(),
+                    qldv_api_types::cards::CardStatus::Active.as_str().into(),
                     issued.into(),
                     format!("{}-QĐ/TU", rng.gen_range(1..900)).into(),
                     reg(issued).into(),
@@ -201,10 +201,11 @@ impl Loader {
                 let years = party_age::years(&age, occasion).unwrap_or(m);
                 let bid = self.next(8);
                 let status = if returned_on.is_some() {
-                    "returned"
+                    qldv_api_types::badges::BadgeStatus::Returned
                 } else {
-                    "awarded"
-                };
+                    qldv_api_types::badges::BadgeStatus::Awarded
+                }
+                .as_str();
                 self.full |= self.badges.push(&[
                     bid.into(),
                     id.into(),
