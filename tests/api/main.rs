@@ -10,6 +10,7 @@ mod auth;
 mod badges;
 mod cards;
 mod changes;
+mod contract;
 mod deployment;
 mod evaluations;
 mod export;

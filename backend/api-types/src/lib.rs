@@ -9,6 +9,7 @@ pub mod badges;
 pub mod cards;
 pub mod changes;
 pub mod common;
+pub mod error_code;
 pub mod evaluations;
 pub mod ids;
 pub mod members;
@@ -18,4 +19,5 @@ pub mod reports;
 pub mod users;
 
 pub use common::{FieldError, Page, Problem};
+pub use error_code::ErrorCode;
 pub use ids::{MemberId, OrgId, UserId};

@@ -9,6 +9,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::organization::OrganizationRow;
+use crate::routes::problems;
 use crate::services;
 use crate::state::AppState;
 
@@ -33,7 +34,7 @@ pub struct AlertQuery {
     params(AlertQuery),
     responses(
         (status = 200, description = "Alerts, by date", body = Vec<Alert>),
-        (status = 404, description = "Organisation outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
     security(("bearer" = []))
 )]

@@ -19,6 +19,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(get_report);
 }
 
+use crate::routes::problems;
 use crate::services::spreadsheet::XLSX;
 
 /// The subtree and the dates.
@@ -85,7 +86,7 @@ fn format_of(req: &HttpRequest, asked: Option<&str>) -> Result<Format, AppError>
     responses(
         (status = 200, description = "The report", body = Report, content_type = "application/json"),
         (status = "2XX", description = "The report as a spreadsheet (`Accept: text/csv` or the XLSX media type)", body = String, content_type = "text/csv"),
-        (status = 404, description = "Unknown report, or organisation outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
     security(("bearer" = []))
 )]

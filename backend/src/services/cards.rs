@@ -39,8 +39,8 @@ fn audit_card(
 /// 403 unless the caller is of the level above the member's grassroots organisation: its scope
 /// root a strict ancestor of it (a national administrator's whole tree always is). A scoped
 /// administrator is bound by the level of its organisation as an organizer is.
+/// The caller's role was checked by the route (a `Writer`).
 fn require_superior(conn: &mut DbConn, caller: &AuthUser, m: &MemberRow) -> AppResult<()> {
-    caller.require_writer()?;
     let grassroots = OrganizationRow::grassroots_of(conn, &m.org_path)?;
     if rules::issuer_is_superior(caller.scope.root_path(), &grassroots.path) {
         Ok(())

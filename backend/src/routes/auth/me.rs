@@ -8,6 +8,7 @@ use crate::auth::AuthUser;
 
 /// The signed-in account: id, user name, role and the root of its scope.
 #[utoipa::path(
+    operation_id = "get_me",
     tag = "auth",
     responses((status = 200, description = "The current user", body = Me)),
     security(("bearer" = []))

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::organization::OrganizationRow;
+use crate::routes::problems;
 use crate::services;
 use crate::state::AppState;
 
@@ -26,11 +27,12 @@ pub struct EligibleQuery {
 /// name order: the highest milestone reached above any held, early for a recorded serious illness,
 /// posthumous for the deceased; members under a discipline's waiting time are left out.
 #[utoipa::path(
+    operation_id = "list_eligible_badges",
     tag = "badges",
     params(EligibleQuery),
     responses(
         (status = 200, description = "The eligible members", body = Vec<EligibleMember>),
-        (status = 404, description = "Organisation outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
     security(("bearer" = []))
 )]

@@ -11,6 +11,7 @@ use crate::models::card::{self, status_str, CardFilter, CardRow};
 use crate::models::organization::OrganizationRow;
 use crate::pagination::{page, PageParams};
 use crate::routes::etag;
+use crate::routes::problems;
 use crate::state::AppState;
 
 /// Filters of the card list.
@@ -31,7 +32,7 @@ pub struct CardQuery {
     params(CardQuery, PageParams),
     responses(
         (status = 200, description = "One page of cards", body = Page<Card>),
-        (status = 404, description = "Organisation outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
     security(("bearer" = []))
 )]
@@ -75,11 +76,12 @@ pub struct DueQuery {
 
 /// Official members with no active card, in Vietnamese name order: the work list for issuing.
 #[utoipa::path(
+    operation_id = "list_cards_due",
     tag = "cards",
     params(DueQuery, PageParams),
     responses(
         (status = 200, description = "One page of members due a card", body = Page<CardDue>),
-        (status = 404, description = "Organisation outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
     security(("bearer" = []))
 )]
@@ -115,7 +117,7 @@ pub async fn cards_due(
     params(("id" = i64, Path, description = "Card id")),
     responses(
         (status = 200, description = "The card", body = Card, headers(("ETag" = String, description = "Current version"))),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
     security(("bearer" = []))
 )]

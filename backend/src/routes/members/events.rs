@@ -8,16 +8,18 @@ use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::member::MemberRow;
 use crate::models::member_event;
+use crate::routes::problems;
 use crate::state::AppState;
 
 /// The member's dated history, oldest first: admission, recognition, corrections, supplements
 /// and every later lifecycle change, each with its decision and regulation.
 #[utoipa::path(
+    operation_id = "list_member_events",
     tag = "members",
     params(("id" = i64, Path, description = "Member id")),
     responses(
         (status = 200, description = "Events in date order", body = Vec<MemberEvent>),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
     security(("bearer" = []))
 )]
@@ -47,11 +49,12 @@ pub struct OnDay {
 
 /// The cells the member belonged to, with dates (kept through transfers and restructures).
 #[utoipa::path(
+    operation_id = "list_member_memberships",
     tag = "members",
     params(("id" = i64, Path, description = "Member id"), OnDay),
     responses(
         (status = 200, description = "Membership periods, oldest first", body = Vec<qldv_api_types::members::MembershipPeriod>),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
     security(("bearer" = []))
 )]

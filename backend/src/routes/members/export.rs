@@ -12,6 +12,7 @@ use crate::domain::privacy::Privacy;
 use crate::error::AppError;
 use crate::models::member::{MemberFilter, MemberRow};
 use crate::models::organization::OrganizationRow;
+use crate::routes::problems;
 use crate::services::spreadsheet::{csv_line, xlsx_error, XLSX};
 use crate::state::AppState;
 
@@ -139,7 +140,7 @@ struct Cursor {
     params(MemberQuery, ExportFormat),
     responses(
         (status = 200, description = "The list as CSV (streamed) or XLSX", body = String, content_type = "text/csv"),
-        (status = 404, description = "Organisation not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
     security(("bearer" = []))
 )]

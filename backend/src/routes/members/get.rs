@@ -8,6 +8,7 @@ use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::member::MemberRow;
 use crate::routes::etag;
+use crate::routes::problems;
 use crate::state::AppState;
 
 /// One member record inside the caller's scope, with its derived state and missing fields.
@@ -16,7 +17,7 @@ use crate::state::AppState;
     params(("id" = i64, Path, description = "Member id")),
     responses(
         (status = 200, description = "The record", body = Member, headers(("ETag" = String, description = "Current version"))),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
     security(("bearer" = []))
 )]

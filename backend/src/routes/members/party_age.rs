@@ -10,6 +10,7 @@ use crate::auth::AuthUser;
 use crate::domain::party_age;
 use crate::error::AppError;
 use crate::models::member::MemberRow;
+use crate::routes::problems;
 use crate::state::AppState;
 
 /// Reference date of the party age.
@@ -23,11 +24,12 @@ pub struct AsOf {
 /// Party age on a date: from the first admission decision, minus interruptions. 422
 /// `no_party_age` for a member never recognised official, or a date before the first decision.
 #[utoipa::path(
+    operation_id = "get_member_party_age",
     tag = "members",
     params(("id" = i64, Path, description = "Member id"), AsOf),
     responses(
         (status = 200, description = "The party age", body = PartyAgeDto),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
     security(("bearer" = []))
 )]

@@ -9,19 +9,18 @@ use crate::auth::AuthUser;
 use crate::db::schema::member_periods as p;
 use crate::error::AppError;
 use crate::models::member::MemberRow;
-use crate::routes::valid;
+use crate::routes::extract::{Valid, Writer};
+use crate::routes::problems;
 use crate::services;
 use crate::state::AppState;
 
 async fn add(
     state: web::Data<AppState>,
-    user: AuthUser,
+    user: Writer,
     id: i64,
     kind: PeriodKind,
     body: PeriodRequest,
 ) -> Result<HttpResponse, AppError> {
-    user.require_writer()?;
-    let body = valid(body)?;
     let id = MemberId(id);
     let (pid, _) = crate::db::transaction(&state.pool, {
         let body = body.clone();
@@ -41,68 +40,57 @@ async fn add(
 
 /// Records an exemption from activities (miễn công tác và sinh hoạt), e.g. for age or illness.
 #[utoipa::path(
+    operation_id = "create_member_exemption",
     tag = "members",
     params(("id" = i64, Path, description = "Member id")),
     request_body = PeriodRequest,
     responses(
         (status = 201, description = "Recorded", body = MemberPeriod),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
     security(("bearer" = []))
 )]
 #[post("/members/{id}/exemptions")]
 pub async fn add_exemption(
     state: web::Data<AppState>,
-    user: AuthUser,
+    user: Writer,
     id: web::Path<i64>,
-    body: web::Json<PeriodRequest>,
+    Valid(web::Json(body)): Valid<web::Json<PeriodRequest>>,
 ) -> Result<HttpResponse, AppError> {
-    add(
-        state,
-        user,
-        id.into_inner(),
-        PeriodKind::Exemption,
-        body.into_inner(),
-    )
-    .await
+    add(state, user, id.into_inner(), PeriodKind::Exemption, body).await
 }
 
 /// Records a period of working away (đi làm ăn xa), with the place. Away more than 12 months
 /// without an official transfer raises an alert.
 #[utoipa::path(
+    operation_id = "create_member_absence",
     tag = "members",
     params(("id" = i64, Path, description = "Member id")),
     request_body = PeriodRequest,
     responses(
         (status = 201, description = "Recorded", body = MemberPeriod),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
     security(("bearer" = []))
 )]
 #[post("/members/{id}/absences")]
 pub async fn add_absence(
     state: web::Data<AppState>,
-    user: AuthUser,
+    user: Writer,
     id: web::Path<i64>,
-    body: web::Json<PeriodRequest>,
+    Valid(web::Json(body)): Valid<web::Json<PeriodRequest>>,
 ) -> Result<HttpResponse, AppError> {
-    add(
-        state,
-        user,
-        id.into_inner(),
-        PeriodKind::Absence,
-        body.into_inner(),
-    )
-    .await
+    add(state, user, id.into_inner(), PeriodKind::Absence, body).await
 }
 
 /// A member's periods of working away and of exemption, oldest first.
 #[utoipa::path(
+    operation_id = "list_member_periods",
     tag = "members",
     params(("id" = i64, Path, description = "Member id")),
     responses(
         (status = 200, description = "Periods", body = Vec<MemberPeriod>),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
     security(("bearer" = []))
 )]

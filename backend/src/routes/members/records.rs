@@ -1,7 +1,7 @@
 //! A member's yearly ratings, cards and badges: `PUT /members/{id}/evaluations/{year}`,
 //! `GET /members/{id}/evaluations`, `GET /members/{id}/cards`, `GET /members/{id}/badges`.
 
-use actix_web::{get, put, web, HttpRequest, HttpResponse};
+use actix_web::{get, put, web, HttpResponse};
 use qldv_api_types::badges::Badge;
 use qldv_api_types::cards::Card;
 use qldv_api_types::evaluations::{Evaluation, PutEvaluation};
@@ -13,7 +13,9 @@ use crate::models::badge::BadgeRow;
 use crate::models::card::{CardFilter, CardRow};
 use crate::models::evaluation::EvaluationRow;
 use crate::models::member::MemberRow;
-use crate::routes::{etag, if_match, valid};
+use crate::routes::etag;
+use crate::routes::extract::{IfMatch, Valid, Writer};
+use crate::routes::problems;
 use crate::services;
 use crate::state::AppState;
 
@@ -24,33 +26,31 @@ use crate::state::AppState;
 /// or more caps the level at `complete`. Once the grassroots organisation has closed the year the
 /// rating is read-only (409 `round_closed`).
 #[utoipa::path(
+    operation_id = "put_member_evaluation",
     tag = "evaluations",
     params(
         ("id" = i64, Path, description = "Member id"),
         ("year" = i32, Path, description = "Year rated"),
-        ("If-Match" = Option<String>, Header, description = "ETag of the year's rating, when correcting it"),
+        IfMatch,
     ),
     request_body = PutEvaluation,
     responses(
         (status = 200, description = "The rating", body = Evaluation, headers(("ETag" = String, description = "Version of the rating"))),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The round is closed, or the member is no longer active", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Changed by someone else meanwhile", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Breaks rule 14 or 15 (e.g. `level_score_mismatch`, `illness_cap`, `not_ratable`)", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
+        problems::RatingLocked,
+        problems::Stale,
+        problems::RatingRefused,
     ),
     security(("bearer" = []))
 )]
 #[put("/members/{id}/evaluations/{year}")]
 pub async fn put_evaluation(
     state: web::Data<AppState>,
-    user: AuthUser,
-    req: HttpRequest,
+    user: Writer,
+    IfMatch(expected): IfMatch,
     path: web::Path<(i64, i32)>,
-    body: web::Json<PutEvaluation>,
+    Valid(web::Json(body)): Valid<web::Json<PutEvaluation>>,
 ) -> Result<HttpResponse, AppError> {
-    user.require_writer()?;
-    let expected = if_match(&req)?;
-    let body = valid(body.into_inner())?;
     let (id, year) = path.into_inner();
     let year = crate::routes::common::year(year)?;
     let today = state.today();
@@ -65,11 +65,12 @@ pub async fn put_evaluation(
 
 /// A member's ratings over the years, newest first.
 #[utoipa::path(
+    operation_id = "list_member_evaluations",
     tag = "evaluations",
     params(("id" = i64, Path, description = "Member id")),
     responses(
         (status = 200, description = "The ratings", body = Vec<Evaluation>),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
     security(("bearer" = []))
 )]
@@ -90,11 +91,12 @@ pub async fn member_evaluations(
 
 /// A member's party cards, the active one and those it replaced, newest first.
 #[utoipa::path(
+    operation_id = "list_member_cards",
     tag = "cards",
     params(("id" = i64, Path, description = "Member id")),
     responses(
         (status = 200, description = "The cards", body = Vec<Card>),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
     security(("bearer" = []))
 )]
@@ -121,11 +123,12 @@ pub async fn member_cards(
 
 /// A member's party badges, lowest milestone first.
 #[utoipa::path(
+    operation_id = "list_member_badges",
     tag = "badges",
     params(("id" = i64, Path, description = "Member id")),
     responses(
         (status = 200, description = "The badges", body = Vec<Badge>),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
     security(("bearer" = []))
 )]

@@ -1,12 +1,13 @@
 //! `PATCH /members/{id}`.
 
-use actix_web::{patch, web, HttpRequest, HttpResponse};
+use actix_web::{patch, web, HttpResponse};
 use qldv_api_types::members::{Member, MemberProfile};
 use qldv_api_types::MemberId;
 
-use crate::auth::AuthUser;
 use crate::error::AppError;
-use crate::routes::{etag, if_match, valid};
+use crate::routes::etag;
+use crate::routes::extract::{IfMatch, Valid, Writer};
+use crate::routes::problems;
 use crate::services;
 use crate::state::AppState;
 
@@ -18,29 +19,27 @@ use crate::state::AppState;
     tag = "members",
     params(
         ("id" = i64, Path, description = "Member id"),
-        ("If-Match" = Option<String>, Header, description = "ETag from GET"),
+        IfMatch,
     ),
     request_body = MemberProfile,
     responses(
         (status = 200, description = "Corrected", body = Member),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "CCCD or personal-history number already on another record", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Changed by someone else meanwhile", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
+        problems::IdentifierTaken,
+        problems::Stale,
+        problems::IdentifierChecksExhausted,
     ),
     security(("bearer" = []))
 )]
 #[patch("/members/{id}")]
 pub async fn update_member(
     state: web::Data<AppState>,
-    user: AuthUser,
-    req: HttpRequest,
+    user: Writer,
+    IfMatch(expected): IfMatch,
     id: web::Path<i64>,
-    body: web::Json<MemberProfile>,
+    Valid(web::Json(body)): Valid<web::Json<MemberProfile>>,
 ) -> Result<HttpResponse, AppError> {
     let privacy = user.privacy();
-    user.require_writer()?;
-    let expected = if_match(&req)?;
-    let body = valid(body.into_inner())?;
     let id = MemberId(id.into_inner());
     let today = state.today();
     let row = services::disclosure::transaction(&state.pool, &user.clone(), move |c| {

@@ -9,6 +9,7 @@ use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::organization::OrganizationRow;
 use crate::pagination::{page, PageParams};
+use crate::routes::problems;
 use crate::state::AppState;
 
 /// Options of the subtree listing.
@@ -23,11 +24,12 @@ pub struct SubtreeOptions {
 
 /// An organisation and everything below it, depth first (parents before their children).
 #[utoipa::path(
+    operation_id = "get_organization_subtree",
     tag = "organizations",
     params(("id" = i64, Path, description = "Organisation id"), SubtreeOptions, PageParams),
     responses(
         (status = 200, description = "One page of the subtree", body = Page<Organization>),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
     security(("bearer" = []))
 )]

@@ -3,10 +3,10 @@
 use actix_web::{post, web};
 use qldv_api_types::movements::{AcceptTransfer, Transfer, TransferDecision, TransferStatus};
 
-use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::transfer::TransferRow;
-use crate::routes::valid;
+use crate::routes::extract::{Valid, Writer};
+use crate::routes::problems;
 use crate::services;
 use crate::state::AppState;
 
@@ -22,20 +22,18 @@ use crate::state::AppState;
     request_body = AcceptTransfer,
     responses(
         (status = 200, description = "Accepted", body = Transfer),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "No longer pending", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
+        problems::TransferNotPending,
     ),
     security(("bearer" = []))
 )]
 #[post("/transfers/{id}/accept")]
 pub async fn accept_transfer(
     state: web::Data<AppState>,
-    user: AuthUser,
+    user: Writer,
     id: web::Path<i64>,
-    body: web::Json<AcceptTransfer>,
+    Valid(web::Json(body)): Valid<web::Json<AcceptTransfer>>,
 ) -> Result<web::Json<Transfer>, AppError> {
-    user.require_writer()?;
-    let body = valid(body.into_inner())?;
     let id = id.into_inner();
     let view = crate::db::transaction(&state.pool, move |c| {
         let row = services::transfers::accept(c, &user, id, &body)?;
@@ -47,13 +45,11 @@ pub async fn accept_transfer(
 
 async fn withdraw(
     state: web::Data<AppState>,
-    user: AuthUser,
+    user: Writer,
     id: i64,
     status: TransferStatus,
     body: TransferDecision,
 ) -> Result<web::Json<Transfer>, AppError> {
-    user.require_writer()?;
-    let body = valid(body)?;
     let today = state.today();
     let view = crate::db::transaction(&state.pool, move |c| {
         let row = services::transfers::withdraw(c, &user, id, status, &body, today)?;
@@ -70,26 +66,19 @@ async fn withdraw(
     request_body = TransferDecision,
     responses(
         (status = 200, description = "Rejected", body = Transfer),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "No longer pending", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
+        problems::TransferNotPending,
     ),
     security(("bearer" = []))
 )]
 #[post("/transfers/{id}/reject")]
 pub async fn reject_transfer(
     state: web::Data<AppState>,
-    user: AuthUser,
+    user: Writer,
     id: web::Path<i64>,
-    body: web::Json<TransferDecision>,
+    Valid(web::Json(body)): Valid<web::Json<TransferDecision>>,
 ) -> Result<web::Json<Transfer>, AppError> {
-    withdraw(
-        state,
-        user,
-        id.into_inner(),
-        TransferStatus::Rejected,
-        body.into_inner(),
-    )
-    .await
+    withdraw(state, user, id.into_inner(), TransferStatus::Rejected, body).await
 }
 
 /// Withdraws a pending transfer (sending side): the member stays where it was.
@@ -99,24 +88,24 @@ pub async fn reject_transfer(
     request_body = TransferDecision,
     responses(
         (status = 200, description = "Cancelled", body = Transfer),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "No longer pending", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
+        problems::TransferNotPending,
     ),
     security(("bearer" = []))
 )]
 #[post("/transfers/{id}/cancel")]
 pub async fn cancel_transfer(
     state: web::Data<AppState>,
-    user: AuthUser,
+    user: Writer,
     id: web::Path<i64>,
-    body: web::Json<TransferDecision>,
+    Valid(web::Json(body)): Valid<web::Json<TransferDecision>>,
 ) -> Result<web::Json<Transfer>, AppError> {
     withdraw(
         state,
         user,
         id.into_inner(),
         TransferStatus::Cancelled,
-        body.into_inner(),
+        body,
     )
     .await
 }

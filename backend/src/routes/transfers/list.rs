@@ -10,6 +10,7 @@ use crate::error::AppError;
 use crate::models::organization::OrganizationRow;
 use crate::models::transfer::{status_str, TransferFilter, TransferRow};
 use crate::pagination::{page, PageParams};
+use crate::routes::problems;
 use crate::state::AppState;
 
 /// Filters of the transfer list.
@@ -32,7 +33,7 @@ pub struct TransferQuery {
     params(TransferQuery, PageParams),
     responses(
         (status = 200, description = "One page of transfers", body = Page<Transfer>),
-        (status = 404, description = "Organisation outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
     security(("bearer" = []))
 )]
@@ -76,7 +77,7 @@ pub async fn list_transfers(
     params(("id" = i64, Path, description = "Transfer id")),
     responses(
         (status = 200, description = "The transfer", body = Transfer),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
     security(("bearer" = []))
 )]
