@@ -20,4 +20,7 @@ pub mod users;
 
 pub use common::{FieldError, Page, Problem};
 pub use error_code::ErrorCode;
-pub use ids::{MemberId, OrgId, UserId};
+pub use ids::{
+    ApiTokenId, AuditEntryId, BadgeId, CardId, DisciplineId, EventId, IllnessId, ImportId, MemberId,
+    OrgId, PeriodId, ProposalId, TransferId, UserId,
+};

@@ -19,6 +19,7 @@ use crate::models::user::UserRow;
 use crate::routes::extract::{Admin, Valid};
 use crate::routes::problems;
 use crate::state::AppState;
+use qldv_api_types::{ApiTokenId};
 
 /// Registers the handlers.
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
@@ -132,7 +133,7 @@ pub async fn list_api_tokens(
 /// Revokes an API token at once (idempotent).
 #[utoipa::path(
     tag = "users",
-    params(("id" = i64, Path, description = "Token id")),
+    params(("id" = ApiTokenId, Path, description = "Token id")),
     responses(
         (status = 200, description = "Revoked", body = ApiToken),
         problems::NotFound,
@@ -143,9 +144,10 @@ pub async fn list_api_tokens(
 pub async fn revoke_api_token(
     state: web::Data<AppState>,
     user: Admin,
-    id: web::Path<i64>,
+    id: web::Path<ApiTokenId>,
 ) -> Result<web::Json<ApiToken>, AppError> {
-    let id = id.into_inner();
+    // The model still takes the raw number.
+    let id = id.into_inner().0;
     let row = crate::db::transaction(&state.pool, move |c| {
         let before = ApiTokenRow::find(c, &user.scope, id)?;
         let after = ApiTokenRow::revoke(c, &user.scope, id)?;

@@ -93,7 +93,7 @@ pub async fn list_evaluations(
     operation_id = "get_evaluation_round",
     tag = "evaluations",
     params(
-        ("id" = i64, Path, description = "Grassroots organisation id"),
+        ("id" = OrgId, Path, description = "Grassroots organisation id"),
         ("year" = i32, Path, description = "Year"),
     ),
     responses(
@@ -107,12 +107,12 @@ pub async fn list_evaluations(
 pub async fn get_round(
     state: web::Data<AppState>,
     user: AuthUser,
-    path: web::Path<(i64, i32)>,
+    path: web::Path<(OrgId, i32)>,
 ) -> Result<web::Json<EvaluationRound>, AppError> {
     let (id, year) = path.into_inner();
     let year = crate::routes::common::year(year)?;
     let round = crate::db::run(&state.pool, move |c| {
-        let org = OrganizationRow::find(c, &user.scope, OrgId(id))?;
+        let org = OrganizationRow::find(c, &user.scope, id)?;
         let summary = services::evaluations::summary(c, &user.scope, &org.path, year)?;
         services::evaluations::round(c, &user.scope, &org, year, summary)?.ok_or_else(|| {
             AppError::Rule(
@@ -132,7 +132,7 @@ pub async fn get_round(
     operation_id = "close_evaluation_round",
     tag = "evaluations",
     params(
-        ("id" = i64, Path, description = "Grassroots organisation id"),
+        ("id" = OrgId, Path, description = "Grassroots organisation id"),
         ("year" = i32, Path, description = "Year"),
     ),
     responses(
@@ -148,12 +148,12 @@ pub async fn get_round(
 pub async fn close_round(
     state: web::Data<AppState>,
     user: Writer,
-    path: web::Path<(i64, i32)>,
+    path: web::Path<(OrgId, i32)>,
 ) -> Result<web::Json<EvaluationRound>, AppError> {
     let (id, year) = path.into_inner();
     let year = crate::routes::common::year(year)?;
     let round = crate::db::transaction(&state.pool, move |c| {
-        services::evaluations::close(c, &user, OrgId(id), year)
+        services::evaluations::close(c, &user, id, year)
     })
     .await?;
     Ok(web::Json(round))
@@ -164,7 +164,7 @@ pub async fn close_round(
     operation_id = "reopen_evaluation_round",
     tag = "evaluations",
     params(
-        ("id" = i64, Path, description = "Grassroots organisation id"),
+        ("id" = OrgId, Path, description = "Grassroots organisation id"),
         ("year" = i32, Path, description = "Year"),
     ),
     responses(
@@ -179,12 +179,12 @@ pub async fn close_round(
 pub async fn reopen_round(
     state: web::Data<AppState>,
     user: Admin,
-    path: web::Path<(i64, i32)>,
+    path: web::Path<(OrgId, i32)>,
 ) -> Result<web::Json<EvaluationRound>, AppError> {
     let (id, year) = path.into_inner();
     let year = crate::routes::common::year(year)?;
     let round = crate::db::transaction(&state.pool, move |c| {
-        services::evaluations::reopen(c, &user, OrgId(id), year)
+        services::evaluations::reopen(c, &user, id, year)
     })
     .await?;
     Ok(web::Json(round))

@@ -17,6 +17,7 @@ use crate::routes::problems;
 use crate::services::imports::{self, Options};
 use crate::services::spreadsheet::XLSX;
 use crate::state::AppState;
+use qldv_api_types::{ImportId};
 
 /// Registers the handlers (the template before `{id}`).
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
@@ -180,7 +181,7 @@ pub async fn start_import(
 /// One import job: status, rows validated so far, and the error report when it failed.
 #[utoipa::path(
     tag = "reports",
-    params(("id" = i64, Path, description = "Job id")),
+    params(("id" = ImportId, Path, description = "Job id")),
     responses(
         (status = 200, description = "The job", body = ImportJob),
         problems::NotFound,
@@ -191,9 +192,10 @@ pub async fn start_import(
 pub async fn get_import(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<ImportId>,
 ) -> Result<web::Json<ImportJob>, AppError> {
-    let id = id.into_inner();
+    // The model still takes the raw number.
+    let id = id.into_inner().0;
     let privacy = user.privacy();
     let row = crate::db::run(&state.pool, move |c| ImportRow::find(c, &user.scope, id)).await?;
     let live = (row.status == "running")

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use qldv_api_types::cards::{IssueCard, ReissueCard, ReissueReason, RevokeCard};
-use qldv_api_types::MemberId;
+use qldv_api_types::{CardId, MemberId};
 
 use crate::auth::{Actor, AuthUser};
 use crate::db::DbConn;
@@ -142,10 +142,11 @@ pub fn issue(
 pub fn reissue(
     conn: &mut DbConn,
     caller: &AuthUser,
-    id: i64,
+    id: CardId,
     expected: Option<i64>,
     body: &ReissueCard,
 ) -> AppResult<(CardRow, MemberRow)> {
+    let id = id.0; // the models still take the raw number
     let (old, _, _) = CardRow::find(conn, &caller.scope, id)?;
     let m = MemberRow::find(conn, &caller.scope, MemberId(old.member_id))?;
     require_superior(conn, caller, &m)?;
@@ -191,10 +192,11 @@ pub fn reissue(
 pub fn revoke(
     conn: &mut DbConn,
     caller: &AuthUser,
-    id: i64,
+    id: CardId,
     expected: Option<i64>,
     body: &RevokeCard,
 ) -> AppResult<(CardRow, String)> {
+    let id = id.0; // the models still take the raw number
     let (old, name, path) = CardRow::find(conn, &caller.scope, id)?;
     let m = MemberRow::find(conn, &caller.scope, MemberId(old.member_id))?;
     require_superior(conn, caller, &m)?;

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use qldv_api_types::movements::{
     AcceptTransfer, CreateTransfer, TransferDecision, TransferKind, TransferPurpose, TransferStatus,
 };
-use qldv_api_types::OrgId;
+use qldv_api_types::{OrgId, TransferId};
 
 use crate::auth::{AuthUser, Scope};
 use crate::db::DbConn;
@@ -234,9 +234,10 @@ pub fn issue(
 pub fn accept(
     conn: &mut DbConn,
     caller: &AuthUser,
-    id: i64,
+    id: TransferId,
     body: &AcceptTransfer,
 ) -> AppResult<TransferRow> {
+    let id = id.0; // the models still take the raw number
     let (before, sides) = TransferRow::find(conn, &caller.scope, id)?;
     if !sides.receiver {
         return Err(AppError::Forbidden(
@@ -319,11 +320,12 @@ pub fn accept(
 pub fn withdraw(
     conn: &mut DbConn,
     caller: &AuthUser,
-    id: i64,
+    id: TransferId,
     status: TransferStatus,
     body: &TransferDecision,
     today: NaiveDate,
 ) -> AppResult<TransferRow> {
+    let id = id.0; // the models still take the raw number
     let (before, sides) = TransferRow::find(conn, &caller.scope, id)?;
     let (allowed, kind) = match status {
         TransferStatus::Rejected => (sides.receiver, "transfer_rejected"),

@@ -9,13 +9,14 @@ use crate::routes::extract::{IfMatch, Valid, Writer};
 use crate::routes::problems;
 use crate::services;
 use crate::state::AppState;
+use qldv_api_types::{CardId};
 
 /// Reissues a lost or damaged card: the old card becomes `void` and the new one (a new number
 /// unless given) records the card it replaces.
 #[utoipa::path(
     tag = "cards",
     params(
-        ("id" = i64, Path, description = "Card id"),
+        ("id" = CardId, Path, description = "Card id"),
         IfMatch,
     ),
     request_body = ReissueCard,
@@ -33,7 +34,7 @@ pub async fn reissue_card(
     state: web::Data<AppState>,
     user: Writer,
     IfMatch(expected): IfMatch,
-    id: web::Path<i64>,
+    id: web::Path<CardId>,
     Valid(web::Json(body)): Valid<web::Json<ReissueCard>>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
@@ -50,7 +51,7 @@ pub async fn reissue_card(
 #[utoipa::path(
     tag = "cards",
     params(
-        ("id" = i64, Path, description = "Card id"),
+        ("id" = CardId, Path, description = "Card id"),
         IfMatch,
     ),
     request_body = RevokeCard,
@@ -68,7 +69,7 @@ pub async fn revoke_card(
     state: web::Data<AppState>,
     user: Writer,
     IfMatch(expected): IfMatch,
-    id: web::Path<i64>,
+    id: web::Path<CardId>,
     Valid(web::Json(body)): Valid<web::Json<RevokeCard>>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();

@@ -13,6 +13,7 @@ use crate::pagination::{page, PageParams};
 use crate::routes::etag;
 use crate::routes::problems;
 use crate::state::AppState;
+use qldv_api_types::{CardId};
 
 /// Filters of the card list.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -114,7 +115,7 @@ pub async fn cards_due(
 /// One card whose member is inside the caller's scope.
 #[utoipa::path(
     tag = "cards",
-    params(("id" = i64, Path, description = "Card id")),
+    params(("id" = CardId, Path, description = "Card id")),
     responses(
         (status = 200, description = "The card", body = Card, headers(("ETag" = String, description = "Current version"))),
         problems::NotFound,
@@ -125,9 +126,10 @@ pub async fn cards_due(
 pub async fn get_card(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<CardId>,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
+    // The model still takes the raw number.
+    let id = id.into_inner().0;
     let (row, name, _) =
         crate::db::run(&state.pool, move |c| CardRow::find(c, &user.scope, id)).await?;
     Ok(HttpResponse::Ok()

@@ -12,6 +12,7 @@ use crate::routes::extract::{Valid, Writer};
 use crate::routes::problems;
 use crate::services;
 use crate::state::AppState;
+use qldv_api_types::{DisciplineId};
 
 /// Records a discipline decision.
 ///
@@ -22,7 +23,7 @@ use crate::state::AppState;
 #[utoipa::path(
     operation_id = "create_member_discipline",
     tag = "members",
-    params(("id" = i64, Path, description = "Member id")),
+    params(("id" = MemberId, Path, description = "Member id")),
     request_body = CreateDiscipline,
     responses(
         (status = 201, description = "Recorded", body = Discipline),
@@ -35,11 +36,11 @@ use crate::state::AppState;
 pub async fn create_discipline(
     state: web::Data<AppState>,
     user: Writer,
-    id: web::Path<i64>,
+    id: web::Path<MemberId>,
     Valid(web::Json(body)): Valid<web::Json<CreateDiscipline>>,
 ) -> Result<HttpResponse, AppError> {
     let privacy = user.privacy();
-    let id = MemberId(id.into_inner());
+    let id = id.into_inner();
     let (row, _) = crate::db::transaction(&state.pool, move |c| {
         services::movements::discipline(c, &user, id, &body)
     })
@@ -51,7 +52,7 @@ pub async fn create_discipline(
 #[utoipa::path(
     operation_id = "list_member_disciplines",
     tag = "members",
-    params(("id" = i64, Path, description = "Member id")),
+    params(("id" = MemberId, Path, description = "Member id")),
     responses(
         (status = 200, description = "Disciplines", body = Vec<Discipline>),
         problems::NotFound,
@@ -62,10 +63,10 @@ pub async fn create_discipline(
 pub async fn list_disciplines(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<MemberId>,
 ) -> Result<web::Json<Vec<Discipline>>, AppError> {
     let privacy = user.privacy();
-    let id = MemberId(id.into_inner());
+    let id = id.into_inner();
     let rows = crate::db::run(&state.pool, move |c| {
         let m = MemberRow::find(c, &user.scope, id)?;
         DisciplineRow::of_member(c, m.id)
@@ -80,7 +81,7 @@ pub async fn list_disciplines(
 /// Records a complaint or a re-offence: the discipline stays in force instead of lapsing.
 #[utoipa::path(
     tag = "members",
-    params(("id" = i64, Path, description = "Member id"), ("discipline_id" = i64, Path, description = "Discipline id")),
+    params(("id" = MemberId, Path, description = "Member id"), ("discipline_id" = DisciplineId, Path, description = "Discipline id")),
     request_body = DisciplineHold,
     responses(
         (status = 200, description = "Recorded", body = Discipline),
@@ -92,13 +93,13 @@ pub async fn list_disciplines(
 pub async fn hold_discipline(
     state: web::Data<AppState>,
     user: Writer,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<(MemberId, DisciplineId)>,
     Valid(web::Json(body)): Valid<web::Json<DisciplineHold>>,
 ) -> Result<web::Json<Discipline>, AppError> {
     let privacy = user.privacy();
     let (id, did) = path.into_inner();
     let row = crate::db::transaction(&state.pool, move |c| {
-        services::movements::hold(c, &user, MemberId(id), did, &body)
+        services::movements::hold(c, &user, id, did, &body)
     })
     .await?;
     Ok(web::Json(row.to_dto(state.today(), privacy)))

@@ -16,7 +16,7 @@ use crate::state::AppState;
 #[utoipa::path(
     operation_id = "list_member_events",
     tag = "members",
-    params(("id" = i64, Path, description = "Member id")),
+    params(("id" = MemberId, Path, description = "Member id")),
     responses(
         (status = 200, description = "Events in date order", body = Vec<MemberEvent>),
         problems::NotFound,
@@ -27,10 +27,10 @@ use crate::state::AppState;
 pub async fn member_events(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<MemberId>,
 ) -> Result<web::Json<Vec<MemberEvent>>, AppError> {
     let privacy = user.privacy();
-    let id = MemberId(id.into_inner());
+    let id = id.into_inner();
     let rows = crate::db::run(&state.pool, move |c| {
         let m = MemberRow::find(c, &user.scope, id)?;
         member_event::of_member(c, m.id)
@@ -51,7 +51,7 @@ pub struct OnDay {
 #[utoipa::path(
     operation_id = "list_member_memberships",
     tag = "members",
-    params(("id" = i64, Path, description = "Member id"), OnDay),
+    params(("id" = MemberId, Path, description = "Member id"), OnDay),
     responses(
         (status = 200, description = "Membership periods, oldest first", body = Vec<qldv_api_types::members::MembershipPeriod>),
         problems::NotFound,
@@ -62,10 +62,10 @@ pub struct OnDay {
 pub async fn member_memberships(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<MemberId>,
     query: web::Query<OnDay>,
 ) -> Result<web::Json<Vec<qldv_api_types::members::MembershipPeriod>>, AppError> {
-    let id = MemberId(id.into_inner());
+    let id = id.into_inner();
     let on = query.on;
     let rows = crate::db::run(&state.pool, move |c| {
         let m = MemberRow::find(c, &user.scope, id)?;

@@ -19,7 +19,7 @@ use crate::state::AppState;
 /// only with a recorded `hardship_reason`. Refused while a transfer is pending.
 #[utoipa::path(
     tag = "members",
-    params(("id" = i64, Path, description = "Member id")),
+    params(("id" = MemberId, Path, description = "Member id")),
     request_body = ExitRequest,
     responses(
         (status = 200, description = "Exited", body = Member),
@@ -32,11 +32,11 @@ use crate::state::AppState;
 pub async fn exit_member(
     state: web::Data<AppState>,
     user: Writer,
-    id: web::Path<i64>,
+    id: web::Path<MemberId>,
     Valid(web::Json(body)): Valid<web::Json<ExitRequest>>,
 ) -> Result<HttpResponse, AppError> {
     let privacy = user.privacy();
-    let id = MemberId(id.into_inner());
+    let id = id.into_inner();
     let row = crate::db::transaction(&state.pool, move |c| {
         services::movements::exit(c, &user, id, &body)
     })
@@ -53,7 +53,7 @@ pub async fn exit_member(
 /// party age.
 #[utoipa::path(
     tag = "members",
-    params(("id" = i64, Path, description = "Member id")),
+    params(("id" = MemberId, Path, description = "Member id")),
     request_body = ReadmissionRequest,
     responses(
         (status = 200, description = "Re-admitted (probationary)", body = Member),
@@ -66,11 +66,11 @@ pub async fn exit_member(
 pub async fn readmit_member(
     state: web::Data<AppState>,
     user: Writer,
-    id: web::Path<i64>,
+    id: web::Path<MemberId>,
     Valid(web::Json(body)): Valid<web::Json<ReadmissionRequest>>,
 ) -> Result<HttpResponse, AppError> {
     let privacy = user.privacy();
-    let id = MemberId(id.into_inner());
+    let id = id.into_inner();
     let row = crate::db::transaction(&state.pool, move |c| {
         services::movements::readmit(c, &user, id, &body)
     })

@@ -14,7 +14,7 @@ use crate::state::AppState;
 /// One member record inside the caller's scope, with its derived state and missing fields.
 #[utoipa::path(
     tag = "members",
-    params(("id" = i64, Path, description = "Member id")),
+    params(("id" = MemberId, Path, description = "Member id")),
     responses(
         (status = 200, description = "The record", body = Member, headers(("ETag" = String, description = "Current version"))),
         problems::NotFound,
@@ -25,10 +25,10 @@ use crate::state::AppState;
 pub async fn get_member(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<MemberId>,
 ) -> Result<HttpResponse, AppError> {
     let privacy = user.privacy();
-    let id = MemberId(id.into_inner());
+    let id = id.into_inner();
     let row = crate::db::run(&state.pool, move |c| MemberRow::find(c, &user.scope, id)).await?;
     Ok(HttpResponse::Ok()
         .insert_header(etag(row.version))

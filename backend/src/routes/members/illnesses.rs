@@ -18,7 +18,7 @@ use crate::state::AppState;
 #[utoipa::path(
     operation_id = "create_member_illness",
     tag = "members",
-    params(("id" = i64, Path, description = "Member id")),
+    params(("id" = MemberId, Path, description = "Member id")),
     request_body = IllnessRequest,
     responses(
         (status = 201, description = "Recorded", body = Illness),
@@ -31,11 +31,11 @@ use crate::state::AppState;
 pub async fn add_illness(
     state: web::Data<AppState>,
     user: Writer,
-    id: web::Path<i64>,
+    id: web::Path<MemberId>,
     Valid(web::Json(body)): Valid<web::Json<IllnessRequest>>,
 ) -> Result<HttpResponse, AppError> {
     let privacy = user.privacy();
-    let id = MemberId(id.into_inner());
+    let id = id.into_inner();
     let row = crate::db::transaction(&state.pool, move |c| {
         services::illnesses::record(c, &user, id, &body)
     })
@@ -47,7 +47,7 @@ pub async fn add_illness(
 #[utoipa::path(
     operation_id = "list_member_illnesses",
     tag = "members",
-    params(("id" = i64, Path, description = "Member id")),
+    params(("id" = MemberId, Path, description = "Member id")),
     responses(
         (status = 200, description = "The illnesses", body = Vec<Illness>),
         problems::NotFound,
@@ -58,10 +58,10 @@ pub async fn add_illness(
 pub async fn list_illnesses(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<MemberId>,
 ) -> Result<web::Json<Vec<Illness>>, AppError> {
     let privacy = user.privacy();
-    let id = MemberId(id.into_inner());
+    let id = id.into_inner();
     let rows = crate::db::run(&state.pool, move |c| {
         let m = MemberRow::find(c, &user.scope, id)?;
         IllnessRow::of_member(c, m.id)

@@ -26,7 +26,7 @@ pub struct AsOf {
 #[utoipa::path(
     operation_id = "get_member_party_age",
     tag = "members",
-    params(("id" = i64, Path, description = "Member id"), AsOf),
+    params(("id" = MemberId, Path, description = "Member id"), AsOf),
     responses(
         (status = 200, description = "The party age", body = PartyAgeDto),
         problems::NotFound,
@@ -37,10 +37,10 @@ pub struct AsOf {
 pub async fn member_party_age(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<MemberId>,
     query: web::Query<AsOf>,
 ) -> Result<web::Json<PartyAgeDto>, AppError> {
-    let id = MemberId(id.into_inner());
+    let id = id.into_inner();
     let as_of = query.as_of.unwrap_or_else(|| state.today());
     let row = crate::db::run(&state.pool, move |c| MemberRow::find(c, &user.scope, id)).await?;
     let age = party_age::party_age(&row.party_age_facts(), as_of).ok_or_else(|| {

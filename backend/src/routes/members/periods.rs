@@ -17,11 +17,10 @@ use crate::state::AppState;
 async fn add(
     state: web::Data<AppState>,
     user: Writer,
-    id: i64,
+    id: MemberId,
     kind: PeriodKind,
     body: PeriodRequest,
 ) -> Result<HttpResponse, AppError> {
-    let id = MemberId(id);
     let (pid, _) = crate::db::transaction(&state.pool, {
         let body = body.clone();
         move |c| services::movements::add_period(c, &user, id, kind, &body)
@@ -42,7 +41,7 @@ async fn add(
 #[utoipa::path(
     operation_id = "create_member_exemption",
     tag = "members",
-    params(("id" = i64, Path, description = "Member id")),
+    params(("id" = MemberId, Path, description = "Member id")),
     request_body = PeriodRequest,
     responses(
         (status = 201, description = "Recorded", body = MemberPeriod),
@@ -54,7 +53,7 @@ async fn add(
 pub async fn add_exemption(
     state: web::Data<AppState>,
     user: Writer,
-    id: web::Path<i64>,
+    id: web::Path<MemberId>,
     Valid(web::Json(body)): Valid<web::Json<PeriodRequest>>,
 ) -> Result<HttpResponse, AppError> {
     add(state, user, id.into_inner(), PeriodKind::Exemption, body).await
@@ -65,7 +64,7 @@ pub async fn add_exemption(
 #[utoipa::path(
     operation_id = "create_member_absence",
     tag = "members",
-    params(("id" = i64, Path, description = "Member id")),
+    params(("id" = MemberId, Path, description = "Member id")),
     request_body = PeriodRequest,
     responses(
         (status = 201, description = "Recorded", body = MemberPeriod),
@@ -77,7 +76,7 @@ pub async fn add_exemption(
 pub async fn add_absence(
     state: web::Data<AppState>,
     user: Writer,
-    id: web::Path<i64>,
+    id: web::Path<MemberId>,
     Valid(web::Json(body)): Valid<web::Json<PeriodRequest>>,
 ) -> Result<HttpResponse, AppError> {
     add(state, user, id.into_inner(), PeriodKind::Absence, body).await
@@ -87,7 +86,7 @@ pub async fn add_absence(
 #[utoipa::path(
     operation_id = "list_member_periods",
     tag = "members",
-    params(("id" = i64, Path, description = "Member id")),
+    params(("id" = MemberId, Path, description = "Member id")),
     responses(
         (status = 200, description = "Periods", body = Vec<MemberPeriod>),
         problems::NotFound,
@@ -98,9 +97,9 @@ pub async fn add_absence(
 pub async fn list_periods(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<MemberId>,
 ) -> Result<web::Json<Vec<MemberPeriod>>, AppError> {
-    let id = MemberId(id.into_inner());
+    let id = id.into_inner();
     let rows = crate::db::run(&state.pool, move |c| {
         let m = MemberRow::find(c, &user.scope, id)?;
         Ok(p::table

@@ -18,7 +18,7 @@ use crate::state::AppState;
 #[utoipa::path(
     tag = "members",
     params(
-        ("id" = i64, Path, description = "Member id"),
+        ("id" = MemberId, Path, description = "Member id"),
         IfMatch,
     ),
     request_body = Recognition,
@@ -35,11 +35,11 @@ pub async fn recognize_member(
     state: web::Data<AppState>,
     user: Writer,
     IfMatch(expected): IfMatch,
-    id: web::Path<i64>,
+    id: web::Path<MemberId>,
     Valid(web::Json(body)): Valid<web::Json<Recognition>>,
 ) -> Result<HttpResponse, AppError> {
     let privacy = user.privacy();
-    let id = MemberId(id.into_inner());
+    let id = id.into_inner();
     let row = crate::db::transaction(&state.pool, move |c| {
         services::members::recognise(c, &user, id, expected, &body)
     })

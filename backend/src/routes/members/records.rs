@@ -29,7 +29,7 @@ use crate::state::AppState;
     operation_id = "put_member_evaluation",
     tag = "evaluations",
     params(
-        ("id" = i64, Path, description = "Member id"),
+        ("id" = MemberId, Path, description = "Member id"),
         ("year" = i32, Path, description = "Year rated"),
         IfMatch,
     ),
@@ -48,14 +48,14 @@ pub async fn put_evaluation(
     state: web::Data<AppState>,
     user: Writer,
     IfMatch(expected): IfMatch,
-    path: web::Path<(i64, i32)>,
+    path: web::Path<(MemberId, i32)>,
     Valid(web::Json(body)): Valid<web::Json<PutEvaluation>>,
 ) -> Result<HttpResponse, AppError> {
     let (id, year) = path.into_inner();
     let year = crate::routes::common::year(year)?;
     let today = state.today();
     let row = crate::db::transaction(&state.pool, move |c| {
-        services::evaluations::put(c, &user, MemberId(id), year, expected, &body, today)
+        services::evaluations::put(c, &user, id, year, expected, &body, today)
     })
     .await?;
     Ok(HttpResponse::Ok()
@@ -67,7 +67,7 @@ pub async fn put_evaluation(
 #[utoipa::path(
     operation_id = "list_member_evaluations",
     tag = "evaluations",
-    params(("id" = i64, Path, description = "Member id")),
+    params(("id" = MemberId, Path, description = "Member id")),
     responses(
         (status = 200, description = "The ratings", body = Vec<Evaluation>),
         problems::NotFound,
@@ -78,9 +78,9 @@ pub async fn put_evaluation(
 pub async fn member_evaluations(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<MemberId>,
 ) -> Result<web::Json<Vec<Evaluation>>, AppError> {
-    let id = MemberId(id.into_inner());
+    let id = id.into_inner();
     let rows = crate::db::run(&state.pool, move |c| {
         let m = MemberRow::find(c, &user.scope, id)?;
         EvaluationRow::of_member(c, m.id)
@@ -93,7 +93,7 @@ pub async fn member_evaluations(
 #[utoipa::path(
     operation_id = "list_member_cards",
     tag = "cards",
-    params(("id" = i64, Path, description = "Member id")),
+    params(("id" = MemberId, Path, description = "Member id")),
     responses(
         (status = 200, description = "The cards", body = Vec<Card>),
         problems::NotFound,
@@ -104,9 +104,9 @@ pub async fn member_evaluations(
 pub async fn member_cards(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<MemberId>,
 ) -> Result<web::Json<Vec<Card>>, AppError> {
-    let id = MemberId(id.into_inner());
+    let id = id.into_inner();
     let rows = crate::db::run(&state.pool, move |c| {
         let m = MemberRow::find(c, &user.scope, id)?;
         let filter = CardFilter {
@@ -125,7 +125,7 @@ pub async fn member_cards(
 #[utoipa::path(
     operation_id = "list_member_badges",
     tag = "badges",
-    params(("id" = i64, Path, description = "Member id")),
+    params(("id" = MemberId, Path, description = "Member id")),
     responses(
         (status = 200, description = "The badges", body = Vec<Badge>),
         problems::NotFound,
@@ -136,9 +136,9 @@ pub async fn member_cards(
 pub async fn member_badges(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<MemberId>,
 ) -> Result<web::Json<Vec<Badge>>, AppError> {
-    let id = MemberId(id.into_inner());
+    let id = id.into_inner();
     let (rows, name) = crate::db::run(&state.pool, move |c| {
         let m = MemberRow::find(c, &user.scope, id)?;
         Ok((BadgeRow::of_member(c, m.id)?, m.full_name))

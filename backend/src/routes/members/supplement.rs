@@ -17,7 +17,7 @@ use crate::state::AppState;
     operation_id = "put_member_supplement",
     tag = "members",
     params(
-        ("id" = i64, Path, description = "Member id"),
+        ("id" = MemberId, Path, description = "Member id"),
         ("year" = i32, Path, description = "The year the supplement is for"),
         IfMatch,
     ),
@@ -35,13 +35,13 @@ pub async fn file_supplement(
     state: web::Data<AppState>,
     user: Writer,
     IfMatch(expected): IfMatch,
-    path: web::Path<(i64, i32)>,
+    path: web::Path<(MemberId, i32)>,
     Valid(web::Json(body)): Valid<web::Json<SupplementRequest>>,
 ) -> Result<HttpResponse, AppError> {
     let privacy = user.privacy();
     let (id, year) = path.into_inner();
     let year = crate::routes::common::year(year)?;
-    let id = MemberId(id);
+    let id = id;
     let today = state.today();
     let (filed_on, note) = (body.filed_on, body.note.clone());
     let row = services::disclosure::transaction(&state.pool, &user.clone(), move |c| {

@@ -18,7 +18,7 @@ use crate::state::AppState;
 #[utoipa::path(
     tag = "members",
     params(
-        ("id" = i64, Path, description = "Member id"),
+        ("id" = MemberId, Path, description = "Member id"),
         IfMatch,
     ),
     request_body = MemberProfile,
@@ -36,11 +36,11 @@ pub async fn update_member(
     state: web::Data<AppState>,
     user: Writer,
     IfMatch(expected): IfMatch,
-    id: web::Path<i64>,
+    id: web::Path<MemberId>,
     Valid(web::Json(body)): Valid<web::Json<MemberProfile>>,
 ) -> Result<HttpResponse, AppError> {
     let privacy = user.privacy();
-    let id = MemberId(id.into_inner());
+    let id = id.into_inner();
     let today = state.today();
     let row = services::disclosure::transaction(&state.pool, &user.clone(), move |c| {
         services::members::correct(c, &user, id, expected, &body, today)

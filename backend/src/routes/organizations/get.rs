@@ -14,7 +14,7 @@ use crate::state::AppState;
 /// One organisation inside the caller's scope.
 #[utoipa::path(
     tag = "organizations",
-    params(("id" = i64, Path, description = "Organisation id")),
+    params(("id" = OrgId, Path, description = "Organisation id")),
     responses(
         (status = 200, description = "The organisation", body = Organization, headers(("ETag" = String, description = "Current version"))),
         problems::NotFound,
@@ -25,9 +25,9 @@ use crate::state::AppState;
 pub async fn get_organization(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<OrgId>,
 ) -> Result<HttpResponse, AppError> {
-    let id = OrgId(id.into_inner());
+    let id = id.into_inner();
     let row = crate::db::run(&state.pool, move |c| {
         OrganizationRow::find(c, &user.scope, id)
     })

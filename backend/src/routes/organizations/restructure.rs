@@ -18,7 +18,7 @@ use crate::state::AppState;
 /// history keeps the old parent until `effective_on`.
 #[utoipa::path(
     tag = "organizations",
-    params(("id" = i64, Path, description = "Organisation id")),
+    params(("id" = OrgId, Path, description = "Organisation id")),
     request_body = MoveOrganization,
     responses(
         (status = 200, description = "Moved", body = Organization),
@@ -30,10 +30,10 @@ use crate::state::AppState;
 pub async fn move_organization(
     state: web::Data<AppState>,
     user: Writer,
-    id: web::Path<i64>,
+    id: web::Path<OrgId>,
     Valid(web::Json(body)): Valid<web::Json<MoveOrganization>>,
 ) -> Result<HttpResponse, AppError> {
-    let id = OrgId(id.into_inner());
+    let id = id.into_inner();
     let row = crate::db::transaction(&state.pool, move |c| {
         restructure::move_org(c, &user, id, &body)
     })
@@ -47,7 +47,7 @@ pub async fn move_organization(
 /// dated membership change), the source closes on `effective_on` with a successor link.
 #[utoipa::path(
     tag = "organizations",
-    params(("id" = i64, Path, description = "Organisation id")),
+    params(("id" = OrgId, Path, description = "Organisation id")),
     request_body = MergeOrganization,
     responses(
         (status = 200, description = "Merged (the closed source)", body = Organization),
@@ -60,10 +60,10 @@ pub async fn move_organization(
 pub async fn merge_organization(
     state: web::Data<AppState>,
     user: Writer,
-    id: web::Path<i64>,
+    id: web::Path<OrgId>,
     Valid(web::Json(body)): Valid<web::Json<MergeOrganization>>,
 ) -> Result<HttpResponse, AppError> {
-    let id = OrgId(id.into_inner());
+    let id = id.into_inner();
     let row = crate::db::transaction(&state.pool, move |c| {
         restructure::merge(c, &user, id, &body)
     })
@@ -76,7 +76,7 @@ pub async fn merge_organization(
 /// Dissolves an organisation with no members and no active children.
 #[utoipa::path(
     tag = "organizations",
-    params(("id" = i64, Path, description = "Organisation id")),
+    params(("id" = OrgId, Path, description = "Organisation id")),
     request_body = DissolveOrganization,
     responses(
         (status = 200, description = "Dissolved", body = Organization),
@@ -89,10 +89,10 @@ pub async fn merge_organization(
 pub async fn dissolve_organization(
     state: web::Data<AppState>,
     user: Writer,
-    id: web::Path<i64>,
+    id: web::Path<OrgId>,
     Valid(web::Json(body)): Valid<web::Json<DissolveOrganization>>,
 ) -> Result<HttpResponse, AppError> {
-    let id = OrgId(id.into_inner());
+    let id = id.into_inner();
     let row = crate::db::transaction(&state.pool, move |c| {
         restructure::dissolve(c, &user, id, &body)
     })

@@ -26,7 +26,7 @@ pub struct SubtreeOptions {
 #[utoipa::path(
     operation_id = "get_organization_subtree",
     tag = "organizations",
-    params(("id" = i64, Path, description = "Organisation id"), SubtreeOptions, PageParams),
+    params(("id" = OrgId, Path, description = "Organisation id"), SubtreeOptions, PageParams),
     responses(
         (status = 200, description = "One page of the subtree", body = Page<Organization>),
         problems::NotFound,
@@ -37,11 +37,11 @@ pub struct SubtreeOptions {
 pub async fn organization_subtree(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<OrgId>,
     options: web::Query<SubtreeOptions>,
     params: web::Query<PageParams>,
 ) -> Result<web::Json<Page<Organization>>, AppError> {
-    let id = OrgId(id.into_inner());
+    let id = id.into_inner();
     let limit = params.limit();
     let after = params.after::<String>()?;
     let max_depth = options.max_depth.map(|d| d.max(0));

@@ -20,7 +20,7 @@ use crate::state::AppState;
 #[utoipa::path(
     tag = "organizations",
     params(
-        ("id" = i64, Path, description = "Organisation id"),
+        ("id" = OrgId, Path, description = "Organisation id"),
         IfMatch,
     ),
     request_body = UpdateOrganization,
@@ -37,10 +37,10 @@ pub async fn update_organization(
     state: web::Data<AppState>,
     user: Writer,
     IfMatch(expected): IfMatch,
-    id: web::Path<i64>,
+    id: web::Path<OrgId>,
     Valid(web::Json(body)): Valid<web::Json<UpdateOrganization>>,
 ) -> Result<HttpResponse, AppError> {
-    let id = OrgId(id.into_inner());
+    let id = id.into_inner();
     let row = crate::db::transaction(&state.pool, move |c| {
         let before = OrganizationRow::find(c, &user.scope, id)?;
         let version = check_version(expected, before.version)?;

@@ -9,6 +9,7 @@ use crate::routes::extract::{Valid, Writer};
 use crate::routes::problems;
 use crate::services;
 use crate::state::AppState;
+use qldv_api_types::{TransferId};
 
 /// Accepts a pending transfer (a user whose scope holds the receiving cell).
 ///
@@ -18,7 +19,7 @@ use crate::state::AppState;
 /// exactly one wins).
 #[utoipa::path(
     tag = "transfers",
-    params(("id" = i64, Path, description = "Transfer id")),
+    params(("id" = TransferId, Path, description = "Transfer id")),
     request_body = AcceptTransfer,
     responses(
         (status = 200, description = "Accepted", body = Transfer),
@@ -31,7 +32,7 @@ use crate::state::AppState;
 pub async fn accept_transfer(
     state: web::Data<AppState>,
     user: Writer,
-    id: web::Path<i64>,
+    id: web::Path<TransferId>,
     Valid(web::Json(body)): Valid<web::Json<AcceptTransfer>>,
 ) -> Result<web::Json<Transfer>, AppError> {
     let id = id.into_inner();
@@ -46,7 +47,7 @@ pub async fn accept_transfer(
 async fn withdraw(
     state: web::Data<AppState>,
     user: Writer,
-    id: i64,
+    id: TransferId,
     status: TransferStatus,
     body: TransferDecision,
 ) -> Result<web::Json<Transfer>, AppError> {
@@ -62,7 +63,7 @@ async fn withdraw(
 /// Refuses a pending transfer (receiving side): the member stays where it was.
 #[utoipa::path(
     tag = "transfers",
-    params(("id" = i64, Path, description = "Transfer id")),
+    params(("id" = TransferId, Path, description = "Transfer id")),
     request_body = TransferDecision,
     responses(
         (status = 200, description = "Rejected", body = Transfer),
@@ -75,7 +76,7 @@ async fn withdraw(
 pub async fn reject_transfer(
     state: web::Data<AppState>,
     user: Writer,
-    id: web::Path<i64>,
+    id: web::Path<TransferId>,
     Valid(web::Json(body)): Valid<web::Json<TransferDecision>>,
 ) -> Result<web::Json<Transfer>, AppError> {
     withdraw(state, user, id.into_inner(), TransferStatus::Rejected, body).await
@@ -84,7 +85,7 @@ pub async fn reject_transfer(
 /// Withdraws a pending transfer (sending side): the member stays where it was.
 #[utoipa::path(
     tag = "transfers",
-    params(("id" = i64, Path, description = "Transfer id")),
+    params(("id" = TransferId, Path, description = "Transfer id")),
     request_body = TransferDecision,
     responses(
         (status = 200, description = "Cancelled", body = Transfer),
@@ -97,7 +98,7 @@ pub async fn reject_transfer(
 pub async fn cancel_transfer(
     state: web::Data<AppState>,
     user: Writer,
-    id: web::Path<i64>,
+    id: web::Path<TransferId>,
     Valid(web::Json(body)): Valid<web::Json<TransferDecision>>,
 ) -> Result<web::Json<Transfer>, AppError> {
     withdraw(

@@ -12,6 +12,7 @@ use crate::models::transfer::{status_str, TransferFilter, TransferRow};
 use crate::pagination::{page, PageParams};
 use crate::routes::problems;
 use crate::state::AppState;
+use qldv_api_types::{TransferId};
 
 /// Filters of the transfer list.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -74,7 +75,7 @@ pub async fn list_transfers(
 /// One transfer, seen from either side.
 #[utoipa::path(
     tag = "transfers",
-    params(("id" = i64, Path, description = "Transfer id")),
+    params(("id" = TransferId, Path, description = "Transfer id")),
     responses(
         (status = 200, description = "The transfer", body = Transfer),
         problems::NotFound,
@@ -85,9 +86,10 @@ pub async fn list_transfers(
 pub async fn get_transfer(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<TransferId>,
 ) -> Result<web::Json<Transfer>, AppError> {
-    let id = id.into_inner();
+    // The model still takes the raw number.
+    let id = id.into_inner().0;
     let view = crate::db::run(&state.pool, move |c| {
         let (row, _) = TransferRow::find(c, &user.scope, id)?;
         TransferRow::view(c, &row)

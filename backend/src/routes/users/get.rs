@@ -14,7 +14,7 @@ use crate::state::AppState;
 /// One user account inside the caller's scope.
 #[utoipa::path(
     tag = "users",
-    params(("id" = i64, Path, description = "User id")),
+    params(("id" = UserId, Path, description = "User id")),
     responses(
         (status = 200, description = "The account", body = User, headers(("ETag" = String, description = "Current version"))),
         problems::NotFound,
@@ -25,9 +25,9 @@ use crate::state::AppState;
 pub async fn get_user(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<UserId>,
 ) -> Result<HttpResponse, AppError> {
-    let id = UserId(id.into_inner());
+    let id = id.into_inner();
     let row = crate::db::run(&state.pool, move |c| UserRow::find(c, &user.scope, id)).await?;
     Ok(HttpResponse::Ok()
         .insert_header(etag(row.version))

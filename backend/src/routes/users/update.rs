@@ -19,7 +19,7 @@ use crate::state::AppState;
 #[utoipa::path(
     tag = "users",
     params(
-        ("id" = i64, Path, description = "User id"),
+        ("id" = UserId, Path, description = "User id"),
         IfMatch,
     ),
     request_body = UpdateUser,
@@ -39,10 +39,10 @@ pub async fn update_user(
     user: Writer,
     req: HttpRequest,
     IfMatch(expected): IfMatch,
-    id: web::Path<i64>,
+    id: web::Path<UserId>,
     Valid(web::Json(body)): Valid<web::Json<UpdateUser>>,
 ) -> Result<HttpResponse, AppError> {
-    let id = UserId(id.into_inner());
+    let id = id.into_inner();
     if id.0 == user.id && body.password.is_some() {
         let current = body.current_password.clone();
         crate::routes::auth::confirm::current_password(&state, &req, &user, current).await?;
