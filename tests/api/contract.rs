@@ -167,3 +167,27 @@ fn operation_ids_use_the_verb_of_their_path() {
         );
     }
 }
+
+/// The caller is refused before its body is judged, whichever extractor finishes first: a
+/// viewer's invalid body is 403, an anonymous one 401, never 422.
+#[actix_web::test]
+async fn a_refused_caller_is_refused_before_its_body_is_judged() {
+    let app = qldv_tests::TestApp::new().await;
+    let admin = app.admin().await;
+    let province = admin.create_org("Tỉnh", "province", None).await;
+    let viewer = app.user("xem", "viewer", Some(province)).await;
+    for _ in 0..20 {
+        viewer
+            .post("/api/v1/organizations", serde_json::json!({"name": ""}))
+            .await
+            .assert_problem(403, "forbidden");
+        viewer
+            .post("/api/v1/transfers/1/accept", serde_json::json!({}))
+            .await
+            .assert_problem(403, "forbidden");
+        app.anonymous()
+            .post("/api/v1/organizations", serde_json::json!({"name": ""}))
+            .await
+            .assert_problem(401, "not_authenticated");
+    }
+}

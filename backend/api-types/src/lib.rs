@@ -21,6 +21,6 @@ pub mod users;
 pub use common::{FieldError, Page, Problem};
 pub use error_code::ErrorCode;
 pub use ids::{
-    ApiTokenId, AuditEntryId, BadgeId, CardId, DisciplineId, EventId, IllnessId, ImportId, MemberId,
-    OrgId, PeriodId, ProposalId, TransferId, UserId,
+    ApiTokenId, AuditEntryId, BadgeId, CardId, DisciplineId, EventId, IllnessId, ImportId,
+    MemberId, OrgId, PeriodId, ProposalId, TransferId, UserId,
 };

@@ -116,7 +116,7 @@ pub struct TransferDecision {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Transfer {
     /// Id.
-    pub id: i64,
+    pub id: crate::TransferId,
     /// The member.
     pub member_id: MemberId,
     /// The member's full name (the receiving side sees it before the member arrives).
@@ -200,7 +200,7 @@ pub struct CreateDiscipline {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Discipline {
     /// Id.
-    pub id: i64,
+    pub id: crate::DisciplineId,
     /// The member.
     pub member_id: MemberId,
     /// Form.
@@ -320,7 +320,7 @@ pub struct PeriodRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MemberPeriod {
     /// Id.
-    pub id: i64,
+    pub id: crate::PeriodId,
     /// The member.
     pub member_id: MemberId,
     /// Kind.
@@ -378,7 +378,7 @@ pub struct IllnessRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Illness {
     /// Id.
-    pub id: i64,
+    pub id: crate::IllnessId,
     /// The member.
     pub member_id: MemberId,
     /// First day.

@@ -19,7 +19,7 @@ use crate::models::user::UserRow;
 use crate::routes::extract::{Admin, Valid};
 use crate::routes::problems;
 use crate::state::AppState;
-use qldv_api_types::{ApiTokenId};
+use qldv_api_types::ApiTokenId;
 
 /// Registers the handlers.
 pub fn configure(cfg: &mut ServiceConfig<'_>) {

@@ -2,13 +2,16 @@
 //! the role check ([`Writer`], [`Admin`], [`NationalAdmin`], [`FeedReader`]), the validated body
 //! ([`Valid`]) and the `If-Match` precondition ([`IfMatch`]).
 
+use std::cell::RefCell;
 use std::future::{ready, Future, Ready};
 use std::ops::Deref;
 use std::pin::Pin;
+use std::rc::Rc;
 
 use actix_web::dev::Payload;
-use actix_web::{web, FromRequest, HttpRequest};
+use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 use serde::de::DeserializeOwned;
+use tokio::sync::oneshot;
 use utoipa::openapi::path::{Parameter, ParameterBuilder, ParameterIn};
 use utoipa::openapi::{ObjectBuilder, Required, Type};
 use validator::Validate;
@@ -17,6 +20,30 @@ use crate::auth::AuthUser;
 use crate::error::AppError;
 
 type Boxed<T, E> = Pin<Box<dyn Future<Output = Result<T, E>>>>;
+
+/// Left in the request by a caller extractor while it authenticates. actix-web polls a
+/// handler's extractors together, so a body that fails to parse or validate could otherwise be
+/// answered (400/422) before the caller is refused (401/403): the body extractor waits for
+/// this before failing, and the caller's refusal always wins.
+#[derive(Clone)]
+struct AuthPending(Rc<RefCell<Option<oneshot::Receiver<()>>>>);
+
+impl AuthPending {
+    /// Registers a pending authentication; dropping the sender marks it decided.
+    fn start(req: &HttpRequest) -> oneshot::Sender<()> {
+        let (tx, rx) = oneshot::channel();
+        req.extensions_mut()
+            .insert(Self(Rc::new(RefCell::new(Some(rx)))));
+        tx
+    }
+
+    /// Waits until the caller extractor (if any) has decided.
+    fn waiter(req: &HttpRequest) -> Option<oneshot::Receiver<()>> {
+        req.extensions()
+            .get::<Self>()
+            .and_then(|p| p.0.borrow_mut().take())
+    }
+}
 
 macro_rules! role_extractor {
     ($(#[$doc:meta])* $name:ident => $check:ident) => {
@@ -36,11 +63,13 @@ macro_rules! role_extractor {
             type Future = Boxed<Self, AppError>;
 
             fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+                let decided = AuthPending::start(req);
                 let user = AuthUser::from_request(req, payload);
                 Box::pin(async move {
-                    let user = user.await?;
-                    user.$check()?;
-                    Ok(Self(user))
+                    let user = user.await;
+                    let checked = user.and_then(|u| u.$check().map(|()| Self(u)));
+                    drop(decided);
+                    checked
                 })
             }
         }
@@ -76,10 +105,20 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for Valid<web::Json<T
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let json = web::Json::<T>::from_request(req, payload);
+        let caller = AuthPending::waiter(req);
         Box::pin(async move {
-            let json = json.await?;
-            json.validate().map_err(AppError::from)?;
-            Ok(Self(json))
+            let checked = match json.await {
+                Ok(json) => match json.validate() {
+                    Ok(()) => return Ok(Self(json)),
+                    Err(e) => actix_web::Error::from(AppError::from(e)),
+                },
+                Err(e) => e,
+            };
+            if let Some(decided) = caller {
+                // Either way (sent or dropped) the caller is decided by now.
+                let _ = decided.await;
+            }
+            Err(checked)
         })
     }
 }

@@ -17,7 +17,7 @@ use crate::routes::problems;
 use crate::services::imports::{self, Options};
 use crate::services::spreadsheet::XLSX;
 use crate::state::AppState;
-use qldv_api_types::{ImportId};
+use qldv_api_types::ImportId;
 
 /// Registers the handlers (the template before `{id}`).
 pub fn configure(cfg: &mut ServiceConfig<'_>) {

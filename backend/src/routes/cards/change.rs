@@ -9,7 +9,7 @@ use crate::routes::extract::{IfMatch, Valid, Writer};
 use crate::routes::problems;
 use crate::services;
 use crate::state::AppState;
-use qldv_api_types::{CardId};
+use qldv_api_types::CardId;
 
 /// Reissues a lost or damaged card: the old card becomes `void` and the new one (a new number
 /// unless given) records the card it replaces.

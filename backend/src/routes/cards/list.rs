@@ -13,7 +13,7 @@ use crate::pagination::{page, PageParams};
 use crate::routes::etag;
 use crate::routes::problems;
 use crate::state::AppState;
-use qldv_api_types::{CardId};
+use qldv_api_types::CardId;
 
 /// Filters of the card list.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]

@@ -12,7 +12,7 @@ use crate::routes::extract::{Valid, Writer};
 use crate::routes::problems;
 use crate::services;
 use crate::state::AppState;
-use qldv_api_types::{DisciplineId};
+use qldv_api_types::DisciplineId;
 
 /// Records a discipline decision.
 ///

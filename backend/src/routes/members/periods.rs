@@ -3,7 +3,7 @@
 use actix_web::{get, post, web, HttpResponse};
 use diesel::prelude::*;
 use qldv_api_types::movements::{MemberPeriod, PeriodKind, PeriodRequest};
-use qldv_api_types::MemberId;
+use qldv_api_types::{MemberId, PeriodId};
 
 use crate::auth::AuthUser;
 use crate::db::schema::member_periods as p;
@@ -27,7 +27,7 @@ async fn add(
     })
     .await?;
     Ok(HttpResponse::Created().json(MemberPeriod {
-        id: pid,
+        id: PeriodId(pid),
         member_id: id,
         kind,
         from: body.from,
@@ -119,7 +119,7 @@ pub async fn list_periods(
     Ok(web::Json(
         rows.into_iter()
             .map(|(pid, kind, from, to, place, reason)| MemberPeriod {
-                id: pid,
+                id: PeriodId(pid),
                 member_id: id,
                 kind: if kind == "exemption" {
                     PeriodKind::Exemption

@@ -41,7 +41,6 @@ pub async fn file_supplement(
     let privacy = user.privacy();
     let (id, year) = path.into_inner();
     let year = crate::routes::common::year(year)?;
-    let id = id;
     let today = state.today();
     let (filed_on, note) = (body.filed_on, body.note.clone());
     let row = services::disclosure::transaction(&state.pool, &user.clone(), move |c| {

@@ -9,7 +9,7 @@ use crate::routes::extract::{Valid, Writer};
 use crate::routes::problems;
 use crate::services;
 use crate::state::AppState;
-use qldv_api_types::{TransferId};
+use qldv_api_types::TransferId;
 
 /// Accepts a pending transfer (a user whose scope holds the receiving cell).
 ///

@@ -12,7 +12,7 @@ use crate::models::transfer::{status_str, TransferFilter, TransferRow};
 use crate::pagination::{page, PageParams};
 use crate::routes::problems;
 use crate::state::AppState;
-use qldv_api_types::{TransferId};
+use qldv_api_types::TransferId;
 
 /// Filters of the transfer list.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
