@@ -2,7 +2,7 @@
 //! security scheme and the error responses every operation shares.
 
 use utoipa::openapi::path::{Operation, ParameterBuilder, ParameterIn};
-use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
 use utoipa::openapi::{ObjectBuilder, Required, Type};
 use utoipa::openapi::{OpenApi as Doc, Ref, RefOr};
 use utoipa::OpenApi;
@@ -233,7 +233,21 @@ pub fn finish(mut doc: Doc) -> Doc {
             &mut item.patch,
             &mut item.delete,
         ];
+        // Every `/api/v1` operation needs a token but signing in, refreshing and signing out.
+        let public = !path.starts_with("/api/v1/")
+            || [
+                "/api/v1/auth/login",
+                "/api/v1/auth/refresh",
+                "/api/v1/auth/logout",
+            ]
+            .contains(&path.as_str());
         for op in ops.into_iter().flatten() {
+            if !public && op.security.is_none() {
+                op.security = Some(vec![SecurityRequirement::new(
+                    "bearer",
+                    Vec::<String>::new(),
+                )]);
+            }
             let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
             let has_input =
                 op.request_body.is_some() || op.parameters.as_ref().is_some_and(|p| !p.is_empty());

@@ -36,7 +36,6 @@ pub struct AlertQuery {
         (status = 200, description = "Alerts, by date", body = Vec<Alert>),
         problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/alerts")]
 pub async fn list_alerts(

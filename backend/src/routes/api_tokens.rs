@@ -51,7 +51,6 @@ fn owner_path(
         problems::SecretNotReplayed,
         problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[post("/api-tokens")]
 pub async fn create_api_token(
@@ -115,7 +114,6 @@ pub struct TokenFilter {
     tag = "users",
     params(TokenFilter),
     responses((status = 200, description = "Tokens, newest first", body = Vec<ApiToken>)),
-    security(("bearer" = []))
 )]
 #[get("/api-tokens")]
 pub async fn list_api_tokens(
@@ -138,7 +136,6 @@ pub async fn list_api_tokens(
         (status = 200, description = "Revoked", body = ApiToken),
         problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[post("/api-tokens/{id}/revoke")]
 pub async fn revoke_api_token(

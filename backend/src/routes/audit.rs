@@ -33,7 +33,6 @@ pub struct AuditQuery {
     tag = "audit",
     params(AuditQuery, PageParams),
     responses((status = 200, description = "One page of entries", body = Page<AuditEntry>)),
-    security(("bearer" = []))
 )]
 #[get("/audit")]
 pub async fn list_audit(

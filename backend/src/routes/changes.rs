@@ -57,7 +57,6 @@ fn cursor(after: Option<&str>) -> Result<i64, AppError> {
         problems::BadCursor,
         problems::NotFeedReader,
     ),
-    security(("bearer" = []))
 )]
 #[get("/changes")]
 pub async fn list_changes(

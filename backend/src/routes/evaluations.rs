@@ -45,7 +45,6 @@ pub struct EvaluationQuery {
         (status = 200, description = "One page of members with the subtree's summary", body = EvaluationList),
         problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/evaluations")]
 pub async fn list_evaluations(
@@ -101,7 +100,6 @@ pub async fn list_evaluations(
         problems::NotFound,
         problems::NotGrassroots,
     ),
-    security(("bearer" = []))
 )]
 #[get("/organizations/{id}/evaluations/{year}")]
 pub async fn get_round(
@@ -142,7 +140,6 @@ pub async fn get_round(
         problems::RoundAlreadyClosed,
         problems::QuotaExceeded,
     ),
-    security(("bearer" = []))
 )]
 #[post("/organizations/{id}/evaluations/{year}/close")]
 pub async fn close_round(
@@ -173,7 +170,6 @@ pub async fn close_round(
         problems::NotFound,
         problems::RoundNotClosed,
     ),
-    security(("bearer" = []))
 )]
 #[post("/organizations/{id}/evaluations/{year}/reopen")]
 pub async fn reopen_round(

@@ -103,7 +103,6 @@ async fn read_form(mut payload: Multipart) -> Result<Form, AppError> {
         problems::ImportUnreadable,
         problems::ImportBusy,
     ),
-    security(("bearer" = []))
 )]
 #[post("/imports")]
 pub async fn start_import(
@@ -186,7 +185,6 @@ pub async fn start_import(
         (status = 200, description = "The job", body = ImportJob),
         problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/imports/{id}")]
 pub async fn get_import(
@@ -208,7 +206,6 @@ pub async fn get_import(
 #[utoipa::path(
     tag = "reports",
     responses((status = 200, description = "Jobs, newest first", body = Vec<ImportJob>)),
-    security(("bearer" = []))
 )]
 #[get("/imports")]
 pub async fn list_imports(
@@ -235,7 +232,6 @@ pub async fn list_imports(
     operation_id = "get_import_template",
     tag = "reports",
     responses((status = 200, description = "The template", body = String, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")),
-    security(("bearer" = []))
 )]
 #[get("/imports/template.xlsx")]
 pub async fn import_template(_user: AuthUser) -> Result<HttpResponse, AppError> {

@@ -21,7 +21,7 @@ pub mod transfers;
 pub mod users;
 
 pub use crate::models::check_version;
-pub use common::{client_ip, etag, if_match, valid};
+pub use common::{client_ip, etag, if_match, valid, versioned};
 
 use utoipa_actix_web::service_config::ServiceConfig;
 

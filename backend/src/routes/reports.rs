@@ -88,7 +88,6 @@ fn format_of(req: &HttpRequest, asked: Option<&str>) -> Result<Format, AppError>
         (status = "2XX", description = "The report as a spreadsheet (`Accept: text/csv` or the XLSX media type)", body = String, content_type = "text/csv"),
         problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/reports/{code}")]
 pub async fn get_report(

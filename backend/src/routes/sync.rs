@@ -56,7 +56,6 @@ pub struct ExportQuery {
         (status = 200, description = "The package (JSON, signed)", content_type = "application/json"),
         problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/sync/export")]
 pub async fn export_package(
@@ -94,7 +93,6 @@ pub async fn export_package(
         problems::PackageOutsideSubtree,
         problems::PackageRefused,
     ),
-    security(("bearer" = []))
 )]
 #[post("/sync/import")]
 pub async fn import_package(
@@ -120,7 +118,6 @@ pub async fn import_package(
     operation_id = "get_sync_key",
     tag = "changes",
     responses((status = 200, description = "The public key", body = SyncIdentity)),
-    security(("bearer" = []))
 )]
 #[get("/sync/key")]
 pub async fn identity(
@@ -137,7 +134,6 @@ pub async fn identity(
     operation_id = "list_trusted_keys",
     tag = "changes",
     responses((status = 200, description = "Trusted keys", body = Vec<TrustedKey>)),
-    security(("bearer" = []))
 )]
 #[get("/sync/trusted-keys")]
 pub async fn list_trusted(
@@ -158,7 +154,6 @@ pub async fn list_trusted(
         problems::NotNationalAdmin,
         problems::BadTrustedKey,
     ),
-    security(("bearer" = []))
 )]
 #[post("/sync/trusted-keys")]
 pub async fn trust_key(

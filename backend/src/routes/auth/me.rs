@@ -11,7 +11,6 @@ use crate::auth::AuthUser;
     operation_id = "get_me",
     tag = "auth",
     responses((status = 200, description = "The current user", body = Me)),
-    security(("bearer" = []))
 )]
 #[get("/auth/me")]
 pub async fn me(user: AuthUser) -> web::Json<Me> {

@@ -29,7 +29,6 @@ use crate::state::AppState;
         problems::AlreadyHeld,
         problems::NotEligible,
     ),
-    security(("bearer" = []))
 )]
 #[post("/badges")]
 pub async fn award_badge(
@@ -62,7 +61,6 @@ pub struct BadgeQuery {
         (status = 200, description = "One page of awards", body = Page<Badge>),
         problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/badges")]
 pub async fn list_badges(

@@ -34,7 +34,6 @@ pub struct EligibleQuery {
         (status = 200, description = "The eligible members", body = Vec<EligibleMember>),
         problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/badges/eligible")]
 pub async fn eligible_badges(

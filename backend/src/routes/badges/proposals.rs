@@ -39,7 +39,6 @@ fn views(rows: &[(ProposalRow, MemberRow)]) -> Vec<BadgeProposal> {
         problems::AlreadyProposed,
         problems::MemberNotEligible,
     ),
-    security(("bearer" = []))
 )]
 #[post("/badges/proposals")]
 pub async fn propose_badges(
@@ -75,7 +74,6 @@ pub struct ProposalQuery {
         (status = 200, description = "One page of proposals", body = Page<BadgeProposal>),
         problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/badges/proposals")]
 pub async fn list_proposals(
@@ -127,7 +125,6 @@ pub async fn list_proposals(
         problems::DecidedOrHeld,
         problems::NoLongerEligible,
     ),
-    security(("bearer" = []))
 )]
 #[post("/badges/proposals/approve")]
 pub async fn approve_proposals(
@@ -154,7 +151,6 @@ pub async fn approve_proposals(
         problems::NotFound,
         problems::ProposalDecided,
     ),
-    security(("bearer" = []))
 )]
 #[post("/badges/proposals/{id}/reject")]
 pub async fn reject_proposal(

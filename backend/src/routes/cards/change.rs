@@ -4,9 +4,9 @@ use actix_web::{post, web, HttpResponse};
 use qldv_api_types::cards::{Card, ReissueCard, RevokeCard};
 
 use crate::error::AppError;
-use crate::routes::etag;
 use crate::routes::extract::{IfMatch, Valid, Writer};
 use crate::routes::problems;
+use crate::routes::versioned;
 use crate::services;
 use crate::state::AppState;
 use qldv_api_types::CardId;
@@ -27,7 +27,6 @@ use qldv_api_types::CardId;
         problems::CardNotActive,
         problems::Stale,
     ),
-    security(("bearer" = []))
 )]
 #[post("/cards/{id}/reissue")]
 pub async fn reissue_card(
@@ -42,9 +41,11 @@ pub async fn reissue_card(
         services::cards::reissue(c, &user, id, expected, &body)
     })
     .await?;
-    Ok(HttpResponse::Created()
-        .insert_header(etag(card.version))
-        .json(card.to_dto(&m.full_name)))
+    Ok(versioned(
+        HttpResponse::Created(),
+        card.version,
+        card.to_dto(&m.full_name),
+    ))
 }
 
 /// Revokes a card by decision; the member is then due a card again while official.
@@ -62,7 +63,6 @@ pub async fn reissue_card(
         problems::CardNotActive,
         problems::Stale,
     ),
-    security(("bearer" = []))
 )]
 #[post("/cards/{id}/revoke")]
 pub async fn revoke_card(
@@ -77,7 +77,9 @@ pub async fn revoke_card(
         services::cards::revoke(c, &user, id, expected, &body)
     })
     .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(etag(card.version))
-        .json(card.to_dto(&name)))
+    Ok(versioned(
+        HttpResponse::Ok(),
+        card.version,
+        card.to_dto(&name),
+    ))
 }

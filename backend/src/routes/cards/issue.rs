@@ -4,9 +4,9 @@ use actix_web::{post, web, HttpResponse};
 use qldv_api_types::cards::{Card, IssueCard};
 
 use crate::error::AppError;
-use crate::routes::etag;
 use crate::routes::extract::{Valid, Writer};
 use crate::routes::problems;
+use crate::routes::versioned;
 use crate::services;
 use crate::state::AppState;
 
@@ -24,7 +24,6 @@ use crate::state::AppState;
         problems::CardConflict,
         problems::CardRefused,
     ),
-    security(("bearer" = []))
 )]
 #[post("/cards")]
 pub async fn issue_card(
@@ -36,7 +35,9 @@ pub async fn issue_card(
         services::cards::issue(c, &user, &body)
     })
     .await?;
-    Ok(HttpResponse::Created()
-        .insert_header(etag(card.version))
-        .json(card.to_dto(&m.full_name)))
+    Ok(versioned(
+        HttpResponse::Created(),
+        card.version,
+        card.to_dto(&m.full_name),
+    ))
 }

@@ -10,8 +10,8 @@ use crate::error::AppError;
 use crate::models::card::{self, status_str, CardFilter, CardRow};
 use crate::models::organization::OrganizationRow;
 use crate::pagination::{page, PageParams};
-use crate::routes::etag;
 use crate::routes::problems;
+use crate::routes::versioned;
 use crate::state::AppState;
 use qldv_api_types::CardId;
 
@@ -35,7 +35,6 @@ pub struct CardQuery {
         (status = 200, description = "One page of cards", body = Page<Card>),
         problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/cards")]
 pub async fn list_cards(
@@ -84,7 +83,6 @@ pub struct DueQuery {
         (status = 200, description = "One page of members due a card", body = Page<CardDue>),
         problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/cards/due")]
 pub async fn cards_due(
@@ -120,7 +118,6 @@ pub async fn cards_due(
         (status = 200, description = "The card", body = Card, headers(("ETag" = String, description = "Current version"))),
         problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/cards/{id}")]
 pub async fn get_card(
@@ -132,7 +129,9 @@ pub async fn get_card(
     let id = id.into_inner().0;
     let (row, name, _) =
         crate::db::run(&state.pool, move |c| CardRow::find(c, &user.scope, id)).await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(etag(row.version))
-        .json(row.to_dto(&name)))
+    Ok(versioned(
+        HttpResponse::Ok(),
+        row.version,
+        row.to_dto(&name),
+    ))
 }

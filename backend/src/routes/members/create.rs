@@ -4,9 +4,9 @@ use actix_web::{post, web, HttpResponse};
 use qldv_api_types::members::{CreateMember, Member};
 
 use crate::error::AppError;
-use crate::routes::etag;
 use crate::routes::extract::{Valid, Writer};
 use crate::routes::problems;
+use crate::routes::versioned;
 use crate::services;
 use crate::state::AppState;
 
@@ -27,7 +27,6 @@ use crate::state::AppState;
         problems::IdentifierTaken,
         problems::IdentifierChecksExhausted,
     ),
-    security(("bearer" = []))
 )]
 #[post("/members")]
 pub async fn create_member(
@@ -41,7 +40,9 @@ pub async fn create_member(
         services::members::create(c, &user, &body, today)
     })
     .await?;
-    Ok(HttpResponse::Created()
-        .insert_header(etag(row.version))
-        .json(row.to_dto(today, privacy)))
+    Ok(versioned(
+        HttpResponse::Created(),
+        row.version,
+        row.to_dto(today, privacy),
+    ))
 }

@@ -30,7 +30,6 @@ use qldv_api_types::DisciplineId;
         problems::NotFound,
         problems::MemberNotActive,
     ),
-    security(("bearer" = []))
 )]
 #[post("/members/{id}/disciplines")]
 pub async fn create_discipline(
@@ -57,7 +56,6 @@ pub async fn create_discipline(
         (status = 200, description = "Disciplines", body = Vec<Discipline>),
         problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/members/{id}/disciplines")]
 pub async fn list_disciplines(
@@ -87,7 +85,6 @@ pub async fn list_disciplines(
         (status = 200, description = "Recorded", body = Discipline),
         problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[post("/members/{id}/disciplines/{discipline_id}/hold")]
 pub async fn hold_discipline(

@@ -21,7 +21,6 @@ use crate::state::AppState;
         (status = 200, description = "Events in date order", body = Vec<MemberEvent>),
         problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/members/{id}/events")]
 pub async fn member_events(
@@ -56,7 +55,6 @@ pub struct OnDay {
         (status = 200, description = "Membership periods, oldest first", body = Vec<qldv_api_types::members::MembershipPeriod>),
         problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/members/{id}/memberships")]
 pub async fn member_memberships(

@@ -6,9 +6,9 @@ use qldv_api_types::movements::{ExitRequest, ReadmissionRequest};
 use qldv_api_types::MemberId;
 
 use crate::error::AppError;
-use crate::routes::etag;
 use crate::routes::extract::{Valid, Writer};
 use crate::routes::problems;
+use crate::routes::versioned;
 use crate::services;
 use crate::state::AppState;
 
@@ -26,7 +26,6 @@ use crate::state::AppState;
         problems::NotFound,
         problems::MemberBusy,
     ),
-    security(("bearer" = []))
 )]
 #[post("/members/{id}/exit")]
 pub async fn exit_member(
@@ -41,9 +40,11 @@ pub async fn exit_member(
         services::movements::exit(c, &user, id, &body)
     })
     .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(etag(row.version))
-        .json(row.to_dto(state.today(), privacy)))
+    Ok(versioned(
+        HttpResponse::Ok(),
+        row.version,
+        row.to_dto(state.today(), privacy),
+    ))
 }
 
 /// Re-admits a former member (rule 13): at least 36 months after the exit (60 after a
@@ -60,7 +61,6 @@ pub async fn exit_member(
         problems::NotFound,
         problems::NotFormerMember,
     ),
-    security(("bearer" = []))
 )]
 #[post("/members/{id}/readmission")]
 pub async fn readmit_member(
@@ -75,7 +75,9 @@ pub async fn readmit_member(
         services::movements::readmit(c, &user, id, &body)
     })
     .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(etag(row.version))
-        .json(row.to_dto(state.today(), privacy)))
+    Ok(versioned(
+        HttpResponse::Ok(),
+        row.version,
+        row.to_dto(state.today(), privacy),
+    ))
 }

@@ -142,7 +142,6 @@ struct Cursor {
         (status = 200, description = "The list as CSV (streamed) or XLSX", body = String, content_type = "text/csv"),
         problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/members/export")]
 pub async fn export_members(

@@ -7,8 +7,8 @@ use qldv_api_types::MemberId;
 use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::member::MemberRow;
-use crate::routes::etag;
 use crate::routes::problems;
+use crate::routes::versioned;
 use crate::state::AppState;
 
 /// One member record inside the caller's scope, with its derived state and missing fields.
@@ -19,7 +19,6 @@ use crate::state::AppState;
         (status = 200, description = "The record", body = Member, headers(("ETag" = String, description = "Current version"))),
         problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/members/{id}")]
 pub async fn get_member(
@@ -30,7 +29,9 @@ pub async fn get_member(
     let privacy = user.privacy();
     let id = id.into_inner();
     let row = crate::db::run(&state.pool, move |c| MemberRow::find(c, &user.scope, id)).await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(etag(row.version))
-        .json(row.to_dto(state.today(), privacy)))
+    Ok(versioned(
+        HttpResponse::Ok(),
+        row.version,
+        row.to_dto(state.today(), privacy),
+    ))
 }

@@ -25,7 +25,6 @@ use crate::state::AppState;
         problems::NotFound,
         problems::DatesOutOfOrder,
     ),
-    security(("bearer" = []))
 )]
 #[post("/members/{id}/illnesses")]
 pub async fn add_illness(
@@ -52,7 +51,6 @@ pub async fn add_illness(
         (status = 200, description = "The illnesses", body = Vec<Illness>),
         problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/members/{id}/illnesses")]
 pub async fn list_illnesses(

@@ -70,7 +70,6 @@ pub(super) fn filter_from(query: &MemberQuery, privacy: Privacy) -> Result<Membe
         (status = 200, description = "One page of members", body = Page<Member>),
         problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/members")]
 pub async fn list_members(

@@ -31,7 +31,6 @@ pub struct AsOf {
         (status = 200, description = "The party age", body = PartyAgeDto),
         problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/members/{id}/party-age")]
 pub async fn member_party_age(

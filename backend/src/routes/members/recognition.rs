@@ -5,9 +5,9 @@ use qldv_api_types::members::{Member, Recognition};
 use qldv_api_types::MemberId;
 
 use crate::error::AppError;
-use crate::routes::etag;
 use crate::routes::extract::{IfMatch, Valid, Writer};
 use crate::routes::problems;
+use crate::routes::versioned;
 use crate::services;
 use crate::state::AppState;
 
@@ -28,7 +28,6 @@ use crate::state::AppState;
         problems::NotProbationary,
         problems::Stale,
     ),
-    security(("bearer" = []))
 )]
 #[post("/members/{id}/recognition")]
 pub async fn recognize_member(
@@ -44,7 +43,9 @@ pub async fn recognize_member(
         services::members::recognise(c, &user, id, expected, &body)
     })
     .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(etag(row.version))
-        .json(row.to_dto(state.today(), privacy)))
+    Ok(versioned(
+        HttpResponse::Ok(),
+        row.version,
+        row.to_dto(state.today(), privacy),
+    ))
 }

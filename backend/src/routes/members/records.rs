@@ -13,9 +13,9 @@ use crate::models::badge::BadgeRow;
 use crate::models::card::{CardFilter, CardRow};
 use crate::models::evaluation::EvaluationRow;
 use crate::models::member::MemberRow;
-use crate::routes::etag;
 use crate::routes::extract::{IfMatch, Valid, Writer};
 use crate::routes::problems;
+use crate::routes::versioned;
 use crate::services;
 use crate::state::AppState;
 
@@ -41,7 +41,6 @@ use crate::state::AppState;
         problems::Stale,
         problems::RatingRefused,
     ),
-    security(("bearer" = []))
 )]
 #[put("/members/{id}/evaluations/{year}")]
 pub async fn put_evaluation(
@@ -58,9 +57,7 @@ pub async fn put_evaluation(
         services::evaluations::put(c, &user, id, year, expected, &body, today)
     })
     .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(etag(row.version))
-        .json(row.to_dto()))
+    Ok(versioned(HttpResponse::Ok(), row.version, row.to_dto()))
 }
 
 /// A member's ratings over the years, newest first.
@@ -72,7 +69,6 @@ pub async fn put_evaluation(
         (status = 200, description = "The ratings", body = Vec<Evaluation>),
         problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/members/{id}/evaluations")]
 pub async fn member_evaluations(
@@ -98,7 +94,6 @@ pub async fn member_evaluations(
         (status = 200, description = "The cards", body = Vec<Card>),
         problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/members/{id}/cards")]
 pub async fn member_cards(
@@ -130,7 +125,6 @@ pub async fn member_cards(
         (status = 200, description = "The badges", body = Vec<Badge>),
         problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/members/{id}/badges")]
 pub async fn member_badges(

@@ -28,7 +28,6 @@ use crate::state::AppState;
         problems::Stale,
         problems::IdentifierChecksExhausted,
     ),
-    security(("bearer" = []))
 )]
 #[put("/members/{id}/supplements/{year}")]
 pub async fn file_supplement(

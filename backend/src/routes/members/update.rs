@@ -5,9 +5,9 @@ use qldv_api_types::members::{Member, MemberProfile};
 use qldv_api_types::MemberId;
 
 use crate::error::AppError;
-use crate::routes::etag;
 use crate::routes::extract::{IfMatch, Valid, Writer};
 use crate::routes::problems;
+use crate::routes::versioned;
 use crate::services;
 use crate::state::AppState;
 
@@ -29,7 +29,6 @@ use crate::state::AppState;
         problems::Stale,
         problems::IdentifierChecksExhausted,
     ),
-    security(("bearer" = []))
 )]
 #[patch("/members/{id}")]
 pub async fn update_member(
@@ -46,7 +45,9 @@ pub async fn update_member(
         services::members::correct(c, &user, id, expected, &body, today)
     })
     .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(etag(row.version))
-        .json(row.to_dto(today, privacy)))
+    Ok(versioned(
+        HttpResponse::Ok(),
+        row.version,
+        row.to_dto(today, privacy),
+    ))
 }

@@ -7,9 +7,9 @@ use crate::domain::tree::check_child_kind;
 use crate::error::AppError;
 use crate::models::audit::{self, Subject};
 use crate::models::organization::{KindRow, NewOrganization, OrganizationRow};
-use crate::routes::etag;
 use crate::routes::extract::{Valid, Writer};
 use crate::routes::problems;
+use crate::routes::versioned;
 use crate::state::AppState;
 
 /// Creates an organisation under a parent inside the caller's scope.
@@ -25,7 +25,6 @@ use crate::state::AppState;
         problems::NotFound,
         problems::CodeTaken,
     ),
-    security(("bearer" = []))
 )]
 #[post("/organizations")]
 pub async fn create_organization(
@@ -76,7 +75,9 @@ pub async fn create_organization(
         Ok(row)
     })
     .await?;
-    Ok(HttpResponse::Created()
-        .insert_header(etag(row.version))
-        .json(row.to_dto()))
+    Ok(versioned(
+        HttpResponse::Created(),
+        row.version,
+        row.to_dto(),
+    ))
 }

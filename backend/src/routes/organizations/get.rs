@@ -7,8 +7,8 @@ use qldv_api_types::OrgId;
 use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::organization::OrganizationRow;
-use crate::routes::etag;
 use crate::routes::problems;
+use crate::routes::versioned;
 use crate::state::AppState;
 
 /// One organisation inside the caller's scope.
@@ -19,7 +19,6 @@ use crate::state::AppState;
         (status = 200, description = "The organisation", body = Organization, headers(("ETag" = String, description = "Current version"))),
         problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/organizations/{id}")]
 pub async fn get_organization(
@@ -32,7 +31,5 @@ pub async fn get_organization(
         OrganizationRow::find(c, &user.scope, id)
     })
     .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(etag(row.version))
-        .json(row.to_dto()))
+    Ok(versioned(HttpResponse::Ok(), row.version, row.to_dto()))
 }

@@ -13,7 +13,6 @@ use crate::state::AppState;
     operation_id = "list_organization_kinds",
     tag = "organizations",
     responses((status = 200, description = "Every kind", body = Vec<OrganizationKind>)),
-    security(("bearer" = []))
 )]
 #[get("/organization-kinds")]
 pub async fn list_kinds(

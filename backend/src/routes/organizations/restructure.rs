@@ -7,9 +7,9 @@ use qldv_api_types::organizations::{
 use qldv_api_types::OrgId;
 
 use crate::error::AppError;
-use crate::routes::etag;
 use crate::routes::extract::{Valid, Writer};
 use crate::routes::problems;
+use crate::routes::versioned;
 use crate::services::restructure;
 use crate::state::AppState;
 
@@ -24,7 +24,6 @@ use crate::state::AppState;
         (status = 200, description = "Moved", body = Organization),
         problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[post("/organizations/{id}/move")]
 pub async fn move_organization(
@@ -38,9 +37,7 @@ pub async fn move_organization(
         restructure::move_org(c, &user, id, &body)
     })
     .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(etag(row.version))
-        .json(row.to_dto()))
+    Ok(versioned(HttpResponse::Ok(), row.version, row.to_dto()))
 }
 
 /// Merges an organisation into another: children and members move to `into_id` (members with a
@@ -54,7 +51,6 @@ pub async fn move_organization(
         problems::NotFound,
         problems::TransfersPending,
     ),
-    security(("bearer" = []))
 )]
 #[post("/organizations/{id}/merge")]
 pub async fn merge_organization(
@@ -68,9 +64,7 @@ pub async fn merge_organization(
         restructure::merge(c, &user, id, &body)
     })
     .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(etag(row.version))
-        .json(row.to_dto()))
+    Ok(versioned(HttpResponse::Ok(), row.version, row.to_dto()))
 }
 
 /// Dissolves an organisation with no members and no active children.
@@ -83,7 +77,6 @@ pub async fn merge_organization(
         problems::NotFound,
         problems::OrganizationNotEmpty,
     ),
-    security(("bearer" = []))
 )]
 #[post("/organizations/{id}/dissolve")]
 pub async fn dissolve_organization(
@@ -97,7 +90,5 @@ pub async fn dissolve_organization(
         restructure::dissolve(c, &user, id, &body)
     })
     .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(etag(row.version))
-        .json(row.to_dto()))
+    Ok(versioned(HttpResponse::Ok(), row.version, row.to_dto()))
 }

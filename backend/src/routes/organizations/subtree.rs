@@ -31,7 +31,6 @@ pub struct SubtreeOptions {
         (status = 200, description = "One page of the subtree", body = Page<Organization>),
         problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/organizations/{id}/subtree")]
 pub async fn organization_subtree(

@@ -10,7 +10,7 @@ use crate::models::audit::{self, Subject};
 use crate::models::organization::{KindRow, OrganizationChanges, OrganizationRow};
 use crate::routes::extract::{IfMatch, Valid, Writer};
 use crate::routes::problems;
-use crate::routes::{check_version, etag};
+use crate::routes::{check_version, versioned};
 use crate::state::AppState;
 
 /// Renames an organisation or changes its code or kind.
@@ -30,7 +30,6 @@ use crate::state::AppState;
         problems::CodeTaken,
         problems::Stale,
     ),
-    security(("bearer" = []))
 )]
 #[patch("/organizations/{id}")]
 pub async fn update_organization(
@@ -79,7 +78,5 @@ pub async fn update_organization(
         Ok(after)
     })
     .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(etag(row.version))
-        .json(row.to_dto()))
+    Ok(versioned(HttpResponse::Ok(), row.version, row.to_dto()))
 }

@@ -26,7 +26,6 @@ use crate::state::AppState;
         problems::NotFound,
         problems::MemberBusy,
     ),
-    security(("bearer" = []))
 )]
 #[post("/transfers")]
 pub async fn create_transfer(

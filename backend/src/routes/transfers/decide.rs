@@ -26,7 +26,6 @@ use qldv_api_types::TransferId;
         problems::NotFound,
         problems::TransferNotPending,
     ),
-    security(("bearer" = []))
 )]
 #[post("/transfers/{id}/accept")]
 pub async fn accept_transfer(
@@ -70,7 +69,6 @@ async fn withdraw(
         problems::NotFound,
         problems::TransferNotPending,
     ),
-    security(("bearer" = []))
 )]
 #[post("/transfers/{id}/reject")]
 pub async fn reject_transfer(
@@ -92,7 +90,6 @@ pub async fn reject_transfer(
         problems::NotFound,
         problems::TransferNotPending,
     ),
-    security(("bearer" = []))
 )]
 #[post("/transfers/{id}/cancel")]
 pub async fn cancel_transfer(

@@ -36,7 +36,6 @@ pub struct TransferQuery {
         (status = 200, description = "One page of transfers", body = Page<Transfer>),
         problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/transfers")]
 pub async fn list_transfers(
@@ -80,7 +79,6 @@ pub async fn list_transfers(
         (status = 200, description = "The transfer", body = Transfer),
         problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/transfers/{id}")]
 pub async fn get_transfer(

@@ -4,9 +4,9 @@ use actix_web::{post, web, HttpResponse};
 use qldv_api_types::users::{CreateUser, User};
 
 use crate::error::AppError;
-use crate::routes::etag;
 use crate::routes::extract::{Valid, Writer};
 use crate::routes::problems;
+use crate::routes::versioned;
 use crate::services;
 use crate::state::AppState;
 
@@ -25,7 +25,6 @@ use crate::state::AppState;
         problems::NotFound,
         problems::UsernameTaken,
     ),
-    security(("bearer" = []))
 )]
 #[post("/users")]
 pub async fn create_user(
@@ -37,7 +36,9 @@ pub async fn create_user(
         services::users::create(c, &user, &body)
     })
     .await?;
-    Ok(HttpResponse::Created()
-        .insert_header(etag(row.version))
-        .json(row.to_dto()))
+    Ok(versioned(
+        HttpResponse::Created(),
+        row.version,
+        row.to_dto(),
+    ))
 }

@@ -7,8 +7,8 @@ use qldv_api_types::UserId;
 use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::user::UserRow;
-use crate::routes::etag;
 use crate::routes::problems;
+use crate::routes::versioned;
 use crate::state::AppState;
 
 /// One user account inside the caller's scope.
@@ -19,7 +19,6 @@ use crate::state::AppState;
         (status = 200, description = "The account", body = User, headers(("ETag" = String, description = "Current version"))),
         problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/users/{id}")]
 pub async fn get_user(
@@ -29,7 +28,5 @@ pub async fn get_user(
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let row = crate::db::run(&state.pool, move |c| UserRow::find(c, &user.scope, id)).await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(etag(row.version))
-        .json(row.to_dto()))
+    Ok(versioned(HttpResponse::Ok(), row.version, row.to_dto()))
 }

@@ -5,9 +5,9 @@ use qldv_api_types::users::{UpdateUser, User};
 use qldv_api_types::UserId;
 
 use crate::error::AppError;
-use crate::routes::etag;
 use crate::routes::extract::{IfMatch, Valid, Writer};
 use crate::routes::problems;
+use crate::routes::versioned;
 use crate::services;
 use crate::state::AppState;
 
@@ -31,7 +31,6 @@ use crate::state::AppState;
         problems::Stale,
         problems::PasswordThrottled,
     ),
-    security(("bearer" = []))
 )]
 #[patch("/users/{id}")]
 pub async fn update_user(
@@ -51,7 +50,5 @@ pub async fn update_user(
         services::users::update(c, &user, id, expected, &body)
     })
     .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(etag(row.version))
-        .json(row.to_dto()))
+    Ok(versioned(HttpResponse::Ok(), row.version, row.to_dto()))
 }
