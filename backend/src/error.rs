@@ -154,7 +154,10 @@ impl AppError {
             title: self.title().to_string(),
             status: self.status_code().as_u16(),
             detail: self.detail(),
-            code: code.to_string(),
+            code: qldv_api_types::ErrorCode::from_wire(code).unwrap_or_else(|| {
+                tracing::error!(code, "problem code missing from the ErrorCode catalogue");
+                qldv_api_types::ErrorCode::Unrecognised
+            }),
             request_id: current_request_id(),
             errors: match self {
                 Self::Validation(e) => e.clone(),
@@ -291,3 +294,103 @@ fn field_errors(errors: &validator::ValidationErrors, prefix: &str) -> Vec<Field
 
 /// Result type of handlers and services.
 pub type AppResult<T> = Result<T, AppError>;
+
+#[cfg(test)]
+mod tests {
+    use qldv_api_types::ErrorCode;
+
+    use super::AppError;
+
+    /// Reads the `"code"` literal passed as first argument after each `marker` in `text`.
+    fn codes_after<'a>(text: &'a str, marker: &str) -> Vec<&'a str> {
+        text.match_indices(marker)
+            .filter_map(|(at, _)| {
+                let rest = text[at + marker.len()..].trim_start();
+                let rest = rest.strip_prefix('"')?;
+                let end = rest.find('"')?;
+                let code = &rest[..end];
+                code.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b == b'_')
+                    .then_some(code)
+            })
+            .collect()
+    }
+
+    fn sources(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                out.push((path.display().to_string(), text));
+            }
+        }
+    }
+
+    #[test]
+    fn every_code_the_server_can_answer_is_catalogued_with_its_status() {
+        let mut files = Vec::new();
+        sources(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut files,
+        );
+        // Violations of these rules become field errors or a plain 403, not a problem code.
+        let not_problems = ["cccd.rs", "access.rs"];
+        let mut seen = 0;
+        for (path, text) in &files {
+            let kinds: [(&str, u16); 6] = [
+                ("Conflict(", 409),
+                ("Rule(", 422),
+                ("Busy(", 429),
+                ("Unauthenticated(", 401),
+                ("refused(", 422),
+                ("Violation::new(", 422),
+            ];
+            for (marker, status) in kinds {
+                if marker == "Violation::new(" && not_problems.iter().any(|f| path.ends_with(f)) {
+                    continue;
+                }
+                for code in codes_after(text, marker) {
+                    seen += 1;
+                    // Issuing a card to an inactive member is a rule (422), elsewhere a 409.
+                    if (code, status, path.ends_with("card.rs")) == ("member_not_active", 422, true)
+                    {
+                        continue;
+                    }
+                    let known = ErrorCode::from_wire(code);
+                    assert!(known.is_some(), "{path}: `{code}` is not in ErrorCode");
+                    assert_eq!(
+                        known.map(ErrorCode::status),
+                        Some(status),
+                        "{path}: `{code}` is catalogued with another status"
+                    );
+                }
+            }
+        }
+        assert!(seen > 80, "only {seen} codes found: did the scan break?");
+    }
+
+    #[test]
+    fn the_fixed_codes_are_catalogued_with_their_status() {
+        use actix_web::ResponseError;
+        let errors = [
+            AppError::Malformed(String::new()),
+            AppError::TooLarge(String::new()),
+            AppError::Validation(Vec::new()),
+            AppError::Forbidden(String::new()),
+            AppError::NotFound("x"),
+            AppError::MethodNotAllowed(String::new()),
+            AppError::PreconditionFailed(1),
+            AppError::RateLimited { retry_after: 1 },
+            AppError::Unavailable(String::new()),
+            AppError::Internal(String::new()),
+        ];
+        for e in errors {
+            let p = e.problem();
+            assert_ne!(p.code, ErrorCode::Unrecognised, "{e}");
+            assert_eq!(p.code.status(), e.status_code().as_u16(), "{e}");
+            assert_eq!(p.code.as_str(), e.code());
+        }
+    }
+}

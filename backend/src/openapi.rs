@@ -2,11 +2,14 @@
 //! security scheme and the error responses every operation shares.
 
 use utoipa::openapi::path::{Operation, ParameterBuilder, ParameterIn};
-use utoipa::openapi::response::{Response, ResponseBuilder};
-use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
-use utoipa::openapi::{Content, OpenApi as Doc, Ref, RefOr};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
 use utoipa::openapi::{ObjectBuilder, Required, Type};
+use utoipa::openapi::{OpenApi as Doc, Ref, RefOr};
 use utoipa::OpenApi;
+
+use qldv_api_types::ErrorCode;
+
+use crate::routes::problems::problem_response;
 
 /// The document's fixed parts.
 #[derive(OpenApi)]
@@ -27,6 +30,7 @@ use utoipa::OpenApi;
     ),
     components(schemas(
         qldv_api_types::Problem,
+        qldv_api_types::ErrorCode,
         qldv_api_types::FieldError,
         qldv_api_types::movements::TransferDirection,
         qldv_api_types::reports::ReportCode
@@ -48,88 +52,124 @@ use utoipa::OpenApi;
 )]
 pub struct ApiDoc;
 
-/// Shared error responses: (status, component name, description).
-const ERRORS: &[(&str, &str, &str)] = &[
+/// Shared error responses: (status, component name, description, the codes they carry).
+const ERRORS: &[(u16, &str, &str, &[ErrorCode])] = &[
     (
-        "400",
+        400,
         "BadRequest",
         "Malformed request (unreadable JSON, query or cursor)",
+        &[ErrorCode::MalformedRequest],
     ),
     (
-        "401",
+        401,
         "Unauthenticated",
         "Missing, invalid or expired credentials",
+        &[ErrorCode::NotAuthenticated, ErrorCode::InvalidToken],
     ),
-    ("403", "Forbidden", "The caller's role may not do this"),
     (
-        "404",
+        403,
+        "Forbidden",
+        "The caller's role may not do this",
+        &[ErrorCode::Forbidden],
+    ),
+    (
+        404,
         "NotFound",
         "No such record, or a record outside the caller's organisation subtree",
+        &[ErrorCode::NotFound],
     ),
     (
-        "409",
+        409,
         "Conflict",
-        "Conflicts with the current state of the record, or a request with the same \
-         Idempotency-Key is still being processed",
+        "Conflicts with the current state of the record, or a request with the same Idempotency-Key is still being processed",
+        &[ErrorCode::AlreadyExists, ErrorCode::ConcurrentUpdate, ErrorCode::IdempotencyInProgress],
     ),
     (
-        "412",
+        412,
         "VersionMismatch",
-        "The record changed since it was read: a stale If-Match, or a concurrent change to the \
-         same record; reload it and retry",
+        "The record changed since it was read: a stale If-Match, or a concurrent change to the same record; reload it and retry",
+        &[ErrorCode::VersionMismatch],
     ),
     (
-        "413",
+        413,
         "PayloadTooLarge",
         "The request body is larger than the endpoint accepts",
+        &[ErrorCode::PayloadTooLarge],
     ),
     (
-        "422",
+        422,
         "ValidationFailed",
         "Valid JSON that breaks a field format or a rule",
+        &[ErrorCode::ValidationFailed, ErrorCode::IdempotencyKeyReused, ErrorCode::ReferenceInvalid],
     ),
-    ("429", "RateLimited", "Too many attempts; see Retry-After"),
     (
-        "500",
+        500,
         "InternalError",
         "Unexpected failure; quote the request id",
+        &[ErrorCode::InternalError],
     ),
     (
-        "503",
+        503,
         "Unavailable",
         "The database is unreachable; retry later",
+        &[ErrorCode::DatabaseUnavailable],
     ),
 ];
 
-fn problem_response(description: &str) -> Response {
-    ResponseBuilder::new()
-        .description(description)
-        .content(
-            "application/problem+json",
-            Content::new(Some(Ref::from_schema_name("Problem"))),
-        )
-        .build()
-}
-
 fn add_errors(op: &mut Operation, secured: bool, has_input: bool) {
     let has_body = op.request_body.is_some();
+    let if_match = op
+        .parameters
+        .as_ref()
+        .is_some_and(|ps| ps.iter().any(|p| p.name == "If-Match"));
     let idempotent = op
         .parameters
         .as_ref()
         .is_some_and(|ps| ps.iter().any(|p| p.name == "Idempotency-Key"));
-    for (status, name, _) in ERRORS {
+    for (status, name, ..) in ERRORS {
         let wanted = match *status {
-            "401" | "403" => secured,
-            "400" | "422" => has_input,
-            "404" => has_input && secured,
-            "413" => has_body,
-            "409" | "412" => has_body || idempotent,
+            401 | 403 => secured,
+            400 | 422 => has_input,
+            404 => has_input && secured,
+            413 => has_body,
+            409 => has_body || idempotent,
+            // Only where it can happen: an operation that honours `If-Match`. (A 429 is declared
+            // by the operations that throttle, with `Retry-After`.)
+            412 => if_match,
             _ => true,
         };
-        if wanted && !op.responses.responses.contains_key(*status) {
+        if wanted && !op.responses.responses.contains_key(&status.to_string()) {
             op.responses.responses.insert(
-                (*status).to_string(),
+                status.to_string(),
                 RefOr::Ref(Ref::from_response_name(*name)),
+            );
+        }
+    }
+}
+
+/// The schemas of versioned resources: the server sends their `ETag` whenever it answers
+/// with one of them (reads and writes alike).
+const VERSIONED: [&str; 5] = ["Member", "Organization", "Card", "User", "Evaluation"];
+
+/// Declares `ETag` on the 200/201 responses whose body is one versioned resource.
+fn add_etag(op: &mut Operation) {
+    for status in ["200", "201"] {
+        let Some(RefOr::T(response)) = op.responses.responses.get_mut(status) else {
+            continue;
+        };
+        let versioned = response.content.get("application/json").is_some_and(|c| {
+            matches!(&c.schema, Some(RefOr::Ref(r))
+                if VERSIONED.iter().any(|n| r.ref_location == format!("#/components/schemas/{n}")))
+        });
+        if versioned && !response.headers.contains_key("ETag") {
+            response.headers.insert(
+                "ETag".to_string(),
+                utoipa::openapi::header::HeaderBuilder::new()
+                    .schema(ObjectBuilder::new().schema_type(Type::String))
+                    .description(Some(
+                        "The version of the record, for `If-Match` on the next write",
+                    ))
+                    .build(),
             );
         }
     }
@@ -179,10 +219,11 @@ pub fn finish(mut doc: Doc) -> Doc {
                 .build(),
         ),
     );
-    for (_, name, description) in ERRORS {
-        components
-            .responses
-            .insert((*name).to_string(), RefOr::T(problem_response(description)));
+    for (status, name, description, codes) in ERRORS {
+        components.responses.insert(
+            (*name).to_string(),
+            RefOr::T(problem_response(*status, description, codes)),
+        );
     }
     for (path, item) in doc.paths.paths.iter_mut() {
         if path.starts_with("/api/v1/") && !path.starts_with("/api/v1/auth/") {
@@ -197,11 +238,26 @@ pub fn finish(mut doc: Doc) -> Doc {
             &mut item.patch,
             &mut item.delete,
         ];
+        // Every `/api/v1` operation needs a token but signing in, refreshing and signing out.
+        let public = !path.starts_with("/api/v1/")
+            || [
+                "/api/v1/auth/login",
+                "/api/v1/auth/refresh",
+                "/api/v1/auth/logout",
+            ]
+            .contains(&path.as_str());
         for op in ops.into_iter().flatten() {
+            if !public && op.security.is_none() {
+                op.security = Some(vec![SecurityRequirement::new(
+                    "bearer",
+                    Vec::<String>::new(),
+                )]);
+            }
             let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
             let has_input =
                 op.request_body.is_some() || op.parameters.as_ref().is_some_and(|p| !p.is_empty());
             add_errors(op, secured, has_input);
+            add_etag(op);
             // Anonymous operations say so (`security: []`) rather than leave it unstated.
             op.security.get_or_insert_with(Vec::new);
         }

@@ -243,8 +243,8 @@ fn describe(op: &str, s: &Side) -> Option<(Right, Call)> {
     let m = s.member;
     let d = "2026-06-01";
     let (right, call) = match op {
-        "me" => (Signed, get("/api/v1/auth/me".into())),
-        "list_kinds" => (Read, get("/api/v1/organization-kinds".into())),
+        "get_me" => (Signed, get("/api/v1/auth/me".into())),
+        "list_organization_kinds" => (Read, get("/api/v1/organization-kinds".into())),
         "list_users" => (Read, get("/api/v1/users".into())),
         "get_user" => (Read, get(format!("/api/v1/users/{}", s.user))),
         "create_user" => (
@@ -280,7 +280,7 @@ fn describe(op: &str, s: &Side) -> Option<(Right, Call)> {
             get(format!("/api/v1/organizations?parent_id={}", s.province)),
         ),
         "get_organization" => (Read, get(format!("/api/v1/organizations/{}", s.cell))),
-        "organization_subtree" => (
+        "get_organization_subtree" => (
             Read,
             get(format!("/api/v1/organizations/{}/subtree", s.province)),
         ),
@@ -347,9 +347,9 @@ fn describe(op: &str, s: &Side) -> Option<(Right, Call)> {
                 json!({"phone": "0912345678"}),
             ),
         ),
-        "member_events" => (Read, get(format!("/api/v1/members/{m}/events"))),
-        "member_memberships" => (Read, get(format!("/api/v1/members/{m}/memberships"))),
-        "member_party_age" => (Read, get(format!("/api/v1/members/{m}/party-age"))),
+        "list_member_events" => (Read, get(format!("/api/v1/members/{m}/events"))),
+        "list_member_memberships" => (Read, get(format!("/api/v1/members/{m}/memberships"))),
+        "get_member_party_age" => (Read, get(format!("/api/v1/members/{m}/party-age"))),
         "recognize_member" => (
             Write,
             post(
@@ -357,7 +357,7 @@ fn describe(op: &str, s: &Side) -> Option<(Right, Call)> {
                 json!({"decided_on": d, "decision_no": "9-QĐ/ĐU"}),
             ),
         ),
-        "file_supplement" => (
+        "put_member_supplement" => (
             Write,
             send(
                 Method::PUT,
@@ -365,11 +365,11 @@ fn describe(op: &str, s: &Side) -> Option<(Right, Call)> {
                 json!({"filed_on": d}),
             ),
         ),
-        "list_disciplines" => (
+        "list_member_disciplines" => (
             Read,
             get(format!("/api/v1/members/{}/disciplines", s.member2)),
         ),
-        "create_discipline" => (
+        "create_member_discipline" => (
             Write,
             post(
                 format!("/api/v1/members/{m}/disciplines"),
@@ -401,30 +401,30 @@ fn describe(op: &str, s: &Side) -> Option<(Right, Call)> {
                        "consent_no": "9"}),
             ),
         ),
-        "add_exemption" => (
+        "create_member_exemption" => (
             Write,
             post(
                 format!("/api/v1/members/{m}/exemptions"),
                 json!({"from": d, "reason": "Tuổi cao"}),
             ),
         ),
-        "add_absence" => (
+        "create_member_absence" => (
             Write,
             post(
                 format!("/api/v1/members/{m}/absences"),
                 json!({"from": d, "reason": "Đi học"}),
             ),
         ),
-        "list_periods" => (Read, get(format!("/api/v1/members/{m}/periods"))),
-        "list_illnesses" => (Read, get(format!("/api/v1/members/{m}/illnesses"))),
-        "add_illness" => (
+        "list_member_periods" => (Read, get(format!("/api/v1/members/{m}/periods"))),
+        "list_member_illnesses" => (Read, get(format!("/api/v1/members/{m}/illnesses"))),
+        "create_member_illness" => (
             Write,
             post(
                 format!("/api/v1/members/{m}/illnesses"),
                 json!({"from": d, "note": "Điều trị"}),
             ),
         ),
-        "put_evaluation" => (
+        "put_member_evaluation" => (
             Write,
             send(
                 Method::PUT,
@@ -432,9 +432,9 @@ fn describe(op: &str, s: &Side) -> Option<(Right, Call)> {
                 json!({"level": "excellent"}),
             ),
         ),
-        "member_evaluations" => (Read, get(format!("/api/v1/members/{m}/evaluations"))),
-        "member_cards" => (Read, get(format!("/api/v1/members/{m}/cards"))),
-        "member_badges" => (Read, get(format!("/api/v1/members/{m}/badges"))),
+        "list_member_evaluations" => (Read, get(format!("/api/v1/members/{m}/evaluations"))),
+        "list_member_cards" => (Read, get(format!("/api/v1/members/{m}/cards"))),
+        "list_member_badges" => (Read, get(format!("/api/v1/members/{m}/badges"))),
         "list_transfers" => (
             Read,
             get(format!("/api/v1/transfers?organization_id={}", s.province)),
@@ -476,21 +476,21 @@ fn describe(op: &str, s: &Side) -> Option<(Right, Call)> {
                 s.commune
             )),
         ),
-        "get_round" => (
+        "get_evaluation_round" => (
             Read,
             get(format!(
                 "/api/v1/organizations/{}/evaluations/2025",
                 s.commune
             )),
         ),
-        "close_round" => (
+        "close_evaluation_round" => (
             Write,
             post(
                 format!("/api/v1/organizations/{}/evaluations/2025/close", s.commune),
                 json!({}),
             ),
         ),
-        "reopen_round" => (
+        "reopen_evaluation_round" => (
             Admin,
             post(
                 format!(
@@ -504,12 +504,12 @@ fn describe(op: &str, s: &Side) -> Option<(Right, Call)> {
             Read,
             get(format!("/api/v1/cards?organization_id={}", s.province)),
         ),
-        "cards_due" => (
+        "list_cards_due" => (
             Read,
             get(format!("/api/v1/cards/due?organization_id={}", s.province)),
         ),
         "get_card" => (Read, get(format!("/api/v1/cards/{}", s.card))),
-        "issue_card" => (
+        "create_card" => (
             Write,
             post(
                 "/api/v1/cards".into(),
@@ -530,7 +530,7 @@ fn describe(op: &str, s: &Side) -> Option<(Right, Call)> {
                 json!({"reason": "other", "effective_on": d}),
             ),
         ),
-        "eligible_badges" => (
+        "list_eligible_badges" => (
             Read,
             get(format!(
                 "/api/v1/badges/eligible?occasion_on=2026-02-03&organization_id={}",
@@ -541,7 +541,7 @@ fn describe(op: &str, s: &Side) -> Option<(Right, Call)> {
             Read,
             get(format!("/api/v1/badges?organization_id={}", s.province)),
         ),
-        "award_badge" => (
+        "create_badge" => (
             Write,
             post(
                 "/api/v1/badges".into(),
@@ -549,28 +549,28 @@ fn describe(op: &str, s: &Side) -> Option<(Right, Call)> {
                        "decision_no": "1"}),
             ),
         ),
-        "list_proposals" => (
+        "list_badge_proposals" => (
             Read,
             get(format!(
                 "/api/v1/badges/proposals?organization_id={}",
                 s.province
             )),
         ),
-        "propose_badges" => (
+        "create_badge_proposals" => (
             Write,
             post(
                 "/api/v1/badges/proposals".into(),
                 json!({"occasion_on": "2026-02-03", "member_ids": [m]}),
             ),
         ),
-        "approve_proposals" => (
+        "approve_badge_proposals" => (
             Write,
             post(
                 "/api/v1/badges/proposals/approve".into(),
                 json!({"proposal_ids": [s.proposal], "decision_no": "1"}),
             ),
         ),
-        "reject_proposal" => (
+        "reject_badge_proposal" => (
             Write,
             post(
                 format!("/api/v1/badges/proposals/{}/reject", s.proposal),
@@ -588,10 +588,10 @@ fn describe(op: &str, s: &Side) -> Option<(Right, Call)> {
                 s.province
             )),
         ),
-        "import_template" => (Read, get("/api/v1/imports/template.xlsx".into())),
+        "get_import_template" => (Read, get("/api/v1/imports/template.xlsx".into())),
         "list_imports" => (Read, get("/api/v1/imports".into())),
         "get_import" => (Read, get(format!("/api/v1/imports/{}", s.import))),
-        "start_import" => (
+        "create_import" => (
             Write,
             Call {
                 method: Method::POST,
@@ -600,22 +600,22 @@ fn describe(op: &str, s: &Side) -> Option<(Right, Call)> {
                 upload_to: Some(s.cell),
             },
         ),
-        "list_audit" => (Write, get("/api/v1/audit".into())),
+        "list_audit_entries" => (Write, get("/api/v1/audit".into())),
         "list_changes" => (
             Feed,
             get(format!("/api/v1/changes?organization_id={}", s.province)),
         ),
-        "export_package" => (
+        "export_sync_package" => (
             Write,
             get(format!(
                 "/api/v1/sync/export?organization_id={}",
                 s.province
             )),
         ),
-        "import_package" => (Admin, post("/api/v1/sync/import".into(), json!("{}"))),
-        "identity" => (Admin, get("/api/v1/sync/key".into())),
-        "list_trusted" => (National, get("/api/v1/sync/trusted-keys".into())),
-        "trust_key" => (
+        "import_sync_package" => (Admin, post("/api/v1/sync/import".into(), json!("{}"))),
+        "get_sync_key" => (Admin, get("/api/v1/sync/key".into())),
+        "list_trusted_keys" => (National, get("/api/v1/sync/trusted-keys".into())),
+        "create_trusted_key" => (
             National,
             post(
                 "/api/v1/sync/trusted-keys".into(),
@@ -630,22 +630,22 @@ fn describe(op: &str, s: &Side) -> Option<(Right, Call)> {
 /// Operations whose request names no record of a province: their side-B call is the same call,
 /// so only the role and the "never B's data" checks apply.
 const UNSCOPED: &[&str] = &[
-    "me",
-    "list_kinds",
-    "import_template",
+    "get_me",
+    "list_organization_kinds",
+    "get_import_template",
     "list_api_tokens",
-    "import_package",
-    "identity",
-    "list_trusted",
-    "trust_key",
+    "import_sync_package",
+    "get_sync_key",
+    "list_trusted_keys",
+    "create_trusted_key",
 ];
 
 /// Lists of the caller's whole scope, with no organisation filter: only the "never B's data"
 /// check applies (B's users, imports and audit entries all carry B's name).
-const SCOPE_LISTS: &[&str] = &["list_users", "list_imports", "list_audit"];
+const SCOPE_LISTS: &[&str] = &["list_users", "list_imports", "list_audit_entries"];
 
 /// Operations open to anyone: signing in and out, probes.
-const PUBLIC: &[&str] = &["healthz", "readyz", "login", "refresh", "logout"];
+const PUBLIC: &[&str] = &["get_health", "get_readiness", "login", "refresh", "logout"];
 
 async fn call(c: &Client, k: &Call) -> Response {
     match k.upload_to {

@@ -8,13 +8,13 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AuditEntry {
     /// Sequence number.
-    pub id: i64,
+    pub id: crate::AuditEntryId,
     /// When (UTC).
     pub at: DateTime<Utc>,
     /// The request that made the change.
     pub request_id: Option<String>,
     /// Who (user id), `null` for the system.
-    pub actor_id: Option<i64>,
+    pub actor_id: Option<crate::UserId>,
     /// Who (user name).
     pub actor_username: String,
     /// What was done, e.g. `create`, `update`.

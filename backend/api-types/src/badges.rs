@@ -57,7 +57,7 @@ crate::vocabulary::vocabulary! {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Badge {
     /// Id.
-    pub id: i64,
+    pub id: crate::BadgeId,
     /// The member.
     pub member_id: MemberId,
     /// The member's full name.
@@ -77,7 +77,7 @@ pub struct Badge {
     /// Party age on the occasion.
     pub party_age_years: u32,
     /// The proposal it came from.
-    pub proposal_id: Option<i64>,
+    pub proposal_id: Option<crate::ProposalId>,
     /// When it was returned.
     pub returned_on: Option<NaiveDate>,
     /// The regulation it was judged under.
@@ -115,7 +115,7 @@ crate::vocabulary::vocabulary! {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BadgeProposal {
     /// Id.
-    pub id: i64,
+    pub id: crate::ProposalId,
     /// The member.
     pub member_id: MemberId,
     /// Full name.
@@ -135,7 +135,7 @@ pub struct BadgeProposal {
     /// Why it was rejected.
     pub reject_reason: Option<String>,
     /// The badge, once approved.
-    pub badge_id: Option<i64>,
+    pub badge_id: Option<crate::BadgeId>,
     /// Proposed at.
     pub created_at: DateTime<Utc>,
 }

@@ -79,7 +79,7 @@ pub struct RevokeCard {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Card {
     /// Id.
-    pub id: i64,
+    pub id: crate::CardId,
     /// The member.
     pub member_id: MemberId,
     /// The member's full name.
@@ -93,7 +93,7 @@ pub struct Card {
     /// Decision number.
     pub decision_no: String,
     /// The card this one replaced.
-    pub replaces_id: Option<i64>,
+    pub replaces_id: Option<crate::CardId>,
     /// When it stopped being active.
     pub ended_on: Option<NaiveDate>,
     /// Why (lost, damaged, the revocation reason, the exit).

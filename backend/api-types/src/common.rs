@@ -24,8 +24,9 @@ pub struct Problem {
     pub status: u16,
     /// What went wrong in this occurrence, in words a person can act on.
     pub detail: String,
-    /// Stable machine-readable code (e.g. `validation_failed`, `not_found`, `quota_exceeded`).
-    pub code: String,
+    /// Stable machine-readable code from the catalogue (e.g. `validation_failed`, `not_found`,
+    /// `quota_exceeded`).
+    pub code: crate::ErrorCode,
     /// The request id, also in the `X-Request-Id` header and the server logs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,

@@ -37,3 +37,47 @@ typed_id!(
     /// Identifier of a member record.
     MemberId
 );
+typed_id!(
+    /// Identifier of a transfer of party activity (chuyển sinh hoạt đảng).
+    TransferId
+);
+typed_id!(
+    /// Identifier of a party card (thẻ đảng viên).
+    CardId
+);
+typed_id!(
+    /// Identifier of an awarded party badge (huy hiệu Đảng).
+    BadgeId
+);
+typed_id!(
+    /// Identifier of a badge proposal.
+    ProposalId
+);
+typed_id!(
+    /// Identifier of a discipline decision (kỷ luật).
+    DisciplineId
+);
+typed_id!(
+    /// Identifier of a member's period of exemption or of working away.
+    PeriodId
+);
+typed_id!(
+    /// Identifier of a member's period of illness.
+    IllnessId
+);
+typed_id!(
+    /// Identifier of an import job.
+    ImportId
+);
+typed_id!(
+    /// Identifier of an API token.
+    ApiTokenId
+);
+typed_id!(
+    /// Identifier of an event of a member's history.
+    EventId
+);
+typed_id!(
+    /// Identifier of an audit entry.
+    AuditEntryId
+);

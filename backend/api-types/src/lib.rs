@@ -9,6 +9,7 @@ pub mod badges;
 pub mod cards;
 pub mod changes;
 pub mod common;
+pub mod error_code;
 pub mod evaluations;
 pub mod ids;
 pub mod labels;
@@ -20,5 +21,9 @@ pub mod users;
 pub mod vocabulary;
 
 pub use common::{FieldError, Page, Problem};
-pub use ids::{MemberId, OrgId, UserId};
+pub use error_code::ErrorCode;
+pub use ids::{
+    ApiTokenId, AuditEntryId, BadgeId, CardId, DisciplineId, EventId, IllnessId, ImportId,
+    MemberId, OrgId, PeriodId, ProposalId, TransferId, UserId,
+};
 pub use vocabulary::{Lang, Term, UnknownTerm};

@@ -222,7 +222,7 @@ pub struct Member {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MemberEvent {
     /// Id.
-    pub id: i64,
+    pub id: crate::EventId,
     /// Kind, e.g. `admitted`, `recognized`, `profile_corrected`, `supplement_filed`.
     pub kind: String,
     /// Effective date.

@@ -112,7 +112,7 @@ pub struct TransferDecision {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Transfer {
     /// Id.
-    pub id: i64,
+    pub id: crate::TransferId,
     /// The member.
     pub member_id: MemberId,
     /// The member's full name (the receiving side sees it before the member arrives).
@@ -196,7 +196,7 @@ pub struct CreateDiscipline {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Discipline {
     /// Id.
-    pub id: i64,
+    pub id: crate::DisciplineId,
     /// The member.
     pub member_id: MemberId,
     /// Form.
@@ -316,7 +316,7 @@ pub struct PeriodRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MemberPeriod {
     /// Id.
-    pub id: i64,
+    pub id: crate::PeriodId,
     /// The member.
     pub member_id: MemberId,
     /// Kind.
@@ -374,7 +374,7 @@ pub struct IllnessRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Illness {
     /// Id.
-    pub id: i64,
+    pub id: crate::IllnessId,
     /// The member.
     pub member_id: MemberId,
     /// First day.

@@ -151,7 +151,7 @@ pub struct ImportError {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ImportJob {
     /// Id (poll `GET /api/v1/imports/{id}`).
-    pub id: i64,
+    pub id: crate::ImportId,
     /// Organisation the rows go to (rows naming a cell must be inside its subtree).
     pub organization_id: OrgId,
     /// Name of the uploaded file.

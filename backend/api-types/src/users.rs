@@ -89,7 +89,7 @@ pub struct CreateApiToken {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApiToken {
     /// Token id.
-    pub id: i64,
+    pub id: crate::ApiTokenId,
     /// The integration account.
     pub user_id: UserId,
     /// Name given at creation.

@@ -120,7 +120,7 @@ impl ApiTokenRow {
     /// The API view.
     pub fn to_dto(&self) -> dto::ApiToken {
         dto::ApiToken {
-            id: self.id,
+            id: qldv_api_types::ApiTokenId(self.id),
             user_id: UserId(self.user_id),
             name: self.name.clone(),
             token_prefix: self.token_prefix.clone(),

@@ -289,10 +289,10 @@ impl AuditRow {
     pub fn to_dto(&self) -> dto::AuditEntry {
         let parse = |s: &Option<String>| s.as_deref().and_then(|s| serde_json::from_str(s).ok());
         dto::AuditEntry {
-            id: self.id,
+            id: qldv_api_types::AuditEntryId(self.id),
             at: super::utc(self.at),
             request_id: self.request_id.clone(),
-            actor_id: self.actor_id,
+            actor_id: self.actor_id.map(qldv_api_types::UserId),
             actor_username: self.actor_username.clone(),
             action: self.action.clone(),
             entity: self.entity.clone(),

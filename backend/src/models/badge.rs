@@ -184,7 +184,7 @@ impl BadgeRow {
     /// The API view.
     pub fn to_dto(&self, full_name: &str) -> dto::Badge {
         dto::Badge {
-            id: self.id,
+            id: qldv_api_types::BadgeId(self.id),
             member_id: MemberId(self.member_id),
             full_name: full_name.to_string(),
             milestone: to_u32(self.milestone),
@@ -194,7 +194,7 @@ impl BadgeRow {
             early: self.early,
             posthumous: self.posthumous,
             party_age_years: to_u32(self.party_age_years),
-            proposal_id: self.proposal_id,
+            proposal_id: self.proposal_id.map(qldv_api_types::ProposalId),
             returned_on: self.returned_on,
             regulation: self.regulation.clone(),
         }

@@ -183,7 +183,7 @@ impl ProposalRow {
     /// The API view.
     pub fn to_dto(&self, full_name: &str, organization_id: i64) -> dto::BadgeProposal {
         dto::BadgeProposal {
-            id: self.id,
+            id: qldv_api_types::ProposalId(self.id),
             member_id: MemberId(self.member_id),
             full_name: full_name.to_string(),
             organization_id: OrgId(organization_id),
@@ -193,7 +193,7 @@ impl ProposalRow {
             note: self.note.clone(),
             decision_no: self.decision_no.clone(),
             reject_reason: self.reject_reason.clone(),
-            badge_id: self.badge_id,
+            badge_id: self.badge_id.map(qldv_api_types::BadgeId),
             created_at: super::utc(self.created_at),
         }
     }

@@ -251,14 +251,14 @@ impl CardRow {
     /// The API view.
     pub fn to_dto(&self, full_name: &str) -> dto::Card {
         dto::Card {
-            id: self.id,
+            id: qldv_api_types::CardId(self.id),
             member_id: MemberId(self.member_id),
             full_name: full_name.to_string(),
             card_number: self.card_number.clone(),
             status: self.status,
             issued_on: self.issued_on,
             decision_no: self.decision_no.clone(),
-            replaces_id: self.replaces_id,
+            replaces_id: self.replaces_id.map(qldv_api_types::CardId),
             ended_on: self.ended_on,
             end_reason: self.end_reason.clone(),
             version: self.version,

@@ -105,7 +105,7 @@ impl DisciplineRow {
             _ => DisciplineForm::Reprimand,
         };
         dto::Discipline {
-            id: self.id,
+            id: qldv_api_types::DisciplineId(self.id),
             member_id: MemberId(self.member_id),
             form,
             decided_on: self.decided_on,

@@ -87,7 +87,7 @@ impl IllnessRow {
     /// The API view, the note as `privacy` allows (health data).
     pub fn to_dto(&self, privacy: crate::domain::privacy::Privacy) -> dto::Illness {
         dto::Illness {
-            id: self.id,
+            id: qldv_api_types::IllnessId(self.id),
             member_id: MemberId(self.member_id),
             from: self.from_on,
             to: self.to_on,

@@ -177,7 +177,7 @@ impl ImportRow {
     /// The API view; `progress` overrides the stored count while the job runs.
     pub fn to_dto(&self, progress: Option<i64>) -> ImportJob {
         ImportJob {
-            id: self.id,
+            id: qldv_api_types::ImportId(self.id),
             organization_id: OrgId(self.organization_id),
             file_name: self.file_name.clone(),
             file_sha256: self.file_sha256.clone(),

@@ -179,7 +179,7 @@ impl EventRow {
     /// the values before and after).
     pub fn to_dto(&self, privacy: crate::domain::privacy::Privacy) -> dto::MemberEvent {
         dto::MemberEvent {
-            id: self.id,
+            id: qldv_api_types::EventId(self.id),
             kind: self.kind.clone(),
             occurred_on: self.occurred_on,
             decision_no: self.decision_no.clone(),

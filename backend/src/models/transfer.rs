@@ -286,7 +286,7 @@ impl TransferRow {
     /// The API view, with the member's name.
     pub fn to_dto(&self, full_name: String) -> dto::Transfer {
         dto::Transfer {
-            id: self.id,
+            id: qldv_api_types::TransferId(self.id),
             member_id: MemberId(self.member_id),
             full_name,
             kind: self.kind,

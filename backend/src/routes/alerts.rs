@@ -10,6 +10,7 @@ use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::organization::OrganizationRow;
 use crate::pagination::{page_of_list, PageParams};
+use crate::routes::problems;
 use crate::services;
 use crate::state::AppState;
 
@@ -34,9 +35,8 @@ pub struct AlertQuery {
     params(AlertQuery, PageParams),
     responses(
         (status = 200, description = "One page of alerts, by date", body = Page<Alert>),
-        (status = 404, description = "Organisation outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/alerts")]
 pub async fn list_alerts(

@@ -9,15 +9,17 @@ use qldv_api_types::{OrgId, UserId};
 use serde::Deserialize;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::auth::{AuthUser, Scope};
+use crate::auth::Scope;
 use crate::db::DbConn;
 use crate::error::AppError;
 use crate::models::api_token::ApiTokenRow;
 use crate::models::audit::{self, Subject};
 use crate::models::organization::OrganizationRow;
 use crate::models::user::UserRow;
-use crate::routes::valid;
+use crate::routes::extract::{Admin, Valid};
+use crate::routes::problems;
 use crate::state::AppState;
+use qldv_api_types::ApiTokenId;
 
 /// Registers the handlers.
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
@@ -46,19 +48,16 @@ fn owner_path(
     request_body = CreateApiToken,
     responses(
         (status = 201, description = "Created; store the secret now", body = CreatedApiToken),
-        (status = 409, description = "Retried with the Idempotency-Key of a token already created: its secret is not shown again", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such account", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::SecretNotReplayed,
+        problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[post("/api-tokens")]
 pub async fn create_api_token(
     state: web::Data<AppState>,
-    user: AuthUser,
-    body: web::Json<CreateApiToken>,
+    user: Admin,
+    Valid(web::Json(body)): Valid<web::Json<CreateApiToken>>,
 ) -> Result<HttpResponse, AppError> {
-    user.require_admin()?;
-    let body = valid(body.into_inner())?;
     let created = crate::db::transaction(&state.pool, move |c| {
         let owner = UserRow::find(c, &user.scope, body.user_id)?;
         if owner.role() != Role::Integration {
@@ -115,15 +114,13 @@ pub struct TokenFilter {
     tag = "users",
     params(TokenFilter),
     responses((status = 200, description = "Tokens, newest first", body = Vec<ApiToken>)),
-    security(("bearer" = []))
 )]
 #[get("/api-tokens")]
 pub async fn list_api_tokens(
     state: web::Data<AppState>,
-    user: AuthUser,
+    user: Admin,
     filter: web::Query<TokenFilter>,
 ) -> Result<web::Json<Vec<ApiToken>>, AppError> {
-    user.require_admin()?;
     let rows = crate::db::run(&state.pool, move |c| {
         ApiTokenRow::list(c, &user.scope, filter.user_id)
     })
@@ -134,21 +131,20 @@ pub async fn list_api_tokens(
 /// Revokes an API token at once (idempotent).
 #[utoipa::path(
     tag = "users",
-    params(("id" = i64, Path, description = "Token id")),
+    params(("id" = ApiTokenId, Path, description = "Token id")),
     responses(
         (status = 200, description = "Revoked", body = ApiToken),
-        (status = 404, description = "No such token, or its account outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[post("/api-tokens/{id}/revoke")]
 pub async fn revoke_api_token(
     state: web::Data<AppState>,
-    user: AuthUser,
-    id: web::Path<i64>,
+    user: Admin,
+    id: web::Path<ApiTokenId>,
 ) -> Result<web::Json<ApiToken>, AppError> {
-    user.require_admin()?;
-    let id = id.into_inner();
+    // The model still takes the raw number.
+    let id = id.into_inner().0;
     let row = crate::db::transaction(&state.pool, move |c| {
         let before = ApiTokenRow::find(c, &user.scope, id)?;
         let after = ApiTokenRow::revoke(c, &user.scope, id)?;

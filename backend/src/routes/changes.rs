@@ -6,11 +6,12 @@ use qldv_api_types::OrgId;
 use serde::Deserialize;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::change::ChangeRow;
 use crate::models::organization::OrganizationRow;
 use crate::pagination::clamp_limit;
+use crate::routes::extract::FeedReader;
+use crate::routes::problems;
 use crate::state::AppState;
 
 /// Registers the handlers.
@@ -53,18 +54,16 @@ fn cursor(after: Option<&str>) -> Result<i64, AppError> {
     params(ChangesQuery),
     responses(
         (status = 200, description = "Changes after the cursor, oldest first", body = ChangePage),
-        (status = 400, description = "Malformed cursor", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an integration account or administrator", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::BadCursor,
+        problems::NotFeedReader,
     ),
-    security(("bearer" = []))
 )]
 #[get("/changes")]
 pub async fn list_changes(
     state: web::Data<AppState>,
-    user: AuthUser,
+    user: FeedReader,
     query: web::Query<ChangesQuery>,
 ) -> Result<web::Json<ChangePage>, AppError> {
-    user.require_feed_reader()?;
     let after = cursor(query.after.as_deref())?;
     let limit = clamp_limit(query.limit);
     let org = query.organization_id;

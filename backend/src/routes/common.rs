@@ -38,6 +38,15 @@ pub fn etag(version: i64) -> (header::HeaderName, String) {
     (header::ETAG, format!("\"{version}\""))
 }
 
+/// A response carrying a versioned record: its `ETag`, then its JSON.
+pub fn versioned(
+    mut response: actix_web::HttpResponseBuilder,
+    version: i64,
+    body: impl serde::Serialize,
+) -> actix_web::HttpResponse {
+    response.insert_header(etag(version)).json(body)
+}
+
 /// The version in `If-Match`, if the header is present (`*` means any version).
 pub fn if_match(req: &HttpRequest) -> Result<Option<i64>, AppError> {
     let Some(value) = req.headers().get(header::IF_MATCH) else {

@@ -12,6 +12,8 @@ use crate::error::AppError;
 use crate::models::evaluation::{EvaluationRow, ListRow};
 use crate::models::organization::OrganizationRow;
 use crate::pagination::{page, PageParams};
+use crate::routes::extract::{Admin, Writer};
+use crate::routes::problems;
 use crate::services;
 use crate::state::AppState;
 
@@ -41,9 +43,8 @@ pub struct EvaluationQuery {
     params(EvaluationQuery, PageParams),
     responses(
         (status = 200, description = "One page of members with the subtree's summary", body = EvaluationList),
-        (status = 404, description = "Organisation outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/evaluations")]
 pub async fn list_evaluations(
@@ -88,28 +89,28 @@ pub async fn list_evaluations(
 /// A grassroots organisation's round for a year: open with the live summary, or closed with the
 /// summary frozen at closing.
 #[utoipa::path(
+    operation_id = "get_evaluation_round",
     tag = "evaluations",
     params(
-        ("id" = i64, Path, description = "Grassroots organisation id"),
+        ("id" = OrgId, Path, description = "Grassroots organisation id"),
         ("year" = i32, Path, description = "Year"),
     ),
     responses(
         (status = 200, description = "The round", body = EvaluationRound),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Not a grassroots organisation (`not_grassroots`)", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
+        problems::NotGrassroots,
     ),
-    security(("bearer" = []))
 )]
 #[get("/organizations/{id}/evaluations/{year}")]
 pub async fn get_round(
     state: web::Data<AppState>,
     user: AuthUser,
-    path: web::Path<(i64, i32)>,
+    path: web::Path<(OrgId, i32)>,
 ) -> Result<web::Json<EvaluationRound>, AppError> {
     let (id, year) = path.into_inner();
     let year = crate::routes::common::year(year)?;
     let round = crate::db::run(&state.pool, move |c| {
-        let org = OrganizationRow::find(c, &user.scope, OrgId(id))?;
+        let org = OrganizationRow::find(c, &user.scope, id)?;
         let summary = services::evaluations::summary(c, &user.scope, &org.path, year)?;
         services::evaluations::round(c, &user.scope, &org, year, summary)?.ok_or_else(|| {
             AppError::Rule(
@@ -126,31 +127,30 @@ pub async fn get_round(
 /// `quota_exceeded` when excellent ratings exceed 20 % (a dated setting) of the good ones; once
 /// closed the year's ratings are read-only and the summary is frozen.
 #[utoipa::path(
+    operation_id = "close_evaluation_round",
     tag = "evaluations",
     params(
-        ("id" = i64, Path, description = "Grassroots organisation id"),
+        ("id" = OrgId, Path, description = "Grassroots organisation id"),
         ("year" = i32, Path, description = "Year"),
     ),
     responses(
         (status = 200, description = "Closed", body = EvaluationRound),
-        (status = 403, description = "Read-only role", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Already closed (`round_closed`)", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`quota_exceeded`, or `not_grassroots`", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::ReadOnlyRole,
+        problems::NotFound,
+        problems::RoundAlreadyClosed,
+        problems::QuotaExceeded,
     ),
-    security(("bearer" = []))
 )]
 #[post("/organizations/{id}/evaluations/{year}/close")]
 pub async fn close_round(
     state: web::Data<AppState>,
-    user: AuthUser,
-    path: web::Path<(i64, i32)>,
+    user: Writer,
+    path: web::Path<(OrgId, i32)>,
 ) -> Result<web::Json<EvaluationRound>, AppError> {
-    user.require_writer()?;
     let (id, year) = path.into_inner();
     let year = crate::routes::common::year(year)?;
     let round = crate::db::transaction(&state.pool, move |c| {
-        services::evaluations::close(c, &user, OrgId(id), year)
+        services::evaluations::close(c, &user, id, year)
     })
     .await?;
     Ok(web::Json(round))
@@ -158,30 +158,29 @@ pub async fn close_round(
 
 /// Reopens a closed round to correct a mistake (administrators only; audited).
 #[utoipa::path(
+    operation_id = "reopen_evaluation_round",
     tag = "evaluations",
     params(
-        ("id" = i64, Path, description = "Grassroots organisation id"),
+        ("id" = OrgId, Path, description = "Grassroots organisation id"),
         ("year" = i32, Path, description = "Year"),
     ),
     responses(
         (status = 200, description = "Open again", body = EvaluationRound),
-        (status = 403, description = "Not an administrator", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Not closed", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotAdmin,
+        problems::NotFound,
+        problems::RoundNotClosed,
     ),
-    security(("bearer" = []))
 )]
 #[post("/organizations/{id}/evaluations/{year}/reopen")]
 pub async fn reopen_round(
     state: web::Data<AppState>,
-    user: AuthUser,
-    path: web::Path<(i64, i32)>,
+    user: Admin,
+    path: web::Path<(OrgId, i32)>,
 ) -> Result<web::Json<EvaluationRound>, AppError> {
-    user.require_admin()?;
     let (id, year) = path.into_inner();
     let year = crate::routes::common::year(year)?;
     let round = crate::db::transaction(&state.pool, move |c| {
-        services::evaluations::reopen(c, &user, OrgId(id), year)
+        services::evaluations::reopen(c, &user, id, year)
     })
     .await?;
     Ok(web::Json(round))

@@ -6,19 +6,22 @@ use actix_web::{get, web, HttpResponse};
 use diesel::RunQueryDsl;
 
 use crate::error::AppError;
+use crate::routes::problems;
 use crate::state::AppState;
 
 /// The process is alive.
-#[utoipa::path(tag = "health", responses((status = 200, description = "Alive", body = String, example = "ok")))]
+#[utoipa::path(
+    operation_id = "get_health",tag = "health", responses((status = 200, description = "Alive", body = String, example = "ok")))]
 #[get("/healthz")]
 pub async fn healthz() -> HttpResponse {
     HttpResponse::Ok().content_type("text/plain").body("ok")
 }
 
 /// The database is reachable (503 problem otherwise; recovers by itself when the database does).
-#[utoipa::path(tag = "health", responses(
+#[utoipa::path(
+    operation_id = "get_readiness",tag = "health", responses(
     (status = 200, description = "Ready", body = String, example = "ready"),
-    (status = 503, description = "Database unreachable", body = qldv_api_types::Problem, content_type = "application/problem+json")
+    problems::DatabaseDown
 ))]
 #[get("/readyz")]
 pub async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {

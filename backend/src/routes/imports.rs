@@ -12,9 +12,12 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::import::ImportRow;
+use crate::routes::extract::Writer;
+use crate::routes::problems;
 use crate::services::imports::{self, Options};
 use crate::services::spreadsheet::XLSX;
 use crate::state::AppState;
+use qldv_api_types::ImportId;
 
 /// Registers the handlers (the template before `{id}`).
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
@@ -90,25 +93,23 @@ async fn read_form(mut payload: Multipart) -> Result<Form, AppError> {
 /// otherwise); the rows are then validated and written in the background, all or nothing unless
 /// `skip_invalid`; poll the job for progress and the error report.
 #[utoipa::path(
+    operation_id = "create_import",
     tag = "reports",
     request_body(content = ImportUpload, content_type = "multipart/form-data"),
     responses(
         (status = 202, description = "The job, running", body = ImportJob),
-        (status = 404, description = "Organisation outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 413, description = "`payload_too_large`: over 50 MB uploaded, more than 200,000 rows, or a workbook inflating past its limits (a zip bomb)", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`validation_failed`: the file is unreadable (`unreadable_file`: not XLSX or UTF-8 CSV, a damaged archive), has a line over 64 KB (`line_too_long`) or over 1,024 columns (`too_many_columns`), or lacks required columns", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 429, description = "`import_running` (the caller's previous import has not ended), `imports_busy` (the server runs as many imports as it allows), or `identifier_checks_exhausted` (the account was told its daily allowance of identifiers held outside its scope)", body = qldv_api_types::Problem, content_type = "application/problem+json",
-            headers(("Retry-After" = i64, description = "Seconds to wait before trying again"))),
+        problems::NotFound,
+        problems::ImportTooLarge,
+        problems::ImportUnreadable,
+        problems::ImportBusy,
     ),
-    security(("bearer" = []))
 )]
 #[post("/imports")]
 pub async fn start_import(
     state: web::Data<AppState>,
-    user: AuthUser,
+    user: Writer,
     payload: Multipart,
 ) -> Result<HttpResponse, AppError> {
-    user.require_writer()?;
     // The place is held from the upload to the job's end: one import per user, a few per server.
     let place = state
         .imports
@@ -179,20 +180,20 @@ pub async fn start_import(
 /// One import job: status, rows validated so far, and the error report when it failed.
 #[utoipa::path(
     tag = "reports",
-    params(("id" = i64, Path, description = "Job id")),
+    params(("id" = ImportId, Path, description = "Job id")),
     responses(
         (status = 200, description = "The job", body = ImportJob),
-        (status = 404, description = "No such job in the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/imports/{id}")]
 pub async fn get_import(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<ImportId>,
 ) -> Result<web::Json<ImportJob>, AppError> {
-    let id = id.into_inner();
+    // The model still takes the raw number.
+    let id = id.into_inner().0;
     let privacy = user.privacy();
     let row = crate::db::run(&state.pool, move |c| ImportRow::find(c, &user.scope, id)).await?;
     let live = (row.status == "running")
@@ -205,7 +206,6 @@ pub async fn get_import(
 #[utoipa::path(
     tag = "reports",
     responses((status = 200, description = "Jobs, newest first", body = Vec<ImportJob>)),
-    security(("bearer" = []))
 )]
 #[get("/imports")]
 pub async fn list_imports(
@@ -229,9 +229,9 @@ pub async fn list_imports(
 /// The import template: the Vietnamese column headers (required ones highlighted), an example
 /// row, and a sheet explaining each column.
 #[utoipa::path(
+    operation_id = "get_import_template",
     tag = "reports",
     responses((status = 200, description = "The template", body = String, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")),
-    security(("bearer" = []))
 )]
 #[get("/imports/template.xlsx")]
 pub async fn import_template(_user: AuthUser) -> Result<HttpResponse, AppError> {

@@ -9,17 +9,19 @@ pub mod cards;
 pub mod changes;
 mod common;
 pub mod evaluations;
+pub mod extract;
 pub mod health;
 pub mod imports;
 pub mod members;
 pub mod organizations;
+pub mod problems;
 pub mod reports;
 pub mod sync;
 pub mod transfers;
 pub mod users;
 
 pub use crate::models::check_version;
-pub use common::{client_ip, etag, if_match, valid};
+pub use common::{client_ip, etag, if_match, valid, versioned};
 
 use utoipa_actix_web::service_config::ServiceConfig;
 

@@ -19,6 +19,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(get_report);
 }
 
+use crate::routes::problems;
 use crate::services::spreadsheet::XLSX;
 
 /// The subtree and the dates.
@@ -88,9 +89,8 @@ fn format_of(req: &HttpRequest, asked: Option<&str>) -> Result<Format, AppError>
             (String = "text/csv"),
             (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         )),
-        (status = 404, description = "Unknown report, or organisation outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/reports/{code}")]
 pub async fn get_report(

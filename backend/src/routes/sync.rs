@@ -9,8 +9,9 @@ use qldv_api_types::OrgId;
 use serde::Deserialize;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::auth::AuthUser;
 use crate::error::AppError;
+use crate::routes::extract::{Admin, NationalAdmin, Writer};
+use crate::routes::problems;
 use crate::services::sync::{self, SyncKey};
 use crate::state::AppState;
 
@@ -48,21 +49,20 @@ pub struct ExportQuery {
 /// A signed package of the changes of a subtree after a cursor (administrators and organizers
 /// of the subtree). Apply it at the receiving installation with `POST /sync/import`.
 #[utoipa::path(
+    operation_id = "export_sync_package",
     tag = "changes",
     params(ExportQuery),
     responses(
         (status = 200, description = "The package (JSON, signed)", body = qldv_api_types::changes::SyncPackage, content_type = "application/json"),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/sync/export")]
 pub async fn export_package(
     state: web::Data<AppState>,
-    user: AuthUser,
+    user: Writer,
     query: web::Query<ExportQuery>,
 ) -> Result<HttpResponse, AppError> {
-    user.require_writer()?;
     let key = key(&state)?;
     let org = OrgId(query.organization_id);
     let since = query.since.unwrap_or(0).max(0);
@@ -85,22 +85,21 @@ pub async fn export_package(
 /// held here in a newer or diverged version are reported, not overwritten; a package applied
 /// before changes nothing and returns its report again with `already_applied`.
 #[utoipa::path(
+    operation_id = "import_sync_package",
     tag = "changes",
     request_body(content = qldv_api_types::changes::SyncPackage, description = "The package file, as `GET /sync/export` gave it", content_type = "application/json"),
     responses(
         (status = 200, description = "What was applied", body = SyncReport),
-        (status = 403, description = "The package is for a subtree outside an attached administrator's own", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Untrusted key, bad signature or unknown format", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::PackageOutsideSubtree,
+        problems::PackageRefused,
     ),
-    security(("bearer" = []))
 )]
 #[post("/sync/import")]
 pub async fn import_package(
     state: web::Data<AppState>,
-    user: AuthUser,
+    user: Admin,
     mut body: web::Payload,
 ) -> Result<web::Json<SyncReport>, AppError> {
-    user.require_admin()?;
     let mut bytes = web::BytesMut::new();
     while let Some(chunk) = body.next().await {
         let chunk = chunk.map_err(|e| AppError::Malformed(format!("body: {e}")))?;
@@ -116,16 +115,15 @@ pub async fn import_package(
 
 /// This installation's public key, for the receiving installation to trust (administrators).
 #[utoipa::path(
+    operation_id = "get_sync_key",
     tag = "changes",
     responses((status = 200, description = "The public key", body = SyncIdentity)),
-    security(("bearer" = []))
 )]
 #[get("/sync/key")]
 pub async fn identity(
     state: web::Data<AppState>,
-    user: AuthUser,
+    _user: Admin,
 ) -> Result<web::Json<SyncIdentity>, AppError> {
-    user.require_admin()?;
     Ok(web::Json(SyncIdentity {
         public_key: key(&state)?.public_key(),
     }))
@@ -133,38 +131,36 @@ pub async fn identity(
 
 /// The installations whose packages are accepted (administrators).
 #[utoipa::path(
+    operation_id = "list_trusted_keys",
     tag = "changes",
     responses((status = 200, description = "Trusted keys", body = Vec<TrustedKey>)),
-    security(("bearer" = []))
 )]
 #[get("/sync/trusted-keys")]
 pub async fn list_trusted(
     state: web::Data<AppState>,
-    user: AuthUser,
+    _user: NationalAdmin,
 ) -> Result<web::Json<Vec<TrustedKey>>, AppError> {
-    user.require_national_admin()?;
     Ok(web::Json(crate::db::run(&state.pool, sync::trusted).await?))
 }
 
 /// Trusts another installation's key for the subtree of one organisation (national
 /// administrators): its packages write only there.
 #[utoipa::path(
+    operation_id = "create_trusted_key",
     tag = "changes",
     request_body = TrustedKey,
     responses(
         (status = 201, description = "Trusted", body = TrustedKey),
-        (status = 403, description = "Not a national administrator", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Not an Ed25519 public key, or no organisation", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotNationalAdmin,
+        problems::BadTrustedKey,
     ),
-    security(("bearer" = []))
 )]
 #[post("/sync/trusted-keys")]
 pub async fn trust_key(
     state: web::Data<AppState>,
-    user: AuthUser,
+    user: NationalAdmin,
     body: web::Json<TrustedKey>,
 ) -> Result<HttpResponse, AppError> {
-    user.require_national_admin()?;
     let body = body.into_inner();
     let actor = user.actor();
     let saved = crate::db::transaction(&state.pool, move |c| sync::trust(c, &actor, &body)).await?;

@@ -70,8 +70,8 @@ pub fn eligible(
 /// 403 unless the caller decides at the provincial level (rule: the provincial standing
 /// committee awards badges): a writer whose scope is the whole tree, a province or the centre.
 /// A scoped administrator is bound by the level of its organisation as an organizer is.
+/// The caller's role was checked by the route (a `Writer`).
 fn require_provincial(conn: &mut DbConn, caller: &AuthUser) -> AppResult<()> {
-    caller.require_writer()?;
     let kind = match caller.scope.root_id() {
         Some(id) => Some(OrganizationRow::find(conn, &caller.scope, OrgId(id))?.kind),
         None => None,
@@ -175,7 +175,6 @@ pub fn propose(
     caller: &AuthUser,
     body: &ProposeBadges,
 ) -> AppResult<Vec<(ProposalRow, MemberRow)>> {
-    caller.require_writer()?;
     let settings = setting::at(conn, body.occasion_on)?;
     let mut out = Vec::new();
     for id in &body.member_ids {

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use qldv_api_types::cards::{CardStatus, IssueCard, ReissueCard, RevokeCard};
-use qldv_api_types::MemberId;
+use qldv_api_types::{CardId, MemberId};
 
 use crate::auth::{Actor, AuthUser};
 use crate::db::DbConn;
@@ -41,8 +41,8 @@ fn audit_card(
 /// 403 unless the caller is of the level above the member's grassroots organisation: its scope
 /// root a strict ancestor of it (a national administrator's whole tree always is). A scoped
 /// administrator is bound by the level of its organisation as an organizer is.
+/// The caller's role was checked by the route (a `Writer`).
 fn require_superior(conn: &mut DbConn, caller: &AuthUser, m: &MemberRow) -> AppResult<()> {
-    caller.require_writer()?;
     let grassroots = OrganizationRow::grassroots_of(conn, &m.org_path)?;
     if rules::issuer_is_superior(caller.scope.root_path(), &grassroots.path) {
         Ok(())
@@ -129,10 +129,11 @@ pub fn issue(
 pub fn reissue(
     conn: &mut Uow<'_>,
     caller: &AuthUser,
-    id: i64,
+    id: CardId,
     expected: Option<i64>,
     body: &ReissueCard,
 ) -> AppResult<(CardRow, MemberRow)> {
+    let id = id.0; // the models still take the raw number
     let (old, _, _) = CardRow::find(conn, &caller.scope, id)?;
     let m = MemberRow::find(conn, &caller.scope, MemberId(old.member_id))?;
     require_superior(conn, caller, &m)?;
@@ -178,10 +179,11 @@ pub fn reissue(
 pub fn revoke(
     conn: &mut Uow<'_>,
     caller: &AuthUser,
-    id: i64,
+    id: CardId,
     expected: Option<i64>,
     body: &RevokeCard,
 ) -> AppResult<(CardRow, String)> {
+    let id = id.0; // the models still take the raw number
     let (old, name, path) = CardRow::find(conn, &caller.scope, id)?;
     let m = MemberRow::find(conn, &caller.scope, MemberId(old.member_id))?;
     require_superior(conn, caller, &m)?;

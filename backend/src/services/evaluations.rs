@@ -176,14 +176,13 @@ pub fn close(
     Ok(round_dto(org.id, year, Some(&row), live))
 }
 
-/// Reopens a closed round (administrators only, audited).
+/// Reopens a closed round (administrators only, checked by the route; audited).
 pub fn reopen(
     conn: &mut Uow<'_>,
     caller: &AuthUser,
     org: OrgId,
     year: i32,
 ) -> AppResult<EvaluationRound> {
-    caller.require_admin()?;
     let org = OrganizationRow::find(conn, &caller.scope, org)?;
     let found = RoundRow::find(conn, org.id, year)?;
     let refused = |r| messages::round_refused(r, year, (&org.name, org.id));

@@ -8,7 +8,7 @@ use qldv_api_types::movements::{
     CreateDiscipline, DisciplineForm, DisciplineHold, ExitReason, ExitRequest, PeriodKind,
     PeriodRequest, ReadmissionRequest,
 };
-use qldv_api_types::MemberId;
+use qldv_api_types::{DisciplineId, MemberId};
 
 use crate::auth::AuthUser;
 use crate::db::schema::{disciplines, member_periods};
@@ -156,13 +156,13 @@ pub fn hold(
     conn: &mut Uow<'_>,
     caller: &AuthUser,
     id: MemberId,
-    discipline_id: i64,
+    discipline_id: DisciplineId,
     body: &DisciplineHold,
 ) -> AppResult<DisciplineRow> {
     let m = MemberRow::find(conn, &caller.scope, id)?;
     let d = DisciplineRow::of_member(conn, m.id)?
         .into_iter()
-        .find(|d| d.id == discipline_id)
+        .find(|d| d.id == discipline_id.0)
         .ok_or_else(msg::discipline_not_found)?;
     if body.on < d.decided_on {
         return Err(msg::held_before_decision());

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use qldv_api_types::movements::{
     AcceptTransfer, CreateTransfer, TransferDecision, TransferKind, TransferStatus,
 };
-use qldv_api_types::OrgId;
+use qldv_api_types::{OrgId, TransferId};
 
 use crate::auth::{AuthUser, Scope};
 use crate::db::DbConn;
@@ -198,9 +198,10 @@ pub fn issue(
 pub fn accept(
     conn: &mut Uow<'_>,
     caller: &AuthUser,
-    id: i64,
+    id: TransferId,
     body: &AcceptTransfer,
 ) -> AppResult<TransferRow> {
+    let id = id.0; // the models still take the raw number
     let (before, sides) = TransferRow::find(conn, &caller.scope, id)?;
     let status = transfer::decide(before.status, sides, Decision::Accept)?;
     let settings = setting::at(conn, before.issued_on)?;
@@ -279,11 +280,12 @@ pub fn accept(
 pub fn withdraw(
     conn: &mut Uow<'_>,
     caller: &AuthUser,
-    id: i64,
+    id: TransferId,
     status: TransferStatus,
     body: &TransferDecision,
     today: NaiveDate,
 ) -> AppResult<TransferRow> {
+    let id = id.0; // the models still take the raw number
     let (before, sides) = TransferRow::find(conn, &caller.scope, id)?;
     let (decision, kind) = match status {
         TransferStatus::Rejected => (Decision::Reject, "transfer_rejected"),

@@ -178,7 +178,7 @@ pub fn BadgePage() -> impl IntoView {
                     </tr></thead>
                     <tbody>
                         {p.items.into_iter().map(|pr| {
-                            let id = pr.id;
+                            let id = pr.id.0;
                             let name = pr.full_name.clone();
                             view! {
                                 <tr>

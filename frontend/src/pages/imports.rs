@@ -150,7 +150,7 @@ pub fn ImportPage() -> impl IntoView {
         spawn_local(async move {
             match api::upload::<ImportJob>("/imports", &form).await {
                 Ok(j) => {
-                    let id = j.id;
+                    let id = j.id.0;
                     job.set(Some(j));
                     poll(id, job, error, done);
                 }

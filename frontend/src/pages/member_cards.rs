@@ -65,7 +65,7 @@ pub fn CardsTab(member: i64) -> impl IntoView {
                 let active = cards
                     .iter()
                     .find(|c| c.status == CardStatus::Active)
-                    .map(|c| c.id);
+                    .map(|c| c.id.0);
                 view! {
                     {if cards.is_empty() {
                         view! { <p class="empty">{move || t(Text::Nothing)}</p> }.into_any()

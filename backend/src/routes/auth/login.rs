@@ -7,7 +7,9 @@ use crate::auth::password;
 use crate::domain::sign_in;
 use crate::error::AppError;
 use crate::models::{login_failure, refresh_token, user::UserRow};
-use crate::routes::{client_ip, valid};
+use crate::routes::client_ip;
+use crate::routes::extract::Valid;
+use crate::routes::problems;
 use crate::state::AppState;
 
 /// Signs in with a user name and password.
@@ -21,18 +23,16 @@ use crate::state::AppState;
     request_body = LoginRequest,
     responses(
         (status = 200, description = "Signed in", body = TokenPair),
-        (status = 401, description = "Wrong user name or password", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed attempts for this user name or from this address", body = qldv_api_types::Problem, content_type = "application/problem+json",
-            headers(("Retry-After" = i64, description = "Seconds until another attempt may be made"))),
+        problems::WrongCredentials,
+        problems::SignInThrottled,
     )
 )]
 #[post("/auth/login")]
 pub async fn login(
     state: web::Data<AppState>,
     req: HttpRequest,
-    body: web::Json<LoginRequest>,
+    Valid(web::Json(body)): Valid<web::Json<LoginRequest>>,
 ) -> Result<web::Json<TokenPair>, AppError> {
-    let body = valid(body.into_inner())?;
     let ip = client_ip(&req, &state.trusted_proxies);
     let window = sign_in::window();
     // The throttles and the stored hash: a short use of a connection. The attempt is counted as

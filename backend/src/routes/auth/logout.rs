@@ -5,7 +5,7 @@ use qldv_api_types::auth::RefreshRequest;
 
 use crate::error::AppError;
 use crate::models::refresh_token;
-use crate::routes::valid;
+use crate::routes::extract::Valid;
 use crate::state::AppState;
 
 /// Signs out: revokes the refresh token and every token of the same sign-in.
@@ -17,9 +17,8 @@ use crate::state::AppState;
 #[post("/auth/logout")]
 pub async fn logout(
     state: web::Data<AppState>,
-    body: web::Json<RefreshRequest>,
+    Valid(web::Json(body)): Valid<web::Json<RefreshRequest>>,
 ) -> Result<HttpResponse, AppError> {
-    let body = valid(body.into_inner())?;
     crate::db::run(&state.pool, move |conn| {
         refresh_token::revoke_by_secret(conn, &body.refresh_token)
     })

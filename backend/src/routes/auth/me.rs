@@ -8,9 +8,9 @@ use crate::auth::AuthUser;
 
 /// The signed-in account: id, user name, role and the root of its scope.
 #[utoipa::path(
+    operation_id = "get_me",
     tag = "auth",
     responses((status = 200, description = "The current user", body = Me)),
-    security(("bearer" = []))
 )]
 #[get("/auth/me")]
 pub async fn me(user: AuthUser) -> web::Json<Me> {

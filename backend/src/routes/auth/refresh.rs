@@ -6,7 +6,8 @@ use qldv_api_types::auth::{RefreshRequest, TokenPair};
 use crate::error::AppError;
 use crate::models::refresh_token::{self, Rotation};
 use crate::models::user::UserRow;
-use crate::routes::valid;
+use crate::routes::extract::Valid;
+use crate::routes::problems;
 use crate::state::AppState;
 
 /// Exchanges a refresh token for a new token pair.
@@ -19,15 +20,14 @@ use crate::state::AppState;
     request_body = RefreshRequest,
     responses(
         (status = 200, description = "New tokens", body = TokenPair),
-        (status = 401, description = "Unknown, expired, revoked or re-used refresh token", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::BadRefreshToken,
     )
 )]
 #[post("/auth/refresh")]
 pub async fn refresh(
     state: web::Data<AppState>,
-    body: web::Json<RefreshRequest>,
+    Valid(web::Json(body)): Valid<web::Json<RefreshRequest>>,
 ) -> Result<web::Json<TokenPair>, AppError> {
-    let body = valid(body.into_inner())?;
     let lifetimes = state.refresh_lifetimes();
     let outcome = crate::db::plain_transaction(&state.pool, move |conn| {
         let outcome = refresh_token::rotate(conn, &body.refresh_token, lifetimes)?;

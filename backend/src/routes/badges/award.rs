@@ -10,7 +10,8 @@ use crate::error::AppError;
 use crate::models::badge::BadgeRow;
 use crate::models::organization::OrganizationRow;
 use crate::pagination::{page, PageParams};
-use crate::routes::valid;
+use crate::routes::extract::{Valid, Writer};
+use crate::routes::problems;
 use crate::services;
 use crate::state::AppState;
 
@@ -18,25 +19,23 @@ use crate::state::AppState;
 /// scope is a province or above): 422 `not_eligible` / `below_held` / `discipline_in_force` when
 /// the rules refuse it, 409 `already_held` when the member has that milestone.
 #[utoipa::path(
+    operation_id = "create_badge",
     tag = "badges",
     request_body = AwardBadge,
     responses(
         (status = 201, description = "Awarded", body = Badge),
-        (status = 403, description = "Not of the provincial level", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Member not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Already held", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Not eligible", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotProvincial,
+        problems::NotFound,
+        problems::AlreadyHeld,
+        problems::NotEligible,
     ),
-    security(("bearer" = []))
 )]
 #[post("/badges")]
 pub async fn award_badge(
     state: web::Data<AppState>,
-    user: AuthUser,
-    body: web::Json<AwardBadge>,
+    user: Writer,
+    Valid(web::Json(body)): Valid<web::Json<AwardBadge>>,
 ) -> Result<HttpResponse, AppError> {
-    user.require_writer()?;
-    let body = valid(body.into_inner())?;
     let (row, m) = crate::db::transaction(&state.pool, move |c| {
         services::badges::award(c, &user, &body)
     })
@@ -60,9 +59,8 @@ pub struct BadgeQuery {
     params(BadgeQuery, PageParams),
     responses(
         (status = 200, description = "One page of awards", body = Page<Badge>),
-        (status = 404, description = "Organisation outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/badges")]
 pub async fn list_badges(

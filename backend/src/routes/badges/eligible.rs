@@ -10,6 +10,7 @@ use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::organization::OrganizationRow;
 use crate::pagination::{page_of_list, PageParams};
+use crate::routes::problems;
 use crate::services;
 use crate::state::AppState;
 
@@ -27,13 +28,13 @@ pub struct EligibleQuery {
 /// name order: the highest milestone reached above any held, early for a recorded serious illness,
 /// posthumous for the deceased; members under a discipline's waiting time are left out.
 #[utoipa::path(
+    operation_id = "list_eligible_badges",
     tag = "badges",
     params(EligibleQuery, PageParams),
     responses(
         (status = 200, description = "One page of the eligible members", body = Page<EligibleMember>),
-        (status = 404, description = "Organisation outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/badges/eligible")]
 pub async fn eligible_badges(

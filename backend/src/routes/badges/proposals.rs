@@ -15,7 +15,8 @@ use crate::models::badge_proposal::{ProposalFilter, ProposalRow};
 use crate::models::member::MemberRow;
 use crate::models::organization::OrganizationRow;
 use crate::pagination::{page, PageParams};
-use crate::routes::valid;
+use crate::routes::extract::{Valid, Writer};
+use crate::routes::problems;
 use crate::services;
 use crate::state::AppState;
 
@@ -29,24 +30,22 @@ fn views(rows: &[(ProposalRow, MemberRow)]) -> Vec<BadgeProposal> {
 /// milestone the eligibility engine finds (422 naming the member when one is not eligible, and
 /// then nothing is written).
 #[utoipa::path(
+    operation_id = "create_badge_proposals",
     tag = "badges",
     request_body = ProposeBadges,
     responses(
         (status = 201, description = "Proposed", body = Vec<BadgeProposal>),
-        (status = 404, description = "A member not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Already proposed", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A member is not eligible", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
+        problems::AlreadyProposed,
+        problems::MemberNotEligible,
     ),
-    security(("bearer" = []))
 )]
 #[post("/badges/proposals")]
 pub async fn propose_badges(
     state: web::Data<AppState>,
-    user: AuthUser,
-    body: web::Json<ProposeBadges>,
+    user: Writer,
+    Valid(web::Json(body)): Valid<web::Json<ProposeBadges>>,
 ) -> Result<HttpResponse, AppError> {
-    user.require_writer()?;
-    let body = valid(body.into_inner())?;
     let rows = crate::db::transaction(&state.pool, move |c| {
         services::badges::propose(c, &user, &body)
     })
@@ -68,13 +67,13 @@ pub struct ProposalQuery {
 
 /// Proposals inside the caller's scope, newest first.
 #[utoipa::path(
+    operation_id = "list_badge_proposals",
     tag = "badges",
     params(ProposalQuery, PageParams),
     responses(
         (status = 200, description = "One page of proposals", body = Page<BadgeProposal>),
-        (status = 404, description = "Organisation outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/badges/proposals")]
 pub async fn list_proposals(
@@ -109,25 +108,23 @@ pub async fn list_proposals(
 /// The provincial level approves proposals under one decision: each becomes an award after the
 /// engine checks it again (all or nothing).
 #[utoipa::path(
+    operation_id = "approve_badge_proposals",
     tag = "badges",
     request_body = ApproveProposals,
     responses(
         (status = 200, description = "Approved", body = Vec<BadgeProposal>),
-        (status = 403, description = "Not of the provincial level", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 404, description = "A proposal not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Already decided, or the badge is held", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "No longer eligible", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotProvincial,
+        problems::NotFound,
+        problems::DecidedOrHeld,
+        problems::NoLongerEligible,
     ),
-    security(("bearer" = []))
 )]
 #[post("/badges/proposals/approve")]
 pub async fn approve_proposals(
     state: web::Data<AppState>,
-    user: AuthUser,
-    body: web::Json<ApproveProposals>,
+    user: Writer,
+    Valid(web::Json(body)): Valid<web::Json<ApproveProposals>>,
 ) -> Result<web::Json<Vec<BadgeProposal>>, AppError> {
-    user.require_writer()?;
-    let body = valid(body.into_inner())?;
     let rows = crate::db::transaction(&state.pool, move |c| {
         services::badges::approve(c, &user, &body.proposal_ids, &body.decision_no)
     })
@@ -137,26 +134,24 @@ pub async fn approve_proposals(
 
 /// The provincial level rejects a proposal, with the reason.
 #[utoipa::path(
+    operation_id = "reject_badge_proposal",
     tag = "badges",
     params(("id" = i64, Path, description = "Proposal id")),
     request_body = RejectProposal,
     responses(
         (status = 200, description = "Rejected", body = BadgeProposal),
-        (status = 403, description = "Not of the provincial level", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Already decided", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotProvincial,
+        problems::NotFound,
+        problems::ProposalDecided,
     ),
-    security(("bearer" = []))
 )]
 #[post("/badges/proposals/{id}/reject")]
 pub async fn reject_proposal(
     state: web::Data<AppState>,
-    user: AuthUser,
+    user: Writer,
     id: web::Path<i64>,
-    body: web::Json<RejectProposal>,
+    Valid(web::Json(body)): Valid<web::Json<RejectProposal>>,
 ) -> Result<web::Json<BadgeProposal>, AppError> {
-    user.require_writer()?;
-    let body = valid(body.into_inner())?;
     let id = id.into_inner();
     let (p, m) = crate::db::transaction(&state.pool, move |c| {
         services::badges::reject(c, &user, id, &body.reason)

@@ -3,9 +3,10 @@
 use actix_web::{post, web, HttpResponse};
 use qldv_api_types::cards::{Card, IssueCard};
 
-use crate::auth::AuthUser;
 use crate::error::AppError;
-use crate::routes::{etag, valid};
+use crate::routes::extract::{Valid, Writer};
+use crate::routes::problems;
+use crate::routes::versioned;
 use crate::services;
 use crate::state::AppState;
 
@@ -13,30 +14,30 @@ use crate::state::AppState;
 /// member's grassroots organisation (or an administrator). The 8-digit number (the format is a
 /// dated setting) is generated when not given; one active card per member.
 #[utoipa::path(
+    operation_id = "create_card",
     tag = "cards",
     request_body = IssueCard,
     responses(
         (status = 201, description = "Issued", body = Card, headers(("ETag" = String, description = "Version of the card"))),
-        (status = 403, description = "Not of the superior level", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Member not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "`card_already_active` or `card_number_taken`", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`not_official`, or a malformed number", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotSuperior,
+        problems::NotFound,
+        problems::CardConflict,
+        problems::CardRefused,
     ),
-    security(("bearer" = []))
 )]
 #[post("/cards")]
 pub async fn issue_card(
     state: web::Data<AppState>,
-    user: AuthUser,
-    body: web::Json<IssueCard>,
+    user: Writer,
+    Valid(web::Json(body)): Valid<web::Json<IssueCard>>,
 ) -> Result<HttpResponse, AppError> {
-    user.require_writer()?;
-    let body = valid(body.into_inner())?;
     let (card, m) = crate::db::transaction(&state.pool, move |c| {
         services::cards::issue(c, &user, &body)
     })
     .await?;
-    Ok(HttpResponse::Created()
-        .insert_header(etag(card.version))
-        .json(card.to_dto(&m.full_name)))
+    Ok(versioned(
+        HttpResponse::Created(),
+        card.version,
+        card.to_dto(&m.full_name),
+    ))
 }

@@ -10,8 +10,10 @@ use crate::error::AppError;
 use crate::models::card::{self, CardFilter, CardRow};
 use crate::models::organization::OrganizationRow;
 use crate::pagination::{page, PageParams};
-use crate::routes::etag;
+use crate::routes::problems;
+use crate::routes::versioned;
 use crate::state::AppState;
+use qldv_api_types::CardId;
 
 /// Filters of the card list.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -31,9 +33,8 @@ pub struct CardQuery {
     params(CardQuery, PageParams),
     responses(
         (status = 200, description = "One page of cards", body = Page<Card>),
-        (status = 404, description = "Organisation outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/cards")]
 pub async fn list_cards(
@@ -75,13 +76,13 @@ pub struct DueQuery {
 
 /// Official members with no active card, in Vietnamese name order: the work list for issuing.
 #[utoipa::path(
+    operation_id = "list_cards_due",
     tag = "cards",
     params(DueQuery, PageParams),
     responses(
         (status = 200, description = "One page of members due a card", body = Page<CardDue>),
-        (status = 404, description = "Organisation outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/cards/due")]
 pub async fn cards_due(
@@ -112,23 +113,25 @@ pub async fn cards_due(
 /// One card whose member is inside the caller's scope.
 #[utoipa::path(
     tag = "cards",
-    params(("id" = i64, Path, description = "Card id")),
+    params(("id" = CardId, Path, description = "Card id")),
     responses(
         (status = 200, description = "The card", body = Card, headers(("ETag" = String, description = "Current version"))),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/cards/{id}")]
 pub async fn get_card(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<CardId>,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
+    // The model still takes the raw number.
+    let id = id.into_inner().0;
     let (row, name, _) =
         crate::db::run(&state.pool, move |c| CardRow::find(c, &user.scope, id)).await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(etag(row.version))
-        .json(row.to_dto(&name)))
+    Ok(versioned(
+        HttpResponse::Ok(),
+        row.version,
+        row.to_dto(&name),
+    ))
 }

@@ -3,9 +3,10 @@
 use actix_web::{post, web, HttpResponse};
 use qldv_api_types::members::{CreateMember, Member};
 
-use crate::auth::AuthUser;
 use crate::error::AppError;
-use crate::routes::{etag, valid};
+use crate::routes::extract::{Valid, Writer};
+use crate::routes::problems;
+use crate::routes::versioned;
 use crate::services;
 use crate::state::AppState;
 
@@ -22,26 +23,26 @@ use crate::state::AppState;
     request_body = CreateMember,
     responses(
         (status = 201, description = "Created", body = Member),
-        (status = 404, description = "Organisation not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "CCCD or personal-history number already on another record", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
+        problems::IdentifierTaken,
+        problems::IdentifierChecksExhausted,
     ),
-    security(("bearer" = []))
 )]
 #[post("/members")]
 pub async fn create_member(
     state: web::Data<AppState>,
-    user: AuthUser,
-    body: web::Json<CreateMember>,
+    user: Writer,
+    Valid(web::Json(body)): Valid<web::Json<CreateMember>>,
 ) -> Result<HttpResponse, AppError> {
     let privacy = user.privacy();
-    user.require_writer()?;
-    let body = valid(body.into_inner())?;
     let today = state.today();
     let row = services::disclosure::transaction(&state.pool, &user.clone(), move |c| {
         services::members::create(c, &user, &body, today)
     })
     .await?;
-    Ok(HttpResponse::Created()
-        .insert_header(etag(row.version))
-        .json(row.to_dto(today, privacy)))
+    Ok(versioned(
+        HttpResponse::Created(),
+        row.version,
+        row.to_dto(today, privacy),
+    ))
 }

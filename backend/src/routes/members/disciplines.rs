@@ -8,9 +8,11 @@ use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::discipline::DisciplineRow;
 use crate::models::member::MemberRow;
-use crate::routes::valid;
+use crate::routes::extract::{Valid, Writer};
+use crate::routes::problems;
 use crate::services;
 use crate::state::AppState;
+use qldv_api_types::DisciplineId;
 
 /// Records a discipline decision.
 ///
@@ -19,27 +21,25 @@ use crate::state::AppState;
 /// lapses 12 months after its announcement unless a complaint or re-offence is recorded; while in
 /// force it blocks transfers and badges.
 #[utoipa::path(
+    operation_id = "create_member_discipline",
     tag = "members",
-    params(("id" = i64, Path, description = "Member id")),
+    params(("id" = MemberId, Path, description = "Member id")),
     request_body = CreateDiscipline,
     responses(
         (status = 201, description = "Recorded", body = Discipline),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Member not active", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
+        problems::MemberNotActive,
     ),
-    security(("bearer" = []))
 )]
 #[post("/members/{id}/disciplines")]
 pub async fn create_discipline(
     state: web::Data<AppState>,
-    user: AuthUser,
-    id: web::Path<i64>,
-    body: web::Json<CreateDiscipline>,
+    user: Writer,
+    id: web::Path<MemberId>,
+    Valid(web::Json(body)): Valid<web::Json<CreateDiscipline>>,
 ) -> Result<HttpResponse, AppError> {
     let privacy = user.privacy();
-    user.require_writer()?;
-    let body = valid(body.into_inner())?;
-    let id = MemberId(id.into_inner());
+    let id = id.into_inner();
     let (row, _) = crate::db::transaction(&state.pool, move |c| {
         services::movements::discipline(c, &user, id, &body)
     })
@@ -49,22 +49,22 @@ pub async fn create_discipline(
 
 /// A member's disciplines, oldest first, each with whether it is in force today.
 #[utoipa::path(
+    operation_id = "list_member_disciplines",
     tag = "members",
-    params(("id" = i64, Path, description = "Member id")),
+    params(("id" = MemberId, Path, description = "Member id")),
     responses(
         (status = 200, description = "Disciplines", body = Vec<Discipline>),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/members/{id}/disciplines")]
 pub async fn list_disciplines(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<MemberId>,
 ) -> Result<web::Json<Vec<Discipline>>, AppError> {
     let privacy = user.privacy();
-    let id = MemberId(id.into_inner());
+    let id = id.into_inner();
     let rows = crate::db::run(&state.pool, move |c| {
         let m = MemberRow::find(c, &user.scope, id)?;
         DisciplineRow::of_member(c, m.id)
@@ -79,27 +79,24 @@ pub async fn list_disciplines(
 /// Records a complaint or a re-offence: the discipline stays in force instead of lapsing.
 #[utoipa::path(
     tag = "members",
-    params(("id" = i64, Path, description = "Member id"), ("discipline_id" = i64, Path, description = "Discipline id")),
+    params(("id" = MemberId, Path, description = "Member id"), ("discipline_id" = DisciplineId, Path, description = "Discipline id")),
     request_body = DisciplineHold,
     responses(
         (status = 200, description = "Recorded", body = Discipline),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[post("/members/{id}/disciplines/{discipline_id}/hold")]
 pub async fn hold_discipline(
     state: web::Data<AppState>,
-    user: AuthUser,
-    path: web::Path<(i64, i64)>,
-    body: web::Json<DisciplineHold>,
+    user: Writer,
+    path: web::Path<(MemberId, DisciplineId)>,
+    Valid(web::Json(body)): Valid<web::Json<DisciplineHold>>,
 ) -> Result<web::Json<Discipline>, AppError> {
     let privacy = user.privacy();
-    user.require_writer()?;
-    let body = valid(body.into_inner())?;
     let (id, did) = path.into_inner();
     let row = crate::db::transaction(&state.pool, move |c| {
-        services::movements::hold(c, &user, MemberId(id), did, &body)
+        services::movements::hold(c, &user, id, did, &body)
     })
     .await?;
     Ok(web::Json(row.to_dto(state.today(), privacy)))

@@ -8,27 +8,28 @@ use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::member::MemberRow;
 use crate::models::member_event;
+use crate::routes::problems;
 use crate::state::AppState;
 
 /// The member's dated history, oldest first: admission, recognition, corrections, supplements
 /// and every later lifecycle change, each with its decision and regulation.
 #[utoipa::path(
+    operation_id = "list_member_events",
     tag = "members",
-    params(("id" = i64, Path, description = "Member id")),
+    params(("id" = MemberId, Path, description = "Member id")),
     responses(
         (status = 200, description = "Events in date order", body = Vec<MemberEvent>),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/members/{id}/events")]
 pub async fn member_events(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<MemberId>,
 ) -> Result<web::Json<Vec<MemberEvent>>, AppError> {
     let privacy = user.privacy();
-    let id = MemberId(id.into_inner());
+    let id = id.into_inner();
     let rows = crate::db::run(&state.pool, move |c| {
         let m = MemberRow::find(c, &user.scope, id)?;
         member_event::of_member(c, m.id)
@@ -47,22 +48,22 @@ pub struct OnDay {
 
 /// The cells the member belonged to, with dates (kept through transfers and restructures).
 #[utoipa::path(
+    operation_id = "list_member_memberships",
     tag = "members",
-    params(("id" = i64, Path, description = "Member id"), OnDay),
+    params(("id" = MemberId, Path, description = "Member id"), OnDay),
     responses(
         (status = 200, description = "Membership periods, oldest first", body = Vec<qldv_api_types::members::MembershipPeriod>),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/members/{id}/memberships")]
 pub async fn member_memberships(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<MemberId>,
     query: web::Query<OnDay>,
 ) -> Result<web::Json<Vec<qldv_api_types::members::MembershipPeriod>>, AppError> {
-    let id = MemberId(id.into_inner());
+    let id = id.into_inner();
     let on = query.on;
     let rows = crate::db::run(&state.pool, move |c| {
         let m = MemberRow::find(c, &user.scope, id)?;

@@ -5,9 +5,10 @@ use qldv_api_types::members::Member;
 use qldv_api_types::movements::{ExitRequest, ReadmissionRequest};
 use qldv_api_types::MemberId;
 
-use crate::auth::AuthUser;
 use crate::error::AppError;
-use crate::routes::{etag, valid};
+use crate::routes::extract::{Valid, Writer};
+use crate::routes::problems;
+use crate::routes::versioned;
 use crate::services;
 use crate::state::AppState;
 
@@ -18,33 +19,32 @@ use crate::state::AppState;
 /// only with a recorded `hardship_reason`. Refused while a transfer is pending.
 #[utoipa::path(
     tag = "members",
-    params(("id" = i64, Path, description = "Member id")),
+    params(("id" = MemberId, Path, description = "Member id")),
     request_body = ExitRequest,
     responses(
         (status = 200, description = "Exited", body = Member),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Not active, or a transfer is pending", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
+        problems::MemberBusy,
     ),
-    security(("bearer" = []))
 )]
 #[post("/members/{id}/exit")]
 pub async fn exit_member(
     state: web::Data<AppState>,
-    user: AuthUser,
-    id: web::Path<i64>,
-    body: web::Json<ExitRequest>,
+    user: Writer,
+    id: web::Path<MemberId>,
+    Valid(web::Json(body)): Valid<web::Json<ExitRequest>>,
 ) -> Result<HttpResponse, AppError> {
     let privacy = user.privacy();
-    user.require_writer()?;
-    let body = valid(body.into_inner())?;
-    let id = MemberId(id.into_inner());
+    let id = id.into_inner();
     let row = crate::db::transaction(&state.pool, move |c| {
         services::movements::exit(c, &user, id, &body)
     })
     .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(etag(row.version))
-        .json(row.to_dto(state.today(), privacy)))
+    Ok(versioned(
+        HttpResponse::Ok(),
+        row.version,
+        row.to_dto(state.today(), privacy),
+    ))
 }
 
 /// Re-admits a former member (rule 13): at least 36 months after the exit (60 after a
@@ -54,31 +54,30 @@ pub async fn exit_member(
 /// party age.
 #[utoipa::path(
     tag = "members",
-    params(("id" = i64, Path, description = "Member id")),
+    params(("id" = MemberId, Path, description = "Member id")),
     request_body = ReadmissionRequest,
     responses(
         (status = 200, description = "Re-admitted (probationary)", body = Member),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Not a former member", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
+        problems::NotFormerMember,
     ),
-    security(("bearer" = []))
 )]
 #[post("/members/{id}/readmission")]
 pub async fn readmit_member(
     state: web::Data<AppState>,
-    user: AuthUser,
-    id: web::Path<i64>,
-    body: web::Json<ReadmissionRequest>,
+    user: Writer,
+    id: web::Path<MemberId>,
+    Valid(web::Json(body)): Valid<web::Json<ReadmissionRequest>>,
 ) -> Result<HttpResponse, AppError> {
     let privacy = user.privacy();
-    user.require_writer()?;
-    let body = valid(body.into_inner())?;
-    let id = MemberId(id.into_inner());
+    let id = id.into_inner();
     let row = crate::db::transaction(&state.pool, move |c| {
         services::movements::readmit(c, &user, id, &body)
     })
     .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(etag(row.version))
-        .json(row.to_dto(state.today(), privacy)))
+    Ok(versioned(
+        HttpResponse::Ok(),
+        row.version,
+        row.to_dto(state.today(), privacy),
+    ))
 }

@@ -12,6 +12,7 @@ use crate::domain::privacy::Privacy;
 use crate::error::AppError;
 use crate::models::member::{MemberFilter, MemberRow};
 use crate::models::organization::OrganizationRow;
+use crate::routes::problems;
 use crate::services::spreadsheet::{csv_line, xlsx_error, XLSX};
 use crate::state::AppState;
 
@@ -142,9 +143,8 @@ struct Cursor {
             (String = "text/csv"),
             (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         )),
-        (status = 404, description = "Organisation not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/members/export")]
 pub async fn export_members(

@@ -7,29 +7,31 @@ use qldv_api_types::MemberId;
 use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::member::MemberRow;
-use crate::routes::etag;
+use crate::routes::problems;
+use crate::routes::versioned;
 use crate::state::AppState;
 
 /// One member record inside the caller's scope, with its derived state and missing fields.
 #[utoipa::path(
     tag = "members",
-    params(("id" = i64, Path, description = "Member id")),
+    params(("id" = MemberId, Path, description = "Member id")),
     responses(
         (status = 200, description = "The record", body = Member, headers(("ETag" = String, description = "Current version"))),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/members/{id}")]
 pub async fn get_member(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<MemberId>,
 ) -> Result<HttpResponse, AppError> {
     let privacy = user.privacy();
-    let id = MemberId(id.into_inner());
+    let id = id.into_inner();
     let row = crate::db::run(&state.pool, move |c| MemberRow::find(c, &user.scope, id)).await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(etag(row.version))
-        .json(row.to_dto(state.today(), privacy)))
+    Ok(versioned(
+        HttpResponse::Ok(),
+        row.version,
+        row.to_dto(state.today(), privacy),
+    ))
 }

@@ -8,34 +8,33 @@ use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::illness::IllnessRow;
 use crate::models::member::MemberRow;
-use crate::routes::valid;
+use crate::routes::extract::{Valid, Writer};
+use crate::routes::problems;
 use crate::services;
 use crate::state::AppState;
 
 /// Records an illness: 3 months or more in a year caps that year's rating at `complete`
 /// (rule 15); a serious illness allows a party badge up to 12 or 24 months early (rule 19).
 #[utoipa::path(
+    operation_id = "create_member_illness",
     tag = "members",
-    params(("id" = i64, Path, description = "Member id")),
+    params(("id" = MemberId, Path, description = "Member id")),
     request_body = IllnessRequest,
     responses(
         (status = 201, description = "Recorded", body = Illness),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Dates out of order", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
+        problems::DatesOutOfOrder,
     ),
-    security(("bearer" = []))
 )]
 #[post("/members/{id}/illnesses")]
 pub async fn add_illness(
     state: web::Data<AppState>,
-    user: AuthUser,
-    id: web::Path<i64>,
-    body: web::Json<IllnessRequest>,
+    user: Writer,
+    id: web::Path<MemberId>,
+    Valid(web::Json(body)): Valid<web::Json<IllnessRequest>>,
 ) -> Result<HttpResponse, AppError> {
     let privacy = user.privacy();
-    user.require_writer()?;
-    let body = valid(body.into_inner())?;
-    let id = MemberId(id.into_inner());
+    let id = id.into_inner();
     let row = crate::db::transaction(&state.pool, move |c| {
         services::illnesses::record(c, &user, id, &body)
     })
@@ -45,22 +44,22 @@ pub async fn add_illness(
 
 /// A member's recorded illnesses, oldest first.
 #[utoipa::path(
+    operation_id = "list_member_illnesses",
     tag = "members",
-    params(("id" = i64, Path, description = "Member id")),
+    params(("id" = MemberId, Path, description = "Member id")),
     responses(
         (status = 200, description = "The illnesses", body = Vec<Illness>),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/members/{id}/illnesses")]
 pub async fn list_illnesses(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<MemberId>,
 ) -> Result<web::Json<Vec<Illness>>, AppError> {
     let privacy = user.privacy();
-    let id = MemberId(id.into_inner());
+    let id = id.into_inner();
     let rows = crate::db::run(&state.pool, move |c| {
         let m = MemberRow::find(c, &user.scope, id)?;
         IllnessRow::of_member(c, m.id)

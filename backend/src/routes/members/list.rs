@@ -12,6 +12,7 @@ use crate::error::AppError;
 use crate::models::member::{MemberFilter, MemberRow};
 use crate::models::organization::OrganizationRow;
 use crate::pagination::{page, PageParams};
+use crate::routes::problems;
 use crate::state::AppState;
 
 /// Filters of the member list.
@@ -67,9 +68,8 @@ pub(super) fn filter_from(query: &MemberQuery, privacy: Privacy) -> Result<Membe
     params(MemberQuery, PageParams),
     responses(
         (status = 200, description = "One page of members", body = Page<Member>),
-        (status = 404, description = "Organisation not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/members")]
 pub async fn list_members(

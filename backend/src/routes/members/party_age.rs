@@ -10,6 +10,7 @@ use crate::auth::AuthUser;
 use crate::domain::party_age;
 use crate::error::AppError;
 use crate::models::member::MemberRow;
+use crate::routes::problems;
 use crate::state::AppState;
 
 /// Reference date of the party age.
@@ -23,22 +24,22 @@ pub struct AsOf {
 /// Party age on a date: from the first admission decision, minus interruptions. 422
 /// `no_party_age` for a member never recognised official, or a date before the first decision.
 #[utoipa::path(
+    operation_id = "get_member_party_age",
     tag = "members",
-    params(("id" = i64, Path, description = "Member id"), AsOf),
+    params(("id" = MemberId, Path, description = "Member id"), AsOf),
     responses(
         (status = 200, description = "The party age", body = PartyAgeDto),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/members/{id}/party-age")]
 pub async fn member_party_age(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<MemberId>,
     query: web::Query<AsOf>,
 ) -> Result<web::Json<PartyAgeDto>, AppError> {
-    let id = MemberId(id.into_inner());
+    let id = id.into_inner();
     let as_of = query.as_of.unwrap_or_else(|| state.today());
     let row = crate::db::run(&state.pool, move |c| MemberRow::find(c, &user.scope, id)).await?;
     let age = party_age::party_age(&row.party_age_facts(), as_of).ok_or_else(|| {

@@ -3,33 +3,31 @@
 use actix_web::{get, post, web, HttpResponse};
 use diesel::prelude::*;
 use qldv_api_types::movements::{MemberPeriod, PeriodKind, PeriodRequest};
-use qldv_api_types::MemberId;
+use qldv_api_types::{MemberId, PeriodId};
 
 use crate::auth::AuthUser;
 use crate::db::schema::member_periods as p;
 use crate::error::AppError;
 use crate::models::member::MemberRow;
-use crate::routes::valid;
+use crate::routes::extract::{Valid, Writer};
+use crate::routes::problems;
 use crate::services;
 use crate::state::AppState;
 
 async fn add(
     state: web::Data<AppState>,
-    user: AuthUser,
-    id: i64,
+    user: Writer,
+    id: MemberId,
     kind: PeriodKind,
     body: PeriodRequest,
 ) -> Result<HttpResponse, AppError> {
-    user.require_writer()?;
-    let body = valid(body)?;
-    let id = MemberId(id);
     let (pid, _) = crate::db::transaction(&state.pool, {
         let body = body.clone();
         move |c| services::movements::add_period(c, &user, id, kind, &body)
     })
     .await?;
     Ok(HttpResponse::Created().json(MemberPeriod {
-        id: pid,
+        id: PeriodId(pid),
         member_id: id,
         kind,
         from: body.from,
@@ -41,78 +39,64 @@ async fn add(
 
 /// Records an exemption from activities (miễn công tác và sinh hoạt), e.g. for age or illness.
 #[utoipa::path(
+    operation_id = "create_member_exemption",
     tag = "members",
-    params(("id" = i64, Path, description = "Member id")),
+    params(("id" = MemberId, Path, description = "Member id")),
     request_body = PeriodRequest,
     responses(
         (status = 201, description = "Recorded", body = MemberPeriod),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[post("/members/{id}/exemptions")]
 pub async fn add_exemption(
     state: web::Data<AppState>,
-    user: AuthUser,
-    id: web::Path<i64>,
-    body: web::Json<PeriodRequest>,
+    user: Writer,
+    id: web::Path<MemberId>,
+    Valid(web::Json(body)): Valid<web::Json<PeriodRequest>>,
 ) -> Result<HttpResponse, AppError> {
-    add(
-        state,
-        user,
-        id.into_inner(),
-        PeriodKind::Exemption,
-        body.into_inner(),
-    )
-    .await
+    add(state, user, id.into_inner(), PeriodKind::Exemption, body).await
 }
 
 /// Records a period of working away (đi làm ăn xa), with the place. Away more than 12 months
 /// without an official transfer raises an alert.
 #[utoipa::path(
+    operation_id = "create_member_absence",
     tag = "members",
-    params(("id" = i64, Path, description = "Member id")),
+    params(("id" = MemberId, Path, description = "Member id")),
     request_body = PeriodRequest,
     responses(
         (status = 201, description = "Recorded", body = MemberPeriod),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[post("/members/{id}/absences")]
 pub async fn add_absence(
     state: web::Data<AppState>,
-    user: AuthUser,
-    id: web::Path<i64>,
-    body: web::Json<PeriodRequest>,
+    user: Writer,
+    id: web::Path<MemberId>,
+    Valid(web::Json(body)): Valid<web::Json<PeriodRequest>>,
 ) -> Result<HttpResponse, AppError> {
-    add(
-        state,
-        user,
-        id.into_inner(),
-        PeriodKind::Absence,
-        body.into_inner(),
-    )
-    .await
+    add(state, user, id.into_inner(), PeriodKind::Absence, body).await
 }
 
 /// A member's periods of working away and of exemption, oldest first.
 #[utoipa::path(
+    operation_id = "list_member_periods",
     tag = "members",
-    params(("id" = i64, Path, description = "Member id")),
+    params(("id" = MemberId, Path, description = "Member id")),
     responses(
         (status = 200, description = "Periods", body = Vec<MemberPeriod>),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/members/{id}/periods")]
 pub async fn list_periods(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<MemberId>,
 ) -> Result<web::Json<Vec<MemberPeriod>>, AppError> {
-    let id = MemberId(id.into_inner());
+    let id = id.into_inner();
     let rows = crate::db::run(&state.pool, move |c| {
         let m = MemberRow::find(c, &user.scope, id)?;
         Ok(p::table
@@ -132,7 +116,7 @@ pub async fn list_periods(
     Ok(web::Json(
         rows.into_iter()
             .map(|(pid, kind, from, to, place, reason)| MemberPeriod {
-                id: pid,
+                id: PeriodId(pid),
                 member_id: id,
                 kind: if kind == "exemption" {
                     PeriodKind::Exemption

@@ -1,7 +1,7 @@
 //! A member's yearly ratings, cards and badges: `PUT /members/{id}/evaluations/{year}`,
 //! `GET /members/{id}/evaluations`, `GET /members/{id}/cards`, `GET /members/{id}/badges`.
 
-use actix_web::{get, put, web, HttpRequest, HttpResponse};
+use actix_web::{get, put, web, HttpResponse};
 use qldv_api_types::badges::Badge;
 use qldv_api_types::cards::Card;
 use qldv_api_types::evaluations::{Evaluation, PutEvaluation};
@@ -13,7 +13,9 @@ use crate::models::badge::BadgeRow;
 use crate::models::card::{CardFilter, CardRow};
 use crate::models::evaluation::EvaluationRow;
 use crate::models::member::MemberRow;
-use crate::routes::{etag, if_match, valid};
+use crate::routes::extract::{IfMatch, Valid, Writer};
+use crate::routes::problems;
+use crate::routes::versioned;
 use crate::services;
 use crate::state::AppState;
 
@@ -24,62 +26,57 @@ use crate::state::AppState;
 /// or more caps the level at `complete`. Once the grassroots organisation has closed the year the
 /// rating is read-only (409 `round_closed`).
 #[utoipa::path(
+    operation_id = "put_member_evaluation",
     tag = "evaluations",
     params(
-        ("id" = i64, Path, description = "Member id"),
+        ("id" = MemberId, Path, description = "Member id"),
         ("year" = i32, Path, description = "Year rated"),
-        ("If-Match" = Option<String>, Header, description = "ETag of the year's rating, when correcting it"),
+        IfMatch,
     ),
     request_body = PutEvaluation,
     responses(
         (status = 200, description = "The rating", body = Evaluation, headers(("ETag" = String, description = "Version of the rating"))),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The round is closed, or the member is no longer active", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Changed by someone else meanwhile", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Breaks rule 14 or 15 (e.g. `level_score_mismatch`, `illness_cap`, `not_ratable`)", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
+        problems::RatingLocked,
+        problems::Stale,
+        problems::RatingRefused,
     ),
-    security(("bearer" = []))
 )]
 #[put("/members/{id}/evaluations/{year}")]
 pub async fn put_evaluation(
     state: web::Data<AppState>,
-    user: AuthUser,
-    req: HttpRequest,
-    path: web::Path<(i64, i32)>,
-    body: web::Json<PutEvaluation>,
+    user: Writer,
+    IfMatch(expected): IfMatch,
+    path: web::Path<(MemberId, i32)>,
+    Valid(web::Json(body)): Valid<web::Json<PutEvaluation>>,
 ) -> Result<HttpResponse, AppError> {
-    user.require_writer()?;
-    let expected = if_match(&req)?;
-    let body = valid(body.into_inner())?;
     let (id, year) = path.into_inner();
     let year = crate::routes::common::year(year)?;
     let today = state.today();
     let row = crate::db::transaction(&state.pool, move |c| {
-        services::evaluations::put(c, &user, MemberId(id), year, expected, &body, today)
+        services::evaluations::put(c, &user, id, year, expected, &body, today)
     })
     .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(etag(row.version))
-        .json(row.to_dto()))
+    Ok(versioned(HttpResponse::Ok(), row.version, row.to_dto()))
 }
 
 /// A member's ratings over the years, newest first.
 #[utoipa::path(
+    operation_id = "list_member_evaluations",
     tag = "evaluations",
-    params(("id" = i64, Path, description = "Member id")),
+    params(("id" = MemberId, Path, description = "Member id")),
     responses(
         (status = 200, description = "The ratings", body = Vec<Evaluation>),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/members/{id}/evaluations")]
 pub async fn member_evaluations(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<MemberId>,
 ) -> Result<web::Json<Vec<Evaluation>>, AppError> {
-    let id = MemberId(id.into_inner());
+    let id = id.into_inner();
     let rows = crate::db::run(&state.pool, move |c| {
         let m = MemberRow::find(c, &user.scope, id)?;
         EvaluationRow::of_member(c, m.id)
@@ -90,21 +87,21 @@ pub async fn member_evaluations(
 
 /// A member's party cards, the active one and those it replaced, newest first.
 #[utoipa::path(
+    operation_id = "list_member_cards",
     tag = "cards",
-    params(("id" = i64, Path, description = "Member id")),
+    params(("id" = MemberId, Path, description = "Member id")),
     responses(
         (status = 200, description = "The cards", body = Vec<Card>),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/members/{id}/cards")]
 pub async fn member_cards(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<MemberId>,
 ) -> Result<web::Json<Vec<Card>>, AppError> {
-    let id = MemberId(id.into_inner());
+    let id = id.into_inner();
     let rows = crate::db::run(&state.pool, move |c| {
         let m = MemberRow::find(c, &user.scope, id)?;
         let filter = CardFilter {
@@ -121,21 +118,21 @@ pub async fn member_cards(
 
 /// A member's party badges, lowest milestone first.
 #[utoipa::path(
+    operation_id = "list_member_badges",
     tag = "badges",
-    params(("id" = i64, Path, description = "Member id")),
+    params(("id" = MemberId, Path, description = "Member id")),
     responses(
         (status = 200, description = "The badges", body = Vec<Badge>),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/members/{id}/badges")]
 pub async fn member_badges(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<MemberId>,
 ) -> Result<web::Json<Vec<Badge>>, AppError> {
-    let id = MemberId(id.into_inner());
+    let id = id.into_inner();
     let (rows, name) = crate::db::run(&state.pool, move |c| {
         let m = MemberRow::find(c, &user.scope, id)?;
         Ok((BadgeRow::of_member(c, m.id)?, m.full_name))

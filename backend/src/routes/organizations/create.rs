@@ -3,12 +3,13 @@
 use actix_web::{post, web, HttpResponse};
 use qldv_api_types::organizations::{CreateOrganization, Organization};
 
-use crate::auth::AuthUser;
 use crate::domain::tree::check_child_kind;
 use crate::error::AppError;
 use crate::models::audit::{self, Subject};
 use crate::models::organization::{KindRow, NewOrganization, OrganizationRow};
-use crate::routes::{etag, valid};
+use crate::routes::extract::{Valid, Writer};
+use crate::routes::problems;
+use crate::routes::versioned;
 use crate::state::AppState;
 
 /// Creates an organisation under a parent inside the caller's scope.
@@ -20,20 +21,17 @@ use crate::state::AppState;
     request_body = CreateOrganization,
     responses(
         (status = 201, description = "Created", body = Organization),
-        (status = 403, description = "A root organisation asked by anyone but a national administrator", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Parent not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Code already used", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::RootNeedsNationalAdmin,
+        problems::NotFound,
+        problems::CodeTaken,
     ),
-    security(("bearer" = []))
 )]
 #[post("/organizations")]
 pub async fn create_organization(
     state: web::Data<AppState>,
-    user: AuthUser,
-    body: web::Json<CreateOrganization>,
+    user: Writer,
+    Valid(web::Json(body)): Valid<web::Json<CreateOrganization>>,
 ) -> Result<HttpResponse, AppError> {
-    user.require_writer()?;
-    let body = valid(body.into_inner())?;
     if body.parent_id.is_none() {
         user.require_national_admin()?;
     }
@@ -77,7 +75,9 @@ pub async fn create_organization(
         Ok(row)
     })
     .await?;
-    Ok(HttpResponse::Created()
-        .insert_header(etag(row.version))
-        .json(row.to_dto()))
+    Ok(versioned(
+        HttpResponse::Created(),
+        row.version,
+        row.to_dto(),
+    ))
 }

@@ -7,31 +7,29 @@ use qldv_api_types::OrgId;
 use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::organization::OrganizationRow;
-use crate::routes::etag;
+use crate::routes::problems;
+use crate::routes::versioned;
 use crate::state::AppState;
 
 /// One organisation inside the caller's scope.
 #[utoipa::path(
     tag = "organizations",
-    params(("id" = i64, Path, description = "Organisation id")),
+    params(("id" = OrgId, Path, description = "Organisation id")),
     responses(
         (status = 200, description = "The organisation", body = Organization, headers(("ETag" = String, description = "Current version"))),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/organizations/{id}")]
 pub async fn get_organization(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<OrgId>,
 ) -> Result<HttpResponse, AppError> {
-    let id = OrgId(id.into_inner());
+    let id = id.into_inner();
     let row = crate::db::run(&state.pool, move |c| {
         OrganizationRow::find(c, &user.scope, id)
     })
     .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(etag(row.version))
-        .json(row.to_dto()))
+    Ok(versioned(HttpResponse::Ok(), row.version, row.to_dto()))
 }

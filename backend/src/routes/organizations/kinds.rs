@@ -10,9 +10,9 @@ use crate::state::AppState;
 
 /// The kinds of organisation, top-down (kinds are data: a new kind needs no new code).
 #[utoipa::path(
+    operation_id = "list_organization_kinds",
     tag = "organizations",
     responses((status = 200, description = "Every kind", body = Vec<OrganizationKind>)),
-    security(("bearer" = []))
 )]
 #[get("/organization-kinds")]
 pub async fn list_kinds(

@@ -25,7 +25,6 @@ pub struct ChildrenFilter {
     tag = "organizations",
     params(ChildrenFilter, PageParams),
     responses((status = 200, description = "One page of organisations", body = Page<Organization>)),
-    security(("bearer" = []))
 )]
 #[get("/organizations")]
 pub async fn list_organizations(

@@ -6,9 +6,10 @@ use qldv_api_types::organizations::{
 };
 use qldv_api_types::OrgId;
 
-use crate::auth::AuthUser;
 use crate::error::AppError;
-use crate::routes::{etag, valid};
+use crate::routes::extract::{Valid, Writer};
+use crate::routes::problems;
+use crate::routes::versioned;
 use crate::services::restructure;
 use crate::state::AppState;
 
@@ -17,92 +18,77 @@ use crate::state::AppState;
 /// history keeps the old parent until `effective_on`.
 #[utoipa::path(
     tag = "organizations",
-    params(("id" = i64, Path, description = "Organisation id")),
+    params(("id" = OrgId, Path, description = "Organisation id")),
     request_body = MoveOrganization,
     responses(
         (status = 200, description = "Moved", body = Organization),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[post("/organizations/{id}/move")]
 pub async fn move_organization(
     state: web::Data<AppState>,
-    user: AuthUser,
-    id: web::Path<i64>,
-    body: web::Json<MoveOrganization>,
+    user: Writer,
+    id: web::Path<OrgId>,
+    Valid(web::Json(body)): Valid<web::Json<MoveOrganization>>,
 ) -> Result<HttpResponse, AppError> {
-    user.require_writer()?;
-    let body = valid(body.into_inner())?;
-    let id = OrgId(id.into_inner());
+    let id = id.into_inner();
     let row = crate::db::transaction(&state.pool, move |c| {
         restructure::move_org(c, &user, id, &body)
     })
     .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(etag(row.version))
-        .json(row.to_dto()))
+    Ok(versioned(HttpResponse::Ok(), row.version, row.to_dto()))
 }
 
 /// Merges an organisation into another: children and members move to `into_id` (members with a
 /// dated membership change), the source closes on `effective_on` with a successor link.
 #[utoipa::path(
     tag = "organizations",
-    params(("id" = i64, Path, description = "Organisation id")),
+    params(("id" = OrgId, Path, description = "Organisation id")),
     request_body = MergeOrganization,
     responses(
         (status = 200, description = "Merged (the closed source)", body = Organization),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Transfers pending in the source", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
+        problems::TransfersPending,
     ),
-    security(("bearer" = []))
 )]
 #[post("/organizations/{id}/merge")]
 pub async fn merge_organization(
     state: web::Data<AppState>,
-    user: AuthUser,
-    id: web::Path<i64>,
-    body: web::Json<MergeOrganization>,
+    user: Writer,
+    id: web::Path<OrgId>,
+    Valid(web::Json(body)): Valid<web::Json<MergeOrganization>>,
 ) -> Result<HttpResponse, AppError> {
-    user.require_writer()?;
-    let body = valid(body.into_inner())?;
-    let id = OrgId(id.into_inner());
+    let id = id.into_inner();
     let row = crate::db::transaction(&state.pool, move |c| {
         restructure::merge(c, &user, id, &body)
     })
     .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(etag(row.version))
-        .json(row.to_dto()))
+    Ok(versioned(HttpResponse::Ok(), row.version, row.to_dto()))
 }
 
 /// Dissolves an organisation with no members and no active children.
 #[utoipa::path(
     tag = "organizations",
-    params(("id" = i64, Path, description = "Organisation id")),
+    params(("id" = OrgId, Path, description = "Organisation id")),
     request_body = DissolveOrganization,
     responses(
         (status = 200, description = "Dissolved", body = Organization),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Not empty", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
+        problems::OrganizationNotEmpty,
     ),
-    security(("bearer" = []))
 )]
 #[post("/organizations/{id}/dissolve")]
 pub async fn dissolve_organization(
     state: web::Data<AppState>,
-    user: AuthUser,
-    id: web::Path<i64>,
-    body: web::Json<DissolveOrganization>,
+    user: Writer,
+    id: web::Path<OrgId>,
+    Valid(web::Json(body)): Valid<web::Json<DissolveOrganization>>,
 ) -> Result<HttpResponse, AppError> {
-    user.require_writer()?;
-    let body = valid(body.into_inner())?;
-    let id = OrgId(id.into_inner());
+    let id = id.into_inner();
     let row = crate::db::transaction(&state.pool, move |c| {
         restructure::dissolve(c, &user, id, &body)
     })
     .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(etag(row.version))
-        .json(row.to_dto()))
+    Ok(versioned(HttpResponse::Ok(), row.version, row.to_dto()))
 }

@@ -9,6 +9,7 @@ use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::organization::OrganizationRow;
 use crate::pagination::{page, PageParams};
+use crate::routes::problems;
 use crate::state::AppState;
 
 /// Options of the subtree listing.
@@ -23,23 +24,23 @@ pub struct SubtreeOptions {
 
 /// An organisation and everything below it, depth first (parents before their children).
 #[utoipa::path(
+    operation_id = "get_organization_subtree",
     tag = "organizations",
-    params(("id" = i64, Path, description = "Organisation id"), SubtreeOptions, PageParams),
+    params(("id" = OrgId, Path, description = "Organisation id"), SubtreeOptions, PageParams),
     responses(
         (status = 200, description = "One page of the subtree", body = Page<Organization>),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/organizations/{id}/subtree")]
 pub async fn organization_subtree(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<OrgId>,
     options: web::Query<SubtreeOptions>,
     params: web::Query<PageParams>,
 ) -> Result<web::Json<Page<Organization>>, AppError> {
-    let id = OrgId(id.into_inner());
+    let id = id.into_inner();
     let limit = params.limit();
     let after = params.after::<String>()?;
     let max_depth = options.max_depth.map(|d| d.max(0));

@@ -1,15 +1,16 @@
 //! `PATCH /organizations/{id}`.
 
-use actix_web::{patch, web, HttpRequest, HttpResponse};
+use actix_web::{patch, web, HttpResponse};
 use qldv_api_types::organizations::{Organization, UpdateOrganization};
 use qldv_api_types::OrgId;
 
-use crate::auth::AuthUser;
 use crate::domain::tree::check_child_kind;
 use crate::error::AppError;
 use crate::models::audit::{self, Subject};
 use crate::models::organization::{KindRow, OrganizationChanges, OrganizationRow};
-use crate::routes::{check_version, etag, if_match, valid};
+use crate::routes::extract::{IfMatch, Valid, Writer};
+use crate::routes::problems;
+use crate::routes::{check_version, versioned};
 use crate::state::AppState;
 
 /// Renames an organisation or changes its code or kind.
@@ -19,30 +20,26 @@ use crate::state::AppState;
 #[utoipa::path(
     tag = "organizations",
     params(
-        ("id" = i64, Path, description = "Organisation id"),
-        ("If-Match" = Option<String>, Header, description = "ETag from GET"),
+        ("id" = OrgId, Path, description = "Organisation id"),
+        IfMatch,
     ),
     request_body = UpdateOrganization,
     responses(
         (status = 200, description = "Changed", body = Organization),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Code already used", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Changed by someone else meanwhile", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
+        problems::CodeTaken,
+        problems::Stale,
     ),
-    security(("bearer" = []))
 )]
 #[patch("/organizations/{id}")]
 pub async fn update_organization(
     state: web::Data<AppState>,
-    user: AuthUser,
-    req: HttpRequest,
-    id: web::Path<i64>,
-    body: web::Json<UpdateOrganization>,
+    user: Writer,
+    IfMatch(expected): IfMatch,
+    id: web::Path<OrgId>,
+    Valid(web::Json(body)): Valid<web::Json<UpdateOrganization>>,
 ) -> Result<HttpResponse, AppError> {
-    user.require_writer()?;
-    let expected = if_match(&req)?;
-    let body = valid(body.into_inner())?;
-    let id = OrgId(id.into_inner());
+    let id = id.into_inner();
     let row = crate::db::transaction(&state.pool, move |c| {
         let before = OrganizationRow::find(c, &user.scope, id)?;
         let version = check_version(expected, before.version)?;
@@ -81,7 +78,5 @@ pub async fn update_organization(
         Ok(after)
     })
     .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(etag(row.version))
-        .json(row.to_dto()))
+    Ok(versioned(HttpResponse::Ok(), row.version, row.to_dto()))
 }

@@ -3,10 +3,10 @@
 use actix_web::{post, web, HttpResponse};
 use qldv_api_types::movements::{CreateTransfer, Transfer};
 
-use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::transfer::TransferRow;
-use crate::routes::valid;
+use crate::routes::extract::{Valid, Writer};
+use crate::routes::problems;
 use crate::services;
 use crate::state::AppState;
 
@@ -23,19 +23,16 @@ use crate::state::AppState;
     request_body = CreateTransfer,
     responses(
         (status = 201, description = "Issued", body = Transfer),
-        (status = 404, description = "Member not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Another transfer is pending, or the member is not active", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
+        problems::MemberBusy,
     ),
-    security(("bearer" = []))
 )]
 #[post("/transfers")]
 pub async fn create_transfer(
     state: web::Data<AppState>,
-    user: AuthUser,
-    body: web::Json<CreateTransfer>,
+    user: Writer,
+    Valid(web::Json(body)): Valid<web::Json<CreateTransfer>>,
 ) -> Result<HttpResponse, AppError> {
-    user.require_writer()?;
-    let body = valid(body.into_inner())?;
     let view = crate::db::transaction(&state.pool, move |c| {
         let row = services::transfers::issue(c, &user, &body)?;
         TransferRow::view(c, &row)

@@ -3,12 +3,13 @@
 use actix_web::{post, web};
 use qldv_api_types::movements::{AcceptTransfer, Transfer, TransferDecision, TransferStatus};
 
-use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::transfer::TransferRow;
-use crate::routes::valid;
+use crate::routes::extract::{Valid, Writer};
+use crate::routes::problems;
 use crate::services;
 use crate::state::AppState;
+use qldv_api_types::TransferId;
 
 /// Accepts a pending transfer (a user whose scope holds the receiving cell).
 ///
@@ -18,24 +19,21 @@ use crate::state::AppState;
 /// exactly one wins).
 #[utoipa::path(
     tag = "transfers",
-    params(("id" = i64, Path, description = "Transfer id")),
+    params(("id" = TransferId, Path, description = "Transfer id")),
     request_body = AcceptTransfer,
     responses(
         (status = 200, description = "Accepted", body = Transfer),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "No longer pending", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
+        problems::TransferNotPending,
     ),
-    security(("bearer" = []))
 )]
 #[post("/transfers/{id}/accept")]
 pub async fn accept_transfer(
     state: web::Data<AppState>,
-    user: AuthUser,
-    id: web::Path<i64>,
-    body: web::Json<AcceptTransfer>,
+    user: Writer,
+    id: web::Path<TransferId>,
+    Valid(web::Json(body)): Valid<web::Json<AcceptTransfer>>,
 ) -> Result<web::Json<Transfer>, AppError> {
-    user.require_writer()?;
-    let body = valid(body.into_inner())?;
     let id = id.into_inner();
     let view = crate::db::transaction(&state.pool, move |c| {
         let row = services::transfers::accept(c, &user, id, &body)?;
@@ -47,13 +45,11 @@ pub async fn accept_transfer(
 
 async fn withdraw(
     state: web::Data<AppState>,
-    user: AuthUser,
-    id: i64,
+    user: Writer,
+    id: TransferId,
     status: TransferStatus,
     body: TransferDecision,
 ) -> Result<web::Json<Transfer>, AppError> {
-    user.require_writer()?;
-    let body = valid(body)?;
     let today = state.today();
     let view = crate::db::transaction(&state.pool, move |c| {
         let row = services::transfers::withdraw(c, &user, id, status, &body, today)?;
@@ -66,57 +62,48 @@ async fn withdraw(
 /// Refuses a pending transfer (receiving side): the member stays where it was.
 #[utoipa::path(
     tag = "transfers",
-    params(("id" = i64, Path, description = "Transfer id")),
+    params(("id" = TransferId, Path, description = "Transfer id")),
     request_body = TransferDecision,
     responses(
         (status = 200, description = "Rejected", body = Transfer),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "No longer pending", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
+        problems::TransferNotPending,
     ),
-    security(("bearer" = []))
 )]
 #[post("/transfers/{id}/reject")]
 pub async fn reject_transfer(
     state: web::Data<AppState>,
-    user: AuthUser,
-    id: web::Path<i64>,
-    body: web::Json<TransferDecision>,
+    user: Writer,
+    id: web::Path<TransferId>,
+    Valid(web::Json(body)): Valid<web::Json<TransferDecision>>,
 ) -> Result<web::Json<Transfer>, AppError> {
-    withdraw(
-        state,
-        user,
-        id.into_inner(),
-        TransferStatus::Rejected,
-        body.into_inner(),
-    )
-    .await
+    withdraw(state, user, id.into_inner(), TransferStatus::Rejected, body).await
 }
 
 /// Withdraws a pending transfer (sending side): the member stays where it was.
 #[utoipa::path(
     tag = "transfers",
-    params(("id" = i64, Path, description = "Transfer id")),
+    params(("id" = TransferId, Path, description = "Transfer id")),
     request_body = TransferDecision,
     responses(
         (status = 200, description = "Cancelled", body = Transfer),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "No longer pending", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
+        problems::TransferNotPending,
     ),
-    security(("bearer" = []))
 )]
 #[post("/transfers/{id}/cancel")]
 pub async fn cancel_transfer(
     state: web::Data<AppState>,
-    user: AuthUser,
-    id: web::Path<i64>,
-    body: web::Json<TransferDecision>,
+    user: Writer,
+    id: web::Path<TransferId>,
+    Valid(web::Json(body)): Valid<web::Json<TransferDecision>>,
 ) -> Result<web::Json<Transfer>, AppError> {
     withdraw(
         state,
         user,
         id.into_inner(),
         TransferStatus::Cancelled,
-        body.into_inner(),
+        body,
     )
     .await
 }

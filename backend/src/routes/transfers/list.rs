@@ -10,7 +10,9 @@ use crate::error::AppError;
 use crate::models::organization::OrganizationRow;
 use crate::models::transfer::{TransferFilter, TransferRow};
 use crate::pagination::{page, PageParams};
+use crate::routes::problems;
 use crate::state::AppState;
+use qldv_api_types::TransferId;
 
 /// Filters of the transfer list.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -32,9 +34,8 @@ pub struct TransferQuery {
     params(TransferQuery, PageParams),
     responses(
         (status = 200, description = "One page of transfers", body = Page<Transfer>),
-        (status = 404, description = "Organisation outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/transfers")]
 pub async fn list_transfers(
@@ -73,20 +74,20 @@ pub async fn list_transfers(
 /// One transfer, seen from either side.
 #[utoipa::path(
     tag = "transfers",
-    params(("id" = i64, Path, description = "Transfer id")),
+    params(("id" = TransferId, Path, description = "Transfer id")),
     responses(
         (status = 200, description = "The transfer", body = Transfer),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/transfers/{id}")]
 pub async fn get_transfer(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<TransferId>,
 ) -> Result<web::Json<Transfer>, AppError> {
-    let id = id.into_inner();
+    // The model still takes the raw number.
+    let id = id.into_inner().0;
     let view = crate::db::run(&state.pool, move |c| {
         let (row, _) = TransferRow::find(c, &user.scope, id)?;
         TransferRow::view(c, &row)

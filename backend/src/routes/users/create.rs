@@ -3,9 +3,10 @@
 use actix_web::{post, web, HttpResponse};
 use qldv_api_types::users::{CreateUser, User};
 
-use crate::auth::AuthUser;
 use crate::error::AppError;
-use crate::routes::{etag, valid};
+use crate::routes::extract::{Valid, Writer};
+use crate::routes::problems;
+use crate::routes::versioned;
 use crate::services;
 use crate::state::AppState;
 
@@ -20,25 +21,24 @@ use crate::state::AppState;
     request_body = CreateUser,
     responses(
         (status = 201, description = "Created", body = User),
-        (status = 403, description = "Role not grantable by the caller, or a national account asked by a scoped administrator", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Organisation not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "User name taken", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::RoleNotGrantable,
+        problems::NotFound,
+        problems::UsernameTaken,
     ),
-    security(("bearer" = []))
 )]
 #[post("/users")]
 pub async fn create_user(
     state: web::Data<AppState>,
-    user: AuthUser,
-    body: web::Json<CreateUser>,
+    user: Writer,
+    Valid(web::Json(body)): Valid<web::Json<CreateUser>>,
 ) -> Result<HttpResponse, AppError> {
-    user.require_writer()?;
-    let body = valid(body.into_inner())?;
     let row = crate::db::transaction(&state.pool, move |c| {
         services::users::create(c, &user, &body)
     })
     .await?;
-    Ok(HttpResponse::Created()
-        .insert_header(etag(row.version))
-        .json(row.to_dto()))
+    Ok(versioned(
+        HttpResponse::Created(),
+        row.version,
+        row.to_dto(),
+    ))
 }

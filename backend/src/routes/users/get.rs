@@ -7,28 +7,26 @@ use qldv_api_types::UserId;
 use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::user::UserRow;
-use crate::routes::etag;
+use crate::routes::problems;
+use crate::routes::versioned;
 use crate::state::AppState;
 
 /// One user account inside the caller's scope.
 #[utoipa::path(
     tag = "users",
-    params(("id" = i64, Path, description = "User id")),
+    params(("id" = UserId, Path, description = "User id")),
     responses(
         (status = 200, description = "The account", body = User, headers(("ETag" = String, description = "Current version"))),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     ),
-    security(("bearer" = []))
 )]
 #[get("/users/{id}")]
 pub async fn get_user(
     state: web::Data<AppState>,
     user: AuthUser,
-    id: web::Path<i64>,
+    id: web::Path<UserId>,
 ) -> Result<HttpResponse, AppError> {
-    let id = UserId(id.into_inner());
+    let id = id.into_inner();
     let row = crate::db::run(&state.pool, move |c| UserRow::find(c, &user.scope, id)).await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(etag(row.version))
-        .json(row.to_dto()))
+    Ok(versioned(HttpResponse::Ok(), row.version, row.to_dto()))
 }

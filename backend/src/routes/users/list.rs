@@ -15,7 +15,6 @@ use crate::state::AppState;
     tag = "users",
     params(PageParams),
     responses((status = 200, description = "One page of accounts", body = Page<User>)),
-    security(("bearer" = []))
 )]
 #[get("/users")]
 pub async fn list_users(

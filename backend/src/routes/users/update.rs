@@ -4,9 +4,10 @@ use actix_web::{patch, web, HttpRequest, HttpResponse};
 use qldv_api_types::users::{UpdateUser, User};
 use qldv_api_types::UserId;
 
-use crate::auth::AuthUser;
 use crate::error::AppError;
-use crate::routes::{etag, if_match, valid};
+use crate::routes::extract::{IfMatch, Valid, Writer};
+use crate::routes::problems;
+use crate::routes::versioned;
 use crate::services;
 use crate::state::AppState;
 
@@ -18,33 +19,29 @@ use crate::state::AppState;
 #[utoipa::path(
     tag = "users",
     params(
-        ("id" = i64, Path, description = "User id"),
-        ("If-Match" = Option<String>, Header, description = "ETag from GET"),
+        ("id" = UserId, Path, description = "User id"),
+        IfMatch,
     ),
     request_body = UpdateUser,
     responses(
         (status = 200, description = "Changed", body = User),
-        (status = 403, description = "The role may not manage this account or grant this role", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Not found or outside the caller's scope", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`validation_failed`: a field breaks its format, or changing one's own password without the right `current_password` (`required`, `incorrect`)", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Changed by someone else meanwhile", body = qldv_api_types::Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many wrong passwords for this account", body = qldv_api_types::Problem, content_type = "application/problem+json",
-            headers(("Retry-After" = i64, description = "Seconds until another attempt may be made"))),
+        problems::AccountNotManaged,
+        problems::NotFound,
+        problems::AccountInvalid,
+        problems::Stale,
+        problems::PasswordThrottled,
     ),
-    security(("bearer" = []))
 )]
 #[patch("/users/{id}")]
 pub async fn update_user(
     state: web::Data<AppState>,
-    user: AuthUser,
+    user: Writer,
     req: HttpRequest,
-    id: web::Path<i64>,
-    body: web::Json<UpdateUser>,
+    IfMatch(expected): IfMatch,
+    id: web::Path<UserId>,
+    Valid(web::Json(body)): Valid<web::Json<UpdateUser>>,
 ) -> Result<HttpResponse, AppError> {
-    user.require_writer()?;
-    let expected = if_match(&req)?;
-    let body = valid(body.into_inner())?;
-    let id = UserId(id.into_inner());
+    let id = id.into_inner();
     if id.0 == user.id && body.password.is_some() {
         let current = body.current_password.clone();
         crate::routes::auth::confirm::current_password(&state, &req, &user, current).await?;
@@ -53,7 +50,5 @@ pub async fn update_user(
         services::users::update(c, &user, id, expected, &body)
     })
     .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(etag(row.version))
-        .json(row.to_dto()))
+    Ok(versioned(HttpResponse::Ok(), row.version, row.to_dto()))
 }

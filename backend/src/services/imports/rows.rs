@@ -71,7 +71,7 @@ fn refused(row: u32, e: &AppError) -> RowResult {
         row,
         column: None,
         value: None,
-        code: p.code,
+        code: p.code.to_string(),
         message: p.detail,
     }])
 }

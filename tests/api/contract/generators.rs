@@ -5,20 +5,7 @@
 
 use serde_json::Value;
 
-fn doc() -> Value {
-    serde_json::to_value(qldv::openapi_document()).unwrap()
-}
-
-/// Every operation of the document: (method, path, operation).
-fn operations(doc: &Value) -> Vec<(String, String, Value)> {
-    let mut out = Vec::new();
-    for (path, item) in doc["paths"].as_object().unwrap() {
-        for (method, op) in item.as_object().unwrap() {
-            out.push((method.clone(), path.clone(), op.clone()));
-        }
-    }
-    out
-}
+use super::{doc, operations};
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

@@ -1,0 +1,208 @@
+//! The catalogue of problem codes: every `code` a problem document can carry, with its status
+//! and what it means. The wire strings are stable; a new code is added here, never renamed.
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! error_codes {
+    ($($(#[$doc:meta])* $variant:ident = $wire:literal, $status:literal, $description:literal;)*) => {
+        /// A stable machine-readable problem code (`Problem.code`).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub enum ErrorCode {
+            $(
+                #[doc = $description]
+                #[serde(rename = $wire)]
+                $variant,
+            )*
+            /// A code this build does not know (a newer server's), or a problem made by a client
+            /// itself (no network): never sent by this server, not in [`ErrorCode::ALL`].
+            #[serde(rename = "unrecognised", other)]
+            Unrecognised,
+        }
+
+        impl ErrorCode {
+            /// Every code, in catalogue order.
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant),*];
+
+            /// The wire string (`snake_case`).
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$variant => $wire,)*
+                    ErrorCode::Unrecognised => "unrecognised",
+                }
+            }
+
+            /// The HTTP status a problem with this code has.
+            pub const fn status(self) -> u16 {
+                match self {
+                    $(ErrorCode::$variant => $status,)*
+                    ErrorCode::Unrecognised => 0,
+                }
+            }
+
+            /// What the code means, for a person.
+            pub const fn description(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$variant => $description,)*
+                    ErrorCode::Unrecognised => "A code this build does not know",
+                }
+            }
+
+            /// The code with this wire string, if it is catalogued.
+            pub fn from_wire(wire: &str) -> Option<Self> {
+                match wire {
+                    $($wire => Some(ErrorCode::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+error_codes! {
+    MalformedRequest = "malformed_request", 400, "The request cannot be read: bad JSON, query string, path, header or cursor";
+    NotAuthenticated = "not_authenticated", 401, "No credentials: send `Authorization: Bearer <token>`";
+    InvalidToken = "invalid_token", 401, "The access or API token is invalid, expired or revoked: sign in again";
+    InvalidCredentials = "invalid_credentials", 401, "Wrong user name or password";
+    InvalidRefreshToken = "invalid_refresh_token", 401, "Unknown, expired or revoked refresh token";
+    RefreshTokenReused = "refresh_token_reused", 401, "A refresh token was used twice: the whole session is revoked";
+    Forbidden = "forbidden", 403, "Authenticated, but the role or level may not do this";
+    NotFound = "not_found", 404, "No such record, or a record outside the caller's organisation subtree";
+    MethodNotAllowed = "method_not_allowed", 405, "The path exists, but not with this method (see `Allow`)";
+    AlreadyExists = "already_exists", 409, "A unique value is already taken (e.g. an organisation code)";
+    AlreadyHeld = "already_held", 409, "The member already holds this badge";
+    AlreadyProposed = "already_proposed", 409, "The member is already proposed for this milestone";
+    CannotChangeSelf = "cannot_change_self", 422, "An account may not disable itself or lower its own role";
+    CardAlreadyActive = "card_already_active", 409, "The member already has an active card";
+    CardNotActive = "card_not_active", 409, "The card is no longer active (reissued or revoked)";
+    CardNumberFormat = "card_number_format", 422, "The card number does not follow the format";
+    CardNumberTaken = "card_number_taken", 409, "The card number is on another card";
+    CardNumbersExhausted = "card_numbers_exhausted", 409, "No card number left in the organisation's series";
+    ConcurrentUpdate = "concurrent_update", 409, "Someone else is updating the same data: retry";
+    Cycle = "cycle", 422, "The move would put an organisation under its own subtree";
+    IdempotencyInProgress = "idempotency_in_progress", 409, "A request with the same Idempotency-Key is still being processed";
+    IdempotencySecretNotReplayed = "idempotency_secret_not_replayed", 409, "A retry of a request whose answer showed a secret once (a new API token): the secret is not shown again";
+    MemberNotActive = "member_not_active", 409, "The member is not active (exited, or in transit); 422 when a card is issued to one";
+    MemberNotExited = "member_not_exited", 409, "The member is not a former member";
+    NationalIdTaken = "national_id_taken", 409, "The CCCD is already on another record in the caller's scope";
+    NotEmpty = "not_empty", 409, "The organisation still has members or children";
+    NotProbationary = "not_probationary", 409, "The member is not probationary";
+    PersonalHistoryNoTaken = "personal_history_no_taken", 409, "The personal-history number is already on another record";
+    ProposalDecided = "proposal_decided", 409, "The badge proposal was already decided";
+    RecordedElsewhere = "recorded_elsewhere", 409, "The person has a record outside the caller's scope (where is not said): ask for a transfer";
+    RoundClosed = "round_closed", 409, "The evaluation year is closed for the organisation: ratings are read-only";
+    RoundOpen = "round_open", 409, "The evaluation year is not closed";
+    TransferNotPending = "transfer_not_pending", 409, "The transfer was already decided or cancelled";
+    TransferPending = "transfer_pending", 409, "The member has a pending transfer";
+    TransfersPending = "transfers_pending", 409, "Transfers are pending in the organisation";
+    UsernameTaken = "username_taken", 409, "The user name is taken";
+    VersionMismatch = "version_mismatch", 412, "The record changed since it was read (stale `If-Match`): reload and retry";
+    PayloadTooLarge = "payload_too_large", 413, "The request body is larger than the endpoint accepts";
+    ValidationFailed = "validation_failed", 422, "Fields break their format: see `errors`";
+    BelowHeld = "below_held", 422, "The milestone is not above the badges the member already holds";
+    ConsentRequired = "consent_required", 422, "Readmission needs the superior committee's consent";
+    DateOrder = "date_order", 422, "Dates out of order";
+    DisciplineInForce = "discipline_in_force", 422, "A discipline in force prevents this";
+    FormNotAllowed = "form_not_allowed", 422, "This discipline form does not apply to the member";
+    IdempotencyKeyReused = "idempotency_key_reused", 422, "The same Idempotency-Key was sent with another body";
+    IllnessCap = "illness_cap", 422, "Ill three months or more in the year: the level is capped at `complete`";
+    InvalidParentKind = "invalid_parent_kind", 422, "The organisation kind cannot sit under that parent";
+    InvalidYear = "invalid_year", 422, "The year is out of range";
+    LevelScoreMismatch = "level_score_mismatch", 422, "The level does not match the score band";
+    MembershipInvariant = "membership_invariant", 422, "A sync package would leave a member in two places";
+    NoGrassroots = "no_grassroots", 422, "The organisation has no grassroots organisation above it";
+    NoPartyAge = "no_party_age", 422, "The member has no party age at that date";
+    NotAMilestone = "not_a_milestone", 422, "Not a badge milestone";
+    NotEligible = "not_eligible", 422, "The member is not eligible for the badge";
+    NotGrassroots = "not_grassroots", 422, "Not a grassroots organisation";
+    NotMemberThatYear = "not_member_that_year", 422, "The member was not a member in that year";
+    NotOfficial = "not_official", 422, "The member is not official";
+    NotRatable = "not_ratable", 422, "The member cannot be rated that year";
+    NotRatedReasonInvalid = "not_rated_reason_invalid", 422, "The reason for `not_rated` does not apply";
+    NotRatedReasonRequired = "not_rated_reason_required", 422, "`not_rated` needs a reason";
+    OrganizationClosed = "organization_closed", 422, "The organisation is closed";
+    PeriodReversed = "period_reversed", 422, "The period ends before it starts";
+    ProbationNotFinished = "probation_not_finished", 422, "The 12 months of probation since the ceremony are not over";
+    QuotaExceeded = "quota_exceeded", 422, "More `excellent` ratings than the quota allows";
+    ReadmissionNotAllowed = "readmission_not_allowed", 422, "The former member may not be readmitted";
+    ReadmissionTooEarly = "readmission_too_early", 422, "Too early to readmit the former member";
+    ReferenceInvalid = "reference_invalid", 422, "A referenced record does not exist";
+    ReportedLate = "reported_late", 422, "The transfer was reported late: give `late_reason`";
+    ScoreNotAllowed = "score_not_allowed", 422, "A score is not allowed with this level";
+    ScoreNotUsed = "score_not_used", 422, "A score is not used in that year's regulation";
+    SyncFormatUnknown = "sync_format_unknown", 422, "The sync package's format is unknown";
+    SyncKeyMissing = "sync_key_missing", 409, "The installation has no sync key configured";
+    SyncKeyUnbound = "sync_key_unbound", 422, "The signing key is not bound to an organisation";
+    SyncKeyUntrusted = "sync_key_untrusted", 422, "The package is signed by a key this installation does not trust";
+    SyncOutsideSubtree = "sync_outside_subtree", 422, "The package writes outside the subtree its key is trusted for";
+    SyncSignatureInvalid = "sync_signature_invalid", 422, "The package's signature is invalid";
+    SyncVersionJump = "sync_version_jump", 422, "The package skips versions of a record";
+    TemporaryTooLong = "temporary_too_long", 422, "The temporary transfer is too long";
+    TemporaryTooShort = "temporary_too_short", 422, "The temporary transfer is too short";
+    TransferFiledLate = "transfer_filed_late", 422, "The transfer was filed too late";
+    RateLimited = "rate_limited", 429, "Too many attempts: wait `Retry-After` seconds";
+    IdentifierChecksExhausted = "identifier_checks_exhausted", 429, "The day's allowance of identifiers held outside the caller's scope is used up";
+    ImportRunning = "import_running", 429, "The caller's previous import has not ended";
+    ImportsBusy = "imports_busy", 429, "The server runs as many imports as it allows: retry later";
+    InternalError = "internal_error", 500, "Unexpected failure: quote the request id";
+    DatabaseUnavailable = "database_unavailable", 503, "The database is unreachable: retry later";
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for ErrorCode {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::extensions::ExtensionsBuilder;
+        use utoipa::openapi::{ObjectBuilder, Type};
+        let mut description = String::from(
+            "Stable machine-readable problem code. The catalogue (status, meaning):\n",
+        );
+        for code in Self::ALL {
+            description.push_str(&format!(
+                "\n- `{}` ({}): {}",
+                code.as_str(),
+                code.status(),
+                code.description()
+            ));
+        }
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .description(Some(description))
+            .enum_values(Some(Self::ALL.iter().map(|c| c.as_str())))
+            .extensions(Some(
+                // One extension only: utoipa keeps extensions in a HashMap, so two would be
+                // written in a varying order and the committed document would drift.
+                ExtensionsBuilder::new()
+                    .add(
+                        "x-enum-descriptions",
+                        Self::ALL
+                            .iter()
+                            .map(|c| c.description())
+                            .collect::<Vec<_>>(),
+                    )
+                    .build(),
+            ))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for ErrorCode {}
+
+#[cfg(test)]
+mod tests {
+    use super::ErrorCode;
+
+    #[test]
+    fn every_code_reads_back_from_its_wire_string() {
+        for code in ErrorCode::ALL {
+            assert_eq!(ErrorCode::from_wire(code.as_str()), Some(*code));
+            let json = serde_json::to_string(code).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", code.as_str()));
+        }
+    }
+}

@@ -1,0 +1,173 @@
+//! The problem responses of the operations, each declared once with the codes it can carry:
+//! `responses((status = 200, ...), problems::NotFound, problems::Stale)` in a handler's
+//! `#[utoipa::path]`. The codes are listed in the description and in `x-problem-codes`.
+//! (Responses every operation shares, such as 401 and 503, are added by `crate::openapi`.)
+
+use std::collections::BTreeMap;
+
+use qldv_api_types::ErrorCode;
+use utoipa::openapi::extensions::ExtensionsBuilder;
+use utoipa::openapi::header::HeaderBuilder;
+use utoipa::openapi::response::{Response, ResponseBuilder};
+use utoipa::openapi::{Content, ObjectBuilder, Ref, RefOr, Type};
+
+/// A problem response: its description followed by its codes, the codes again as
+/// `x-problem-codes`, and `Retry-After` on a 429.
+pub fn problem_response(status: u16, description: &str, codes: &[ErrorCode]) -> Response {
+    let listed: Vec<String> = codes.iter().map(|c| format!("`{}`", c.as_str())).collect();
+    let mut response = ResponseBuilder::new()
+        .description(format!("{description}. Codes: {}.", listed.join(", ")))
+        .content(
+            "application/problem+json",
+            Content::new(Some(Ref::from_schema_name("Problem"))),
+        )
+        .extensions(Some(
+            ExtensionsBuilder::new()
+                .add(
+                    "x-problem-codes",
+                    codes.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
+                )
+                .build(),
+        ));
+    if status == 429 {
+        response = response.header(
+            "Retry-After",
+            HeaderBuilder::new()
+                .schema(ObjectBuilder::new().schema_type(Type::Integer))
+                .description(Some("Seconds to wait before trying again"))
+                .build(),
+        );
+    }
+    response.build()
+}
+
+macro_rules! problems {
+    ($($(#[$doc:meta])* $name:ident = $status:literal, $description:literal, [$($code:ident),+];)*) => {
+        $(
+            $(#[$doc])*
+            pub struct $name;
+
+            impl utoipa::IntoResponses for $name {
+                fn responses() -> BTreeMap<String, RefOr<Response>> {
+                    BTreeMap::from([(
+                        $status.to_string(),
+                        RefOr::T(problem_response(
+                            $status,
+                            $description,
+                            &[$(ErrorCode::$code),+],
+                        )),
+                    )])
+                }
+            }
+        )*
+    };
+}
+
+problems! {
+    /// 404: Not found or outside the caller's scope.
+    NotFound = 404, "Not found or outside the caller's scope", [NotFound];
+    /// 403: Not of the provincial level.
+    NotProvincial = 403, "Not of the provincial level", [Forbidden];
+    /// 403: Not of the superior level.
+    NotSuperior = 403, "Not of the superior level", [Forbidden];
+    /// 403: A root organisation asked by anyone but a national administrator.
+    RootNeedsNationalAdmin = 403, "A root organisation asked by anyone but a national administrator", [Forbidden];
+    /// 403: Not a national administrator.
+    NotNationalAdmin = 403, "Not a national administrator", [Forbidden];
+    /// 403: Not an administrator.
+    NotAdmin = 403, "Not an administrator", [Forbidden];
+    /// 403: Not an integration account or administrator.
+    NotFeedReader = 403, "Not an integration account or administrator", [Forbidden];
+    /// 403: Read-only role.
+    ReadOnlyRole = 403, "Read-only role", [Forbidden];
+    /// 403: Role not grantable by the caller, or a national account asked by a scoped administrator.
+    RoleNotGrantable = 403, "Role not grantable by the caller, or a national account asked by a scoped administrator", [Forbidden];
+    /// 403: The package is for a subtree outside an attached administrator's own.
+    PackageOutsideSubtree = 403, "The package is for a subtree outside an attached administrator's own", [Forbidden];
+    /// 403: The role may not manage this account or grant this role.
+    AccountNotManaged = 403, "The role may not manage this account or grant this role", [Forbidden];
+    /// 409: No longer pending.
+    TransferNotPending = 409, "No longer pending", [TransferNotPending];
+    /// 409: CCCD or personal-history number already on another record.
+    IdentifierTaken = 409, "CCCD or personal-history number already on another record", [NationalIdTaken, PersonalHistoryNoTaken, RecordedElsewhere];
+    /// 409: Code already used.
+    CodeTaken = 409, "Code already used", [AlreadyExists];
+    /// 409: The card is no longer active.
+    CardNotActive = 409, "The card is no longer active", [CardNotActive];
+    /// 409: Already closed (`round_closed`).
+    RoundAlreadyClosed = 409, "Already closed (`round_closed`)", [RoundClosed];
+    /// 409: Already decided.
+    ProposalDecided = 409, "Already decided", [ProposalDecided];
+    /// 409: Already decided, or the badge is held.
+    DecidedOrHeld = 409, "Already decided, or the badge is held", [ProposalDecided, AlreadyHeld];
+    /// 409: Already held.
+    AlreadyHeld = 409, "Already held", [AlreadyHeld];
+    /// 409: Already proposed.
+    AlreadyProposed = 409, "Already proposed", [AlreadyProposed];
+    /// 409: Another transfer is pending, or the member is not active.
+    MemberBusy = 409, "Another transfer is pending, or the member is not active", [TransferPending, MemberNotActive];
+    /// 409: Member not active.
+    MemberNotActive = 409, "Member not active", [MemberNotActive];
+    /// 409: Not a former member.
+    NotFormerMember = 409, "Not a former member", [MemberNotExited];
+    /// 409: Not closed.
+    RoundNotClosed = 409, "Not closed", [RoundOpen];
+    /// 409: Not empty.
+    OrganizationNotEmpty = 409, "Not empty", [NotEmpty];
+    /// 409: Not probationary.
+    NotProbationary = 409, "Not probationary", [NotProbationary];
+    /// 409: Retried with the Idempotency-Key of a token already created: its secret is not shown again.
+    SecretNotReplayed = 409, "Retried with the Idempotency-Key of a token already created: its secret is not shown again", [IdempotencySecretNotReplayed];
+    /// 409: The round is closed, or the member is no longer active.
+    RatingLocked = 409, "The round is closed, or the member is no longer active", [RoundClosed, MemberNotActive];
+    /// 409: Transfers pending in the source.
+    TransfersPending = 409, "Transfers pending in the source", [TransfersPending];
+    /// 409: User name taken.
+    UsernameTaken = 409, "User name taken", [UsernameTaken];
+    /// 409: `card_already_active` or `card_number_taken`.
+    CardConflict = 409, "`card_already_active` or `card_number_taken`", [CardAlreadyActive, CardNumberTaken];
+    /// 412: Changed by someone else meanwhile.
+    Stale = 412, "Changed by someone else meanwhile", [VersionMismatch];
+    /// 413: `payload_too_large`: over 50 MB uploaded, more than 200,000 rows, or a workbook inflating past its limits (a zip bomb).
+    ImportTooLarge = 413, "`payload_too_large`: over 50 MB uploaded, more than 200,000 rows, or a workbook inflating past its limits (a zip bomb)", [PayloadTooLarge];
+    /// 422: A member is not eligible.
+    MemberNotEligible = 422, "A member is not eligible", [NotEligible, NotAMilestone, BelowHeld, DisciplineInForce];
+    /// 422: Breaks rule 14 or 15 (e.g. `level_score_mismatch`, `illness_cap`, `not_ratable`).
+    RatingRefused = 422, "Breaks rule 14 or 15 (e.g. `level_score_mismatch`, `illness_cap`, `not_ratable`)", [LevelScoreMismatch, IllnessCap, NotRatable, NotRatedReasonRequired, NotRatedReasonInvalid, ScoreNotAllowed, ScoreNotUsed, NotMemberThatYear, ValidationFailed];
+    /// 422: Dates out of order.
+    DatesOutOfOrder = 422, "Dates out of order", [DateOrder, ValidationFailed];
+    /// 422: No longer eligible.
+    NoLongerEligible = 422, "No longer eligible", [NotEligible, NotAMilestone, BelowHeld, DisciplineInForce];
+    /// 422: Not a grassroots organisation (`not_grassroots`).
+    NotGrassroots = 422, "Not a grassroots organisation (`not_grassroots`)", [NotGrassroots];
+    /// 422: Not an Ed25519 public key, or no organisation.
+    BadTrustedKey = 422, "Not an Ed25519 public key, or no organisation", [ValidationFailed, ReferenceInvalid];
+    /// 422: Not eligible.
+    NotEligible = 422, "Not eligible", [NotEligible, NotAMilestone, BelowHeld, DisciplineInForce];
+    /// 422: `not_official`, or a malformed number.
+    CardRefused = 422, "`not_official`, or a malformed number", [NotOfficial, CardNumberFormat, ValidationFailed];
+    /// 422: `quota_exceeded`, or `not_grassroots`.
+    QuotaExceeded = 422, "`quota_exceeded`, or `not_grassroots`", [QuotaExceeded, NotGrassroots];
+    /// 422: `validation_failed`: a field breaks its format, or changing one's own password without the right `current_password` (`required`, `incorrect`).
+    AccountInvalid = 422, "`validation_failed`: a field breaks its format, or changing one's own password without the right `current_password` (`required`, `incorrect`)", [ValidationFailed];
+    /// 422: `validation_failed`: the file is unreadable (`unreadable_file`: not XLSX or UTF-8 CSV, a damaged archive), has a line over 64 KB (`line_too_long`) or over 1,024 columns (`too_many_columns`), or lacks required columns.
+    ImportUnreadable = 422, "`validation_failed`: the file is unreadable (`unreadable_file`: not XLSX or UTF-8 CSV, a damaged archive), has a line over 64 KB (`line_too_long`) or over 1,024 columns (`too_many_columns`), or lacks required columns", [ValidationFailed];
+    /// 422: Untrusted key, bad signature or unknown format.
+    PackageRefused = 422, "Untrusted key, bad signature or unknown format", [SyncKeyUntrusted, SyncKeyUnbound, SyncSignatureInvalid, SyncFormatUnknown, SyncOutsideSubtree, SyncVersionJump, MembershipInvariant];
+    /// 429: Too many failed attempts for this user name or from this address.
+    SignInThrottled = 429, "Too many failed attempts for this user name or from this address", [RateLimited];
+    /// 429: Too many wrong passwords for this account.
+    PasswordThrottled = 429, "Too many wrong passwords for this account", [RateLimited];
+    /// 429: `import_running` (the caller's previous import has not ended), `imports_busy` (the server runs as many imports as it allows), or `identifier_checks_exhausted` (the account was told its daily allowance of identifiers held outside its scope).
+    ImportBusy = 429, "`import_running` (the caller's previous import has not ended), `imports_busy` (the server runs as many imports as it allows), or `identifier_checks_exhausted` (the account was told its daily allowance of identifiers held outside its scope)", [ImportRunning, ImportsBusy, IdentifierChecksExhausted];
+    /// 401: Wrong user name or password.
+    WrongCredentials = 401, "Wrong user name or password", [InvalidCredentials];
+    /// 401: Unknown, expired, revoked or re-used refresh token.
+    BadRefreshToken = 401, "Unknown, expired, revoked or re-used refresh token", [InvalidRefreshToken, RefreshTokenReused];
+    /// 400: Malformed cursor.
+    BadCursor = 400, "Malformed cursor", [MalformedRequest];
+    /// 503: Database unreachable.
+    DatabaseDown = 503, "Database unreachable", [DatabaseUnavailable];
+    /// 429: The account has used up the day's allowance of identifiers held outside its scope (`identifier_checks_exhausted`).
+    IdentifierChecksExhausted = 429, "The account has used up the day's allowance of identifiers held outside its scope (`identifier_checks_exhausted`)", [IdentifierChecksExhausted];
+}
