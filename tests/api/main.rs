@@ -38,3 +38,4 @@ mod sync_scope;
 mod transfers;
 mod uploads;
 mod users;
+mod vocabulary;

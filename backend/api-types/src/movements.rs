@@ -156,19 +156,18 @@ pub struct Transfer {
     pub updated_at: DateTime<Utc>,
 }
 
-/// Forms of discipline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum DisciplineForm {
-    /// Khiển trách.
-    Reprimand,
-    /// Cảnh cáo.
-    Warning,
-    /// Cách chức: only for a member holding a post.
-    Dismissal,
-    /// Khai trừ: the member exits.
-    Expulsion,
+crate::vocabulary::vocabulary! {
+    /// Forms of discipline.
+    pub enum DisciplineForm {
+        /// Khiển trách.
+        Reprimand = "reprimand",
+        /// Cảnh cáo.
+        Warning = "warning",
+        /// Cách chức: only for a member holding a post.
+        Dismissal = "dismissal",
+        /// Khai trừ: the member exits.
+        Expulsion = "expulsion",
+    }
 }
 
 /// A discipline decision.
@@ -233,17 +232,16 @@ pub struct DisciplineHold {
     pub on: NaiveDate,
 }
 
-/// Why a member leaves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ExitReason {
-    /// Xóa tên.
-    NameRemoved,
-    /// Xin ra khỏi Đảng.
-    Resigned,
-    /// Từ trần.
-    Deceased,
+crate::vocabulary::vocabulary! {
+    /// Why a member leaves.
+    pub enum ExitReason {
+        /// Xóa tên.
+        NameRemoved = "name_removed",
+        /// Xin ra khỏi Đảng.
+        Resigned = "resigned",
+        /// Từ trần.
+        Deceased = "deceased",
+    }
 }
 
 /// A member leaving the party (expulsion is a discipline).
@@ -287,15 +285,14 @@ pub struct ReadmissionRequest {
     pub criminal_record_cleared_on: Option<NaiveDate>,
 }
 
-/// Kind of a dated period of a member.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum PeriodKind {
-    /// Working away (đi làm ăn xa).
-    Absence,
-    /// Exemption from activities (miễn công tác và sinh hoạt).
-    Exemption,
+crate::vocabulary::vocabulary! {
+    /// Kind of a dated period of a member.
+    pub enum PeriodKind {
+        /// Working away (đi làm ăn xa).
+        Absence = "absence",
+        /// Exemption from activities (miễn công tác và sinh hoạt).
+        Exemption = "exemption",
+    }
 }
 
 /// A period of working away or of exemption.

@@ -2,6 +2,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
+use qldv_api_types::members::{Gender, MemberStatus, PoliticalTheory};
 use qldv_api_types::MemberId;
 
 use crate::auth::Scope;
@@ -31,8 +32,8 @@ pub struct MemberRow {
     pub birth_name: Option<String>,
     /// Other names.
     pub other_names: Option<String>,
-    /// `male` or `female`.
-    pub gender: String,
+    /// Gender.
+    pub gender: Gender,
     /// Date of birth.
     pub birth_date: NaiveDate,
     /// Place of birth.
@@ -62,7 +63,7 @@ pub struct MemberRow {
     /// Academic title.
     pub academic_title: Option<String>,
     /// Political theory level.
-    pub political_theory: Option<String>,
+    pub political_theory: Option<PoliticalTheory>,
     /// State-management level.
     pub state_management: Option<String>,
     /// Foreign languages.
@@ -93,8 +94,8 @@ pub struct MemberRow {
     pub ceremony_place: Option<String>,
     /// Official date.
     pub official_on: Option<NaiveDate>,
-    /// `probationary`, `official` or `exited`.
-    pub status: String,
+    /// Membership status.
+    pub status: MemberStatus,
     /// Active card.
     pub card_number: Option<String>,
     /// In transit.
@@ -141,7 +142,7 @@ pub struct MemberFilter {
     /// Exact card number.
     pub card_number: Option<String>,
     /// Status.
-    pub status: Option<String>,
+    pub status: Option<MemberStatus>,
 }
 
 /// A boxed members query.

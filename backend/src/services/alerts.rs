@@ -44,7 +44,7 @@ pub fn for_subtree(conn: &mut DbConn, path: &str, today: NaiveDate) -> AppResult
     let probationary: Vec<(i64, String, i64, NaiveDate)> = members::table
         .filter(members::org_path.ge(&lo))
         .filter(members::org_path.lt(&hi))
-        .filter(members::status.eq("probationary"))
+        .filter(members::status.eq(qldv_api_types::members::MemberStatus::Probationary))
         .filter(members::ceremony_on.le(today - chrono::Months::new(settings.probation_months)))
         .select((
             members::id,
@@ -103,7 +103,7 @@ pub fn for_subtree(conn: &mut DbConn, path: &str, today: NaiveDate) -> AppResult
     let away: Vec<(i64, String, i64, Option<NaiveDate>)> = members::table
         .filter(members::org_path.ge(&lo))
         .filter(members::org_path.lt(&hi))
-        .filter(members::status.eq_any(["probationary", "official"]))
+        .filter(members::status.eq_any(qldv_api_types::members::MemberStatus::ACTIVE))
         .filter(members::in_transit.eq(false))
         .filter(members::away_from.le(cutoff))
         .filter(members::away_to.is_null().or(members::away_to.ge(today)))

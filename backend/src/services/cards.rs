@@ -111,7 +111,7 @@ pub fn issue(
 ) -> AppResult<(CardRow, MemberRow)> {
     let m = MemberRow::find(conn, &caller.scope, body.member_id)?;
     require_superior(conn, caller, &m)?;
-    rules::check_member(&m.status)?;
+    rules::check_member(m.status)?;
     if body.issued_on < m.official_on.unwrap_or(m.ceremony_on) {
         return Err(AppError::field(
             "issued_on",
@@ -149,7 +149,7 @@ pub fn reissue(
     let (old, _, _) = CardRow::find(conn, &caller.scope, id)?;
     let m = MemberRow::find(conn, &caller.scope, MemberId(old.member_id))?;
     require_superior(conn, caller, &m)?;
-    rules::check_member(&m.status)?;
+    rules::check_member(m.status)?;
     if old.status != "active" {
         return Err(not_active());
     }

@@ -44,7 +44,7 @@ pub fn put(
     today: chrono::NaiveDate,
 ) -> AppResult<EvaluationRow> {
     let m = MemberRow::find(conn, &caller.scope, id)?;
-    if !matches!(m.status.as_str(), "probationary" | "official") {
+    if !m.status.is_active() {
         return Err(AppError::Conflict(
             "member_not_active",
             "Đảng viên không còn sinh hoạt".into(),

@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
+use qldv_api_types::members::{MemberEventKind, MemberStatus};
 use qldv_api_types::movements::{
     CreateDiscipline, DisciplineForm, DisciplineHold, ExitReason, ExitRequest, PeriodKind,
     PeriodRequest, ReadmissionRequest,
@@ -22,9 +23,9 @@ use crate::models::setting;
 use crate::models::transfer::ensure_none_pending;
 
 fn active(m: &MemberRow) -> AppResult<()> {
-    match m.status.as_str() {
-        "probationary" | "official" => Ok(()),
-        _ => Err(AppError::Conflict(
+    match m.status {
+        MemberStatus::Probationary | MemberStatus::Official => Ok(()),
+        MemberStatus::Exited | MemberStatus::TransferredOut => Err(AppError::Conflict(
             "member_not_active",
             "Đảng viên không còn sinh hoạt".into(),
         )),
@@ -36,7 +37,7 @@ fn append(
     conn: &mut DbConn,
     caller: &AuthUser,
     m: &MemberRow,
-    kind: &str,
+    kind: MemberEventKind,
     on: NaiveDate,
     decision_no: Option<&str>,
     regulation: &str,
@@ -79,7 +80,7 @@ fn exit_member(
         conn,
         caller,
         m,
-        "exited",
+        MemberEventKind::Exited,
         on,
         Some(decision_no),
         &settings.regulation,
@@ -107,8 +108,12 @@ pub fn discipline(
     let m = MemberRow::find(conn, &caller.scope, id)?;
     active(&m)?;
     let form = crate::models::discipline::form_of(form_str(body.form));
-    rules::check_form(form, m.status == "official", body.post.is_some())
-        .map_err(|v| AppError::field("form", v.code, v.message))?;
+    rules::check_form(
+        form,
+        m.status == MemberStatus::Official,
+        body.post.is_some(),
+    )
+    .map_err(|v| AppError::field("form", v.code, v.message))?;
     let settings = setting::at(conn, body.decided_on)?;
     let touched = MemberRow::touch(conn, m.id, m.version)?;
     let row_id: i64 = diesel::insert_into(disciplines::table)
@@ -129,7 +134,7 @@ pub fn discipline(
         conn,
         caller,
         &touched,
-        "disciplined",
+        MemberEventKind::Disciplined,
         body.decided_on,
         Some(&body.decision_no),
         &settings.regulation,
@@ -197,7 +202,7 @@ pub fn hold(
         conn,
         caller,
         &m,
-        "discipline_held",
+        MemberEventKind::DisciplineHeld,
         body.on,
         None,
         &settings.regulation,
@@ -247,7 +252,7 @@ pub fn exit(
         serde_json::json!({
             "abandoned_activities": body.abandoned_activities,
             "hardship_reason": body.hardship_reason,
-            "was_probationary": m.status == "probationary",
+            "was_probationary": m.status == MemberStatus::Probationary,
         }),
     )?;
     super::members::audit(conn, &caller.actor(), "exit", Some(&m), &after)?;
@@ -262,18 +267,18 @@ pub fn readmit(
     body: &ReadmissionRequest,
 ) -> AppResult<MemberRow> {
     let m = MemberRow::find(conn, &caller.scope, id)?;
-    if m.status != "exited" {
+    if m.status != MemberStatus::Exited {
         return Err(AppError::Conflict(
             "member_not_exited",
             "Chỉ kết nạp lại người đã ra khỏi Đảng".into(),
         ));
     }
     let events = member_event::of_member(conn, m.id)?;
-    let readmitted_before = events.iter().any(|e| e.kind == "readmitted");
+    let readmitted_before = events.iter().any(|e| e.kind == MemberEventKind::Readmitted);
     let last_exit = events
         .iter()
         .rev()
-        .find(|e| e.kind == "exited")
+        .find(|e| e.kind == MemberEventKind::Exited)
         .ok_or_else(|| AppError::internal("exited member without an exit event"))?;
     let details: serde_json::Value = last_exit
         .details
@@ -328,7 +333,7 @@ pub fn readmit(
         conn,
         caller,
         &touched,
-        "readmitted",
+        MemberEventKind::Readmitted,
         body.admission_decision_on,
         Some(&body.decision_no),
         &settings.regulation,
@@ -402,7 +407,10 @@ pub fn add_period(
         conn,
         caller,
         &touched,
-        &format!("{kind_str}_recorded"),
+        match kind {
+            PeriodKind::Absence => MemberEventKind::AbsenceRecorded,
+            PeriodKind::Exemption => MemberEventKind::ExemptionRecorded,
+        },
         body.from,
         None,
         &settings.regulation,

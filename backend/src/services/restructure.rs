@@ -176,7 +176,7 @@ pub fn merge(
             &caller.actor(),
             &NewEvent {
                 member_id: m,
-                kind: "moved_by_restructure",
+                kind: qldv_api_types::members::MemberEventKind::MovedByRestructure,
                 occurred_on: body.effective_on,
                 decision_no: Some(&body.decision_no),
                 decision_on: Some(body.effective_on),

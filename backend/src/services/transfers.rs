@@ -3,6 +3,7 @@
 //! and never in none; of two conflicting decisions exactly one wins.
 
 use chrono::NaiveDate;
+use qldv_api_types::members::MemberEventKind;
 use qldv_api_types::movements::{
     AcceptTransfer, CreateTransfer, TransferDecision, TransferKind, TransferPurpose, TransferStatus,
 };
@@ -45,7 +46,7 @@ fn event(
     conn: &mut DbConn,
     caller: &AuthUser,
     m: &MemberRow,
-    kind: &str,
+    kind: MemberEventKind,
     on: NaiveDate,
     t: &TransferRow,
     regulation: &str,
@@ -99,7 +100,7 @@ pub fn issue(
     body: &CreateTransfer,
 ) -> AppResult<TransferRow> {
     let member = MemberRow::find(conn, &caller.scope, body.member_id)?;
-    if !matches!(member.status.as_str(), "probationary" | "official") {
+    if !member.status.is_active() {
         return Err(AppError::Conflict(
             "member_not_active",
             "Đảng viên không còn sinh hoạt".into(),
@@ -205,9 +206,9 @@ pub fn issue(
     )?;
     MemberRow::touch(conn, member.id, member.version)?;
     let kind = match (one_step, body.kind) {
-        (true, _) => "transferred_out",
-        (false, TransferKind::Official) => "transfer_issued",
-        (false, TransferKind::Temporary) => "temporary_transfer_issued",
+        (true, _) => MemberEventKind::TransferredOut,
+        (false, TransferKind::Official) => MemberEventKind::TransferIssued,
+        (false, TransferKind::Temporary) => MemberEventKind::TemporaryTransferIssued,
     };
     event(
         conn,
@@ -288,7 +289,7 @@ pub fn accept(
             conn,
             caller,
             &moved,
-            "transfer_received",
+            MemberEventKind::TransferReceived,
             body.received_on,
             &before,
             &settings.regulation,
@@ -299,7 +300,7 @@ pub fn accept(
             conn,
             caller,
             &member,
-            "temporary_transfer_received",
+            MemberEventKind::TemporaryTransferReceived,
             body.received_on,
             &before,
             &settings.regulation,
@@ -321,9 +322,9 @@ pub fn withdraw(
     today: NaiveDate,
 ) -> AppResult<TransferRow> {
     let (before, sides) = TransferRow::find(conn, &caller.scope, id)?;
-    let (allowed, kind) = match status {
-        TransferStatus::Rejected => (sides.receiver, "transfer_rejected"),
-        _ => (sides.sender, "transfer_cancelled"),
+    let (allowed, action) = match status {
+        TransferStatus::Rejected => (sides.receiver, "rejected"),
+        _ => (sides.sender, "cancelled"),
     };
     if !allowed {
         return Err(AppError::Forbidden(match status {
@@ -344,17 +345,20 @@ pub fn withdraw(
     )?;
     MemberRow::touch(conn, member.id, member.version)?;
     let settings = setting::at(conn, today)?;
-    let kind = if before.kind == TransferKind::Temporary {
-        format!("temporary_{kind}")
-    } else {
-        kind.to_string()
+    let kind = match (before.kind, status) {
+        (TransferKind::Official, TransferStatus::Rejected) => MemberEventKind::TransferRejected,
+        (TransferKind::Official, _) => MemberEventKind::TransferCancelled,
+        (TransferKind::Temporary, TransferStatus::Rejected) => {
+            MemberEventKind::TemporaryTransferRejected
+        }
+        (TransferKind::Temporary, _) => MemberEventKind::TemporaryTransferCancelled,
     };
     member_event::append(
         conn,
         &caller.actor(),
         &NewEvent {
             member_id: member.id,
-            kind: &kind,
+            kind,
             occurred_on: today,
             decision_no: None,
             decision_on: None,
@@ -366,14 +370,7 @@ pub fn withdraw(
     )?;
     MemberRow::refresh_state(conn, member.id)?;
     let after = TransferRow::reload(conn, id)?;
-    audit_transfer(
-        conn,
-        caller,
-        kind.trim_start_matches("temporary_")
-            .trim_start_matches("transfer_"),
-        Some(&before),
-        &after,
-    )?;
+    audit_transfer(conn, caller, action, Some(&before), &after)?;
     Ok(after)
 }
 

@@ -6,3 +6,78 @@ use crate::vocabulary::labels;
 labels!(English, en;
     TransferKind { Official => "Official", Temporary => "Temporary" }
 );
+
+// vocab1: members, movements, roles, changes, imports.
+use crate::auth::Role;
+use crate::changes::ChangeEntity;
+use crate::members::{Gender, MemberEventKind, MemberStatus, PoliticalTheory};
+use crate::movements::{DisciplineForm, ExitReason, PeriodKind};
+use crate::reports::ImportStatus;
+
+labels!(English, en;
+    Gender { Male => "Male", Female => "Female" }
+    PoliticalTheory {
+        None => "None",
+        Elementary => "Elementary",
+        Intermediate => "Intermediate",
+        Advanced => "Advanced",
+        Bachelor => "Bachelor",
+    }
+    MemberStatus {
+        Probationary => "Probationary",
+        Official => "Official",
+        Exited => "Exited",
+        TransferredOut => "Transferred out",
+    }
+    MemberEventKind {
+        Admitted => "Admitted",
+        Recognized => "Recognised as official",
+        ProfileCorrected => "Dossier corrected",
+        SupplementFiled => "Annual supplement filed",
+        TransferIssued => "Transfer issued",
+        TransferReceived => "Transfer received",
+        TransferRejected => "Transfer rejected",
+        TransferCancelled => "Transfer cancelled",
+        TemporaryTransferIssued => "Temporary transfer issued",
+        TemporaryTransferReceived => "Temporary transfer received",
+        TemporaryTransferRejected => "Temporary transfer rejected",
+        TemporaryTransferCancelled => "Temporary transfer cancelled",
+        TransferredOut => "Transferred out",
+        MovedByRestructure => "Moved by restructuring",
+        Disciplined => "Disciplined",
+        DisciplineHeld => "Complaint / re-offence",
+        Exited => "Exited",
+        Readmitted => "Re-admitted",
+        AbsenceRecorded => "Working away",
+        ExemptionRecorded => "Exempted from activities",
+    }
+    DisciplineForm {
+        Reprimand => "Reprimand",
+        Warning => "Warning",
+        Dismissal => "Dismissal",
+        Expulsion => "Expulsion",
+    }
+    ExitReason { NameRemoved => "Name removed", Resigned => "Resigned", Deceased => "Deceased" }
+    PeriodKind { Absence => "Working away", Exemption => "Exemption" }
+    Role {
+        Admin => "Administrator",
+        Organizer => "Organizer",
+        Viewer => "Viewer",
+        Integration => "Integration",
+    }
+    ChangeEntity {
+        Organization => "Organisation",
+        Member => "Member",
+        Transfer => "Transfer",
+        Evaluation => "Evaluation",
+        Card => "Card",
+        BadgeProposal => "Badge proposal",
+        Badge => "Badge",
+    }
+    ImportStatus {
+        Running => "Importing",
+        Succeeded => "Imported",
+        Failed => "Not imported",
+        Interrupted => "Interrupted",
+    }
+);

@@ -1,6 +1,6 @@
 //! Recognition as an official member (rule 3).
 
-use qldv_api_types::members::{MemberStatus, Recognition};
+use qldv_api_types::members::{MemberEventKind, MemberStatus, Recognition};
 use qldv_api_types::MemberId;
 
 use crate::auth::AuthUser;
@@ -36,7 +36,7 @@ pub fn recognise(
         &caller.actor(),
         &NewEvent {
             member_id: before.id,
-            kind: "recognized",
+            kind: MemberEventKind::Recognized,
             occurred_on: official_on,
             decision_no: Some(&body.decision_no),
             decision_on: Some(body.decided_on),
