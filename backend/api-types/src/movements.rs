@@ -221,13 +221,22 @@ pub struct Discipline {
     pub regulation: String,
 }
 
+crate::vocabulary::vocabulary! {
+    /// What holds a discipline in force past its lapse date.
+    pub enum DisciplineHoldKind {
+        /// Khiếu nại: a complaint against the decision.
+        Complaint = "complaint",
+        /// Tái phạm: a re-offence.
+        Reoffence = "reoffence",
+    }
+}
+
 /// A complaint or re-offence that stops a discipline from lapsing.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DisciplineHold {
-    /// `complaint` or `reoffence`.
-    #[validate(length(min = 1))]
-    pub kind: String,
+    /// Complaint or re-offence.
+    pub kind: DisciplineHoldKind,
     /// Date recorded.
     pub on: NaiveDate,
 }
@@ -241,6 +250,35 @@ crate::vocabulary::vocabulary! {
         Resigned = "resigned",
         /// Từ trần.
         Deceased = "deceased",
+    }
+}
+
+crate::vocabulary::vocabulary! {
+    /// Why a membership period ended: a move (transfer, restructuring) or an exit from the party.
+    /// A member's exit reason is one of the exits (name removed, resigned, expelled, deceased).
+    pub enum MembershipEnd {
+        /// Chuyển sinh hoạt đi.
+        TransferredOut = "transferred_out",
+        /// Moved by the restructuring of the organisation.
+        Restructured = "restructured",
+        /// Xóa tên.
+        NameRemoved = "name_removed",
+        /// Xin ra khỏi Đảng.
+        Resigned = "resigned",
+        /// Khai trừ (a discipline).
+        Expelled = "expelled",
+        /// Từ trần.
+        Deceased = "deceased",
+    }
+}
+
+impl From<ExitReason> for MembershipEnd {
+    fn from(r: ExitReason) -> Self {
+        match r {
+            ExitReason::NameRemoved => Self::NameRemoved,
+            ExitReason::Resigned => Self::Resigned,
+            ExitReason::Deceased => Self::Deceased,
+        }
     }
 }
 
@@ -331,13 +369,28 @@ pub struct MemberPeriod {
     pub reason: String,
 }
 
+crate::vocabulary::vocabulary! {
+    /// Kind of alert (each names the rule it watches).
+    pub enum AlertKind {
+        /// Rule 3: the probation ended without a recognition decision.
+        RecognitionOverdue = "recognition_overdue",
+        /// An official transfer not received in time.
+        TransferNotReceived = "transfer_not_received",
+        /// Working away longer than allowed.
+        AwayTooLong = "away_too_long",
+        /// A discipline about to lapse.
+        DisciplineLapsing = "discipline_lapsing",
+        /// Rule 8: a temporary transfer expired while the member is still registered there.
+        TemporaryTransferExpired = "temporary_transfer_expired",
+    }
+}
+
 /// Something a board should act on.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Alert {
-    /// Kind: `recognition_overdue`, `transfer_not_received`, `away_too_long`,
-    /// `discipline_lapsing`, `temporary_transfer_expired`.
-    pub kind: String,
+    /// Kind.
+    pub kind: AlertKind,
     /// The member.
     pub member_id: MemberId,
     /// Their name.

@@ -6,6 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use qldv_api_types::badges::{self as dto, BadgeStatus};
 use qldv_api_types::members::MemberStatus;
+use qldv_api_types::movements::MembershipEnd;
 use qldv_api_types::MemberId;
 
 use crate::auth::Scope;
@@ -282,9 +283,9 @@ impl Candidates {
 
 /// Where a member stands for badges.
 pub fn standing(m: &MemberRow) -> Standing {
-    match (m.status, m.exit_reason.as_deref()) {
+    match (m.status, m.exit_reason) {
         (MemberStatus::Probationary | MemberStatus::Official, _) => Standing::Active,
-        (MemberStatus::Exited, Some("deceased")) => {
+        (MemberStatus::Exited, Some(MembershipEnd::Deceased)) => {
             Standing::Deceased(m.interrupted_since.unwrap_or(m.ceremony_on))
         }
         _ => Standing::Gone,

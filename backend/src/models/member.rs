@@ -3,6 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use qldv_api_types::members::{Gender, MemberStatus, PoliticalTheory};
+use qldv_api_types::movements::MembershipEnd;
 use qldv_api_types::MemberId;
 
 use crate::auth::Scope;
@@ -110,8 +111,8 @@ pub struct MemberRow {
     pub away_to: Option<NaiveDate>,
     /// Where the member is temporarily registered (accepted temporary transfer).
     pub temporary_org_id: Option<i64>,
-    /// Why the member exited (`name_removed`, `resigned`, `expelled`, `deceased`).
-    pub exit_reason: Option<String>,
+    /// Why the member exited (name removed, resigned, expelled, deceased).
+    pub exit_reason: Option<MembershipEnd>,
     /// Days of closed interruptions (party age).
     pub interruption_days: i64,
     /// Start of an open interruption (party age frozen).
@@ -271,7 +272,11 @@ impl MemberRow {
     }
 
     /// Records why a member exited (cleared on re-admission).
-    pub fn set_exit_reason(conn: &mut DbConn, id: i64, reason: Option<&str>) -> AppResult<()> {
+    pub fn set_exit_reason(
+        conn: &mut DbConn,
+        id: i64,
+        reason: Option<MembershipEnd>,
+    ) -> AppResult<()> {
         diesel::update(members::table.find(id))
             .set(members::exit_reason.eq(reason))
             .execute(conn)?;

@@ -3,6 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use qldv_api_types::members::{self as dto, MemberEventKind};
+use qldv_api_types::movements::MembershipEnd;
 use qldv_api_types::OrgId;
 
 use crate::auth::Actor;
@@ -270,14 +271,13 @@ pub fn open_memberships(
     batch.flush(conn)
 }
 
-/// Closes the member's open membership period on `to` (first day elsewhere), saying why:
-/// `transferred_out`, `restructured`, or an exit reason (`deceased`, `name_removed`, `expelled`,
-/// `resigned`).
+/// Closes the member's open membership period on `to` (first day elsewhere), saying why: a move
+/// or an exit.
 pub fn close_membership(
     conn: &mut DbConn,
     member_id: i64,
     to: NaiveDate,
-    why: &str,
+    why: MembershipEnd,
 ) -> AppResult<()> {
     diesel::update(
         memberships::table

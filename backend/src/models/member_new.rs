@@ -120,7 +120,7 @@ impl MemberRow {
             m.away_from.into(),
             m.away_to.into(),
             m.temporary_org_id.into(),
-            m.exit_reason.into(),
+            m.exit_reason.map(|r| r.as_str()).into(),
             m.interruption_days.into(),
             m.interrupted_since.into(),
             m.ever_recognised.into(),

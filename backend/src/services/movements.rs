@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 use qldv_api_types::members::{MemberEventKind, MemberStatus};
 use qldv_api_types::movements::{
-    CreateDiscipline, DisciplineForm, DisciplineHold, ExitReason, ExitRequest, PeriodKind,
-    PeriodRequest, ReadmissionRequest,
+    CreateDiscipline, DisciplineForm, DisciplineHold, DisciplineHoldKind, ExitRequest,
+    MembershipEnd, PeriodKind, PeriodRequest, ReadmissionRequest,
 };
 use qldv_api_types::MemberId;
 
@@ -16,7 +16,7 @@ use crate::db::schema::{disciplines, member_periods};
 use crate::db::DbConn;
 use crate::domain::{admission, discipline as rules};
 use crate::error::{AppError, AppResult};
-use crate::models::discipline::{form_str, DisciplineRow};
+use crate::models::discipline::DisciplineRow;
 use crate::models::member::MemberRow;
 use crate::models::member_event::{self, NewEvent};
 use crate::models::setting;
@@ -65,7 +65,7 @@ fn exit_member(
     conn: &mut DbConn,
     caller: &AuthUser,
     m: &MemberRow,
-    reason: &str,
+    reason: MembershipEnd,
     on: NaiveDate,
     decision_no: &str,
     details: serde_json::Value,
@@ -90,8 +90,11 @@ fn exit_member(
     MemberRow::set_exit_reason(conn, m.id, Some(reason))?;
     let after = MemberRow::refresh_state(conn, m.id)?;
     // Rule 12: expulsion, name removal or resignation → card collected, badges returned.
-    if matches!(reason, "expelled" | "name_removed" | "resigned") {
-        super::cards::collect_on_exit(conn, &caller.actor(), &after, on, reason)?;
+    if matches!(
+        reason,
+        MembershipEnd::Expelled | MembershipEnd::NameRemoved | MembershipEnd::Resigned
+    ) {
+        super::cards::collect_on_exit(conn, &caller.actor(), &after, on, reason.as_str())?;
         super::badges::return_on_exit(conn, &caller.actor(), &after, on)?;
         return MemberRow::find(conn, &crate::auth::Scope::system(), MemberId(m.id));
     }
@@ -107,7 +110,7 @@ pub fn discipline(
 ) -> AppResult<(DisciplineRow, MemberRow)> {
     let m = MemberRow::find(conn, &caller.scope, id)?;
     active(&m)?;
-    let form = crate::models::discipline::form_of(form_str(body.form));
+    let form = body.form;
     rules::check_form(
         form,
         m.status == MemberStatus::Official,
@@ -119,7 +122,7 @@ pub fn discipline(
     let row_id: i64 = diesel::insert_into(disciplines::table)
         .values((
             disciplines::member_id.eq(m.id),
-            disciplines::form.eq(form_str(body.form)),
+            disciplines::form.eq(body.form),
             disciplines::decided_on.eq(body.decided_on),
             disciplines::decision_no.eq(&body.decision_no),
             disciplines::reason.eq(body.reason.trim()),
@@ -138,14 +141,14 @@ pub fn discipline(
         body.decided_on,
         Some(&body.decision_no),
         &settings.regulation,
-        serde_json::json!({"discipline_id": row_id, "form": form_str(body.form), "post": body.post, "reason": body.reason}),
+        serde_json::json!({"discipline_id": row_id, "form": body.form, "post": body.post, "reason": body.reason}),
     )?;
     let after = if body.form == DisciplineForm::Expulsion {
         exit_member(
             conn,
             caller,
             &touched,
-            "expelled",
+            MembershipEnd::Expelled,
             body.decided_on,
             &body.decision_no,
             serde_json::json!({"bars_readmission": body.bars_readmission}),
@@ -182,20 +185,13 @@ pub fn hold(
         ));
     }
     let q = diesel::update(disciplines::table.find(d.id));
-    match body.kind.as_str() {
-        "complaint" => q
+    match body.kind {
+        DisciplineHoldKind::Complaint => q
             .set(disciplines::complaint_on.eq(Some(body.on)))
             .execute(conn)?,
-        "reoffence" => q
+        DisciplineHoldKind::Reoffence => q
             .set(disciplines::reoffence_on.eq(Some(body.on)))
             .execute(conn)?,
-        _ => {
-            return Err(AppError::field(
-                "kind",
-                "invalid",
-                "kind là 'complaint' hoặc 'reoffence'",
-            ))
-        }
     };
     let settings = setting::at(conn, body.on)?;
     append(
@@ -237,11 +233,7 @@ pub fn exit(
     let m = MemberRow::find(conn, &caller.scope, id)?;
     active(&m)?;
     let touched = MemberRow::touch(conn, m.id, m.version)?;
-    let reason = match body.reason {
-        ExitReason::NameRemoved => "name_removed",
-        ExitReason::Resigned => "resigned",
-        ExitReason::Deceased => "deceased",
-    };
+    let reason = MembershipEnd::from(body.reason);
     let after = exit_member(
         conn,
         caller,
@@ -291,12 +283,12 @@ pub fn readmit(
             .and_then(serde_json::Value::as_bool)
             .unwrap_or(false)
     };
-    let reason = match details.get("reason").and_then(serde_json::Value::as_str) {
-        Some("resigned") => "resigned",
-        Some("expelled") => "expelled",
-        Some("deceased") => "deceased",
-        _ => "name_removed",
-    };
+    let reason = details
+        .get("reason")
+        .and_then(serde_json::Value::as_str)
+        .ok_or_else(|| AppError::internal("exit event without a reason"))?
+        .parse::<MembershipEnd>()
+        .map_err(AppError::internal)?;
     let exit_facts = rules::ExitFacts {
         reason,
         exited_on: last_exit.occurred_on,
@@ -377,15 +369,11 @@ pub fn add_period(
             "Nhập nơi đi làm ăn xa",
         ));
     }
-    let kind_str = match kind {
-        PeriodKind::Absence => "absence",
-        PeriodKind::Exemption => "exemption",
-    };
     let touched = MemberRow::touch(conn, m.id, m.version)?;
     let pid: i64 = diesel::insert_into(member_periods::table)
         .values((
             member_periods::member_id.eq(m.id),
-            member_periods::kind.eq(kind_str),
+            member_periods::kind.eq(kind),
             member_periods::from_on.eq(body.from),
             member_periods::to_on.eq(body.to),
             member_periods::place.eq(body.place.as_deref()),
@@ -417,6 +405,6 @@ pub fn add_period(
         serde_json::json!({"period_id": pid, "to": body.to, "place": body.place, "reason": body.reason}),
     )?;
     let after = MemberRow::refresh_state(conn, m.id)?;
-    super::members::audit(conn, &caller.actor(), kind_str, Some(&m), &after)?;
+    super::members::audit(conn, &caller.actor(), kind.as_str(), Some(&m), &after)?;
     Ok((pid, after))
 }

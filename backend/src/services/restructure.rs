@@ -161,7 +161,12 @@ pub fn merge(
     for m in members {
         let row = MemberRow::find(conn, &Scope::system(), MemberId(m))?;
         MemberRow::touch(conn, row.id, row.version)?;
-        member_event::close_membership(conn, m, body.effective_on, "restructured")?;
+        member_event::close_membership(
+            conn,
+            m,
+            body.effective_on,
+            qldv_api_types::movements::MembershipEnd::Restructured,
+        )?;
         member_event::open_membership(
             conn,
             m,

@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 use qldv_api_types::members::MemberEventKind;
+use qldv_api_types::movements::MembershipEnd;
 use qldv_api_types::movements::{
     AcceptTransfer, CreateTransfer, TransferDecision, TransferKind, TransferPurpose, TransferStatus,
 };
@@ -220,7 +221,12 @@ pub fn issue(
         &settings.regulation,
     )?;
     if one_step {
-        member_event::close_membership(conn, member.id, body.issued_on, "transferred_out")?;
+        member_event::close_membership(
+            conn,
+            member.id,
+            body.issued_on,
+            MembershipEnd::TransferredOut,
+        )?;
     }
     MemberRow::refresh_state(conn, member.id)?;
     audit_transfer(conn, caller, "create", None, &row)?;
@@ -275,7 +281,12 @@ pub fn accept(
     let to = OrganizationRow::find(conn, &Scope::system(), OrgId(to_id))?;
     if before.kind == TransferKind::Official {
         // One transaction: leave the sender, arrive at the receiver.
-        member_event::close_membership(conn, member.id, body.received_on, "transferred_out")?;
+        member_event::close_membership(
+            conn,
+            member.id,
+            body.received_on,
+            MembershipEnd::TransferredOut,
+        )?;
         member_event::open_membership(
             conn,
             member.id,

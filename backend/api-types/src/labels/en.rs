@@ -11,7 +11,9 @@ labels!(English, en;
 use crate::auth::Role;
 use crate::changes::ChangeEntity;
 use crate::members::{Gender, MemberEventKind, MemberStatus, PoliticalTheory};
-use crate::movements::{DisciplineForm, ExitReason, PeriodKind};
+use crate::movements::{
+    AlertKind, DisciplineForm, DisciplineHoldKind, ExitReason, MembershipEnd, PeriodKind,
+};
 use crate::reports::ImportStatus;
 
 labels!(English, en;
@@ -50,6 +52,22 @@ labels!(English, en;
         Readmitted => "Re-admitted",
         AbsenceRecorded => "Working away",
         ExemptionRecorded => "Exempted from activities",
+    }
+    DisciplineHoldKind { Complaint => "Complaint", Reoffence => "Re-offence" }
+    AlertKind {
+        RecognitionOverdue => "Recognition overdue",
+        TransferNotReceived => "Transfer not received",
+        AwayTooLong => "Away too long",
+        DisciplineLapsing => "Discipline lapsing",
+        TemporaryTransferExpired => "Temporary transfer expired",
+    }
+    MembershipEnd {
+        TransferredOut => "Transferred out",
+        Restructured => "Out by restructuring",
+        NameRemoved => "Name removed",
+        Resigned => "Resigned",
+        Expelled => "Expelled",
+        Deceased => "Died",
     }
     DisciplineForm {
         Reprimand => "Reprimand",

@@ -11,7 +11,9 @@ labels!(Vietnamese, vi;
 use crate::auth::Role;
 use crate::changes::ChangeEntity;
 use crate::members::{Gender, MemberEventKind, MemberStatus, PoliticalTheory};
-use crate::movements::{DisciplineForm, ExitReason, PeriodKind};
+use crate::movements::{
+    AlertKind, DisciplineForm, DisciplineHoldKind, ExitReason, MembershipEnd, PeriodKind,
+};
 use crate::reports::ImportStatus;
 
 labels!(Vietnamese, vi;
@@ -50,6 +52,22 @@ labels!(Vietnamese, vi;
         Readmitted => "Kết nạp lại",
         AbsenceRecorded => "Đi làm ăn xa",
         ExemptionRecorded => "Miễn công tác và sinh hoạt",
+    }
+    DisciplineHoldKind { Complaint => "Khiếu nại", Reoffence => "Tái phạm" }
+    AlertKind {
+        RecognitionOverdue => "Quá hạn công nhận chính thức",
+        TransferNotReceived => "Chưa tiếp nhận chuyển sinh hoạt",
+        AwayTooLong => "Đi làm ăn xa quá thời hạn",
+        DisciplineLapsing => "Kỷ luật sắp hết hiệu lực",
+        TemporaryTransferExpired => "Hết hạn sinh hoạt tạm thời",
+    }
+    MembershipEnd {
+        TransferredOut => "Chuyển đi",
+        Restructured => "Chuyển do sắp xếp tổ chức",
+        NameRemoved => "Xóa tên",
+        Resigned => "Xin ra khỏi Đảng",
+        Expelled => "Khai trừ",
+        Deceased => "Từ trần",
     }
     DisciplineForm {
         Reprimand => "Khiển trách",
