@@ -366,3 +366,63 @@ pub struct MembershipPeriod {
     /// First day no longer there (`null` while current).
     pub to: Option<NaiveDate>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vocabulary::{Lang, Term, Vietnamese};
+
+    /// Every label of `T` is a word in both languages, and the Vietnamese one is not the code.
+    fn labelled<T: Term + std::fmt::Display>() {
+        for t in T::ALL.iter().copied() {
+            for lang in Lang::ALL {
+                let l = t.label(lang);
+                assert!(!l.trim().is_empty(), "{} {t}", T::CONCEPT);
+                assert!(!l.contains('_'), "{} {t}: {l}", T::CONCEPT);
+            }
+            assert_ne!(t.vi(), t.code(), "{} {t}", T::CONCEPT);
+            assert!(
+                !t.meaning().trim().is_empty(),
+                "{} {t} undocumented",
+                T::CONCEPT
+            );
+        }
+    }
+
+    #[test]
+    fn every_member_term_has_labels_in_both_languages() {
+        labelled::<MemberEventKind>();
+        labelled::<MemberStatus>();
+        labelled::<Gender>();
+        labelled::<PoliticalTheory>();
+        labelled::<crate::movements::DisciplineForm>();
+        labelled::<crate::movements::DisciplineHoldKind>();
+        labelled::<crate::movements::ExitReason>();
+        labelled::<crate::movements::MembershipEnd>();
+        labelled::<crate::movements::MembershipStart>();
+        labelled::<crate::movements::PeriodKind>();
+        labelled::<crate::movements::AlertKind>();
+        labelled::<crate::auth::Role>();
+        labelled::<crate::changes::ChangeEntity>();
+        labelled::<crate::reports::ImportStatus>();
+    }
+
+    #[test]
+    fn event_kinds_the_old_client_showed_as_codes_have_vietnamese_labels() {
+        assert_eq!(
+            MemberEventKind::TransferReceived.vi(),
+            "Tiếp nhận chuyển sinh hoạt"
+        );
+        assert_eq!(
+            MemberEventKind::MovedByRestructure.vi(),
+            "Chuyển do sắp xếp tổ chức"
+        );
+        assert!(MemberEventKind::parse("transfer_accepted").is_err());
+    }
+
+    #[test]
+    fn active_statuses() {
+        assert!(MemberStatus::Official.is_active() && MemberStatus::Probationary.is_active());
+        assert!(!MemberStatus::Exited.is_active() && !MemberStatus::TransferredOut.is_active());
+    }
+}

@@ -272,6 +272,20 @@ crate::vocabulary::vocabulary! {
     }
 }
 
+crate::vocabulary::vocabulary! {
+    /// Why a membership period began.
+    pub enum MembershipStart {
+        /// Kết nạp (or data entry of an existing member).
+        Admitted = "admitted",
+        /// Official transfer received.
+        TransferredIn = "transferred_in",
+        /// Kết nạp lại after an exit.
+        Readmitted = "readmitted",
+        /// The organisation was split or merged.
+        Restructured = "restructured",
+    }
+}
+
 impl From<ExitReason> for MembershipEnd {
     fn from(r: ExitReason) -> Self {
         match r {

@@ -214,28 +214,7 @@ impl EventRow {
 }
 
 /// Why a membership period began (the movement report's incoming columns).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Arrival {
-    /// Admission (or data entry of an existing member).
-    Admitted,
-    /// Official transfer received.
-    TransferredIn,
-    /// Re-admission after an exit.
-    Readmitted,
-    /// The organisation was split or merged.
-    Restructured,
-}
-
-impl Arrival {
-    fn code(self) -> &'static str {
-        match self {
-            Self::Admitted => "admitted",
-            Self::TransferredIn => "transferred_in",
-            Self::Readmitted => "readmitted",
-            Self::Restructured => "restructured",
-        }
-    }
-}
+pub use qldv_api_types::movements::MembershipStart as Arrival;
 
 /// Opens a membership period of a member in an organisation from a date.
 pub fn open_membership(
@@ -263,7 +242,7 @@ pub fn open_memberships(
             member_id.into(),
             org_id.into(),
             from.into(),
-            why.code().into(),
+            why.as_str().into(),
         ]) {
             batch.flush(conn)?;
         }

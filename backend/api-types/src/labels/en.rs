@@ -12,7 +12,8 @@ use crate::auth::Role;
 use crate::changes::ChangeEntity;
 use crate::members::{Gender, MemberEventKind, MemberStatus, PoliticalTheory};
 use crate::movements::{
-    AlertKind, DisciplineForm, DisciplineHoldKind, ExitReason, MembershipEnd, PeriodKind,
+    AlertKind, DisciplineForm, DisciplineHoldKind, ExitReason, MembershipEnd, MembershipStart,
+    PeriodKind,
 };
 use crate::reports::ImportStatus;
 
@@ -68,6 +69,12 @@ labels!(English, en;
         Resigned => "Resigned",
         Expelled => "Expelled",
         Deceased => "Died",
+    }
+    MembershipStart {
+        Admitted => "Admitted",
+        TransferredIn => "Transferred in",
+        Readmitted => "Re-admitted",
+        Restructured => "In by restructuring",
     }
     DisciplineForm {
         Reprimand => "Reprimand",

@@ -12,7 +12,8 @@ use crate::auth::Role;
 use crate::changes::ChangeEntity;
 use crate::members::{Gender, MemberEventKind, MemberStatus, PoliticalTheory};
 use crate::movements::{
-    AlertKind, DisciplineForm, DisciplineHoldKind, ExitReason, MembershipEnd, PeriodKind,
+    AlertKind, DisciplineForm, DisciplineHoldKind, ExitReason, MembershipEnd, MembershipStart,
+    PeriodKind,
 };
 use crate::reports::ImportStatus;
 
@@ -68,6 +69,12 @@ labels!(Vietnamese, vi;
         Resigned => "Xin ra khỏi Đảng",
         Expelled => "Khai trừ",
         Deceased => "Từ trần",
+    }
+    MembershipStart {
+        Admitted => "Kết nạp",
+        TransferredIn => "Chuyển đến",
+        Readmitted => "Kết nạp lại",
+        Restructured => "Nhận do sắp xếp tổ chức",
     }
     DisciplineForm {
         Reprimand => "Khiển trách",
