@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use qldv_api_types::members::MemberStatus;
 
-use crate::i18n::{Lang, Text};
+use crate::i18n::Lang;
 
 /// `2025-03-20` → `20/03/2025`.
 pub fn date(d: NaiveDate) -> String {
@@ -26,10 +26,10 @@ pub fn opt(s: &Option<String>) -> String {
 /// The label and CSS class of a member status.
 pub fn status(lang: Lang, s: MemberStatus) -> (&'static str, &'static str) {
     match s {
-        MemberStatus::Probationary => (lang.t(Text::Probationary), "probationary"),
-        MemberStatus::Official => (lang.t(Text::Official), "official"),
-        MemberStatus::Exited => (lang.t(Text::Exited), "exited"),
-        MemberStatus::TransferredOut => (lang.t(Text::TransferredOut), "exited"),
+        MemberStatus::Probationary => (lang.term(s), "probationary"),
+        MemberStatus::Official => (lang.term(s), "official"),
+        MemberStatus::Exited => (lang.term(s), "exited"),
+        MemberStatus::TransferredOut => (lang.term(s), "exited"),
     }
 }
 

@@ -40,3 +40,4 @@ mod transfers;
 mod unit_of_work;
 mod uploads;
 mod users;
+mod vocabulary;

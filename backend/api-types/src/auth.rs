@@ -44,41 +44,17 @@ pub struct TokenPair {
     pub expires_in: i64,
 }
 
-/// Roles of user accounts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// Everything, everywhere.
-    Admin,
-    /// Reads and writes inside its organisation subtree.
-    Organizer,
-    /// Reads inside its organisation subtree.
-    Viewer,
-    /// Another system: reads inside its subtree and the change feed.
-    Integration,
-}
-
-impl Role {
-    /// The wire name (`snake_case`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Organizer => "organizer",
-            Role::Viewer => "viewer",
-            Role::Integration => "integration",
-        }
-    }
-
-    /// Parses the wire name.
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "admin" => Some(Role::Admin),
-            "organizer" => Some(Role::Organizer),
-            "viewer" => Some(Role::Viewer),
-            "integration" => Some(Role::Integration),
-            _ => None,
-        }
+crate::vocabulary::vocabulary! {
+    /// Roles of user accounts.
+    pub enum Role {
+        /// Everything, everywhere.
+        Admin = "admin",
+        /// Reads and writes inside its organisation subtree.
+        Organizer = "organizer",
+        /// Reads inside its organisation subtree.
+        Viewer = "viewer",
+        /// Another system: reads inside its subtree and the change feed.
+        Integration = "integration",
     }
 }
 

@@ -3,55 +3,24 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-/// The kind of record a change is about.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ChangeEntity {
-    /// A party organisation.
-    Organization,
-    /// A member record.
-    Member,
-    /// A transfer of party activity.
-    Transfer,
-    /// An annual rating.
-    Evaluation,
-    /// A party card.
-    Card,
-    /// An awarded badge.
-    Badge,
-    /// A badge proposal.
-    BadgeProposal,
-}
-
-impl ChangeEntity {
-    /// Every kind, in the order a receiver applies them (parents before what refers to them).
-    pub const ALL: [ChangeEntity; 7] = [
-        Self::Organization,
-        Self::Member,
-        Self::Transfer,
-        Self::Evaluation,
-        Self::Card,
-        Self::BadgeProposal,
-        Self::Badge,
-    ];
-
-    /// The stored name (`snake_case`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Organization => "organization",
-            Self::Member => "member",
-            Self::Transfer => "transfer",
-            Self::Evaluation => "evaluation",
-            Self::Card => "card",
-            Self::Badge => "badge",
-            Self::BadgeProposal => "badge_proposal",
-        }
-    }
-
-    /// The kind named `s`, if it is one.
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|e| e.as_str() == s)
+crate::vocabulary::vocabulary! {
+    /// The kind of record a change is about. Values are listed in the order a receiver applies
+    /// them (parents before what refers to them).
+    pub enum ChangeEntity {
+        /// A party organisation.
+        Organization = "organization",
+        /// A member record.
+        Member = "member",
+        /// A transfer of party activity.
+        Transfer = "transfer",
+        /// An annual rating.
+        Evaluation = "evaluation",
+        /// A party card.
+        Card = "card",
+        /// A badge proposal.
+        BadgeProposal = "badge_proposal",
+        /// An awarded badge.
+        Badge = "badge",
     }
 }
 
@@ -196,14 +165,16 @@ mod change_schema {
                 ))
                 .discriminator(Some(Discriminator::with_mapping(
                     "entity",
-                    ChangeEntity::ALL.map(|e| {
-                        (
-                            e.as_str(),
-                            format!("#/components/schemas/{}", variant_name(e)),
-                        )
-                    }),
+                    <ChangeEntity as crate::vocabulary::Term>::ALL
+                        .iter()
+                        .map(|&e| {
+                            (
+                                e.as_str(),
+                                format!("#/components/schemas/{}", variant_name(e)),
+                            )
+                        }),
                 )));
-            for entity in ChangeEntity::ALL {
+            for &entity in <ChangeEntity as crate::vocabulary::Term>::ALL {
                 one_of = one_of.item(Ref::from_schema_name(variant_name(entity)));
             }
             one_of.into()
@@ -217,7 +188,7 @@ mod change_schema {
 
         fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
             schemas.push(("ChangeCommon".into(), common()));
-            for entity in ChangeEntity::ALL {
+            for &entity in <ChangeEntity as crate::vocabulary::Term>::ALL {
                 schemas.push((variant_name(entity), variant(entity)));
             }
             fn add<T: ToSchema>(schemas: &mut Vec<(String, RefOr<Schema>)>) {

@@ -6,47 +6,54 @@ use validator::Validate;
 
 use crate::ids::{MemberId, OrgId};
 
-/// Gender, as on the CCCD.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Gender {
-    /// Nam.
-    Male,
-    /// Nữ.
-    Female,
+crate::vocabulary::vocabulary! {
+    /// Gender, as on the CCCD.
+    pub enum Gender {
+        /// Nam.
+        Male = "male",
+        /// Nữ.
+        Female = "female",
+    }
 }
 
-/// Political theory level (trình độ lý luận chính trị).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum PoliticalTheory {
-    /// Chưa qua đào tạo.
-    None,
-    /// Sơ cấp.
-    Elementary,
-    /// Trung cấp.
-    Intermediate,
-    /// Cao cấp.
-    Advanced,
-    /// Cử nhân.
-    Bachelor,
+crate::vocabulary::vocabulary! {
+    /// Political theory level (trình độ lý luận chính trị).
+    pub enum PoliticalTheory {
+        /// Chưa qua đào tạo.
+        None = "none",
+        /// Sơ cấp.
+        Elementary = "elementary",
+        /// Trung cấp.
+        Intermediate = "intermediate",
+        /// Cao cấp.
+        Advanced = "advanced",
+        /// Cử nhân.
+        Bachelor = "bachelor",
+    }
 }
 
-/// Membership status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum MemberStatus {
-    /// Đảng viên dự bị: in the 12-month probation.
-    Probationary,
-    /// Đảng viên chính thức.
-    Official,
-    /// No longer a member (name removed, resigned, expelled, deceased).
-    Exited,
-    /// Transferred to a party organisation outside this system.
-    TransferredOut,
+crate::vocabulary::vocabulary! {
+    /// Membership status.
+    pub enum MemberStatus {
+        /// Đảng viên dự bị: in the 12-month probation.
+        Probationary = "probationary",
+        /// Đảng viên chính thức.
+        Official = "official",
+        /// No longer a member (name removed, resigned, expelled, deceased).
+        Exited = "exited",
+        /// Transferred to a party organisation outside this system.
+        TransferredOut = "transferred_out",
+    }
+}
+
+impl MemberStatus {
+    /// The statuses of members still active in the party (counted, rated, transferable).
+    pub const ACTIVE: [MemberStatus; 2] = [MemberStatus::Probationary, MemberStatus::Official];
+
+    /// Whether a member with this status is still active in the party.
+    pub fn is_active(self) -> bool {
+        Self::ACTIVE.contains(&self)
+    }
 }
 
 /// Fields of the dossier that a correction or an annual supplement may change. Absent fields stay
@@ -217,14 +224,60 @@ pub struct Member {
     pub updated_at: DateTime<Utc>,
 }
 
+crate::vocabulary::vocabulary! {
+    /// Kind of a dated event of a member's history: exactly the events the server records.
+    pub enum MemberEventKind {
+        /// Kết nạp (or data entry of an existing member's admission).
+        Admitted = "admitted",
+        /// Công nhận đảng viên chính thức.
+        Recognized = "recognized",
+        /// Sửa hồ sơ: a correction of the dossier (details carry the values before and after).
+        ProfileCorrected = "profile_corrected",
+        /// Phiếu bổ sung hồ sơ hằng năm.
+        SupplementFiled = "supplement_filed",
+        /// Giới thiệu chuyển sinh hoạt chính thức (awaiting the receiver).
+        TransferIssued = "transfer_issued",
+        /// Tiếp nhận chuyển sinh hoạt chính thức: the member moved to the receiving cell.
+        TransferReceived = "transfer_received",
+        /// The receiver refused an official transfer: the member stays.
+        TransferRejected = "transfer_rejected",
+        /// The sender cancelled an official transfer: the member stays.
+        TransferCancelled = "transfer_cancelled",
+        /// Giới thiệu sinh hoạt tạm thời.
+        TemporaryTransferIssued = "temporary_transfer_issued",
+        /// The receiver accepted a temporary transfer.
+        TemporaryTransferReceived = "temporary_transfer_received",
+        /// The receiver refused a temporary transfer.
+        TemporaryTransferRejected = "temporary_transfer_rejected",
+        /// The sender cancelled a temporary transfer.
+        TemporaryTransferCancelled = "temporary_transfer_cancelled",
+        /// Chuyển sinh hoạt ra ngoài hệ thống: the member left for an organisation outside it.
+        TransferredOut = "transferred_out",
+        /// The member's cell was split or merged: moved by the restructuring.
+        MovedByRestructure = "moved_by_restructure",
+        /// Kỷ luật.
+        Disciplined = "disciplined",
+        /// A complaint or re-offence holding a discipline.
+        DisciplineHeld = "discipline_held",
+        /// Ra khỏi Đảng (name removed, resigned, expelled or deceased; details say why).
+        Exited = "exited",
+        /// Kết nạp lại.
+        Readmitted = "readmitted",
+        /// A period of working away was recorded.
+        AbsenceRecorded = "absence_recorded",
+        /// A period of exemption from activities was recorded.
+        ExemptionRecorded = "exemption_recorded",
+    }
+}
+
 /// A dated event of a member's history.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MemberEvent {
     /// Id.
     pub id: crate::EventId,
-    /// Kind, e.g. `admitted`, `recognized`, `profile_corrected`, `supplement_filed`.
-    pub kind: String,
+    /// Kind.
+    pub kind: MemberEventKind,
     /// Effective date.
     pub occurred_on: NaiveDate,
     /// Decision number.
@@ -315,4 +368,64 @@ pub struct MembershipPeriod {
     pub from: NaiveDate,
     /// First day no longer there (`null` while current).
     pub to: Option<NaiveDate>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vocabulary::{Lang, Term, Vietnamese};
+
+    /// Every label of `T` is a word in both languages, and the Vietnamese one is not the code.
+    fn labelled<T: Term + std::fmt::Display>() {
+        for t in T::ALL.iter().copied() {
+            for lang in Lang::ALL {
+                let l = t.label(lang);
+                assert!(!l.trim().is_empty(), "{} {t}", T::CONCEPT);
+                assert!(!l.contains('_'), "{} {t}: {l}", T::CONCEPT);
+            }
+            assert_ne!(t.vi(), t.code(), "{} {t}", T::CONCEPT);
+            assert!(
+                !t.meaning().trim().is_empty(),
+                "{} {t} undocumented",
+                T::CONCEPT
+            );
+        }
+    }
+
+    #[test]
+    fn every_member_term_has_labels_in_both_languages() {
+        labelled::<MemberEventKind>();
+        labelled::<MemberStatus>();
+        labelled::<Gender>();
+        labelled::<PoliticalTheory>();
+        labelled::<crate::movements::DisciplineForm>();
+        labelled::<crate::movements::DisciplineHoldKind>();
+        labelled::<crate::movements::ExitReason>();
+        labelled::<crate::movements::MembershipEnd>();
+        labelled::<crate::movements::MembershipStart>();
+        labelled::<crate::movements::PeriodKind>();
+        labelled::<crate::movements::AlertKind>();
+        labelled::<crate::auth::Role>();
+        labelled::<crate::changes::ChangeEntity>();
+        labelled::<crate::reports::ImportStatus>();
+    }
+
+    #[test]
+    fn event_kinds_the_old_client_showed_as_codes_have_vietnamese_labels() {
+        assert_eq!(
+            MemberEventKind::TransferReceived.vi(),
+            "Tiếp nhận chuyển sinh hoạt"
+        );
+        assert_eq!(
+            MemberEventKind::MovedByRestructure.vi(),
+            "Chuyển do sắp xếp tổ chức"
+        );
+        assert!(MemberEventKind::parse("transfer_accepted").is_err());
+    }
+
+    #[test]
+    fn active_statuses() {
+        assert!(MemberStatus::Official.is_active() && MemberStatus::Probationary.is_active());
+        assert!(!MemberStatus::Exited.is_active() && !MemberStatus::TransferredOut.is_active());
+    }
 }

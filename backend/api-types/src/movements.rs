@@ -153,19 +153,18 @@ pub struct Transfer {
     pub updated_at: DateTime<Utc>,
 }
 
-/// Forms of discipline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum DisciplineForm {
-    /// Khiển trách.
-    Reprimand,
-    /// Cảnh cáo.
-    Warning,
-    /// Cách chức: only for a member holding a post.
-    Dismissal,
-    /// Khai trừ: the member exits.
-    Expulsion,
+crate::vocabulary::vocabulary! {
+    /// Forms of discipline.
+    pub enum DisciplineForm {
+        /// Khiển trách.
+        Reprimand = "reprimand",
+        /// Cảnh cáo.
+        Warning = "warning",
+        /// Cách chức: only for a member holding a post.
+        Dismissal = "dismissal",
+        /// Khai trừ: the member exits.
+        Expulsion = "expulsion",
+    }
 }
 
 /// A discipline decision.
@@ -219,28 +218,79 @@ pub struct Discipline {
     pub regulation: String,
 }
 
+crate::vocabulary::vocabulary! {
+    /// What holds a discipline in force past its lapse date.
+    pub enum DisciplineHoldKind {
+        /// Khiếu nại: a complaint against the decision.
+        Complaint = "complaint",
+        /// Tái phạm: a re-offence.
+        Reoffence = "reoffence",
+    }
+}
+
 /// A complaint or re-offence that stops a discipline from lapsing.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DisciplineHold {
-    /// `complaint` or `reoffence`.
-    #[validate(length(min = 1))]
-    pub kind: String,
+    /// Complaint or re-offence.
+    pub kind: DisciplineHoldKind,
     /// Date recorded.
     pub on: NaiveDate,
 }
 
-/// Why a member leaves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ExitReason {
-    /// Xóa tên.
-    NameRemoved,
-    /// Xin ra khỏi Đảng.
-    Resigned,
-    /// Từ trần.
-    Deceased,
+crate::vocabulary::vocabulary! {
+    /// Why a member leaves.
+    pub enum ExitReason {
+        /// Xóa tên.
+        NameRemoved = "name_removed",
+        /// Xin ra khỏi Đảng.
+        Resigned = "resigned",
+        /// Từ trần.
+        Deceased = "deceased",
+    }
+}
+
+crate::vocabulary::vocabulary! {
+    /// Why a membership period ended: a move (transfer, restructuring) or an exit from the party.
+    /// A member's exit reason is one of the exits (name removed, resigned, expelled, deceased).
+    pub enum MembershipEnd {
+        /// Chuyển sinh hoạt đi.
+        TransferredOut = "transferred_out",
+        /// Moved by the restructuring of the organisation.
+        Restructured = "restructured",
+        /// Xóa tên.
+        NameRemoved = "name_removed",
+        /// Xin ra khỏi Đảng.
+        Resigned = "resigned",
+        /// Khai trừ (a discipline).
+        Expelled = "expelled",
+        /// Từ trần.
+        Deceased = "deceased",
+    }
+}
+
+crate::vocabulary::vocabulary! {
+    /// Why a membership period began.
+    pub enum MembershipStart {
+        /// Kết nạp (or data entry of an existing member).
+        Admitted = "admitted",
+        /// Official transfer received.
+        TransferredIn = "transferred_in",
+        /// Kết nạp lại after an exit.
+        Readmitted = "readmitted",
+        /// The organisation was split or merged.
+        Restructured = "restructured",
+    }
+}
+
+impl From<ExitReason> for MembershipEnd {
+    fn from(r: ExitReason) -> Self {
+        match r {
+            ExitReason::NameRemoved => Self::NameRemoved,
+            ExitReason::Resigned => Self::Resigned,
+            ExitReason::Deceased => Self::Deceased,
+        }
+    }
 }
 
 /// A member leaving the party (expulsion is a discipline).
@@ -284,15 +334,14 @@ pub struct ReadmissionRequest {
     pub criminal_record_cleared_on: Option<NaiveDate>,
 }
 
-/// Kind of a dated period of a member.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum PeriodKind {
-    /// Working away (đi làm ăn xa).
-    Absence,
-    /// Exemption from activities (miễn công tác và sinh hoạt).
-    Exemption,
+crate::vocabulary::vocabulary! {
+    /// Kind of a dated period of a member.
+    pub enum PeriodKind {
+        /// Working away (đi làm ăn xa).
+        Absence = "absence",
+        /// Exemption from activities (miễn công tác và sinh hoạt).
+        Exemption = "exemption",
+    }
 }
 
 /// A period of working away or of exemption.
@@ -331,13 +380,28 @@ pub struct MemberPeriod {
     pub reason: String,
 }
 
+crate::vocabulary::vocabulary! {
+    /// Kind of alert (each names the rule it watches).
+    pub enum AlertKind {
+        /// Rule 3: the probation ended without a recognition decision.
+        RecognitionOverdue = "recognition_overdue",
+        /// An official transfer not received in time.
+        TransferNotReceived = "transfer_not_received",
+        /// Working away longer than allowed.
+        AwayTooLong = "away_too_long",
+        /// A discipline about to lapse.
+        DisciplineLapsing = "discipline_lapsing",
+        /// Rule 8: a temporary transfer expired while the member is still registered there.
+        TemporaryTransferExpired = "temporary_transfer_expired",
+    }
+}
+
 /// Something a board should act on.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Alert {
-    /// Kind: `recognition_overdue`, `transfer_not_received`, `away_too_long`,
-    /// `discipline_lapsing`, `temporary_transfer_expired`.
-    pub kind: String,
+    /// Kind.
+    pub kind: AlertKind,
     /// The member.
     pub member_id: MemberId,
     /// Their name.

@@ -115,19 +115,18 @@ pub struct Report {
     pub sections: Vec<ReportSection>,
 }
 
-/// Status of a bulk import.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ImportStatus {
-    /// Rows are being validated and written.
-    Running,
-    /// Every row was imported (or already present).
-    Succeeded,
-    /// Nothing was imported; `errors` says why.
-    Failed,
-    /// The server stopped during the import; nothing was imported.
-    Interrupted,
+crate::vocabulary::vocabulary! {
+    /// Status of a bulk import.
+    pub enum ImportStatus {
+        /// Rows are being validated and written.
+        Running = "running",
+        /// Every row was imported (or already present).
+        Succeeded = "succeeded",
+        /// Nothing was imported; `errors` says why.
+        Failed = "failed",
+        /// The server stopped during the import; nothing was imported.
+        Interrupted = "interrupted",
+    }
 }
 
 /// A problem with one cell (or row) of an import file.

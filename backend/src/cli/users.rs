@@ -15,7 +15,9 @@ fn read_password() -> Result<String, String> {
 
 /// Creates the account (the password from `QLDV_NEW_USER_PASSWORD` or standard input).
 pub fn create(username: &str, role: &str, organization: Option<i64>) -> Result<(), String> {
-    let role = Role::parse(role).ok_or_else(|| format!("unknown role {role:?}"))?;
+    let role = role
+        .parse::<Role>()
+        .map_err(|_| format!("unknown role {role:?}"))?;
     let password = read_password()?;
     if password.chars().count() < 10 {
         return Err("the password must have at least 10 characters".into());

@@ -64,6 +64,26 @@ impl From<NaiveDateTime> for Lit {
         Self::Time(v)
     }
 }
+/// Vocabulary terms are written as their stored code.
+macro_rules! term_literals {
+    ($($term:ty),+ $(,)?) => {
+        $(
+            impl From<$term> for Lit {
+                fn from(v: $term) -> Self {
+                    Self::Text(qldv_api_types::Term::code(v).to_string())
+                }
+            }
+        )+
+    };
+}
+
+term_literals!(
+    qldv_api_types::members::Gender,
+    qldv_api_types::members::PoliticalTheory,
+    qldv_api_types::members::MemberStatus,
+    qldv_api_types::movements::MembershipEnd,
+);
+
 impl<T: Into<Lit>> From<Option<T>> for Lit {
     fn from(v: Option<T>) -> Self {
         v.map_or(Self::Null, Into::into)

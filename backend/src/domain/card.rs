@@ -1,17 +1,19 @@
 //! Party cards (rule 17): who may get one, who may issue it, and the number format.
 
+use qldv_api_types::members::MemberStatus;
+
 use super::tree;
 use super::Violation;
 
 /// Rule 17: only official members get a card.
-pub fn check_member(status: &str) -> Result<(), Violation> {
+pub fn check_member(status: MemberStatus) -> Result<(), Violation> {
     match status {
-        "official" => Ok(()),
-        "probationary" => Err(Violation::new(
+        MemberStatus::Official => Ok(()),
+        MemberStatus::Probationary => Err(Violation::new(
             "not_official",
             "Chỉ đảng viên chính thức được phát thẻ đảng viên",
         )),
-        _ => Err(Violation::new(
+        MemberStatus::Exited | MemberStatus::TransferredOut => Err(Violation::new(
             "member_not_active",
             "Đảng viên không còn sinh hoạt",
         )),
@@ -56,13 +58,13 @@ mod tests {
 
     #[test]
     fn only_official_members() {
-        assert!(check_member("official").is_ok());
+        assert!(check_member(MemberStatus::Official).is_ok());
         assert_eq!(
-            check_member("probationary").map_err(|v| v.code),
+            check_member(MemberStatus::Probationary).map_err(|v| v.code),
             Err("not_official")
         );
         assert_eq!(
-            check_member("exited").map_err(|v| v.code),
+            check_member(MemberStatus::Exited).map_err(|v| v.code),
             Err("member_not_active")
         );
     }

@@ -2,6 +2,7 @@
 //! digit + the last two digits of the birth year + 6 digits.
 
 use chrono::{Datelike, NaiveDate};
+pub use qldv_api_types::members::Gender;
 
 use super::Violation;
 
@@ -11,15 +12,6 @@ const PROVINCES: [u16; 63] = [
     38, 40, 42, 44, 45, 46, 48, 49, 51, 52, 54, 56, 58, 60, 62, 64, 66, 67, 68, 70, 72, 74, 75, 77,
     79, 80, 82, 83, 84, 86, 87, 89, 91, 92, 93, 94, 95, 96,
 ];
-
-/// Gender as the CCCD encodes it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Gender {
-    /// Nam.
-    Male,
-    /// Nữ.
-    Female,
-}
 
 /// Checks a CCCD's structure and its agreement with gender and birth date.
 /// The violation's code names the failed check; the message says what to fix.

@@ -6,18 +6,9 @@ use super::calendar::{add_months, full_months};
 use super::settings::RuleSettings;
 use super::Violation;
 
-/// Forms of discipline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Form {
-    /// Khiển trách.
-    Reprimand,
-    /// Cảnh cáo.
-    Warning,
-    /// Cách chức (only for a member holding a post).
-    Dismissal,
-    /// Khai trừ.
-    Expulsion,
-}
+/// Forms of discipline (the vocabulary term).
+pub use qldv_api_types::movements::DisciplineForm as Form;
+use qldv_api_types::movements::MembershipEnd;
 
 /// Rule 10: which forms apply to a member.
 pub fn check_form(form: Form, official: bool, holds_post: bool) -> Result<(), Violation> {
@@ -66,8 +57,8 @@ impl Discipline {
 /// Why a member exited, as far as re-admission is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ExitFacts {
-    /// `name_removed`, `resigned`, `expelled` or `deceased`.
-    pub reason: &'static str,
+    /// Name removed, resigned, expelled or deceased.
+    pub reason: MembershipEnd,
     /// Exit date.
     pub exited_on: NaiveDate,
     /// Grounds that forbid re-admission forever: abandoned activities, serious disunity,
@@ -87,7 +78,7 @@ pub fn check_readmission(
     decision: NaiveDate,
     s: &RuleSettings,
 ) -> Result<(), Violation> {
-    if exit.reason == "deceased" {
+    if exit.reason == MembershipEnd::Deceased {
         return Err(Violation::new(
             "readmission_not_allowed",
             "Đảng viên đã từ trần",
@@ -105,7 +96,7 @@ pub fn check_readmission(
             "Không kết nạp lại người ra khỏi Đảng vì bỏ sinh hoạt, gây mất đoàn kết nghiêm trọng, tham nhũng hoặc phạm tội nghiêm trọng",
         ));
     }
-    if exit.reason == "resigned" && !exit.hardship {
+    if exit.reason == MembershipEnd::Resigned && !exit.hardship {
         return Err(Violation::new(
             "readmission_not_allowed",
             "Người xin ra khỏi Đảng chỉ được kết nạp lại khi có lý do hoàn cảnh gia đình được ghi nhận",
@@ -174,7 +165,7 @@ mod tests {
         assert!(Discipline { held: true, ..dsc }.in_force(d(2027, 1, 1)));
     }
 
-    fn exit(reason: &'static str) -> ExitFacts {
+    fn exit(reason: MembershipEnd) -> ExitFacts {
         ExitFacts {
             reason,
             exited_on: d(2020, 5, 1),
@@ -186,7 +177,7 @@ mod tests {
 
     #[test]
     fn readmission_after_thirty_six_months_with_consent_once() {
-        let e = exit("name_removed");
+        let e = exit(MembershipEnd::NameRemoved);
         assert_eq!(
             check_readmission(&e, false, true, d(2023, 4, 30), &s()).map_err(|v| v.code),
             Err("readmission_too_early")
@@ -194,7 +185,14 @@ mod tests {
         assert!(check_readmission(&e, false, true, d(2023, 5, 1), &s()).is_ok());
         assert!(check_readmission(&e, false, false, d(2023, 5, 1), &s()).is_err());
         assert!(check_readmission(&e, true, true, d(2023, 5, 1), &s()).is_err());
-        assert!(check_readmission(&exit("deceased"), false, true, d(2030, 1, 1), &s()).is_err());
+        assert!(check_readmission(
+            &exit(MembershipEnd::Deceased),
+            false,
+            true,
+            d(2030, 1, 1),
+            &s()
+        )
+        .is_err());
         assert!(check_readmission(
             &ExitFacts { barred: true, ..e },
             false,
@@ -207,7 +205,7 @@ mod tests {
 
     #[test]
     fn resignation_needs_hardship_and_a_criminal_record_sixty_months() {
-        let r = exit("resigned");
+        let r = exit(MembershipEnd::Resigned);
         assert!(check_readmission(&r, false, true, d(2024, 1, 1), &s()).is_err());
         assert!(check_readmission(
             &ExitFacts {
@@ -222,7 +220,7 @@ mod tests {
         .is_ok());
         let c = ExitFacts {
             record_cleared_on: Some(d(2021, 1, 1)),
-            ..exit("expelled")
+            ..exit(MembershipEnd::Expelled)
         };
         assert!(check_readmission(&c, false, true, d(2025, 12, 31), &s()).is_err());
         assert!(check_readmission(&c, false, true, d(2026, 1, 1), &s()).is_ok());

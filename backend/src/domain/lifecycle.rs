@@ -2,6 +2,7 @@
 //! statuses computed otherwise drift).
 
 use chrono::NaiveDate;
+use qldv_api_types::members::MemberStatus;
 
 /// What an event says about the lifecycle (events that do not change it are `Other`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,8 +45,8 @@ pub enum Fact {
 /// The state a member row caches.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Derived {
-    /// `probationary`, `official` or `exited`.
-    pub status: &'static str,
+    /// Probationary, official, exited or transferred out.
+    pub status: MemberStatus,
     /// First admission decision ever (party age counts from it).
     pub first_decision: NaiveDate,
     /// Latest admission decision.
@@ -80,7 +81,7 @@ pub fn derive(facts: &[Fact]) -> Option<Derived> {
                 _,
             ) => {
                 state = Some(Derived {
-                    status: "probationary",
+                    status: MemberStatus::Probationary,
                     first_decision: *first_decision,
                     decision: *decision,
                     ceremony: *ceremony,
@@ -93,21 +94,21 @@ pub fn derive(facts: &[Fact]) -> Option<Derived> {
                 left_on = None;
             }
             (Fact::Recognized(on), Some(s)) => {
-                s.status = "official";
+                s.status = MemberStatus::Official;
                 s.official_on = Some(*on);
                 s.ever_recognised = true;
             }
             (Fact::Exited(on), Some(s)) => {
-                s.status = "exited";
+                s.status = MemberStatus::Exited;
                 s.interrupted_since = Some(*on);
                 exited_on = Some(*on);
             }
             (Fact::ExitAnnulled, Some(s)) => {
                 s.interrupted_since = None;
                 s.status = if s.official_on.is_some() {
-                    "official"
+                    MemberStatus::Official
                 } else {
-                    "probationary"
+                    MemberStatus::Probationary
                 };
                 exited_on = None;
             }
@@ -116,7 +117,7 @@ pub fn derive(facts: &[Fact]) -> Option<Derived> {
                     s.interruption_days += (*decision - from).num_days().max(0);
                 }
                 s.interrupted_since = None;
-                s.status = "probationary";
+                s.status = MemberStatus::Probationary;
                 s.decision = *decision;
                 s.ceremony = *ceremony;
                 s.official_on = None;
@@ -136,7 +137,7 @@ pub fn derive(facts: &[Fact]) -> Option<Derived> {
                 left_on = None;
             }
             (Fact::TransferredOut(on), Some(s)) => {
-                s.status = "transferred_out";
+                s.status = MemberStatus::TransferredOut;
                 s.in_transit = false;
                 s.interrupted_since = Some(*on);
             }
@@ -166,7 +167,7 @@ mod tests {
             Fact::Recognized(d(2026, 3, 20)),
         ];
         let s = derive(&facts).unwrap_or_else(|| unreachable!());
-        assert_eq!(s.status, "official");
+        assert_eq!(s.status, MemberStatus::Official);
         assert_eq!(s.official_on, Some(d(2026, 3, 20)));
         assert!(s.ever_recognised);
     }
@@ -185,7 +186,7 @@ mod tests {
         let s = derive(&facts).unwrap_or_else(|| unreachable!());
         assert_eq!(
             (s.status, s.interrupted_since),
-            ("exited", Some(d(2010, 1, 1)))
+            (MemberStatus::Exited, Some(d(2010, 1, 1)))
         );
         let mut more = facts.to_vec();
         more.push(Fact::Readmitted {
@@ -193,7 +194,7 @@ mod tests {
             ceremony: d(2014, 1, 15),
         });
         let s = derive(&more).unwrap_or_else(|| unreachable!());
-        assert_eq!(s.status, "probationary");
+        assert_eq!(s.status, MemberStatus::Probationary);
         assert_eq!(
             s.interruption_days,
             (d(2014, 1, 1) - d(2010, 1, 1)).num_days()
@@ -218,7 +219,7 @@ mod tests {
         let s = derive(&facts).unwrap_or_else(|| unreachable!());
         assert_eq!(
             (s.status, s.interrupted_since, s.interruption_days),
-            ("official", None, 0)
+            (MemberStatus::Official, None, 0)
         );
     }
 

@@ -5,6 +5,8 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use qldv_api_types::badges::{self as dto, BadgeStatus};
+use qldv_api_types::members::MemberStatus;
+use qldv_api_types::movements::MembershipEnd;
 use qldv_api_types::MemberId;
 
 use crate::auth::Scope;
@@ -269,9 +271,9 @@ impl Candidates {
 
 /// Where a member stands for badges.
 pub fn standing(m: &MemberRow) -> Standing {
-    match (m.status.as_str(), m.exit_reason.as_deref()) {
-        ("probationary" | "official", _) => Standing::Active,
-        ("exited", Some("deceased")) => {
+    match (m.status, m.exit_reason) {
+        (MemberStatus::Probationary | MemberStatus::Official, _) => Standing::Active,
+        (MemberStatus::Exited, Some(MembershipEnd::Deceased)) => {
             Standing::Deceased(m.interrupted_since.unwrap_or(m.ceremony_on))
         }
         _ => Standing::Gone,

@@ -277,7 +277,7 @@ pub fn due(
     limit: i64,
 ) -> AppResult<Vec<(dto::CardDue, String)>> {
     let q = members::table
-        .filter(members::status.eq("official"))
+        .filter(members::status.eq(qldv_api_types::members::MemberStatus::Official))
         .filter(members::card_number.is_null())
         .into_boxed();
     let q = after_name(within(q, scope, subtree_path), after);

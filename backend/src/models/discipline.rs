@@ -7,7 +7,7 @@ use qldv_api_types::MemberId;
 
 use crate::db::schema::disciplines;
 use crate::db::DbConn;
-use crate::domain::discipline::{Discipline, Form};
+use crate::domain::discipline::Discipline;
 use crate::error::AppResult;
 
 /// A stored discipline.
@@ -19,7 +19,7 @@ pub struct DisciplineRow {
     /// Member.
     pub member_id: i64,
     /// Form.
-    pub form: String,
+    pub form: DisciplineForm,
     /// Decided on.
     pub decided_on: NaiveDate,
     /// Decision number.
@@ -40,31 +40,11 @@ pub struct DisciplineRow {
     pub created_at: NaiveDateTime,
 }
 
-/// The form from its wire name.
-pub fn form_of(s: &str) -> Form {
-    match s {
-        "warning" => Form::Warning,
-        "dismissal" => Form::Dismissal,
-        "expulsion" => Form::Expulsion,
-        _ => Form::Reprimand,
-    }
-}
-
-/// The wire name of a form.
-pub fn form_str(f: DisciplineForm) -> &'static str {
-    match f {
-        DisciplineForm::Reprimand => "reprimand",
-        DisciplineForm::Warning => "warning",
-        DisciplineForm::Dismissal => "dismissal",
-        DisciplineForm::Expulsion => "expulsion",
-    }
-}
-
 impl DisciplineRow {
     /// The rules' view.
     pub fn rule(&self) -> Discipline {
         Discipline {
-            form: form_of(&self.form),
+            form: self.form,
             decided_on: self.decided_on,
             lapses_on: self.lapses_on,
             held: self.complaint_on.is_some() || self.reoffence_on.is_some(),
@@ -98,16 +78,10 @@ impl DisciplineRow {
         today: NaiveDate,
         privacy: crate::domain::privacy::Privacy,
     ) -> dto::Discipline {
-        let form = match self.form.as_str() {
-            "warning" => DisciplineForm::Warning,
-            "dismissal" => DisciplineForm::Dismissal,
-            "expulsion" => DisciplineForm::Expulsion,
-            _ => DisciplineForm::Reprimand,
-        };
         dto::Discipline {
             id: qldv_api_types::DisciplineId(self.id),
             member_id: MemberId(self.member_id),
-            form,
+            form: self.form,
             decided_on: self.decided_on,
             decision_no: self.decision_no.clone(),
             reason: privacy.show_str(

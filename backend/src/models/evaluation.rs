@@ -87,7 +87,7 @@ macro_rules! to_rate {
             .and(members::org_path.lt(hi))
             .and(members::org_path.ge(slo))
             .and(members::org_path.lt(shi))
-            .and(members::status.eq_any(["probationary", "official"]))
+            .and(members::status.eq_any(qldv_api_types::members::MemberStatus::ACTIVE))
             .and(members::admission_decision_on.le(rules::year_end($year)))
     }};
 }

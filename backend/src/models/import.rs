@@ -22,8 +22,8 @@ pub struct ImportRow {
     pub file_name: String,
     /// SHA-256 of the file.
     pub file_sha256: String,
-    /// `running`, `succeeded`, `failed`, `interrupted`.
-    pub status: String,
+    /// Running, succeeded, failed or interrupted.
+    pub status: ImportStatus,
     /// Data rows.
     pub total_rows: i64,
     /// Rows validated.
@@ -80,7 +80,7 @@ impl ImportRow {
                 imports::organization_id.eq(organization_id),
                 imports::file_name.eq(file_name),
                 imports::file_sha256.eq(sha256),
-                imports::status.eq("running"),
+                imports::status.eq(ImportStatus::Running),
                 imports::total_rows.eq(total_rows),
                 imports::created_by.eq(user_id),
                 imports::created_by_name.eq(username),
@@ -99,7 +99,7 @@ impl ImportRow {
         let errors = serde_json::to_string(&o.errors).map_err(AppError::internal)?;
         diesel::update(imports::table.find(id))
             .set((
-                imports::status.eq(status_str(status)),
+                imports::status.eq(status),
                 imports::processed_rows.eq(o.processed),
                 imports::created_count.eq(o.created),
                 imports::unchanged_count.eq(o.unchanged),
@@ -118,10 +118,10 @@ impl ImportRow {
         diesel::update(
             imports::table
                 .find(id)
-                .filter(imports::status.eq("running")),
+                .filter(imports::status.eq(ImportStatus::Running)),
         )
         .set((
-            imports::status.eq(status_str(ImportStatus::Failed)),
+            imports::status.eq(ImportStatus::Failed),
             imports::message.eq(Some(message)),
             imports::finished_at.eq(Some(super::now())),
         ))
@@ -132,9 +132,9 @@ impl ImportRow {
     /// Jobs left `running` by a stopped process: nothing of theirs was committed (each runs in
     /// one transaction), so they are marked interrupted. Returns how many.
     pub fn mark_interrupted(conn: &mut DbConn) -> AppResult<usize> {
-        Ok(diesel::update(imports::table.filter(imports::status.eq("running")))
+        Ok(diesel::update(imports::table.filter(imports::status.eq(ImportStatus::Running)))
             .set((
-                imports::status.eq("interrupted"),
+                imports::status.eq(ImportStatus::Interrupted),
                 imports::message.eq(Some(
                     "Máy chủ dừng trong khi nhập; không có dòng nào được ghi. Hãy nhập lại tệp.",
                 )),
@@ -181,12 +181,7 @@ impl ImportRow {
             organization_id: OrgId(self.organization_id),
             file_name: self.file_name.clone(),
             file_sha256: self.file_sha256.clone(),
-            status: match self.status.as_str() {
-                "running" => ImportStatus::Running,
-                "succeeded" => ImportStatus::Succeeded,
-                "failed" => ImportStatus::Failed,
-                _ => ImportStatus::Interrupted,
-            },
+            status: self.status,
             total_rows: self.total_rows,
             processed_rows: progress.unwrap_or(self.processed_rows),
             created: self.created_count,
@@ -202,14 +197,5 @@ impl ImportRow {
             created_at: super::utc(self.created_at),
             finished_at: self.finished_at.map(super::utc),
         }
-    }
-}
-
-fn status_str(s: ImportStatus) -> &'static str {
-    match s {
-        ImportStatus::Running => "running",
-        ImportStatus::Succeeded => "succeeded",
-        ImportStatus::Failed => "failed",
-        ImportStatus::Interrupted => "interrupted",
     }
 }

@@ -2,6 +2,8 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
+use qldv_api_types::members::{Gender, MemberStatus, PoliticalTheory};
+use qldv_api_types::movements::MembershipEnd;
 use qldv_api_types::MemberId;
 
 use crate::auth::Scope;
@@ -32,8 +34,8 @@ pub struct MemberRow {
     pub birth_name: Option<String>,
     /// Other names.
     pub other_names: Option<String>,
-    /// `male` or `female`.
-    pub gender: String,
+    /// Gender.
+    pub gender: Gender,
     /// Date of birth.
     pub birth_date: NaiveDate,
     /// Place of birth.
@@ -63,7 +65,7 @@ pub struct MemberRow {
     /// Academic title.
     pub academic_title: Option<String>,
     /// Political theory level.
-    pub political_theory: Option<String>,
+    pub political_theory: Option<PoliticalTheory>,
     /// State-management level.
     pub state_management: Option<String>,
     /// Foreign languages.
@@ -94,8 +96,8 @@ pub struct MemberRow {
     pub ceremony_place: Option<String>,
     /// Official date.
     pub official_on: Option<NaiveDate>,
-    /// `probationary`, `official` or `exited`.
-    pub status: String,
+    /// Membership status.
+    pub status: MemberStatus,
     /// Active card.
     pub card_number: Option<String>,
     /// In transit.
@@ -110,8 +112,8 @@ pub struct MemberRow {
     pub away_to: Option<NaiveDate>,
     /// Where the member is temporarily registered (accepted temporary transfer).
     pub temporary_org_id: Option<i64>,
-    /// Why the member exited (`name_removed`, `resigned`, `expelled`, `deceased`).
-    pub exit_reason: Option<String>,
+    /// Why the member exited (name removed, resigned, expelled, deceased).
+    pub exit_reason: Option<MembershipEnd>,
     /// Days of closed interruptions (party age).
     pub interruption_days: i64,
     /// Start of an open interruption (party age frozen).
@@ -142,7 +144,7 @@ pub struct MemberFilter {
     /// Exact card number.
     pub card_number: Option<String>,
     /// Status.
-    pub status: Option<String>,
+    pub status: Option<MemberStatus>,
 }
 
 /// A boxed members query.
@@ -271,7 +273,11 @@ impl MemberRow {
     }
 
     /// Records why a member exited (cleared on re-admission).
-    pub fn set_exit_reason(conn: &mut DbConn, id: i64, reason: Option<&str>) -> AppResult<()> {
+    pub fn set_exit_reason(
+        conn: &mut DbConn,
+        id: i64,
+        reason: Option<MembershipEnd>,
+    ) -> AppResult<()> {
         diesel::update(members::table.find(id))
             .set(members::exit_reason.eq(reason))
             .execute(conn)?;

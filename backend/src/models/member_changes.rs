@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
+use qldv_api_types::members::{Gender, PoliticalTheory};
 
 use crate::db::schema::members;
 
@@ -21,7 +22,7 @@ pub struct ProfileChanges {
     /// Other names.
     pub other_names: Option<Option<String>>,
     /// Gender.
-    pub gender: Option<String>,
+    pub gender: Option<Gender>,
     /// Birth date.
     pub birth_date: Option<NaiveDate>,
     /// Place of birth.
@@ -51,7 +52,7 @@ pub struct ProfileChanges {
     /// Title.
     pub academic_title: Option<Option<String>>,
     /// Political theory.
-    pub political_theory: Option<Option<String>>,
+    pub political_theory: Option<Option<PoliticalTheory>>,
     /// State management.
     pub state_management: Option<Option<String>>,
     /// Languages.

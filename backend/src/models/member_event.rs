@@ -2,7 +2,8 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
-use qldv_api_types::members as dto;
+use qldv_api_types::members::{self as dto, MemberEventKind};
+use qldv_api_types::movements::MembershipEnd;
 use qldv_api_types::OrgId;
 
 use crate::auth::Actor;
@@ -20,7 +21,7 @@ pub struct EventRow {
     /// Member.
     pub member_id: i64,
     /// Kind.
-    pub kind: String,
+    pub kind: MemberEventKind,
     /// Effective date.
     pub occurred_on: NaiveDate,
     /// Decision number.
@@ -49,7 +50,7 @@ pub struct NewEvent<'a> {
     /// Member.
     pub member_id: i64,
     /// Kind.
-    pub kind: &'a str,
+    pub kind: MemberEventKind,
     /// Effective date.
     pub occurred_on: NaiveDate,
     /// Decision number.
@@ -77,7 +78,7 @@ impl NewEvent<'_> {
         EventRow {
             id: 0,
             member_id: self.member_id,
-            kind: self.kind.to_string(),
+            kind: self.kind,
             occurred_on: self.occurred_on,
             decision_no: self.decision_no.map(str::to_string),
             decision_on: self.decision_on,
@@ -114,7 +115,7 @@ pub fn insert_rows(conn: &mut DbConn, rows: &[EventRow]) -> AppResult<()> {
         let e = e.clone();
         let full = batch.push(&[
             e.member_id.into(),
-            e.kind.into(),
+            e.kind.as_str().into(),
             e.occurred_on.into(),
             e.decision_no.into(),
             e.decision_on.into(),
@@ -152,26 +153,37 @@ impl EventRow {
     /// What the event says about the lifecycle.
     pub fn fact(&self) -> Fact {
         let decision = self.decision_on.unwrap_or(self.occurred_on);
-        match self.kind.as_str() {
-            "admitted" => Fact::Admitted {
+        match self.kind {
+            MemberEventKind::Admitted => Fact::Admitted {
                 decision,
                 ceremony: self.detail_date("ceremony_on").unwrap_or(decision),
                 first_decision: self
                     .detail_date("first_admission_decision_on")
                     .unwrap_or(decision),
             },
-            "recognized" => Fact::Recognized(self.occurred_on),
-            "exited" => Fact::Exited(self.occurred_on),
-            "readmitted" => Fact::Readmitted {
+            MemberEventKind::Recognized => Fact::Recognized(self.occurred_on),
+            MemberEventKind::Exited => Fact::Exited(self.occurred_on),
+            MemberEventKind::Readmitted => Fact::Readmitted {
                 decision,
                 ceremony: self.detail_date("ceremony_on").unwrap_or(decision),
             },
-            "exit_annulled" => Fact::ExitAnnulled,
-            "transfer_issued" => Fact::TransferLeft(self.occurred_on),
-            "transfer_received" => Fact::TransferArrived(self.occurred_on),
-            "transfer_rejected" | "transfer_cancelled" => Fact::TransferWithdrawn,
-            "transferred_out" => Fact::TransferredOut(self.occurred_on),
-            _ => Fact::Other,
+            MemberEventKind::TransferIssued => Fact::TransferLeft(self.occurred_on),
+            MemberEventKind::TransferReceived => Fact::TransferArrived(self.occurred_on),
+            MemberEventKind::TransferRejected | MemberEventKind::TransferCancelled => {
+                Fact::TransferWithdrawn
+            }
+            MemberEventKind::TransferredOut => Fact::TransferredOut(self.occurred_on),
+            MemberEventKind::ProfileCorrected
+            | MemberEventKind::SupplementFiled
+            | MemberEventKind::TemporaryTransferIssued
+            | MemberEventKind::TemporaryTransferReceived
+            | MemberEventKind::TemporaryTransferRejected
+            | MemberEventKind::TemporaryTransferCancelled
+            | MemberEventKind::MovedByRestructure
+            | MemberEventKind::Disciplined
+            | MemberEventKind::DisciplineHeld
+            | MemberEventKind::AbsenceRecorded
+            | MemberEventKind::ExemptionRecorded => Fact::Other,
         }
     }
 
@@ -180,7 +192,7 @@ impl EventRow {
     pub fn to_dto(&self, privacy: crate::domain::privacy::Privacy) -> dto::MemberEvent {
         dto::MemberEvent {
             id: qldv_api_types::EventId(self.id),
-            kind: self.kind.clone(),
+            kind: self.kind,
             occurred_on: self.occurred_on,
             decision_no: self.decision_no.clone(),
             decision_on: self.decision_on,
@@ -202,28 +214,7 @@ impl EventRow {
 }
 
 /// Why a membership period began (the movement report's incoming columns).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Arrival {
-    /// Admission (or data entry of an existing member).
-    Admitted,
-    /// Official transfer received.
-    TransferredIn,
-    /// Re-admission after an exit.
-    Readmitted,
-    /// The organisation was split or merged.
-    Restructured,
-}
-
-impl Arrival {
-    fn code(self) -> &'static str {
-        match self {
-            Self::Admitted => "admitted",
-            Self::TransferredIn => "transferred_in",
-            Self::Readmitted => "readmitted",
-            Self::Restructured => "restructured",
-        }
-    }
-}
+pub use qldv_api_types::movements::MembershipStart as Arrival;
 
 /// Opens a membership period of a member in an organisation from a date.
 pub fn open_membership(
@@ -251,7 +242,7 @@ pub fn open_memberships(
             member_id.into(),
             org_id.into(),
             from.into(),
-            why.code().into(),
+            why.as_str().into(),
         ]) {
             batch.flush(conn)?;
         }
@@ -259,14 +250,13 @@ pub fn open_memberships(
     batch.flush(conn)
 }
 
-/// Closes the member's open membership period on `to` (first day elsewhere), saying why:
-/// `transferred_out`, `restructured`, or an exit reason (`deceased`, `name_removed`, `expelled`,
-/// `resigned`).
+/// Closes the member's open membership period on `to` (first day elsewhere), saying why: a move
+/// or an exit.
 pub fn close_membership(
     conn: &mut DbConn,
     member_id: i64,
     to: NaiveDate,
-    why: &str,
+    why: MembershipEnd,
 ) -> AppResult<()> {
     diesel::update(
         memberships::table

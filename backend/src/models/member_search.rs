@@ -67,8 +67,8 @@ fn filtered<'a>(scope: &Scope, filter: &MemberFilter) -> Boxed<'a> {
     if let Some(c) = &filter.card_number {
         q = q.filter(members::card_number.eq(c.clone()));
     }
-    if let Some(s) = &filter.status {
-        q = q.filter(members::status.eq(s.clone()));
+    if let Some(s) = filter.status {
+        q = q.filter(members::status.eq(s));
     }
     q
 }

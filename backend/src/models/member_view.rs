@@ -53,14 +53,9 @@ impl MemberRow {
         }
     }
 
-    /// The status, parsed.
+    /// The status.
     pub fn status(&self) -> MemberStatus {
-        match self.status.as_str() {
-            "official" => MemberStatus::Official,
-            "exited" => MemberStatus::Exited,
-            "transferred_out" => MemberStatus::TransferredOut,
-            _ => MemberStatus::Probationary,
-        }
+        self.status
     }
 
     /// Dossier fields of [`REQUIRED_FIELDS`] that are empty.
@@ -75,7 +70,7 @@ impl MemberRow {
                 "religion" => &self.religion,
                 "national_id" => &self.national_id,
                 "education_general" => &self.education_general,
-                "political_theory" => &self.political_theory,
+                "political_theory" => return self.political_theory.is_some(),
                 "occupation" => &self.occupation,
                 "personal_history_no" => &self.personal_history_no,
                 "admission_decision_no" => &self.admission_decision_no,
@@ -93,15 +88,7 @@ impl MemberRow {
     /// The API view, with party age as of `today` and personal data as `privacy` allows.
     pub fn to_dto(&self, today: NaiveDate, privacy: Privacy) -> dto::Member {
         use crate::domain::privacy::Field;
-        use qldv_api_types::members::{Gender, MemberProfile, PoliticalTheory};
-        let political_theory = self.political_theory.as_deref().and_then(|p| match p {
-            "none" => Some(PoliticalTheory::None),
-            "elementary" => Some(PoliticalTheory::Elementary),
-            "intermediate" => Some(PoliticalTheory::Intermediate),
-            "advanced" => Some(PoliticalTheory::Advanced),
-            "bachelor" => Some(PoliticalTheory::Bachelor),
-            _ => None,
-        });
+        use qldv_api_types::members::MemberProfile;
         dto::Member {
             id: MemberId(self.id),
             organization_id: OrgId(self.organization_id),
@@ -109,11 +96,7 @@ impl MemberRow {
                 full_name: Some(self.full_name.clone()),
                 birth_name: self.birth_name.clone(),
                 other_names: self.other_names.clone(),
-                gender: Some(if self.gender == "female" {
-                    Gender::Female
-                } else {
-                    Gender::Male
-                }),
+                gender: Some(self.gender),
                 birth_date: Some(self.birth_date),
                 birth_place: self.birth_place.clone(),
                 hometown: self.hometown.clone(),
@@ -128,7 +111,7 @@ impl MemberRow {
                 professional_qualification: self.professional_qualification.clone(),
                 academic_degree: self.academic_degree.clone(),
                 academic_title: self.academic_title.clone(),
-                political_theory,
+                political_theory: self.political_theory,
                 state_management: self.state_management.clone(),
                 foreign_languages: self.foreign_languages.clone(),
                 it_level: self.it_level.clone(),

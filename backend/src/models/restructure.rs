@@ -145,7 +145,7 @@ pub fn close(
 pub fn active_members_of(conn: &mut DbConn, org: i64) -> AppResult<Vec<i64>> {
     Ok(members::table
         .filter(members::organization_id.eq(org))
-        .filter(members::status.eq_any(["probationary", "official"]))
+        .filter(members::status.eq_any(qldv_api_types::members::MemberStatus::ACTIVE))
         .select(members::id)
         .order(members::id)
         .load(conn)?)
@@ -157,7 +157,7 @@ pub fn active_members_in(conn: &mut DbConn, path: &str) -> AppResult<i64> {
     Ok(members::table
         .filter(members::org_path.ge(lo))
         .filter(members::org_path.lt(hi))
-        .filter(members::status.eq_any(["probationary", "official"]))
+        .filter(members::status.eq_any(qldv_api_types::members::MemberStatus::ACTIVE))
         .count()
         .get_result(conn)?)
 }

@@ -21,8 +21,8 @@ pub struct UserRow {
     /// Argon2id PHC string (never serialised into audit entries).
     #[serde(skip)]
     pub password_hash: String,
-    /// Role (wire name).
-    pub role: String,
+    /// Role.
+    pub role: Role,
     /// Scope root.
     pub organization_id: Option<i64>,
     /// Full name.
@@ -46,7 +46,7 @@ pub struct NewUser<'a> {
     /// Argon2id PHC string.
     pub password_hash: &'a str,
     /// Role.
-    pub role: &'a str,
+    pub role: Role,
     /// Scope root.
     pub organization_id: Option<i64>,
     /// Full name.
@@ -64,7 +64,7 @@ pub struct UserChanges {
     /// New password hash.
     pub password_hash: Option<String>,
     /// New role.
-    pub role: Option<String>,
+    pub role: Option<Role>,
     /// New scope root.
     pub organization_id: Option<Option<i64>>,
     /// New full name.
@@ -87,9 +87,9 @@ pub struct Principal {
 }
 
 impl UserRow {
-    /// The role, parsed (an unknown stored value is treated as the weakest role).
+    /// The role (an unknown stored value fails to load: never a default).
     pub fn role(&self) -> Role {
-        Role::parse(&self.role).unwrap_or(Role::Viewer)
+        self.role
     }
 
     /// The account by user name, unscoped: for sign-in only.

@@ -79,7 +79,7 @@ pub async fn list_changes(
     rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
     let next_cursor = rows.last().map_or(after, |r| r.seq).to_string();
     Ok(web::Json(ChangePage {
-        items: rows.iter().filter_map(ChangeRow::to_dto).collect(),
+        items: rows.iter().map(ChangeRow::to_dto).collect(),
         next_cursor,
         has_more,
     }))

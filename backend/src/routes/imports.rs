@@ -196,7 +196,7 @@ pub async fn get_import(
     let id = id.into_inner().0;
     let privacy = user.privacy();
     let row = crate::db::run(&state.pool, move |c| ImportRow::find(c, &user.scope, id)).await?;
-    let live = (row.status == "running")
+    let live = (row.status == qldv_api_types::reports::ImportStatus::Running)
         .then(|| state.imports.get(id))
         .flatten();
     Ok(web::Json(imports::shown(row.to_dto(live), privacy)))
@@ -217,7 +217,7 @@ pub async fn list_imports(
     Ok(web::Json(
         rows.iter()
             .map(|r| {
-                let live = (r.status == "running")
+                let live = (r.status == qldv_api_types::reports::ImportStatus::Running)
                     .then(|| state.imports.get(r.id))
                     .flatten();
                 imports::shown(r.to_dto(live), privacy)

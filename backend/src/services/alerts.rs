@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
-use qldv_api_types::movements::Alert;
+use qldv_api_types::movements::{Alert, AlertKind};
 use qldv_api_types::{MemberId, OrgId};
 
 use crate::db::schema::{disciplines, members, transfers};
@@ -15,7 +15,7 @@ use crate::error::AppResult;
 use crate::models::setting;
 
 fn alert(
-    kind: &str,
+    kind: AlertKind,
     rule: u8,
     id: i64,
     name: &str,
@@ -24,7 +24,7 @@ fn alert(
     message: String,
 ) -> Alert {
     Alert {
-        kind: kind.into(),
+        kind,
         member_id: MemberId(id),
         full_name: name.into(),
         organization_id: OrgId(org),
@@ -44,7 +44,7 @@ pub fn for_subtree(conn: &mut DbConn, path: &str, today: NaiveDate) -> AppResult
     let probationary: Vec<(i64, String, i64, NaiveDate)> = members::table
         .filter(members::org_path.ge(&lo))
         .filter(members::org_path.lt(&hi))
-        .filter(members::status.eq("probationary"))
+        .filter(members::status.eq(qldv_api_types::members::MemberStatus::Probationary))
         .filter(members::ceremony_on.le(today - chrono::Months::new(settings.probation_months)))
         .select((
             members::id,
@@ -57,7 +57,7 @@ pub fn for_subtree(conn: &mut DbConn, path: &str, today: NaiveDate) -> AppResult
         let s = setting::at(conn, ceremony)?;
         let due = admission::recognition_overdue_from(ceremony, &s);
         if today > due {
-            out.push(alert("recognition_overdue", 3, id, &name, org, due, format!(
+            out.push(alert(AlertKind::RecognitionOverdue, 3, id, &name, org, due, format!(
                 "Hết thời hạn dự bị từ {} mà chưa có quyết định công nhận chính thức (quá hạn từ {})",
                 admission::official_date(ceremony, &s).format("%d/%m/%Y"),
                 due.format("%d/%m/%Y")
@@ -85,7 +85,7 @@ pub fn for_subtree(conn: &mut DbConn, path: &str, today: NaiveDate) -> AppResult
         .load(conn)?;
     for (id, name, org, by) in late {
         out.push(alert(
-            "transfer_not_received",
+            AlertKind::TransferNotReceived,
             6,
             id,
             &name,
@@ -103,7 +103,7 @@ pub fn for_subtree(conn: &mut DbConn, path: &str, today: NaiveDate) -> AppResult
     let away: Vec<(i64, String, i64, Option<NaiveDate>)> = members::table
         .filter(members::org_path.ge(&lo))
         .filter(members::org_path.lt(&hi))
-        .filter(members::status.eq_any(["probationary", "official"]))
+        .filter(members::status.eq_any(qldv_api_types::members::MemberStatus::ACTIVE))
         .filter(members::in_transit.eq(false))
         .filter(members::away_from.le(cutoff))
         .filter(members::away_to.is_null().or(members::away_to.ge(today)))
@@ -118,7 +118,7 @@ pub fn for_subtree(conn: &mut DbConn, path: &str, today: NaiveDate) -> AppResult
         let since = from.unwrap_or(cutoff);
         let date = add_months(since, settings.absence_alert_months);
         out.push(alert(
-            "away_too_long",
+            AlertKind::AwayTooLong,
             8,
             id,
             &name,
@@ -152,7 +152,7 @@ pub fn for_subtree(conn: &mut DbConn, path: &str, today: NaiveDate) -> AppResult
     for (id, name, org, on) in lapsing {
         let on = on.unwrap_or(soon);
         out.push(alert(
-            "discipline_lapsing",
+            AlertKind::DisciplineLapsing,
             11,
             id,
             &name,
@@ -185,7 +185,7 @@ pub fn for_subtree(conn: &mut DbConn, path: &str, today: NaiveDate) -> AppResult
     for (id, name, org, until) in expired {
         let until = until.unwrap_or(today);
         out.push(alert(
-            "temporary_transfer_expired",
+            AlertKind::TemporaryTransferExpired,
             8,
             id,
             &name,

@@ -105,7 +105,7 @@ pub fn issue(
 ) -> AppResult<(CardRow, MemberRow)> {
     let m = MemberRow::find(conn, &caller.scope, body.member_id)?;
     require_superior(conn, caller, &m)?;
-    rules::check_member(&m.status)?;
+    rules::check_member(m.status)?;
     if body.issued_on < m.official_on.unwrap_or(m.ceremony_on) {
         return Err(msg::issued_before_official());
     }
@@ -137,7 +137,7 @@ pub fn reissue(
     let (old, _, _) = CardRow::find(conn, &caller.scope, id)?;
     let m = MemberRow::find(conn, &caller.scope, MemberId(old.member_id))?;
     require_superior(conn, caller, &m)?;
-    rules::check_member(&m.status)?;
+    rules::check_member(m.status)?;
     if old.status != CardStatus::Active {
         return Err(msg::not_active());
     }

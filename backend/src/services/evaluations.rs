@@ -42,7 +42,7 @@ pub fn put(
     today: chrono::NaiveDate,
 ) -> AppResult<EvaluationRow> {
     let m = MemberRow::find(conn, &caller.scope, id)?;
-    if !matches!(m.status.as_str(), "probationary" | "official") {
+    if !m.status.is_active() {
         return Err(messages::members::not_active());
     }
     use chrono::Datelike;

@@ -72,7 +72,7 @@ pub fn check(conn: &mut DbConn) -> AppResult<Vec<String>> {
     let mut after = 0_i64;
     loop {
         let rows: Vec<(i64, i64, String, bool)> = members::table
-            .filter(members::status.eq_any(["probationary", "official"]))
+            .filter(members::status.eq_any(qldv_api_types::members::MemberStatus::ACTIVE))
             .filter(members::id.gt(after))
             .order(members::id)
             .limit(BATCH)

@@ -4,9 +4,10 @@
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
+use qldv_api_types::members::{MemberEventKind, MemberStatus};
 use qldv_api_types::movements::{
-    CreateDiscipline, DisciplineForm, DisciplineHold, ExitReason, ExitRequest, PeriodKind,
-    PeriodRequest, ReadmissionRequest,
+    CreateDiscipline, DisciplineForm, DisciplineHold, DisciplineHoldKind, ExitRequest,
+    MembershipEnd, PeriodKind, PeriodRequest, ReadmissionRequest,
 };
 use qldv_api_types::{DisciplineId, MemberId};
 
@@ -15,7 +16,7 @@ use crate::db::schema::{disciplines, member_periods};
 use crate::domain::{admission, discipline as rules};
 use crate::error::{AppError, AppResult};
 use crate::messages::movements as msg;
-use crate::models::discipline::{form_str, DisciplineRow};
+use crate::models::discipline::DisciplineRow;
 use crate::models::member::MemberRow;
 use crate::models::member_event::{self, NewEvent};
 use crate::models::setting;
@@ -24,16 +25,18 @@ use crate::models::uow::Uow;
 use crate::services::members::{MemberWrite, Refreshed};
 
 fn active(m: &MemberRow) -> AppResult<()> {
-    match m.status.as_str() {
-        "probationary" | "official" => Ok(()),
-        _ => Err(crate::messages::members::not_active()),
+    match m.status {
+        MemberStatus::Probationary | MemberStatus::Official => Ok(()),
+        MemberStatus::Exited | MemberStatus::TransferredOut => {
+            Err(crate::messages::members::not_active())
+        }
     }
 }
 
 /// An event of the member `m` decided on `on`.
 fn event_of<'a>(
     m: &MemberRow,
-    kind: &'a str,
+    kind: MemberEventKind,
     on: NaiveDate,
     decision_no: Option<&'a str>,
     regulation: &'a str,
@@ -58,7 +61,7 @@ fn exit_member(
     conn: &mut Uow<'_>,
     caller: &AuthUser,
     write: MemberWrite,
-    reason: &str,
+    reason: MembershipEnd,
     on: NaiveDate,
     decision_no: &str,
     details: serde_json::Value,
@@ -73,7 +76,7 @@ fn exit_member(
     let id = m.id;
     let event = event_of(
         m,
-        "exited",
+        MemberEventKind::Exited,
         on,
         Some(decision_no),
         &settings.regulation,
@@ -84,9 +87,12 @@ fn exit_member(
     MemberRow::set_exit_reason(conn, id, Some(reason))?;
     let refreshed = write.refresh(conn)?;
     // Rule 12: expulsion, name removal or resignation → card collected, badges returned.
-    if matches!(reason, "expelled" | "name_removed" | "resigned") {
+    if matches!(
+        reason,
+        MembershipEnd::Expelled | MembershipEnd::NameRemoved | MembershipEnd::Resigned
+    ) {
         let after = refreshed.after();
-        super::cards::collect_on_exit(conn, &caller.actor(), after, on, reason)?;
+        super::cards::collect_on_exit(conn, &caller.actor(), after, on, reason.as_str())?;
         super::badges::return_on_exit(conn, &caller.actor(), after, on)?;
         return refreshed.reload(conn);
     }
@@ -102,15 +108,19 @@ pub fn discipline(
 ) -> AppResult<(DisciplineRow, MemberRow)> {
     let m = MemberRow::find(conn, &caller.scope, id)?;
     active(&m)?;
-    let form = crate::models::discipline::form_of(form_str(body.form));
-    rules::check_form(form, m.status == "official", body.post.is_some())
-        .map_err(|v| AppError::field("form", v.code, v.message))?;
+    let form = body.form;
+    rules::check_form(
+        form,
+        m.status == MemberStatus::Official,
+        body.post.is_some(),
+    )
+    .map_err(|v| AppError::field("form", v.code, v.message))?;
     let settings = setting::at(conn, body.decided_on)?;
     let write = MemberWrite::begin(conn, m.clone(), m.version)?;
     let row_id: i64 = diesel::insert_into(disciplines::table)
         .values((
             disciplines::member_id.eq(m.id),
-            disciplines::form.eq(form_str(body.form)),
+            disciplines::form.eq(body.form),
             disciplines::decided_on.eq(body.decided_on),
             disciplines::decision_no.eq(&body.decision_no),
             disciplines::reason.eq(body.reason.trim()),
@@ -123,11 +133,11 @@ pub fn discipline(
         .get_result(conn.conn())?;
     let event = event_of(
         write.touched(),
-        "disciplined",
+        MemberEventKind::Disciplined,
         body.decided_on,
         Some(&body.decision_no),
         &settings.regulation,
-        serde_json::json!({"discipline_id": row_id, "form": form_str(body.form), "post": body.post, "reason": body.reason}),
+        serde_json::json!({"discipline_id": row_id, "form": body.form, "post": body.post, "reason": body.reason}),
     );
     write.event(conn, &caller.actor(), &event)?;
     let refreshed = if body.form == DisciplineForm::Expulsion {
@@ -135,7 +145,7 @@ pub fn discipline(
             conn,
             caller,
             write,
-            "expelled",
+            MembershipEnd::Expelled,
             body.decided_on,
             &body.decision_no,
             serde_json::json!({"bars_readmission": body.bars_readmission}),
@@ -168,14 +178,13 @@ pub fn hold(
         return Err(msg::held_before_decision());
     }
     let q = diesel::update(disciplines::table.find(d.id));
-    match body.kind.as_str() {
-        "complaint" => q
+    match body.kind {
+        DisciplineHoldKind::Complaint => q
             .set(disciplines::complaint_on.eq(Some(body.on)))
             .execute(conn.conn())?,
-        "reoffence" => q
+        DisciplineHoldKind::Reoffence => q
             .set(disciplines::reoffence_on.eq(Some(body.on)))
             .execute(conn.conn())?,
-        _ => return Err(msg::hold_kind_invalid()),
     };
     let settings = setting::at(conn, body.on)?;
     member_event::append(
@@ -183,7 +192,7 @@ pub fn hold(
         &caller.actor(),
         &event_of(
             &m,
-            "discipline_held",
+            MemberEventKind::DisciplineHeld,
             body.on,
             None,
             &settings.regulation,
@@ -219,11 +228,7 @@ pub fn exit(
     let m = MemberRow::find(conn, &caller.scope, id)?;
     active(&m)?;
     let write = MemberWrite::begin(conn, m.clone(), m.version)?;
-    let reason = match body.reason {
-        ExitReason::NameRemoved => "name_removed",
-        ExitReason::Resigned => "resigned",
-        ExitReason::Deceased => "deceased",
-    };
+    let reason = MembershipEnd::from(body.reason);
     let after = exit_member(
         conn,
         caller,
@@ -234,7 +239,7 @@ pub fn exit(
         serde_json::json!({
             "abandoned_activities": body.abandoned_activities,
             "hardship_reason": body.hardship_reason,
-            "was_probationary": m.status == "probationary",
+            "was_probationary": m.status == MemberStatus::Probationary,
         }),
     )?
     .audit(conn, &caller.actor(), "exit")?;
@@ -249,15 +254,15 @@ pub fn readmit(
     body: &ReadmissionRequest,
 ) -> AppResult<MemberRow> {
     let m = MemberRow::find(conn, &caller.scope, id)?;
-    if m.status != "exited" {
+    if m.status != MemberStatus::Exited {
         return Err(msg::not_exited());
     }
     let events = member_event::of_member(conn, m.id)?;
-    let readmitted_before = events.iter().any(|e| e.kind == "readmitted");
+    let readmitted_before = events.iter().any(|e| e.kind == MemberEventKind::Readmitted);
     let last_exit = events
         .iter()
         .rev()
-        .find(|e| e.kind == "exited")
+        .find(|e| e.kind == MemberEventKind::Exited)
         .ok_or_else(|| AppError::internal("exited member without an exit event"))?;
     let details: serde_json::Value = last_exit
         .details
@@ -270,12 +275,12 @@ pub fn readmit(
             .and_then(serde_json::Value::as_bool)
             .unwrap_or(false)
     };
-    let reason = match details.get("reason").and_then(serde_json::Value::as_str) {
-        Some("resigned") => "resigned",
-        Some("expelled") => "expelled",
-        Some("deceased") => "deceased",
-        _ => "name_removed",
-    };
+    let reason = details
+        .get("reason")
+        .and_then(serde_json::Value::as_str)
+        .ok_or_else(|| AppError::internal("exit event without a reason"))?
+        .parse::<MembershipEnd>()
+        .map_err(AppError::internal)?;
     let exit_facts = rules::ExitFacts {
         reason,
         exited_on: last_exit.occurred_on,
@@ -306,7 +311,7 @@ pub fn readmit(
     let write = MemberWrite::begin(conn, m.clone(), m.version)?;
     let event = event_of(
         write.touched(),
-        "readmitted",
+        MemberEventKind::Readmitted,
         body.admission_decision_on,
         Some(&body.decision_no),
         &settings.regulation,
@@ -341,15 +346,11 @@ pub fn add_period(
     if kind == PeriodKind::Absence && body.place.is_none() {
         return Err(msg::absence_place_required());
     }
-    let kind_str = match kind {
-        PeriodKind::Absence => "absence",
-        PeriodKind::Exemption => "exemption",
-    };
     let write = MemberWrite::begin(conn, m.clone(), m.version)?;
     let pid: i64 = diesel::insert_into(member_periods::table)
         .values((
             member_periods::member_id.eq(m.id),
-            member_periods::kind.eq(kind_str),
+            member_periods::kind.eq(kind),
             member_periods::from_on.eq(body.from),
             member_periods::to_on.eq(body.to),
             member_periods::place.eq(body.place.as_deref()),
@@ -367,16 +368,18 @@ pub fn add_period(
         body.to,
     )?;
     let settings = setting::at(conn, body.from)?;
-    let kind_recorded = format!("{kind_str}_recorded");
     let event = event_of(
         write.touched(),
-        &kind_recorded,
+        match kind {
+            PeriodKind::Absence => MemberEventKind::AbsenceRecorded,
+            PeriodKind::Exemption => MemberEventKind::ExemptionRecorded,
+        },
         body.from,
         None,
         &settings.regulation,
         serde_json::json!({"period_id": pid, "to": body.to, "place": body.place, "reason": body.reason}),
     );
     write.event(conn, &caller.actor(), &event)?;
-    let after = write.finish(conn, &caller.actor(), kind_str)?;
+    let after = write.finish(conn, &caller.actor(), kind.as_str())?;
     Ok((pid, after))
 }

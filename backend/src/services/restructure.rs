@@ -164,7 +164,12 @@ pub fn merge(
         let row = MemberRow::find(conn, &Scope::system(), MemberId(m))?;
         let version = row.version;
         let write = MemberWrite::begin(conn, row, version)?;
-        member_event::close_membership(conn, m, body.effective_on, "restructured")?;
+        member_event::close_membership(
+            conn,
+            m,
+            body.effective_on,
+            qldv_api_types::movements::MembershipEnd::Restructured,
+        )?;
         member_event::open_membership(
             conn,
             m,
@@ -179,7 +184,7 @@ pub fn merge(
             &caller.actor(),
             &NewEvent {
                 member_id: m,
-                kind: "moved_by_restructure",
+                kind: qldv_api_types::members::MemberEventKind::MovedByRestructure,
                 occurred_on: body.effective_on,
                 decision_no: Some(&body.decision_no),
                 decision_on: Some(body.effective_on),

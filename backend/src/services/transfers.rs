@@ -3,6 +3,8 @@
 //! and never in none; of two conflicting decisions exactly one wins.
 
 use chrono::NaiveDate;
+use qldv_api_types::members::MemberEventKind;
+use qldv_api_types::movements::MembershipEnd;
 use qldv_api_types::movements::{
     AcceptTransfer, CreateTransfer, TransferDecision, TransferKind, TransferStatus,
 };
@@ -51,7 +53,7 @@ fn event(
     write: &MemberWrite,
     caller: &AuthUser,
     m: &MemberRow,
-    kind: &str,
+    kind: MemberEventKind,
     on: NaiveDate,
     t: &TransferRow,
     regulation: &str,
@@ -96,7 +98,7 @@ pub fn issue(
     body: &CreateTransfer,
 ) -> AppResult<TransferRow> {
     let member = MemberRow::find(conn, &caller.scope, body.member_id)?;
-    if !matches!(member.status.as_str(), "probationary" | "official") {
+    if !member.status.is_active() {
         return Err(messages::members::not_active());
     }
     let settings = setting::at(conn, body.issued_on)?;
@@ -171,9 +173,9 @@ pub fn issue(
     )?;
     let write = MemberWrite::begin(conn, member.clone(), member.version)?;
     let kind = match (one_step, body.kind) {
-        (true, _) => "transferred_out",
-        (false, TransferKind::Official) => "transfer_issued",
-        (false, TransferKind::Temporary) => "temporary_transfer_issued",
+        (true, _) => MemberEventKind::TransferredOut,
+        (false, TransferKind::Official) => MemberEventKind::TransferIssued,
+        (false, TransferKind::Temporary) => MemberEventKind::TemporaryTransferIssued,
     };
     event(
         conn,
@@ -186,7 +188,12 @@ pub fn issue(
         &settings.regulation,
     )?;
     if one_step {
-        member_event::close_membership(conn, member.id, body.issued_on, "transferred_out")?;
+        member_event::close_membership(
+            conn,
+            member.id,
+            body.issued_on,
+            MembershipEnd::TransferredOut,
+        )?;
     }
     write.refresh(conn)?.audit_with(conn, |conn, _, _| {
         audit_transfer(conn, caller, "create", None, &row)
@@ -236,7 +243,12 @@ pub fn accept(
     let to = OrganizationRow::find(conn, &Scope::system(), OrgId(to_id))?;
     if before.kind == TransferKind::Official {
         // One transaction: leave the sender, arrive at the receiver.
-        member_event::close_membership(conn, member.id, body.received_on, "transferred_out")?;
+        member_event::close_membership(
+            conn,
+            member.id,
+            body.received_on,
+            MembershipEnd::TransferredOut,
+        )?;
         member_event::open_membership(
             conn,
             member.id,
@@ -251,7 +263,7 @@ pub fn accept(
             &write,
             caller,
             &moved,
-            "transfer_received",
+            MemberEventKind::TransferReceived,
             body.received_on,
             &before,
             &settings.regulation,
@@ -263,7 +275,7 @@ pub fn accept(
             &write,
             caller,
             &member,
-            "temporary_transfer_received",
+            MemberEventKind::TemporaryTransferReceived,
             body.received_on,
             &before,
             &settings.regulation,
@@ -287,9 +299,9 @@ pub fn withdraw(
 ) -> AppResult<TransferRow> {
     let id = id.0; // the models still take the raw number
     let (before, sides) = TransferRow::find(conn, &caller.scope, id)?;
-    let (decision, kind) = match status {
-        TransferStatus::Rejected => (Decision::Reject, "transfer_rejected"),
-        _ => (Decision::Cancel, "transfer_cancelled"),
+    let (decision, action) = match status {
+        TransferStatus::Rejected => (Decision::Reject, "rejected"),
+        _ => (Decision::Cancel, "cancelled"),
     };
     let status = transfer::decide(before.status, sides, decision)?;
     if !TransferRow::decide(conn, id, status, None, None, caller.id)? {
@@ -302,17 +314,20 @@ pub fn withdraw(
     )?;
     let write = MemberWrite::begin(conn, member.clone(), member.version)?;
     let settings = setting::at(conn, today)?;
-    let kind = if before.kind == TransferKind::Temporary {
-        format!("temporary_{kind}")
-    } else {
-        kind.to_string()
+    let kind = match (before.kind, status) {
+        (TransferKind::Official, TransferStatus::Rejected) => MemberEventKind::TransferRejected,
+        (TransferKind::Official, _) => MemberEventKind::TransferCancelled,
+        (TransferKind::Temporary, TransferStatus::Rejected) => {
+            MemberEventKind::TemporaryTransferRejected
+        }
+        (TransferKind::Temporary, _) => MemberEventKind::TemporaryTransferCancelled,
     };
     write.event(
         conn,
         &caller.actor(),
         &NewEvent {
             member_id: member.id,
-            kind: &kind,
+            kind,
             occurred_on: today,
             decision_no: None,
             decision_on: None,
@@ -324,14 +339,7 @@ pub fn withdraw(
     )?;
     write.refresh(conn)?.audit_with(conn, |conn, _, _| {
         let after = TransferRow::reload(conn, id)?;
-        audit_transfer(
-            conn,
-            caller,
-            kind.trim_start_matches("temporary_")
-                .trim_start_matches("transfer_"),
-            Some(&before),
-            &after,
-        )?;
+        audit_transfer(conn, caller, action, Some(&before), &after)?;
         Ok(after)
     })
 }

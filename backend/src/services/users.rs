@@ -57,7 +57,7 @@ pub fn create(conn: &mut Uow<'_>, caller: &AuthUser, body: &CreateUser) -> AppRe
         &NewUser {
             username: &body.username,
             password_hash: &hash,
-            role: body.role.as_str(),
+            role: body.role,
             organization_id: root.as_ref().map(|o| o.id),
             full_name: body.full_name.as_deref(),
             created_at: now,
@@ -109,7 +109,7 @@ pub fn update(
     };
     let changes = UserChanges {
         password_hash,
-        role: body.role.map(|r| r.as_str().to_string()),
+        role: body.role,
         organization_id: body.organization_id.map(|o| Some(o.0)),
         full_name: body.full_name.clone().map(Some),
         active: body.active,
@@ -149,7 +149,7 @@ pub fn create_as_system(
         &NewUser {
             username,
             password_hash: &hash,
-            role: role.as_str(),
+            role,
             organization_id,
             full_name: None,
             created_at: now,

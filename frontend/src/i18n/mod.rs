@@ -1,6 +1,9 @@
 //! Every label of the interface, in one place: Vietnamese by default, English switchable.
 
 use leptos::prelude::*;
+use qldv_api_types::members::MemberStatus;
+use qldv_api_types::reports::ImportStatus;
+use qldv_api_types::Term;
 
 /// Interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -9,6 +12,20 @@ pub enum Lang {
     Vi,
     /// English.
     En,
+}
+
+impl From<Lang> for qldv_api_types::Lang {
+    fn from(lang: Lang) -> Self {
+        match lang {
+            Lang::Vi => Self::Vi,
+            Lang::En => Self::En,
+        }
+    }
+}
+
+/// The `(Vietnamese, English)` labels of a vocabulary term, from the shared labels module.
+fn term<T: Term>(t: T) -> (&'static str, &'static str) {
+    (t.vi(), t.en())
 }
 
 /// A label of the interface.
@@ -207,6 +224,11 @@ impl Lang {
         }
     }
 
+    /// The label of a vocabulary term in this language, from the labels the server shares.
+    pub fn term<T: Term>(self, t: T) -> &'static str {
+        t.label(self.into())
+    }
+
     /// The other language (the switch in the header).
     pub fn other(self) -> Self {
         match self {
@@ -243,10 +265,10 @@ fn pair(key: Text) -> (&'static str, &'static str) {
         ),
         Status => ("Trạng thái", "Status"),
         AllStatuses => ("Tất cả", "All"),
-        Probationary => ("Dự bị", "Probationary"),
-        Official => ("Chính thức", "Official"),
-        Exited => ("Đã ra khỏi Đảng", "Exited"),
-        TransferredOut => ("Đã chuyển đi", "Transferred out"),
+        Probationary => term(MemberStatus::Probationary),
+        Official => term(MemberStatus::Official),
+        Exited => term(MemberStatus::Exited),
+        TransferredOut => term(MemberStatus::TransferredOut),
         FullName => ("Họ và tên", "Full name"),
         BirthDate => ("Ngày sinh", "Date of birth"),
         PartyAge => ("Tuổi đảng", "Party age"),
@@ -265,8 +287,8 @@ fn pair(key: Text) -> (&'static str, &'static str) {
         Transfers => ("Chuyển sinh hoạt", "Transfers"),
         Disciplines => ("Kỷ luật", "Discipline"),
         Gender => ("Giới tính", "Gender"),
-        Male => ("Nam", "Male"),
-        Female => ("Nữ", "Female"),
+        Male => term(qldv_api_types::members::Gender::Male),
+        Female => term(qldv_api_types::members::Gender::Female),
         NationalId => ("Số CCCD", "National ID (CCCD)"),
         Hometown => ("Quê quán", "Home town"),
         CurrentAddress => ("Nơi ở hiện nay", "Current address"),
@@ -310,10 +332,10 @@ fn pair(key: Text) -> (&'static str, &'static str) {
         Users => ("Tài khoản người dùng", "User accounts"),
         NewUser => ("Tạo tài khoản", "Create the account"),
         Role => ("Vai trò", "Role"),
-        RoleViewer => ("Chỉ xem", "Viewer"),
-        RoleOrganizer => ("Cán bộ tổ chức", "Organizer"),
-        RoleIntegration => ("Hệ thống tích hợp", "Integration"),
-        RoleAdmin => ("Quản trị", "Administrator"),
+        RoleViewer => term(qldv_api_types::auth::Role::Viewer),
+        RoleOrganizer => term(qldv_api_types::auth::Role::Organizer),
+        RoleIntegration => term(qldv_api_types::auth::Role::Integration),
+        RoleAdmin => term(qldv_api_types::auth::Role::Admin),
         Deactivate => ("Khóa", "Deactivate"),
         Activate => ("Mở khóa", "Activate"),
         Admit => ("Kết nạp / nhập hồ sơ đảng viên", "Admit / enter a member"),
@@ -325,16 +347,16 @@ fn pair(key: Text) -> (&'static str, &'static str) {
         Recognize => ("Công nhận đảng viên chính thức", "Recognise as official"),
         DecidedOn => ("Ngày quyết định", "Decided on"),
         Post => ("Chức vụ đang giữ (nếu cách chức)", "Post held (for dismissal)"),
-        Reprimand => ("Khiển trách", "Reprimand"),
-        Warning => ("Cảnh cáo", "Warning"),
-        Dismissal => ("Cách chức", "Dismissal"),
-        Expulsion => ("Khai trừ", "Expulsion"),
+        Reprimand => term(qldv_api_types::movements::DisciplineForm::Reprimand),
+        Warning => term(qldv_api_types::movements::DisciplineForm::Warning),
+        Dismissal => term(qldv_api_types::movements::DisciplineForm::Dismissal),
+        Expulsion => term(qldv_api_types::movements::DisciplineForm::Expulsion),
         Exit => ("Ra khỏi Đảng / từ trần", "Exit"),
         EffectiveOn => ("Ngày hiệu lực", "Effective on"),
         HardshipReason => ("Lý do hoàn cảnh gia đình (xin ra)", "Family hardship (resignation)"),
-        NameRemoved => ("Xóa tên", "Name removal"),
-        Resigned => ("Xin ra khỏi Đảng", "Resignation"),
-        Deceased => ("Từ trần", "Death"),
+        NameRemoved => term(qldv_api_types::movements::ExitReason::NameRemoved),
+        Resigned => term(qldv_api_types::movements::ExitReason::Resigned),
+        Deceased => term(qldv_api_types::movements::ExitReason::Deceased),
         Readmit => ("Kết nạp lại", "Re-admit"),
         ConsentNo => ("Văn bản đồng ý của BTV tỉnh ủy", "Provincial consent"),
         Actions => ("Nghiệp vụ", "Decisions"),
@@ -410,10 +432,10 @@ fn pair(key: Text) -> (&'static str, &'static str) {
         ImportTemplate => ("Tải tệp mẫu", "Download the template"),
         SkipInvalid => ("Nhập các dòng đúng, bỏ qua dòng lỗi (mặc định: có lỗi thì không nhập dòng nào)", "Import the good rows, skip the bad ones (default: nothing if any row is bad)"),
         StartImport => ("Bắt đầu nhập", "Start the import"),
-        ImportRunning => ("Đang nhập", "Importing"),
-        ImportSucceeded => ("Đã nhập xong", "Imported"),
-        ImportFailed => ("Không nhập được", "Not imported"),
-        ImportInterrupted => ("Bị gián đoạn", "Interrupted"),
+        ImportRunning => term(ImportStatus::Running),
+        ImportSucceeded => term(ImportStatus::Succeeded),
+        ImportFailed => term(ImportStatus::Failed),
+        ImportInterrupted => term(ImportStatus::Interrupted),
         Created => ("Tạo mới", "Created"),
         Unchanged => ("Đã có, giữ nguyên", "Already recorded"),
         ErrorReport => ("Báo cáo lỗi", "Error report"),
@@ -436,7 +458,7 @@ pub fn use_lang() -> RwSignal<Lang> {
 
 mod values;
 
-pub use values::{field_label, kind_label};
+pub use values::{event_label, field_label, kind_label};
 
 #[cfg(test)]
 mod tests;

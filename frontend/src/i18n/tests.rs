@@ -34,3 +34,20 @@ fn labels_switch_language() {
     );
     assert_eq!(kind_label(Lang::En, "not_rated"), "not rated");
 }
+
+#[test]
+fn every_member_event_kind_the_server_records_has_a_vietnamese_label() {
+    use qldv_api_types::members::MemberEventKind;
+    use qldv_api_types::Term;
+    for kind in MemberEventKind::ALL.iter().copied() {
+        let vi = event_label(Lang::Vi, kind);
+        assert!(!vi.trim().is_empty(), "{kind}");
+        assert_ne!(vi, kind.code(), "{kind} shows its raw code");
+        assert!(!vi.contains('_'), "{kind}");
+        assert!(!event_label(Lang::En, kind).trim().is_empty(), "{kind}");
+    }
+    assert_eq!(
+        event_label(Lang::Vi, MemberEventKind::TransferReceived),
+        "Tiếp nhận chuyển sinh hoạt"
+    );
+}

@@ -1,23 +1,17 @@
 //! Labels of values the API sends as codes: event kinds, levels, statuses, field names.
 
+use qldv_api_types::members::MemberEventKind;
+
 use super::{Lang, Text};
 
-/// Names of event kinds and levels, for the history and the tabs.
+/// The label of a member event kind, from the shared labels (every kind the server records).
+pub fn event_label(lang: Lang, kind: MemberEventKind) -> &'static str {
+    lang.term(kind)
+}
+
+/// Names of levels and statuses, for the tabs.
 pub fn kind_label(lang: Lang, kind: &str) -> String {
     let vi = match kind {
-        "admitted" => "Kết nạp",
-        "recognized" => "Công nhận chính thức",
-        "entered_official" => "Nhập hồ sơ đảng viên chính thức",
-        "profile_corrected" => "Sửa hồ sơ",
-        "supplement_filed" => "Bổ sung hồ sơ hằng năm",
-        "transfer_issued" => "Giới thiệu chuyển sinh hoạt",
-        "transfer_accepted" => "Tiếp nhận chuyển sinh hoạt",
-        "transfer_cancelled" => "Hủy chuyển sinh hoạt",
-        "transfer_rejected" => "Từ chối chuyển sinh hoạt",
-        "disciplined" => "Kỷ luật",
-        "discipline_held" => "Khiếu nại / tái phạm",
-        "exited" => "Ra khỏi Đảng",
-        "readmitted" => "Kết nạp lại",
         "excellent" => "Hoàn thành xuất sắc nhiệm vụ",
         "good" => "Hoàn thành tốt nhiệm vụ",
         "complete" => "Hoàn thành nhiệm vụ",
@@ -29,10 +23,6 @@ pub fn kind_label(lang: Lang, kind: &str) -> String {
         "collected" => "Đã thu lại",
         "awarded" => "Đã trao",
         "returned" => "Đã thu hồi",
-        "reprimand" => "Khiển trách",
-        "warning" => "Cảnh cáo",
-        "dismissal" => "Cách chức",
-        "expulsion" => "Khai trừ",
         "pending" => "Chờ tiếp nhận",
         "accepted" => "Đã tiếp nhận",
         "rejected" => "Bị từ chối",

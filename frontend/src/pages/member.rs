@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use qldv_api_types::badges::Badge;
 use qldv_api_types::evaluations::Evaluation;
-use qldv_api_types::members::{Gender, Member, MemberEvent};
+use qldv_api_types::members::{Member, MemberEvent};
 use qldv_api_types::movements::{Discipline, Transfer};
 use qldv_api_types::Page;
 
@@ -13,7 +13,7 @@ use leptos::task::spawn_local;
 use crate::api::{self, ApiError};
 use crate::components::{remote, ErrorBox};
 use crate::format::{self, opt, opt_date};
-use crate::i18n::{field_label, kind_label, use_lang, Lang, Text};
+use crate::i18n::{event_label, field_label, kind_label, use_lang, Lang, Text};
 use crate::pages::member_actions::Actions;
 use crate::pages::member_cards::CardsTab;
 use crate::pages::member_edit::EditDossier;
@@ -49,8 +49,7 @@ fn dossier(lang: Lang, m: Member) -> impl IntoView {
     let t = |k| lang.t(k);
     let p = m.profile;
     let gender = match p.gender {
-        Some(Gender::Female) => t(Text::Female),
-        Some(Gender::Male) => t(Text::Male),
+        Some(g) => lang.term(g),
         None => "—",
     };
     let mut flags = Vec::new();
@@ -129,7 +128,7 @@ fn tab_view(lang: Lang, tab: Tab, id: i64) -> AnyView {
                         .map(|e| {
                             vec![
                                 format::date(e.occurred_on),
-                                kind_label(lang, &e.kind),
+                                event_label(lang, e.kind).to_string(),
                                 opt(&e.decision_no),
                                 e.regulation,
                             ]
@@ -237,13 +236,9 @@ fn disciplines(lang: Lang, id: i64) -> AnyView {
                 vec![t(Text::Date), t(Text::Form), t(Text::Decision)],
                 list.into_iter()
                     .map(|d| {
-                        let form = serde_json::to_value(d.form)
-                            .ok()
-                            .and_then(|v| v.as_str().map(str::to_string))
-                            .unwrap_or_default();
                         vec![
                             format::date(d.decided_on),
-                            kind_label(lang, &form),
+                            lang.term(d.form).to_string(),
                             d.decision_no,
                         ]
                     })

@@ -50,3 +50,103 @@ labels!(English, en;
         Completeness => "Dossier completeness",
     }
 );
+
+// Members, movements, roles, changes, imports.
+use crate::auth::Role;
+use crate::changes::ChangeEntity;
+use crate::members::{Gender, MemberEventKind, MemberStatus, PoliticalTheory};
+use crate::movements::{
+    AlertKind, DisciplineForm, DisciplineHoldKind, ExitReason, MembershipEnd, MembershipStart,
+    PeriodKind,
+};
+use crate::reports::ImportStatus;
+
+labels!(English, en;
+    Gender { Male => "Male", Female => "Female" }
+    PoliticalTheory {
+        None => "None",
+        Elementary => "Elementary",
+        Intermediate => "Intermediate",
+        Advanced => "Advanced",
+        Bachelor => "Bachelor",
+    }
+    MemberStatus {
+        Probationary => "Probationary",
+        Official => "Official",
+        Exited => "Exited",
+        TransferredOut => "Transferred out",
+    }
+    MemberEventKind {
+        Admitted => "Admitted",
+        Recognized => "Recognised as official",
+        ProfileCorrected => "Dossier corrected",
+        SupplementFiled => "Annual supplement filed",
+        TransferIssued => "Transfer issued",
+        TransferReceived => "Transfer received",
+        TransferRejected => "Transfer rejected",
+        TransferCancelled => "Transfer cancelled",
+        TemporaryTransferIssued => "Temporary transfer issued",
+        TemporaryTransferReceived => "Temporary transfer received",
+        TemporaryTransferRejected => "Temporary transfer rejected",
+        TemporaryTransferCancelled => "Temporary transfer cancelled",
+        TransferredOut => "Transferred out",
+        MovedByRestructure => "Moved by restructuring",
+        Disciplined => "Disciplined",
+        DisciplineHeld => "Complaint / re-offence",
+        Exited => "Exited",
+        Readmitted => "Re-admitted",
+        AbsenceRecorded => "Working away",
+        ExemptionRecorded => "Exempted from activities",
+    }
+    DisciplineHoldKind { Complaint => "Complaint", Reoffence => "Re-offence" }
+    AlertKind {
+        RecognitionOverdue => "Recognition overdue",
+        TransferNotReceived => "Transfer not received",
+        AwayTooLong => "Away too long",
+        DisciplineLapsing => "Discipline lapsing",
+        TemporaryTransferExpired => "Temporary transfer expired",
+    }
+    MembershipEnd {
+        TransferredOut => "Transferred out",
+        Restructured => "Out by restructuring",
+        NameRemoved => "Name removed",
+        Resigned => "Resigned",
+        Expelled => "Expelled",
+        Deceased => "Died",
+    }
+    MembershipStart {
+        Admitted => "Admitted",
+        TransferredIn => "Transferred in",
+        Readmitted => "Re-admitted",
+        Restructured => "In by restructuring",
+    }
+    DisciplineForm {
+        Reprimand => "Reprimand",
+        Warning => "Warning",
+        Dismissal => "Dismissal",
+        Expulsion => "Expulsion",
+    }
+    ExitReason { NameRemoved => "Name removed", Resigned => "Resigned", Deceased => "Deceased" }
+    PeriodKind { Absence => "Working away", Exemption => "Exemption" }
+    Role {
+        Admin => "Administrator",
+        Organizer => "Organizer",
+        Viewer => "Viewer",
+        Integration => "Integration",
+    }
+    ChangeEntity {
+        Organization => "Organisation",
+        Member => "Member",
+        Transfer => "Transfer",
+        Evaluation => "Evaluation",
+        Card => "Card",
+        BadgeProposal => "Badge proposal",
+        Badge => "Badge",
+    }
+    ImportStatus {
+        Running => "Importing",
+        Succeeded => "Imported",
+        Failed => "Not imported",
+        Interrupted => "Interrupted",
+    }
+);

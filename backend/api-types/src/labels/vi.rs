@@ -50,3 +50,103 @@ labels!(Vietnamese, vi;
         Completeness => "Báo cáo chất lượng dữ liệu hồ sơ đảng viên",
     }
 );
+
+// Members, movements, roles, changes, imports.
+use crate::auth::Role;
+use crate::changes::ChangeEntity;
+use crate::members::{Gender, MemberEventKind, MemberStatus, PoliticalTheory};
+use crate::movements::{
+    AlertKind, DisciplineForm, DisciplineHoldKind, ExitReason, MembershipEnd, MembershipStart,
+    PeriodKind,
+};
+use crate::reports::ImportStatus;
+
+labels!(Vietnamese, vi;
+    Gender { Male => "Nam", Female => "Nữ" }
+    PoliticalTheory {
+        None => "Chưa qua đào tạo",
+        Elementary => "Sơ cấp",
+        Intermediate => "Trung cấp",
+        Advanced => "Cao cấp",
+        Bachelor => "Cử nhân",
+    }
+    MemberStatus {
+        Probationary => "Dự bị",
+        Official => "Chính thức",
+        Exited => "Đã ra khỏi Đảng",
+        TransferredOut => "Đã chuyển đi",
+    }
+    MemberEventKind {
+        Admitted => "Kết nạp",
+        Recognized => "Công nhận chính thức",
+        ProfileCorrected => "Sửa hồ sơ",
+        SupplementFiled => "Bổ sung hồ sơ hằng năm",
+        TransferIssued => "Giới thiệu chuyển sinh hoạt",
+        TransferReceived => "Tiếp nhận chuyển sinh hoạt",
+        TransferRejected => "Từ chối chuyển sinh hoạt",
+        TransferCancelled => "Hủy chuyển sinh hoạt",
+        TemporaryTransferIssued => "Giới thiệu sinh hoạt tạm thời",
+        TemporaryTransferReceived => "Tiếp nhận sinh hoạt tạm thời",
+        TemporaryTransferRejected => "Từ chối sinh hoạt tạm thời",
+        TemporaryTransferCancelled => "Hủy sinh hoạt tạm thời",
+        TransferredOut => "Chuyển sinh hoạt ra ngoài",
+        MovedByRestructure => "Chuyển do sắp xếp tổ chức",
+        Disciplined => "Kỷ luật",
+        DisciplineHeld => "Khiếu nại / tái phạm",
+        Exited => "Ra khỏi Đảng",
+        Readmitted => "Kết nạp lại",
+        AbsenceRecorded => "Đi làm ăn xa",
+        ExemptionRecorded => "Miễn công tác và sinh hoạt",
+    }
+    DisciplineHoldKind { Complaint => "Khiếu nại", Reoffence => "Tái phạm" }
+    AlertKind {
+        RecognitionOverdue => "Quá hạn công nhận chính thức",
+        TransferNotReceived => "Chưa tiếp nhận chuyển sinh hoạt",
+        AwayTooLong => "Đi làm ăn xa quá thời hạn",
+        DisciplineLapsing => "Kỷ luật sắp hết hiệu lực",
+        TemporaryTransferExpired => "Hết hạn sinh hoạt tạm thời",
+    }
+    MembershipEnd {
+        TransferredOut => "Chuyển đi",
+        Restructured => "Chuyển do sắp xếp tổ chức",
+        NameRemoved => "Xóa tên",
+        Resigned => "Xin ra khỏi Đảng",
+        Expelled => "Khai trừ",
+        Deceased => "Từ trần",
+    }
+    MembershipStart {
+        Admitted => "Kết nạp",
+        TransferredIn => "Chuyển đến",
+        Readmitted => "Kết nạp lại",
+        Restructured => "Nhận do sắp xếp tổ chức",
+    }
+    DisciplineForm {
+        Reprimand => "Khiển trách",
+        Warning => "Cảnh cáo",
+        Dismissal => "Cách chức",
+        Expulsion => "Khai trừ",
+    }
+    ExitReason { NameRemoved => "Xóa tên", Resigned => "Xin ra khỏi Đảng", Deceased => "Từ trần" }
+    PeriodKind { Absence => "Đi làm ăn xa", Exemption => "Miễn công tác và sinh hoạt" }
+    Role {
+        Admin => "Quản trị",
+        Organizer => "Cán bộ tổ chức",
+        Viewer => "Chỉ xem",
+        Integration => "Hệ thống tích hợp",
+    }
+    ChangeEntity {
+        Organization => "Tổ chức đảng",
+        Member => "Đảng viên",
+        Transfer => "Chuyển sinh hoạt",
+        Evaluation => "Đánh giá, xếp loại",
+        Card => "Thẻ đảng viên",
+        BadgeProposal => "Đề nghị tặng huy hiệu",
+        Badge => "Huy hiệu Đảng",
+    }
+    ImportStatus {
+        Running => "Đang nhập",
+        Succeeded => "Đã nhập xong",
+        Failed => "Không nhập được",
+        Interrupted => "Bị gián đoạn",
+    }
+);

@@ -17,6 +17,7 @@ mod publish;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use qldv_api_types::changes::{Change, ChangeEntity};
+use qldv_api_types::Term;
 
 use crate::auth::Scope;
 use crate::db::schema::{
@@ -35,7 +36,7 @@ pub struct ChangeRow {
     /// When.
     pub at: NaiveDateTime,
     /// Kind of record.
-    pub entity: String,
+    pub entity: ChangeEntity,
     /// Record id.
     pub entity_id: i64,
     /// What was done.
@@ -54,7 +55,7 @@ pub struct ChangeRow {
 /// the feed does not publish, such as users and tokens, are ignored): published when the work
 /// commits, once per record (with the first operation noted other than a generic `update`).
 pub fn note(uow: &mut Uow<'_>, entity: &str, id: i64, operation: &str) -> AppResult<()> {
-    if let Some(entity) = ChangeEntity::parse(entity) {
+    if let Ok(entity) = ChangeEntity::parse(entity) {
         uow.pending().change(entity, id, operation);
     }
     Ok(())
@@ -96,17 +97,17 @@ impl ChangeRow {
             .load(conn)?)
     }
 
-    /// The API view (`None` for a kind this version no longer publishes).
-    pub fn to_dto(&self) -> Option<Change> {
-        Some(Change {
+    /// The API view.
+    pub fn to_dto(&self) -> Change {
+        Change {
             cursor: self.seq.to_string(),
-            entity: ChangeEntity::parse(&self.entity)?,
+            entity: self.entity,
             id: self.entity_id,
             operation: self.operation.clone(),
             version: self.version,
             at: super::utc(self.at),
             resource: serde_json::from_str(&self.resource).unwrap_or(serde_json::Value::Null),
-        })
+        }
     }
 }
 

@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
+use qldv_api_types::members::{Gender, MemberStatus, PoliticalTheory};
 
 use crate::db::bulk::{Batch, Lit};
 use crate::db::schema::{composition_counts, composition_deltas, composition_state, members};
@@ -45,11 +46,12 @@ fn delta_columns() -> Vec<&'static str> {
 }
 
 /// The statuses of the members counted.
-const ACTIVE: [&str; 2] = ["official", "probationary"];
+const ACTIVE: [MemberStatus; 2] = MemberStatus::ACTIVE;
 
-/// The facts of a row carrying the counted columns (`gender` given, as its type differs).
+/// The facts of a row carrying the counted columns (`gender` and `theory` given, as their types
+/// differ: terms in a member row, codes in a delta row).
 macro_rules! facts_of {
-    ($row:expr, $gender:expr) => {
+    ($row:expr, $gender:expr, $theory:expr) => {
         Facts::new(
             [
                 $gender,
@@ -59,7 +61,7 @@ macro_rules! facts_of {
                 $row.professional_qualification.as_deref(),
                 $row.academic_degree.as_deref(),
                 $row.academic_title.as_deref(),
-                $row.political_theory.as_deref(),
+                $theory,
                 $row.occupation.as_deref(),
             ],
             $row.birth_date,
@@ -86,15 +88,15 @@ pub struct Counted {
 struct MemberFacts {
     id: i64,
     org_path: String,
-    status: String,
-    gender: String,
+    status: MemberStatus,
+    gender: Gender,
     ethnicity: Option<String>,
     religion: Option<String>,
     education_general: Option<String>,
     professional_qualification: Option<String>,
     academic_degree: Option<String>,
     academic_title: Option<String>,
-    political_theory: Option<String>,
+    political_theory: Option<PoliticalTheory>,
     occupation: Option<String>,
     birth_date: NaiveDate,
     official_on: Option<NaiveDate>,
@@ -103,10 +105,14 @@ struct MemberFacts {
 impl MemberFacts {
     /// `None` for a member who is not active (not counted anywhere).
     fn counted(self) -> Option<Counted> {
-        if !ACTIVE.contains(&self.status.as_str()) {
+        if !ACTIVE.contains(&self.status) {
             return None;
         }
-        let facts = facts_of!(self, Some(self.gender.as_str()));
+        let facts = facts_of!(
+            self,
+            Some(self.gender.as_str()),
+            self.political_theory.map(PoliticalTheory::as_str)
+        );
         Some(Counted {
             path: self.org_path,
             facts,
@@ -135,7 +141,11 @@ struct DeltaRow {
 
 impl DeltaRow {
     fn facts(&self) -> Facts {
-        facts_of!(self, self.gender.as_deref())
+        facts_of!(
+            self,
+            self.gender.as_deref(),
+            self.political_theory.as_deref()
+        )
     }
 }
 
@@ -167,9 +177,13 @@ fn push(conn: &mut DbConn, batch: &mut Batch, c: &Counted, sign: i32) -> AppResu
 
 /// How a member read in full is counted (`None` when not active).
 pub fn counted(row: &super::member::MemberRow) -> Option<Counted> {
-    ACTIVE.contains(&row.status.as_str()).then(|| Counted {
+    ACTIVE.contains(&row.status).then(|| Counted {
         path: row.org_path.clone(),
-        facts: facts_of!(row, Some(row.gender.as_str())),
+        facts: facts_of!(
+            row,
+            Some(row.gender.as_str()),
+            row.political_theory.map(PoliticalTheory::as_str)
+        ),
     })
 }
 

@@ -3,6 +3,7 @@
 use actix_web::http::header;
 use actix_web::web::Bytes;
 use actix_web::{get, web, HttpResponse};
+use qldv_api_types::vocabulary::Vietnamese;
 use qldv_api_types::OrgId;
 use serde::Deserialize;
 
@@ -38,15 +39,6 @@ const HEADERS: [&str; 15] = [
     "Số lý lịch",
 ];
 
-fn status_vi(s: &str) -> &'static str {
-    match s {
-        "official" => "Chính thức",
-        "probationary" => "Dự bị",
-        "exited" => "Đã ra khỏi Đảng",
-        _ => "Đã chuyển đi",
-    }
-}
-
 /// The cells of one member, in header order.
 fn cells(m: &MemberRow, today: chrono::NaiveDate, privacy: Privacy) -> Vec<String> {
     use crate::domain::privacy::Field;
@@ -58,10 +50,10 @@ fn cells(m: &MemberRow, today: chrono::NaiveDate, privacy: Privacy) -> Vec<Strin
     let age = crate::domain::party_age::years(&m.party_age_facts(), today);
     vec![
         m.full_name.clone(),
-        if m.gender == "female" { "Nữ" } else { "Nam" }.to_string(),
+        m.gender.vi().to_string(),
         date(Some(m.birth_date)),
         opt(&privacy.show(Field::NationalId, m.national_id.clone())),
-        status_vi(&m.status).to_string(),
+        m.status.vi().to_string(),
         date(Some(m.admission_decision_on)),
         date(m.official_on),
         age.map(|a| a.to_string()).unwrap_or_default(),

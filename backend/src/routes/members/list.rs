@@ -38,15 +38,7 @@ pub(super) fn filter_from(query: &MemberQuery, privacy: Privacy) -> Result<Membe
         return Err(AppError::Malformed("sort chỉ nhận giá trị 'name'".into()));
     }
     let mut filter = MemberFilter {
-        status: query.status.map(|s| {
-            match s {
-                MemberStatus::Probationary => "probationary",
-                MemberStatus::Official => "official",
-                MemberStatus::Exited => "exited",
-                MemberStatus::TransferredOut => "transferred_out",
-            }
-            .to_string()
-        }),
+        status: query.status,
         ..MemberFilter::default()
     };
     if let Some(q) = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {

@@ -105,7 +105,7 @@ pub async fn list_periods(
             .select((p::id, p::kind, p::from_on, p::to_on, p::place, p::reason))
             .load::<(
                 i64,
-                String,
+                PeriodKind,
                 chrono::NaiveDate,
                 Option<chrono::NaiveDate>,
                 Option<String>,
@@ -118,11 +118,7 @@ pub async fn list_periods(
             .map(|(pid, kind, from, to, place, reason)| MemberPeriod {
                 id: PeriodId(pid),
                 member_id: id,
-                kind: if kind == "exemption" {
-                    PeriodKind::Exemption
-                } else {
-                    PeriodKind::Absence
-                },
+                kind,
                 from,
                 to,
                 place,

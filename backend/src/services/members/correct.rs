@@ -1,7 +1,7 @@
 //! Corrections of a dossier (PATCH): recorded as a `profile_corrected` event with every change.
 
 use chrono::NaiveDate;
-use qldv_api_types::members::{Gender, MemberProfile};
+use qldv_api_types::members::{MemberEventKind, MemberProfile};
 use qldv_api_types::MemberId;
 use serde_json::{Map, Value};
 
@@ -19,11 +19,7 @@ use crate::services::members::Key;
 /// The identity a record will have after `p` is applied.
 fn identity_after(row: &MemberRow, p: &MemberProfile) -> Identity {
     Identity {
-        gender: p.gender.unwrap_or(if row.gender == "female" {
-            Gender::Female
-        } else {
-            Gender::Male
-        }),
+        gender: p.gender.unwrap_or(row.gender),
         birth: p.birth_date.unwrap_or(row.birth_date),
     }
 }
@@ -97,9 +93,9 @@ pub(super) fn checked_changes(
 }
 
 /// How a profile change is recorded in the history.
-pub(super) struct Recorded<'a> {
+pub(super) struct Recorded {
     /// Event kind.
-    pub kind: &'a str,
+    pub kind: MemberEventKind,
     /// Its effective date.
     pub occurred_on: NaiveDate,
     /// Details beyond the list of changes.
@@ -113,7 +109,7 @@ pub(super) fn apply(
     before: &MemberRow,
     version: i64,
     changes: &ProfileChanges,
-    recorded: Recorded<'_>,
+    recorded: Recorded,
 ) -> AppResult<MemberRow> {
     let Recorded {
         kind,
@@ -160,7 +156,7 @@ pub fn correct(
     let version = crate::models::check_version(expected, before.version)?;
     let changes = checked_changes(conn, caller, &before, p, today)?;
     let recorded = Recorded {
-        kind: "profile_corrected",
+        kind: MemberEventKind::ProfileCorrected,
         occurred_on: today,
         extra: None,
     };

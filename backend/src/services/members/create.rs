@@ -3,7 +3,7 @@
 //! thousand at a time for an import), so both paths write exactly the same rows.
 
 use chrono::NaiveDate;
-use qldv_api_types::members::{CreateMember, MemberStatus};
+use qldv_api_types::members::{CreateMember, MemberEventKind, MemberStatus};
 use qldv_api_types::FieldError;
 
 use super::profile::{self, Identity};
@@ -220,7 +220,7 @@ pub fn plan(
     }
     let mut events = vec![new_event(
         org.id,
-        "admitted",
+        MemberEventKind::Admitted,
         body.admission_decision_on,
         &settings.regulation,
         serde_json::json!({
@@ -237,7 +237,7 @@ pub fn plan(
         let s = setting::at(conn, o)?;
         events.push(new_event(
             org.id,
-            "recognized",
+            MemberEventKind::Recognized,
             o,
             &s.regulation,
             serde_json::json!({"data_entry": true}),
@@ -254,7 +254,7 @@ pub fn plan(
 /// An event of a planned member (member, author and time filled in when written).
 fn new_event(
     org: i64,
-    kind: &str,
+    kind: MemberEventKind,
     on: NaiveDate,
     regulation: &str,
     details: serde_json::Value,
@@ -262,7 +262,7 @@ fn new_event(
     EventRow {
         id: 0,
         member_id: 0,
-        kind: kind.into(),
+        kind,
         occurred_on: on,
         decision_no: None,
         decision_on: None,
@@ -384,7 +384,7 @@ fn new_row(
         ceremony_on: d.ceremony,
         ceremony_place: c.ceremony_place.flatten(),
         official_on: d.official_on,
-        status: d.status.to_string(),
+        status: d.status,
         card_number: None,
         in_transit: d.in_transit,
         exempt_from: None,

@@ -1,7 +1,7 @@
 //! From a profile in a request to the columns to write, with every field checked.
 
 use chrono::NaiveDate;
-use qldv_api_types::members::{Gender, MemberProfile, PoliticalTheory};
+use qldv_api_types::members::{Gender, MemberProfile};
 use qldv_api_types::FieldError;
 
 use crate::domain::cccd;
@@ -22,24 +22,6 @@ fn text(v: &Option<String>) -> Option<Option<String>> {
         let t = s.split_whitespace().collect::<Vec<_>>().join(" ");
         (!t.is_empty()).then_some(t)
     })
-}
-
-/// The wire name of a gender.
-pub fn gender_str(g: Gender) -> &'static str {
-    match g {
-        Gender::Male => "male",
-        Gender::Female => "female",
-    }
-}
-
-fn theory_str(p: PoliticalTheory) -> &'static str {
-    match p {
-        PoliticalTheory::None => "none",
-        PoliticalTheory::Elementary => "elementary",
-        PoliticalTheory::Intermediate => "intermediate",
-        PoliticalTheory::Advanced => "advanced",
-        PoliticalTheory::Bachelor => "bachelor",
-    }
 }
 
 fn valid_history_no(s: &str) -> bool {
@@ -92,11 +74,7 @@ pub fn to_changes(
     }
     let national_id = text(&p.national_id);
     if let Some(Some(n)) = &national_id {
-        let g = match identity.gender {
-            Gender::Male => cccd::Gender::Male,
-            Gender::Female => cccd::Gender::Female,
-        };
-        if let Err(v) = cccd::check(n, g, identity.birth) {
+        if let Err(v) = cccd::check(n, identity.gender, identity.birth) {
             field(errors, "national_id", v.code, v.message);
         }
     }
@@ -123,7 +101,7 @@ pub fn to_changes(
         full_name,
         birth_name: text(&p.birth_name),
         other_names: text(&p.other_names),
-        gender: p.gender.map(|g| gender_str(g).to_string()),
+        gender: p.gender,
         birth_date: p.birth_date,
         birth_place: text(&p.birth_place),
         hometown: text(&p.hometown),
@@ -138,7 +116,7 @@ pub fn to_changes(
         professional_qualification: text(&p.professional_qualification),
         academic_degree: text(&p.academic_degree),
         academic_title: text(&p.academic_title),
-        political_theory: p.political_theory.map(|t| Some(theory_str(t).to_string())),
+        political_theory: p.political_theory.map(Some),
         state_management: text(&p.state_management),
         foreign_languages: text(&p.foreign_languages),
         it_level: text(&p.it_level),

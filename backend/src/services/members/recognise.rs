@@ -1,6 +1,6 @@
 //! Recognition as an official member (rule 3).
 
-use qldv_api_types::members::Recognition;
+use qldv_api_types::members::{MemberEventKind, Recognition};
 use qldv_api_types::MemberId;
 
 use crate::auth::AuthUser;
@@ -32,7 +32,7 @@ pub fn recognise(
         &caller.actor(),
         &NewEvent {
             member_id: before.id,
-            kind: "recognized",
+            kind: MemberEventKind::Recognized,
             occurred_on: official_on,
             decision_no: Some(&body.decision_no),
             decision_on: Some(body.decided_on),

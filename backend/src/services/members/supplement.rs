@@ -50,7 +50,7 @@ pub fn file_supplement(
         version,
         &changes,
         super::correct::Recorded {
-            kind: "supplement_filed",
+            kind: qldv_api_types::members::MemberEventKind::SupplementFiled,
             occurred_on: body.filed_on,
             extra: Some(serde_json::json!({"year": year, "note": body.note})),
         },

@@ -146,13 +146,9 @@ pub const DIMENSIONS: [Label; 13] = [
     ("away", "Đi làm ăn xa", "Working away"),
 ];
 
-/// Categories with fixed names and order, per dimension; other dimensions hold free text, shown
-/// as written.
-pub const CATEGORIES: [(&str, &[Label]); 6] = [
-    (
-        "gender",
-        &[("male", "Nam", "Male"), ("female", "Nữ", "Female")],
-    ),
+/// Categories with fixed names and order, per dimension, besides those of vocabulary terms (see
+/// [`categories`]); other dimensions hold free text, shown as written.
+pub const CATEGORIES: [(&str, &[Label]); 3] = [
     (
         "age",
         &[
@@ -162,23 +158,6 @@ pub const CATEGORIES: [(&str, &[Label]); 6] = [
             ("51_60", "Từ 51 đến 60 tuổi", "51–60"),
             ("61_70", "Từ 61 đến 70 tuổi", "61–70"),
             ("over_70", "Trên 70 tuổi", "Over 70"),
-        ],
-    ),
-    (
-        "political_theory",
-        &[
-            ("none", "Chưa qua đào tạo", "None"),
-            ("elementary", "Sơ cấp", "Elementary"),
-            ("intermediate", "Trung cấp", "Intermediate"),
-            ("advanced", "Cao cấp", "Advanced"),
-            ("bachelor", "Cử nhân", "Bachelor"),
-        ],
-    ),
-    (
-        "standing",
-        &[
-            ("official", "Chính thức", "Official"),
-            ("probationary", "Dự bị", "Probationary"),
         ],
     ),
     (
@@ -200,9 +179,18 @@ pub fn title(code: ReportCode) -> (&'static str, &'static str) {
 }
 
 /// The fixed categories of a dimension, if it has them.
-pub fn categories(dimension: &str) -> Option<&'static [Label]> {
-    CATEGORIES
-        .iter()
-        .find(|(d, _)| *d == dimension)
-        .map(|(_, c)| *c)
+pub fn categories(dimension: &str) -> Option<Vec<Label>> {
+    use qldv_api_types::members::{Gender, MemberStatus, PoliticalTheory};
+    fn terms<T: Term>(values: &[T]) -> Vec<Label> {
+        values.iter().map(|t| (t.code(), t.vi(), t.en())).collect()
+    }
+    match dimension {
+        "gender" => Some(terms(Gender::ALL)),
+        "political_theory" => Some(terms(PoliticalTheory::ALL)),
+        "standing" => Some(terms(&[MemberStatus::Official, MemberStatus::Probationary])),
+        _ => CATEGORIES
+            .iter()
+            .find(|(d, _)| *d == dimension)
+            .map(|(_, c)| c.to_vec()),
+    }
 }

@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use diesel::prelude::*;
 use qldv_api_types::changes::{ChangeEntity, TrustedKey};
-use qldv_api_types::OrgId;
+use qldv_api_types::{OrgId, Term};
 
 use crate::auth::{Actor, AuthUser};
 use crate::db::schema::{organizations, sync_trusted_keys};
@@ -55,9 +55,7 @@ pub fn export(
         let Some(last) = page.last() else { break };
         until = last.seq;
         for c in &page {
-            if let Some(entity) = ChangeEntity::parse(&c.entity) {
-                wanted.insert((order(entity), c.entity_id));
-            }
+            wanted.insert((order(c.entity), c.entity_id));
         }
     }
     // A first package carries the whole subtree, also records older than the feed.

@@ -1,6 +1,7 @@
 //! One member's rows: the record, its events and periods, a card, badges; ratings collected.
 
 use chrono::{Datelike, Duration, NaiveDate};
+use qldv_api_types::members::MemberEventKind as Ev;
 use rand::rngs::StdRng;
 use rand::Rng;
 use serde_json::json;
@@ -70,8 +71,8 @@ impl Loader {
         let d = &h.derived;
         let active = h.exit.is_none();
         // Events, as the API records them.
-        let mut events: Vec<(&str, NaiveDate, Option<String>, i64, serde_json::Value)> = vec![(
-            "admitted",
+        let mut events: Vec<(Ev, NaiveDate, Option<String>, i64, serde_json::Value)> = vec![(
+            Ev::Admitted,
             h.decision,
             Some(decision_no.clone()),
             first_cell,
@@ -83,16 +84,16 @@ impl Loader {
             } else {
                 first_cell
             };
-            events.push(("recognized", o, None, at, json!({"data_entry": true})));
+            events.push((Ev::Recognized, o, None, at, json!({"data_entry": true})));
         }
         if let Some(t) = h.transferred_on {
             let moved = json!({"from_organization_id": first_cell, "to_organization_id": cell.id});
-            events.push(("transfer_issued", t, None, first_cell, moved.clone()));
-            events.push(("transfer_received", t, None, cell.id, moved));
+            events.push((Ev::TransferIssued, t, None, first_cell, moved.clone()));
+            events.push((Ev::TransferReceived, t, None, cell.id, moved));
         }
         if let Some((on, reason)) = h.exit {
             events.push((
-                "exited",
+                Ev::Exited,
                 on,
                 Some(format!("{}-QĐ/ĐU", rng.gen_range(1..900))),
                 cell.id,
@@ -106,7 +107,7 @@ impl Loader {
             self.full |= self.events.push(&[
                 eid.into(),
                 id.into(),
-                kind.into(),
+                kind.as_str().into(),
                 on.into(),
                 no.into(),
                 decided.into(),
@@ -263,7 +264,7 @@ impl Loader {
             decision_no.into(),
             d.ceremony.into(),
             d.official_on.into(),
-            d.status.into(),
+            d.status.as_str().into(),
             card.into(),
             d.in_transit.into(),
             exit_reason.into(),
