@@ -293,7 +293,12 @@ fn rename_row(c: &mut DbConn, id: i64, name: &str) -> Result<(), AppError> {
 /// Renames an organisation and notes the change, as a service does.
 fn rename(c: &mut Uow<'_>, id: i64, name: &str) -> Result<(), AppError> {
     rename_row(c, id, name)?;
-    change::note(c, "organization", id, "update")
+    change::note(
+        c,
+        qldv_api_types::changes::ChangeEntity::Organization,
+        id,
+        "update",
+    )
 }
 
 /// Two provinces to rename in overlapping transactions, and the feed's cursor after them.

@@ -52,13 +52,18 @@ fn rename(c: &mut Uow<'_>, id: i64, name: &str) -> Result<(), AppError> {
             organizations::version.eq(organizations::version + 1),
         ))
         .execute(c.conn())?;
-    change::note(c, "organization", id, "update")?;
+    change::note(
+        c,
+        qldv_api_types::changes::ChangeEntity::Organization,
+        id,
+        "update",
+    )?;
     audit::record(
         c,
         &Actor::system("test"),
         "update",
         Subject {
-            entity: "organization",
+            entity: qldv_api_types::audit::AuditEntity::Organization,
             id,
             scope_path: None,
         },

@@ -189,3 +189,30 @@ async fn every_event_kind_the_server_records_is_a_term_with_a_vietnamese_label()
         );
     }
 }
+
+#[actix_web::test]
+async fn audit_entries_name_a_known_kind_of_record_and_a_stored_unknown_one_is_an_error() {
+    let app = TestApp::new().await;
+    let admin = app.admin().await;
+    let t = admin.create_tree("A").await;
+    let id = admin.create_member(member_json(t.cell, json!({}))).await;
+    let trail = admin
+        .get(&format!("/api/v1/audit?entity=member&entity_id={id}"))
+        .await;
+    trail.assert_status(200);
+    assert_eq!(trail.json["items"][0]["entity"], "member");
+    // A kind of record that does not exist is refused, not answered with an empty trail.
+    admin
+        .get("/api/v1/audit?entity=members")
+        .await
+        .assert_status(400);
+    // A stored kind the server does not know is an error, never passed through as text.
+    execute(
+        &app,
+        &format!("UPDATE audit_log SET entity = 'bogus' WHERE entity_id = '{id}'"),
+    );
+    admin
+        .get(&format!("/api/v1/audit?entity_id={id}"))
+        .await
+        .assert_problem(500, "internal_error");
+}

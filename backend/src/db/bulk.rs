@@ -82,6 +82,7 @@ term_literals!(
     qldv_api_types::members::PoliticalTheory,
     qldv_api_types::members::MemberStatus,
     qldv_api_types::movements::MembershipEnd,
+    qldv_api_types::audit::AuditEntity,
 );
 
 impl<T: Into<Lit>> From<Option<T>> for Lit {

@@ -4,6 +4,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use qldv_api_types::audit as dto;
+use qldv_api_types::audit::AuditEntity;
 use serde::Serialize;
 
 use crate::auth::{Actor, Scope};
@@ -29,7 +30,7 @@ pub struct AuditRow {
     /// Action.
     pub action: String,
     /// Entity kind.
-    pub entity: String,
+    pub entity: AuditEntity,
     /// Entity id.
     pub entity_id: String,
     /// Path of the organisation the entity belongs to.
@@ -47,8 +48,8 @@ pub struct AuditRow {
 /// What an audit entry is about.
 #[derive(Debug, Clone, Copy)]
 pub struct Subject<'a> {
-    /// Entity kind, e.g. `organization`.
-    pub entity: &'a str,
+    /// Entity kind.
+    pub entity: AuditEntity,
     /// Entity id.
     pub id: i64,
     /// Path of the organisation it belongs to (for scoped reads of the trail).
@@ -78,7 +79,10 @@ pub fn record<B: Serialize, A: Serialize>(
         json(after),
     )?;
     uow.pending().audited(id);
-    super::change::note(uow, subject.entity, subject.id, action)
+    match subject.entity.feed() {
+        Some(entity) => super::change::note(uow, entity, subject.id, action),
+        None => Ok(()),
+    }
 }
 
 /// Inserts one entry (`entity`, `entity_id`, `scope_path`); its id, for the chain.
@@ -86,7 +90,7 @@ fn insert(
     conn: &mut DbConn,
     actor: &Actor,
     action: &str,
-    (entity, entity_id, scope_path): (&str, &str, Option<&str>),
+    (entity, entity_id, scope_path): (AuditEntity, &str, Option<&str>),
     before: Option<String>,
     after: Option<String>,
 ) -> AppResult<i64> {
@@ -133,7 +137,7 @@ pub fn sign_in(
         uow,
         &actor,
         action,
-        ("user", &user_id.unwrap_or(0).to_string(), None),
+        (AuditEntity::User, &user_id.unwrap_or(0).to_string(), None),
         None,
         json(Some(&after)),
     )?;
@@ -169,7 +173,7 @@ pub fn exported(
         conn,
         &caller.actor(),
         "export",
-        ("export", &org.to_string(), path.as_deref()),
+        (AuditEntity::Export, &org.to_string(), path.as_deref()),
         None,
         json(Some(&after)),
     )?;
@@ -241,7 +245,9 @@ pub fn record_all<B: Serialize, A: Serialize>(
         uow.pending().audited(id);
     }
     for (subject, _, _) in entries {
-        super::change::note(uow, subject.entity, subject.id, action)?;
+        if let Some(entity) = subject.entity.feed() {
+            super::change::note(uow, entity, subject.id, action)?;
+        }
     }
     Ok(())
 }
@@ -250,7 +256,7 @@ pub fn record_all<B: Serialize, A: Serialize>(
 #[derive(Debug, Default, Clone)]
 pub struct AuditFilter {
     /// Entity kind.
-    pub entity: Option<String>,
+    pub entity: Option<AuditEntity>,
     /// Entity id.
     pub entity_id: Option<String>,
 }
@@ -271,7 +277,7 @@ impl AuditRow {
                 .filter(audit_log::scope_path.lt(hi));
         }
         if let Some(e) = &filter.entity {
-            q = q.filter(audit_log::entity.eq(e.clone()));
+            q = q.filter(audit_log::entity.eq(*e));
         }
         if let Some(id) = &filter.entity_id {
             q = q.filter(audit_log::entity_id.eq(id.clone()));
@@ -295,7 +301,7 @@ impl AuditRow {
             actor_id: self.actor_id.map(qldv_api_types::UserId),
             actor_username: self.actor_username.clone(),
             action: self.action.clone(),
-            entity: self.entity.clone(),
+            entity: self.entity,
             entity_id: self.entity_id.clone(),
             before: parse(&self.before_data),
             after: parse(&self.after_data),

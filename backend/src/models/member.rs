@@ -391,7 +391,12 @@ impl MemberRow {
                 members::updated_at.eq(super::now()),
             ))
             .execute(conn.conn())?;
-        super::change::note(conn, "member", id, "update")
+        super::change::note(
+            conn,
+            qldv_api_types::changes::ChangeEntity::Member,
+            id,
+            "update",
+        )
     }
 
     fn after_versioned_update(conn: &mut Uow<'_>, id: i64, updated: usize) -> AppResult<Self> {
@@ -402,7 +407,12 @@ impl MemberRow {
         if updated == 0 {
             return Err(AppError::PreconditionFailed(row.version));
         }
-        super::change::note(conn, "member", id, "update")?;
+        super::change::note(
+            conn,
+            qldv_api_types::changes::ChangeEntity::Member,
+            id,
+            "update",
+        )?;
         Ok(row)
     }
 }

@@ -103,7 +103,12 @@ impl MemberRow {
         )?;
         super::composition_rollup::record_new(conn, rows)?;
         for row in rows {
-            super::change::note(conn, "member", row.id, "create")?;
+            super::change::note(
+                conn,
+                qldv_api_types::changes::ChangeEntity::Member,
+                row.id,
+                "create",
+            )?;
         }
         Ok(())
     }

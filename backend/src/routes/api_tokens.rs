@@ -77,7 +77,7 @@ pub async fn create_api_token(
             &user.actor(),
             "create",
             Subject {
-                entity: "api_token",
+                entity: qldv_api_types::audit::AuditEntity::ApiToken,
                 id: row.id,
                 scope_path: path.as_deref(),
             },
@@ -156,7 +156,7 @@ pub async fn revoke_api_token(
                 &user.actor(),
                 "revoke",
                 Subject {
-                    entity: "api_token",
+                    entity: qldv_api_types::audit::AuditEntity::ApiToken,
                     id,
                     scope_path: path.as_deref(),
                 },

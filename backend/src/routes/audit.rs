@@ -22,7 +22,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
 #[into_params(parameter_in = Query)]
 pub struct AuditQuery {
     /// Kind of record, e.g. `organization`, `user`.
-    pub entity: Option<String>,
+    pub entity: Option<qldv_api_types::audit::AuditEntity>,
     /// The record's id.
     pub entity_id: Option<String>,
 }
@@ -44,7 +44,7 @@ pub async fn list_audit(
     let limit = params.limit();
     let before = params.after::<i64>()?;
     let filter = AuditFilter {
-        entity: query.entity.clone(),
+        entity: query.entity,
         entity_id: query.entity_id.clone(),
     };
     let rows = crate::db::run(&state.pool, move |c| {

@@ -139,7 +139,7 @@ fn record_award(
         &caller.actor(),
         "award",
         Subject {
-            entity: "badge",
+            entity: qldv_api_types::audit::AuditEntity::Badge,
             id: row.id,
             scope_path: Some(&m.org_path),
         },
@@ -196,7 +196,7 @@ pub fn propose(
             &caller.actor(),
             "propose",
             Subject {
-                entity: "badge_proposal",
+                entity: qldv_api_types::audit::AuditEntity::BadgeProposal,
                 id: p.id,
                 scope_path: Some(&m.org_path),
             },
@@ -283,7 +283,7 @@ fn audit_decision(
         actor,
         action,
         Subject {
-            entity: "badge_proposal",
+            entity: qldv_api_types::audit::AuditEntity::BadgeProposal,
             id: after.id,
             scope_path: Some(&m.org_path),
         },
@@ -305,7 +305,12 @@ pub fn return_on_exit(
     }
     let after = BadgeRow::of_member(conn, m.id)?;
     for b in after.iter().filter(|b| b.returned_on == Some(on)) {
-        change::note(conn, "badge", b.id, "return")?;
+        change::note(
+            conn,
+            qldv_api_types::changes::ChangeEntity::Badge,
+            b.id,
+            "return",
+        )?;
     }
     MemberRow::refresh_badge_due(conn, m.id)?;
     audit::record(
@@ -313,7 +318,7 @@ pub fn return_on_exit(
         actor,
         "return",
         Subject {
-            entity: "member_badges",
+            entity: qldv_api_types::audit::AuditEntity::MemberBadges,
             id: m.id,
             scope_path: Some(&m.org_path),
         },

@@ -29,7 +29,7 @@ fn audit_card(
         actor,
         action,
         Subject {
-            entity: "card",
+            entity: qldv_api_types::audit::AuditEntity::Card,
             id: after.id,
             scope_path: Some(path),
         },

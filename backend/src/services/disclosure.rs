@@ -23,7 +23,8 @@ use crate::services::members::{taken, Key};
 /// The audit action of an identifier found held outside the caller's scope.
 pub const ACTION: &str = "identifier_held_elsewhere";
 /// The audit entity of those entries (the holder's id; not a record the change feed publishes).
-pub const ENTITY: &str = "identifier_check";
+pub const ENTITY: qldv_api_types::audit::AuditEntity =
+    qldv_api_types::audit::AuditEntity::IdentifierCheck;
 
 /// How many more "held elsewhere" answers `caller` may get today (`u32::MAX` for a national
 /// scope, which sees every record).

@@ -90,7 +90,7 @@ pub fn put(
         &caller.actor(),
         if before.is_some() { "update" } else { "create" },
         Subject {
-            entity: "evaluation",
+            entity: qldv_api_types::audit::AuditEntity::Evaluation,
             id: after.id,
             scope_path: Some(&m.org_path),
         },
@@ -166,7 +166,7 @@ pub fn close(
         &caller.actor(),
         "close",
         Subject {
-            entity: "evaluation_round",
+            entity: qldv_api_types::audit::AuditEntity::EvaluationRound,
             id: row.id,
             scope_path: Some(&org.path),
         },
@@ -195,7 +195,7 @@ pub fn reopen(
         &caller.actor(),
         "reopen",
         Subject {
-            entity: "evaluation_round",
+            entity: qldv_api_types::audit::AuditEntity::EvaluationRound,
             id: before.id,
             scope_path: Some(&org.path),
         },

@@ -38,7 +38,7 @@ pub fn record(
         &caller.actor(),
         "create",
         Subject {
-            entity: "illness",
+            entity: qldv_api_types::audit::AuditEntity::Illness,
             id: row.id,
             scope_path: Some(&m.org_path),
         },

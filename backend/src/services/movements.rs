@@ -208,7 +208,7 @@ pub fn hold(
         &caller.actor(),
         "hold",
         crate::models::audit::Subject {
-            entity: "discipline",
+            entity: qldv_api_types::audit::AuditEntity::Discipline,
             id: d.id,
             scope_path: Some(&m.org_path),
         },

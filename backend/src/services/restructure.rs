@@ -31,7 +31,7 @@ fn audit_org(
         &caller.actor(),
         action,
         Subject {
-            entity: "organization",
+            entity: qldv_api_types::audit::AuditEntity::Organization,
             id: after.id,
             scope_path: Some(&after.path),
         },
@@ -90,7 +90,12 @@ fn move_under(
     r::set_parent(conn, org.id, parent.id)?;
     // The organisations below have new paths: the feed carries them too.
     for id in r::descendants(conn, &new_path)? {
-        change::note(conn, "organization", id, "move")?;
+        change::note(
+            conn,
+            qldv_api_types::changes::ChangeEntity::Organization,
+            id,
+            "move",
+        )?;
     }
     r::relink(conn, org.id, Some(parent.id), on, decision_no)
 }
@@ -178,7 +183,12 @@ pub fn merge(
             member_event::Arrival::Restructured,
         )?;
         MemberRow::move_to(conn, m, into.id, &into.path)?;
-        change::note(conn, "member", m, "moved_by_restructure")?;
+        change::note(
+            conn,
+            qldv_api_types::changes::ChangeEntity::Member,
+            m,
+            "moved_by_restructure",
+        )?;
         write.event(
             conn,
             &caller.actor(),

@@ -37,7 +37,7 @@ fn audit_transfer(
         &caller.actor(),
         action,
         Subject {
-            entity: "transfer",
+            entity: qldv_api_types::audit::AuditEntity::Transfer,
             id: after.id,
             scope_path: Some(&after.from_path),
         },

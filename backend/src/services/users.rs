@@ -14,7 +14,7 @@ use crate::models::refresh_token;
 use crate::models::uow::Uow;
 use crate::models::user::{NewUser, UserChanges, UserRow};
 
-const ENTITY: &str = "user";
+const ENTITY: qldv_api_types::audit::AuditEntity = qldv_api_types::audit::AuditEntity::User;
 
 /// The scope root for an account: must be inside the caller's scope (404 otherwise); only
 /// administrators may have none (national administrators), and only a national administrator

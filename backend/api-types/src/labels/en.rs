@@ -150,3 +150,26 @@ labels!(English, en;
         Interrupted => "Interrupted",
     }
 );
+
+// The audit trail.
+labels!(English, en;
+    crate::audit::AuditEntity {
+        Organization => "Party organisation",
+        Member => "Member",
+        Transfer => "Transfer",
+        Evaluation => "Evaluation",
+        Card => "Party card",
+        Badge => "Party badge",
+        BadgeProposal => "Badge proposal",
+        MemberBadges => "Member's badges",
+        EvaluationRound => "Evaluation round",
+        Discipline => "Discipline",
+        Illness => "Serious illness",
+        User => "User account",
+        ApiToken => "Integration token",
+        SyncKey => "Sync key",
+        SyncPackage => "Sync package",
+        IdentifierCheck => "Identifier check",
+        Export => "Export",
+    }
+);

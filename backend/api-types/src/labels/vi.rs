@@ -150,3 +150,26 @@ labels!(Vietnamese, vi;
         Interrupted => "Bị gián đoạn",
     }
 );
+
+// The audit trail.
+labels!(Vietnamese, vi;
+    crate::audit::AuditEntity {
+        Organization => "Tổ chức đảng",
+        Member => "Đảng viên",
+        Transfer => "Chuyển sinh hoạt",
+        Evaluation => "Đánh giá, xếp loại",
+        Card => "Thẻ đảng viên",
+        Badge => "Huy hiệu Đảng",
+        BadgeProposal => "Đề nghị tặng huy hiệu",
+        MemberBadges => "Huy hiệu của đảng viên",
+        EvaluationRound => "Đợt đánh giá",
+        Discipline => "Kỷ luật",
+        Illness => "Bệnh hiểm nghèo",
+        User => "Tài khoản",
+        ApiToken => "Khóa tích hợp",
+        SyncKey => "Khóa đồng bộ",
+        SyncPackage => "Gói đồng bộ",
+        IdentifierCheck => "Tra cứu số định danh",
+        Export => "Kết xuất dữ liệu",
+    }
+);

@@ -112,7 +112,7 @@ fn encode(buf: &mut Vec<u8>, prev: &str, seq: i64, row: &AuditRow) {
     field(buf, row.actor_id.map(|a| a.to_string()).as_deref());
     field(buf, Some(&row.actor_username));
     field(buf, Some(&row.action));
-    field(buf, Some(&row.entity));
+    field(buf, Some(row.entity.as_str()));
     field(buf, Some(&row.entity_id));
     field(buf, row.scope_path.as_deref());
     field(buf, row.before_data.as_deref());
@@ -303,7 +303,7 @@ mod tests {
             actor_id: Some(1),
             actor_username: "admin".into(),
             action: "update".into(),
-            entity: "member".into(),
+            entity: qldv_api_types::audit::AuditEntity::Member,
             entity_id: "42".into(),
             scope_path: Some("/1/".into()),
             before_data: None,

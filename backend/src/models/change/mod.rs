@@ -17,7 +17,6 @@ mod publish;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use qldv_api_types::changes::{Change, ChangeEntity};
-use qldv_api_types::Term;
 
 use crate::auth::Scope;
 use crate::db::schema::{
@@ -51,13 +50,12 @@ pub struct ChangeRow {
     pub resource: String,
 }
 
-/// Notes on the unit of work that `operation` changed the record `id` of kind `entity` (kinds
-/// the feed does not publish, such as users and tokens, are ignored): published when the work
-/// commits, once per record (with the first operation noted other than a generic `update`).
-pub fn note(uow: &mut Uow<'_>, entity: &str, id: i64, operation: &str) -> AppResult<()> {
-    if let Ok(entity) = ChangeEntity::parse(entity) {
-        uow.pending().change(entity, id, operation);
-    }
+/// Notes on the unit of work that `operation` changed the record `id` of kind `entity`:
+/// published when the work commits, once per record (with the first operation noted other than
+/// a generic `update`). Audit entries about records the feed does not publish (accounts, tokens…)
+/// never get here ([`qldv_api_types::audit::AuditEntity::feed`]).
+pub fn note(uow: &mut Uow<'_>, entity: ChangeEntity, id: i64, operation: &str) -> AppResult<()> {
+    uow.pending().change(entity, id, operation);
     Ok(())
 }
 

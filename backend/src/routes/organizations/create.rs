@@ -65,7 +65,7 @@ pub async fn create_organization(
             &user.actor(),
             "create",
             Subject {
-                entity: "organization",
+                entity: qldv_api_types::audit::AuditEntity::Organization,
                 id: row.id,
                 scope_path: Some(&row.path),
             },

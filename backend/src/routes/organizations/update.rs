@@ -68,7 +68,7 @@ pub async fn update_organization(
             &user.actor(),
             "update",
             Subject {
-                entity: "organization",
+                entity: qldv_api_types::audit::AuditEntity::Organization,
                 id: after.id,
                 scope_path: Some(&after.path),
             },

@@ -323,7 +323,7 @@ pub fn write(conn: &mut Uow<'_>, actor: &Actor, plans: Vec<Planned>) -> AppResul
         .iter()
         .map(|r| {
             let subject = Subject {
-                entity: "member",
+                entity: qldv_api_types::audit::AuditEntity::Member,
                 id: r.id,
                 scope_path: Some(r.org_path.as_str()),
             };

@@ -34,7 +34,7 @@ pub(crate) fn audit(
         actor,
         action,
         Subject {
-            entity: "member",
+            entity: qldv_api_types::audit::AuditEntity::Member,
             id: after.id,
             scope_path: Some(&after.org_path),
         },

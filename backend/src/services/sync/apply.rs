@@ -136,13 +136,13 @@ fn apply_record(
                 crate::models::name_word::set(conn, record.id, &name, &key)?;
             }
             // The receiver's own feed carries what arrived, and its audit trail who sent it.
-            change::note(conn, record.entity.as_str(), record.id, "sync")?;
+            change::note(conn, record.entity, record.id, "sync")?;
             audit::record(
                 conn,
                 actor,
                 "sync_apply",
                 Subject {
-                    entity: record.entity.as_str(),
+                    entity: record.entity.into(),
                     id: record.id,
                     scope_path: Some(&placed.path),
                 },
@@ -284,7 +284,7 @@ pub fn apply(conn: &mut Uow<'_>, caller: &AuthUser, bytes: &[u8]) -> AppResult<S
             &actor,
             "sync_context",
             Subject {
-                entity: "organization",
+                entity: qldv_api_types::audit::AuditEntity::Organization,
                 id,
                 scope_path: Some(&path),
             },
@@ -344,7 +344,7 @@ pub fn apply(conn: &mut Uow<'_>, caller: &AuthUser, bytes: &[u8]) -> AppResult<S
         &caller.actor(),
         "sync_import",
         Subject {
-            entity: "sync_package",
+            entity: qldv_api_types::audit::AuditEntity::SyncPackage,
             id: payload.organization_id,
             scope_path: path.as_deref(),
         },

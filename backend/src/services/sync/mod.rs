@@ -316,7 +316,7 @@ pub fn trust(conn: &mut Uow<'_>, actor: &Actor, key: &TrustedKey) -> AppResult<T
         actor,
         "sync_trust",
         Subject {
-            entity: "sync_key",
+            entity: qldv_api_types::audit::AuditEntity::SyncKey,
             id: organization_id,
             scope_path: path.as_deref(),
         },
