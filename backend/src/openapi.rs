@@ -175,6 +175,34 @@ fn add_etag(op: &mut Operation) {
     }
 }
 
+/// Declares `Location` on every 201 and 202: the server sends the URL of what it created (see
+/// `routes::common::located`).
+fn add_location(op: &mut Operation) {
+    for status in ["201", "202"] {
+        let Some(RefOr::T(response)) = op.responses.responses.get_mut(status) else {
+            continue;
+        };
+        response
+            .headers
+            .entry("Location".to_string())
+            .or_insert_with(|| {
+                utoipa::openapi::header::HeaderBuilder::new()
+                .schema(
+                    ObjectBuilder::new()
+                        .schema_type(Type::String)
+                        .format(Some(utoipa::openapi::schema::SchemaFormat::Custom(
+                            "uri-reference".to_string(),
+                        ))),
+                )
+                .description(Some(
+                    "The URL of the created record (an absolute path, e.g. `/api/v1/members/7`); \
+                     for a record without a URL of its own, of the list that holds it",
+                ))
+                .build()
+            });
+    }
+}
+
 /// Documents the `Idempotency-Key` header on a creating `POST`.
 fn add_idempotency_key(op: &mut Operation) {
     if op
@@ -258,6 +286,7 @@ pub fn finish(mut doc: Doc) -> Doc {
                 op.request_body.is_some() || op.parameters.as_ref().is_some_and(|p| !p.is_empty());
             add_errors(op, secured, has_input);
             add_etag(op);
+            add_location(op);
             // Anonymous operations say so (`security: []`) rather than leave it unstated.
             op.security.get_or_insert_with(Vec::new);
         }

@@ -588,6 +588,13 @@ fn describe(op: &str, s: &Side) -> Option<(Right, Call)> {
                 s.province
             )),
         ),
+        "export_report" => (
+            Read,
+            get(format!(
+                "/api/v1/reports/composition/export?organization_id={}",
+                s.province
+            )),
+        ),
         "get_import_template" => (Read, get("/api/v1/imports/template.xlsx".into())),
         "list_imports" => (Read, get("/api/v1/imports".into())),
         "get_import" => (Read, get(format!("/api/v1/imports/{}", s.import))),

@@ -5,6 +5,22 @@ use qldv_tests::{member_json, TestApp};
 use serde_json::json;
 
 #[actix_web::test]
+async fn a_created_member_location_leads_to_a_get_of_it() {
+    let app = TestApp::new().await;
+    let admin = app.admin().await;
+    let t = admin.create_tree("L").await;
+    let res = admin
+        .post("/api/v1/members", member_json(t.cell, json!({})))
+        .await;
+    res.assert_status(201);
+    let location = res.header("location").expect("a 201 without Location");
+    assert_eq!(location, format!("/api/v1/members/{}", res.id()));
+    let read = admin.get(&location).await;
+    read.assert_status(200);
+    assert_eq!(read.json, res.json);
+}
+
+#[actix_web::test]
 async fn an_admission_creates_a_probationary_member_with_its_history() {
     let app = TestApp::new().await;
     let admin = app.admin().await;

@@ -533,3 +533,59 @@ async fn reports_stay_inside_the_scope_and_refuse_bad_dates() {
         .await
         .assert_problem(422, "validation_failed");
 }
+
+#[actix_web::test]
+async fn a_report_exports_as_csv_or_xlsx_by_its_own_operation() {
+    let (_app, f) = fixture().await;
+    let q = format!("organization_id={}&from=2026-01-01&to=2026-12-31", f.p);
+    let old = f
+        .admin
+        .get(&format!("/api/v1/reports/movement?{q}&format=csv"))
+        .await;
+    old.assert_status(200);
+    // CSV without asking: what a generated client's `export_report` reads.
+    let csv = f
+        .admin
+        .get(&format!("/api/v1/reports/movement/export?{q}"))
+        .await;
+    csv.assert_status(200);
+    assert_eq!(
+        csv.header("content-type").as_deref(),
+        Some("text/csv; charset=utf-8")
+    );
+    assert_eq!(
+        csv.header("content-disposition"),
+        old.header("content-disposition")
+    );
+    // The same sheet but the minute it was produced at.
+    let body = |t: &str| -> Vec<String> {
+        t.split("\r\n")
+            .filter(|l| !l.starts_with("Người lập"))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(body(&csv.text), body(&old.text));
+
+    let xlsx = f
+        .admin
+        .get(&format!("/api/v1/reports/movement/export?{q}&format=xlsx"))
+        .await;
+    xlsx.assert_status(200);
+    assert_eq!(
+        xlsx.header("content-type").as_deref(),
+        Some("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    );
+    assert_eq!(
+        qldv_tests::xlsx_rows(&xlsx.body)[0][0],
+        "BÁO CÁO BIẾN ĐỘNG ĐẢNG VIÊN"
+    );
+    // JSON is the report's own operation; an unknown report is 404 as there.
+    f.admin
+        .get(&format!("/api/v1/reports/movement/export?{q}&format=json"))
+        .await
+        .assert_problem(400, "malformed_request");
+    f.admin
+        .get("/api/v1/reports/nothing/export")
+        .await
+        .assert_problem(404, "not_found");
+}

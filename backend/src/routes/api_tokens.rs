@@ -91,7 +91,7 @@ pub async fn create_api_token(
     })
     .await?;
     let id = created.token.id;
-    let mut res = HttpResponse::Created().json(created);
+    let mut res = crate::routes::common::created("/api-tokens").json(created);
     res.extensions_mut()
         .insert(crate::idempotency::ShownOnce(format!(
         "Khóa API (id {id}) đã được tạo bởi yêu cầu đầu tiên với Idempotency-Key này; mã bí mật \

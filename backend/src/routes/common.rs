@@ -47,6 +47,25 @@ pub fn versioned(
     response.insert_header(etag(version)).json(body)
 }
 
+/// Where the API is mounted: a `Location` is an absolute path under it.
+pub const API_ROOT: &str = "/api/v1";
+
+/// A response (`201 Created`, `202 Accepted`) with `Location`: the URL of what it created, `path`
+/// under [`API_ROOT`] (e.g. `/members/7`). A record without a URL of its own (a discipline, an
+/// API token…) is located at the list that holds it.
+pub fn located(
+    mut response: actix_web::HttpResponseBuilder,
+    path: impl std::fmt::Display,
+) -> actix_web::HttpResponseBuilder {
+    response.insert_header((header::LOCATION, format!("{API_ROOT}{path}")));
+    response
+}
+
+/// A `201 Created` with its `Location`: see [`located`].
+pub fn created(path: impl std::fmt::Display) -> actix_web::HttpResponseBuilder {
+    located(actix_web::HttpResponse::Created(), path)
+}
+
 /// The version in `If-Match`, if the header is present (`*` means any version).
 pub fn if_match(req: &HttpRequest) -> Result<Option<i64>, AppError> {
     let Some(value) = req.headers().get(header::IF_MATCH) else {

@@ -172,9 +172,11 @@ pub async fn start_import(
             Err(e) => tracing::error!(import = id, error = %e, "import task failed"),
         }
     });
-    Ok(HttpResponse::Accepted()
-        .insert_header((header::LOCATION, format!("/api/v1/imports/{}", dto.id)))
-        .json(dto))
+    Ok(crate::routes::common::located(
+        HttpResponse::Accepted(),
+        format_args!("/imports/{}", dto.id),
+    )
+    .json(dto))
 }
 
 /// One import job: status, rows validated so far, and the error report when it failed.

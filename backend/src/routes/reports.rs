@@ -1,4 +1,7 @@
-//! `GET /reports/{code}`: a statistical report as JSON, CSV or XLSX (by `Accept`).
+//! `GET /reports/{code}`: a statistical report as JSON, CSV or XLSX (by `Accept`), and
+//! `GET /reports/{code}/export`: the same report as a spreadsheet only (CSV or XLSX), an operation
+//! whose success is a spreadsheet first, for generated clients that parse a 200 by its first media
+//! type.
 
 use actix_web::http::header;
 use actix_web::{get, web, HttpRequest, HttpResponse};
@@ -16,7 +19,7 @@ use crate::state::AppState;
 
 /// Registers the handlers.
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
-    cfg.service(get_report);
+    cfg.service(get_report).service(export_report);
 }
 
 use crate::routes::problems;
@@ -37,8 +40,33 @@ pub struct ReportQuery {
     pub to: Option<NaiveDate>,
     /// A calendar year: the period of a period report, or the evaluation year.
     pub year: Option<i32>,
+}
+
+/// The output format asked of `GET /reports/{code}`.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ReportFormat {
     /// `json`, `csv` or `xlsx`: overrides `Accept` (for links a browser opens).
     pub format: Option<String>,
+}
+
+/// A spreadsheet's format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum SpreadsheetFormat {
+    /// CSV, UTF-8 with a byte-order mark.
+    Csv,
+    /// An XLSX workbook.
+    Xlsx,
+}
+
+/// The output format asked of `GET /reports/{code}/export`.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ExportFormat {
+    /// `csv` (default) or `xlsx`: overrides `Accept`.
+    #[param(inline)]
+    pub format: Option<SpreadsheetFormat>,
 }
 
 /// The output formats.
@@ -47,6 +75,14 @@ enum Format {
     Json,
     Csv,
     Xlsx,
+}
+
+/// The `Accept` header, or nothing.
+fn accepts(req: &HttpRequest) -> &str {
+    req.headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
 }
 
 fn format_of(req: &HttpRequest, asked: Option<&str>) -> Result<Format, AppError> {
@@ -62,11 +98,7 @@ fn format_of(req: &HttpRequest, asked: Option<&str>) -> Result<Format, AppError>
             )),
         };
     }
-    let accept = req
-        .headers()
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
+    let accept = accepts(req);
     Ok(if accept.contains(XLSX) {
         Format::Xlsx
     } else if accept.contains("text/csv") {
@@ -80,9 +112,10 @@ fn format_of(req: &HttpRequest, asked: Option<&str>) -> Result<Format, AppError>
 /// membership periods): `movement`, `composition`, `admissions`, `evaluations`, `discipline`,
 /// `badges`, `completeness`. JSON by default; `Accept: text/csv` or the XLSX media type (or
 /// `format=`) for a spreadsheet with the organisation, the dates and the producer on the sheet.
+/// A generated client reads the spreadsheet with `export_report`.
 #[utoipa::path(
     tag = "reports",
-    params(("code" = ReportCode, Path, description = "Which report"), ReportQuery),
+    params(("code" = ReportCode, Path, description = "Which report"), ReportQuery, ReportFormat),
     responses(
         (status = 200, description = "The report: JSON by default; CSV or XLSX by `Accept` or `format`", content(
             (Report = "application/json"),
@@ -99,10 +132,59 @@ pub async fn get_report(
     user: AuthUser,
     code: web::Path<String>,
     query: web::Query<ReportQuery>,
+    asked: web::Query<ReportFormat>,
 ) -> Result<HttpResponse, AppError> {
-    let code = <ReportCode as qldv_api_types::Term>::parse(&code)
-        .map_err(|_| AppError::not_found("báo cáo"))?;
-    let format = format_of(&req, query.format.as_deref())?;
+    let code = report_code(&code)?;
+    let format = format_of(&req, asked.format.as_deref())?;
+    respond(state, user, code, query.into_inner(), format).await
+}
+
+/// A report as a spreadsheet: the report of `GET /reports/{code}` (same parameters) as CSV by
+/// default, or XLSX with `format=xlsx` (or the XLSX media type in `Accept`); the download is
+/// audited.
+#[utoipa::path(
+    tag = "reports",
+    params(("code" = ReportCode, Path, description = "Which report"), ReportQuery, ExportFormat),
+    responses(
+        (status = 200, description = "The report as CSV (default) or XLSX", content(
+            (String = "text/csv"),
+            (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        )),
+        problems::NotFound,
+    ),
+)]
+#[get("/reports/{code}/export")]
+pub async fn export_report(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: AuthUser,
+    code: web::Path<String>,
+    query: web::Query<ReportQuery>,
+    asked: web::Query<ExportFormat>,
+) -> Result<HttpResponse, AppError> {
+    let code = report_code(&code)?;
+    let format = match asked.format {
+        Some(SpreadsheetFormat::Csv) => Format::Csv,
+        Some(SpreadsheetFormat::Xlsx) => Format::Xlsx,
+        None if accepts(&req).contains(XLSX) => Format::Xlsx,
+        None => Format::Csv,
+    };
+    respond(state, user, code, query.into_inner(), format).await
+}
+
+/// A report code from the path, or 404.
+fn report_code(code: &str) -> Result<ReportCode, AppError> {
+    <ReportCode as qldv_api_types::Term>::parse(code).map_err(|_| AppError::not_found("báo cáo"))
+}
+
+/// Builds the report and answers it in `format` (a spreadsheet download is audited).
+async fn respond(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    code: ReportCode,
+    query: ReportQuery,
+    format: Format,
+) -> Result<HttpResponse, AppError> {
     let request = ReportRequest {
         code,
         organization_id: query.organization_id.map(OrgId),

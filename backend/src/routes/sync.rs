@@ -164,5 +164,5 @@ pub async fn trust_key(
     let body = body.into_inner();
     let actor = user.actor();
     let saved = crate::db::transaction(&state.pool, move |c| sync::trust(c, &actor, &body)).await?;
-    Ok(HttpResponse::Created().json(saved))
+    Ok(crate::routes::common::created("/sync/trusted-keys").json(saved))
 }

@@ -176,3 +176,24 @@ async fn a_refused_caller_is_refused_before_its_body_is_judged() {
             .assert_problem(401, "not_authenticated");
     }
 }
+
+#[test]
+fn every_created_or_accepted_response_declares_location() {
+    let doc = committed();
+    let mut seen = 0;
+    for (method, path, op) in operations(&doc) {
+        for status in ["201", "202"] {
+            let r = &op["responses"][status];
+            if r.is_null() {
+                continue;
+            }
+            seen += 1;
+            let location = &response(&doc, r)["headers"]["Location"];
+            assert_eq!(
+                location["schema"]["type"], "string",
+                "{method} {path} {status}: no Location"
+            );
+        }
+    }
+    assert!(seen > 10, "only {seen} 201/202 responses");
+}

@@ -11,10 +11,10 @@ import sys
 
 from qldv_client import AuthenticatedClient, Client
 from qldv_client.api.auth import login
-from qldv_client.api.changes import export_package, identity, import_package, trust_key
+from qldv_client.api.changes import create_trusted_key, export_sync_package, get_sync_key, import_sync_package
 from qldv_client.api.members import list_members
 from qldv_client.api.organizations import list_organizations
-from qldv_client.api.reports import get_report
+from qldv_client.api.reports import export_report, get_report
 from qldv_client.models import (
     LoginRequest,
     Member,
@@ -44,32 +44,27 @@ def main(base: str, user: str, password: str) -> None:
     first: Member = page.items[0]
     print(f"{root.name}: first member {first.full_name} ({first.status.value}); next page: {page.next_cursor}")
 
-    # A report as CSV. The document declares JSON, CSV and XLSX for this 200, but
-    # openapi-python-client parses a response by its first media type (JSON), so a spreadsheet is
-    # read with the generated client's own HTTP session (base URL and token set).
-    csv = api.get_httpx_client().get(
-        f"/api/v1/reports/{ReportCode.COMPOSITION.value}",
-        params={"organization_id": root.id},
-        headers={"Accept": "text/csv"},
-    )
-    assert csv.status_code == 200 and csv.headers["content-type"].startswith("text/csv"), csv
-    header = csv.content.decode("utf-8-sig").splitlines()[0]
-    print(f"composition report as CSV: {len(csv.content)} bytes; first line: {header}")
+    # A report as CSV: `export_report`, the report's spreadsheet operation, whose 200 is CSV first
+    # (the generated function parses a response by its first media type, so it returns text).
+    csv = export_report.sync(ReportCode.COMPOSITION, client=api, organization_id=root.id)
+    assert isinstance(csv, str), csv
+    header = csv.lstrip("\ufeff").splitlines()[0]
+    print(f"composition report as CSV: {len(csv)} characters; first line: {header}")
     json_report = get_report.sync(ReportCode.COMPOSITION, client=api, organization_id=root.id)
     assert isinstance(json_report, Report), json_report
     print(f"the same report as JSON: {len(json_report.sections)} section(s)")
 
     # A sync package, round-tripped: this installation trusts its own key for the subtree, exports
     # the subtree and imports the package again (every record already as the package has it).
-    me = identity.sync(client=api)
+    me = get_sync_key.sync(client=api)
     assert isinstance(me, SyncIdentity), me
-    trusted = trust_key.sync(
+    trusted = create_trusted_key.sync(
         client=api, body=TrustedKey(public_key=me.public_key, name="this installation", organization_id=root.id)
     )
     assert isinstance(trusted, TrustedKey), trusted
-    package = export_package.sync(client=api, organization_id=root.id)
+    package = export_sync_package.sync(client=api, organization_id=root.id)
     assert isinstance(package, SyncPackage), package
-    report = import_package.sync(client=api, body=package)
+    report = import_sync_package.sync(client=api, body=package)
     assert isinstance(report, SyncReport), report
     assert report.applied == 0 and not report.conflicts, report
     print(f"sync package {package.format_} signed by {package.public_key[:12]}…: {report.unchanged} record(s) unchanged")

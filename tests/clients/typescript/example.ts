@@ -39,11 +39,12 @@ async function main(base: string, username: string, password: string): Promise<v
   if (first === undefined) throw new Error("no member");
   console.log(`${root.name}: first member ${first.full_name} (${first.status}); next page: ${page.next_cursor}`);
 
-  // A report as CSV: the same operation, `format=csv`, read as text.
+  // A report as CSV: the report's spreadsheet operation (`export_report`, CSV by default), read
+  // as text.
   const csv = ok(
     "report as CSV",
-    await api.GET("/api/v1/reports/{code}", {
-      params: { path: { code: "composition" }, query: { organization_id: root.id, format: "csv" } },
+    await api.GET("/api/v1/reports/{code}/export", {
+      params: { path: { code: "composition" }, query: { organization_id: root.id } },
       parseAs: "text",
     }),
   );

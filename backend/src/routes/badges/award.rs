@@ -40,7 +40,10 @@ pub async fn award_badge(
         services::badges::award(c, &user, &body)
     })
     .await?;
-    Ok(HttpResponse::Created().json(row.to_dto(&m.full_name)))
+    Ok(
+        crate::routes::common::created(format_args!("/members/{}/badges", row.member_id))
+            .json(row.to_dto(&m.full_name)),
+    )
 }
 
 /// Filters of the badge list.

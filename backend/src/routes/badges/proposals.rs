@@ -50,7 +50,7 @@ pub async fn propose_badges(
         services::badges::propose(c, &user, &body)
     })
     .await?;
-    Ok(HttpResponse::Created().json(views(&rows)))
+    Ok(crate::routes::common::created("/badges/proposals").json(views(&rows)))
 }
 
 /// Filters of the proposal list.

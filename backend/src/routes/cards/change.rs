@@ -42,7 +42,7 @@ pub async fn reissue_card(
     })
     .await?;
     Ok(versioned(
-        HttpResponse::Created(),
+        crate::routes::common::created(format_args!("/cards/{}", card.id)),
         card.version,
         card.to_dto(&m.full_name),
     ))

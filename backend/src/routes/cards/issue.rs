@@ -36,7 +36,7 @@ pub async fn issue_card(
     })
     .await?;
     Ok(versioned(
-        HttpResponse::Created(),
+        crate::routes::common::created(format_args!("/cards/{}", card.id)),
         card.version,
         card.to_dto(&m.full_name),
     ))

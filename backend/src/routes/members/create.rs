@@ -41,7 +41,7 @@ pub async fn create_member(
     })
     .await?;
     Ok(versioned(
-        HttpResponse::Created(),
+        crate::routes::common::created(format_args!("/members/{}", row.id)),
         row.version,
         row.to_dto(today, privacy),
     ))

@@ -44,7 +44,10 @@ pub async fn create_discipline(
         services::movements::discipline(c, &user, id, &body)
     })
     .await?;
-    Ok(HttpResponse::Created().json(row.to_dto(state.today(), privacy)))
+    Ok(
+        crate::routes::common::created(format_args!("/members/{}/disciplines", row.member_id))
+            .json(row.to_dto(state.today(), privacy)),
+    )
 }
 
 /// A member's disciplines, oldest first, each with whether it is in force today.

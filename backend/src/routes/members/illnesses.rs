@@ -39,7 +39,10 @@ pub async fn add_illness(
         services::illnesses::record(c, &user, id, &body)
     })
     .await?;
-    Ok(HttpResponse::Created().json(row.to_dto(privacy)))
+    Ok(
+        crate::routes::common::created(format_args!("/members/{}/illnesses", id.0))
+            .json(row.to_dto(privacy)),
+    )
 }
 
 /// A member's recorded illnesses, oldest first.

@@ -26,15 +26,19 @@ async fn add(
         move |c| services::movements::add_period(c, &user, id, kind, &body)
     })
     .await?;
-    Ok(HttpResponse::Created().json(MemberPeriod {
-        id: PeriodId(pid),
-        member_id: id,
-        kind,
-        from: body.from,
-        to: body.to,
-        place: body.place,
-        reason: body.reason,
-    }))
+    Ok(
+        crate::routes::common::created(format_args!("/members/{}/periods", id.0)).json(
+            MemberPeriod {
+                id: PeriodId(pid),
+                member_id: id,
+                kind,
+                from: body.from,
+                to: body.to,
+                place: body.place,
+                reason: body.reason,
+            },
+        ),
+    )
 }
 
 /// Records an exemption from activities (miễn công tác và sinh hoạt), e.g. for age or illness.

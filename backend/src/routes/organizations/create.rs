@@ -76,7 +76,7 @@ pub async fn create_organization(
     })
     .await?;
     Ok(versioned(
-        HttpResponse::Created(),
+        crate::routes::common::created(format_args!("/organizations/{}", row.id)),
         row.version,
         row.to_dto(),
     ))

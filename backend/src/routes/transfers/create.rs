@@ -38,5 +38,5 @@ pub async fn create_transfer(
         TransferRow::view(c, &row)
     })
     .await?;
-    Ok(HttpResponse::Created().json(view))
+    Ok(crate::routes::common::created(format_args!("/transfers/{}", view.id.0)).json(view))
 }

@@ -37,7 +37,7 @@ pub async fn create_user(
     })
     .await?;
     Ok(versioned(
-        HttpResponse::Created(),
+        crate::routes::common::created(format_args!("/users/{}", row.id)),
         row.version,
         row.to_dto(),
     ))
