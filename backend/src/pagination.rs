@@ -108,6 +108,24 @@ where
     })
 }
 
+/// [`page_of_list`] over rows, each row of the page then turned into its view: for a short list
+/// read whole (one member's history, configuration) keyed by its stored sort key.
+pub fn page_of_rows<R, T, K>(
+    rows: Vec<R>,
+    params: &PageParams,
+    key: impl Fn(&R) -> K,
+    view: impl FnMut(R) -> T,
+) -> Result<Page<T>, AppError>
+where
+    K: Ord + Serialize + DeserializeOwned,
+{
+    let page = page_of_list(rows, params, key)?;
+    Ok(Page {
+        items: page.items.into_iter().map(view).collect(),
+        next_cursor: page.next_cursor,
+    })
+}
+
 /// Makes a page from rows fetched with `limit + 1`: the extra row only says there is more.
 pub fn page<R, T, K: Serialize>(
     mut rows: Vec<R>,
