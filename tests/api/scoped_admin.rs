@@ -135,7 +135,7 @@ async fn a_scoped_admin_lists_and_revokes_only_the_api_tokens_of_its_subtree() {
         .iter()
         .map(|t| t["id"].as_i64().unwrap())
         .collect();
-    assert_eq!(ids, vec![mine], "{}", listed.text);
+    assert_eq!(ids, vec![mine], "{listed:?}");
     let filtered = scoped
         .get_all(&format!("/api/v1/api-tokens?user_id={theirs_user}"), 50)
         .await;
