@@ -186,6 +186,17 @@ mod tests {
     }
 
     #[test]
+    fn rows_are_paged_by_their_key_then_shown_newest_first_with_a_reversed_key() {
+        let rows = vec![(2024, "b"), (2026, "d"), (2025, "c")];
+        let key = |r: &(i32, &str)| std::cmp::Reverse(r.0);
+        let first = page_of_rows(rows.clone(), &params(2, None), key, |r| r.1).unwrap();
+        assert_eq!(first.items, ["d", "c"]);
+        let rest = page_of_rows(rows, &params(2, first.next_cursor), key, |r| r.1).unwrap();
+        assert_eq!(rest.items, ["b"]);
+        assert_eq!(rest.next_cursor, None);
+    }
+
+    #[test]
     fn a_foreign_cursor_is_refused() {
         let bad = params(2, Some("not-a-cursor".into()));
         assert!(page_of_list(vec![1, 2, 3], &bad, |x| *x).is_err());

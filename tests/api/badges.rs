@@ -175,10 +175,7 @@ async fn awards_refuse_held_lower_and_unreached_milestones() {
     let badges = admin
         .get_all(&format!("/api/v1/members/{id}/badges"), 1)
         .await;
-    let held: Vec<_> = badges
-        .iter()
-        .map(|b| b["milestone"].clone())
-        .collect();
+    let held: Vec<_> = badges.iter().map(|b| b["milestone"].clone()).collect();
     assert_eq!(held, vec![json!(45), json!(50)]);
     let year = admin
         .get(&format!(

@@ -148,10 +148,7 @@ async fn a_reissue_voids_the_old_card_and_chains_to_it() {
     let cards = admin
         .get_all(&format!("/api/v1/members/{id}/cards"), 1)
         .await;
-    let statuses: Vec<_> = cards
-        .iter()
-        .map(|c| c["status"].clone())
-        .collect();
+    let statuses: Vec<_> = cards.iter().map(|c| c["status"].clone()).collect();
     assert_eq!(statuses, vec![json!("active"), json!("void")]);
     let by_number = admin
         .get(&format!(

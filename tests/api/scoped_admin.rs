@@ -131,10 +131,7 @@ async fn a_scoped_admin_lists_and_revokes_only_the_api_tokens_of_its_subtree() {
         unreachable!()
     };
     let listed = scoped.get_all("/api/v1/api-tokens", 50).await;
-    let ids: Vec<i64> = listed
-        .iter()
-        .map(|t| t["id"].as_i64().unwrap())
-        .collect();
+    let ids: Vec<i64> = listed.iter().map(|t| t["id"].as_i64().unwrap()).collect();
     assert_eq!(ids, vec![mine], "{listed:?}");
     let filtered = scoped
         .get_all(&format!("/api/v1/api-tokens?user_id={theirs_user}"), 50)
@@ -146,11 +143,7 @@ async fn a_scoped_admin_lists_and_revokes_only_the_api_tokens_of_its_subtree() {
         .await
         .assert_problem(404, "not_found");
     let all = admin.get_all("/api/v1/api-tokens", 50).await;
-    let theirs_row = all
-        .iter()
-        .find(|t| t["id"] == theirs)
-        .unwrap()
-        .clone();
+    let theirs_row = all.iter().find(|t| t["id"] == theirs).unwrap().clone();
     assert!(theirs_row["revoked_at"].is_null(), "{theirs_row}");
     // Nor may it make one for another province's account.
     scoped
@@ -200,10 +193,7 @@ async fn a_scoped_admin_lists_and_revokes_only_the_api_tokens_of_its_subtree() {
         "{actions:?}"
     );
     // The national administrator sees every token.
-    assert_eq!(
-        admin.get_all("/api/v1/api-tokens", 50).await.len(),
-        3
-    );
+    assert_eq!(admin.get_all("/api/v1/api-tokens", 50).await.len(), 3);
 }
 
 #[actix_web::test]

@@ -271,13 +271,15 @@ pub fn close_membership(
     Ok(())
 }
 
-/// A member's membership periods (id, organisation, from, to), oldest first; with `on`, only the
-/// one covering that day.
+/// A membership period as stored: id, organisation, from, to (open while `None`).
+pub type MembershipSpan = (i64, i64, NaiveDate, Option<NaiveDate>);
+
+/// A member's membership periods, oldest first; with `on`, only the one covering that day.
 pub fn memberships_of(
     conn: &mut DbConn,
     member_id: i64,
     on: Option<NaiveDate>,
-) -> AppResult<Vec<(i64, i64, NaiveDate, Option<NaiveDate>)>> {
+) -> AppResult<Vec<MembershipSpan>> {
     let mut q = memberships::table
         .filter(memberships::member_id.eq(member_id))
         .into_boxed();

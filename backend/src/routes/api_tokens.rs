@@ -128,12 +128,7 @@ pub async fn list_api_tokens(
     })
     .await?;
     // The query's order: newest (highest id) first.
-    let page = page_of_rows(
-        rows,
-        &params,
-        |t| std::cmp::Reverse(t.id),
-        |t| t.to_dto(),
-    )?;
+    let page = page_of_rows(rows, &params, |t| std::cmp::Reverse(t.id), |t| t.to_dto())?;
     Ok(web::Json(page))
 }
 

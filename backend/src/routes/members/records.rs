@@ -85,12 +85,7 @@ pub async fn member_evaluations(
     })
     .await?;
     // The query's order: newest year first (one rating a year).
-    let page = page_of_rows(
-        rows,
-        &params,
-        |r| std::cmp::Reverse(r.year),
-        |r| r.to_dto(),
-    )?;
+    let page = page_of_rows(rows, &params, |r| std::cmp::Reverse(r.year), |r| r.to_dto())?;
     Ok(web::Json(page))
 }
 
@@ -155,11 +150,6 @@ pub async fn member_badges(
     })
     .await?;
     // The query's order: milestone (then id, should one be awarded twice).
-    let page = page_of_rows(
-        rows,
-        &params,
-        |b| (b.milestone, b.id),
-        |b| b.to_dto(&name),
-    )?;
+    let page = page_of_rows(rows, &params, |b| (b.milestone, b.id), |b| b.to_dto(&name))?;
     Ok(web::Json(page))
 }
