@@ -108,6 +108,24 @@ where
     })
 }
 
+/// [`page_of_list`] over rows, each row of the page then turned into its view: for a short list
+/// read whole (one member's history, configuration) keyed by its stored sort key.
+pub fn page_of_rows<R, T, K>(
+    rows: Vec<R>,
+    params: &PageParams,
+    key: impl Fn(&R) -> K,
+    view: impl FnMut(R) -> T,
+) -> Result<Page<T>, AppError>
+where
+    K: Ord + Serialize + DeserializeOwned,
+{
+    let page = page_of_list(rows, params, key)?;
+    Ok(Page {
+        items: page.items.into_iter().map(view).collect(),
+        next_cursor: page.next_cursor,
+    })
+}
+
 /// Makes a page from rows fetched with `limit + 1`: the extra row only says there is more.
 pub fn page<R, T, K: Serialize>(
     mut rows: Vec<R>,
@@ -164,6 +182,17 @@ mod tests {
         assert_eq!(first.items, [1, 2]);
         let rest = page_of_list(vec![1, 3, 4], &params(2, first.next_cursor), |x| *x).unwrap();
         assert_eq!(rest.items, [3, 4]);
+        assert_eq!(rest.next_cursor, None);
+    }
+
+    #[test]
+    fn rows_are_paged_by_their_key_then_shown_newest_first_with_a_reversed_key() {
+        let rows = vec![(2024, "b"), (2026, "d"), (2025, "c")];
+        let key = |r: &(i32, &str)| std::cmp::Reverse(r.0);
+        let first = page_of_rows(rows.clone(), &params(2, None), key, |r| r.1).unwrap();
+        assert_eq!(first.items, ["d", "c"]);
+        let rest = page_of_rows(rows, &params(2, first.next_cursor), key, |r| r.1).unwrap();
+        assert_eq!(rest.items, ["b"]);
         assert_eq!(rest.next_cursor, None);
     }
 

@@ -172,14 +172,10 @@ async fn awards_refuse_held_lower_and_unreached_milestones() {
         .post("/api/v1/badges", award(id, 50, "2027-02-03"))
         .await
         .assert_status(201);
-    let badges = admin.get(&format!("/api/v1/members/{id}/badges")).await;
-    let held: Vec<_> = badges
-        .json
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|b| b["milestone"].clone())
-        .collect();
+    let badges = admin
+        .get_all(&format!("/api/v1/members/{id}/badges"), 1)
+        .await;
+    let held: Vec<_> = badges.iter().map(|b| b["milestone"].clone()).collect();
     assert_eq!(held, vec![json!(45), json!(50)]);
     let year = admin
         .get(&format!(
@@ -261,10 +257,12 @@ async fn the_cell_proposes_and_the_province_approves() {
         .post("/api/v1/badges/proposals/approve", approve)
         .await
         .assert_problem(409, "proposal_decided");
-    let badges = admin.get(&format!("/api/v1/members/{id}/badges")).await;
-    assert_eq!(badges.json[0]["id"], badge);
-    assert_eq!(badges.json[0]["proposal_id"], proposal);
-    assert_eq!(badges.json[0]["decision_no"], "88-QĐ/TU");
+    let badges = admin
+        .get_all(&format!("/api/v1/members/{id}/badges"), 50)
+        .await;
+    assert_eq!(badges[0]["id"], badge);
+    assert_eq!(badges[0]["proposal_id"], proposal);
+    assert_eq!(badges[0]["decision_no"], "88-QĐ/TU");
     // Once awarded the member leaves the list.
     let list = eligible(&admin, t.province, "2027-02-03").await;
     assert!(find(&list, id).is_none());
@@ -355,9 +353,11 @@ async fn an_exit_returns_the_badges_and_the_member_leaves_the_list() {
         )
         .await
         .assert_status(200);
-    let badges = admin.get(&format!("/api/v1/members/{id}/badges")).await;
-    assert_eq!(badges.json[0]["status"], "returned");
-    assert_eq!(badges.json[0]["returned_on"], "2026-10-01");
+    let badges = admin
+        .get_all(&format!("/api/v1/members/{id}/badges"), 50)
+        .await;
+    assert_eq!(badges[0]["status"], "returned");
+    assert_eq!(badges[0]["returned_on"], "2026-10-01");
     assert!(find(&eligible(&admin, t.province, "2027-02-03").await, id).is_none());
     // Another province sees nothing of it.
     let b = admin.create_tree("B").await;

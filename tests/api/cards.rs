@@ -145,14 +145,10 @@ async fn a_reissue_voids_the_old_card_and_chains_to_it() {
     assert_eq!(old.json["status"], "void");
     assert_eq!(old.json["end_reason"], "lost");
     // The member's cards: the new one, then the one it replaced; the old number still finds it.
-    let cards = admin.get(&format!("/api/v1/members/{id}/cards")).await;
-    let statuses: Vec<_> = cards
-        .json
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["status"].clone())
-        .collect();
+    let cards = admin
+        .get_all(&format!("/api/v1/members/{id}/cards"), 1)
+        .await;
+    let statuses: Vec<_> = cards.iter().map(|c| c["status"].clone()).collect();
     assert_eq!(statuses, vec![json!("active"), json!("void")]);
     let by_number = admin
         .get(&format!(

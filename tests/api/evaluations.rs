@@ -97,13 +97,9 @@ async fn one_rating_per_year_corrected_with_its_etag_and_kept_as_history() {
         .await
         .assert_status(200);
     let history = admin
-        .get(&format!("/api/v1/members/{id}/evaluations"))
+        .get_all(&format!("/api/v1/members/{id}/evaluations"), 1)
         .await;
-    history.assert_status(200);
     let years: Vec<_> = history
-        .json
-        .as_array()
-        .unwrap()
         .iter()
         .map(|e| (e["year"].clone(), e["level"].clone()))
         .collect();

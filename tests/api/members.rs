@@ -39,12 +39,13 @@ async fn an_admission_creates_a_probationary_member_with_its_history() {
         .contains(&json!("hometown")));
     assert_eq!(res.header("etag").as_deref(), Some("\"1\""));
     let id = res.id();
-    let events = admin.get(&format!("/api/v1/members/{id}/events")).await;
-    events.assert_status(200);
-    assert_eq!(events.json[0]["kind"], "admitted");
-    assert_eq!(events.json[0]["decision_no"], "125-QĐ/ĐU");
-    assert_eq!(events.json[0]["regulation"], "24-QĐ/TW");
-    assert_eq!(events.json[0]["entered_by"], "admin");
+    let events = admin
+        .get_all(&format!("/api/v1/members/{id}/events"), 50)
+        .await;
+    assert_eq!(events[0]["kind"], "admitted");
+    assert_eq!(events[0]["decision_no"], "125-QĐ/ĐU");
+    assert_eq!(events[0]["regulation"], "24-QĐ/TW");
+    assert_eq!(events[0]["entered_by"], "admin");
 }
 
 #[actix_web::test]
@@ -232,8 +233,10 @@ async fn recognition_is_ceremony_plus_twelve_months_exactly() {
         )
         .await
         .assert_problem(409, "not_probationary");
-    let events = admin.get(&format!("/api/v1/members/{id}/events")).await;
-    let last = &events.json[1];
+    let events = admin
+        .get_all(&format!("/api/v1/members/{id}/events"), 50)
+        .await;
+    let last = &events[1];
     assert_eq!(last["kind"], "recognized");
     assert_eq!(last["occurred_on"], "2026-03-20");
     assert_eq!(last["decision_on"], "2026-04-20");
@@ -332,8 +335,8 @@ async fn corrections_need_the_current_version_and_are_recorded() {
     // A gender change that would contradict the stored CCCD is refused.
     let res = admin.patch(&url, json!({"gender": "female"}), None).await;
     assert_eq!(res.json["errors"][0]["code"], "gender_mismatch");
-    let events = admin.get(&format!("{url}/events")).await;
-    let correction = &events.json[1];
+    let events = admin.get_all(&format!("{url}/events"), 50).await;
+    let correction = &events[1];
     assert_eq!(correction["kind"], "profile_corrected");
     assert_eq!(
         correction["details"]["changes"]["hometown"]["after"],
@@ -400,9 +403,11 @@ async fn annual_supplements_update_the_dossier_and_completeness() {
         .unwrap()
         .len();
     assert_eq!(missing_after, missing_before - 3);
-    let events = admin.get(&format!("/api/v1/members/{id}/events")).await;
-    assert_eq!(events.json[1]["kind"], "supplement_filed");
-    assert_eq!(events.json[1]["details"]["year"], 2025);
+    let events = admin
+        .get_all(&format!("/api/v1/members/{id}/events"), 50)
+        .await;
+    assert_eq!(events[1]["kind"], "supplement_filed");
+    assert_eq!(events[1]["details"]["year"], 2025);
     admin
         .send(
             Method::PUT,

@@ -75,13 +75,19 @@ async fn merging_cells_moves_members_with_dated_memberships_and_closes_the_sourc
         assert_eq!(got.json["organization_id"], t.cell);
         // Which cell on which day.
         let before = admin
-            .get(&format!("/api/v1/members/{m}/memberships?on=2025-06-30"))
+            .get_all(
+                &format!("/api/v1/members/{m}/memberships?on=2025-06-30"),
+                50,
+            )
             .await;
-        assert_eq!(before.json[0]["organization_id"], other);
+        assert_eq!(before[0]["organization_id"], other);
         let after = admin
-            .get(&format!("/api/v1/members/{m}/memberships?on=2025-07-01"))
+            .get_all(
+                &format!("/api/v1/members/{m}/memberships?on=2025-07-01"),
+                50,
+            )
             .await;
-        assert_eq!(after.json[0]["organization_id"], t.cell);
+        assert_eq!(after[0]["organization_id"], t.cell);
     }
     app.assert_invariant();
     // A closed organisation takes no new members.

@@ -243,8 +243,12 @@ async fn trusting_a_key_takes_a_national_administrator_and_an_organisation() {
         )
         .await
         .assert_status(403);
-    let listed = t.province.get("/api/v1/sync/trusted-keys").await;
-    assert_eq!(listed[0]["organization_id"], t.commune_id, "{listed}");
+    let listed = t
+        .province
+        .admin
+        .get_all("/api/v1/sync/trusted-keys", 50)
+        .await;
+    assert_eq!(listed[0]["organization_id"], t.commune_id, "{listed:?}");
     let audit = t.province.get("/api/v1/audit?entity=sync_key").await;
     assert!(
         audit["items"]

@@ -110,11 +110,8 @@ async fn an_official_transfer_is_counted_once_then_moved_atomically() {
     assert_eq!(age.json["interruptions_days"], 10);
     let kinds: Vec<String> = t
         .admin
-        .get(&format!("/api/v1/members/{}/events", t.member))
+        .get_all(&format!("/api/v1/members/{}/events", t.member), 50)
         .await
-        .json
-        .as_array()
-        .unwrap()
         .iter()
         .map(|e| e["kind"].as_str().unwrap().to_string())
         .collect();

@@ -160,13 +160,21 @@ impl ImportRow {
             .ok_or(AppError::not_found("lượt nhập"))
     }
 
-    /// The newest jobs inside the scope.
-    pub fn recent(conn: &mut DbConn, scope: &Scope, limit: i64) -> AppResult<Vec<Self>> {
+    /// The newest jobs inside the scope, before a cursor (an id).
+    pub fn recent(
+        conn: &mut DbConn,
+        scope: &Scope,
+        before: Option<i64>,
+        limit: i64,
+    ) -> AppResult<Vec<Self>> {
         let mut q = imports::table.inner_join(organizations::table).into_boxed();
         if let Some((lo, hi)) = scope.path_range() {
             q = q
                 .filter(organizations::path.ge(lo))
                 .filter(organizations::path.lt(hi));
+        }
+        if let Some(b) = before {
+            q = q.filter(imports::id.lt(b));
         }
         Ok(q.order(imports::id.desc())
             .limit(limit)

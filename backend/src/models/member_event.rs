@@ -271,12 +271,15 @@ pub fn close_membership(
     Ok(())
 }
 
+/// A membership period as stored: id, organisation, from, to (open while `None`).
+pub type MembershipSpan = (i64, i64, NaiveDate, Option<NaiveDate>);
+
 /// A member's membership periods, oldest first; with `on`, only the one covering that day.
 pub fn memberships_of(
     conn: &mut DbConn,
     member_id: i64,
     on: Option<NaiveDate>,
-) -> AppResult<Vec<(i64, NaiveDate, Option<NaiveDate>)>> {
+) -> AppResult<Vec<MembershipSpan>> {
     let mut q = memberships::table
         .filter(memberships::member_id.eq(member_id))
         .into_boxed();
@@ -287,6 +290,7 @@ pub fn memberships_of(
     }
     Ok(q.order((memberships::from_on.asc(), memberships::id.asc()))
         .select((
+            memberships::id,
             memberships::organization_id,
             memberships::from_on,
             memberships::to_on,

@@ -5,7 +5,7 @@ use actix_web::{get, post, web, HttpResponse};
 use chrono::NaiveTime;
 use qldv_api_types::auth::Role;
 use qldv_api_types::users::{ApiToken, CreateApiToken, CreatedApiToken};
-use qldv_api_types::{OrgId, UserId};
+use qldv_api_types::{OrgId, Page, UserId};
 use serde::Deserialize;
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -16,6 +16,7 @@ use crate::models::api_token::ApiTokenRow;
 use crate::models::audit::{self, Subject};
 use crate::models::organization::OrganizationRow;
 use crate::models::user::UserRow;
+use crate::pagination::{page_of_rows, PageParams};
 use crate::routes::extract::{Admin, Valid};
 use crate::routes::problems;
 use crate::state::AppState;
@@ -112,20 +113,23 @@ pub struct TokenFilter {
 /// again).
 #[utoipa::path(
     tag = "users",
-    params(TokenFilter),
-    responses((status = 200, description = "Tokens, newest first", body = Vec<ApiToken>)),
+    params(TokenFilter, PageParams),
+    responses((status = 200, description = "One page of the tokens, newest first", body = Page<ApiToken>)),
 )]
 #[get("/api-tokens")]
 pub async fn list_api_tokens(
     state: web::Data<AppState>,
     user: Admin,
     filter: web::Query<TokenFilter>,
-) -> Result<web::Json<Vec<ApiToken>>, AppError> {
+    params: web::Query<PageParams>,
+) -> Result<web::Json<Page<ApiToken>>, AppError> {
     let rows = crate::db::run(&state.pool, move |c| {
         ApiTokenRow::list(c, &user.scope, filter.user_id)
     })
     .await?;
-    Ok(web::Json(rows.iter().map(ApiTokenRow::to_dto).collect()))
+    // The query's order: newest (highest id) first.
+    let page = page_of_rows(rows, &params, |t| std::cmp::Reverse(t.id), |t| t.to_dto())?;
+    Ok(web::Json(page))
 }
 
 /// Revokes an API token at once (idempotent).

@@ -6,12 +6,13 @@ use actix_web::http::header;
 use actix_web::{get, post, web, HttpResponse};
 use futures_util::StreamExt;
 use qldv_api_types::reports::ImportJob;
-use qldv_api_types::OrgId;
+use qldv_api_types::{OrgId, Page};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::import::ImportRow;
+use crate::pagination::{page, PageParams};
 use crate::routes::extract::Writer;
 use crate::routes::problems;
 use crate::services::imports::{self, Options};
@@ -204,28 +205,36 @@ pub async fn get_import(
     Ok(web::Json(imports::shown(row.to_dto(live), privacy)))
 }
 
-/// The newest 50 imports inside the caller's scope.
+/// The imports inside the caller's scope, newest first.
 #[utoipa::path(
     tag = "reports",
-    responses((status = 200, description = "Jobs, newest first", body = Vec<ImportJob>)),
+    params(PageParams),
+    responses((status = 200, description = "One page of the jobs, newest first", body = Page<ImportJob>)),
 )]
 #[get("/imports")]
 pub async fn list_imports(
     state: web::Data<AppState>,
     user: AuthUser,
-) -> Result<web::Json<Vec<ImportJob>>, AppError> {
+    params: web::Query<PageParams>,
+) -> Result<web::Json<Page<ImportJob>>, AppError> {
     let privacy = user.privacy();
-    let rows = crate::db::run(&state.pool, move |c| ImportRow::recent(c, &user.scope, 50)).await?;
-    Ok(web::Json(
-        rows.iter()
-            .map(|r| {
-                let live = (r.status == qldv_api_types::reports::ImportStatus::Running)
-                    .then(|| state.imports.get(r.id))
-                    .flatten();
-                imports::shown(r.to_dto(live), privacy)
-            })
-            .collect(),
-    ))
+    let limit = params.limit();
+    let before = params.after::<i64>()?;
+    let rows = crate::db::run(&state.pool, move |c| {
+        ImportRow::recent(c, &user.scope, before, limit + 1)
+    })
+    .await?;
+    Ok(web::Json(page(
+        rows,
+        limit,
+        |r| r.id,
+        |r| {
+            let live = (r.status == qldv_api_types::reports::ImportStatus::Running)
+                .then(|| state.imports.get(r.id))
+                .flatten();
+            imports::shown(r.to_dto(live), privacy)
+        },
+    )))
 }
 
 /// The import template: the Vietnamese column headers (required ones highlighted), an example

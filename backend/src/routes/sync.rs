@@ -5,11 +5,12 @@ use actix_web::http::header;
 use actix_web::{get, post, web, HttpResponse};
 use futures_util::StreamExt as _;
 use qldv_api_types::changes::{SyncIdentity, SyncReport, TrustedKey};
-use qldv_api_types::OrgId;
+use qldv_api_types::{OrgId, Page};
 use serde::Deserialize;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::error::AppError;
+use crate::pagination::{page_of_rows, PageParams};
 use crate::routes::extract::{Admin, NationalAdmin, Writer};
 use crate::routes::problems;
 use crate::services::sync::{self, SyncKey};
@@ -133,14 +134,23 @@ pub async fn identity(
 #[utoipa::path(
     operation_id = "list_trusted_keys",
     tag = "changes",
-    responses((status = 200, description = "Trusted keys", body = Vec<TrustedKey>)),
+    params(PageParams),
+    responses((status = 200, description = "One page of the trusted keys, in the order they were trusted", body = Page<TrustedKey>)),
 )]
 #[get("/sync/trusted-keys")]
 pub async fn list_trusted(
     state: web::Data<AppState>,
     _user: NationalAdmin,
-) -> Result<web::Json<Vec<TrustedKey>>, AppError> {
-    Ok(web::Json(crate::db::run(&state.pool, sync::trusted).await?))
+    params: web::Query<PageParams>,
+) -> Result<web::Json<Page<TrustedKey>>, AppError> {
+    let rows = crate::db::run(&state.pool, sync::trusted_since).await?;
+    let page = page_of_rows(
+        rows,
+        &params,
+        |(at, k)| (*at, k.public_key.clone()),
+        |(_, k)| k,
+    )?;
+    Ok(web::Json(page))
 }
 
 /// Trusts another installation's key for the subtree of one organisation (national

@@ -6,6 +6,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use qldv_api_types::reports::{ImportJob, ImportStatus};
+use qldv_api_types::Page;
 use wasm_bindgen::JsCast;
 
 use crate::api::{self, ApiError};
@@ -183,10 +184,11 @@ pub fn ImportPage() -> impl IntoView {
             <h2>{move || t(Text::RecentImports)}</h2>
             {move || {
                 done.track();
-                remote("/imports".to_string(), move |jobs: Vec<ImportJob>| view! {
+                // The first page: the newest 50.
+                remote("/imports?limit=50".to_string(), move |jobs: Page<ImportJob>| view! {
                     <table>
                         <tbody>
-                            {jobs.into_iter().map(|j| view! {
+                            {jobs.items.into_iter().map(|j| view! {
                                 <tr>
                                     <td>{crate::format::date(j.created_at.date_naive())}</td>
                                     <td>{j.file_name.clone()}</td>

@@ -11,7 +11,7 @@ use qldv_api_types::Page;
 use leptos::task::spawn_local;
 
 use crate::api::{self, ApiError};
-use crate::components::{remote, ErrorBox};
+use crate::components::{remote, remote_all, ErrorBox};
 use crate::format::{self, opt, opt_date};
 use crate::i18n::{event_label, field_label, kind_label, use_lang, Lang, Text};
 use crate::pages::member_actions::Actions;
@@ -113,7 +113,7 @@ fn tab_view(lang: Lang, tab: Tab, id: i64) -> AnyView {
     let nothing = t(Text::Nothing);
     match tab {
         Tab::Dossier | Tab::Actions => ().into_any(),
-        Tab::History => remote(
+        Tab::History => remote_all(
             format!("/members/{id}/events"),
             move |events: Vec<MemberEvent>| {
                 table(
@@ -139,7 +139,7 @@ fn tab_view(lang: Lang, tab: Tab, id: i64) -> AnyView {
             },
         )
         .into_any(),
-        Tab::Evaluations => remote(
+        Tab::Evaluations => remote_all(
             format!("/members/{id}/evaluations"),
             move |list: Vec<Evaluation>| {
                 table(
@@ -163,7 +163,7 @@ fn tab_view(lang: Lang, tab: Tab, id: i64) -> AnyView {
         )
         .into_any(),
         Tab::Cards => view! { <CardsTab member=id/> }.into_any(),
-        Tab::Badges => remote(format!("/members/{id}/badges"), move |list: Vec<Badge>| {
+        Tab::Badges => remote_all(format!("/members/{id}/badges"), move |list: Vec<Badge>| {
             table(
                 vec![
                     t(Text::Milestone),
@@ -229,7 +229,7 @@ fn transfer_history(lang: Lang, id: i64, done: RwSignal<u32>) -> impl IntoView {
 fn disciplines(lang: Lang, id: i64) -> AnyView {
     let t = move |k| lang.t(k);
     let nothing = t(Text::Nothing);
-    remote(
+    remote_all(
         format!("/members/{id}/disciplines"),
         move |list: Vec<Discipline>| {
             table(

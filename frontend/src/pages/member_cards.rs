@@ -6,7 +6,7 @@ use qldv_api_types::cards::{Card, CardStatus, IssueCard, ReissueCard, ReissueRea
 use qldv_api_types::MemberId;
 
 use crate::api::{self, ApiError};
-use crate::components::{remote, ErrorBox};
+use crate::components::{remote_all, ErrorBox};
 use crate::format;
 use crate::i18n::{kind_label, use_lang, Text};
 
@@ -59,7 +59,7 @@ pub fn CardsTab(member: i64) -> impl IntoView {
     };
     let list = move || {
         changed.track();
-        remote(
+        remote_all(
             format!("/members/{member}/cards"),
             move |cards: Vec<Card>| {
                 let active = cards

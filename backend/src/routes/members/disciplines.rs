@@ -2,12 +2,13 @@
 
 use actix_web::{get, post, web, HttpResponse};
 use qldv_api_types::movements::{CreateDiscipline, Discipline, DisciplineHold};
-use qldv_api_types::MemberId;
+use qldv_api_types::{MemberId, Page};
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::discipline::DisciplineRow;
 use crate::models::member::MemberRow;
+use crate::pagination::{page_of_rows, PageParams};
 use crate::routes::extract::{Valid, Writer};
 use crate::routes::problems;
 use crate::services;
@@ -54,9 +55,9 @@ pub async fn create_discipline(
 #[utoipa::path(
     operation_id = "list_member_disciplines",
     tag = "members",
-    params(("id" = MemberId, Path, description = "Member id")),
+    params(("id" = MemberId, Path, description = "Member id"), PageParams),
     responses(
-        (status = 200, description = "Disciplines", body = Vec<Discipline>),
+        (status = 200, description = "One page of the disciplines, oldest first", body = Page<Discipline>),
         problems::NotFound,
     ),
 )]
@@ -65,7 +66,8 @@ pub async fn list_disciplines(
     state: web::Data<AppState>,
     user: AuthUser,
     id: web::Path<MemberId>,
-) -> Result<web::Json<Vec<Discipline>>, AppError> {
+    params: web::Query<PageParams>,
+) -> Result<web::Json<Page<Discipline>>, AppError> {
     let privacy = user.privacy();
     let id = id.into_inner();
     let rows = crate::db::run(&state.pool, move |c| {
@@ -74,9 +76,14 @@ pub async fn list_disciplines(
     })
     .await?;
     let today = state.today();
-    Ok(web::Json(
-        rows.iter().map(|r| r.to_dto(today, privacy)).collect(),
-    ))
+    // The query's order: decision date, then id.
+    let page = page_of_rows(
+        rows,
+        &params,
+        |r| (r.decided_on, r.id),
+        |r| r.to_dto(today, privacy),
+    )?;
+    Ok(web::Json(page))
 }
 
 /// Records a complaint or a re-offence: the discipline stays in force instead of lapsing.

@@ -2,12 +2,13 @@
 
 use actix_web::{get, web};
 use qldv_api_types::members::MemberEvent;
-use qldv_api_types::MemberId;
+use qldv_api_types::{MemberId, Page};
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::member::MemberRow;
 use crate::models::member_event;
+use crate::pagination::{page_of_rows, PageParams};
 use crate::routes::problems;
 use crate::state::AppState;
 
@@ -16,9 +17,9 @@ use crate::state::AppState;
 #[utoipa::path(
     operation_id = "list_member_events",
     tag = "members",
-    params(("id" = MemberId, Path, description = "Member id")),
+    params(("id" = MemberId, Path, description = "Member id"), PageParams),
     responses(
-        (status = 200, description = "Events in date order", body = Vec<MemberEvent>),
+        (status = 200, description = "One page of the events, in date order", body = Page<MemberEvent>),
         problems::NotFound,
     ),
 )]
@@ -27,7 +28,8 @@ pub async fn member_events(
     state: web::Data<AppState>,
     user: AuthUser,
     id: web::Path<MemberId>,
-) -> Result<web::Json<Vec<MemberEvent>>, AppError> {
+    params: web::Query<PageParams>,
+) -> Result<web::Json<Page<MemberEvent>>, AppError> {
     let privacy = user.privacy();
     let id = id.into_inner();
     let rows = crate::db::run(&state.pool, move |c| {
@@ -35,7 +37,14 @@ pub async fn member_events(
         member_event::of_member(c, m.id)
     })
     .await?;
-    Ok(web::Json(rows.iter().map(|r| r.to_dto(privacy)).collect()))
+    // The query's order: effective date, then id.
+    let page = page_of_rows(
+        rows,
+        &params,
+        |r| (r.occurred_on, r.id),
+        |r| r.to_dto(privacy),
+    )?;
+    Ok(web::Json(page))
 }
 
 /// The day to look at.
@@ -50,9 +59,9 @@ pub struct OnDay {
 #[utoipa::path(
     operation_id = "list_member_memberships",
     tag = "members",
-    params(("id" = MemberId, Path, description = "Member id"), OnDay),
+    params(("id" = MemberId, Path, description = "Member id"), OnDay, PageParams),
     responses(
-        (status = 200, description = "Membership periods, oldest first", body = Vec<qldv_api_types::members::MembershipPeriod>),
+        (status = 200, description = "One page of the membership periods, oldest first", body = Page<qldv_api_types::members::MembershipPeriod>),
         problems::NotFound,
     ),
 )]
@@ -62,7 +71,8 @@ pub async fn member_memberships(
     user: AuthUser,
     id: web::Path<MemberId>,
     query: web::Query<OnDay>,
-) -> Result<web::Json<Vec<qldv_api_types::members::MembershipPeriod>>, AppError> {
+    params: web::Query<PageParams>,
+) -> Result<web::Json<Page<qldv_api_types::members::MembershipPeriod>>, AppError> {
     let id = id.into_inner();
     let on = query.on;
     let rows = crate::db::run(&state.pool, move |c| {
@@ -70,15 +80,16 @@ pub async fn member_memberships(
         member_event::memberships_of(c, m.id, on)
     })
     .await?;
-    Ok(web::Json(
-        rows.into_iter()
-            .map(
-                |(org, from, to)| qldv_api_types::members::MembershipPeriod {
-                    organization_id: qldv_api_types::OrgId(org),
-                    from,
-                    to,
-                },
-            )
-            .collect(),
-    ))
+    // The query's order: start, then id.
+    let page = page_of_rows(
+        rows,
+        &params,
+        |(mid, _, from, _)| (*from, *mid),
+        |(_, org, from, to)| qldv_api_types::members::MembershipPeriod {
+            organization_id: qldv_api_types::OrgId(org),
+            from,
+            to,
+        },
+    )?;
+    Ok(web::Json(page))
 }

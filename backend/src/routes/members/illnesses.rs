@@ -2,12 +2,13 @@
 
 use actix_web::{get, post, web, HttpResponse};
 use qldv_api_types::movements::{Illness, IllnessRequest};
-use qldv_api_types::MemberId;
+use qldv_api_types::{MemberId, Page};
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::illness::IllnessRow;
 use crate::models::member::MemberRow;
+use crate::pagination::{page_of_rows, PageParams};
 use crate::routes::extract::{Valid, Writer};
 use crate::routes::problems;
 use crate::services;
@@ -49,9 +50,9 @@ pub async fn add_illness(
 #[utoipa::path(
     operation_id = "list_member_illnesses",
     tag = "members",
-    params(("id" = MemberId, Path, description = "Member id")),
+    params(("id" = MemberId, Path, description = "Member id"), PageParams),
     responses(
-        (status = 200, description = "The illnesses", body = Vec<Illness>),
+        (status = 200, description = "One page of the illnesses, oldest first", body = Page<Illness>),
         problems::NotFound,
     ),
 )]
@@ -60,7 +61,8 @@ pub async fn list_illnesses(
     state: web::Data<AppState>,
     user: AuthUser,
     id: web::Path<MemberId>,
-) -> Result<web::Json<Vec<Illness>>, AppError> {
+    params: web::Query<PageParams>,
+) -> Result<web::Json<Page<Illness>>, AppError> {
     let privacy = user.privacy();
     let id = id.into_inner();
     let rows = crate::db::run(&state.pool, move |c| {
@@ -68,5 +70,7 @@ pub async fn list_illnesses(
         IllnessRow::of_member(c, m.id)
     })
     .await?;
-    Ok(web::Json(rows.iter().map(|r| r.to_dto(privacy)).collect()))
+    // The query's order: start, then id.
+    let page = page_of_rows(rows, &params, |r| (r.from_on, r.id), |r| r.to_dto(privacy))?;
+    Ok(web::Json(page))
 }

@@ -3,12 +3,13 @@
 use actix_web::{get, post, web, HttpResponse};
 use diesel::prelude::*;
 use qldv_api_types::movements::{MemberPeriod, PeriodKind, PeriodRequest};
-use qldv_api_types::{MemberId, PeriodId};
+use qldv_api_types::{MemberId, Page, PeriodId};
 
 use crate::auth::AuthUser;
 use crate::db::schema::member_periods as p;
 use crate::error::AppError;
 use crate::models::member::MemberRow;
+use crate::pagination::{page_of_rows, PageParams};
 use crate::routes::extract::{Valid, Writer};
 use crate::routes::problems;
 use crate::services;
@@ -88,9 +89,9 @@ pub async fn add_absence(
 #[utoipa::path(
     operation_id = "list_member_periods",
     tag = "members",
-    params(("id" = MemberId, Path, description = "Member id")),
+    params(("id" = MemberId, Path, description = "Member id"), PageParams),
     responses(
-        (status = 200, description = "Periods", body = Vec<MemberPeriod>),
+        (status = 200, description = "One page of the periods, oldest first", body = Page<MemberPeriod>),
         problems::NotFound,
     ),
 )]
@@ -99,7 +100,8 @@ pub async fn list_periods(
     state: web::Data<AppState>,
     user: AuthUser,
     id: web::Path<MemberId>,
-) -> Result<web::Json<Vec<MemberPeriod>>, AppError> {
+    params: web::Query<PageParams>,
+) -> Result<web::Json<Page<MemberPeriod>>, AppError> {
     let id = id.into_inner();
     let rows = crate::db::run(&state.pool, move |c| {
         let m = MemberRow::find(c, &user.scope, id)?;
@@ -117,17 +119,20 @@ pub async fn list_periods(
             )>(c)?)
     })
     .await?;
-    Ok(web::Json(
-        rows.into_iter()
-            .map(|(pid, kind, from, to, place, reason)| MemberPeriod {
-                id: PeriodId(pid),
-                member_id: id,
-                kind,
-                from,
-                to,
-                place,
-                reason,
-            })
-            .collect(),
-    ))
+    // The query's order: start, then id.
+    let page = page_of_rows(
+        rows,
+        &params,
+        |(pid, _, from, ..)| (*from, *pid),
+        |(pid, kind, from, to, place, reason)| MemberPeriod {
+            id: PeriodId(pid),
+            member_id: id,
+            kind,
+            from,
+            to,
+            place,
+            reason,
+        },
+    )?;
+    Ok(web::Json(page))
 }

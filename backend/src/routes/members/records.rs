@@ -5,7 +5,7 @@ use actix_web::{get, put, web, HttpResponse};
 use qldv_api_types::badges::Badge;
 use qldv_api_types::cards::Card;
 use qldv_api_types::evaluations::{Evaluation, PutEvaluation};
-use qldv_api_types::MemberId;
+use qldv_api_types::{MemberId, Page};
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
@@ -13,6 +13,7 @@ use crate::models::badge::BadgeRow;
 use crate::models::card::{CardFilter, CardRow};
 use crate::models::evaluation::EvaluationRow;
 use crate::models::member::MemberRow;
+use crate::pagination::{page, page_of_rows, PageParams};
 use crate::routes::extract::{IfMatch, Valid, Writer};
 use crate::routes::problems;
 use crate::routes::versioned;
@@ -64,9 +65,9 @@ pub async fn put_evaluation(
 #[utoipa::path(
     operation_id = "list_member_evaluations",
     tag = "evaluations",
-    params(("id" = MemberId, Path, description = "Member id")),
+    params(("id" = MemberId, Path, description = "Member id"), PageParams),
     responses(
-        (status = 200, description = "The ratings", body = Vec<Evaluation>),
+        (status = 200, description = "One page of the ratings, newest year first", body = Page<Evaluation>),
         problems::NotFound,
     ),
 )]
@@ -75,23 +76,26 @@ pub async fn member_evaluations(
     state: web::Data<AppState>,
     user: AuthUser,
     id: web::Path<MemberId>,
-) -> Result<web::Json<Vec<Evaluation>>, AppError> {
+    params: web::Query<PageParams>,
+) -> Result<web::Json<Page<Evaluation>>, AppError> {
     let id = id.into_inner();
     let rows = crate::db::run(&state.pool, move |c| {
         let m = MemberRow::find(c, &user.scope, id)?;
         EvaluationRow::of_member(c, m.id)
     })
     .await?;
-    Ok(web::Json(rows.iter().map(EvaluationRow::to_dto).collect()))
+    // The query's order: newest year first (one rating a year).
+    let page = page_of_rows(rows, &params, |r| std::cmp::Reverse(r.year), |r| r.to_dto())?;
+    Ok(web::Json(page))
 }
 
 /// A member's party cards, the active one and those it replaced, newest first.
 #[utoipa::path(
     operation_id = "list_member_cards",
     tag = "cards",
-    params(("id" = MemberId, Path, description = "Member id")),
+    params(("id" = MemberId, Path, description = "Member id"), PageParams),
     responses(
-        (status = 200, description = "The cards", body = Vec<Card>),
+        (status = 200, description = "One page of the cards, newest first", body = Page<Card>),
         problems::NotFound,
     ),
 )]
@@ -100,29 +104,35 @@ pub async fn member_cards(
     state: web::Data<AppState>,
     user: AuthUser,
     id: web::Path<MemberId>,
-) -> Result<web::Json<Vec<Card>>, AppError> {
+    params: web::Query<PageParams>,
+) -> Result<web::Json<Page<Card>>, AppError> {
     let id = id.into_inner();
+    let limit = params.limit();
+    let before = params.after::<i64>()?;
     let rows = crate::db::run(&state.pool, move |c| {
         let m = MemberRow::find(c, &user.scope, id)?;
         let filter = CardFilter {
             member_id: Some(m.id),
             ..Default::default()
         };
-        CardRow::list(c, &user.scope, &filter, None, 1_000)
+        CardRow::list(c, &user.scope, &filter, before, limit + 1)
     })
     .await?;
-    Ok(web::Json(
-        rows.iter().map(|(card, name)| card.to_dto(name)).collect(),
-    ))
+    Ok(web::Json(page(
+        rows,
+        limit,
+        |(card, _)| card.id,
+        |(card, name)| card.to_dto(name),
+    )))
 }
 
 /// A member's party badges, lowest milestone first.
 #[utoipa::path(
     operation_id = "list_member_badges",
     tag = "badges",
-    params(("id" = MemberId, Path, description = "Member id")),
+    params(("id" = MemberId, Path, description = "Member id"), PageParams),
     responses(
-        (status = 200, description = "The badges", body = Vec<Badge>),
+        (status = 200, description = "One page of the badges, lowest milestone first", body = Page<Badge>),
         problems::NotFound,
     ),
 )]
@@ -131,12 +141,15 @@ pub async fn member_badges(
     state: web::Data<AppState>,
     user: AuthUser,
     id: web::Path<MemberId>,
-) -> Result<web::Json<Vec<Badge>>, AppError> {
+    params: web::Query<PageParams>,
+) -> Result<web::Json<Page<Badge>>, AppError> {
     let id = id.into_inner();
     let (rows, name) = crate::db::run(&state.pool, move |c| {
         let m = MemberRow::find(c, &user.scope, id)?;
         Ok((BadgeRow::of_member(c, m.id)?, m.full_name))
     })
     .await?;
-    Ok(web::Json(rows.iter().map(|b| b.to_dto(&name)).collect()))
+    // The query's order: milestone (then id, should one be awarded twice).
+    let page = page_of_rows(rows, &params, |b| (b.milestone, b.id), |b| b.to_dto(&name))?;
+    Ok(web::Json(page))
 }

@@ -252,19 +252,31 @@ fn context(conn: &mut DbConn, root: &OrganizationRow, records: &[Record]) -> App
 
 /// The installations whose packages are accepted.
 pub fn trusted(conn: &mut DbConn) -> AppResult<Vec<TrustedKey>> {
+    Ok(trusted_since(conn)?.into_iter().map(|(_, k)| k).collect())
+}
+
+/// The installations whose packages are accepted, each with when it was trusted, in that order
+/// (then by key).
+pub fn trusted_since(conn: &mut DbConn) -> AppResult<Vec<(chrono::NaiveDateTime, TrustedKey)>> {
     Ok(sync_trusted_keys::table
-        .order(sync_trusted_keys::added_at)
+        .order((sync_trusted_keys::added_at, sync_trusted_keys::public_key))
         .select((
+            sync_trusted_keys::added_at,
             sync_trusted_keys::public_key,
             sync_trusted_keys::name,
             sync_trusted_keys::organization_id,
         ))
-        .load::<(String, String, Option<i64>)>(conn)?
+        .load::<(chrono::NaiveDateTime, String, String, Option<i64>)>(conn)?
         .into_iter()
-        .map(|(public_key, name, organization_id)| TrustedKey {
-            public_key,
-            name,
-            organization_id,
+        .map(|(added_at, public_key, name, organization_id)| {
+            (
+                added_at,
+                TrustedKey {
+                    public_key,
+                    name,
+                    organization_id,
+                },
+            )
         })
         .collect())
 }
