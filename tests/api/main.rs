@@ -10,6 +10,7 @@ mod auth;
 mod badges;
 mod cards;
 mod changes;
+mod concurrency;
 mod contract;
 mod deployment;
 mod evaluations;

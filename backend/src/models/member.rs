@@ -213,6 +213,17 @@ impl MemberRow {
             .ok_or(AppError::not_found("đảng viên"))
     }
 
+    /// Reads a member in order to change it: takes the row's write lock first (an update that
+    /// changes nothing), so that a concurrent change of the same member waits for this one to
+    /// commit and is then read as it stands, instead of being read stale and refused with 412
+    /// although its caller stated no precondition (`If-Match`). Out of scope is still 404.
+    pub fn find_for_change(conn: &mut Uow<'_>, scope: &Scope, id: MemberId) -> AppResult<Self> {
+        diesel::update(members::table.filter(members::id.eq(id.0)))
+            .set(members::version.eq(members::version))
+            .execute(conn.conn())?;
+        Self::find(conn, scope, id)
+    }
+
     /// Applies dossier changes when the stored version is `expected` (412 with the current one
     /// otherwise).
     pub fn update_profile(

@@ -106,7 +106,7 @@ pub fn discipline(
     id: MemberId,
     body: &CreateDiscipline,
 ) -> AppResult<(DisciplineRow, MemberRow)> {
-    let m = MemberRow::find(conn, &caller.scope, id)?;
+    let m = MemberRow::find_for_change(conn, &caller.scope, id)?;
     active(&m)?;
     let form = body.form;
     rules::check_form(
@@ -169,7 +169,7 @@ pub fn hold(
     discipline_id: DisciplineId,
     body: &DisciplineHold,
 ) -> AppResult<DisciplineRow> {
-    let m = MemberRow::find(conn, &caller.scope, id)?;
+    let m = MemberRow::find_for_change(conn, &caller.scope, id)?;
     let d = DisciplineRow::of_member(conn, m.id)?
         .into_iter()
         .find(|d| d.id == discipline_id.0)
@@ -225,7 +225,7 @@ pub fn exit(
     id: MemberId,
     body: &ExitRequest,
 ) -> AppResult<MemberRow> {
-    let m = MemberRow::find(conn, &caller.scope, id)?;
+    let m = MemberRow::find_for_change(conn, &caller.scope, id)?;
     active(&m)?;
     let write = MemberWrite::begin(conn, m.clone(), m.version)?;
     let reason = MembershipEnd::from(body.reason);
@@ -253,7 +253,7 @@ pub fn readmit(
     id: MemberId,
     body: &ReadmissionRequest,
 ) -> AppResult<MemberRow> {
-    let m = MemberRow::find(conn, &caller.scope, id)?;
+    let m = MemberRow::find_for_change(conn, &caller.scope, id)?;
     if m.status != MemberStatus::Exited {
         return Err(msg::not_exited());
     }
@@ -338,7 +338,7 @@ pub fn add_period(
     kind: PeriodKind,
     body: &PeriodRequest,
 ) -> AppResult<(i64, MemberRow)> {
-    let m = MemberRow::find(conn, &caller.scope, id)?;
+    let m = MemberRow::find_for_change(conn, &caller.scope, id)?;
     active(&m)?;
     if body.to.is_some_and(|t| t < body.from) {
         return Err(msg::period_ends_before_start());

@@ -97,7 +97,7 @@ pub fn issue(
     caller: &AuthUser,
     body: &CreateTransfer,
 ) -> AppResult<TransferRow> {
-    let member = MemberRow::find(conn, &caller.scope, body.member_id)?;
+    let member = MemberRow::find_for_change(conn, &caller.scope, body.member_id)?;
     if !member.status.is_active() {
         return Err(messages::members::not_active());
     }
@@ -231,7 +231,7 @@ pub fn accept(
     )? {
         return Err(msg::not_pending());
     }
-    let member = MemberRow::find(
+    let member = MemberRow::find_for_change(
         conn,
         &Scope::system(),
         qldv_api_types::MemberId(before.member_id),
@@ -307,7 +307,7 @@ pub fn withdraw(
     if !TransferRow::decide(conn, id, status, None, None, caller.id)? {
         return Err(msg::not_pending());
     }
-    let member = MemberRow::find(
+    let member = MemberRow::find_for_change(
         conn,
         &Scope::system(),
         qldv_api_types::MemberId(before.member_id),

@@ -152,7 +152,7 @@ pub fn correct(
     p: &MemberProfile,
     today: NaiveDate,
 ) -> AppResult<MemberRow> {
-    let before = MemberRow::find(conn, &caller.scope, id)?;
+    let before = MemberRow::find_for_change(conn, &caller.scope, id)?;
     let version = crate::models::check_version(expected, before.version)?;
     let changes = checked_changes(conn, caller, &before, p, today)?;
     let recorded = Recorded {

@@ -20,7 +20,7 @@ pub fn recognise(
     expected: Option<i64>,
     body: &Recognition,
 ) -> AppResult<MemberRow> {
-    let before = MemberRow::find(conn, &caller.scope, id)?;
+    let before = MemberRow::find_for_change(conn, &caller.scope, id)?;
     let version = crate::models::check_version(expected, before.version)?;
     admission::require_probationary(before.status())?;
     let settings = setting::at(conn, body.decided_on)?;

@@ -22,7 +22,7 @@ pub fn file_supplement(
     body: &SupplementRequest,
     today: NaiveDate,
 ) -> AppResult<MemberRow> {
-    let before = MemberRow::find(conn, &caller.scope, id)?;
+    let before = MemberRow::find_for_change(conn, &caller.scope, id)?;
     let version = crate::models::check_version(expected, before.version)?;
     if year < before.ceremony_on.year() || year > today.year() {
         return Err(AppError::field(
