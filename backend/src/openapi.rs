@@ -293,7 +293,21 @@ pub fn finish(mut doc: Doc) -> Doc {
     }
     require_flattened(&mut doc);
     binary_spreadsheets(&mut doc);
+    drop_unused_responses(&mut doc);
     with_examples(doc)
+}
+
+/// Removes the shared responses no operation refers to (a 412 declared by each operation that
+/// takes `If-Match` leaves the shared one unused), so the document carries no dead component.
+fn drop_unused_responses(doc: &mut Doc) {
+    let Ok(text) = serde_json::to_string(&doc.paths) else {
+        return;
+    };
+    if let Some(components) = doc.components.as_mut() {
+        components
+            .responses
+            .retain(|name, _| text.contains(&format!("\"#/components/responses/{name}\"")));
+    }
 }
 
 /// Gives every object schema that has no example of its own one made from its fields' examples

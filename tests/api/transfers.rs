@@ -408,28 +408,6 @@ async fn each_side_lists_its_own_direction_with_the_members_name() {
     assert_eq!(count(&not_in), 0);
 }
 
-/// Writes `value` into one stored transfer's `column` behind the application's back (the
-/// column's CHECK constraint is lifted first), as a damaged or newer database would hold it.
-fn corrupt_transfer(app: &TestApp, id: i64, column: &str, value: &str) {
-    use diesel::RunQueryDsl;
-    let mut conn = app.state.pool.get().unwrap();
-    let statements = if app.db.is_postgres() {
-        vec![
-            format!("ALTER TABLE transfers DROP CONSTRAINT transfers_{column}_check"),
-            format!("UPDATE transfers SET {column} = '{value}' WHERE id = {id}"),
-        ]
-    } else {
-        vec![
-            "PRAGMA ignore_check_constraints = ON".to_string(),
-            format!("UPDATE transfers SET {column} = '{value}' WHERE id = {id}"),
-            "PRAGMA ignore_check_constraints = OFF".to_string(),
-        ]
-    };
-    for s in statements {
-        diesel::sql_query(s).execute(&mut conn).unwrap();
-    }
-}
-
 #[actix_web::test]
 async fn an_unknown_stored_transfer_status_is_an_error_not_pending() {
     let t = two_provinces().await;
@@ -441,7 +419,7 @@ async fn an_unknown_stored_transfer_status_is_an_error_not_pending() {
         )
         .await
         .id();
-    corrupt_transfer(&t.app, tid, "status", "bogus");
+    t.app.store_unchecked("transfers", "status", "bogus", tid);
     t.admin
         .get(&format!("/api/v1/transfers/{tid}"))
         .await
@@ -461,7 +439,7 @@ async fn an_unknown_stored_transfer_purpose_is_an_error_not_work() {
         )
         .await
         .id();
-    corrupt_transfer(&t.app, tid, "purpose", "bogus");
+    t.app.store_unchecked("transfers", "purpose", "bogus", tid);
     t.admin
         .get(&format!("/api/v1/transfers/{tid}"))
         .await

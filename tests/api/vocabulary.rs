@@ -6,35 +6,6 @@ use qldv_api_types::{Lang, Term};
 use qldv_tests::{member_json, TestApp};
 use serde_json::json;
 
-/// Runs raw SQL on the test app's database (both engines).
-fn execute(app: &TestApp, sql: &str) {
-    use diesel::RunQueryDsl;
-    let mut conn = app.state.pool.get().unwrap();
-    diesel::sql_query(sql).execute(&mut conn).unwrap();
-}
-
-/// Stores a value the schema's CHECK would refuse, as a database written by another version or
-/// edited by hand may hold.
-fn store_unchecked(app: &TestApp, table: &str, column: &str, value: &str, id: i64) {
-    use diesel::RunQueryDsl;
-    let mut conn = app.state.pool.get().unwrap();
-    let update = format!("UPDATE {table} SET {column} = '{value}' WHERE id = {id}");
-    if app.db.is_postgres() {
-        let drop = format!("ALTER TABLE {table} DROP CONSTRAINT {table}_{column}_check");
-        diesel::sql_query(drop).execute(&mut conn).unwrap();
-    } else {
-        diesel::sql_query("PRAGMA ignore_check_constraints = ON")
-            .execute(&mut conn)
-            .unwrap();
-    }
-    diesel::sql_query(update).execute(&mut conn).unwrap();
-    if !app.db.is_postgres() {
-        diesel::sql_query("PRAGMA ignore_check_constraints = OFF")
-            .execute(&mut conn)
-            .unwrap();
-    }
-}
-
 #[actix_web::test]
 async fn an_unknown_stored_member_status_is_an_error_not_a_default() {
     let app = TestApp::new().await;
@@ -45,7 +16,7 @@ async fn an_unknown_stored_member_status_is_an_error_not_a_default() {
         .get(&format!("/api/v1/members/{id}"))
         .await
         .assert_status(200);
-    store_unchecked(&app, "members", "status", "bogus", id);
+    app.store_unchecked("members", "status", "bogus", id);
     // Before: read as a probationary member, silently.
     admin
         .get(&format!("/api/v1/members/{id}"))
@@ -55,7 +26,7 @@ async fn an_unknown_stored_member_status_is_an_error_not_a_default() {
     let id = admin
         .create_member(member_json(t.cell, json!({"national_id": null})))
         .await;
-    store_unchecked(&app, "members", "political_theory", "doctorate", id);
+    app.store_unchecked("members", "political_theory", "doctorate", id);
     admin
         .get(&format!("/api/v1/members/{id}"))
         .await
@@ -68,9 +39,7 @@ async fn an_unknown_stored_event_kind_is_an_error_not_a_default() {
     let admin = app.admin().await;
     let t = admin.create_tree("A").await;
     let id = admin.create_member(member_json(t.cell, json!({}))).await;
-    execute(
-        &app,
-        &format!("UPDATE member_events SET kind = 'transfer_accepted' WHERE member_id = {id}"),
+    app.execute_sql(&format!("UPDATE member_events SET kind = 'transfer_accepted' WHERE member_id = {id}"),
     );
     admin
         .get(&format!("/api/v1/members/{id}/events"))
@@ -206,9 +175,7 @@ async fn audit_entries_name_a_known_kind_of_record_and_a_stored_unknown_one_is_a
         .await
         .assert_status(400);
     // A stored kind the server does not know is an error, never passed through as text.
-    execute(
-        &app,
-        &format!("UPDATE audit_log SET entity = 'bogus' WHERE entity_id = '{id}'"),
+    app.execute_sql(&format!("UPDATE audit_log SET entity = 'bogus' WHERE entity_id = '{id}'"),
     );
     admin
         .get(&format!("/api/v1/audit?entity_id={id}"))

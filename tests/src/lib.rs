@@ -171,6 +171,37 @@ impl TestApp {
         assert_membership_invariant(&self.state.pool);
     }
 
+    /// Runs raw SQL on this app's database, behind the application's back (either engine).
+    pub fn execute_sql(&self, sql: &str) {
+        use diesel::RunQueryDsl;
+        let mut conn = self.state.pool.get().unwrap();
+        diesel::sql_query(sql).execute(&mut conn).unwrap();
+    }
+
+    /// Stores `value` in the `column` of row `id` of `table` although the schema's CHECK would
+    /// refuse it (the constraint is lifted first), as a database written by another version or
+    /// edited by hand may hold it.
+    pub fn store_unchecked(&self, table: &str, column: &str, value: &str, id: i64) {
+        use diesel::RunQueryDsl;
+        let mut conn = self.state.pool.get().unwrap();
+        let update = format!("UPDATE {table} SET {column} = '{value}' WHERE id = {id}");
+        let statements = if self.db.is_postgres() {
+            vec![
+                format!("ALTER TABLE {table} DROP CONSTRAINT {table}_{column}_check"),
+                update,
+            ]
+        } else {
+            vec![
+                "PRAGMA ignore_check_constraints = ON".to_string(),
+                update,
+                "PRAGMA ignore_check_constraints = OFF".to_string(),
+            ]
+        };
+        for s in statements {
+            diesel::sql_query(s).execute(&mut conn).unwrap();
+        }
+    }
+
     /// A builder for non-default apps.
     pub fn builder() -> TestAppBuilder {
         TestAppBuilder::default()
