@@ -297,7 +297,7 @@ fn rename(c: &mut Uow<'_>, id: i64, name: &str) -> Result<(), AppError> {
         c,
         qldv_api_types::changes::ChangeEntity::Organization,
         id,
-        "update",
+        qldv_api_types::audit::AuditAction::Update,
     )
 }
 
@@ -407,7 +407,11 @@ async fn a_writer_that_has_published_holds_back_later_writers_until_it_commits()
             // What a unit of work does last before its commit, done by hand to stop there.
             rename_row(c, a, "Tỉnh ủy A (đổi tên)")?;
             let mut notes = Notes::default();
-            notes.change(ChangeEntity::Organization, a, "update");
+            notes.change(
+                ChangeEntity::Organization,
+                a,
+                qldv_api_types::audit::AuditAction::Update,
+            );
             notes.finish(c)?;
             published_tx.send(()).unwrap();
             commit_rx.recv_timeout(wait).unwrap();

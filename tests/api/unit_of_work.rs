@@ -56,12 +56,12 @@ fn rename(c: &mut Uow<'_>, id: i64, name: &str) -> Result<(), AppError> {
         c,
         qldv_api_types::changes::ChangeEntity::Organization,
         id,
-        "update",
+        qldv_api_types::audit::AuditAction::Update,
     )?;
     audit::record(
         c,
         &Actor::system("test"),
-        "update",
+        qldv_api_types::audit::AuditAction::Update,
         Subject {
             entity: qldv_api_types::audit::AuditEntity::Organization,
             id,

@@ -39,8 +39,9 @@ async fn an_unknown_stored_event_kind_is_an_error_not_a_default() {
     let admin = app.admin().await;
     let t = admin.create_tree("A").await;
     let id = admin.create_member(member_json(t.cell, json!({}))).await;
-    app.execute_sql(&format!("UPDATE member_events SET kind = 'transfer_accepted' WHERE member_id = {id}"),
-    );
+    app.execute_sql(&format!(
+        "UPDATE member_events SET kind = 'transfer_accepted' WHERE member_id = {id}"
+    ));
     admin
         .get(&format!("/api/v1/members/{id}/events"))
         .await
@@ -169,14 +170,16 @@ async fn audit_entries_name_a_known_kind_of_record_and_a_stored_unknown_one_is_a
         .await;
     trail.assert_status(200);
     assert_eq!(trail.json["items"][0]["entity"], "member");
+    assert_eq!(trail.json["items"][0]["action"], "create");
     // A kind of record that does not exist is refused, not answered with an empty trail.
     admin
         .get("/api/v1/audit?entity=members")
         .await
         .assert_status(400);
     // A stored kind the server does not know is an error, never passed through as text.
-    app.execute_sql(&format!("UPDATE audit_log SET entity = 'bogus' WHERE entity_id = '{id}'"),
-    );
+    app.execute_sql(&format!(
+        "UPDATE audit_log SET entity = 'bogus' WHERE entity_id = '{id}'"
+    ));
     admin
         .get(&format!("/api/v1/audit?entity_id={id}"))
         .await

@@ -46,6 +46,89 @@ crate::vocabulary::vocabulary! {
     }
 }
 
+crate::vocabulary::vocabulary! {
+    /// What was done to a record: the action of an audit entry, and the operation of a change
+    /// in the feed (the action that changed the record, or `update`).
+    pub enum AuditAction {
+        /// Created.
+        Create = "create",
+        /// Changed (a dossier correction, a renaming, an account's settings).
+        Update = "update",
+        /// A yearly supplement to the dossier filed.
+        Supplement = "supplement",
+        /// Recognised as an official member.
+        Recognize = "recognize",
+        /// Disciplined.
+        Discipline = "discipline",
+        /// A complaint or a re-offence recorded against a discipline.
+        Hold = "hold",
+        /// Left the Party (name removed, resigned, deceased).
+        Exit = "exit",
+        /// Readmitted.
+        Readmit = "readmit",
+        /// A period of working away recorded.
+        Absence = "absence",
+        /// An exemption from party work and meetings recorded.
+        Exemption = "exemption",
+        /// A transfer received by the receiving cell.
+        Accept = "accept",
+        /// A transfer refused by the receiving cell.
+        Rejected = "rejected",
+        /// A transfer withdrawn by the sending side.
+        Cancelled = "cancelled",
+        /// A card issued.
+        Issue = "issue",
+        /// A card replaced by a reissue.
+        Void = "void",
+        /// A card reissued.
+        Reissue = "reissue",
+        /// Revoked (a card by decision, an API token).
+        Revoke = "revoke",
+        /// A card collected when the member left.
+        Collect = "collect",
+        /// Badges proposed.
+        Propose = "propose",
+        /// A badge proposal approved.
+        Approve = "approve",
+        /// A badge proposal rejected.
+        Reject = "reject",
+        /// A badge awarded.
+        Award = "award",
+        /// A badge returned (the member left).
+        Return = "return",
+        /// An evaluation round closed.
+        Close = "close",
+        /// An evaluation round reopened.
+        Reopen = "reopen",
+        /// An organisation moved in the tree.
+        Move = "move",
+        /// Organisations merged (their members moved).
+        Merge = "merge",
+        /// An organisation dissolved.
+        Dissolve = "dissolve",
+        /// A member moved by a restructuring.
+        MovedByRestructure = "moved_by_restructure",
+        /// Written by a sync package applied.
+        Sync = "sync",
+        /// A record written from a sync package.
+        SyncApply = "sync_apply",
+        /// An installation's key trusted.
+        SyncTrust = "sync_trust",
+        /// An organisation above a sync package's subtree written as context for it.
+        SyncContext = "sync_context",
+        /// A sync package imported (one entry for the whole package).
+        SyncImport = "sync_import",
+        /// A successful sign-in.
+        SignIn = "sign_in",
+        /// A refused sign-in.
+        SignInFailed = "sign_in_failed",
+        /// Records exported (a list, a report, a sync package).
+        Export = "export",
+        /// A caller told that a CCCD is recorded outside its scope.
+        IdentifierHeldElsewhere = "identifier_held_elsewhere",
+    }
+}
+
 impl AuditEntity {
     /// The kind of record the change feed publishes for this entity, if it publishes it.
     pub fn feed(self) -> Option<ChangeEntity> {
@@ -99,8 +182,8 @@ pub struct AuditEntry {
     pub actor_id: Option<crate::UserId>,
     /// Who (user name).
     pub actor_username: String,
-    /// What was done, e.g. `create`, `update`.
-    pub action: String,
+    /// What was done.
+    pub action: AuditAction,
     /// The kind of record.
     pub entity: AuditEntity,
     /// The record's id.

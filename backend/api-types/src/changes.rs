@@ -36,8 +36,8 @@ pub struct Change {
     pub entity: ChangeEntity,
     /// The record's id.
     pub id: i64,
-    /// What was done, e.g. `create`, `update`, `accept`, `merge`.
-    pub operation: String,
+    /// What was done: the action that changed the record (`update` for a plain edit).
+    pub operation: crate::audit::AuditAction,
     /// The record's version after the change (its `ETag`).
     pub version: i64,
     /// When the change was made (UTC).
@@ -99,12 +99,7 @@ mod change_schema {
                     .description(Some("The record's id.")),
             )
             .required("id")
-            .property(
-                "operation",
-                ObjectBuilder::new().schema_type(Type::String).description(Some(
-                    "What was done, e.g. `create`, `update`, `accept`, `merge`.",
-                )),
-            )
+            .property("operation", Ref::from_schema_name("AuditAction"))
             .required("operation")
             .property(
                 "version",
@@ -195,6 +190,7 @@ mod change_schema {
                 schemas.push((T::name().into_owned(), T::schema()));
                 T::schemas(schemas);
             }
+            add::<crate::audit::AuditAction>(schemas);
             add::<crate::organizations::Organization>(schemas);
             add::<crate::members::Member>(schemas);
             add::<crate::movements::Transfer>(schemas);

@@ -83,6 +83,7 @@ term_literals!(
     qldv_api_types::members::MemberStatus,
     qldv_api_types::movements::MembershipEnd,
     qldv_api_types::audit::AuditEntity,
+    qldv_api_types::audit::AuditAction,
 );
 
 impl<T: Into<Lit>> From<Option<T>> for Lit {

@@ -4,7 +4,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use qldv_api_types::audit as dto;
-use qldv_api_types::audit::AuditEntity;
+use qldv_api_types::audit::{AuditAction, AuditEntity};
 use serde::Serialize;
 
 use crate::auth::{Actor, Scope};
@@ -28,7 +28,7 @@ pub struct AuditRow {
     /// Actor name.
     pub actor_username: String,
     /// Action.
-    pub action: String,
+    pub action: AuditAction,
     /// Entity kind.
     pub entity: AuditEntity,
     /// Entity id.
@@ -64,7 +64,7 @@ fn json<T: Serialize>(v: Option<&T>) -> Option<String> {
 pub fn record<B: Serialize, A: Serialize>(
     uow: &mut Uow<'_>,
     actor: &Actor,
-    action: &str,
+    action: AuditAction,
     subject: Subject<'_>,
     before: Option<&B>,
     after: Option<&A>,
@@ -89,7 +89,7 @@ pub fn record<B: Serialize, A: Serialize>(
 fn insert(
     conn: &mut DbConn,
     actor: &Actor,
-    action: &str,
+    action: AuditAction,
     (entity, entity_id, scope_path): (AuditEntity, &str, Option<&str>),
     before: Option<String>,
     after: Option<String>,
@@ -128,9 +128,9 @@ pub fn sign_in(
         request_id: None,
     };
     let action = if succeeded {
-        "sign_in"
+        AuditAction::SignIn
     } else {
-        "sign_in_failed"
+        AuditAction::SignInFailed
     };
     let after = serde_json::json!({"username": username, "address": address});
     let id = insert(
@@ -172,7 +172,7 @@ pub fn exported(
     let id = insert(
         conn,
         &caller.actor(),
-        "export",
+        AuditAction::Export,
         (AuditEntity::Export, &org.to_string(), path.as_deref()),
         None,
         json(Some(&after)),
@@ -185,7 +185,7 @@ pub fn exported(
 pub fn count_since(
     conn: &mut DbConn,
     actor_id: i64,
-    action: &str,
+    action: AuditAction,
     since: NaiveDateTime,
 ) -> AppResult<i64> {
     Ok(audit_log::table
@@ -202,7 +202,7 @@ pub fn count_since(
 pub fn record_all<B: Serialize, A: Serialize>(
     uow: &mut Uow<'_>,
     actor: &Actor,
-    action: &str,
+    action: AuditAction,
     entries: &[(Subject<'_>, Option<&B>, Option<&A>)],
 ) -> AppResult<()> {
     use crate::db::bulk::{reserve_ids, Batch};
@@ -300,7 +300,7 @@ impl AuditRow {
             request_id: self.request_id.clone(),
             actor_id: self.actor_id.map(qldv_api_types::UserId),
             actor_username: self.actor_username.clone(),
-            action: self.action.clone(),
+            action: self.action,
             entity: self.entity,
             entity_id: self.entity_id.clone(),
             before: parse(&self.before_data),

@@ -406,7 +406,7 @@ impl MemberRow {
             conn,
             qldv_api_types::changes::ChangeEntity::Member,
             id,
-            "update",
+            qldv_api_types::audit::AuditAction::Update,
         )
     }
 
@@ -422,7 +422,7 @@ impl MemberRow {
             conn,
             qldv_api_types::changes::ChangeEntity::Member,
             id,
-            "update",
+            qldv_api_types::audit::AuditAction::Update,
         )?;
         Ok(row)
     }

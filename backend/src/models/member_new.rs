@@ -107,7 +107,7 @@ impl MemberRow {
                 conn,
                 qldv_api_types::changes::ChangeEntity::Member,
                 row.id,
-                "create",
+                qldv_api_types::audit::AuditAction::Create,
             )?;
         }
         Ok(())

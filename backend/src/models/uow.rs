@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 
+use qldv_api_types::audit::AuditAction;
 use qldv_api_types::changes::ChangeEntity;
 
 use crate::db::DbConn;
@@ -22,7 +23,7 @@ pub type Uow<'c> = crate::db::UnitOfWork<'c, Notes>;
 #[derive(Default)]
 pub struct Notes {
     /// Each record changed once, with its operation, in the order first noted.
-    changes: Vec<(ChangeEntity, i64, String)>,
+    changes: Vec<(ChangeEntity, i64, AuditAction)>,
     /// Where each record is in `changes` (an import notes a million).
     at: HashMap<(ChangeEntity, i64), usize>,
     /// The audit entries appended, to be chained.
@@ -32,19 +33,21 @@ pub struct Notes {
 impl Notes {
     /// Notes that `operation` changed the record `id` of `entity`: published once per record,
     /// with the first operation noted other than a generic `update`.
-    pub fn change(&mut self, entity: ChangeEntity, id: i64, operation: &str) {
+    pub fn change(&mut self, entity: ChangeEntity, id: i64, operation: AuditAction) {
         match self.at.get(&(entity, id)) {
             // A generic update gives way to the named operation that caused it.
             Some(&i) => {
-                if let Some((_, _, op)) =
-                    self.changes.get_mut(i).filter(|(_, _, op)| op == "update")
+                if let Some((_, _, op)) = self
+                    .changes
+                    .get_mut(i)
+                    .filter(|(_, _, op)| *op == AuditAction::Update)
                 {
-                    *op = operation.to_string();
+                    *op = operation;
                 }
             }
             None => {
                 self.at.insert((entity, id), self.changes.len());
-                self.changes.push((entity, id, operation.to_string()));
+                self.changes.push((entity, id, operation));
             }
         }
     }
@@ -55,7 +58,7 @@ impl Notes {
     }
 
     /// The records noted so far, in order, with their operation.
-    pub fn changes(&self) -> &[(ChangeEntity, i64, String)] {
+    pub fn changes(&self) -> &[(ChangeEntity, i64, AuditAction)] {
         &self.changes
     }
 
@@ -82,18 +85,18 @@ mod tests {
     #[test]
     fn a_record_is_noted_once_in_first_order_with_its_named_operation() {
         let mut n = Notes::default();
-        n.change(ChangeEntity::Member, 7, "update");
-        n.change(ChangeEntity::Organization, 1, "create");
-        n.change(ChangeEntity::Member, 7, "exit");
-        n.change(ChangeEntity::Member, 7, "update");
-        n.change(ChangeEntity::Organization, 1, "update");
-        n.change(ChangeEntity::Member, 8, "create");
+        n.change(ChangeEntity::Member, 7, AuditAction::Update);
+        n.change(ChangeEntity::Organization, 1, AuditAction::Create);
+        n.change(ChangeEntity::Member, 7, AuditAction::Exit);
+        n.change(ChangeEntity::Member, 7, AuditAction::Update);
+        n.change(ChangeEntity::Organization, 1, AuditAction::Update);
+        n.change(ChangeEntity::Member, 8, AuditAction::Create);
         assert_eq!(
             n.changes(),
             [
-                (ChangeEntity::Member, 7, "exit".to_string()),
-                (ChangeEntity::Organization, 1, "create".to_string()),
-                (ChangeEntity::Member, 8, "create".to_string()),
+                (ChangeEntity::Member, 7, AuditAction::Exit),
+                (ChangeEntity::Organization, 1, AuditAction::Create),
+                (ChangeEntity::Member, 8, AuditAction::Create),
             ]
         );
     }

@@ -76,7 +76,7 @@ pub async fn create_api_token(
         audit::record::<(), _>(
             c,
             &user.actor(),
-            "create",
+            qldv_api_types::audit::AuditAction::Create,
             Subject {
                 entity: qldv_api_types::audit::AuditEntity::ApiToken,
                 id: row.id,
@@ -158,7 +158,7 @@ pub async fn revoke_api_token(
             audit::record(
                 c,
                 &user.actor(),
-                "revoke",
+                qldv_api_types::audit::AuditAction::Revoke,
                 Subject {
                     entity: qldv_api_types::audit::AuditEntity::ApiToken,
                     id,

@@ -137,7 +137,7 @@ fn record_award(
     audit::record(
         conn,
         &caller.actor(),
-        "award",
+        qldv_api_types::audit::AuditAction::Award,
         Subject {
             entity: qldv_api_types::audit::AuditEntity::Badge,
             id: row.id,
@@ -194,7 +194,7 @@ pub fn propose(
         audit::record(
             conn,
             &caller.actor(),
-            "propose",
+            qldv_api_types::audit::AuditAction::Propose,
             Subject {
                 entity: qldv_api_types::audit::AuditEntity::BadgeProposal,
                 id: p.id,
@@ -240,7 +240,14 @@ pub fn approve(
             None,
             Some(badge.id),
         )?;
-        audit_decision(conn, &caller.actor(), "approve", &m, &p, &after)?;
+        audit_decision(
+            conn,
+            &caller.actor(),
+            qldv_api_types::audit::AuditAction::Approve,
+            &m,
+            &p,
+            &after,
+        )?;
         out.push((after, m));
     }
     Ok(out)
@@ -266,14 +273,21 @@ pub fn reject(
         Some(reason.trim()),
         None,
     )?;
-    audit_decision(conn, &caller.actor(), "reject", &m, &p, &after)?;
+    audit_decision(
+        conn,
+        &caller.actor(),
+        qldv_api_types::audit::AuditAction::Reject,
+        &m,
+        &p,
+        &after,
+    )?;
     Ok((after, m))
 }
 
 fn audit_decision(
     conn: &mut Uow<'_>,
     actor: &Actor,
-    action: &str,
+    action: qldv_api_types::audit::AuditAction,
     m: &MemberRow,
     before: &ProposalRow,
     after: &ProposalRow,
@@ -309,14 +323,14 @@ pub fn return_on_exit(
             conn,
             qldv_api_types::changes::ChangeEntity::Badge,
             b.id,
-            "return",
+            qldv_api_types::audit::AuditAction::Return,
         )?;
     }
     MemberRow::refresh_badge_due(conn, m.id)?;
     audit::record(
         conn,
         actor,
-        "return",
+        qldv_api_types::audit::AuditAction::Return,
         Subject {
             entity: qldv_api_types::audit::AuditEntity::MemberBadges,
             id: m.id,

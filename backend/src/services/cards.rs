@@ -19,7 +19,7 @@ use crate::models::uow::Uow;
 fn audit_card(
     conn: &mut Uow<'_>,
     actor: &Actor,
-    action: &str,
+    action: qldv_api_types::audit::AuditAction,
     path: &str,
     before: Option<&CardRow>,
     after: &CardRow,
@@ -121,7 +121,14 @@ pub fn issue(
         &body.decision_no,
         None,
     )?;
-    audit_card(conn, &caller.actor(), "issue", &m.org_path, None, &card)?;
+    audit_card(
+        conn,
+        &caller.actor(),
+        qldv_api_types::audit::AuditAction::Issue,
+        &m.org_path,
+        None,
+        &card,
+    )?;
     Ok((card, m))
 }
 
@@ -166,12 +173,19 @@ pub fn reissue(
     audit_card(
         conn,
         &caller.actor(),
-        "void",
+        qldv_api_types::audit::AuditAction::Void,
         &m.org_path,
         Some(&old),
         &voided,
     )?;
-    audit_card(conn, &caller.actor(), "reissue", &m.org_path, None, &card)?;
+    audit_card(
+        conn,
+        &caller.actor(),
+        qldv_api_types::audit::AuditAction::Reissue,
+        &m.org_path,
+        None,
+        &card,
+    )?;
     Ok((card, m))
 }
 
@@ -197,7 +211,14 @@ pub fn revoke(
         body.reason.trim(),
     )?;
     MemberRow::set_card_number(conn, m.id, None)?;
-    audit_card(conn, &caller.actor(), "revoke", &path, Some(&old), &card)?;
+    audit_card(
+        conn,
+        &caller.actor(),
+        qldv_api_types::audit::AuditAction::Revoke,
+        &path,
+        Some(&old),
+        &card,
+    )?;
     Ok((card, name))
 }
 
@@ -221,5 +242,12 @@ pub fn collect_on_exit(
         reason,
     )?;
     MemberRow::set_card_number(conn, m.id, None)?;
-    audit_card(conn, actor, "collect", &m.org_path, Some(&card), &after)
+    audit_card(
+        conn,
+        actor,
+        qldv_api_types::audit::AuditAction::Collect,
+        &m.org_path,
+        Some(&card),
+        &after,
+    )
 }

@@ -21,7 +21,8 @@ use crate::models::uow::Uow;
 use crate::services::members::{taken, Key};
 
 /// The audit action of an identifier found held outside the caller's scope.
-pub const ACTION: &str = "identifier_held_elsewhere";
+pub const ACTION: qldv_api_types::audit::AuditAction =
+    qldv_api_types::audit::AuditAction::IdentifierHeldElsewhere;
 /// The audit entity of those entries (the holder's id; not a record the change feed publishes).
 pub const ENTITY: qldv_api_types::audit::AuditEntity =
     qldv_api_types::audit::AuditEntity::IdentifierCheck;

@@ -88,7 +88,11 @@ pub fn put(
     audit::record(
         conn,
         &caller.actor(),
-        if before.is_some() { "update" } else { "create" },
+        if before.is_some() {
+            qldv_api_types::audit::AuditAction::Update
+        } else {
+            qldv_api_types::audit::AuditAction::Create
+        },
         Subject {
             entity: qldv_api_types::audit::AuditEntity::Evaluation,
             id: after.id,
@@ -164,7 +168,7 @@ pub fn close(
     audit::record(
         conn,
         &caller.actor(),
-        "close",
+        qldv_api_types::audit::AuditAction::Close,
         Subject {
             entity: qldv_api_types::audit::AuditEntity::EvaluationRound,
             id: row.id,
@@ -193,7 +197,7 @@ pub fn reopen(
     audit::record(
         conn,
         &caller.actor(),
-        "reopen",
+        qldv_api_types::audit::AuditAction::Reopen,
         Subject {
             entity: qldv_api_types::audit::AuditEntity::EvaluationRound,
             id: before.id,

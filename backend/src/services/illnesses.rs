@@ -36,7 +36,7 @@ pub fn record(
     audit::record(
         conn,
         &caller.actor(),
-        "create",
+        qldv_api_types::audit::AuditAction::Create,
         Subject {
             entity: qldv_api_types::audit::AuditEntity::Illness,
             id: row.id,

@@ -157,7 +157,11 @@ pub fn discipline(
         .into_iter()
         .find(|d| d.id == row_id)
         .ok_or_else(|| AppError::internal("discipline just written is missing"))?;
-    let after = refreshed.audit(conn, &caller.actor(), "discipline")?;
+    let after = refreshed.audit(
+        conn,
+        &caller.actor(),
+        qldv_api_types::audit::AuditAction::Discipline,
+    )?;
     Ok((row, after))
 }
 
@@ -206,7 +210,7 @@ pub fn hold(
     crate::models::audit::record(
         conn,
         &caller.actor(),
-        "hold",
+        qldv_api_types::audit::AuditAction::Hold,
         crate::models::audit::Subject {
             entity: qldv_api_types::audit::AuditEntity::Discipline,
             id: d.id,
@@ -242,7 +246,11 @@ pub fn exit(
             "was_probationary": m.status == MemberStatus::Probationary,
         }),
     )?
-    .audit(conn, &caller.actor(), "exit")?;
+    .audit(
+        conn,
+        &caller.actor(),
+        qldv_api_types::audit::AuditAction::Exit,
+    )?;
     Ok(after)
 }
 
@@ -327,7 +335,11 @@ pub fn readmit(
         member_event::Arrival::Readmitted,
     )?;
     MemberRow::set_exit_reason(conn, m.id, None)?;
-    write.finish(conn, &caller.actor(), "readmit")
+    write.finish(
+        conn,
+        &caller.actor(),
+        qldv_api_types::audit::AuditAction::Readmit,
+    )
 }
 
 /// Records a period of working away or of exemption.
@@ -380,6 +392,10 @@ pub fn add_period(
         serde_json::json!({"period_id": pid, "to": body.to, "place": body.place, "reason": body.reason}),
     );
     write.event(conn, &caller.actor(), &event)?;
-    let after = write.finish(conn, &caller.actor(), kind.as_str())?;
+    let action = match kind {
+        PeriodKind::Absence => qldv_api_types::audit::AuditAction::Absence,
+        PeriodKind::Exemption => qldv_api_types::audit::AuditAction::Exemption,
+    };
+    let after = write.finish(conn, &caller.actor(), action)?;
     Ok((pid, after))
 }

@@ -22,7 +22,7 @@ use crate::services::members::MemberWrite;
 fn audit_org(
     conn: &mut Uow<'_>,
     caller: &AuthUser,
-    action: &str,
+    action: qldv_api_types::audit::AuditAction,
     before: &OrganizationRow,
     after: &OrganizationRow,
 ) -> AppResult<()> {
@@ -94,7 +94,7 @@ fn move_under(
             conn,
             qldv_api_types::changes::ChangeEntity::Organization,
             id,
-            "move",
+            qldv_api_types::audit::AuditAction::Move,
         )?;
     }
     r::relink(conn, org.id, Some(parent.id), on, decision_no)
@@ -121,7 +121,13 @@ pub fn move_org(
     }
     move_under(conn, &before, &parent, body.effective_on, &body.decision_no)?;
     let after = reload(conn, before.id)?;
-    audit_org(conn, caller, "move", &before, &after)?;
+    audit_org(
+        conn,
+        caller,
+        qldv_api_types::audit::AuditAction::Move,
+        &before,
+        &after,
+    )?;
     Ok(after)
 }
 
@@ -187,7 +193,7 @@ pub fn merge(
             conn,
             qldv_api_types::changes::ChangeEntity::Member,
             m,
-            "moved_by_restructure",
+            qldv_api_types::audit::AuditAction::MovedByRestructure,
         )?;
         write.event(
             conn,
@@ -206,7 +212,9 @@ pub fn merge(
                 ),
             },
         )?;
-        write.refresh(conn)?.audited_by("merge");
+        write
+            .refresh(conn)?
+            .audited_by(qldv_api_types::audit::AuditAction::Merge);
     }
     let now_source = reload(conn, source.id)?;
     r::close(
@@ -217,7 +225,13 @@ pub fn merge(
         &body.decision_no,
     )?;
     let after = reload(conn, source.id)?;
-    audit_org(conn, caller, "merge", &now_source, &after)?;
+    audit_org(
+        conn,
+        caller,
+        qldv_api_types::audit::AuditAction::Merge,
+        &now_source,
+        &after,
+    )?;
     Ok(after)
 }
 
@@ -241,6 +255,12 @@ pub fn dissolve(
     }
     r::close(conn, before.id, body.effective_on, None, &body.decision_no)?;
     let after = reload(conn, before.id)?;
-    audit_org(conn, caller, "dissolve", &before, &after)?;
+    audit_org(
+        conn,
+        caller,
+        qldv_api_types::audit::AuditAction::Dissolve,
+        &before,
+        &after,
+    )?;
     Ok(after)
 }

@@ -28,7 +28,7 @@ use crate::services::members::MemberWrite;
 fn audit_transfer(
     conn: &mut Uow<'_>,
     caller: &AuthUser,
-    action: &str,
+    action: qldv_api_types::audit::AuditAction,
     before: Option<&TransferRow>,
     after: &TransferRow,
 ) -> AppResult<()> {
@@ -196,7 +196,13 @@ pub fn issue(
         )?;
     }
     write.refresh(conn)?.audit_with(conn, |conn, _, _| {
-        audit_transfer(conn, caller, "create", None, &row)
+        audit_transfer(
+            conn,
+            caller,
+            qldv_api_types::audit::AuditAction::Create,
+            None,
+            &row,
+        )
     })?;
     Ok(row)
 }
@@ -283,7 +289,13 @@ pub fn accept(
     }
     write.refresh(conn)?.audit_with(conn, |conn, _, _| {
         let after = TransferRow::reload(conn, id)?;
-        audit_transfer(conn, caller, "accept", Some(&before), &after)?;
+        audit_transfer(
+            conn,
+            caller,
+            qldv_api_types::audit::AuditAction::Accept,
+            Some(&before),
+            &after,
+        )?;
         Ok(after)
     })
 }
@@ -300,8 +312,14 @@ pub fn withdraw(
     let id = id.0; // the models still take the raw number
     let (before, sides) = TransferRow::find(conn, &caller.scope, id)?;
     let (decision, action) = match status {
-        TransferStatus::Rejected => (Decision::Reject, "rejected"),
-        _ => (Decision::Cancel, "cancelled"),
+        TransferStatus::Rejected => (
+            Decision::Reject,
+            qldv_api_types::audit::AuditAction::Rejected,
+        ),
+        _ => (
+            Decision::Cancel,
+            qldv_api_types::audit::AuditAction::Cancelled,
+        ),
     };
     let status = transfer::decide(before.status, sides, decision)?;
     if !TransferRow::decide(conn, id, status, None, None, caller.id)? {

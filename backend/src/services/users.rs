@@ -67,7 +67,7 @@ pub fn create(conn: &mut Uow<'_>, caller: &AuthUser, body: &CreateUser) -> AppRe
     audit::record::<(), _>(
         conn,
         &caller.actor(),
-        "create",
+        qldv_api_types::audit::AuditAction::Create,
         Subject {
             entity: ENTITY,
             id: row.id,
@@ -121,7 +121,7 @@ pub fn update(
     audit::record(
         conn,
         &caller.actor(),
-        "update",
+        qldv_api_types::audit::AuditAction::Update,
         Subject {
             entity: ENTITY,
             id: after.id,
@@ -159,7 +159,7 @@ pub fn create_as_system(
     audit::record::<(), _>(
         conn,
         &Actor::system(what),
-        "create",
+        qldv_api_types::audit::AuditAction::Create,
         Subject {
             entity: ENTITY,
             id: row.id,

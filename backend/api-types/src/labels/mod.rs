@@ -79,6 +79,45 @@ mod tests {
         );
     }
 
+    /// The audit trail's codes are stored in a hash-chained log: they never change.
+    #[test]
+    fn audit_codes_are_unchanged() {
+        use crate::audit::{AuditAction, AuditEntity};
+        assert_eq!(
+            codes::<AuditEntity>(),
+            [
+                "organization",
+                "member",
+                "transfer",
+                "evaluation",
+                "card",
+                "badge",
+                "badge_proposal",
+                "member_badges",
+                "evaluation_round",
+                "discipline",
+                "illness",
+                "user",
+                "api_token",
+                "sync_key",
+                "sync_package",
+                "identifier_check",
+                "export"
+            ]
+        );
+        let actions = codes::<AuditAction>();
+        for stored in [
+            "create",
+            "update",
+            "sign_in",
+            "sign_in_failed",
+            "export",
+            "merge",
+        ] {
+            assert!(actions.contains(&stored), "{stored}");
+        }
+    }
+
     #[test]
     fn report_titles_and_level_labels_are_the_printed_ones() {
         assert_eq!(

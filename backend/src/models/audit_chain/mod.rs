@@ -111,7 +111,7 @@ fn encode(buf: &mut Vec<u8>, prev: &str, seq: i64, row: &AuditRow) {
     field(buf, row.request_id.as_deref());
     field(buf, row.actor_id.map(|a| a.to_string()).as_deref());
     field(buf, Some(&row.actor_username));
-    field(buf, Some(&row.action));
+    field(buf, Some(row.action.as_str()));
     field(buf, Some(row.entity.as_str()));
     field(buf, Some(&row.entity_id));
     field(buf, row.scope_path.as_deref());
@@ -302,7 +302,7 @@ mod tests {
             request_id: Some("r".into()),
             actor_id: Some(1),
             actor_username: "admin".into(),
-            action: "update".into(),
+            action: qldv_api_types::audit::AuditAction::Update,
             entity: qldv_api_types::audit::AuditEntity::Member,
             entity_id: "42".into(),
             scope_path: Some("/1/".into()),

@@ -16,6 +16,7 @@ mod publish;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use qldv_api_types::audit::AuditAction;
 use qldv_api_types::changes::{Change, ChangeEntity};
 
 use crate::auth::Scope;
@@ -39,7 +40,7 @@ pub struct ChangeRow {
     /// Record id.
     pub entity_id: i64,
     /// What was done.
-    pub operation: String,
+    pub operation: AuditAction,
     /// The record's version after the change.
     pub version: i64,
     /// The organisation path the record belongs to.
@@ -54,13 +55,21 @@ pub struct ChangeRow {
 /// published when the work commits, once per record (with the first operation noted other than
 /// a generic `update`). Audit entries about records the feed does not publish (accounts, tokens…)
 /// never get here ([`qldv_api_types::audit::AuditEntity::feed`]).
-pub fn note(uow: &mut Uow<'_>, entity: ChangeEntity, id: i64, operation: &str) -> AppResult<()> {
+pub fn note(
+    uow: &mut Uow<'_>,
+    entity: ChangeEntity,
+    id: i64,
+    operation: AuditAction,
+) -> AppResult<()> {
     uow.pending().change(entity, id, operation);
     Ok(())
 }
 
 /// Publishes the records a unit of work changed, as they stand now (last before its commit).
-pub(super) fn publish(conn: &mut DbConn, items: &[(ChangeEntity, i64, String)]) -> AppResult<()> {
+pub(super) fn publish(
+    conn: &mut DbConn,
+    items: &[(ChangeEntity, i64, AuditAction)],
+) -> AppResult<()> {
     publish::publish(conn, items)
 }
 
@@ -101,7 +110,7 @@ impl ChangeRow {
             cursor: self.seq.to_string(),
             entity: self.entity,
             id: self.entity_id,
-            operation: self.operation.clone(),
+            operation: self.operation,
             version: self.version,
             at: super::utc(self.at),
             resource: serde_json::from_str(&self.resource).unwrap_or(serde_json::Value::Null),

@@ -2,6 +2,7 @@
 //! counter and written to the feed.
 
 use diesel::prelude::*;
+use qldv_api_types::audit::AuditAction;
 use qldv_api_types::changes::ChangeEntity;
 use qldv_api_types::{MemberId, OrgId};
 use serde::Serialize;
@@ -106,7 +107,10 @@ const PUBLISH_CHUNK: usize = 5_000;
 /// the API returns it (members a few thousand per query), numbered by steps of the counter
 /// (which the first step locks until the transaction ends), written set by set. A record that
 /// no longer exists (its creation was rolled back to a savepoint) has nothing to publish.
-pub(super) fn publish(conn: &mut DbConn, items: &[(ChangeEntity, i64, String)]) -> AppResult<()> {
+pub(super) fn publish(
+    conn: &mut DbConn,
+    items: &[(ChangeEntity, i64, AuditAction)],
+) -> AppResult<()> {
     use crate::db::bulk::{Batch, Lit};
     let today = crate::models::today();
     let at = crate::models::now();
@@ -170,7 +174,7 @@ pub(super) fn publish(conn: &mut DbConn, items: &[(ChangeEntity, i64, String)]) 
                 at.into(),
                 entity.as_str().into(),
                 id.into(),
-                operation.as_str().into(),
+                (*operation).into(),
                 snap.version.into(),
                 snap.scope_path.into(),
                 Lit::from(snap.other_path),

@@ -63,7 +63,7 @@ pub async fn create_organization(
         audit::record::<(), _>(
             c,
             &user.actor(),
-            "create",
+            qldv_api_types::audit::AuditAction::Create,
             Subject {
                 entity: qldv_api_types::audit::AuditEntity::Organization,
                 id: row.id,

@@ -66,7 +66,7 @@ pub async fn update_organization(
         audit::record(
             c,
             &user.actor(),
-            "update",
+            qldv_api_types::audit::AuditAction::Update,
             Subject {
                 entity: qldv_api_types::audit::AuditEntity::Organization,
                 id: after.id,

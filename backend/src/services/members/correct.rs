@@ -139,7 +139,13 @@ pub(super) fn apply(
             details: Some(Value::Object(details)),
         },
     )?;
-    super::audit(conn, &caller.actor(), "update", Some(before), &after)?;
+    super::audit(
+        conn,
+        &caller.actor(),
+        qldv_api_types::audit::AuditAction::Update,
+        Some(before),
+        &after,
+    )?;
     Ok(after)
 }
 

@@ -330,7 +330,12 @@ pub fn write(conn: &mut Uow<'_>, actor: &Actor, plans: Vec<Planned>) -> AppResul
             (subject, None::<&MemberRow>, Some(r))
         })
         .collect();
-    audit::record_all(conn, actor, "create", &entries)?;
+    audit::record_all(
+        conn,
+        actor,
+        qldv_api_types::audit::AuditAction::Create,
+        &entries,
+    )?;
     Ok(rows)
 }
 

@@ -60,7 +60,12 @@ impl MemberWrite {
 
     /// Refreshes the state, then audits the member's change as `action`: the whole sequence's
     /// end for a change with no consequence on other records. The record after.
-    pub fn finish(self, uow: &mut Uow<'_>, actor: &Actor, action: &str) -> AppResult<MemberRow> {
+    pub fn finish(
+        self,
+        uow: &mut Uow<'_>,
+        actor: &Actor,
+        action: qldv_api_types::audit::AuditAction,
+    ) -> AppResult<MemberRow> {
         self.refresh(uow)?.audit(uow, actor, action)
     }
 }
@@ -90,7 +95,12 @@ impl Refreshed {
     }
 
     /// Audits the member's change as `action`, with the record before and after; the record after.
-    pub fn audit(self, uow: &mut Uow<'_>, actor: &Actor, action: &str) -> AppResult<MemberRow> {
+    pub fn audit(
+        self,
+        uow: &mut Uow<'_>,
+        actor: &Actor,
+        action: qldv_api_types::audit::AuditAction,
+    ) -> AppResult<MemberRow> {
         super::audit(uow, actor, action, Some(&self.before), &self.after)?;
         Ok(self.after)
     }
@@ -107,7 +117,7 @@ impl Refreshed {
 
     /// Ends a change audited by the entry of the operation that contains it (a restructure
     /// audits the organisation, whose members move with it): `by` names that entry's action.
-    pub fn audited_by(self, _entry: &'static str) -> MemberRow {
+    pub fn audited_by(self, _entry: qldv_api_types::audit::AuditAction) -> MemberRow {
         self.after
     }
 }

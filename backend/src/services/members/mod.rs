@@ -25,7 +25,7 @@ use crate::models::uow::Uow;
 pub(crate) fn audit(
     conn: &mut Uow<'_>,
     actor: &Actor,
-    action: &str,
+    action: qldv_api_types::audit::AuditAction,
     before: Option<&MemberRow>,
     after: &MemberRow,
 ) -> AppResult<()> {

@@ -42,5 +42,9 @@ pub fn recognise(
             details: None,
         },
     )?;
-    write.finish(conn, &caller.actor(), "recognize")
+    write.finish(
+        conn,
+        &caller.actor(),
+        qldv_api_types::audit::AuditAction::Recognize,
+    )
 }

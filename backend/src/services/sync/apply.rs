@@ -136,11 +136,16 @@ fn apply_record(
                 crate::models::name_word::set(conn, record.id, &name, &key)?;
             }
             // The receiver's own feed carries what arrived, and its audit trail who sent it.
-            change::note(conn, record.entity, record.id, "sync")?;
+            change::note(
+                conn,
+                record.entity,
+                record.id,
+                qldv_api_types::audit::AuditAction::Sync,
+            )?;
             audit::record(
                 conn,
                 actor,
-                "sync_apply",
+                qldv_api_types::audit::AuditAction::SyncApply,
                 Subject {
                     entity: record.entity.into(),
                     id: record.id,
@@ -282,7 +287,7 @@ pub fn apply(conn: &mut Uow<'_>, caller: &AuthUser, bytes: &[u8]) -> AppResult<S
         audit::record::<(), _>(
             conn,
             &actor,
-            "sync_context",
+            qldv_api_types::audit::AuditAction::SyncContext,
             Subject {
                 entity: qldv_api_types::audit::AuditEntity::Organization,
                 id,
@@ -342,7 +347,7 @@ pub fn apply(conn: &mut Uow<'_>, caller: &AuthUser, bytes: &[u8]) -> AppResult<S
     audit::record::<(), _>(
         conn,
         &caller.actor(),
-        "sync_import",
+        qldv_api_types::audit::AuditAction::SyncImport,
         Subject {
             entity: qldv_api_types::audit::AuditEntity::SyncPackage,
             id: payload.organization_id,

@@ -326,7 +326,7 @@ pub fn trust(conn: &mut Uow<'_>, actor: &Actor, key: &TrustedKey) -> AppResult<T
     audit::record(
         conn,
         actor,
-        "sync_trust",
+        qldv_api_types::audit::AuditAction::SyncTrust,
         Subject {
             entity: qldv_api_types::audit::AuditEntity::SyncKey,
             id: organization_id,
