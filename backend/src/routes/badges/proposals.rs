@@ -136,7 +136,7 @@ pub async fn approve_proposals(
 #[utoipa::path(
     operation_id = "reject_badge_proposal",
     tag = "badges",
-    params(("id" = i64, Path, description = "Proposal id")),
+    params(("id" = qldv_api_types::ProposalId, Path, description = "Proposal id")),
     request_body = RejectProposal,
     responses(
         (status = 200, description = "Rejected", body = BadgeProposal),
@@ -149,10 +149,10 @@ pub async fn approve_proposals(
 pub async fn reject_proposal(
     state: web::Data<AppState>,
     user: Writer,
-    id: web::Path<i64>,
+    id: web::Path<qldv_api_types::ProposalId>,
     Valid(web::Json(body)): Valid<web::Json<RejectProposal>>,
 ) -> Result<web::Json<BadgeProposal>, AppError> {
-    let id = id.into_inner();
+    let id = id.into_inner().0;
     let (p, m) = crate::db::transaction(&state.pool, move |c| {
         services::badges::reject(c, &user, id, &body.reason)
     })
