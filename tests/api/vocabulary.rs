@@ -185,3 +185,25 @@ async fn audit_entries_name_a_known_kind_of_record_and_a_stored_unknown_one_is_a
         .await
         .assert_problem(500, "internal_error");
 }
+
+#[actix_web::test]
+async fn an_annulled_exit_recorded_elsewhere_reads_as_a_known_event() {
+    let app = TestApp::new().await;
+    let admin = app.admin().await;
+    let t = admin.create_tree("A").await;
+    let id = admin.create_member(member_json(t.cell, json!({}))).await;
+    // Nothing in this server writes it yet; records from other systems may hold it.
+    app.execute_sql(&format!(
+        "INSERT INTO member_events (member_id, kind, occurred_on, organization_id, regulation, \
+         entered_by_name, entered_at) SELECT member_id, 'exit_annulled', occurred_on, \
+         organization_id, regulation, 'test', entered_at FROM member_events WHERE member_id = {id}"
+    ));
+    let events = admin
+        .get_all(&format!("/api/v1/members/{id}/events"), 50)
+        .await;
+    assert!(events.iter().any(|e| e["kind"] == "exit_annulled"));
+    admin
+        .get(&format!("/api/v1/members/{id}"))
+        .await
+        .assert_status(200);
+}

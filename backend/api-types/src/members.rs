@@ -263,6 +263,9 @@ crate::vocabulary::vocabulary! {
         Exited = "exited",
         /// Kết nạp lại.
         Readmitted = "readmitted",
+        /// An exit decision annulled (the membership was never interrupted); recorded from
+        /// other systems and sync packages, no endpoint writes it yet.
+        ExitAnnulled = "exit_annulled",
         /// A period of working away was recorded.
         AbsenceRecorded = "absence_recorded",
         /// A period of exemption from activities was recorded.

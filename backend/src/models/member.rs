@@ -218,6 +218,7 @@ impl MemberRow {
     /// commit and is then read as it stands, instead of being read stale and refused with 412
     /// although its caller stated no precondition (`If-Match`). Out of scope is still 404.
     pub fn find_for_change(conn: &mut Uow<'_>, scope: &Scope, id: MemberId) -> AppResult<Self> {
+        Self::find(conn, scope, id)?; // out of scope: 404, and no lock taken
         diesel::update(members::table.filter(members::id.eq(id.0)))
             .set(members::version.eq(members::version))
             .execute(conn.conn())?;

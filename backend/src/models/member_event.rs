@@ -167,6 +167,7 @@ impl EventRow {
                 decision,
                 ceremony: self.detail_date("ceremony_on").unwrap_or(decision),
             },
+            MemberEventKind::ExitAnnulled => Fact::ExitAnnulled,
             MemberEventKind::TransferIssued => Fact::TransferLeft(self.occurred_on),
             MemberEventKind::TransferReceived => Fact::TransferArrived(self.occurred_on),
             MemberEventKind::TransferRejected | MemberEventKind::TransferCancelled => {

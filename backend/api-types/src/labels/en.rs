@@ -95,6 +95,7 @@ labels!(English, en;
         DisciplineHeld => "Complaint / re-offence",
         Exited => "Exited",
         Readmitted => "Re-admitted",
+        ExitAnnulled => "Exit annulled",
         AbsenceRecorded => "Working away",
         ExemptionRecorded => "Exempted from activities",
     }

@@ -95,6 +95,7 @@ labels!(Vietnamese, vi;
         DisciplineHeld => "Khiếu nại / tái phạm",
         Exited => "Ra khỏi Đảng",
         Readmitted => "Kết nạp lại",
+        ExitAnnulled => "Hủy quyết định ra khỏi Đảng",
         AbsenceRecorded => "Đi làm ăn xa",
         ExemptionRecorded => "Miễn công tác và sinh hoạt",
     }
