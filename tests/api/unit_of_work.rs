@@ -9,7 +9,7 @@ use qldv::error::AppError;
 use qldv::models::audit::{self, Subject};
 use qldv::models::change;
 use qldv::models::uow::Uow;
-use qldv_tests::{member_json, Client, TestApp};
+use qldv_tests::{official_json, Client, TestApp};
 use serde_json::{json, Value};
 
 /// The feed after `after`, each change as (entity, id, operation, version), and its end.
@@ -151,11 +151,12 @@ async fn a_member_change_refused_after_the_member_was_touched_leaves_no_trace() 
     let a = admin.create_tree("A").await;
     let b = admin.create_tree("B").await;
     let id = admin
-        .create_member(member_json(
+        .create_member(official_json(
             a.cell,
-            json!({"birth_date": "1970-02-01", "national_id": "031070001234",
-                   "admission_decision_on": "2000-03-06", "ceremony_on": "2000-03-20",
-                   "status": "official", "official_on": "2001-03-20"}),
+            "Nguyễn Văn An",
+            1970,
+            "2000-03-06",
+            1,
         ))
         .await;
     admin

@@ -11,6 +11,7 @@ pub mod composition;
 pub mod discipline;
 pub mod disclosure;
 pub mod evaluation;
+pub mod evaluation_round;
 pub mod lifecycle;
 pub mod party_age;
 pub mod privacy;

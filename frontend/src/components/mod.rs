@@ -31,19 +31,13 @@ where
     T: DeserializeOwned + Clone + 'static,
     V: IntoView + 'static,
 {
-    let res = LocalResource::new(move || {
-        let p = path.clone();
-        async move { api::get_all::<T>(&p).await }
-    });
-    let lang = use_lang();
-    view! {
-        <Suspense fallback=move || view! { <p class="loading">{move || lang.get().t(Text::Loading)}</p> }>
-            {move || res.get().map(|r| match r {
-                Ok(v) => render(v).into_any(),
-                Err(e) => view! { <ErrorBox error=e/> }.into_any(),
-            })}
-        </Suspense>
-    }
+    loaded(
+        move || {
+            let p = path.clone();
+            async move { api::get_all::<T>(&p).await }
+        },
+        render,
+    )
 }
 
 /// Fetches `path` and renders the result with `render`, showing loading and errors.
@@ -52,10 +46,26 @@ where
     T: DeserializeOwned + Clone + 'static,
     V: IntoView + 'static,
 {
-    let res = LocalResource::new(move || {
-        let p = path.clone();
-        async move { api::get::<T>(&p).await }
-    });
+    loaded(
+        move || {
+            let p = path.clone();
+            async move { api::get::<T>(&p).await }
+        },
+        render,
+    )
+}
+
+/// Runs `load` and renders its result with `render`, showing loading and errors.
+fn loaded<T, V, Fut>(
+    load: impl Fn() -> Fut + 'static,
+    render: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    V: IntoView + 'static,
+    Fut: std::future::Future<Output = Result<T, ApiError>> + 'static,
+{
+    let res = LocalResource::new(load);
     let lang = use_lang();
     view! {
         <Suspense fallback=move || view! { <p class="loading">{move || lang.get().t(Text::Loading)}</p> }>
