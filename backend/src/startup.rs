@@ -85,6 +85,11 @@ pub fn open(opts: &StateOptions) -> Result<AppState, String> {
     // Audit entries from before the chain are not chained here (nor anywhere at run time):
     // chaining whatever an unchained entry says would launder one slipped into the database.
     crate::models::name_word::refresh_stats(&mut conn).map_err(|e| e.to_string())?;
+    let derived = crate::models::member::MemberRow::derive_pending_interruptions(&mut conn)
+        .map_err(|e| e.to_string())?;
+    if derived > 0 {
+        tracing::info!(members = derived, "interruptions of party age derived as dated periods");
+    }
     let built =
         crate::models::composition_rollup::build_if_stale(&mut conn).map_err(|e| e.to_string())?;
     if let Some(counts) = built {

@@ -5,6 +5,7 @@
 mod access;
 mod access_matrix;
 mod alerts;
+mod arrivals;
 mod audit;
 mod auth;
 mod badges;
@@ -18,6 +19,7 @@ mod export;
 mod health;
 mod idempotency;
 mod imports;
+mod interruptions;
 mod lifecycle;
 mod members;
 mod movement_property;

@@ -70,6 +70,14 @@ crate::vocabulary::vocabulary! {
         Absence = "absence",
         /// An exemption from party work and meetings recorded.
         Exemption = "exemption",
+        /// An interruption of party age recorded (out of contact, restored, a past one).
+        Interruption = "interruption",
+        /// A wrongful decision annulled (117-QĐ/TW).
+        Annul = "annul",
+        /// A member arrived from outside the system.
+        Arrive = "arrive",
+        /// A temporary registration ended.
+        EndTemporary = "end_temporary",
         /// A transfer received by the receiving cell.
         Accept = "accept",
         /// A transfer refused by the receiving cell.

@@ -86,6 +86,9 @@ error_codes! {
     NationalIdTaken = "national_id_taken", 409, "The CCCD is already on another record in the caller's scope";
     NotEmpty = "not_empty", 409, "The organisation still has members or children";
     NotProbationary = "not_probationary", 409, "The member is not probationary";
+    NotOutOfContact = "not_out_of_contact", 409, "The member is not recorded out of contact";
+    NothingToAnnul = "nothing_to_annul", 409, "No exit or discipline of the member to annul";
+    TemporaryNotInEffect = "temporary_not_in_effect", 409, "Not a temporary registration in effect (not received, or ended already)";
     PersonalHistoryNoTaken = "personal_history_no_taken", 409, "The personal-history number is already on another record";
     ProposalDecided = "proposal_decided", 409, "The badge proposal was already decided";
     RecordedElsewhere = "recorded_elsewhere", 409, "The person has a record outside the caller's scope (where is not said): ask for a transfer";
@@ -111,6 +114,7 @@ error_codes! {
     MembershipInvariant = "membership_invariant", 422, "A sync package would leave a member in two places";
     NoGrassroots = "no_grassroots", 422, "The organisation has no grassroots organisation above it";
     NoPartyAge = "no_party_age", 422, "The member has no party age at that date";
+    PartyAgeMismatch = "party_age_mismatch", 422, "The party age from the dates typed in is not the one the sender's paper states";
     NotAMilestone = "not_a_milestone", 422, "Not a badge milestone";
     NotEligible = "not_eligible", 422, "The member is not eligible for the badge";
     NotGrassroots = "not_grassroots", 422, "Not a grassroots organisation";

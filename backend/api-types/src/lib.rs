@@ -12,6 +12,7 @@ pub mod common;
 pub mod error_code;
 pub mod evaluations;
 pub mod ids;
+pub mod interruptions;
 pub mod labels;
 pub mod members;
 pub mod movements;

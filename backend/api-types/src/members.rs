@@ -263,13 +263,27 @@ crate::vocabulary::vocabulary! {
         Exited = "exited",
         /// Kết nạp lại.
         Readmitted = "readmitted",
-        /// An exit decision annulled (the membership was never interrupted); recorded from
-        /// other systems and sync packages, no endpoint writes it yet.
+        /// A wrongful exit annulled (117-QĐ/TW): the membership was never interrupted.
         ExitAnnulled = "exit_annulled",
         /// A period of working away was recorded.
         AbsenceRecorded = "absence_recorded",
         /// A period of exemption from activities was recorded.
         ExemptionRecorded = "exemption_recorded",
+        /// Mất liên lạc: out of contact with the party organisation from this date (party age
+        /// stops).
+        LostContact = "lost_contact",
+        /// Back in contact: the time out of contact is an interruption of party age.
+        ContactRestored = "contact_restored",
+        /// A past interruption of party age entered for the record (details: kind, from, to).
+        InterruptionRecorded = "interruption_recorded",
+        /// A wrongful discipline annulled (117-QĐ/TW): it no longer counts.
+        DisciplineAnnulled = "discipline_annulled",
+        /// Tiếp nhận từ ngoài hệ thống: arrived from the army, the police, abroad or an
+        /// installation not yet on the system (a transfer in, never an admission).
+        ArrivedFromOutside = "arrived_from_outside",
+        /// A temporary registration ended: the member's return recorded, or an official
+        /// transfer took its place.
+        TemporaryTransferEnded = "temporary_transfer_ended",
     }
 }
 
@@ -411,6 +425,9 @@ mod tests {
         labelled::<crate::auth::Role>();
         labelled::<crate::changes::ChangeEntity>();
         labelled::<crate::reports::ImportStatus>();
+        labelled::<crate::interruptions::PastInterruptionKind>();
+        labelled::<crate::interruptions::AnnulledDecision>();
+        labelled::<crate::interruptions::ArrivalSource>();
     }
 
     #[test]

@@ -25,6 +25,10 @@ crate::vocabulary::vocabulary! {
         Residence = "residence",
         /// Study: up to two years.
         Study = "study",
+        /// Ra nước ngoài: abroad (work, study, labour, a private visit) for less than a year, to
+        /// a party organisation abroad outside the system; a year or more is an official
+        /// transfer abroad.
+        Abroad = "abroad",
     }
 }
 
@@ -137,6 +141,9 @@ pub struct Transfer {
     pub until: Option<NaiveDate>,
     /// Received.
     pub received_on: Option<NaiveDate>,
+    /// A temporary registration ended on this day (the return recorded, or an official
+    /// transfer took its place).
+    pub ended_on: Option<NaiveDate>,
     /// Last day to report at the receiving cell.
     pub report_by: NaiveDate,
     /// Why.

@@ -211,6 +211,7 @@ diesel::table! {
         exit_reason -> Nullable<Text>,
         interruption_days -> BigInt,
         interrupted_since -> Nullable<Date>,
+        interruptions -> Nullable<Text>,
         ever_recognised -> Bool,
         version -> BigInt,
         created_at -> Timestamp,
@@ -309,6 +310,7 @@ diesel::table! {
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        ended_on -> Nullable<Date>,
     }
 }
 
@@ -340,6 +342,7 @@ diesel::table! {
         regulation -> Text,
         created_by -> Nullable<BigInt>,
         created_at -> Timestamp,
+        annulled_on -> Nullable<Date>,
     }
 }
 

@@ -4,6 +4,8 @@
 use chrono::NaiveDate;
 use qldv_api_types::members::MemberStatus;
 
+use super::party_age::{covered_days, PartyAgeFacts, Period};
+
 /// What an event says about the lifecycle (events that do not change it are `Other`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Fact {
@@ -28,7 +30,7 @@ pub enum Fact {
         /// Ceremony date.
         ceremony: NaiveDate,
     },
-    /// A wrongful exit annulled: it never interrupted anything.
+    /// A wrongful exit annulled (117-QĐ/TW): it never interrupted anything.
     ExitAnnulled,
     /// Left the cell on an official transfer (the gap until arrival is an interruption).
     TransferLeft(NaiveDate),
@@ -36,8 +38,28 @@ pub enum Fact {
     TransferArrived(NaiveDate),
     /// The transfer was rejected or cancelled: the member never left.
     TransferWithdrawn,
-    /// Transferred to outside the system.
+    /// Transferred to outside the system (still a member, elsewhere: no interruption).
     TransferredOut(NaiveDate),
+    /// Arrived from outside the system (army, police, abroad, an installation not yet on it) on
+    /// `arrived`; the gap since the sender's paper (`left`), when known, is an interruption.
+    ArrivedFromOutside {
+        /// Arrival at the cell.
+        arrived: NaiveDate,
+        /// The sender's paper, if known.
+        left: Option<NaiveDate>,
+    },
+    /// Out of contact with the party organisation (mất liên lạc) from this date.
+    LostContact(NaiveDate),
+    /// Back in contact on this date: the time out of contact is an interruption.
+    ContactRestored(NaiveDate),
+    /// A past interruption `[from, to)` entered for the record (data entry of a member
+    /// re-admitted or out of contact before the system).
+    PastInterruption {
+        /// First day.
+        from: NaiveDate,
+        /// First day after it.
+        to: NaiveDate,
+    },
     /// No effect on the lifecycle (corrections, supplements, …).
     Other,
 }
@@ -57,19 +79,43 @@ pub struct Derived {
     pub official_on: Option<NaiveDate>,
     /// Whether the member was ever recognised official (party age exists).
     pub ever_recognised: bool,
+    /// Interruptions that have ended, as dated periods.
+    pub interruptions: Vec<Period>,
     /// Days of interruptions that have ended.
     pub interruption_days: i64,
-    /// Start of an interruption still going on.
+    /// Start of an interruption still going on (the earliest, when several are).
     pub interrupted_since: Option<NaiveDate>,
     /// An official transfer issued and not yet received.
     pub in_transit: bool,
 }
 
+/// Interruptions still going on, by kind.
+#[derive(Debug, Default)]
+struct Open {
+    exited: Option<NaiveDate>,
+    in_transit: Option<NaiveDate>,
+    out_of_contact: Option<NaiveDate>,
+}
+
+impl Open {
+    fn earliest(&self) -> Option<NaiveDate> {
+        [self.exited, self.in_transit, self.out_of_contact]
+            .into_iter()
+            .flatten()
+            .min()
+    }
+}
+
+fn close(s: &mut Derived, from: Option<NaiveDate>, to: NaiveDate) {
+    if let Some(from) = from.filter(|f| *f < to) {
+        s.interruptions.push(Period { from, to: Some(to) });
+    }
+}
+
 /// Folds the facts, in date order, into the state; `None` before any admission.
 pub fn derive(facts: &[Fact]) -> Option<Derived> {
     let mut state: Option<Derived> = None;
-    let mut exited_on: Option<NaiveDate> = None;
-    let mut left_on: Option<NaiveDate> = None;
+    let mut open = Open::default();
     for fact in facts {
         match (fact, state.as_mut()) {
             (
@@ -87,11 +133,12 @@ pub fn derive(facts: &[Fact]) -> Option<Derived> {
                     ceremony: *ceremony,
                     official_on: None,
                     ever_recognised: false,
+                    interruptions: Vec::new(),
                     interruption_days: 0,
                     interrupted_since: None,
                     in_transit: false,
                 });
-                left_on = None;
+                open = Open::default();
             }
             (Fact::Recognized(on), Some(s)) => {
                 s.status = MemberStatus::Official;
@@ -100,23 +147,23 @@ pub fn derive(facts: &[Fact]) -> Option<Derived> {
             }
             (Fact::Exited(on), Some(s)) => {
                 s.status = MemberStatus::Exited;
-                s.interrupted_since = Some(*on);
-                exited_on = Some(*on);
+                open.exited = Some(*on);
             }
             (Fact::ExitAnnulled, Some(s)) => {
-                s.interrupted_since = None;
                 s.status = if s.official_on.is_some() {
                     MemberStatus::Official
                 } else {
                     MemberStatus::Probationary
                 };
-                exited_on = None;
+                open.exited = None;
             }
             (Fact::Readmitted { decision, ceremony }, Some(s)) => {
-                if let Some(from) = exited_on.take() {
-                    s.interruption_days += (*decision - from).num_days().max(0);
-                }
-                s.interrupted_since = None;
+                // Out of the party (and out of contact before it) until the new decision.
+                let from = [open.exited.take(), open.out_of_contact.take()]
+                    .into_iter()
+                    .flatten()
+                    .min();
+                close(s, from, *decision);
                 s.status = MemberStatus::Probationary;
                 s.decision = *decision;
                 s.ceremony = *ceremony;
@@ -124,32 +171,66 @@ pub fn derive(facts: &[Fact]) -> Option<Derived> {
             }
             (Fact::TransferLeft(on), Some(s)) => {
                 s.in_transit = true;
-                left_on = Some(*on);
+                open.in_transit = Some(*on);
             }
             (Fact::TransferArrived(on), Some(s)) => {
-                if let Some(from) = left_on.take() {
-                    s.interruption_days += (*on - from).num_days().max(0);
-                }
+                close(s, open.in_transit.take(), *on);
                 s.in_transit = false;
             }
             (Fact::TransferWithdrawn, Some(s)) => {
                 s.in_transit = false;
-                left_on = None;
+                open.in_transit = None;
             }
-            (Fact::TransferredOut(on), Some(s)) => {
+            (Fact::TransferredOut(_), Some(s)) => {
                 s.status = MemberStatus::TransferredOut;
                 s.in_transit = false;
-                s.interrupted_since = Some(*on);
+                open.in_transit = None;
             }
+            (Fact::ArrivedFromOutside { arrived, left }, Some(s)) => {
+                s.status = if s.official_on.is_some() {
+                    MemberStatus::Official
+                } else {
+                    MemberStatus::Probationary
+                };
+                close(s, *left, *arrived);
+            }
+            (Fact::LostContact(on), Some(_)) => {
+                open.out_of_contact = Some(open.out_of_contact.map_or(*on, |o| o.min(*on)));
+            }
+            (Fact::ContactRestored(on), Some(s)) => {
+                close(s, open.out_of_contact.take(), *on);
+            }
+            (Fact::PastInterruption { from, to }, Some(s)) => close(s, Some(*from), *to),
             (_, _) => {}
         }
     }
-    state
+    state.map(|mut s| {
+        s.interruptions.sort();
+        s.interruption_days = covered_days(&s.interruptions, s.first_decision, NaiveDate::MAX);
+        s.interrupted_since = open.earliest();
+        s
+    })
+}
+
+impl Derived {
+    /// The facts party age is computed from.
+    pub fn party_age_facts(&self) -> PartyAgeFacts {
+        let mut interruptions = self.interruptions.clone();
+        if let Some(from) = self.interrupted_since {
+            interruptions.push(Period { from, to: None });
+        }
+        PartyAgeFacts {
+            first_decision: self.first_decision,
+            recognised: self.ever_recognised,
+            interruptions,
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
@@ -249,5 +330,143 @@ mod tests {
     #[test]
     fn nothing_before_an_admission() {
         assert_eq!(derive(&[Fact::Recognized(d(2020, 1, 1))]), None);
+    }
+
+    #[test]
+    fn out_of_contact_and_past_interruptions_are_dated_periods() {
+        let facts = [
+            Fact::Admitted {
+                decision: d(1990, 1, 1),
+                ceremony: d(1990, 1, 10),
+                first_decision: d(1985, 1, 1),
+            },
+            Fact::Recognized(d(1991, 1, 10)),
+            Fact::PastInterruption {
+                from: d(1986, 1, 1),
+                to: d(1989, 1, 1),
+            },
+            Fact::LostContact(d(2000, 5, 1)),
+        ];
+        let s = derive(&facts).unwrap_or_else(|| unreachable!());
+        assert_eq!(s.interrupted_since, Some(d(2000, 5, 1)));
+        let mut more = facts.to_vec();
+        more.push(Fact::ContactRestored(d(2001, 5, 1)));
+        let s = derive(&more).unwrap_or_else(|| unreachable!());
+        assert_eq!(s.interrupted_since, None);
+        assert_eq!(
+            s.interruptions,
+            vec![
+                Period { from: d(1986, 1, 1), to: Some(d(1989, 1, 1)) },
+                Period { from: d(2000, 5, 1), to: Some(d(2001, 5, 1)) },
+            ]
+        );
+        // 1985 → 2020 is 35 years, less three and one.
+        let age = crate::domain::party_age::party_age(&s.party_age_facts(), d(2020, 1, 1));
+        assert_eq!(age.map(|a| (a.years, a.months, a.days)), Some((31, 0, 0)));
+    }
+
+    #[test]
+    fn an_arrival_from_outside_keeps_the_time_outside_and_subtracts_only_the_gap() {
+        let facts = [
+            Fact::Admitted {
+                decision: d(2000, 1, 1),
+                ceremony: d(2000, 1, 10),
+                first_decision: d(2000, 1, 1),
+            },
+            Fact::Recognized(d(2001, 1, 10)),
+            Fact::TransferredOut(d(2005, 1, 1)),
+        ];
+        let s = derive(&facts).unwrap_or_else(|| unreachable!());
+        assert_eq!((s.status, s.interrupted_since), (MemberStatus::TransferredOut, None));
+        let mut more = facts.to_vec();
+        more.push(Fact::ArrivedFromOutside {
+            arrived: d(2015, 1, 21),
+            left: Some(d(2015, 1, 1)),
+        });
+        let s = derive(&more).unwrap_or_else(|| unreachable!());
+        assert_eq!(s.status, MemberStatus::Official);
+        assert_eq!((s.interruption_days, s.interrupted_since), (20, None));
+    }
+
+    /// The history of a member as events: what each generated step appends.
+    #[derive(Debug, Clone)]
+    enum Step {
+        Transfer(i64, i64),
+        Contact(i64, i64),
+        ExitAndReadmission(i64, i64),
+        Past(i64, i64),
+    }
+
+    fn step() -> impl proptest::strategy::Strategy<Value = Step> {
+        use proptest::prelude::*;
+        prop_oneof![
+            (1i64..200, 0i64..60).prop_map(|(a, b)| Step::Transfer(a, b)),
+            (1i64..400, 1i64..900).prop_map(|(a, b)| Step::Contact(a, b)),
+            (1i64..400, 1100i64..2000).prop_map(|(a, b)| Step::ExitAndReadmission(a, b)),
+            (1i64..400, 1i64..900).prop_map(|(a, b)| Step::Past(a, b)),
+        ]
+    }
+
+    /// Dated facts of a history: admission, recognition a year later, then the steps one after
+    /// the other.
+    fn history(first: NaiveDate, steps: &[Step]) -> Vec<(NaiveDate, Fact)> {
+        let day = |n: i64| chrono::Duration::days(n);
+        let mut out = vec![
+            (first, Fact::Admitted { decision: first, ceremony: first + day(10), first_decision: first }),
+            (first + day(375), Fact::Recognized(first + day(375))),
+        ];
+        let mut at = first + day(400);
+        for s in steps {
+            match *s {
+                Step::Transfer(wait, gap) => {
+                    at += day(wait);
+                    out.push((at, Fact::TransferLeft(at)));
+                    at += day(gap);
+                    out.push((at, Fact::TransferArrived(at)));
+                }
+                Step::Contact(wait, len) => {
+                    at += day(wait);
+                    out.push((at, Fact::LostContact(at)));
+                    at += day(len);
+                    out.push((at, Fact::ContactRestored(at)));
+                }
+                Step::ExitAndReadmission(wait, len) => {
+                    at += day(wait);
+                    out.push((at, Fact::Exited(at)));
+                    at += day(len);
+                    out.push((at, Fact::Readmitted { decision: at, ceremony: at + day(10) }));
+                    at += day(375);
+                    out.push((at, Fact::Recognized(at)));
+                }
+                Step::Past(wait, len) => {
+                    at += day(wait);
+                    out.push((at, Fact::PastInterruption { from: at, to: at + day(len) }));
+                    at += day(len);
+                }
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// Party age as of `d` never depends on anything recorded after `d`: the state derived
+        /// from the whole history and the one derived from the events up to `d` give the same
+        /// party age on `d` (once the member was recognised: a recognition gives party age from
+        /// the first decision, by the rule itself).
+        #[test]
+        fn party_age_on_a_date_never_depends_on_what_came_after_it(
+            first in (0i64..20_000).prop_map(|n| d(1950, 1, 1) + chrono::Duration::days(n)),
+            steps in proptest::collection::vec(step(), 0..6),
+            at in 0i64..12_000,
+        ) {
+            use crate::domain::party_age::party_age;
+            let events = history(first, &steps);
+            let on = first + chrono::Duration::days(375 + at);
+            let all: Vec<Fact> = events.iter().map(|(_, f)| f.clone()).collect();
+            let until: Vec<Fact> = events.iter().filter(|(e, _)| *e <= on).map(|(_, f)| f.clone()).collect();
+            let whole = derive(&all).map(|s| party_age(&s.party_age_facts(), on));
+            let then = derive(&until).map(|s| party_age(&s.party_age_facts(), on));
+            proptest::prop_assert_eq!(whole, then);
+        }
     }
 }

@@ -76,7 +76,8 @@ pub fn reporting_deadline(issued_on: NaiveDate, s: &RuleSettings) -> NaiveDate {
 }
 
 /// Rule 8: a temporary transfer lasts from 3 months to less than 1 year (work, residence) or up
-/// to 2 years (study).
+/// to 2 years (study). Abroad it lasts from 3 months to less than 1 year whatever the purpose
+/// (HD 01-HD/TW §10.2: a year or more abroad is an official transfer abroad).
 pub fn check_temporary(
     purpose: Purpose,
     from: NaiveDate,
@@ -94,11 +95,20 @@ pub fn check_temporary(
         ));
     }
     let (limit, ok) = match purpose {
+        Purpose::Abroad if until >= add_months(from, s.temporary_max_months) => {
+            return Err(Violation::new(
+                "temporary_too_long",
+                format!(
+                    "Ra nước ngoài từ {} tháng trở lên thì chuyển sinh hoạt đảng chính thức ra ngoài nước",
+                    s.temporary_max_months
+                ),
+            ));
+        }
         Purpose::Study => {
             let l = add_months(from, s.temporary_study_max_months);
             (l, until <= l)
         }
-        Purpose::Work | Purpose::Residence => {
+        Purpose::Work | Purpose::Residence | Purpose::Abroad => {
             let l = add_months(from, s.temporary_max_months);
             (l, until < l)
         }
@@ -244,6 +254,12 @@ mod tests {
         assert_eq!(work(d(2026, 1, 9)), Ok(()));
         assert_eq!(work(d(2026, 1, 10)), Err("temporary_too_long"));
         let study = |until| check_temporary(Purpose::Study, from, until, &s()).map_err(|v| v.code);
+        let abroad = |until| check_temporary(Purpose::Abroad, from, until, &s()).map_err(|v| v.code);
+        // Abroad: under a year whatever the reason; a year is an official transfer abroad.
+        assert_eq!(abroad(add_months(from, 3)), Ok(()));
+        assert_eq!(abroad(add_months(from, 12) - chrono::Duration::days(1)), Ok(()));
+        assert_eq!(abroad(add_months(from, 12)), Err("temporary_too_long"));
+        assert_eq!(abroad(add_months(from, 2)), Err("temporary_too_short"));
         assert_eq!(study(d(2027, 1, 10)), Ok(()));
         assert_eq!(study(d(2027, 1, 11)), Err("temporary_too_long"));
     }

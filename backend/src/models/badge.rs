@@ -289,7 +289,10 @@ pub fn facts_of(
     let ids: Vec<i64> = rows.iter().map(|m| m.id).collect();
     let mut held = BadgeRow::awarded_to(conn, &ids)?;
     let mut discipline: HashMap<i64, Vec<BadgeDiscipline>> = HashMap::new();
-    for d in DisciplineRow::of_members(conn, &ids)? {
+    for d in DisciplineRow::of_members(conn, &ids)?
+        .into_iter()
+        .filter(|d| d.annulled_on.is_none())
+    {
         let rule = d.rule();
         discipline
             .entry(d.member_id)

@@ -38,17 +38,39 @@ pub struct DisciplineRow {
     pub created_by: Option<i64>,
     /// Entered at.
     pub created_at: NaiveDateTime,
+    /// Annulled as wrongful (117-QĐ/TW) on this date: it no longer counts.
+    pub annulled_on: Option<NaiveDate>,
 }
 
 impl DisciplineRow {
-    /// The rules' view.
+    /// The rules' view; an annulled discipline was never in force.
     pub fn rule(&self) -> Discipline {
+        if self.annulled_on.is_some() {
+            return Discipline {
+                form: self.form,
+                decided_on: self.decided_on,
+                lapses_on: Some(self.decided_on),
+                held: false,
+            };
+        }
         Discipline {
             form: self.form,
             decided_on: self.decided_on,
             lapses_on: self.lapses_on,
             held: self.complaint_on.is_some() || self.reoffence_on.is_some(),
         }
+    }
+
+    /// Marks a discipline annulled as wrongful on `on`; `false` when it was already.
+    pub fn annul(conn: &mut DbConn, id: i64, on: NaiveDate) -> AppResult<bool> {
+        Ok(diesel::update(
+            disciplines::table
+                .filter(disciplines::id.eq(id))
+                .filter(disciplines::annulled_on.is_null()),
+        )
+        .set(disciplines::annulled_on.eq(Some(on)))
+        .execute(conn)?
+            == 1)
     }
 
     /// A member's disciplines, oldest first.

@@ -118,6 +118,9 @@ pub struct MemberRow {
     pub interruption_days: i64,
     /// Start of an open interruption (party age frozen).
     pub interrupted_since: Option<NaiveDate>,
+    /// Closed interruptions as dated periods (`domain::party_age::encode`); `None` for a row
+    /// written before they were kept, until it is derived again from its events.
+    pub interruptions: Option<String>,
     /// Ever recognised official (party age exists).
     pub ever_recognised: bool,
     /// Version.
@@ -345,6 +348,9 @@ impl MemberRow {
             members::ever_recognised.eq(derived.ever_recognised),
             members::interruption_days.eq(derived.interruption_days),
             members::interrupted_since.eq(derived.interrupted_since),
+            members::interruptions.eq(Some(crate::domain::party_age::encode(
+                &derived.interruptions,
+            ))),
             members::in_transit.eq(derived.in_transit),
         ));
         let before = super::composition_rollup::of_member(conn, id)?;
@@ -353,6 +359,19 @@ impl MemberRow {
         let after = super::composition_rollup::counted(&row);
         super::composition_rollup::record(conn, before.as_ref(), after.as_ref())?;
         Ok(row)
+    }
+
+    /// Derives again, from their events, the rows whose interruptions were cached only as a
+    /// number of days (written before the dated periods were kept); the number of rows.
+    pub fn derive_pending_interruptions(conn: &mut DbConn) -> AppResult<usize> {
+        let ids: Vec<i64> = members::table
+            .filter(members::interruptions.is_null())
+            .select(members::id)
+            .load(conn)?;
+        for id in &ids {
+            Self::refresh_state(conn, *id)?;
+        }
+        Ok(ids.len())
     }
 
     /// Recomputes the cached badge columns (highest milestone held, the day the next one is

@@ -174,6 +174,19 @@ impl EventRow {
                 Fact::TransferWithdrawn
             }
             MemberEventKind::TransferredOut => Fact::TransferredOut(self.occurred_on),
+            MemberEventKind::ArrivedFromOutside => Fact::ArrivedFromOutside {
+                arrived: self.occurred_on,
+                left: self.detail_date("issued_on"),
+            },
+            MemberEventKind::LostContact => Fact::LostContact(self.occurred_on),
+            MemberEventKind::ContactRestored => Fact::ContactRestored(self.occurred_on),
+            MemberEventKind::InterruptionRecorded => match self.detail_date("to") {
+                Some(to) => Fact::PastInterruption {
+                    from: self.occurred_on,
+                    to,
+                },
+                None => Fact::Other,
+            },
             MemberEventKind::ProfileCorrected
             | MemberEventKind::SupplementFiled
             | MemberEventKind::TemporaryTransferIssued
@@ -184,7 +197,9 @@ impl EventRow {
             | MemberEventKind::Disciplined
             | MemberEventKind::DisciplineHeld
             | MemberEventKind::AbsenceRecorded
-            | MemberEventKind::ExemptionRecorded => Fact::Other,
+            | MemberEventKind::ExemptionRecorded
+            | MemberEventKind::DisciplineAnnulled
+            | MemberEventKind::TemporaryTransferEnded => Fact::Other,
         }
     }
 

@@ -76,6 +76,7 @@ columns!(
     exit_reason,
     interruption_days,
     interrupted_since,
+    interruptions,
     ever_recognised,
     version,
     created_at,

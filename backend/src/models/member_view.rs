@@ -26,20 +26,24 @@ pub const REQUIRED_FIELDS: [&str; 12] = [
 ];
 
 impl MemberRow {
-    /// The facts party age is computed from (cached on the row from the events).
+    /// The facts party age is computed from (cached on the row from the events): the closed
+    /// interruptions as the dated periods they were, and the open one.
     pub fn party_age_facts(&self) -> PartyAgeFacts {
-        let mut interruptions = Vec::new();
-        if self.interruption_days > 0 {
-            // Closed interruptions only matter by their length: place them right after the
-            // first decision.
-            interruptions.push(Period {
-                from: self.first_admission_decision_on,
-                to: Some(
-                    self.first_admission_decision_on
-                        + chrono::Duration::days(self.interruption_days),
-                ),
-            });
-        }
+        let mut interruptions = match self.interruptions.as_deref().map(party_age::decode) {
+            Some(Ok(periods)) => periods,
+            // A row not derived again since the periods were kept (start-up derives them), or
+            // a malformed cache: the recorded length, placed at the start as it used to be.
+            Some(Err(_)) | None => (self.interruption_days > 0)
+                .then(|| Period {
+                    from: self.first_admission_decision_on,
+                    to: Some(
+                        self.first_admission_decision_on
+                            + chrono::Duration::days(self.interruption_days),
+                    ),
+                })
+                .into_iter()
+                .collect(),
+        };
         if let Some(since) = self.interrupted_since {
             interruptions.push(Period {
                 from: since,

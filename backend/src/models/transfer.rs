@@ -62,6 +62,8 @@ pub struct TransferRow {
     pub created_at: NaiveDateTime,
     /// Changed.
     pub updated_at: NaiveDateTime,
+    /// Temporary: the day the registration ended (return recorded, or an official transfer).
+    pub ended_on: Option<NaiveDate>,
 }
 
 /// A new transfer.
@@ -253,6 +255,35 @@ impl TransferRow {
             .load(conn)?)
     }
 
+    /// The member's temporary registrations in effect (received, or done in one step abroad,
+    /// and not ended), oldest first.
+    pub fn temporary_in_effect(conn: &mut DbConn, member_id: i64) -> AppResult<Vec<Self>> {
+        Ok(transfers::table
+            .filter(transfers::member_id.eq(member_id))
+            .filter(transfers::kind.eq(TransferKind::Temporary))
+            .filter(transfers::status.eq_any([TransferStatus::Accepted, TransferStatus::Completed]))
+            .filter(transfers::ended_on.is_null())
+            .order(transfers::id.asc())
+            .select(Self::as_select())
+            .load(conn)?)
+    }
+
+    /// Ends a temporary registration on `on` (rule 8); `false` when it had ended already.
+    pub fn end_temporary(conn: &mut DbConn, id: i64, on: NaiveDate) -> AppResult<bool> {
+        let n = diesel::update(
+            transfers::table
+                .filter(transfers::id.eq(id))
+                .filter(transfers::ended_on.is_null()),
+        )
+        .set((
+            transfers::ended_on.eq(Some(on)),
+            transfers::version.eq(transfers::version + 1),
+            transfers::updated_at.eq(super::now()),
+        ))
+        .execute(conn)?;
+        Ok(n == 1)
+    }
+
     /// Reloads a transfer.
     pub fn reload(conn: &mut DbConn, id: i64) -> AppResult<Self> {
         Ok(transfers::table
@@ -299,6 +330,7 @@ impl TransferRow {
             issued_on: self.issued_on,
             until: self.until_on,
             received_on: self.received_on,
+            ended_on: self.ended_on,
             report_by: self.report_by,
             reason: self.reason.clone(),
             late_reason: self.late_reason.clone(),

@@ -170,4 +170,14 @@ problems! {
     DatabaseDown = 503, "Database unreachable", [DatabaseUnavailable];
     /// 429: The account has used up the day's allowance of identifiers held outside its scope (`identifier_checks_exhausted`).
     IdentifierChecksExhausted = 429, "The account has used up the day's allowance of identifiers held outside its scope (`identifier_checks_exhausted`)", [IdentifierChecksExhausted];
+    /// 409: Not out of contact.
+    NotOutOfContact = 409, "Not out of contact", [NotOutOfContact];
+    /// 409: No exit or discipline to annul.
+    NothingToAnnul = 409, "No exit or discipline to annul", [NothingToAnnul];
+    /// 409: Not a temporary registration in effect.
+    TemporaryNotInEffect = 409, "Not a temporary registration in effect", [TemporaryNotInEffect];
+    /// 409: Not a member transferred out of the system.
+    NotTransferredOut = 409, "Not a member transferred out of the system", [MemberNotExited];
+    /// 422: The dates break a rule, or give another party age than the sender's paper.
+    ArrivalRefused = 422, "The dates break a rule, or give another party age than the sender's paper", [PartyAgeMismatch, ValidationFailed];
 }

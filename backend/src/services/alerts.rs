@@ -162,13 +162,23 @@ pub fn for_subtree(conn: &mut DbConn, path: &str, today: NaiveDate) -> AppResult
         ));
     }
 
-    // Rule 8: temporary transfer expired while the member is still registered there.
+    // Rule 8: temporary transfer expired while the member is still registered there (not
+    // ended by a recorded return or an official transfer; abroad, done in one step, too).
     let expired: Vec<(i64, String, i64, Option<NaiveDate>)> = transfers::table
         .inner_join(members::table.on(members::id.eq(transfers::member_id)))
         .filter(transfers::kind.eq(qldv_api_types::movements::TransferKind::Temporary))
-        .filter(transfers::status.eq(qldv_api_types::movements::TransferStatus::Accepted))
+        .filter(transfers::status.eq_any([
+            qldv_api_types::movements::TransferStatus::Accepted,
+            qldv_api_types::movements::TransferStatus::Completed,
+        ]))
+        .filter(transfers::ended_on.is_null())
+        .filter(members::status.eq_any(qldv_api_types::members::MemberStatus::ACTIVE))
         .filter(transfers::until_on.lt(today))
-        .filter(members::temporary_org_id.eq(transfers::to_org_id))
+        .filter(
+            transfers::to_org_id
+                .is_null()
+                .or(members::temporary_org_id.eq(transfers::to_org_id)),
+        )
         .filter(
             transfers::from_path
                 .ge(&lo)

@@ -1,6 +1,7 @@
 //! Operations over several tables inside one transaction.
 
 pub mod alerts;
+pub mod arrivals;
 pub mod badges;
 pub mod bootstrap;
 pub mod cards;
@@ -9,6 +10,7 @@ pub mod evaluations;
 pub mod illnesses;
 pub mod imports;
 pub mod integrity;
+pub mod interruptions;
 pub mod members;
 pub mod movements;
 pub mod reports;

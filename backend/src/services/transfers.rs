@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use qldv_api_types::members::MemberEventKind;
 use qldv_api_types::movements::MembershipEnd;
 use qldv_api_types::movements::{
-    AcceptTransfer, CreateTransfer, TransferDecision, TransferKind, TransferStatus,
+    AcceptTransfer, CreateTransfer, TransferDecision, TransferKind, TransferPurpose,
+    TransferStatus,
 };
 use qldv_api_types::{OrgId, TransferId};
 
@@ -109,7 +110,12 @@ pub fn issue(
     transfer::require_none_pending(TransferRow::pending_of(conn, member.id)?)?;
     let (to, external) = match (&body.to_organization_id, &body.to_external) {
         (Some(id), None) => (Some(receiving_cell(conn, *id)?), None),
-        (None, Some(ext)) if body.kind == TransferKind::Official => {
+        (None, Some(ext))
+            if body.kind == TransferKind::Official
+                || body.purpose == Some(TransferPurpose::Abroad) =>
+        {
+            // Out of the system; or abroad for less than a year (rule 8), to a party
+            // organisation abroad.
             (None, Some(ext.trim().to_string()))
         }
         (None, Some(_)) => return Err(msg::temporary_outside()),
@@ -173,7 +179,8 @@ pub fn issue(
     )?;
     let write = MemberWrite::begin(conn, member.clone(), member.version)?;
     let kind = match (one_step, body.kind) {
-        (true, _) => MemberEventKind::TransferredOut,
+        (true, TransferKind::Temporary) => MemberEventKind::TemporaryTransferIssued,
+        (true, TransferKind::Official) => MemberEventKind::TransferredOut,
         (false, TransferKind::Official) => MemberEventKind::TransferIssued,
         (false, TransferKind::Temporary) => MemberEventKind::TemporaryTransferIssued,
     };
@@ -187,7 +194,13 @@ pub fn issue(
         &row,
         &settings.regulation,
     )?;
-    if one_step {
+    if one_step && body.kind == TransferKind::Official {
+        crate::services::arrivals::end_temporary_on_official_move(
+            conn,
+            caller,
+            &write,
+            body.issued_on,
+        )?;
         member_event::close_membership(
             conn,
             member.id,
@@ -263,6 +276,12 @@ pub fn accept(
             member_event::Arrival::TransferredIn,
         )?;
         MemberRow::move_to(conn, member.id, to.id, &to.path)?;
+        crate::services::arrivals::end_temporary_on_official_move(
+            conn,
+            caller,
+            &write,
+            body.received_on,
+        )?;
         let moved = MemberRow::find(conn, &Scope::system(), qldv_api_types::MemberId(member.id))?;
         event(
             conn,

@@ -9,7 +9,7 @@ labels!(English, en;
 
 // Transfers, cards, badges, evaluations and reports.
 labels!(English, en;
-    crate::movements::TransferPurpose { Work => "Work", Residence => "Residence", Study => "Study" }
+    crate::movements::TransferPurpose { Work => "Work", Residence => "Residence", Study => "Study", Abroad => "Abroad" }
     crate::movements::TransferStatus {
         Pending => "Pending",
         Accepted => "Accepted",
@@ -98,6 +98,12 @@ labels!(English, en;
         ExitAnnulled => "Exit annulled",
         AbsenceRecorded => "Working away",
         ExemptionRecorded => "Exempted from activities",
+        LostContact => "Out of contact",
+        ContactRestored => "Contact restored",
+        InterruptionRecorded => "Past interruption recorded",
+        DisciplineAnnulled => "Wrongful discipline annulled",
+        ArrivedFromOutside => "Arrived from outside the system",
+        TemporaryTransferEnded => "Temporary registration ended",
     }
     DisciplineHoldKind { Complaint => "Complaint", Reoffence => "Re-offence" }
     AlertKind {
@@ -187,6 +193,10 @@ labels!(English, en;
         Readmit => "Readmitted",
         Absence => "Absence recorded",
         Exemption => "Exemption recorded",
+        Interruption => "Interruption of party age recorded",
+        Annul => "Wrongful decision annulled",
+        Arrive => "Arrived from outside the system",
+        EndTemporary => "Temporary registration ended",
         Accept => "Accepted",
         Rejected => "Rejected",
         Cancelled => "Cancelled",
@@ -215,5 +225,20 @@ labels!(English, en;
         SignInFailed => "Sign-in failed",
         Export => "Exported",
         IdentifierHeldElsewhere => "Identifier held elsewhere",
+    }
+);
+
+labels!(English, en;
+    crate::interruptions::PastInterruptionKind {
+        OutOfContact => "Out of contact",
+        OutOfParty => "Out of the party before a re-admission",
+        TransferGap => "Gap of a transfer",
+    }
+    crate::interruptions::AnnulledDecision { Exit => "Exit decision", Discipline => "Discipline decision" }
+    crate::interruptions::ArrivalSource {
+        Army => "Army",
+        Police => "Police",
+        Abroad => "Abroad",
+        NotOnSystem => "Organisation not on the system",
     }
 );

@@ -9,7 +9,7 @@ labels!(Vietnamese, vi;
 
 // Transfers, cards, badges, evaluations and reports.
 labels!(Vietnamese, vi;
-    crate::movements::TransferPurpose { Work => "Làm việc", Residence => "Cư trú", Study => "Học tập" }
+    crate::movements::TransferPurpose { Work => "Làm việc", Residence => "Cư trú", Study => "Học tập", Abroad => "Ra nước ngoài" }
     crate::movements::TransferStatus {
         Pending => "Chờ tiếp nhận",
         Accepted => "Đã tiếp nhận",
@@ -98,6 +98,12 @@ labels!(Vietnamese, vi;
         ExitAnnulled => "Hủy quyết định ra khỏi Đảng",
         AbsenceRecorded => "Đi làm ăn xa",
         ExemptionRecorded => "Miễn công tác và sinh hoạt",
+        LostContact => "Mất liên lạc với tổ chức đảng",
+        ContactRestored => "Liên lạc lại với tổ chức đảng",
+        InterruptionRecorded => "Ghi nhận thời gian gián đoạn sinh hoạt đảng",
+        DisciplineAnnulled => "Hủy quyết định kỷ luật oan",
+        ArrivedFromOutside => "Tiếp nhận từ ngoài hệ thống",
+        TemporaryTransferEnded => "Kết thúc sinh hoạt tạm thời",
     }
     DisciplineHoldKind { Complaint => "Khiếu nại", Reoffence => "Tái phạm" }
     AlertKind {
@@ -187,6 +193,10 @@ labels!(Vietnamese, vi;
         Readmit => "Kết nạp lại",
         Absence => "Đi làm ăn xa",
         Exemption => "Miễn công tác và sinh hoạt",
+        Interruption => "Ghi nhận gián đoạn tuổi đảng",
+        Annul => "Hủy quyết định oan, sai",
+        Arrive => "Tiếp nhận từ ngoài hệ thống",
+        EndTemporary => "Kết thúc sinh hoạt tạm thời",
         Accept => "Tiếp nhận",
         Rejected => "Từ chối tiếp nhận",
         Cancelled => "Hủy",
@@ -215,5 +225,20 @@ labels!(Vietnamese, vi;
         SignInFailed => "Đăng nhập không thành công",
         Export => "Kết xuất",
         IdentifierHeldElsewhere => "Số định danh có ở nơi khác",
+    }
+);
+
+labels!(Vietnamese, vi;
+    crate::interruptions::PastInterruptionKind {
+        OutOfContact => "Mất liên lạc",
+        OutOfParty => "Ra khỏi Đảng trước khi kết nạp lại",
+        TransferGap => "Gián đoạn do chuyển sinh hoạt",
+    }
+    crate::interruptions::AnnulledDecision { Exit => "Quyết định ra khỏi Đảng", Discipline => "Quyết định kỷ luật" }
+    crate::interruptions::ArrivalSource {
+        Army => "Quân đội",
+        Police => "Công an",
+        Abroad => "Ngoài nước",
+        NotOnSystem => "Tổ chức đảng chưa dùng hệ thống",
     }
 );

@@ -12,12 +12,12 @@
 //! general 12-month lapse of rule 11 for badges — and while a complaint or re-offence is recorded
 //! the discipline stays in force and blocks the badge without end.
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 use qldv_api_types::badges::ProposalStatus;
 
 use super::calendar::add_months;
 use super::discipline::Form;
-use super::party_age::{self, covered_days, PartyAgeFacts};
+use super::party_age::{self, PartyAgeFacts};
 use super::settings::RuleSettings;
 use super::Violation;
 
@@ -81,32 +81,19 @@ pub enum Refusal {
     Rule(Violation),
 }
 
-/// Days of closed interruptions and the start of an open one.
-fn interruptions(age: &PartyAgeFacts) -> (i64, Option<NaiveDate>) {
-    let closed: Vec<_> = age
-        .interruptions
-        .iter()
-        .filter(|p| p.to.is_some())
-        .copied()
-        .collect();
-    let open = age
-        .interruptions
+/// The start of an open interruption.
+fn open_interruption(age: &PartyAgeFacts) -> Option<NaiveDate> {
+    age.interruptions
         .iter()
         .filter(|p| p.to.is_none())
         .map(|p| p.from)
-        .min();
-    (
-        covered_days(&closed, age.first_decision, NaiveDate::MAX),
-        open,
-    )
+        .min()
 }
 
-/// The day milestone `m` is reached, ignoring an open interruption.
+/// The day milestone `m` is reached, ignoring an open interruption (rule 5: the interruptions
+/// before that day, as dated periods).
 pub fn reach_date(age: &PartyAgeFacts, m: u32) -> NaiveDate {
-    let (closed, _) = interruptions(age);
-    add_months(age.first_decision, m.saturating_mul(12))
-        .checked_add_signed(Duration::days(closed))
-        .unwrap_or(NaiveDate::MAX)
+    party_age::reach_date(age, m.saturating_mul(12)).unwrap_or(NaiveDate::MAX)
 }
 
 /// Whether a caller whose scope root is of kind `scope_root_kind` (`None`: the whole tree) decides
@@ -171,7 +158,7 @@ pub fn blocked(
 /// The date party age is judged on for an occasion: the occasion, or the start of an open
 /// interruption (death included) when that came first.
 fn judged_on(age: &PartyAgeFacts, occasion: NaiveDate) -> NaiveDate {
-    match interruptions(age).1 {
+    match open_interruption(age) {
         Some(open) if open < occasion => open,
         _ => occasion,
     }
@@ -329,7 +316,7 @@ pub fn next_due(
     }
     let m = *s.badge_milestones.iter().find(|m| **m > held)?;
     let reach = reach_date(age, m);
-    match interruptions(age).1 {
+    match open_interruption(age) {
         Some(open) if reach > add_months(open, max_early_months(s)) => None,
         _ => Some(reach),
     }

@@ -1,6 +1,7 @@
 //! Rules 18–20 at their boundaries, and properties of the engine.
 use super::*;
 use crate::domain::party_age::Period;
+use chrono::Duration;
 use proptest::prelude::*;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {

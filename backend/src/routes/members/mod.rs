@@ -7,6 +7,7 @@ mod exit;
 mod export;
 mod get;
 mod illnesses;
+mod interruptions;
 mod list;
 mod party_age;
 mod periods;
@@ -37,6 +38,10 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .service(periods::add_exemption)
         .service(periods::add_absence)
         .service(periods::list_periods)
+        .service(interruptions::lose_contact)
+        .service(interruptions::restore_contact)
+        .service(interruptions::record_past_interruption)
+        .service(interruptions::annul)
         .service(illnesses::add_illness)
         .service(illnesses::list_illnesses)
         .service(records::put_evaluation)

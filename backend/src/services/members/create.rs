@@ -38,6 +38,9 @@ pub struct Planned {
     changes: ProfileChanges,
     /// The events to record (member, author and time filled in when written).
     events: Vec<EventRow>,
+    /// An arrival from outside the system (rule 7): the membership here begins on this day as a
+    /// transfer in, not with the admission.
+    arrival: Option<NaiveDate>,
 }
 
 /// An identifier a new record will hold, which no other record may hold.
@@ -50,6 +53,20 @@ pub enum Key<'a> {
 }
 
 impl Planned {
+    /// The member arrives from outside the system on `on` (rule 7): `event` is recorded, and the
+    /// membership here begins that day as a transfer in, never as an admission.
+    pub fn arriving(mut self, on: NaiveDate, mut event: EventRow) -> Self {
+        event.organization_id = self.organization_id;
+        self.events.push(event);
+        self.arrival = Some(on);
+        self
+    }
+
+    /// The cell.
+    pub fn organization_id(&self) -> i64 {
+        self.organization_id
+    }
+
     /// The identifiers the record will hold, as stored.
     pub fn keys(&self) -> Vec<Key<'_>> {
         let cccd = self.changes.national_id.as_ref().and_then(Option::as_deref);
@@ -248,11 +265,12 @@ pub fn plan(
         org_path: org.path.clone(),
         changes,
         events,
+        arrival: None,
     })
 }
 
 /// An event of a planned member (member, author and time filled in when written).
-fn new_event(
+pub(crate) fn new_event(
     org: i64,
     kind: MemberEventKind,
     on: NaiveDate,
@@ -286,6 +304,7 @@ pub fn write(conn: &mut Uow<'_>, actor: &Actor, plans: Vec<Planned>) -> AppResul
     let mut rows = Vec::with_capacity(plans.len());
     let mut events = Vec::with_capacity(plans.len() * 2);
     let mut periods = Vec::with_capacity(plans.len());
+    let mut arrivals = Vec::new();
     for (plan, id) in plans.into_iter().zip(ids) {
         let mut evs = plan.events;
         for e in &mut evs {
@@ -312,12 +331,18 @@ pub fn write(conn: &mut Uow<'_>, actor: &Actor, plans: Vec<Planned>) -> AppResul
             0,
             &settings,
         );
-        periods.push((id, row.organization_id, row.admission_decision_on));
+        match plan.arrival {
+            Some(on) => arrivals.push((id, row.organization_id, on)),
+            None => periods.push((id, row.organization_id, row.admission_decision_on)),
+        }
         events.extend(evs);
         rows.push(row);
     }
     MemberRow::insert_new(conn, &rows)?;
     member_event::open_memberships(conn, &periods, member_event::Arrival::Admitted)?;
+    if !arrivals.is_empty() {
+        member_event::open_memberships(conn, &arrivals, member_event::Arrival::TransferredIn)?;
+    }
     member_event::insert_rows(conn, &events)?;
     let entries: Vec<_> = rows
         .iter()
@@ -400,6 +425,7 @@ fn new_row(
         exit_reason: None,
         interruption_days: d.interruption_days,
         interrupted_since: d.interrupted_since,
+        interruptions: Some(crate::domain::party_age::encode(&d.interruptions)),
         ever_recognised: d.ever_recognised,
         version: 1,
         created_at: now,

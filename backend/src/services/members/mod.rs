@@ -11,6 +11,7 @@ mod supplement;
 
 pub use correct::correct;
 pub use create::{create, plan, taken, write, Key, Planned};
+pub(crate) use create::new_event;
 pub use guard::{MemberWrite, Refreshed};
 pub use recognise::recognise;
 pub use supplement::file_supplement;

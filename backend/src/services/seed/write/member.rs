@@ -12,7 +12,7 @@ use super::{Loader, Org, Unit};
 use crate::db::DbConn;
 use crate::domain::badge::{self, Standing};
 use crate::domain::evaluation::{year_end, year_start};
-use crate::domain::party_age::{self, PartyAgeFacts, Period};
+use crate::domain::party_age::{self, PartyAgeFacts};
 use crate::domain::vn_text;
 use crate::error::AppResult;
 
@@ -161,13 +161,7 @@ impl Loader {
         let age = PartyAgeFacts {
             first_decision: d.first_decision,
             recognised: d.ever_recognised,
-            interruptions: (d.interruption_days > 0)
-                .then(|| Period {
-                    from: d.first_decision,
-                    to: Some(d.first_decision + Duration::days(d.interruption_days)),
-                })
-                .into_iter()
-                .collect(),
+            interruptions: d.interruptions.clone(),
         };
         if let Some(official) = h.official_on {
             if active {
@@ -270,6 +264,7 @@ impl Loader {
             exit_reason.into(),
             d.interruption_days.into(),
             d.interrupted_since.into(),
+            party_age::encode(&d.interruptions).into(),
             d.ever_recognised.into(),
             1i64.into(),
             self.now.into(),

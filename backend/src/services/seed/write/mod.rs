@@ -64,6 +64,7 @@ const MEMBER_COLUMNS: &[&str] = &[
     "exit_reason",
     "interruption_days",
     "interrupted_since",
+    "interruptions",
     "ever_recognised",
     "version",
     "created_at",

@@ -1,0 +1,1 @@
+ALTER TABLE disciplines DROP COLUMN annulled_on;
