@@ -88,7 +88,10 @@ pub fn open(opts: &StateOptions) -> Result<AppState, String> {
     let derived = crate::models::member::MemberRow::derive_pending_interruptions(&mut conn)
         .map_err(|e| e.to_string())?;
     if derived > 0 {
-        tracing::info!(members = derived, "interruptions of party age derived as dated periods");
+        tracing::info!(
+            members = derived,
+            "interruptions of party age derived as dated periods"
+        );
     }
     let built =
         crate::models::composition_rollup::build_if_stale(&mut conn).map_err(|e| e.to_string())?;

@@ -80,20 +80,31 @@ async fn an_arrival_from_the_army_is_a_transfer_in_with_its_party_age() {
         .get(&format!("/api/v1/members/{id}/party-age?as_of=2025-06-10"))
         .await;
     assert_eq!(
-        (age.json["years"].clone(), age.json["interruptions_days"].clone()),
+        (
+            age.json["years"].clone(),
+            age.json["interruptions_days"].clone()
+        ),
         (json!(20), json!(0))
     );
 
     // Counted as a transfer in, never an admission; July only.
     let july = total(&admin, t.commune, "2025-07-01", "2025-07-31").await;
     assert_eq!(
-        (july["start"].clone(), july["transferred_in"].clone(), july["admitted"].clone(), july["end"].clone()),
+        (
+            july["start"].clone(),
+            july["transferred_in"].clone(),
+            july["admitted"].clone(),
+            july["end"].clone()
+        ),
         (json!(0), json!(1), json!(0), json!(1)),
         "{july:?}"
     );
     // A report of June does not show the member (no past period is rewritten).
     let june = total(&admin, t.commune, "2025-06-01", "2025-06-30").await;
-    assert_eq!((june["start"].clone(), june["end"].clone()), (json!(0), json!(0)));
+    assert_eq!(
+        (june["start"].clone(), june["end"].clone()),
+        (json!(0), json!(0))
+    );
 
     let events = admin.get(&format!("/api/v1/members/{id}/events")).await;
     let arrived = events.json["items"]
@@ -145,7 +156,11 @@ async fn a_member_transferred_out_comes_back_without_losing_the_time_outside() {
         .await;
     // 2000-03-06 → 2025-03-06 is 25 years; only the five days of the gap are taken off.
     assert_eq!(
-        (age.json["years"].clone(), age.json["months"].clone(), age.json["days"].clone()),
+        (
+            age.json["years"].clone(),
+            age.json["months"].clone(),
+            age.json["days"].clone()
+        ),
         (json!(25), json!(0), json!(0)),
         "{}",
         age.json
@@ -200,7 +215,10 @@ async fn a_recorded_return_ends_the_temporary_registration_and_its_alert() {
             .collect()
     };
     let alerts = admin
-        .get_all(&format!("/api/v1/alerts?organization_id={}", a.province), 50)
+        .get_all(
+            &format!("/api/v1/alerts?organization_id={}", a.province),
+            50,
+        )
         .await;
     assert_eq!(kinds(alerts), vec!["temporary_transfer_expired"]);
 
@@ -213,7 +231,10 @@ async fn a_recorded_return_ends_the_temporary_registration_and_its_alert() {
     res.assert_status(200);
     assert_eq!(res.json["ended_on"], "2026-05-30");
     let alerts = admin
-        .get_all(&format!("/api/v1/alerts?organization_id={}", a.province), 50)
+        .get_all(
+            &format!("/api/v1/alerts?organization_id={}", a.province),
+            50,
+        )
         .await;
     assert!(kinds(alerts).is_empty());
     // Once ended, it does not end again.
@@ -281,10 +302,15 @@ async fn an_official_transfer_ends_the_temporary_registration() {
     let t = admin.get(&format!("/api/v1/transfers/{tid}")).await;
     assert_eq!(t.json["ended_on"], "2026-01-12", "{}", t.json);
     let alerts = admin
-        .get_all(&format!("/api/v1/alerts?organization_id={}", b.province), 50)
+        .get_all(
+            &format!("/api/v1/alerts?organization_id={}", b.province),
+            50,
+        )
         .await;
     assert!(
-        alerts.iter().all(|x| x["kind"] != "temporary_transfer_expired"),
+        alerts
+            .iter()
+            .all(|x| x["kind"] != "temporary_transfer_expired"),
         "{alerts:?}"
     );
 }
@@ -316,15 +342,23 @@ async fn a_temporary_transfer_abroad_is_under_a_year_and_keeps_the_member_here()
     let res = admin.post("/api/v1/transfers", body("2026-03-01")).await;
     res.assert_status(201);
     assert_eq!(res.json["purpose"], "abroad");
-    assert_eq!(res.json["to_external"], "Đảng ủy Ngoài nước (chi bộ tại Nhật Bản)");
+    assert_eq!(
+        res.json["to_external"],
+        "Đảng ủy Ngoài nước (chi bộ tại Nhật Bản)"
+    );
     let m = admin.get(&format!("/api/v1/members/{id}")).await;
     assert_eq!(m.json["status"], "official");
     assert_eq!(m.json["organization_id"], a.cell);
     // Past its end without a return: the alert; the return ends it.
     let alerts = admin
-        .get_all(&format!("/api/v1/alerts?organization_id={}", a.province), 50)
+        .get_all(
+            &format!("/api/v1/alerts?organization_id={}", a.province),
+            50,
+        )
         .await;
-    assert!(alerts.iter().any(|x| x["kind"] == "temporary_transfer_expired"));
+    assert!(alerts
+        .iter()
+        .any(|x| x["kind"] == "temporary_transfer_expired"));
     admin
         .post(
             &format!("/api/v1/transfers/{}/return", res.id()),
@@ -333,8 +367,13 @@ async fn a_temporary_transfer_abroad_is_under_a_year_and_keeps_the_member_here()
         .await
         .assert_status(200);
     let alerts = admin
-        .get_all(&format!("/api/v1/alerts?organization_id={}", a.province), 50)
+        .get_all(
+            &format!("/api/v1/alerts?organization_id={}", a.province),
+            50,
+        )
         .await;
-    assert!(alerts.iter().all(|x| x["kind"] != "temporary_transfer_expired"));
+    assert!(alerts
+        .iter()
+        .all(|x| x["kind"] != "temporary_transfer_expired"));
     app.assert_invariant();
 }

@@ -9,7 +9,9 @@ use serde_json::{json, Value};
 fn official(cell: i64, decided: &str, cccd: &str) -> Value {
     let d: chrono::NaiveDate = decided.parse().unwrap();
     let ceremony = d + chrono::Duration::days(14);
-    let official = ceremony.checked_add_months(chrono::Months::new(12)).unwrap();
+    let official = ceremony
+        .checked_add_months(chrono::Months::new(12))
+        .unwrap();
     member_json(
         cell,
         json!({"birth_date": "1970-02-01", "national_id": cccd,

@@ -152,7 +152,10 @@ pub struct ArrivalRequest {
     pub source: ArrivalSource,
     /// The sending party organisation, as on its paper.
     #[validate(length(min = 1, max = 300, message = "Nhập tổ chức đảng nơi chuyển đến"))]
-    #[cfg_attr(feature = "openapi", schema(example = "Đảng ủy Quân sự tỉnh Hải Dương"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "Đảng ủy Quân sự tỉnh Hải Dương")
+    )]
     pub from_external: String,
     /// The receiving cell.
     pub to_organization_id: OrgId,

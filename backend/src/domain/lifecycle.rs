@@ -356,8 +356,14 @@ mod tests {
         assert_eq!(
             s.interruptions,
             vec![
-                Period { from: d(1986, 1, 1), to: Some(d(1989, 1, 1)) },
-                Period { from: d(2000, 5, 1), to: Some(d(2001, 5, 1)) },
+                Period {
+                    from: d(1986, 1, 1),
+                    to: Some(d(1989, 1, 1))
+                },
+                Period {
+                    from: d(2000, 5, 1),
+                    to: Some(d(2001, 5, 1))
+                },
             ]
         );
         // 1985 → 2020 is 35 years, less three and one.
@@ -377,7 +383,10 @@ mod tests {
             Fact::TransferredOut(d(2005, 1, 1)),
         ];
         let s = derive(&facts).unwrap_or_else(|| unreachable!());
-        assert_eq!((s.status, s.interrupted_since), (MemberStatus::TransferredOut, None));
+        assert_eq!(
+            (s.status, s.interrupted_since),
+            (MemberStatus::TransferredOut, None)
+        );
         let mut more = facts.to_vec();
         more.push(Fact::ArrivedFromOutside {
             arrived: d(2015, 1, 21),
@@ -412,7 +421,14 @@ mod tests {
     fn history(first: NaiveDate, steps: &[Step]) -> Vec<(NaiveDate, Fact)> {
         let day = |n: i64| chrono::Duration::days(n);
         let mut out = vec![
-            (first, Fact::Admitted { decision: first, ceremony: first + day(10), first_decision: first }),
+            (
+                first,
+                Fact::Admitted {
+                    decision: first,
+                    ceremony: first + day(10),
+                    first_decision: first,
+                },
+            ),
             (first + day(375), Fact::Recognized(first + day(375))),
         ];
         let mut at = first + day(400);
@@ -434,13 +450,25 @@ mod tests {
                     at += day(wait);
                     out.push((at, Fact::Exited(at)));
                     at += day(len);
-                    out.push((at, Fact::Readmitted { decision: at, ceremony: at + day(10) }));
+                    out.push((
+                        at,
+                        Fact::Readmitted {
+                            decision: at,
+                            ceremony: at + day(10),
+                        },
+                    ));
                     at += day(375);
                     out.push((at, Fact::Recognized(at)));
                 }
                 Step::Past(wait, len) => {
                     at += day(wait);
-                    out.push((at, Fact::PastInterruption { from: at, to: at + day(len) }));
+                    out.push((
+                        at,
+                        Fact::PastInterruption {
+                            from: at,
+                            to: at + day(len),
+                        },
+                    ));
                     at += day(len);
                 }
             }

@@ -146,7 +146,8 @@ pub fn reach_date(facts: &PartyAgeFacts, months: u32) -> Option<NaiveDate> {
             .copied()
             .collect(),
     };
-    let reached = |d: NaiveDate| full_months(closed.first_decision, moved_end(&closed, d)) >= months;
+    let reached =
+        |d: NaiveDate| full_months(closed.first_decision, moved_end(&closed, d)) >= months;
     let mut lo = add_months(closed.first_decision, months);
     if reached(lo) {
         return Some(lo);
@@ -274,12 +275,12 @@ mod tests {
     /// The bug of issue 20: a 10-day transfer gap in 2010 made the age as of 2005 ten days short.
     #[test]
     fn an_interruption_after_the_reference_date_takes_nothing_off() {
-        let f = facts(
-            d(1995, 5, 19),
-            vec![closed(d(2010, 3, 1), d(2010, 3, 11))],
-        );
+        let f = facts(d(1995, 5, 19), vec![closed(d(2010, 3, 1), d(2010, 3, 11))]);
         let a = party_age(&f, d(2005, 5, 19)).unwrap_or_else(|| unreachable!());
-        assert_eq!((a.years, a.months, a.days, a.interruptions_days), (10, 0, 0, 0));
+        assert_eq!(
+            (a.years, a.months, a.days, a.interruptions_days),
+            (10, 0, 0, 0)
+        );
         // The day before the gap, too.
         assert_eq!(ymd(&f, d(2010, 3, 1)), (14, 9, 10));
         // After it: ten days less than without it.
@@ -288,17 +289,17 @@ mod tests {
 
     #[test]
     fn inside_an_interruption_the_age_stays_as_on_its_first_day() {
-        let f = facts(
-            d(1995, 5, 19),
-            vec![closed(d(2010, 3, 1), d(2014, 3, 1))],
-        );
+        let f = facts(d(1995, 5, 19), vec![closed(d(2010, 3, 1), d(2014, 3, 1))]);
         let at_start = ymd(&f, d(2010, 3, 1));
         assert_eq!(at_start, (14, 9, 10));
         for on in [d(2010, 3, 2), d(2012, 2, 29), d(2014, 2, 28), d(2014, 3, 1)] {
             assert_eq!(ymd(&f, on), at_start, "{on}");
         }
         let a = party_age(&f, d(2012, 2, 29)).unwrap_or_else(|| unreachable!());
-        assert_eq!(a.interruptions_days, (d(2012, 2, 29) - d(2010, 3, 1)).num_days());
+        assert_eq!(
+            a.interruptions_days,
+            (d(2012, 2, 29) - d(2010, 3, 1)).num_days()
+        );
         // After it, the four years are gone exactly.
         assert_eq!(ymd(&f, d(2019, 5, 19)), (20, 0, 0));
     }

@@ -254,10 +254,14 @@ mod tests {
         assert_eq!(work(d(2026, 1, 9)), Ok(()));
         assert_eq!(work(d(2026, 1, 10)), Err("temporary_too_long"));
         let study = |until| check_temporary(Purpose::Study, from, until, &s()).map_err(|v| v.code);
-        let abroad = |until| check_temporary(Purpose::Abroad, from, until, &s()).map_err(|v| v.code);
+        let abroad =
+            |until| check_temporary(Purpose::Abroad, from, until, &s()).map_err(|v| v.code);
         // Abroad: under a year whatever the reason; a year is an official transfer abroad.
         assert_eq!(abroad(add_months(from, 3)), Ok(()));
-        assert_eq!(abroad(add_months(from, 12) - chrono::Duration::days(1)), Ok(()));
+        assert_eq!(
+            abroad(add_months(from, 12) - chrono::Duration::days(1)),
+            Ok(())
+        );
         assert_eq!(abroad(add_months(from, 12)), Err("temporary_too_long"));
         assert_eq!(abroad(add_months(from, 2)), Err("temporary_too_short"));
         assert_eq!(study(d(2027, 1, 10)), Ok(()));

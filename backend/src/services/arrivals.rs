@@ -55,12 +55,17 @@ pub fn arrive(
                 ));
             }
             let holds = KindRow::get(conn, &org.kind)?.holds_members;
-            let mut event =
-                members::new_event(org.id, MemberEventKind::ArrivedFromOutside, body.received_on, &settings.regulation, details(body));
+            let mut event = members::new_event(
+                org.id,
+                MemberEventKind::ArrivedFromOutside,
+                body.received_on,
+                &settings.regulation,
+                details(body),
+            );
             event.decision_no = body.decision_no.clone();
             event.decision_on = body.issued_on;
-            let planned = members::plan(conn, &org, holds, record, today)?
-                .arriving(body.received_on, event);
+            let planned =
+                members::plan(conn, &org, holds, record, today)?.arriving(body.received_on, event);
             for key in planned.keys() {
                 crate::services::disclosure::check(conn, caller, key, None)?;
             }
@@ -188,7 +193,15 @@ pub fn return_home(
     if m.temporary_org_id.is_some() && m.temporary_org_id == t.to_org_id {
         MemberRow::set_temporary_org(conn, m.id, None)?;
     }
-    ended_event(conn, caller, &write, &t, body.returned_on, "returned", body.note.as_deref())?;
+    ended_event(
+        conn,
+        caller,
+        &write,
+        &t,
+        body.returned_on,
+        "returned",
+        body.note.as_deref(),
+    )?;
     write.finish(conn, &caller.actor(), AuditAction::EndTemporary)?;
     TransferRow::reload(conn, t.id)
 }

@@ -6,8 +6,7 @@ use chrono::NaiveDate;
 use qldv_api_types::members::MemberEventKind;
 use qldv_api_types::movements::MembershipEnd;
 use qldv_api_types::movements::{
-    AcceptTransfer, CreateTransfer, TransferDecision, TransferKind, TransferPurpose,
-    TransferStatus,
+    AcceptTransfer, CreateTransfer, TransferDecision, TransferKind, TransferPurpose, TransferStatus,
 };
 use qldv_api_types::{OrgId, TransferId};
 

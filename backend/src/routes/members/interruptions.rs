@@ -17,7 +17,11 @@ use crate::services::interruptions as service;
 use crate::state::AppState;
 
 /// The member after the change, with its `ETag`.
-fn answer(state: &AppState, row: &MemberRow, privacy: crate::domain::privacy::Privacy) -> HttpResponse {
+fn answer(
+    state: &AppState,
+    row: &MemberRow,
+    privacy: crate::domain::privacy::Privacy,
+) -> HttpResponse {
     versioned(
         HttpResponse::Ok(),
         row.version,
