@@ -116,6 +116,9 @@ fn close(s: &mut Derived, from: Option<NaiveDate>, to: NaiveDate) {
 pub fn derive(facts: &[Fact]) -> Option<Derived> {
     let mut state: Option<Derived> = None;
     let mut open = Open::default();
+    // Past interruptions are dated periods whatever the order of their events (one entered for
+    // the record may lie before the admission decision a member was entered with).
+    let mut past: Vec<Period> = Vec::new();
     for fact in facts {
         match (fact, state.as_mut()) {
             (
@@ -200,11 +203,19 @@ pub fn derive(facts: &[Fact]) -> Option<Derived> {
             (Fact::ContactRestored(on), Some(s)) => {
                 close(s, open.out_of_contact.take(), *on);
             }
-            (Fact::PastInterruption { from, to }, Some(s)) => close(s, Some(*from), *to),
+            (Fact::PastInterruption { from, to }, _) => {
+                if from < to {
+                    past.push(Period {
+                        from: *from,
+                        to: Some(*to),
+                    });
+                }
+            }
             (_, _) => {}
         }
     }
     state.map(|mut s| {
+        s.interruptions.extend(past);
         s.interruptions.sort();
         s.interruption_days = covered_days(&s.interruptions, s.first_decision, NaiveDate::MAX);
         s.interrupted_since = open.earliest();
@@ -369,6 +380,27 @@ mod tests {
         // 1985 → 2020 is 35 years, less three and one.
         let age = crate::domain::party_age::party_age(&s.party_age_facts(), d(2020, 1, 1));
         assert_eq!(age.map(|a| (a.years, a.months, a.days)), Some((31, 0, 0)));
+    }
+
+    #[test]
+    fn a_past_interruption_before_the_admission_entered_counts() {
+        // Entered in 2026 with the re-admission of 2004 and the first decision of 1990; the
+        // event of the interruption (1998–2004) comes first in date order.
+        let facts = [
+            Fact::PastInterruption {
+                from: d(1998, 4, 1),
+                to: d(2004, 4, 1),
+            },
+            Fact::Admitted {
+                decision: d(2004, 4, 1),
+                ceremony: d(2004, 4, 15),
+                first_decision: d(1990, 4, 1),
+            },
+            Fact::Recognized(d(2005, 4, 15)),
+        ];
+        let s = derive(&facts).unwrap_or_else(|| unreachable!());
+        let age = crate::domain::party_age::party_age(&s.party_age_facts(), d(2025, 4, 1));
+        assert_eq!(age.map(|a| a.years), Some(29));
     }
 
     #[test]
