@@ -24,7 +24,9 @@ use crate::{api, session};
 /// The root component.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(RwSignal::new(Lang::Vi));
+    let lang = RwSignal::new(Lang::Vi);
+    provide_context(lang);
+    crate::i18n::ux::sync_document_lang(lang);
     let user = session::provide();
     let checking = RwSignal::new(session::token().is_some());
     if checking.get_untracked() {

@@ -203,3 +203,20 @@ pub fn org_by_id(lang: Lang, id: &str) -> String {
         Lang::En => format!("organisation #{id}"),
     }
 }
+
+/// Keeps `<html lang>` on the chosen language, so screen readers speak English text as English.
+pub fn sync_document_lang(lang: leptos::prelude::RwSignal<Lang>) {
+    use leptos::prelude::*;
+    Effect::new(move |_| {
+        let code = match lang.get() {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        };
+        if let Some(html) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = html.set_attribute("lang", code);
+        }
+    });
+}

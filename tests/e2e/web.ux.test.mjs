@@ -2,7 +2,8 @@
 // the organisation search without diacritics, confirmations that name what will happen, the
 // evaluation score, breadcrumbs and alerts that lead to what clears them, a phone's 360 px, and
 // the official papers printed to A4 PDF by headless Chromium. Its own organisations and accounts
-// (Hà Nội), so it runs beside web.test.mjs against the same server.
+// (Hà Nội) on the same server: it runs after web.test.mjs (files run one at a time, in name
+// order), whose administrator's lists expect only their own records.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -44,12 +45,11 @@ async function seed() {
     const m = await api('POST', '/members', {
       organization_id, full_name, gender, birth_date: '1984-06-15', national_id,
       admission_decision_on: '2012-03-02', admission_decision_no: '21-QĐ/ĐU', ceremony_on: '2012-03-16',
-      status: 'official', official_on: '2013-03-16', hometown: 'Phường Hà Đông, Hà Nội',
-      personal_history_no: '012345HN', ...extra,
+      status: 'official', official_on: '2013-03-16', hometown: 'Phường Hà Đông, Hà Nội', ...extra,
     }, token);
     ids[full_name] = m.id;
   };
-  await member(cell, 'Đỗ Văn Khoa', 'male', '001084001201');
+  await member(cell, 'Đỗ Văn Khoa', 'male', '001084001201', { personal_history_no: '012345HN' });
   await member(cell, 'Lương Thị Lan', 'female', '001184001202');
   // Probation ended long ago without a recognition decision: an alert (rule 3).
   await member(cell, 'Tạ Văn Quý', 'male', '001084001203', {
@@ -76,7 +76,8 @@ async function signIn(page) {
   await page.keyboard.type(USER);
   await page.getByLabel('Mật khẩu').fill(USER_PASSWORD);
   await page.getByLabel('Mật khẩu').press('Enter');
-  await page.getByRole('link', { name: 'Tổng quan' }).first().waitFor({ state: 'attached' });
+  // Signed in: the header is drawn (its navigation folded away on a phone).
+  await page.locator('#main-nav').waitFor({ state: 'attached' });
 }
 
 /** The page is no wider than the screen: nothing scrolls sideways. */
