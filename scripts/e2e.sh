@@ -36,7 +36,7 @@ done
 rm -rf tests/e2e/screenshots
 status=0
 (cd tests/e2e && BASE_URL="http://127.0.0.1:$port" ADMIN_PASSWORD="$password" SCREENSHOTS=screenshots \
-  node --test --test-reporter=spec) 2>&1 | tee "$work/tests.log" || status=$?
+  node --test --test-concurrency=1 --test-reporter=spec) 2>&1 | tee "$work/tests.log" || status=$?
 if [ "$status" -ne 0 ]; then
   # The server's last words first, then the failures again, so they end the output.
   echo "server log (last lines):" >&2

@@ -6,12 +6,15 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 use qldv_api_types::auth::{Me, Role};
 
+use crate::components::menu::MenuButton;
 use crate::i18n::{use_lang, Lang, Text};
 use crate::pages::badges::BadgePage;
 use crate::pages::evaluations::EvaluationRoundPage;
 use crate::pages::imports::ImportPage;
 use crate::pages::member_new::NewMember;
+use crate::pages::member_print::MemberPrintPage;
 use crate::pages::organizations::OrganizationTree;
+use crate::pages::report_print::ReportPrintPage;
 use crate::pages::reports::ReportsPage;
 use crate::pages::transfers::TransferInbox;
 use crate::pages::users::UsersPage;
@@ -21,7 +24,9 @@ use crate::{api, session};
 /// The root component.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(RwSignal::new(Lang::Vi));
+    let lang = RwSignal::new(Lang::Vi);
+    provide_context(lang);
+    crate::i18n::ux::sync_document_lang(lang);
     let user = session::provide();
     let checking = RwSignal::new(session::token().is_some());
     if checking.get_untracked() {
@@ -55,10 +60,12 @@ fn Shell() -> impl IntoView {
     let user = session::use_user();
     let t = move |k| lang.get().t(k);
     let sign_out = move |_| spawn_local(api::sign_out());
+    let menu_open = RwSignal::new(false);
     view! {
-        <header class="top">
+        <header class="top" class:menu-open=move || menu_open.get()>
             <A href="/" attr:class="brand">"QLĐV"</A>
-            <nav aria-label="Chính">
+            <MenuButton open=menu_open controls="main-nav"/>
+            <nav id="main-nav" aria-label="Chính" on:click=move |_| menu_open.set(false)>
                 <A href="/" exact=true>{move || t(Text::Dashboard)}</A>
                 <A href="/members">{move || t(Text::Members)}</A>
                 <A href="/transfers">{move || t(Text::Transfers)}</A>
@@ -88,12 +95,14 @@ fn Shell() -> impl IntoView {
             <Route path=path!("/members") view=MemberList/>
             <Route path=path!("/members/new") view=NewMember/>
             <Route path=path!("/members/:id") view=MemberPage/>
+            <Route path=path!("/members/:id/print") view=MemberPrintPage/>
             <Route path=path!("/transfers") view=TransferInbox/>
             <Route path=path!("/evaluations") view=EvaluationRoundPage/>
             <Route path=path!("/badges") view=BadgePage/>
             <Route path=path!("/organizations") view=OrganizationTree/>
             <Route path=path!("/users") view=UsersPage/>
             <Route path=path!("/reports") view=ReportsPage/>
+            <Route path=path!("/reports/:code/print") view=ReportPrintPage/>
             <Route path=path!("/imports") view=ImportPage/>
         </Routes>
     }

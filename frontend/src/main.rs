@@ -8,6 +8,7 @@ mod format;
 mod i18n;
 mod pages;
 mod session;
+mod text;
 
 fn main() {
     leptos::mount::mount_to_body(app::App);

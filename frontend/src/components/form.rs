@@ -3,9 +3,11 @@
 use leptos::prelude::*;
 
 use crate::api::ApiError;
+use crate::components::date_input::DateInput;
 use crate::i18n::{use_lang, Text};
 
-/// A labelled input bound to `value`; the problem's error for `name` shows under it.
+/// A labelled input bound to `value`; the problem's error for `name` shows under it. A `date`
+/// is typed and shown as `dd/mm/yyyy` ([`DateInput`]); `value` keeps the ISO date.
 pub fn input(
     name: &'static str,
     label: Text,
@@ -18,7 +20,11 @@ pub fn input(
     view! {
         <div>
             <label for=id.clone()>{move || lang.get().t(label)}</label>
-            <input id=id name=name type=kind bind:value=value/>
+            {if kind == "date" {
+                view! { <DateInput id=id name=name value=value/> }.into_any()
+            } else {
+                view! { <input id=id name=name type=kind bind:value=value/> }.into_any()
+            }}
             {move || error.get().and_then(|e| e.field(name)).map(|m| view! { <div class="field-error">{m}</div> })}
         </div>
     }
@@ -52,4 +58,19 @@ pub fn some(value: RwSignal<String>) -> Option<String> {
     let v = value.get_untracked();
     let v = v.trim();
     (!v.is_empty()).then(|| v.to_string())
+}
+
+/// Puts the keyboard in the element `id` once the page is drawn (the first field of a form, so
+/// a clerk can type at once; `autofocus` is not honoured on pages drawn after the first).
+pub fn focus_first(id: &'static str) {
+    Effect::new(move |_| {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
 }

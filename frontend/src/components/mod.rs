@@ -1,7 +1,12 @@
 //! Small shared pieces: loading, errors, remote data, form fields.
 
+pub mod breadcrumbs;
+pub mod confirm;
+pub mod date_input;
 pub mod form;
+pub mod menu;
 pub mod org_picker;
+pub mod paper;
 
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;

@@ -456,8 +456,10 @@ pub fn use_lang() -> RwSignal<Lang> {
     use_context::<RwSignal<Lang>>().unwrap_or_else(|| RwSignal::new(Lang::Vi))
 }
 
+pub mod ux;
 mod values;
 
+pub use ux::Ux;
 pub use values::{event_label, field_label, kind_label};
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use qldv_api_types::badges::{ApproveProposals, BadgeProposal, EligibleMember, Pr
 use qldv_api_types::{MemberId, Page};
 
 use crate::api::{self, ApiError};
+use crate::components::date_input::DateInput;
 use crate::components::org_picker::OrgPicker;
 use crate::components::{remote, remote_all, ErrorBox};
 use crate::format;
@@ -222,7 +223,7 @@ pub fn BadgePage() -> impl IntoView {
                 </div>
                 <div>
                     <label for="badge-occasion">{move || t(Text::Occasion)}</label>
-                    <input id="badge-occasion" type="date" bind:value=occasion/>
+                    <DateInput id="badge-occasion" value=occasion/>
                 </div>
             </div>
             {move || error.get().map(|e| view! { <ErrorBox error=e/> })}

@@ -3,14 +3,35 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use qldv_api_types::evaluations::EvaluationList;
-use qldv_api_types::movements::Alert;
+use qldv_api_types::movements::{Alert, AlertKind};
 use qldv_api_types::organizations::Organization;
 use qldv_api_types::Page;
 
+use crate::components::breadcrumbs::OrgBreadcrumbs;
 use crate::components::{remote, remote_all};
 use crate::format;
-use crate::i18n::{kind_label, use_lang, Text};
+use crate::i18n::{kind_label, use_lang, Text, Ux};
 use crate::session;
+
+/// What clears an alert, and where it is done: the member's decisions for an overdue recognition,
+/// the transfer inbox for a transfer not received, the member's history, discipline or transfers
+/// otherwise.
+pub fn alert_action(kind: AlertKind, member: i64) -> (Ux, String) {
+    match kind {
+        AlertKind::RecognitionOverdue => {
+            (Ux::ActRecognize, format!("/members/{member}?tab=actions"))
+        }
+        AlertKind::TransferNotReceived => (Ux::ActTransferInbox, "/transfers".to_string()),
+        AlertKind::AwayTooLong => (Ux::ActAway, format!("/members/{member}?tab=history")),
+        AlertKind::DisciplineLapsing => (
+            Ux::ActDiscipline,
+            format!("/members/{member}?tab=disciplines"),
+        ),
+        AlertKind::TemporaryTransferExpired => {
+            (Ux::ActTemporary, format!("/members/{member}?tab=transfers"))
+        }
+    }
+}
 
 /// The current year by the browser's clock.
 fn this_year() -> i32 {
@@ -28,7 +49,7 @@ fn bar(label: String, n: i64, total: i64, class: &'static str) -> impl IntoView 
         <div class="bar-row">
             <span class="bar-label">{label}</span>
             <span class="bar"><span class=format!("bar-fill {class}") style:width=format!("{pct:.1}%")></span></span>
-            <span class="bar-value">{format!("{n} ({pct:.1}%)")}</span>
+            <span class="bar-value">{format!("{n} ({})", format::share(total, pct))}</span>
         </div>
     }
 }
@@ -47,7 +68,7 @@ fn OrgSummary(org: Organization, year: i32) -> impl IntoView {
             view! {
                 <div class="grid">
                     <div><div class="stat">{s.total}</div><div class="muted">{move || t(Text::Members)}</div></div>
-                    <div><div class="stat">{format!("{:.1}%", s.coverage)}</div><div class="muted">{move || t(Text::Coverage)}</div></div>
+                    <div><div class="stat">{format::share(s.total, s.coverage)}</div><div class="muted">{move || t(Text::Coverage)}</div></div>
                     <div><div class="stat">{s.unrated_yet}</div><div class="muted">{move || t(Text::NotRatedYet)}</div></div>
                 </div>
                 <div class="bars" aria-label=move || t(Text::Evaluations)>
@@ -105,18 +126,28 @@ pub fn Dashboard() -> impl IntoView {
     };
     let alerts = remote_all("/alerts".to_string(), move |list: Vec<Alert>| {
         if list.is_empty() {
-            return view! { <p class="empty">{move || t(Text::NoAlerts)}</p> }.into_any();
+            return view! { <p class="empty">{move || lang.get().ux(Ux::NoAlertsNext)}</p> }
+                .into_any();
         }
         view! {
-            <table>
-                <thead><tr><th>{move || t(Text::Date)}</th><th>{move || t(Text::FullName)}</th><th>"Nội dung"</th></tr></thead>
+            <table class="dashboard-alerts">
+                <thead><tr>
+                    <th>{move || t(Text::Date)}</th>
+                    <th>{move || t(Text::FullName)}</th>
+                    <th>{move || lang.get().ux(Ux::AlertAbout)}</th>
+                    <th>{move || lang.get().ux(Ux::AlertAction)}</th>
+                </tr></thead>
                 <tbody>
-                    {list.into_iter().map(|a| view! {
-                        <tr>
-                            <td>{format::date(a.date)}</td>
-                            <td><A href=format!("/members/{}", a.member_id)>{a.full_name}</A></td>
-                            <td>{a.message}</td>
-                        </tr>
+                    {list.into_iter().map(|a| {
+                        let (todo, href) = alert_action(a.kind, a.member_id.0);
+                        view! {
+                            <tr>
+                                <td>{format::date(a.date)}</td>
+                                <td><A href=format!("/members/{}", a.member_id)>{a.full_name}</A></td>
+                                <td>{a.message}</td>
+                                <td class="todo"><A href=href>{move || lang.get().ux(todo)}</A></td>
+                            </tr>
+                        }
                     }).collect_view()}
                 </tbody>
             </table>
@@ -126,6 +157,7 @@ pub fn Dashboard() -> impl IntoView {
     view! {
         <main>
             <h1>{move || t(Text::Dashboard)}</h1>
+            <OrgBreadcrumbs org=org.map(|o| o.to_string()).unwrap_or_default() base="/members"/>
             <section class="card">
                 <h2>{move || t(Text::Scope)}</h2>
                 {scope}
@@ -136,5 +168,27 @@ pub fn Dashboard() -> impl IntoView {
                 {alerts}
             </section>
         </main>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use qldv_api_types::Term;
+
+    #[test]
+    fn every_alert_leads_to_what_clears_it() {
+        for kind in AlertKind::ALL.iter().copied() {
+            let (_, href) = alert_action(kind, 7);
+            assert!(href.starts_with('/'), "{kind}");
+        }
+        assert_eq!(
+            alert_action(AlertKind::RecognitionOverdue, 7).1,
+            "/members/7?tab=actions"
+        );
+        assert_eq!(
+            alert_action(AlertKind::TransferNotReceived, 7).1,
+            "/transfers"
+        );
     }
 }

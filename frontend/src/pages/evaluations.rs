@@ -10,9 +10,11 @@ use qldv_api_types::evaluations::{
 };
 
 use crate::api::{self, ApiError};
+use crate::components::breadcrumbs::OrgBreadcrumbs;
 use crate::components::org_picker::OrgPicker;
 use crate::components::{remote, ErrorBox};
-use crate::i18n::{kind_label, use_lang, Text};
+use crate::format;
+use crate::i18n::{kind_label, use_lang, Text, Ux};
 use crate::session;
 
 const LEVELS: [(&str, EvaluationLevel); 5] = [
@@ -31,7 +33,20 @@ fn level_code(l: EvaluationLevel) -> &'static str {
         .unwrap_or("")
 }
 
-/// One member's row: the level chosen here is saved at once.
+/// The score typed in a rating row: empty for none, else a whole number 0–100.
+pub fn parse_score(text: &str) -> Result<Option<u32>, ()> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    match t.parse::<u32>() {
+        Ok(n) if n <= 100 => Ok(Some(n)),
+        _ => Err(()),
+    }
+}
+
+/// One member's row: the level and the 100-point score (2025 regulation) chosen here are saved
+/// at once (the score when the field is left or Enter is pressed).
 #[component]
 fn RatingRow(
     item: EvaluationListItem,
@@ -47,13 +62,28 @@ fn RatingRow(
         .as_ref()
         .map(|e| level_code(e.level))
         .unwrap_or("");
-    let save = move |code: String| {
+    let level = RwSignal::new(current.to_string());
+    let score = RwSignal::new(
+        item.evaluation
+            .as_ref()
+            .and_then(|e| e.score)
+            .map(|s| s.to_string())
+            .unwrap_or_default(),
+    );
+    let save = move || {
+        let code = level.get_untracked();
         let Some((_, level)) = LEVELS.iter().find(|(c, _)| *c == code) else {
+            return;
+        };
+        let Ok(score) = parse_score(&score.get_untracked()) else {
+            error.set(Some(ApiError::local(
+                lang.get_untracked().ux(Ux::ScoreHint),
+            )));
             return;
         };
         let body = PutEvaluation {
             level: *level,
-            score: None,
+            score,
             not_rated_reason: None,
             note: None,
         };
@@ -78,7 +108,7 @@ fn RatingRow(
                 <select
                     aria-label=format!("Xếp loại {}", item.full_name)
                     disabled=closed
-                    on:change=move |ev| save(event_target_value(&ev))
+                    on:change=move |ev| { level.set(event_target_value(&ev)); save() }
                 >
                     <option value="" selected=current.is_empty()>"—"</option>
                     {LEVELS.iter().map(|(code, _)| view! {
@@ -86,6 +116,21 @@ fn RatingRow(
                     }).collect_view()}
                 </select>
                 {move || error.get().map(|e| view! { <ErrorBox error=e/> })}
+            </td>
+            <td>
+                <input
+                    class="score"
+                    type="number"
+                    inputmode="numeric"
+                    min="0"
+                    max="100"
+                    step="1"
+                    aria-label=format!("Điểm {}", item.full_name)
+                    disabled=closed
+                    prop:value=move || score.get()
+                    on:input=move |ev| score.set(event_target_value(&ev))
+                    on:change=move |_| save()
+                />
             </td>
         </tr>
     }
@@ -148,7 +193,7 @@ pub fn EvaluationRoundPage() -> impl IntoView {
                             <div><div class="stat">{s.total}</div><div class="muted">{move || t(Text::Members)}</div></div>
                             <div><div class="stat">{s.excellent}</div><div class="muted">{move || kind_label(lang.get(), "excellent")}</div></div>
                             <div><div class="stat">{s.good}</div><div class="muted">{move || kind_label(lang.get(), "good")}</div></div>
-                            <div><div class="stat">{format!("{:.1}%", s.coverage)}</div><div class="muted">{move || t(Text::Coverage)}</div></div>
+                            <div><div class="stat">{format::share(s.total, s.coverage)}</div><div class="muted">{move || t(Text::Coverage)}</div></div>
                         </div>
                         <p class={if s.quota_excess > 0 { "quota over" } else { "quota" }} data-testid="quota">
                             {move || format!("{}: {} / {} ({}% × {})", t(Text::Quota), s.excellent, s.max_excellent, s.quota_percent, s.good)}
@@ -163,12 +208,18 @@ pub fn EvaluationRoundPage() -> impl IntoView {
                         }}
                         {move || close_error.get().map(|e| view! { <ErrorBox error=e/> })}
                     </section>
-                    <table>
-                        <thead><tr><th>{move || t(Text::FullName)}</th><th>{move || t(Text::Level)}</th></tr></thead>
-                        <tbody>
-                            {l.items.into_iter().map(|item| view! { <RatingRow item=item year=y_num closed=closed changed=changed/> }).collect_view()}
-                        </tbody>
-                    </table>
+                    {if l.items.is_empty() {
+                        view! { <p class="empty">{move || lang.get().ux(Ux::NoOneToRate)}</p> }.into_any()
+                    } else {
+                        view! {
+                            <table class="ratings">
+                                <thead><tr><th>{move || t(Text::FullName)}</th><th>{move || t(Text::Level)}</th><th>{move || lang.get().ux(Ux::ScoreHint)}</th></tr></thead>
+                                <tbody>
+                                    {l.items.into_iter().map(|item| view! { <RatingRow item=item year=y_num closed=closed changed=changed/> }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any()
+                    }}
                 }
                 .into_any()
             },
@@ -178,6 +229,7 @@ pub fn EvaluationRoundPage() -> impl IntoView {
     view! {
         <main>
             <h1>{move || t(Text::Evaluations)}</h1>
+            <OrgBreadcrumbs org=org base="/evaluations" value=org/>
             <div class="toolbar">
                 <div>
                     <label for="round-org">{move || t(Text::Organizations)}</label>
@@ -190,5 +242,21 @@ pub fn EvaluationRoundPage() -> impl IntoView {
             </div>
             {body}
         </main>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_score_is_a_whole_number_from_0_to_100_or_nothing() {
+        assert_eq!(parse_score(""), Ok(None));
+        assert_eq!(parse_score(" 82 "), Ok(Some(82)));
+        assert_eq!(parse_score("0"), Ok(Some(0)));
+        assert_eq!(parse_score("100"), Ok(Some(100)));
+        assert_eq!(parse_score("101"), Err(()));
+        assert_eq!(parse_score("-1"), Err(()));
+        assert_eq!(parse_score("8.5"), Err(()));
     }
 }

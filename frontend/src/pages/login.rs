@@ -5,6 +5,7 @@ use leptos::task::spawn_local;
 use qldv_api_types::auth::{LoginRequest, Me, TokenPair};
 
 use crate::api::{self, ApiError};
+use crate::components::form::focus_first;
 use crate::components::ErrorBox;
 use crate::i18n::{use_lang, Text};
 use crate::session;
@@ -19,6 +20,7 @@ pub fn Login() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let error = RwSignal::new(None::<ApiError>);
     let pending = RwSignal::new(false);
+    focus_first("username");
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         pending.set(true);

@@ -1,7 +1,8 @@
 //! The member record: dossier, history, evaluations, cards, badges, transfers, discipline.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
 use qldv_api_types::badges::Badge;
 use qldv_api_types::evaluations::Evaluation;
 use qldv_api_types::members::{Member, MemberEvent};
@@ -11,9 +12,13 @@ use qldv_api_types::Page;
 use leptos::task::spawn_local;
 
 use crate::api::{self, ApiError};
+use crate::components::breadcrumbs::OrgBreadcrumbs;
+use crate::components::confirm::{member_and_org, org_name, Confirm, ConfirmDialog};
+use crate::components::date_input::DateInput;
+use crate::components::org_picker::scope_root;
 use crate::components::{remote, remote_all, ErrorBox};
 use crate::format::{self, opt, opt_date};
-use crate::i18n::{event_label, field_label, kind_label, use_lang, Lang, Text};
+use crate::i18n::{event_label, field_label, kind_label, use_lang, ux, Lang, Text, Ux};
 use crate::pages::member_actions::Actions;
 use crate::pages::member_cards::CardsTab;
 use crate::pages::member_edit::EditDossier;
@@ -40,6 +45,21 @@ const TABS: [(Tab, Text); 8] = [
     (Tab::Disciplines, Text::Disciplines),
     (Tab::Actions, Text::Actions),
 ];
+
+/// The tab a link names (`?tab=`).
+fn tab_named(name: &str) -> Option<Tab> {
+    Some(match name {
+        "dossier" => Tab::Dossier,
+        "history" => Tab::History,
+        "evaluations" => Tab::Evaluations,
+        "cards" => Tab::Cards,
+        "badges" => Tab::Badges,
+        "transfers" => Tab::Transfers,
+        "disciplines" => Tab::Disciplines,
+        "actions" => Tab::Actions,
+        _ => return None,
+    })
+}
 
 fn row(label: &'static str, value: String) -> impl IntoView {
     view! { <dt>{label}</dt><dd>{value}</dd> }
@@ -262,6 +282,8 @@ fn IssueTransfer(member: i64) -> impl IntoView {
     let error = RwSignal::new(None::<ApiError>);
     let saved = RwSignal::new(false);
     let done = RwSignal::new(0u32);
+    let confirm = Confirm::new();
+    let root = scope_root();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         error.set(None);
@@ -273,14 +295,34 @@ fn IssueTransfer(member: i64) -> impl IntoView {
             "issued_on": issued.get_untracked(),
             "reason": reason.get_untracked(),
         });
-        spawn_local(async move {
-            match api::send::<_, Transfer>("POST", "/transfers", &body).await {
-                Ok(_) => {
-                    saved.set(true);
-                    done.update(|n| *n += 1);
+        let send = move || {
+            let body = body.clone();
+            spawn_local(async move {
+                match api::send::<_, Transfer>("POST", "/transfers", &body).await {
+                    Ok(_) => {
+                        saved.set(true);
+                        done.update(|n| *n += 1);
+                    }
+                    Err(e) => error.set(Some(e)),
                 }
-                Err(e) => error.set(Some(e)),
-            }
+            });
+        };
+        // Named in full before it is sent: who, from where, to where.
+        let (l, official, to_id) = (
+            lang.get_untracked(),
+            kind.get_untracked() == "official",
+            to.get_untracked(),
+        );
+        spawn_local(async move {
+            let (name, from) = member_and_org(l, member, root).await;
+            let to_name = match to_id.trim().parse::<i64>() {
+                Ok(t) => org_name(l, root, t).await,
+                Err(_) => to_id,
+            };
+            confirm.ask(
+                ux::confirm_transfer(l, official, &name, &from, &to_name),
+                send,
+            );
         });
     };
     let field = move |name: &'static str| {
@@ -307,7 +349,7 @@ fn IssueTransfer(member: i64) -> impl IntoView {
             </div>
             <div>
                 <label for="transfer-issued">{move || t(Text::IssuedOn)}</label>
-                <input id="transfer-issued" type="date" required bind:value=issued/>
+                <DateInput id="transfer-issued" required=true value=issued/>
                 {field("issued_on")}
             </div>
             <div>
@@ -319,6 +361,7 @@ fn IssueTransfer(member: i64) -> impl IntoView {
                 <button class="primary" type="submit">{move || t(Text::IssueTransfer)}</button>
             </div>
         </form>
+        <ConfirmDialog confirm=confirm/>
         {move || error.get().map(|e| view! { <ErrorBox error=e/> })}
         <Show when=move || saved.get()><p role="status">{move || t(Text::Saved)}</p></Show>
         {transfer_history(lang.get_untracked(), member, done)}
@@ -331,7 +374,13 @@ pub fn MemberPage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0));
-    let tab = RwSignal::new(Tab::Dossier);
+    // A link may open a tab (`?tab=actions`: the dashboard's alerts lead to what clears them).
+    let tab = RwSignal::new(
+        use_query_map()
+            .with_untracked(|q| q.get("tab"))
+            .and_then(|t| tab_named(&t))
+            .unwrap_or(Tab::Dossier),
+    );
     // Bumped by edits and decisions: the record is read again.
     let changed = RwSignal::new(0u32);
     let editing = RwSignal::new(false);
@@ -344,7 +393,9 @@ pub fn MemberPage() -> impl IntoView {
                 remote(format!("/members/{id}"), move |m: Member| {
                     let (label, class) = format::status(lang.get_untracked(), m.status);
                     view! {
+                        <OrgBreadcrumbs org=m.organization_id.to_string() base="/members"/>
                         <h1>{m.profile.full_name.clone().unwrap_or_default()} " " <span class=format!("badge {class}")>{label}</span></h1>
+                        <p class="no-print"><A href=format!("/members/{id}/print")>{move || lang.get().ux(Ux::PrintMemberForm)}</A></p>
                         <div class="tabs" role="tablist">
                             {TABS.into_iter().map(|(k, label)| view! {
                                 <button type="button" role="tab"

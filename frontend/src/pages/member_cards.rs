@@ -6,6 +6,7 @@ use qldv_api_types::cards::{Card, CardStatus, IssueCard, ReissueCard, ReissueRea
 use qldv_api_types::MemberId;
 
 use crate::api::{self, ApiError};
+use crate::components::date_input::DateInput;
 use crate::components::{remote_all, ErrorBox};
 use crate::format;
 use crate::i18n::{kind_label, use_lang, Text};
@@ -94,7 +95,7 @@ pub fn CardsTab(member: i64) -> impl IntoView {
                     <div class="inline-form no-print">
                         <div>
                             <label for="card-issued">{move || t(Text::IssuedOn)}</label>
-                            <input id="card-issued" type="date" bind:value=issued_on/>
+                            <DateInput id="card-issued" value=issued_on/>
                         </div>
                         <div>
                             <label for="card-decision">{move || t(Text::Decision)}</label>

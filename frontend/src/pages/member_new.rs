@@ -6,7 +6,8 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use qldv_api_types::members::Member;
 
 use crate::api::{self, ApiError};
-use crate::components::form::{input, select, some};
+use crate::components::breadcrumbs::OrgBreadcrumbs;
+use crate::components::form::{focus_first, input, select, some};
 use crate::components::org_picker::OrgPicker;
 use crate::components::ErrorBox;
 use crate::i18n::{use_lang, Text};
@@ -31,6 +32,12 @@ pub fn NewMember() -> impl IntoView {
     let status = RwSignal::new("probationary".to_string());
     let error = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
+    // Keyboard first: the organisation's search when none is chosen yet, else the name.
+    focus_first(if org.get_untracked().is_empty() {
+        "f-organization_id-search"
+    } else {
+        "f-full_name"
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let body = serde_json::json!({
@@ -66,6 +73,7 @@ pub fn NewMember() -> impl IntoView {
     view! {
         <main>
             <h1>{move || t(Text::Admit)}</h1>
+            <OrgBreadcrumbs org=org base="/members"/>
             <form class="card inline-form" on:submit=submit>
                 <div>
                     <label for="f-organization_id">{move || t(Text::Organizations)}</label>

@@ -9,9 +9,10 @@ use qldv_api_types::members::Member;
 use qldv_api_types::Page;
 
 use crate::api::{self, enc, ApiError};
+use crate::components::breadcrumbs::OrgBreadcrumbs;
 use crate::components::ErrorBox;
 use crate::format;
-use crate::i18n::{use_lang, Text};
+use crate::i18n::{use_lang, Text, Ux};
 
 #[derive(Clone, PartialEq)]
 enum Load {
@@ -110,6 +111,7 @@ pub fn MemberList() -> impl IntoView {
     view! {
         <main>
             <h1>{move || t(Text::Members)}</h1>
+            <OrgBreadcrumbs org=Signal::derive(move || org().unwrap_or_default()) base="/members"/>
             <p class="no-print">
                 <button type="button" on:click=move |_| {
                     let path = list_path(org(), &q.get_untracked(), &status.get_untracked(), None)
@@ -162,7 +164,20 @@ pub fn MemberList() -> impl IntoView {
             {move || match state.get() {
                 Load::Loading => view! { <p class="loading">{t(Text::Loading)}</p> }.into_any(),
                 Load::Failed(e) => view! { <ErrorBox error=e/> }.into_any(),
-                Load::Ready if items.with(Vec::is_empty) => view! { <p class="empty">{t(Text::NoMembers)}</p> }.into_any(),
+                Load::Ready if items.with(Vec::is_empty) => {
+                    // Say what to do next: widen the search, or enter the members of this place.
+                    let searching = !q.with(|q| q.trim().is_empty()) || !status.with(String::is_empty);
+                    let admit = match org() {
+                        Some(o) => format!("/members/new?organization_id={o}"),
+                        None => "/members/new".to_string(),
+                    };
+                    let hint = if searching { Ux::NoMembersNext } else { Ux::NoMembersHereNext };
+                    view! {
+                        <p class="empty">{lang.get().ux(hint)}
+                            <A href=admit attr:class="next">{lang.get().ux(Ux::AdmitHere)}</A>
+                        </p>
+                    }.into_any()
+                }
                 Load::Ready => ().into_any(),
             }}
             <Show when=move || next.with(Option::is_some)>

@@ -3,14 +3,17 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::components::A;
 use qldv_api_types::reports::{Report, ReportCode, ReportSection};
 use qldv_api_types::Term;
 
 use crate::api::{self, ApiError};
+use crate::components::breadcrumbs::OrgBreadcrumbs;
+use crate::components::date_input::DateInput;
 use crate::components::org_picker::OrgPicker;
 use crate::components::{remote, ErrorBox};
 use crate::format::date;
-use crate::i18n::{use_lang, Lang, Text};
+use crate::i18n::{use_lang, Lang, Text, Ux};
 use crate::session;
 
 fn code_label(c: ReportCode) -> Text {
@@ -45,7 +48,7 @@ pub fn report_query(org: &str, code: ReportCode, from: &str, to: &str, as_of: &s
 
 /// One table of a report.
 #[component]
-fn SectionTable(section: ReportSection, lang: Lang) -> impl IntoView {
+pub fn SectionTable(section: ReportSection, lang: Lang) -> impl IntoView {
     let en = lang == Lang::En;
     let share = section.percent_of;
     view! {
@@ -158,6 +161,7 @@ pub fn ReportsPage() -> impl IntoView {
     view! {
         <main>
             <h1>{move || t(Text::Reports)}</h1>
+            <OrgBreadcrumbs org=org base="/reports" value=org/>
             <div class="toolbar no-print">
                 <div>
                     <label for="report-code">{move || t(Text::Report)}</label>
@@ -177,16 +181,16 @@ pub fn ReportsPage() -> impl IntoView {
                 <Show when=move || code.get().is_period() fallback=move || view! {
                     <div>
                         <label for="report-as-of">{move || t(Text::AsOf)}</label>
-                        <input id="report-as-of" type="date" bind:value=as_of/>
+                        <DateInput id="report-as-of" value=as_of/>
                     </div>
                 }>
                     <div>
                         <label for="report-from">{move || t(Text::FromDate)}</label>
-                        <input id="report-from" type="date" bind:value=from/>
+                        <DateInput id="report-from" value=from/>
                     </div>
                     <div>
                         <label for="report-to">{move || t(Text::ToDate)}</label>
-                        <input id="report-to" type="date" bind:value=to/>
+                        <DateInput id="report-to" value=to/>
                     </div>
                 </Show>
                 <div class="actions">
@@ -194,6 +198,7 @@ pub fn ReportsPage() -> impl IntoView {
                     <button type="button" on:click=move |_| download("csv")>{move || t(Text::ReportCsv)}</button>
                     <button type="button" on:click=move |_| download("xlsx")>{move || t(Text::DownloadXlsx)}</button>
                     <button type="button" on:click=print>{move || t(Text::Print)}</button>
+                    <A href=move || format!("/reports/{}/print?{}", code.get().as_str(), query())>{move || lang.get().ux(Ux::PrintReport)}</A>
                 </div>
             </div>
             {move || error.get().map(|e| view! { <ErrorBox error=e/> })}

@@ -8,9 +8,10 @@ use qldv_api_types::movements::{AcceptTransfer, Transfer, TransferDecision};
 use qldv_api_types::Page;
 
 use crate::api::{self, ApiError};
+use crate::components::date_input::DateInput;
 use crate::components::{remote, ErrorBox};
 use crate::format;
-use crate::i18n::{use_lang, Text};
+use crate::i18n::{use_lang, Text, Ux};
 
 /// One pending transfer with the actions of the caller's side.
 #[component]
@@ -63,7 +64,7 @@ fn Pending(transfer: Transfer, incoming: bool, done: RwSignal<u32>) -> impl Into
                 {if incoming {
                     view! {
                         <label class="inline" for=format!("received-{id}")>{move || t(Text::ReceivedOn)}</label>
-                        <input id=format!("received-{id}") type="date" bind:value=received/>
+                        <DateInput id=format!("received-{id}") value=received/>
                         " "
                         <button class="primary" type="button" disabled=move || busy.get() on:click=move |_| act("accept")>{move || t(Text::Accept)}</button>
                         " "
@@ -90,7 +91,12 @@ fn pending_list(direction: &'static str, done: RwSignal<u32>) -> impl IntoView {
             format!("/transfers?status=pending&direction={direction}&limit=200"),
             move |p: Page<Transfer>| {
                 if p.items.is_empty() {
-                    return view! { <p class="empty">{move || t(Text::Nothing)}</p> }.into_any();
+                    let next = if incoming {
+                        Ux::NoIncomingNext
+                    } else {
+                        Ux::NoOutgoingNext
+                    };
+                    return view! { <p class="empty">{move || lang.get().ux(next)}</p> }.into_any();
                 }
                 view! {
                     <table>
