@@ -3,12 +3,14 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 mod access;
+mod admission_rules;
 mod access_matrix;
 mod alerts;
 mod audit;
 mod auth;
 mod badges;
 mod cards;
+mod cases;
 mod changes;
 mod concurrency;
 mod contract;
