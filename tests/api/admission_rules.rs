@@ -152,7 +152,10 @@ async fn a_probationary_member_not_recognised_is_removed_and_the_gap_is_an_alert
         .assert_problem(409, "recognition_refused");
     // The gap: refused, not yet removed.
     let alerts = admin
-        .get_all(&format!("/api/v1/alerts?organization_id={}", t.province), 50)
+        .get_all(
+            &format!("/api/v1/alerts?organization_id={}", t.province),
+            50,
+        )
         .await;
     let gap: Vec<&Value> = alerts
         .iter()
@@ -176,11 +179,17 @@ async fn a_probationary_member_not_recognised_is_removed_and_the_gap_is_an_alert
         .await
         .assert_status(200);
     let alerts = admin
-        .get_all(&format!("/api/v1/alerts?organization_id={}", t.province), 50)
+        .get_all(
+            &format!("/api/v1/alerts?organization_id={}", t.province),
+            50,
+        )
         .await;
     assert!(!alerts.iter().any(|a| a["kind"] == "removal_not_recorded"));
     let events = admin.get_all(&format!("{m}/events"), 50).await;
     let kinds: Vec<&str> = events.iter().filter_map(|e| e["kind"].as_str()).collect();
-    assert!(kinds.contains(&"not_recognized") && kinds.contains(&"exited"), "{kinds:?}");
+    assert!(
+        kinds.contains(&"not_recognized") && kinds.contains(&"exited"),
+        "{kinds:?}"
+    );
     app.assert_invariant();
 }

@@ -62,7 +62,9 @@ async fn a_discipline_in_force_no_longer_blocks_a_transfer() {
         .await
         .assert_status(201);
     // In force until 2026-03-10: both kinds of transfer are allowed all the same.
-    let t = admin.post("/api/v1/transfers", official(id, b.cell, "2025-06-02")).await;
+    let t = admin
+        .post("/api/v1/transfers", official(id, b.cell, "2025-06-02"))
+        .await;
     cancel(&admin, &t).await;
     let t = admin
         .post("/api/v1/transfers", temporary(id, b.cell, "2025-06-02"))
@@ -157,7 +159,10 @@ async fn a_complaint_being_handled_blocks_an_official_transfer_until_its_ruling(
         .iter()
         .filter_map(|i| i["action"].as_str())
         .collect();
-    assert!(actions.contains(&"create") && actions.contains(&"settle"), "{actions:?}");
+    assert!(
+        actions.contains(&"create") && actions.contains(&"settle"),
+        "{actions:?}"
+    );
     let trail = admin.get("/api/v1/audit?entity=discipline").await;
     let settled = trail.json["items"]
         .as_array()
@@ -211,7 +216,9 @@ async fn an_inspection_blocks_an_official_transfer_and_a_ruling_is_only_for_a_co
         .await
         .assert_status(200);
     // Before the inspection began and after it ended, an official transfer is allowed.
-    let t = admin.post("/api/v1/transfers", official(id, b.cell, "2025-08-01")).await;
+    let t = admin
+        .post("/api/v1/transfers", official(id, b.cell, "2025-08-01"))
+        .await;
     cancel(&admin, &t).await;
     // A discipline only takes a complaint.
     let d = admin
@@ -258,7 +265,10 @@ async fn a_ruling_upholds_or_annuls_and_no_discipline_is_held_for_ever() {
     let settle = format!("/api/v1/members/{id}/cases/{}/settle", cases[0]["id"]);
     // A ruling needs its verdict; a reduction needs a lighter form.
     let res = admin
-        .post(&settle, json!({"settled_on": "2024-06-03", "decision_no": "9"}))
+        .post(
+            &settle,
+            json!({"settled_on": "2024-06-03", "decision_no": "9"}),
+        )
         .await;
     assert_eq!(res.json["errors"][0]["code"], "required");
     let res = admin

@@ -3,8 +3,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 mod access;
-mod admission_rules;
 mod access_matrix;
+mod admission_rules;
 mod alerts;
 mod audit;
 mod auth;

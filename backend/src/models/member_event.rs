@@ -184,7 +184,10 @@ impl EventRow {
             | MemberEventKind::Disciplined
             | MemberEventKind::DisciplineHeld
             | MemberEventKind::AbsenceRecorded
-            | MemberEventKind::ExemptionRecorded => Fact::Other,
+            | MemberEventKind::ExemptionRecorded
+            | MemberEventKind::NotRecognized
+            | MemberEventKind::CaseOpened
+            | MemberEventKind::CaseSettled => Fact::Other,
         }
     }
 

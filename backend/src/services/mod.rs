@@ -1,9 +1,11 @@
 //! Operations over several tables inside one transaction.
 
 pub mod alerts;
+pub mod alerts_refused;
 pub mod badges;
 pub mod bootstrap;
 pub mod cards;
+pub mod cases;
 pub mod disclosure;
 pub mod evaluations;
 pub mod illnesses;

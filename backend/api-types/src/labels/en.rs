@@ -98,14 +98,29 @@ labels!(English, en;
         ExitAnnulled => "Exit annulled",
         AbsenceRecorded => "Working away",
         ExemptionRecorded => "Exempted from activities",
+        NotRecognized => "Not recognised as official",
+        CaseOpened => "Inspection, complaint or denunciation opened",
+        CaseSettled => "Inspection, complaint or denunciation settled",
     }
     DisciplineHoldKind { Complaint => "Complaint", Reoffence => "Re-offence" }
+    crate::cases::CaseKind {
+        Inspection => "Inspection",
+        Complaint => "Complaint",
+        Denunciation => "Denunciation",
+        DisciplineReview => "Discipline under consideration",
+    }
+    crate::cases::ComplaintRuling {
+        Upheld => "Upheld",
+        Reduced => "Reduced",
+        Annulled => "Annulled",
+    }
     AlertKind {
         RecognitionOverdue => "Recognition overdue",
         TransferNotReceived => "Transfer not received",
         AwayTooLong => "Away too long",
         DisciplineLapsing => "Discipline lapsing",
         TemporaryTransferExpired => "Temporary transfer expired",
+        RemovalNotRecorded => "Not recognised, removal not recorded",
     }
     MembershipEnd {
         TransferredOut => "Transferred out",
@@ -172,6 +187,7 @@ labels!(English, en;
         SyncPackage => "Sync package",
         IdentifierCheck => "Identifier check",
         Export => "Export",
+        MemberCase => "Inspection, complaint or denunciation",
     }
 );
 
@@ -215,5 +231,8 @@ labels!(English, en;
         SignInFailed => "Sign-in failed",
         Export => "Exported",
         IdentifierHeldElsewhere => "Identifier held elsewhere",
+        OpenCase => "Case opened",
+        Settle => "Settled",
+        RefuseRecognition => "Recognition refused",
     }
 );

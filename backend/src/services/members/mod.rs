@@ -12,7 +12,7 @@ mod supplement;
 pub use correct::correct;
 pub use create::{create, plan, taken, write, Key, Planned};
 pub use guard::{MemberWrite, Refreshed};
-pub use recognise::recognise;
+pub use recognise::{recognise, refuse, refused};
 pub use supplement::file_supplement;
 
 use crate::auth::Actor;
