@@ -391,6 +391,7 @@ mod tests {
         assert!(check_dates(&ok, d(2026, 1, 1)).is_empty());
         let bad = AdmissionDates {
             ceremony: d(2014, 12, 31),
+            received: None,
             ..ok
         };
         assert_eq!(check_dates(&bad, d(2026, 1, 1))[0].field, "ceremony_on");
