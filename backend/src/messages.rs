@@ -10,6 +10,14 @@
 use crate::domain::{admission, evaluation, transfer};
 use crate::error::AppError;
 
+pub mod cases;
+
+impl From<admission::RecognitionRefused> for AppError {
+    fn from(_: admission::RecognitionRefused) -> Self {
+        cases::recognition_refused()
+    }
+}
+
 /// Members.
 pub mod members {
     use super::AppError;
@@ -122,14 +130,6 @@ pub mod transfers {
         AppError::Conflict(
             "transfer_pending",
             "Đảng viên đang có một phiếu chuyển sinh hoạt chưa được tiếp nhận".into(),
-        )
-    }
-
-    /// 422 `discipline_in_force` (rule 9).
-    pub fn discipline_in_force() -> AppError {
-        AppError::Rule(
-            "discipline_in_force",
-            "Không chuyển sinh hoạt khi đảng viên đang trong thời hạn chịu kỷ luật".into(),
         )
     }
 

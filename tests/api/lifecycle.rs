@@ -193,56 +193,6 @@ async fn discipline_forms_depend_on_status_and_post() {
 }
 
 #[actix_web::test]
-async fn no_transfer_while_a_discipline_is_in_force() {
-    let (app, admin, a, b) = setup().await;
-    let id = admin
-        .create_member(official_member(a.cell, "031070001234"))
-        .await;
-    let d = admin
-        .post(
-            &format!("/api/v1/members/{id}/disciplines"),
-            json!({"form": "reprimand",
-        "decided_on": "2025-03-10", "decision_no": "1", "reason": "x"}),
-        )
-        .await;
-    d.assert_status(201);
-    let transfer = |issued: &str| {
-        json!({"member_id": id, "to_organization_id": b.cell, "kind": "official",
-        "issued_on": issued, "reason": "Chuyển công tác"})
-    };
-    admin
-        .post("/api/v1/transfers", transfer("2026-03-09"))
-        .await
-        .assert_problem(422, "discipline_in_force");
-    // Lapsed on 2026-03-10.
-    let t = admin
-        .post("/api/v1/transfers", transfer("2026-03-10"))
-        .await;
-    t.assert_status(201);
-    admin
-        .post(&format!("/api/v1/transfers/{}/cancel", t.id()), json!({}))
-        .await
-        .assert_status(200);
-    // A complaint keeps it in force past the twelve months.
-    admin
-        .post(
-            &format!("/api/v1/members/{id}/disciplines/{}/hold", d.id()),
-            json!({"kind": "complaint", "on": "2025-04-01"}),
-        )
-        .await
-        .assert_status(200);
-    admin
-        .post("/api/v1/transfers", transfer("2026-03-11"))
-        .await
-        .assert_problem(422, "discipline_in_force");
-    let list = admin
-        .get_all(&format!("/api/v1/members/{id}/disciplines"), 50)
-        .await;
-    assert_eq!(list[0]["in_force"], true);
-    app.assert_invariant();
-}
-
-#[actix_web::test]
 async fn readmission_waits_36_months_and_needs_consent() {
     let (app, admin, a, _) = setup().await;
     let id = admin

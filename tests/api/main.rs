@@ -4,12 +4,14 @@
 
 mod access;
 mod access_matrix;
+mod admission_rules;
 mod alerts;
 mod arrivals;
 mod audit;
 mod auth;
 mod badges;
 mod cards;
+mod cases;
 mod changes;
 mod concurrency;
 mod contract;

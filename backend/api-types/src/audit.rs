@@ -43,6 +43,8 @@ crate::vocabulary::vocabulary! {
         IdentifierCheck = "identifier_check",
         /// An export of records (a list, a report, a sync package).
         Export = "export",
+        /// An inspection, complaint, denunciation or discipline review of a member.
+        MemberCase = "member_case",
     }
 }
 
@@ -134,6 +136,12 @@ crate::vocabulary::vocabulary! {
         Export = "export",
         /// A caller told that a CCCD is recorded outside its scope.
         IdentifierHeldElsewhere = "identifier_held_elsewhere",
+        /// An inspection, complaint, denunciation or discipline review of a member opened.
+        OpenCase = "open_case",
+        /// A case (inspection, complaint…) settled, or a complaint ruled on.
+        Settle = "settle",
+        /// Recognition as an official member refused (rule 4).
+        RefuseRecognition = "refuse_recognition",
     }
 }
 
@@ -157,7 +165,8 @@ impl AuditEntity {
             | Self::SyncKey
             | Self::SyncPackage
             | Self::IdentifierCheck
-            | Self::Export => None,
+            | Self::Export
+            | Self::MemberCase => None,
         }
     }
 }

@@ -72,6 +72,7 @@ error_codes! {
     AlreadyHeld = "already_held", 409, "The member already holds this badge";
     AlreadyProposed = "already_proposed", 409, "The member is already proposed for this milestone";
     CannotChangeSelf = "cannot_change_self", 422, "An account may not disable itself or lower its own role";
+    CaseSettled = "case_settled", 409, "The inspection, complaint or denunciation is already settled";
     CardAlreadyActive = "card_already_active", 409, "The member already has an active card";
     CardNotActive = "card_not_active", 409, "The card is no longer active (reissued or revoked)";
     CardNumberFormat = "card_number_format", 422, "The card number does not follow the format";
@@ -91,6 +92,7 @@ error_codes! {
     TemporaryNotInEffect = "temporary_not_in_effect", 409, "Not a temporary registration in effect (not received, or ended already)";
     PersonalHistoryNoTaken = "personal_history_no_taken", 409, "The personal-history number is already on another record";
     ProposalDecided = "proposal_decided", 409, "The badge proposal was already decided";
+    RecognitionRefused = "recognition_refused", 409, "The member was not recognised as official: only the name removal remains";
     RecordedElsewhere = "recorded_elsewhere", 409, "The person has a record outside the caller's scope (where is not said): ask for a transfer";
     RoundClosed = "round_closed", 409, "The evaluation year is closed for the organisation: ratings are read-only";
     RoundOpen = "round_open", 409, "The evaluation year is not closed";
@@ -123,6 +125,7 @@ error_codes! {
     NotRatable = "not_ratable", 422, "The member cannot be rated that year";
     NotRatedReasonInvalid = "not_rated_reason_invalid", 422, "The reason for `not_rated` does not apply";
     NotRatedReasonRequired = "not_rated_reason_required", 422, "`not_rated` needs a reason";
+    OfficialTransferBlocked = "official_transfer_blocked", 422, "An inspection, complaint, denunciation or discipline review is open: no official transfer until it is settled (a temporary one is allowed)";
     OrganizationClosed = "organization_closed", 422, "The organisation is closed";
     PeriodReversed = "period_reversed", 422, "The period ends before it starts";
     ProbationNotFinished = "probation_not_finished", 422, "The 12 months of probation since the ceremony are not over";

@@ -58,6 +58,10 @@ typed_id!(
     DisciplineId
 );
 typed_id!(
+    /// Identifier of an inspection, complaint, denunciation or discipline review of a member.
+    CaseId
+);
+typed_id!(
     /// Identifier of a member's period of exemption or of working away.
     PeriodId
 );

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod auth;
 pub mod badges;
 pub mod cards;
+pub mod cases;
 pub mod changes;
 pub mod common;
 pub mod error_code;
@@ -24,7 +25,7 @@ pub mod vocabulary;
 pub use common::{FieldError, Page, Problem};
 pub use error_code::ErrorCode;
 pub use ids::{
-    ApiTokenId, AuditEntryId, BadgeId, CardId, DisciplineId, EventId, IllnessId, ImportId,
+    ApiTokenId, AuditEntryId, BadgeId, CardId, CaseId, DisciplineId, EventId, IllnessId, ImportId,
     MemberId, OrgId, PeriodId, ProposalId, TransferId, UserId,
 };
 pub use vocabulary::{Lang, Term, UnknownTerm};

@@ -183,6 +183,16 @@ pub struct CreateMember {
     /// Approval of a ceremony later than 30 working days after the decision.
     #[validate(length(min = 1, max = 50))]
     pub ceremony_delay_approval_no: Option<String>,
+    /// Date the cell met and resolved to propose the admission (rule 1 judges the age on it);
+    /// on or before the decision. Default: the decision date.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(example = "2025-02-20"))]
+    pub cell_considered_on: Option<NaiveDate>,
+    /// Date the cell received the admission decision (rule 2 counts the ceremony's 30 working
+    /// days from it); on or after the decision. Default: the decision date.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(example = "2025-03-10"))]
+    pub decision_received_on: Option<NaiveDate>,
 }
 
 /// A member record.
@@ -284,6 +294,12 @@ crate::vocabulary::vocabulary! {
         /// A temporary registration ended: the member's return recorded, or an official
         /// transfer took its place.
         TemporaryTransferEnded = "temporary_transfer_ended",
+        /// Không công nhận đảng viên chính thức (rule 4): the name removal follows.
+        NotRecognized = "not_recognized",
+        /// An inspection, complaint, denunciation or discipline review began (rule 9).
+        CaseOpened = "case_opened",
+        /// An inspection, complaint, denunciation or discipline review was settled.
+        CaseSettled = "case_settled",
     }
 }
 
@@ -342,6 +358,21 @@ pub struct Recognition {
     /// Decision number.
     #[validate(length(min = 1, max = 50, message = "Nhập số quyết định"))]
     pub decision_no: String,
+}
+
+/// `POST /members/{id}/non-recognition`: the competent committee's decision not to recognise a
+/// probationary member as official (rule 4); the name removal follows.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NonRecognition {
+    /// Date of the decision.
+    pub decided_on: NaiveDate,
+    /// Decision number.
+    #[validate(length(min = 1, max = 50, message = "Nhập số quyết định"))]
+    pub decision_no: String,
+    /// Why the member is not recognised.
+    #[validate(length(min = 1, max = 1000, message = "Nhập lý do"))]
+    pub reason: String,
 }
 
 /// An annual supplement (phiếu bổ sung hồ sơ) for a year.
@@ -422,6 +453,8 @@ mod tests {
         labelled::<crate::movements::MembershipStart>();
         labelled::<crate::movements::PeriodKind>();
         labelled::<crate::movements::AlertKind>();
+        labelled::<crate::cases::CaseKind>();
+        labelled::<crate::cases::ComplaintRuling>();
         labelled::<crate::auth::Role>();
         labelled::<crate::changes::ChangeEntity>();
         labelled::<crate::reports::ImportStatus>();

@@ -180,8 +180,12 @@ crate::vocabulary::vocabulary! {
 pub struct CreateDiscipline {
     /// Form.
     pub form: DisciplineForm,
-    /// Date decided and announced.
+    /// Date decided.
     pub decided_on: NaiveDate,
+    /// Date announced to the member (rule 11 counts the 12 months from it); on or after the
+    /// decision. Default: `decided_on`.
+    #[serde(default)]
+    pub announced_on: Option<NaiveDate>,
     /// Decision number.
     #[validate(length(min = 1, max = 50, message = "Nhập số quyết định"))]
     pub decision_no: String,
@@ -213,9 +217,16 @@ pub struct Discipline {
     pub decision_no: String,
     /// Why.
     pub reason: String,
-    /// Lapses on (none for an expulsion, or while a complaint or re-offence holds it).
+    /// Announced on: the 12 months of rule 11 count from it (or from a complaint's ruling).
+    pub announced_on: NaiveDate,
+    /// The form in force: `form`, or the lighter one a complaint's ruling reduced it to.
+    pub current_form: DisciplineForm,
+    /// Lapses on (none for an expulsion, an annulled discipline, or while a complaint or
+    /// re-offence holds it).
     pub lapses_on: Option<NaiveDate>,
-    /// A complaint recorded on.
+    /// Annulled by a complaint's ruling announced on this date.
+    pub annulled_on: Option<NaiveDate>,
+    /// A complaint against it, lodged on this date, is awaiting its ruling.
     pub complaint_on: Option<NaiveDate>,
     /// A re-offence recorded on.
     pub reoffence_on: Option<NaiveDate>,
@@ -339,6 +350,13 @@ pub struct ReadmissionRequest {
     pub consent_no: String,
     /// A less-serious criminal record cleared on this date (60 months must have passed).
     pub criminal_record_cleared_on: Option<NaiveDate>,
+    /// Date the cell received the new admission decision (rule 2 counts the ceremony's 30
+    /// working days from it). Default: the decision date.
+    #[serde(default)]
+    pub decision_received_on: Option<NaiveDate>,
+    /// Approval of a ceremony later than 30 working days after the decision was received.
+    #[validate(length(min = 1, max = 50))]
+    pub ceremony_delay_approval_no: Option<String>,
 }
 
 crate::vocabulary::vocabulary! {
@@ -400,6 +418,8 @@ crate::vocabulary::vocabulary! {
         DisciplineLapsing = "discipline_lapsing",
         /// Rule 8: a temporary transfer expired while the member is still registered there.
         TemporaryTransferExpired = "temporary_transfer_expired",
+        /// Rule 4: recognition refused and the name removal not yet recorded.
+        RemovalNotRecorded = "removal_not_recorded",
     }
 }
 

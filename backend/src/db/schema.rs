@@ -342,7 +342,32 @@ diesel::table! {
         regulation -> Text,
         created_by -> Nullable<BigInt>,
         created_at -> Timestamp,
+        announced_on -> Nullable<Date>,
+        current_form -> Nullable<Text>,
         annulled_on -> Nullable<Date>,
+    }
+}
+
+diesel::table! {
+    member_cases (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        kind -> Text,
+        opened_on -> Date,
+        discipline_id -> Nullable<BigInt>,
+        reference_no -> Nullable<Text>,
+        summary -> Text,
+        settled_on -> Nullable<Date>,
+        announced_on -> Nullable<Date>,
+        decision_no -> Nullable<Text>,
+        ruling -> Nullable<Text>,
+        reduced_to -> Nullable<Text>,
+        outcome -> Nullable<Text>,
+        regulation -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        settled_by -> Nullable<BigInt>,
+        settled_at -> Nullable<Timestamp>,
     }
 }
 
@@ -479,6 +504,7 @@ diesel::joinable!(badge_proposals -> members (member_id));
 diesel::joinable!(member_illnesses -> members (member_id));
 diesel::joinable!(members -> organizations (organization_id));
 diesel::joinable!(member_events -> members (member_id));
+diesel::joinable!(member_cases -> members (member_id));
 diesel::joinable!(memberships -> members (member_id));
 diesel::joinable!(imports -> organizations (organization_id));
 diesel::joinable!(member_supplements -> members (member_id));
@@ -576,6 +602,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     transfers,
     member_periods,
     disciplines,
+    member_cases,
     organization_links,
     member_illnesses,
     evaluations,

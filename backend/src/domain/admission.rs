@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use qldv_api_types::members::MemberStatus;
+use qldv_api_types::movements::MembershipEnd;
 
 use super::calendar::{add_months, add_working_days, full_months};
 use super::settings::RuleSettings;
@@ -14,8 +15,12 @@ pub struct AdmissionDates {
     pub birth: NaiveDate,
     /// Joined the Youth Union.
     pub youth_union: Option<NaiveDate>,
+    /// The cell's consideration (rule 1): on or before the decision.
+    pub considered: Option<NaiveDate>,
     /// Admission decision signed.
     pub decision: NaiveDate,
+    /// The cell received the decision (rule 2): on or after the decision, not after the ceremony.
+    pub received: Option<NaiveDate>,
     /// Ceremony held.
     pub ceremony: NaiveDate,
     /// Recognised official (data entry of existing members).
@@ -72,6 +77,29 @@ pub fn check_dates(d: &AdmissionDates, today: NaiveDate) -> Vec<FieldViolation> 
             "Ngày quyết định kết nạp không thể ở tương lai",
         ));
     }
+    if d.considered.is_some_and(|c| c > d.decision) {
+        out.push(at(
+            "cell_considered_on",
+            "date_order",
+            "Ngày chi bộ xét kết nạp phải trước hoặc cùng ngày quyết định kết nạp",
+        ));
+    }
+    if let Some(r) = d.received {
+        if r < d.decision {
+            out.push(at(
+                "decision_received_on",
+                "date_order",
+                "Ngày chi bộ nhận quyết định không thể trước ngày ký quyết định",
+            ));
+        }
+        if r > d.ceremony {
+            out.push(at(
+                "decision_received_on",
+                "date_order",
+                "Lễ kết nạp không thể trước ngày chi bộ nhận quyết định",
+            ));
+        }
+    }
     if d.ceremony < d.decision {
         out.push(at(
             "ceremony_on",
@@ -105,47 +133,53 @@ pub fn check_dates(d: &AdmissionDates, today: NaiveDate) -> Vec<FieldViolation> 
     out
 }
 
-/// Rule 1: at least 18 in whole months at the decision; from 60 a consent is required.
+/// Rule 1: on the cell's consideration date the applicant is at least 18 and at most 60, in
+/// whole months ("đủ 18 tuổi đến đủ 60 tuổi (tính theo tháng)"): up to 60 years 0 months (the
+/// days past the birthday do not count) no consent is needed; from 60 years 1 month the
+/// recorded consent of the committee directly under the Central Committee is.
 pub fn check_age(
     birth: NaiveDate,
-    decision: NaiveDate,
+    considered: NaiveDate,
     has_consent: bool,
     s: &RuleSettings,
 ) -> Result<(), FieldViolation> {
-    let months = full_months(birth, decision);
+    let months = full_months(birth, considered);
     if months < s.min_admission_age_months {
         return Err(at(
             "birth_date",
             "too_young",
             format!(
-                "Người được kết nạp phải đủ {} tuổi (tính đủ tháng) tại ngày quyết định; mới {} tháng",
+                "Người được kết nạp phải đủ {} tuổi (tính theo tháng) tại ngày chi bộ xét kết nạp; mới {} tháng",
                 s.min_admission_age_months / 12,
                 months
             ),
         ));
     }
-    if months >= s.consent_age_years * 12 && !has_consent {
+    if months > s.consent_age_years * 12 && !has_consent {
         return Err(at(
             "age_consent_no",
             "consent_required",
             format!(
-                "Kết nạp người từ {} tuổi trở lên cần ý kiến của ban thường vụ tỉnh ủy; nhập số văn bản",
-                s.consent_age_years
+                "Tại ngày chi bộ xét kết nạp người vào Đảng đã trên {} tuổi ({} tuổi {} tháng): cần văn bản của cấp ủy trực thuộc Trung ương; nhập số văn bản",
+                s.consent_age_years,
+                months / 12,
+                months % 12
             ),
         ));
     }
     Ok(())
 }
 
-/// Rule 2: the ceremony within the deadline of the decision unless an approval is recorded.
+/// Rule 2: the ceremony within the deadline counted from the day the cell received the
+/// decision (not the day it was signed), unless an approval is recorded.
 pub fn check_ceremony(
-    decision: NaiveDate,
+    received: NaiveDate,
     ceremony: NaiveDate,
     has_approval: bool,
     s: &RuleSettings,
 ) -> Result<(), FieldViolation> {
     let deadline = add_working_days(
-        decision,
+        received,
         s.ceremony_deadline_working_days,
         &s.extra_holidays,
     );
@@ -154,7 +188,7 @@ pub fn check_ceremony(
             "ceremony_on",
             "ceremony_too_late",
             format!(
-                "Lễ kết nạp phải tổ chức trong {} ngày làm việc kể từ ngày quyết định (hạn {}); nếu được phép chậm, nhập số văn bản cho phép",
+                "Lễ kết nạp phải tổ chức trong {} ngày làm việc kể từ ngày chi bộ nhận quyết định (hạn {}); nếu được phép chậm, nhập số văn bản cho phép",
                 s.ceremony_deadline_working_days,
                 deadline.format("%d/%m/%Y")
             ),
@@ -203,6 +237,35 @@ pub fn recognise(
     Ok(official)
 }
 
+/// A probationary member whose recognition was refused (rule 4): only the name removal (or a
+/// death) remains (409).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RecognitionRefused;
+
+/// Rule 4: a member refused recognition is never made official, nor refused twice.
+pub fn require_not_refused(refused: bool) -> Result<(), RecognitionRefused> {
+    if refused {
+        Err(RecognitionRefused)
+    } else {
+        Ok(())
+    }
+}
+
+/// Rule 4: the decision not to recognise is taken when the probation has ended, like the
+/// recognition (rule 3); the same `probation_not_finished` before then.
+pub fn refuse(
+    ceremony: NaiveDate,
+    decided_on: NaiveDate,
+    s: &RuleSettings,
+) -> Result<(), Violation> {
+    recognise(ceremony, decided_on, s).map(|_| ())
+}
+
+/// Rule 4: after a refusal the member leaves by name removal (or dies); no other exit.
+pub fn exit_after_refusal_allowed(refused: bool, reason: MembershipEnd) -> bool {
+    !refused || matches!(reason, MembershipEnd::NameRemoved | MembershipEnd::Deceased)
+}
+
 /// Rule 3: the date from which a missing recognition decision is overdue.
 pub fn recognition_overdue_from(ceremony: NaiveDate, s: &RuleSettings) -> NaiveDate {
     add_working_days(
@@ -244,21 +307,58 @@ mod tests {
     }
 
     #[test]
-    fn sixty_and_over_needs_consent() {
+    fn up_to_sixty_years_and_zero_months_needs_no_consent() {
         let birth = d(1965, 6, 15);
-        assert!(check_age(birth, d(2025, 6, 14), false, &s()).is_ok());
-        let err = check_age(birth, d(2025, 6, 15), false, &s()).err();
-        assert_eq!(err.map(|e| e.violation.code), Some("consent_required"));
-        assert!(check_age(birth, d(2025, 6, 15), true, &s()).is_ok());
+        let code = |considered, consent| {
+            check_age(birth, considered, consent, &s()).map_err(|e| e.violation.code)
+        };
+        // Exactly 60 on the cell's consideration date: no consent.
+        assert_eq!(code(d(2025, 6, 15), false), Ok(()));
+        // 60 + 1 day is still 60 years 0 months counted in whole months: no consent.
+        assert_eq!(code(d(2025, 6, 16), false), Ok(()));
+        assert_eq!(code(d(2025, 7, 14), false), Ok(()));
+        // 60 years 1 month: over 60, the consent is needed.
+        assert_eq!(code(d(2025, 7, 15), false), Err("consent_required"));
+        assert_eq!(code(d(2025, 7, 15), true), Ok(()));
     }
 
     #[test]
-    fn ceremony_within_thirty_working_days() {
-        // Decision Monday 2025-03-03; 30 working days later is Monday 2025-04-14.
-        let decision = d(2025, 3, 3);
-        assert!(check_ceremony(decision, d(2025, 4, 14), false, &s()).is_ok());
-        assert!(check_ceremony(decision, d(2025, 4, 15), false, &s()).is_err());
-        assert!(check_ceremony(decision, d(2025, 4, 15), true, &s()).is_ok());
+    fn age_is_judged_on_the_cells_consideration_date_not_the_decision() {
+        // 60 years 0 months when the cell considered, 60 years 2 months at the decision.
+        let birth = d(1965, 6, 15);
+        assert!(check_age(birth, d(2025, 6, 20), false, &s()).is_ok());
+        assert!(check_age(birth, d(2025, 8, 20), false, &s()).is_err());
+        // 17 years 11 months when the cell considered: too young even if 18 by the decision.
+        let young = d(2007, 6, 15);
+        assert_eq!(
+            check_age(young, d(2025, 6, 1), false, &s()).map_err(|e| e.violation.code),
+            Err("too_young")
+        );
+    }
+
+    #[test]
+    fn the_ceremony_deadline_counts_from_the_day_the_decision_was_received() {
+        // Signed Monday 2025-10-06, received a week later (Monday 2025-10-13): 30 working days
+        // from receipt end on Monday 2025-11-24, a week past 30 working days from the signature
+        // (2025-11-17). No holiday falls in between.
+        let received = d(2025, 10, 13);
+        assert_eq!(add_working_days(received, 30, &[]), d(2025, 11, 24));
+        assert_eq!(add_working_days(d(2025, 10, 6), 30, &[]), d(2025, 11, 17));
+        assert!(check_ceremony(received, d(2025, 11, 24), false, &s()).is_ok());
+        assert!(check_ceremony(received, d(2025, 11, 25), false, &s()).is_err());
+        assert!(check_ceremony(d(2025, 10, 6), d(2025, 11, 24), false, &s()).is_err());
+    }
+
+    #[test]
+    fn a_refused_member_is_never_recognised_and_leaves_by_name_removal() {
+        assert_eq!(require_not_refused(false), Ok(()));
+        assert_eq!(require_not_refused(true), Err(RecognitionRefused));
+        assert!(refuse(d(2025, 5, 19), d(2026, 5, 18), &s()).is_err());
+        assert!(refuse(d(2025, 5, 19), d(2026, 5, 19), &s()).is_ok());
+        assert!(exit_after_refusal_allowed(true, MembershipEnd::NameRemoved));
+        assert!(exit_after_refusal_allowed(true, MembershipEnd::Deceased));
+        assert!(!exit_after_refusal_allowed(true, MembershipEnd::Resigned));
+        assert!(exit_after_refusal_allowed(false, MembershipEnd::Resigned));
     }
 
     #[test]
@@ -282,13 +382,16 @@ mod tests {
         let ok = AdmissionDates {
             birth: d(1990, 1, 1),
             youth_union: Some(d(2005, 3, 26)),
+            considered: Some(d(2014, 12, 20)),
             decision: d(2015, 1, 1),
+            received: Some(d(2015, 1, 8)),
             ceremony: d(2015, 1, 20),
             official: Some(d(2016, 1, 20)),
         };
         assert!(check_dates(&ok, d(2026, 1, 1)).is_empty());
         let bad = AdmissionDates {
             ceremony: d(2014, 12, 31),
+            received: None,
             ..ok
         };
         assert_eq!(check_dates(&bad, d(2026, 1, 1))[0].field, "ceremony_on");
@@ -300,5 +403,23 @@ mod tests {
             check_dates(&bad, d(2026, 1, 1))[0].field,
             "youth_union_joined_on"
         );
+        let bad = AdmissionDates {
+            considered: Some(d(2015, 1, 2)),
+            ..ok
+        };
+        assert_eq!(
+            check_dates(&bad, d(2026, 1, 1))[0].field,
+            "cell_considered_on"
+        );
+        for received in [d(2014, 12, 31), d(2015, 1, 21)] {
+            let bad = AdmissionDates {
+                received: Some(received),
+                ..ok
+            };
+            assert_eq!(
+                check_dates(&bad, d(2026, 1, 1))[0].field,
+                "decision_received_on"
+            );
+        }
     }
 }

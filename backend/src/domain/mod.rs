@@ -5,6 +5,7 @@ pub mod admission;
 pub mod badge;
 pub mod calendar;
 pub mod card;
+pub mod case;
 pub mod cccd;
 pub mod client_address;
 pub mod composition;

@@ -7,8 +7,10 @@ use qldv_api_types::MemberId;
 
 use crate::db::schema::disciplines;
 use crate::db::DbConn;
-use crate::domain::discipline::Discipline;
+use crate::domain::discipline::{self, Discipline, DisciplineFacts};
+use crate::domain::settings::RuleSettings;
 use crate::error::AppResult;
+use crate::models::member_case::CaseRow;
 
 /// A stored discipline.
 #[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
@@ -38,26 +40,56 @@ pub struct DisciplineRow {
     pub created_by: Option<i64>,
     /// Entered at.
     pub created_at: NaiveDateTime,
-    /// Annulled as wrongful (117-QĐ/TW) on this date: it no longer counts.
+    /// Announced on (`null` in rows written before it was recorded: the decision date).
+    pub announced_on: Option<NaiveDate>,
+    /// The lighter form a complaint's ruling reduced it to.
+    pub current_form: Option<DisciplineForm>,
+    /// Annulled on this date: by a complaint's ruling, or as wrongful (117-QĐ/TW). Badges and
+    /// party age treat it as void; rule 11's schedule ends it on this date.
     pub annulled_on: Option<NaiveDate>,
 }
 
 impl DisciplineRow {
-    /// The rules' view; an annulled discipline was never in force.
+    /// The announcement date (the decision's for rows written before it was recorded).
+    pub fn announced(&self) -> NaiveDate {
+        self.announced_on.unwrap_or(self.decided_on)
+    }
+
+    /// The rules' view of the cached schedule (rule 11): the form in force, the lapse, held by
+    /// a pending complaint or an undecided re-offence, annulled.
     pub fn rule(&self) -> Discipline {
-        if self.annulled_on.is_some() {
-            return Discipline {
-                form: self.form,
-                decided_on: self.decided_on,
-                lapses_on: Some(self.decided_on),
-                held: false,
-            };
-        }
         Discipline {
+            form: self.current_form.unwrap_or(self.form),
+            decided_on: self.decided_on,
+            announced_on: self.announced(),
+            lapses_on: self.lapses_on,
+            held: self.complaint_on.is_some()
+                || (self.reoffence_on.is_some() && self.lapses_on.is_none()),
+            annulled_on: self.annulled_on,
+        }
+    }
+
+    /// Everything rule 11 knows about this discipline: its complaints and, for a re-offence,
+    /// the announcement of the member's next discipline decided on or after it (`all`: the
+    /// member's disciplines).
+    pub fn facts(&self, complaints: &[CaseRow], all: &[DisciplineRow]) -> DisciplineFacts {
+        let reoffence_decided_on = self.reoffence_on.and_then(|r| {
+            all.iter()
+                .filter(|d| d.id != self.id && d.decided_on >= r)
+                .map(DisciplineRow::announced)
+                .min()
+        });
+        DisciplineFacts {
             form: self.form,
             decided_on: self.decided_on,
-            lapses_on: self.lapses_on,
-            held: self.complaint_on.is_some() || self.reoffence_on.is_some(),
+            announced_on: self.announced(),
+            complaints: complaints
+                .iter()
+                .filter(|c| c.discipline_id == Some(self.id))
+                .map(CaseRow::complaint)
+                .collect(),
+            reoffence_on: self.reoffence_on,
+            reoffence_decided_on,
         }
     }
 
@@ -71,6 +103,33 @@ impl DisciplineRow {
         .set(disciplines::annulled_on.eq(Some(on)))
         .execute(conn)?
             == 1)
+    }
+
+    /// Rule 11: recomputes and stores the cached schedule of every discipline of the member
+    /// (form in force, lapse, pending complaint, annulment) from its complaints and re-offence,
+    /// after any of them changed.
+    pub fn reschedule(conn: &mut DbConn, member_id: i64, s: &RuleSettings) -> AppResult<()> {
+        let all = Self::of_member(conn, member_id)?;
+        let cases = CaseRow::of_member(conn, member_id)?;
+        for d in &all {
+            let facts = d.facts(&cases, &all);
+            let cached = discipline::schedule(&facts, s);
+            let pending = facts
+                .complaints
+                .iter()
+                .filter(|c| c.ruling.is_none())
+                .map(|c| c.lodged_on)
+                .min();
+            diesel::update(disciplines::table.find(d.id))
+                .set((
+                    disciplines::lapses_on.eq(cached.lapses_on),
+                    disciplines::complaint_on.eq(pending.filter(|_| cached.annulled_on.is_none())),
+                    disciplines::current_form.eq((cached.form != d.form).then_some(cached.form)),
+                    disciplines::annulled_on.eq(cached.annulled_on.or(d.annulled_on)),
+                ))
+                .execute(conn)?;
+        }
+        Ok(())
     }
 
     /// A member's disciplines, oldest first.
@@ -87,13 +146,6 @@ impl DisciplineRow {
             .load(conn)?)
     }
 
-    /// Whether a discipline of the member is in force on `day`.
-    pub fn any_in_force(conn: &mut DbConn, member_id: i64, day: NaiveDate) -> AppResult<bool> {
-        Ok(Self::of_member(conn, member_id)?
-            .iter()
-            .any(|d| d.rule().in_force(day)))
-    }
-
     /// The API view, with `in_force` as of `today`.
     pub fn to_dto(
         &self,
@@ -105,6 +157,9 @@ impl DisciplineRow {
             member_id: MemberId(self.member_id),
             form: self.form,
             decided_on: self.decided_on,
+            announced_on: self.announced(),
+            current_form: self.current_form.unwrap_or(self.form),
+            annulled_on: self.annulled_on,
             decision_no: self.decision_no.clone(),
             reason: privacy.show_str(
                 crate::domain::privacy::Field::DisciplineReason,

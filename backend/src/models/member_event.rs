@@ -199,7 +199,10 @@ impl EventRow {
             | MemberEventKind::AbsenceRecorded
             | MemberEventKind::ExemptionRecorded
             | MemberEventKind::DisciplineAnnulled
-            | MemberEventKind::TemporaryTransferEnded => Fact::Other,
+            | MemberEventKind::TemporaryTransferEnded
+            | MemberEventKind::NotRecognized
+            | MemberEventKind::CaseOpened
+            | MemberEventKind::CaseSettled => Fact::Other,
         }
     }
 

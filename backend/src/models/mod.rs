@@ -44,6 +44,7 @@ pub mod illness;
 pub mod import;
 pub mod login_failure;
 pub mod member;
+pub mod member_case;
 pub mod member_changes;
 pub mod member_event;
 pub mod member_identity;

@@ -29,7 +29,8 @@ pub struct AlertQuery {
 
 /// What the board should act on, by date: probation ended without a decision (rule 3), transfer
 /// not received in time (rule 6), away more than 12 months without an official transfer and
-/// temporary transfers expired (rule 8), disciplines lapsing within 30 days (rule 11).
+/// temporary transfers expired (rule 8), disciplines lapsing within 30 days (rule 11), recognition
+/// refused and the name removal not yet recorded (rule 4).
 #[utoipa::path(
     tag = "members",
     params(AlertQuery, PageParams),

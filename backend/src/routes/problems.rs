@@ -116,6 +116,10 @@ problems! {
     OrganizationNotEmpty = 409, "Not empty", [NotEmpty];
     /// 409: Not probationary.
     NotProbationary = 409, "Not probationary", [NotProbationary];
+    /// 409: Not probationary, or the recognition was refused (rule 4).
+    NotRecognisable = 409, "Not probationary (`not_probationary`), or the recognition was refused: only the name removal remains (`recognition_refused`)", [NotProbationary, RecognitionRefused];
+    /// 409: The case is already settled.
+    CaseSettled = 409, "Already settled (`case_settled`)", [CaseSettled];
     /// 409: Retried with the Idempotency-Key of a token already created: its secret is not shown again.
     SecretNotReplayed = 409, "Retried with the Idempotency-Key of a token already created: its secret is not shown again", [IdempotencySecretNotReplayed];
     /// 409: The round is closed, or the member is no longer active.
@@ -134,6 +138,8 @@ problems! {
     MemberNotEligible = 422, "A member is not eligible", [NotEligible, NotAMilestone, BelowHeld, DisciplineInForce];
     /// 422: Breaks rule 14 or 15 (e.g. `level_score_mismatch`, `illness_cap`, `not_ratable`).
     RatingRefused = 422, "Breaks rule 14 or 15 (e.g. `level_score_mismatch`, `illness_cap`, `not_ratable`)", [LevelScoreMismatch, IllnessCap, NotRatable, NotRatedReasonRequired, NotRatedReasonInvalid, ScoreNotAllowed, ScoreNotUsed, NotMemberThatYear, ValidationFailed];
+    /// 422: An open case blocks an official transfer (rule 9), or a field breaks its format or a rule.
+    TransferRefused = 422, "An inspection, complaint, denunciation or discipline review is open on the issue date: no official transfer (`official_transfer_blocked`); or a field breaks its format or a rule (`validation_failed`)", [OfficialTransferBlocked, ValidationFailed, IdempotencyKeyReused];
     /// 422: Dates out of order.
     DatesOutOfOrder = 422, "Dates out of order", [DateOrder, ValidationFailed];
     /// 422: No longer eligible.

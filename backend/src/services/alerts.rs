@@ -208,6 +208,7 @@ pub fn for_subtree(conn: &mut DbConn, path: &str, today: NaiveDate) -> AppResult
         ));
     }
 
+    super::alerts_refused::add(conn, (&lo, &hi), &mut out)?;
     out.sort_by(|a, b| a.date.cmp(&b.date).then(a.member_id.0.cmp(&b.member_id.0)));
     Ok(out)
 }

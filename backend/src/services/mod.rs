@@ -2,9 +2,11 @@
 
 pub mod alerts;
 pub mod arrivals;
+pub mod alerts_refused;
 pub mod badges;
 pub mod bootstrap;
 pub mod cards;
+pub mod cases;
 pub mod disclosure;
 pub mod evaluations;
 pub mod illnesses;

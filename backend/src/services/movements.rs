@@ -115,6 +115,10 @@ pub fn discipline(
         body.post.is_some(),
     )
     .map_err(|v| AppError::field("form", v.code, v.message))?;
+    let announced_on = body.announced_on.unwrap_or(body.decided_on);
+    if announced_on < body.decided_on {
+        return Err(crate::messages::cases::announced_before_decision());
+    }
     let settings = setting::at(conn, body.decided_on)?;
     let write = MemberWrite::begin(conn, m.clone(), m.version)?;
     let row_id: i64 = diesel::insert_into(disciplines::table)
@@ -124,7 +128,8 @@ pub fn discipline(
             disciplines::decided_on.eq(body.decided_on),
             disciplines::decision_no.eq(&body.decision_no),
             disciplines::reason.eq(body.reason.trim()),
-            disciplines::lapses_on.eq(rules::lapse_date(form, body.decided_on, &settings)),
+            disciplines::announced_on.eq(Some(announced_on)),
+            disciplines::lapses_on.eq(rules::lapse_date(form, announced_on, &settings)),
             disciplines::regulation.eq(&settings.regulation),
             disciplines::created_by.eq(Some(caller.id)),
             disciplines::created_at.eq(crate::models::now()),
@@ -137,9 +142,12 @@ pub fn discipline(
         body.decided_on,
         Some(&body.decision_no),
         &settings.regulation,
-        serde_json::json!({"discipline_id": row_id, "form": body.form, "post": body.post, "reason": body.reason}),
+        serde_json::json!({"discipline_id": row_id, "form": body.form, "post": body.post,
+                           "reason": body.reason, "announced_on": announced_on}),
     );
     write.event(conn, &caller.actor(), &event)?;
+    // A re-offence recorded on an earlier discipline ends when this one is announced (rule 11).
+    DisciplineRow::reschedule(conn, m.id, &settings)?;
     let refreshed = if body.form == DisciplineForm::Expulsion {
         exit_member(
             conn,
@@ -166,6 +174,9 @@ pub fn discipline(
 }
 
 /// Records a complaint or a re-offence: the discipline no longer lapses by itself (rule 11).
+/// A complaint is recorded as a complaint case against the discipline (its ruling, through the
+/// case's settlement, ends the hold); a re-offence holds it until the member's next discipline
+/// is announced.
 pub fn hold(
     conn: &mut Uow<'_>,
     caller: &AuthUser,
@@ -181,16 +192,31 @@ pub fn hold(
     if body.on < d.decided_on {
         return Err(msg::held_before_decision());
     }
-    let q = diesel::update(disciplines::table.find(d.id));
-    match body.kind {
-        DisciplineHoldKind::Complaint => q
-            .set(disciplines::complaint_on.eq(Some(body.on)))
-            .execute(conn.conn())?,
-        DisciplineHoldKind::Reoffence => q
-            .set(disciplines::reoffence_on.eq(Some(body.on)))
-            .execute(conn.conn())?,
-    };
     let settings = setting::at(conn, body.on)?;
+    match body.kind {
+        DisciplineHoldKind::Complaint => {
+            crate::models::member_case::CaseRow::insert(
+                conn,
+                &crate::models::member_case::NewCase {
+                    member_id: m.id,
+                    kind: qldv_api_types::cases::CaseKind::Complaint,
+                    opened_on: body.on,
+                    discipline_id: Some(d.id),
+                    reference_no: None,
+                    summary: &format!("Khiếu nại quyết định kỷ luật {}", d.decision_no),
+                    regulation: &settings.regulation,
+                    created_by: Some(caller.id),
+                    created_at: crate::models::now(),
+                },
+            )?;
+        }
+        DisciplineHoldKind::Reoffence => {
+            diesel::update(disciplines::table.find(d.id))
+                .set(disciplines::reoffence_on.eq(Some(body.on)))
+                .execute(conn.conn())?;
+        }
+    };
+    DisciplineRow::reschedule(conn, m.id, &settings)?;
     member_event::append(
         conn,
         &caller.actor(),
@@ -231,8 +257,13 @@ pub fn exit(
 ) -> AppResult<MemberRow> {
     let m = MemberRow::find_for_change(conn, &caller.scope, id)?;
     active(&m)?;
-    let write = MemberWrite::begin(conn, m.clone(), m.version)?;
     let reason = MembershipEnd::from(body.reason);
+    let refused =
+        m.status == MemberStatus::Probationary && crate::services::members::refused(conn, m.id)?;
+    if !admission::exit_after_refusal_allowed(refused, reason) {
+        return Err(crate::messages::cases::removal_required());
+    }
+    let write = MemberWrite::begin(conn, m.clone(), m.version)?;
     let after = exit_member(
         conn,
         caller,
@@ -309,10 +340,21 @@ pub fn readmit(
     if body.ceremony_on < body.admission_decision_on {
         return Err(msg::ceremony_before_decision());
     }
+    // Rule 2: from the day the cell received the decision (default: its date).
+    let received = body
+        .decision_received_on
+        .unwrap_or(body.admission_decision_on);
+    if received < body.admission_decision_on || received > body.ceremony_on {
+        return Err(AppError::field(
+            "decision_received_on",
+            "date_order",
+            "Ngày chi bộ nhận quyết định phải từ ngày ký quyết định đến ngày lễ kết nạp",
+        ));
+    }
     admission::check_ceremony(
-        body.admission_decision_on,
+        received,
         body.ceremony_on,
-        false,
+        body.ceremony_delay_approval_no.is_some(),
         &settings,
     )
     .map_err(|v| AppError::field(v.field, v.violation.code, v.violation.message))?;
@@ -324,7 +366,9 @@ pub fn readmit(
         Some(&body.decision_no),
         &settings.regulation,
         serde_json::json!({"ceremony_on": body.ceremony_on, "consent_no": body.consent_no,
-                           "criminal_record_cleared_on": body.criminal_record_cleared_on}),
+                           "criminal_record_cleared_on": body.criminal_record_cleared_on,
+                           "decision_received_on": received,
+                           "ceremony_delay_approval_no": body.ceremony_delay_approval_no}),
     );
     write.event(conn, &caller.actor(), &event)?;
     member_event::open_membership(

@@ -16,8 +16,8 @@ use crate::domain::transfer::{self, Decision};
 use crate::error::{AppError, AppResult};
 use crate::messages::{self, transfers as msg};
 use crate::models::audit::{self, Subject};
-use crate::models::discipline::DisciplineRow;
 use crate::models::member::MemberRow;
+use crate::models::member_case::CaseRow;
 use crate::models::member_event::{self, NewEvent};
 use crate::models::organization::{KindRow, OrganizationRow};
 use crate::models::setting;
@@ -102,10 +102,18 @@ pub fn issue(
         return Err(messages::members::not_active());
     }
     let settings = setting::at(conn, body.issued_on)?;
-    // Rule 9.
-    if DisciplineRow::any_in_force(conn, member.id, body.issued_on)? {
-        return Err(msg::discipline_in_force());
-    }
+    // Rule 9: an inspection, complaint, denunciation or discipline review open on the issue
+    // date blocks an official transfer; a temporary one is allowed, and a discipline (in force
+    // or past) blocks neither.
+    let cases: Vec<_> = CaseRow::of_member(conn, member.id)?
+        .iter()
+        .map(CaseRow::facts)
+        .collect();
+    crate::domain::case::check_transfer(
+        body.kind == TransferKind::Official,
+        &cases,
+        body.issued_on,
+    )?;
     transfer::require_none_pending(TransferRow::pending_of(conn, member.id)?)?;
     let (to, external) = match (&body.to_organization_id, &body.to_external) {
         (Some(id), None) => (Some(receiving_cell(conn, *id)?), None),

@@ -104,14 +104,29 @@ labels!(English, en;
         DisciplineAnnulled => "Wrongful discipline annulled",
         ArrivedFromOutside => "Arrived from outside the system",
         TemporaryTransferEnded => "Temporary registration ended",
+        NotRecognized => "Not recognised as official",
+        CaseOpened => "Inspection, complaint or denunciation opened",
+        CaseSettled => "Inspection, complaint or denunciation settled",
     }
     DisciplineHoldKind { Complaint => "Complaint", Reoffence => "Re-offence" }
+    crate::cases::CaseKind {
+        Inspection => "Inspection",
+        Complaint => "Complaint",
+        Denunciation => "Denunciation",
+        DisciplineReview => "Discipline under consideration",
+    }
+    crate::cases::ComplaintRuling {
+        Upheld => "Upheld",
+        Reduced => "Reduced",
+        Annulled => "Annulled",
+    }
     AlertKind {
         RecognitionOverdue => "Recognition overdue",
         TransferNotReceived => "Transfer not received",
         AwayTooLong => "Away too long",
         DisciplineLapsing => "Discipline lapsing",
         TemporaryTransferExpired => "Temporary transfer expired",
+        RemovalNotRecorded => "Not recognised, removal not recorded",
     }
     MembershipEnd {
         TransferredOut => "Transferred out",
@@ -178,6 +193,7 @@ labels!(English, en;
         SyncPackage => "Sync package",
         IdentifierCheck => "Identifier check",
         Export => "Export",
+        MemberCase => "Inspection, complaint or denunciation",
     }
 );
 
@@ -225,6 +241,9 @@ labels!(English, en;
         SignInFailed => "Sign-in failed",
         Export => "Exported",
         IdentifierHeldElsewhere => "Identifier held elsewhere",
+        OpenCase => "Case opened",
+        Settle => "Settled",
+        RefuseRecognition => "Recognition refused",
     }
 );
 

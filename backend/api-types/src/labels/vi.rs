@@ -104,14 +104,29 @@ labels!(Vietnamese, vi;
         DisciplineAnnulled => "Hủy quyết định kỷ luật oan",
         ArrivedFromOutside => "Tiếp nhận từ ngoài hệ thống",
         TemporaryTransferEnded => "Kết thúc sinh hoạt tạm thời",
+        NotRecognized => "Không công nhận đảng viên chính thức",
+        CaseOpened => "Thanh tra, kiểm tra, khiếu nại, tố cáo",
+        CaseSettled => "Kết luận, giải quyết",
     }
     DisciplineHoldKind { Complaint => "Khiếu nại", Reoffence => "Tái phạm" }
+    crate::cases::CaseKind {
+        Inspection => "Thanh tra, kiểm tra",
+        Complaint => "Khiếu nại",
+        Denunciation => "Tố cáo",
+        DisciplineReview => "Xem xét kỷ luật",
+    }
+    crate::cases::ComplaintRuling {
+        Upheld => "Giữ nguyên",
+        Reduced => "Giảm hình thức kỷ luật",
+        Annulled => "Xóa bỏ quyết định kỷ luật",
+    }
     AlertKind {
         RecognitionOverdue => "Quá hạn công nhận chính thức",
         TransferNotReceived => "Chưa tiếp nhận chuyển sinh hoạt",
         AwayTooLong => "Đi làm ăn xa quá thời hạn",
         DisciplineLapsing => "Kỷ luật sắp hết hiệu lực",
         TemporaryTransferExpired => "Hết hạn sinh hoạt tạm thời",
+        RemovalNotRecorded => "Không công nhận chính thức, chưa xóa tên",
     }
     MembershipEnd {
         TransferredOut => "Chuyển đi",
@@ -178,6 +193,7 @@ labels!(Vietnamese, vi;
         SyncPackage => "Gói đồng bộ",
         IdentifierCheck => "Tra cứu số định danh",
         Export => "Kết xuất dữ liệu",
+        MemberCase => "Thanh tra, kiểm tra, khiếu nại, tố cáo",
     }
 );
 
@@ -225,6 +241,9 @@ labels!(Vietnamese, vi;
         SignInFailed => "Đăng nhập không thành công",
         Export => "Kết xuất",
         IdentifierHeldElsewhere => "Số định danh có ở nơi khác",
+        OpenCase => "Ghi nhận thanh tra, kiểm tra, khiếu nại, tố cáo",
+        Settle => "Kết luận, giải quyết",
+        RefuseRecognition => "Không công nhận chính thức",
     }
 );
 

@@ -19,8 +19,10 @@ use qldv_api_types::DisciplineId;
 ///
 /// Official members: reprimand, warning, dismissal (with the `post` held), expulsion (the member
 /// exits). Probationary members: reprimand or warning only. A discipline other than expulsion
-/// lapses 12 months after its announcement unless a complaint or re-offence is recorded; while in
-/// force it blocks transfers and badges.
+/// lapses 12 months after its announcement (`announced_on`, default `decided_on`), or after the
+/// announcement of the ruling on a complaint against it; a pending complaint or an undecided
+/// re-offence holds it until then (rule 11). While in force it blocks badges; it no longer blocks
+/// transfers (rule 9).
 #[utoipa::path(
     operation_id = "create_member_discipline",
     tag = "members",
@@ -87,6 +89,11 @@ pub async fn list_disciplines(
 }
 
 /// Records a complaint or a re-offence: the discipline stays in force instead of lapsing.
+///
+/// A complaint is recorded as a complaint case against the discipline (see
+/// `POST /members/{id}/cases`): it holds the discipline only until its ruling, recorded with
+/// `POST /members/{id}/cases/{case_id}/settle`. A re-offence holds it until the member's next
+/// discipline decision is announced (rule 11).
 #[utoipa::path(
     tag = "members",
     params(("id" = MemberId, Path, description = "Member id"), ("discipline_id" = DisciplineId, Path, description = "Discipline id")),

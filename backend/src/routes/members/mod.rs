@@ -1,5 +1,6 @@
 //! `/members`: member records inside the caller's scope.
 
+mod cases;
 mod create;
 mod disciplines;
 mod events;
@@ -33,6 +34,10 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .service(disciplines::create_discipline)
         .service(disciplines::list_disciplines)
         .service(disciplines::hold_discipline)
+        .service(cases::create_case)
+        .service(cases::list_cases)
+        .service(cases::settle_case)
+        .service(recognition::refuse_recognition)
         .service(exit::exit_member)
         .service(exit::readmit_member)
         .service(periods::add_exemption)

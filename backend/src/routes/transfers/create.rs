@@ -15,9 +15,11 @@ use crate::state::AppState;
 /// Official: the member is `in_transit` (still counted once, by the sender) until the receiving
 /// side accepts; then moved atomically. Temporary (`purpose`, `until`: 3 months to under a year, or
 /// up to two years for study): the member stays in the sender's count. To outside the system
-/// (`to_external`): one step, with a record. Refused while a discipline is in force (422
-/// `discipline_in_force`), when another transfer is pending (409 `transfer_pending`), or when filed
-/// more than 60 working days after `event_on` without `late_reason` (422).
+/// (`to_external`): one step, with a record. An official transfer is refused while an inspection,
+/// complaint, denunciation or discipline review of the member is open on `issued_on` (422
+/// `official_transfer_blocked`, rule 9; a temporary one is allowed, and a discipline no longer
+/// blocks either). Refused when another transfer is pending (409 `transfer_pending`), or when
+/// filed more than 60 working days after `event_on` without `late_reason` (422).
 #[utoipa::path(
     tag = "transfers",
     request_body = CreateTransfer,
@@ -25,6 +27,7 @@ use crate::state::AppState;
         (status = 201, description = "Issued", body = Transfer),
         problems::NotFound,
         problems::MemberBusy,
+        problems::TransferRefused,
     ),
 )]
 #[post("/transfers")]

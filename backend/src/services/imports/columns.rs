@@ -347,6 +347,8 @@ pub fn parse_row(row: &Row, at: &[Option<usize>]) -> Result<ParsedRow, Vec<Impor
             first_admission_decision_on: first_on,
             age_consent_no: None,
             ceremony_delay_approval_no: None,
+            cell_considered_on: None,
+            decision_received_on: None,
         },
         organization,
     })

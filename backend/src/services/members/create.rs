@@ -156,23 +156,30 @@ pub fn plan(
     let dates = AdmissionDates {
         birth,
         youth_union: body.profile.youth_union_joined_on,
+        considered: body.cell_considered_on,
         decision: body.admission_decision_on,
+        received: body.decision_received_on,
         ceremony: body.ceremony_on,
         official: body.official_on,
     };
     for v in admission::check_dates(&dates, today) {
         errors.push(fe(v.field, v.violation.code, v.violation.message));
     }
-    if let Err(v) = admission::check_age(
-        birth,
-        body.admission_decision_on,
-        body.age_consent_no.is_some(),
-        &settings,
-    ) {
+    // Rule 1 judges the age on the cell's consideration; rule 2 counts from the day the cell
+    // received the decision. Both default to the decision date.
+    let considered = body
+        .cell_considered_on
+        .unwrap_or(body.admission_decision_on);
+    let received = body
+        .decision_received_on
+        .unwrap_or(body.admission_decision_on);
+    if let Err(v) =
+        admission::check_age(birth, considered, body.age_consent_no.is_some(), &settings)
+    {
         errors.push(fe(v.field, v.violation.code, v.violation.message));
     }
     if let Err(v) = admission::check_ceremony(
-        body.admission_decision_on,
+        received,
         body.ceremony_on,
         body.ceremony_delay_approval_no.is_some(),
         &settings,
@@ -244,6 +251,8 @@ pub fn plan(
             "ceremony_on": body.ceremony_on,
             "age_consent_no": body.age_consent_no,
             "ceremony_delay_approval_no": body.ceremony_delay_approval_no,
+            "cell_considered_on": considered,
+            "decision_received_on": received,
             "first_admission_decision_on": first_decision,
             "data_entry": official_on.is_some(),
         }),

@@ -13,7 +13,7 @@ pub use correct::correct;
 pub(crate) use create::new_event;
 pub use create::{create, plan, taken, write, Key, Planned};
 pub use guard::{MemberWrite, Refreshed};
-pub use recognise::recognise;
+pub use recognise::{recognise, refuse, refused};
 pub use supplement::file_supplement;
 
 use crate::auth::Actor;

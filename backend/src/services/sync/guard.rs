@@ -289,7 +289,10 @@ pub fn invariants(record: &Record, placed: &Placed) -> Result<(), Violation> {
     let dates = AdmissionDates {
         birth: date(m, "birth_date").ok_or_else(malformed)?,
         youth_union: date(m, "youth_union_joined_on"),
+        // Kept in the admission event's details, not on the record.
+        considered: None,
         decision: date(m, "admission_decision_on").ok_or_else(malformed)?,
+        received: None,
         ceremony: date(m, "ceremony_on").ok_or_else(malformed)?,
         official: date(m, "official_on"),
     };

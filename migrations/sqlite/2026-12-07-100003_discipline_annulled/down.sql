@@ -1,1 +1,0 @@
-ALTER TABLE disciplines DROP COLUMN annulled_on;
