@@ -43,6 +43,8 @@ crate::vocabulary::vocabulary! {
         IdentifierCheck = "identifier_check",
         /// An export of records (a list, a report, a sync package).
         Export = "export",
+        /// A year of the working-day calendar (its holidays and make-up days).
+        Calendar = "calendar",
     }
 }
 
@@ -149,7 +151,8 @@ impl AuditEntity {
             | Self::SyncKey
             | Self::SyncPackage
             | Self::IdentifierCheck
-            | Self::Export => None,
+            | Self::Export
+            | Self::Calendar => None,
         }
     }
 }

@@ -147,7 +147,7 @@ pub fn check_ceremony(
     let deadline = add_working_days(
         decision,
         s.ceremony_deadline_working_days,
-        &s.extra_holidays,
+        &s.calendar,
     );
     if ceremony > deadline && !has_approval {
         return Err(at(
@@ -208,7 +208,7 @@ pub fn recognition_overdue_from(ceremony: NaiveDate, s: &RuleSettings) -> NaiveD
     add_working_days(
         official_date(ceremony, s),
         s.recognition_overdue_working_days,
-        &s.extra_holidays,
+        &s.calendar,
     )
 }
 
@@ -254,11 +254,12 @@ mod tests {
 
     #[test]
     fn ceremony_within_thirty_working_days() {
-        // Decision Monday 2025-03-03; 30 working days later is Monday 2025-04-14.
+        // Decision Monday 2025-03-03; 30 working days later is Tuesday 2025-04-15 (Hùng
+        // Kings' day, Monday 7 Apr, is not a working day).
         let decision = d(2025, 3, 3);
-        assert!(check_ceremony(decision, d(2025, 4, 14), false, &s()).is_ok());
-        assert!(check_ceremony(decision, d(2025, 4, 15), false, &s()).is_err());
-        assert!(check_ceremony(decision, d(2025, 4, 15), true, &s()).is_ok());
+        assert!(check_ceremony(decision, d(2025, 4, 15), false, &s()).is_ok());
+        assert!(check_ceremony(decision, d(2025, 4, 16), false, &s()).is_err());
+        assert!(check_ceremony(decision, d(2025, 4, 16), true, &s()).is_ok());
     }
 
     #[test]

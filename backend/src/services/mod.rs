@@ -3,6 +3,7 @@
 pub mod alerts;
 pub mod badges;
 pub mod bootstrap;
+pub mod calendar;
 pub mod cards;
 pub mod disclosure;
 pub mod evaluations;

@@ -172,6 +172,7 @@ labels!(English, en;
         SyncPackage => "Sync package",
         IdentifierCheck => "Identifier check",
         Export => "Export",
+        Calendar => "Working-day calendar",
     }
 );
 
@@ -216,4 +217,22 @@ labels!(English, en;
         Export => "Exported",
         IdentifierHeldElsewhere => "Identifier held elsewhere",
     }
+);
+
+// The working-day calendar.
+labels!(English, en;
+    crate::calendar::DayKind {
+        NewYear => "New Year's Day",
+        Tet => "Lunar New Year",
+        HungKings => "Hùng Kings' day",
+        Reunification => "Reunification Day",
+        LabourDay => "Labour Day",
+        NationalDay => "National Day",
+        NationalDayAdjacent => "Day next to National Day",
+        Compensatory => "Compensatory day off",
+        SwappedDayOff => "Swapped day off",
+        MakeUpWorkingDay => "Make-up working day",
+        SpecialDayOff => "Other day off",
+    }
+    crate::calendar::CalendarSource { Computed => "Computed from the law", Decided => "As decided" }
 );

@@ -172,6 +172,7 @@ labels!(Vietnamese, vi;
         SyncPackage => "Gói đồng bộ",
         IdentifierCheck => "Tra cứu số định danh",
         Export => "Kết xuất dữ liệu",
+        Calendar => "Lịch ngày làm việc",
     }
 );
 
@@ -216,4 +217,22 @@ labels!(Vietnamese, vi;
         Export => "Kết xuất",
         IdentifierHeldElsewhere => "Số định danh có ở nơi khác",
     }
+);
+
+// The working-day calendar.
+labels!(Vietnamese, vi;
+    crate::calendar::DayKind {
+        NewYear => "Tết Dương lịch",
+        Tet => "Tết Âm lịch",
+        HungKings => "Giỗ Tổ Hùng Vương",
+        Reunification => "Ngày Chiến thắng",
+        LabourDay => "Ngày Quốc tế lao động",
+        NationalDay => "Quốc khánh",
+        NationalDayAdjacent => "Ngày liền kề Quốc khánh",
+        Compensatory => "Nghỉ bù",
+        SwappedDayOff => "Nghỉ hoán đổi",
+        MakeUpWorkingDay => "Làm bù",
+        SpecialDayOff => "Ngày nghỉ khác",
+    }
+    crate::calendar::CalendarSource { Computed => "Tính theo luật", Decided => "Theo quyết định" }
 );
