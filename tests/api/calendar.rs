@@ -46,9 +46,18 @@ async fn the_seeded_years_show_tet_from_the_lunar_calendar_and_2025_as_decided()
     assert_eq!(y2025.json["source"], "decided");
     assert_eq!(
         days_of(&y2025.json, "tet"),
-        ["2025-01-27", "2025-01-28", "2025-01-29", "2025-01-30", "2025-01-31"]
+        [
+            "2025-01-27",
+            "2025-01-28",
+            "2025-01-29",
+            "2025-01-30",
+            "2025-01-31"
+        ]
     );
-    assert_eq!(days_of(&y2025.json, "national_day_adjacent"), ["2025-09-01"]);
+    assert_eq!(
+        days_of(&y2025.json, "national_day_adjacent"),
+        ["2025-09-01"]
+    );
     assert_eq!(days_of(&y2025.json, "make_up_working_day"), ["2025-04-26"]);
     assert_eq!(y2025.json["working_days"], 250);
 
@@ -82,7 +91,9 @@ async fn a_national_administrator_records_a_year_and_it_is_audited() {
         .await
         .assert_problem(403, "forbidden");
 
-    let res = admin.put("/api/v1/calendar/2026", decided_2026(), None).await;
+    let res = admin
+        .put("/api/v1/calendar/2026", decided_2026(), None)
+        .await;
     res.assert_status(200);
     assert_eq!(res.json["source"], "decided");
     assert_eq!(res.json["decision"], "Thông báo số 01/TB ngày 01/12/2025");

@@ -19,6 +19,7 @@ mod export;
 mod health;
 mod idempotency;
 mod imports;
+mod legacy_id;
 mod lifecycle;
 mod members;
 mod movement_property;

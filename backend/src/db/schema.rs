@@ -236,6 +236,7 @@ diesel::table! {
         updated_at -> Timestamp,
         badge_milestone_held -> Integer,
         next_badge_on -> Nullable<Date>,
+        legacy_id_no -> Nullable<Text>,
     }
 }
 

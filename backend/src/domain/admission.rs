@@ -144,11 +144,7 @@ pub fn check_ceremony(
     has_approval: bool,
     s: &RuleSettings,
 ) -> Result<(), FieldViolation> {
-    let deadline = add_working_days(
-        decision,
-        s.ceremony_deadline_working_days,
-        &s.calendar,
-    );
+    let deadline = add_working_days(decision, s.ceremony_deadline_working_days, &s.calendar);
     if ceremony > deadline && !has_approval {
         return Err(at(
             "ceremony_on",

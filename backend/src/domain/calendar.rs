@@ -166,7 +166,10 @@ mod tests {
         for day in 16..=20 {
             assert!(!cal.is_working_day(d(2026, 2, day)), "{day} Feb 2026");
         }
-        assert!(!cal.is_working_day(d(2026, 4, 27)), "compensatory for Hùng Kings' day");
+        assert!(
+            !cal.is_working_day(d(2026, 4, 27)),
+            "compensatory for Hùng Kings' day"
+        );
         // Friday 13 Feb 2026 + 1 working day: Monday 23 Feb.
         assert_eq!(add_working_days(d(2026, 2, 13), 1, &cal), d(2026, 2, 23));
     }

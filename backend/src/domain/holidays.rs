@@ -221,8 +221,7 @@ pub fn check_year(year: i32, days: &[(NaiveDate, DayKind)]) -> Vec<DayProblem> {
         }
         match kind {
             DayKind::Tet => {
-                let near = lunar::tet(year)
-                    .is_some_and(|t| (*date - t).num_days().abs() <= 7);
+                let near = lunar::tet(year).is_some_and(|t| (*date - t).num_days().abs() <= 7);
                 if !near {
                     out.push(problem(
                         field,

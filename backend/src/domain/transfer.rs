@@ -68,11 +68,7 @@ pub fn check_reporting(
 
 /// Rule 6: the last day to report at the receiving cell.
 pub fn reporting_deadline(issued_on: NaiveDate, s: &RuleSettings) -> NaiveDate {
-    add_working_days(
-        issued_on,
-        s.transfer_reporting_working_days,
-        &s.calendar,
-    )
+    add_working_days(issued_on, s.transfer_reporting_working_days, &s.calendar)
 }
 
 /// Rule 8: a temporary transfer lasts from 3 months to less than 1 year (work, residence) or up

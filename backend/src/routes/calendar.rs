@@ -31,7 +31,10 @@ pub async fn get_calendar_year(
     year: web::Path<i32>,
 ) -> Result<web::Json<CalendarYear>, AppError> {
     let year = year.into_inner();
-    let view = crate::db::run(&state.pool, move |c| crate::services::calendar::year(c, year)).await?;
+    let view = crate::db::run(&state.pool, move |c| {
+        crate::services::calendar::year(c, year)
+    })
+    .await?;
     Ok(web::Json(view))
 }
 

@@ -3,7 +3,9 @@
 
 use chrono::NaiveDate;
 use qldv_api_types::audit::{AuditAction, AuditEntity};
-use qldv_api_types::calendar::{CalendarDay, CalendarSource, CalendarYear, DayKind, PutCalendarYear};
+use qldv_api_types::calendar::{
+    CalendarDay, CalendarSource, CalendarYear, DayKind, PutCalendarYear,
+};
 use qldv_api_types::FieldError;
 
 use crate::auth::Actor;
@@ -25,11 +27,7 @@ fn check_range(year: i32) -> AppResult<()> {
         Err(AppError::field(
             "year",
             "year_out_of_range",
-            format!(
-                "Chỉ có lịch các năm {}–{}",
-                YEARS.start(),
-                YEARS.end()
-            ),
+            format!("Chỉ có lịch các năm {}–{}", YEARS.start(), YEARS.end()),
         ))
     }
 }

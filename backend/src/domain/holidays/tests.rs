@@ -21,7 +21,13 @@ fn the_2019_code_gives_eleven_days_off() {
     // Tết Bính Ngọ is Tuesday 17 Feb 2026: the eve (16 Feb) and mùng 1–4.
     assert_eq!(
         of_kind(&days, DayKind::Tet),
-        [d(2026, 2, 16), d(2026, 2, 17), d(2026, 2, 18), d(2026, 2, 19), d(2026, 2, 20)]
+        [
+            d(2026, 2, 16),
+            d(2026, 2, 17),
+            d(2026, 2, 18),
+            d(2026, 2, 19),
+            d(2026, 2, 20)
+        ]
     );
     assert_eq!(of_kind(&days, DayKind::HungKings), [d(2026, 4, 26)]);
     assert_eq!(of_kind(&days, DayKind::NationalDay), [d(2026, 9, 2)]);
@@ -30,8 +36,16 @@ fn the_2019_code_gives_eleven_days_off() {
 
 #[test]
 fn older_codes_give_fewer_days() {
-    assert_eq!(holidays_by_law(2020).len(), 10, "2012 code: Tết 5 days, one National Day");
-    assert_eq!(holidays_by_law(2010).len(), 9, "2007 amendment: Tết 4 days and Hùng Kings");
+    assert_eq!(
+        holidays_by_law(2020).len(),
+        10,
+        "2012 code: Tết 5 days, one National Day"
+    );
+    assert_eq!(
+        holidays_by_law(2010).len(),
+        9,
+        "2007 amendment: Tết 4 days and Hùng Kings"
+    );
     assert_eq!(holidays_by_law(2000).len(), 8, "1994 code");
     assert!(of_kind(&holidays_by_law(2000), DayKind::HungKings).is_empty());
 }
@@ -58,9 +72,21 @@ fn two_weekend_holidays_in_a_row_give_two_distinct_days() {
 
 #[test]
 fn national_day_adjacent_joins_a_weekend() {
-    assert_eq!(default_national_day_adjacent(2025), Some(d(2025, 9, 1)), "Tuesday");
-    assert_eq!(default_national_day_adjacent(2024), Some(d(2024, 9, 3)), "Monday");
-    assert_eq!(default_national_day_adjacent(2021), Some(d(2021, 9, 3)), "Thursday");
+    assert_eq!(
+        default_national_day_adjacent(2025),
+        Some(d(2025, 9, 1)),
+        "Tuesday"
+    );
+    assert_eq!(
+        default_national_day_adjacent(2024),
+        Some(d(2024, 9, 3)),
+        "Monday"
+    );
+    assert_eq!(
+        default_national_day_adjacent(2021),
+        Some(d(2021, 9, 3)),
+        "Thursday"
+    );
 }
 
 /// The 2025 calendar as decided (sources in docs/rules.md): Tết 27–31 Jan; 2 May off in
@@ -195,11 +221,16 @@ fn print_seed_sql() {
 
 #[test]
 fn the_migrations_seed_the_computed_years_and_2025_as_decided() {
-    let sqlite =
-        include_str!("../../../../migrations/sqlite/2026-12-07-140100_calendar/up.sql");
+    let sqlite = include_str!("../../../../migrations/sqlite/2026-12-07-140100_calendar/up.sql");
     let postgres =
         include_str!("../../../../migrations/postgresql/2026-12-07-140100_calendar/up.sql");
     let seed = seed_sql();
-    assert!(sqlite.ends_with(&seed), "regenerate the seed of the sqlite migration");
-    assert!(postgres.ends_with(&seed), "regenerate the seed of the postgresql migration");
+    assert!(
+        sqlite.ends_with(&seed),
+        "regenerate the seed of the sqlite migration"
+    );
+    assert!(
+        postgres.ends_with(&seed),
+        "regenerate the seed of the postgresql migration"
+    );
 }
