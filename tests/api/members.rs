@@ -158,8 +158,9 @@ async fn the_ceremony_is_due_within_30_working_days() {
     let app = TestApp::new().await;
     let admin = app.admin().await;
     let t = admin.create_tree("A").await;
-    // Decision Monday 2025-03-03: the 30th working day is 2025-04-14.
-    let late = member_json(t.cell, json!({"ceremony_on": "2025-04-15"}));
+    // Decision Monday 2025-03-03: the 30th working day is 2025-04-15 (Hùng Kings' day, Monday
+    // 7 April, is not a working day).
+    let late = member_json(t.cell, json!({"ceremony_on": "2025-04-16"}));
     let res = admin.post("/api/v1/members", late.clone()).await;
     assert_eq!(res.json["errors"][0]["code"], "ceremony_too_late");
     let mut approved = late;
@@ -170,7 +171,7 @@ async fn the_ceremony_is_due_within_30_working_days() {
         .assert_status(201);
     let on_time = member_json(
         t.cell,
-        json!({"ceremony_on": "2025-04-14", "national_id": "031090005678"}),
+        json!({"ceremony_on": "2025-04-15", "national_id": "031090005678"}),
     );
     admin
         .post("/api/v1/members", on_time)

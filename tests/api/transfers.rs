@@ -284,14 +284,15 @@ async fn of_parallel_transfers_of_one_member_one_succeeds() {
 #[actix_web::test]
 async fn filing_and_reporting_deadlines_are_kept() {
     let t = two_provinces().await;
-    // Event Monday 2025-03-03: the 60th working day is 2025-05-28.
-    let mut late = official(t.member, t.b.cell, "2025-05-29");
+    // Event Monday 2025-03-03: the 60th working day is 2025-05-29 (Hùng Kings' day 7 Apr,
+    // 30 Apr, 1 May and 2 May off, Saturday 26 Apr worked: the 2025 calendar as decided).
+    let mut late = official(t.member, t.b.cell, "2025-05-30");
     late["event_on"] = json!("2025-03-03");
     let res = t.org_a.post("/api/v1/transfers", late.clone()).await;
     res.assert_problem(422, "validation_failed");
     assert_eq!(res.json["errors"][0]["code"], "transfer_filed_late");
     let mut on_time = late.clone();
-    on_time["issued_on"] = json!("2025-05-28");
+    on_time["issued_on"] = json!("2025-05-29");
     let tid = t.org_a.post("/api/v1/transfers", on_time).await.id();
     t.org_a
         .post(&format!("/api/v1/transfers/{tid}/cancel"), json!({}))
@@ -299,19 +300,19 @@ async fn filing_and_reporting_deadlines_are_kept() {
         .assert_status(200);
     late["late_reason"] = json!("Chờ quyết định nghỉ hưu");
     let tid = t.org_a.post("/api/v1/transfers", late).await.id();
-    // Issued Thursday 2025-05-29: report by 2025-07-10 (30 working days).
+    // Issued Friday 2025-05-30: report by 2025-07-11 (30 working days).
     let res = t
         .org_b
         .post(
             &format!("/api/v1/transfers/{tid}/accept"),
-            json!({"received_on": "2025-07-11"}),
+            json!({"received_on": "2025-07-14"}),
         )
         .await;
     assert_eq!(res.json["errors"][0]["code"], "reported_late");
     t.org_b
         .post(
             &format!("/api/v1/transfers/{tid}/accept"),
-            json!({"received_on": "2025-07-10"}),
+            json!({"received_on": "2025-07-11"}),
         )
         .await
         .assert_status(200);

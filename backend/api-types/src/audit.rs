@@ -45,6 +45,8 @@ crate::vocabulary::vocabulary! {
         Export = "export",
         /// An inspection, complaint, denunciation or discipline review of a member.
         MemberCase = "member_case",
+        /// A year of the working-day calendar (its holidays and make-up days).
+        Calendar = "calendar",
     }
 }
 
@@ -167,6 +169,7 @@ impl AuditEntity {
             | Self::IdentifierCheck
             | Self::Export
             | Self::MemberCase => None,
+            | Self::Calendar => None,
         }
     }
 }

@@ -6,6 +6,7 @@
 pub mod audit;
 pub mod auth;
 pub mod badges;
+pub mod calendar;
 pub mod cards;
 pub mod cases;
 pub mod changes;

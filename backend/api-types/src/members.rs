@@ -101,6 +101,12 @@ pub struct MemberProfile {
         schema(example = "031085001234", pattern = r"^(?:[0-9]{12}|\*{8}[0-9]{4})$")
     )]
     pub national_id: Option<String>,
+    /// Legacy 9-digit identity card number (CMND), kept in its own field (masked like the CCCD).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "012345678", pattern = r"^(?:[0-9]{9}|\*{5}[0-9]{4})$")
+    )]
+    pub legacy_id_no: Option<String>,
     /// Phone number (read by a viewer: the last three digits).
     #[validate(length(max = 20))]
     #[cfg_attr(feature = "openapi", schema(example = "0912345678"))]

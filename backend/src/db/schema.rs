@@ -160,6 +160,25 @@ diesel::table! {
 }
 
 diesel::table! {
+    calendar_years (year) {
+        year -> Integer,
+        source -> Text,
+        decision -> Nullable<Text>,
+        updated_at -> Nullable<Timestamp>,
+        updated_by -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    calendar_days (day) {
+        day -> Date,
+        year -> Integer,
+        kind -> Text,
+        note -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
     members (id) {
         id -> BigInt,
         organization_id -> BigInt,
@@ -218,6 +237,7 @@ diesel::table! {
         updated_at -> Timestamp,
         badge_milestone_held -> Integer,
         next_badge_on -> Nullable<Date>,
+        legacy_id_no -> Nullable<Text>,
     }
 }
 
@@ -595,6 +615,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     idempotency_keys,
     regulations,
     rule_settings,
+    calendar_years,
+    calendar_days,
     members,
     member_events,
     memberships,

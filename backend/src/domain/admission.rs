@@ -178,11 +178,7 @@ pub fn check_ceremony(
     has_approval: bool,
     s: &RuleSettings,
 ) -> Result<(), FieldViolation> {
-    let deadline = add_working_days(
-        received,
-        s.ceremony_deadline_working_days,
-        &s.extra_holidays,
-    );
+    let deadline = add_working_days(received, s.ceremony_deadline_working_days, &s.calendar);
     if ceremony > deadline && !has_approval {
         return Err(at(
             "ceremony_on",
@@ -271,7 +267,7 @@ pub fn recognition_overdue_from(ceremony: NaiveDate, s: &RuleSettings) -> NaiveD
     add_working_days(
         official_date(ceremony, s),
         s.recognition_overdue_working_days,
-        &s.extra_holidays,
+        &s.calendar,
     )
 }
 
@@ -342,8 +338,8 @@ mod tests {
         // from receipt end on Monday 2025-11-24, a week past 30 working days from the signature
         // (2025-11-17). No holiday falls in between.
         let received = d(2025, 10, 13);
-        assert_eq!(add_working_days(received, 30, &[]), d(2025, 11, 24));
-        assert_eq!(add_working_days(d(2025, 10, 6), 30, &[]), d(2025, 11, 17));
+        assert_eq!(add_working_days(received, 30, &s().calendar), d(2025, 11, 24));
+        assert_eq!(add_working_days(d(2025, 10, 6), 30, &s().calendar), d(2025, 11, 17));
         assert!(check_ceremony(received, d(2025, 11, 24), false, &s()).is_ok());
         assert!(check_ceremony(received, d(2025, 11, 25), false, &s()).is_err());
         assert!(check_ceremony(d(2025, 10, 6), d(2025, 11, 24), false, &s()).is_err());
@@ -359,6 +355,16 @@ mod tests {
         assert!(exit_after_refusal_allowed(true, MembershipEnd::Deceased));
         assert!(!exit_after_refusal_allowed(true, MembershipEnd::Resigned));
         assert!(exit_after_refusal_allowed(false, MembershipEnd::Resigned));
+    }
+
+    #[test]
+    fn ceremony_within_thirty_working_days() {
+        // Decision Monday 2025-03-03; 30 working days later is Tuesday 2025-04-15 (Hùng
+        // Kings' day, Monday 7 Apr, is not a working day).
+        let decision = d(2025, 3, 3);
+        assert!(check_ceremony(decision, d(2025, 4, 15), false, &s()).is_ok());
+        assert!(check_ceremony(decision, d(2025, 4, 16), false, &s()).is_err());
+        assert!(check_ceremony(decision, d(2025, 4, 16), true, &s()).is_ok());
     }
 
     #[test]

@@ -13,7 +13,9 @@ pub mod discipline;
 pub mod disclosure;
 pub mod evaluation;
 pub mod evaluation_round;
+pub mod holidays;
 pub mod lifecycle;
+pub mod lunar;
 pub mod party_age;
 pub mod privacy;
 pub mod report;
@@ -22,6 +24,7 @@ pub mod sign_in;
 pub mod sync;
 pub mod transfer;
 pub mod tree;
+pub mod vn_legacy;
 pub mod vn_text;
 
 /// A broken rule: a stable code and a message for a person (becomes a 422 problem).

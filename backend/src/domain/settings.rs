@@ -1,7 +1,7 @@
 //! Rule parameters as dated settings: every deadline, quota and milestone comes from the
 //! regulation in force on the date being judged, and decisions record which one that was.
 
-use chrono::NaiveDate;
+use super::calendar::WorkCalendar;
 
 /// The parameters of the rules, as in force on one date.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,8 +36,9 @@ pub struct RuleSettings {
     pub readmission_min_months: u32,
     /// Rule 13: months after a less-serious criminal record is cleared.
     pub readmission_min_months_after_record: u32,
-    /// Holidays (lunar and one-off) beyond the fixed solar ones.
-    pub extra_holidays: Vec<NaiveDate>,
+    /// The working-day calendar (the holiday table; not a per-regulation setting: the same
+    /// table whatever the regulation, attached when the settings are read).
+    pub calendar: WorkCalendar,
     /// Rule 16: excellent ratings allowed per grassroots organisation, in percent of the good ones.
     pub excellent_quota_percent: u32,
     /// Rule 14: lowest scores of excellent, good and complete (the 2025 100-point score); `None`
@@ -82,7 +83,7 @@ impl RuleSettings {
             discipline_lapse_months: 12,
             readmission_min_months: 36,
             readmission_min_months_after_record: 60,
-            extra_holidays: Vec::new(),
+            calendar: WorkCalendar::default(),
             excellent_quota_percent: 20,
             score_bands: None,
             recently_admitted_months: 6,
@@ -129,16 +130,6 @@ impl RuleSettings {
             "readmission.min_months" => self.readmission_min_months = number()?,
             "readmission.min_months_after_criminal_record" => {
                 self.readmission_min_months_after_record = number()?
-            }
-            "calendar.holidays" => {
-                self.extra_holidays = value
-                    .split(',')
-                    .filter(|s| !s.trim().is_empty())
-                    .map(|s| {
-                        NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-                            .map_err(|_| format!("{key}: {s:?} is not a date"))
-                    })
-                    .collect::<Result<_, _>>()?
             }
             "evaluation.excellent_quota_percent" => self.excellent_quota_percent = number()?,
             "evaluation.recently_admitted_months" => self.recently_admitted_months = number()?,

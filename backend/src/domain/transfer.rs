@@ -24,7 +24,7 @@ pub fn check_filing(
             "Ngày cấp giấy giới thiệu không thể trước sự kiện dẫn đến chuyển sinh hoạt",
         ));
     }
-    let deadline = add_working_days(event_on, s.transfer_filing_working_days, &s.extra_holidays);
+    let deadline = add_working_days(event_on, s.transfer_filing_working_days, &s.calendar);
     if issued_on > deadline && !has_reason {
         return Err(Violation::new(
             "transfer_filed_late",
@@ -68,11 +68,7 @@ pub fn check_reporting(
 
 /// Rule 6: the last day to report at the receiving cell.
 pub fn reporting_deadline(issued_on: NaiveDate, s: &RuleSettings) -> NaiveDate {
-    add_working_days(
-        issued_on,
-        s.transfer_reporting_working_days,
-        &s.extra_holidays,
-    )
+    add_working_days(issued_on, s.transfer_reporting_working_days, &s.calendar)
 }
 
 /// Rule 8: a temporary transfer lasts from 3 months to less than 1 year (work, residence) or up
@@ -221,27 +217,28 @@ mod tests {
 
     #[test]
     fn filing_within_sixty_working_days() {
-        // Event Monday 2025-03-03; the 60th working day after it is 2025-05-28
-        // (30 Apr and 1 May are holidays).
+        // Event Monday 2025-03-03; the 60th working day after it is 2025-05-29
+        // (Hùng Kings' day 7 Apr, 30 Apr and 1 May are holidays).
         let e = d(2025, 3, 3);
-        assert_eq!(add_working_days(e, 60, &[]), d(2025, 5, 28));
-        assert!(check_filing(e, d(2025, 5, 27), false, &s()).is_ok());
+        assert_eq!(add_working_days(e, 60, &s().calendar), d(2025, 5, 29));
         assert!(check_filing(e, d(2025, 5, 28), false, &s()).is_ok());
+        assert!(check_filing(e, d(2025, 5, 29), false, &s()).is_ok());
         assert_eq!(
-            check_filing(e, d(2025, 5, 29), false, &s()).map_err(|v| v.code),
+            check_filing(e, d(2025, 5, 30), false, &s()).map_err(|v| v.code),
             Err("transfer_filed_late")
         );
-        assert!(check_filing(e, d(2025, 5, 29), true, &s()).is_ok());
+        assert!(check_filing(e, d(2025, 5, 30), true, &s()).is_ok());
     }
 
     #[test]
     fn reporting_within_thirty_working_days() {
         let issued = d(2025, 3, 3);
         let deadline = reporting_deadline(issued, &s());
-        assert_eq!(deadline, d(2025, 4, 14));
+        // Hùng Kings' day (Monday 7 Apr 2025) is not a working day.
+        assert_eq!(deadline, d(2025, 4, 15));
         assert!(check_reporting(issued, deadline, false, &s()).is_ok());
-        assert!(check_reporting(issued, d(2025, 4, 15), false, &s()).is_err());
-        assert!(check_reporting(issued, d(2025, 4, 15), true, &s()).is_ok());
+        assert!(check_reporting(issued, d(2025, 4, 16), false, &s()).is_err());
+        assert!(check_reporting(issued, d(2025, 4, 16), true, &s()).is_ok());
         assert!(check_reporting(issued, d(2025, 3, 2), true, &s()).is_err());
     }
 

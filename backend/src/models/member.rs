@@ -133,6 +133,8 @@ pub struct MemberRow {
     pub badge_milestone_held: i32,
     /// The day the next badge milestone is reached (none when no badge can come).
     pub next_badge_on: Option<NaiveDate>,
+    /// Legacy 9-digit CMND (rule 21), not unique: an old record of the person may carry it.
+    pub legacy_id_no: Option<String>,
 }
 
 /// Filters of the member list.
@@ -144,6 +146,8 @@ pub struct MemberFilter {
     pub name_words: Vec<String>,
     /// Exact CCCD.
     pub national_id: Option<String>,
+    /// Exact legacy CMND.
+    pub legacy_id_no: Option<String>,
     /// Exact card number.
     pub card_number: Option<String>,
     /// Status.

@@ -39,6 +39,8 @@ pub struct ProfileChanges {
     pub religion: Option<Option<String>>,
     /// CCCD.
     pub national_id: Option<Option<String>>,
+    /// Legacy 9-digit CMND.
+    pub legacy_id_no: Option<Option<String>>,
     /// Phone.
     pub phone: Option<Option<String>>,
     /// E-mail.

@@ -31,6 +31,47 @@ impl MemberRow {
         Ok(q.first(conn).optional()?)
     }
 
+    /// Whether another record of the same person (sharing the CCCD or the legacy CMND of
+    /// `member`) has already been re-admitted (rule 13: re-admission once per person, checked
+    /// across records).
+    pub fn readmitted_elsewhere(
+        conn: &mut DbConn,
+        member: i64,
+        national_id: Option<&str>,
+        legacy_id_no: Option<&str>,
+    ) -> AppResult<bool> {
+        use crate::db::schema::member_events;
+        use qldv_api_types::members::MemberEventKind;
+        let mut same_person: Vec<i64> = Vec::new();
+        if let Some(n) = national_id {
+            same_person.extend(
+                members::table
+                    .filter(members::national_id.eq(n))
+                    .filter(members::id.ne(member))
+                    .select(members::id)
+                    .load::<i64>(conn)?,
+            );
+        }
+        if let Some(n) = legacy_id_no {
+            same_person.extend(
+                members::table
+                    .filter(members::legacy_id_no.eq(n))
+                    .filter(members::id.ne(member))
+                    .select(members::id)
+                    .load::<i64>(conn)?,
+            );
+        }
+        if same_person.is_empty() {
+            return Ok(false);
+        }
+        let readmitted: i64 = member_events::table
+            .filter(member_events::member_id.eq_any(same_person))
+            .filter(member_events::kind.eq(MemberEventKind::Readmitted))
+            .count()
+            .get_result(conn)?;
+        Ok(readmitted > 0)
+    }
+
     /// The member (other than `except`) holding this personal-history number: its id and
     /// organisation path.
     pub fn history_no_holder(

@@ -83,6 +83,7 @@ columns!(
     updated_at,
     badge_milestone_held,
     next_badge_on,
+    legacy_id_no,
 );
 
 impl MemberRow {

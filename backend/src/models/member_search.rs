@@ -64,6 +64,9 @@ fn filtered<'a>(scope: &Scope, filter: &MemberFilter) -> Boxed<'a> {
     if let Some(n) = &filter.national_id {
         q = q.filter(members::national_id.eq(n.clone()));
     }
+    if let Some(n) = &filter.legacy_id_no {
+        q = q.filter(members::legacy_id_no.eq(n.clone()));
+    }
     if let Some(c) = &filter.card_number {
         q = q.filter(members::card_number.eq(c.clone()));
     }
@@ -74,7 +77,10 @@ fn filtered<'a>(scope: &Scope, filter: &MemberFilter) -> Boxed<'a> {
 }
 
 fn plan(conn: &mut DbConn, scope: &Scope, filter: &MemberFilter) -> AppResult<Plan> {
-    if filter.name_words.is_empty() || filter.national_id.is_some() || filter.card_number.is_some()
+    if filter.name_words.is_empty()
+        || filter.national_id.is_some()
+        || filter.legacy_id_no.is_some()
+        || filter.card_number.is_some()
     {
         return Ok(Plan::Walk);
     }

@@ -109,6 +109,7 @@ impl MemberRow {
                 ethnicity: privacy.show(Field::Ethnicity, self.ethnicity.clone()),
                 religion: privacy.show(Field::Religion, self.religion.clone()),
                 national_id: privacy.show(Field::NationalId, self.national_id.clone()),
+                legacy_id_no: privacy.show(Field::NationalId, self.legacy_id_no.clone()),
                 phone: privacy.show(Field::Phone, self.phone.clone()),
                 email: privacy.show(Field::Email, self.email.clone()),
                 education_general: self.education_general.clone(),

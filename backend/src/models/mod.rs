@@ -33,6 +33,7 @@ pub mod audit;
 pub mod audit_chain;
 pub mod badge;
 pub mod badge_proposal;
+pub mod calendar;
 pub mod card;
 pub mod change;
 pub mod composition_rollup;

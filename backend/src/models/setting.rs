@@ -71,6 +71,7 @@ fn settings_of(conn: &mut DbConn, code: &str) -> AppResult<RuleSettings> {
             tracing::warn!(regulation = %code, error = %e, "ignored a rule setting");
         }
     }
+    settings.calendar = super::calendar::work_calendar(conn)?;
     Ok(settings)
 }
 

@@ -48,6 +48,7 @@ mod examples;
         (name = "badges", description = "Party badges: eligibility, proposals, approval, awards"),
         (name = "reports", description = "Statistical reports as JSON, CSV or XLSX; bulk imports of existing records"),
         (name = "audit", description = "The audit trail of every write"),
+        (name = "calendar", description = "The working-day calendar: each year's holidays, compensatory days and make-up working days"),
         (name = "changes", description = "The change feed and the signed sync packages between installations"),
         (name = "health", description = "Liveness and readiness"),
     )

@@ -95,7 +95,8 @@ role_extractor!(
 );
 
 /// A JSON body that deserialised and passed its `validator` rules (422 `validation_failed`
-/// with the field errors otherwise): `Valid(web::Json(body)): Valid<web::Json<T>>`.
+/// with the field errors otherwise): `Valid(web::Json(body)): Valid<web::Json<T>>`. Its text
+/// is in Unicode NFC ([`nfc_json`]).
 #[derive(Debug)]
 pub struct Valid<T>(pub T);
 
@@ -104,14 +105,15 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for Valid<web::Json<T
     type Future = Boxed<Self, actix_web::Error>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let json = web::Json::<T>::from_request(req, payload);
+        let json = web::Json::<serde_json::Value>::from_request(req, payload);
         let caller = AuthPending::waiter(req);
         Box::pin(async move {
-            let checked = match json.await {
-                Ok(json) => match json.validate() {
-                    Ok(()) => return Ok(Self(json)),
+            let checked = match json.await.map(|v| nfc_body::<T>(v.into_inner())) {
+                Ok(Ok(json)) => match json.validate() {
+                    Ok(()) => return Ok(Self(web::Json(json))),
                     Err(e) => actix_web::Error::from(AppError::from(e)),
                 },
+                Ok(Err(e)) => actix_web::Error::from(e),
                 Err(e) => e,
             };
             if let Some(decided) = caller {
@@ -121,6 +123,31 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for Valid<web::Json<T
             Err(checked)
         })
     }
+}
+
+/// Every string of a JSON value (keys included) in Unicode NFC: text typed on macOS or with a
+/// "Unicode tổ hợp" keyboard arrives decomposed, and is stored, searched and sorted composed
+/// (rule 22). The one place API bodies are normalised: every body goes through [`Valid`].
+pub fn nfc_json(value: serde_json::Value) -> serde_json::Value {
+    use crate::domain::vn_text::nfc;
+    use serde_json::Value;
+    match value {
+        Value::String(s) => Value::String(nfc(&s).into_owned()),
+        Value::Array(items) => Value::Array(items.into_iter().map(nfc_json).collect()),
+        Value::Object(fields) => Value::Object(
+            fields
+                .into_iter()
+                .map(|(k, v)| (nfc(&k).into_owned(), nfc_json(v)))
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+/// A body read as JSON, normalised ([`nfc_json`]), then read as `T` (400 when it does not fit).
+fn nfc_body<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, AppError> {
+    serde_json::from_value(nfc_json(value))
+        .map_err(|e| AppError::Malformed(format!("Nội dung JSON không hợp lệ: {e}")))
 }
 
 /// The version named by `If-Match`, when the header is present (`*` means any version): the

@@ -5,6 +5,7 @@ pub mod api_tokens;
 pub mod audit;
 pub mod auth;
 pub mod badges;
+pub mod calendar;
 pub mod cards;
 pub mod changes;
 mod common;
@@ -46,4 +47,5 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
     audit::configure(cfg);
     changes::configure(cfg);
     sync::configure(cfg);
+    calendar::configure(cfg);
 }

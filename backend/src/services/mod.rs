@@ -5,6 +5,7 @@ pub mod arrivals;
 pub mod alerts_refused;
 pub mod badges;
 pub mod bootstrap;
+pub mod calendar;
 pub mod cards;
 pub mod cases;
 pub mod disclosure;

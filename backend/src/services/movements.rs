@@ -297,7 +297,14 @@ pub fn readmit(
         return Err(msg::not_exited());
     }
     let events = member_event::of_member(conn, m.id)?;
-    let readmitted_before = events.iter().any(|e| e.kind == MemberEventKind::Readmitted);
+    // Rule 13: once per person, across the person's records (same CCCD or legacy CMND).
+    let readmitted_before = events.iter().any(|e| e.kind == MemberEventKind::Readmitted)
+        || MemberRow::readmitted_elsewhere(
+            conn,
+            m.id,
+            m.national_id.as_deref(),
+            m.legacy_id_no.as_deref(),
+        )?;
     let last_exit = events
         .iter()
         .rev()

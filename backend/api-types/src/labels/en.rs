@@ -194,6 +194,7 @@ labels!(English, en;
         IdentifierCheck => "Identifier check",
         Export => "Export",
         MemberCase => "Inspection, complaint or denunciation",
+        Calendar => "Working-day calendar",
     }
 );
 
@@ -260,4 +261,22 @@ labels!(English, en;
         Abroad => "Abroad",
         NotOnSystem => "Organisation not on the system",
     }
+);
+
+// The working-day calendar.
+labels!(English, en;
+    crate::calendar::DayKind {
+        NewYear => "New Year's Day",
+        Tet => "Lunar New Year",
+        HungKings => "Hùng Kings' day",
+        Reunification => "Reunification Day",
+        LabourDay => "Labour Day",
+        NationalDay => "National Day",
+        NationalDayAdjacent => "Day next to National Day",
+        Compensatory => "Compensatory day off",
+        SwappedDayOff => "Swapped day off",
+        MakeUpWorkingDay => "Make-up working day",
+        SpecialDayOff => "Other day off",
+    }
+    crate::calendar::CalendarSource { Computed => "Computed from the law", Decided => "As decided" }
 );

@@ -102,7 +102,8 @@ mod tests {
                 "sync_key",
                 "sync_package",
                 "identifier_check",
-                "export"
+                "export",
+                "calendar"
             ]
         );
         let actions = codes::<AuditAction>();

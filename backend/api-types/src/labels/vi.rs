@@ -194,6 +194,7 @@ labels!(Vietnamese, vi;
         IdentifierCheck => "Tra cứu số định danh",
         Export => "Kết xuất dữ liệu",
         MemberCase => "Thanh tra, kiểm tra, khiếu nại, tố cáo",
+        Calendar => "Lịch ngày làm việc",
     }
 );
 
@@ -260,4 +261,22 @@ labels!(Vietnamese, vi;
         Abroad => "Ngoài nước",
         NotOnSystem => "Tổ chức đảng chưa dùng hệ thống",
     }
+);
+
+// The working-day calendar.
+labels!(Vietnamese, vi;
+    crate::calendar::DayKind {
+        NewYear => "Tết Dương lịch",
+        Tet => "Tết Âm lịch",
+        HungKings => "Giỗ Tổ Hùng Vương",
+        Reunification => "Ngày Chiến thắng",
+        LabourDay => "Ngày Quốc tế lao động",
+        NationalDay => "Quốc khánh",
+        NationalDayAdjacent => "Ngày liền kề Quốc khánh",
+        Compensatory => "Nghỉ bù",
+        SwappedDayOff => "Nghỉ hoán đổi",
+        MakeUpWorkingDay => "Làm bù",
+        SpecialDayOff => "Ngày nghỉ khác",
+    }
+    crate::calendar::CalendarSource { Computed => "Tính theo luật", Decided => "Theo quyết định" }
 );

@@ -47,6 +47,9 @@ pub(super) fn filter_from(query: &MemberQuery, privacy: Privacy) -> Result<Membe
             (true, 12) if privacy.shows(Field::NationalId) == Shown::Full => {
                 filter.national_id = Some(q.to_string())
             }
+            (true, 9) if privacy.shows(Field::NationalId) == Shown::Full => {
+                filter.legacy_id_no = Some(q.to_string())
+            }
             (true, 8) => filter.card_number = Some(q.to_string()),
             _ => filter.name_words = vn_text::query_words(q),
         }

@@ -401,6 +401,7 @@ fn new_row(
         ethnicity: c.ethnicity.flatten(),
         religion: c.religion.flatten(),
         national_id: c.national_id.flatten(),
+        legacy_id_no: c.legacy_id_no.flatten(),
         phone: c.phone.flatten(),
         email: c.email.flatten(),
         education_general: c.education_general.flatten(),

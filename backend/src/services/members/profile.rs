@@ -78,6 +78,17 @@ pub fn to_changes(
             field(errors, "national_id", v.code, v.message);
         }
     }
+    let legacy_id_no = text(&p.legacy_id_no);
+    if let Some(Some(n)) = &legacy_id_no {
+        if n.len() != 9 || !n.chars().all(|c| c.is_ascii_digit()) {
+            field(
+                errors,
+                "legacy_id_no",
+                "format",
+                "Số CMND cũ gồm đúng 9 chữ số",
+            );
+        }
+    }
     let personal_history_no = text(&p.personal_history_no).map(|o| o.map(|s| s.to_uppercase()));
     if let Some(Some(h)) = &personal_history_no {
         if !valid_history_no(h) {
@@ -110,6 +121,7 @@ pub fn to_changes(
         ethnicity: text(&p.ethnicity),
         religion: text(&p.religion),
         national_id,
+        legacy_id_no,
         phone,
         email: text(&p.email).map(|o| o.map(|e| e.to_lowercase())),
         education_general: text(&p.education_general),

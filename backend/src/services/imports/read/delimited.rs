@@ -78,6 +78,19 @@ mod tests {
     }
 
     #[test]
+    fn decomposed_text_is_read_composed() {
+        // A file saved on macOS: "Họ tên" and "Nguyễn" decomposed (NFD).
+        let s = csv(
+            "Ho\u{323} te\u{302}n\nNguye\u{302}\u{303}n Va\u{306}n An\n".as_bytes(),
+            &Limits::UPLOAD,
+            &|_| true,
+        );
+        let s = s.unwrap_or_default();
+        assert_eq!(s.header, ["Họ tên"]);
+        assert_eq!(s.rows[0].cell(0), Some("Nguyễn Văn An"));
+    }
+
+    #[test]
     fn only_the_kept_columns_are_held_and_rows_keep_their_numbers() {
         let keep = |h: &str| h.starts_with('K');
         let s = csv(

@@ -190,7 +190,12 @@ impl<'k> Builder<'k> {
 
     /// The row numbered `no` (1 = the first row of the file), its cells as `(column, text)` in
     /// column order.
+    /// Every cell is read in Unicode NFC (rule 22): the one place imports are normalised.
     pub(super) fn row(&mut self, no: u32, cells: Vec<(usize, String)>) -> Result<(), Refusal> {
+        let cells: Vec<(usize, String)> = cells
+            .into_iter()
+            .map(|(col, text)| (col, crate::domain::vn_text::into_nfc(text)))
+            .collect();
         let Some(kept) = &self.kept else {
             let mut kept = Vec::new();
             for (col, text) in cells {
