@@ -43,6 +43,10 @@ crate::vocabulary::vocabulary! {
         IdentifierCheck = "identifier_check",
         /// An export of records (a list, a report, a sync package).
         Export = "export",
+        /// A document of a regulation chain (its date of force).
+        Regulation = "regulation",
+        /// A parameter of a regulation (a dated setting).
+        RuleSetting = "rule_setting",
     }
 }
 
@@ -149,7 +153,9 @@ impl AuditEntity {
             | Self::SyncKey
             | Self::SyncPackage
             | Self::IdentifierCheck
-            | Self::Export => None,
+            | Self::Export
+            | Self::Regulation
+            | Self::RuleSetting => None,
         }
     }
 }

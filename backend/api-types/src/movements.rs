@@ -393,6 +393,9 @@ crate::vocabulary::vocabulary! {
         DisciplineLapsing = "discipline_lapsing",
         /// Rule 8: a temporary transfer expired while the member is still registered there.
         TemporaryTransferExpired = "temporary_transfer_expired",
+        /// An admission, transfer, exit or death entered later than the data-entry deadline
+        /// after the event (a dated setting).
+        LateEntry = "late_entry",
     }
 }
 

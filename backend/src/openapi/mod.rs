@@ -49,6 +49,7 @@ mod examples;
         (name = "reports", description = "Statistical reports as JSON, CSV or XLSX; bulk imports of existing records"),
         (name = "audit", description = "The audit trail of every write"),
         (name = "changes", description = "The change feed and the signed sync packages between installations"),
+        (name = "regulations", description = "The chains of regulations the rules come from, and their dated, versioned settings"),
         (name = "health", description = "Liveness and readiness"),
     )
 )]

@@ -15,6 +15,7 @@ pub mod imports;
 pub mod members;
 pub mod organizations;
 pub mod problems;
+pub mod regulations;
 pub mod reports;
 pub mod sync;
 pub mod transfers;
@@ -46,4 +47,5 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
     audit::configure(cfg);
     changes::configure(cfg);
     sync::configure(cfg);
+    regulations::configure(cfg);
 }

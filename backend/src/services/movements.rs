@@ -3,6 +3,7 @@
 //! transaction.
 
 use chrono::NaiveDate;
+use qldv_api_types::regulations::RegulationChain;
 use diesel::prelude::*;
 use qldv_api_types::members::{MemberEventKind, MemberStatus};
 use qldv_api_types::movements::{
@@ -125,7 +126,7 @@ pub fn discipline(
             disciplines::decision_no.eq(&body.decision_no),
             disciplines::reason.eq(body.reason.trim()),
             disciplines::lapses_on.eq(rules::lapse_date(form, body.decided_on, &settings)),
-            disciplines::regulation.eq(&settings.regulation),
+            disciplines::regulation.eq(settings.document(RegulationChain::Discipline)),
             disciplines::created_by.eq(Some(caller.id)),
             disciplines::created_at.eq(crate::models::now()),
         ))
@@ -136,7 +137,7 @@ pub fn discipline(
         MemberEventKind::Disciplined,
         body.decided_on,
         Some(&body.decision_no),
-        &settings.regulation,
+        settings.document(RegulationChain::Discipline),
         serde_json::json!({"discipline_id": row_id, "form": body.form, "post": body.post, "reason": body.reason}),
     );
     write.event(conn, &caller.actor(), &event)?;
@@ -199,7 +200,7 @@ pub fn hold(
             MemberEventKind::DisciplineHeld,
             body.on,
             None,
-            &settings.regulation,
+            settings.document(RegulationChain::Discipline),
             serde_json::json!({"discipline_id": d.id, "kind": body.kind}),
         ),
     )?;

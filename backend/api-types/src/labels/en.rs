@@ -48,6 +48,7 @@ labels!(English, en;
         Discipline => "Discipline",
         Badges => "Party badges awarded",
         Completeness => "Dossier completeness",
+        Timeliness => "Data-entry timeliness",
     }
 );
 
@@ -106,6 +107,7 @@ labels!(English, en;
         AwayTooLong => "Away too long",
         DisciplineLapsing => "Discipline lapsing",
         TemporaryTransferExpired => "Temporary transfer expired",
+        LateEntry => "Late data entry",
     }
     MembershipEnd {
         TransferredOut => "Transferred out",
@@ -172,6 +174,8 @@ labels!(English, en;
         SyncPackage => "Sync package",
         IdentifierCheck => "Identifier check",
         Export => "Export",
+        Regulation => "Regulation",
+        RuleSetting => "Rule setting",
     }
 );
 
@@ -215,5 +219,26 @@ labels!(English, en;
         SignInFailed => "Sign-in failed",
         Export => "Exported",
         IdentifierHeldElsewhere => "Identifier held elsewhere",
+    }
+);
+
+// Regulation chains and their settings.
+labels!(English, en;
+    crate::regulations::RegulationChain {
+        Charter => "Charter implementing regulation",
+        Badge => "Party badge",
+        Evaluation => "Evaluation",
+        Discipline => "Party discipline",
+        Dues => "Party dues",
+    }
+    crate::regulations::QuotaBase {
+        Good => "Members rated good",
+        GoodOrBetter => "Members rated good or better",
+    }
+    crate::reports::EntryKind {
+        Admission => "Admission",
+        Transfer => "Transfer",
+        Exit => "Exit",
+        Death => "Death",
     }
 );

@@ -74,8 +74,19 @@ mod tests {
                 "evaluations",
                 "discipline",
                 "badges",
-                "completeness"
+                "completeness",
+                "timeliness"
             ]
+        );
+        use crate::regulations::{QuotaBase, RegulationChain};
+        assert_eq!(
+            codes::<RegulationChain>(),
+            ["charter", "badge", "evaluation", "discipline", "dues"]
+        );
+        assert_eq!(codes::<QuotaBase>(), ["good", "good_or_better"]);
+        assert_eq!(
+            codes::<crate::reports::EntryKind>(),
+            ["admission", "transfer", "exit", "death"]
         );
     }
 
@@ -102,7 +113,9 @@ mod tests {
                 "sync_key",
                 "sync_package",
                 "identifier_check",
-                "export"
+                "export",
+                "regulation",
+                "rule_setting"
             ]
         );
         let actions = codes::<AuditAction>();

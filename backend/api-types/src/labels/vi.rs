@@ -48,6 +48,7 @@ labels!(Vietnamese, vi;
         Discipline => "Báo cáo kỷ luật đảng viên",
         Badges => "Báo cáo trao tặng Huy hiệu Đảng",
         Completeness => "Báo cáo chất lượng dữ liệu hồ sơ đảng viên",
+        Timeliness => "Báo cáo kịp thời cập nhật dữ liệu đảng viên",
     }
 );
 
@@ -106,6 +107,7 @@ labels!(Vietnamese, vi;
         AwayTooLong => "Đi làm ăn xa quá thời hạn",
         DisciplineLapsing => "Kỷ luật sắp hết hiệu lực",
         TemporaryTransferExpired => "Hết hạn sinh hoạt tạm thời",
+        LateEntry => "Nhập dữ liệu chậm",
     }
     MembershipEnd {
         TransferredOut => "Chuyển đi",
@@ -172,6 +174,8 @@ labels!(Vietnamese, vi;
         SyncPackage => "Gói đồng bộ",
         IdentifierCheck => "Tra cứu số định danh",
         Export => "Kết xuất dữ liệu",
+        Regulation => "Văn bản quy định",
+        RuleSetting => "Tham số quy định",
     }
 );
 
@@ -215,5 +219,26 @@ labels!(Vietnamese, vi;
         SignInFailed => "Đăng nhập không thành công",
         Export => "Kết xuất",
         IdentifierHeldElsewhere => "Số định danh có ở nơi khác",
+    }
+);
+
+// Regulation chains and their settings.
+labels!(Vietnamese, vi;
+    crate::regulations::RegulationChain {
+        Charter => "Quy định thi hành Điều lệ Đảng",
+        Badge => "Huy hiệu Đảng",
+        Evaluation => "Đánh giá, xếp loại chất lượng",
+        Discipline => "Kỷ luật đảng",
+        Dues => "Chế độ đảng phí",
+    }
+    crate::regulations::QuotaBase {
+        Good => "Số đảng viên hoàn thành tốt nhiệm vụ",
+        GoodOrBetter => "Số đảng viên hoàn thành tốt nhiệm vụ trở lên",
+    }
+    crate::reports::EntryKind {
+        Admission => "Kết nạp",
+        Transfer => "Chuyển sinh hoạt",
+        Exit => "Ra khỏi Đảng",
+        Death => "Từ trần",
     }
 );
