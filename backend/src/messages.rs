@@ -434,6 +434,13 @@ pub mod regulations {
         )
     }
 
+    /// A sync package that does not say which rules it was judged by (a warning of the import).
+    pub fn unknown_settings(here: i64) -> String {
+        format!(
+            "Gói không ghi bộ tham số quy định mà nơi gửi đã dùng (nơi nhận: phiên bản {here}): nơi gửi cần nâng cấp; kiểm tra lại các quyết định trong gói"
+        )
+    }
+
     /// A sync package judged by other rules than this installation's (a warning of the import).
     pub fn other_settings(sender: (i64, &str), here: (i64, &str)) -> String {
         format!(

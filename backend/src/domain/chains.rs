@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
+pub use qldv_api_types::changes::SyncWarningCode;
 pub use qldv_api_types::regulations::RegulationChain;
 
 /// One document's place in a chain: in force in `chain` from `from`.
@@ -101,6 +102,17 @@ pub fn digest(links: &[Link], settings: &[(String, String, String)]) -> String {
         h.update(b"\n");
     }
     hex(&h.finalize())
+}
+
+/// Whether a sync package judged by the sender's settings (`sender`: version and digest, when
+/// the package carries them) agrees with this installation's digest: `None` when it does, else
+/// what to warn of. Versions are each installation's own counters; only digests compare.
+pub fn compare_settings(sender: Option<(i64, &str)>, here: &str) -> Option<SyncWarningCode> {
+    match sender {
+        None => Some(SyncWarningCode::SettingsUnknown),
+        Some((_, digest)) if digest == here => None,
+        Some(_) => Some(SyncWarningCode::SettingsDiffer),
+    }
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -213,6 +225,21 @@ mod tests {
         assert_eq!(digest(&l, &stray), digest(&l, &[]));
         assert_ne!(digest(&l, &[]), digest(&l[..3], &[]));
         assert_eq!(digest(&l, &[]).len(), 64);
+    }
+
+    #[test]
+    fn a_package_judged_by_other_settings_is_said_so() {
+        assert_eq!(compare_settings(Some((7, "abc")), "abc"), None);
+        // The same digest under another counter is the same rules.
+        assert_eq!(compare_settings(Some((1, "abc")), "abc"), None);
+        assert_eq!(
+            compare_settings(Some((7, "abc")), "abd"),
+            Some(SyncWarningCode::SettingsDiffer)
+        );
+        assert_eq!(
+            compare_settings(None, "abc"),
+            Some(SyncWarningCode::SettingsUnknown)
+        );
     }
 
     fn chain_strategy() -> impl Strategy<Value = RegulationChain> {

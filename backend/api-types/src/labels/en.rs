@@ -241,4 +241,8 @@ labels!(English, en;
         Exit => "Exit",
         Death => "Death",
     }
+    crate::changes::SyncWarningCode {
+        SettingsDiffer => "Settings differ",
+        SettingsUnknown => "Settings unknown",
+    }
 );

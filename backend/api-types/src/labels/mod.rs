@@ -88,6 +88,10 @@ mod tests {
             codes::<crate::reports::EntryKind>(),
             ["admission", "transfer", "exit", "death"]
         );
+        assert_eq!(
+            codes::<crate::changes::SyncWarningCode>(),
+            ["settings_differ", "settings_unknown"]
+        );
     }
 
     /// The audit trail's codes are stored in a hash-chained log: they never change.

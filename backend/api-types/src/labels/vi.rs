@@ -241,4 +241,8 @@ labels!(Vietnamese, vi;
         Exit => "Ra khỏi Đảng",
         Death => "Từ trần",
     }
+    crate::changes::SyncWarningCode {
+        SettingsDiffer => "Khác bộ tham số quy định",
+        SettingsUnknown => "Không rõ bộ tham số quy định",
+    }
 );
