@@ -61,7 +61,14 @@ async fn the_report_counts_entries_on_time_and_late_per_subtree_and_kind() {
         .collect();
     assert_eq!(
         cols,
-        ["entered", "on_time", "late", "on_time_percent", "mean_delay_days", "max_delay_days"]
+        [
+            "entered",
+            "on_time",
+            "late",
+            "on_time_percent",
+            "mean_delay_days",
+            "max_delay_days"
+        ]
     );
     let row = |section: &serde_json::Value, key: &str| {
         section["rows"]
@@ -72,7 +79,10 @@ async fn the_report_counts_entries_on_time_and_late_per_subtree_and_kind() {
             .map(|r| r["values"].clone())
             .unwrap_or_else(|| panic!("no row {key} in {section}"))
     };
-    assert_eq!(row(by_org, &t.cell.to_string()), json!([1, 0, 1, 0, 38, 38]));
+    assert_eq!(
+        row(by_org, &t.cell.to_string()),
+        json!([1, 0, 1, 0, 38, 38])
+    );
     assert_eq!(row(by_org, &b.to_string()), json!([2, 1, 1, 50, 37, 61]));
     assert_eq!(row(by_org, "total"), json!([3, 1, 2, 33, 37, 61]));
     let by_kind = &res.json["sections"][1];
@@ -90,7 +100,11 @@ async fn the_report_counts_entries_on_time_and_late_per_subtree_and_kind() {
         .await;
     csv.assert_status(200);
     assert!(csv.text.contains("Nhập chậm"), "{}", csv.text);
-    assert!(csv.text.contains("\r\nTổng cộng,3,1,2,33,37,61"), "{}", csv.text);
+    assert!(
+        csv.text.contains("\r\nTổng cộng,3,1,2,33,37,61"),
+        "{}",
+        csv.text
+    );
 }
 
 #[actix_web::test]
@@ -128,7 +142,12 @@ async fn late_entries_of_the_last_weeks_are_alerts() {
         .unwrap()
         .iter()
         .filter(|x| x["kind"] == "late_entry")
-        .map(|x| (x["member_id"].as_i64().unwrap(), x["date"].as_str().unwrap().to_string()))
+        .map(|x| {
+            (
+                x["member_id"].as_i64().unwrap(),
+                x["date"].as_str().unwrap().to_string(),
+            )
+        })
         .collect();
     // a: 61 days late; b: 2 days, on time.
     assert_eq!(late, vec![(a, "2025-10-01".to_string())], "{}", res.text);

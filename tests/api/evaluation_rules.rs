@@ -90,6 +90,29 @@ async fn disciplined_during_the_year_is_not_complete_unless_the_member_remedied_
     rate(&admin, ids[0], 2024, json!({"level": "good"}))
         .await
         .assert_status(200);
+    // Under 132-QĐ/TW (ratings of 2022) a self-remedy is no exception.
+    admin
+        .post(
+            &format!("/api/v1/members/{}/disciplines", ids[1]),
+            json!({"form": "reprimand", "decided_on": "2022-05-10", "decision_no": "1-QĐ/UBKT",
+                   "reason": "Vi phạm quy định sinh hoạt"}),
+        )
+        .await
+        .assert_status(201);
+    let res = rate(
+        &admin,
+        ids[1],
+        2022,
+        json!({"level": "good", "self_remedied": true}),
+    )
+    .await;
+    res.assert_problem(422, "disciplined_in_year");
+    assert_eq!(
+        res.json["detail"]
+            .as_str()
+            .map(|d| d.contains("self_remedied")),
+        Some(false)
+    );
 }
 
 #[actix_web::test]

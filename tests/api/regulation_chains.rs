@@ -173,7 +173,11 @@ async fn a_national_administrator_edits_the_chains_dated_versioned_and_audited()
     // Every change is in the audit trail.
     let trail = admin.get("/api/v1/audit?entity=rule_setting").await;
     trail.assert_status(200);
-    assert!(trail.text.contains("discipline.lapse_months"), "{}", trail.text);
+    assert!(
+        trail.text.contains("discipline.lapse_months"),
+        "{}",
+        trail.text
+    );
 }
 
 #[actix_web::test]
@@ -206,6 +210,10 @@ async fn a_sync_package_judged_by_other_settings_says_so() {
     let next = t.commune.export(t.commune_id, &since).await;
     let res = t.province.import(&next).await;
     res.assert_status(200);
-    assert_eq!(res.json["warnings"][0]["code"], "settings_differ", "{}", res.text);
+    assert_eq!(
+        res.json["warnings"][0]["code"], "settings_differ",
+        "{}",
+        res.text
+    );
     assert!(res.json["sender_settings_version"].is_i64());
 }

@@ -47,11 +47,7 @@ impl ReportCode {
     pub fn is_period(self) -> bool {
         matches!(
             self,
-            Self::Movement
-                | Self::Admissions
-                | Self::Discipline
-                | Self::Badges
-                | Self::Timeliness
+            Self::Movement | Self::Admissions | Self::Discipline | Self::Badges | Self::Timeliness
         )
     }
 }

@@ -51,19 +51,18 @@ pub fn documents_on(links: &[Link], date: NaiveDate) -> Vec<(RegulationChain, St
     let charter = in_force(links, RegulationChain::Charter, date).unwrap_or_default();
     RegulationChain::ALL
         .iter()
-        .map(|c| {
-            (
-                *c,
-                in_force(links, *c, date).unwrap_or(charter).to_string(),
-            )
-        })
+        .map(|c| (*c, in_force(links, *c, date).unwrap_or(charter).to_string()))
         .collect()
 }
 
 /// Whether a new document may enter `chain` from `from`: not before the chain's document now
 /// in force began (a chain moves forward; a back-dated replacement would rewrite how decisions
 /// already stored were judged), and not as a second document on the same day.
-pub fn check_new_link(links: &[Link], chain: RegulationChain, from: NaiveDate) -> Result<(), String> {
+pub fn check_new_link(
+    links: &[Link],
+    chain: RegulationChain,
+    from: NaiveDate,
+) -> Result<(), String> {
     match links
         .iter()
         .filter(|l| l.chain == chain)

@@ -292,7 +292,12 @@ pub fn quota_base(excellent: i64, good: i64, base: QuotaBase) -> i64 {
 }
 
 /// Rule 16: excellent ≤ percent % of the base inside one grassroots organisation.
-pub fn check_quota(excellent: i64, good: i64, percent: u32, base: QuotaBase) -> Result<(), Violation> {
+pub fn check_quota(
+    excellent: i64,
+    good: i64,
+    percent: u32,
+    base: QuotaBase,
+) -> Result<(), Violation> {
     let n = quota_base(excellent, good, base);
     if excellent * 100 <= n * i64::from(percent) {
         return Ok(());

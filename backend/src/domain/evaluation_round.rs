@@ -66,7 +66,10 @@ mod tests {
     #[test]
     fn a_round_closes_once_within_the_quota_and_reopens_once() {
         use RoundStatus::{Closed, Open};
-        assert_eq!(close_round(Open, true, 2, 10, 20, QuotaBase::Good), Ok(Closed));
+        assert_eq!(
+            close_round(Open, true, 2, 10, 20, QuotaBase::Good),
+            Ok(Closed)
+        );
         assert_eq!(
             close_round(Open, true, 3, 10, 20, QuotaBase::Good).map_err(|r| match r {
                 RoundRefusal::Quota(v) => v.code,

@@ -239,10 +239,16 @@ mod tests {
         assert!(s.apply("evaluation.quota_base", "good_or_better").is_ok());
         assert_eq!(s.quota_base, QuotaBase::GoodOrBetter);
         assert!(s.apply("evaluation.quota_base", "excellent").is_err());
-        assert!(s.apply("evaluation.excellent_quota_percent", "101").is_err());
-        assert!(s.apply("evaluation.discipline_self_remedy_exempts", "0").is_ok());
+        assert!(s
+            .apply("evaluation.excellent_quota_percent", "101")
+            .is_err());
+        assert!(s
+            .apply("evaluation.discipline_self_remedy_exempts", "0")
+            .is_ok());
         assert!(!s.discipline_self_remedy_exempts);
-        assert!(s.apply("evaluation.discipline_self_remedy_exempts", "maybe").is_err());
+        assert!(s
+            .apply("evaluation.discipline_self_remedy_exempts", "maybe")
+            .is_err());
         assert!(s.apply("records.entry_deadline_days", "45").is_ok());
         assert_eq!(s.entry_deadline_days, 45);
     }

@@ -9,10 +9,10 @@ use crate::auth::Scope;
 use crate::db::schema::{evaluations, members};
 use crate::db::tally::{self, TallyParams, SPANS};
 use crate::db::DbConn;
-use qldv_api_types::regulations::QuotaBase;
-use qldv_api_types::Term;
 use crate::domain::evaluation as rules;
 use crate::error::{AppError, AppResult};
+use qldv_api_types::regulations::QuotaBase;
+use qldv_api_types::Term;
 
 /// A stored rating.
 #[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]

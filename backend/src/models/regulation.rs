@@ -146,7 +146,10 @@ pub fn add_link(conn: &mut DbConn, body: &dto::NewRegulation, by: i64) -> AppRes
     let links = super::setting::links(conn)?;
     chains::check_new_link(&links, body.chain, body.in_force_from).map_err(msg::goes_back)?;
     let code = body.code.trim();
-    if links.iter().any(|l| l.chain == body.chain && l.code == code) {
+    if links
+        .iter()
+        .any(|l| l.chain == body.chain && l.code == code)
+    {
         return Err(msg::already_in_chain(code));
     }
     let known: i64 = regulations::table
@@ -181,7 +184,10 @@ pub fn add_link(conn: &mut DbConn, body: &dto::NewRegulation, by: i64) -> AppRes
             .filter(rule_settings::regulation.eq(&previous))
             .select((rule_settings::key, rule_settings::value))
             .load(conn)?;
-        for (key, value) in rows.into_iter().filter(|(k, _)| chain_of_key(k) == body.chain) {
+        for (key, value) in rows
+            .into_iter()
+            .filter(|(k, _)| chain_of_key(k) == body.chain)
+        {
             let exists: i64 = rule_settings::table
                 .filter(rule_settings::regulation.eq(code))
                 .filter(rule_settings::key.eq(&key))

@@ -109,7 +109,9 @@ pub fn at(conn: &mut DbConn, date: NaiveDate) -> AppResult<RuleSettings> {
         None => links(conn)?,
     };
     if links.is_empty() {
-        return Err(crate::error::AppError::internal("no regulation is recorded"));
+        return Err(crate::error::AppError::internal(
+            "no regulation is recorded",
+        ));
     }
     let docs = chains::documents_on(&links, date);
     let cached = CACHE.with(|c| {

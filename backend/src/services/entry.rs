@@ -62,7 +62,10 @@ pub fn counts(
     conn: &mut DbConn,
     p: TallyParams,
     deadline_days: u32,
-) -> AppResult<(BTreeMap<String, Timeliness>, BTreeMap<EntryKind, Timeliness>)> {
+) -> AppResult<(
+    BTreeMap<String, Timeliness>,
+    BTreeMap<EntryKind, Timeliness>,
+)> {
     let sql = format!(
         "{SPANS}
 SELECT CAST(s.top_id AS TEXT) AS grp, e.kind AS kind, e.details AS details,

@@ -10,12 +10,12 @@ use qldv_api_types::regulations::RegulationChain;
 
 use crate::auth::{AuthUser, Scope};
 use crate::db::DbConn;
-use crate::error::AppError;
-use crate::models::discipline::DisciplineRow;
 use crate::domain::evaluation::{self as rules, Level, Rating, RatingFacts};
+use crate::error::AppError;
 use crate::error::AppResult;
 use crate::messages::{self, evaluations as msg};
 use crate::models::audit::{self, Subject};
+use crate::models::discipline::DisciplineRow;
 use crate::models::evaluation::{year_bounds, EvaluationRow, NewRating};
 use crate::models::evaluation_round::{round_dto, round_status, RoundRow};
 use crate::models::illness::IllnessRow;

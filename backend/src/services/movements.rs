@@ -3,13 +3,13 @@
 //! transaction.
 
 use chrono::NaiveDate;
-use qldv_api_types::regulations::RegulationChain;
 use diesel::prelude::*;
 use qldv_api_types::members::{MemberEventKind, MemberStatus};
 use qldv_api_types::movements::{
     CreateDiscipline, DisciplineForm, DisciplineHold, DisciplineHoldKind, ExitRequest,
     MembershipEnd, PeriodKind, PeriodRequest, ReadmissionRequest,
 };
+use qldv_api_types::regulations::RegulationChain;
 use qldv_api_types::{DisciplineId, MemberId};
 
 use crate::auth::AuthUser;

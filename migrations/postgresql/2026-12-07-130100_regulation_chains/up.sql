@@ -90,6 +90,13 @@ WHERE r.code IN ('132-QĐ/TW', '124-QĐ/TW', '366-QĐ/TW')
 ON CONFLICT DO NOTHING;
 INSERT INTO rule_settings (regulation, key, value)
     VALUES ('366-QĐ/TW', 'evaluation.score_bands', '90,70,50') ON CONFLICT DO NOTHING;
+-- Rule 15: a discipline of the year self-remedied escapes "not complete" from 124-QĐ/TW on;
+-- 132-QĐ/TW knew no such exception for an individual.
+INSERT INTO rule_settings (regulation, key, value) VALUES
+    ('132-QĐ/TW', 'evaluation.discipline_self_remedy_exempts', '0'),
+    ('124-QĐ/TW', 'evaluation.discipline_self_remedy_exempts', '1'),
+    ('366-QĐ/TW', 'evaluation.discipline_self_remedy_exempts', '1')
+    ON CONFLICT DO NOTHING;
 INSERT INTO rule_settings (regulation, key, value)
     VALUES ('69-QĐ/TW', 'discipline.lapse_months', '12') ON CONFLICT DO NOTHING;
 -- Keys of another chain under a charter document are never read: remove them.

@@ -18,8 +18,16 @@ const COLUMNS: [super::labels::Label; 6] = [
     ("on_time", "Nhập đúng hạn", "On time"),
     ("late", "Nhập chậm", "Late"),
     ("on_time_percent", "Tỷ lệ đúng hạn (%)", "On time (%)"),
-    ("mean_delay_days", "Số ngày chậm bình quân", "Mean delay (days)"),
-    ("max_delay_days", "Số ngày chậm nhất", "Longest delay (days)"),
+    (
+        "mean_delay_days",
+        "Số ngày chậm bình quân",
+        "Mean delay (days)",
+    ),
+    (
+        "max_delay_days",
+        "Số ngày chậm nhất",
+        "Longest delay (days)",
+    ),
 ];
 
 fn values(t: &Timeliness) -> Vec<(&'static str, i64)> {
@@ -34,11 +42,7 @@ fn values(t: &Timeliness) -> Vec<(&'static str, i64)> {
 }
 
 /// Builds the report's two sections: by subordinate organisation, and by kind of event.
-pub(super) fn build(
-    conn: &mut DbConn,
-    root: &OrganizationRow,
-    p: TallyParams,
-) -> AppResult<Built> {
+pub(super) fn build(conn: &mut DbConn, root: &OrganizationRow, p: TallyParams) -> AppResult<Built> {
     let deadline = setting::at(conn, p.to)?.entry_deadline_days;
     let (by_org, by_kind) = crate::services::entry::counts(conn, p, deadline)?;
     let c: Counts = by_org

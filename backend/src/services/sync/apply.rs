@@ -213,8 +213,8 @@ fn settings_warning(
     let sender = payload
         .settings_version
         .zip(payload.settings_digest.as_deref());
-    Ok(compare_settings(sender, &digest).map(|code| {
-        qldv_api_types::changes::SyncWarning {
+    Ok(
+        compare_settings(sender, &digest).map(|code| qldv_api_types::changes::SyncWarning {
             code,
             message: match code {
                 SyncWarningCode::SettingsDiffer => crate::messages::regulations::other_settings(
@@ -225,8 +225,8 @@ fn settings_warning(
                     crate::messages::regulations::unknown_settings(version)
                 }
             },
-        }
-    }))
+        }),
+    )
 }
 
 /// Applies a package file (call inside a write transaction): refused unless signed by a trusted

@@ -4,8 +4,8 @@ use super::super::Rules;
 use super::{Loader, Unit};
 use crate::db::DbConn;
 use crate::domain::evaluation::{max_excellent, year_end};
-use qldv_api_types::regulations::RegulationChain;
 use crate::error::AppResult;
+use qldv_api_types::regulations::RegulationChain;
 
 impl Loader {
     /// Writes a grassroots organisation's ratings, excellent kept within the quota of each
