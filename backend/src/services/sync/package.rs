@@ -195,6 +195,8 @@ mod tests {
             created_at: Utc::now(),
             context: vec![],
             records: vec![],
+            settings_version: Some(3),
+            settings_digest: Some("ab".repeat(32)),
         }
     }
 
