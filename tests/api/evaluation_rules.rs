@@ -230,8 +230,8 @@ async fn the_quota_base_is_a_dated_setting_of_the_evaluation_regulation() {
         .put(
             "/api/v1/regulations/settings",
             json!({"regulation": "366-QĐ/TW", "key": "evaluation.quota_base",
-                   "value": "good_or_better", "version": 1}),
-            None,
+                   "value": "good_or_better"}),
+            Some("\"1\""),
         )
         .await
         .assert_status(200);

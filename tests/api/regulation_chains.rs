@@ -118,7 +118,7 @@ async fn a_national_administrator_edits_the_chains_dated_versioned_and_audited()
 
     // Only a national administrator edits; the key must be of the document's chain.
     let scoped = app.user("qt-tinh", "admin", Some(t.province)).await;
-    let put = json!({"regulation": "69-QĐ/TW", "key": "discipline.lapse_months", "value": "12", "version": 1});
+    let put = json!({"regulation": "69-QĐ/TW", "key": "discipline.lapse_months", "value": "12"});
     scoped
         .put("/api/v1/regulations/settings", put.clone(), None)
         .await
@@ -141,13 +141,13 @@ async fn a_national_administrator_edits_the_chains_dated_versioned_and_audited()
         .await
         .assert_problem(422, "validation_failed");
     let res = admin
-        .put("/api/v1/regulations/settings", put.clone(), None)
+        .put("/api/v1/regulations/settings", put.clone(), Some("\"1\""))
         .await;
     res.assert_status(200);
     assert_eq!(res.json["setting"]["version"], 2);
     assert_eq!(res.json["settings_version"], version + 1);
     admin
-        .put("/api/v1/regulations/settings", put, None)
+        .put("/api/v1/regulations/settings", put, Some("\"1\""))
         .await
         .assert_problem(412, "version_mismatch");
 

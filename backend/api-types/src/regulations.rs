@@ -114,10 +114,11 @@ pub struct NewRegulation {
     pub guide: Option<String>,
 }
 
-/// `PUT /regulations/settings`: a parameter of one document.
+/// `PUT /regulations/settings`: a parameter of one document (`If-Match`: the setting's
+/// `version`).
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(example = json!({"regulation": "366-QĐ/TW", "key": "evaluation.quota_base", "value": "good_or_better", "version": 1})))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"regulation": "366-QĐ/TW", "key": "evaluation.quota_base", "value": "good_or_better"})))]
 pub struct PutRuleSetting {
     /// The document.
     #[validate(length(min = 2, max = 40))]
@@ -128,8 +129,6 @@ pub struct PutRuleSetting {
     /// The value.
     #[validate(length(max = 2000))]
     pub value: String,
-    /// The version being replaced (412 when it changed meanwhile); absent for a new key.
-    pub version: Option<i64>,
 }
 
 /// A setting change as recorded.

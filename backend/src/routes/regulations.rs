@@ -10,7 +10,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::regulation;
-use crate::routes::extract::{NationalAdmin, Valid};
+use crate::routes::extract::{IfMatch, NationalAdmin, Valid};
 use crate::routes::problems;
 use crate::services;
 use crate::state::AppState;
@@ -74,9 +74,11 @@ pub async fn create_regulation(
 
 /// Sets one parameter of one document (national administrators; audited, versioned): the key
 /// must belong to a chain the document stands in and its value be one the rules read;
-/// `version` guards against a concurrent change (412).
+/// `If-Match` with the setting's `version` (from `GET /regulations`) guards against a
+/// concurrent change (412).
 #[utoipa::path(
     tag = "regulations",
+    params(IfMatch),
     request_body = PutRuleSetting,
     responses(
         (status = 200, description = "Stored", body = RuleSettingChange),
@@ -90,11 +92,12 @@ pub async fn create_regulation(
 pub async fn put_rule_setting(
     state: web::Data<AppState>,
     user: NationalAdmin,
+    IfMatch(expected): IfMatch,
     Valid(body): Valid<web::Json<PutRuleSetting>>,
 ) -> Result<web::Json<RuleSettingChange>, AppError> {
     let body = body.into_inner();
     let change = crate::db::transaction(&state.pool, move |c| {
-        services::regulations::put_setting(c, &user, &body)
+        services::regulations::put_setting(c, &user, &body, expected)
     })
     .await?;
     Ok(web::Json(change))

@@ -22,6 +22,10 @@ use crate::error::AppResult;
 /// How far back the alerts look: late entries made in the last this many days.
 pub const ALERT_WINDOW_DAYS: u64 = 90;
 
+/// Events older than this many months when entered are back-filled history (records of
+/// existing members entered from paper), counted in the report but not alerted.
+pub const ALERT_EVENT_MONTHS: u32 = 12;
+
 /// One measured event, where it happened in the subtree and when it was entered.
 #[derive(Debug, Clone, QueryableByName)]
 struct EntryRow {
@@ -100,7 +104,8 @@ WHERE e.kind IN ({kinds}) AND e.occurred_on >= p.d_from AND e.occurred_on <= p.d
 }
 
 /// Late entries of members now in the subtree at `path`, entered in the last
-/// [`ALERT_WINDOW_DAYS`] days more than `deadline_days` after their event.
+/// [`ALERT_WINDOW_DAYS`] days (up to `today`) more than `deadline_days` after their event, for
+/// events of the last [`ALERT_EVENT_MONTHS`] months.
 pub fn late_alerts(
     conn: &mut DbConn,
     path: &str,
@@ -111,6 +116,9 @@ pub fn late_alerts(
     let since = (today - chrono::Days::new(ALERT_WINDOW_DAYS))
         .and_hms_opt(0, 0, 0)
         .unwrap_or_default();
+    let oldest_event = today
+        .checked_sub_months(chrono::Months::new(ALERT_EVENT_MONTHS))
+        .unwrap_or(today);
     type Row = (
         i64,
         String,
@@ -126,6 +134,7 @@ pub fn late_alerts(
         .filter(members::org_path.lt(&hi))
         .filter(member_events::kind.eq_any(rules::MEASURED))
         .filter(member_events::entered_at.ge(since))
+        .filter(member_events::occurred_on.ge(oldest_event))
         .select((
             members::id,
             members::full_name,
@@ -142,6 +151,9 @@ pub fn late_alerts(
             continue;
         };
         let entered = rules::entered_on(entered_at);
+        if entered > today {
+            continue;
+        }
         let delay = rules::delay_days(occurred_on, entered);
         if !rules::is_late(delay, deadline_days) {
             continue;

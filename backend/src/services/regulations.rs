@@ -34,11 +34,13 @@ pub fn add(conn: &mut Uow<'_>, caller: &AuthUser, body: &NewRegulation) -> AppRe
 }
 
 /// Sets one parameter of one document: the key must belong to a chain the document stands in,
-/// and the value must be one the rules read (422 otherwise); 412 when `version` is stale.
+/// and the value must be one the rules read (422 otherwise); 412 when `expected` (the version
+/// named by `If-Match`) is stale.
 pub fn put_setting(
     conn: &mut Uow<'_>,
     caller: &AuthUser,
     body: &PutRuleSetting,
+    expected: Option<i64>,
 ) -> AppResult<RuleSettingChange> {
     let (code, key, value) = (body.regulation.trim(), body.key.trim(), body.value.trim());
     let chains = regulation::chains_of(conn, code)?;
@@ -56,7 +58,7 @@ pub fn put_setting(
     let after = regulation::save_setting(
         conn,
         before.as_ref(),
-        body.version,
+        expected,
         (code, key, value),
         caller.id,
     )?;
