@@ -629,6 +629,23 @@ fn describe(op: &str, s: &Side) -> Option<(Right, Call)> {
                 json!({"public_key": "AAAA", "name": "x"}),
             ),
         ),
+        "list_regulations" => (Signed, get("/api/v1/regulations".into())),
+        "create_regulation" => (
+            National,
+            post(
+                "/api/v1/regulations".into(),
+                json!({"code": "99-QĐ/TW", "title": "Quy định thử", "chain": "dues",
+                       "in_force_from": "2030-01-01"}),
+            ),
+        ),
+        "put_rule_setting" => (
+            National,
+            send(
+                Method::PUT,
+                "/api/v1/regulations/settings".into(),
+                json!({"regulation": "69-QĐ/TW", "key": "discipline.lapse_months", "value": "12"}),
+            ),
+        ),
         _ => return None,
     };
     Some((right, call))
@@ -645,6 +662,9 @@ const UNSCOPED: &[&str] = &[
     "get_sync_key",
     "list_trusted_keys",
     "create_trusted_key",
+    "list_regulations",
+    "create_regulation",
+    "put_rule_setting",
 ];
 
 /// Lists of the caller's whole scope, with no organisation filter: only the "never B's data"

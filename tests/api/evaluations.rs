@@ -46,7 +46,8 @@ async fn a_level_must_match_its_score_under_the_2025_regulation() {
     res.assert_status(200);
     assert_eq!(res.json["level"], "good");
     assert_eq!(res.json["score"], 89);
-    assert_eq!(res.json["regulation"], "294-QĐ/TW");
+    // The 2025 round is judged by the evaluation regulation in force at the year's end.
+    assert_eq!(res.json["regulation"], "366-QĐ/TW");
     // Before 2025 there was no 100-point score.
     admin
         .put(

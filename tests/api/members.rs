@@ -44,7 +44,8 @@ async fn an_admission_creates_a_probationary_member_with_its_history() {
         .await;
     assert_eq!(events[0]["kind"], "admitted");
     assert_eq!(events[0]["decision_no"], "125-QĐ/ĐU");
-    assert_eq!(events[0]["regulation"], "24-QĐ/TW");
+    // Decided on 3 March 2025: 232-QĐ/TW (in force 20 Jan – 30 Jun 2025) of the charter chain.
+    assert_eq!(events[0]["regulation"], "232-QĐ/TW");
     assert_eq!(events[0]["entered_by"], "admin");
 }
 

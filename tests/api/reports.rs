@@ -124,7 +124,8 @@ async fn fixture() -> (TestApp, Fixture) {
     admin
         .put(
             &format!("/api/v1/members/{a3}/evaluations/2026"),
-            json!({"level": "good", "score": 80}),
+            // Reprimanded this year: rated above "not complete" only as self-remedied (rule 15).
+            json!({"level": "good", "score": 80, "self_remedied": true}),
             None,
         )
         .await

@@ -47,6 +47,10 @@ crate::vocabulary::vocabulary! {
         MemberCase = "member_case",
         /// A year of the working-day calendar (its holidays and make-up days).
         Calendar = "calendar",
+        /// A document of a regulation chain (its date of force).
+        Regulation = "regulation",
+        /// A parameter of a regulation (a dated setting).
+        RuleSetting = "rule_setting",
     }
 }
 
@@ -170,6 +174,8 @@ impl AuditEntity {
             | Self::Export
             | Self::MemberCase => None,
             | Self::Calendar => None,
+            | Self::Regulation
+            | Self::RuleSetting => None,
         }
     }
 }

@@ -279,6 +279,35 @@ pub struct SyncReport {
     pub conflicts: Vec<SyncConflict>,
     /// `true` when this package had been applied before: nothing was changed now.
     pub already_applied: bool,
+    /// The settings version of the sending installation (its regulations and their
+    /// parameters), when the package carries it.
+    #[serde(default)]
+    pub sender_settings_version: Option<i64>,
+    /// What the receiver should know though nothing was refused: the package was judged by
+    /// other rules than this installation's (`settings_differ`), or does not say which
+    /// (`settings_unknown`).
+    #[serde(default)]
+    pub warnings: Vec<SyncWarning>,
+}
+
+crate::vocabulary::vocabulary! {
+    /// Why a sync import warns.
+    pub enum SyncWarningCode {
+        /// The sender judged by other regulations or parameters than the receiver's.
+        SettingsDiffer = "settings_differ",
+        /// The package does not say which settings the sender judged by (an older sender).
+        SettingsUnknown = "settings_unknown",
+    }
+}
+
+/// A warning of a sync import.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SyncWarning {
+    /// What it is about.
+    pub code: SyncWarningCode,
+    /// Explanation for the clerk.
+    pub message: String,
 }
 
 /// An installation whose packages are accepted.

@@ -112,7 +112,12 @@ error_codes! {
     IllnessCap = "illness_cap", 422, "Ill three months or more in the year: the level is capped at `complete`";
     InvalidParentKind = "invalid_parent_kind", 422, "The organisation kind cannot sit under that parent";
     InvalidYear = "invalid_year", 422, "The year is out of range";
-    LevelScoreMismatch = "level_score_mismatch", 422, "The level does not match the score band";
+    LevelScoreMismatch = "level_score_mismatch", 422, "The level is above the score's band (rule 14)";
+    LevelReasonRequired = "level_reason_required", 422, "A level below the score's band needs its reason (rule 14)";
+    MaternityOutsideYear = "maternity_outside_year", 422, "A maternity leave recorded with a rating lies outside the year, or ends before it begins";
+    DisciplinedInYear = "disciplined_in_year", 422, "A member disciplined during the year is rated not complete unless self-remedied (rule 15)";
+    RegulationInChain = "regulation_in_chain", 409, "The document is already in that chain of regulations";
+    RegulationDateTaken = "regulation_date_taken", 409, "Another document came into force on that day";
     MembershipInvariant = "membership_invariant", 422, "A sync package would leave a member in two places";
     NoGrassroots = "no_grassroots", 422, "The organisation has no grassroots organisation above it";
     NoPartyAge = "no_party_age", 422, "The member has no party age at that date";

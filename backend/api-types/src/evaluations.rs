@@ -1,6 +1,6 @@
 //! Yearly evaluations (đánh giá, xếp loại chất lượng đảng viên) and their rounds.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
@@ -49,6 +49,19 @@ pub struct PutEvaluation {
     /// Remarks of the cell.
     #[validate(length(max = 1000))]
     pub note: Option<String>,
+    /// Rule 14: why the level is lower than the score's band (required then: the band is
+    /// necessary, not sufficient).
+    #[validate(length(max = 1000))]
+    pub level_reason: Option<String>,
+    /// Rule 15: the member, disciplined during the year, found and remedied the fault
+    /// themselves (then the level need not be "not complete").
+    #[serde(default)]
+    pub self_remedied: bool,
+    /// Rule 15: first day of a maternity leave in the year (rated on the time worked: the leave
+    /// is not counted as illness).
+    pub maternity_from: Option<NaiveDate>,
+    /// Last day of that maternity leave.
+    pub maternity_to: Option<NaiveDate>,
 }
 
 /// A stored rating.
@@ -69,8 +82,17 @@ pub struct Evaluation {
     pub note: Option<String>,
     /// The grassroots organisation whose round it belongs to.
     pub grassroots_organization_id: OrgId,
-    /// The regulation it was judged under.
+    /// The evaluation regulation it was judged under (132-QĐ/TW, 124-QĐ/TW, 366-QĐ/TW by the
+    /// year's end).
     pub regulation: String,
+    /// Why the level is lower than the score's band.
+    pub level_reason: Option<String>,
+    /// The member remedied this year's discipline themselves (recorded).
+    pub self_remedied: bool,
+    /// A maternity leave in the year: first day.
+    pub maternity_from: Option<NaiveDate>,
+    /// Its last day.
+    pub maternity_to: Option<NaiveDate>,
     /// Version (`ETag`).
     pub version: i64,
     /// Last change.
@@ -95,7 +117,8 @@ pub struct EvaluationListItem {
 #[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EvaluationSummary {
-    /// Members to be rated (active, admitted by the year's end).
+    /// Members of the subtree that year (its membership at the year's end, or today for the
+    /// current year; not today's membership).
     pub total: i64,
     /// Excellent.
     pub excellent: i64,
@@ -109,10 +132,15 @@ pub struct EvaluationSummary {
     pub not_rated: i64,
     /// No rating entered yet.
     pub unrated_yet: i64,
-    /// Share with a rating entered (not rated included), percent.
+    /// Members due to be rated: the year's members less those not rated (rule 15).
+    pub due: i64,
+    /// Rule 16: members rated at a level over those due, percent (not-rated members are
+    /// neither).
     pub coverage: f64,
-    /// Rule 16: excellent allowed for this many good (percent of good).
+    /// Rule 16: excellent allowed for this share of the base, percent.
     pub quota_percent: u32,
+    /// Rule 16: what the quota is a share of (a dated setting of the evaluation regulation).
+    pub quota_base: crate::regulations::QuotaBase,
     /// Rule 16: the most excellent ratings allowed now.
     pub max_excellent: i64,
     /// Rule 16: excellent ratings beyond the quota (0 when within it).

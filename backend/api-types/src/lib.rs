@@ -19,6 +19,7 @@ pub mod labels;
 pub mod members;
 pub mod movements;
 pub mod organizations;
+pub mod regulations;
 pub mod reports;
 pub mod users;
 pub mod vocabulary;

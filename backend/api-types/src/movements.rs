@@ -420,6 +420,9 @@ crate::vocabulary::vocabulary! {
         TemporaryTransferExpired = "temporary_transfer_expired",
         /// Rule 4: recognition refused and the name removal not yet recorded.
         RemovalNotRecorded = "removal_not_recorded",
+        /// An admission, transfer, exit or death entered later than the data-entry deadline
+        /// after the event (a dated setting).
+        LateEntry = "late_entry",
     }
 }
 

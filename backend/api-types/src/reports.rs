@@ -22,6 +22,23 @@ crate::vocabulary::vocabulary! {
         Badges = "badges",
         /// Chất lượng dữ liệu hồ sơ (missing fields, supplements not filed), as of a date.
         Completeness = "completeness",
+        /// Kịp thời cập nhật dữ liệu: how long after the event admissions, transfers, exits
+        /// and deaths were entered, for a period.
+        Timeliness = "timeliness",
+    }
+}
+
+crate::vocabulary::vocabulary! {
+    /// What kind of event a data-entry timeliness count is about.
+    pub enum EntryKind {
+        /// An admission or re-admission (the decision's date).
+        Admission = "admission",
+        /// A transfer received, or one out of the system (the day it took effect).
+        Transfer = "transfer",
+        /// A name removal, resignation or expulsion.
+        Exit = "exit",
+        /// A death.
+        Death = "death",
     }
 }
 
@@ -30,7 +47,7 @@ impl ReportCode {
     pub fn is_period(self) -> bool {
         matches!(
             self,
-            Self::Movement | Self::Admissions | Self::Discipline | Self::Badges
+            Self::Movement | Self::Admissions | Self::Discipline | Self::Badges | Self::Timeliness
         )
     }
 }

@@ -147,6 +147,19 @@ diesel::table! {
         code -> Text,
         title -> Text,
         effective_from -> Date,
+        signed_on -> Nullable<Date>,
+        guide -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    regulation_chains (id) {
+        id -> BigInt,
+        chain -> Text,
+        regulation -> Text,
+        in_force_from -> Date,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
     }
 }
 
@@ -156,6 +169,9 @@ diesel::table! {
         regulation -> Text,
         key -> Text,
         value -> Text,
+        version -> BigInt,
+        updated_by -> Nullable<BigInt>,
+        updated_at -> Nullable<Timestamp>,
     }
 }
 
@@ -431,6 +447,10 @@ diesel::table! {
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        level_reason -> Nullable<Text>,
+        self_remedied -> Bool,
+        maternity_from -> Nullable<Date>,
+        maternity_to -> Nullable<Date>,
     }
 }
 
@@ -614,6 +634,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     member_word_stats,
     idempotency_keys,
     regulations,
+    regulation_chains,
     rule_settings,
     calendar_years,
     calendar_days,

@@ -120,6 +120,15 @@ member_spans (member_id, top_id, a, b, in_reason, out_reason) AS (
 
 /// Runs a tally query (a template beginning with [`SPANS`]) on either engine.
 pub fn run(conn: &mut DbConn, template: &str, p: TallyParams) -> AppResult<Vec<Tally>> {
+    run_as(conn, template, p)
+}
+
+/// Runs a query over the subtree's spans (a template beginning with [`SPANS`]) returning rows of
+/// another shape than [`Tally`] (when counting needs a rule applied row by row).
+pub fn run_as<T>(conn: &mut DbConn, template: &str, p: TallyParams) -> AppResult<Vec<T>>
+where
+    T: QueryableByName<diesel::pg::Pg> + QueryableByName<diesel::sqlite::Sqlite> + 'static,
+{
     Ok(match conn {
         DbConn::Postgresql(c) => diesel::sql_query(postgresql(template))
             .bind::<BigInt, _>(p.root)

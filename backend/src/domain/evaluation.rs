@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::calendar::add_months;
 use super::settings::RuleSettings;
 use super::Violation;
+use qldv_api_types::regulations::QuotaBase;
 
 pub use super::evaluation_round::{close_round, reopen_round, require_open, RoundRefusal};
 
@@ -60,8 +61,31 @@ pub struct RatingFacts {
     pub admitted_on: NaiveDate,
     /// Exempt from activities at the rating date.
     pub exempt: bool,
-    /// Days of illness inside the year.
+    /// Days of illness inside the year, outside any maternity leave (rule 15: a member on
+    /// maternity leave is rated on the time worked, so the leave is not illness).
     pub illness_days: i64,
+    /// A discipline decided during the year (rule 15).
+    pub disciplined_in_year: bool,
+}
+
+/// What the cell records with a rating beyond its level (rules 14–15).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Grounds<'a> {
+    /// Why the level is lower than the score's band (rule 14: allowed, with its reason).
+    pub level_reason: Option<&'a str>,
+    /// The member found and remedied the fault of this year's discipline themselves (rule 15).
+    pub self_remedied: bool,
+}
+
+/// What is stored with a rating that passed the rules.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Judged {
+    /// Why not rated, for a not-rated member.
+    pub not_rated_reason: Option<NotRatedReason>,
+    /// The reason of a level below the score's band (only then).
+    pub level_reason: Option<String>,
+    /// The recorded self-remedy (only for a member disciplined in the year).
+    pub self_remedied: bool,
 }
 
 /// Last day of a year.
@@ -106,10 +130,41 @@ pub enum Rating {
     NotRated(Option<NotRatedReason>),
 }
 
-/// Checks a rating against rules 14 and 15; returns the not-rated reason to store.
+/// Checks a rating against rules 14 and 15; returns what to store with it.
+///
+/// Rule 14: the score's band is necessary, not sufficient — a level above the band is refused,
+/// one below it is allowed with its reason. Rule 15: a member disciplined during the year is
+/// "not complete", unless they found and remedied the fault themselves (recorded) where the
+/// regulation in force allows that exception.
 pub fn check_rating(
     rating: Rating,
     score: Option<u32>,
+    grounds: Grounds<'_>,
+    f: &RatingFacts,
+    s: &RuleSettings,
+) -> Result<Judged, Violation> {
+    let reason = check_level(rating, score, grounds, f, s)?;
+    let level_reason = match (rating, score, s.score_bands) {
+        (Rating::Rated(level), Some(score), Some(bands)) if band(score, bands) > level => grounds
+            .level_reason
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .map(str::to_string),
+        _ => None,
+    };
+    Ok(Judged {
+        not_rated_reason: reason,
+        level_reason,
+        self_remedied: grounds.self_remedied
+            && f.disciplined_in_year
+            && matches!(rating, Rating::Rated(_)),
+    })
+}
+
+fn check_level(
+    rating: Rating,
+    score: Option<u32>,
+    grounds: Grounds<'_>,
     f: &RatingFacts,
     s: &RuleSettings,
 ) -> Result<Option<NotRatedReason>, Violation> {
@@ -168,16 +223,44 @@ pub fn check_rating(
                     ));
                 };
                 let expected = band(score, bands);
-                if expected != level {
+                if level > expected {
                     return Err(Violation::new(
                         "level_score_mismatch",
                         format!(
-                            "{score} điểm tương ứng mức \"{}\", không phải \"{}\"",
+                            "{score} điểm chỉ đạt mức \"{}\": không xếp mức cao hơn \"{}\"",
                             expected.label(),
                             level.label()
                         ),
                     ));
                 }
+                let reasoned = grounds.level_reason.is_some_and(|r| !r.trim().is_empty());
+                if level < expected && !reasoned {
+                    return Err(Violation::new(
+                        "level_reason_required",
+                        format!(
+                            "{score} điểm thuộc khung \"{}\": xếp mức thấp hơn \"{}\" phải ghi rõ lý do (chưa đủ điều kiện của mức)",
+                            expected.label(),
+                            level.label()
+                        ),
+                    ));
+                }
+            }
+            if f.disciplined_in_year
+                && level > Level::NotComplete
+                && !(grounds.self_remedied && s.discipline_self_remedy_exempts)
+            {
+                let unless = if s.discipline_self_remedy_exempts {
+                    ", trừ khi tự phát hiện và khắc phục xong hậu quả (ghi nhận self_remedied)"
+                } else {
+                    ""
+                };
+                return Err(Violation::new(
+                    "disciplined_in_year",
+                    format!(
+                        "Đảng viên bị kỷ luật trong năm {} xếp loại \"không hoàn thành nhiệm vụ\"{unless}",
+                        f.year
+                    ),
+                ));
             }
             if level > Level::Complete && illness_capped(f, s) {
                 return Err(Violation::new(
@@ -193,31 +276,63 @@ pub fn check_rating(
     }
 }
 
-/// The most excellent ratings allowed for `good` good ones (rule 16): ⌊good × percent / 100⌋.
-pub fn max_excellent(good: i64, percent: u32) -> i64 {
-    good.max(0) * i64::from(percent) / 100
+/// The most excellent ratings allowed for a base of `base` members (rule 16):
+/// ⌊base × percent / 100⌋.
+pub fn max_excellent(base: i64, percent: u32) -> i64 {
+    base.max(0) * i64::from(percent) / 100
 }
 
-/// Rule 16: excellent ≤ percent % of good inside one grassroots organisation.
-pub fn check_quota(excellent: i64, good: i64, percent: u32) -> Result<(), Violation> {
-    if excellent * 100 <= good * i64::from(percent) {
+/// Rule 16: the count the quota is a share of — the members rated good, or good or better
+/// (boards read the text both ways; the regulation in force says which, as a setting).
+pub fn quota_base(excellent: i64, good: i64, base: QuotaBase) -> i64 {
+    match base {
+        QuotaBase::Good => good,
+        QuotaBase::GoodOrBetter => good + excellent,
+    }
+}
+
+/// Rule 16: excellent ≤ percent % of the base inside one grassroots organisation.
+pub fn check_quota(
+    excellent: i64,
+    good: i64,
+    percent: u32,
+    base: QuotaBase,
+) -> Result<(), Violation> {
+    let n = quota_base(excellent, good, base);
+    if excellent * 100 <= n * i64::from(percent) {
         return Ok(());
     }
+    let of = match base {
+        QuotaBase::Good => "hoàn thành tốt",
+        QuotaBase::GoodOrBetter => "hoàn thành tốt trở lên",
+    };
     Err(Violation::new(
         "quota_exceeded",
         format!(
-            "{excellent} đảng viên hoàn thành xuất sắc vượt tỷ lệ {percent}% của {good} đảng viên hoàn thành tốt (tối đa {})",
-            max_excellent(good, percent)
+            "{excellent} đảng viên hoàn thành xuất sắc vượt tỷ lệ {percent}% của {n} đảng viên {of} (tối đa {})",
+            max_excellent(n, percent)
         ),
     ))
 }
 
-/// Share rated, in percent with two decimals (100 when nobody is to be rated).
-pub fn coverage(rated: i64, total: i64) -> f64 {
-    if total <= 0 {
+/// Rule 16: share rated, in percent with two decimals — members rated at a level over the
+/// members due to be rated (those not rated under rule 15 are neither); 100 when nobody is due.
+pub fn coverage(rated: i64, due: i64) -> f64 {
+    if due <= 0 {
         return 100.0;
     }
-    ((rated as f64) * 10_000.0 / (total as f64)).round() / 100.0
+    ((rated as f64) * 10_000.0 / (due as f64)).round() / 100.0
+}
+
+/// Rule 15: a maternity leave recorded with a rating lies inside the year, in order.
+pub fn check_maternity(year: i32, from: NaiveDate, to: NaiveDate) -> Result<(), Violation> {
+    if from > to || from > year_end(year) || to < year_start(year) {
+        return Err(Violation::new(
+            "maternity_outside_year",
+            format!("Thời gian nghỉ thai sản phải nằm trong năm {year} và ngày bắt đầu trước ngày kết thúc"),
+        ));
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -235,12 +350,23 @@ mod tests {
         s
     }
 
+    /// A rating with no recorded grounds; `check_rating` keeps only the not-rated reason.
+    fn rate(
+        r: Rating,
+        score: Option<u32>,
+        f: &RatingFacts,
+        s: &RuleSettings,
+    ) -> Result<Option<NotRatedReason>, Violation> {
+        check_rating(r, score, Grounds::default(), f, s).map(|j| j.not_rated_reason)
+    }
+
     fn facts(admitted_on: NaiveDate) -> RatingFacts {
         RatingFacts {
             year: 2025,
             admitted_on,
             exempt: false,
             illness_days: 0,
+            disciplined_in_year: false,
         }
     }
 
@@ -258,19 +384,86 @@ mod tests {
     }
 
     #[test]
-    fn a_level_must_match_its_score() {
+    fn a_level_above_its_score_band_is_refused() {
         let f = facts(d(2020, 1, 1));
         let s = s2025();
-        assert!(check_rating(Rating::Rated(Level::Good), Some(75), &f, &s).is_ok());
-        let e = check_rating(Rating::Rated(Level::Excellent), Some(89), &f, &s);
+        assert!(rate(Rating::Rated(Level::Good), Some(75), &f, &s).is_ok());
+        let e = rate(Rating::Rated(Level::Excellent), Some(89), &f, &s);
         assert_eq!(e.map_err(|v| v.code), Err("level_score_mismatch"));
-        assert!(check_rating(Rating::Rated(Level::Excellent), None, &f, &s).is_ok());
+        assert!(rate(Rating::Rated(Level::Excellent), None, &f, &s).is_ok());
+    }
+
+    #[test]
+    fn a_level_below_its_score_band_needs_its_reason_and_keeps_it() {
+        let f = facts(d(2020, 1, 1));
+        let s = s2025();
+        // 92 points is the excellent band; "good" needs a reason (366-QĐ/TW art. 11 conditions).
+        let e = rate(Rating::Rated(Level::Good), Some(92), &f, &s);
+        assert_eq!(e.map_err(|v| v.code), Err("level_reason_required"));
+        let blank = Grounds {
+            level_reason: Some("  "),
+            ..Grounds::default()
+        };
+        let e = check_rating(Rating::Rated(Level::Good), Some(92), blank, &f, &s);
+        assert_eq!(e.map_err(|v| v.code), Err("level_reason_required"));
+        let why = Grounds {
+            level_reason: Some("Chưa đạt 30% nhiệm vụ vượt mức"),
+            ..Grounds::default()
+        };
+        let j = check_rating(Rating::Rated(Level::Good), Some(92), why, &f, &s);
+        assert_eq!(
+            j.map(|j| j.level_reason),
+            Ok(Some("Chưa đạt 30% nhiệm vụ vượt mức".to_string()))
+        );
+        // Inside its band the level needs no reason, and none is stored.
+        let j = check_rating(Rating::Rated(Level::Excellent), Some(92), why, &f, &s);
+        assert_eq!(j.map(|j| j.level_reason), Ok(None));
+    }
+
+    #[test]
+    fn disciplined_during_the_year_is_not_complete_unless_self_remedied() {
+        let s = s2025();
+        let f = RatingFacts {
+            disciplined_in_year: true,
+            ..facts(d(2020, 1, 1))
+        };
+        let e = rate(Rating::Rated(Level::Complete), None, &f, &s);
+        assert_eq!(e.map_err(|v| v.code), Err("disciplined_in_year"));
+        assert!(rate(Rating::Rated(Level::NotComplete), None, &f, &s).is_ok());
+        let remedied = Grounds {
+            self_remedied: true,
+            ..Grounds::default()
+        };
+        let j = check_rating(Rating::Rated(Level::Good), None, remedied, &f, &s);
+        assert_eq!(j.map(|j| j.self_remedied), Ok(true));
+        // 132-QĐ/TW knew no such exception.
+        let mut s2018 = RuleSettings::defaults("132-QĐ/TW");
+        s2018.discipline_self_remedy_exempts = false;
+        let e = check_rating(Rating::Rated(Level::Good), None, remedied, &f, &s2018);
+        assert_eq!(e.map_err(|v| v.code), Err("disciplined_in_year"));
+        // Not disciplined: a self-remedy recorded by mistake is not stored.
+        let j = check_rating(
+            Rating::Rated(Level::Good),
+            None,
+            remedied,
+            &facts(d(2020, 1, 1)),
+            &s,
+        );
+        assert_eq!(j.map(|j| j.self_remedied), Ok(false));
+    }
+
+    #[test]
+    fn a_maternity_leave_lies_inside_the_year() {
+        assert!(check_maternity(2025, d(2025, 2, 1), d(2025, 7, 31)).is_ok());
+        assert!(check_maternity(2025, d(2024, 11, 1), d(2025, 3, 31)).is_ok());
+        assert!(check_maternity(2025, d(2026, 1, 1), d(2026, 3, 31)).is_err());
+        assert!(check_maternity(2025, d(2025, 7, 31), d(2025, 2, 1)).is_err());
     }
 
     #[test]
     fn no_score_before_2025() {
         let s = RuleSettings::defaults("24-QĐ/TW");
-        let e = check_rating(
+        let e = rate(
             Rating::Rated(Level::Good),
             Some(75),
             &facts(d(2020, 1, 1)),
@@ -288,10 +481,10 @@ mod tests {
             automatic_not_rated(&facts(d(2025, 7, 1)), &s),
             Some(NotRatedReason::RecentlyAdmitted)
         );
-        let e = check_rating(Rating::Rated(Level::Good), None, &facts(d(2025, 7, 1)), &s);
+        let e = rate(Rating::Rated(Level::Good), None, &facts(d(2025, 7, 1)), &s);
         assert_eq!(e.map_err(|v| v.code), Err("not_ratable"));
         assert_eq!(
-            check_rating(Rating::NotRated(None), None, &facts(d(2025, 7, 1)), &s),
+            rate(Rating::NotRated(None), None, &facts(d(2025, 7, 1)), &s),
             Ok(Some(NotRatedReason::RecentlyAdmitted))
         );
     }
@@ -300,12 +493,12 @@ mod tests {
     fn not_rated_needs_a_true_reason() {
         let s = s2025();
         let f = facts(d(2020, 1, 1));
-        let e = check_rating(Rating::NotRated(None), None, &f, &s);
+        let e = rate(Rating::NotRated(None), None, &f, &s);
         assert_eq!(e.map_err(|v| v.code), Err("not_rated_reason_required"));
-        let e = check_rating(Rating::NotRated(Some(NotRatedReason::Exempt)), None, &f, &s);
+        let e = rate(Rating::NotRated(Some(NotRatedReason::Exempt)), None, &f, &s);
         assert_eq!(e.map_err(|v| v.code), Err("not_rated_reason_invalid"));
         assert_eq!(
-            check_rating(
+            rate(
                 Rating::NotRated(Some(NotRatedReason::Suspended)),
                 None,
                 &f,
@@ -318,7 +511,7 @@ mod tests {
             ..f.clone()
         };
         assert_eq!(
-            check_rating(Rating::NotRated(None), None, &exempt, &s),
+            rate(Rating::NotRated(None), None, &exempt, &s),
             Ok(Some(NotRatedReason::Exempt))
         );
     }
@@ -331,26 +524,35 @@ mod tests {
             illness_days: 90,
             ..facts(d(2020, 1, 1))
         };
-        let e = check_rating(Rating::Rated(Level::Good), None, &ill, &s);
+        let e = rate(Rating::Rated(Level::Good), None, &ill, &s);
         assert_eq!(e.map_err(|v| v.code), Err("illness_cap"));
-        assert!(check_rating(Rating::Rated(Level::Complete), None, &ill, &s).is_ok());
+        assert!(rate(Rating::Rated(Level::Complete), None, &ill, &s).is_ok());
         let less = RatingFacts {
             illness_days: 89,
             ..ill
         };
-        assert!(check_rating(Rating::Rated(Level::Excellent), None, &less, &s).is_ok());
+        assert!(rate(Rating::Rated(Level::Excellent), None, &less, &s).is_ok());
     }
 
     #[test]
     fn quota_boundary_exactly_twenty_percent_passes() {
-        assert!(check_quota(2, 10, 20).is_ok());
+        let good = QuotaBase::Good;
+        assert!(check_quota(2, 10, 20, good).is_ok());
         assert_eq!(
-            check_quota(3, 10, 20).map_err(|v| v.code),
+            check_quota(3, 10, 20, good).map_err(|v| v.code),
             Err("quota_exceeded")
         );
-        assert!(check_quota(0, 0, 20).is_ok());
-        assert!(check_quota(1, 0, 20).is_err());
+        assert!(check_quota(0, 0, 20, good).is_ok());
+        assert!(check_quota(1, 0, 20, good).is_err());
         assert_eq!(max_excellent(14, 20), 2);
+    }
+
+    #[test]
+    fn the_quota_base_decides_what_twenty_percent_is_of() {
+        // 3 excellent, 12 good: 3 > 20 % of 12 (2), but 3 ≤ 20 % of 15.
+        assert!(check_quota(3, 12, 20, QuotaBase::Good).is_err());
+        assert!(check_quota(3, 12, 20, QuotaBase::GoodOrBetter).is_ok());
+        assert_eq!(quota_base(3, 12, QuotaBase::GoodOrBetter), 15);
     }
 
     #[test]
@@ -363,7 +565,25 @@ mod tests {
     proptest! {
         #[test]
         fn quota_agrees_with_max_excellent(good in 0i64..10_000, excellent in 0i64..10_000, pct in 0u32..100) {
-            prop_assert_eq!(check_quota(excellent, good, pct).is_ok(), excellent <= max_excellent(good, pct));
+            prop_assert_eq!(check_quota(excellent, good, pct, QuotaBase::Good).is_ok(), excellent <= max_excellent(good, pct));
+            let base = quota_base(excellent, good, QuotaBase::GoodOrBetter);
+            prop_assert_eq!(check_quota(excellent, good, pct, QuotaBase::GoodOrBetter).is_ok(), excellent <= max_excellent(base, pct));
+            // "Good or better" never allows fewer excellent ratings than "good" alone.
+            if check_quota(excellent, good, pct, QuotaBase::Good).is_ok() {
+                prop_assert!(check_quota(excellent, good, pct, QuotaBase::GoodOrBetter).is_ok());
+            }
+        }
+
+        /// A level never passes above its score's band, and below it passes exactly with a reason.
+        #[test]
+        fn levels_against_bands(score in 0u32..=100, lvl in 0usize..4, reasoned: bool) {
+            let levels = [Level::NotComplete, Level::Complete, Level::Good, Level::Excellent];
+            let level = levels[lvl];
+            let s = s2025();
+            let grounds = Grounds { level_reason: reasoned.then_some("lý do"), ..Grounds::default() };
+            let got = check_rating(Rating::Rated(level), Some(score), grounds, &facts(d(2020, 1, 1)), &s);
+            let expected = band(score, [90, 70, 50]);
+            prop_assert_eq!(got.is_ok(), level == expected || (level < expected && reasoned));
         }
 
         #[test]

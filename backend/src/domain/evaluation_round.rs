@@ -3,6 +3,7 @@
 //! mistake. Pure: the service loads the round, calls these and stores what they return.
 
 use qldv_api_types::evaluations::RoundStatus;
+use qldv_api_types::regulations::QuotaBase;
 
 use super::evaluation::check_quota;
 use super::Violation;
@@ -37,12 +38,13 @@ pub fn close_round(
     excellent: i64,
     good: i64,
     quota_percent: u32,
+    base: QuotaBase,
 ) -> Result<RoundStatus, RoundRefusal> {
     if !is_grassroots {
         return Err(RoundRefusal::NotGrassroots);
     }
     require_open(status)?;
-    check_quota(excellent, good, quota_percent).map_err(RoundRefusal::Quota)?;
+    check_quota(excellent, good, quota_percent, base).map_err(RoundRefusal::Quota)?;
     Ok(RoundStatus::Closed)
 }
 
@@ -64,16 +66,19 @@ mod tests {
     #[test]
     fn a_round_closes_once_within_the_quota_and_reopens_once() {
         use RoundStatus::{Closed, Open};
-        assert_eq!(close_round(Open, true, 2, 10, 20), Ok(Closed));
         assert_eq!(
-            close_round(Open, true, 3, 10, 20).map_err(|r| match r {
+            close_round(Open, true, 2, 10, 20, QuotaBase::Good),
+            Ok(Closed)
+        );
+        assert_eq!(
+            close_round(Open, true, 3, 10, 20, QuotaBase::Good).map_err(|r| match r {
                 RoundRefusal::Quota(v) => v.code,
                 _ => "other",
             }),
             Err("quota_exceeded")
         );
         assert_eq!(
-            close_round(Closed, true, 0, 0, 20),
+            close_round(Closed, true, 0, 0, 20, QuotaBase::Good),
             Err(RoundRefusal::Closed)
         );
         assert_eq!(reopen_round(Closed), Ok(Open));
@@ -86,13 +91,13 @@ mod tests {
     fn only_a_grassroots_round_closes_and_that_is_checked_first() {
         for status in [RoundStatus::Open, RoundStatus::Closed] {
             assert_eq!(
-                close_round(status, false, 100, 0, 20),
+                close_round(status, false, 100, 0, 20, QuotaBase::Good),
                 Err(RoundRefusal::NotGrassroots)
             );
         }
         // A closed round over the quota answers that it is closed, not the quota.
         assert_eq!(
-            close_round(RoundStatus::Closed, true, 100, 0, 20),
+            close_round(RoundStatus::Closed, true, 100, 0, 20, QuotaBase::Good),
             Err(RoundRefusal::Closed)
         );
     }
@@ -104,7 +109,7 @@ mod tests {
         fn closing_and_reopening(closed: bool, grassroots: bool, excellent in 0i64..500,
                                  good in 0i64..500, pct in 0u32..100) {
             let status = if closed { RoundStatus::Closed } else { RoundStatus::Open };
-            let result = close_round(status, grassroots, excellent, good, pct);
+            let result = close_round(status, grassroots, excellent, good, pct, QuotaBase::Good);
             prop_assert_eq!(
                 result.is_ok(),
                 grassroots && !closed && excellent <= max_excellent(good, pct)

@@ -2,12 +2,17 @@
 //! regulation in force on the date being judged, and decisions record which one that was.
 
 use super::calendar::WorkCalendar;
+use qldv_api_types::regulations::{QuotaBase, RegulationChain};
+use qldv_api_types::Term;
 
 /// The parameters of the rules, as in force on one date.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleSettings {
-    /// The regulation these values come from (e.g. `294-QĐ/TW (2025)`).
+    /// The charter implementing regulation in force (e.g. `294-QĐ/TW`): the document of the
+    /// charter chain. A decision of another chain records [`RuleSettings::document`] of its own.
     pub regulation: String,
+    /// The document of each chain in force, in [`RegulationChain::ALL`] order.
+    pub documents: Vec<(RegulationChain, String)>,
     /// Rule 1: minimum age at the admission decision, in whole months.
     pub min_admission_age_months: u32,
     /// Rule 1: from this age (years) a provincial standing committee's consent is required.
@@ -39,8 +44,16 @@ pub struct RuleSettings {
     /// The working-day calendar (the holiday table; not a per-regulation setting: the same
     /// table whatever the regulation, attached when the settings are read).
     pub calendar: WorkCalendar,
-    /// Rule 16: excellent ratings allowed per grassroots organisation, in percent of the good ones.
+    /// Rule 16: excellent ratings allowed per grassroots organisation, in percent of the base.
     pub excellent_quota_percent: u32,
+    /// Rule 16: what the quota is a share of ("good" only, or "good or better").
+    pub quota_base: QuotaBase,
+    /// Rule 15: a member disciplined in the year who found and remedied the fault themselves
+    /// escapes "not complete" (124-QĐ/TW and 366-QĐ/TW; not 132-QĐ/TW).
+    pub discipline_self_remedy_exempts: bool,
+    /// Data-entry timeliness: days after the event within which an admission, transfer, exit
+    /// or death is entered on time.
+    pub entry_deadline_days: u32,
     /// Rule 14: lowest scores of excellent, good and complete (the 2025 100-point score); `None`
     /// under regulations without a score.
     pub score_bands: Option<[u32; 3]>,
@@ -69,6 +82,10 @@ impl RuleSettings {
     pub fn defaults(regulation: &str) -> Self {
         Self {
             regulation: regulation.to_string(),
+            documents: RegulationChain::ALL
+                .iter()
+                .map(|c| (*c, regulation.to_string()))
+                .collect(),
             min_admission_age_months: 18 * 12,
             consent_age_years: 60,
             ceremony_deadline_working_days: 30,
@@ -85,6 +102,9 @@ impl RuleSettings {
             readmission_min_months_after_record: 60,
             calendar: WorkCalendar::default(),
             excellent_quota_percent: 20,
+            quota_base: QuotaBase::Good,
+            discipline_self_remedy_exempts: true,
+            entry_deadline_days: 30,
             score_bands: None,
             recently_admitted_months: 6,
             illness_cap_months: 3,
@@ -96,6 +116,15 @@ impl RuleSettings {
             badge_wait_months_warning: 9,
             badge_wait_months_dismissal: 12,
         }
+    }
+
+    /// The document of `chain` these values were read from: what a decision of that chain
+    /// records as the regulation it was judged under.
+    pub fn document(&self, chain: RegulationChain) -> &str {
+        self.documents
+            .iter()
+            .find(|(c, _)| *c == chain)
+            .map_or(self.regulation.as_str(), |(_, code)| code.as_str())
     }
 
     /// Applies one stored `key = value` (unknown keys and bad values are ignored, and reported).
@@ -131,7 +160,25 @@ impl RuleSettings {
             "readmission.min_months_after_criminal_record" => {
                 self.readmission_min_months_after_record = number()?
             }
-            "evaluation.excellent_quota_percent" => self.excellent_quota_percent = number()?,
+            "evaluation.excellent_quota_percent" => {
+                let n = number()?;
+                if n > 100 {
+                    return Err(format!("{key}: {value:?} is over 100 percent"));
+                }
+                self.excellent_quota_percent = n
+            }
+            "evaluation.quota_base" => {
+                self.quota_base = QuotaBase::parse(value.trim())
+                    .map_err(|_| format!("{key}: {value:?} is not good or good_or_better"))?
+            }
+            "evaluation.discipline_self_remedy_exempts" => {
+                self.discipline_self_remedy_exempts = match value.trim() {
+                    "1" | "true" => true,
+                    "0" | "false" => false,
+                    _ => return Err(format!("{key}: {value:?} is not 0 or 1")),
+                }
+            }
+            "records.entry_deadline_days" => self.entry_deadline_days = number()?,
             "evaluation.recently_admitted_months" => self.recently_admitted_months = number()?,
             "evaluation.illness_cap_months" => self.illness_cap_months = number()?,
             "evaluation.score_bands" => {
@@ -170,4 +217,43 @@ fn numbers(key: &str, value: &str) -> Result<Vec<u32>, String> {
                 .map_err(|_| format!("{key}: {s:?} is not a number"))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_quota_base_and_the_self_remedy_exception_are_settings() {
+        let mut s = RuleSettings::defaults("366-QĐ/TW");
+        assert_eq!(s.quota_base, QuotaBase::Good);
+        assert!(s.apply("evaluation.quota_base", "good_or_better").is_ok());
+        assert_eq!(s.quota_base, QuotaBase::GoodOrBetter);
+        assert!(s.apply("evaluation.quota_base", "excellent").is_err());
+        assert!(s
+            .apply("evaluation.excellent_quota_percent", "101")
+            .is_err());
+        assert!(s
+            .apply("evaluation.discipline_self_remedy_exempts", "0")
+            .is_ok());
+        assert!(!s.discipline_self_remedy_exempts);
+        assert!(s
+            .apply("evaluation.discipline_self_remedy_exempts", "maybe")
+            .is_err());
+        assert!(s.apply("records.entry_deadline_days", "45").is_ok());
+        assert_eq!(s.entry_deadline_days, 45);
+    }
+
+    #[test]
+    fn each_chain_records_its_own_document() {
+        let mut s = RuleSettings::defaults("294-QĐ/TW");
+        s.documents = vec![
+            (RegulationChain::Charter, "294-QĐ/TW".into()),
+            (RegulationChain::Evaluation, "366-QĐ/TW".into()),
+        ];
+        assert_eq!(s.document(RegulationChain::Evaluation), "366-QĐ/TW");
+        assert_eq!(s.document(RegulationChain::Charter), "294-QĐ/TW");
+        // A chain without a document of its own is judged by the charter regulation.
+        assert_eq!(s.document(RegulationChain::Dues), "294-QĐ/TW");
+    }
 }

@@ -7,9 +7,12 @@ use qldv_api_types::{MemberId, OrgId};
 
 use crate::auth::Scope;
 use crate::db::schema::{evaluations, members};
+use crate::db::tally::{self, TallyParams, SPANS};
 use crate::db::DbConn;
 use crate::domain::evaluation as rules;
 use crate::error::{AppError, AppResult};
+use qldv_api_types::regulations::QuotaBase;
+use qldv_api_types::Term;
 
 /// A stored rating.
 #[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
@@ -43,6 +46,14 @@ pub struct EvaluationRow {
     pub created_at: NaiveDateTime,
     /// Changed at.
     pub updated_at: NaiveDateTime,
+    /// Why the level is below the score's band (rule 14).
+    pub level_reason: Option<String>,
+    /// Self-remedied discipline of the year (rule 15).
+    pub self_remedied: bool,
+    /// Maternity leave in the year: first day (rule 15).
+    pub maternity_from: Option<NaiveDate>,
+    /// Its last day.
+    pub maternity_to: Option<NaiveDate>,
 }
 
 /// A rating to store.
@@ -64,6 +75,12 @@ pub struct NewRating<'a> {
     pub note: Option<&'a str>,
     /// Regulation.
     pub regulation: &'a str,
+    /// Why below the band.
+    pub level_reason: Option<&'a str>,
+    /// Self-remedied discipline.
+    pub self_remedied: bool,
+    /// Maternity leave.
+    pub maternity: Option<(NaiveDate, NaiveDate)>,
     /// Who.
     pub by: i64,
 }
@@ -135,6 +152,10 @@ impl EvaluationRow {
                         evaluations::not_rated_reason.eq(new.not_rated_reason),
                         evaluations::note.eq(new.note),
                         evaluations::regulation.eq(new.regulation),
+                        evaluations::level_reason.eq(new.level_reason),
+                        evaluations::self_remedied.eq(new.self_remedied),
+                        evaluations::maternity_from.eq(new.maternity.map(|m| m.0)),
+                        evaluations::maternity_to.eq(new.maternity.map(|m| m.1)),
                         evaluations::created_by.eq(Some(new.by)),
                         evaluations::updated_by.eq(Some(new.by)),
                         evaluations::created_at.eq(now),
@@ -156,6 +177,10 @@ impl EvaluationRow {
                     evaluations::not_rated_reason.eq(new.not_rated_reason),
                     evaluations::note.eq(new.note),
                     evaluations::regulation.eq(new.regulation),
+                    evaluations::level_reason.eq(new.level_reason),
+                    evaluations::self_remedied.eq(new.self_remedied),
+                    evaluations::maternity_from.eq(new.maternity.map(|m| m.0)),
+                    evaluations::maternity_to.eq(new.maternity.map(|m| m.1)),
                     evaluations::updated_by.eq(Some(new.by)),
                     evaluations::updated_at.eq(now),
                     evaluations::version.eq(evaluations::version + 1),
@@ -211,42 +236,57 @@ impl EvaluationRow {
             .collect())
     }
 
-    /// Counts per level over the whole subtree, in one grouped query.
+    /// Counts per level over the subtree's membership of that year (rule 16): the members in
+    /// the subtree, as the tree was, on `on` (the year's end, or today for the current year),
+    /// with their ratings of `year`. A member who has left since still counts for that year; one
+    /// who arrived since does not.
     pub fn summary(
         conn: &mut DbConn,
-        scope: &Scope,
-        subtree_path: &str,
+        root_id: i64,
         year: i32,
-        quota_percent: u32,
+        on: NaiveDate,
+        quota: (u32, QuotaBase),
     ) -> AppResult<dto::EvaluationSummary> {
-        let total: i64 = members::table
-            .filter(to_rate!(scope, subtree_path, year))
-            .count()
-            .get_result(conn)?;
-        let rows: Vec<(EvaluationLevel, i64)> = evaluations::table
-            .inner_join(members::table)
-            .filter(evaluations::year.eq(year))
-            .filter(to_rate!(scope, subtree_path, year))
-            .group_by(evaluations::level)
-            .select((evaluations::level, diesel::dsl::count_star()))
-            .load(conn)?;
+        let sql = format!(
+            "{SPANS},
+due AS (
+    SELECT DISTINCT s.member_id FROM member_spans s, params p WHERE s.a <= p.d_to AND s.b > p.d_to
+)
+SELECT 'total' AS grp, 'members' AS metric, COUNT(*) AS n FROM due
+UNION ALL
+SELECT 'total', e.level, COUNT(*) FROM due
+    JOIN evaluations e ON e.member_id = due.member_id, params p
+    WHERE e.year = p.yr GROUP BY e.level"
+        );
+        let p = TallyParams {
+            root: root_id,
+            from: on,
+            to: on,
+            year: i64::from(year),
+        };
         let mut s = dto::EvaluationSummary {
-            quota_percent,
+            quota_percent: quota.0,
+            quota_base: quota.1,
             ..Default::default()
         };
-        s.total = total;
         let mut rated = 0;
-        for (level, n) in rows {
-            rated += n;
-            match level {
-                EvaluationLevel::Excellent => s.excellent += n,
-                EvaluationLevel::Good => s.good += n,
-                EvaluationLevel::Complete => s.complete += n,
-                EvaluationLevel::NotComplete => s.not_complete += n,
-                EvaluationLevel::NotRated => s.not_rated += n,
+        for t in tally::run(conn, &sql, p)? {
+            let n = t.n;
+            match t.metric.as_deref().map(EvaluationLevel::parse) {
+                Some(Ok(level)) => {
+                    rated += n;
+                    match level {
+                        EvaluationLevel::Excellent => s.excellent += n,
+                        EvaluationLevel::Good => s.good += n,
+                        EvaluationLevel::Complete => s.complete += n,
+                        EvaluationLevel::NotComplete => s.not_complete += n,
+                        EvaluationLevel::NotRated => s.not_rated += n,
+                    }
+                }
+                _ => s.total += n,
             }
         }
-        s.unrated_yet = (total - rated).max(0);
+        s.unrated_yet = (s.total - rated).max(0);
         finish_summary(&mut s);
         Ok(s)
     }
@@ -262,16 +302,23 @@ impl EvaluationRow {
             note: self.note.clone(),
             grassroots_organization_id: OrgId(self.grassroots_org_id),
             regulation: self.regulation.clone(),
+            level_reason: self.level_reason.clone(),
+            self_remedied: self.self_remedied,
+            maternity_from: self.maternity_from,
+            maternity_to: self.maternity_to,
             version: self.version,
             updated_at: super::utc(self.updated_at),
         }
     }
 }
 
-/// Fills the derived fields of a summary (coverage, quota).
+/// Fills the derived fields of a summary (due, coverage, quota).
 pub fn finish_summary(s: &mut dto::EvaluationSummary) {
-    s.coverage = rules::coverage(s.total - s.unrated_yet, s.total);
-    s.max_excellent = rules::max_excellent(s.good, s.quota_percent);
+    s.due = (s.total - s.not_rated).max(0);
+    let rated = s.excellent + s.good + s.complete + s.not_complete;
+    s.coverage = rules::coverage(rated, s.due);
+    let base = rules::quota_base(s.excellent, s.good, s.quota_base);
+    s.max_excellent = rules::max_excellent(base, s.quota_percent);
     s.quota_excess = (s.excellent - s.max_excellent).max(0);
 }
 

@@ -121,7 +121,11 @@ impl RoundRow {
     }
 
     /// The frozen summary.
-    pub fn summary(&self, quota_percent: u32) -> dto::EvaluationSummary {
+    pub fn summary(
+        &self,
+        quota_percent: u32,
+        quota_base: qldv_api_types::regulations::QuotaBase,
+    ) -> dto::EvaluationSummary {
         let rated = self.excellent + self.good + self.complete + self.not_complete + self.not_rated;
         let mut s = dto::EvaluationSummary {
             total: self.total,
@@ -132,6 +136,7 @@ impl RoundRow {
             not_rated: self.not_rated,
             unrated_yet: (self.total - rated).max(0),
             quota_percent,
+            quota_base,
             ..Default::default()
         };
         finish_summary(&mut s);
@@ -156,7 +161,7 @@ pub fn round_dto(
             organization_id: OrgId(org_id),
             year,
             status: RoundStatus::Closed,
-            summary: r.summary(live.quota_percent),
+            summary: r.summary(live.quota_percent, live.quota_base),
             closed_at: r.closed_at.map(super::utc),
         },
         _ => dto::EvaluationRound {

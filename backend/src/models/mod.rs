@@ -56,6 +56,7 @@ pub mod name_leapfrog;
 pub mod name_word;
 pub mod organization;
 pub mod refresh_token;
+pub mod regulation;
 pub mod report;
 pub mod restructure;
 pub mod setting;

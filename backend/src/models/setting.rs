@@ -6,18 +6,21 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
-use crate::db::schema::{regulations, rule_settings};
+use qldv_api_types::Term;
+
+use crate::db::schema::{regulation_chains, rule_settings};
 use crate::db::DbConn;
+use crate::domain::chains::{self, Link, RegulationChain};
 use crate::domain::settings::RuleSettings;
 use crate::error::AppResult;
 
 /// Settings read once for a run of work on this thread (see [`with_cache`]).
 #[derive(Default)]
 struct Cache {
-    /// Regulations by effective date, earliest first (`None` until read).
-    regulations: Option<Vec<(NaiveDate, String)>>,
-    /// Settings by regulation code.
-    by_code: HashMap<String, RuleSettings>,
+    /// The chains' documents and dates of force (`None` until read).
+    links: Option<Vec<Link>>,
+    /// Settings by the documents in force (one per chain).
+    by_documents: HashMap<Vec<(RegulationChain, String)>, RuleSettings>,
 }
 
 thread_local! {
@@ -43,30 +46,53 @@ pub fn with_cache<T>(work: impl FnOnce() -> T) -> T {
     work()
 }
 
-/// The regulation in force on `date` among `regs` (earliest first): the latest effective on or
-/// before it; before the first regulation, the first one.
-fn code_on(regs: &[(NaiveDate, String)], date: NaiveDate) -> Option<&str> {
-    regs.iter()
-        .rev()
-        .find(|(from, _)| *from <= date)
-        .or_else(|| regs.first())
-        .map(|(_, code)| code.as_str())
-}
-
-fn regulations(conn: &mut DbConn) -> AppResult<Vec<(NaiveDate, String)>> {
-    Ok(regulations::table
-        .order((regulations::effective_from.asc(), regulations::code.asc()))
-        .select((regulations::effective_from, regulations::code))
-        .load(conn)?)
-}
-
-fn settings_of(conn: &mut DbConn, code: &str) -> AppResult<RuleSettings> {
-    let rows: Vec<(String, String)> = rule_settings::table
-        .filter(rule_settings::regulation.eq(code))
-        .select((rule_settings::key, rule_settings::value))
+/// Every chain's documents with their dates of force.
+pub fn links(conn: &mut DbConn) -> AppResult<Vec<Link>> {
+    let rows: Vec<(String, String, NaiveDate)> = regulation_chains::table
+        .order((
+            regulation_chains::chain.asc(),
+            regulation_chains::in_force_from.asc(),
+        ))
+        .select((
+            regulation_chains::chain,
+            regulation_chains::regulation,
+            regulation_chains::in_force_from,
+        ))
         .load(conn)?;
-    let mut settings = RuleSettings::defaults(code);
-    for (key, value) in rows {
+    rows.into_iter()
+        .map(|(chain, code, from)| {
+            let chain = RegulationChain::parse(&chain)
+                .map_err(|e| crate::error::AppError::internal(e.to_string()))?;
+            Ok(Link { chain, code, from })
+        })
+        .collect()
+}
+
+/// The settings of the documents `docs` (one per chain): each chain's keys read from its own
+/// document only, over the defaults.
+fn settings_of(conn: &mut DbConn, docs: &[(RegulationChain, String)]) -> AppResult<RuleSettings> {
+    let codes: Vec<&str> = docs.iter().map(|(_, c)| c.as_str()).collect();
+    let rows: Vec<(String, String, String)> = rule_settings::table
+        .filter(rule_settings::regulation.eq_any(&codes))
+        .order(rule_settings::id.asc())
+        .select((
+            rule_settings::regulation,
+            rule_settings::key,
+            rule_settings::value,
+        ))
+        .load(conn)?;
+    let charter = docs
+        .iter()
+        .find(|(c, _)| *c == RegulationChain::Charter)
+        .map(|(_, code)| code.as_str())
+        .unwrap_or_default();
+    let mut settings = RuleSettings::defaults(charter);
+    settings.documents = docs.to_vec();
+    for (code, key, value) in rows {
+        let chain = chains::chain_of_key(&key);
+        if settings.document(chain) != code {
+            continue;
+        }
         if let Err(e) = settings.apply(&key, &value) {
             tracing::warn!(regulation = %code, error = %e, "ignored a rule setting");
         }
@@ -75,53 +101,34 @@ fn settings_of(conn: &mut DbConn, code: &str) -> AppResult<RuleSettings> {
     Ok(settings)
 }
 
-/// The settings in force on `date` (the regulation with the latest effective date not after it;
-/// before the first regulation, the first one).
+/// The settings in force on `date`: for each chain, the document with the latest date of force
+/// not after it (before a chain's first document, the first one), with its parameters.
 pub fn at(conn: &mut DbConn, date: NaiveDate) -> AppResult<RuleSettings> {
+    let cached_links = CACHE.with(|c| c.borrow().as_ref().and_then(|k| k.links.clone()));
+    let links = match cached_links {
+        Some(links) => links,
+        None => links(conn)?,
+    };
+    if links.is_empty() {
+        return Err(crate::error::AppError::internal(
+            "no regulation is recorded",
+        ));
+    }
+    let docs = chains::documents_on(&links, date);
     let cached = CACHE.with(|c| {
-        c.borrow().as_ref().and_then(|cache| {
-            let code = code_on(cache.regulations.as_deref()?, date)?;
-            cache.by_code.get(code).cloned()
-        })
+        c.borrow()
+            .as_ref()
+            .and_then(|cache| cache.by_documents.get(&docs).cloned())
     });
     if let Some(settings) = cached {
         return Ok(settings);
     }
-    let regs = match CACHE.with(|c| c.borrow().as_ref().and_then(|k| k.regulations.clone())) {
-        Some(regs) => regs,
-        None => regulations(conn)?,
-    };
-    let code = code_on(&regs, date)
-        .ok_or_else(|| crate::error::AppError::internal("no regulation is recorded"))?
-        .to_string();
-    let settings = settings_of(conn, &code)?;
+    let settings = settings_of(conn, &docs)?;
     CACHE.with(|c| {
         if let Some(cache) = c.borrow_mut().as_mut() {
-            cache.regulations = Some(regs);
-            cache.by_code.insert(code, settings.clone());
+            cache.links = Some(links);
+            cache.by_documents.insert(docs, settings.clone());
         }
     });
     Ok(settings)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
-    }
-
-    #[test]
-    fn the_regulation_in_force_is_the_latest_begun_or_else_the_first() {
-        let regs = vec![
-            (d(2011, 1, 1), "a".to_string()),
-            (d(2021, 10, 1), "b".to_string()),
-        ];
-        assert_eq!(code_on(&regs, d(2000, 1, 1)), Some("a"));
-        assert_eq!(code_on(&regs, d(2021, 9, 30)), Some("a"));
-        assert_eq!(code_on(&regs, d(2021, 10, 1)), Some("b"));
-        assert_eq!(code_on(&regs, d(2030, 1, 1)), Some("b"));
-        assert_eq!(code_on(&[], d(2030, 1, 1)), None);
-    }
 }

@@ -50,6 +50,7 @@ mod examples;
         (name = "audit", description = "The audit trail of every write"),
         (name = "calendar", description = "The working-day calendar: each year's holidays, compensatory days and make-up working days"),
         (name = "changes", description = "The change feed and the signed sync packages between installations"),
+        (name = "regulations", description = "The chains of regulations the rules come from, and their dated, versioned settings"),
         (name = "health", description = "Liveness and readiness"),
     )
 )]

@@ -36,8 +36,9 @@ pub struct EvaluationQuery {
 }
 
 /// The members of a subtree to be rated for a year, each with its rating (`null` while not yet
-/// rated), and the summary of the whole subtree: counts per level, not yet rated, coverage and
-/// the live quota of rule 16. For a grassroots organisation, its round (open or closed).
+/// rated), and the summary of the whole subtree: counts per level, not yet rated, coverage
+/// (rated over due: not-rated members are neither, and the membership is that year's, not
+/// today's) and the live quota of rule 16 (its percent and base are dated settings). For a grassroots organisation, its round (open or closed).
 #[utoipa::path(
     tag = "evaluations",
     params(EvaluationQuery, PageParams),
@@ -59,10 +60,11 @@ pub async fn list_evaluations(
         OrgId(query.organization_id),
         crate::routes::common::year(query.year)?,
     );
+    let today = state.today();
     let (rows, summary, round) = crate::db::run(&state.pool, move |c| {
         let org = OrganizationRow::find(c, &user.scope, org_id)?;
         let rows = EvaluationRow::list(c, &user.scope, &org.path, year, after, limit + 1)?;
-        let summary = services::evaluations::summary(c, &user.scope, &org.path, year)?;
+        let summary = services::evaluations::summary(c, &org, year, today)?;
         let round = services::evaluations::round(c, &user.scope, &org, year, summary)?;
         Ok((rows, summary, round))
     })
@@ -109,9 +111,10 @@ pub async fn get_round(
 ) -> Result<web::Json<EvaluationRound>, AppError> {
     let (id, year) = path.into_inner();
     let year = crate::routes::common::year(year)?;
+    let today = state.today();
     let round = crate::db::run(&state.pool, move |c| {
         let org = OrganizationRow::find(c, &user.scope, id)?;
-        let summary = services::evaluations::summary(c, &user.scope, &org.path, year)?;
+        let summary = services::evaluations::summary(c, &org, year, today)?;
         services::evaluations::round(c, &user.scope, &org, year, summary)?.ok_or_else(|| {
             AppError::Rule(
                 "not_grassroots",
@@ -124,7 +127,8 @@ pub async fn get_round(
 }
 
 /// Closes a grassroots organisation's round for a year (rule 16): refused with 422
-/// `quota_exceeded` when excellent ratings exceed 20 % (a dated setting) of the good ones; once
+/// `quota_exceeded` when excellent ratings exceed 20 % (a dated setting) of the base ("good", or
+/// "good or better": a dated setting of the evaluation regulation); once
 /// closed the year's ratings are read-only and the summary is frozen.
 #[utoipa::path(
     operation_id = "close_evaluation_round",
@@ -149,8 +153,9 @@ pub async fn close_round(
 ) -> Result<web::Json<EvaluationRound>, AppError> {
     let (id, year) = path.into_inner();
     let year = crate::routes::common::year(year)?;
+    let today = state.today();
     let round = crate::db::transaction(&state.pool, move |c| {
-        services::evaluations::close(c, &user, id, year)
+        services::evaluations::close(c, &user, id, year, today)
     })
     .await?;
     Ok(web::Json(round))
@@ -179,8 +184,9 @@ pub async fn reopen_round(
 ) -> Result<web::Json<EvaluationRound>, AppError> {
     let (id, year) = path.into_inner();
     let year = crate::routes::common::year(year)?;
+    let today = state.today();
     let round = crate::db::transaction(&state.pool, move |c| {
-        services::evaluations::reopen(c, &user, id, year)
+        services::evaluations::reopen(c, &user, id, year, today)
     })
     .await?;
     Ok(web::Json(round))

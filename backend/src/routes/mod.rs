@@ -16,6 +16,7 @@ pub mod imports;
 pub mod members;
 pub mod organizations;
 pub mod problems;
+pub mod regulations;
 pub mod reports;
 pub mod sync;
 pub mod transfers;
@@ -48,4 +49,5 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
     changes::configure(cfg);
     sync::configure(cfg);
     calendar::configure(cfg);
+    regulations::configure(cfg);
 }

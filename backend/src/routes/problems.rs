@@ -130,6 +130,10 @@ problems! {
     UsernameTaken = 409, "User name taken", [UsernameTaken];
     /// 409: `card_already_active` or `card_number_taken`.
     CardConflict = 409, "`card_already_active` or `card_number_taken`", [CardAlreadyActive, CardNumberTaken];
+    /// 422: `validation_failed`: a field breaks its format or a rule of settings (`chain_goes_back`, `setting_other_chain`, `setting_invalid`).
+    SettingRefused = 422, "`validation_failed`: a field breaks its format or a rule of settings (`chain_goes_back`, `setting_other_chain`, `setting_invalid`)", [ValidationFailed];
+    /// 409: The document is already in that chain, or another came into force that day.
+    RegulationConflict = 409, "The document is already in that chain, or another came into force that day", [RegulationInChain, RegulationDateTaken];
     /// 412: Changed by someone else meanwhile.
     Stale = 412, "Changed by someone else meanwhile", [VersionMismatch];
     /// 413: `payload_too_large`: over 50 MB uploaded, more than 200,000 rows, or a workbook inflating past its limits (a zip bomb).
@@ -137,7 +141,7 @@ problems! {
     /// 422: A member is not eligible.
     MemberNotEligible = 422, "A member is not eligible", [NotEligible, NotAMilestone, BelowHeld, DisciplineInForce];
     /// 422: Breaks rule 14 or 15 (e.g. `level_score_mismatch`, `illness_cap`, `not_ratable`).
-    RatingRefused = 422, "Breaks rule 14 or 15 (e.g. `level_score_mismatch`, `illness_cap`, `not_ratable`)", [LevelScoreMismatch, IllnessCap, NotRatable, NotRatedReasonRequired, NotRatedReasonInvalid, ScoreNotAllowed, ScoreNotUsed, NotMemberThatYear, ValidationFailed];
+    RatingRefused = 422, "Breaks rule 14 or 15 (e.g. `level_score_mismatch`, `illness_cap`, `not_ratable`)", [LevelScoreMismatch, LevelReasonRequired, DisciplinedInYear, MaternityOutsideYear, IllnessCap, NotRatable, NotRatedReasonRequired, NotRatedReasonInvalid, ScoreNotAllowed, ScoreNotUsed, NotMemberThatYear, ValidationFailed];
     /// 422: An open case blocks an official transfer (rule 9), or a field breaks its format or a rule.
     TransferRefused = 422, "An inspection, complaint, denunciation or discipline review is open on the issue date: no official transfer (`official_transfer_blocked`); or a field breaks its format or a rule (`validation_failed`)", [OfficialTransferBlocked, ValidationFailed, IdempotencyKeyReused];
     /// 422: Dates out of order.

@@ -209,6 +209,14 @@ pub fn for_subtree(conn: &mut DbConn, path: &str, today: NaiveDate) -> AppResult
     }
 
     super::alerts_refused::add(conn, (&lo, &hi), &mut out)?;
+    // Data-entry timeliness: events entered late in the last weeks.
+    out.extend(super::entry::late_alerts(
+        conn,
+        path,
+        today,
+        settings.entry_deadline_days,
+    )?);
+
     out.sort_by(|a, b| a.date.cmp(&b.date).then(a.member_id.0.cmp(&b.member_id.0)));
     Ok(out)
 }

@@ -96,7 +96,10 @@ fn check(
         .get(&m.id)
         .ok_or_else(|| AppError::internal("facts of a loaded member missing"))?;
     rules::check_award(f, held, milestone, occasion, &settings)
-        .map(|e| (e, settings.regulation))
+        .map(|e| {
+            let doc = settings.document(qldv_api_types::regulations::RegulationChain::Badge);
+            (e, doc.to_string())
+        })
         .map_err(|r| match r {
             Refusal::AlreadyHeld => msg::already_held(milestone),
             Refusal::Rule(v) => v.into(),

@@ -5,12 +5,17 @@ use qldv_api_types::evaluations::{
 };
 use qldv_api_types::{MemberId, OrgId};
 
+use chrono::NaiveDate;
+use qldv_api_types::regulations::RegulationChain;
+
 use crate::auth::{AuthUser, Scope};
 use crate::db::DbConn;
 use crate::domain::evaluation::{self as rules, Level, Rating, RatingFacts};
+use crate::error::AppError;
 use crate::error::AppResult;
 use crate::messages::{self, evaluations as msg};
 use crate::models::audit::{self, Subject};
+use crate::models::discipline::DisciplineRow;
 use crate::models::evaluation::{year_bounds, EvaluationRow, NewRating};
 use crate::models::evaluation_round::{round_dto, round_status, RoundRow};
 use crate::models::illness::IllnessRow;
@@ -55,15 +60,42 @@ pub fn put(
     let (start, end) = year_bounds(year);
     let judged_on = end.min(today);
     let settings = setting::at(conn, end)?;
+    let maternity = match (body.maternity_from, body.maternity_to) {
+        (None, None) => None,
+        (Some(from), Some(to)) => {
+            rules::check_maternity(year, from, to)
+                .map_err(|v| AppError::field("maternity_from", v.code, v.message))?;
+            Some((from, to))
+        }
+        _ => {
+            return Err(AppError::field(
+                "maternity_to",
+                "maternity_incomplete",
+                "Ghi cả ngày bắt đầu và ngày kết thúc nghỉ thai sản",
+            ))
+        }
+    };
     let illnesses = IllnessRow::of_member(conn, m.id)?;
+    // Rule 15: rated on the time worked — illness inside a maternity leave is not counted.
+    let in_leave = maternity.map_or(0, |(from, to)| {
+        IllnessRow::days_within(&illnesses, from.max(start), to.min(end))
+    });
+    let disciplined_in_year = DisciplineRow::of_member(conn, m.id)?
+        .iter()
+        .any(|d| d.decided_on >= start && d.decided_on <= end);
     let facts = RatingFacts {
         year,
         admitted_on: m.admission_decision_on,
         exempt: covers(m.exempt_from, m.exempt_to, judged_on),
-        illness_days: IllnessRow::days_within(&illnesses, start, end),
+        illness_days: IllnessRow::days_within(&illnesses, start, end) - in_leave,
+        disciplined_in_year,
     };
     let score = body.score;
-    let reason = rules::check_rating(rating_of(body), score, &facts, &settings)?;
+    let grounds = rules::Grounds {
+        level_reason: body.level_reason.as_deref(),
+        self_remedied: body.self_remedied,
+    };
+    let judged = rules::check_rating(rating_of(body), score, grounds, &facts, &settings)?;
     let before = EvaluationRow::find(conn, m.id, year)?;
     let after = EvaluationRow::save(
         conn,
@@ -75,13 +107,16 @@ pub fn put(
             grassroots_org_id: grassroots.id,
             level: body.level,
             score: score.and_then(|s| i32::try_from(s).ok()),
-            not_rated_reason: reason,
+            not_rated_reason: judged.not_rated_reason,
             note: body
                 .note
                 .as_deref()
                 .map(str::trim)
                 .filter(|n| !n.is_empty()),
-            regulation: &settings.regulation,
+            regulation: settings.document(RegulationChain::Evaluation),
+            level_reason: judged.level_reason.as_deref(),
+            self_remedied: judged.self_remedied,
+            maternity,
             by: caller.id,
         },
     )?;
@@ -104,20 +139,23 @@ pub fn put(
     Ok(after)
 }
 
-/// The summary of a subtree for a year, with the quota of the regulation in force at its end.
+/// The summary of a subtree for a year: its membership of that year (as of the year's end, or
+/// `today` in the current year), with the quota of the evaluation regulation in force at the
+/// year's end.
 pub fn summary(
     conn: &mut DbConn,
-    scope: &Scope,
-    subtree_path: &str,
+    org: &OrganizationRow,
     year: i32,
+    today: NaiveDate,
 ) -> AppResult<EvaluationSummary> {
-    let settings = setting::at(conn, year_bounds(year).1)?;
+    let end = year_bounds(year).1;
+    let settings = setting::at(conn, end)?;
     EvaluationRow::summary(
         conn,
-        scope,
-        subtree_path,
+        org.id,
         year,
-        settings.excellent_quota_percent,
+        end.min(today),
+        (settings.excellent_quota_percent, settings.quota_base),
     )
 }
 
@@ -144,27 +182,30 @@ pub fn close(
     caller: &AuthUser,
     org: OrgId,
     year: i32,
+    today: NaiveDate,
 ) -> AppResult<EvaluationRound> {
     let org = OrganizationRow::find(conn, &caller.scope, org)?;
     let grassroots = OrganizationRow::grassroots_of(conn, &org.path)?;
     let status = RoundRow::status_of(conn, org.id, year)?;
     let settings = setting::at(conn, year_bounds(year).1)?;
-    let live = EvaluationRow::summary(
-        conn,
-        &caller.scope,
-        &org.path,
-        year,
-        settings.excellent_quota_percent,
-    )?;
+    let live = summary(conn, &org, year, today)?;
     rules::close_round(
         status,
         grassroots.id == org.id,
         live.excellent,
         live.good,
         settings.excellent_quota_percent,
+        settings.quota_base,
     )
     .map_err(|r| messages::round_refused(r, year, (&grassroots.name, grassroots.id)))?;
-    let row = RoundRow::close(conn, org.id, year, &live, &settings.regulation, caller.id)?;
+    let row = RoundRow::close(
+        conn,
+        org.id,
+        year,
+        &live,
+        settings.document(RegulationChain::Evaluation),
+        caller.id,
+    )?;
     audit::record(
         conn,
         &caller.actor(),
@@ -186,6 +227,7 @@ pub fn reopen(
     caller: &AuthUser,
     org: OrgId,
     year: i32,
+    today: NaiveDate,
 ) -> AppResult<EvaluationRound> {
     let org = OrganizationRow::find(conn, &caller.scope, org)?;
     let found = RoundRow::find(conn, org.id, year)?;
@@ -206,6 +248,6 @@ pub fn reopen(
         Some(&before),
         after.as_ref(),
     )?;
-    let live = summary(conn, &caller.scope, &org.path, year)?;
+    let live = summary(conn, &org, year, today)?;
     Ok(round_dto(org.id, year, after.as_ref(), live))
 }

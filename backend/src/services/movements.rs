@@ -9,6 +9,7 @@ use qldv_api_types::movements::{
     CreateDiscipline, DisciplineForm, DisciplineHold, DisciplineHoldKind, ExitRequest,
     MembershipEnd, PeriodKind, PeriodRequest, ReadmissionRequest,
 };
+use qldv_api_types::regulations::RegulationChain;
 use qldv_api_types::{DisciplineId, MemberId};
 
 use crate::auth::AuthUser;
@@ -130,7 +131,7 @@ pub fn discipline(
             disciplines::reason.eq(body.reason.trim()),
             disciplines::announced_on.eq(Some(announced_on)),
             disciplines::lapses_on.eq(rules::lapse_date(form, announced_on, &settings)),
-            disciplines::regulation.eq(&settings.regulation),
+            disciplines::regulation.eq(settings.document(RegulationChain::Discipline)),
             disciplines::created_by.eq(Some(caller.id)),
             disciplines::created_at.eq(crate::models::now()),
         ))
@@ -141,7 +142,7 @@ pub fn discipline(
         MemberEventKind::Disciplined,
         body.decided_on,
         Some(&body.decision_no),
-        &settings.regulation,
+        settings.document(RegulationChain::Discipline),
         serde_json::json!({"discipline_id": row_id, "form": body.form, "post": body.post,
                            "reason": body.reason, "announced_on": announced_on}),
     );
@@ -225,7 +226,7 @@ pub fn hold(
             MemberEventKind::DisciplineHeld,
             body.on,
             None,
-            &settings.regulation,
+            settings.document(RegulationChain::Discipline),
             serde_json::json!({"discipline_id": d.id, "kind": body.kind}),
         ),
     )?;

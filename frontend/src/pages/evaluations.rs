@@ -86,6 +86,10 @@ fn RatingRow(
             score,
             not_rated_reason: None,
             note: None,
+            level_reason: None,
+            self_remedied: false,
+            maternity_from: None,
+            maternity_to: None,
         };
         error.set(None);
         spawn_local(async move {

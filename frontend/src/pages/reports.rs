@@ -25,6 +25,7 @@ fn code_label(c: ReportCode) -> Text {
         ReportCode::Discipline => Text::ReportDiscipline,
         ReportCode::Badges => Text::ReportBadges,
         ReportCode::Completeness => Text::ReportCompleteness,
+        ReportCode::Timeliness => Text::ReportTimeliness,
     }
 }
 

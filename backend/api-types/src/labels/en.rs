@@ -48,6 +48,7 @@ labels!(English, en;
         Discipline => "Discipline",
         Badges => "Party badges awarded",
         Completeness => "Dossier completeness",
+        Timeliness => "Data-entry timeliness",
     }
 );
 
@@ -127,6 +128,7 @@ labels!(English, en;
         DisciplineLapsing => "Discipline lapsing",
         TemporaryTransferExpired => "Temporary transfer expired",
         RemovalNotRecorded => "Not recognised, removal not recorded",
+        LateEntry => "Late data entry",
     }
     MembershipEnd {
         TransferredOut => "Transferred out",
@@ -195,6 +197,8 @@ labels!(English, en;
         Export => "Export",
         MemberCase => "Inspection, complaint or denunciation",
         Calendar => "Working-day calendar",
+        Regulation => "Regulation",
+        RuleSetting => "Rule setting",
     }
 );
 
@@ -279,4 +283,28 @@ labels!(English, en;
         SpecialDayOff => "Other day off",
     }
     crate::calendar::CalendarSource { Computed => "Computed from the law", Decided => "As decided" }
+);
+// Regulation chains and their settings.
+labels!(English, en;
+    crate::regulations::RegulationChain {
+        Charter => "Charter implementing regulation",
+        Badge => "Party badge",
+        Evaluation => "Evaluation",
+        Discipline => "Party discipline",
+        Dues => "Party dues",
+    }
+    crate::regulations::QuotaBase {
+        Good => "Members rated good",
+        GoodOrBetter => "Members rated good or better",
+    }
+    crate::reports::EntryKind {
+        Admission => "Admission",
+        Transfer => "Transfer",
+        Exit => "Exit",
+        Death => "Death",
+    }
+    crate::changes::SyncWarningCode {
+        SettingsDiffer => "Settings differ",
+        SettingsUnknown => "Settings unknown",
+    }
 );

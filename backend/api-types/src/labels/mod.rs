@@ -74,8 +74,23 @@ mod tests {
                 "evaluations",
                 "discipline",
                 "badges",
-                "completeness"
+                "completeness",
+                "timeliness"
             ]
+        );
+        use crate::regulations::{QuotaBase, RegulationChain};
+        assert_eq!(
+            codes::<RegulationChain>(),
+            ["charter", "badge", "evaluation", "discipline", "dues"]
+        );
+        assert_eq!(codes::<QuotaBase>(), ["good", "good_or_better"]);
+        assert_eq!(
+            codes::<crate::reports::EntryKind>(),
+            ["admission", "transfer", "exit", "death"]
+        );
+        assert_eq!(
+            codes::<crate::changes::SyncWarningCode>(),
+            ["settings_differ", "settings_unknown"]
         );
     }
 
@@ -103,7 +118,9 @@ mod tests {
                 "sync_package",
                 "identifier_check",
                 "export",
-                "calendar"
+                "calendar",
+                "regulation",
+                "rule_setting"
             ]
         );
         let actions = codes::<AuditAction>();

@@ -48,6 +48,7 @@ labels!(Vietnamese, vi;
         Discipline => "Báo cáo kỷ luật đảng viên",
         Badges => "Báo cáo trao tặng Huy hiệu Đảng",
         Completeness => "Báo cáo chất lượng dữ liệu hồ sơ đảng viên",
+        Timeliness => "Báo cáo kịp thời cập nhật dữ liệu đảng viên",
     }
 );
 
@@ -127,6 +128,7 @@ labels!(Vietnamese, vi;
         DisciplineLapsing => "Kỷ luật sắp hết hiệu lực",
         TemporaryTransferExpired => "Hết hạn sinh hoạt tạm thời",
         RemovalNotRecorded => "Không công nhận chính thức, chưa xóa tên",
+        LateEntry => "Nhập dữ liệu chậm",
     }
     MembershipEnd {
         TransferredOut => "Chuyển đi",
@@ -195,6 +197,8 @@ labels!(Vietnamese, vi;
         Export => "Kết xuất dữ liệu",
         MemberCase => "Thanh tra, kiểm tra, khiếu nại, tố cáo",
         Calendar => "Lịch ngày làm việc",
+        Regulation => "Văn bản quy định",
+        RuleSetting => "Tham số quy định",
     }
 );
 
@@ -279,4 +283,28 @@ labels!(Vietnamese, vi;
         SpecialDayOff => "Ngày nghỉ khác",
     }
     crate::calendar::CalendarSource { Computed => "Tính theo luật", Decided => "Theo quyết định" }
+);
+// Regulation chains and their settings.
+labels!(Vietnamese, vi;
+    crate::regulations::RegulationChain {
+        Charter => "Quy định thi hành Điều lệ Đảng",
+        Badge => "Huy hiệu Đảng",
+        Evaluation => "Đánh giá, xếp loại chất lượng",
+        Discipline => "Kỷ luật đảng",
+        Dues => "Chế độ đảng phí",
+    }
+    crate::regulations::QuotaBase {
+        Good => "Số đảng viên hoàn thành tốt nhiệm vụ",
+        GoodOrBetter => "Số đảng viên hoàn thành tốt nhiệm vụ trở lên",
+    }
+    crate::reports::EntryKind {
+        Admission => "Kết nạp",
+        Transfer => "Chuyển sinh hoạt",
+        Exit => "Ra khỏi Đảng",
+        Death => "Từ trần",
+    }
+    crate::changes::SyncWarningCode {
+        SettingsDiffer => "Khác bộ tham số quy định",
+        SettingsUnknown => "Không rõ bộ tham số quy định",
+    }
 );

@@ -52,7 +52,11 @@ pub fn evaluations() -> Vec<Label> {
             .map(|l| (l.code(), l.vi(), l.en())),
     );
     out.push(("missing", "Chưa đánh giá", "Not yet evaluated"));
-    out.push(("coverage_percent", "Tỷ lệ đã đánh giá (%)", "Coverage (%)"));
+    out.push((
+        "coverage_percent",
+        "Tỷ lệ đã xếp loại trên số phải xếp loại (%)",
+        "Rated of those due (%)",
+    ));
     out
 }
 

@@ -2,6 +2,7 @@
 
 mod labels;
 pub mod render;
+mod timeliness;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -115,6 +116,7 @@ pub fn build(
             per_org(conn, &root, p, c, &labels::DISCIPLINE, vec![])?
         }
         ReportCode::Badges => badges(conn, &root, p)?,
+        ReportCode::Timeliness => timeliness::build(conn, &root, p)?,
         ReportCode::Completeness => {
             let c = counts(report::completeness(conn, p)?);
             per_org(
@@ -374,10 +376,13 @@ fn category_row(key: &str, label: &str, n: i64) -> ReportRow {
 fn evaluations(conn: &mut DbConn, root: &OrganizationRow, p: TallyParams) -> AppResult<Built> {
     let mut c = counts(report::evaluations(conn, p)?);
     for m in c.values_mut() {
+        // Rule 16: rated over due to be rated; members not rated (rule 15) are neither.
         let members = m.get("members").copied().unwrap_or(0);
         let missing = m.get("missing").copied().unwrap_or(0);
-        let pct = if members > 0 {
-            ((members - missing) * 100 + members / 2) / members
+        let not_rated = m.get("not_rated").copied().unwrap_or(0);
+        let due = members - not_rated;
+        let pct = if due > 0 {
+            ((due - missing) * 100 + due / 2) / due
         } else {
             0
         };

@@ -17,7 +17,7 @@ use diesel::prelude::*;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
-use crate::db::schema::{members, regulations};
+use crate::db::schema::members;
 use crate::db::DbConn;
 use crate::domain::settings::RuleSettings;
 use crate::error::{AppError, AppResult};
@@ -59,10 +59,13 @@ pub struct Rules {
 
 impl Rules {
     fn load(conn: &mut DbConn) -> AppResult<Self> {
-        let dates: Vec<NaiveDate> = regulations::table
-            .order(regulations::effective_from.asc())
-            .select(regulations::effective_from)
-            .load(conn)?;
+        // Every day some chain changes document: between two of them the settings are constant.
+        let mut dates: Vec<NaiveDate> = crate::models::setting::links(conn)?
+            .into_iter()
+            .map(|l| l.from)
+            .collect();
+        dates.sort_unstable();
+        dates.dedup();
         let mut by_date = Vec::new();
         for d in dates {
             by_date.push((d, crate::models::setting::at(conn, d)?));

@@ -203,6 +203,32 @@ fn context_needed(
     (needed, own_line)
 }
 
+/// The warning of a package judged by other settings than this installation's, if it is.
+fn settings_warning(
+    conn: &mut crate::db::DbConn,
+    payload: &super::Payload,
+) -> AppResult<Option<qldv_api_types::changes::SyncWarning>> {
+    use crate::domain::chains::{compare_settings, SyncWarningCode};
+    let (version, digest) = crate::models::regulation::fingerprint(conn)?;
+    let sender = payload
+        .settings_version
+        .zip(payload.settings_digest.as_deref());
+    Ok(
+        compare_settings(sender, &digest).map(|code| qldv_api_types::changes::SyncWarning {
+            code,
+            message: match code {
+                SyncWarningCode::SettingsDiffer => crate::messages::regulations::other_settings(
+                    sender.unwrap_or((0, "")),
+                    (version, &digest),
+                ),
+                SyncWarningCode::SettingsUnknown => {
+                    crate::messages::regulations::unknown_settings(version)
+                }
+            },
+        }),
+    )
+}
+
 /// Applies a package file (call inside a write transaction): refused unless signed by a trusted
 /// key; a package applied before changes nothing and returns its first report.
 pub fn apply(conn: &mut Uow<'_>, caller: &AuthUser, bytes: &[u8]) -> AppResult<SyncReport> {
@@ -310,6 +336,8 @@ pub fn apply(conn: &mut Uow<'_>, caller: &AuthUser, bytes: &[u8]) -> AppResult<S
         unchanged: 0,
         conflicts: vec![],
         already_applied: false,
+        sender_settings_version: payload.settings_version,
+        warnings: settings_warning(conn, payload)?.into_iter().collect(),
     };
     for record in &payload.records {
         let outcome = apply_record(conn, &actor, &bound, record)?;

@@ -89,6 +89,7 @@ pub fn export(
         ),
     });
     let context = context(conn, &root, &records)?;
+    let (settings_version, settings_digest) = crate::models::regulation::fingerprint(conn)?;
     key.seal(&Payload {
         format: FORMAT.into(),
         organization_id: root.id,
@@ -97,6 +98,8 @@ pub fn export(
         created_at: chrono::Utc::now(),
         context,
         records,
+        settings_version: Some(settings_version),
+        settings_digest: Some(settings_digest),
     })
 }
 

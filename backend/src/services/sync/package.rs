@@ -52,6 +52,14 @@ pub struct Payload {
     pub context: Vec<Row>,
     /// The changed records, in the order they are applied.
     pub records: Vec<Record>,
+    /// The sender's settings version (its own counter of changes to the regulations and their
+    /// parameters); absent in packages of older senders.
+    #[serde(default)]
+    pub settings_version: Option<i64>,
+    /// SHA-256 of the sender's regulation chains and parameters: equal to the receiver's when
+    /// both judge by the same rules.
+    #[serde(default)]
+    pub settings_digest: Option<String>,
 }
 
 /// The file (its shape is part of the API: `GET /sync/export`, `POST /sync/import`).
@@ -187,6 +195,8 @@ mod tests {
             created_at: Utc::now(),
             context: vec![],
             records: vec![],
+            settings_version: Some(3),
+            settings_digest: Some("ab".repeat(32)),
         }
     }
 

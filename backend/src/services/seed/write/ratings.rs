@@ -5,6 +5,7 @@ use super::{Loader, Unit};
 use crate::db::DbConn;
 use crate::domain::evaluation::{max_excellent, year_end};
 use crate::error::AppResult;
+use qldv_api_types::regulations::RegulationChain;
 
 impl Loader {
     /// Writes a grassroots organisation's ratings, excellent kept within the quota of each
@@ -53,7 +54,7 @@ impl Loader {
                 counts[2].into(),
                 counts[3].into(),
                 0i64.into(),
-                settings.regulation.clone().into(),
+                settings.document(RegulationChain::Evaluation).into(),
                 self.now.into(),
                 self.now.into(),
             ]);
@@ -77,7 +78,7 @@ impl Loader {
                 unit.org.into(),
                 level.into(),
                 score.into(),
-                settings.regulation.clone().into(),
+                settings.document(RegulationChain::Evaluation).into(),
                 1i64.into(),
                 self.now.into(),
                 self.now.into(),
