@@ -488,6 +488,10 @@ pub mod interruptions {
             "returned_on",
             "date_order",
             "Ngày trở về không thể trước ngày bắt đầu sinh hoạt tạm thời",
+        )
+    }
+}
+
 /// The regulation chains and their settings.
 pub mod regulations {
     use super::AppError;
