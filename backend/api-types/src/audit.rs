@@ -31,6 +31,8 @@ crate::vocabulary::vocabulary! {
         Discipline = "discipline",
         /// A serious illness recorded for a member.
         Illness = "illness",
+        /// A special badge occasion recorded by a provincial standing committee.
+        BadgeOccasion = "badge_occasion",
         /// A user account (and its sign-ins).
         User = "user",
         /// An integration API token.
@@ -62,6 +64,8 @@ crate::vocabulary::vocabulary! {
         Discipline = "discipline",
         /// A complaint or a re-offence recorded against a discipline.
         Hold = "hold",
+        /// The cell's recognition that a disciplined member remedied the fault.
+        Remedy = "remedy",
         /// Left the Party (name removed, resigned, deceased).
         Exit = "exit",
         /// Readmitted.
@@ -86,6 +90,8 @@ crate::vocabulary::vocabulary! {
         Revoke = "revoke",
         /// A card collected when the member left.
         Collect = "collect",
+        /// A card kept by the family of a deceased member.
+        Keep = "keep",
         /// Badges proposed.
         Propose = "propose",
         /// A badge proposal approved.
@@ -144,6 +150,7 @@ impl AuditEntity {
             | Self::EvaluationRound
             | Self::Discipline
             | Self::Illness
+            | Self::BadgeOccasion
             | Self::User
             | Self::ApiToken
             | Self::SyncKey

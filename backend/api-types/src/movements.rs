@@ -393,6 +393,8 @@ crate::vocabulary::vocabulary! {
         DisciplineLapsing = "discipline_lapsing",
         /// Rule 8: a temporary transfer expired while the member is still registered there.
         TemporaryTransferExpired = "temporary_transfer_expired",
+        /// Rule 23: grounds to propose a name removal (an alert, never an automatic exit).
+        NameRemovalProposed = "name_removal_proposed",
     }
 }
 
@@ -408,7 +410,7 @@ pub struct Alert {
     pub full_name: String,
     /// Their cell.
     pub organization_id: OrgId,
-    /// The rule of DOMAIN.md it comes from (e.g. 3, 6, 8, 11).
+    /// The rule of DOMAIN.md it comes from (e.g. 3, 6, 8, 11, 23).
     pub rule: u8,
     /// The date the alert is about (deadline passed or coming).
     pub date: NaiveDate,

@@ -13,6 +13,7 @@ pub mod disclosure;
 pub mod evaluation;
 pub mod evaluation_round;
 pub mod lifecycle;
+pub mod name_removal;
 pub mod party_age;
 pub mod privacy;
 pub mod report;

@@ -198,6 +198,9 @@ pub fn for_subtree(conn: &mut DbConn, path: &str, today: NaiveDate) -> AppResult
         ));
     }
 
+    // Rule 23: name-removal proposals.
+    out.extend(super::name_removal::alerts(conn, &lo, &hi, today)?);
+
     out.sort_by(|a, b| a.date.cmp(&b.date).then(a.member_id.0.cmp(&b.member_id.0)));
     Ok(out)
 }

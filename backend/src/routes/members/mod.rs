@@ -1,5 +1,6 @@
 //! `/members`: member records inside the caller's scope.
 
+mod badge_eligibility;
 mod create;
 mod disciplines;
 mod events;
@@ -12,6 +13,7 @@ mod party_age;
 mod periods;
 mod recognition;
 mod records;
+mod remedies;
 mod supplement;
 mod update;
 
@@ -32,6 +34,8 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .service(disciplines::create_discipline)
         .service(disciplines::list_disciplines)
         .service(disciplines::hold_discipline)
+        .service(remedies::record_remedy)
+        .service(badge_eligibility::member_badge_eligibility)
         .service(exit::exit_member)
         .service(exit::readmit_member)
         .service(periods::add_exemption)
