@@ -274,7 +274,9 @@ async fn the_2025_national_exchange_is_a_reissue_reason() {
     let id = admin
         .create_member(official_json(t.cell, "Phan Văn Đổi", 1975, "2000-03-06", 1))
         .await;
-    let old = admin.post("/api/v1/cards", issue(id)).await.id();
+    let mut first = issue(id);
+    first["issued_on"] = json!("2012-05-19");
+    let old = admin.post("/api/v1/cards", first).await.id();
     // Chỉ thị 51-CT/TW: every official member with a card gets a new one before 2 Sep 2025.
     let new = admin
         .post(
@@ -310,7 +312,10 @@ async fn the_family_keeps_the_card_of_a_deceased_member_and_it_is_not_active() {
     assert_eq!(c.json["end_reason"], "deceased");
     // Not active: the number no longer belongs to a sitting member's active card.
     let active = admin
-        .get_all(&format!("/api/v1/cards?status=active&organization_id={}", t.province), 50)
+        .get_all(
+            &format!("/api/v1/cards?status=active&organization_id={}", t.province),
+            50,
+        )
         .await;
     assert!(active.iter().all(|x| x["id"] != card));
 }

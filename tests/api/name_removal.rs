@@ -11,7 +11,11 @@ async fn rate(admin: &Client, id: i64, year: i32, level: &str) {
         (false, _) => json!({"level": level}),
     };
     admin
-        .put(&format!("/api/v1/members/{id}/evaluations/{year}"), body, None)
+        .put(
+            &format!("/api/v1/members/{id}/evaluations/{year}"),
+            body,
+            None,
+        )
         .await
         .assert_status(200);
 }
@@ -20,7 +24,13 @@ fn proposals(alerts: &[Value]) -> Vec<(i64, Value, Value)> {
     alerts
         .iter()
         .filter(|a| a["kind"] == "name_removal_proposed")
-        .map(|a| (a["member_id"].as_i64().unwrap(), a["rule"].clone(), a["date"].clone()))
+        .map(|a| {
+            (
+                a["member_id"].as_i64().unwrap(),
+                a["rule"].clone(),
+                a["date"].clone(),
+            )
+        })
         .collect()
 }
 
@@ -58,7 +68,10 @@ async fn not_complete_two_years_running_proposes_a_name_removal() {
         .await
         .assert_status(200);
     let alerts = admin
-        .get_all(&format!("/api/v1/alerts?organization_id={}", t.province), 50)
+        .get_all(
+            &format!("/api/v1/alerts?organization_id={}", t.province),
+            50,
+        )
         .await;
     // Only the member rated "not complete" in 2024 and 2025, still a member, is proposed.
     assert_eq!(

@@ -109,7 +109,11 @@ mod tests {
 
     #[test]
     fn a_reissue_or_the_exchange_voids_the_old_card() {
-        for r in [ReissueReason::Lost, ReissueReason::Damaged, ReissueReason::Exchange] {
+        for r in [
+            ReissueReason::Lost,
+            ReissueReason::Damaged,
+            ReissueReason::Exchange,
+        ] {
             assert_eq!(status_after_reissue(r), CardStatus::Void, "{r:?}");
         }
     }

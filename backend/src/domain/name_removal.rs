@@ -103,7 +103,10 @@ mod tests {
                 second: 2025
             }]
         );
-        assert_eq!(grounds(&f, 2026)[0].date(), NaiveDate::from_ymd_opt(2025, 12, 31).unwrap_or_default());
+        assert_eq!(
+            grounds(&f, 2026)[0].date(),
+            NaiveDate::from_ymd_opt(2025, 12, 31).unwrap_or_default()
+        );
         assert!(message(&grounds(&f, 2026)).contains("(2024, 2025)"));
         // Rated this year already: the two latest count.
         let f = facts(&[(2025, NotComplete), (2026, NotComplete)]);

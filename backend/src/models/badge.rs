@@ -306,7 +306,8 @@ pub fn facts_of(
     let mut held = BadgeRow::awarded_to(conn, &ids)?;
     let mut discipline: HashMap<i64, Vec<BadgeDiscipline>> = HashMap::new();
     let rows_d = DisciplineRow::of_members(conn, &ids)?;
-    let remedies = RemedyRow::recognised_on(conn, &rows_d.iter().map(|d| d.id).collect::<Vec<_>>())?;
+    let remedies =
+        RemedyRow::recognised_on(conn, &rows_d.iter().map(|d| d.id).collect::<Vec<_>>())?;
     for d in rows_d {
         let rule = d.rule();
         discipline

@@ -78,7 +78,10 @@ impl OccasionRow {
         }
         Ok(q.filter(badge_occasions::occasion_on.ge(from))
             .filter(badge_occasions::occasion_on.le(to))
-            .order((badge_occasions::occasion_on.asc(), badge_occasions::id.asc()))
+            .order((
+                badge_occasions::occasion_on.asc(),
+                badge_occasions::id.asc(),
+            ))
             .select(Self::as_select())
             .load(conn)?)
     }

@@ -23,7 +23,10 @@ pub fn of_member(
 ) -> AppResult<BadgeEligibility> {
     let m = MemberRow::find(conn, scope, id)?;
     let (on, special) = match occasion {
-        Some(on) => (on, super::badge_occasions::check_for(conn, &m.org_path, on)?),
+        Some(on) => (
+            on,
+            super::badge_occasions::check_for(conn, &m.org_path, on)?,
+        ),
         None => super::badge_occasions::next_for(conn, &m.org_path, today)?,
     };
     let settings = setting::at(conn, on)?;
@@ -43,8 +46,7 @@ pub fn of_member(
         special_occasion: special,
         eligible: eligibility.is_some(),
         milestone: eligibility.map(|e| e.milestone),
-        party_age_years: eligibility
-            .map_or_else(|| rules::years_on(f, on), |e| e.party_age_years),
+        party_age_years: eligibility.map_or_else(|| rules::years_on(f, on), |e| e.party_age_years),
         early: eligibility.is_some_and(|e| e.early),
         posthumous: eligibility.is_some_and(|e| e.posthumous),
         refusal_code: refusal

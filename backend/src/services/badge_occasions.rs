@@ -85,7 +85,11 @@ pub fn next_for(conn: &mut DbConn, path: &str, today: NaiveDate) -> AppResult<(N
 
 /// Records a special occasion: the provincial level only (403), for an organisation in the
 /// caller's scope (404), on a day other than the anniversaries (422), once (409).
-pub fn record(conn: &mut Uow<'_>, caller: &AuthUser, body: &RecordOccasion) -> AppResult<OccasionRow> {
+pub fn record(
+    conn: &mut Uow<'_>,
+    caller: &AuthUser,
+    body: &RecordOccasion,
+) -> AppResult<OccasionRow> {
     super::badges::require_provincial(conn, caller)?;
     let org = OrganizationRow::find(conn, &caller.scope, body.organization_id)?;
     if occasion::is_fixed(body.occasion_on) {

@@ -245,12 +245,5 @@ pub fn end_on_exit(
         CardStatus::Kept => qldv_api_types::audit::AuditAction::Keep,
         _ => qldv_api_types::audit::AuditAction::Collect,
     };
-    audit_card(
-        conn,
-        actor,
-        action,
-        &m.org_path,
-        Some(&card),
-        &after,
-    )
+    audit_card(conn, actor, action, &m.org_path, Some(&card), &after)
 }

@@ -119,4 +119,3 @@ pub(super) fn discipline_check(
         )),
     }
 }
-

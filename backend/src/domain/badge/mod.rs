@@ -28,8 +28,8 @@ use super::Violation;
 mod block;
 pub mod occasion;
 
-pub use block::{blocked, BadgeDiscipline, Block};
 use block::discipline_check;
+pub use block::{blocked, BadgeDiscipline, Block};
 
 /// Where the member stands, as far as badges are concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -79,8 +79,16 @@ mod tests {
         for (m, day) in FIXED {
             assert_eq!(check(d(2027, m, day), &[]), Ok(false));
         }
-        for other in [d(2027, 2, 4), d(2027, 2, 2), d(2027, 12, 31), d(2027, 3, 26)] {
-            assert_eq!(check(other, &[]).map_err(|v| v.code), Err("not_an_occasion"));
+        for other in [
+            d(2027, 2, 4),
+            d(2027, 2, 2),
+            d(2027, 12, 31),
+            d(2027, 3, 26),
+        ] {
+            assert_eq!(
+                check(other, &[]).map_err(|v| v.code),
+                Err("not_an_occasion")
+            );
         }
     }
 

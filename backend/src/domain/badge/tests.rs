@@ -172,7 +172,10 @@ fn a_readmitted_member_on_a_new_probation_waits_for_recognition() {
         from: d(2020, 3, 6),
         to: Some(d(2025, 9, 1)),
     }];
-    assert_eq!(eligible(&f, d(2026, 9, 2), &s()).map(|e| e.milestone), Ok(30));
+    assert_eq!(
+        eligible(&f, d(2026, 9, 2), &s()).map(|e| e.milestone),
+        Ok(30)
+    );
     f.on_probation = true;
     assert_eq!(
         code(eligible(&f, d(2026, 9, 2), &s())),
@@ -358,10 +361,16 @@ fn after_the_wait_the_cell_must_have_recognised_the_remedy() {
         blocked(&f.disciplines, &[], occasion, &s()),
         Some(Block::RemedyNotRecognised)
     );
-    assert_eq!(code(eligible(&f, occasion, &s())), Some("discipline_in_force"));
+    assert_eq!(
+        code(eligible(&f, occasion, &s())),
+        Some("discipline_in_force")
+    );
     // Recognised after the occasion: not yet.
     let f = warned(decided, Some(d(2026, 11, 8)));
-    assert_eq!(code(eligible(&f, occasion, &s())), Some("discipline_in_force"));
+    assert_eq!(
+        code(eligible(&f, occasion, &s())),
+        Some("discipline_in_force")
+    );
     // Recognised by the occasion: eligible.
     let f = warned(decided, Some(d(2026, 10, 15)));
     assert!(eligible(&f, occasion, &s()).is_ok());

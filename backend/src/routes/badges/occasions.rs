@@ -2,11 +2,12 @@
 
 use actix_web::{get, post, web, HttpResponse};
 use qldv_api_types::badges::{BadgeOccasion, RecordOccasion};
-use qldv_api_types::OrgId;
+use qldv_api_types::{OrgId, Page};
 use serde::Deserialize;
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
+use crate::pagination::{page_of_list, PageParams};
 use crate::routes::extract::{Valid, Writer};
 use crate::routes::problems;
 use crate::services;
@@ -55,9 +56,9 @@ pub struct OccasionQuery {
 #[utoipa::path(
     operation_id = "list_badge_occasions",
     tag = "badges",
-    params(OccasionQuery),
+    params(OccasionQuery, PageParams),
     responses(
-        (status = 200, description = "The occasions", body = Vec<BadgeOccasion>),
+        (status = 200, description = "One page of the occasions", body = Page<BadgeOccasion>),
         problems::NotFound,
     ),
 )]
@@ -66,12 +67,16 @@ pub async fn list_occasions(
     state: web::Data<AppState>,
     user: AuthUser,
     query: web::Query<OccasionQuery>,
-) -> Result<web::Json<Vec<BadgeOccasion>>, AppError> {
+    params: web::Query<PageParams>,
+) -> Result<web::Json<Page<BadgeOccasion>>, AppError> {
     let q = query.into_inner();
     let list = crate::db::run(&state.pool, move |c| {
         let year = crate::routes::common::year(q.year)?;
         services::badge_occasions::of_year(c, &user.scope, q.organization_id, year)
     })
     .await?;
-    Ok(web::Json(list))
+    let page = page_of_list(list, &params, |o| {
+        (o.occasion_on, o.organization_id.map_or(0, |id| id.0))
+    })?;
+    Ok(web::Json(page))
 }
