@@ -283,6 +283,44 @@ pub mod badges {
             format!("Đề nghị số {id} đã được xét trước đó"),
         )
     }
+
+    /// 409 `already_exists`: the organisation recorded that special occasion already.
+    pub fn occasion_recorded() -> AppError {
+        AppError::Conflict(
+            "already_exists",
+            "Dịp xét tặng Huy hiệu này đã được ghi nhận cho tổ chức".into(),
+        )
+    }
+
+    /// 422 `not_an_occasion`: a special occasion is recorded only for a date other than the four
+    /// anniversaries.
+    pub fn occasion_is_fixed() -> AppError {
+        AppError::Rule(
+            "not_an_occasion",
+            "Các ngày 3/2, 19/5, 2/9, 7/11 là dịp xét tặng hằng năm, không cần ghi nhận".into(),
+        )
+    }
+
+    /// 404: no such discipline decision of the member.
+    pub fn discipline_not_found() -> AppError {
+        AppError::not_found("quyết định kỷ luật")
+    }
+
+    /// 409 `already_exists`: the remedy of that discipline is recorded already.
+    pub fn remedy_recorded() -> AppError {
+        AppError::Conflict(
+            "already_exists",
+            "Đã ghi nhận chi bộ công nhận sửa chữa khuyết điểm cho quyết định kỷ luật này".into(),
+        )
+    }
+
+    /// 422 `date_order`: the remedy is recognised after the discipline decision.
+    pub fn remedy_before_decision() -> AppError {
+        AppError::Rule(
+            "date_order",
+            "Ngày chi bộ công nhận sửa chữa khuyết điểm phải từ ngày quyết định kỷ luật".into(),
+        )
+    }
 }
 
 /// Party cards (rule 17).

@@ -94,11 +94,22 @@ async fn the_eligibility_list_for_an_occasion() {
         )
         .await
         .assert_status(200);
-    admin
+    let warning = admin
         .post(
             &format!("/api/v1/members/{warned}/disciplines"),
             json!({"form": "warning", "decided_on": "2026-06-01", "decision_no": "5-QĐ/UBKT",
                    "reason": "Vi phạm quy định"}),
+        )
+        .await;
+    warning.assert_status(201);
+    // Rule 20: after the wait, the badge needs the cell's recognition of the remedy.
+    admin
+        .post(
+            &format!(
+                "/api/v1/members/{warned}/disciplines/{}/remedy",
+                warning.id()
+            ),
+            json!({"recognised_on": "2026-11-20", "resolution_no": "9-NQ/CB"}),
         )
         .await
         .assert_status(201);
@@ -321,7 +332,7 @@ async fn an_interruption_from_a_readmission_moves_the_milestone() {
     // Without the three years out, 30 years would have come on 5 March 2020.
     let age = admin.get(&format!("{m}/party-age?as_of=2022-12-31")).await;
     assert_eq!(age.json["years"], 29);
-    assert!(find(&eligible(&admin, t.province, "2022-12-31").await, id).is_none());
+    assert!(find(&eligible(&admin, t.province, "2022-11-07").await, id).is_none());
     let list = eligible(&admin, t.province, "2023-05-19").await;
     let e = find(&list, id).expect("eligible after the interruption");
     let age = admin.get(&format!("{m}/party-age?as_of=2023-05-19")).await;

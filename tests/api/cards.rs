@@ -267,3 +267,55 @@ async fn numbers_stay_unique_under_parallel_issue() {
     numbers.dedup();
     assert_eq!(numbers.len(), 8);
 }
+
+#[actix_web::test]
+async fn the_2025_national_exchange_is_a_reissue_reason() {
+    let (_app, admin, t) = setup().await;
+    let id = admin
+        .create_member(official_json(t.cell, "Phan Văn Đổi", 1975, "2000-03-06", 1))
+        .await;
+    let mut first = issue(id);
+    first["issued_on"] = json!("2012-05-19");
+    let old = admin.post("/api/v1/cards", first).await.id();
+    // Chỉ thị 51-CT/TW: every official member with a card gets a new one before 2 Sep 2025.
+    let new = admin
+        .post(
+            &format!("/api/v1/cards/{old}/reissue"),
+            json!({"reason": "exchange", "issued_on": "2025-08-20", "decision_no": "420-QĐ/TU"}),
+        )
+        .await;
+    new.assert_status(201);
+    assert_eq!(new.json["replaces_id"], old);
+    assert_eq!(new.json["status"], "active");
+    let old = admin.get(&format!("/api/v1/cards/{old}")).await;
+    assert_eq!(old.json["status"], "void");
+    assert_eq!(old.json["end_reason"], "exchange");
+}
+
+#[actix_web::test]
+async fn the_family_keeps_the_card_of_a_deceased_member_and_it_is_not_active() {
+    let (_app, admin, t) = setup().await;
+    let id = admin
+        .create_member(official_json(t.cell, "Lý Văn Mất", 1950, "1975-03-06", 1))
+        .await;
+    let card = admin.post("/api/v1/cards", issue(id)).await.id();
+    admin
+        .post(
+            &format!("/api/v1/members/{id}/exit"),
+            json!({"reason": "deceased", "effective_on": "2026-01-10", "decision_no": "2-TB/ĐU"}),
+        )
+        .await
+        .assert_status(200);
+    let c = admin.get(&format!("/api/v1/cards/{card}")).await;
+    assert_eq!(c.json["status"], "kept", "kept by the family (rule 12)");
+    assert_eq!(c.json["ended_on"], "2026-01-10");
+    assert_eq!(c.json["end_reason"], "deceased");
+    // Not active: the number no longer belongs to a sitting member's active card.
+    let active = admin
+        .get_all(
+            &format!("/api/v1/cards?status=active&organization_id={}", t.province),
+            50,
+        )
+        .await;
+    assert!(active.iter().all(|x| x["id"] != card));
+}

@@ -31,6 +31,8 @@ crate::vocabulary::vocabulary! {
         Discipline = "discipline",
         /// A serious illness recorded for a member.
         Illness = "illness",
+        /// A special badge occasion recorded by a provincial standing committee.
+        BadgeOccasion = "badge_occasion",
         /// A user account (and its sign-ins).
         User = "user",
         /// An integration API token.
@@ -70,6 +72,8 @@ crate::vocabulary::vocabulary! {
         Discipline = "discipline",
         /// A complaint or a re-offence recorded against a discipline.
         Hold = "hold",
+        /// The cell's recognition that a disciplined member remedied the fault.
+        Remedy = "remedy",
         /// Left the Party (name removed, resigned, deceased).
         Exit = "exit",
         /// Readmitted.
@@ -102,6 +106,8 @@ crate::vocabulary::vocabulary! {
         Revoke = "revoke",
         /// A card collected when the member left.
         Collect = "collect",
+        /// A card kept by the family of a deceased member.
+        Keep = "keep",
         /// Badges proposed.
         Propose = "propose",
         /// A badge proposal approved.
@@ -166,6 +172,7 @@ impl AuditEntity {
             | Self::EvaluationRound
             | Self::Discipline
             | Self::Illness
+            | Self::BadgeOccasion
             | Self::User
             | Self::ApiToken
             | Self::SyncKey

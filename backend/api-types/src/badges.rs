@@ -160,3 +160,102 @@ pub struct RejectProposal {
     #[validate(length(min = 1, max = 500, message = "Nhập lý do"))]
     pub reason: String,
 }
+
+/// `POST /badges/occasions`: a special award occasion decided by the provincial standing
+/// committee (rule 18), valid for the members of the organisation's subtree.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"organization_id": 1, "occasion_on": "2027-03-26", "title": "Kỷ niệm ngày thành lập Đảng bộ tỉnh", "decision_no": "12-QĐ/TU"})))]
+pub struct RecordOccasion {
+    /// The organisation (a province or the centre) whose standing committee decided it.
+    pub organization_id: OrgId,
+    /// The day (not one of the four anniversaries, which need no record).
+    pub occasion_on: NaiveDate,
+    /// What is celebrated.
+    #[validate(length(min = 1, max = 200, message = "Nhập tên dịp kỷ niệm"))]
+    pub title: String,
+    /// Decision number of the provincial standing committee.
+    #[validate(length(min = 1, max = 50, message = "Nhập số quyết định"))]
+    pub decision_no: String,
+}
+
+/// An award occasion: one of the four anniversaries, or a recorded special occasion.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BadgeOccasion {
+    /// The day.
+    pub occasion_on: NaiveDate,
+    /// A special occasion (recorded), not an anniversary.
+    pub special: bool,
+    /// What is celebrated (special occasions).
+    pub title: Option<String>,
+    /// Decision number (special occasions).
+    pub decision_no: Option<String>,
+    /// The organisation that decided it (special occasions).
+    pub organization_id: Option<OrgId>,
+}
+
+/// `GET /members/{id}/badge-eligibility`: one member's eligibility on an occasion (rules 18–20).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BadgeEligibility {
+    /// The member.
+    pub member_id: MemberId,
+    /// The occasion judged (the one asked for, or the next one from today).
+    pub occasion_on: NaiveDate,
+    /// The occasion is a recorded special one.
+    pub special_occasion: bool,
+    /// Eligible on the occasion.
+    pub eligible: bool,
+    /// The milestone that may be awarded (when eligible).
+    pub milestone: Option<u32>,
+    /// Whole years of party age on the occasion (at death for the deceased; 0 without one).
+    pub party_age_years: u32,
+    /// Before the milestone is reached: a serious illness, or posthumously.
+    pub early: bool,
+    /// Posthumous (truy tặng).
+    pub posthumous: bool,
+    /// Why not (when not eligible): `not_eligible`, `discipline_in_force`,
+    /// `discipline_under_consideration`.
+    pub refusal_code: Option<crate::ErrorCode>,
+    /// Why not, in Vietnamese.
+    pub refusal: Option<String>,
+    /// The next milestone above the badges held.
+    pub next_milestone: Option<u32>,
+    /// The day that milestone is reached, as things stand.
+    pub next_milestone_on: Option<NaiveDate>,
+    /// The regulation judged under (in force on the occasion).
+    pub regulation: String,
+}
+
+/// `POST /members/{id}/disciplines/{discipline_id}/remedy`: the cell recognises that the member
+/// remedied the fault (rule 20: a badge after a discipline needs it).
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"recognised_on": "2026-10-15", "resolution_no": "12-NQ/CB", "note": "Chi bộ xác nhận đã sửa chữa khuyết điểm"})))]
+pub struct RecordRemedy {
+    /// The day of the cell's resolution (on or after the discipline decision).
+    pub recognised_on: NaiveDate,
+    /// The cell's resolution or minutes number.
+    #[validate(length(min = 1, max = 50, message = "Nhập số nghị quyết của chi bộ"))]
+    pub resolution_no: String,
+    /// Remarks.
+    #[validate(length(max = 1000))]
+    pub note: Option<String>,
+}
+
+/// A recorded recognition of the remedy.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DisciplineRemedy {
+    /// The discipline decision.
+    pub discipline_id: i64,
+    /// The member.
+    pub member_id: MemberId,
+    /// The day of the cell's resolution.
+    pub recognised_on: NaiveDate,
+    /// The resolution number.
+    pub resolution_no: String,
+    /// Remarks.
+    pub note: Option<String>,
+}

@@ -17,6 +17,8 @@ crate::vocabulary::vocabulary! {
         Revoked = "revoked",
         /// Collected on the member's exit (rule 12).
         Collected = "collected",
+        /// Kept by the family of a deceased member (rule 12): not active.
+        Kept = "kept",
     }
 }
 
@@ -27,6 +29,8 @@ crate::vocabulary::vocabulary! {
         Lost = "lost",
         /// Damaged.
         Damaged = "damaged",
+        /// The national card exchange (Chỉ thị 51-CT/TW, 2025): a new card for the old one.
+        Exchange = "exchange",
     }
 }
 
@@ -51,7 +55,7 @@ pub struct IssueCard {
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReissueCard {
-    /// Lost or damaged.
+    /// Lost, damaged, or the 2025 national exchange.
     pub reason: ReissueReason,
     /// Date of the new card.
     pub issued_on: NaiveDate,
@@ -96,7 +100,7 @@ pub struct Card {
     pub replaces_id: Option<crate::CardId>,
     /// When it stopped being active.
     pub ended_on: Option<NaiveDate>,
-    /// Why (lost, damaged, the revocation reason, the exit).
+    /// Why (lost, damaged, exchange, the revocation reason, the exit; `deceased` when kept).
     pub end_reason: Option<String>,
     /// Version (`ETag`).
     pub version: i64,

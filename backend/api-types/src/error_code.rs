@@ -107,6 +107,7 @@ error_codes! {
     ConsentRequired = "consent_required", 422, "Readmission needs the superior committee's consent";
     DateOrder = "date_order", 422, "Dates out of order";
     DisciplineInForce = "discipline_in_force", 422, "A discipline in force prevents this";
+    DisciplineUnderConsideration = "discipline_under_consideration", 422, "A discipline under consideration holds the badge until its outcome";
     FormNotAllowed = "form_not_allowed", 422, "This discipline form does not apply to the member";
     IdempotencyKeyReused = "idempotency_key_reused", 422, "The same Idempotency-Key was sent with another body";
     IllnessCap = "illness_cap", 422, "Ill three months or more in the year: the level is capped at `complete`";
@@ -123,6 +124,7 @@ error_codes! {
     NoPartyAge = "no_party_age", 422, "The member has no party age at that date";
     PartyAgeMismatch = "party_age_mismatch", 422, "The party age from the dates typed in is not the one the sender's paper states";
     NotAMilestone = "not_a_milestone", 422, "Not a badge milestone";
+    NotAnOccasion = "not_an_occasion", 422, "Not a badge occasion: 3 Feb, 19 May, 2 Sep, 7 Nov or a recorded special occasion";
     NotEligible = "not_eligible", 422, "The member is not eligible for the badge";
     NotGrassroots = "not_grassroots", 422, "Not a grassroots organisation";
     NotMemberThatYear = "not_member_that_year", 422, "The member was not a member in that year";

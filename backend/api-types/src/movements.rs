@@ -423,6 +423,8 @@ crate::vocabulary::vocabulary! {
         /// An admission, transfer, exit or death entered later than the data-entry deadline
         /// after the event (a dated setting).
         LateEntry = "late_entry",
+        /// Rule 23: grounds to propose a name removal (an alert, never an automatic exit).
+        NameRemovalProposed = "name_removal_proposed",
     }
 }
 
@@ -438,7 +440,7 @@ pub struct Alert {
     pub full_name: String,
     /// Their cell.
     pub organization_id: OrgId,
-    /// The rule of DOMAIN.md it comes from (e.g. 3, 6, 8, 11).
+    /// The rule of DOMAIN.md it comes from (e.g. 3, 6, 8, 11, 23).
     pub rule: u8,
     /// The date the alert is about (deadline passed or coming).
     pub date: NaiveDate,

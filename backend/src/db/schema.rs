@@ -621,6 +621,30 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    badge_occasions (id) {
+        id -> BigInt,
+        organization_id -> BigInt,
+        occasion_on -> Date,
+        title -> Text,
+        decision_no -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    discipline_remedies (id) {
+        id -> BigInt,
+        discipline_id -> BigInt,
+        recognised_on -> Date,
+        resolution_no -> Text,
+        note -> Nullable<Text>,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     organization_kinds,
     organizations,
@@ -661,4 +685,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     composition_counts,
     composition_deltas,
     composition_state,
+    badge_occasions,
+    discipline_remedies,
 );

@@ -1,6 +1,9 @@
-//! Party cards (rule 17): who may get one, who may issue it, and the number format.
+//! Party cards (rule 17): who may get one, who may issue it, the number format, and what
+//! becomes of the card when the member leaves (rule 12).
 
+use qldv_api_types::cards::{CardStatus, ReissueReason};
 use qldv_api_types::members::MemberStatus;
+use qldv_api_types::movements::MembershipEnd;
 
 use super::tree;
 use super::Violation;
@@ -26,6 +29,27 @@ pub fn issuer_is_superior(scope_root_path: Option<&str>, grassroots_path: &str) 
     match scope_root_path {
         None => true,
         Some(root) => root != grassroots_path && tree::is_within(grassroots_path, root),
+    }
+}
+
+/// Rule 12: what the active card becomes when the member's membership ends: collected on an
+/// expulsion, a name removal or a resignation; kept by the family (not active) on a death;
+/// unchanged when the member moves on (a transfer out, a restructuring).
+pub fn status_on_exit(reason: MembershipEnd) -> Option<CardStatus> {
+    match reason {
+        MembershipEnd::Expelled | MembershipEnd::NameRemoved | MembershipEnd::Resigned => {
+            Some(CardStatus::Collected)
+        }
+        MembershipEnd::Deceased => Some(CardStatus::Kept),
+        MembershipEnd::TransferredOut | MembershipEnd::Restructured => None,
+    }
+}
+
+/// Rule 17: a reissue (lost, damaged) or the national exchange (Chỉ thị 51-CT/TW) replaces the
+/// active card: the old one becomes void, whatever the reason.
+pub fn status_after_reissue(reason: ReissueReason) -> CardStatus {
+    match reason {
+        ReissueReason::Lost | ReissueReason::Damaged | ReissueReason::Exchange => CardStatus::Void,
     }
 }
 
@@ -67,6 +91,31 @@ mod tests {
             check_member(MemberStatus::Exited).map_err(|v| v.code),
             Err("member_not_active")
         );
+    }
+
+    #[test]
+    fn on_exit_the_card_is_collected_or_kept_by_the_family() {
+        use MembershipEnd::*;
+        for r in [Expelled, NameRemoved, Resigned] {
+            assert_eq!(status_on_exit(r), Some(CardStatus::Collected), "{r:?}");
+        }
+        assert_eq!(status_on_exit(Deceased), Some(CardStatus::Kept));
+        assert_eq!(status_on_exit(TransferredOut), None);
+        assert_eq!(status_on_exit(Restructured), None);
+        for s in [CardStatus::Collected, CardStatus::Kept] {
+            assert_ne!(s, CardStatus::Active, "neither is active");
+        }
+    }
+
+    #[test]
+    fn a_reissue_or_the_exchange_voids_the_old_card() {
+        for r in [
+            ReissueReason::Lost,
+            ReissueReason::Damaged,
+            ReissueReason::Exchange,
+        ] {
+            assert_eq!(status_after_reissue(r), CardStatus::Void, "{r:?}");
+        }
     }
 
     #[test]

@@ -333,6 +333,20 @@ pub fn under_consideration(cases: &[CaseFacts], day: NaiveDate) -> bool {
         .any(|c| considers_discipline(c.kind) && c.open_on(day))
 }
 
+/// Rule 20's periods of a discipline under consideration, as dated periods (for the badge
+/// engine, which judges any day): each case that may end in a discipline, from its opening to
+/// its settlement.
+pub fn consideration_periods(cases: &[CaseFacts]) -> Vec<super::party_age::Period> {
+    cases
+        .iter()
+        .filter(|c| considers_discipline(c.kind))
+        .map(|c| super::party_age::Period {
+            from: c.opened_on,
+            to: c.settled_on,
+        })
+        .collect()
+}
+
 /// Why a member exited, as far as re-admission is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ExitFacts {

@@ -18,6 +18,7 @@ pub mod evaluation_round;
 pub mod holidays;
 pub mod lifecycle;
 pub mod lunar;
+pub mod name_removal;
 pub mod party_age;
 pub mod privacy;
 pub mod report;

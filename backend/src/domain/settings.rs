@@ -69,7 +69,10 @@ pub struct RuleSettings {
     pub badge_early_months_until_65: u32,
     /// Rule 19: months early with a serious illness, for milestones from 70.
     pub badge_early_months_from_70: u32,
-    /// Rule 20: months after a reprimand before a badge.
+    /// Rule 19: months early a badge may be awarded posthumously (HD 01-HD/TW §18.2).
+    pub badge_posthumous_early_months: u32,
+    /// Rule 20: months after a reprimand before a badge (0: a reprimand does not block, as under
+    /// 29-QĐ/TW).
     pub badge_wait_months_reprimand: u32,
     /// Rule 20: months after a warning before a badge.
     pub badge_wait_months_warning: u32,
@@ -112,6 +115,7 @@ impl RuleSettings {
             badge_milestones: vec![30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90],
             badge_early_months_until_65: 12,
             badge_early_months_from_70: 24,
+            badge_posthumous_early_months: 12,
             badge_wait_months_reprimand: 6,
             badge_wait_months_warning: 9,
             badge_wait_months_dismissal: 12,
@@ -197,6 +201,7 @@ impl RuleSettings {
             }
             "badge.early_months_until_65" => self.badge_early_months_until_65 = number()?,
             "badge.early_months_from_70" => self.badge_early_months_from_70 = number()?,
+            "badge.posthumous_early_months" => self.badge_posthumous_early_months = number()?,
             "badge.wait_months_reprimand" => self.badge_wait_months_reprimand = number()?,
             "badge.wait_months_warning" => self.badge_wait_months_warning = number()?,
             "badge.wait_months_dismissal" => self.badge_wait_months_dismissal = number()?,

@@ -15,6 +15,7 @@ use crate::db::DbConn;
 use crate::domain::badge::{BadgeDiscipline, BadgeFacts, Standing};
 use crate::error::AppResult;
 use crate::models::discipline::DisciplineRow;
+use crate::models::discipline_remedy::RemedyRow;
 use crate::models::illness::IllnessRow;
 use crate::models::member::{within, MemberRow};
 use crate::models::JoinedWithMembers;
@@ -204,9 +205,9 @@ impl BadgeRow {
 }
 
 /// The members inside the scope and subtree who may be eligible on an occasion: those whose
-/// next milestone falls on or before it, and those with a serious illness recorded by then whose
-/// next milestone falls within the longest early window (`due_by`) — early awards are for them
-/// alone. Their ids come from the `(next_badge_on, org_path, id)` index, never from a walk of
+/// next milestone falls on or before it, and those with a serious illness recorded by then or
+/// deceased whose next milestone falls within the longest early window (`due_by`) — early
+/// awards are for them alone. Their ids come from the `(next_badge_on, org_path, id)` index, never from a walk of
 /// every member. Only this scoped query makes them.
 #[derive(Debug, Clone, Default)]
 pub struct Candidates(Vec<i64>);
@@ -238,6 +239,17 @@ impl Candidates {
             .into_boxed();
         ids.extend(
             within(early, scope, subtree_path)
+                .select(members::id)
+                .load::<i64>(conn)?,
+        );
+        // Rule 19: a posthumous award may come early too.
+        let posthumous = members::table
+            .filter(members::next_badge_on.gt(occasion))
+            .filter(members::next_badge_on.le(due_by))
+            .filter(members::exit_reason.eq(Some(MembershipEnd::Deceased)))
+            .into_boxed();
+        ids.extend(
+            within(posthumous, scope, subtree_path)
                 .select(members::id)
                 .load::<i64>(conn)?,
         );
@@ -280,8 +292,11 @@ pub fn standing(m: &MemberRow) -> Standing {
     }
 }
 
-/// The eligibility facts of several members, with three batched queries (disciplines,
-/// illnesses, badges held), never one per member.
+/// The eligibility facts of several members, with four batched queries (disciplines and the
+/// recognitions of their remedies, illnesses, badges held), never one per member.
+///
+/// Periods of a discipline under consideration (rule 20) come from the member's inspection,
+/// denunciation and discipline-review cases (one more batched query).
 pub fn facts_of(
     conn: &mut DbConn,
     rows: &[MemberRow],
@@ -289,10 +304,13 @@ pub fn facts_of(
     let ids: Vec<i64> = rows.iter().map(|m| m.id).collect();
     let mut held = BadgeRow::awarded_to(conn, &ids)?;
     let mut discipline: HashMap<i64, Vec<BadgeDiscipline>> = HashMap::new();
-    for d in DisciplineRow::of_members(conn, &ids)?
+    let rows_d: Vec<DisciplineRow> = DisciplineRow::of_members(conn, &ids)?
         .into_iter()
         .filter(|d| d.annulled_on.is_none())
-    {
+        .collect();
+    let remedies =
+        RemedyRow::recognised_on(conn, &rows_d.iter().map(|d| d.id).collect::<Vec<_>>())?;
+    for d in rows_d {
         let rule = d.rule();
         discipline
             .entry(d.member_id)
@@ -301,7 +319,12 @@ pub fn facts_of(
                 form: rule.form,
                 decided_on: rule.decided_on,
                 held: rule.held,
+                remedy_recognised_on: remedies.get(&d.id).copied(),
             });
+    }
+    let mut cases: HashMap<i64, Vec<crate::domain::case::CaseFacts>> = HashMap::new();
+    for c in super::member_case::CaseRow::of_members(conn, &ids)? {
+        cases.entry(c.member_id).or_default().push(c.facts());
     }
     let mut illness: HashMap<i64, NaiveDate> = HashMap::new();
     for i in IllnessRow::of_members(conn, &ids)?
@@ -319,6 +342,11 @@ pub fn facts_of(
                 standing: standing(m),
                 serious_illness_since: illness.get(&m.id).copied(),
                 disciplines: discipline.remove(&m.id).unwrap_or_default(),
+                under_consideration: crate::domain::discipline::consideration_periods(
+                    cases.get(&m.id).map_or(&[][..], Vec::as_slice),
+                ),
+                // Rule 19: probationary while ever recognised = re-admitted, on a new probation.
+                on_probation: m.status == MemberStatus::Probationary,
                 held: held.iter().copied().max().unwrap_or(0),
             };
             (m.id, (facts, held))

@@ -139,21 +139,25 @@ problems! {
     /// 413: `payload_too_large`: over 50 MB uploaded, more than 200,000 rows, or a workbook inflating past its limits (a zip bomb).
     ImportTooLarge = 413, "`payload_too_large`: over 50 MB uploaded, more than 200,000 rows, or a workbook inflating past its limits (a zip bomb)", [PayloadTooLarge];
     /// 422: A member is not eligible.
-    MemberNotEligible = 422, "A member is not eligible", [NotEligible, NotAMilestone, BelowHeld, DisciplineInForce];
+    MemberNotEligible = 422, "A member is not eligible", [NotEligible, NotAMilestone, BelowHeld, DisciplineInForce, DisciplineUnderConsideration, NotAnOccasion];
     /// 422: Breaks rule 14 or 15 (e.g. `level_score_mismatch`, `illness_cap`, `not_ratable`).
     RatingRefused = 422, "Breaks rule 14 or 15 (e.g. `level_score_mismatch`, `illness_cap`, `not_ratable`)", [LevelScoreMismatch, LevelReasonRequired, DisciplinedInYear, MaternityOutsideYear, IllnessCap, NotRatable, NotRatedReasonRequired, NotRatedReasonInvalid, ScoreNotAllowed, ScoreNotUsed, NotMemberThatYear, ValidationFailed];
     /// 422: An open case blocks an official transfer (rule 9), or a field breaks its format or a rule.
     TransferRefused = 422, "An inspection, complaint, denunciation or discipline review is open on the issue date: no official transfer (`official_transfer_blocked`); or a field breaks its format or a rule (`validation_failed`)", [OfficialTransferBlocked, ValidationFailed, IdempotencyKeyReused];
     /// 422: Dates out of order.
     DatesOutOfOrder = 422, "Dates out of order", [DateOrder, ValidationFailed];
+    /// 422: Not an award occasion (`not_an_occasion`).
+    NotAnOccasion = 422, "Not an award occasion: 3 Feb, 19 May, 2 Sep, 7 Nov or a special occasion recorded where it applies", [NotAnOccasion, ValidationFailed];
+    /// 409: Recorded already (`already_exists`).
+    RecordedAlready = 409, "Recorded already", [AlreadyExists];
     /// 422: No longer eligible.
-    NoLongerEligible = 422, "No longer eligible", [NotEligible, NotAMilestone, BelowHeld, DisciplineInForce];
+    NoLongerEligible = 422, "No longer eligible", [NotEligible, NotAMilestone, BelowHeld, DisciplineInForce, DisciplineUnderConsideration, NotAnOccasion];
     /// 422: Not a grassroots organisation (`not_grassroots`).
     NotGrassroots = 422, "Not a grassroots organisation (`not_grassroots`)", [NotGrassroots];
     /// 422: Not an Ed25519 public key, or no organisation.
     BadTrustedKey = 422, "Not an Ed25519 public key, or no organisation", [ValidationFailed, ReferenceInvalid];
     /// 422: Not eligible.
-    NotEligible = 422, "Not eligible", [NotEligible, NotAMilestone, BelowHeld, DisciplineInForce];
+    NotEligible = 422, "Not eligible", [NotEligible, NotAMilestone, BelowHeld, DisciplineInForce, DisciplineUnderConsideration, NotAnOccasion];
     /// 422: `not_official`, or a malformed number.
     CardRefused = 422, "`not_official`, or a malformed number", [NotOfficial, CardNumberFormat, ValidationFailed];
     /// 422: `quota_exceeded`, or `not_grassroots`.

@@ -24,7 +24,9 @@ use crate::models::uow::Uow;
 const CHUNK: usize = 1_000;
 
 /// Everyone eligible inside the scope (and subtree) for an occasion, in Vietnamese name order,
-/// each with its name's sort key (what a page's cursor holds).
+/// each with its name's sort key (what a page's cursor holds). 422 `not_an_occasion` when the
+/// day is neither an anniversary nor a special occasion recorded in the subtree; on a special
+/// occasion only the members where it applies are listed.
 ///
 /// Set-based: the candidates' ids come from the index of the cached day each member's next
 /// milestone is reached (up to the occasion, or its early window for the seriously ill); the
@@ -36,6 +38,8 @@ pub fn eligible(
     subtree_path: Option<&str>,
     occasion: NaiveDate,
 ) -> AppResult<Vec<(String, EligibleMember)>> {
+    let root = subtree_path.or(scope.root_path());
+    let applies = super::badge_occasions::applies_in(conn, root, occasion)?;
     let settings = setting::at(conn, occasion)?;
     let due_by = add_months(occasion, rules::max_early_months(&settings));
     let candidates = badge::Candidates::find(conn, scope, subtree_path, occasion, due_by)?;
@@ -47,6 +51,9 @@ pub fn eligible(
             let Some((f, _)) = facts.get(&m.id) else {
                 continue;
             };
+            if !applies.covers(&m.org_path) {
+                continue;
+            }
             if let Ok(e) = rules::eligible(f, occasion, &settings) {
                 out.push((
                     m.name_sort_key,
@@ -71,7 +78,7 @@ pub fn eligible(
 /// committee awards badges): a writer whose scope is the whole tree, a province or the centre.
 /// A scoped administrator is bound by the level of its organisation as an organizer is.
 /// The caller's role was checked by the route (a `Writer`).
-fn require_provincial(conn: &mut DbConn, caller: &AuthUser) -> AppResult<()> {
+pub(crate) fn require_provincial(conn: &mut DbConn, caller: &AuthUser) -> AppResult<()> {
     let kind = match caller.scope.root_id() {
         Some(id) => Some(OrganizationRow::find(conn, &caller.scope, OrgId(id))?.kind),
         None => None,
@@ -90,6 +97,7 @@ fn check(
     milestone: u32,
     occasion: NaiveDate,
 ) -> AppResult<(Eligibility, String)> {
+    super::badge_occasions::check_for(conn, &m.org_path, occasion)?;
     let settings = setting::at(conn, occasion)?;
     let facts = badge::facts_of(conn, std::slice::from_ref(m))?;
     let (f, held) = facts
@@ -182,6 +190,7 @@ pub fn propose(
     let mut out = Vec::new();
     for id in &body.member_ids {
         let m = MemberRow::find(conn, &caller.scope, *id)?;
+        super::badge_occasions::check_for(conn, &m.org_path, body.occasion_on)?;
         let facts = badge::facts_of(conn, std::slice::from_ref(&m))?;
         let (f, _) = facts
             .get(&m.id)

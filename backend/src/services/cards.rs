@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use qldv_api_types::cards::{CardStatus, IssueCard, ReissueCard, RevokeCard};
+use qldv_api_types::movements::MembershipEnd;
 use qldv_api_types::{CardId, MemberId};
 
 use crate::auth::{Actor, AuthUser};
@@ -132,7 +133,8 @@ pub fn issue(
     Ok((card, m))
 }
 
-/// Reissues a lost or damaged card: the old one is void, the new one replaces it.
+/// Reissues a lost or damaged card, or exchanges it (the 2025 national exchange): the old one
+/// is void, the new one replaces it.
 pub fn reissue(
     conn: &mut Uow<'_>,
     caller: &AuthUser,
@@ -157,7 +159,7 @@ pub fn reissue(
         conn,
         old.id,
         version,
-        CardStatus::Void,
+        rules::status_after_reissue(body.reason),
         body.issued_on,
         body.reason.as_str(),
     )?;
@@ -222,32 +224,26 @@ pub fn revoke(
     Ok((card, name))
 }
 
-/// Rule 12: on an exit the active card is recorded as collected.
-pub fn collect_on_exit(
+/// Rule 12: on an exit the active card is recorded as collected, or on a death as kept by the
+/// family ([`rules::status_on_exit`]); either way it is no longer active.
+pub fn end_on_exit(
     conn: &mut Uow<'_>,
     actor: &Actor,
     m: &MemberRow,
     on: NaiveDate,
-    reason: &str,
+    reason: MembershipEnd,
 ) -> AppResult<()> {
+    let Some(status) = rules::status_on_exit(reason) else {
+        return Ok(());
+    };
     let Some(card) = CardRow::active_of(conn, m.id)? else {
         return Ok(());
     };
-    let after = CardRow::end(
-        conn,
-        card.id,
-        card.version,
-        CardStatus::Collected,
-        on,
-        reason,
-    )?;
+    let after = CardRow::end(conn, card.id, card.version, status, on, reason.as_str())?;
     MemberRow::set_card_number(conn, m.id, None)?;
-    audit_card(
-        conn,
-        actor,
-        qldv_api_types::audit::AuditAction::Collect,
-        &m.org_path,
-        Some(&card),
-        &after,
-    )
+    let action = match status {
+        CardStatus::Kept => qldv_api_types::audit::AuditAction::Keep,
+        _ => qldv_api_types::audit::AuditAction::Collect,
+    };
+    audit_card(conn, actor, action, &m.org_path, Some(&card), &after)
 }

@@ -93,8 +93,13 @@ fn exit_member(
         MembershipEnd::Expelled | MembershipEnd::NameRemoved | MembershipEnd::Resigned
     ) {
         let after = refreshed.after();
-        super::cards::collect_on_exit(conn, &caller.actor(), after, on, reason.as_str())?;
+        super::cards::end_on_exit(conn, &caller.actor(), after, on, reason)?;
         super::badges::return_on_exit(conn, &caller.actor(), after, on)?;
+        return refreshed.reload(conn);
+    }
+    // Rule 12: on a death the family keeps the card (recorded as kept, not active) and the badges.
+    if reason == MembershipEnd::Deceased {
+        super::cards::end_on_exit(conn, &caller.actor(), refreshed.after(), on, reason)?;
         return refreshed.reload(conn);
     }
     Ok(refreshed)

@@ -23,8 +23,9 @@ labels!(English, en;
         Void => "Void",
         Revoked => "Revoked",
         Collected => "Collected",
+        Kept => "Kept by the family (deceased)",
     }
-    crate::cards::ReissueReason { Lost => "Lost", Damaged => "Damaged" }
+    crate::cards::ReissueReason { Lost => "Lost", Damaged => "Damaged", Exchange => "Exchange (Directive 51-CT/TW)" }
     crate::badges::BadgeStatus { Awarded => "Awarded", Returned => "Returned" }
     crate::badges::ProposalStatus { Proposed => "Proposed", Approved => "Approved", Rejected => "Rejected" }
     crate::evaluations::EvaluationLevel {
@@ -129,6 +130,7 @@ labels!(English, en;
         TemporaryTransferExpired => "Temporary transfer expired",
         RemovalNotRecorded => "Not recognised, removal not recorded",
         LateEntry => "Late data entry",
+        NameRemovalProposed => "Name removal proposed",
     }
     MembershipEnd {
         TransferredOut => "Transferred out",
@@ -189,6 +191,7 @@ labels!(English, en;
         EvaluationRound => "Evaluation round",
         Discipline => "Discipline",
         Illness => "Serious illness",
+        BadgeOccasion => "Special badge occasion",
         User => "User account",
         ApiToken => "Integration token",
         SyncKey => "Sync key",
@@ -210,6 +213,7 @@ labels!(English, en;
         Recognize => "Recognised",
         Discipline => "Disciplined",
         Hold => "Discipline held",
+        Remedy => "Remedy recognised",
         Exit => "Exited",
         Readmit => "Readmitted",
         Absence => "Absence recorded",
@@ -226,6 +230,7 @@ labels!(English, en;
         Reissue => "Card reissued",
         Revoke => "Revoked",
         Collect => "Card collected",
+        Keep => "Card kept by the family",
         Propose => "Proposed",
         Approve => "Approved",
         Reject => "Not approved",

@@ -23,8 +23,9 @@ labels!(Vietnamese, vi;
         Void => "Đã cấp lại",
         Revoked => "Đã thu hồi",
         Collected => "Đã thu lại",
+        Kept => "Gia đình giữ (đã từ trần)",
     }
-    crate::cards::ReissueReason { Lost => "Bị mất", Damaged => "Bị hư hỏng" }
+    crate::cards::ReissueReason { Lost => "Bị mất", Damaged => "Bị hư hỏng", Exchange => "Đổi thẻ (Chỉ thị 51-CT/TW)" }
     crate::badges::BadgeStatus { Awarded => "Đã trao", Returned => "Đã thu hồi" }
     crate::badges::ProposalStatus { Proposed => "Đã đề nghị", Approved => "Đã duyệt", Rejected => "Bị từ chối" }
     crate::evaluations::EvaluationLevel {
@@ -129,6 +130,7 @@ labels!(Vietnamese, vi;
         TemporaryTransferExpired => "Hết hạn sinh hoạt tạm thời",
         RemovalNotRecorded => "Không công nhận chính thức, chưa xóa tên",
         LateEntry => "Nhập dữ liệu chậm",
+        NameRemovalProposed => "Đề nghị xóa tên",
     }
     MembershipEnd {
         TransferredOut => "Chuyển đi",
@@ -189,6 +191,7 @@ labels!(Vietnamese, vi;
         EvaluationRound => "Đợt đánh giá",
         Discipline => "Kỷ luật",
         Illness => "Bệnh hiểm nghèo",
+        BadgeOccasion => "Dịp đặc biệt xét tặng Huy hiệu",
         User => "Tài khoản",
         ApiToken => "Khóa tích hợp",
         SyncKey => "Khóa đồng bộ",
@@ -210,6 +213,7 @@ labels!(Vietnamese, vi;
         Recognize => "Công nhận chính thức",
         Discipline => "Kỷ luật",
         Hold => "Khiếu nại / tái phạm",
+        Remedy => "Chi bộ công nhận sửa chữa khuyết điểm",
         Exit => "Ra khỏi Đảng",
         Readmit => "Kết nạp lại",
         Absence => "Đi làm ăn xa",
@@ -226,6 +230,7 @@ labels!(Vietnamese, vi;
         Reissue => "Cấp lại thẻ",
         Revoke => "Thu hồi",
         Collect => "Thu lại thẻ",
+        Keep => "Gia đình giữ thẻ",
         Propose => "Đề nghị",
         Approve => "Duyệt",
         Reject => "Không duyệt",

@@ -4,22 +4,33 @@
 //! decision plus `m` years, moved later by the closed interruptions; an open interruption (an exit,
 //! a transfer gap) freezes party age, so nothing is reached after it began. With a recorded serious
 //! illness a milestone may be awarded up to 12 months early (up to 65 years) or 24 months early
-//! (from 70). The deceased get a badge only posthumously, judged on their party age at death.
-//! Members who were expelled, removed or resigned get none.
+//! (from 70). The deceased get a badge only posthumously, judged on their party age at death,
+//! and up to 12 months early (a setting; HD 01-HD/TW §18.2). A re-admitted member on a new
+//! probation gets none until recognised again. Members who were expelled, removed or resigned get
+//! none. Occasions: see [`occasion`].
 //!
-//! Discipline (rule 20): a badge waits 6 / 9 / 12 months (settings) from the decision of a
-//! reprimand / warning / dismissal — the waiting times of the regulation, which replace the
-//! general 12-month lapse of rule 11 for badges — and while a complaint or re-offence is recorded
-//! the discipline stays in force and blocks the badge without end.
+//! Discipline (rule 20): a badge waits 6 / 9 / 12 months (settings of the regulation in force on
+//! the occasion; under 29-QĐ/TW a reprimand did not block, a warning waited 6 months) from the
+//! decision of a reprimand / warning / dismissal — the waiting times of the regulation, which
+//! replace the general 12-month lapse of rule 11 for badges — and after the wait only once the
+//! cell has recognised that the member remedied the fault (recorded). While a complaint or
+//! re-offence is recorded the discipline stays in force and blocks the badge without end, and
+//! while a discipline is under consideration the badge waits for the outcome.
 
 use chrono::NaiveDate;
 use qldv_api_types::badges::ProposalStatus;
 
 use super::calendar::add_months;
 use super::discipline::Form;
-use super::party_age::{self, PartyAgeFacts};
+use super::party_age::{self, covered_days, PartyAgeFacts, Period};
 use super::settings::RuleSettings;
 use super::Violation;
+
+mod block;
+pub mod occasion;
+
+use block::discipline_check;
+pub use block::{blocked, BadgeDiscipline, Block};
 
 /// Where the member stands, as far as badges are concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,17 +41,6 @@ pub enum Standing {
     Deceased(NaiveDate),
     /// Expelled, removed or resigned: no badge.
     Gone,
-}
-
-/// A discipline as the badge rules see it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct BadgeDiscipline {
-    /// Form.
-    pub form: Form,
-    /// Decision date.
-    pub decided_on: NaiveDate,
-    /// A complaint or re-offence is recorded: in force without end.
-    pub held: bool,
 }
 
 /// Everything eligibility depends on.
@@ -54,6 +54,11 @@ pub struct BadgeFacts {
     pub serious_illness_since: Option<NaiveDate>,
     /// Discipline decisions.
     pub disciplines: Vec<BadgeDiscipline>,
+    /// Periods while a discipline of the member was under consideration (an inspection or a
+    /// proposal to discipline, from its opening to its settlement; rule 20).
+    pub under_consideration: Vec<Period>,
+    /// On a new probation after a re-admission: not eligible until recognised again (rule 19).
+    pub on_probation: bool,
     /// Highest milestone already awarded (0 for none); a badge returned on an exit still counts,
     /// since each milestone comes once.
     pub held: u32,
@@ -66,7 +71,7 @@ pub struct Eligibility {
     pub milestone: u32,
     /// Whole years of party age on the occasion (at death for the deceased).
     pub party_age_years: u32,
-    /// Awarded early for a serious illness.
+    /// Awarded before the milestone was reached: for a serious illness, or posthumously.
     pub early: bool,
     /// Awarded posthumously.
     pub posthumous: bool,
@@ -115,44 +120,11 @@ pub fn early_months(m: u32, s: &RuleSettings) -> u32 {
     }
 }
 
-/// The longest early window of any milestone.
+/// The longest early window of any milestone, posthumous awards included.
 pub fn max_early_months(s: &RuleSettings) -> u32 {
     s.badge_early_months_until_65
         .max(s.badge_early_months_from_70)
-}
-
-fn wait_months(form: Form, s: &RuleSettings) -> Option<u32> {
-    match form {
-        Form::Reprimand => Some(s.badge_wait_months_reprimand),
-        Form::Warning => Some(s.badge_wait_months_warning),
-        Form::Dismissal => Some(s.badge_wait_months_dismissal),
-        Form::Expulsion => None,
-    }
-}
-
-/// Rule 20: the discipline that blocks a badge on `day`, with the first day it no longer does
-/// (`None`: blocked without end).
-pub fn blocked(
-    disciplines: &[BadgeDiscipline],
-    day: NaiveDate,
-    s: &RuleSettings,
-) -> Option<Option<NaiveDate>> {
-    let mut until: Option<Option<NaiveDate>> = None;
-    for d in disciplines.iter().filter(|d| d.decided_on <= day) {
-        let end = match (d.held, wait_months(d.form, s)) {
-            (true, _) | (_, None) => None,
-            (false, Some(w)) => Some(add_months(d.decided_on, w)),
-        };
-        if end.is_some_and(|e| e <= day) {
-            continue;
-        }
-        until = Some(match (until, end) {
-            (Some(None), _) | (_, None) => None,
-            (Some(Some(a)), Some(b)) => Some(a.max(b)),
-            (None, Some(b)) => Some(b),
-        });
-    }
-    until
+        .max(s.badge_posthumous_early_months)
 }
 
 /// The date party age is judged on for an occasion: the occasion, or the start of an open
@@ -173,7 +145,13 @@ fn reached(f: &BadgeFacts, m: u32, occasion: NaiveDate, s: &RuleSettings) -> Opt
         return Some(false);
     }
     let ill = f.serious_illness_since.is_some_and(|i| i <= judged);
-    (ill && reach <= add_months(judged, early_months(m, s))).then_some(true)
+    let ill_window = if ill { early_months(m, s) } else { 0 };
+    let posthumous_window = match f.standing {
+        Standing::Deceased(on) if on <= occasion => s.badge_posthumous_early_months,
+        _ => 0,
+    };
+    let window = ill_window.max(posthumous_window);
+    (window > 0 && reach <= add_months(judged, window)).then_some(true)
 }
 
 fn standing_check(f: &BadgeFacts) -> Result<bool, Violation> {
@@ -189,31 +167,17 @@ fn standing_check(f: &BadgeFacts) -> Result<bool, Violation> {
             "Chưa được công nhận đảng viên chính thức: chưa tính tuổi đảng",
         ));
     }
+    if f.on_probation {
+        return Err(Violation::new(
+            "not_eligible",
+            "Đang trong thời gian dự bị sau khi kết nạp lại: chưa xét tặng Huy hiệu cho đến khi được công nhận đảng viên chính thức",
+        ));
+    }
     Ok(matches!(f.standing, Standing::Deceased(_)))
 }
 
-fn discipline_check(
-    f: &BadgeFacts,
-    occasion: NaiveDate,
-    s: &RuleSettings,
-) -> Result<(), Violation> {
-    match blocked(&f.disciplines, judged_on(&f.age, occasion), s) {
-        None => Ok(()),
-        Some(None) => Err(Violation::new(
-            "discipline_in_force",
-            "Đang có quyết định kỷ luật còn hiệu lực (có khiếu nại hoặc tái phạm): chưa xét tặng Huy hiệu",
-        )),
-        Some(Some(until)) => Err(Violation::new(
-            "discipline_in_force",
-            format!(
-                "Đang trong thời gian chờ sau kỷ luật: xét tặng Huy hiệu từ ngày {}",
-                until.format("%d/%m/%Y")
-            ),
-        )),
-    }
-}
-
-fn years_on(f: &BadgeFacts, occasion: NaiveDate) -> u32 {
+/// Whole years of party age on `occasion` (frozen at an open interruption, death included).
+pub fn years_on(f: &BadgeFacts, occasion: NaiveDate) -> u32 {
     party_age::years(&f.age, occasion).unwrap_or(0)
 }
 
@@ -320,6 +284,13 @@ pub fn next_due(
         Some(open) if reach > add_months(open, max_early_months(s)) => None,
         _ => Some(reach),
     }
+}
+
+/// The next milestone above the one held and the day it is reached (ignoring an open
+/// interruption), for telling a member when a badge may come.
+pub fn next_milestone(f: &BadgeFacts, s: &RuleSettings) -> Option<(u32, NaiveDate)> {
+    let m = *s.badge_milestones.iter().find(|m| **m > f.held)?;
+    Some((m, reach_date(&f.age, m)))
 }
 
 /// What the provincial level decides about a proposal from a cell or grassroots level.

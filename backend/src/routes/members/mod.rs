@@ -1,6 +1,7 @@
 //! `/members`: member records inside the caller's scope.
 
 mod cases;
+mod badge_eligibility;
 mod create;
 mod disciplines;
 mod events;
@@ -14,6 +15,7 @@ mod party_age;
 mod periods;
 mod recognition;
 mod records;
+mod remedies;
 mod supplement;
 mod update;
 
@@ -38,6 +40,8 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .service(cases::list_cases)
         .service(cases::settle_case)
         .service(recognition::refuse_recognition)
+        .service(remedies::record_remedy)
+        .service(badge_eligibility::member_badge_eligibility)
         .service(exit::exit_member)
         .service(exit::readmit_member)
         .service(periods::add_exemption)

@@ -1,0 +1,77 @@
+//! Rule 23: name-removal proposals as alerts, one per member with every ground found
+//! ([`crate::domain::name_removal`]). Set-based over the subtree: the members with a "not
+//! complete" rating in the last years, then their ratings of those years.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+use diesel::prelude::*;
+use qldv_api_types::evaluations::EvaluationLevel;
+use qldv_api_types::members::MemberStatus;
+use qldv_api_types::movements::{Alert, AlertKind};
+use qldv_api_types::{MemberId, OrgId};
+
+use crate::db::schema::{evaluations, members};
+use crate::db::DbConn;
+use crate::domain::name_removal::{self, Facts};
+use crate::error::AppResult;
+
+/// The proposals for the members whose organisation path lies in `[lo, hi)`, on `today`.
+pub fn alerts(conn: &mut DbConn, lo: &str, hi: &str, today: NaiveDate) -> AppResult<Vec<Alert>> {
+    let this_year = today.year();
+    let from = this_year.saturating_sub(2);
+    let flagged: Vec<i64> = evaluations::table
+        .inner_join(members::table.on(members::id.eq(evaluations::member_id)))
+        .filter(members::org_path.ge(lo))
+        .filter(members::org_path.lt(hi))
+        .filter(evaluations::year.ge(from))
+        .filter(evaluations::year.le(this_year))
+        .filter(evaluations::level.eq(EvaluationLevel::NotComplete))
+        .select(evaluations::member_id)
+        .distinct()
+        .load(conn)?;
+    if flagged.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<(i64, String, i64, i32, EvaluationLevel)> = evaluations::table
+        .inner_join(members::table.on(members::id.eq(evaluations::member_id)))
+        .filter(members::org_path.ge(lo))
+        .filter(members::org_path.lt(hi))
+        .filter(members::status.eq_any(MemberStatus::ACTIVE))
+        .filter(members::id.eq_any(&flagged))
+        .filter(evaluations::year.ge(from))
+        .filter(evaluations::year.le(this_year))
+        .select((
+            members::id,
+            members::full_name,
+            members::organization_id,
+            evaluations::year,
+            evaluations::level,
+        ))
+        .load(conn)?;
+    let mut by_member: BTreeMap<i64, (String, i64, Facts)> = BTreeMap::new();
+    for (id, name, org, year, level) in rows {
+        by_member
+            .entry(id)
+            .or_insert_with(|| (name, org, Facts::default()))
+            .2
+            .ratings
+            .push((year, level));
+    }
+    Ok(by_member
+        .into_iter()
+        .filter_map(|(id, (name, org, facts))| {
+            let grounds = name_removal::grounds(&facts, this_year);
+            let date = grounds.iter().map(|g| g.date()).max()?;
+            Some(Alert {
+                kind: AlertKind::NameRemovalProposed,
+                member_id: MemberId(id),
+                full_name: name,
+                organization_id: OrgId(org),
+                rule: 23,
+                date,
+                message: name_removal::message(&grounds),
+            })
+        })
+        .collect())
+}
