@@ -21,8 +21,7 @@ use chrono::NaiveDate;
 use qldv_api_types::badges::ProposalStatus;
 
 use super::calendar::add_months;
-use super::discipline::Form;
-use super::party_age::{self, covered_days, PartyAgeFacts, Period};
+use super::party_age::{self, PartyAgeFacts, Period};
 use super::settings::RuleSettings;
 use super::Violation;
 
