@@ -33,6 +33,21 @@ pub fn status(lang: Lang, s: MemberStatus) -> (&'static str, &'static str) {
     }
 }
 
+/// The share of members with a rating entered, or an em dash when there is nobody to rate
+/// (an empty subtree is not "100 % rated").
+pub fn coverage(s: &qldv_api_types::evaluations::EvaluationSummary) -> String {
+    if s.total == 0 {
+        "—".into()
+    } else {
+        format!("{:.1}%", s.coverage)
+    }
+}
+
+/// The current year by the browser's clock.
+pub fn this_year() -> i32 {
+    js_sys::Date::new_0().get_full_year() as i32
+}
+
 /// Today by the browser's clock, as `YYYY-MM-DD` (the default of date inputs).
 pub fn today_iso() -> String {
     let d = js_sys::Date::new_0();
@@ -55,5 +70,21 @@ mod tests {
         assert_eq!(opt_date(None), "—");
         assert_eq!(opt(&Some("  ".into())), "—");
         assert_eq!(opt(&Some("Hà Nội".into())), "Hà Nội");
+    }
+
+    #[test]
+    fn an_empty_subtree_has_no_coverage() {
+        use qldv_api_types::evaluations::EvaluationSummary;
+        let empty = EvaluationSummary {
+            coverage: 100.0,
+            ..Default::default()
+        };
+        assert_eq!(coverage(&empty), "—");
+        let rated = EvaluationSummary {
+            total: 4,
+            coverage: 75.0,
+            ..Default::default()
+        };
+        assert_eq!(coverage(&rated), "75.0%");
     }
 }

@@ -7,8 +7,11 @@ mod components;
 mod format;
 mod i18n;
 mod pages;
+mod panic;
 mod session;
+mod urls;
 
 fn main() {
+    panic::install();
     leptos::mount::mount_to_body(app::App);
 }

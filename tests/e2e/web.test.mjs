@@ -310,7 +310,8 @@ test('a correction saved meanwhile by someone else is shown before anything is o
   await signIn(page);
   const id = seeded.ids['Trần Thị Bình'];
   await page.goto(`${BASE}/members/${id}`);
-  await page.getByRole('button', { name: 'Sửa hồ sơ' }).click();
+  await page.getByRole('link', { name: 'Sửa hồ sơ' }).click();
+  await page.waitForURL(`${BASE}/members/${id}/edit`);
   await page.getByLabel('Quê quán').fill('Xã Mường Khến, tỉnh Hòa Bình');
   // Another clerk saves a new phone number first.
   const current = await api('GET', `/members/${id}`, undefined, seeded.token);
@@ -357,6 +358,52 @@ test('an administrator creates a viewer account, which can read but sees no user
   await page.getByRole('navigation').getByRole('link', { name: 'Đảng viên' }).click();
   await page.locator('table.members tbody tr').first().waitFor();
   assert.equal(await page.getByRole('navigation').getByRole('link', { name: 'Tài khoản người dùng' }).count(), 0);
+  // The user pages are protected routes: a viewer who types their address lands on the dashboard.
+  await page.goto(`${BASE}/users`);
+  await page.getByRole('heading', { name: 'Tổng quan' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the place is in the URL: search, filters and tabs survive a reload, back returns to the list', async () => {
+  const { page, problems } = await newPage();
+  await signIn(page);
+  await page.getByRole('navigation').getByRole('link', { name: 'Đảng viên' }).click();
+  await page.locator('table.members tbody tr').first().waitFor();
+  await page.getByLabel('Tìm kiếm').pressSequentially('thi', { delay: 40 });
+  await page.getByLabel('Trạng thái').selectOption('official');
+  await page.waitForURL(/[?&]q=thi/);
+  await page.waitForURL(/[?&]status=official/);
+  const onlyThi = async () => page.waitForFunction(() => {
+    const rows = [...document.querySelectorAll('table.members tbody tr td:first-child')].map((c) => c.innerText.trim());
+    return rows.length === 4 && rows.every((n) => / Thị /.test(n));
+  });
+  await onlyThi();
+  // A reload keeps the search text, the filter and the list.
+  await page.reload();
+  await onlyThi();
+  assert.equal(await page.getByLabel('Tìm kiếm').inputValue(), 'thi');
+  assert.equal(await page.getByLabel('Trạng thái').inputValue(), 'official');
+
+  // A member's tab is its own URL: open it, reload it, go back to the filtered list.
+  await page.getByRole('link', { name: 'Trần Thị Bình' }).click();
+  await page.getByRole('tab', { name: 'Lịch sử' }).click();
+  const id = seeded.ids['Trần Thị Bình'];
+  await page.waitForURL(`${BASE}/members/${id}/events`);
+  await page.reload();
+  await page.getByRole('tabpanel').getByRole('cell', { name: 'Kết nạp' }).waitFor();
+  assert.equal(await page.getByRole('tab', { name: 'Lịch sử' }).getAttribute('aria-selected'), 'true');
+  await page.goBack();
+  await page.goBack();
+  await onlyThi();
+
+  // The language choice is remembered.
+  await page.getByRole('button', { name: 'EN' }).click();
+  await page.reload();
+  await page.getByRole('navigation').getByRole('link', { name: 'Members' }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  await page.getByRole('button', { name: 'VI' }).click();
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -418,6 +465,11 @@ test('a report shows on screen, matches the API, and downloads as Excel and CSV'
   assert.ok(lines.some((l) => l.startsWith('Tổng cộng,')), lines.join('\n'));
   await page.getByRole('button', { name: 'Xem báo cáo' }).click();
   await page.getByTestId('report').getByRole('columnheader', { name: 'Đầu kỳ' }).waitFor();
+  // The report shown is the URL's: a reload shows it again.
+  await page.waitForURL(/[?&]code=movement/);
+  await page.reload();
+  await page.getByTestId('report').getByRole('columnheader', { name: 'Đầu kỳ' }).waitFor();
+  assert.equal(await page.locator('#report-code').inputValue(), 'movement');
   await page.screenshot({ path: `${SHOTS}/20-report-movement.png`, fullPage: true });
   assert.deepEqual(problems, []);
   await page.close();

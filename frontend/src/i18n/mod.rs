@@ -57,6 +57,16 @@ pub enum Text {
     Loading,
     NoMembers,
     NotFound,
+    ErrorStatus,
+    NetworkError,
+    NetworkHint,
+    CannotSaveFile,
+    DateRequired,
+    Required,
+    RequestId,
+    Crashed,
+    Reload,
+    AlertWhat,
     Back,
     Dossier,
     History,
@@ -278,6 +288,19 @@ fn pair(key: Text) -> (&'static str, &'static str) {
         Loading => ("Đang tải…", "Loading…"),
         NoMembers => ("Không có đảng viên nào phù hợp.", "No matching members."),
         NotFound => ("Không tìm thấy trang.", "Page not found."),
+        ErrorStatus => ("Lỗi", "Error"),
+        NetworkError => ("Không kết nối được máy chủ", "Cannot reach the server"),
+        NetworkHint => ("Kiểm tra kết nối mạng rồi thử lại", "Check the network, then try again"),
+        CannotSaveFile => ("Không lưu được tệp.", "The file could not be saved."),
+        DateRequired => ("Nhập ngày (dd/mm/yyyy).", "Enter a date (dd/mm/yyyy)."),
+        Required => ("Trường này là bắt buộc.", "This field is required."),
+        RequestId => ("mã yêu cầu", "request id"),
+        Crashed => (
+            "Ứng dụng gặp lỗi không lường trước. Tải lại trang để tiếp tục; nếu lỗi lặp lại, báo cho quản trị viên.",
+            "The application hit an unexpected error. Reload the page to go on; if it happens again, tell the administrators.",
+        ),
+        Reload => ("Tải lại trang", "Reload the page"),
+        AlertWhat => ("Nội dung", "What to do"),
         Back => ("Quay lại", "Back"),
         Dossier => ("Hồ sơ", "Dossier"),
         History => ("Lịch sử", "History"),
@@ -456,9 +479,12 @@ pub fn use_lang() -> RwSignal<Lang> {
     use_context::<RwSignal<Lang>>().unwrap_or_else(|| RwSignal::new(Lang::Vi))
 }
 
+mod choice;
 mod values;
 
-pub use values::{event_label, field_label, kind_label};
+pub use choice::{provide_lang, stored_lang};
+
+pub use values::{event_label, field_label};
 
 #[cfg(test)]
 mod tests;

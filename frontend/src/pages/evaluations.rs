@@ -1,76 +1,49 @@
-//! The yearly evaluation round of an organisation: a level for each member, the summary and the
-//! quota of excellent ratings shown live, and closing the round.
+//! The yearly evaluation round of an organisation (`/evaluations?organization_id=&year=`): a level
+//! for each member, the summary and the quota of excellent ratings shown live, and closing the
+//! round.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::query_signal;
 use qldv_api_types::evaluations::{
-    Evaluation, EvaluationLevel, EvaluationList, EvaluationListItem, EvaluationRound,
-    PutEvaluation, RoundStatus,
+    EvaluationLevel, EvaluationList, EvaluationListItem, PutEvaluation, RoundStatus,
 };
+use qldv_api_types::{MemberId, OrgId, Term};
 
-use crate::api::{self, ApiError};
+use crate::api;
+use crate::components::action::problem;
 use crate::components::org_picker::OrgPicker;
-use crate::components::{remote, ErrorBox};
-use crate::i18n::{kind_label, use_lang, Text};
+use crate::components::read::show;
+use crate::format;
+use crate::i18n::{use_lang, Text};
 use crate::session;
 
-const LEVELS: [(&str, EvaluationLevel); 5] = [
-    ("excellent", EvaluationLevel::Excellent),
-    ("good", EvaluationLevel::Good),
-    ("complete", EvaluationLevel::Complete),
-    ("not_complete", EvaluationLevel::NotComplete),
-    ("not_rated", EvaluationLevel::NotRated),
-];
-
-fn level_code(l: EvaluationLevel) -> &'static str {
-    LEVELS
-        .iter()
-        .find(|(_, v)| *v == l)
-        .map(|(c, _)| *c)
-        .unwrap_or("")
-}
-
-/// One member's row: the level chosen here is saved at once.
+/// One member's row: the level chosen here is saved at once; `saved` is told.
 #[component]
 fn RatingRow(
     item: EvaluationListItem,
     year: i32,
     closed: bool,
-    changed: RwSignal<u32>,
+    saved: Callback<()>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let error = RwSignal::new(None::<ApiError>);
-    let id = item.member_id;
-    let current = item
-        .evaluation
-        .as_ref()
-        .map(|e| level_code(e.level))
-        .unwrap_or("");
-    let save = move |code: String| {
-        let Some((_, level)) = LEVELS.iter().find(|(c, _)| *c == code) else {
-            return;
-        };
+    let current = item.evaluation.as_ref().map(|e| e.level);
+    let rate = Action::new_local(move |(member, level): &(MemberId, EvaluationLevel)| {
         let body = PutEvaluation {
             level: *level,
             score: None,
             not_rated_reason: None,
             note: None,
         };
-        error.set(None);
-        spawn_local(async move {
-            match api::send::<_, Evaluation>(
-                "PUT",
-                &format!("/members/{id}/evaluations/{year}"),
-                &body,
-            )
-            .await
-            {
-                Ok(_) => changed.update(|n| *n += 1),
-                Err(e) => error.set(Some(e)),
+        let member = *member;
+        async move {
+            let out = api::evaluations::rate(member, year, &body).await;
+            if out.is_ok() {
+                saved.run(());
             }
-        });
-    };
+            out
+        }
+    });
+    let member = item.member_id;
     view! {
         <tr>
             <td>{item.full_name.clone()}</td>
@@ -78,114 +51,128 @@ fn RatingRow(
                 <select
                     aria-label=format!("Xếp loại {}", item.full_name)
                     disabled=closed
-                    on:change=move |ev| save(event_target_value(&ev))
+                    on:change=move |ev| {
+                        if let Ok(level) = EvaluationLevel::parse(&event_target_value(&ev)) {
+                            rate.dispatch((member, level));
+                        }
+                    }
                 >
-                    <option value="" selected=current.is_empty()>"—"</option>
-                    {LEVELS.iter().map(|(code, _)| view! {
-                        <option value=*code selected=*code == current>{move || kind_label(lang.get(), code)}</option>
+                    <option value="" selected=current.is_none()>"—"</option>
+                    {EvaluationLevel::ALL.iter().map(|l| {
+                        let l = *l;
+                        view! { <option value=l.code() selected=current == Some(l)>{move || lang.get().term(l)}</option> }
                     }).collect_view()}
                 </select>
-                {move || error.get().map(|e| view! { <ErrorBox error=e/> })}
+                {problem(rate)}
             </td>
         </tr>
     }
 }
 
-/// The evaluation round page (`/evaluations?organization_id=&year=`).
+/// The summary, the quota and the round's state.
+fn summary(l: &EvaluationList, close: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
+    let lang = use_lang();
+    let t = move |k| lang.get().t(k);
+    let s = l.summary;
+    let closed = l
+        .round
+        .as_ref()
+        .is_some_and(|r| r.status == RoundStatus::Closed);
+    let is_round = l.round.is_some();
+    view! {
+        <div class="grid">
+            <div><div class="stat">{s.total}</div><div class="muted">{move || t(Text::Members)}</div></div>
+            <div><div class="stat">{s.excellent}</div><div class="muted">{move || lang.get().term(EvaluationLevel::Excellent)}</div></div>
+            <div><div class="stat">{s.good}</div><div class="muted">{move || lang.get().term(EvaluationLevel::Good)}</div></div>
+            <div><div class="stat">{format::coverage(&s)}</div><div class="muted">{move || t(Text::Coverage)}</div></div>
+        </div>
+        <p class={if s.quota_excess > 0 { "quota over" } else { "quota" }} data-testid="quota">
+            {move || format!("{}: {} / {} ({}% × {})", t(Text::Quota), s.excellent, s.max_excellent, s.quota_percent, s.good)}
+            {(s.quota_excess > 0).then(|| view! { <strong>{move || format!(" — {} {}", t(Text::OverBy), s.quota_excess)}</strong> })}
+        </p>
+        {if closed {
+            view! { <p class="badge official">{move || t(Text::RoundClosed)}</p> }.into_any()
+        } else if is_round {
+            view! { <button class="primary" type="button" on:click=move |_| close()>{move || t(Text::CloseRound)}</button> }.into_any()
+        } else {
+            view! { <p class="muted">{move || t(Text::RoundAtGrassroots)}</p> }.into_any()
+        }}
+    }
+}
+
+/// The evaluation round page.
 #[component]
 pub fn EvaluationRoundPage() -> impl IntoView {
     let lang = use_lang();
     let t = move |k| lang.get().t(k);
-    let query = use_query_map();
-    let user = session::use_user();
-    let default_org = move || {
-        query
-            .with(|q| q.get("organization_id"))
-            .and_then(|s| s.parse::<i64>().ok())
-            .or_else(|| {
-                user.get_untracked()
-                    .and_then(|u| u.organization_id.map(|o| o.0))
-            })
-    };
-    let org = RwSignal::new(default_org().map(|o| o.to_string()).unwrap_or_default());
-    let year = RwSignal::new((js_sys::Date::new_0().get_full_year() as i32).to_string());
-    let changed = RwSignal::new(0u32);
-    let close_error = RwSignal::new(None::<ApiError>);
-    let close = move |_| {
-        let (o, y) = (org.get_untracked(), year.get_untracked());
-        close_error.set(None);
-        spawn_local(async move {
-            let res = api::send::<_, EvaluationRound>(
-                "POST",
-                &format!("/organizations/{o}/evaluations/{y}/close"),
-                &serde_json::json!({}),
-            )
-            .await;
-            match res {
-                Ok(_) => changed.update(|n| *n += 1),
-                Err(e) => close_error.set(Some(e)),
-            }
-        });
-    };
-    let body = move || {
-        changed.track();
+    let own_org = session::use_user()
+        .get_untracked()
+        .and_then(|u| u.organization_id);
+    let (org_param, set_org) = query_signal::<OrgId>("organization_id");
+    let (year_param, set_year) = query_signal::<i32>("year");
+    let org = Signal::derive(move || org_param.get().or(own_org));
+    let year = Signal::derive(move || year_param.get().unwrap_or_else(format::this_year));
+    // Each saved level changes the summary: the list is read again (the table stays meanwhile).
+    let saved = RwSignal::new(0u32);
+    let close = Action::new_local(move |(o, y): &(OrgId, i32)| {
+        let (o, y) = (*o, *y);
+        async move { api::evaluations::close_round(o, y).await }
+    });
+    let list = LocalResource::new(move || {
+        saved.track();
+        close.version().track();
         let (o, y) = (org.get(), year.get());
-        let Ok(y_num) = y.parse::<i32>() else {
-            return ().into_any();
-        };
-        if o.is_empty() {
-            return view! { <p class="empty">{move || t(Text::ChooseOrganization)}</p> }.into_any();
+        async move {
+            match o {
+                Some(o) => api::evaluations::list(o, y, 500).await.map(Some),
+                None => Ok(None),
+            }
         }
-        remote(
-            format!("/evaluations?organization_id={o}&year={y}&limit=500"),
-            move |l: EvaluationList| {
-                let s = l.summary;
-                let closed = l.round.as_ref().is_some_and(|r| r.status == RoundStatus::Closed);
-                let is_round = l.round.is_some();
-                view! {
-                    <section class="card" aria-live="polite">
-                        <div class="grid">
-                            <div><div class="stat">{s.total}</div><div class="muted">{move || t(Text::Members)}</div></div>
-                            <div><div class="stat">{s.excellent}</div><div class="muted">{move || kind_label(lang.get(), "excellent")}</div></div>
-                            <div><div class="stat">{s.good}</div><div class="muted">{move || kind_label(lang.get(), "good")}</div></div>
-                            <div><div class="stat">{format!("{:.1}%", s.coverage)}</div><div class="muted">{move || t(Text::Coverage)}</div></div>
-                        </div>
-                        <p class={if s.quota_excess > 0 { "quota over" } else { "quota" }} data-testid="quota">
-                            {move || format!("{}: {} / {} ({}% × {})", t(Text::Quota), s.excellent, s.max_excellent, s.quota_percent, s.good)}
-                            {(s.quota_excess > 0).then(|| view! { <strong>{move || format!(" — {} {}", t(Text::OverBy), s.quota_excess)}</strong> })}
-                        </p>
-                        {if closed {
-                            view! { <p class="badge official">{move || t(Text::RoundClosed)}</p> }.into_any()
-                        } else if is_round {
-                            view! { <button class="primary" type="button" on:click=close>{move || t(Text::CloseRound)}</button> }.into_any()
-                        } else {
-                            view! { <p class="muted">{move || t(Text::RoundAtGrassroots)}</p> }.into_any()
-                        }}
-                        {move || close_error.get().map(|e| view! { <ErrorBox error=e/> })}
-                    </section>
-                    <table>
-                        <thead><tr><th>{move || t(Text::FullName)}</th><th>{move || t(Text::Level)}</th></tr></thead>
-                        <tbody>
-                            {l.items.into_iter().map(|item| view! { <RatingRow item=item year=y_num closed=closed changed=changed/> }).collect_view()}
-                        </tbody>
-                    </table>
-                }
-                .into_any()
-            },
-        )
+    });
+    let on_saved = Callback::new(move |()| saved.update(|n| *n += 1));
+    let body = show(list, move |l: Option<EvaluationList>| {
+        let Some(l) = l else {
+            return view! { <p class="empty">{move || t(Text::ChooseOrganization)}</p> }.into_any();
+        };
+        let closed = l
+            .round
+            .as_ref()
+            .is_some_and(|r| r.status == RoundStatus::Closed);
+        let y = year.get_untracked();
+        let do_close = move || {
+            if let Some(o) = org.get_untracked() {
+                close.dispatch((o, y));
+            }
+        };
+        view! {
+            <section class="card" aria-live="polite">
+                {summary(&l, do_close)}
+                {problem(close)}
+            </section>
+            <div class="table-wrap">
+                <table>
+                    <thead><tr><th>{move || t(Text::FullName)}</th><th>{move || t(Text::Level)}</th></tr></thead>
+                    <tbody>
+                        {l.items.into_iter().map(|item| view! { <RatingRow item=item year=y closed=closed saved=on_saved/> }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
         .into_any()
-    };
+    });
     view! {
         <main>
             <h1>{move || t(Text::Evaluations)}</h1>
             <div class="toolbar">
                 <div>
                     <label for="round-org">{move || t(Text::Organizations)}</label>
-                    <OrgPicker id="round-org" value=org/>
+                    <OrgPicker id="round-org" value=org on_change={move |o: Option<OrgId>| set_org.set(o)}/>
                 </div>
                 <div>
                     <label for="round-year">{move || t(Text::Year)}</label>
-                    <input id="round-year" type="number" min="2000" bind:value=year/>
+                    <input id="round-year" type="number" min="2000"
+                        prop:value=move || year.get().to_string()
+                        on:change=move |ev| set_year.set(event_target_value(&ev).parse().ok())/>
                 </div>
             </div>
             {body}
