@@ -2,8 +2,10 @@
 //! [`crate::urls`]).
 
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, ProtectedRoute, Route, Router, Routes, A};
+use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
+use leptos_router::hooks::use_navigate;
 use leptos_router::path;
+use leptos_router::NavigateOptions;
 
 use crate::components::org_kind::provide_kinds;
 use crate::components::org_picker::provide_scope;
@@ -122,8 +124,33 @@ fn Shell() -> impl IntoView {
             <Route path=path!("/badges") view=BadgePage/>
             <Route path=path!("/organizations") view=OrganizationTree/>
             <Route path=path!("/reports") view=ReportsPage/>
-            <ProtectedRoute path=path!("/users") view=UsersPage condition=move || Some(writer()) redirect_path=|| "/"/>
-            <ProtectedRoute path=path!("/imports") view=ImportPage condition=move || Some(writer()) redirect_path=|| "/"/>
+            <Route path=path!("/users") view=|| view! { <WritersOnly><UsersPage/></WritersOnly> }/>
+            <Route path=path!("/imports") view=|| view! { <WritersOnly><ImportPage/></WritersOnly> }/>
         </Routes>
     }
+}
+
+/// A protected route's page: shown to the roles that write (administrators and organizers);
+/// any other role is sent to the dashboard, whatever link or typed address brought it.
+///
+/// (Not leptos_router's `<ProtectedRoute>`: in 0.8.17 its `<Redirect>` runs while the route
+/// renders, and on a first load at the protected address it panics with "use_navigate outside a
+/// <Router>". Here the redirect is an effect, after the render.)
+#[component]
+fn WritersOnly(children: ChildrenFn) -> impl IntoView {
+    let user = session::use_user();
+    let navigate = use_navigate();
+    let allowed = move || user.with(|u| u.as_ref().is_some_and(|u| session::writes(u.role)));
+    Effect::new(move |_| {
+        if !allowed() {
+            navigate(
+                "/",
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        }
+    });
+    view! { <Show when=allowed>{children()}</Show> }
 }

@@ -70,3 +70,9 @@ pub fn writes(role: qldv_api_types::auth::Role) -> bool {
     use qldv_api_types::auth::Role;
     matches!(role, Role::Admin | Role::Organizer)
 }
+
+/// The root of the signed-in account's scope (none for a national account): the organisation a
+/// page starts from when the URL names none.
+pub fn own_org() -> Option<qldv_api_types::OrgId> {
+    use_user().get_untracked().and_then(|u| u.organization_id)
+}

@@ -18,6 +18,23 @@ pub fn field_error(error: Signal<Option<ApiError>>, name: &'static str) -> impl 
     }
 }
 
+/// A field: its label, its control (whose id is `f-<name>`), and the problem's message for it.
+fn labelled(
+    name: &'static str,
+    label: Text,
+    control: impl IntoView,
+    error: Signal<Option<ApiError>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <div>
+            <label for=format!("f-{name}")>{move || lang.get().t(label)}</label>
+            {control}
+            {field_error(error, name)}
+        </div>
+    }
+}
+
 /// A labelled input bound to `value`; the problem's error for `name` shows under it.
 pub fn input(
     name: &'static str,
@@ -26,18 +43,11 @@ pub fn input(
     value: RwSignal<String>,
     error: Signal<Option<ApiError>>,
 ) -> impl IntoView {
-    let lang = use_lang();
-    let id = format!("f-{name}");
-    view! {
-        <div>
-            <label for=id.clone()>{move || lang.get().t(label)}</label>
-            <input id=id name=name type=kind bind:value=value/>
-            {field_error(error, name)}
-        </div>
-    }
+    let control = view! { <input id=format!("f-{name}") name=name type=kind bind:value=value/> };
+    labelled(name, label, control, error)
 }
 
-/// A labelled select of `(value, label)` options bound to `value`.
+/// A labelled select of `(code, Vietnamese, English)` options bound to `value`.
 pub fn select(
     name: &'static str,
     label: Text,
@@ -46,20 +56,16 @@ pub fn select(
     error: Signal<Option<ApiError>>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let id = format!("f-{name}");
-    view! {
-        <div>
-            <label for=id.clone()>{move || lang.get().t(label)}</label>
-            <select id=id name=name on:change=move |ev| value.set(event_target_value(&ev))>
-                {options.into_iter().map(|(v, vi, en)| view! {
-                    <option value=v selected=move || value.get() == v>
-                        {move || if lang.get() == crate::i18n::Lang::En { en } else { vi }}
-                    </option>
-                }).collect_view()}
-            </select>
-            {field_error(error, name)}
-        </div>
-    }
+    let control = view! {
+        <select id=format!("f-{name}") name=name on:change=move |ev| value.set(event_target_value(&ev))>
+            {options.into_iter().map(|(v, vi, en)| view! {
+                <option value=v selected=move || value.get() == v>
+                    {move || if lang.get() == crate::i18n::Lang::En { en } else { vi }}
+                </option>
+            }).collect_view()}
+        </select>
+    };
+    labelled(name, label, control, error)
 }
 
 /// The options of a select over every value of a vocabulary concept: `(code, vi, en)`.

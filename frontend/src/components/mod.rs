@@ -33,3 +33,14 @@ pub fn Loading() -> impl IntoView {
     let lang = use_lang();
     view! { <p class="loading">{move || lang.get().t(Text::Loading)}</p> }
 }
+
+/// Figures side by side, each over its label (the dashboard's and the round's summaries).
+pub fn figures(items: Vec<(String, Signal<String>)>) -> impl IntoView {
+    view! {
+        <div class="grid">
+            {items.into_iter().map(|(value, label)| view! {
+                <div><div class="stat">{value}</div><div class="muted">{label}</div></div>
+            }).collect_view()}
+        </div>
+    }
+}

@@ -15,9 +15,7 @@ pub struct Scope(pub LocalResource<ApiResult<Vec<Organization>>>);
 
 /// Provides the scope (at the signed-in layout).
 pub fn provide_scope() {
-    let root = session::use_user()
-        .get_untracked()
-        .and_then(|u| u.organization_id);
+    let root = session::own_org();
     provide_context(Scope(LocalResource::new(move || {
         api::organizations::scope(root)
     })));
@@ -67,4 +65,33 @@ pub fn OrgPicker(
             }).collect_view()}
         </select>
     }
+}
+
+/// A labelled [`OrgPicker`] ("Tổ chức đảng"), with the server's message for
+/// `organization_id` under it.
+pub fn org_field(
+    id: &'static str,
+    value: impl Into<Signal<Option<OrgId>>>,
+    on_change: impl Fn(Option<OrgId>) + Send + Sync + 'static,
+    error: Option<Signal<Option<crate::api::ApiError>>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let (value, on_change) = (value.into(), Callback::new(on_change));
+    view! {
+        <div>
+            <label for=id>{move || lang.get().t(Text::Organizations)}</label>
+            <OrgPicker id=id value=value on_change=on_change/>
+            {error.map(|e| crate::components::form::field_error(e, "organization_id"))}
+        </div>
+    }
+}
+
+/// The organisation a page is about: the URL's `organization_id`, or the account's own; with
+/// its labelled picker, whose choice goes into the URL (bookmark, back, reload).
+pub fn org_in_url(id: &'static str) -> (Signal<Option<OrgId>>, impl IntoView) {
+    let own = session::own_org();
+    let (param, set) = leptos_router::hooks::query_signal::<OrgId>("organization_id");
+    let org = Signal::derive(move || param.get().or(own));
+    let field = org_field(id, org, move |o: Option<OrgId>| set.set(o), None);
+    (org, field)
 }

@@ -10,16 +10,15 @@ use leptos_router::hooks::query_signal;
 use qldv_api_types::badges::{
     ApproveProposals, BadgeProposal, EligibleMember, ProposalStatus, ProposeBadges,
 };
-use qldv_api_types::{MemberId, OrgId, ProposalId};
+use qldv_api_types::{MemberId, ProposalId};
 
 use crate::api::{self, ApiResult};
 use crate::components::action::problem;
 use crate::components::form::parse_date;
-use crate::components::org_picker::OrgPicker;
+use crate::components::org_picker::org_in_url;
 use crate::components::read::show;
 use crate::format;
 use crate::i18n::{use_lang, Text};
-use crate::session;
 use crate::urls;
 
 /// The next regular award occasion (3 Feb, 19 May, 2 Sep, 7 Nov) on or after `today`.
@@ -63,12 +62,8 @@ fn pick<T: Ord + Copy + Send + Sync + 'static>(
 pub fn BadgePage() -> impl IntoView {
     let lang = use_lang();
     let t = move |k| lang.get().t(k);
-    let own_org = session::use_user()
-        .get_untracked()
-        .and_then(|u| u.organization_id);
-    let (org_param, set_org) = query_signal::<OrgId>("organization_id");
     let (occasion_param, set_occasion) = query_signal::<NaiveDate>("occasion");
-    let org = Signal::derive(move || org_param.get().or(own_org));
+    let (org, org_picker) = org_in_url("badge-org");
     let today = parse_date(&format::today_iso()).unwrap_or_default();
     let occasion =
         Signal::derive(move || occasion_param.get().unwrap_or_else(|| next_occasion(today)));
@@ -203,10 +198,7 @@ pub fn BadgePage() -> impl IntoView {
         <main>
             <h1>{move || t(Text::Badges)}</h1>
             <div class="toolbar">
-                <div>
-                    <label for="badge-org">{move || t(Text::Organizations)}</label>
-                    <OrgPicker id="badge-org" value=org on_change={move |o: Option<OrgId>| set_org.set(o)}/>
-                </div>
+                {org_picker}
                 <div>
                     <label for="badge-occasion">{move || t(Text::Occasion)}</label>
                     <input id="badge-occasion" type="date"

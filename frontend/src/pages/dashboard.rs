@@ -8,6 +8,7 @@ use qldv_api_types::evaluations::EvaluationLevel;
 use qldv_api_types::organizations::Organization;
 
 use crate::api;
+use crate::components::figures;
 use crate::components::org_kind::KindName;
 use crate::components::read::show;
 use crate::format;
@@ -39,14 +40,15 @@ fn OrgSummary(org: Organization, #[prop(into)] year: Signal<i32>) -> impl IntoVi
     let t = move |k| lang.get().t(k);
     let id = org.id;
     let list = LocalResource::new(move || api::evaluations::list(id, year.get(), 1));
+    let label = move |k: Text| Signal::derive(move || lang.get().t(k).to_string());
     let body = show(list, move |l| {
         let s = l.summary;
         view! {
-            <div class="grid">
-                <div><div class="stat">{s.total}</div><div class="muted">{move || t(Text::Members)}</div></div>
-                <div><div class="stat">{format::coverage(&s)}</div><div class="muted">{move || t(Text::Coverage)}</div></div>
-                <div><div class="stat">{s.unrated_yet}</div><div class="muted">{move || t(Text::NotRatedYet)}</div></div>
-            </div>
+            {figures(vec![
+                (s.total.to_string(), label(Text::Members)),
+                (format::coverage(&s), label(Text::Coverage)),
+                (s.unrated_yet.to_string(), label(Text::NotRatedYet)),
+            ])}
             <div class="bars" aria-label=move || t(Text::Evaluations)>
                 {bar(EvaluationLevel::Excellent, s.excellent, s.total, "excellent")}
                 {bar(EvaluationLevel::Good, s.good, s.total, "good")}
@@ -72,9 +74,7 @@ fn OrgSummary(org: Organization, #[prop(into)] year: Signal<i32>) -> impl IntoVi
 pub fn Dashboard() -> impl IntoView {
     let lang = use_lang();
     let t = move |k| lang.get().t(k);
-    let org = session::use_user()
-        .get_untracked()
-        .and_then(|u| u.organization_id);
+    let org = session::own_org();
     let (year_param, _) = query_signal::<i32>("year");
     let year = Signal::derive(move || year_param.get().unwrap_or_else(format::this_year));
     // The user's organisation, or every top organisation for a national account.

@@ -11,11 +11,11 @@ use qldv_api_types::{MemberId, OrgId, Term};
 
 use crate::api;
 use crate::components::action::problem;
-use crate::components::org_picker::OrgPicker;
+use crate::components::figures;
+use crate::components::org_picker::org_in_url;
 use crate::components::read::show;
 use crate::format;
 use crate::i18n::{use_lang, Text};
-use crate::session;
 
 /// One member's row: the level chosen here is saved at once; `saved` is told.
 #[component]
@@ -80,12 +80,12 @@ fn summary(l: &EvaluationList, close: impl Fn() + Clone + Send + Sync + 'static)
         .is_some_and(|r| r.status == RoundStatus::Closed);
     let is_round = l.round.is_some();
     view! {
-        <div class="grid">
-            <div><div class="stat">{s.total}</div><div class="muted">{move || t(Text::Members)}</div></div>
-            <div><div class="stat">{s.excellent}</div><div class="muted">{move || lang.get().term(EvaluationLevel::Excellent)}</div></div>
-            <div><div class="stat">{s.good}</div><div class="muted">{move || lang.get().term(EvaluationLevel::Good)}</div></div>
-            <div><div class="stat">{format::coverage(&s)}</div><div class="muted">{move || t(Text::Coverage)}</div></div>
-        </div>
+        {figures(vec![
+            (s.total.to_string(), Signal::derive(move || t(Text::Members).to_string())),
+            (s.excellent.to_string(), Signal::derive(move || lang.get().term(EvaluationLevel::Excellent).to_string())),
+            (s.good.to_string(), Signal::derive(move || lang.get().term(EvaluationLevel::Good).to_string())),
+            (format::coverage(&s), Signal::derive(move || t(Text::Coverage).to_string())),
+        ])}
         <p class={if s.quota_excess > 0 { "quota over" } else { "quota" }} data-testid="quota">
             {move || format!("{}: {} / {} ({}% × {})", t(Text::Quota), s.excellent, s.max_excellent, s.quota_percent, s.good)}
             {(s.quota_excess > 0).then(|| view! { <strong>{move || format!(" — {} {}", t(Text::OverBy), s.quota_excess)}</strong> })}
@@ -105,12 +105,8 @@ fn summary(l: &EvaluationList, close: impl Fn() + Clone + Send + Sync + 'static)
 pub fn EvaluationRoundPage() -> impl IntoView {
     let lang = use_lang();
     let t = move |k| lang.get().t(k);
-    let own_org = session::use_user()
-        .get_untracked()
-        .and_then(|u| u.organization_id);
-    let (org_param, set_org) = query_signal::<OrgId>("organization_id");
     let (year_param, set_year) = query_signal::<i32>("year");
-    let org = Signal::derive(move || org_param.get().or(own_org));
+    let (org, org_picker) = org_in_url("round-org");
     let year = Signal::derive(move || year_param.get().unwrap_or_else(format::this_year));
     // Each saved level changes the summary: the list is read again (the table stays meanwhile).
     let saved = RwSignal::new(0u32);
@@ -164,10 +160,7 @@ pub fn EvaluationRoundPage() -> impl IntoView {
         <main>
             <h1>{move || t(Text::Evaluations)}</h1>
             <div class="toolbar">
-                <div>
-                    <label for="round-org">{move || t(Text::Organizations)}</label>
-                    <OrgPicker id="round-org" value=org on_change={move |o: Option<OrgId>| set_org.set(o)}/>
-                </div>
+                {org_picker}
                 <div>
                     <label for="round-year">{move || t(Text::Year)}</label>
                     <input id="round-year" type="number" min="2000"

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 
 use crate::api::{self, ApiError};
 use crate::components::action::problem;
-use crate::components::org_picker::OrgPicker;
+use crate::components::org_picker::org_field;
 use crate::components::read::show;
 use crate::format;
 use crate::i18n::{use_lang, Text};
@@ -77,11 +77,7 @@ fn JobView(job: ImportJob) -> impl IntoView {
 pub fn ImportPage() -> impl IntoView {
     let lang = use_lang();
     let t = move |k| lang.get().t(k);
-    let org = RwSignal::new(
-        session::use_user()
-            .get_untracked()
-            .and_then(|u| u.organization_id),
-    );
+    let org = RwSignal::new(session::own_org());
     let skip = RwSignal::new(false);
     let file_input = NodeRef::<leptos::html::Input>::new();
     let template = Action::new_local(|_: &()| api::imports::template());
@@ -142,10 +138,7 @@ pub fn ImportPage() -> impl IntoView {
             <p><button type="button" disabled=move || template.pending().get() on:click=move |_| { template.dispatch(()); }>{move || t(Text::ImportTemplate)}</button></p>
             {problem(template)}
             <form class="card" on:submit=submit>
-                <div>
-                    <label for="import-org">{move || t(Text::Organizations)}</label>
-                    <OrgPicker id="import-org" value=org on_change={move |o: Option<OrgId>| org.set(o)}/>
-                </div>
+                {org_field("import-org", org, move |o: Option<OrgId>| org.set(o), None)}
                 <div>
                     <label for="import-file">{move || t(Text::ImportFile)}</label>
                     <input id="import-file" type="file" accept=".xlsx,.csv" node_ref=file_input/>

@@ -8,8 +8,8 @@ use qldv_api_types::{OrgId, Term};
 
 use crate::api::{self, ApiError};
 use crate::components::action::{failure, problem};
-use crate::components::form::{date, field_error, input, opt_date, select, some, term, terms};
-use crate::components::org_picker::OrgPicker;
+use crate::components::form::{date, input, opt_date, select, some, term, terms};
+use crate::components::org_picker::org_field;
 use crate::i18n::{use_lang, Text};
 use crate::urls;
 
@@ -80,11 +80,7 @@ pub fn NewMember() -> impl IntoView {
         <main>
             <h1>{move || t(Text::Admit)}</h1>
             <form class="card inline-form" on:submit=submit>
-                <div>
-                    <label for="f-organization_id">{move || t(Text::Organizations)}</label>
-                    <OrgPicker id="f-organization_id" value=org on_change={move |o: Option<OrgId>| org.set(o)}/>
-                    {field_error(error, "organization_id")}
-                </div>
+                {org_field("f-organization_id", org, move |o: Option<OrgId>| org.set(o), Some(error))}
                 {input("full_name", Text::FullName, "text", full_name, error)}
                 {select("gender", Text::Gender, terms(Gender::ALL), gender, error)}
                 {input("birth_date", Text::BirthDate, "date", birth_date, error)}

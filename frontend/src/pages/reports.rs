@@ -11,7 +11,7 @@ use crate::api::reports::ReportRequest;
 use crate::api::{self, ApiError};
 use crate::components::action::problem;
 use crate::components::form::opt_date;
-use crate::components::org_picker::OrgPicker;
+use crate::components::org_picker::org_field;
 use crate::components::read::show;
 use crate::format::{self, date};
 use crate::i18n::{use_lang, Lang, Text};
@@ -101,9 +101,7 @@ pub fn ReportsPage() -> impl IntoView {
     let query = use_query_map();
     // The report of the URL (none until one is chosen).
     let shown = Memo::new(move |_| query.with(|q| urls::report_request(|k| q.get(k))));
-    let own_org = session::use_user()
-        .get_untracked()
-        .and_then(|u| u.organization_id);
+    let own_org = session::own_org();
     let today = format::today_iso();
     // The form starts from the URL's report (or this year to today) and follows it on back and
     // forward.
@@ -172,10 +170,7 @@ pub fn ReportsPage() -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
-                <div>
-                    <label for="report-org">{move || t(Text::Organizations)}</label>
-                    <OrgPicker id="report-org" value=org on_change={move |o: Option<OrgId>| org.set(o)}/>
-                </div>
+                {org_field("report-org", org, move |o: Option<OrgId>| org.set(o), None)}
                 <Show when=move || code.get().is_period() fallback=move || view! {
                     <div>
                         <label for="report-as-of">{move || t(Text::AsOf)}</label>
