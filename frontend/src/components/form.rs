@@ -18,8 +18,10 @@ pub fn field_error(error: Signal<Option<ApiError>>, name: &'static str) -> impl 
     }
 }
 
-/// A field: its label, its control (whose id is `f-<name>`), and the problem's message for it.
+/// A field: its label, its control (whose id is `id`), and the problem's message for field
+/// `name`.
 fn labelled(
+    id: String,
     name: &'static str,
     label: Text,
     control: impl IntoView,
@@ -28,14 +30,15 @@ fn labelled(
     let lang = use_lang();
     view! {
         <div>
-            <label for=format!("f-{name}")>{move || lang.get().t(label)}</label>
+            <label for=id>{move || lang.get().t(label)}</label>
             {control}
             {field_error(error, name)}
         </div>
     }
 }
 
-/// A labelled input bound to `value`; the problem's error for `name` shows under it.
+/// A labelled input bound to `value` (id `f-<name>`); the problem's error for `name` shows
+/// under it.
 pub fn input(
     name: &'static str,
     label: Text,
@@ -43,11 +46,25 @@ pub fn input(
     value: RwSignal<String>,
     error: Signal<Option<ApiError>>,
 ) -> impl IntoView {
-    let control = view! { <input id=format!("f-{name}") name=name type=kind bind:value=value/> };
-    labelled(name, label, control, error)
+    input_in("f", name, label, kind, value, error)
 }
 
-/// A labelled select of `(code, Vietnamese, English)` options bound to `value`.
+/// Like [`input`], with the id `<form>-<name>`: for the forms of one page that share field names
+/// (a member's decisions), so that every id stays unique.
+pub fn input_in(
+    form: &'static str,
+    name: &'static str,
+    label: Text,
+    kind: &'static str,
+    value: RwSignal<String>,
+    error: Signal<Option<ApiError>>,
+) -> impl IntoView {
+    let id = format!("{form}-{name}");
+    let control = view! { <input id=id.clone() name=name type=kind bind:value=value/> };
+    labelled(id, name, label, control, error)
+}
+
+/// A labelled select of `(code, Vietnamese, English)` options bound to `value` (id `f-<name>`).
 pub fn select(
     name: &'static str,
     label: Text,
@@ -55,9 +72,22 @@ pub fn select(
     value: RwSignal<String>,
     error: Signal<Option<ApiError>>,
 ) -> impl IntoView {
+    select_in("f", name, label, options, value, error)
+}
+
+/// Like [`select`], with the id `<form>-<name>`.
+pub fn select_in(
+    form: &'static str,
+    name: &'static str,
+    label: Text,
+    options: Vec<(&'static str, &'static str, &'static str)>,
+    value: RwSignal<String>,
+    error: Signal<Option<ApiError>>,
+) -> impl IntoView {
     let lang = use_lang();
+    let id = format!("{form}-{name}");
     let control = view! {
-        <select id=format!("f-{name}") name=name on:change=move |ev| value.set(event_target_value(&ev))>
+        <select id=id.clone() name=name on:change=move |ev| value.set(event_target_value(&ev))>
             {options.into_iter().map(|(v, vi, en)| view! {
                 <option value=v selected=move || value.get() == v>
                     {move || if lang.get() == crate::i18n::Lang::En { en } else { vi }}
@@ -65,7 +95,7 @@ pub fn select(
             }).collect_view()}
         </select>
     };
-    labelled(name, label, control, error)
+    labelled(id, name, label, control, error)
 }
 
 /// The options of a select over every value of a vocabulary concept: `(code, vi, en)`.

@@ -13,7 +13,7 @@ use qldv_api_types::{MemberId, Term};
 use super::{member_id, use_record};
 use crate::api::{self, ApiError, ApiResult};
 use crate::components::action::{failure, outcome};
-use crate::components::form::{date, input, select, some, term, terms, text};
+use crate::components::form::{date, input_in, select_in, some, term, terms, text};
 use crate::format;
 use crate::i18n::{use_lang, Text};
 
@@ -43,6 +43,7 @@ type Choice = (
 /// One decision form: its inputs, then `build` reads the request out of them and `send` posts it
 /// for the member; the record is read again after a success.
 fn decision_form<B, O, Fut>(
+    form: &'static str,
     title: Text,
     selects: Vec<Choice>,
     fields: Vec<Field>,
@@ -99,8 +100,8 @@ where
         <form class="card no-print" on:submit=submit aria-label=move || lang.get().t(title)>
             <h2>{move || lang.get().t(title)}</h2>
             <div class="inline-form">
-                {selects.into_iter().map(|(n, l, o)| select(n, l, o, values.get(n), error)).collect_view()}
-                {fields.into_iter().map(|(n, l, k, _)| input(n, l, k, values.get(n), error)).collect_view()}
+                {selects.into_iter().map(|(n, l, o)| select_in(form, n, l, o, values.get(n), error)).collect_view()}
+                {fields.into_iter().map(|(n, l, k, _)| input_in(form, n, l, k, values.get(n), error)).collect_view()}
                 <div><button class="primary" type="submit" disabled=move || decide.pending().get()>{move || lang.get().t(Text::Save)}</button></div>
             </div>
             {outcome(decide)}
@@ -113,6 +114,7 @@ where
 pub fn Actions() -> impl IntoView {
     view! {
         {decision_form(
+            "recognition",
             Text::Recognize,
             vec![],
             vec![("decided_on", Text::DecidedOn, "date", true), ("decision_no", Text::Decision, "text", false)],
@@ -123,6 +125,7 @@ pub fn Actions() -> impl IntoView {
             |id, b| async move { api::members::recognize(id, &b).await },
         )}
         {decision_form(
+            "discipline",
             Text::Disciplines,
             vec![("form", Text::Form, terms(DisciplineForm::ALL))],
             vec![("decided_on", Text::DecidedOn, "date", true), ("decision_no", Text::Decision, "text", false),
@@ -138,6 +141,7 @@ pub fn Actions() -> impl IntoView {
             |id, b| async move { api::members::discipline(id, &b).await },
         )}
         {decision_form(
+            "exit",
             Text::Exit,
             vec![("reason", Text::Reason, terms(ExitReason::ALL))],
             vec![("effective_on", Text::EffectiveOn, "date", true), ("decision_no", Text::Decision, "text", false),
@@ -152,6 +156,7 @@ pub fn Actions() -> impl IntoView {
             |id, b| async move { api::members::exit(id, &b).await },
         )}
         {decision_form(
+            "readmission",
             Text::Readmit,
             vec![],
             vec![("admission_decision_on", Text::AdmissionDecision, "date", false), ("ceremony_on", Text::Ceremony, "date", false),
