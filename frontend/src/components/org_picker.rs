@@ -59,7 +59,7 @@ pub fn OrgPicker(
                 let indent = "\u{a0}\u{a0}".repeat(usize::try_from(o.depth).unwrap_or(0));
                 view! {
                     <option value=oid.to_string() selected=move || value.get() == Some(oid)>
-                        {format!("{indent}{} (mã {})", o.name, o.id)}
+                        {move || format!("{indent}{} ({} {})", o.name, lang.get().t(Text::Code), o.id)}
                     </option>
                 }
             }).collect_view()}

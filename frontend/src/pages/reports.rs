@@ -18,18 +18,6 @@ use crate::i18n::{use_lang, Lang, Text};
 use crate::session;
 use crate::urls;
 
-fn code_label(c: ReportCode) -> Text {
-    match c {
-        ReportCode::Movement => Text::ReportMovement,
-        ReportCode::Composition => Text::ReportComposition,
-        ReportCode::Admissions => Text::ReportAdmissions,
-        ReportCode::Evaluations => Text::ReportEvaluations,
-        ReportCode::Discipline => Text::ReportDiscipline,
-        ReportCode::Badges => Text::ReportBadges,
-        ReportCode::Completeness => Text::ReportCompleteness,
-    }
-}
-
 /// One table of a report.
 #[component]
 fn SectionTable(section: ReportSection, lang: Lang) -> impl IntoView {
@@ -166,7 +154,7 @@ pub fn ReportsPage() -> impl IntoView {
                     }>
                         {ReportCode::ALL.iter().map(|c| {
                             let c = *c;
-                            view! { <option value=c.code() selected=move || code.get() == c>{move || t(code_label(c))}</option> }
+                            view! { <option value=c.code() selected=move || code.get() == c>{move || lang.get().term(c)}</option> }
                         }).collect_view()}
                     </select>
                 </div>
