@@ -7,6 +7,7 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::path;
 use leptos_router::NavigateOptions;
 
+use crate::components::menu::MenuButton;
 use crate::components::org_kind::provide_kinds;
 use crate::components::org_picker::provide_scope;
 use crate::components::Loading;
@@ -18,8 +19,10 @@ use crate::pages::imports::ImportPage;
 use crate::pages::login::Login;
 use crate::pages::member::{self, MemberPage};
 use crate::pages::member_new::NewMember;
+use crate::pages::member_print::MemberPrintPage;
 use crate::pages::members::MemberList;
 use crate::pages::organizations::OrganizationTree;
+use crate::pages::report_print::ReportPrintPage;
 use crate::pages::reports::ReportsPage;
 use crate::pages::transfers::TransferInbox;
 use crate::pages::users::UsersPage;
@@ -72,10 +75,12 @@ fn Shell() -> impl IntoView {
     let sign_out = use_context::<SignOut>();
     provide_scope();
     provide_kinds();
+    let menu_open = RwSignal::new(false);
     view! {
-        <header class="top">
+        <header class="top" class:menu-open=move || menu_open.get()>
             <A href="/" attr:class="brand">"QLĐV"</A>
-            <nav aria-label="Chính">
+            <MenuButton open=menu_open controls="main-nav"/>
+            <nav id="main-nav" aria-label="Chính">
                 <A href="/" exact=true>{move || t(Text::Dashboard)}</A>
                 <A href="/members">{move || t(Text::Members)}</A>
                 <A href="/transfers">{move || t(Text::Transfers)}</A>
@@ -108,6 +113,7 @@ fn Shell() -> impl IntoView {
             <Route path=path!("/") view=Dashboard/>
             <Route path=path!("/members") view=MemberList/>
             <Route path=path!("/members/new") view=NewMember/>
+            <Route path=path!("/members/:id/print") view=MemberPrintPage/>
             <ParentRoute path=path!("/members/:id") view=MemberPage>
                 <Route path=path!("") view=member::dossier::Dossier/>
                 <Route path=path!("edit") view=member::edit::EditDossier/>
@@ -126,6 +132,7 @@ fn Shell() -> impl IntoView {
             <Route path=path!("/reports") view=ReportsPage/>
             <Route path=path!("/users") view=|| view! { <WritersOnly><UsersPage/></WritersOnly> }/>
             <Route path=path!("/imports") view=|| view! { <WritersOnly><ImportPage/></WritersOnly> }/>
+            <Route path=path!("/reports/:code/print") view=ReportPrintPage/>
         </Routes>
     }
 }

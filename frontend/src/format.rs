@@ -1,6 +1,7 @@
-//! Formatting for people: dates as dd/mm/yyyy, labels of enum values.
+//! Formatting for people: dates as dd/mm/yyyy (typed and shown the same way), labels of enum
+//! values, shares that have nothing to be a share of.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use qldv_api_types::members::MemberStatus;
 
 use crate::i18n::Lang;
@@ -36,16 +37,95 @@ pub fn status(lang: Lang, s: MemberStatus) -> (&'static str, &'static str) {
 /// The share of members with a rating entered, or an em dash when there is nobody to rate
 /// (an empty subtree is not "100 % rated").
 pub fn coverage(s: &qldv_api_types::evaluations::EvaluationSummary) -> String {
-    if s.total == 0 {
-        "—".into()
-    } else {
-        format!("{:.1}%", s.coverage)
-    }
+    share(s.total, s.coverage)
 }
 
 /// The current year by the browser's clock.
 pub fn this_year() -> i32 {
     js_sys::Date::new_0().get_full_year() as i32
+}
+
+/// Why a typed date was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateError {
+    /// Nothing typed.
+    Empty,
+    /// Not day, month and year (`dd/mm/yyyy`).
+    Malformed,
+    /// Day, month and year that name no day of the calendar (31/02, 29/02 of a common year).
+    NoSuchDay,
+    /// A year outside 1900–2100 (a typo such as 202 or 20245).
+    YearOutOfRange,
+}
+
+/// Reads a date as a Vietnamese clerk types it: day first. Accepts `20/3/2025`, `20/03/2025`,
+/// `20-03-2025`, `20.03.2025`, the eight digits `20032025`, and the ISO form `2025-03-20` (pasted
+/// from another system). Refuses a day the calendar lacks (`31/02/2025`) and two-digit years.
+pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(DateError::Empty);
+    }
+    let (d, m, y) = if t.len() == 8 && t.bytes().all(|b| b.is_ascii_digit()) {
+        (&t[0..2], &t[2..4], &t[4..8])
+    } else {
+        let parts: Vec<&str> = t.split(['/', '-', '.', ' ']).collect();
+        match parts.as_slice() {
+            // ISO: the year comes first and has four digits.
+            [y, m, d] if y.len() == 4 && t.contains('-') => (*d, *m, *y),
+            [d, m, y] => (*d, *m, *y),
+            _ => return Err(DateError::Malformed),
+        }
+    };
+    let digits = |s: &str, max_len: usize| {
+        (!s.is_empty() && s.len() <= max_len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let (Some(day), Some(month), Some(year)) = (digits(d, 2), digits(m, 2), digits(y, 4)) else {
+        return Err(DateError::Malformed);
+    };
+    if y.len() != 4 {
+        return Err(DateError::YearOutOfRange);
+    }
+    if !(1900..=2100).contains(&year) {
+        return Err(DateError::YearOutOfRange);
+    }
+    let year = i32::try_from(year).map_err(|_| DateError::YearOutOfRange)?;
+    NaiveDate::from_ymd_opt(year, month, day).ok_or(DateError::NoSuchDay)
+}
+
+/// The ISO form the API takes (`2025-03-20`).
+pub fn iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// An ISO date (the API's and the forms' values) as shown to people; other text unchanged.
+pub fn iso_to_display(value: &str) -> String {
+    match value.parse::<NaiveDate>() {
+        Ok(d) => date(d),
+        Err(_) => value.to_string(),
+    }
+}
+
+/// The date line of an official paper: `ngày 06 tháng 12 năm 2026`.
+pub fn long_date_vi(d: NaiveDate) -> String {
+    format!(
+        "ngày {:02} tháng {:02} năm {}",
+        d.day(),
+        d.month(),
+        d.year()
+    )
+}
+
+/// A share in percent with one decimal, or an em dash when there is nothing to share (a subtree
+/// with no member to rate is not "100 % rated").
+pub fn share(count_base: i64, percent: f64) -> String {
+    if count_base <= 0 || !percent.is_finite() {
+        "—".into()
+    } else {
+        format!("{percent:.1}%")
+    }
 }
 
 /// Today by the browser's clock, as `YYYY-MM-DD` (the default of date inputs).
@@ -86,5 +166,77 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(coverage(&rated), "75.0%");
+    }
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn typed_dates_are_read_day_first_in_every_usual_shape() {
+        for typed in [
+            "1/2/2024",
+            "01/02/2024",
+            "01022024",
+            "1-2-2024",
+            "01.02.2024",
+            " 01/02/2024 ",
+            "2024-02-01",
+        ] {
+            assert_eq!(parse_date(typed), Ok(ymd(2024, 2, 1)), "{typed}");
+        }
+        assert_eq!(parse_date("29/02/2024"), Ok(ymd(2024, 2, 29)));
+    }
+
+    #[test]
+    fn days_the_calendar_lacks_are_refused() {
+        assert_eq!(parse_date("31/02/2024"), Err(DateError::NoSuchDay));
+        assert_eq!(parse_date("29/02/2025"), Err(DateError::NoSuchDay));
+        assert_eq!(parse_date("31/04/2025"), Err(DateError::NoSuchDay));
+        assert_eq!(parse_date("00/01/2025"), Err(DateError::NoSuchDay));
+        assert_eq!(parse_date("12/13/2025"), Err(DateError::NoSuchDay));
+    }
+
+    #[test]
+    fn what_is_not_a_date_says_why() {
+        assert_eq!(parse_date(""), Err(DateError::Empty));
+        assert_eq!(parse_date("   "), Err(DateError::Empty));
+        assert_eq!(parse_date("hôm nay"), Err(DateError::Malformed));
+        assert_eq!(parse_date("1/2"), Err(DateError::Malformed));
+        assert_eq!(parse_date("1/2/3/4"), Err(DateError::Malformed));
+        assert_eq!(parse_date("123/2/2024"), Err(DateError::Malformed));
+        assert_eq!(parse_date("0102202"), Err(DateError::Malformed));
+        assert_eq!(parse_date("1/2/24"), Err(DateError::YearOutOfRange));
+        assert_eq!(parse_date("1/2/1899"), Err(DateError::YearOutOfRange));
+        assert_eq!(parse_date("1/2/2101"), Err(DateError::YearOutOfRange));
+    }
+
+    #[test]
+    fn a_date_shown_reads_back_as_itself() {
+        for d in [
+            ymd(1900, 1, 1),
+            ymd(2024, 2, 29),
+            ymd(2025, 12, 31),
+            ymd(2100, 6, 5),
+        ] {
+            assert_eq!(parse_date(&date(d)), Ok(d));
+            assert_eq!(parse_date(&iso(d)), Ok(d));
+            assert_eq!(iso_to_display(&iso(d)), date(d));
+        }
+        assert_eq!(iso_to_display("20/03/2025"), "20/03/2025");
+        assert_eq!(iso_to_display(""), "");
+    }
+
+    #[test]
+    fn official_papers_spell_the_date_out() {
+        assert_eq!(long_date_vi(ymd(2026, 12, 6)), "ngày 06 tháng 12 năm 2026");
+    }
+
+    #[test]
+    fn a_share_of_nothing_is_a_dash() {
+        assert_eq!(share(0, 100.0), "—");
+        assert_eq!(share(0, 0.0), "—");
+        assert_eq!(share(4, 75.0), "75.0%");
+        assert_eq!(share(3, f64::NAN), "—");
     }
 }

@@ -9,6 +9,7 @@ mod i18n;
 mod pages;
 mod panic;
 mod session;
+mod text;
 mod urls;
 
 fn main() {

@@ -71,6 +71,11 @@ pub fn member_tab(id: MemberId, tab: MemberTab) -> String {
     }
 }
 
+/// `/members/:id/print`: the member form (2-HSĐV) on A4.
+pub fn member_print(id: MemberId) -> String {
+    format!("/members/{id}/print")
+}
+
 /// The member list of an organisation's subtree.
 pub fn members_in(org: OrgId) -> String {
     format!("/members?organization_id={org}")
@@ -111,6 +116,11 @@ fn report_query(req: &crate::api::reports::ReportRequest) -> crate::api::query::
         .opt("from", req.from)
         .opt("to", req.to)
         .opt("as_of", req.as_of)
+}
+
+/// A report's print page (A4, as the board files it), for `req`.
+pub fn report_print(req: &crate::api::reports::ReportRequest) -> String {
+    format!("/reports/{}/print{}", req.code.as_str(), req.query())
 }
 
 /// The report request a `/reports` URL's query carries (none until a report is chosen).

@@ -184,6 +184,11 @@ test('the sending province issues a transfer and the receiving province accepts 
   await page.getByLabel('Mã tổ chức đảng').fill(String(seeded.otherCell));
   await page.getByLabel('Lý do').fill('Chuyển công tác về tỉnh Sơn La');
   await page.getByRole('button', { name: 'Giới thiệu chuyển sinh hoạt' }).click();
+  // Named in full before it is sent (the receiving cell is outside this province: by its id).
+  const confirm = page.getByRole('alertdialog');
+  assert.equal((await confirm.locator('#confirm-text').innerText()).trim(),
+    `Chuyển sinh hoạt chính thức đảng viên Lê Văn Cường từ Chi bộ thôn Đồng Bãi đến tổ chức đảng mã ${seeded.otherCell}?`);
+  await confirm.getByRole('button', { name: 'Xác nhận' }).click();
   await page.getByRole('status').waitFor();
   await page.getByRole('cell', { name: 'Chờ tiếp nhận' }).waitFor();
   await page.screenshot({ path: `${SHOTS}/08-transfer-issued.png`, fullPage: true });

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::api::ApiError;
+use crate::components::date_input::DateInput;
 use crate::i18n::{use_lang, Text};
 
 /// The message for field `name` of the last problem, under its input.
@@ -60,7 +61,12 @@ pub fn input_in(
     error: Signal<Option<ApiError>>,
 ) -> impl IntoView {
     let id = format!("{form}-{name}");
-    let control = view! { <input id=id.clone() name=name type=kind bind:value=value/> };
+    // A date is typed and shown as dd/mm/yyyy; `value` keeps the ISO date.
+    let control = if kind == "date" {
+        view! { <DateInput id=id.clone() name=name value=value/> }.into_any()
+    } else {
+        view! { <input id=id.clone() name=name type=kind bind:value=value/> }.into_any()
+    };
     labelled(id, name, label, control, error)
 }
 
@@ -149,6 +155,21 @@ pub fn term<T: qldv_api_types::Term>(
     value: RwSignal<String>,
 ) -> Result<T, ApiError> {
     T::parse(value.get_untracked().trim()).map_err(|_| ApiError::field_local(name, Text::Required))
+}
+
+/// Puts the keyboard in the element `id` once the page is drawn (the first field of a form, so
+/// a clerk can type at once; `autofocus` is not honoured on pages drawn after the first).
+pub fn focus_first(id: &'static str) {
+    Effect::new(move |_| {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
 }
 
 #[cfg(test)]

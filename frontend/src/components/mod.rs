@@ -2,9 +2,14 @@
 //! fields, the organisation picker.
 
 pub mod action;
+pub mod breadcrumbs;
+pub mod confirm;
+pub mod date_input;
 pub mod form;
+pub mod menu;
 pub mod org_kind;
 pub mod org_picker;
+pub mod paper;
 pub mod read;
 pub mod table;
 

@@ -57,6 +57,7 @@ pub enum Text {
     Reload,
     AlertWhat,
     Code,
+    ScoreRange,
     Back,
     Dossier,
     History,
@@ -260,6 +261,7 @@ fn pair(key: Text) -> (&'static str, &'static str) {
         Reload => ("Tải lại trang", "Reload the page"),
         AlertWhat => ("Nội dung", "What to do"),
         Code => ("mã", "id"),
+        ScoreRange => ("Điểm là số nguyên từ 0 đến 100.", "The score is a whole number from 0 to 100."),
         Back => ("Quay lại", "Back"),
         Dossier => ("Hồ sơ", "Dossier"),
         History => ("Lịch sử", "History"),
@@ -411,10 +413,11 @@ pub fn use_lang() -> RwSignal<Lang> {
 }
 
 mod choice;
+pub mod ux;
 mod values;
 
 pub use choice::{provide_lang, stored_lang};
-
+pub use ux::Ux;
 pub use values::{event_label, field_label};
 
 #[cfg(test)]

@@ -115,3 +115,67 @@ fn every_member_event_kind_the_server_records_has_a_vietnamese_label() {
         "Tiếp nhận chuyển sinh hoạt"
     );
 }
+
+#[test]
+fn confirmations_name_the_member_and_both_organisations() {
+    assert_eq!(
+        ux::confirm_transfer(Lang::Vi, true, "Nguyễn Văn A", "Chi bộ X", "Chi bộ Y"),
+        "Chuyển sinh hoạt chính thức đảng viên Nguyễn Văn A từ Chi bộ X đến Chi bộ Y?"
+    );
+    assert_eq!(
+        ux::confirm_transfer(Lang::En, false, "Nguyễn Văn A", "Chi bộ X", "Chi bộ Y"),
+        "Transfer member Nguyễn Văn A temporarily from Chi bộ X to Chi bộ Y?"
+    );
+    assert_eq!(
+        ux::confirm_discipline(Lang::Vi, "Khiển trách", "Nguyễn Văn A", "Chi bộ X"),
+        "Thi hành kỷ luật khiển trách đối với đảng viên Nguyễn Văn A (Chi bộ X)?"
+    );
+    assert!(
+        ux::confirm_exit(Lang::Vi, "Xin ra khỏi Đảng", "Nguyễn Văn A", "Chi bộ X").starts_with(
+            "Ghi nhận đảng viên Nguyễn Văn A (Chi bộ X) ra khỏi Đảng — xin ra khỏi Đảng?"
+        )
+    );
+    assert_eq!(ux::org_by_id(Lang::Vi, "42"), "tổ chức đảng mã 42");
+}
+
+#[test]
+fn every_aid_has_both_languages() {
+    use ux::Ux::*;
+    for k in [
+        DatePattern,
+        DateEmpty,
+        DateMalformed,
+        DateNoSuchDay,
+        DateYear,
+        FindOrganization,
+        NoOrganizationMatches,
+        ConfirmTitle,
+        Confirm,
+        GoBack,
+        Menu,
+        WhereAmI,
+        NoMembersNext,
+        NoMembersHereNext,
+        NoAlertsNext,
+        NoOneToRate,
+        NoIncomingNext,
+        NoOutgoingNext,
+        AlertAbout,
+        AlertAction,
+        ActRecognize,
+        ActTransferInbox,
+        ActAway,
+        ActDiscipline,
+        ActTemporary,
+        PrintMemberForm,
+        PrintReport,
+        ScoreHint,
+        AdmitHere,
+    ] {
+        assert!(
+            !Lang::Vi.ux(k).is_empty() && !Lang::En.ux(k).is_empty(),
+            "{k:?}"
+        );
+        assert_ne!(Lang::Vi.ux(k), Lang::En.ux(k), "{k:?}");
+    }
+}

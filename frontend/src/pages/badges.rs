@@ -14,6 +14,7 @@ use qldv_api_types::{MemberId, ProposalId};
 
 use crate::api::{self, ApiResult};
 use crate::components::action::problem;
+use crate::components::date_input::DateInput;
 use crate::components::form::parse_date;
 use crate::components::org_picker::org_in_url;
 use crate::components::read::show;
@@ -67,6 +68,14 @@ pub fn BadgePage() -> impl IntoView {
     let today = parse_date(&format::today_iso()).unwrap_or_default();
     let occasion =
         Signal::derive(move || occasion_param.get().unwrap_or_else(|| next_occasion(today)));
+    // The date input's text (ISO); a readable date goes into the URL.
+    let occasion_text = RwSignal::new(occasion.get_untracked().to_string());
+    Effect::new(move |_| {
+        let typed = parse_date(&occasion_text.get());
+        if typed.is_some() && typed != occasion_param.get_untracked() {
+            set_occasion.set(typed);
+        }
+    });
     let chosen = RwSignal::new(BTreeSet::<MemberId>::new());
     let to_approve = RwSignal::new(BTreeSet::<ProposalId>::new());
     let decision = RwSignal::new(String::new());
@@ -201,9 +210,7 @@ pub fn BadgePage() -> impl IntoView {
                 {org_picker}
                 <div>
                     <label for="badge-occasion">{move || t(Text::Occasion)}</label>
-                    <input id="badge-occasion" type="date"
-                        prop:value=move || occasion.get().to_string()
-                        on:change=move |ev| set_occasion.set(parse_date(&event_target_value(&ev)))/>
+                    <DateInput id="badge-occasion" value=occasion_text/>
                 </div>
             </div>
             {problem(decide)}

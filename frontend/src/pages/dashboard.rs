@@ -5,16 +5,41 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::query_signal;
 use qldv_api_types::evaluations::EvaluationLevel;
+use qldv_api_types::movements::AlertKind;
 use qldv_api_types::organizations::Organization;
+use qldv_api_types::MemberId;
 
 use crate::api;
+use crate::components::breadcrumbs::OrgBreadcrumbs;
 use crate::components::figures;
 use crate::components::org_kind::KindName;
 use crate::components::read::show;
 use crate::format;
-use crate::i18n::{use_lang, Lang, Text};
+use crate::i18n::{use_lang, Lang, Text, Ux};
 use crate::session;
-use crate::urls;
+use crate::urls::{self, MemberTab};
+
+/// What clears an alert, and where it is done: the member's decisions for an overdue recognition,
+/// the transfer inbox for a transfer not received, the member's history, discipline or transfers
+/// otherwise.
+pub fn alert_action(kind: AlertKind, member: MemberId) -> (Ux, String) {
+    match kind {
+        AlertKind::RecognitionOverdue => (
+            Ux::ActRecognize,
+            urls::member_tab(member, MemberTab::Actions),
+        ),
+        AlertKind::TransferNotReceived => (Ux::ActTransferInbox, "/transfers".to_string()),
+        AlertKind::AwayTooLong => (Ux::ActAway, urls::member_tab(member, MemberTab::Events)),
+        AlertKind::DisciplineLapsing => (
+            Ux::ActDiscipline,
+            urls::member_tab(member, MemberTab::Disciplines),
+        ),
+        AlertKind::TemporaryTransferExpired => (
+            Ux::ActTemporary,
+            urls::member_tab(member, MemberTab::Transfers),
+        ),
+    }
+}
 
 /// One bar of the distribution chart.
 fn bar(level: EvaluationLevel, n: i64, total: i64, class: &'static str) -> impl IntoView {
@@ -28,7 +53,7 @@ fn bar(level: EvaluationLevel, n: i64, total: i64, class: &'static str) -> impl 
         <div class="bar-row">
             <span class="bar-label">{move || lang.get().term(level)}</span>
             <span class="bar"><span class=format!("bar-fill {class}") style:width=format!("{pct:.1}%")></span></span>
-            <span class="bar-value">{format!("{n} ({pct:.1}%)")}</span>
+            <span class="bar-value">{format!("{n} ({})", format::share(total, pct))}</span>
         </div>
     }
 }
@@ -101,16 +126,23 @@ pub fn Dashboard() -> impl IntoView {
     let alerts = LocalResource::new(api::alerts::list);
     let alerts = show(alerts, move |list| {
         if list.is_empty() {
-            return view! { <p class="empty">{move || t(Text::NoAlerts)}</p> }.into_any();
+            return view! { <p class="empty">{move || lang.get().ux(Ux::NoAlertsNext)}</p> }
+                .into_any();
         }
         view! {
             <div class="table-wrap">
-                <table>
-                    <thead><tr><th>{move || t(Text::Date)}</th><th>{move || t(Text::FullName)}</th><th>{move || t(Text::AlertWhat)}</th></tr></thead>
+                <table class="dashboard-alerts">
+                    <thead><tr>
+                        <th>{move || t(Text::Date)}</th>
+                        <th>{move || t(Text::FullName)}</th>
+                        <th>{move || lang.get().ux(Ux::AlertAbout)}</th>
+                        <th>{move || lang.get().ux(Ux::AlertAction)}</th>
+                    </tr></thead>
                     <tbody>
                         {list.into_iter().map(|a| {
                             // The server words its advice in Vietnamese; in English the kind says it.
                             let (message, kind) = (a.message, a.kind);
+                            let (todo, href) = alert_action(kind, a.member_id);
                             let what = move || match lang.get() {
                                 Lang::Vi => message.clone(),
                                 Lang::En => Lang::En.term(kind).to_string(),
@@ -120,6 +152,7 @@ pub fn Dashboard() -> impl IntoView {
                                     <td>{format::date(a.date)}</td>
                                     <td><A href=urls::member(a.member_id)>{a.full_name}</A></td>
                                     <td>{what}</td>
+                                    <td class="todo"><A href=href>{move || lang.get().ux(todo)}</A></td>
                                 </tr>
                             }
                         }).collect_view()}
@@ -132,6 +165,7 @@ pub fn Dashboard() -> impl IntoView {
     view! {
         <main>
             <h1>{move || t(Text::Dashboard)}</h1>
+            <OrgBreadcrumbs org=org base="/members"/>
             <section class="card">
                 <h2>{move || t(Text::Scope)}</h2>
                 {scope}
@@ -142,5 +176,27 @@ pub fn Dashboard() -> impl IntoView {
                 {alerts}
             </section>
         </main>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use qldv_api_types::Term;
+
+    #[test]
+    fn every_alert_leads_to_what_clears_it() {
+        for kind in AlertKind::ALL.iter().copied() {
+            let (_, href) = alert_action(kind, MemberId(7));
+            assert!(href.starts_with('/'), "{kind}");
+        }
+        assert_eq!(
+            alert_action(AlertKind::RecognitionOverdue, MemberId(7)).1,
+            "/members/7/actions"
+        );
+        assert_eq!(
+            alert_action(AlertKind::TransferNotReceived, MemberId(7)).1,
+            "/transfers"
+        );
     }
 }

@@ -7,17 +7,31 @@ use leptos_router::hooks::query_signal;
 use qldv_api_types::evaluations::{
     EvaluationLevel, EvaluationList, EvaluationListItem, PutEvaluation, RoundStatus,
 };
-use qldv_api_types::{MemberId, OrgId, Term};
+use qldv_api_types::{OrgId, Term};
 
-use crate::api;
+use crate::api::{self, ApiError};
 use crate::components::action::problem;
+use crate::components::breadcrumbs::OrgBreadcrumbs;
 use crate::components::figures;
 use crate::components::org_picker::org_in_url;
 use crate::components::read::show;
 use crate::format;
-use crate::i18n::{use_lang, Text};
+use crate::i18n::{use_lang, Text, Ux};
 
-/// One member's row: the level chosen here is saved at once; `saved` is told.
+/// The score typed in a rating row: empty for none, else a whole number 0–100.
+pub fn parse_score(text: &str) -> Result<Option<u32>, ()> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    match t.parse::<u32>() {
+        Ok(n) if n <= 100 => Ok(Some(n)),
+        _ => Err(()),
+    }
+}
+
+/// One member's row: the level and the 100-point score (2025 regulation) chosen here are saved
+/// at once (the score when the field is left or Enter is pressed); `saved` is told.
 #[component]
 fn RatingRow(
     item: EvaluationListItem,
@@ -27,23 +41,39 @@ fn RatingRow(
 ) -> impl IntoView {
     let lang = use_lang();
     let current = item.evaluation.as_ref().map(|e| e.level);
-    let rate = Action::new_local(move |(member, level): &(MemberId, EvaluationLevel)| {
-        let body = PutEvaluation {
-            level: *level,
-            score: None,
-            not_rated_reason: None,
-            note: None,
-        };
-        let member = *member;
+    let level = RwSignal::new(current);
+    let score = RwSignal::new(
+        item.evaluation
+            .as_ref()
+            .and_then(|e| e.score)
+            .map(|s| s.to_string())
+            .unwrap_or_default(),
+    );
+    let member = item.member_id;
+    let rate = Action::new_local(move |body: &Result<PutEvaluation, ApiError>| {
+        let body = body.clone();
         async move {
-            let out = api::evaluations::rate(member, year, &body).await;
+            let out = api::evaluations::rate(member, year, &body?).await;
             if out.is_ok() {
                 saved.run(());
             }
             out
         }
     });
-    let member = item.member_id;
+    let save = move || {
+        let Some(level) = level.get_untracked() else {
+            return;
+        };
+        let body = parse_score(&score.get_untracked())
+            .map(|score| PutEvaluation {
+                level,
+                score,
+                not_rated_reason: None,
+                note: None,
+            })
+            .map_err(|()| ApiError::field_local("score", Text::ScoreRange));
+        rate.dispatch(body);
+    };
     view! {
         <tr>
             <td>{item.full_name.clone()}</td>
@@ -52,9 +82,8 @@ fn RatingRow(
                     aria-label=format!("Xếp loại {}", item.full_name)
                     disabled=closed
                     on:change=move |ev| {
-                        if let Ok(level) = EvaluationLevel::parse(&event_target_value(&ev)) {
-                            rate.dispatch((member, level));
-                        }
+                        level.set(EvaluationLevel::parse(&event_target_value(&ev)).ok());
+                        save();
                     }
                 >
                     <option value="" selected=current.is_none()>"—"</option>
@@ -64,6 +93,21 @@ fn RatingRow(
                     }).collect_view()}
                 </select>
                 {problem(rate)}
+            </td>
+            <td>
+                <input
+                    class="score"
+                    type="number"
+                    inputmode="numeric"
+                    min="0"
+                    max="100"
+                    step="1"
+                    aria-label=format!("Điểm {}", item.full_name)
+                    disabled=closed
+                    prop:value=move || score.get()
+                    on:input=move |ev| score.set(event_target_value(&ev))
+                    on:change=move |_| save()
+                />
             </td>
         </tr>
     }
@@ -145,20 +189,27 @@ pub fn EvaluationRoundPage() -> impl IntoView {
                 {summary(&l, do_close)}
                 {problem(close)}
             </section>
-            <div class="table-wrap">
-                <table>
-                    <thead><tr><th>{move || t(Text::FullName)}</th><th>{move || t(Text::Level)}</th></tr></thead>
-                    <tbody>
-                        {l.items.into_iter().map(|item| view! { <RatingRow item=item year=y closed=closed saved=on_saved/> }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            {if l.items.is_empty() {
+                view! { <p class="empty">{move || lang.get().ux(Ux::NoOneToRate)}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-wrap">
+                        <table class="ratings">
+                            <thead><tr><th>{move || t(Text::FullName)}</th><th>{move || t(Text::Level)}</th><th>{move || lang.get().ux(Ux::ScoreHint)}</th></tr></thead>
+                            <tbody>
+                                {l.items.into_iter().map(|item| view! { <RatingRow item=item year=y closed=closed saved=on_saved/> }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
         }
         .into_any()
     });
     view! {
         <main>
             <h1>{move || t(Text::Evaluations)}</h1>
+            <OrgBreadcrumbs org=org base="/evaluations"/>
             <div class="toolbar">
                 {org_picker}
                 <div>
@@ -170,5 +221,21 @@ pub fn EvaluationRoundPage() -> impl IntoView {
             </div>
             {body}
         </main>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_score_is_a_whole_number_from_0_to_100_or_nothing() {
+        assert_eq!(parse_score(""), Ok(None));
+        assert_eq!(parse_score(" 82 "), Ok(Some(82)));
+        assert_eq!(parse_score("0"), Ok(Some(0)));
+        assert_eq!(parse_score("100"), Ok(Some(100)));
+        assert_eq!(parse_score("101"), Err(()));
+        assert_eq!(parse_score("-1"), Err(()));
+        assert_eq!(parse_score("8.5"), Err(()));
     }
 }

@@ -5,7 +5,7 @@ use qldv_api_types::auth::LoginRequest;
 
 use crate::api;
 use crate::components::action::failure;
-use crate::components::form::field_error;
+use crate::components::form::{field_error, focus_first};
 use crate::components::ErrorBox;
 use crate::i18n::{use_lang, Text};
 use crate::session;
@@ -18,6 +18,7 @@ pub fn Login() -> impl IntoView {
     let user = session::use_user();
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
+    focus_first("username");
     let sign_in = Action::new_local(move |body: &LoginRequest| {
         let body = body.clone();
         async move {

@@ -8,7 +8,8 @@ use qldv_api_types::{OrgId, Term};
 
 use crate::api::{self, ApiError};
 use crate::components::action::{failure, problem};
-use crate::components::form::{date, input, opt_date, select, some, term, terms};
+use crate::components::breadcrumbs::OrgBreadcrumbs;
+use crate::components::form::{date, focus_first, input, opt_date, select, some, term, terms};
 use crate::components::org_picker::org_field;
 use crate::i18n::{use_lang, Text};
 use crate::urls;
@@ -72,6 +73,12 @@ pub fn NewMember() -> impl IntoView {
         }
     });
     let error = failure(save);
+    // Keyboard first: the organisation's search when none is chosen yet, else the name.
+    focus_first(if org.get_untracked().is_none() {
+        "f-organization_id-search"
+    } else {
+        "f-full_name"
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         save.dispatch(build());
@@ -79,6 +86,7 @@ pub fn NewMember() -> impl IntoView {
     view! {
         <main>
             <h1>{move || t(Text::Admit)}</h1>
+            <OrgBreadcrumbs org=org base="/members"/>
             <form class="card inline-form" on:submit=submit>
                 {org_field("f-organization_id", org, move |o: Option<OrgId>| org.set(o), Some(error))}
                 {input("full_name", Text::FullName, "text", full_name, error)}

@@ -12,9 +12,10 @@ use qldv_api_types::{OrgId, Term};
 
 use crate::api::{self, members::MemberFilter};
 use crate::components::action::problem;
+use crate::components::breadcrumbs::OrgBreadcrumbs;
 use crate::components::read::show;
 use crate::format;
-use crate::i18n::{use_lang, Text};
+use crate::i18n::{use_lang, Text, Ux};
 use crate::urls;
 
 /// The most pages kept on screen (500 members); beyond, the search narrows.
@@ -92,7 +93,19 @@ pub fn MemberList() -> impl IntoView {
     });
     let table = show(list, move |(members, more): (Vec<Member>, bool)| {
         if members.is_empty() {
-            return view! { <p class="empty">{move || t(Text::NoMembers)}</p> }.into_any();
+            // Say what to do next: widen the search, or enter the members of this place.
+            let searching = filter.with_untracked(|f| !f.q.trim().is_empty() || f.status.is_some());
+            let hint = if searching {
+                Ux::NoMembersNext
+            } else {
+                Ux::NoMembersHereNext
+            };
+            return view! {
+                <p class="empty">{move || lang.get().ux(hint)}
+                    <A href=urls::new_member(org.get_untracked()) attr:class="next">{move || lang.get().ux(Ux::AdmitHere)}</A>
+                </p>
+            }
+            .into_any();
         }
         view! {
             <table class="members">
@@ -126,6 +139,7 @@ pub fn MemberList() -> impl IntoView {
     view! {
         <main>
             <h1>{move || t(Text::Members)}</h1>
+            <OrgBreadcrumbs org=org base="/members"/>
             <p class="no-print">
                 <button type="button" disabled=move || export.pending().get()
                     on:click=move |_| { export.dispatch(filter.get_untracked()); }>

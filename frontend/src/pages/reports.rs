@@ -3,6 +3,7 @@
 //! as CSV or Excel.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use qldv_api_types::reports::{Report, ReportCode, ReportSection};
 use qldv_api_types::{OrgId, Term};
@@ -10,17 +11,19 @@ use qldv_api_types::{OrgId, Term};
 use crate::api::reports::ReportRequest;
 use crate::api::{self, ApiError};
 use crate::components::action::problem;
+use crate::components::breadcrumbs::OrgBreadcrumbs;
+use crate::components::date_input::DateInput;
 use crate::components::form::opt_date;
 use crate::components::org_picker::org_field;
 use crate::components::read::show;
 use crate::format::{self, date};
-use crate::i18n::{use_lang, Lang, Text};
+use crate::i18n::{use_lang, Lang, Text, Ux};
 use crate::session;
 use crate::urls;
 
 /// One table of a report.
 #[component]
-fn SectionTable(section: ReportSection, lang: Lang) -> impl IntoView {
+pub fn SectionTable(section: ReportSection, lang: Lang) -> impl IntoView {
     let en = lang == Lang::En;
     let share = section.percent_of;
     view! {
@@ -146,6 +149,7 @@ pub fn ReportsPage() -> impl IntoView {
     view! {
         <main>
             <h1>{move || t(Text::Reports)}</h1>
+            <OrgBreadcrumbs org=org base="/reports"/>
             <div class="toolbar no-print">
                 <div>
                     <label for="report-code">{move || t(Text::Report)}</label>
@@ -162,16 +166,16 @@ pub fn ReportsPage() -> impl IntoView {
                 <Show when=move || code.get().is_period() fallback=move || view! {
                     <div>
                         <label for="report-as-of">{move || t(Text::AsOf)}</label>
-                        <input id="report-as-of" type="date" bind:value=as_of/>
+                        <DateInput id="report-as-of" value=as_of/>
                     </div>
                 }>
                     <div>
                         <label for="report-from">{move || t(Text::FromDate)}</label>
-                        <input id="report-from" type="date" bind:value=from/>
+                        <DateInput id="report-from" value=from/>
                     </div>
                     <div>
                         <label for="report-to">{move || t(Text::ToDate)}</label>
-                        <input id="report-to" type="date" bind:value=to/>
+                        <DateInput id="report-to" value=to/>
                     </div>
                 </Show>
                 <div class="actions">
@@ -179,6 +183,7 @@ pub fn ReportsPage() -> impl IntoView {
                     <button type="button" disabled=move || download.pending().get() on:click=move |_| { download.dispatch((request(), "csv")); }>{move || t(Text::ReportCsv)}</button>
                     <button type="button" disabled=move || download.pending().get() on:click=move |_| { download.dispatch((request(), "xlsx")); }>{move || t(Text::DownloadXlsx)}</button>
                     <button type="button" on:click=print>{move || t(Text::Print)}</button>
+                    <A href=move || request().map(|r| urls::report_print(&r)).unwrap_or_default()>{move || lang.get().ux(Ux::PrintReport)}</A>
                 </div>
             </div>
             {problem(download)}

@@ -11,11 +11,12 @@ use qldv_api_types::TransferId;
 use crate::api::transfers::TransferFilter;
 use crate::api::{self, ApiError, ApiResult};
 use crate::components::action::problem;
+use crate::components::date_input::DateInput;
 use crate::components::form::parse_date;
 use crate::components::org_picker::org_name;
 use crate::components::read::show;
 use crate::format;
-use crate::i18n::{use_lang, Text};
+use crate::i18n::{use_lang, Text, Ux};
 use crate::urls;
 
 /// A decision on a pending transfer.
@@ -88,7 +89,7 @@ fn Pending(transfer: Transfer, incoming: bool, done: Callback<()>) -> impl IntoV
                 {if incoming {
                     view! {
                         <label class="inline" for=format!("received-{id}")>{move || t(Text::ReceivedOn)}</label>
-                        <input id=format!("received-{id}") type="date" bind:value=received/>
+                        <DateInput id=format!("received-{id}") value=received/>
                         " "
                         <button class="primary" type="button" disabled=move || busy.get() on:click=accept>{move || t(Text::Accept)}</button>
                         " "
@@ -122,7 +123,12 @@ fn PendingList(direction: TransferDirection, changed: RwSignal<u32>) -> impl Int
     let done = Callback::new(move |()| changed.update(|n| *n += 1));
     show(list, move |items: Vec<Transfer>| {
         if items.is_empty() {
-            return view! { <p class="empty">{move || t(Text::Nothing)}</p> }.into_any();
+            let next = if incoming {
+                Ux::NoIncomingNext
+            } else {
+                Ux::NoOutgoingNext
+            };
+            return view! { <p class="empty">{move || lang.get().ux(next)}</p> }.into_any();
         }
         view! {
             <div class="table-wrap">

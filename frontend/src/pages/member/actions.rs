@@ -13,9 +13,10 @@ use qldv_api_types::{MemberId, Term};
 use super::{member_id, use_record};
 use crate::api::{self, ApiError, ApiResult};
 use crate::components::action::{failure, outcome};
+use crate::components::confirm::{member_and_org, Confirm, ConfirmDialog};
 use crate::components::form::{date, input_in, select_in, some, term, terms, text};
 use crate::format;
-use crate::i18n::{use_lang, Text};
+use crate::i18n::{use_lang, ux, Lang, Text};
 
 /// The values of a decision form, by the field names of the API.
 #[derive(Clone)]
@@ -40,6 +41,10 @@ type Choice = (
     Vec<(&'static str, &'static str, &'static str)>,
 );
 
+/// The sentence of a confirmation: (language, label of the form's first choice, member's name,
+/// their organisation) → what will happen.
+type Question = fn(Lang, &str, &str, &str) -> String;
+
 /// One decision form: its inputs, then `build` reads the request out of them and `send` posts it
 /// for the member; the record is read again after a success.
 fn decision_form<B, O, Fut>(
@@ -49,6 +54,7 @@ fn decision_form<B, O, Fut>(
     fields: Vec<Field>,
     build: impl Fn(&Values) -> Result<B, ApiError> + 'static,
     send: impl Fn(MemberId, B) -> Fut + Copy + 'static,
+    question: Option<Question>,
 ) -> impl IntoView
 where
     B: Clone + Send + Sync + 'static,
@@ -91,10 +97,33 @@ where
         }
     });
     let error = failure(decide);
+    let confirm = Confirm::new();
     let v = values.clone();
+    // The label of the choice made (the form of discipline, the reason of exit).
+    let first_choice = selects.first().map(|(n, _, o)| (values.get(n), o.clone()));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        decide.dispatch((id.get_untracked(), build(&v)));
+        let input = (id.get_untracked(), build(&v));
+        let Some(question) = question.filter(|_| input.1.is_ok()) else {
+            decide.dispatch(input);
+            return;
+        };
+        let l = lang.get_untracked();
+        let choice = first_choice
+            .as_ref()
+            .and_then(|(value, options)| {
+                let v = value.get_untracked();
+                options
+                    .iter()
+                    .find(|(code, _, _)| *code == v)
+                    .map(|(_, vi, en)| if l == Lang::En { *en } else { *vi })
+            })
+            .unwrap_or_default();
+        let member = record.and_then(|r| r.get()).and_then(Result::ok);
+        let (name, org) = member_and_org(l, member.as_ref());
+        confirm.ask(question(l, choice, &name, &org), move || {
+            decide.dispatch(input.clone());
+        });
     };
     view! {
         <form class="card no-print" on:submit=submit aria-label=move || lang.get().t(title)>
@@ -104,6 +133,7 @@ where
                 {fields.into_iter().map(|(n, l, k, _)| input_in(form, n, l, k, values.get(n), error)).collect_view()}
                 <div><button class="primary" type="submit" disabled=move || decide.pending().get()>{move || lang.get().t(Text::Save)}</button></div>
             </div>
+            <ConfirmDialog confirm=confirm/>
             {outcome(decide)}
         </form>
     }
@@ -123,6 +153,7 @@ pub fn Actions() -> impl IntoView {
                 decision_no: text(v.get("decision_no")),
             }),
             |id, b| async move { api::members::recognize(id, &b).await },
+            None,
         )}
         {decision_form(
             "discipline",
@@ -139,6 +170,7 @@ pub fn Actions() -> impl IntoView {
                 bars_readmission: false,
             }),
             |id, b| async move { api::members::discipline(id, &b).await },
+            Some(ux::confirm_discipline),
         )}
         {decision_form(
             "exit",
@@ -154,6 +186,7 @@ pub fn Actions() -> impl IntoView {
                 hardship_reason: some(v.get("hardship_reason")),
             }),
             |id, b| async move { api::members::exit(id, &b).await },
+            Some(ux::confirm_exit),
         )}
         {decision_form(
             "readmission",
@@ -169,6 +202,7 @@ pub fn Actions() -> impl IntoView {
                 criminal_record_cleared_on: None,
             }),
             |id, b| async move { api::members::readmit(id, &b).await },
+            None,
         )}
     }
 }

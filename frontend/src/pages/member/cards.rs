@@ -7,6 +7,7 @@ use qldv_api_types::{CardId, MemberId, Term};
 use super::{member_id, member_resource, use_record};
 use crate::api::{self, ApiError, ApiResult};
 use crate::components::action::problem;
+use crate::components::date_input::DateInput;
 use crate::components::form::{date, term};
 use crate::components::read::show;
 use crate::format;
@@ -103,7 +104,7 @@ pub fn CardsTab() -> impl IntoView {
             <div class="inline-form no-print">
                 <div>
                     <label for="card-issued">{move || t(Text::IssuedOn)}</label>
-                    <input id="card-issued" type="date" bind:value=issued_on/>
+                    <DateInput id="card-issued" value=issued_on/>
                 </div>
                 <div>
                     <label for="card-decision">{move || t(Text::Decision)}</label>

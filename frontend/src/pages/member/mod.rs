@@ -18,9 +18,10 @@ use qldv_api_types::members::Member;
 use qldv_api_types::MemberId;
 
 use crate::api::{self, ApiError, ApiResult};
+use crate::components::breadcrumbs::OrgBreadcrumbs;
 use crate::components::read::show;
 use crate::format;
-use crate::i18n::{use_lang, Text};
+use crate::i18n::{use_lang, Text, Ux};
 use crate::urls::{self, MemberTab};
 
 /// The tabs, in order, with their labels.
@@ -108,8 +109,9 @@ pub fn MemberPage() -> impl IntoView {
         let status = m.status;
         let class = format::status(lang.get_untracked(), status).1;
         view! {
-            <p class="no-print"><A href=urls::members_in(m.organization_id)>{move || lang.get().t(Text::Back)}</A></p>
+            <OrgBreadcrumbs org=Some(m.organization_id) base="/members"/>
             <h1>{m.profile.full_name.clone().unwrap_or_default()} " " <span class=format!("badge {class}")>{move || lang.get().term(status)}</span></h1>
+            <p class="no-print"><A href=urls::member_print(m.id)>{move || lang.get().ux(Ux::PrintMemberForm)}</A></p>
         }
     });
     view! {

@@ -9,12 +9,16 @@ use super::{member_id, member_resource, use_record};
 use crate::api::transfers::TransferFilter;
 use crate::api::{self, ApiError};
 use crate::components::action::{failure, outcome};
+use crate::components::confirm::{
+    member_and_org, org_name as confirm_org_name, Confirm, ConfirmDialog,
+};
+use crate::components::date_input::DateInput;
 use crate::components::form::{date, field_error, select, term, terms, text};
 use crate::components::org_picker::org_name;
 use crate::components::read::show;
 use crate::components::table::texts;
 use crate::format;
-use crate::i18n::{use_lang, Text};
+use crate::i18n::{use_lang, ux, Text};
 
 /// The transfers tab.
 #[component]
@@ -69,11 +73,30 @@ pub fn TransfersTab() -> impl IntoView {
             })
         })
     };
+    let confirm = Confirm::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if let Some(m) = id.get_untracked() {
-            issue.dispatch(build(m));
-        }
+        let Some(m) = id.get_untracked() else {
+            return;
+        };
+        let body = build(m);
+        // Named in full before it is sent: who, from where, to where.
+        let Ok(b) = &body else {
+            issue.dispatch(body);
+            return;
+        };
+        let l = lang.get_untracked();
+        let member = record.and_then(|r| r.get()).and_then(Result::ok);
+        let (name, from) = member_and_org(l, member.as_ref());
+        let to_name = b
+            .to_organization_id
+            .map(|o| confirm_org_name(l, o.0))
+            .unwrap_or_default();
+        let question =
+            ux::confirm_transfer(l, b.kind == TransferKind::Official, &name, &from, &to_name);
+        confirm.ask(question, move || {
+            issue.dispatch(body.clone());
+        });
     };
     view! {
         <form class="inline-form no-print" on:submit=submit aria-label=move || t(Text::IssueTransfer)>
@@ -85,7 +108,7 @@ pub fn TransfersTab() -> impl IntoView {
             {select("kind", Text::Kind, terms(TransferKind::ALL), kind, error)}
             <div>
                 <label for="transfer-issued">{move || t(Text::IssuedOn)}</label>
-                <input id="transfer-issued" type="date" required bind:value=issued/>
+                <DateInput id="transfer-issued" required=true value=issued/>
                 {field_error(error, "issued_on")}
             </div>
             <div>
@@ -97,6 +120,7 @@ pub fn TransfersTab() -> impl IntoView {
                 <button class="primary" type="submit" disabled=move || issue.pending().get()>{move || t(Text::IssueTransfer)}</button>
             </div>
         </form>
+        <ConfirmDialog confirm=confirm/>
         {outcome(issue)}
         {show(list, move |list| {
             let l = lang.get();

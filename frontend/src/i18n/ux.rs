@@ -1,0 +1,205 @@
+//! Labels of the clerk's aids: typed dates, the organisation search, confirmations, the menu,
+//! breadcrumbs, empty states that say what to do next, and the sentences of confirmations.
+
+use super::Lang;
+
+/// A label of the clerk's aids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ux {
+    /// Placeholder of a date input.
+    DatePattern,
+    /// A date is needed.
+    DateEmpty,
+    /// Not day/month/year.
+    DateMalformed,
+    /// A day the calendar lacks.
+    DateNoSuchDay,
+    /// A year out of range.
+    DateYear,
+    /// The organisation search box.
+    FindOrganization,
+    /// The organisation search found nothing.
+    NoOrganizationMatches,
+    /// Title of a confirmation dialog.
+    ConfirmTitle,
+    /// The confirming button.
+    Confirm,
+    /// The button that backs out of a confirmation.
+    GoBack,
+    /// The menu button of a narrow screen.
+    Menu,
+    /// The breadcrumbs' landmark.
+    WhereAmI,
+    /// The member list is empty.
+    NoMembersNext,
+    /// The member list of an organisation is empty.
+    NoMembersHereNext,
+    /// No alerts.
+    NoAlertsNext,
+    /// An evaluation list with nobody to rate.
+    NoOneToRate,
+    /// No pending incoming transfer.
+    NoIncomingNext,
+    /// No pending outgoing transfer.
+    NoOutgoingNext,
+    /// Column of alerts: what it is about.
+    AlertAbout,
+    /// Column of alerts: what clears it.
+    AlertAction,
+    /// Action of an overdue recognition.
+    ActRecognize,
+    /// Action of a transfer not received.
+    ActTransferInbox,
+    /// Action of working away too long.
+    ActAway,
+    /// Action of a lapsing discipline.
+    ActDiscipline,
+    /// Action of an expired temporary transfer.
+    ActTemporary,
+    /// The member form, to print.
+    PrintMemberForm,
+    /// A report, to print.
+    PrintReport,
+    /// The score input of an evaluation.
+    ScoreHint,
+    /// Where the admission form goes.
+    AdmitHere,
+}
+
+impl Lang {
+    /// The label of a clerk's aid in this language.
+    pub fn ux(self, key: Ux) -> &'static str {
+        let (vi, en) = pair(key);
+        match self {
+            Self::Vi => vi,
+            Self::En => en,
+        }
+    }
+}
+
+fn pair(key: Ux) -> (&'static str, &'static str) {
+    use Ux::*;
+    match key {
+        DatePattern => ("ngày/tháng/năm", "dd/mm/yyyy"),
+        DateEmpty => ("Nhập ngày (ngày/tháng/năm).", "Enter a date (dd/mm/yyyy)."),
+        DateMalformed => (
+            "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 20/03/2025.",
+            "Type the date as day/month/year, e.g. 20/03/2025.",
+        ),
+        DateNoSuchDay => (
+            "Không có ngày này trong lịch (ví dụ 31/02).",
+            "There is no such day in the calendar (e.g. 31/02).",
+        ),
+        DateYear => (
+            "Năm gồm 4 chữ số, từ 1900 đến 2100.",
+            "The year has four digits, 1900 to 2100.",
+        ),
+        FindOrganization => ("Tìm tổ chức theo tên", "Find an organisation by name"),
+        NoOrganizationMatches => (
+            "Không có tổ chức nào có tên như vậy trong phạm vi quản lý.",
+            "No organisation of your scope has that name.",
+        ),
+        ConfirmTitle => ("Xác nhận trước khi thực hiện", "Confirm before it is done"),
+        Confirm => ("Xác nhận", "Confirm"),
+        GoBack => ("Xem lại", "Go back"),
+        Menu => ("Danh mục", "Menu"),
+        WhereAmI => ("Vị trí trong cây tổ chức", "Where you are in the tree"),
+        NoMembersNext => (
+            "Không có đảng viên nào phù hợp. Bỏ bớt điều kiện tìm kiếm, hoặc kết nạp / nhập hồ sơ đảng viên mới.",
+            "No matching members. Clear the search or the status, or admit / enter a member.",
+        ),
+        NoMembersHereNext => (
+            "Tổ chức này chưa có đảng viên. Nhập hồ sơ đảng viên đang sinh hoạt ở đây, hoặc nhập cả danh sách từ tệp Excel.",
+            "This organisation has no members yet. Enter the members registered here, or import the list from a spreadsheet.",
+        ),
+        NoAlertsNext => (
+            "Không có việc quá hạn hay sắp đến hạn. Khi có, cảnh báo hiện ở đây kèm việc cần làm.",
+            "Nothing overdue or due soon. Alerts show here with what to do.",
+        ),
+        NoOneToRate => (
+            "Không có đảng viên phải đánh giá trong năm này. Chọn tổ chức khác hoặc năm khác.",
+            "Nobody to rate this year here. Choose another organisation or year.",
+        ),
+        NoIncomingNext => (
+            "Không có hồ sơ nào chờ tiếp nhận. Giấy giới thiệu chuyển đến sẽ hiện ở đây.",
+            "Nothing waiting to be received. Incoming transfers show here.",
+        ),
+        NoOutgoingNext => (
+            "Không có hồ sơ nào đang chờ nơi đến tiếp nhận. Giới thiệu chuyển sinh hoạt từ trang của đảng viên.",
+            "Nothing waiting at the receiver. Issue a transfer from the member's page.",
+        ),
+        AlertAbout => ("Nội dung", "About"),
+        AlertAction => ("Việc cần làm", "To do"),
+        ActRecognize => ("Xét công nhận chính thức", "Decide the recognition"),
+        ActTransferInbox => ("Xem chuyển sinh hoạt", "Open the transfers"),
+        ActAway => ("Xem hồ sơ, lịch sử", "Open the history"),
+        ActDiscipline => ("Xem kỷ luật", "Open the discipline"),
+        ActTemporary => ("Xem chuyển sinh hoạt tạm thời", "Open the temporary transfer"),
+        PrintMemberForm => ("In phiếu đảng viên", "Print the member form"),
+        PrintReport => ("Bản in", "Print view"),
+        ScoreHint => ("Điểm (0–100)", "Score (0–100)"),
+        AdmitHere => ("Nhập hồ sơ đảng viên", "Enter a member"),
+    }
+}
+
+/// What a transfer will do, named in full before it is issued.
+pub fn confirm_transfer(lang: Lang, official: bool, name: &str, from: &str, to: &str) -> String {
+    match (lang, official) {
+        (Lang::Vi, true) => {
+            format!("Chuyển sinh hoạt chính thức đảng viên {name} từ {from} đến {to}?")
+        }
+        (Lang::Vi, false) => {
+            format!("Chuyển sinh hoạt tạm thời đảng viên {name} từ {from} đến {to}?")
+        }
+        (Lang::En, true) => format!("Transfer member {name} officially from {from} to {to}?"),
+        (Lang::En, false) => {
+            format!("Transfer member {name} temporarily from {from} to {to}?")
+        }
+    }
+}
+
+/// The label with its first letter in lower case, to sit inside a sentence ("Xin ra khỏi Đảng"
+/// → "xin ra khỏi Đảng": the capital of Đảng stays).
+fn lower_first(label: &str) -> String {
+    let mut c = label.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// What a discipline will do: the form (already a label) and the member.
+pub fn confirm_discipline(lang: Lang, form: &str, name: &str, org: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Thi hành kỷ luật {} đối với đảng viên {name} ({org})?",
+            lower_first(form)
+        ),
+        Lang::En => format!(
+            "Discipline member {name} ({org}) with a {}?",
+            lower_first(form)
+        ),
+    }
+}
+
+/// What an exit will do: the reason (already a label) and the member.
+pub fn confirm_exit(lang: Lang, reason: &str, name: &str, org: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Ghi nhận đảng viên {name} ({org}) ra khỏi Đảng — {}? Hồ sơ chuyển sang trạng thái đã ra khỏi Đảng.",
+            lower_first(reason)
+        ),
+        Lang::En => format!(
+            "Record that member {name} ({org}) left the party — {}? The record becomes an exited one.",
+            lower_first(reason)
+        ),
+    }
+}
+
+/// An organisation named by id when its name is not at hand (outside the caller's scope).
+pub fn org_by_id(lang: Lang, id: &str) -> String {
+    match lang {
+        Lang::Vi => format!("tổ chức đảng mã {id}"),
+        Lang::En => format!("organisation #{id}"),
+    }
+}

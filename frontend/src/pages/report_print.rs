@@ -1,0 +1,95 @@
+//! A report as the board files it, on A4 (`/reports/:code/print?organization_id=&from=&to=` or
+//! `&as_of=`): the organisations in the heading, the party's name with the date, the title and
+//! period, the tables, the notes, and the signatures of the person who made it and of the
+//! committee.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use qldv_api_types::reports::Report;
+
+use crate::api::{self, ApiError};
+use crate::components::breadcrumbs::trail;
+use crate::components::org_picker::scope_ready;
+use crate::components::paper::{paper_head, print, signatures, today, Signature};
+use crate::components::read::show;
+use crate::format::date;
+use crate::i18n::{use_lang, Lang, Text, Ux};
+use crate::pages::reports::SectionTable;
+use crate::urls;
+
+/// The period or date line under a report's title.
+pub fn period_line(r: &Report) -> String {
+    match (r.as_of, r.from, r.to) {
+        (Some(a), _, _) => format!("(Tính đến ngày {})", date(a)),
+        (None, Some(f), Some(t)) => format!("(Từ ngày {} đến ngày {})", date(f), date(t)),
+        _ => String::new(),
+    }
+}
+
+fn report_paper(r: Report, chain: Vec<String>) -> impl IntoView {
+    let chain = if chain.is_empty() {
+        vec![r.organization_name.clone()]
+    } else {
+        chain
+    };
+    let period = period_line(&r);
+    view! {
+        <article class="paper report-paper" data-testid="report-paper">
+            {paper_head(chain, today())}
+            <h1 class="paper-title">{r.title.clone()}</h1>
+            <p class="paper-sub">{period}</p>
+            {r.sections.into_iter().map(|s| view! { <SectionTable section=s lang=Lang::Vi/> }).collect_view()}
+            <ul class="notes">
+                {r.notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+            </ul>
+            {signatures(
+                Signature { role: "Người lập biểu".into(), hint: "(Ký, ghi rõ họ tên)".into(), name: Some(r.produced_by.clone()) },
+                Signature { role: "T/M cấp ủy".into(), hint: "(Ký tên, đóng dấu)".into(), name: None },
+            )}
+        </article>
+    }
+}
+
+/// The print page of a report.
+#[component]
+pub fn ReportPrintPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let query = use_query_map();
+    // The report of the URL: its code in the path, the rest in the query.
+    let request = Memo::new(move |_| {
+        let code = params.with(|p| p.get("code"));
+        query.with(|q| urls::report_request(|k| if k == "code" { code.clone() } else { q.get(k) }))
+    });
+    let report = LocalResource::new(move || {
+        let req = request.get();
+        async move {
+            match req {
+                Some(r) => api::reports::get(&r).await,
+                None => Err(ApiError::local(Text::NotFound)),
+            }
+        }
+    });
+    let body = show(report, move |r: Report| {
+        let org = r.organization_id.0;
+        move || {
+            scope_ready().map(|o| {
+                report_paper(
+                    r.clone(),
+                    trail(org, &o).into_iter().map(|(_, n)| n).collect(),
+                )
+            })
+        }
+    });
+    view! {
+        <main class="print-page">
+            <div class="print-bar no-print">
+                <button class="primary" type="button" on:click=move |_| print()>{move || lang.get().t(Text::Print)}</button>
+                <A href="/reports">{move || lang.get().t(Text::Back)}</A>
+                <span class="muted">{move || lang.get().ux(Ux::PrintReport)}</span>
+            </div>
+            {body}
+        </main>
+    }
+}
