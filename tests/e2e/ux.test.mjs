@@ -45,7 +45,8 @@ async function seed() {
       organization_id, full_name, gender, birth_date: '1984-06-15', national_id,
       admission_decision_on: '2012-03-02', admission_decision_no: '21-QĐ/ĐU', ceremony_on: '2012-03-16',
       status: 'official', official_on: '2013-03-16', hometown: 'Phường Hà Đông, Hà Nội',
-      personal_history_no: '012345HN', ...extra,
+      // Each record its own personal-history number (6 digits and the province's letters).
+      personal_history_no: `${national_id.slice(-6)}HN`, ...extra,
     }, token);
     ids[full_name] = m.id;
   };

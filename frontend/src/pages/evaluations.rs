@@ -158,26 +158,32 @@ pub fn EvaluationRoundPage() -> impl IntoView {
         let (o, y) = (*o, *y);
         async move { api::evaluations::close_round(o, y).await }
     });
-    let list = LocalResource::new(move || {
-        saved.track();
-        close.version().track();
+    // The year's list of the organisation: `limit` members with the summary of the subtree.
+    let read = move |limit: u32| {
         let (o, y) = (org.get(), year.get());
         async move {
             match o {
-                Some(o) => api::evaluations::list(o, y, 500).await.map(Some),
+                Some(o) => api::evaluations::list(o, y, limit).await.map(Some),
                 None => Ok(None),
             }
         }
+    };
+    // The rows are read again when the round closes (they become read-only); the summary after
+    // every saved level too. Rows are not redrawn by a save: the clerk's next field stays.
+    let rows = LocalResource::new(move || {
+        close.version().track();
+        read(500)
+    });
+    let totals = LocalResource::new(move || {
+        saved.track();
+        close.version().track();
+        read(1)
     });
     let on_saved = Callback::new(move |()| saved.update(|n| *n += 1));
-    let body = show(list, move |l: Option<EvaluationList>| {
+    let summary_view = show(totals, move |l: Option<EvaluationList>| {
         let Some(l) = l else {
             return view! { <p class="empty">{move || t(Text::ChooseOrganization)}</p> }.into_any();
         };
-        let closed = l
-            .round
-            .as_ref()
-            .is_some_and(|r| r.status == RoundStatus::Closed);
         let y = year.get_untracked();
         let do_close = move || {
             if let Some(o) = org.get_untracked() {
@@ -189,20 +195,31 @@ pub fn EvaluationRoundPage() -> impl IntoView {
                 {summary(&l, do_close)}
                 {problem(close)}
             </section>
-            {if l.items.is_empty() {
-                view! { <p class="empty">{move || lang.get().ux(Ux::NoOneToRate)}</p> }.into_any()
-            } else {
-                view! {
-                    <div class="table-wrap">
-                        <table class="ratings">
-                            <thead><tr><th>{move || t(Text::FullName)}</th><th>{move || t(Text::Level)}</th><th>{move || lang.get().ux(Ux::ScoreHint)}</th></tr></thead>
-                            <tbody>
-                                {l.items.into_iter().map(|item| view! { <RatingRow item=item year=y closed=closed saved=on_saved/> }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                }.into_any()
-            }}
+        }
+        .into_any()
+    });
+    let body = show(rows, move |l: Option<EvaluationList>| {
+        let Some(l) = l else {
+            return ().into_any();
+        };
+        let closed = l
+            .round
+            .as_ref()
+            .is_some_and(|r| r.status == RoundStatus::Closed);
+        let y = year.get_untracked();
+        if l.items.is_empty() {
+            return view! { <p class="empty">{move || lang.get().ux(Ux::NoOneToRate)}</p> }
+                .into_any();
+        }
+        view! {
+            <div class="table-wrap">
+                <table class="ratings">
+                    <thead><tr><th>{move || t(Text::FullName)}</th><th>{move || t(Text::Level)}</th><th>{move || lang.get().ux(Ux::ScoreHint)}</th></tr></thead>
+                    <tbody>
+                        {l.items.into_iter().map(|item| view! { <RatingRow item=item year=y closed=closed saved=on_saved/> }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
         }
         .into_any()
     });
@@ -219,6 +236,7 @@ pub fn EvaluationRoundPage() -> impl IntoView {
                         on:change=move |ev| set_year.set(event_target_value(&ev).parse().ok())/>
                 </div>
             </div>
+            {summary_view}
             {body}
         </main>
     }
