@@ -80,7 +80,8 @@ fn Shell() -> impl IntoView {
         <header class="top" class:menu-open=move || menu_open.get()>
             <A href="/" attr:class="brand">"QLĐV"</A>
             <MenuButton open=menu_open controls="main-nav"/>
-            <nav id="main-nav" aria-label="Chính">
+            // Choosing a page folds the phone menu away.
+            <nav id="main-nav" aria-label="Chính" on:click=move |_| menu_open.set(false)>
                 <A href="/" exact=true>{move || t(Text::Dashboard)}</A>
                 <A href="/members">{move || t(Text::Members)}</A>
                 <A href="/transfers">{move || t(Text::Transfers)}</A>
