@@ -1,11 +1,15 @@
 // Browser tests of the web client against a real server with a seeded SQLite database
 // (scripts/e2e.sh starts both). playwright-core drives Debian's Chromium; nothing is downloaded.
-// Any console error or page error fails the test; screenshots of each screen go to $SCREENSHOTS.
+// Any console error or page error fails the test; screenshots of each screen go to $SCREENSHOTS,
+// and every screenshot is also an axe-core check of that screen (a11y.mjs). screens.mjs visits
+// every screen at a desk and at phone sizes.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { checkA11y, writeA11yReport } from './a11y.mjs';
+import { screenTests, VIEWPORTS } from './screens.mjs';
 
 const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
 const PASSWORD = process.env.ADMIN_PASSWORD ?? 'admin';
@@ -72,8 +76,17 @@ async function seed() {
   return { token, province, commune, cell, ward, other, otherCell, ids };
 }
 
-async function newPage() {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'vi-VN' });
+/** A page of its own context (own storage) at a size of VIEWPORTS; its screenshots check axe. */
+async function newPage(viewport = 'desktop') {
+  const context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: 'vi-VN' });
+  const page = await context.newPage();
+  page.on('close', () => context.close().catch(() => {}));
+  const screenshot = page.screenshot.bind(page);
+  page.screenshot = async (options) => {
+    const image = await screenshot(options);
+    await checkA11y(page, options.path.replace(`${SHOTS}/`, '').replace(/\.png$/, ''));
+    return image;
+  };
   const problems = [];
   page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
@@ -105,6 +118,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
+  writeA11yReport(SHOTS);
 });
 
 test('sign in, find "Nguyễn Văn An" by typing "nguyen van an", open the record', async () => {
@@ -518,3 +532,5 @@ test('an import reports every bad row and writes nothing, then the corrected fil
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+screenTests({ base: BASE, shots: SHOTS, password: PASSWORD, seeded: () => seeded, newPage });
