@@ -11,7 +11,7 @@ pub fn texts(headers: Vec<Text>, rows: Vec<Vec<String>>, empty: Text) -> AnyView
         return view! { <p class="empty">{move || lang.get().t(empty)}</p> }.into_any();
     }
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table>
                 <thead><tr>{headers.into_iter().map(|h| view! { <th>{move || lang.get().t(h)}</th> }).collect_view()}</tr></thead>
                 <tbody>

@@ -129,7 +129,7 @@ pub fn BadgePage() -> impl IntoView {
             return view! { <p class="empty">{move || t(Text::NoneEligible)}</p> }.into_any();
         }
         view! {
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table>
                     <thead><tr>
                         <th></th>
@@ -167,7 +167,7 @@ pub fn BadgePage() -> impl IntoView {
             return view! { <p class="empty">{move || t(Text::Nothing)}</p> }.into_any();
         }
         view! {
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table>
                     <thead><tr>
                         <th></th>

@@ -130,7 +130,7 @@ pub fn Dashboard() -> impl IntoView {
                 .into_any();
         }
         view! {
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table class="dashboard-alerts">
                     <thead><tr>
                         <th>{move || t(Text::Date)}</th>

@@ -212,7 +212,7 @@ pub fn EvaluationRoundPage() -> impl IntoView {
                 .into_any();
         }
         view! {
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table class="ratings">
                     <thead><tr><th>{move || t(Text::FullName)}</th><th>{move || t(Text::Level)}</th><th>{move || lang.get().ux(Ux::ScoreHint)}</th></tr></thead>
                     <tbody>

@@ -49,7 +49,7 @@ fn JobView(job: ImportJob) -> impl IntoView {
             {job.message.clone().map(|m| view! { <p class="alert-box" role="alert">{m}</p> })}
             {(!job.errors.is_empty()).then(|| view! {
                 <h2>{move || t(Text::ErrorReport)}</h2>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0">
                     <table data-testid="import-errors">
                         <thead><tr>
                             <th>{move || t(Text::Row)}</th><th>{move || t(Text::Column)}</th>

@@ -29,7 +29,7 @@ pub fn SectionTable(section: ReportSection, lang: Lang) -> impl IntoView {
     view! {
         <section class="report-section">
             <h2>{if en { section.title_en.clone() } else { section.title.clone() }}</h2>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table class="report">
                     <thead>
                         <tr>

@@ -131,7 +131,7 @@ fn PendingList(direction: TransferDirection, changed: RwSignal<u32>) -> impl Int
             return view! { <p class="empty">{move || lang.get().ux(next)}</p> }.into_any();
         }
         view! {
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table>
                     <thead><tr>
                         <th>{move || t(Text::FullName)}</th>

@@ -78,7 +78,7 @@ pub fn UsersPage() -> impl IntoView {
     });
     let list = show(users, move |users: Vec<User>| {
         view! {
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table>
                     <thead><tr>
                         <th>{move || t(Text::Username)}</th>
