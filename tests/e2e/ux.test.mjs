@@ -109,6 +109,8 @@ test('fast entry: the ward found as "ha dong", dates typed dd/mm/yyyy, 31/02 ref
   await page.goto(`${BASE}/members/new`);
   // The organisation's search has the focus; Enter takes the first match.
   await page.waitForFunction(() => document.activeElement?.id === 'f-organization_id-search');
+  // The scope's organisations are read once per session: wait until they are offered.
+  await page.locator(`#f-organization_id option[value="${seeded.cell}"]`).waitFor({ state: 'attached' });
   await page.keyboard.type('van quan');
   await page.keyboard.press('Enter');
   assert.equal(await page.getByLabel('Tổ chức đảng', { exact: true }).inputValue(), String(seeded.cell));

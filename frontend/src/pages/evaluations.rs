@@ -36,7 +36,7 @@ pub fn parse_score(text: &str) -> Result<Option<u32>, ()> {
 fn RatingRow(
     item: EvaluationListItem,
     year: i32,
-    closed: bool,
+    #[prop(into)] closed: Signal<bool>,
     saved: Callback<()>,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -80,7 +80,7 @@ fn RatingRow(
             <td>
                 <select
                     aria-label=format!("Xếp loại {}", item.full_name)
-                    disabled=closed
+                    disabled=move || closed.get()
                     on:change=move |ev| {
                         level.set(EvaluationLevel::parse(&event_target_value(&ev)).ok());
                         save();
@@ -103,7 +103,7 @@ fn RatingRow(
                     max="100"
                     step="1"
                     aria-label=format!("Điểm {}", item.full_name)
-                    disabled=closed
+                    disabled=move || closed.get()
                     prop:value=move || score.get()
                     on:input=move |ev| score.set(event_target_value(&ev))
                     on:change=move |_| save()
@@ -202,10 +202,15 @@ pub fn EvaluationRoundPage() -> impl IntoView {
         let Some(l) = l else {
             return ().into_any();
         };
-        let closed = l
-            .round
-            .as_ref()
-            .is_some_and(|r| r.status == RoundStatus::Closed);
+        // Read-only as soon as the summary says the round is closed (the two are read apart).
+        let closed = Signal::derive(move || {
+            totals
+                .get()
+                .and_then(Result::ok)
+                .flatten()
+                .and_then(|t| t.round)
+                .is_some_and(|r| r.status == RoundStatus::Closed)
+        });
         let y = year.get_untracked();
         if l.items.is_empty() {
             return view! { <p class="empty">{move || lang.get().ux(Ux::NoOneToRate)}</p> }
