@@ -1,48 +1,56 @@
-//! The application: language and session, the header, and the routes.
+//! The application: language and session, the header, and the routes (the URL map is in
+//! [`crate::urls`]).
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
+use leptos_router::hooks::use_navigate;
 use leptos_router::path;
-use qldv_api_types::auth::{Me, Role};
+use leptos_router::NavigateOptions;
 
 use crate::components::menu::MenuButton;
-use crate::i18n::{use_lang, Lang, Text};
+use crate::components::org_kind::provide_kinds;
+use crate::components::org_picker::provide_scope;
+use crate::components::Loading;
+use crate::i18n::{provide_lang, use_lang, Text};
 use crate::pages::badges::BadgePage;
+use crate::pages::dashboard::Dashboard;
 use crate::pages::evaluations::EvaluationRoundPage;
 use crate::pages::imports::ImportPage;
+use crate::pages::login::Login;
+use crate::pages::member::{self, MemberPage};
 use crate::pages::member_new::NewMember;
 use crate::pages::member_print::MemberPrintPage;
+use crate::pages::members::MemberList;
 use crate::pages::organizations::OrganizationTree;
 use crate::pages::report_print::ReportPrintPage;
 use crate::pages::reports::ReportsPage;
 use crate::pages::transfers::TransferInbox;
 use crate::pages::users::UsersPage;
-use crate::pages::{dashboard::Dashboard, login::Login, member::MemberPage, members::MemberList};
 use crate::{api, session};
 
 /// The root component.
 #[component]
 pub fn App() -> impl IntoView {
-    let lang = RwSignal::new(Lang::Vi);
-    provide_context(lang);
-    crate::i18n::ux::sync_document_lang(lang);
+    provide_lang();
     let user = session::provide();
-    let checking = RwSignal::new(session::token().is_some());
-    if checking.get_untracked() {
-        spawn_local(async move {
-            match api::get::<Me>("/auth/me").await {
-                Ok(me) => user.set(Some(me)),
-                Err(_) => session::expire(),
-            }
-            checking.set(false);
-        });
+    // A reload with a stored token: the account is read again before anything is shown.
+    let restore = Action::new_local(move |_: &()| async move {
+        match api::auth::me().await {
+            Ok(me) => user.set(Some(me)),
+            Err(_) => session::expire(),
+        }
+    });
+    if session::token().is_some() {
+        restore.dispatch(());
     }
+    let sign_out = Action::new_local(|_: &()| api::auth::sign_out());
+    provide_context(SignOut(sign_out));
+    let checking = restore.pending();
     view! {
         <Router>
             {move || {
                 if checking.get() {
-                    view! { <main><p class="loading">{move || use_lang().get().t(Text::Loading)}</p></main> }.into_any()
+                    view! { <main><Loading/></main> }.into_any()
                 } else if user.with(Option::is_none) {
                     view! { <Login/> }.into_any()
                 } else {
@@ -53,18 +61,26 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// Signing out (an action of the app, so it outlives the page that starts it).
+#[derive(Clone, Copy)]
+struct SignOut(Action<(), api::ApiResult<()>>);
+
 /// The signed-in layout: header with navigation, then the page.
 #[component]
 fn Shell() -> impl IntoView {
     let lang = use_lang();
     let user = session::use_user();
     let t = move |k| lang.get().t(k);
-    let sign_out = move |_| spawn_local(api::sign_out());
+    let writer = move || user.with(|u| u.as_ref().is_some_and(|u| session::writes(u.role)));
+    let sign_out = use_context::<SignOut>();
+    provide_scope();
+    provide_kinds();
     let menu_open = RwSignal::new(false);
     view! {
         <header class="top" class:menu-open=move || menu_open.get()>
             <A href="/" attr:class="brand">"QLĐV"</A>
             <MenuButton open=menu_open controls="main-nav"/>
+            // Choosing a page folds the phone menu away.
             <nav id="main-nav" aria-label="Chính" on:click=move |_| menu_open.set(false)>
                 <A href="/" exact=true>{move || t(Text::Dashboard)}</A>
                 <A href="/members">{move || t(Text::Members)}</A>
@@ -73,7 +89,7 @@ fn Shell() -> impl IntoView {
                 <A href="/badges">{move || t(Text::Badges)}</A>
                 <A href="/organizations">{move || t(Text::Organizations)}</A>
                 <A href="/reports">{move || t(Text::Reports)}</A>
-                <Show when=move || user.with(|u| u.as_ref().is_some_and(|u| u.role != Role::Viewer && u.role != Role::Integration))>
+                <Show when=writer>
                     <A href="/imports">{move || t(Text::Import)}</A>
                     <A href="/users">{move || t(Text::Users)}</A>
                 </Show>
@@ -87,23 +103,62 @@ fn Shell() -> impl IntoView {
                 >
                     {move || lang.get().other().code()}
                 </button>
-                <button type="button" on:click=sign_out>{move || t(Text::SignOut)}</button>
+                <button type="button" on:click=move |_| {
+                    if let Some(SignOut(a)) = sign_out {
+                        a.dispatch(());
+                    }
+                }>{move || t(Text::SignOut)}</button>
             </div>
         </header>
         <Routes fallback=move || view! { <main><p>{move || use_lang().get().t(Text::NotFound)}</p></main> }>
             <Route path=path!("/") view=Dashboard/>
             <Route path=path!("/members") view=MemberList/>
             <Route path=path!("/members/new") view=NewMember/>
-            <Route path=path!("/members/:id") view=MemberPage/>
             <Route path=path!("/members/:id/print") view=MemberPrintPage/>
+            <ParentRoute path=path!("/members/:id") view=MemberPage>
+                <Route path=path!("") view=member::dossier::Dossier/>
+                <Route path=path!("edit") view=member::edit::EditDossier/>
+                <Route path=path!("events") view=member::history::Events/>
+                <Route path=path!("evaluations") view=member::history::Evaluations/>
+                <Route path=path!("cards") view=member::cards::CardsTab/>
+                <Route path=path!("badges") view=member::history::Badges/>
+                <Route path=path!("transfers") view=member::transfers::TransfersTab/>
+                <Route path=path!("disciplines") view=member::history::Disciplines/>
+                <Route path=path!("actions") view=member::actions::Actions/>
+            </ParentRoute>
             <Route path=path!("/transfers") view=TransferInbox/>
             <Route path=path!("/evaluations") view=EvaluationRoundPage/>
             <Route path=path!("/badges") view=BadgePage/>
             <Route path=path!("/organizations") view=OrganizationTree/>
-            <Route path=path!("/users") view=UsersPage/>
             <Route path=path!("/reports") view=ReportsPage/>
+            <Route path=path!("/users") view=|| view! { <WritersOnly><UsersPage/></WritersOnly> }/>
+            <Route path=path!("/imports") view=|| view! { <WritersOnly><ImportPage/></WritersOnly> }/>
             <Route path=path!("/reports/:code/print") view=ReportPrintPage/>
-            <Route path=path!("/imports") view=ImportPage/>
         </Routes>
     }
+}
+
+/// A protected route's page: shown to the roles that write (administrators and organizers);
+/// any other role is sent to the dashboard, whatever link or typed address brought it.
+///
+/// (Not leptos_router's `<ProtectedRoute>`: in 0.8.17 its `<Redirect>` runs while the route
+/// renders, and on a first load at the protected address it panics with "use_navigate outside a
+/// <Router>". Here the redirect is an effect, after the render.)
+#[component]
+fn WritersOnly(children: ChildrenFn) -> impl IntoView {
+    let user = session::use_user();
+    let navigate = use_navigate();
+    let allowed = move || user.with(|u| u.as_ref().is_some_and(|u| session::writes(u.role)));
+    Effect::new(move |_| {
+        if !allowed() {
+            navigate(
+                "/",
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        }
+    });
+    view! { <Show when=allowed>{children()}</Show> }
 }

@@ -34,6 +34,17 @@ pub fn status(lang: Lang, s: MemberStatus) -> (&'static str, &'static str) {
     }
 }
 
+/// The share of members with a rating entered, or an em dash when there is nobody to rate
+/// (an empty subtree is not "100 % rated").
+pub fn coverage(s: &qldv_api_types::evaluations::EvaluationSummary) -> String {
+    share(s.total, s.coverage)
+}
+
+/// The current year by the browser's clock.
+pub fn this_year() -> i32 {
+    js_sys::Date::new_0().get_full_year() as i32
+}
+
 /// Why a typed date was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateError {
@@ -139,6 +150,22 @@ mod tests {
         assert_eq!(opt_date(None), "—");
         assert_eq!(opt(&Some("  ".into())), "—");
         assert_eq!(opt(&Some("Hà Nội".into())), "Hà Nội");
+    }
+
+    #[test]
+    fn an_empty_subtree_has_no_coverage() {
+        use qldv_api_types::evaluations::EvaluationSummary;
+        let empty = EvaluationSummary {
+            coverage: 100.0,
+            ..Default::default()
+        };
+        assert_eq!(coverage(&empty), "—");
+        let rated = EvaluationSummary {
+            total: 4,
+            coverage: 75.0,
+            ..Default::default()
+        };
+        assert_eq!(coverage(&rated), "75.0%");
     }
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {

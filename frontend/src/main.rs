@@ -7,9 +7,12 @@ mod components;
 mod format;
 mod i18n;
 mod pages;
+mod panic;
 mod session;
 mod text;
+mod urls;
 
 fn main() {
+    panic::install();
     leptos::mount::mount_to_body(app::App);
 }

@@ -63,3 +63,16 @@ pub fn expire() {
 pub fn use_user() -> RwSignal<Option<Me>> {
     use_context::<RwSignal<Option<Me>>>().unwrap_or_else(|| RwSignal::new(None))
 }
+
+/// Whether the role may write (admission, decisions, imports, user accounts): administrators and
+/// organizers. Viewers and integrations only read.
+pub fn writes(role: qldv_api_types::auth::Role) -> bool {
+    use qldv_api_types::auth::Role;
+    matches!(role, Role::Admin | Role::Organizer)
+}
+
+/// The root of the signed-in account's scope (none for a national account): the organisation a
+/// page starts from when the URL names none.
+pub fn own_org() -> Option<qldv_api_types::OrgId> {
+    use_user().get_untracked().and_then(|u| u.organization_id)
+}

@@ -2,12 +2,14 @@
 //! it, each level a link to the same screen for that level.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use qldv_api_types::organizations::Organization;
 
-use crate::components::org_picker::{scope_orgs, scope_root};
+use qldv_api_types::OrgId;
+
+use crate::components::org_picker::scope_orgs;
 use crate::i18n::{use_lang, Ux};
+use crate::session;
 
 /// The ids of a materialised path, from the root down: `/1/17/342/` → `[1, 17, 342]`.
 pub fn path_ids(path: &str) -> Vec<i64> {
@@ -37,24 +39,19 @@ pub fn trail(org: i64, orgs: &[Organization]) -> Vec<(i64, String)> {
 /// organisation in a signal).
 #[component]
 pub fn OrgBreadcrumbs(
-    /// The organisation shown (its id as text).
+    /// The organisation shown (the account's own when none).
     #[prop(into)]
-    org: Signal<String>,
-    /// The screen the links open (`/members`, `/evaluations` …).
+    org: Signal<Option<OrgId>>,
+    /// The screen each level links to (`?organization_id=` is added).
     base: &'static str,
-    /// The page's own organisation choice, set when a level is followed.
-    #[prop(optional)]
-    value: Option<RwSignal<String>>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let orgs = RwSignal::new(Vec::<Organization>::new());
-    let root = scope_root();
-    spawn_local(async move {
-        orgs.set(scope_orgs(root).await);
-    });
+    let root = session::own_org();
     let levels = move || {
-        let id = org.get().trim().parse::<i64>().ok().or(root);
-        id.map(|id| orgs.with(|o| trail(id, o))).unwrap_or_default()
+        org.get()
+            .or(root)
+            .map(|id| trail(id.0, &scope_orgs()))
+            .unwrap_or_default()
     };
     view! {
         <Show when=move || !levels().is_empty()>
@@ -69,8 +66,7 @@ pub fn OrgBreadcrumbs(
                             } else {
                                 view! {
                                     <li>
-                                        <A href=format!("{base}?organization_id={id}")
-                                            on:click=move |_| if let Some(v) = value { v.set(id.to_string()) }>
+                                        <A href=format!("{base}?organization_id={id}")>
                                             {name}
                                         </A>
                                     </li>

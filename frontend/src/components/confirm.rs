@@ -7,7 +7,6 @@ use leptos::html;
 use leptos::prelude::*;
 use qldv_api_types::members::Member;
 
-use crate::api;
 use crate::components::org_picker::scope_orgs;
 use crate::i18n::{use_lang, ux, Lang, Ux};
 
@@ -49,24 +48,24 @@ impl Confirm {
     }
 }
 
-/// The member's name and the name of their organisation (by id when outside the scope's list).
-pub async fn member_and_org(lang: Lang, member: i64, root: Option<i64>) -> (String, String) {
-    let m = api::get::<Member>(&format!("/members/{member}")).await.ok();
-    let name = m
-        .as_ref()
-        .and_then(|m| m.profile.full_name.clone())
-        .unwrap_or_else(|| format!("#{member}"));
-    let org = match m {
-        Some(m) => org_name(lang, root, m.organization_id.0).await,
-        None => String::new(),
-    };
-    (name, org)
+/// The member's name and the name of their organisation, from the record read (for the sentence
+/// of a confirmation).
+pub fn member_and_org(lang: Lang, m: Option<&Member>) -> (String, String) {
+    match m {
+        Some(m) => (
+            m.profile
+                .full_name
+                .clone()
+                .unwrap_or_else(|| format!("#{}", m.id)),
+            org_name(lang, m.organization_id.0),
+        ),
+        None => (String::new(), String::new()),
+    }
 }
 
-/// The name of an organisation of the scope, or "tổ chức đảng mã N" for one outside it.
-pub async fn org_name(lang: Lang, root: Option<i64>, id: i64) -> String {
-    scope_orgs(root)
-        .await
+/// An organisation's name when it is in the caller's scope, otherwise "the organisation with id …".
+pub fn org_name(lang: Lang, id: i64) -> String {
+    scope_orgs()
         .into_iter()
         .find(|o| o.id.0 == id)
         .map(|o| o.name)

@@ -1,83 +1,51 @@
-//! Small shared pieces: loading, errors, remote data, form fields.
+//! Small shared pieces: problems, reads rendered in a transition, the outcome of writes, form
+//! fields, the organisation picker.
 
+pub mod action;
 pub mod breadcrumbs;
 pub mod confirm;
 pub mod date_input;
 pub mod form;
 pub mod menu;
+pub mod org_kind;
 pub mod org_picker;
 pub mod paper;
+pub mod read;
+pub mod table;
 
 use leptos::prelude::*;
-use serde::de::DeserializeOwned;
 
-use crate::api::{self, ApiError};
+use crate::api::ApiError;
 use crate::i18n::{use_lang, Text};
 
-/// A problem shown to the person, with the request id to quote.
+/// A problem shown to the person in the chosen language, with the request id to quote.
 #[component]
 pub fn ErrorBox(error: ApiError) -> impl IntoView {
-    let id = error
-        .problem
-        .as_ref()
-        .and_then(|p| p.request_id.clone())
-        .map(|r| format!(" (mã yêu cầu {r})"))
-        .unwrap_or_default();
-    view! { <div class="alert-box" role="alert">{error.message()}{id}</div> }
-}
-
-/// Like [`remote`] for a paged list: every page of it (following `next_cursor`), rendered
-/// together with `render`.
-pub fn remote_all<T, V>(
-    path: String,
-    render: impl Fn(Vec<T>) -> V + Send + Sync + 'static,
-) -> impl IntoView
-where
-    T: DeserializeOwned + Clone + 'static,
-    V: IntoView + 'static,
-{
-    loaded(
-        move || {
-            let p = path.clone();
-            async move { api::get_all::<T>(&p).await }
-        },
-        render,
-    )
-}
-
-/// Fetches `path` and renders the result with `render`, showing loading and errors.
-pub fn remote<T, V>(path: String, render: impl Fn(T) -> V + Send + Sync + 'static) -> impl IntoView
-where
-    T: DeserializeOwned + Clone + 'static,
-    V: IntoView + 'static,
-{
-    loaded(
-        move || {
-            let p = path.clone();
-            async move { api::get::<T>(&p).await }
-        },
-        render,
-    )
-}
-
-/// Runs `load` and renders its result with `render`, showing loading and errors.
-fn loaded<T, V, Fut>(
-    load: impl Fn() -> Fut + 'static,
-    render: impl Fn(T) -> V + Send + Sync + 'static,
-) -> impl IntoView
-where
-    T: Clone + 'static,
-    V: IntoView + 'static,
-    Fut: std::future::Future<Output = Result<T, ApiError>> + 'static,
-{
-    let res = LocalResource::new(load);
     let lang = use_lang();
+    let message = {
+        let error = error.clone();
+        move || error.message(lang.get())
+    };
+    let id = error.request_id().map(str::to_string).map(|r| {
+        view! { <span class="muted">{move || format!(" ({} {r})", lang.get().t(Text::RequestId))}</span> }
+    });
+    view! { <div class="alert-box" role="alert">{message}{id}</div> }
+}
+
+/// "Loading…", in the chosen language.
+#[component]
+pub fn Loading() -> impl IntoView {
+    let lang = use_lang();
+    view! { <p class="loading">{move || lang.get().t(Text::Loading)}</p> }
+}
+
+/// Figures side by side, each over its label (the dashboard's and the round's summaries).
+pub fn figures(items: Vec<(String, Signal<String>)>) -> impl IntoView {
     view! {
-        <Suspense fallback=move || view! { <p class="loading">{move || lang.get().t(Text::Loading)}</p> }>
-            {move || res.get().map(|r| match r {
-                Ok(v) => render(v).into_any(),
-                Err(e) => view! { <ErrorBox error=e/> }.into_any(),
-            })}
-        </Suspense>
+        <div class="grid">
+            {items.into_iter().map(|(value, label)| view! {
+                <div><div class="stat">{value}</div><div class="muted">{label}</div></div>
+            }).collect_view()}
+        </div>
     }
 }

@@ -1,70 +1,52 @@
 //! Choosing an organisation of the caller's scope: a search box that finds it by name with or
 //! without diacritics ("ha noi" finds "Hà Nội", "dong" finds "Đông"), over a select of the tree
 //! (indented while nothing is typed; each match with its parent's name when searching). Enter in
-//! the search box takes the first match.
-
-use std::cell::RefCell;
+//! the search box takes the first match. The scope is read once per session and shared.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use qldv_api_types::organizations::Organization;
-use qldv_api_types::Page;
+use qldv_api_types::OrgId;
 
-use crate::api;
+use crate::api::{self, ApiResult};
 use crate::i18n::{use_lang, Text, Ux};
 use crate::session;
 use crate::text;
 
-thread_local! {
-    /// The organisations of the scope, read once per scope root (the tree changes rarely, and
-    /// every picker and confirmation on a page shares them).
-    static SCOPE: RefCell<Option<(Option<i64>, Vec<Organization>)>> = const { RefCell::new(None) };
+/// Every organisation of the caller's scope in tree order, read once for the signed-in session
+/// (every picker and name lookup shares it).
+#[derive(Clone, Copy)]
+pub struct Scope(pub LocalResource<ApiResult<Vec<Organization>>>);
+
+/// Provides the scope (at the signed-in layout).
+pub fn provide_scope() {
+    let root = session::own_org();
+    provide_context(Scope(LocalResource::new(move || {
+        api::organizations::scope(root)
+    })));
 }
 
-/// Every organisation of the caller's scope, in tree order (the subtree of the user's
-/// organisation, or of each top organisation for a national account).
-async fn load_scope(root: Option<i64>) -> Vec<Organization> {
-    let roots: Vec<i64> = match root {
-        Some(r) => vec![r],
-        None => api::get::<Page<Organization>>("/organizations?limit=500")
-            .await
-            .map(|p| p.items.into_iter().map(|o| o.id.0).collect())
-            .unwrap_or_default(),
-    };
-    let mut all = Vec::new();
-    for r in roots {
-        if let Ok(p) =
-            api::get::<Page<Organization>>(&format!("/organizations/{r}/subtree?limit=500")).await
-        {
-            all.extend(p.items);
-        }
-    }
-    all.sort_by(|a, b| a.path.cmp(&b.path));
-    all
+/// The organisations of the scope loaded so far (none while loading).
+pub fn scope_orgs() -> Vec<Organization> {
+    use_context::<Scope>()
+        .and_then(|Scope(s)| s.get())
+        .and_then(Result::ok)
+        .unwrap_or_default()
 }
 
-/// The root of the signed-in user's scope (`None` for a national account); read it inside a
-/// component, before any `await`.
-pub fn scope_root() -> Option<i64> {
-    session::use_user()
-        .get_untracked()
-        .and_then(|u| u.organization_id.map(|o| o.0))
+/// The organisations of the scope, once read (none while loading).
+pub fn scope_ready() -> Option<Vec<Organization>> {
+    use_context::<Scope>()
+        .and_then(|Scope(s)| s.get())
+        .map(Result::unwrap_or_default)
 }
 
-/// The organisations of the scope under `root` (see [`scope_root`]), cached per root.
-pub async fn scope_orgs(root: Option<i64>) -> Vec<Organization> {
-    let cached = SCOPE.with(|s| {
-        s.borrow()
-            .as_ref()
-            .filter(|(r, _)| *r == root)
-            .map(|(_, v)| v.clone())
-    });
-    if let Some(v) = cached {
-        return v;
-    }
-    let v = load_scope(root).await;
-    SCOPE.with(|s| *s.borrow_mut() = Some((root, v.clone())));
-    v
+/// The name of an organisation of the scope, or its id when it is outside (or not loaded yet).
+pub fn org_name(id: OrgId) -> String {
+    scope_orgs()
+        .into_iter()
+        .find(|o| o.id == id)
+        .map(|o| o.name)
+        .unwrap_or_else(|| id.to_string())
 }
 
 /// One choice of the picker.
@@ -125,29 +107,34 @@ pub fn option_label(e: &OrgEntry, searching: bool, min_depth: usize) -> String {
     }
 }
 
-/// A search box and a select of the organisations in scope, bound to `value` (the id as text).
-/// The select carries `id` (the page's `<label for>`); the search box is labelled on its own.
+/// A search box and a select of the organisations in scope showing `value`; a choice calls
+/// `on_change`. The select carries `id` (the page's `<label for>`); the search box is labelled on
+/// its own.
 #[component]
-pub fn OrgPicker(id: &'static str, value: RwSignal<String>) -> impl IntoView {
+pub fn OrgPicker(
+    /// The select's id (for its label).
+    id: &'static str,
+    /// The organisation shown as chosen.
+    #[prop(into)]
+    value: Signal<Option<OrgId>>,
+    /// Told the new choice (none for "— Choose —").
+    #[prop(into)]
+    on_change: Callback<Option<OrgId>>,
+) -> impl IntoView {
     let lang = use_lang();
-    let all = RwSignal::new(Vec::<OrgEntry>::new());
     let query = RwSignal::new(String::new());
-    let root = scope_root();
-    spawn_local(async move {
-        all.set(entries(&scope_orgs(root).await));
-    });
+    let all = Memo::new(move |_| entries(&scope_orgs()));
     let shown = move || {
         let q = query.get();
+        let current = value.get().map(|o| o.0);
         all.with(|a| {
             let min_depth = a.iter().map(|e| e.depth).min().unwrap_or(0);
-            let current = value.get();
             filter(a, &q)
                 .into_iter()
-                .chain(a.iter().filter(|e| e.id.to_string() == current))
-                .fold(Vec::<(String, String)>::new(), |mut acc, e| {
-                    let v = e.id.to_string();
-                    if !acc.iter().any(|(x, _)| *x == v) {
-                        acc.push((v, option_label(e, !q.trim().is_empty(), min_depth)));
+                .chain(a.iter().filter(|e| Some(e.id) == current))
+                .fold(Vec::<(i64, String)>::new(), |mut acc, e| {
+                    if !acc.iter().any(|(x, _)| *x == e.id) {
+                        acc.push((e.id, option_label(e, !q.trim().is_empty(), min_depth)));
                     }
                     acc
                 })
@@ -174,16 +161,15 @@ pub fn OrgPicker(id: &'static str, value: RwSignal<String>) -> impl IntoView {
                         ev.prevent_default();
                         let q = query.get_untracked();
                         if let Some(first) = all.with_untracked(|a| filter(a, &q).first().map(|e| e.id)) {
-                            value.set(first.to_string());
+                            on_change.run(Some(OrgId(first)));
                         }
                     }
                 }
             />
-            <select id=id on:change=move |ev| value.set(event_target_value(&ev))>
-                <option value="" selected=move || value.get().is_empty()>{move || lang.get().t(Text::ChooseOne)}</option>
+            <select id=id on:change=move |ev| on_change.run(event_target_value(&ev).parse().ok())>
+                <option value="" selected=move || value.get().is_none()>{move || lang.get().t(Text::ChooseOne)}</option>
                 {move || shown().into_iter().map(|(v, label)| {
-                    let selected = { let v = v.clone(); move || value.get() == v };
-                    view! { <option value=v selected=selected>{label}</option> }
+                    view! { <option value=v.to_string() selected=move || value.get() == Some(OrgId(v))>{label}</option> }
                 }).collect_view()}
             </select>
             <Show when=no_match>
@@ -193,6 +179,34 @@ pub fn OrgPicker(id: &'static str, value: RwSignal<String>) -> impl IntoView {
     }
 }
 
+/// A labelled [`OrgPicker`] ("Tổ chức đảng"), with the server's message for
+/// `organization_id` under it.
+pub fn org_field(
+    id: &'static str,
+    value: impl Into<Signal<Option<OrgId>>>,
+    on_change: impl Fn(Option<OrgId>) + Send + Sync + 'static,
+    error: Option<Signal<Option<crate::api::ApiError>>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let (value, on_change) = (value.into(), Callback::new(on_change));
+    view! {
+        <div>
+            <label for=id>{move || lang.get().t(Text::Organizations)}</label>
+            <OrgPicker id=id value=value on_change=on_change/>
+            {error.map(|e| crate::components::form::field_error(e, "organization_id"))}
+        </div>
+    }
+}
+
+/// The organisation a page is about: the URL's `organization_id`, or the account's own; with
+/// its labelled picker, whose choice goes into the URL (bookmark, back, reload).
+pub fn org_in_url(id: &'static str) -> (Signal<Option<OrgId>>, impl IntoView) {
+    let own = session::own_org();
+    let (param, set) = leptos_router::hooks::query_signal::<OrgId>("organization_id");
+    let org = Signal::derive(move || param.get().or(own));
+    let field = org_field(id, org, move |o: Option<OrgId>| set.set(o), None);
+    (org, field)
+}
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,8 +1,6 @@
 //! Every label of the interface, in one place: Vietnamese by default, English switchable.
 
 use leptos::prelude::*;
-use qldv_api_types::members::MemberStatus;
-use qldv_api_types::reports::ImportStatus;
 use qldv_api_types::Term;
 
 /// Interface language.
@@ -23,11 +21,6 @@ impl From<Lang> for qldv_api_types::Lang {
     }
 }
 
-/// The `(Vietnamese, English)` labels of a vocabulary term, from the shared labels module.
-fn term<T: Term>(t: T) -> (&'static str, &'static str) {
-    (t.vi(), t.en())
-}
-
 /// A label of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Text {
@@ -44,10 +37,6 @@ pub enum Text {
     SearchHint,
     Status,
     AllStatuses,
-    Probationary,
-    Official,
-    Exited,
-    TransferredOut,
     FullName,
     BirthDate,
     PartyAge,
@@ -57,6 +46,18 @@ pub enum Text {
     Loading,
     NoMembers,
     NotFound,
+    ErrorStatus,
+    NetworkError,
+    NetworkHint,
+    CannotSaveFile,
+    DateRequired,
+    Required,
+    RequestId,
+    Crashed,
+    Reload,
+    AlertWhat,
+    Code,
+    ScoreRange,
     Back,
     Dossier,
     History,
@@ -66,8 +67,6 @@ pub enum Text {
     Transfers,
     Disciplines,
     Gender,
-    Male,
-    Female,
     NationalId,
     Hometown,
     CurrentAddress,
@@ -111,10 +110,6 @@ pub enum Text {
     Users,
     NewUser,
     Role,
-    RoleViewer,
-    RoleOrganizer,
-    RoleIntegration,
-    RoleAdmin,
     Deactivate,
     Activate,
     Admit,
@@ -126,16 +121,9 @@ pub enum Text {
     Recognize,
     DecidedOn,
     Post,
-    Reprimand,
-    Warning,
-    Dismissal,
-    Expulsion,
     Exit,
     EffectiveOn,
     HardshipReason,
-    NameRemoved,
-    Resigned,
-    Deceased,
     Readmit,
     ConsentNo,
     Actions,
@@ -150,8 +138,6 @@ pub enum Text {
     WaitingApproval,
     IssueCard,
     ReissueCard,
-    Lost,
-    Damaged,
     ReceivedOn,
     Accept,
     Reject,
@@ -169,20 +155,10 @@ pub enum Text {
     IssueTransfer,
     Kind,
     Reason,
-    TransferOfficial,
-    TransferTemporary,
     Saved,
     Coverage,
     Reports,
     Report,
-    ReportMovement,
-    ReportComposition,
-    ReportAdmissions,
-    ReportEvaluations,
-    ReportDiscipline,
-    ReportBadges,
-    ReportCompleteness,
-    ReportTimeliness,
     FromDate,
     ToDate,
     AsOf,
@@ -197,10 +173,6 @@ pub enum Text {
     ImportTemplate,
     SkipInvalid,
     StartImport,
-    ImportRunning,
-    ImportSucceeded,
-    ImportFailed,
-    ImportInterrupted,
     Created,
     Unchanged,
     ErrorReport,
@@ -266,10 +238,6 @@ fn pair(key: Text) -> (&'static str, &'static str) {
         ),
         Status => ("Trạng thái", "Status"),
         AllStatuses => ("Tất cả", "All"),
-        Probationary => term(MemberStatus::Probationary),
-        Official => term(MemberStatus::Official),
-        Exited => term(MemberStatus::Exited),
-        TransferredOut => term(MemberStatus::TransferredOut),
         FullName => ("Họ và tên", "Full name"),
         BirthDate => ("Ngày sinh", "Date of birth"),
         PartyAge => ("Tuổi đảng", "Party age"),
@@ -279,6 +247,21 @@ fn pair(key: Text) -> (&'static str, &'static str) {
         Loading => ("Đang tải…", "Loading…"),
         NoMembers => ("Không có đảng viên nào phù hợp.", "No matching members."),
         NotFound => ("Không tìm thấy trang.", "Page not found."),
+        ErrorStatus => ("Lỗi", "Error"),
+        NetworkError => ("Không kết nối được máy chủ", "Cannot reach the server"),
+        NetworkHint => ("Kiểm tra kết nối mạng rồi thử lại", "Check the network, then try again"),
+        CannotSaveFile => ("Không lưu được tệp.", "The file could not be saved."),
+        DateRequired => ("Nhập ngày (dd/mm/yyyy).", "Enter a date (dd/mm/yyyy)."),
+        Required => ("Trường này là bắt buộc.", "This field is required."),
+        RequestId => ("mã yêu cầu", "request id"),
+        Crashed => (
+            "Ứng dụng gặp lỗi không lường trước. Tải lại trang để tiếp tục; nếu lỗi lặp lại, báo cho quản trị viên.",
+            "The application hit an unexpected error. Reload the page to go on; if it happens again, tell the administrators.",
+        ),
+        Reload => ("Tải lại trang", "Reload the page"),
+        AlertWhat => ("Nội dung", "What to do"),
+        Code => ("mã", "id"),
+        ScoreRange => ("Điểm là số nguyên từ 0 đến 100.", "The score is a whole number from 0 to 100."),
         Back => ("Quay lại", "Back"),
         Dossier => ("Hồ sơ", "Dossier"),
         History => ("Lịch sử", "History"),
@@ -288,8 +271,6 @@ fn pair(key: Text) -> (&'static str, &'static str) {
         Transfers => ("Chuyển sinh hoạt", "Transfers"),
         Disciplines => ("Kỷ luật", "Discipline"),
         Gender => ("Giới tính", "Gender"),
-        Male => term(qldv_api_types::members::Gender::Male),
-        Female => term(qldv_api_types::members::Gender::Female),
         NationalId => ("Số CCCD", "National ID (CCCD)"),
         Hometown => ("Quê quán", "Home town"),
         CurrentAddress => ("Nơi ở hiện nay", "Current address"),
@@ -333,10 +314,6 @@ fn pair(key: Text) -> (&'static str, &'static str) {
         Users => ("Tài khoản người dùng", "User accounts"),
         NewUser => ("Tạo tài khoản", "Create the account"),
         Role => ("Vai trò", "Role"),
-        RoleViewer => term(qldv_api_types::auth::Role::Viewer),
-        RoleOrganizer => term(qldv_api_types::auth::Role::Organizer),
-        RoleIntegration => term(qldv_api_types::auth::Role::Integration),
-        RoleAdmin => term(qldv_api_types::auth::Role::Admin),
         Deactivate => ("Khóa", "Deactivate"),
         Activate => ("Mở khóa", "Activate"),
         Admit => ("Kết nạp / nhập hồ sơ đảng viên", "Admit / enter a member"),
@@ -348,16 +325,9 @@ fn pair(key: Text) -> (&'static str, &'static str) {
         Recognize => ("Công nhận đảng viên chính thức", "Recognise as official"),
         DecidedOn => ("Ngày quyết định", "Decided on"),
         Post => ("Chức vụ đang giữ (nếu cách chức)", "Post held (for dismissal)"),
-        Reprimand => term(qldv_api_types::movements::DisciplineForm::Reprimand),
-        Warning => term(qldv_api_types::movements::DisciplineForm::Warning),
-        Dismissal => term(qldv_api_types::movements::DisciplineForm::Dismissal),
-        Expulsion => term(qldv_api_types::movements::DisciplineForm::Expulsion),
         Exit => ("Ra khỏi Đảng / từ trần", "Exit"),
         EffectiveOn => ("Ngày hiệu lực", "Effective on"),
         HardshipReason => ("Lý do hoàn cảnh gia đình (xin ra)", "Family hardship (resignation)"),
-        NameRemoved => term(qldv_api_types::movements::ExitReason::NameRemoved),
-        Resigned => term(qldv_api_types::movements::ExitReason::Resigned),
-        Deceased => term(qldv_api_types::movements::ExitReason::Deceased),
         Readmit => ("Kết nạp lại", "Re-admit"),
         ConsentNo => ("Văn bản đồng ý của BTV tỉnh ủy", "Provincial consent"),
         Actions => ("Nghiệp vụ", "Decisions"),
@@ -375,8 +345,6 @@ fn pair(key: Text) -> (&'static str, &'static str) {
         WaitingApproval => ("Đề nghị chờ duyệt", "Proposals waiting for approval"),
         IssueCard => ("Cấp thẻ đảng viên", "Issue a card"),
         ReissueCard => ("Cấp lại thẻ", "Reissue the card"),
-        Lost => ("Bị mất", "Lost"),
-        Damaged => ("Bị hỏng", "Damaged"),
         ReceivedOn => ("Ngày đến sinh hoạt", "Received on"),
         Accept => ("Tiếp nhận", "Accept"),
         Reject => ("Từ chối", "Reject"),
@@ -406,20 +374,10 @@ fn pair(key: Text) -> (&'static str, &'static str) {
         IssueTransfer => ("Giới thiệu chuyển sinh hoạt", "Issue a transfer"),
         Kind => ("Loại", "Kind"),
         Reason => ("Lý do", "Reason"),
-        TransferOfficial => ("Chính thức", "Official"),
-        TransferTemporary => ("Tạm thời", "Temporary"),
         Saved => ("Đã lưu.", "Saved."),
         Coverage => ("Tỷ lệ đã đánh giá", "Rated so far"),
         Reports => ("Báo cáo thống kê", "Reports"),
         Report => ("Báo cáo", "Report"),
-        ReportMovement => ("Biến động đảng viên", "Membership movement"),
-        ReportComposition => ("Cơ cấu đội ngũ đảng viên", "Composition"),
-        ReportAdmissions => ("Kết nạp đảng viên", "New admissions"),
-        ReportEvaluations => ("Kết quả đánh giá, xếp loại", "Evaluation results"),
-        ReportDiscipline => ("Kỷ luật đảng viên", "Discipline"),
-        ReportBadges => ("Huy hiệu Đảng", "Party badges"),
-        ReportCompleteness => ("Chất lượng dữ liệu hồ sơ", "Dossier completeness"),
-        ReportTimeliness => ("Kịp thời cập nhật dữ liệu", "Data-entry timeliness"),
         FromDate => ("Từ ngày", "From"),
         ToDate => ("Đến ngày", "To"),
         AsOf => ("Tính đến ngày", "As of"),
@@ -434,10 +392,6 @@ fn pair(key: Text) -> (&'static str, &'static str) {
         ImportTemplate => ("Tải tệp mẫu", "Download the template"),
         SkipInvalid => ("Nhập các dòng đúng, bỏ qua dòng lỗi (mặc định: có lỗi thì không nhập dòng nào)", "Import the good rows, skip the bad ones (default: nothing if any row is bad)"),
         StartImport => ("Bắt đầu nhập", "Start the import"),
-        ImportRunning => term(ImportStatus::Running),
-        ImportSucceeded => term(ImportStatus::Succeeded),
-        ImportFailed => term(ImportStatus::Failed),
-        ImportInterrupted => term(ImportStatus::Interrupted),
         Created => ("Tạo mới", "Created"),
         Unchanged => ("Đã có, giữ nguyên", "Already recorded"),
         ErrorReport => ("Báo cáo lỗi", "Error report"),
@@ -458,11 +412,13 @@ pub fn use_lang() -> RwSignal<Lang> {
     use_context::<RwSignal<Lang>>().unwrap_or_else(|| RwSignal::new(Lang::Vi))
 }
 
+mod choice;
 pub mod ux;
 mod values;
 
+pub use choice::{provide_lang, stored_lang};
 pub use ux::Ux;
-pub use values::{event_label, field_label, kind_label};
+pub use values::{event_label, field_label};
 
 #[cfg(test)]
 mod tests;

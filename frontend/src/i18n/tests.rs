@@ -1,4 +1,7 @@
-//! The labels: every key has both languages, and values read as words.
+//! The labels: every key has both languages, values read as words, and every value the server
+//! can send has a Vietnamese label in the client.
+
+use qldv_api_types::Term;
 
 use super::*;
 
@@ -29,16 +32,77 @@ fn labels_switch_language() {
     assert_eq!(Lang::En.t(Text::Members), "Members");
     assert_eq!(Lang::Vi.other(), Lang::En);
     assert_eq!(
-        kind_label(Lang::Vi, "excellent"),
+        Lang::Vi.term(qldv_api_types::evaluations::EvaluationLevel::Excellent),
         "Hoàn thành xuất sắc nhiệm vụ"
     );
-    assert_eq!(kind_label(Lang::En, "not_rated"), "not rated");
+    assert_eq!(
+        Lang::En.term(qldv_api_types::evaluations::EvaluationLevel::NotRated),
+        "Not rated"
+    );
+}
+
+/// Every value of `T` reads, in the client, as Vietnamese words (not its code) and as English
+/// words; and its wire code reads back as the value (what the server sends is understood).
+fn labelled<T: Term + serde::de::DeserializeOwned>() {
+    for v in T::ALL.iter().copied() {
+        let vi = Lang::Vi.term(v);
+        assert!(
+            !vi.trim().is_empty(),
+            "{} {:?}: no Vietnamese label",
+            T::CONCEPT,
+            v
+        );
+        assert_ne!(vi, v.code(), "{} {:?} shows its raw code", T::CONCEPT, v);
+        assert!(!vi.contains('_'), "{} {:?}: {vi}", T::CONCEPT, v);
+        assert!(
+            !Lang::En.term(v).trim().is_empty(),
+            "{} {:?}",
+            T::CONCEPT,
+            v
+        );
+        let wire = serde_json::Value::String(v.code().to_string());
+        assert_eq!(
+            serde_json::from_value::<T>(wire).ok(),
+            Some(v),
+            "{}",
+            T::CONCEPT
+        );
+    }
+}
+
+/// Each concept the server sends in the responses the client shows (statuses, kinds, levels,
+/// reasons, roles…): a value without a Vietnamese label fails here.
+#[test]
+fn every_value_the_server_can_send_has_a_vietnamese_label() {
+    use qldv_api_types::{auth, badges, cards, evaluations, members, movements, reports};
+    labelled::<members::MemberStatus>();
+    labelled::<members::MemberEventKind>();
+    labelled::<members::Gender>();
+    labelled::<members::PoliticalTheory>();
+    labelled::<movements::TransferKind>();
+    labelled::<movements::TransferPurpose>();
+    labelled::<movements::TransferStatus>();
+    labelled::<movements::TransferDirection>();
+    labelled::<movements::DisciplineForm>();
+    labelled::<movements::DisciplineHoldKind>();
+    labelled::<movements::ExitReason>();
+    labelled::<movements::PeriodKind>();
+    labelled::<movements::AlertKind>();
+    labelled::<evaluations::EvaluationLevel>();
+    labelled::<evaluations::NotRatedReason>();
+    labelled::<evaluations::RoundStatus>();
+    labelled::<cards::CardStatus>();
+    labelled::<cards::ReissueReason>();
+    labelled::<badges::BadgeStatus>();
+    labelled::<badges::ProposalStatus>();
+    labelled::<auth::Role>();
+    labelled::<reports::ReportCode>();
+    labelled::<reports::ImportStatus>();
 }
 
 #[test]
 fn every_member_event_kind_the_server_records_has_a_vietnamese_label() {
     use qldv_api_types::members::MemberEventKind;
-    use qldv_api_types::Term;
     for kind in MemberEventKind::ALL.iter().copied() {
         let vi = event_label(Lang::Vi, kind);
         assert!(!vi.trim().is_empty(), "{kind}");

@@ -1,4 +1,5 @@
-//! Labels of values the API sends as codes: event kinds, levels, statuses, field names.
+//! Labels of values the API sends as codes: event kinds and dossier field names. Every other
+//! enum is labelled by [`super::Lang::term`] from the shared vocabulary.
 
 use qldv_api_types::members::MemberEventKind;
 
@@ -7,33 +8,6 @@ use super::{Lang, Text};
 /// The label of a member event kind, from the shared labels (every kind the server records).
 pub fn event_label(lang: Lang, kind: MemberEventKind) -> &'static str {
     lang.term(kind)
-}
-
-/// Names of levels and statuses, for the tabs.
-pub fn kind_label(lang: Lang, kind: &str) -> String {
-    let vi = match kind {
-        "excellent" => "Hoàn thành xuất sắc nhiệm vụ",
-        "good" => "Hoàn thành tốt nhiệm vụ",
-        "complete" => "Hoàn thành nhiệm vụ",
-        "not_complete" => "Không hoàn thành nhiệm vụ",
-        "not_rated" => "Không xếp loại",
-        "active" => "Đang sử dụng",
-        "void" => "Đã cấp lại",
-        "revoked" => "Đã thu hồi",
-        "collected" => "Đã thu lại",
-        "awarded" => "Đã trao",
-        "returned" => "Đã thu hồi",
-        "pending" => "Chờ tiếp nhận",
-        "accepted" => "Đã tiếp nhận",
-        "rejected" => "Bị từ chối",
-        "cancelled" => "Đã hủy",
-        "completed" => "Hoàn tất",
-        _ => "",
-    };
-    match lang {
-        Lang::Vi if !vi.is_empty() => vi.to_string(),
-        _ => kind.replace('_', " "),
-    }
 }
 
 /// The label of a dossier field named by the API (e.g. in `missing_fields`).

@@ -1,127 +1,135 @@
-//! Party badges for an occasion: the eligibility list of a subtree, proposals by the cell or
-//! grassroots level, approval by the provincial level.
+//! Party badges for an occasion (`/badges?organization_id=&occasion=`): the eligibility list of a
+//! subtree, proposals by the cell or grassroots level, approval by the provincial level.
 
 use std::collections::BTreeSet;
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
-use qldv_api_types::badges::{ApproveProposals, BadgeProposal, EligibleMember, ProposeBadges};
-use qldv_api_types::{MemberId, Page};
+use leptos_router::hooks::query_signal;
+use qldv_api_types::badges::{
+    ApproveProposals, BadgeProposal, EligibleMember, ProposalStatus, ProposeBadges,
+};
+use qldv_api_types::{MemberId, ProposalId};
 
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiResult};
+use crate::components::action::problem;
 use crate::components::date_input::DateInput;
-use crate::components::org_picker::OrgPicker;
-use crate::components::{remote, remote_all, ErrorBox};
+use crate::components::form::parse_date;
+use crate::components::org_picker::org_in_url;
+use crate::components::read::show;
 use crate::format;
 use crate::i18n::{use_lang, Text};
-use crate::session;
+use crate::urls;
 
-/// The next regular award occasion (3 Feb, 19 May, 2 Sep, 7 Nov) from today.
-fn next_occasion() -> String {
-    let today = format::today_iso();
-    let year: i32 = today[..4].parse().unwrap_or(2026);
-    for y in [year, year + 1] {
-        for md in ["02-03", "05-19", "09-02", "11-07"] {
-            let d = format!("{y}-{md}");
-            if d >= today {
-                return d;
-            }
-        }
-    }
-    format!("{}-02-03", year + 1)
+/// The next regular award occasion (3 Feb, 19 May, 2 Sep, 7 Nov) on or after `today`.
+fn next_occasion(today: NaiveDate) -> NaiveDate {
+    use chrono::Datelike;
+    let year = today.year();
+    [year, year + 1]
+        .into_iter()
+        .flat_map(|y| {
+            [(2, 3), (5, 19), (9, 2), (11, 7)].map(|(m, d)| NaiveDate::from_ymd_opt(y, m, d))
+        })
+        .flatten()
+        .find(|d| *d >= today)
+        .unwrap_or(today)
 }
 
-/// The badges page (`/badges?organization_id=`).
+/// A decision on a selection: proposing members, or approving proposals.
+#[derive(Clone)]
+enum Decision {
+    Propose(ProposeBadges),
+    Approve(ApproveProposals),
+}
+
+/// A checkbox adding or removing `id` from `set`.
+fn pick<T: Ord + Copy + Send + Sync + 'static>(
+    set: RwSignal<BTreeSet<T>>,
+    id: T,
+    label: String,
+) -> impl IntoView {
+    view! {
+        <input type="checkbox" aria-label=label prop:checked=move || set.with(|s| s.contains(&id))
+            on:change=move |ev| {
+                let on = event_target_checked(&ev);
+                set.update(|s| { if on { s.insert(id); } else { s.remove(&id); } });
+            }/>
+    }
+}
+
+/// The badges page.
 #[component]
 pub fn BadgePage() -> impl IntoView {
     let lang = use_lang();
     let t = move |k| lang.get().t(k);
-    let query = use_query_map();
-    let user = session::use_user();
-    let org = RwSignal::new(
-        query
-            .with_untracked(|q| q.get("organization_id"))
-            .or_else(|| {
-                user.get_untracked()
-                    .and_then(|u| u.organization_id.map(|o| o.to_string()))
-            })
-            .unwrap_or_default(),
-    );
-    let occasion = RwSignal::new(next_occasion());
-    let chosen = RwSignal::new(BTreeSet::<i64>::new());
-    let to_approve = RwSignal::new(BTreeSet::<i64>::new());
+    let (occasion_param, set_occasion) = query_signal::<NaiveDate>("occasion");
+    let (org, org_picker) = org_in_url("badge-org");
+    let today = parse_date(&format::today_iso()).unwrap_or_default();
+    let occasion =
+        Signal::derive(move || occasion_param.get().unwrap_or_else(|| next_occasion(today)));
+    // The date input's text (ISO); a readable date goes into the URL.
+    let occasion_text = RwSignal::new(occasion.get_untracked().to_string());
+    Effect::new(move |_| {
+        let typed = parse_date(&occasion_text.get());
+        if typed.is_some() && typed != occasion_param.get_untracked() {
+            set_occasion.set(typed);
+        }
+    });
+    let chosen = RwSignal::new(BTreeSet::<MemberId>::new());
+    let to_approve = RwSignal::new(BTreeSet::<ProposalId>::new());
     let decision = RwSignal::new(String::new());
-    let changed = RwSignal::new(0u32);
-    let error = RwSignal::new(None::<ApiError>);
-    let notice = RwSignal::new(None::<String>);
-    let org_param = move || {
-        let o = org.get();
-        if o.trim().is_empty() {
-            String::new()
-        } else {
-            format!("organization_id={}&", o.trim())
+    let decide = Action::new_local(move |d: &Decision| {
+        let d = d.clone();
+        async move {
+            let (out, done): (ApiResult<Vec<BadgeProposal>>, Text) = match d {
+                Decision::Propose(body) => (api::badges::propose(&body).await, Text::Proposed),
+                Decision::Approve(body) => (api::badges::approve(&body).await, Text::Approved),
+            };
+            out.map(|list| {
+                chosen.set(BTreeSet::new());
+                to_approve.set(BTreeSet::new());
+                (list.len(), done)
+            })
         }
-    };
-    // Posts a decision on a set of members or proposals; on success clears that selection, says
-    // how many, and reloads both lists.
-    let act = move |path: &'static str,
-                    body: serde_json::Value,
-                    selection: RwSignal<BTreeSet<i64>>,
-                    done: Text| {
-        error.set(None);
-        spawn_local(async move {
-            match api::send::<_, Vec<BadgeProposal>>("POST", path, &body).await {
-                Ok(list) => {
-                    let what = lang.get_untracked().t(done);
-                    notice.set(Some(format!("{} {what}", list.len())));
-                    selection.set(BTreeSet::new());
-                    changed.update(|n| *n += 1);
-                }
-                Err(e) => error.set(Some(e)),
-            }
-        });
-    };
+    });
+    let version = decide.version();
+    let eligible = LocalResource::new(move || {
+        version.track();
+        api::badges::eligible(org.get(), occasion.get())
+    });
+    let proposals = LocalResource::new(move || {
+        version.track();
+        api::badges::proposals(org.get(), Some(ProposalStatus::Proposed))
+    });
     let propose = move |_| {
-        let Ok(occasion_on) = occasion.get_untracked().parse() else {
-            return;
-        };
-        let body = ProposeBadges {
-            occasion_on,
-            member_ids: chosen.get_untracked().into_iter().map(MemberId).collect(),
+        decide.dispatch(Decision::Propose(ProposeBadges {
+            occasion_on: occasion.get_untracked(),
+            member_ids: chosen.get_untracked().into_iter().collect(),
             note: None,
-        };
-        if let Ok(body) = serde_json::to_value(body) {
-            act("/badges/proposals", body, chosen, Text::Proposed);
-        }
+        }));
     };
     let approve = move |_| {
-        let body = ApproveProposals {
-            proposal_ids: to_approve.get_untracked().into_iter().collect(),
-            decision_no: decision.get_untracked(),
-        };
-        if let Ok(body) = serde_json::to_value(body) {
-            act(
-                "/badges/proposals/approve",
-                body,
-                to_approve,
-                Text::Approved,
-            );
-        }
+        decide.dispatch(Decision::Approve(ApproveProposals {
+            proposal_ids: to_approve
+                .get_untracked()
+                .into_iter()
+                .map(|p| p.0)
+                .collect(),
+            decision_no: decision.get_untracked().trim().to_string(),
+        }));
     };
-    let eligible = move || {
-        changed.track();
-        let path = format!(
-            "/badges/eligible?{}occasion_on={}",
-            org_param(),
-            occasion.get()
-        );
-        remote_all(path, move |list: Vec<EligibleMember>| {
-            if list.is_empty() {
-                return view! { <p class="empty">{move || t(Text::NoneEligible)}</p> }.into_any();
-            }
-            view! {
+    let notice = move || {
+        decide.value().get().and_then(Result::ok).map(|(n, done)| {
+            view! { <p role="status">{move || format!("{n} {}", t(done))}</p> }
+        })
+    };
+    let eligible = show(eligible, move |list: Vec<EligibleMember>| {
+        if list.is_empty() {
+            return view! { <p class="empty">{move || t(Text::NoneEligible)}</p> }.into_any();
+        }
+        view! {
+            <div class="table-wrap" tabindex="0">
                 <table>
                     <thead><tr>
                         <th></th>
@@ -131,45 +139,35 @@ pub fn BadgePage() -> impl IntoView {
                         <th></th>
                     </tr></thead>
                     <tbody>
-                        {list.into_iter().map(|e| {
-                            let id = e.member_id.0;
-                            let name = e.full_name.clone();
-                            view! {
-                                <tr>
-                                    <td><input type="checkbox" aria-label=format!("Chọn {name}")
-                                        on:change=move |ev| {
-                                            let on = event_target_checked(&ev);
-                                            chosen.update(|s| { if on { s.insert(id); } else { s.remove(&id); } });
-                                        }/></td>
-                                    <td><A href=format!("/members/{id}")>{e.full_name.clone()}</A></td>
-                                    <td>{format!("{} {}", e.milestone, t(Text::Years))}</td>
-                                    <td>{e.party_age_years}</td>
-                                    <td>
-                                        {e.early.then(|| view! { <span class="badge">{move || t(Text::Early)}</span> })}
-                                        {e.posthumous.then(|| view! { <span class="badge">{move || t(Text::Posthumous)}</span> })}
-                                    </td>
-                                </tr>
-                            }
+                        {list.into_iter().map(|e| view! {
+                            <tr>
+                                <td>{pick(chosen, e.member_id, format!("Chọn {}", e.full_name))}</td>
+                                <td><A href=urls::member(e.member_id)>{e.full_name.clone()}</A></td>
+                                <td>{move || format!("{} {}", e.milestone, t(Text::Years))}</td>
+                                <td>{e.party_age_years}</td>
+                                <td>
+                                    {e.early.then(|| view! { <span class="badge">{move || t(Text::Early)}</span> })}
+                                    {e.posthumous.then(|| view! { <span class="badge">{move || t(Text::Posthumous)}</span> })}
+                                </td>
+                            </tr>
                         }).collect_view()}
                     </tbody>
                 </table>
-                <p class="no-print">
-                    <button class="primary" type="button" disabled=move || chosen.with(BTreeSet::is_empty) on:click=propose>
-                        {move || t(Text::Propose)}
-                    </button>
-                </p>
-            }
-            .into_any()
-        })
-    };
-    let proposals = move || {
-        changed.track();
-        let path = format!("/badges/proposals?{}status=proposed&limit=500", org_param());
-        remote(path, move |p: Page<BadgeProposal>| {
-            if p.items.is_empty() {
-                return view! { <p class="empty">{move || t(Text::Nothing)}</p> }.into_any();
-            }
-            view! {
+            </div>
+            <p class="no-print">
+                <button class="primary" type="button" disabled=move || chosen.with(BTreeSet::is_empty) || decide.pending().get() on:click=propose>
+                    {move || t(Text::Propose)}
+                </button>
+            </p>
+        }
+        .into_any()
+    });
+    let proposals = show(proposals, move |list: Vec<BadgeProposal>| {
+        if list.is_empty() {
+            return view! { <p class="empty">{move || t(Text::Nothing)}</p> }.into_any();
+        }
+        view! {
+            <div class="table-wrap" tabindex="0">
                 <table>
                     <thead><tr>
                         <th></th>
@@ -178,56 +176,45 @@ pub fn BadgePage() -> impl IntoView {
                         <th>{move || t(Text::Occasion)}</th>
                     </tr></thead>
                     <tbody>
-                        {p.items.into_iter().map(|pr| {
-                            let id = pr.id.0;
-                            let name = pr.full_name.clone();
-                            view! {
-                                <tr>
-                                    <td><input type="checkbox" aria-label=format!("Duyệt {name}")
-                                        on:change=move |ev| {
-                                            let on = event_target_checked(&ev);
-                                            to_approve.update(|s| { if on { s.insert(id); } else { s.remove(&id); } });
-                                        }/></td>
-                                    <td>{pr.full_name.clone()}</td>
-                                    <td>{format!("{} {}", pr.milestone, t(Text::Years))}</td>
-                                    <td>{format::date(pr.occasion_on)}</td>
-                                </tr>
-                            }
+                        {list.into_iter().map(|p| view! {
+                            <tr>
+                                <td>{pick(to_approve, p.id, format!("Duyệt {}", p.full_name))}</td>
+                                <td>{p.full_name.clone()}</td>
+                                <td>{move || format!("{} {}", p.milestone, t(Text::Years))}</td>
+                                <td>{format::date(p.occasion_on)}</td>
+                            </tr>
                         }).collect_view()}
                     </tbody>
                 </table>
-                <div class="toolbar no-print">
-                    <div>
-                        <label for="approve-decision">{move || t(Text::Decision)}</label>
-                        <input id="approve-decision" bind:value=decision/>
-                    </div>
-                    <div>
-                        <button class="primary" type="button"
-                            disabled=move || to_approve.with(BTreeSet::is_empty) || decision.with(|d| d.trim().is_empty())
-                            on:click=approve>
-                            {move || t(Text::Approve)}
-                        </button>
-                    </div>
+            </div>
+            <div class="toolbar no-print">
+                <div>
+                    <label for="approve-decision">{move || t(Text::Decision)}</label>
+                    <input id="approve-decision" bind:value=decision/>
                 </div>
-            }
-            .into_any()
-        })
-    };
+                <div>
+                    <button class="primary" type="button"
+                        disabled=move || to_approve.with(BTreeSet::is_empty) || decision.with(|d| d.trim().is_empty()) || decide.pending().get()
+                        on:click=approve>
+                        {move || t(Text::Approve)}
+                    </button>
+                </div>
+            </div>
+        }
+        .into_any()
+    });
     view! {
         <main>
             <h1>{move || t(Text::Badges)}</h1>
             <div class="toolbar">
-                <div>
-                    <label for="badge-org">{move || t(Text::Organizations)}</label>
-                    <OrgPicker id="badge-org" value=org/>
-                </div>
+                {org_picker}
                 <div>
                     <label for="badge-occasion">{move || t(Text::Occasion)}</label>
-                    <DateInput id="badge-occasion" value=occasion/>
+                    <DateInput id="badge-occasion" value=occasion_text/>
                 </div>
             </div>
-            {move || error.get().map(|e| view! { <ErrorBox error=e/> })}
-            {move || notice.get().map(|n| view! { <p role="status">{n}</p> })}
+            {problem(decide)}
+            {notice}
             <section class="card">
                 <h2>{move || t(Text::Eligible)}</h2>
                 {eligible}
@@ -237,5 +224,21 @@ pub fn BadgePage() -> impl IntoView {
                 {proposals}
             </section>
         </main>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap_or_default()
+    }
+
+    #[test]
+    fn the_next_occasion_is_the_next_regular_date() {
+        assert_eq!(next_occasion(day("2026-01-10")), day("2026-02-03"));
+        assert_eq!(next_occasion(day("2026-05-19")), day("2026-05-19"));
+        assert_eq!(next_occasion(day("2026-12-06")), day("2027-02-03"));
     }
 }

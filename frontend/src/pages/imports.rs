@@ -1,53 +1,31 @@
-//! Importing existing records from a spreadsheet: the template, the upload, progress while the
-//! server works, and the error report (row, column, value, message) when it refuses the file.
+//! Importing existing records from a spreadsheet (`/imports`, writers only): the template, the
+//! upload, progress while the server works, and the error report (row, column, value, message)
+//! when it refuses the file.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use qldv_api_types::reports::{ImportJob, ImportStatus};
-use qldv_api_types::Page;
+use qldv_api_types::{ImportId, OrgId};
 use wasm_bindgen::JsCast;
 
 use crate::api::{self, ApiError};
-use crate::components::org_picker::OrgPicker;
-use crate::components::{remote, ErrorBox};
+use crate::components::action::problem;
+use crate::components::org_picker::org_field;
+use crate::components::read::show;
+use crate::format;
 use crate::i18n::{use_lang, Text};
 use crate::session;
 
-fn status_text(s: ImportStatus) -> Text {
-    match s {
-        ImportStatus::Running => Text::ImportRunning,
-        ImportStatus::Succeeded => Text::ImportSucceeded,
-        ImportStatus::Failed => Text::ImportFailed,
-        ImportStatus::Interrupted => Text::ImportInterrupted,
-    }
-}
+/// How often a running job is read again.
+const POLL: Duration = Duration::from_millis(500);
 
-/// Polls a running job every half second until it ends.
-fn poll(
-    id: i64,
-    job: RwSignal<Option<ImportJob>>,
-    error: RwSignal<Option<ApiError>>,
-    done: RwSignal<u32>,
-) {
-    spawn_local(async move {
-        match api::get::<ImportJob>(&format!("/imports/{id}")).await {
-            Ok(j) => {
-                let running = j.status == ImportStatus::Running;
-                job.set(Some(j));
-                if running {
-                    set_timeout(
-                        move || poll(id, job, error, done),
-                        Duration::from_millis(500),
-                    );
-                } else {
-                    done.update(|n| *n += 1);
-                }
-            }
-            Err(e) => error.set(Some(e)),
-        }
-    });
+fn status_class(s: ImportStatus) -> &'static str {
+    match s {
+        ImportStatus::Succeeded => "badge official",
+        ImportStatus::Running => "badge probationary",
+        _ => "badge exited",
+    }
 }
 
 /// The state of one job: progress while it runs, counts and the error report after.
@@ -56,16 +34,11 @@ fn JobView(job: ImportJob) -> impl IntoView {
     let lang = use_lang();
     let t = move |k| lang.get().t(k);
     let status = job.status;
-    let class = match status {
-        ImportStatus::Succeeded => "badge official",
-        ImportStatus::Running => "badge probationary",
-        _ => "badge exited",
-    };
     view! {
         <section class="card" aria-live="polite" data-testid="import-job">
             <p>
                 <strong>{job.file_name.clone()}</strong>" "
-                <span class=class data-testid="import-status">{move || t(status_text(status))}</span>
+                <span class=status_class(status) data-testid="import-status">{move || lang.get().term(status)}</span>
             </p>
             <progress max=job.total_rows.max(1) value=job.processed_rows></progress>
             <p class="muted">{format!("{}/{}", job.processed_rows, job.total_rows)}</p>
@@ -76,7 +49,7 @@ fn JobView(job: ImportJob) -> impl IntoView {
             {job.message.clone().map(|m| view! { <p class="alert-box" role="alert">{m}</p> })}
             {(!job.errors.is_empty()).then(|| view! {
                 <h2>{move || t(Text::ErrorReport)}</h2>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0">
                     <table data-testid="import-errors">
                         <thead><tr>
                             <th>{move || t(Text::Row)}</th><th>{move || t(Text::Column)}</th>
@@ -99,75 +72,73 @@ fn JobView(job: ImportJob) -> impl IntoView {
     }
 }
 
-/// The import page (`/imports`).
+/// The import page.
 #[component]
 pub fn ImportPage() -> impl IntoView {
     let lang = use_lang();
     let t = move |k| lang.get().t(k);
-    let org = RwSignal::new(
-        session::use_user()
-            .get_untracked()
-            .and_then(|u| u.organization_id.map(|o| o.0.to_string()))
-            .unwrap_or_default(),
-    );
+    let org = RwSignal::new(session::own_org());
     let skip = RwSignal::new(false);
-    let job = RwSignal::new(None::<ImportJob>);
-    let error = RwSignal::new(None::<ApiError>);
-    let done = RwSignal::new(0u32);
     let file_input = NodeRef::<leptos::html::Input>::new();
-    let template = move |_| {
-        spawn_local(async move {
-            if let Err(e) = api::download("/imports/template.xlsx", "mau-nhap-dang-vien.xlsx").await
-            {
-                error.set(Some(e));
+    let template = Action::new_local(|_: &()| api::imports::template());
+    // `FormData` belongs to the browser's thread: this action is dispatched locally.
+    let start = Action::new_local(|form: &Result<web_sys::FormData, ApiError>| {
+        let form = form.clone();
+        async move { api::imports::start(form?).await }
+    });
+    // The job started last, read again every half second while it runs.
+    let tick = RwSignal::new(0u32);
+    let started = Memo::new(move |_| {
+        start
+            .value()
+            .with(|v| v.as_ref().and_then(|r| r.as_ref().ok()).map(|j| j.id))
+    });
+    let job = LocalResource::new(move || {
+        tick.track();
+        let id: Option<ImportId> = started.get();
+        async move {
+            match id {
+                Some(id) => api::imports::get(id).await.map(Some),
+                None => Ok(None),
             }
-        });
-    };
-    let start = move |ev: leptos::ev::SubmitEvent| {
+        }
+    });
+    let running = Memo::new(move |_| {
+        job.get()
+            .and_then(Result::ok)
+            .flatten()
+            .is_some_and(|j| j.status == ImportStatus::Running)
+    });
+    Effect::new(move |_| {
+        if running.get() {
+            set_timeout(move || tick.update(|n| *n += 1), POLL);
+        }
+    });
+    // Re-read after each poll of a running job, so the recent list shows the finished one.
+    let recent = LocalResource::new(move || {
+        running.track();
+        api::imports::recent()
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        error.set(None);
         let file = file_input
             .get_untracked()
             .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
             .and_then(|i| i.files())
             .and_then(|f| f.get(0));
-        let Some(file) = file else {
-            error.set(Some(ApiError::local(
-                lang.get_untracked().t(Text::ChooseFile),
-            )));
-            return;
+        let form = match file {
+            None => Err(ApiError::local(Text::ChooseFile)),
+            Some(file) => upload_form(org.get_untracked(), skip.get_untracked(), &file),
         };
-        let Ok(form) = web_sys::FormData::new() else {
-            return;
-        };
-        let org = org.get_untracked();
-        if !org.is_empty() {
-            let _ = form.append_with_str("organization_id", &org);
-        }
-        if skip.get_untracked() {
-            let _ = form.append_with_str("skip_invalid", "true");
-        }
-        let _ = form.append_with_blob_and_filename("file", &file, &file.name());
-        spawn_local(async move {
-            match api::upload::<ImportJob>("/imports", &form).await {
-                Ok(j) => {
-                    let id = j.id.0;
-                    job.set(Some(j));
-                    poll(id, job, error, done);
-                }
-                Err(e) => error.set(Some(e)),
-            }
-        });
+        start.dispatch_local(form);
     };
     view! {
         <main>
             <h1>{move || t(Text::Import)}</h1>
-            <p><button type="button" on:click=template>{move || t(Text::ImportTemplate)}</button></p>
-            <form class="card" on:submit=start>
-                <div>
-                    <label for="import-org">{move || t(Text::Organizations)}</label>
-                    <OrgPicker id="import-org" value=org/>
-                </div>
+            <p><button type="button" disabled=move || template.pending().get() on:click=move |_| { template.dispatch(()); }>{move || t(Text::ImportTemplate)}</button></p>
+            {problem(template)}
+            <form class="card" on:submit=submit>
+                {org_field("import-org", org, move |o: Option<OrgId>| org.set(o), None)}
                 <div>
                     <label for="import-file">{move || t(Text::ImportFile)}</label>
                     <input id="import-file" type="file" accept=".xlsx,.csv" node_ref=file_input/>
@@ -177,29 +148,45 @@ pub fn ImportPage() -> impl IntoView {
                         <input type="checkbox" bind:checked=skip/>" "{move || t(Text::SkipInvalid)}
                     </label>
                 </div>
-                <button class="primary" type="submit">{move || t(Text::StartImport)}</button>
+                <button class="primary" type="submit" disabled=move || start.pending().get()>{move || t(Text::StartImport)}</button>
             </form>
-            {move || error.get().map(|e| view! { <ErrorBox error=e/> })}
-            {move || job.get().map(|j| view! { <JobView job=j/> })}
+            {problem(start)}
+            {show(job, |j: Option<ImportJob>| j.map(|j| view! { <JobView job=j/> }))}
             <h2>{move || t(Text::RecentImports)}</h2>
-            {move || {
-                done.track();
-                // The first page: the newest 50.
-                remote("/imports?limit=50".to_string(), move |jobs: Page<ImportJob>| view! {
-                    <table>
-                        <tbody>
-                            {jobs.items.into_iter().map(|j| view! {
+            {show(recent, move |jobs| view! {
+                <table>
+                    <tbody>
+                        {jobs.items.into_iter().map(|j| {
+                            let status = j.status;
+                            view! {
                                 <tr>
-                                    <td>{crate::format::date(j.created_at.date_naive())}</td>
+                                    <td>{format::date(j.created_at.date_naive())}</td>
                                     <td>{j.file_name.clone()}</td>
-                                    <td>{move || t(status_text(j.status))}</td>
+                                    <td>{move || lang.get().term(status)}</td>
                                     <td class="num">{j.created}</td>
                                 </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                })
-            }}
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            })}
         </main>
     }
+}
+
+/// The upload form: the file and its fields.
+fn upload_form(
+    org: Option<OrgId>,
+    skip: bool,
+    file: &web_sys::File,
+) -> Result<web_sys::FormData, ApiError> {
+    let form = web_sys::FormData::new().map_err(|_| ApiError::local(Text::ChooseFile))?;
+    if let Some(o) = org {
+        let _ = form.append_with_str("organization_id", &o.to_string());
+    }
+    if skip {
+        let _ = form.append_with_str("skip_invalid", "true");
+    }
+    let _ = form.append_with_blob_and_filename("file", file, &file.name());
+    Ok(form)
 }

@@ -1,11 +1,11 @@
 //! Sign-in.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use qldv_api_types::auth::{LoginRequest, Me, TokenPair};
+use qldv_api_types::auth::LoginRequest;
 
-use crate::api::{self, ApiError};
-use crate::components::form::focus_first;
+use crate::api;
+use crate::components::action::failure;
+use crate::components::form::{field_error, focus_first};
 use crate::components::ErrorBox;
 use crate::i18n::{use_lang, Text};
 use crate::session;
@@ -18,30 +18,22 @@ pub fn Login() -> impl IntoView {
     let user = session::use_user();
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<ApiError>);
-    let pending = RwSignal::new(false);
     focus_first("username");
+    let sign_in = Action::new_local(move |body: &LoginRequest| {
+        let body = body.clone();
+        async move {
+            let me = api::auth::sign_in(&body).await?;
+            user.set(Some(me));
+            Ok(())
+        }
+    });
+    let error = failure(sign_in);
+    let pending = sign_in.pending();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        pending.set(true);
-        error.set(None);
-        let body = LoginRequest {
+        sign_in.dispatch(LoginRequest {
             username: username.get_untracked().trim().to_string(),
             password: password.get_untracked(),
-        };
-        spawn_local(async move {
-            let result = match api::send::<_, TokenPair>("POST", "/auth/login", &body).await {
-                Ok(pair) => {
-                    session::store(&pair);
-                    api::get::<Me>("/auth/me").await
-                }
-                Err(e) => Err(e),
-            };
-            match result {
-                Ok(me) => user.set(Some(me)),
-                Err(e) => error.set(Some(e)),
-            }
-            pending.set(false);
         });
     };
     view! {
@@ -50,14 +42,10 @@ pub fn Login() -> impl IntoView {
                 <h1>{move || t(Text::AppName)}</h1>
                 <label for="username">{move || t(Text::Username)}</label>
                 <input id="username" name="username" autocomplete="username" required bind:value=username/>
-                <Show when=move || error.with(|e| e.as_ref().and_then(|e| e.field("username")).is_some())>
-                    <div class="field-error">{move || error.with(|e| e.as_ref().and_then(|e| e.field("username")))}</div>
-                </Show>
+                {field_error(error, "username")}
                 <label for="password">{move || t(Text::Password)}</label>
                 <input id="password" name="password" type="password" autocomplete="current-password" required bind:value=password/>
-                <Show when=move || error.with(|e| e.as_ref().and_then(|e| e.field("password")).is_some())>
-                    <div class="field-error">{move || error.with(|e| e.as_ref().and_then(|e| e.field("password")))}</div>
-                </Show>
+                {field_error(error, "password")}
                 <p>
                     <button class="primary" type="submit" disabled=move || pending.get()>
                         {move || if pending.get() { t(Text::SigningIn) } else { t(Text::SignIn) }}

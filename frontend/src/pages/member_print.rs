@@ -4,18 +4,18 @@
 //! photo, the numbered items, and the signatures of the member and of the grassroots committee.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use qldv_api_types::members::Member;
-use qldv_api_types::organizations::Organization;
 
+use crate::api;
 use crate::components::breadcrumbs::trail;
-use crate::components::org_picker::{scope_orgs, scope_root};
+use crate::components::org_picker::scope_ready;
 use crate::components::paper::{paper_head, print, signatures, today, Signature};
-use crate::components::remote;
+use crate::components::read::show;
 use crate::format::{self, opt, opt_date};
 use crate::i18n::{use_lang, Lang, Text, Ux};
+use crate::pages::member::{member_id, member_resource};
+use crate::urls;
 
 /// The personal-history number in its printed boxes: six digits, then up to three letters (the
 /// province's symbol); blank boxes for what is missing.
@@ -127,24 +127,18 @@ fn member_form(lang: Lang, m: Member, chain: Vec<String>) -> impl IntoView {
 #[component]
 pub fn MemberPrintPage() -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
-    let id =
-        params.with_untracked(|p| p.get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0));
-    let orgs = RwSignal::new(None::<Vec<Organization>>);
-    let root = scope_root();
-    spawn_local(async move {
-        orgs.set(Some(scope_orgs(root).await));
-    });
+    let id = member_id();
+    let record = member_resource(api::members::get);
     view! {
         <main class="print-page">
             <div class="print-bar no-print">
                 <button class="primary" type="button" on:click=move |_| print()>{move || lang.get().t(Text::Print)}</button>
-                <A href=format!("/members/{id}")>{move || lang.get().t(Text::Back)}</A>
+                <A href=move || id.get().map(urls::member).unwrap_or_default()>{move || lang.get().t(Text::Back)}</A>
                 <span class="muted">{move || lang.get().ux(Ux::PrintMemberForm)}</span>
             </div>
-            {remote(format!("/members/{id}"), move |m: Member| {
+            {show(record, move |m: Member| {
                 let org = m.organization_id.0;
-                move || orgs.get().map(|o| {
+                move || scope_ready().map(|o| {
                     let chain = trail(org, &o).into_iter().map(|(_, n)| n).collect();
                     member_form(lang.get_untracked(), m.clone(), chain)
                 })

@@ -1,41 +1,43 @@
-//! The member list: search as you type (with or without diacritics), status filter, Vietnamese
-//! order, paging by cursor.
+//! The member list (`/members?organization_id=&q=&status=&pages=`): search as you type (with or
+//! without diacritics), status filter, Vietnamese order, more pages on demand. Everything chosen
+//! is in the URL, so the list can be bookmarked, shared, reloaded and gone back to.
 
+use leptos::html::Input;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
-use qldv_api_types::members::Member;
-use qldv_api_types::Page;
+use leptos_router::hooks::{query_signal, query_signal_with_options};
+use leptos_router::NavigateOptions;
+use qldv_api_types::members::{Member, MemberStatus};
+use qldv_api_types::{OrgId, Term};
 
-use crate::api::{self, enc, ApiError};
+use crate::api::{self, members::MemberFilter};
+use crate::components::action::problem;
 use crate::components::breadcrumbs::OrgBreadcrumbs;
-use crate::components::ErrorBox;
+use crate::components::read::show;
 use crate::format;
 use crate::i18n::{use_lang, Text, Ux};
+use crate::urls;
 
-#[derive(Clone, PartialEq)]
-enum Load {
-    Loading,
-    Ready,
-    Failed(ApiError),
-}
+/// The most pages kept on screen (500 members); beyond, the search narrows.
+const MAX_PAGES: u32 = 10;
 
-fn list_path(org: Option<String>, q: &str, status: &str, cursor: Option<&str>) -> String {
-    let mut path = "/members?sort=name&limit=50".to_string();
-    if let Some(o) = org {
-        path.push_str(&format!("&organization_id={}", enc(&o)));
+fn row(m: Member) -> impl IntoView {
+    let lang = use_lang();
+    let t = move |k| lang.get().t(k);
+    let status = m.status;
+    let class = format::status(lang.get_untracked(), status).1;
+    let name = m.profile.full_name.clone().unwrap_or_default();
+    view! {
+        <tr>
+            <td><A href=urls::member(m.id)>{name}</A></td>
+            <td>{format::opt_date(m.profile.birth_date)}</td>
+            <td><span class=format!("badge {class}")>{move || lang.get().term(status)}</span>
+                {m.in_transit.then(|| view! { " " <span class="badge">{move || t(Text::InTransit)}</span> })}
+            </td>
+            <td>{move || m.party_age_years.map(|y| format!("{y} {}", t(Text::Years))).unwrap_or_else(|| "—".into())}</td>
+            <td>{format::opt(&m.card_number)}</td>
+        </tr>
     }
-    if !q.trim().is_empty() {
-        path.push_str(&format!("&q={}", enc(q.trim())));
-    }
-    if !status.is_empty() {
-        path.push_str(&format!("&status={}", enc(status)));
-    }
-    if let Some(c) = cursor {
-        path.push_str(&format!("&cursor={}", enc(c)));
-    }
-    path
 }
 
 /// The member list.
@@ -43,112 +45,69 @@ fn list_path(org: Option<String>, q: &str, status: &str, cursor: Option<&str>) -
 pub fn MemberList() -> impl IntoView {
     let lang = use_lang();
     let t = move |k| lang.get().t(k);
-    let query = use_query_map();
-    let org = move || query.with(|m| m.get("organization_id"));
-    let q = RwSignal::new(String::new());
-    let status = RwSignal::new(String::new());
-    let items = RwSignal::new(Vec::<Member>::new());
-    let next = RwSignal::new(None::<String>);
-    let state = RwSignal::new(Load::Loading);
-    // Answers to superseded requests (the person kept typing) are dropped.
-    let seq = StoredValue::new(0u64);
-    let fetch = move |cursor: Option<String>| {
-        seq.update_value(|n| *n += 1);
-        let mine = seq.get_value();
-        let path = list_path(
-            org(),
-            &q.get_untracked(),
-            &status.get_untracked(),
-            cursor.as_deref(),
-        );
-        state.set(Load::Loading);
-        spawn_local(async move {
-            let res = api::get::<Page<Member>>(&path).await;
-            if seq.get_value() != mine {
-                return;
-            }
-            match res {
-                Ok(page) => {
-                    if cursor.is_some() {
-                        items.update(|v| v.extend(page.items));
-                    } else {
-                        items.set(page.items);
-                    }
-                    next.set(page.next_cursor);
-                    state.set(Load::Ready);
-                }
-                Err(e) => state.set(Load::Failed(e)),
-            }
-        });
+    let quiet = NavigateOptions {
+        replace: true,
+        scroll: false,
+        ..Default::default()
     };
-    Effect::new(move |_| {
-        q.track();
-        status.track();
-        query.track();
-        fetch(None);
+    let (org, _) = query_signal::<OrgId>("organization_id");
+    // Typing replaces the history entry (the back button does not step through letters).
+    let (q, set_q) = query_signal_with_options::<String>("q", quiet.clone());
+    let (status, set_status) = query_signal_with_options::<MemberStatus>(
+        "status",
+        NavigateOptions {
+            scroll: false,
+            ..Default::default()
+        },
+    );
+    let (pages, set_pages) = query_signal_with_options::<u32>("pages", quiet);
+    let filter = Memo::new(move |_| MemberFilter {
+        organization_id: org.get(),
+        q: q.get().unwrap_or_default(),
+        status: status.get(),
     });
-    let rows = move || {
-        items
-            .get()
-            .into_iter()
-            .map(|m| {
-                let (label, class) = format::status(lang.get(), m.status);
-                let name = m.profile.full_name.clone().unwrap_or_default();
-                view! {
-                    <tr>
-                        <td><A href=format!("/members/{}", m.id)>{name}</A></td>
-                        <td>{format::opt_date(m.profile.birth_date)}</td>
-                        <td><span class=format!("badge {class}")>{label}</span>
-                            {m.in_transit.then(|| view! { " " <span class="badge">{t(Text::InTransit)}</span> })}
-                        </td>
-                        <td>{m.party_age_years.map(|y| format!("{y} {}", t(Text::Years))).unwrap_or_else(|| "—".into())}</td>
-                        <td>{format::opt(&m.card_number)}</td>
-                    </tr>
-                }
-            })
-            .collect_view()
-    };
-    view! {
-        <main>
-            <h1>{move || t(Text::Members)}</h1>
-            <OrgBreadcrumbs org=Signal::derive(move || org().unwrap_or_default()) base="/members"/>
-            <p class="no-print">
-                <button type="button" on:click=move |_| {
-                    let path = list_path(org(), &q.get_untracked(), &status.get_untracked(), None)
-                        .replacen("/members?", "/members/export?", 1);
-                    spawn_local(async move {
-                        if let Err(e) = api::download(&path, "danh-sach-dang-vien.csv").await {
-                            state.set(Load::Failed(e));
-                        }
-                    });
-                }>{move || t(Text::DownloadCsv)}</button>
-                " "
-                <A href=move || match org() { Some(o) => format!("/members/new?organization_id={o}"), None => "/members/new".to_string() }>
-                    {move || t(Text::Admit)}
-                </A>
-            </p>
-            <div class="toolbar">
-                <div class="grow">
-                    <label for="member-search">{move || t(Text::Search)}</label>
-                    <input
-                        id="member-search"
-                        type="search"
-                        autocomplete="off"
-                        placeholder=move || t(Text::SearchHint)
-                        prop:value=move || q.get()
-                        on:input=move |ev| q.set(event_target_value(&ev))
-                    />
-                </div>
-                <div>
-                    <label for="member-status">{move || t(Text::Status)}</label>
-                    <select id="member-status" on:change=move |ev| status.set(event_target_value(&ev))>
-                        <option value="">{move || t(Text::AllStatuses)}</option>
-                        <option value="probationary">{move || t(Text::Probationary)}</option>
-                        <option value="official">{move || t(Text::Official)}</option>
-                        <option value="exited">{move || t(Text::Exited)}</option>
-                    </select>
-                </div>
-            </div>
+    // Keyed on the filter: an answer to a superseded filter (the clerk kept typing) is dropped.
+    let list = LocalResource::new(move || {
+        let filter = filter.get();
+        let pages = pages.get().unwrap_or(1).clamp(1, MAX_PAGES);
+        async move { api::members::first_pages(&filter, pages).await }
+    });
+    let export = Action::new_local(|f: &MemberFilter| {
+        let f = f.clone();
+        async move { api::members::export_csv(&f).await }
+    });
+    // The search box is the clerk's while it has focus; otherwise it shows the URL's text (back,
+    // forward, a shared link).
+    let search = NodeRef::<Input>::new();
+    Effect::new(move |_| {
+        let text = q.get().unwrap_or_default();
+        if let Some(input) = search.get() {
+            let focused = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element())
+                .is_some_and(|a| a.id() == "member-search");
+            if !focused && input.value() != text {
+                input.set_value(&text);
+            }
+        }
+    });
+    let table = show(list, move |(members, more): (Vec<Member>, bool)| {
+        if members.is_empty() {
+            // Say what to do next: widen the search, or enter the members of this place.
+            let searching = filter.with_untracked(|f| !f.q.trim().is_empty() || f.status.is_some());
+            let hint = if searching {
+                Ux::NoMembersNext
+            } else {
+                Ux::NoMembersHereNext
+            };
+            return view! {
+                <p class="empty">{move || lang.get().ux(hint)}
+                    <A href=urls::new_member(org.get_untracked()) attr:class="next">{move || lang.get().ux(Ux::AdmitHere)}</A>
+                </p>
+            }
+            .into_any();
+        }
+        view! {
             <table class="members">
                 <thead>
                     <tr>
@@ -159,32 +118,68 @@ pub fn MemberList() -> impl IntoView {
                         <th>{move || t(Text::CardNumber)}</th>
                     </tr>
                 </thead>
-                <tbody>{rows}</tbody>
+                <tbody>{members.into_iter().map(row).collect_view()}</tbody>
             </table>
-            {move || match state.get() {
-                Load::Loading => view! { <p class="loading">{t(Text::Loading)}</p> }.into_any(),
-                Load::Failed(e) => view! { <ErrorBox error=e/> }.into_any(),
-                Load::Ready if items.with(Vec::is_empty) => {
-                    // Say what to do next: widen the search, or enter the members of this place.
-                    let searching = !q.with(|q| q.trim().is_empty()) || !status.with(String::is_empty);
-                    let admit = match org() {
-                        Some(o) => format!("/members/new?organization_id={o}"),
-                        None => "/members/new".to_string(),
-                    };
-                    let hint = if searching { Ux::NoMembersNext } else { Ux::NoMembersHereNext };
-                    view! {
-                        <p class="empty">{lang.get().ux(hint)}
-                            <A href=admit attr:class="next">{lang.get().ux(Ux::AdmitHere)}</A>
-                        </p>
-                    }.into_any()
-                }
-                Load::Ready => ().into_any(),
-            }}
-            <Show when=move || next.with(Option::is_some)>
+            {(more && pages.get_untracked().unwrap_or(1) < MAX_PAGES).then(|| view! {
                 <p class="no-print">
-                    <button type="button" on:click=move |_| fetch(next.get_untracked())>{move || t(Text::LoadMore)}</button>
+                    <button type="button" on:click=move |_| {
+                        set_pages.set(Some(pages.get_untracked().unwrap_or(1) + 1))
+                    }>{move || t(Text::LoadMore)}</button>
                 </p>
-            </Show>
+            })}
+        }
+        .into_any()
+    });
+    let statuses = [
+        MemberStatus::Probationary,
+        MemberStatus::Official,
+        MemberStatus::Exited,
+        MemberStatus::TransferredOut,
+    ];
+    view! {
+        <main>
+            <h1>{move || t(Text::Members)}</h1>
+            <OrgBreadcrumbs org=org base="/members"/>
+            <p class="no-print">
+                <button type="button" disabled=move || export.pending().get()
+                    on:click=move |_| { export.dispatch(filter.get_untracked()); }>
+                    {move || t(Text::DownloadCsv)}
+                </button>
+                " "
+                <A href=move || urls::new_member(org.get())>{move || t(Text::Admit)}</A>
+            </p>
+            {problem(export)}
+            <div class="toolbar">
+                <div class="grow">
+                    <label for="member-search">{move || t(Text::Search)}</label>
+                    <input
+                        id="member-search"
+                        type="search"
+                        autocomplete="off"
+                        node_ref=search
+                        placeholder=move || t(Text::SearchHint)
+                        value=q.get_untracked().unwrap_or_default()
+                        on:input=move |ev| {
+                            let text = event_target_value(&ev);
+                            set_q.set((!text.trim().is_empty()).then_some(text));
+                            set_pages.set(None);
+                        }
+                    />
+                </div>
+                <div>
+                    <label for="member-status">{move || t(Text::Status)}</label>
+                    <select id="member-status" on:change=move |ev| {
+                        set_status.set(MemberStatus::parse(&event_target_value(&ev)).ok());
+                        set_pages.set(None);
+                    }>
+                        <option value="" selected=move || status.get().is_none()>{move || t(Text::AllStatuses)}</option>
+                        {statuses.into_iter().map(|s| view! {
+                            <option value=s.code() selected=move || status.get() == Some(s)>{move || lang.get().term(s)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+            </div>
+            {table}
         </main>
     }
 }

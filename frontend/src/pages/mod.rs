@@ -1,4 +1,4 @@
-//! One module per screen.
+//! One module per screen (a member's tabs in `member/`).
 
 pub mod badges;
 pub mod dashboard;
@@ -6,9 +6,6 @@ pub mod evaluations;
 pub mod imports;
 pub mod login;
 pub mod member;
-pub mod member_actions;
-pub mod member_cards;
-pub mod member_edit;
 pub mod member_new;
 pub mod member_print;
 pub mod members;

@@ -1,14 +1,17 @@
-//! The organisation tree of the user's scope, opened level by level.
+//! The organisation tree of the user's scope (`/organizations`), opened level by level.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use qldv_api_types::organizations::Organization;
-use qldv_api_types::Page;
+use qldv_api_types::OrgId;
 
-use crate::components::remote;
+use crate::api;
+use crate::components::org_kind::KindName;
+use crate::components::read::show;
 use crate::i18n::{use_lang, Text};
+use crate::urls;
 
-/// One organisation, with its children loaded when opened.
+/// One organisation, with its children read when opened.
 #[component]
 fn Node(org: Organization) -> impl IntoView {
     let open = RwSignal::new(false);
@@ -21,27 +24,27 @@ fn Node(org: Organization) -> impl IntoView {
                 {move || if open.get() { "−" } else { "+" }}
             </button>
             <strong>{org.name.clone()}</strong>
-            <span class="muted">" · " {org.kind.clone()} " · "</span>
-            <A href=format!("/members?organization_id={id}")>{move || lang.get().t(Text::Members)}</A>
+            <span class="muted">" · " <KindName code=org.kind.clone()/> " · "</span>
+            <A href=urls::members_in(id)>{move || lang.get().t(Text::Members)}</A>
             <Show when=move || open.get()>
-                {move || children(Some(id.0))}
+                <Children parent=Some(id)/>
             </Show>
         </li>
     }
 }
 
-fn children(parent: Option<i64>) -> AnyView {
-    let path = match parent {
-        Some(p) => format!("/organizations?parent_id={p}&limit=500"),
-        None => "/organizations?limit=500".to_string(),
-    };
-    remote(path, |p: Page<Organization>| {
+/// The children of `parent` (the top organisations of the scope for none).
+#[component]
+fn Children(parent: Option<OrgId>) -> AnyView {
+    let list = LocalResource::new(move || api::organizations::children(parent));
+    show(list, |orgs: Vec<Organization>| {
         view! {
             <ul class="tree">
-                {p.items.into_iter().map(|o| view! { <Node org=o/> }).collect_view()}
+                {orgs.into_iter().map(|o| view! { <Node org=o/> }).collect_view()}
             </ul>
         }
     })
+    // Type-erased: the tree's views nest recursively.
     .into_any()
 }
 
@@ -52,7 +55,7 @@ pub fn OrganizationTree() -> impl IntoView {
     view! {
         <main>
             <h1>{move || lang.get().t(Text::Organizations)}</h1>
-            <section class="card">{children(None)}</section>
+            <section class="card"><Children parent=None/></section>
         </main>
     }
 }

@@ -4,20 +4,19 @@
 //! committee.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_location, use_params_map};
-use qldv_api_types::organizations::Organization;
-use qldv_api_types::reports::{Report, ReportCode};
-use qldv_api_types::Term;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use qldv_api_types::reports::Report;
 
+use crate::api::{self, ApiError};
 use crate::components::breadcrumbs::trail;
-use crate::components::org_picker::{scope_orgs, scope_root};
+use crate::components::org_picker::scope_ready;
 use crate::components::paper::{paper_head, print, signatures, today, Signature};
-use crate::components::{remote, ErrorBox};
+use crate::components::read::show;
 use crate::format::date;
 use crate::i18n::{use_lang, Lang, Text, Ux};
 use crate::pages::reports::SectionTable;
+use crate::urls;
 
 /// The period or date line under a report's title.
 pub fn period_line(r: &Report) -> String {
@@ -57,28 +56,32 @@ fn report_paper(r: Report, chain: Vec<String>) -> impl IntoView {
 pub fn ReportPrintPage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
-    let location = use_location();
-    let code = params.with_untracked(|p| p.get("code").unwrap_or_default());
-    let query = location.search.get_untracked();
-    let orgs = RwSignal::new(None::<Vec<Organization>>);
-    let root = scope_root();
-    spawn_local(async move {
-        orgs.set(Some(scope_orgs(root).await));
+    let query = use_query_map();
+    // The report of the URL: its code in the path, the rest in the query.
+    let request = Memo::new(move |_| {
+        let code = params.with(|p| p.get("code"));
+        query.with(|q| urls::report_request(|k| if k == "code" { code.clone() } else { q.get(k) }))
     });
-    let body = match ReportCode::parse(&code) {
-        Ok(c) => remote(
-            format!("/reports/{}?{}", c.as_str(), query.trim_start_matches('?')),
-            move |r: Report| {
-                let org = r.organization_id.0;
-                move || {
-                    orgs.get()
-                        .map(|o| report_paper(r.clone(), trail(org, &o).into_iter().map(|(_, n)| n).collect()))
-                }
-            },
-        )
-        .into_any(),
-        Err(_) => view! { <ErrorBox error=crate::api::ApiError::local(lang.get_untracked().t(Text::NotFound))/> }.into_any(),
-    };
+    let report = LocalResource::new(move || {
+        let req = request.get();
+        async move {
+            match req {
+                Some(r) => api::reports::get(&r).await,
+                None => Err(ApiError::local(Text::NotFound)),
+            }
+        }
+    });
+    let body = show(report, move |r: Report| {
+        let org = r.organization_id.0;
+        move || {
+            scope_ready().map(|o| {
+                report_paper(
+                    r.clone(),
+                    trail(org, &o).into_iter().map(|(_, n)| n).collect(),
+                )
+            })
+        }
+    });
     view! {
         <main class="print-page">
             <div class="print-bar no-print">

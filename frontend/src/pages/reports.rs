@@ -1,51 +1,25 @@
-//! Statistical reports: choose a report, an organisation and the dates; the tables on screen
-//! (printable), and the same report as CSV or Excel.
+//! Statistical reports (`/reports?code=&organization_id=&from=&to=&as_of=`): choose a report, an
+//! organisation and the dates; the report of the URL on screen (printable), and the same report
+//! as CSV or Excel.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
 use qldv_api_types::reports::{Report, ReportCode, ReportSection};
-use qldv_api_types::Term;
+use qldv_api_types::{OrgId, Term};
 
+use crate::api::reports::ReportRequest;
 use crate::api::{self, ApiError};
+use crate::components::action::problem;
 use crate::components::breadcrumbs::OrgBreadcrumbs;
 use crate::components::date_input::DateInput;
-use crate::components::org_picker::OrgPicker;
-use crate::components::{remote, ErrorBox};
-use crate::format::date;
+use crate::components::form::opt_date;
+use crate::components::org_picker::org_field;
+use crate::components::read::show;
+use crate::format::{self, date};
 use crate::i18n::{use_lang, Lang, Text, Ux};
 use crate::session;
-
-fn code_label(c: ReportCode) -> Text {
-    match c {
-        ReportCode::Movement => Text::ReportMovement,
-        ReportCode::Composition => Text::ReportComposition,
-        ReportCode::Admissions => Text::ReportAdmissions,
-        ReportCode::Evaluations => Text::ReportEvaluations,
-        ReportCode::Discipline => Text::ReportDiscipline,
-        ReportCode::Badges => Text::ReportBadges,
-        ReportCode::Completeness => Text::ReportCompleteness,
-        ReportCode::Timeliness => Text::ReportTimeliness,
-    }
-}
-
-/// The query string of a report request.
-pub fn report_query(org: &str, code: ReportCode, from: &str, to: &str, as_of: &str) -> String {
-    let mut q = vec![];
-    if !org.is_empty() {
-        q.push(format!("organization_id={org}"));
-    }
-    if code.is_period() {
-        for (k, v) in [("from", from), ("to", to)] {
-            if !v.is_empty() {
-                q.push(format!("{k}={v}"));
-            }
-        }
-    } else if !as_of.is_empty() {
-        q.push(format!("as_of={as_of}"));
-    }
-    q.join("&")
-}
+use crate::urls;
 
 /// One table of a report.
 #[component]
@@ -55,7 +29,7 @@ pub fn SectionTable(section: ReportSection, lang: Lang) -> impl IntoView {
     view! {
         <section class="report-section">
             <h2>{if en { section.title_en.clone() } else { section.title.clone() }}</h2>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table class="report">
                     <thead>
                         <tr>
@@ -88,10 +62,7 @@ pub fn SectionTable(section: ReportSection, lang: Lang) -> impl IntoView {
 }
 
 /// A report on screen: heading, tables, notes.
-#[component]
-fn ReportView(report: Report) -> impl IntoView {
-    let lang = use_lang();
-    let l = lang.get_untracked();
+fn report_view(report: Report, l: Lang) -> impl IntoView {
     let when = match (report.as_of, report.from, report.to) {
         (Some(a), _, _) => format!("{} {}", l.t(Text::AsOf), date(a)),
         (None, Some(f), Some(t)) => format!("{} {} — {}", l.t(Text::FromDate), date(f), date(t)),
@@ -112,48 +83,64 @@ fn ReportView(report: Report) -> impl IntoView {
     }
 }
 
-/// The reports page (`/reports`).
+/// The reports page.
 #[component]
 pub fn ReportsPage() -> impl IntoView {
     let lang = use_lang();
     let t = move |k| lang.get().t(k);
-    let user = session::use_user();
-    let org = RwSignal::new(
-        user.get_untracked()
-            .and_then(|u| u.organization_id.map(|o| o.0.to_string()))
-            .unwrap_or_default(),
-    );
+    let navigate = use_navigate();
+    let query = use_query_map();
+    // The report of the URL (none until one is chosen).
+    let shown = Memo::new(move |_| query.with(|q| urls::report_request(|k| q.get(k))));
+    let own_org = session::own_org();
+    let today = format::today_iso();
+    // The form starts from the URL's report (or this year to today) and follows it on back and
+    // forward.
     let code = RwSignal::new(ReportCode::Movement);
-    let year = js_sys::Date::new_0().get_full_year() as i32;
-    let today = crate::format::today_iso();
-    let from = RwSignal::new(format!("{year}-01-01"));
+    let org = RwSignal::new(own_org);
+    let from = RwSignal::new(format!("{}-01-01", format::this_year()));
     let to = RwSignal::new(today.clone());
     let as_of = RwSignal::new(today);
-    // The request shown: set by "Show", so that typing a date does not refetch on every key.
-    let shown = RwSignal::new(None::<String>);
-    let error = RwSignal::new(None::<ApiError>);
-    let query = move || report_query(&org.get(), code.get(), &from.get(), &to.get(), &as_of.get());
-    let show = move |_| {
-        shown.set(Some(format!(
-            "/reports/{}?{}",
-            code.get().as_str(),
-            query()
-        )))
-    };
-    let download = move |ext: &'static str| {
-        let path = format!(
-            "/reports/{}?{}&format={ext}",
-            code.get_untracked().as_str(),
-            query()
-        );
-        let name = format!("bao-cao-{}.{ext}", code.get_untracked().as_str());
-        error.set(None);
-        spawn_local(async move {
-            if let Err(e) = api::download(&path, &name).await {
-                error.set(Some(e));
+    Effect::new(move |_| {
+        if let Some(r) = shown.get() {
+            code.set(r.code);
+            org.set(r.organization_id.or(own_org));
+            for (field, value) in [(from, r.from), (to, r.to), (as_of, r.as_of)] {
+                if let Some(d) = value {
+                    field.set(d.to_string());
+                }
             }
-        });
+        }
+    });
+    let request = move || -> Result<ReportRequest, ApiError> {
+        Ok(ReportRequest {
+            code: code.get_untracked(),
+            organization_id: org.get_untracked(),
+            from: opt_date("from", from)?,
+            to: opt_date("to", to)?,
+            as_of: opt_date("as_of", as_of)?,
+        })
     };
+    let show_it = move |_| {
+        if let Ok(req) = request() {
+            navigate(&urls::report(&req), Default::default());
+        }
+    };
+    let download = Action::new_local(
+        move |(req, ext): &(Result<ReportRequest, ApiError>, &'static str)| {
+            let (req, ext) = (req.clone(), *ext);
+            async move { api::reports::download_as(&req?, ext).await }
+        },
+    );
+    let report = LocalResource::new(move || {
+        let req = shown.get();
+        async move {
+            match req {
+                Some(r) => api::reports::get(&r).await.map(Some),
+                None => Ok(None),
+            }
+        }
+    });
     let print = move |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
@@ -162,7 +149,7 @@ pub fn ReportsPage() -> impl IntoView {
     view! {
         <main>
             <h1>{move || t(Text::Reports)}</h1>
-            <OrgBreadcrumbs org=org base="/reports" value=org/>
+            <OrgBreadcrumbs org=org base="/reports"/>
             <div class="toolbar no-print">
                 <div>
                     <label for="report-code">{move || t(Text::Report)}</label>
@@ -171,14 +158,11 @@ pub fn ReportsPage() -> impl IntoView {
                     }>
                         {ReportCode::ALL.iter().map(|c| {
                             let c = *c;
-                            view! { <option value=c.as_str() selected=move || code.get() == c>{move || t(code_label(c))}</option> }
+                            view! { <option value=c.code() selected=move || code.get() == c>{move || lang.get().term(c)}</option> }
                         }).collect_view()}
                     </select>
                 </div>
-                <div>
-                    <label for="report-org">{move || t(Text::Organizations)}</label>
-                    <OrgPicker id="report-org" value=org/>
-                </div>
+                {org_field("report-org", org, move |o: Option<OrgId>| org.set(o), None)}
                 <Show when=move || code.get().is_period() fallback=move || view! {
                     <div>
                         <label for="report-as-of">{move || t(Text::AsOf)}</label>
@@ -195,38 +179,15 @@ pub fn ReportsPage() -> impl IntoView {
                     </div>
                 </Show>
                 <div class="actions">
-                    <button class="primary" type="button" on:click=show>{move || t(Text::Show)}</button>
-                    <button type="button" on:click=move |_| download("csv")>{move || t(Text::ReportCsv)}</button>
-                    <button type="button" on:click=move |_| download("xlsx")>{move || t(Text::DownloadXlsx)}</button>
+                    <button class="primary" type="button" on:click=show_it>{move || t(Text::Show)}</button>
+                    <button type="button" disabled=move || download.pending().get() on:click=move |_| { download.dispatch((request(), "csv")); }>{move || t(Text::ReportCsv)}</button>
+                    <button type="button" disabled=move || download.pending().get() on:click=move |_| { download.dispatch((request(), "xlsx")); }>{move || t(Text::DownloadXlsx)}</button>
                     <button type="button" on:click=print>{move || t(Text::Print)}</button>
-                    <A href=move || format!("/reports/{}/print?{}", code.get().as_str(), query())>{move || lang.get().ux(Ux::PrintReport)}</A>
+                    <A href=move || request().map(|r| urls::report_print(&r)).unwrap_or_default()>{move || lang.get().ux(Ux::PrintReport)}</A>
                 </div>
             </div>
-            {move || error.get().map(|e| view! { <ErrorBox error=e/> })}
-            {move || shown.get().map(|path| remote(path, |r: Report| view! { <ReportView report=r/> }))}
+            {problem(download)}
+            {show(report, move |r: Option<Report>| r.map(|r| report_view(r, lang.get())))}
         </main>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_period_report_sends_the_period_and_a_dated_one_its_date() {
-        assert_eq!(
-            report_query(
-                "7",
-                ReportCode::Movement,
-                "2026-01-01",
-                "2026-06-30",
-                "2026-11-23"
-            ),
-            "organization_id=7&from=2026-01-01&to=2026-06-30"
-        );
-        assert_eq!(
-            report_query("", ReportCode::Composition, "2026-01-01", "", "2026-11-23"),
-            "as_of=2026-11-23"
-        );
     }
 }

@@ -1,83 +1,103 @@
-//! User accounts of the caller's scope: the list, a new account, deactivation.
+//! User accounts of the caller's scope (`/users`, writers only): the list, a new account,
+//! deactivation.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use qldv_api_types::users::User;
-use qldv_api_types::Page;
+use qldv_api_types::auth::Role;
+use qldv_api_types::users::{CreateUser, UpdateUser, User};
+use qldv_api_types::{OrgId, Term, UserId};
 
-use crate::api::{self, ApiError};
-use crate::components::form::{input, select, some};
-use crate::components::{remote, ErrorBox};
+use crate::api::{self, ApiError, ApiResult};
+use crate::components::action::{failure, problem};
+use crate::components::form::{input, select, some, term, terms};
+use crate::components::org_picker::org_name;
+use crate::components::read::show;
 use crate::i18n::{use_lang, Text};
 
-/// The users page (administrators and organizers).
+/// A change to the accounts.
+#[derive(Clone)]
+enum Change {
+    Create(CreateUser),
+    SetActive(UserId, i64, bool),
+}
+
+/// The users page.
 #[component]
 pub fn UsersPage() -> impl IntoView {
     let lang = use_lang();
     let t = move |k| lang.get().t(k);
-    let changed = RwSignal::new(0u32);
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let full_name = RwSignal::new(String::new());
     let org = RwSignal::new(String::new());
-    let role = RwSignal::new("viewer".to_string());
-    let error = RwSignal::new(None::<ApiError>);
-    let create = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let body = serde_json::json!({
-            "username": username.get_untracked().trim(),
-            "password": password.get_untracked(),
-            "role": role.get_untracked(),
-            "organization_id": org.get_untracked().trim().parse::<i64>().ok(),
-            "full_name": some(full_name),
-        });
-        error.set(None);
-        spawn_local(async move {
-            match api::send::<_, User>("POST", "/users", &body).await {
-                Ok(_) => {
+    let role = RwSignal::new(Role::Viewer.code().to_string());
+    let change = Action::new_local(move |c: &Result<Change, ApiError>| {
+        let c = c.clone();
+        async move {
+            let out = match c? {
+                Change::Create(body) => {
+                    let u = api::users::create(&body).await?;
                     username.set(String::new());
                     password.set(String::new());
-                    changed.update(|n| *n += 1);
+                    u
                 }
-                Err(e) => error.set(Some(e)),
-            }
-        });
+                Change::SetActive(id, version, active) => {
+                    let body = UpdateUser {
+                        active: Some(active),
+                        ..Default::default()
+                    };
+                    api::users::update(id, &body, version).await?
+                }
+            };
+            ApiResult::Ok(out)
+        }
+    });
+    let error = failure(change);
+    let build = move || -> Result<Change, ApiError> {
+        Ok(Change::Create(CreateUser {
+            username: username.get_untracked().trim().to_string(),
+            password: password.get_untracked(),
+            role: term("role", role)?,
+            organization_id: match some(org) {
+                Some(o) => Some(
+                    o.parse::<OrgId>()
+                        .map_err(|_| ApiError::field_local("organization_id", Text::Required))?,
+                ),
+                None => None,
+            },
+            full_name: some(full_name),
+        }))
     };
-    let set_active = move |id: i64, version: i64, active: bool| {
-        spawn_local(async move {
-            let body = serde_json::json!({ "active": active });
-            match api::send_if_match::<_, User>("PATCH", &format!("/users/{id}"), &body, version)
-                .await
-            {
-                Ok(_) => changed.update(|n| *n += 1),
-                Err(e) => error.set(Some(e)),
-            }
-        });
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        change.dispatch(build());
     };
-    let list = move || {
-        changed.track();
-        remote("/users?limit=500".to_string(), move |p: Page<User>| {
-            view! {
+    let version = change.version();
+    let users = LocalResource::new(move || {
+        version.track();
+        api::users::list()
+    });
+    let list = show(users, move |users: Vec<User>| {
+        view! {
+            <div class="table-wrap" tabindex="0">
                 <table>
                     <thead><tr>
                         <th>{move || t(Text::Username)}</th>
                         <th>{move || t(Text::FullName)}</th>
                         <th>{move || t(Text::Role)}</th>
-                        <th>{move || t(Text::OrganizationId)}</th>
+                        <th>{move || t(Text::Organizations)}</th>
                         <th></th>
                     </tr></thead>
                     <tbody>
-                        {p.items.into_iter().map(|u| {
-                            let role = serde_json::to_value(u.role).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-                            let (id, version, active) = (u.id.0, u.version, u.active);
+                        {users.into_iter().map(|u| {
+                            let (id, version, active, role) = (u.id, u.version, u.active, u.role);
                             view! {
                                 <tr>
                                     <td>{u.username.clone()}</td>
                                     <td>{u.full_name.clone().unwrap_or_default()}</td>
-                                    <td>{role}</td>
-                                    <td>{u.organization_id.map(|o| o.to_string()).unwrap_or_else(|| "—".into())}</td>
+                                    <td>{move || lang.get().term(role)}</td>
+                                    <td>{u.organization_id.map(org_name).unwrap_or_else(|| "—".into())}</td>
                                     <td>
-                                        <button type="button" on:click=move |_| set_active(id, version, !active)>
+                                        <button type="button" on:click=move |_| { change.dispatch(Ok(Change::SetActive(id, version, !active))); }>
                                             {move || if active { t(Text::Deactivate) } else { t(Text::Activate) }}
                                         </button>
                                     </td>
@@ -86,9 +106,9 @@ pub fn UsersPage() -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
-            }
-        })
-    };
+            </div>
+        }
+    });
     view! {
         <main>
             <h1>{move || t(Text::Users)}</h1>
@@ -96,12 +116,11 @@ pub fn UsersPage() -> impl IntoView {
                 {input("username", Text::Username, "text", username, error)}
                 {input("password", Text::Password, "password", password, error)}
                 {input("full_name", Text::FullName, "text", full_name, error)}
-                {select("role", Text::Role, vec![("viewer", Text::RoleViewer), ("organizer", Text::RoleOrganizer),
-                    ("integration", Text::RoleIntegration), ("admin", Text::RoleAdmin)], role, error)}
+                {select("role", Text::Role, terms(&[Role::Viewer, Role::Organizer, Role::Integration, Role::Admin]), role, error)}
                 {input("organization_id", Text::OrganizationId, "text", org, error)}
-                <div><button class="primary" type="submit">{move || t(Text::NewUser)}</button></div>
+                <div><button class="primary" type="submit" disabled=move || change.pending().get()>{move || t(Text::NewUser)}</button></div>
             </form>
-            {move || error.get().map(|e| view! { <ErrorBox error=e/> })}
+            {problem(change)}
             <section class="card">{list}</section>
         </main>
     }
