@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Browser tests of the web client: builds it, starts the real server on a fresh SQLite database,
 # and drives Debian's Chromium with playwright-core (node's test runner). Screenshots of each
-# screen are written to tests/e2e/screenshots/ for review.
+# screen (desktop/, phone-360/, phone-390/, print/, and the workflows' states) are written to
+# tests/e2e/screenshots/ and committed; axe-core's findings to tests/e2e/screenshots/axe.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -11,7 +12,10 @@ if ! command -v chromium >/dev/null; then
   export DEBIAN_FRONTEND=noninteractive
   (apt-get update -qq && apt-get install -y -qq chromium) >/dev/null
 fi
-(cd tests/e2e && npm ci --no-audit --no-fund --silent)
+# npm ci empties node_modules first: only when the lock file is newer than what is installed.
+if [ ! tests/e2e/node_modules/.package-lock.json -nt tests/e2e/package-lock.json ]; then
+  (cd tests/e2e && npm ci --no-audit --no-fund --silent)
+fi
 
 scripts/build-web.sh
 cargo build -p qldv --locked

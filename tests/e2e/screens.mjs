@@ -1,6 +1,6 @@
-// Every screen of the client at a desk and at two phone sizes, each photographed (and so checked
-// by axe-core: see newPage in web.test.mjs); a member tab opened from its own address; the back
-// button; the member form printed to A4 by Chromium and read back.
+// Every screen of the client at a desk and at two phone sizes, each photographed and checked by
+// axe-core (a11y.mjs); a member tab opened from its own address; the back button; the member form
+// printed to A4 by Chromium and read back.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkA11y } from './a11y.mjs';
 
 /** The sizes every screen is seen at: a desk, and the two common phone sizes. */
 export const VIEWPORTS = {
@@ -15,6 +16,11 @@ export const VIEWPORTS = {
   'phone-360': { width: 360, height: 740 },
   'phone-390': { width: 390, height: 844 },
 };
+/**
+ * Where axe-core runs: the desk and the narrower phone. At 390 px the same markup meets the same
+ * style rules as at 360 px (one phone breakpoint), so its findings would be the 360 px ones again.
+ */
+const AXE_AT = new Set(['desktop', 'phone-360']);
 
 const NOT_FOUND = 'Không tìm thấy trang.';
 
@@ -39,22 +45,22 @@ async function follow(page, path) {
   }, path);
 }
 
-/** Waits until no request has been in flight for 150 ms and no loading note is shown. */
-async function settle(page) {
+/**
+ * Counts the page's requests in flight from now on, and returns `settle`: a wait until none has
+ * been in flight for 100 ms and no loading note is shown.
+ */
+function watch(page) {
   let inflight = 0;
-  const up = () => { inflight += 1; };
-  const down = () => { inflight -= 1; };
-  page.on('request', up);
-  page.on('requestfinished', down);
-  page.on('requestfailed', down);
-  let quiet = 0;
-  for (let i = 0; i < 100 && quiet < 3; i += 1) {
-    await page.waitForTimeout(50);
-    quiet = inflight <= 0 && (await page.locator('.loading').count()) === 0 ? quiet + 1 : 0;
-  }
-  page.off('request', up);
-  page.off('requestfinished', down);
-  page.off('requestfailed', down);
+  page.on('request', () => { inflight += 1; });
+  page.on('requestfinished', () => { inflight -= 1; });
+  page.on('requestfailed', () => { inflight -= 1; });
+  return async () => {
+    let quiet = 0;
+    for (let i = 0; i < 100 && quiet < 2; i += 1) {
+      await page.waitForTimeout(50);
+      quiet = inflight === 0 && (await page.locator('.loading').count()) === 0 ? quiet + 1 : 0;
+    }
+  };
 }
 
 /** A tab of the member page by its visible name (a tab button, or a link to the tab's route). */
@@ -106,13 +112,16 @@ export function screenTests(ctx) {
   /** Signs in at a size and visits every screen; returns the screens wider than the viewport. */
   async function tour(viewport) {
     const { page, problems } = await newPage(viewport);
+    const settle = watch(page);
     const { width } = VIEWPORTS[viewport];
     const wide = [];
     let n = 0;
     const shoot = async (name) => {
       n += 1;
       await settle(page);
-      await page.screenshot({ path: `${shots}/${viewport}/${String(n).padStart(2, '0')}-${name}.png`, fullPage: true });
+      const shot = `${viewport}/${String(n).padStart(2, '0')}-${name}`;
+      await page.screenshot({ path: `${shots}/${shot}.png`, fullPage: true });
+      if (AXE_AT.has(viewport)) await checkA11y(page, shot);
       const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
       if (scroll > width) wide.push(`${name} (${scroll}px)`);
     };
@@ -155,6 +164,7 @@ export function screenTests(ctx) {
       await history.waitFor();
       assert.equal(await memberTab(page, 'Lịch sử').getAttribute('aria-selected'), 'true');
       await page.screenshot({ path: `${shots}/phone-390/00-deep-link-member-history.png`, fullPage: true });
+      await checkA11y(page, 'phone-390/00-deep-link-member-history');
     }
 
     // The list, a search, a member and its history: back retraces each step, forward redoes it.
@@ -185,6 +195,7 @@ export function screenTests(ctx) {
   test('the member form prints on A4, with its text', async (t) => {
     const id = ctx.seeded().ids['Nguyễn Văn An'];
     const { page, problems } = await newPage('desktop');
+    const settle = watch(page);
     await signIn(base, page, password);
     await page.goto(`${base}/members/${id}/print`);
     await page.getByText('031080001001').or(page.getByText(NOT_FOUND)).first().waitFor();
@@ -197,6 +208,7 @@ export function screenTests(ctx) {
     const dir = `${shots}/print`;
     mkdirSync(dir, { recursive: true });
     await page.screenshot({ path: `${dir}/member-form-screen.png`, fullPage: true });
+    await checkA11y(page, 'print/member-form-screen');
     const pdf = join(mkdtempSync(join(tmpdir(), 'qldv-print-')), 'member-form.pdf');
     await page.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
     // The pages as images to look at, and the text they carry.

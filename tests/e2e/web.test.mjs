@@ -1,14 +1,13 @@
 // Browser tests of the web client against a real server with a seeded SQLite database
 // (scripts/e2e.sh starts both). playwright-core drives Debian's Chromium; nothing is downloaded.
-// Any console error or page error fails the test; screenshots of each screen go to $SCREENSHOTS,
-// and every screenshot is also an axe-core check of that screen (a11y.mjs). screens.mjs visits
-// every screen at a desk and at phone sizes.
+// Any console error or page error fails the test; screenshots of each screen go to $SCREENSHOTS.
+// screens.mjs visits every screen at a desk and at phone sizes, each checked by axe-core.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { checkA11y, writeA11yReport } from './a11y.mjs';
+import { writeA11yReport } from './a11y.mjs';
 import { screenTests, VIEWPORTS } from './screens.mjs';
 
 const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
@@ -76,17 +75,11 @@ async function seed() {
   return { token, province, commune, cell, ward, other, otherCell, ids };
 }
 
-/** A page of its own context (own storage) at a size of VIEWPORTS; its screenshots check axe. */
+/** A page of a context of its own (its own storage), at a size of VIEWPORTS (screens.mjs). */
 async function newPage(viewport = 'desktop') {
   const context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: 'vi-VN' });
   const page = await context.newPage();
   page.on('close', () => context.close().catch(() => {}));
-  const screenshot = page.screenshot.bind(page);
-  page.screenshot = async (options) => {
-    const image = await screenshot(options);
-    await checkA11y(page, options.path.replace(`${SHOTS}/`, '').replace(/\.png$/, ''));
-    return image;
-  };
   const problems = [];
   page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
