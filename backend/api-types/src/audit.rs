@@ -180,9 +180,8 @@ impl AuditEntity {
             | Self::IdentifierCheck
             | Self::Export
             | Self::MemberCase => None,
-            | Self::Calendar => None,
-            | Self::Regulation
-            | Self::RuleSetting => None,
+            Self::Calendar => None,
+            Self::Regulation | Self::RuleSetting => None,
         }
     }
 }

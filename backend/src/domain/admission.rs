@@ -338,8 +338,14 @@ mod tests {
         // from receipt end on Monday 2025-11-24, a week past 30 working days from the signature
         // (2025-11-17). No holiday falls in between.
         let received = d(2025, 10, 13);
-        assert_eq!(add_working_days(received, 30, &s().calendar), d(2025, 11, 24));
-        assert_eq!(add_working_days(d(2025, 10, 6), 30, &s().calendar), d(2025, 11, 17));
+        assert_eq!(
+            add_working_days(received, 30, &s().calendar),
+            d(2025, 11, 24)
+        );
+        assert_eq!(
+            add_working_days(d(2025, 10, 6), 30, &s().calendar),
+            d(2025, 11, 17)
+        );
         assert!(check_ceremony(received, d(2025, 11, 24), false, &s()).is_ok());
         assert!(check_ceremony(received, d(2025, 11, 25), false, &s()).is_err());
         assert!(check_ceremony(d(2025, 10, 6), d(2025, 11, 24), false, &s()).is_err());

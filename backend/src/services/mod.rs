@@ -1,8 +1,8 @@
 //! Operations over several tables inside one transaction.
 
 pub mod alerts;
-pub mod arrivals;
 pub mod alerts_refused;
+pub mod arrivals;
 pub mod badge_eligibility;
 pub mod badge_occasions;
 pub mod badges;
@@ -20,8 +20,8 @@ pub mod integrity;
 pub mod interruptions;
 pub mod members;
 pub mod movements;
-pub mod regulations;
 pub mod name_removal;
+pub mod regulations;
 pub mod reports;
 pub mod restructure;
 pub mod seed;

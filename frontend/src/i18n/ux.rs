@@ -56,6 +56,8 @@ pub enum Ux {
     ActDiscipline,
     /// Action of an expired temporary transfer.
     ActTemporary,
+    /// Record a name removal (rules 4 and 23).
+    ActRemoval,
     /// The member form, to print.
     PrintMemberForm,
     /// A report, to print.
@@ -135,6 +137,7 @@ fn pair(key: Ux) -> (&'static str, &'static str) {
         ActAway => ("Xem hồ sơ, lịch sử", "Open the history"),
         ActDiscipline => ("Xem kỷ luật", "Open the discipline"),
         ActTemporary => ("Xem chuyển sinh hoạt tạm thời", "Open the temporary transfer"),
+        ActRemoval => ("Xem xét xóa tên", "Consider the name removal"),
         PrintMemberForm => ("In phiếu đảng viên", "Print the member form"),
         PrintReport => ("Bản in", "Print view"),
         ScoreHint => ("Điểm (0–100)", "Score (0–100)"),
@@ -202,21 +205,4 @@ pub fn org_by_id(lang: Lang, id: &str) -> String {
         Lang::Vi => format!("tổ chức đảng mã {id}"),
         Lang::En => format!("organisation #{id}"),
     }
-}
-
-/// Keeps `<html lang>` on the chosen language, so screen readers speak English text as English.
-pub fn sync_document_lang(lang: leptos::prelude::RwSignal<Lang>) {
-    use leptos::prelude::*;
-    Effect::new(move |_| {
-        let code = match lang.get() {
-            Lang::Vi => "vi",
-            Lang::En => "en",
-        };
-        if let Some(html) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
-            let _ = html.set_attribute("lang", code);
-        }
-    });
 }

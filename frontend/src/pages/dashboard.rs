@@ -38,6 +38,10 @@ pub fn alert_action(kind: AlertKind, member: MemberId) -> (Ux, String) {
             Ux::ActTemporary,
             urls::member_tab(member, MemberTab::Transfers),
         ),
+        AlertKind::RemovalNotRecorded | AlertKind::NameRemovalProposed => {
+            (Ux::ActRemoval, urls::member_tab(member, MemberTab::Actions))
+        }
+        AlertKind::LateEntry => (Ux::ActAway, urls::member_tab(member, MemberTab::Events)),
     }
 }
 

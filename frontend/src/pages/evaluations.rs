@@ -70,6 +70,10 @@ fn RatingRow(
                 score,
                 not_rated_reason: None,
                 note: None,
+                level_reason: None,
+                self_remedied: false,
+                maternity_from: None,
+                maternity_to: None,
             })
             .map_err(|()| ApiError::field_local("score", Text::ScoreRange));
         rate.dispatch(body);

@@ -52,6 +52,8 @@ pub fn NewMember() -> impl IntoView {
                 ..Default::default()
             },
             admission_decision_on: date("admission_decision_on", decided)?,
+            cell_considered_on: None,
+            decision_received_on: None,
             ceremony_on: date("ceremony_on", ceremony)?,
             status,
             official_on: match status {

@@ -1,7 +1,7 @@
 //! `/members`: member records inside the caller's scope.
 
-mod cases;
 mod badge_eligibility;
+mod cases;
 mod create;
 mod disciplines;
 mod events;
