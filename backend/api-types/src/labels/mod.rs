@@ -40,7 +40,10 @@ mod tests {
     /// migrations: changing one needs a migration.
     #[test]
     fn stored_codes_are_unchanged() {
-        assert_eq!(codes::<TransferPurpose>(), ["work", "residence", "study"]);
+        assert_eq!(
+            codes::<TransferPurpose>(),
+            ["work", "residence", "study", "abroad"]
+        );
         assert_eq!(
             codes::<TransferStatus>(),
             ["pending", "accepted", "rejected", "cancelled", "completed"]
@@ -48,9 +51,9 @@ mod tests {
         assert_eq!(codes::<TransferDirection>(), ["incoming", "outgoing"]);
         assert_eq!(
             codes::<CardStatus>(),
-            ["active", "void", "revoked", "collected"]
+            ["active", "void", "revoked", "collected", "kept"]
         );
-        assert_eq!(codes::<ReissueReason>(), ["lost", "damaged"]);
+        assert_eq!(codes::<ReissueReason>(), ["lost", "damaged", "exchange"]);
         assert_eq!(codes::<BadgeStatus>(), ["awarded", "returned"]);
         assert_eq!(
             codes::<ProposalStatus>(),
@@ -112,12 +115,14 @@ mod tests {
                 "evaluation_round",
                 "discipline",
                 "illness",
+                "badge_occasion",
                 "user",
                 "api_token",
                 "sync_key",
                 "sync_package",
                 "identifier_check",
                 "export",
+                "member_case",
                 "calendar",
                 "regulation",
                 "rule_setting"
