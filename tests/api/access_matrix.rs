@@ -95,6 +95,8 @@ struct Side {
     card: i64,
     proposal: i64,
     discipline: i64,
+    /// A complaint case against `discipline`, open.
+    case: i64,
     import: i64,
     user: i64,
     token: i64,
@@ -187,6 +189,14 @@ async fn side(app: &TestApp, admin: &Client, name: &str, n: u32) -> Side {
             &format!("/api/v1/members/{}/disciplines", s.member2),
             json!({"form": "warning", "decided_on": "2012-01-09", "decision_no": "5-QĐ/UBKT",
                    "reason": "Vi phạm quy định sinh hoạt"}),
+        )
+        .await
+        .id();
+    s.case = admin
+        .post(
+            &format!("/api/v1/members/{}/cases", s.member2),
+            json!({"kind": "complaint", "opened_on": "2012-02-01", "discipline_id": s.discipline,
+                   "summary": "Khiếu nại quyết định kỷ luật"}),
         )
         .await
         .id();
@@ -646,6 +656,111 @@ fn describe(op: &str, s: &Side) -> Option<(Right, Call)> {
                 json!({"regulation": "69-QĐ/TW", "key": "discipline.lapse_months", "value": "12"}),
             ),
         ),
+        "list_member_cases" => (Read, get(format!("/api/v1/members/{}/cases", s.member2))),
+        "create_member_case" => (
+            Write,
+            post(
+                format!("/api/v1/members/{m}/cases"),
+                json!({"kind": "inspection", "opened_on": d, "summary": "Kiểm tra"}),
+            ),
+        ),
+        "settle_member_case" => (
+            Write,
+            post(
+                format!("/api/v1/members/{}/cases/{}/settle", s.member2, s.case),
+                json!({"settled_on": d, "decision_no": "3-QĐ/UBKT", "ruling": "upheld"}),
+            ),
+        ),
+        "refuse_member_recognition" => (
+            Write,
+            post(
+                format!("/api/v1/members/{m}/non-recognition"),
+                json!({"decided_on": d, "decision_no": "9-QĐ/ĐU", "reason": "x"}),
+            ),
+        ),
+        "create_discipline_remedy" => (
+            Write,
+            post(
+                format!(
+                    "/api/v1/members/{}/disciplines/{}/remedy",
+                    s.member2, s.discipline
+                ),
+                json!({"recognised_on": d, "resolution_no": "2-NQ/CB"}),
+            ),
+        ),
+        "get_member_badge_eligibility" => {
+            (Read, get(format!("/api/v1/members/{m}/badge-eligibility")))
+        }
+        "create_member_out_of_contact" => (
+            Write,
+            post(
+                format!("/api/v1/members/{m}/out-of-contact"),
+                json!({"from": d, "decision_no": "4-QĐ/ĐU", "decision_on": d}),
+            ),
+        ),
+        "end_member_out_of_contact" => (
+            Write,
+            post(
+                format!("/api/v1/members/{m}/out-of-contact/end"),
+                json!({"on": d, "decision_no": "4-QĐ/ĐU", "decision_on": d}),
+            ),
+        ),
+        "create_member_past_interruption" => (
+            Write,
+            post(
+                format!("/api/v1/members/{m}/past-interruptions"),
+                json!({"kind": "out_of_contact", "from": "2008-01-01", "to": "2008-06-01",
+                       "decision_no": "4-QĐ/ĐU", "decision_on": "2008-06-01"}),
+            ),
+        ),
+        "create_member_annulment" => (
+            Write,
+            post(
+                format!("/api/v1/members/{}/annulments", s.member2),
+                json!({"annuls": "discipline", "discipline_id": s.discipline, "reason": "Oan sai",
+                       "decision_no": "4-QĐ/UBKT", "decision_on": d}),
+            ),
+        ),
+        "create_transfer_arrival" => (
+            Write,
+            post(
+                "/api/v1/transfers/arrivals".into(),
+                json!({"source": "army", "from_external": "Đảng ủy Quân sự", "to_organization_id": s.cell,
+                       "issued_on": "2026-05-20", "received_on": d, "decision_no": "1-GGT",
+                       "member": member_json(s.cell, json!({}))}),
+            ),
+        ),
+        "return_temporary_transfer" => (
+            Write,
+            post(
+                format!("/api/v1/transfers/{}/return", s.transfer),
+                json!({"returned_on": d}),
+            ),
+        ),
+        "list_badge_occasions" => (
+            Read,
+            get(format!(
+                "/api/v1/badges/occasions?organization_id={}&year=2026",
+                s.province
+            )),
+        ),
+        "create_badge_occasion" => (
+            Write,
+            post(
+                "/api/v1/badges/occasions".into(),
+                json!({"organization_id": s.province, "occasion_on": "2026-10-14",
+                       "title": "Kỷ niệm", "decision_no": "5-QĐ/TU"}),
+            ),
+        ),
+        "get_calendar_year" => (Signed, get("/api/v1/calendar/2026".into())),
+        "put_calendar_year" => (
+            National,
+            send(
+                Method::PUT,
+                "/api/v1/calendar/2026".into(),
+                json!({"decision": "x", "days": []}),
+            ),
+        ),
         _ => return None,
     };
     Some((right, call))
@@ -665,6 +780,8 @@ const UNSCOPED: &[&str] = &[
     "list_regulations",
     "create_regulation",
     "put_rule_setting",
+    "get_calendar_year",
+    "put_calendar_year",
 ];
 
 /// Lists of the caller's whole scope, with no organisation filter: only the "never B's data"

@@ -394,3 +394,45 @@ async fn one_members_eligibility_for_the_next_occasion() {
     assert_eq!(res.json["next_milestone_on"], "2045-03-02");
     assert_eq!(res.json["party_age_years"], 11);
 }
+
+/// Rule 20: while an inspection of the member is open (a discipline under consideration), no
+/// badge; once it is settled without a discipline, the member is eligible again.
+#[actix_web::test]
+async fn an_open_inspection_holds_the_badge_until_it_is_settled() {
+    let (_app, admin, t) = setup().await;
+    let id = admin
+        .create_member(official_json(
+            t.cell,
+            "Nguyễn Văn Xem Xét",
+            1970,
+            "1997-02-03",
+            3,
+        ))
+        .await;
+    let eligibility = |admin: &Client| {
+        let path = format!("/api/v1/members/{id}/badge-eligibility?occasion_on=2027-02-03");
+        let admin = admin.clone();
+        async move { admin.get(&path).await }
+    };
+    assert_eq!(eligibility(&admin).await.json["eligible"], true);
+    let case = admin
+        .post(
+            &format!("/api/v1/members/{id}/cases"),
+            json!({"kind": "inspection", "opened_on": "2026-11-01",
+                   "summary": "Kiểm tra khi có dấu hiệu vi phạm"}),
+        )
+        .await;
+    case.assert_status(201);
+    let res = eligibility(&admin).await;
+    assert_eq!(res.json["eligible"], false, "{}", res.text);
+    assert_eq!(res.json["refusal_code"], "discipline_under_consideration");
+    admin
+        .post(
+            &format!("/api/v1/members/{id}/cases/{}/settle", case.id()),
+            json!({"settled_on": "2026-11-20", "decision_no": "12-TB/UBKT",
+                   "outcome": "Không vi phạm"}),
+        )
+        .await
+        .assert_status(200);
+    assert_eq!(eligibility(&admin).await.json["eligible"], true);
+}

@@ -143,6 +143,7 @@ fn operation_ids_use_the_verb_of_their_path() {
                     || last.starts_with(verb)
                     || (last == "recognition" && verb == "recognize")
                     || (last == "readmission" && verb == "readmit")
+                    || (last == "non_recognition" && verb == "refuse")
             }
             _ => true,
         };
