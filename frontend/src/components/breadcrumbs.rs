@@ -84,6 +84,7 @@ pub fn OrgBreadcrumbs(
 mod tests {
     use super::*;
 
+    #[allow(clippy::panic)] // a fixture that does not parse is the test failing
     fn org(id: i64, path: &str, name: &str) -> Organization {
         serde_json::from_value(serde_json::json!({
             "id": id, "parent_id": null, "kind": "cell", "name": name, "code": null,

@@ -211,6 +211,7 @@ pub fn org_in_url(id: &'static str) -> (Signal<Option<OrgId>>, impl IntoView) {
 mod tests {
     use super::*;
 
+    #[allow(clippy::panic)] // a fixture that does not parse is the test failing
     fn org(id: i64, parent: Option<i64>, name: &str, depth: i32) -> Organization {
         let parent = parent.map_or(serde_json::Value::Null, |p| p.into());
         serde_json::from_value(serde_json::json!({
