@@ -24,14 +24,32 @@ token=$(curl -fsS -X POST "http://127.0.0.1:$port/api/v1/auth/login" -H 'content
   -d "{\"username\":\"admin\",\"password\":\"$QLDV_ADMIN_PASSWORD\"}" |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
 
+fuzz() {
+  st run "http://127.0.0.1:$port/api/v1/openapi.json" \
+    -H "Authorization: Bearer $token" \
+    --checks all --exclude-checks positive_data_acceptance \
+    --max-examples "$examples" --seed "$seed" --workers 2 --no-color \
+    --request-timeout 60 >st.txt 2>&1
+}
+
+# schemathesis' generator itself sometimes crashes inside hypothesis on CPython 3.11 ("SystemError:
+# AST constructor recursion depth mismatch", seen once on PUT /calendar/{year} while the same
+# document passed on the other engine): a tool error, not an answer of the server. Such a run,
+# with no failure of a check in it, is run once more; anything else fails at once.
+tool_crash_only() {
+  grep -q "AST constructor recursion depth mismatch" st.txt && ! grep -q "= FAILURES =" st.txt
+}
+
 started=$(date +%s)
 set +e
-st run "http://127.0.0.1:$port/api/v1/openapi.json" \
-  -H "Authorization: Bearer $token" \
-  --checks all --exclude-checks positive_data_acceptance \
-  --max-examples "$examples" --seed "$seed" --workers 2 --no-color \
-  --request-timeout 60 >st.txt 2>&1
+fuzz
 code=$?
+if [ "$code" -ne 0 ] && tool_crash_only; then
+  echo "fuzz ($engine): schemathesis crashed inside hypothesis (not a server failure); running again" >&2
+  cp st.txt st-crash.txt
+  fuzz
+  code=$?
+fi
 set -e
 elapsed=$(( $(date +%s) - started ))
 kill -0 "$pid" 2>/dev/null || { echo "the server died during the fuzzing" >&2; tail -50 server.log >&2; exit 1; }
