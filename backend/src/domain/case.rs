@@ -43,6 +43,39 @@ pub fn check_transfer(
     }
 }
 
+/// Whether a case of this kind is the consideration of a discipline: an inspection, a
+/// denunciation or a discipline review may end in one; a complaint is about a decision already
+/// taken (while it is handled that discipline stays in force, see [`super::discipline::standing`]).
+pub fn considers_discipline(kind: qldv_api_types::cases::CaseKind) -> bool {
+    use qldv_api_types::cases::CaseKind;
+    match kind {
+        CaseKind::Inspection | CaseKind::Denunciation | CaseKind::DisciplineReview => true,
+        CaseKind::Complaint => false,
+    }
+}
+
+/// Rule 20's "discipline under consideration" on `day`: a case that may end in a discipline
+/// (inspection, denunciation, discipline review) is open that day.
+pub fn under_consideration(cases: &[CaseFacts], day: NaiveDate) -> bool {
+    cases
+        .iter()
+        .any(|c| considers_discipline(c.kind) && c.open_on(day))
+}
+
+/// Rule 20's periods of a discipline under consideration, as dated periods (for the badge
+/// engine, which judges any day): each case that may end in a discipline, from its opening to
+/// its settlement.
+pub fn consideration_periods(cases: &[CaseFacts]) -> Vec<super::party_age::Period> {
+    cases
+        .iter()
+        .filter(|c| considers_discipline(c.kind))
+        .map(|c| super::party_age::Period {
+            from: c.opened_on,
+            to: c.settled_on,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

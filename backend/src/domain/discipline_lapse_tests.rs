@@ -6,6 +6,7 @@ use proptest::prelude::*;
 use qldv_api_types::cases::CaseKind;
 
 use super::*;
+use crate::domain::case::{under_consideration, CaseFacts};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()

@@ -342,7 +342,7 @@ pub fn facts_of(
                 standing: standing(m),
                 serious_illness_since: illness.get(&m.id).copied(),
                 disciplines: discipline.remove(&m.id).unwrap_or_default(),
-                under_consideration: crate::domain::discipline::consideration_periods(
+                under_consideration: crate::domain::case::consideration_periods(
                     cases.get(&m.id).map_or(&[][..], Vec::as_slice),
                 ),
                 // Rule 19: probationary while ever recognised = re-admitted, on a new probation.

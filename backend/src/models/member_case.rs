@@ -11,7 +11,7 @@ use qldv_api_types::{CaseId, DisciplineId, MemberId};
 use crate::db::schema::member_cases;
 use crate::db::DbConn;
 use crate::domain::case::CaseFacts;
-use crate::domain::discipline::{self, Complaint, RulingFacts};
+use crate::domain::discipline::{Complaint, RulingFacts};
 use crate::domain::privacy::{Field, Privacy};
 use crate::error::AppResult;
 
@@ -177,7 +177,7 @@ impl CaseRow {
 
     /// Rule 20: whether a discipline of `member_id` is under consideration on `day` (an
     /// inspection, denunciation or discipline review open that day);
-    /// see [`discipline::under_consideration`].
+    /// see [`crate::domain::case::under_consideration`].
     pub fn discipline_under_consideration(
         conn: &mut DbConn,
         member_id: i64,
@@ -199,7 +199,7 @@ impl CaseRow {
         }
         Ok(by_member
             .into_iter()
-            .filter(|(_, cases)| discipline::under_consideration(cases, day))
+            .filter(|(_, cases)| crate::domain::case::under_consideration(cases, day))
             .map(|(id, _)| id)
             .collect())
     }
