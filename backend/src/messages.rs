@@ -233,10 +233,16 @@ pub mod evaluations {
 
 /// A round's refusal as the catalogue's message: the year of the round, and the grassroots
 /// organisation it belongs to (named when the caller asked of another organisation).
-pub fn round_refused(r: evaluation::RoundRefusal, year: i32, grassroots: (&str, i64)) -> AppError {
+pub fn round_refused(
+    r: evaluation::RoundRefusal,
+    year: i32,
+    grassroots: (&str, qldv_api_types::OrgId),
+) -> AppError {
     use evaluation::RoundRefusal;
     match r {
-        RoundRefusal::NotGrassroots => evaluations::close_at_grassroots(grassroots.0, grassroots.1),
+        RoundRefusal::NotGrassroots => {
+            evaluations::close_at_grassroots(grassroots.0, grassroots.1 .0)
+        }
         RoundRefusal::Closed => evaluations::round_closed(year),
         RoundRefusal::NotClosed => evaluations::round_open(year),
         RoundRefusal::Quota(v) => v.into(),
@@ -277,7 +283,7 @@ pub mod badges {
     }
 
     /// 409 `proposal_decided`: the proposal was approved or rejected already.
-    pub fn proposal_decided(id: i64) -> AppError {
+    pub fn proposal_decided(id: qldv_api_types::ProposalId) -> AppError {
         AppError::Conflict(
             "proposal_decided",
             format!("Đề nghị số {id} đã được xét trước đó"),
@@ -419,10 +425,14 @@ mod tests {
             (RoundRefusal::Quota(quota), 422, "quota_exceeded"),
         ];
         for (r, status, code) in cases {
-            let e = round_refused(r, 2025, ("Đảng ủy xã A", 7));
+            let e = round_refused(r, 2025, ("Đảng ủy xã A", qldv_api_types::OrgId(7)));
             assert_eq!((e.status_code().as_u16(), e.code()), (status, code));
         }
-        let named = round_refused(RoundRefusal::NotGrassroots, 2025, ("Đảng ủy xã A", 7));
+        let named = round_refused(
+            RoundRefusal::NotGrassroots,
+            2025,
+            ("Đảng ủy xã A", qldv_api_types::OrgId(7)),
+        );
         assert!(named.problem().detail.contains("Đảng ủy xã A (mã 7)"));
     }
 }

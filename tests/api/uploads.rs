@@ -273,7 +273,11 @@ async fn one_import_runs_at_a_time_per_user_and_a_few_per_server() {
     let (app, admin, t) = setup().await;
     let organizer = app.user("tinh-a", "organizer", Some(t.province)).await;
     // While the administrator has an import running, a second one waits its turn…
-    let running = app.state.imports.claim(admin.id).unwrap();
+    let running = app
+        .state
+        .imports
+        .claim(qldv_api_types::UserId(admin.id))
+        .unwrap();
     let res = upload(&admin, t.cell, "a.csv", csv_rows(t.cell, 0, 1).as_bytes()).await;
     res.assert_problem(429, "import_running");
     assert!(res.header("retry-after").is_some());
@@ -292,7 +296,12 @@ async fn one_import_runs_at_a_time_per_user_and_a_few_per_server() {
     drop(running);
     // The server runs a few at once: past them everyone waits.
     let held: Vec<_> = (0..app.state.imports.capacity())
-        .map(|i| app.state.imports.claim(-100 - i64::from(i)).unwrap())
+        .map(|i| {
+            app.state
+                .imports
+                .claim(qldv_api_types::UserId(-100 - i64::from(i)))
+                .unwrap()
+        })
         .collect();
     let res = upload(
         &organizer,

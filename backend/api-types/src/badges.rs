@@ -146,7 +146,7 @@ pub struct BadgeProposal {
 pub struct ApproveProposals {
     /// The proposals.
     #[validate(length(min = 1, max = 500))]
-    pub proposal_ids: Vec<i64>,
+    pub proposal_ids: Vec<crate::ProposalId>,
     /// Decision number.
     #[validate(length(min = 1, max = 50, message = "Nhập số quyết định"))]
     pub decision_no: String,
@@ -249,7 +249,7 @@ pub struct RecordRemedy {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DisciplineRemedy {
     /// The discipline decision.
-    pub discipline_id: i64,
+    pub discipline_id: crate::DisciplineId,
     /// The member.
     pub member_id: MemberId,
     /// The day of the cell's resolution.

@@ -1,4 +1,8 @@
 //! Typed identifiers: an organisation id cannot be passed where a user id is expected.
+//!
+//! With the `db` feature each id is also a diesel `BigInt` on every engine, so a row's
+//! fields and a model's arguments carry the same type as the route's path: the id is typed
+//! from the route to the row.
 
 use serde::{Deserialize, Serialize};
 
@@ -7,12 +11,48 @@ macro_rules! typed_id {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        #[cfg_attr(feature = "db", derive(diesel::AsExpression, diesel::FromSqlRow))]
+        #[cfg_attr(feature = "db", diesel(sql_type = diesel::sql_types::BigInt))]
         #[serde(transparent)]
         pub struct $name(pub i64);
+
+        #[cfg(feature = "db")]
+        impl<DB> diesel::serialize::ToSql<diesel::sql_types::BigInt, DB> for $name
+        where
+            DB: diesel::backend::Backend,
+            i64: diesel::serialize::ToSql<diesel::sql_types::BigInt, DB>,
+        {
+            fn to_sql<'b>(
+                &'b self,
+                out: &mut diesel::serialize::Output<'b, '_, DB>,
+            ) -> diesel::serialize::Result {
+                <i64 as diesel::serialize::ToSql<diesel::sql_types::BigInt, DB>>::to_sql(
+                    &self.0, out,
+                )
+            }
+        }
+
+        #[cfg(feature = "db")]
+        impl<DB> diesel::deserialize::FromSql<diesel::sql_types::BigInt, DB> for $name
+        where
+            DB: diesel::backend::Backend,
+            i64: diesel::deserialize::FromSql<diesel::sql_types::BigInt, DB>,
+        {
+            fn from_sql(bytes: DB::RawValue<'_>) -> diesel::deserialize::Result<Self> {
+                <i64 as diesel::deserialize::FromSql<diesel::sql_types::BigInt, DB>>::from_sql(bytes)
+                    .map(Self)
+            }
+        }
 
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 self.0.fmt(f)
+            }
+        }
+
+        impl From<$name> for i64 {
+            fn from(id: $name) -> i64 {
+                id.0
             }
         }
 
@@ -84,4 +124,12 @@ typed_id!(
 typed_id!(
     /// Identifier of an audit entry.
     AuditEntryId
+);
+typed_id!(
+    /// Identifier of a member's evaluation (đánh giá, xếp loại) for a year.
+    EvaluationId
+);
+typed_id!(
+    /// Identifier of an organisation's evaluation round for a year.
+    RoundId
 );

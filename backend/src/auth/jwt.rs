@@ -77,7 +77,7 @@ impl JwtKeys {
     }
 
     /// Issues an access token for a user.
-    pub fn issue(&self, user_id: i64) -> Result<String, String> {
+    pub fn issue(&self, user_id: qldv_api_types::UserId) -> Result<String, String> {
         let now = Utc::now().timestamp();
         let claims = Claims {
             sub: user_id.to_string(),
@@ -93,7 +93,7 @@ impl JwtKeys {
 
     /// Verifies a token (signature with HS256 only, expiry with no leeway, this issuer and
     /// audience) and returns the user id.
-    pub fn verify(&self, token: &str) -> Option<i64> {
+    pub fn verify(&self, token: &str) -> Option<qldv_api_types::UserId> {
         let mut validation = Validation::new(Algorithm::HS256);
         validation.leeway = 0;
         validation.validate_exp = true;
@@ -111,14 +111,15 @@ impl JwtKeys {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use qldv_api_types::UserId;
 
     #[test]
     fn tokens_round_trip_and_expire() {
         let keys = JwtKeys::new(b"0123456789abcdef0123456789abcdef", 60);
-        let t = keys.issue(42).unwrap_or_default();
-        assert_eq!(keys.verify(&t), Some(42));
+        let t = keys.issue(UserId(42)).unwrap_or_default();
+        assert_eq!(keys.verify(&t), Some(UserId(42)));
         let expired = JwtKeys::new(b"0123456789abcdef0123456789abcdef", -10);
-        let t = expired.issue(42).unwrap_or_default();
+        let t = expired.issue(UserId(42)).unwrap_or_default();
         assert_eq!(keys.verify(&t), None);
     }
 
@@ -126,7 +127,7 @@ mod tests {
     fn other_keys_and_algorithms_are_refused() {
         let keys = JwtKeys::new(b"0123456789abcdef0123456789abcdef", 60);
         let other = JwtKeys::new(b"ffffffffffffffffffffffffffffffff", 60);
-        let t = other.issue(1).unwrap_or_default();
+        let t = other.issue(UserId(1)).unwrap_or_default();
         assert_eq!(keys.verify(&t), None);
         // alg=none with the same claims
         let none = "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiIxIiwiaWF0IjoxLCJleHAiOjk5OTk5OTk5OTksInR5cCI6ImFjY2VzcyJ9.";

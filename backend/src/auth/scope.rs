@@ -3,6 +3,8 @@
 //! A `Scope` can only be made here, from an authenticated user, and every model query over
 //! scoped data takes one: a handler that forgets authorisation does not compile.
 
+use qldv_api_types::OrgId;
+
 use crate::domain::tree;
 
 /// The organisation subtree a caller may see.
@@ -13,7 +15,7 @@ pub struct Scope {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Root {
-    id: i64,
+    id: OrgId,
     path: String,
 }
 
@@ -24,7 +26,7 @@ impl Scope {
     }
 
     /// One subtree.
-    pub(super) fn subtree(id: i64, path: String) -> Self {
+    pub(super) fn subtree(id: OrgId, path: String) -> Self {
         Self {
             root: Some(Root { id, path }),
         }
@@ -37,11 +39,11 @@ impl Scope {
 
     /// This scope narrowed to a subtree inside it (an organisation already found in it); a path
     /// outside gives a scope that sees nothing. A scope can only shrink this way.
-    pub fn narrow(&self, id: i64, path: &str) -> Self {
+    pub fn narrow(&self, id: OrgId, path: &str) -> Self {
         if self.contains(path) {
             Self::subtree(id, path.to_string())
         } else {
-            Self::subtree(-1, "/-/".into())
+            Self::subtree(OrgId(-1), "/-/".into())
         }
     }
 
@@ -51,7 +53,7 @@ impl Scope {
     }
 
     /// The id of the scope's root organisation (`None` for the whole tree).
-    pub fn root_id(&self) -> Option<i64> {
+    pub fn root_id(&self) -> Option<OrgId> {
         self.root.as_ref().map(|r| r.id)
     }
 

@@ -16,7 +16,7 @@ use crate::telemetry::current_request_id;
 #[derive(Debug, Clone)]
 pub struct AuthUser {
     /// User id.
-    pub id: i64,
+    pub id: qldv_api_types::UserId,
     /// User name.
     pub username: String,
     /// Role.
@@ -35,7 +35,7 @@ pub struct AuthUser {
 #[derive(Debug, Clone)]
 pub struct Actor {
     /// User id (`None` for the system itself).
-    pub user_id: Option<i64>,
+    pub user_id: Option<qldv_api_types::UserId>,
     /// User name (`system` for the server itself).
     pub username: String,
     /// The request that made the change.
@@ -144,7 +144,7 @@ impl AuthUser {
             (true, _, _) => Scope::national(),
             (false, Some(id), Some(path)) => Scope::subtree(id, path),
             // A non-admin without an organisation sees nothing: an impossible subtree.
-            _ => Scope::subtree(-1, "/-/".into()),
+            _ => Scope::subtree(qldv_api_types::OrgId(-1), "/-/".into()),
         };
         Self {
             id: p.user.id,

@@ -25,7 +25,14 @@ pub fn create(username: &str, role: &str, organization: Option<i64>) -> Result<(
     let (_, state) = qldv::startup::load()?;
     let mut conn = state.pool.get().map_err(|e| e.to_string())?;
     let row = qldv::db::unit_of_work(&mut conn, |c: &mut qldv::models::uow::Uow<'_>| {
-        qldv::services::users::create_as_system(c, "cli", username, &password, role, organization)
+        qldv::services::users::create_as_system(
+            c,
+            "cli",
+            username,
+            &password,
+            role,
+            organization.map(qldv_api_types::OrgId),
+        )
     })
     .map_err(super::problem_text)?;
     println!("created user {} (id {})", row.username, row.id);

@@ -86,6 +86,21 @@ term_literals!(
     qldv_api_types::audit::AuditAction,
 );
 
+/// Typed ids are written as their number.
+macro_rules! id_literals {
+    ($($id:ident),+ $(,)?) => {
+        $(
+            impl From<qldv_api_types::$id> for Lit {
+                fn from(v: qldv_api_types::$id) -> Self {
+                    Self::Int(v.0)
+                }
+            }
+        )+
+    };
+}
+
+id_literals!(MemberId, OrgId, UserId, EventId);
+
 impl<T: Into<Lit>> From<Option<T>> for Lit {
     fn from(v: Option<T>) -> Self {
         v.map_or(Self::Null, Into::into)

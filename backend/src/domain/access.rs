@@ -11,7 +11,7 @@ use super::Violation;
 /// installations' sync keys); an administrator attached to an organisation (a scoped
 /// administrator) administers that subtree only, and the level rules of cards and badges bind it
 /// as they bind an organizer of the same organisation.
-pub fn is_national_admin(role: Role, organization_id: Option<i64>) -> bool {
+pub fn is_national_admin(role: Role, organization_id: Option<qldv_api_types::OrgId>) -> bool {
     role == Role::Admin && organization_id.is_none()
 }
 
@@ -62,10 +62,13 @@ mod tests {
     #[test]
     fn only_an_unattached_administrator_is_national() {
         assert!(is_national_admin(Role::Admin, None));
-        assert!(!is_national_admin(Role::Admin, Some(7)));
+        assert!(!is_national_admin(
+            Role::Admin,
+            Some(qldv_api_types::OrgId(7))
+        ));
         for r in [Role::Organizer, Role::Viewer, Role::Integration] {
             assert!(!is_national_admin(r, None));
-            assert!(!is_national_admin(r, Some(7)));
+            assert!(!is_national_admin(r, Some(qldv_api_types::OrgId(7))));
         }
     }
 

@@ -31,7 +31,7 @@ impl Identifier {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HeldElsewhere {
     /// The record holding it (for the audit trail only, never for the caller).
-    pub member_id: i64,
+    pub member_id: qldv_api_types::MemberId,
     /// Its organisation's path (the holder's board reads the audit entry).
     pub org_path: String,
     /// Which identifier.

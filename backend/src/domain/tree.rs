@@ -7,13 +7,13 @@
 use super::Violation;
 
 /// The path of a root organisation.
-pub fn root_path(id: i64) -> String {
-    format!("/{id}/")
+pub fn root_path(id: impl Into<i64>) -> String {
+    format!("/{}/", id.into())
 }
 
 /// The path of a child of `parent_path`.
-pub fn child_path(parent_path: &str, id: i64) -> String {
-    format!("{parent_path}{id}/")
+pub fn child_path(parent_path: &str, id: impl Into<i64>) -> String {
+    format!("{parent_path}{}/", id.into())
 }
 
 /// Depth of a path (a root is 0).

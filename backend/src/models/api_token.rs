@@ -3,7 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use qldv_api_types::users as dto;
-use qldv_api_types::UserId;
+use qldv_api_types::{ApiTokenId, UserId};
 
 use crate::auth::{tokens, Scope};
 use crate::db::schema::{api_tokens, organizations, users};
@@ -15,9 +15,9 @@ use crate::error::{AppError, AppResult};
 #[diesel(table_name = api_tokens)]
 pub struct ApiTokenRow {
     /// Id.
-    pub id: i64,
+    pub id: ApiTokenId,
     /// The integration account.
-    pub user_id: i64,
+    pub user_id: UserId,
     /// Name.
     pub name: String,
     /// SHA-256 of the secret.
@@ -26,7 +26,7 @@ pub struct ApiTokenRow {
     /// First characters, to recognise it.
     pub token_prefix: String,
     /// Who created it.
-    pub created_by: i64,
+    pub created_by: UserId,
     /// Created.
     pub created_at: NaiveDateTime,
     /// Expires.
@@ -41,10 +41,10 @@ impl ApiTokenRow {
     /// Creates a token; returns the row and the secret (shown once).
     pub fn create(
         conn: &mut DbConn,
-        user_id: i64,
+        user_id: UserId,
         name: &str,
         expires_at: Option<NaiveDateTime>,
-        created_by: i64,
+        created_by: UserId,
     ) -> AppResult<(Self, String)> {
         let secret = tokens::new_api_token();
         let prefix: String = secret
@@ -69,7 +69,7 @@ impl ApiTokenRow {
     /// Tokens of the accounts inside the caller's scope (an account's scope root inside it; the
     /// tokens of national accounts for a national caller only), optionally of one account, newest
     /// first.
-    pub fn list(conn: &mut DbConn, scope: &Scope, user_id: Option<i64>) -> AppResult<Vec<Self>> {
+    pub fn list(conn: &mut DbConn, scope: &Scope, user_id: Option<UserId>) -> AppResult<Vec<Self>> {
         let mut q = api_tokens::table
             .inner_join(users::table.on(users::id.eq(api_tokens::user_id)))
             .left_join(
@@ -88,7 +88,7 @@ impl ApiTokenRow {
     }
 
     /// One token of an account inside the caller's scope, else 404.
-    pub fn find(conn: &mut DbConn, scope: &Scope, id: i64) -> AppResult<Self> {
+    pub fn find(conn: &mut DbConn, scope: &Scope, id: ApiTokenId) -> AppResult<Self> {
         let row: Option<(Self, Option<String>)> = api_tokens::table
             .inner_join(users::table.on(users::id.eq(api_tokens::user_id)))
             .left_join(
@@ -105,7 +105,7 @@ impl ApiTokenRow {
     }
 
     /// Revokes a token of an account inside the caller's scope (idempotent; 404 outside).
-    pub fn revoke(conn: &mut DbConn, scope: &Scope, id: i64) -> AppResult<Self> {
+    pub fn revoke(conn: &mut DbConn, scope: &Scope, id: ApiTokenId) -> AppResult<Self> {
         let found = Self::find(conn, scope, id)?;
         diesel::update(
             api_tokens::table
@@ -120,8 +120,8 @@ impl ApiTokenRow {
     /// The API view.
     pub fn to_dto(&self) -> dto::ApiToken {
         dto::ApiToken {
-            id: qldv_api_types::ApiTokenId(self.id),
-            user_id: UserId(self.user_id),
+            id: self.id,
+            user_id: self.user_id,
             name: self.name.clone(),
             token_prefix: self.token_prefix.clone(),
             created_at: super::utc(self.created_at),

@@ -5,6 +5,8 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use qldv_api_types::audit as dto;
 use qldv_api_types::audit::{AuditAction, AuditEntity};
+use qldv_api_types::OrgId;
+use qldv_api_types::{AuditEntryId, UserId};
 use serde::Serialize;
 
 use crate::auth::{Actor, Scope};
@@ -18,13 +20,13 @@ use crate::models::uow::Uow;
 #[diesel(table_name = audit_log)]
 pub struct AuditRow {
     /// Sequence.
-    pub id: i64,
+    pub id: AuditEntryId,
     /// When.
     pub at: NaiveDateTime,
     /// Request id.
     pub request_id: Option<String>,
     /// Actor id.
-    pub actor_id: Option<i64>,
+    pub actor_id: Option<UserId>,
     /// Actor name.
     pub actor_username: String,
     /// Action.
@@ -93,8 +95,8 @@ fn insert(
     (entity, entity_id, scope_path): (AuditEntity, &str, Option<&str>),
     before: Option<String>,
     after: Option<String>,
-) -> AppResult<i64> {
-    let id: i64 = diesel::insert_into(audit_log::table)
+) -> AppResult<AuditEntryId> {
+    let id: AuditEntryId = diesel::insert_into(audit_log::table)
         .values((
             audit_log::at.eq(super::now()),
             audit_log::request_id.eq(actor.request_id.as_deref()),
@@ -118,7 +120,7 @@ fn insert(
 pub fn sign_in(
     uow: &mut Uow<'_>,
     succeeded: bool,
-    user_id: Option<i64>,
+    user_id: Option<UserId>,
     username: &str,
     address: &str,
 ) -> AppResult<()> {
@@ -137,7 +139,11 @@ pub fn sign_in(
         uow,
         &actor,
         action,
-        (AuditEntity::User, &user_id.unwrap_or(0).to_string(), None),
+        (
+            AuditEntity::User,
+            &user_id.map_or(0, i64::from).to_string(),
+            None,
+        ),
         None,
         json(Some(&after)),
     )?;
@@ -154,19 +160,14 @@ pub fn exported(
     caller: &crate::auth::AuthUser,
     what: &str,
     format: &str,
-    organization_id: Option<i64>,
+    organization_id: Option<OrgId>,
 ) -> AppResult<()> {
     let (org, path) = match organization_id.or(caller.scope.root_id()) {
         Some(id) => {
-            let path = super::organization::OrganizationRow::find(
-                conn,
-                &caller.scope,
-                qldv_api_types::OrgId(id),
-            )?
-            .path;
+            let path = super::organization::OrganizationRow::find(conn, &caller.scope, id)?.path;
             (id, Some(path))
         }
-        None => (0, None),
+        None => (OrgId(0), None),
     };
     let after = serde_json::json!({"what": what, "format": format, "organization_id": org});
     let id = insert(
@@ -184,7 +185,7 @@ pub fn exported(
 /// trail itself: nothing to keep in step).
 pub fn count_since(
     conn: &mut DbConn,
-    actor_id: i64,
+    actor_id: UserId,
     action: AuditAction,
     since: NaiveDateTime,
 ) -> AppResult<i64> {
@@ -242,7 +243,7 @@ pub fn record_all<B: Serialize, A: Serialize>(
     }
     batch.flush(uow)?;
     for id in ids {
-        uow.pending().audited(id);
+        uow.pending().audited(AuditEntryId(id));
     }
     for (subject, _, _) in entries {
         if let Some(entity) = subject.entity.feed() {
@@ -295,10 +296,10 @@ impl AuditRow {
     pub fn to_dto(&self) -> dto::AuditEntry {
         let parse = |s: &Option<String>| s.as_deref().and_then(|s| serde_json::from_str(s).ok());
         dto::AuditEntry {
-            id: qldv_api_types::AuditEntryId(self.id),
+            id: self.id,
             at: super::utc(self.at),
             request_id: self.request_id.clone(),
-            actor_id: self.actor_id.map(qldv_api_types::UserId),
+            actor_id: self.actor_id,
             actor_username: self.actor_username.clone(),
             action: self.action,
             entity: self.entity,

@@ -1,5 +1,6 @@
 //! Party badges and proposals: rows, the candidate query, and the facts the engine needs.
 
+use qldv_api_types::{BadgeId, MemberId, ProposalId, UserId};
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -7,7 +8,6 @@ use diesel::prelude::*;
 use qldv_api_types::badges::{self as dto, BadgeStatus};
 use qldv_api_types::members::MemberStatus;
 use qldv_api_types::movements::MembershipEnd;
-use qldv_api_types::MemberId;
 
 use crate::auth::Scope;
 use crate::db::schema::{badges, members};
@@ -25,9 +25,9 @@ use crate::models::JoinedWithMembers;
 #[diesel(table_name = badges)]
 pub struct BadgeRow {
     /// Id.
-    pub id: i64,
+    pub id: BadgeId,
     /// Member.
-    pub member_id: i64,
+    pub member_id: MemberId,
     /// Milestone.
     pub milestone: i32,
     /// Occasion.
@@ -43,13 +43,13 @@ pub struct BadgeRow {
     /// Party age on the occasion.
     pub party_age_years: i32,
     /// Proposal.
-    pub proposal_id: Option<i64>,
+    pub proposal_id: Option<ProposalId>,
     /// Returned on.
     pub returned_on: Option<NaiveDate>,
     /// Regulation.
     pub regulation: String,
     /// Awarded by.
-    pub created_by: Option<i64>,
+    pub created_by: Option<UserId>,
     /// Entered at.
     pub created_at: NaiveDateTime,
 }
@@ -58,7 +58,7 @@ pub struct BadgeRow {
 #[derive(Debug, Clone)]
 pub struct NewBadge<'a> {
     /// Member.
-    pub member_id: i64,
+    pub member_id: MemberId,
     /// Milestone.
     pub milestone: u32,
     /// Occasion.
@@ -72,11 +72,11 @@ pub struct NewBadge<'a> {
     /// Party age.
     pub party_age_years: u32,
     /// Proposal.
-    pub proposal_id: Option<i64>,
+    pub proposal_id: Option<ProposalId>,
     /// Regulation.
     pub regulation: &'a str,
     /// Who.
-    pub by: i64,
+    pub by: UserId,
 }
 
 pub(crate) fn to_i32(n: u32) -> i32 {
@@ -90,7 +90,7 @@ pub(crate) fn to_u32(n: i32) -> u32 {
 impl BadgeRow {
     /// Inserts an award (409 `already_held` when the member has that milestone).
     pub fn insert(conn: &mut DbConn, new: &NewBadge<'_>) -> AppResult<Self> {
-        let id: i64 = diesel::insert_into(badges::table)
+        let id: BadgeId = diesel::insert_into(badges::table)
             .values((
                 badges::member_id.eq(new.member_id),
                 badges::milestone.eq(to_i32(new.milestone)),
@@ -121,7 +121,7 @@ impl BadgeRow {
     }
 
     /// A member's awards, oldest first.
-    pub fn of_member(conn: &mut DbConn, member_id: i64) -> AppResult<Vec<Self>> {
+    pub fn of_member(conn: &mut DbConn, member_id: MemberId) -> AppResult<Vec<Self>> {
         Ok(badges::table
             .filter(badges::member_id.eq(member_id))
             .order(badges::milestone.asc())
@@ -157,7 +157,7 @@ impl BadgeRow {
     }
 
     /// Marks every held badge of a member returned (rule 12).
-    pub fn return_all(conn: &mut DbConn, member_id: i64, on: NaiveDate) -> AppResult<usize> {
+    pub fn return_all(conn: &mut DbConn, member_id: MemberId, on: NaiveDate) -> AppResult<usize> {
         Ok(diesel::update(
             badges::table
                 .filter(badges::member_id.eq(member_id))
@@ -172,12 +172,15 @@ impl BadgeRow {
 
     /// The milestones ever awarded to each of `member_ids`, returned ones included: each
     /// milestone comes once (rule 20, and a unique index), also after an exit and a re-admission.
-    pub fn awarded_to(conn: &mut DbConn, member_ids: &[i64]) -> AppResult<HashMap<i64, Vec<u32>>> {
-        let rows: Vec<(i64, i32)> = badges::table
+    pub fn awarded_to(
+        conn: &mut DbConn,
+        member_ids: &[MemberId],
+    ) -> AppResult<HashMap<MemberId, Vec<u32>>> {
+        let rows: Vec<(MemberId, i32)> = badges::table
             .filter(badges::member_id.eq_any(member_ids))
             .select((badges::member_id, badges::milestone))
             .load(conn)?;
-        let mut out: HashMap<i64, Vec<u32>> = HashMap::new();
+        let mut out: HashMap<MemberId, Vec<u32>> = HashMap::new();
         for (m, milestone) in rows {
             out.entry(m).or_default().push(to_u32(milestone));
         }
@@ -187,8 +190,8 @@ impl BadgeRow {
     /// The API view.
     pub fn to_dto(&self, full_name: &str) -> dto::Badge {
         dto::Badge {
-            id: qldv_api_types::BadgeId(self.id),
-            member_id: MemberId(self.member_id),
+            id: self.id,
+            member_id: self.member_id,
             full_name: full_name.to_string(),
             milestone: to_u32(self.milestone),
             occasion_on: self.occasion_on,
@@ -197,7 +200,7 @@ impl BadgeRow {
             early: self.early,
             posthumous: self.posthumous,
             party_age_years: to_u32(self.party_age_years),
-            proposal_id: self.proposal_id.map(qldv_api_types::ProposalId),
+            proposal_id: self.proposal_id,
             returned_on: self.returned_on,
             regulation: self.regulation.clone(),
         }
@@ -210,7 +213,7 @@ impl BadgeRow {
 /// awards are for them alone. Their ids come from the `(next_badge_on, org_path, id)` index, never from a walk of
 /// every member. Only this scoped query makes them.
 #[derive(Debug, Clone, Default)]
-pub struct Candidates(Vec<i64>);
+pub struct Candidates(Vec<MemberId>);
 
 impl Candidates {
     /// Finds them (ids in ascending order).
@@ -225,7 +228,7 @@ impl Candidates {
         let due = members::table
             .filter(members::next_badge_on.le(occasion))
             .into_boxed();
-        let mut ids: Vec<i64> = within(due, scope, subtree_path)
+        let mut ids: Vec<MemberId> = within(due, scope, subtree_path)
             .select(members::id)
             .load(conn)?;
         let ill_ids = ill::table
@@ -240,7 +243,7 @@ impl Candidates {
         ids.extend(
             within(early, scope, subtree_path)
                 .select(members::id)
-                .load::<i64>(conn)?,
+                .load::<MemberId>(conn)?,
         );
         // Rule 19: a posthumous award may come early too.
         let posthumous = members::table
@@ -251,7 +254,7 @@ impl Candidates {
         ids.extend(
             within(posthumous, scope, subtree_path)
                 .select(members::id)
-                .load::<i64>(conn)?,
+                .load::<MemberId>(conn)?,
         );
         ids.sort_unstable();
         ids.dedup();
@@ -300,10 +303,10 @@ pub fn standing(m: &MemberRow) -> Standing {
 pub fn facts_of(
     conn: &mut DbConn,
     rows: &[MemberRow],
-) -> AppResult<HashMap<i64, (BadgeFacts, Vec<u32>)>> {
-    let ids: Vec<i64> = rows.iter().map(|m| m.id).collect();
+) -> AppResult<HashMap<MemberId, (BadgeFacts, Vec<u32>)>> {
+    let ids: Vec<MemberId> = rows.iter().map(|m| m.id).collect();
     let mut held = BadgeRow::awarded_to(conn, &ids)?;
-    let mut discipline: HashMap<i64, Vec<BadgeDiscipline>> = HashMap::new();
+    let mut discipline: HashMap<MemberId, Vec<BadgeDiscipline>> = HashMap::new();
     let rows_d: Vec<DisciplineRow> = DisciplineRow::of_members(conn, &ids)?
         .into_iter()
         .filter(|d| d.annulled_on.is_none())
@@ -322,11 +325,11 @@ pub fn facts_of(
                 remedy_recognised_on: remedies.get(&d.id).copied(),
             });
     }
-    let mut cases: HashMap<i64, Vec<crate::domain::case::CaseFacts>> = HashMap::new();
+    let mut cases: HashMap<MemberId, Vec<crate::domain::case::CaseFacts>> = HashMap::new();
     for c in super::member_case::CaseRow::of_members(conn, &ids)? {
         cases.entry(c.member_id).or_default().push(c.facts());
     }
-    let mut illness: HashMap<i64, NaiveDate> = HashMap::new();
+    let mut illness: HashMap<MemberId, NaiveDate> = HashMap::new();
     for i in IllnessRow::of_members(conn, &ids)?
         .into_iter()
         .filter(|i| i.serious)

@@ -4,6 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use qldv_api_types::badges as dto;
 use qldv_api_types::OrgId;
+use qldv_api_types::UserId;
 
 use crate::db::schema::{badge_occasions, organizations};
 use crate::db::DbConn;
@@ -17,7 +18,7 @@ pub struct OccasionRow {
     /// Id.
     pub id: i64,
     /// The organisation whose standing committee decided it.
-    pub organization_id: i64,
+    pub organization_id: OrgId,
     /// The day.
     pub occasion_on: NaiveDate,
     /// What is celebrated.
@@ -25,7 +26,7 @@ pub struct OccasionRow {
     /// Decision number.
     pub decision_no: String,
     /// Recorded by.
-    pub created_by: Option<i64>,
+    pub created_by: Option<UserId>,
     /// Recorded at.
     pub created_at: NaiveDateTime,
 }
@@ -34,11 +35,11 @@ impl OccasionRow {
     /// Records one (409 `already_exists` when the organisation has that day already).
     pub fn insert(
         conn: &mut DbConn,
-        organization_id: i64,
+        organization_id: OrgId,
         on: NaiveDate,
         title: &str,
         decision_no: &str,
-        by: i64,
+        by: UserId,
     ) -> AppResult<Self> {
         let id: i64 = diesel::insert_into(badge_occasions::table)
             .values((
@@ -105,7 +106,7 @@ impl OccasionRow {
             special: true,
             title: Some(self.title.clone()),
             decision_no: Some(self.decision_no.clone()),
-            organization_id: Some(OrgId(self.organization_id)),
+            organization_id: Some(self.organization_id),
         }
     }
 }

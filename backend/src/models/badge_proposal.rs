@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use qldv_api_types::badges::{self as dto, ProposalStatus};
-use qldv_api_types::{MemberId, OrgId};
+use qldv_api_types::{BadgeId, MemberId, OrgId, ProposalId, UserId};
 
 use crate::auth::Scope;
 use crate::db::schema::{badge_proposals, members};
@@ -18,9 +18,9 @@ use crate::models::JoinedWithMembers;
 #[diesel(table_name = badge_proposals)]
 pub struct ProposalRow {
     /// Id.
-    pub id: i64,
+    pub id: ProposalId,
     /// Member.
-    pub member_id: i64,
+    pub member_id: MemberId,
     /// Milestone.
     pub milestone: i32,
     /// Occasion.
@@ -31,15 +31,15 @@ pub struct ProposalRow {
     /// Remarks.
     pub note: Option<String>,
     /// Proposed by.
-    pub proposed_by: Option<i64>,
+    pub proposed_by: Option<UserId>,
     /// Decided by.
-    pub decided_by: Option<i64>,
+    pub decided_by: Option<UserId>,
     /// Decision number.
     pub decision_no: Option<String>,
     /// Why rejected.
     pub reject_reason: Option<String>,
     /// The badge.
-    pub badge_id: Option<i64>,
+    pub badge_id: Option<BadgeId>,
     /// Version.
     pub version: i64,
     /// Created.
@@ -63,14 +63,14 @@ impl ProposalRow {
     /// Inserts a proposal (409 when one is already open for that member and milestone).
     pub fn insert(
         conn: &mut DbConn,
-        member_id: i64,
+        member_id: MemberId,
         milestone: u32,
         occasion_on: NaiveDate,
         note: Option<&str>,
-        by: i64,
+        by: UserId,
     ) -> AppResult<Self> {
         let now = super::now();
-        let id: i64 = diesel::insert_into(badge_proposals::table)
+        let id: ProposalId = diesel::insert_into(badge_proposals::table)
             .values((
                 badge_proposals::member_id.eq(member_id),
                 badge_proposals::milestone.eq(to_i32(milestone)),
@@ -94,7 +94,7 @@ impl ProposalRow {
     }
 
     /// Reads a proposal by id (no scope).
-    fn reload(conn: &mut DbConn, id: i64) -> AppResult<Self> {
+    fn reload(conn: &mut DbConn, id: ProposalId) -> AppResult<Self> {
         Ok(badge_proposals::table
             .find(id)
             .select(Self::as_select())
@@ -102,7 +102,7 @@ impl ProposalRow {
     }
 
     /// One proposal whose member is inside the scope, with the member.
-    pub fn find(conn: &mut DbConn, scope: &Scope, id: i64) -> AppResult<(Self, MemberRow)> {
+    pub fn find(conn: &mut DbConn, scope: &Scope, id: ProposalId) -> AppResult<(Self, MemberRow)> {
         let base: JoinedWithMembers<'_, badge_proposals::table> = badge_proposals::table
             .inner_join(members::table)
             .into_boxed();
@@ -121,7 +121,7 @@ impl ProposalRow {
         filter: &ProposalFilter,
         before: Option<i64>,
         limit: i64,
-    ) -> AppResult<Vec<(Self, String, i64)>> {
+    ) -> AppResult<Vec<(Self, String, OrgId)>> {
         let base: JoinedWithMembers<'_, badge_proposals::table> = badge_proposals::table
             .inner_join(members::table)
             .into_boxed();
@@ -148,12 +148,12 @@ impl ProposalRow {
     /// Moves an open proposal to `status` (409 when it was decided meanwhile).
     pub fn decide(
         conn: &mut DbConn,
-        id: i64,
+        id: ProposalId,
         status: ProposalStatus,
-        by: i64,
+        by: UserId,
         decision_no: Option<&str>,
         reject_reason: Option<&str>,
-        badge_id: Option<i64>,
+        badge_id: Option<BadgeId>,
     ) -> AppResult<Self> {
         let n = diesel::update(
             badge_proposals::table
@@ -181,19 +181,19 @@ impl ProposalRow {
     }
 
     /// The API view.
-    pub fn to_dto(&self, full_name: &str, organization_id: i64) -> dto::BadgeProposal {
+    pub fn to_dto(&self, full_name: &str, organization_id: OrgId) -> dto::BadgeProposal {
         dto::BadgeProposal {
-            id: qldv_api_types::ProposalId(self.id),
-            member_id: MemberId(self.member_id),
+            id: self.id,
+            member_id: self.member_id,
             full_name: full_name.to_string(),
-            organization_id: OrgId(organization_id),
+            organization_id,
             milestone: to_u32(self.milestone),
             occasion_on: self.occasion_on,
             status: self.status,
             note: self.note.clone(),
             decision_no: self.decision_no.clone(),
             reject_reason: self.reject_reason.clone(),
-            badge_id: self.badge_id.map(qldv_api_types::BadgeId),
+            badge_id: self.badge_id,
             created_at: super::utc(self.created_at),
         }
     }

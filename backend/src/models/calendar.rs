@@ -4,6 +4,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use qldv_api_types::calendar::{CalendarSource, DayKind};
+use qldv_api_types::UserId;
 
 use crate::db::schema::{calendar_days, calendar_years};
 use crate::db::DbConn;
@@ -23,7 +24,7 @@ pub struct CalendarYearRow {
     /// Last recorded (UTC); `None` when seeded.
     pub updated_at: Option<NaiveDateTime>,
     /// Who recorded it.
-    pub updated_by: Option<i64>,
+    pub updated_by: Option<UserId>,
 }
 
 /// A day of the table.
@@ -71,7 +72,7 @@ impl CalendarYearRow {
         year: i32,
         decision: &str,
         days: &[CalendarDayRow],
-        (user, at): (Option<i64>, NaiveDateTime),
+        (user, at): (Option<UserId>, NaiveDateTime),
     ) -> AppResult<()> {
         diesel::delete(calendar_days::table.filter(calendar_days::year.eq(year))).execute(conn)?;
         diesel::delete(calendar_years::table.find(year)).execute(conn)?;

@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use qldv_api_types::cards::{self as dto, CardStatus};
-use qldv_api_types::{MemberId, OrgId};
+use qldv_api_types::{CardId, MemberId, OrgId, UserId};
 
 use crate::auth::Scope;
 use crate::db::schema::{cards, counters, members};
@@ -17,9 +17,9 @@ use crate::models::member::{after_name, within};
 #[diesel(table_name = cards)]
 pub struct CardRow {
     /// Id.
-    pub id: i64,
+    pub id: CardId,
     /// Member.
-    pub member_id: i64,
+    pub member_id: MemberId,
     /// Number.
     pub card_number: String,
     /// Active, void, revoked or collected.
@@ -29,7 +29,7 @@ pub struct CardRow {
     /// Decision number.
     pub decision_no: String,
     /// Replaced card.
-    pub replaces_id: Option<i64>,
+    pub replaces_id: Option<CardId>,
     /// Ended on.
     pub ended_on: Option<NaiveDate>,
     /// Why it ended.
@@ -37,7 +37,7 @@ pub struct CardRow {
     /// Regulation.
     pub regulation: String,
     /// Issued by.
-    pub created_by: Option<i64>,
+    pub created_by: Option<UserId>,
     /// Version.
     pub version: i64,
     /// Created.
@@ -50,7 +50,7 @@ pub struct CardRow {
 #[derive(Debug, Clone)]
 pub struct NewCard<'a> {
     /// Member.
-    pub member_id: i64,
+    pub member_id: MemberId,
     /// Number.
     pub card_number: &'a str,
     /// Issued on.
@@ -58,11 +58,11 @@ pub struct NewCard<'a> {
     /// Decision number.
     pub decision_no: &'a str,
     /// Replaced card.
-    pub replaces_id: Option<i64>,
+    pub replaces_id: Option<CardId>,
     /// Regulation.
     pub regulation: &'a str,
     /// Who.
-    pub by: i64,
+    pub by: UserId,
 }
 
 /// Filters of the card list.
@@ -75,7 +75,7 @@ pub struct CardFilter {
     /// Exact number (any status: finds voided numbers too).
     pub number: Option<String>,
     /// One member's.
-    pub member_id: Option<i64>,
+    pub member_id: Option<MemberId>,
 }
 
 fn in_range<'a>(
@@ -100,7 +100,7 @@ fn in_range<'a>(
 
 impl CardRow {
     /// One card whose member is inside the caller's scope, with the member's name and path.
-    pub fn find(conn: &mut DbConn, scope: &Scope, id: i64) -> AppResult<(Self, String, String)> {
+    pub fn find(conn: &mut DbConn, scope: &Scope, id: CardId) -> AppResult<(Self, String, String)> {
         in_range(
             cards::table.inner_join(members::table).into_boxed(),
             scope.path_range(),
@@ -150,7 +150,7 @@ impl CardRow {
     }
 
     /// The member's active card.
-    pub fn active_of(conn: &mut DbConn, member_id: i64) -> AppResult<Option<Self>> {
+    pub fn active_of(conn: &mut DbConn, member_id: MemberId) -> AppResult<Option<Self>> {
         Ok(cards::table
             .filter(cards::member_id.eq(member_id))
             .filter(cards::status.eq(CardStatus::Active))
@@ -188,7 +188,7 @@ impl CardRow {
     /// Inserts an active card.
     pub fn insert(conn: &mut DbConn, new: &NewCard<'_>) -> AppResult<Self> {
         let now = super::now();
-        let id: i64 = diesel::insert_into(cards::table)
+        let id: CardId = diesel::insert_into(cards::table)
             .values((
                 cards::member_id.eq(new.member_id),
                 cards::card_number.eq(new.card_number),
@@ -209,7 +209,7 @@ impl CardRow {
     /// Ends an active card (void, revoked or collected) when its version is `expected`.
     pub fn end(
         conn: &mut DbConn,
-        id: i64,
+        id: CardId,
         expected: i64,
         status: CardStatus,
         on: NaiveDate,
@@ -241,7 +241,7 @@ impl CardRow {
     }
 
     /// Reads a card by id (no scope: for rows the caller already reached through its scope).
-    pub fn reload(conn: &mut DbConn, id: i64) -> AppResult<Self> {
+    pub fn reload(conn: &mut DbConn, id: CardId) -> AppResult<Self> {
         Ok(cards::table
             .find(id)
             .select(Self::as_select())
@@ -251,14 +251,14 @@ impl CardRow {
     /// The API view.
     pub fn to_dto(&self, full_name: &str) -> dto::Card {
         dto::Card {
-            id: qldv_api_types::CardId(self.id),
-            member_id: MemberId(self.member_id),
+            id: self.id,
+            member_id: self.member_id,
             full_name: full_name.to_string(),
             card_number: self.card_number.clone(),
             status: self.status,
             issued_on: self.issued_on,
             decision_no: self.decision_no.clone(),
-            replaces_id: self.replaces_id.map(qldv_api_types::CardId),
+            replaces_id: self.replaces_id,
             ended_on: self.ended_on,
             end_reason: self.end_reason.clone(),
             version: self.version,
@@ -273,7 +273,7 @@ pub fn due(
     conn: &mut DbConn,
     scope: &Scope,
     subtree_path: Option<&str>,
-    after: Option<(String, i64)>,
+    after: Option<(String, MemberId)>,
     limit: i64,
 ) -> AppResult<Vec<(dto::CardDue, String)>> {
     let q = members::table

@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use qldv_api_types::movements::{self as dto, DisciplineForm};
-use qldv_api_types::MemberId;
+use qldv_api_types::{DisciplineId, MemberId, UserId};
 
 use crate::db::schema::disciplines;
 use crate::db::DbConn;
@@ -17,9 +17,9 @@ use crate::models::member_case::CaseRow;
 #[diesel(table_name = disciplines)]
 pub struct DisciplineRow {
     /// Id.
-    pub id: i64,
+    pub id: DisciplineId,
     /// Member.
-    pub member_id: i64,
+    pub member_id: MemberId,
     /// Form.
     pub form: DisciplineForm,
     /// Decided on.
@@ -37,7 +37,7 @@ pub struct DisciplineRow {
     /// Regulation.
     pub regulation: String,
     /// Entered by.
-    pub created_by: Option<i64>,
+    pub created_by: Option<UserId>,
     /// Entered at.
     pub created_at: NaiveDateTime,
     /// Announced on (`null` in rows written before it was recorded: the decision date).
@@ -94,7 +94,7 @@ impl DisciplineRow {
     }
 
     /// Marks a discipline annulled as wrongful on `on`; `false` when it was already.
-    pub fn annul(conn: &mut DbConn, id: i64, on: NaiveDate) -> AppResult<bool> {
+    pub fn annul(conn: &mut DbConn, id: DisciplineId, on: NaiveDate) -> AppResult<bool> {
         Ok(diesel::update(
             disciplines::table
                 .filter(disciplines::id.eq(id))
@@ -108,7 +108,7 @@ impl DisciplineRow {
     /// Rule 11: recomputes and stores the cached schedule of every discipline of the member
     /// (form in force, lapse, pending complaint, annulment) from its complaints and re-offence,
     /// after any of them changed.
-    pub fn reschedule(conn: &mut DbConn, member_id: i64, s: &RuleSettings) -> AppResult<()> {
+    pub fn reschedule(conn: &mut DbConn, member_id: MemberId, s: &RuleSettings) -> AppResult<()> {
         let all = Self::of_member(conn, member_id)?;
         let cases = CaseRow::of_member(conn, member_id)?;
         for d in &all {
@@ -133,12 +133,12 @@ impl DisciplineRow {
     }
 
     /// A member's disciplines, oldest first.
-    pub fn of_member(conn: &mut DbConn, member_id: i64) -> AppResult<Vec<Self>> {
+    pub fn of_member(conn: &mut DbConn, member_id: MemberId) -> AppResult<Vec<Self>> {
         Self::of_members(conn, &[member_id])
     }
 
     /// The disciplines of several members, oldest first.
-    pub fn of_members(conn: &mut DbConn, member_ids: &[i64]) -> AppResult<Vec<Self>> {
+    pub fn of_members(conn: &mut DbConn, member_ids: &[MemberId]) -> AppResult<Vec<Self>> {
         Ok(disciplines::table
             .filter(disciplines::member_id.eq_any(member_ids))
             .order((disciplines::decided_on.asc(), disciplines::id.asc()))
@@ -153,8 +153,8 @@ impl DisciplineRow {
         privacy: crate::domain::privacy::Privacy,
     ) -> dto::Discipline {
         dto::Discipline {
-            id: qldv_api_types::DisciplineId(self.id),
-            member_id: MemberId(self.member_id),
+            id: self.id,
+            member_id: self.member_id,
             form: self.form,
             decided_on: self.decided_on,
             announced_on: self.announced(),

@@ -1,5 +1,6 @@
 //! The cell's recognition that a disciplined member remedied the fault (rule 20).
 
+use qldv_api_types::{DisciplineId, UserId};
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -18,7 +19,7 @@ pub struct RemedyRow {
     /// Id.
     pub id: i64,
     /// The discipline decision.
-    pub discipline_id: i64,
+    pub discipline_id: DisciplineId,
     /// The day of the cell's resolution.
     pub recognised_on: NaiveDate,
     /// Resolution number.
@@ -26,7 +27,7 @@ pub struct RemedyRow {
     /// Remarks.
     pub note: Option<String>,
     /// Recorded by.
-    pub created_by: Option<i64>,
+    pub created_by: Option<UserId>,
     /// Recorded at.
     pub created_at: NaiveDateTime,
 }
@@ -35,11 +36,11 @@ impl RemedyRow {
     /// Records one (409 `already_exists` when the discipline has one).
     pub fn insert(
         conn: &mut DbConn,
-        discipline_id: i64,
+        discipline_id: DisciplineId,
         on: NaiveDate,
         resolution_no: &str,
         note: Option<&str>,
-        by: i64,
+        by: UserId,
     ) -> AppResult<Self> {
         let id: i64 = diesel::insert_into(discipline_remedies::table)
             .values((
@@ -68,24 +69,24 @@ impl RemedyRow {
     /// The day each of `discipline_ids` had its remedy recognised (one batched query).
     pub fn recognised_on(
         conn: &mut DbConn,
-        discipline_ids: &[i64],
-    ) -> AppResult<HashMap<i64, NaiveDate>> {
+        discipline_ids: &[DisciplineId],
+    ) -> AppResult<HashMap<DisciplineId, NaiveDate>> {
         Ok(discipline_remedies::table
             .filter(discipline_remedies::discipline_id.eq_any(discipline_ids))
             .select((
                 discipline_remedies::discipline_id,
                 discipline_remedies::recognised_on,
             ))
-            .load::<(i64, NaiveDate)>(conn)?
+            .load::<(DisciplineId, NaiveDate)>(conn)?
             .into_iter()
             .collect())
     }
 
     /// The API view.
-    pub fn to_dto(&self, member_id: i64) -> dto::DisciplineRemedy {
+    pub fn to_dto(&self, member_id: MemberId) -> dto::DisciplineRemedy {
         dto::DisciplineRemedy {
             discipline_id: self.discipline_id,
-            member_id: MemberId(member_id),
+            member_id,
             recognised_on: self.recognised_on,
             resolution_no: self.resolution_no.clone(),
             note: self.note.clone(),

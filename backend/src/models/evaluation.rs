@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use qldv_api_types::evaluations::{self as dto, EvaluationLevel, NotRatedReason};
-use qldv_api_types::{MemberId, OrgId};
+use qldv_api_types::{EvaluationId, MemberId, OrgId, UserId};
 
 use crate::auth::Scope;
 use crate::db::schema::{evaluations, members};
@@ -19,13 +19,13 @@ use qldv_api_types::Term;
 #[diesel(table_name = evaluations)]
 pub struct EvaluationRow {
     /// Id.
-    pub id: i64,
+    pub id: EvaluationId,
     /// Member.
-    pub member_id: i64,
+    pub member_id: MemberId,
     /// Year.
     pub year: i32,
     /// Grassroots organisation of the round.
-    pub grassroots_org_id: i64,
+    pub grassroots_org_id: OrgId,
     /// Level.
     pub level: EvaluationLevel,
     /// Score.
@@ -37,9 +37,9 @@ pub struct EvaluationRow {
     /// Regulation.
     pub regulation: String,
     /// Entered by.
-    pub created_by: Option<i64>,
+    pub created_by: Option<UserId>,
     /// Changed by.
-    pub updated_by: Option<i64>,
+    pub updated_by: Option<UserId>,
     /// Version.
     pub version: i64,
     /// Entered at.
@@ -60,11 +60,11 @@ pub struct EvaluationRow {
 #[derive(Debug, Clone)]
 pub struct NewRating<'a> {
     /// Member.
-    pub member_id: i64,
+    pub member_id: MemberId,
     /// Year.
     pub year: i32,
     /// Grassroots organisation.
-    pub grassroots_org_id: i64,
+    pub grassroots_org_id: OrgId,
     /// Level.
     pub level: EvaluationLevel,
     /// Score.
@@ -82,7 +82,7 @@ pub struct NewRating<'a> {
     /// Maternity leave.
     pub maternity: Option<(NaiveDate, NaiveDate)>,
     /// Who.
-    pub by: i64,
+    pub by: UserId,
 }
 
 /// Path bounds of the scope, or of the whole tree (every path starts with `/`, and `0` follows
@@ -110,11 +110,11 @@ macro_rules! to_rate {
 }
 
 /// One member of the list with its rating.
-pub type ListRow = (i64, String, i64, String, Option<EvaluationRow>);
+pub type ListRow = (MemberId, String, OrgId, String, Option<EvaluationRow>);
 
 impl EvaluationRow {
     /// The member's rating for a year.
-    pub fn find(conn: &mut DbConn, member_id: i64, year: i32) -> AppResult<Option<Self>> {
+    pub fn find(conn: &mut DbConn, member_id: MemberId, year: i32) -> AppResult<Option<Self>> {
         Ok(evaluations::table
             .filter(evaluations::member_id.eq(member_id))
             .filter(evaluations::year.eq(year))
@@ -124,7 +124,7 @@ impl EvaluationRow {
     }
 
     /// The member's ratings, newest year first.
-    pub fn of_member(conn: &mut DbConn, member_id: i64) -> AppResult<Vec<Self>> {
+    pub fn of_member(conn: &mut DbConn, member_id: MemberId) -> AppResult<Vec<Self>> {
         Ok(evaluations::table
             .filter(evaluations::member_id.eq(member_id))
             .order(evaluations::year.desc())
@@ -201,14 +201,14 @@ impl EvaluationRow {
         scope: &Scope,
         subtree_path: &str,
         year: i32,
-        after: Option<(String, i64)>,
+        after: Option<(String, MemberId)>,
         limit: i64,
     ) -> AppResult<Vec<ListRow>> {
         let q = members::table
             .filter(to_rate!(scope, subtree_path, year))
             .into_boxed();
         let q = crate::models::member::after_name(q, after);
-        let people: Vec<(i64, String, i64, String)> = q
+        let people: Vec<(MemberId, String, OrgId, String)> = q
             .order((members::name_sort_key.asc(), members::id.asc()))
             .limit(limit)
             .select((
@@ -218,8 +218,8 @@ impl EvaluationRow {
                 members::name_sort_key,
             ))
             .load(conn)?;
-        let ids: Vec<i64> = people.iter().map(|p| p.0).collect();
-        let mut rated: std::collections::HashMap<i64, Self> = evaluations::table
+        let ids: Vec<MemberId> = people.iter().map(|p| p.0).collect();
+        let mut rated: std::collections::HashMap<MemberId, Self> = evaluations::table
             .filter(evaluations::member_id.eq_any(&ids))
             .filter(evaluations::year.eq(year))
             .select(Self::as_select())
@@ -242,7 +242,7 @@ impl EvaluationRow {
     /// who arrived since does not.
     pub fn summary(
         conn: &mut DbConn,
-        root_id: i64,
+        root_id: OrgId,
         year: i32,
         on: NaiveDate,
         quota: (u32, QuotaBase),
@@ -259,7 +259,7 @@ SELECT 'total', e.level, COUNT(*) FROM due
     WHERE e.year = p.yr GROUP BY e.level"
         );
         let p = TallyParams {
-            root: root_id,
+            root: root_id.into(),
             from: on,
             to: on,
             year: i64::from(year),
@@ -294,13 +294,13 @@ SELECT 'total', e.level, COUNT(*) FROM due
     /// The API view.
     pub fn to_dto(&self) -> dto::Evaluation {
         dto::Evaluation {
-            member_id: MemberId(self.member_id),
+            member_id: self.member_id,
             year: self.year,
             level: self.level,
             score: self.score.and_then(|s| u32::try_from(s).ok()),
             not_rated_reason: self.not_rated_reason,
             note: self.note.clone(),
-            grassroots_organization_id: OrgId(self.grassroots_org_id),
+            grassroots_organization_id: self.grassroots_org_id,
             regulation: self.regulation.clone(),
             level_reason: self.level_reason.clone(),
             self_remedied: self.self_remedied,

@@ -4,7 +4,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use qldv_api_types::evaluations::{self as dto, RoundStatus};
-use qldv_api_types::OrgId;
+use qldv_api_types::{OrgId, RoundId, UserId};
 
 use crate::db::schema::evaluation_rounds;
 use crate::db::DbConn;
@@ -16,9 +16,9 @@ use crate::models::evaluation::finish_summary;
 #[diesel(table_name = evaluation_rounds)]
 pub struct RoundRow {
     /// Id.
-    pub id: i64,
+    pub id: RoundId,
     /// Grassroots organisation.
-    pub organization_id: i64,
+    pub organization_id: OrgId,
     /// Year.
     pub year: i32,
     /// Open or closed.
@@ -38,7 +38,7 @@ pub struct RoundRow {
     /// Regulation.
     pub regulation: String,
     /// Closed by.
-    pub closed_by: Option<i64>,
+    pub closed_by: Option<UserId>,
     /// Closed at.
     pub closed_at: Option<NaiveDateTime>,
     /// Created.
@@ -47,7 +47,7 @@ pub struct RoundRow {
 
 impl RoundRow {
     /// The round of a grassroots organisation for a year, if one was recorded.
-    pub fn find(conn: &mut DbConn, org_id: i64, year: i32) -> AppResult<Option<Self>> {
+    pub fn find(conn: &mut DbConn, org_id: OrgId, year: i32) -> AppResult<Option<Self>> {
         Ok(evaluation_rounds::table
             .filter(evaluation_rounds::organization_id.eq(org_id))
             .filter(evaluation_rounds::year.eq(year))
@@ -57,18 +57,18 @@ impl RoundRow {
     }
 
     /// The state of the round of `org_id` for `year` (open when none was recorded).
-    pub fn status_of(conn: &mut DbConn, org_id: i64, year: i32) -> AppResult<RoundStatus> {
+    pub fn status_of(conn: &mut DbConn, org_id: OrgId, year: i32) -> AppResult<RoundStatus> {
         Ok(round_status(Self::find(conn, org_id, year)?.as_ref()))
     }
 
     /// Closes the round with its summary frozen (inserting it when none was recorded).
     pub fn close(
         conn: &mut DbConn,
-        org_id: i64,
+        org_id: OrgId,
         year: i32,
         s: &dto::EvaluationSummary,
         regulation: &str,
-        by: i64,
+        by: UserId,
     ) -> AppResult<Self> {
         let now = super::now();
         let values = (
@@ -105,7 +105,7 @@ impl RoundRow {
     }
 
     /// Reopens a closed round (administrators correcting a mistake).
-    pub fn reopen(conn: &mut DbConn, org_id: i64, year: i32) -> AppResult<()> {
+    pub fn reopen(conn: &mut DbConn, org_id: OrgId, year: i32) -> AppResult<()> {
         diesel::update(
             evaluation_rounds::table
                 .filter(evaluation_rounds::organization_id.eq(org_id))
@@ -151,21 +151,21 @@ pub fn round_status(row: Option<&RoundRow>) -> RoundStatus {
 
 /// The API view of a round: the frozen summary when closed, else the live one.
 pub fn round_dto(
-    org_id: i64,
+    org_id: OrgId,
     year: i32,
     row: Option<&RoundRow>,
     live: dto::EvaluationSummary,
 ) -> dto::EvaluationRound {
     match row {
         Some(r) if r.status == RoundStatus::Closed => dto::EvaluationRound {
-            organization_id: OrgId(org_id),
+            organization_id: org_id,
             year,
             status: RoundStatus::Closed,
             summary: r.summary(live.quota_percent, live.quota_base),
             closed_at: r.closed_at.map(super::utc),
         },
         _ => dto::EvaluationRound {
-            organization_id: OrgId(org_id),
+            organization_id: org_id,
             year,
             status: RoundStatus::Open,
             summary: live,

@@ -2,6 +2,7 @@
 
 use chrono::Duration;
 use diesel::prelude::*;
+use qldv_api_types::UserId;
 
 use crate::db::schema::idempotency_keys as k;
 use crate::db::DbConn;
@@ -33,7 +34,7 @@ pub enum Claim {
 }
 
 /// Claims `key` for a request whose hash is `hash` (call inside a write transaction).
-pub fn claim(conn: &mut DbConn, user_id: i64, key: &str, hash: &str) -> AppResult<Claim> {
+pub fn claim(conn: &mut DbConn, user_id: UserId, key: &str, hash: &str) -> AppResult<Claim> {
     let now = super::now();
     let found = k::table
         .find((user_id, key))
@@ -103,7 +104,7 @@ pub fn claim(conn: &mut DbConn, user_id: i64, key: &str, hash: &str) -> AppResul
 /// Stores the response of a claimed key.
 pub fn complete(
     conn: &mut DbConn,
-    user_id: i64,
+    user_id: UserId,
     key: &str,
     status: u16,
     content_type: Option<&str>,
@@ -120,7 +121,7 @@ pub fn complete(
 }
 
 /// Forgets a claimed key (the request failed: a retry may try again), and keys past their time.
-pub fn release(conn: &mut DbConn, user_id: i64, key: &str) -> AppResult<()> {
+pub fn release(conn: &mut DbConn, user_id: UserId, key: &str) -> AppResult<()> {
     diesel::delete(k::table.find((user_id, key))).execute(conn)?;
     diesel::delete(k::table.filter(k::created_at.lt(super::now() - Duration::seconds(KEEP))))
         .execute(conn)?;

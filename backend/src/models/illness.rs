@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use qldv_api_types::movements as dto;
-use qldv_api_types::MemberId;
+use qldv_api_types::{IllnessId, MemberId, UserId};
 
 use crate::db::schema::member_illnesses;
 use crate::db::DbConn;
@@ -15,9 +15,9 @@ use crate::error::AppResult;
 #[diesel(table_name = member_illnesses)]
 pub struct IllnessRow {
     /// Id.
-    pub id: i64,
+    pub id: IllnessId,
     /// Member.
-    pub member_id: i64,
+    pub member_id: MemberId,
     /// First day.
     pub from_on: NaiveDate,
     /// Last day.
@@ -27,7 +27,7 @@ pub struct IllnessRow {
     /// The record.
     pub note: String,
     /// Entered by.
-    pub created_by: Option<i64>,
+    pub created_by: Option<UserId>,
     /// Entered at.
     pub created_at: NaiveDateTime,
 }
@@ -36,11 +36,11 @@ impl IllnessRow {
     /// Records an illness.
     pub fn insert(
         conn: &mut DbConn,
-        member_id: i64,
+        member_id: MemberId,
         body: &dto::IllnessRequest,
-        by: i64,
+        by: UserId,
     ) -> AppResult<Self> {
-        let id: i64 = diesel::insert_into(member_illnesses::table)
+        let id: IllnessId = diesel::insert_into(member_illnesses::table)
             .values((
                 member_illnesses::member_id.eq(member_id),
                 member_illnesses::from_on.eq(body.from),
@@ -59,12 +59,12 @@ impl IllnessRow {
     }
 
     /// A member's illnesses, oldest first.
-    pub fn of_member(conn: &mut DbConn, member_id: i64) -> AppResult<Vec<Self>> {
+    pub fn of_member(conn: &mut DbConn, member_id: MemberId) -> AppResult<Vec<Self>> {
         Self::of_members(conn, &[member_id])
     }
 
     /// The illnesses of several members, oldest first.
-    pub fn of_members(conn: &mut DbConn, member_ids: &[i64]) -> AppResult<Vec<Self>> {
+    pub fn of_members(conn: &mut DbConn, member_ids: &[MemberId]) -> AppResult<Vec<Self>> {
         Ok(member_illnesses::table
             .filter(member_illnesses::member_id.eq_any(member_ids))
             .order((member_illnesses::from_on.asc(), member_illnesses::id.asc()))
@@ -87,8 +87,8 @@ impl IllnessRow {
     /// The API view, the note as `privacy` allows (health data).
     pub fn to_dto(&self, privacy: crate::domain::privacy::Privacy) -> dto::Illness {
         dto::Illness {
-            id: qldv_api_types::IllnessId(self.id),
-            member_id: MemberId(self.member_id),
+            id: self.id,
+            member_id: self.member_id,
             from: self.from_on,
             to: self.to_on,
             serious: self.serious,

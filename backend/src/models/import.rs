@@ -3,7 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use qldv_api_types::reports::{ImportError, ImportJob, ImportStatus};
-use qldv_api_types::OrgId;
+use qldv_api_types::{ImportId, OrgId, UserId};
 
 use crate::auth::Scope;
 use crate::db::schema::{imports, organizations};
@@ -15,9 +15,9 @@ use crate::error::{AppError, AppResult};
 #[diesel(table_name = imports)]
 pub struct ImportRow {
     /// Id.
-    pub id: i64,
+    pub id: ImportId,
     /// Target organisation.
-    pub organization_id: i64,
+    pub organization_id: OrgId,
     /// File name.
     pub file_name: String,
     /// SHA-256 of the file.
@@ -39,7 +39,7 @@ pub struct ImportRow {
     /// A message for the whole file.
     pub message: Option<String>,
     /// Who started it.
-    pub created_by: Option<i64>,
+    pub created_by: Option<UserId>,
     /// Their user name.
     pub created_by_name: String,
     /// Started (UTC).
@@ -68,14 +68,14 @@ impl ImportRow {
     #[allow(clippy::too_many_arguments)]
     pub fn start(
         conn: &mut DbConn,
-        organization_id: i64,
+        organization_id: OrgId,
         file_name: &str,
         sha256: &str,
         total_rows: i64,
-        user_id: Option<i64>,
+        user_id: Option<UserId>,
         username: &str,
     ) -> AppResult<Self> {
-        let id: i64 = diesel::insert_into(imports::table)
+        let id: ImportId = diesel::insert_into(imports::table)
             .values((
                 imports::organization_id.eq(organization_id),
                 imports::file_name.eq(file_name),
@@ -95,7 +95,12 @@ impl ImportRow {
     }
 
     /// Records how a job ended.
-    pub fn finish(conn: &mut DbConn, id: i64, status: ImportStatus, o: &Outcome) -> AppResult<()> {
+    pub fn finish(
+        conn: &mut DbConn,
+        id: ImportId,
+        status: ImportStatus,
+        o: &Outcome,
+    ) -> AppResult<()> {
         let errors = serde_json::to_string(&o.errors).map_err(AppError::internal)?;
         diesel::update(imports::table.find(id))
             .set((
@@ -114,7 +119,7 @@ impl ImportRow {
 
     /// A job still `running` whose own connection failed is recorded as failed with `message`
     /// (a job that already ended keeps its outcome).
-    pub fn fail_if_running(conn: &mut DbConn, id: i64, message: &str) -> AppResult<()> {
+    pub fn fail_if_running(conn: &mut DbConn, id: ImportId, message: &str) -> AppResult<()> {
         diesel::update(
             imports::table
                 .find(id)
@@ -144,7 +149,7 @@ impl ImportRow {
     }
 
     /// A job whose organisation lies inside the scope, else 404.
-    pub fn find(conn: &mut DbConn, scope: &Scope, id: i64) -> AppResult<Self> {
+    pub fn find(conn: &mut DbConn, scope: &Scope, id: ImportId) -> AppResult<Self> {
         let mut q = imports::table
             .inner_join(organizations::table)
             .filter(imports::id.eq(id))
@@ -185,8 +190,8 @@ impl ImportRow {
     /// The API view; `progress` overrides the stored count while the job runs.
     pub fn to_dto(&self, progress: Option<i64>) -> ImportJob {
         ImportJob {
-            id: qldv_api_types::ImportId(self.id),
-            organization_id: OrgId(self.organization_id),
+            id: self.id,
+            organization_id: self.organization_id,
             file_name: self.file_name.clone(),
             file_sha256: self.file_sha256.clone(),
             status: self.status,

@@ -4,7 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use qldv_api_types::members::{Gender, MemberStatus, PoliticalTheory};
 use qldv_api_types::movements::MembershipEnd;
-use qldv_api_types::MemberId;
+use qldv_api_types::{MemberId, OrgId};
 
 use crate::auth::Scope;
 use crate::db::schema::members;
@@ -19,9 +19,9 @@ use crate::models::uow::Uow;
 #[diesel(table_name = members)]
 pub struct MemberRow {
     /// Id.
-    pub id: i64,
+    pub id: MemberId,
     /// The member's cell.
-    pub organization_id: i64,
+    pub organization_id: OrgId,
     /// Path of that cell.
     pub org_path: String,
     /// Full name.
@@ -111,7 +111,7 @@ pub struct MemberRow {
     /// Its last day, if set.
     pub away_to: Option<NaiveDate>,
     /// Where the member is temporarily registered (accepted temporary transfer).
-    pub temporary_org_id: Option<i64>,
+    pub temporary_org_id: Option<OrgId>,
     /// Why the member exited (name removed, resigned, expelled, deceased).
     pub exit_reason: Option<MembershipEnd>,
     /// Days of closed interruptions (party age).
@@ -158,7 +158,7 @@ pub struct MemberFilter {
 pub(crate) type Boxed<'a> = members::BoxedQuery<'a, <DbConn as diesel::Connection>::Backend>;
 
 /// Members after a keyset cursor `(sort key, id)` in Vietnamese name order.
-pub(crate) fn after_name(q: Boxed<'_>, after: Option<(String, i64)>) -> Boxed<'_> {
+pub(crate) fn after_name(q: Boxed<'_>, after: Option<(String, MemberId)>) -> Boxed<'_> {
     match after {
         Some((key, id)) => q.filter(
             members::name_sort_key
@@ -236,7 +236,7 @@ impl MemberRow {
     /// otherwise).
     pub fn update_profile(
         conn: &mut Uow<'_>,
-        id: i64,
+        id: MemberId,
         expected: i64,
         changes: &ProfileChanges,
     ) -> AppResult<Self> {
@@ -263,7 +263,7 @@ impl MemberRow {
 
     /// Claims the next version of a record for a lifecycle change (412 with the current version
     /// when `expected` is stale): two clerks never both apply a change to the same state.
-    pub fn touch(conn: &mut Uow<'_>, id: i64, expected: i64) -> AppResult<Self> {
+    pub fn touch(conn: &mut Uow<'_>, id: MemberId, expected: i64) -> AppResult<Self> {
         let n = diesel::update(
             members::table
                 .filter(members::id.eq(id))
@@ -278,7 +278,12 @@ impl MemberRow {
     }
 
     /// Moves a member to another cell (the membership periods are the caller's to keep).
-    pub fn move_to(conn: &mut DbConn, id: i64, org_id: i64, org_path: &str) -> AppResult<()> {
+    pub fn move_to(
+        conn: &mut DbConn,
+        id: MemberId,
+        org_id: OrgId,
+        org_path: &str,
+    ) -> AppResult<()> {
         super::composition_rollup::track(conn, id, |conn| {
             diesel::update(members::table.find(id))
                 .set((
@@ -294,7 +299,7 @@ impl MemberRow {
     /// Records why a member exited (cleared on re-admission).
     pub fn set_exit_reason(
         conn: &mut DbConn,
-        id: i64,
+        id: MemberId,
         reason: Option<MembershipEnd>,
     ) -> AppResult<()> {
         diesel::update(members::table.find(id))
@@ -306,7 +311,7 @@ impl MemberRow {
     /// Records the member's current or latest period of exemption or absence.
     pub fn set_period(
         conn: &mut DbConn,
-        id: i64,
+        id: MemberId,
         exemption: bool,
         from: NaiveDate,
         to: Option<NaiveDate>,
@@ -326,7 +331,11 @@ impl MemberRow {
     }
 
     /// Records (or clears) where a member is temporarily registered.
-    pub fn set_temporary_org(conn: &mut DbConn, id: i64, org_id: Option<i64>) -> AppResult<()> {
+    pub fn set_temporary_org(
+        conn: &mut DbConn,
+        id: MemberId,
+        org_id: Option<OrgId>,
+    ) -> AppResult<()> {
         diesel::update(members::table.find(id))
             .set(members::temporary_org_id.eq(org_id))
             .execute(conn)?;
@@ -335,7 +344,7 @@ impl MemberRow {
 
     /// Recomputes the cached lifecycle state from all the member's events (call after appending
     /// events, in the same transaction).
-    pub fn refresh_state(conn: &mut DbConn, id: i64) -> AppResult<Self> {
+    pub fn refresh_state(conn: &mut DbConn, id: MemberId) -> AppResult<Self> {
         let events = super::member_event::of_member(conn, id)?;
         let facts: Vec<_> = events
             .iter()
@@ -368,7 +377,7 @@ impl MemberRow {
     /// Derives again, from their events, the rows whose interruptions were cached only as a
     /// number of days (written before the dated periods were kept); the number of rows.
     pub fn derive_pending_interruptions(conn: &mut DbConn) -> AppResult<usize> {
-        let ids: Vec<i64> = members::table
+        let ids: Vec<MemberId> = members::table
             .filter(members::interruptions.is_null())
             .select(members::id)
             .load(conn)?;
@@ -381,7 +390,7 @@ impl MemberRow {
     /// Recomputes the cached badge columns (highest milestone held, the day the next one is
     /// reached) from the row, the badges held and the settings in force today; call after the
     /// events or the awards change, in the same transaction.
-    pub fn refresh_badge_due(conn: &mut DbConn, id: i64) -> AppResult<Self> {
+    pub fn refresh_badge_due(conn: &mut DbConn, id: MemberId) -> AppResult<Self> {
         let row = members::table
             .find(id)
             .select(Self::as_select())
@@ -418,7 +427,11 @@ impl MemberRow {
 
     /// Records the member's active card number (`None` when the member has no active card); the
     /// record's version moves on, since its representation changed.
-    pub fn set_card_number(conn: &mut Uow<'_>, id: i64, number: Option<&str>) -> AppResult<()> {
+    pub fn set_card_number(
+        conn: &mut Uow<'_>,
+        id: MemberId,
+        number: Option<&str>,
+    ) -> AppResult<()> {
         diesel::update(members::table.find(id))
             .set((
                 members::card_number.eq(number),
@@ -434,7 +447,7 @@ impl MemberRow {
         )
     }
 
-    fn after_versioned_update(conn: &mut Uow<'_>, id: i64, updated: usize) -> AppResult<Self> {
+    fn after_versioned_update(conn: &mut Uow<'_>, id: MemberId, updated: usize) -> AppResult<Self> {
         let row = members::table
             .find(id)
             .select(Self::as_select())

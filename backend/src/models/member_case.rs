@@ -1,5 +1,6 @@
 //! Inspections, complaints, denunciations and discipline reviews of a member (rules 9, 11, 20).
 
+use qldv_api_types::UserId;
 use std::collections::{HashMap, HashSet};
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -20,15 +21,15 @@ use crate::error::AppResult;
 #[diesel(table_name = member_cases)]
 pub struct CaseRow {
     /// Id.
-    pub id: i64,
+    pub id: CaseId,
     /// Member.
-    pub member_id: i64,
+    pub member_id: MemberId,
     /// What is handled.
     pub kind: CaseKind,
     /// Began on.
     pub opened_on: NaiveDate,
     /// The discipline a complaint is against.
-    pub discipline_id: Option<i64>,
+    pub discipline_id: Option<DisciplineId>,
     /// Number of the inspection decision or receipt.
     pub reference_no: Option<String>,
     /// What about.
@@ -48,11 +49,11 @@ pub struct CaseRow {
     /// Regulation in force when opened.
     pub regulation: String,
     /// Entered by.
-    pub created_by: Option<i64>,
+    pub created_by: Option<UserId>,
     /// Entered at.
     pub created_at: NaiveDateTime,
     /// Settlement entered by.
-    pub settled_by: Option<i64>,
+    pub settled_by: Option<UserId>,
     /// Settlement entered at.
     pub settled_at: Option<NaiveDateTime>,
 }
@@ -62,13 +63,13 @@ pub struct CaseRow {
 #[diesel(table_name = member_cases)]
 pub struct NewCase<'a> {
     /// Member.
-    pub member_id: i64,
+    pub member_id: MemberId,
     /// What is handled.
     pub kind: CaseKind,
     /// Began on.
     pub opened_on: NaiveDate,
     /// The discipline a complaint is against.
-    pub discipline_id: Option<i64>,
+    pub discipline_id: Option<DisciplineId>,
     /// Number of the inspection decision or receipt.
     pub reference_no: Option<&'a str>,
     /// What about.
@@ -76,7 +77,7 @@ pub struct NewCase<'a> {
     /// Regulation in force when opened.
     pub regulation: &'a str,
     /// Entered by.
-    pub created_by: Option<i64>,
+    pub created_by: Option<UserId>,
     /// Entered at.
     pub created_at: NaiveDateTime,
 }
@@ -98,7 +99,7 @@ pub struct Settlement<'a> {
     /// What was concluded.
     pub outcome: Option<&'a str>,
     /// Entered by.
-    pub settled_by: Option<i64>,
+    pub settled_by: Option<UserId>,
     /// Entered at.
     pub settled_at: Option<NaiveDateTime>,
 }
@@ -106,7 +107,7 @@ pub struct Settlement<'a> {
 impl CaseRow {
     /// Inserts a case; the stored row.
     pub fn insert(conn: &mut DbConn, new: &NewCase<'_>) -> AppResult<Self> {
-        let id: i64 = diesel::insert_into(member_cases::table)
+        let id: CaseId = diesel::insert_into(member_cases::table)
             .values(new)
             .returning(member_cases::id)
             .get_result(conn)?;
@@ -114,14 +115,14 @@ impl CaseRow {
     }
 
     /// Records the settlement of case `id`; the stored row.
-    pub fn settle(conn: &mut DbConn, id: i64, s: &Settlement<'_>) -> AppResult<Self> {
+    pub fn settle(conn: &mut DbConn, id: CaseId, s: &Settlement<'_>) -> AppResult<Self> {
         diesel::update(member_cases::table.find(id))
             .set(s)
             .execute(conn)?;
         Self::get(conn, id)
     }
 
-    fn get(conn: &mut DbConn, id: i64) -> AppResult<Self> {
+    fn get(conn: &mut DbConn, id: CaseId) -> AppResult<Self> {
         Ok(member_cases::table
             .find(id)
             .select(Self::as_select())
@@ -129,7 +130,7 @@ impl CaseRow {
     }
 
     /// The cases of several members, oldest first.
-    pub fn of_members(conn: &mut DbConn, member_ids: &[i64]) -> AppResult<Vec<Self>> {
+    pub fn of_members(conn: &mut DbConn, member_ids: &[MemberId]) -> AppResult<Vec<Self>> {
         Ok(member_cases::table
             .filter(member_cases::member_id.eq_any(member_ids))
             .order((member_cases::opened_on.asc(), member_cases::id.asc()))
@@ -138,12 +139,12 @@ impl CaseRow {
     }
 
     /// A member's cases, oldest first.
-    pub fn of_member(conn: &mut DbConn, member_id: i64) -> AppResult<Vec<Self>> {
+    pub fn of_member(conn: &mut DbConn, member_id: MemberId) -> AppResult<Vec<Self>> {
         Self::of_members(conn, &[member_id])
     }
 
     /// The complaints against one discipline, oldest first.
-    pub fn against(conn: &mut DbConn, discipline_id: i64) -> AppResult<Vec<Self>> {
+    pub fn against(conn: &mut DbConn, discipline_id: DisciplineId) -> AppResult<Vec<Self>> {
         Ok(member_cases::table
             .filter(member_cases::discipline_id.eq(discipline_id))
             .order((member_cases::opened_on.asc(), member_cases::id.asc()))
@@ -180,7 +181,7 @@ impl CaseRow {
     /// see [`crate::domain::case::under_consideration`].
     pub fn discipline_under_consideration(
         conn: &mut DbConn,
-        member_id: i64,
+        member_id: MemberId,
         day: NaiveDate,
     ) -> AppResult<bool> {
         Ok(Self::under_consideration_among(conn, &[member_id], day)?.contains(&member_id))
@@ -190,10 +191,10 @@ impl CaseRow {
     /// consideration on `day`.
     pub fn under_consideration_among(
         conn: &mut DbConn,
-        member_ids: &[i64],
+        member_ids: &[MemberId],
         day: NaiveDate,
-    ) -> AppResult<HashSet<i64>> {
-        let mut by_member: HashMap<i64, Vec<CaseFacts>> = HashMap::new();
+    ) -> AppResult<HashSet<MemberId>> {
+        let mut by_member: HashMap<MemberId, Vec<CaseFacts>> = HashMap::new();
         for c in Self::of_members(conn, member_ids)? {
             by_member.entry(c.member_id).or_default().push(c.facts());
         }
@@ -208,11 +209,11 @@ impl CaseRow {
     /// discipline's reason).
     pub fn to_dto(&self, today: NaiveDate, privacy: Privacy) -> dto::MemberCase {
         dto::MemberCase {
-            id: CaseId(self.id),
-            member_id: MemberId(self.member_id),
+            id: self.id,
+            member_id: self.member_id,
             kind: self.kind,
             opened_on: self.opened_on,
-            discipline_id: self.discipline_id.map(DisciplineId),
+            discipline_id: self.discipline_id,
             reference_no: self.reference_no.clone(),
             summary: privacy.show_str(Field::DisciplineReason, &self.summary),
             settled_on: self.settled_on,

@@ -4,7 +4,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use qldv_api_types::members::{self as dto, MemberEventKind};
 use qldv_api_types::movements::MembershipEnd;
-use qldv_api_types::OrgId;
+use qldv_api_types::UserId;
+use qldv_api_types::{EventId, MemberId, OrgId};
 
 use crate::auth::Actor;
 use crate::db::schema::{member_events, memberships};
@@ -17,9 +18,9 @@ use crate::error::AppResult;
 #[diesel(table_name = member_events)]
 pub struct EventRow {
     /// Id.
-    pub id: i64,
+    pub id: EventId,
     /// Member.
-    pub member_id: i64,
+    pub member_id: MemberId,
     /// Kind.
     pub kind: MemberEventKind,
     /// Effective date.
@@ -29,15 +30,15 @@ pub struct EventRow {
     /// Decision date.
     pub decision_on: Option<NaiveDate>,
     /// Deciding organisation.
-    pub deciding_org_id: Option<i64>,
+    pub deciding_org_id: Option<OrgId>,
     /// The member's organisation then.
-    pub organization_id: i64,
+    pub organization_id: OrgId,
     /// Regulation.
     pub regulation: String,
     /// JSON details.
     pub details: Option<String>,
     /// Author id.
-    pub entered_by: Option<i64>,
+    pub entered_by: Option<UserId>,
     /// Author name.
     pub entered_by_name: String,
     /// Entered at.
@@ -48,7 +49,7 @@ pub struct EventRow {
 #[derive(Debug, Clone)]
 pub struct NewEvent<'a> {
     /// Member.
-    pub member_id: i64,
+    pub member_id: MemberId,
     /// Kind.
     pub kind: MemberEventKind,
     /// Effective date.
@@ -58,9 +59,9 @@ pub struct NewEvent<'a> {
     /// Decision date.
     pub decision_on: Option<NaiveDate>,
     /// Deciding organisation.
-    pub deciding_org_id: Option<i64>,
+    pub deciding_org_id: Option<OrgId>,
     /// The member's organisation.
-    pub organization_id: i64,
+    pub organization_id: OrgId,
     /// Regulation.
     pub regulation: &'a str,
     /// Details.
@@ -76,7 +77,7 @@ impl NewEvent<'_> {
     /// The event as it will be stored (its id still unknown: 0).
     pub fn to_row(&self, actor: &Actor, entered_at: NaiveDateTime) -> EventRow {
         EventRow {
-            id: 0,
+            id: EventId(0),
             member_id: self.member_id,
             kind: self.kind,
             occurred_on: self.occurred_on,
@@ -135,7 +136,7 @@ pub fn insert_rows(conn: &mut DbConn, rows: &[EventRow]) -> AppResult<()> {
 }
 
 /// A member's events in date order.
-pub fn of_member(conn: &mut DbConn, member_id: i64) -> AppResult<Vec<EventRow>> {
+pub fn of_member(conn: &mut DbConn, member_id: MemberId) -> AppResult<Vec<EventRow>> {
     Ok(member_events::table
         .filter(member_events::member_id.eq(member_id))
         .order((member_events::occurred_on.asc(), member_events::id.asc()))
@@ -210,13 +211,13 @@ impl EventRow {
     /// the values before and after).
     pub fn to_dto(&self, privacy: crate::domain::privacy::Privacy) -> dto::MemberEvent {
         dto::MemberEvent {
-            id: qldv_api_types::EventId(self.id),
+            id: self.id,
             kind: self.kind,
             occurred_on: self.occurred_on,
             decision_no: self.decision_no.clone(),
             decision_on: self.decision_on,
-            deciding_organization_id: self.deciding_org_id.map(OrgId),
-            organization_id: OrgId(self.organization_id),
+            deciding_organization_id: self.deciding_org_id,
+            organization_id: self.organization_id,
             regulation: self.regulation.clone(),
             details: self
                 .details
@@ -238,8 +239,8 @@ pub use qldv_api_types::movements::MembershipStart as Arrival;
 /// Opens a membership period of a member in an organisation from a date.
 pub fn open_membership(
     conn: &mut DbConn,
-    member_id: i64,
-    org_id: i64,
+    member_id: MemberId,
+    org_id: OrgId,
     from: NaiveDate,
     why: Arrival,
 ) -> AppResult<()> {
@@ -250,7 +251,7 @@ pub fn open_membership(
 /// same reason, set by set.
 pub fn open_memberships(
     conn: &mut DbConn,
-    periods: &[(i64, i64, NaiveDate)],
+    periods: &[(MemberId, OrgId, NaiveDate)],
     why: Arrival,
 ) -> AppResult<()> {
     use crate::db::bulk::Batch;
@@ -273,7 +274,7 @@ pub fn open_memberships(
 /// or an exit.
 pub fn close_membership(
     conn: &mut DbConn,
-    member_id: i64,
+    member_id: MemberId,
     to: NaiveDate,
     why: MembershipEnd,
 ) -> AppResult<()> {
@@ -291,12 +292,12 @@ pub fn close_membership(
 }
 
 /// A membership period as stored: id, organisation, from, to (open while `None`).
-pub type MembershipSpan = (i64, i64, NaiveDate, Option<NaiveDate>);
+pub type MembershipSpan = (i64, OrgId, NaiveDate, Option<NaiveDate>);
 
 /// A member's membership periods, oldest first; with `on`, only the one covering that day.
 pub fn memberships_of(
     conn: &mut DbConn,
-    member_id: i64,
+    member_id: MemberId,
     on: Option<NaiveDate>,
 ) -> AppResult<Vec<MembershipSpan>> {
     let mut q = memberships::table

@@ -2,6 +2,7 @@
 //! (uniqueness checks, and the import's match with records already kept).
 
 use diesel::prelude::*;
+use qldv_api_types::MemberId;
 
 use crate::db::schema::members;
 use crate::db::DbConn;
@@ -9,7 +10,7 @@ use crate::error::AppResult;
 use crate::models::member::MemberRow;
 
 /// A record holding an identifier: its id, CCCD, personal-history number and organisation path.
-pub type Holder = (i64, Option<String>, Option<String>, String);
+pub type Holder = (MemberId, Option<String>, Option<String>, String);
 
 /// Where a record is and nothing else of it: its id and organisation path.
 const PLACE: (members::id, members::org_path) = (members::id, members::org_path);
@@ -19,8 +20,8 @@ impl MemberRow {
     pub fn national_id_holder(
         conn: &mut DbConn,
         cccd: &str,
-        except: Option<i64>,
-    ) -> AppResult<Option<(i64, String)>> {
+        except: Option<MemberId>,
+    ) -> AppResult<Option<(MemberId, String)>> {
         let mut q = members::table
             .filter(members::national_id.eq(cccd))
             .select(PLACE)
@@ -36,20 +37,20 @@ impl MemberRow {
     /// across records).
     pub fn readmitted_elsewhere(
         conn: &mut DbConn,
-        member: i64,
+        member: MemberId,
         national_id: Option<&str>,
         legacy_id_no: Option<&str>,
     ) -> AppResult<bool> {
         use crate::db::schema::member_events;
         use qldv_api_types::members::MemberEventKind;
-        let mut same_person: Vec<i64> = Vec::new();
+        let mut same_person: Vec<MemberId> = Vec::new();
         if let Some(n) = national_id {
             same_person.extend(
                 members::table
                     .filter(members::national_id.eq(n))
                     .filter(members::id.ne(member))
                     .select(members::id)
-                    .load::<i64>(conn)?,
+                    .load::<MemberId>(conn)?,
             );
         }
         if let Some(n) = legacy_id_no {
@@ -58,7 +59,7 @@ impl MemberRow {
                     .filter(members::legacy_id_no.eq(n))
                     .filter(members::id.ne(member))
                     .select(members::id)
-                    .load::<i64>(conn)?,
+                    .load::<MemberId>(conn)?,
             );
         }
         if same_person.is_empty() {
@@ -77,8 +78,8 @@ impl MemberRow {
     pub fn history_no_holder(
         conn: &mut DbConn,
         no: &str,
-        except: Option<i64>,
-    ) -> AppResult<Option<(i64, String)>> {
+        except: Option<MemberId>,
+    ) -> AppResult<Option<(MemberId, String)>> {
         let mut q = members::table
             .filter(members::personal_history_no.eq(no))
             .select(PLACE)

@@ -9,6 +9,7 @@
 //!   term under [`name_word::DENSE`] names, or walk the name order (matches are then dense).
 
 use diesel::prelude::*;
+use qldv_api_types::MemberId;
 
 use super::member::{after_name, like_escape, scoped, Boxed, MemberFilter, MemberRow};
 use super::name_leapfrog::{self, TermCursor};
@@ -138,7 +139,7 @@ impl MemberRow {
         conn: &mut DbConn,
         scope: &Scope,
         filter: &MemberFilter,
-        after: Option<(String, i64)>,
+        after: Option<(String, MemberId)>,
         limit: i64,
     ) -> AppResult<Vec<Self>> {
         load(after_name(filtered(scope, filter), after), conn, limit)
@@ -149,7 +150,7 @@ impl MemberRow {
         conn: &mut DbConn,
         scope: &Scope,
         filter: &MemberFilter,
-        after: Option<(String, i64)>,
+        after: Option<(String, MemberId)>,
         limit: i64,
     ) -> AppResult<Vec<Self>> {
         match plan(conn, scope, filter)? {
@@ -178,7 +179,7 @@ impl MemberRow {
         conn: &mut DbConn,
         scope: &Scope,
         filter: &MemberFilter,
-        after: Option<(String, i64)>,
+        after: Option<(String, MemberId)>,
         limit: i64,
     ) -> AppResult<Vec<Self>> {
         let mut cursors = cursors(conn, filter)?;
@@ -195,12 +196,12 @@ impl MemberRow {
         scope: &Scope,
         filter: &MemberFilter,
         cursors: &mut [TermCursor],
-        after: Option<(String, i64)>,
+        after: Option<(String, MemberId)>,
         limit: i64,
     ) -> AppResult<Vec<Self>> {
         let limit = usize::try_from(limit).unwrap_or(0);
         let mut rows = Vec::new();
-        let mut cursor = after;
+        let mut cursor = after.map(|(name, id)| (name, id.0));
         while rows.len() < limit {
             let want = (limit - rows.len()).max(50);
             let keys = name_leapfrog::intersect(conn, cursors, cursor.as_ref(), want)?;

@@ -4,7 +4,6 @@ use chrono::NaiveDate;
 
 use crate::domain::privacy::Privacy;
 use qldv_api_types::members::{self as dto, MemberStatus};
-use qldv_api_types::{MemberId, OrgId};
 
 use crate::domain::party_age::{self, PartyAgeFacts, Period};
 use crate::models::member::{covers, MemberRow};
@@ -94,8 +93,8 @@ impl MemberRow {
         use crate::domain::privacy::Field;
         use qldv_api_types::members::MemberProfile;
         dto::Member {
-            id: MemberId(self.id),
-            organization_id: OrgId(self.organization_id),
+            id: self.id,
+            organization_id: self.organization_id,
             profile: MemberProfile {
                 full_name: Some(self.full_name.clone()),
                 birth_name: self.birth_name.clone(),

@@ -2,6 +2,7 @@
 //! entries (see [`super::name_leapfrog`]) instead of walking every member in name order.
 
 use diesel::prelude::*;
+use qldv_api_types::MemberId;
 
 use crate::db::schema::member_name_words as w;
 use crate::db::DbConn;
@@ -28,20 +29,30 @@ pub fn prefix_range(prefix: &str) -> (String, String) {
 }
 
 /// Replaces a member's words (after a change of name).
-pub fn set(conn: &mut DbConn, member_id: i64, name_folded: &str, sort_key: &str) -> AppResult<()> {
+pub fn set(
+    conn: &mut DbConn,
+    member_id: MemberId,
+    name_folded: &str,
+    sort_key: &str,
+) -> AppResult<()> {
     diesel::delete(w::table.filter(w::member_id.eq(member_id))).execute(conn)?;
     add(conn, member_id, name_folded, sort_key)
 }
 
 /// Writes the words of a member who has none yet (a new record), in one statement.
-pub fn add(conn: &mut DbConn, member_id: i64, name_folded: &str, sort_key: &str) -> AppResult<()> {
+pub fn add(
+    conn: &mut DbConn,
+    member_id: MemberId,
+    name_folded: &str,
+    sort_key: &str,
+) -> AppResult<()> {
     add_all(conn, [(member_id, name_folded, sort_key)])
 }
 
 /// Writes the words of members who have none yet: `(id, folded name, sort key)` each.
 pub fn add_all<'a>(
     conn: &mut DbConn,
-    names: impl IntoIterator<Item = (i64, &'a str, &'a str)>,
+    names: impl IntoIterator<Item = (MemberId, &'a str, &'a str)>,
 ) -> AppResult<()> {
     use crate::db::bulk::{Batch, Lit};
     let names: Vec<_> = names.into_iter().collect();

@@ -16,9 +16,9 @@ use crate::error::{AppError, AppResult};
 #[diesel(table_name = organizations)]
 pub struct OrganizationRow {
     /// Id.
-    pub id: i64,
+    pub id: OrgId,
     /// Parent (none for a root).
-    pub parent_id: Option<i64>,
+    pub parent_id: Option<OrgId>,
     /// Kind code.
     pub kind: String,
     /// Name.
@@ -34,7 +34,7 @@ pub struct OrganizationRow {
     /// Closed on.
     pub valid_to: Option<NaiveDate>,
     /// Successor after a merge.
-    pub successor_id: Option<i64>,
+    pub successor_id: Option<OrgId>,
     /// Optimistic-concurrency version.
     pub version: i64,
     /// Created (UTC).
@@ -162,7 +162,7 @@ impl OrganizationRow {
         conn: &mut DbConn,
         scope: &Scope,
         parent: Option<OrgId>,
-        after: Option<(String, i64)>,
+        after: Option<(String, OrgId)>,
         limit: i64,
     ) -> AppResult<Vec<Self>> {
         let mut q = scoped(scope);
@@ -239,7 +239,7 @@ impl OrganizationRow {
         let now = super::now();
         // A unique placeholder until the id is known.
         let placeholder = format!("/pending/{}/", uuid::Uuid::new_v4());
-        let id: i64 = diesel::insert_into(organizations::table)
+        let id: OrgId = diesel::insert_into(organizations::table)
             .values((
                 organizations::parent_id.eq(new.parent.map(|p| p.id)),
                 organizations::kind.eq(new.kind),
@@ -254,8 +254,8 @@ impl OrganizationRow {
             .returning(organizations::id)
             .get_result(conn)?;
         let path = match new.parent {
-            Some(p) => tree::child_path(&p.path, id),
-            None => tree::root_path(id),
+            Some(p) => tree::child_path(&p.path, id.0),
+            None => tree::root_path(id.0),
         };
         diesel::insert_into(organization_links::table)
             .values((
@@ -273,7 +273,7 @@ impl OrganizationRow {
     /// Applies changes when the stored version is `expected` (412 with the current one otherwise).
     pub fn update(
         conn: &mut DbConn,
-        id: i64,
+        id: OrgId,
         expected: i64,
         changes: &OrganizationChanges,
     ) -> AppResult<Self> {
@@ -311,7 +311,7 @@ impl OrganizationRow {
             .select(Self::as_select())
             .load(conn)?;
         chain.sort_by_key(|o| o.depth);
-        let kinds: Vec<(i64, &str)> = chain.iter().map(|o| (o.id, o.kind.as_str())).collect();
+        let kinds: Vec<(i64, &str)> = chain.iter().map(|o| (o.id.0, o.kind.as_str())).collect();
         let id = tree::grassroots_of(&kinds).ok_or_else(|| {
             AppError::Rule(
                 "no_grassroots",
@@ -320,12 +320,12 @@ impl OrganizationRow {
         })?;
         chain
             .into_iter()
-            .find(|o| o.id == id)
+            .find(|o| o.id.0 == id)
             .ok_or(AppError::not_found("tổ chức"))
     }
 
     /// Whether the organisation has children.
-    pub fn has_children(conn: &mut DbConn, id: i64) -> AppResult<bool> {
+    pub fn has_children(conn: &mut DbConn, id: OrgId) -> AppResult<bool> {
         Ok(diesel::select(diesel::dsl::exists(
             organizations::table.filter(organizations::parent_id.eq(id)),
         ))
@@ -335,8 +335,8 @@ impl OrganizationRow {
     /// The API view.
     pub fn to_dto(&self) -> dto::Organization {
         dto::Organization {
-            id: OrgId(self.id),
-            parent_id: self.parent_id.map(OrgId),
+            id: self.id,
+            parent_id: self.parent_id,
             kind: self.kind.clone(),
             name: self.name.clone(),
             code: self.code.clone(),
@@ -344,7 +344,7 @@ impl OrganizationRow {
             depth: self.depth,
             valid_from: self.valid_from,
             valid_to: self.valid_to,
-            successor_id: self.successor_id.map(OrgId),
+            successor_id: self.successor_id,
             version: self.version,
             updated_at: super::utc(self.updated_at),
         }

@@ -16,7 +16,7 @@ pub struct RefreshTokenRow {
     /// Id.
     pub id: i64,
     /// Owner.
-    pub user_id: i64,
+    pub user_id: qldv_api_types::UserId,
     /// Family (one per sign-in).
     pub family_id: String,
     /// SHA-256 of the secret.
@@ -37,7 +37,7 @@ pub enum Rotation {
     /// A fresh token of the same family, for this user.
     Rotated {
         /// The owner.
-        user_id: i64,
+        user_id: qldv_api_types::UserId,
         /// The new secret.
         secret: String,
     },
@@ -58,7 +58,11 @@ pub struct Lifetimes {
 }
 
 /// Issues the first token of a new family (a sign-in); returns the secret.
-pub fn issue(conn: &mut DbConn, user_id: i64, lifetimes: Lifetimes) -> AppResult<String> {
+pub fn issue(
+    conn: &mut DbConn,
+    user_id: qldv_api_types::UserId,
+    lifetimes: Lifetimes,
+) -> AppResult<String> {
     let now = super::now();
     let family = uuid::Uuid::new_v4().to_string();
     let expires = now + lifetimes.token.min(lifetimes.family);
@@ -67,7 +71,7 @@ pub fn issue(conn: &mut DbConn, user_id: i64, lifetimes: Lifetimes) -> AppResult
 
 fn insert(
     conn: &mut DbConn,
-    user_id: i64,
+    user_id: qldv_api_types::UserId,
     family: &str,
     now: NaiveDateTime,
     expires: NaiveDateTime,
@@ -161,7 +165,7 @@ pub fn revoke_by_secret(conn: &mut DbConn, secret: &str) -> AppResult<()> {
 }
 
 /// Revokes every refresh token of a user (deactivation, password change).
-pub fn revoke_user(conn: &mut DbConn, user_id: i64) -> AppResult<()> {
+pub fn revoke_user(conn: &mut DbConn, user_id: qldv_api_types::UserId) -> AppResult<()> {
     diesel::update(
         refresh_tokens::table
             .filter(refresh_tokens::user_id.eq(user_id))

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use diesel::prelude::*;
 use qldv_api_types::regulations::{self as dto, RegulationChain};
+use qldv_api_types::UserId;
 
 use crate::db::schema::{counters, regulation_chains, regulations, rule_settings};
 use crate::db::DbConn;
@@ -142,7 +143,7 @@ pub fn set(conn: &mut DbConn, today: NaiveDate) -> AppResult<dto::RegulationSet>
 
 /// Adds a document to a chain from a date (the document itself when new), its parameters
 /// copied from the chain's document in force the day before (those of its own chain only).
-pub fn add_link(conn: &mut DbConn, body: &dto::NewRegulation, by: i64) -> AppResult<LinkRow> {
+pub fn add_link(conn: &mut DbConn, body: &dto::NewRegulation, by: UserId) -> AppResult<LinkRow> {
     let links = super::setting::links(conn)?;
     chains::check_new_link(&links, body.chain, body.in_force_from).map_err(msg::goes_back)?;
     let code = body.code.trim();
@@ -249,7 +250,7 @@ pub fn save_setting(
     existing: Option<&SettingRow>,
     expected: Option<i64>,
     (code, key, value): (&str, &str, &str),
-    by: i64,
+    by: UserId,
 ) -> AppResult<SettingRow> {
     let now = super::now();
     match existing {

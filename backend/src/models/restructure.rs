@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use diesel::prelude::*;
 use diesel::sql_types::{Integer, Text};
+use qldv_api_types::{MemberId, OrgId};
 
 use crate::db::schema::{members, organization_links, organizations, transfers};
 use crate::db::DbConn;
@@ -85,8 +86,8 @@ pub fn rebase(conn: &mut DbConn, old: &str, new: &str, depth_delta: i32) -> AppR
 /// Records a new parent from `on` in the tree's history (closing the previous link).
 pub fn relink(
     conn: &mut DbConn,
-    org: i64,
-    parent: Option<i64>,
+    org: OrgId,
+    parent: Option<OrgId>,
     on: NaiveDate,
     decision_no: &str,
 ) -> AppResult<()> {
@@ -111,7 +112,7 @@ pub fn relink(
 }
 
 /// Sets a new parent and closes or reopens nothing else.
-pub fn set_parent(conn: &mut DbConn, org: i64, parent: i64) -> AppResult<()> {
+pub fn set_parent(conn: &mut DbConn, org: OrgId, parent: OrgId) -> AppResult<()> {
     diesel::update(organizations::table.find(org))
         .set((
             organizations::parent_id.eq(Some(parent)),
@@ -125,7 +126,7 @@ pub fn set_parent(conn: &mut DbConn, org: i64, parent: i64) -> AppResult<()> {
 /// Closes an organisation on `on`, with its successor after a merge.
 pub fn close(
     conn: &mut DbConn,
-    org: i64,
+    org: OrgId,
     on: NaiveDate,
     successor: Option<i64>,
     decision_no: &str,
@@ -142,7 +143,7 @@ pub fn close(
 }
 
 /// Active members registered directly in an organisation.
-pub fn active_members_of(conn: &mut DbConn, org: i64) -> AppResult<Vec<i64>> {
+pub fn active_members_of(conn: &mut DbConn, org: OrgId) -> AppResult<Vec<MemberId>> {
     Ok(members::table
         .filter(members::organization_id.eq(org))
         .filter(members::status.eq_any(qldv_api_types::members::MemberStatus::ACTIVE))
@@ -178,7 +179,7 @@ pub fn pending_transfers_in(conn: &mut DbConn, path: &str) -> AppResult<i64> {
 }
 
 /// Active children of an organisation.
-pub fn active_children(conn: &mut DbConn, org: i64) -> AppResult<Vec<i64>> {
+pub fn active_children(conn: &mut DbConn, org: OrgId) -> AppResult<Vec<OrgId>> {
     Ok(organizations::table
         .filter(organizations::parent_id.eq(org))
         .filter(organizations::valid_to.is_null())

@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use qldv_api_types::movements::{self as dto, TransferKind, TransferPurpose, TransferStatus};
-use qldv_api_types::{MemberId, OrgId};
+use qldv_api_types::{MemberId, OrgId, TransferId, UserId};
 
 use crate::auth::Scope;
 use crate::db::schema::{members, transfers};
@@ -15,19 +15,19 @@ use crate::error::{AppError, AppResult};
 #[diesel(table_name = transfers)]
 pub struct TransferRow {
     /// Id.
-    pub id: i64,
+    pub id: TransferId,
     /// Member.
-    pub member_id: i64,
+    pub member_id: MemberId,
     /// Official or temporary.
     pub kind: TransferKind,
     /// Temporary transfers: work, residence or study.
     pub purpose: Option<TransferPurpose>,
     /// Sending cell.
-    pub from_org_id: i64,
+    pub from_org_id: OrgId,
     /// Its path when issued.
     pub from_path: String,
     /// Receiving cell.
-    pub to_org_id: Option<i64>,
+    pub to_org_id: Option<OrgId>,
     /// Its path when issued.
     pub to_path: Option<String>,
     /// Receiving organisation outside the system.
@@ -53,9 +53,9 @@ pub struct TransferRow {
     /// Regulation.
     pub regulation: String,
     /// Issued by.
-    pub created_by: Option<i64>,
+    pub created_by: Option<UserId>,
     /// Decided by.
-    pub decided_by: Option<i64>,
+    pub decided_by: Option<UserId>,
     /// Version.
     pub version: i64,
     /// Created.
@@ -71,17 +71,17 @@ pub struct TransferRow {
 #[diesel(table_name = transfers)]
 pub struct NewTransfer {
     /// Member.
-    pub member_id: i64,
+    pub member_id: MemberId,
     /// Kind.
     pub kind: TransferKind,
     /// Purpose.
     pub purpose: Option<TransferPurpose>,
     /// Sending cell.
-    pub from_org_id: i64,
+    pub from_org_id: OrgId,
     /// Its path.
     pub from_path: String,
     /// Receiving cell.
-    pub to_org_id: Option<i64>,
+    pub to_org_id: Option<OrgId>,
     /// Its path.
     pub to_path: Option<String>,
     /// Outside organisation.
@@ -107,7 +107,7 @@ pub struct NewTransfer {
     /// Regulation.
     pub regulation: String,
     /// Issued by.
-    pub created_by: Option<i64>,
+    pub created_by: Option<UserId>,
     /// Created.
     pub created_at: NaiveDateTime,
     /// Changed.
@@ -124,7 +124,7 @@ pub struct TransferFilter {
     /// State.
     pub status: Option<TransferStatus>,
     /// One member's transfers.
-    pub member_id: Option<i64>,
+    pub member_id: Option<MemberId>,
     /// Only into (`Some(true)`) or only out of (`Some(false)`) the scope and subtree.
     pub incoming: Option<bool>,
 }
@@ -151,7 +151,7 @@ impl TransferRow {
     }
 
     /// A transfer either side of which is in the caller's scope, with the caller's sides; else 404.
-    pub fn find(conn: &mut DbConn, scope: &Scope, id: i64) -> AppResult<(Self, Sides)> {
+    pub fn find(conn: &mut DbConn, scope: &Scope, id: TransferId) -> AppResult<(Self, Sides)> {
         let row = transfers::table
             .find(id)
             .select(Self::as_select())
@@ -169,7 +169,7 @@ impl TransferRow {
     }
 
     /// Whether the member has a pending transfer.
-    pub fn pending_of(conn: &mut DbConn, member_id: i64) -> AppResult<bool> {
+    pub fn pending_of(conn: &mut DbConn, member_id: MemberId) -> AppResult<bool> {
         Ok(diesel::select(diesel::dsl::exists(
             transfers::table
                 .filter(transfers::member_id.eq(member_id))
@@ -182,11 +182,11 @@ impl TransferRow {
     /// else decided first).
     pub fn decide(
         conn: &mut DbConn,
-        id: i64,
+        id: TransferId,
         status: TransferStatus,
         received_on: Option<NaiveDate>,
         late_reason: Option<&str>,
-        by: i64,
+        by: UserId,
     ) -> AppResult<bool> {
         let n = diesel::update(
             transfers::table
@@ -257,7 +257,7 @@ impl TransferRow {
 
     /// The member's temporary registrations in effect (received, or done in one step abroad,
     /// and not ended), oldest first.
-    pub fn temporary_in_effect(conn: &mut DbConn, member_id: i64) -> AppResult<Vec<Self>> {
+    pub fn temporary_in_effect(conn: &mut DbConn, member_id: MemberId) -> AppResult<Vec<Self>> {
         Ok(transfers::table
             .filter(transfers::member_id.eq(member_id))
             .filter(transfers::kind.eq(TransferKind::Temporary))
@@ -269,7 +269,7 @@ impl TransferRow {
     }
 
     /// Ends a temporary registration on `on` (rule 8); `false` when it had ended already.
-    pub fn end_temporary(conn: &mut DbConn, id: i64, on: NaiveDate) -> AppResult<bool> {
+    pub fn end_temporary(conn: &mut DbConn, id: TransferId, on: NaiveDate) -> AppResult<bool> {
         let n = diesel::update(
             transfers::table
                 .filter(transfers::id.eq(id))
@@ -285,7 +285,7 @@ impl TransferRow {
     }
 
     /// Reloads a transfer.
-    pub fn reload(conn: &mut DbConn, id: i64) -> AppResult<Self> {
+    pub fn reload(conn: &mut DbConn, id: TransferId) -> AppResult<Self> {
         Ok(transfers::table
             .find(id)
             .select(Self::as_select())
@@ -294,11 +294,11 @@ impl TransferRow {
 
     /// The API views of transfers, with their members' names (one query for all of them).
     pub fn views(conn: &mut DbConn, rows: &[Self]) -> AppResult<Vec<dto::Transfer>> {
-        let ids: Vec<i64> = rows.iter().map(|r| r.member_id).collect();
-        let names: std::collections::HashMap<i64, String> = members::table
+        let ids: Vec<MemberId> = rows.iter().map(|r| r.member_id).collect();
+        let names: std::collections::HashMap<MemberId, String> = members::table
             .filter(members::id.eq_any(&ids))
             .select((members::id, members::full_name))
-            .load::<(i64, String)>(conn)?
+            .load::<(MemberId, String)>(conn)?
             .into_iter()
             .collect();
         Ok(rows
@@ -317,13 +317,13 @@ impl TransferRow {
     /// The API view, with the member's name.
     pub fn to_dto(&self, full_name: String) -> dto::Transfer {
         dto::Transfer {
-            id: qldv_api_types::TransferId(self.id),
-            member_id: MemberId(self.member_id),
+            id: self.id,
+            member_id: self.member_id,
             full_name,
             kind: self.kind,
             purpose: self.purpose,
-            from_organization_id: OrgId(self.from_org_id),
-            to_organization_id: self.to_org_id.map(OrgId),
+            from_organization_id: self.from_org_id,
+            to_organization_id: self.to_org_id,
             to_external: self.external_org.clone(),
             status: self.status,
             event_on: self.event_on,

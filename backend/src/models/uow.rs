@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use qldv_api_types::audit::AuditAction;
 use qldv_api_types::changes::ChangeEntity;
+use qldv_api_types::AuditEntryId;
 
 use crate::db::DbConn;
 use crate::error::AppResult;
@@ -27,7 +28,7 @@ pub struct Notes {
     /// Where each record is in `changes` (an import notes a million).
     at: HashMap<(ChangeEntity, i64), usize>,
     /// The audit entries appended, to be chained.
-    audited: Vec<i64>,
+    audited: Vec<AuditEntryId>,
 }
 
 impl Notes {
@@ -53,7 +54,7 @@ impl Notes {
     }
 
     /// Notes an audit entry appended, to be chained at the commit.
-    pub fn audited(&mut self, id: i64) {
+    pub fn audited(&mut self, id: AuditEntryId) {
         self.audited.push(id);
     }
 
@@ -63,7 +64,7 @@ impl Notes {
     }
 
     /// The audit entries noted so far.
-    pub fn audit_entries(&self) -> &[i64] {
+    pub fn audit_entries(&self) -> &[AuditEntryId] {
         &self.audited
     }
 }

@@ -15,7 +15,7 @@ use crate::error::{AppError, AppResult};
 #[diesel(table_name = users)]
 pub struct UserRow {
     /// Id.
-    pub id: i64,
+    pub id: UserId,
     /// Unique user name.
     pub username: String,
     /// Argon2id PHC string (never serialised into audit entries).
@@ -24,7 +24,7 @@ pub struct UserRow {
     /// Role.
     pub role: Role,
     /// Scope root.
-    pub organization_id: Option<i64>,
+    pub organization_id: Option<OrgId>,
     /// Full name.
     pub full_name: Option<String>,
     /// May sign in.
@@ -48,7 +48,7 @@ pub struct NewUser<'a> {
     /// Role.
     pub role: Role,
     /// Scope root.
-    pub organization_id: Option<i64>,
+    pub organization_id: Option<OrgId>,
     /// Full name.
     pub full_name: Option<&'a str>,
     /// Created.
@@ -66,7 +66,7 @@ pub struct UserChanges {
     /// New role.
     pub role: Option<Role>,
     /// New scope root.
-    pub organization_id: Option<Option<i64>>,
+    pub organization_id: Option<Option<OrgId>>,
     /// New full name.
     pub full_name: Option<Option<String>>,
     /// New active flag.
@@ -81,7 +81,7 @@ pub struct Principal {
     /// Its role, parsed.
     pub role: Role,
     /// Its scope root.
-    pub org_id: Option<i64>,
+    pub org_id: Option<OrgId>,
     /// The current path of its scope root (paths change when organisations move).
     pub org_path: Option<String>,
 }
@@ -127,7 +127,7 @@ impl UserRow {
     }
 
     /// The active account behind an access token.
-    pub fn principal(conn: &mut DbConn, id: i64) -> AppResult<Option<Principal>> {
+    pub fn principal(conn: &mut DbConn, id: UserId) -> AppResult<Option<Principal>> {
         let user = users::table
             .find(id)
             .select(Self::as_select())
@@ -189,7 +189,7 @@ impl UserRow {
     pub fn list(
         conn: &mut DbConn,
         scope: &Scope,
-        after: Option<i64>,
+        after: Option<UserId>,
         limit: i64,
     ) -> AppResult<Vec<Self>> {
         let mut q = users::table
@@ -220,7 +220,7 @@ impl UserRow {
     /// Applies changes when the stored version is `expected` (412 otherwise).
     pub fn update(
         conn: &mut DbConn,
-        id: i64,
+        id: UserId,
         expected: i64,
         changes: &UserChanges,
     ) -> AppResult<Self> {
@@ -252,10 +252,10 @@ impl UserRow {
     /// The API view.
     pub fn to_dto(&self) -> dto::User {
         dto::User {
-            id: UserId(self.id),
+            id: self.id,
             username: self.username.clone(),
             role: self.role(),
-            organization_id: self.organization_id.map(OrgId),
+            organization_id: self.organization_id,
             full_name: self.full_name.clone(),
             active: self.active,
             version: self.version,

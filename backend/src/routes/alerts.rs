@@ -24,7 +24,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
 #[into_params(parameter_in = Query)]
 pub struct AlertQuery {
     /// An organisation (its whole subtree); the caller's scope root when absent.
-    pub organization_id: Option<i64>,
+    pub organization_id: Option<OrgId>,
 }
 
 /// What the board should act on, by date: probation ended without a decision (rule 3), transfer
@@ -47,7 +47,7 @@ pub async fn list_alerts(
     params: web::Query<PageParams>,
 ) -> Result<web::Json<Page<Alert>>, AppError> {
     let today = state.today();
-    let org = query.organization_id.or(user.scope.root_id()).map(OrgId);
+    let org = query.organization_id.or(user.scope.root_id());
     let alerts = crate::db::run(&state.pool, move |c| {
         let path = match org {
             Some(o) => OrganizationRow::find(c, &user.scope, o)?.path,

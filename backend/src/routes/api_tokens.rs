@@ -5,7 +5,7 @@ use actix_web::{get, post, web, HttpResponse};
 use chrono::NaiveTime;
 use qldv_api_types::auth::Role;
 use qldv_api_types::users::{ApiToken, CreateApiToken, CreatedApiToken};
-use qldv_api_types::{OrgId, Page, UserId};
+use qldv_api_types::{Page, UserId};
 use serde::Deserialize;
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -39,7 +39,7 @@ fn owner_path(
 ) -> Result<Option<String>, AppError> {
     owner
         .organization_id
-        .map(|id| OrganizationRow::find(conn, scope, OrgId(id)).map(|o| o.path))
+        .map(|id| OrganizationRow::find(conn, scope, id).map(|o| o.path))
         .transpose()
 }
 
@@ -79,7 +79,7 @@ pub async fn create_api_token(
             qldv_api_types::audit::AuditAction::Create,
             Subject {
                 entity: qldv_api_types::audit::AuditEntity::ApiToken,
-                id: row.id,
+                id: row.id.into(),
                 scope_path: path.as_deref(),
             },
             None,
@@ -106,7 +106,7 @@ pub async fn create_api_token(
 #[into_params(parameter_in = Query)]
 pub struct TokenFilter {
     /// Only the tokens of this account.
-    pub user_id: Option<i64>,
+    pub user_id: Option<UserId>,
 }
 
 /// API tokens of the accounts inside the caller's scope (metadata only; secrets are never shown
@@ -147,13 +147,12 @@ pub async fn revoke_api_token(
     user: Admin,
     id: web::Path<ApiTokenId>,
 ) -> Result<web::Json<ApiToken>, AppError> {
-    // The model still takes the raw number.
-    let id = id.into_inner().0;
+    let id = id.into_inner();
     let row = crate::db::transaction(&state.pool, move |c| {
         let before = ApiTokenRow::find(c, &user.scope, id)?;
         let after = ApiTokenRow::revoke(c, &user.scope, id)?;
         if before.revoked_at.is_none() {
-            let owner = UserRow::find(c, &user.scope, UserId(after.user_id))?;
+            let owner = UserRow::find(c, &user.scope, after.user_id)?;
             let path = owner_path(c, &user.scope, &owner)?;
             audit::record(
                 c,
@@ -161,7 +160,7 @@ pub async fn revoke_api_token(
                 qldv_api_types::audit::AuditAction::Revoke,
                 Subject {
                     entity: qldv_api_types::audit::AuditEntity::ApiToken,
-                    id,
+                    id: id.into(),
                     scope_path: path.as_deref(),
                 },
                 Some(&before),

@@ -30,7 +30,7 @@ pub struct ChangesQuery {
     #[serde(default, deserialize_with = "crate::pagination::page_size")]
     pub limit: Option<i64>,
     /// Only changes inside this organisation's subtree (inside the caller's scope).
-    pub organization_id: Option<i64>,
+    pub organization_id: Option<OrgId>,
 }
 
 /// Parses a feed cursor: a non-negative number this server handed out.
@@ -69,7 +69,7 @@ pub async fn list_changes(
     let org = query.organization_id;
     let mut rows = crate::db::run(&state.pool, move |c| {
         let subtree = match org {
-            Some(id) => Some(OrganizationRow::find(c, &user.scope, OrgId(id))?.path),
+            Some(id) => Some(OrganizationRow::find(c, &user.scope, id)?.path),
             None => None,
         };
         ChangeRow::after(c, &user.scope, subtree.as_deref(), after, limit + 1)

@@ -30,7 +30,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
 #[into_params(parameter_in = Query)]
 pub struct EvaluationQuery {
     /// The organisation whose subtree is listed.
-    pub organization_id: i64,
+    pub organization_id: OrgId,
     /// The year.
     pub year: i32,
 }
@@ -55,9 +55,9 @@ pub async fn list_evaluations(
     params: web::Query<PageParams>,
 ) -> Result<web::Json<EvaluationList>, AppError> {
     let limit = params.limit();
-    let after = params.after::<(String, i64)>()?;
+    let after = params.after::<(String, MemberId)>()?;
     let (org_id, year) = (
-        OrgId(query.organization_id),
+        query.organization_id,
         crate::routes::common::year(query.year)?,
     );
     let today = state.today();
@@ -74,9 +74,9 @@ pub async fn list_evaluations(
         limit,
         |r: &ListRow| (r.3.clone(), r.0),
         |r: &ListRow| EvaluationListItem {
-            member_id: MemberId(r.0),
+            member_id: r.0,
             full_name: r.1.clone(),
-            organization_id: OrgId(r.2),
+            organization_id: r.2,
             evaluation: r.4.as_ref().map(EvaluationRow::to_dto),
         },
     );

@@ -39,7 +39,7 @@ pub struct ImportUpload {
     #[schema(value_type = String, format = Binary)]
     file: Vec<u8>,
     /// The organisation the rows go to (a row's `Mã chi bộ` may name a cell inside it).
-    organization_id: i64,
+    organization_id: OrgId,
     /// `true` to import the good rows and report the bad ones (default: all or nothing).
     skip_invalid: Option<bool>,
 }
@@ -49,7 +49,7 @@ pub struct ImportUpload {
 struct Form {
     file_name: String,
     bytes: Vec<u8>,
-    organization_id: Option<i64>,
+    organization_id: Option<OrgId>,
     skip_invalid: bool,
 }
 
@@ -120,7 +120,6 @@ pub async fn start_import(
     let org = form
         .organization_id
         .or(user.scope.root_id())
-        .map(OrgId)
         .ok_or_else(|| {
             AppError::field("organization_id", "required", "Chọn tổ chức nhận dữ liệu")
         })?;
@@ -169,8 +168,8 @@ pub async fn start_import(
         .await;
         match outcome {
             Ok(Ok(())) => {}
-            Ok(Err(e)) => tracing::error!(import = id, error = %e, "import stopped"),
-            Err(e) => tracing::error!(import = id, error = %e, "import task failed"),
+            Ok(Err(e)) => tracing::error!(import = %id, error = %e, "import stopped"),
+            Err(e) => tracing::error!(import = %id, error = %e, "import task failed"),
         }
     });
     Ok(crate::routes::common::located(
@@ -195,8 +194,7 @@ pub async fn get_import(
     user: AuthUser,
     id: web::Path<ImportId>,
 ) -> Result<web::Json<ImportJob>, AppError> {
-    // The model still takes the raw number.
-    let id = id.into_inner().0;
+    let id = id.into_inner();
     let privacy = user.privacy();
     let row = crate::db::run(&state.pool, move |c| ImportRow::find(c, &user.scope, id)).await?;
     let live = (row.status == qldv_api_types::reports::ImportStatus::Running)

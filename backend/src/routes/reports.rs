@@ -30,7 +30,7 @@ use crate::services::spreadsheet::XLSX;
 #[into_params(parameter_in = Query)]
 pub struct ReportQuery {
     /// The organisation whose subtree is counted (default: the caller's scope root).
-    pub organization_id: Option<i64>,
+    pub organization_id: Option<OrgId>,
     /// Date of a point-in-time report (`composition`, `evaluations`, `completeness`); default today.
     pub as_of: Option<NaiveDate>,
     /// First day of a period report (`movement`, `admissions`, `discipline`, `badges`); default
@@ -187,7 +187,7 @@ async fn respond(
 ) -> Result<HttpResponse, AppError> {
     let request = ReportRequest {
         code,
-        organization_id: query.organization_id.map(OrgId),
+        organization_id: query.organization_id,
         dates: AskedDates {
             as_of: query.as_of,
             from: query.from,
@@ -205,7 +205,7 @@ async fn respond(
             Format::Xlsx => "xlsx",
         };
         let what = format!("report/{}", code.as_str());
-        crate::models::audit::exported(c, &user, &what, ext, Some(report.organization_id.0))?;
+        crate::models::audit::exported(c, &user, &what, ext, Some(report.organization_id))?;
         Ok(report)
     })
     .await?;

@@ -42,7 +42,7 @@ fn key(state: &AppState) -> Result<SyncKey, AppError> {
 #[into_params(parameter_in = Query)]
 pub struct ExportQuery {
     /// The organisation whose subtree the package carries.
-    pub organization_id: i64,
+    pub organization_id: OrgId,
     /// The `until` of the previous package sent (0 or omitted: everything).
     pub since: Option<i64>,
 }
@@ -65,11 +65,11 @@ pub async fn export_package(
     query: web::Query<ExportQuery>,
 ) -> Result<HttpResponse, AppError> {
     let key = key(&state)?;
-    let org = OrgId(query.organization_id);
+    let org = query.organization_id;
     let since = query.since.unwrap_or(0).max(0);
     let bytes = crate::db::run(&state.pool, move |c| {
         sync::export(c, &user, &key, org, since).and_then(|b| {
-            crate::models::audit::exported(c, &user, "sync", "json", Some(org.0)).map(|()| b)
+            crate::models::audit::exported(c, &user, "sync", "json", Some(org)).map(|()| b)
         })
     })
     .await?;

@@ -177,7 +177,7 @@ pub fn return_home(
     id: TransferId,
     body: &TemporaryReturn,
 ) -> AppResult<TransferRow> {
-    let (t, _) = TransferRow::find(conn, &caller.scope, id.0)?;
+    let (t, _) = TransferRow::find(conn, &caller.scope, id)?;
     let in_effect = TransferRow::temporary_in_effect(conn, t.member_id)?;
     if t.kind != TransferKind::Temporary || !in_effect.iter().any(|x| x.id == t.id) {
         return Err(msg::temporary_not_in_effect());
@@ -185,7 +185,7 @@ pub fn return_home(
     if body.returned_on < t.received_on.unwrap_or(t.issued_on) {
         return Err(msg::return_before_arrival());
     }
-    let m = MemberRow::find_for_change(conn, &Scope::system(), MemberId(t.member_id))?;
+    let m = MemberRow::find_for_change(conn, &Scope::system(), t.member_id)?;
     let write = MemberWrite::begin(conn, m.clone(), m.version)?;
     if !TransferRow::end_temporary(conn, t.id, body.returned_on)? {
         return Err(msg::temporary_not_in_effect());

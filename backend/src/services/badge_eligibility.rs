@@ -41,7 +41,7 @@ pub fn of_member(
         Err(v) => (None, Some(v)),
     };
     Ok(BadgeEligibility {
-        member_id: MemberId(m.id),
+        member_id: m.id,
         occasion_on: on,
         special_occasion: special,
         eligible: eligibility.is_some(),

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use qldv_api_types::badges::{AwardBadge, EligibleMember, ProposeBadges};
-use qldv_api_types::{MemberId, OrgId};
+use qldv_api_types::ProposalId;
 
 use crate::auth::{Actor, AuthUser, Scope};
 use crate::db::DbConn;
@@ -58,9 +58,9 @@ pub fn eligible(
                 out.push((
                     m.name_sort_key,
                     EligibleMember {
-                        member_id: MemberId(m.id),
+                        member_id: m.id,
                         full_name: m.full_name,
-                        organization_id: OrgId(m.organization_id),
+                        organization_id: m.organization_id,
                         milestone: e.milestone,
                         party_age_years: e.party_age_years,
                         early: e.early,
@@ -80,7 +80,7 @@ pub fn eligible(
 /// The caller's role was checked by the route (a `Writer`).
 pub(crate) fn require_provincial(conn: &mut DbConn, caller: &AuthUser) -> AppResult<()> {
     let kind = match caller.scope.root_id() {
-        Some(id) => Some(OrganizationRow::find(conn, &caller.scope, OrgId(id))?.kind),
+        Some(id) => Some(OrganizationRow::find(conn, &caller.scope, id)?.kind),
         None => None,
     };
     if rules::decides_awards(kind.as_deref()) {
@@ -119,7 +119,7 @@ struct Decision<'a> {
     occasion: NaiveDate,
     decision_no: &'a str,
     regulation: &'a str,
-    proposal_id: Option<i64>,
+    proposal_id: Option<ProposalId>,
 }
 
 fn record_award(
@@ -151,7 +151,7 @@ fn record_award(
         qldv_api_types::audit::AuditAction::Award,
         Subject {
             entity: qldv_api_types::audit::AuditEntity::Badge,
-            id: row.id,
+            id: row.id.into(),
             scope_path: Some(&m.org_path),
         },
         None::<&BadgeRow>,
@@ -209,7 +209,7 @@ pub fn propose(
             qldv_api_types::audit::AuditAction::Propose,
             Subject {
                 entity: qldv_api_types::audit::AuditEntity::BadgeProposal,
-                id: p.id,
+                id: p.id.into(),
                 scope_path: Some(&m.org_path),
             },
             None::<&ProposalRow>,
@@ -225,7 +225,7 @@ pub fn propose(
 pub fn approve(
     conn: &mut Uow<'_>,
     caller: &AuthUser,
-    ids: &[i64],
+    ids: &[ProposalId],
     decision_no: &str,
 ) -> AppResult<Vec<(ProposalRow, MemberRow)>> {
     require_provincial(conn, caller)?;
@@ -269,7 +269,7 @@ pub fn approve(
 pub fn reject(
     conn: &mut Uow<'_>,
     caller: &AuthUser,
-    id: i64,
+    id: ProposalId,
     reason: &str,
 ) -> AppResult<(ProposalRow, MemberRow)> {
     require_provincial(conn, caller)?;
@@ -310,7 +310,7 @@ fn audit_decision(
         action,
         Subject {
             entity: qldv_api_types::audit::AuditEntity::BadgeProposal,
-            id: after.id,
+            id: after.id.into(),
             scope_path: Some(&m.org_path),
         },
         Some(before),
@@ -345,7 +345,7 @@ pub fn return_on_exit(
         qldv_api_types::audit::AuditAction::Return,
         Subject {
             entity: qldv_api_types::audit::AuditEntity::MemberBadges,
-            id: m.id,
+            id: m.id.into(),
             scope_path: Some(&m.org_path),
         },
         Some(&before),

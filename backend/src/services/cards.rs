@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use qldv_api_types::cards::{CardStatus, IssueCard, ReissueCard, RevokeCard};
 use qldv_api_types::movements::MembershipEnd;
-use qldv_api_types::{CardId, MemberId};
+use qldv_api_types::CardId;
 
 use crate::auth::{Actor, AuthUser};
 use crate::db::DbConn;
@@ -31,7 +31,7 @@ fn audit_card(
         action,
         Subject {
             entity: qldv_api_types::audit::AuditEntity::Card,
-            id: after.id,
+            id: after.id.into(),
             scope_path: Some(path),
         },
         before,
@@ -74,7 +74,7 @@ fn insert_active(
     given: Option<&str>,
     issued_on: NaiveDate,
     decision_no: &str,
-    replaces_id: Option<i64>,
+    replaces_id: Option<CardId>,
 ) -> AppResult<CardRow> {
     let settings = setting::at(conn, issued_on)?;
     let number = number(conn, given, settings.card_number_digits)?;
@@ -142,9 +142,8 @@ pub fn reissue(
     expected: Option<i64>,
     body: &ReissueCard,
 ) -> AppResult<(CardRow, MemberRow)> {
-    let id = id.0; // the models still take the raw number
     let (old, _, _) = CardRow::find(conn, &caller.scope, id)?;
-    let m = MemberRow::find(conn, &caller.scope, MemberId(old.member_id))?;
+    let m = MemberRow::find(conn, &caller.scope, old.member_id)?;
     require_superior(conn, caller, &m)?;
     rules::check_member(m.status)?;
     if old.status != CardStatus::Active {
@@ -199,9 +198,8 @@ pub fn revoke(
     expected: Option<i64>,
     body: &RevokeCard,
 ) -> AppResult<(CardRow, String)> {
-    let id = id.0; // the models still take the raw number
     let (old, name, path) = CardRow::find(conn, &caller.scope, id)?;
-    let m = MemberRow::find(conn, &caller.scope, MemberId(old.member_id))?;
+    let m = MemberRow::find(conn, &caller.scope, old.member_id)?;
     require_superior(conn, caller, &m)?;
     let version = crate::models::check_version(expected, old.version)?;
     let card = CardRow::end(

@@ -36,7 +36,7 @@ fn audit_case(
         action,
         Subject {
             entity: AuditEntity::MemberCase,
-            id: after.id,
+            id: after.id.into(),
             scope_path: Some(&m.org_path),
         },
         before,
@@ -90,7 +90,7 @@ pub fn open(
             }
             let d = DisciplineRow::of_member(conn, m.id)?
                 .into_iter()
-                .find(|d| d.id == did.0)
+                .find(|d| d.id == did)
                 .ok_or_else(msg::discipline_not_of_member)?;
             if body.opened_on < d.decided_on {
                 return Err(msg::complaint_before_decision());
@@ -149,7 +149,7 @@ pub fn settle(
     let m = MemberRow::find_for_change(conn, &caller.scope, id)?;
     let before = CaseRow::of_member(conn, m.id)?
         .into_iter()
-        .find(|c| c.id == case_id.0)
+        .find(|c| c.id == case_id)
         .ok_or_else(msg::case_not_found)?;
     if before.settled_on.is_some() {
         return Err(msg::already_settled());
@@ -198,7 +198,7 @@ pub fn settle(
             AuditAction::Settle,
             Subject {
                 entity: AuditEntity::Discipline,
-                id: did,
+                id: did.into(),
                 scope_path: Some(&m.org_path),
             },
             was,

@@ -25,7 +25,7 @@ pub fn record(
     let m = MemberRow::find(conn, &caller.scope, id)?;
     let d = DisciplineRow::of_member(conn, m.id)?
         .into_iter()
-        .find(|d| d.id == discipline_id.0)
+        .find(|d| d.id == discipline_id)
         .ok_or_else(msg::discipline_not_found)?;
     if body.recognised_on < d.decided_on {
         return Err(msg::remedy_before_decision());
@@ -49,7 +49,7 @@ pub fn record(
         qldv_api_types::audit::AuditAction::Remedy,
         Subject {
             entity: qldv_api_types::audit::AuditEntity::Discipline,
-            id: d.id,
+            id: d.id.into(),
             scope_path: Some(&m.org_path),
         },
         None::<&RemedyRow>,

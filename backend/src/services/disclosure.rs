@@ -7,6 +7,7 @@
 //! the refusal itself tells nothing. National administrators see every record anyway.
 
 use chrono::Duration;
+use qldv_api_types::MemberId;
 use serde_json::json;
 
 use crate::auth::AuthUser;
@@ -60,7 +61,7 @@ pub fn require_allowance(conn: &mut DbConn, caller: &AuthUser) -> AppResult<u32>
 
 /// The answer for an identifier held by the record at `holder` (id, organisation path): a
 /// conflict naming the number inside the caller's scope, "held elsewhere" outside it.
-pub fn held(caller: &AuthUser, key: Key<'_>, holder: (i64, String)) -> AppError {
+pub fn held(caller: &AuthUser, key: Key<'_>, holder: (MemberId, String)) -> AppError {
     let (member_id, org_path) = holder;
     if caller.scope.contains(&org_path) {
         return taken(key);
@@ -80,7 +81,7 @@ pub fn check(
     conn: &mut DbConn,
     caller: &AuthUser,
     key: Key<'_>,
-    except: Option<i64>,
+    except: Option<MemberId>,
 ) -> AppResult<()> {
     let holder = match key {
         Key::NationalId(n) => MemberRow::national_id_holder(conn, n, except)?,
@@ -106,7 +107,7 @@ pub fn record(conn: &mut DbConn, caller: &AuthUser, found: &[HeldElsewhere]) -> 
                 ACTION,
                 Subject {
                     entity: ENTITY,
-                    id: h.member_id,
+                    id: h.member_id.into(),
                     scope_path: Some(&h.org_path),
                 },
                 None::<&()>,

@@ -130,7 +130,7 @@ pub fn put(
         },
         Subject {
             entity: qldv_api_types::audit::AuditEntity::Evaluation,
-            id: after.id,
+            id: after.id.into(),
             scope_path: Some(&m.org_path),
         },
         before.as_ref(),
@@ -212,7 +212,7 @@ pub fn close(
         qldv_api_types::audit::AuditAction::Close,
         Subject {
             entity: qldv_api_types::audit::AuditEntity::EvaluationRound,
-            id: row.id,
+            id: row.id.into(),
             scope_path: Some(&org.path),
         },
         None::<&RoundRow>,
@@ -242,7 +242,7 @@ pub fn reopen(
         qldv_api_types::audit::AuditAction::Reopen,
         Subject {
             entity: qldv_api_types::audit::AuditEntity::EvaluationRound,
-            id: before.id,
+            id: before.id.into(),
             scope_path: Some(&org.path),
         },
         Some(&before),

@@ -39,7 +39,7 @@ pub fn record(
         qldv_api_types::audit::AuditAction::Create,
         Subject {
             entity: qldv_api_types::audit::AuditEntity::Illness,
-            id: row.id,
+            id: row.id.into(),
             scope_path: Some(&m.org_path),
         },
         None::<&IllnessRow>,

@@ -53,7 +53,7 @@ fn record(
         occurred_on: on,
         decision_no: Some(&d.decision_no),
         decision_on: Some(d.decision_on),
-        deciding_org_id: d.deciding_organization_id.map(|o| o.0),
+        deciding_org_id: d.deciding_organization_id,
         organization_id: m.organization_id,
         regulation: &regulation,
         details: Some(details),
@@ -63,7 +63,7 @@ fn record(
 }
 
 /// The member's open out-of-contact period, if any (from its events).
-fn out_of_contact_since(conn: &mut Uow<'_>, id: i64) -> AppResult<Option<NaiveDate>> {
+fn out_of_contact_since(conn: &mut Uow<'_>, id: MemberId) -> AppResult<Option<NaiveDate>> {
     let mut since = None;
     for e in member_event::of_member(conn, id)? {
         match e.kind {
@@ -216,7 +216,7 @@ pub fn annul(
             let did = body.discipline_id.ok_or_else(msg::discipline_required)?;
             let d = DisciplineRow::of_member(conn, m.id)?
                 .into_iter()
-                .find(|d| d.id == did.0)
+                .find(|d| d.id == did)
                 .ok_or_else(crate::messages::movements::discipline_not_found)?;
             let write = MemberWrite::begin(conn, m.clone(), m.version)?;
             if !DisciplineRow::annul(conn, d.id, on)? {

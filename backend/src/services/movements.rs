@@ -127,7 +127,7 @@ pub fn discipline(
     }
     let settings = setting::at(conn, body.decided_on)?;
     let write = MemberWrite::begin(conn, m.clone(), m.version)?;
-    let row_id: i64 = diesel::insert_into(disciplines::table)
+    let row_id: DisciplineId = diesel::insert_into(disciplines::table)
         .values((
             disciplines::member_id.eq(m.id),
             disciplines::form.eq(body.form),
@@ -193,7 +193,7 @@ pub fn hold(
     let m = MemberRow::find_for_change(conn, &caller.scope, id)?;
     let d = DisciplineRow::of_member(conn, m.id)?
         .into_iter()
-        .find(|d| d.id == discipline_id.0)
+        .find(|d| d.id == discipline_id)
         .ok_or_else(msg::discipline_not_found)?;
     if body.on < d.decided_on {
         return Err(msg::held_before_decision());
@@ -245,7 +245,7 @@ pub fn hold(
         qldv_api_types::audit::AuditAction::Hold,
         crate::models::audit::Subject {
             entity: qldv_api_types::audit::AuditEntity::Discipline,
-            id: d.id,
+            id: d.id.into(),
             scope_path: Some(&m.org_path),
         },
         Some(&d),

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use qldv_api_types::organizations::{DissolveOrganization, MergeOrganization, MoveOrganization};
-use qldv_api_types::{MemberId, OrgId};
+use qldv_api_types::OrgId;
 
 use crate::auth::{AuthUser, Scope};
 use crate::db::DbConn;
@@ -32,7 +32,7 @@ fn audit_org(
         action,
         Subject {
             entity: qldv_api_types::audit::AuditEntity::Organization,
-            id: after.id,
+            id: after.id.into(),
             scope_path: Some(&after.path),
         },
         Some(before),
@@ -40,8 +40,8 @@ fn audit_org(
     )
 }
 
-fn reload(conn: &mut DbConn, id: i64) -> AppResult<OrganizationRow> {
-    OrganizationRow::find(conn, &Scope::system(), OrgId(id))
+fn reload(conn: &mut DbConn, id: OrgId) -> AppResult<OrganizationRow> {
+    OrganizationRow::find(conn, &Scope::system(), id)
 }
 
 fn open(org: &OrganizationRow, field: &str) -> AppResult<()> {
@@ -172,7 +172,7 @@ pub fn merge(
     }
     let settings = setting::at(conn, body.effective_on)?;
     for m in members {
-        let row = MemberRow::find(conn, &Scope::system(), MemberId(m))?;
+        let row = MemberRow::find(conn, &Scope::system(), m)?;
         let version = row.version;
         let write = MemberWrite::begin(conn, row, version)?;
         member_event::close_membership(
@@ -221,7 +221,7 @@ pub fn merge(
         conn,
         source.id,
         body.effective_on,
-        Some(into.id),
+        Some(into.id.into()),
         &body.decision_no,
     )?;
     let after = reload(conn, source.id)?;

@@ -38,7 +38,7 @@ fn audit_transfer(
         action,
         Subject {
             entity: qldv_api_types::audit::AuditEntity::Transfer,
-            id: after.id,
+            id: after.id.into(),
             scope_path: Some(&after.from_path),
         },
         before,
@@ -234,7 +234,6 @@ pub fn accept(
     id: TransferId,
     body: &AcceptTransfer,
 ) -> AppResult<TransferRow> {
-    let id = id.0; // the models still take the raw number
     let (before, sides) = TransferRow::find(conn, &caller.scope, id)?;
     let status = transfer::decide(before.status, sides, Decision::Accept)?;
     let settings = setting::at(conn, before.issued_on)?;
@@ -257,16 +256,12 @@ pub fn accept(
     )? {
         return Err(msg::not_pending());
     }
-    let member = MemberRow::find_for_change(
-        conn,
-        &Scope::system(),
-        qldv_api_types::MemberId(before.member_id),
-    )?;
+    let member = MemberRow::find_for_change(conn, &Scope::system(), before.member_id)?;
     let write = MemberWrite::begin(conn, member.clone(), member.version)?;
     let to_id = before
         .to_org_id
         .ok_or_else(|| AppError::internal("pending transfer without a receiver"))?;
-    let to = OrganizationRow::find(conn, &Scope::system(), OrgId(to_id))?;
+    let to = OrganizationRow::find(conn, &Scope::system(), to_id)?;
     if before.kind == TransferKind::Official {
         // One transaction: leave the sender, arrive at the receiver.
         member_event::close_membership(
@@ -289,7 +284,7 @@ pub fn accept(
             &write,
             body.received_on,
         )?;
-        let moved = MemberRow::find(conn, &Scope::system(), qldv_api_types::MemberId(member.id))?;
+        let moved = MemberRow::find(conn, &Scope::system(), member.id)?;
         event(
             conn,
             &write,
@@ -335,7 +330,6 @@ pub fn withdraw(
     body: &TransferDecision,
     today: NaiveDate,
 ) -> AppResult<TransferRow> {
-    let id = id.0; // the models still take the raw number
     let (before, sides) = TransferRow::find(conn, &caller.scope, id)?;
     let (decision, action) = match status {
         TransferStatus::Rejected => (
@@ -351,11 +345,7 @@ pub fn withdraw(
     if !TransferRow::decide(conn, id, status, None, None, caller.id)? {
         return Err(msg::not_pending());
     }
-    let member = MemberRow::find_for_change(
-        conn,
-        &Scope::system(),
-        qldv_api_types::MemberId(before.member_id),
-    )?;
+    let member = MemberRow::find_for_change(conn, &Scope::system(), before.member_id)?;
     let write = MemberWrite::begin(conn, member.clone(), member.version)?;
     let settings = setting::at(conn, today)?;
     let kind = match (before.kind, status) {

@@ -70,7 +70,7 @@ pub fn create(conn: &mut Uow<'_>, caller: &AuthUser, body: &CreateUser) -> AppRe
         qldv_api_types::audit::AuditAction::Create,
         Subject {
             entity: ENTITY,
-            id: row.id,
+            id: row.id.into(),
             scope_path: root.as_ref().map(|o| o.path.as_str()),
         },
         None,
@@ -100,7 +100,7 @@ pub fn update(
     }
     let org = match body.organization_id {
         Some(o) => Some(o),
-        None => before.organization_id.map(OrgId),
+        None => before.organization_id,
     };
     let root = scope_root(conn, caller, role, org)?;
     let password_hash = match &body.password {
@@ -110,7 +110,7 @@ pub fn update(
     let changes = UserChanges {
         password_hash,
         role: body.role,
-        organization_id: body.organization_id.map(|o| Some(o.0)),
+        organization_id: body.organization_id.map(Some),
         full_name: body.full_name.clone().map(Some),
         active: body.active,
     };
@@ -124,7 +124,7 @@ pub fn update(
         qldv_api_types::audit::AuditAction::Update,
         Subject {
             entity: ENTITY,
-            id: after.id,
+            id: after.id.into(),
             scope_path: root.as_ref().map(|o| o.path.as_str()),
         },
         Some(&before),
@@ -140,7 +140,7 @@ pub fn create_as_system(
     username: &str,
     password_plain: &str,
     role: Role,
-    organization_id: Option<i64>,
+    organization_id: Option<OrgId>,
 ) -> AppResult<UserRow> {
     let hash = password::hash(password_plain).map_err(AppError::internal)?;
     let now = crate::models::now();
@@ -162,7 +162,7 @@ pub fn create_as_system(
         qldv_api_types::audit::AuditAction::Create,
         Subject {
             entity: ENTITY,
-            id: row.id,
+            id: row.id.into(),
             scope_path: None,
         },
         None,

@@ -111,11 +111,7 @@ pub fn BadgePage() -> impl IntoView {
     };
     let approve = move |_| {
         decide.dispatch(Decision::Approve(ApproveProposals {
-            proposal_ids: to_approve
-                .get_untracked()
-                .into_iter()
-                .map(|p| p.0)
-                .collect(),
+            proposal_ids: to_approve.get_untracked().into_iter().collect(),
             decision_no: decision.get_untracked().trim().to_string(),
         }));
     };

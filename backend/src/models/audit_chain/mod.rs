@@ -15,6 +15,7 @@ use std::sync::OnceLock;
 
 use diesel::prelude::*;
 use hmac::{Hmac, Mac};
+use qldv_api_types::AuditEntryId;
 use sha2::{Digest, Sha256};
 
 use super::audit::AuditRow;
@@ -207,7 +208,7 @@ fn link_hash(key: &AuditKey, bounds: &Boundary, prev: &str, seq: i64, row: &Audi
 /// order, after the current head, a few thousand at a time. Runs last in a write transaction:
 /// the head's row lock, taken by the first step, is held to the commit, so transactions chain
 /// one after another in commit order.
-pub fn seal(conn: &mut DbConn, ids: &[i64]) -> AppResult<()> {
+pub fn seal(conn: &mut DbConn, ids: &[AuditEntryId]) -> AppResult<()> {
     let key = key()?;
     let mut ids = ids.to_vec();
     ids.sort_unstable();
@@ -252,7 +253,7 @@ pub fn seal(conn: &mut DbConn, ids: &[i64]) -> AppResult<()> {
         for row in &rows {
             seq += 1;
             hash = link_hash(key, &bounds, &hash, seq, row);
-            links.push((row.id, seq, hash.clone()));
+            links.push((row.id.0, seq, hash.clone()));
         }
         for chunk in links.chunks(500) {
             link(conn, chunk)?;
@@ -295,12 +296,12 @@ mod tests {
 
     fn row(after: Option<&str>) -> AuditRow {
         AuditRow {
-            id: 7,
+            id: qldv_api_types::AuditEntryId(7),
             at: chrono::NaiveDate::from_ymd_opt(2026, 12, 1)
                 .and_then(|d| d.and_hms_micro_opt(8, 30, 0, 123_456))
                 .unwrap_or_default(),
             request_id: Some("r".into()),
-            actor_id: Some(1),
+            actor_id: Some(qldv_api_types::UserId(1)),
             actor_username: "admin".into(),
             action: qldv_api_types::audit::AuditAction::Update,
             entity: qldv_api_types::audit::AuditEntity::Member,

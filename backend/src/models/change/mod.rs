@@ -58,10 +58,10 @@ pub struct ChangeRow {
 pub fn note(
     uow: &mut Uow<'_>,
     entity: ChangeEntity,
-    id: i64,
+    id: impl Into<i64>,
     operation: AuditAction,
 ) -> AppResult<()> {
-    uow.pending().change(entity, id, operation);
+    uow.pending().change(entity, id.into(), operation);
     Ok(())
 }
 

@@ -4,7 +4,7 @@
 use diesel::prelude::*;
 use qldv_api_types::audit::AuditAction;
 use qldv_api_types::changes::ChangeEntity;
-use qldv_api_types::{MemberId, OrgId};
+use qldv_api_types::{CardId, MemberId, OrgId, ProposalId, TransferId};
 use serde::Serialize;
 
 use crate::auth::Scope;
@@ -62,7 +62,7 @@ fn render(conn: &mut DbConn, entity: ChangeEntity, id: i64) -> AppResult<Snapsho
         }
         ChangeEntity::Member => member_snapshot(&MemberRow::find(conn, &all, MemberId(id))?, today),
         ChangeEntity::Transfer => {
-            let t = TransferRow::reload(conn, id)?;
+            let t = TransferRow::reload(conn, TransferId(id))?;
             let dto = TransferRow::view(conn, &t)?;
             snapshot(&dto, t.version, t.from_path.clone(), t.to_path.clone())
         }
@@ -75,7 +75,7 @@ fn render(conn: &mut DbConn, entity: ChangeEntity, id: i64) -> AppResult<Snapsho
             snapshot(&e.to_dto(), e.version, path, None)
         }
         ChangeEntity::Card => {
-            let (c, name, path) = CardRow::find(conn, &all, id)?;
+            let (c, name, path) = CardRow::find(conn, &all, CardId(id))?;
             snapshot(&c.to_dto(&name), c.version, path, None)
         }
         ChangeEntity::Badge => {
@@ -89,7 +89,7 @@ fn render(conn: &mut DbConn, entity: ChangeEntity, id: i64) -> AppResult<Snapsho
             snapshot(&b.to_dto(&name), version, path, None)
         }
         ChangeEntity::BadgeProposal => {
-            let (p, m) = ProposalRow::find(conn, &all, id)?;
+            let (p, m) = ProposalRow::find(conn, &all, ProposalId(id))?;
             snapshot(
                 &p.to_dto(&m.full_name, m.organization_id),
                 p.version,
@@ -126,12 +126,12 @@ pub(super) fn publish(
         "resource",
     ];
     for items in items.chunks(PUBLISH_CHUNK) {
-        let member_ids: Vec<i64> = items
+        let member_ids: Vec<MemberId> = items
             .iter()
             .filter(|(e, _, _)| *e == ChangeEntity::Member)
-            .map(|(_, id, _)| *id)
+            .map(|(_, id, _)| MemberId(*id))
             .collect();
-        let members: std::collections::HashMap<i64, MemberRow> = if member_ids.is_empty() {
+        let members: std::collections::HashMap<MemberId, MemberRow> = if member_ids.is_empty() {
             Default::default()
         } else {
             members::table
@@ -145,7 +145,7 @@ pub(super) fn publish(
         let mut rows = Vec::with_capacity(items.len());
         for (entity, id, operation) in items {
             let snap = match entity {
-                ChangeEntity::Member => match members.get(id) {
+                ChangeEntity::Member => match members.get(&MemberId(*id)) {
                     Some(m) => member_snapshot(m, today)?,
                     None => continue,
                 },

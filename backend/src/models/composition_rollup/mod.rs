@@ -188,7 +188,7 @@ pub fn counted(row: &super::member::MemberRow) -> Option<Counted> {
 }
 
 /// How one member is counted now (`None` when not active, or absent).
-pub fn of_member(conn: &mut DbConn, id: i64) -> AppResult<Option<Counted>> {
+pub fn of_member(conn: &mut DbConn, id: qldv_api_types::MemberId) -> AppResult<Option<Counted>> {
     Ok(members::table
         .find(id)
         .select(MemberFacts::as_select())
@@ -228,7 +228,7 @@ pub fn record_new(conn: &mut DbConn, rows: &[super::member::MemberRow]) -> AppRe
 /// Runs `change` on member `id` and records how it changed what the member is counted as.
 pub fn track<T>(
     conn: &mut DbConn,
-    id: i64,
+    id: qldv_api_types::MemberId,
     change: impl FnOnce(&mut DbConn) -> AppResult<T>,
 ) -> AppResult<T> {
     let before = of_member(conn, id)?;

@@ -2,7 +2,6 @@
 
 use actix_web::{get, web};
 use qldv_api_types::auth::Me;
-use qldv_api_types::{OrgId, UserId};
 
 use crate::auth::AuthUser;
 
@@ -15,9 +14,9 @@ use crate::auth::AuthUser;
 #[get("/auth/me")]
 pub async fn me(user: AuthUser) -> web::Json<Me> {
     web::Json(Me {
-        id: UserId(user.id),
+        id: user.id,
         username: user.username,
         role: user.role,
-        organization_id: user.scope.root_id().map(OrgId),
+        organization_id: user.scope.root_id(),
     })
 }

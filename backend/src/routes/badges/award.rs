@@ -51,7 +51,7 @@ pub async fn award_badge(
 #[into_params(parameter_in = Query)]
 pub struct BadgeQuery {
     /// Badges of members in this organisation's subtree.
-    pub organization_id: Option<i64>,
+    pub organization_id: Option<OrgId>,
     /// Awarded on occasions of this year.
     pub year: Option<i32>,
 }
@@ -77,7 +77,7 @@ pub async fn list_badges(
     let query = query.into_inner();
     let rows = crate::db::run(&state.pool, move |c| {
         let path = match query.organization_id {
-            Some(o) => Some(OrganizationRow::find(c, &user.scope, OrgId(o))?.path),
+            Some(o) => Some(OrganizationRow::find(c, &user.scope, o)?.path),
             None => None,
         };
         BadgeRow::list(

@@ -19,7 +19,7 @@ use crate::state::AppState;
 #[into_params(parameter_in = Query)]
 pub struct EligibleQuery {
     /// The organisation whose subtree is examined (default: the caller's whole scope).
-    pub organization_id: Option<i64>,
+    pub organization_id: Option<OrgId>,
     /// The award occasion (3 Feb, 19 May, 2 Sep, 7 Nov, or a special one).
     pub occasion_on: NaiveDate,
 }
@@ -46,7 +46,7 @@ pub async fn eligible_badges(
     let query = query.into_inner();
     let list = crate::db::run(&state.pool, move |c| {
         let path = match query.organization_id {
-            Some(o) => Some(OrganizationRow::find(c, &user.scope, OrgId(o))?.path),
+            Some(o) => Some(OrganizationRow::find(c, &user.scope, o)?.path),
             None => None,
         };
         services::badges::eligible(c, &user.scope, path.as_deref(), query.occasion_on)

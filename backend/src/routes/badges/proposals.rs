@@ -58,7 +58,7 @@ pub async fn propose_badges(
 #[into_params(parameter_in = Query)]
 pub struct ProposalQuery {
     /// Proposals for members in this organisation's subtree.
-    pub organization_id: Option<i64>,
+    pub organization_id: Option<OrgId>,
     /// Only in this state (`proposed`: the provincial level's inbox).
     pub status: Option<ProposalStatus>,
     /// Only for this occasion.
@@ -92,7 +92,7 @@ pub async fn list_proposals(
     };
     let rows = crate::db::run(&state.pool, move |c| {
         if let Some(o) = query.organization_id {
-            filter.subtree_path = Some(OrganizationRow::find(c, &user.scope, OrgId(o))?.path);
+            filter.subtree_path = Some(OrganizationRow::find(c, &user.scope, o)?.path);
         }
         ProposalRow::list(c, &user.scope, &filter, before, limit + 1)
     })
@@ -152,7 +152,7 @@ pub async fn reject_proposal(
     id: web::Path<qldv_api_types::ProposalId>,
     Valid(web::Json(body)): Valid<web::Json<RejectProposal>>,
 ) -> Result<web::Json<BadgeProposal>, AppError> {
-    let id = id.into_inner().0;
+    let id = id.into_inner();
     let (p, m) = crate::db::transaction(&state.pool, move |c| {
         services::badges::reject(c, &user, id, &body.reason)
     })

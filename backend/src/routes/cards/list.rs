@@ -2,6 +2,7 @@
 
 use actix_web::{get, web, HttpResponse};
 use qldv_api_types::cards::{Card, CardDue, CardStatus};
+use qldv_api_types::MemberId;
 use qldv_api_types::{OrgId, Page};
 use serde::Deserialize;
 
@@ -20,7 +21,7 @@ use qldv_api_types::CardId;
 #[into_params(parameter_in = Query)]
 pub struct CardQuery {
     /// Cards of members in this organisation's subtree.
-    pub organization_id: Option<i64>,
+    pub organization_id: Option<OrgId>,
     /// Only in this state.
     pub status: Option<CardStatus>,
     /// Exact card number (finds replaced and revoked numbers too).
@@ -53,7 +54,7 @@ pub async fn list_cards(
     };
     let rows = crate::db::run(&state.pool, move |c| {
         if let Some(o) = query.organization_id {
-            filter.subtree_path = Some(OrganizationRow::find(c, &user.scope, OrgId(o))?.path);
+            filter.subtree_path = Some(OrganizationRow::find(c, &user.scope, o)?.path);
         }
         CardRow::list(c, &user.scope, &filter, before, limit + 1)
     })
@@ -71,7 +72,7 @@ pub async fn list_cards(
 #[into_params(parameter_in = Query)]
 pub struct DueQuery {
     /// Members of this organisation's subtree (default: the caller's whole scope).
-    pub organization_id: Option<i64>,
+    pub organization_id: Option<OrgId>,
 }
 
 /// Official members with no active card, in Vietnamese name order: the work list for issuing.
@@ -92,11 +93,11 @@ pub async fn cards_due(
     params: web::Query<PageParams>,
 ) -> Result<web::Json<Page<CardDue>>, AppError> {
     let limit = params.limit();
-    let after = params.after::<(String, i64)>()?;
+    let after = params.after::<(String, MemberId)>()?;
     let org = query.organization_id;
     let rows = crate::db::run(&state.pool, move |c| {
         let path = match org {
-            Some(o) => Some(OrganizationRow::find(c, &user.scope, OrgId(o))?.path),
+            Some(o) => Some(OrganizationRow::find(c, &user.scope, o)?.path),
             None => None,
         };
         card::due(c, &user.scope, path.as_deref(), after, limit + 1)
@@ -125,8 +126,7 @@ pub async fn get_card(
     user: AuthUser,
     id: web::Path<CardId>,
 ) -> Result<HttpResponse, AppError> {
-    // The model still takes the raw number.
-    let id = id.into_inner().0;
+    let id = id.into_inner();
     let (row, name, _) =
         crate::db::run(&state.pool, move |c| CardRow::find(c, &user.scope, id)).await?;
     Ok(versioned(

@@ -86,7 +86,7 @@ pub async fn member_memberships(
         &params,
         |(mid, _, from, _)| (*from, *mid),
         |(_, org, from, to)| qldv_api_types::members::MembershipPeriod {
-            organization_id: qldv_api_types::OrgId(org),
+            organization_id: org,
             from,
             to,
         },

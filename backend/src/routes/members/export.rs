@@ -4,7 +4,7 @@ use actix_web::http::header;
 use actix_web::web::Bytes;
 use actix_web::{get, web, HttpResponse};
 use qldv_api_types::vocabulary::Vietnamese;
-use qldv_api_types::OrgId;
+use qldv_api_types::MemberId;
 use serde::Deserialize;
 
 use super::list::{filter_from, MemberQuery};
@@ -119,7 +119,7 @@ fn xlsx(
 }
 
 struct Cursor {
-    after: Option<(String, i64)>,
+    after: Option<(String, MemberId)>,
     first: bool,
     done: bool,
 }
@@ -159,7 +159,7 @@ pub async fn export_members(
     // Found in the caller's scope (404 outside it) and the export audited before any row leaves.
     let path = crate::db::run(&state.pool, move |c| {
         let path = match org {
-            Some(o) => Some(OrganizationRow::find(c, &caller.scope, OrgId(o))?.path),
+            Some(o) => Some(OrganizationRow::find(c, &caller.scope, o)?.path),
             None => None,
         };
         let ext = if as_xlsx { "xlsx" } else { "csv" };

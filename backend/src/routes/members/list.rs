@@ -2,6 +2,7 @@
 
 use actix_web::{get, web};
 use qldv_api_types::members::{Member, MemberStatus};
+use qldv_api_types::MemberId;
 use qldv_api_types::{OrgId, Page};
 use serde::Deserialize;
 
@@ -20,7 +21,7 @@ use crate::state::AppState;
 #[into_params(parameter_in = Query)]
 pub struct MemberQuery {
     /// An organisation: the list covers its whole subtree.
-    pub organization_id: Option<i64>,
+    pub organization_id: Option<OrgId>,
     /// Words of the name (with or without diacritics; each must start a word of the name), an
     /// exact 12-digit CCCD, or an exact 8-digit card number.
     #[param(example = "nguyen van an")]
@@ -76,8 +77,8 @@ pub async fn list_members(
     let privacy = user.privacy();
     let mut filter = filter_from(&query, privacy)?;
     let limit = params.limit();
-    let after = params.after::<(String, i64)>()?;
-    let org = query.organization_id.map(OrgId);
+    let after = params.after::<(String, MemberId)>()?;
+    let org = query.organization_id;
     let rows = crate::db::run(&state.pool, move |c| {
         if let Some(o) = org {
             filter.subtree_path = Some(OrganizationRow::find(c, &user.scope, o)?.path);

@@ -66,7 +66,7 @@ pub async fn create_organization(
             qldv_api_types::audit::AuditAction::Create,
             Subject {
                 entity: qldv_api_types::audit::AuditEntity::Organization,
-                id: row.id,
+                id: row.id.into(),
                 scope_path: Some(&row.path),
             },
             None,

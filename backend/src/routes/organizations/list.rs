@@ -17,7 +17,7 @@ use crate::state::AppState;
 pub struct ChildrenFilter {
     /// The parent; when absent, the caller's top organisations (the scope root, or the roots for a
     /// national administrator).
-    pub parent_id: Option<i64>,
+    pub parent_id: Option<OrgId>,
 }
 
 /// The children of an organisation, by name.
@@ -34,8 +34,8 @@ pub async fn list_organizations(
     params: web::Query<PageParams>,
 ) -> Result<web::Json<Page<Organization>>, AppError> {
     let limit = params.limit();
-    let after = params.after::<(String, i64)>()?;
-    let parent = filter.parent_id.map(OrgId);
+    let after = params.after::<(String, OrgId)>()?;
+    let parent = filter.parent_id;
     let rows = crate::db::run(&state.pool, move |c| {
         if let Some(p) = parent {
             // 404 for a parent outside the scope, rather than an empty list.

@@ -46,8 +46,7 @@ pub async fn update_organization(
         if let Some(kind) = &body.kind {
             let kind = KindRow::get(c, kind)?;
             if let Some(parent) = before.parent_id {
-                let parent =
-                    OrganizationRow::find(c, &crate::auth::Scope::system(), OrgId(parent))?;
+                let parent = OrganizationRow::find(c, &crate::auth::Scope::system(), parent)?;
                 check_child_kind(&KindRow::get(c, &parent.kind)?.facts(), &kind.facts())?;
             }
             if kind.holds_members && OrganizationRow::has_children(c, before.id)? {
@@ -69,7 +68,7 @@ pub async fn update_organization(
             qldv_api_types::audit::AuditAction::Update,
             Subject {
                 entity: qldv_api_types::audit::AuditEntity::Organization,
-                id: after.id,
+                id: after.id.into(),
                 scope_path: Some(&after.path),
             },
             Some(&before),

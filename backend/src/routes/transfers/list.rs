@@ -2,6 +2,7 @@
 
 use actix_web::{get, web};
 use qldv_api_types::movements::{Transfer, TransferDirection, TransferStatus};
+use qldv_api_types::MemberId;
 use qldv_api_types::{OrgId, Page};
 use serde::Deserialize;
 
@@ -19,11 +20,11 @@ use qldv_api_types::TransferId;
 #[into_params(parameter_in = Query)]
 pub struct TransferQuery {
     /// Transfers into or out of this organisation's subtree.
-    pub organization_id: Option<i64>,
+    pub organization_id: Option<OrgId>,
     /// Only in this state (e.g. `pending`: the inbox of the receiving side).
     pub status: Option<TransferStatus>,
     /// Only this member's.
-    pub member_id: Option<i64>,
+    pub member_id: Option<MemberId>,
     /// Only incoming (into the subtree or scope) or only outgoing transfers.
     pub direction: Option<TransferDirection>,
 }
@@ -52,7 +53,7 @@ pub async fn list_transfers(
         member_id: query.member_id,
         incoming: query.direction.map(|d| d == TransferDirection::Incoming),
     };
-    let org = query.organization_id.map(OrgId);
+    let org = query.organization_id;
     let (rows, views) = crate::db::run(&state.pool, move |c| {
         if let Some(o) = org {
             filter.subtree_path = Some(OrganizationRow::find(c, &user.scope, o)?.path);
@@ -86,8 +87,7 @@ pub async fn get_transfer(
     user: AuthUser,
     id: web::Path<TransferId>,
 ) -> Result<web::Json<Transfer>, AppError> {
-    // The model still takes the raw number.
-    let id = id.into_inner().0;
+    let id = id.into_inner();
     let view = crate::db::run(&state.pool, move |c| {
         let (row, _) = TransferRow::find(c, &user.scope, id)?;
         TransferRow::view(c, &row)

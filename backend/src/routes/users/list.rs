@@ -3,6 +3,7 @@
 use actix_web::{get, web};
 use qldv_api_types::users::User;
 use qldv_api_types::Page;
+use qldv_api_types::UserId;
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
@@ -23,7 +24,7 @@ pub async fn list_users(
     params: web::Query<PageParams>,
 ) -> Result<web::Json<Page<User>>, AppError> {
     let limit = params.limit();
-    let after = params.after::<i64>()?;
+    let after = params.after::<UserId>()?;
     let rows = crate::db::run(&state.pool, move |c| {
         UserRow::list(c, &user.scope, after, limit + 1)
     })

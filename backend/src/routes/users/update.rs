@@ -42,7 +42,7 @@ pub async fn update_user(
     Valid(web::Json(body)): Valid<web::Json<UpdateUser>>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    if id.0 == user.id && body.password.is_some() {
+    if id == user.id && body.password.is_some() {
         let current = body.current_password.clone();
         crate::routes::auth::confirm::current_password(&state, &req, &user, current).await?;
     }

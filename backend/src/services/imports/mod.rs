@@ -7,6 +7,7 @@ pub mod read;
 mod rows;
 pub mod template;
 
+use qldv_api_types::{ImportId, UserId};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -30,9 +31,9 @@ use read::Sheet;
 /// per server, so that uploads cannot pile up jobs each holding a connection and memory.
 #[derive(Debug, Clone)]
 pub struct Running {
-    progress: Arc<Mutex<HashMap<i64, i64>>>,
+    progress: Arc<Mutex<HashMap<ImportId, i64>>>,
     /// The users whose imports hold a place, once per place.
-    places: Arc<Mutex<Vec<i64>>>,
+    places: Arc<Mutex<Vec<UserId>>>,
     capacity: u32,
 }
 
@@ -75,8 +76,8 @@ impl Busy {
 /// A running import's place; given back when dropped.
 #[derive(Debug)]
 pub struct Place {
-    places: Arc<Mutex<Vec<i64>>>,
-    user: i64,
+    places: Arc<Mutex<Vec<UserId>>>,
+    user: UserId,
 }
 
 impl Drop for Place {
@@ -108,7 +109,7 @@ impl Running {
     }
 
     /// A place for an import by `user`, unless the user has one running or the server is full.
-    pub fn claim(&self, user: i64) -> Result<Place, Busy> {
+    pub fn claim(&self, user: UserId) -> Result<Place, Busy> {
         let mut places = self.places.lock().map_err(|_| Busy::Server)?;
         if places.contains(&user) {
             return Err(Busy::Yours);
@@ -124,19 +125,19 @@ impl Running {
     }
 
     /// Notes a job's progress.
-    pub fn set(&self, job: i64, processed: i64) {
+    pub fn set(&self, job: ImportId, processed: i64) {
         if let Ok(mut m) = self.progress.lock() {
             m.insert(job, processed);
         }
     }
 
     /// A running job's progress.
-    pub fn get(&self, job: i64) -> Option<i64> {
+    pub fn get(&self, job: ImportId) -> Option<i64> {
         self.progress.lock().ok().and_then(|m| m.get(&job).copied())
     }
 
     /// Forgets a finished job.
-    pub fn clear(&self, job: i64) {
+    pub fn clear(&self, job: ImportId) {
         if let Ok(mut m) = self.progress.lock() {
             m.remove(&job);
         }
@@ -195,15 +196,15 @@ mod tests {
     #[test]
     fn one_place_per_user_and_a_few_per_server_given_back_when_dropped() {
         let running = Running::with_capacity(2);
-        let a = running.claim(1);
+        let a = running.claim(UserId(1));
         assert!(a.is_ok());
-        assert_eq!(running.claim(1).map(|_| ()), Err(Busy::Yours));
-        let b = running.claim(2);
+        assert_eq!(running.claim(UserId(1)).map(|_| ()), Err(Busy::Yours));
+        let b = running.claim(UserId(2));
         assert!(b.is_ok());
-        assert_eq!(running.claim(3).map(|_| ()), Err(Busy::Server));
+        assert_eq!(running.claim(UserId(3)).map(|_| ()), Err(Busy::Server));
         drop(a);
-        assert!(running.claim(1).is_ok(), "the place was given back");
-        let c = running.claim(3);
+        assert!(running.claim(UserId(1)).is_ok(), "the place was given back");
+        let c = running.claim(UserId(3));
         assert!(c.is_ok());
         assert_eq!(Running::with_capacity(0).capacity(), 1);
     }
@@ -233,7 +234,7 @@ pub fn start(
         &p.file_name,
         &p.sha256,
         i64::try_from(p.sheet.rows.len()).unwrap_or(i64::MAX),
-        Some(caller.id).filter(|id| *id > 0),
+        Some(caller.id).filter(|id| id.0 > 0),
         &caller.username,
     )
 }
@@ -319,7 +320,7 @@ pub fn shown(
 }
 
 /// Records a job that could not run to its end (its own connection failed) as failed.
-pub fn abandon(conn: &mut DbConn, job: i64, e: &AppError) -> AppResult<()> {
+pub fn abandon(conn: &mut DbConn, job: ImportId, e: &AppError) -> AppResult<()> {
     ImportRow::fail_if_running(conn, job, &e.problem().detail)
 }
 
@@ -338,7 +339,7 @@ pub fn run(
     let mut rolled_back = false;
     // Identifiers told held outside the caller's scope, audited whether the import commits or not.
     let mut elsewhere = Vec::new();
-    let result = OrganizationRow::find(conn, &caller.scope, OrgId(job.organization_id))
+    let result = OrganizationRow::find(conn, &caller.scope, job.organization_id)
         .and_then(|target| {
             Ok((
                 target,
@@ -384,7 +385,7 @@ pub fn run(
         // A large import leaves a change per member and level in the composition counts' queue.
         // The rows are committed whatever happens here: the server folds again every few minutes.
         if let Err(e) = crate::models::composition_rollup::fold(conn) {
-            tracing::warn!(import = job.id, error = %e, "composition counts not folded after an import");
+            tracing::warn!(import = %job.id, error = %e, "composition counts not folded after an import");
         }
     }
     // The job's place is given back before its end is visible, so a client that polled the end

@@ -4,6 +4,7 @@
 //! set's identifiers and the organisations named cached; the accepted rows then written together
 //! by the same code as one creation through the API.
 
+use qldv_api_types::MemberId;
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
@@ -182,7 +183,7 @@ impl<'a> Judge<'a> {
                 format!("Không có chi bộ này trong {}", self.target.name),
             )])));
         };
-        member.organization_id = OrgId(org.id);
+        member.organization_id = org.id;
         if let Err(e) = member.validate() {
             let AppError::Validation(errs) = AppError::from(e) else {
                 return Err(AppError::internal("validation error of another kind"));
@@ -312,8 +313,8 @@ impl<'a> Judge<'a> {
 /// The records already holding some identifiers: each value with the holder's id and
 /// organisation path.
 struct Kept {
-    cccd: HashMap<String, (i64, String)>,
-    history: HashMap<String, (i64, String)>,
+    cccd: HashMap<String, (MemberId, String)>,
+    history: HashMap<String, (MemberId, String)>,
 }
 
 impl Kept {
@@ -343,7 +344,7 @@ impl Kept {
     }
 
     /// The record holding this CCCD (`cccd`) or history number: its id and path.
-    fn holder(&self, cccd: bool, value: &str) -> Option<&(i64, String)> {
+    fn holder(&self, cccd: bool, value: &str) -> Option<&(MemberId, String)> {
         if cccd {
             self.cccd.get(value)
         } else {

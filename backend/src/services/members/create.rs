@@ -5,6 +5,8 @@
 use chrono::NaiveDate;
 use qldv_api_types::members::{CreateMember, MemberEventKind, MemberStatus};
 use qldv_api_types::FieldError;
+use qldv_api_types::MemberId;
+use qldv_api_types::OrgId;
 
 use super::profile::{self, Identity};
 use crate::auth::{Actor, AuthUser};
@@ -31,7 +33,7 @@ fn fe(field: &str, code: &str, message: impl Into<String>) -> FieldError {
 #[derive(Debug, Clone)]
 pub struct Planned {
     /// The cell.
-    organization_id: i64,
+    organization_id: OrgId,
     /// Its path.
     org_path: String,
     /// The dossier.
@@ -63,7 +65,7 @@ impl Planned {
     }
 
     /// The cell.
-    pub fn organization_id(&self) -> i64 {
+    pub fn organization_id(&self) -> OrgId {
         self.organization_id
     }
 
@@ -280,15 +282,15 @@ pub fn plan(
 
 /// An event of a planned member (member, author and time filled in when written).
 pub(crate) fn new_event(
-    org: i64,
+    org: OrgId,
     kind: MemberEventKind,
     on: NaiveDate,
     regulation: &str,
     details: serde_json::Value,
 ) -> EventRow {
     EventRow {
-        id: 0,
-        member_id: 0,
+        id: qldv_api_types::EventId(0),
+        member_id: MemberId(0),
         kind,
         occurred_on: on,
         decision_no: None,
@@ -314,7 +316,7 @@ pub fn write(conn: &mut Uow<'_>, actor: &Actor, plans: Vec<Planned>) -> AppResul
     let mut events = Vec::with_capacity(plans.len() * 2);
     let mut periods = Vec::with_capacity(plans.len());
     let mut arrivals = Vec::new();
-    for (plan, id) in plans.into_iter().zip(ids) {
+    for (plan, id) in plans.into_iter().zip(ids.into_iter().map(MemberId)) {
         let mut evs = plan.events;
         for e in &mut evs {
             e.member_id = id;
@@ -358,7 +360,7 @@ pub fn write(conn: &mut Uow<'_>, actor: &Actor, plans: Vec<Planned>) -> AppResul
         .map(|r| {
             let subject = Subject {
                 entity: qldv_api_types::audit::AuditEntity::Member,
-                id: r.id,
+                id: r.id.into(),
                 scope_path: Some(r.org_path.as_str()),
             };
             (subject, None::<&MemberRow>, Some(r))
@@ -375,8 +377,8 @@ pub fn write(conn: &mut Uow<'_>, actor: &Actor, plans: Vec<Planned>) -> AppResul
 
 /// A new record: the dossier, the state its events give, version 1.
 fn new_row(
-    id: i64,
-    organization_id: i64,
+    id: MemberId,
+    organization_id: OrgId,
     org_path: String,
     c: ProfileChanges,
     d: &lifecycle::Derived,

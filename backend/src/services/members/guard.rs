@@ -86,11 +86,7 @@ impl Refreshed {
     /// Reads the record again, after consequences of the change (a card collected, badges
     /// returned) that changed it.
     pub fn reload(self, uow: &mut Uow<'_>) -> AppResult<Self> {
-        let after = MemberRow::find(
-            uow,
-            &crate::auth::Scope::system(),
-            qldv_api_types::MemberId(self.after.id),
-        )?;
+        let after = MemberRow::find(uow, &crate::auth::Scope::system(), self.after.id)?;
         Ok(Self { after, ..self })
     }
 

@@ -36,7 +36,7 @@ pub(crate) fn audit(
         action,
         Subject {
             entity: qldv_api_types::audit::AuditEntity::Member,
-            id: after.id,
+            id: after.id.into(),
             scope_path: Some(&after.org_path),
         },
         before,

@@ -52,7 +52,7 @@ pub fn recognise(
 }
 
 /// Whether the member's current probation ended in a "not recognised" decision (rule 4).
-pub fn refused(conn: &mut DbConn, member_id: i64) -> AppResult<bool> {
+pub fn refused(conn: &mut DbConn, member_id: MemberId) -> AppResult<bool> {
     let events = member_event::of_member(conn, member_id)?;
     // Only the current membership counts: a re-admission starts a new probation.
     Ok(events

@@ -63,7 +63,7 @@ pub fn build(
 ) -> AppResult<Report> {
     let root_id = match (req.organization_id, caller.scope.root_id()) {
         (Some(id), _) => id,
-        (None, Some(root)) => OrgId(root),
+        (None, Some(root)) => root,
         (None, None) => {
             return Err(AppError::field(
                 "organization_id",
@@ -82,7 +82,7 @@ pub fn build(
         AppError::field(field, v.code, v.message)
     })?;
     let p = TallyParams {
-        root: root.id,
+        root: root.id.into(),
         from: dates.from,
         to: dates.to,
         year: i64::from(dates.year),
@@ -138,7 +138,7 @@ pub fn build(
         code: req.code,
         title: title.into(),
         title_en: title_en.into(),
-        organization_id: OrgId(root.id),
+        organization_id: root.id,
         organization_name: root.name.clone(),
         as_of: (!period).then_some(dates.to),
         from: period.then_some(dates.from),
@@ -186,7 +186,7 @@ fn org_rows(
         .iter()
         .map(|id| {
             let name = names.get(id).cloned().unwrap_or_else(|| format!("#{id}"));
-            let label = if *id == root.id {
+            let label = if *id == root.id.0 {
                 format!("{name} (trực tiếp)")
             } else {
                 name

@@ -121,7 +121,9 @@ fn apply_record(
     };
     let written = if is_member {
         // What the member is counted as in the composition counts may change with the record.
-        crate::models::composition_rollup::track(conn, record.id, |c| Ok(write(c)))?
+        crate::models::composition_rollup::track(conn, qldv_api_types::MemberId(record.id), |c| {
+            Ok(write(c))
+        })?
     } else {
         write(conn)
     };
@@ -133,7 +135,12 @@ fn apply_record(
                     .find(record.id)
                     .select((m::name_folded, m::name_sort_key))
                     .first(conn.conn())?;
-                crate::models::name_word::set(conn, record.id, &name, &key)?;
+                crate::models::name_word::set(
+                    conn,
+                    qldv_api_types::MemberId(record.id),
+                    &name,
+                    &key,
+                )?;
             }
             // The receiver's own feed carries what arrived, and its audit trail who sent it.
             change::note(
@@ -197,7 +204,7 @@ fn context_needed(
                 .filter(|(column, _)| parts::names_organization(column))
                 .filter_map(|(_, value)| value.as_i64())
         })
-        .chain([payload.organization_id, bound]);
+        .chain([payload.organization_id.0, bound]);
     let needed = named.flat_map(line).collect();
     let own_line = line(bound).into_iter().collect();
     (needed, own_line)
@@ -278,10 +285,10 @@ pub fn apply(conn: &mut Uow<'_>, caller: &AuthUser, bytes: &[u8]) -> AppResult<S
             "Gói thuộc phạm vi ngoài phạm vi của tài khoản".into(),
         ));
     }
-    let package_path = guard::org_place(conn, payload.organization_id)?.map(|(_, p)| p);
+    let package_path = guard::org_place(conn, payload.organization_id.into())?.map(|(_, p)| p);
     crate::domain::sync::check_package_subtree(
         (bound.id, bound.path.as_deref()),
-        payload.organization_id,
+        payload.organization_id.into(),
         package_path.as_deref(),
     )?;
     let actor = caller.actor();
@@ -329,7 +336,7 @@ pub fn apply(conn: &mut Uow<'_>, caller: &AuthUser, bytes: &[u8]) -> AppResult<S
     let mut report = SyncReport {
         digest: opened.digest.clone(),
         sender_key: opened.public_key.clone(),
-        organization_id: payload.organization_id,
+        organization_id: payload.organization_id.into(),
         since: payload.since.to_string(),
         until: payload.until.to_string(),
         applied: 0,
@@ -367,7 +374,7 @@ pub fn apply(conn: &mut Uow<'_>, caller: &AuthUser, bytes: &[u8]) -> AppResult<S
             sync_packages::applied_at.eq(crate::models::now()),
         ))
         .execute(conn.conn())?;
-    let path = rows::select(conn, "organizations", "id", payload.organization_id)?
+    let path = rows::select(conn, "organizations", "id", payload.organization_id.0)?
         .first()
         .and_then(|r| r.get("path"))
         .and_then(|p| p.as_str())
@@ -378,7 +385,7 @@ pub fn apply(conn: &mut Uow<'_>, caller: &AuthUser, bytes: &[u8]) -> AppResult<S
         qldv_api_types::audit::AuditAction::SyncImport,
         Subject {
             entity: qldv_api_types::audit::AuditEntity::SyncPackage,
-            id: payload.organization_id,
+            id: payload.organization_id.into(),
             scope_path: path.as_deref(),
         },
         None,

@@ -1,6 +1,7 @@
 //! The sync package file: a JSON envelope holding the payload (itself JSON, kept as the exact
 //! text that was signed), the sender's Ed25519 public key and the signature over that text.
 
+use qldv_api_types::OrgId;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -40,7 +41,7 @@ pub struct Payload {
     /// [`FORMAT`].
     pub format: String,
     /// The organisation whose subtree this is.
-    pub organization_id: i64,
+    pub organization_id: OrgId,
     /// The sender's feed cursor the package starts after.
     pub since: i64,
     /// The sender's feed cursor the package reaches.
@@ -189,7 +190,7 @@ mod tests {
     fn payload() -> Payload {
         Payload {
             format: FORMAT.into(),
-            organization_id: 7,
+            organization_id: OrgId(7),
             since: 0,
             until: 12,
             created_at: Utc::now(),
