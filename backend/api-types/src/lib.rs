@@ -7,6 +7,7 @@ pub mod audit;
 pub mod auth;
 pub mod badges;
 pub mod calendar;
+pub mod candidates;
 pub mod cards;
 pub mod cases;
 pub mod changes;

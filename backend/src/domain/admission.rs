@@ -9,7 +9,7 @@ use super::settings::RuleSettings;
 use super::Violation;
 
 /// The dates of an admission, as entered.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AdmissionDates {
     /// Date of birth.
     pub birth: NaiveDate,
@@ -178,7 +178,7 @@ pub fn check_ceremony(
     has_approval: bool,
     s: &RuleSettings,
 ) -> Result<(), FieldViolation> {
-    let deadline = add_working_days(received, s.ceremony_deadline_working_days, &s.calendar);
+    let deadline = ceremony_deadline(received, s);
     if ceremony > deadline && !has_approval {
         return Err(at(
             "ceremony_on",
@@ -191,6 +191,12 @@ pub fn check_ceremony(
         ));
     }
     Ok(())
+}
+
+/// Rule 2: the last day the ceremony may be held without an approval, counted in working days
+/// from the day the cell received the decision.
+pub fn ceremony_deadline(received: NaiveDate, s: &RuleSettings) -> NaiveDate {
+    add_working_days(received, s.ceremony_deadline_working_days, &s.calendar)
 }
 
 /// Rule 3: the official date is the ceremony plus the probation, exactly.

@@ -4,6 +4,7 @@ pub mod access;
 pub mod admission;
 pub mod badge;
 pub mod calendar;
+pub mod candidate;
 pub mod card;
 pub mod case;
 pub mod cccd;

@@ -78,6 +78,16 @@ pub struct RuleSettings {
     pub badge_wait_months_warning: u32,
     /// Rule 20: months after a dismissal before a badge.
     pub badge_wait_months_dismissal: u32,
+    /// Rule 24: months the awareness course certificate is valid for the cell's resolution.
+    pub certificate_valid_months: u32,
+    /// Rule 25: months an introducer has worked, studied or lived with the candidate.
+    pub introducer_together_months: u32,
+    /// Rule 26: the youth age (Youth Union introduction required) ends after this many years.
+    pub youth_age_max_years: u32,
+    /// Rule 29: working days from the cell's resolution to the admission decision.
+    pub decision_deadline_working_days: u32,
+    /// Rule 29: the most the competent committee may extend that deadline, in working days.
+    pub decision_extension_working_days: u32,
 }
 
 impl RuleSettings {
@@ -119,6 +129,11 @@ impl RuleSettings {
             badge_wait_months_reprimand: 6,
             badge_wait_months_warning: 9,
             badge_wait_months_dismissal: 12,
+            certificate_valid_months: 60,
+            introducer_together_months: 12,
+            youth_age_max_years: 30,
+            decision_deadline_working_days: 60,
+            decision_extension_working_days: 30,
         }
     }
 
@@ -205,6 +220,15 @@ impl RuleSettings {
             "badge.wait_months_reprimand" => self.badge_wait_months_reprimand = number()?,
             "badge.wait_months_warning" => self.badge_wait_months_warning = number()?,
             "badge.wait_months_dismissal" => self.badge_wait_months_dismissal = number()?,
+            "candidate.certificate_valid_months" => self.certificate_valid_months = number()?,
+            "candidate.introducer_together_months" => self.introducer_together_months = number()?,
+            "candidate.youth_age_max_years" => self.youth_age_max_years = number()?,
+            "candidate.decision_deadline_working_days" => {
+                self.decision_deadline_working_days = number()?
+            }
+            "candidate.decision_extension_working_days" => {
+                self.decision_extension_working_days = number()?
+            }
             other => return Err(format!("unknown setting {other}")),
         }
         Ok(())
@@ -247,6 +271,33 @@ mod tests {
             .is_err());
         assert!(s.apply("records.entry_deadline_days", "45").is_ok());
         assert_eq!(s.entry_deadline_days, 45);
+    }
+
+    #[test]
+    fn the_candidate_rules_read_their_settings() {
+        let mut s = RuleSettings::defaults("294-QĐ/TW");
+        assert_eq!(
+            (
+                s.certificate_valid_months,
+                s.introducer_together_months,
+                s.youth_age_max_years,
+                s.decision_deadline_working_days,
+                s.decision_extension_working_days
+            ),
+            (60, 12, 30, 60, 30)
+        );
+        assert!(s.apply("candidate.certificate_valid_months", "36").is_ok());
+        assert!(s
+            .apply("candidate.decision_extension_working_days", "0")
+            .is_ok());
+        assert_eq!(
+            (
+                s.certificate_valid_months,
+                s.decision_extension_working_days
+            ),
+            (36, 0)
+        );
+        assert!(s.apply("candidate.youth_age_max_years", "thirty").is_err());
     }
 
     #[test]

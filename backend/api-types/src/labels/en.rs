@@ -313,3 +313,60 @@ labels!(English, en;
         SettingsUnknown => "Settings unknown",
     }
 );
+
+// Developing new members (issue 22).
+labels!(English, en;
+    crate::candidates::CandidateStage {
+        Identified => "Candidate",
+        Preparing => "File in preparation",
+        Ready => "File complete, awaiting the cell",
+        CellResolved => "Proposed by the cell",
+        GrassrootsResolved => "Proposed by the grassroots committee",
+        Decided => "Admission decided, ceremony due",
+        Admitted => "Admitted",
+        Refused => "Admission refused",
+        Dropped => "Dropped",
+    }
+    crate::candidates::CandidateSource {
+        YouthUnion => "Youth Union",
+        WomensUnion => "Women's Union",
+        Veterans => "Veterans' Association",
+        TradeUnion => "Trade union",
+        Workplace => "Workplace",
+        Other => "Other",
+    }
+    crate::candidates::CandidateStepKind {
+        HelpersAssigned => "Members assigned to help",
+        AwarenessCourse => "Awareness course certificate",
+        Application => "Application",
+        PersonalHistory => "Personal history",
+        HistoryVerified => "Personal history verified",
+        Introduction => "Introduction by an official member",
+        YouthUnionIntroduction => "Youth Union's introduction",
+        TradeUnionIntroduction => "Trade union's introduction",
+        CellResolution => "Cell's resolution",
+        GrassrootsResolution => "Grassroots committee's resolution",
+        DecisionExtended => "Decision deadline extended",
+        AdmissionDecision => "Admission decision",
+        AdmissionRefused => "Admission refused",
+        Ceremony => "Admission ceremony",
+    }
+    crate::candidates::CandidateDropReason {
+        Withdrew => "Withdrew",
+        NotQualified => "Not qualified",
+        CellNotApproved => "Cell's vote under two thirds",
+        MovedAway => "Moved away",
+        Deceased => "Deceased",
+        Other => "Other reason",
+    }
+    crate::candidates::DevelopmentCategory {
+        Women => "Women",
+        YouthUnion => "Youth Union members",
+        PrivateBusinessOwner => "Private business owners",
+        Student => "Pupils and students",
+        Worker => "Workers",
+        FreeOrContractLabour => "Free and contract labour",
+        Readmitted => "Re-admitted",
+        PopulationPolicy => "Population-policy cases",
+    }
+);

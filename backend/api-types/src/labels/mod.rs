@@ -95,6 +95,78 @@ mod tests {
             codes::<crate::changes::SyncWarningCode>(),
             ["settings_differ", "settings_unknown"]
         );
+        use crate::candidates::{
+            CandidateDropReason, CandidateSource, CandidateStage, CandidateStepKind,
+            DevelopmentCategory,
+        };
+        assert_eq!(
+            codes::<CandidateStage>(),
+            [
+                "identified",
+                "preparing",
+                "ready",
+                "cell_resolved",
+                "grassroots_resolved",
+                "decided",
+                "admitted",
+                "refused",
+                "dropped"
+            ]
+        );
+        assert_eq!(
+            codes::<CandidateSource>(),
+            [
+                "youth_union",
+                "womens_union",
+                "veterans",
+                "trade_union",
+                "workplace",
+                "other"
+            ]
+        );
+        assert_eq!(
+            codes::<CandidateStepKind>(),
+            [
+                "helpers_assigned",
+                "awareness_course",
+                "application",
+                "personal_history",
+                "history_verified",
+                "introduction",
+                "youth_union_introduction",
+                "trade_union_introduction",
+                "cell_resolution",
+                "grassroots_resolution",
+                "decision_extended",
+                "admission_decision",
+                "admission_refused",
+                "ceremony"
+            ]
+        );
+        assert_eq!(
+            codes::<CandidateDropReason>(),
+            [
+                "withdrew",
+                "not_qualified",
+                "cell_not_approved",
+                "moved_away",
+                "deceased",
+                "other"
+            ]
+        );
+        assert_eq!(
+            codes::<DevelopmentCategory>(),
+            [
+                "women",
+                "youth_union",
+                "private_business_owner",
+                "student",
+                "worker",
+                "free_or_contract_labour",
+                "readmitted",
+                "population_policy"
+            ]
+        );
     }
 
     /// The audit trail's codes are stored in a hash-chained log: they never change.

@@ -313,3 +313,60 @@ labels!(Vietnamese, vi;
         SettingsUnknown => "Không rõ bộ tham số quy định",
     }
 );
+
+// Developing new members (issue 22).
+labels!(Vietnamese, vi;
+    crate::candidates::CandidateStage {
+        Identified => "Quần chúng ưu tú",
+        Preparing => "Đang hoàn thiện hồ sơ",
+        Ready => "Đủ hồ sơ, chờ chi bộ xét",
+        CellResolved => "Chi bộ đã đề nghị kết nạp",
+        GrassrootsResolved => "Đảng ủy cơ sở đã đề nghị kết nạp",
+        Decided => "Có quyết định kết nạp, chờ lễ kết nạp",
+        Admitted => "Đã kết nạp",
+        Refused => "Cấp ủy không đồng ý kết nạp",
+        Dropped => "Thôi theo dõi",
+    }
+    crate::candidates::CandidateSource {
+        YouthUnion => "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+        WomensUnion => "Hội Liên hiệp Phụ nữ",
+        Veterans => "Hội Cựu chiến binh",
+        TradeUnion => "Công đoàn",
+        Workplace => "Cơ quan, đơn vị nơi làm việc",
+        Other => "Khác",
+    }
+    crate::candidates::CandidateStepKind {
+        HelpersAssigned => "Phân công đảng viên giúp đỡ",
+        AwarenessCourse => "Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng",
+        Application => "Đơn xin vào Đảng",
+        PersonalHistory => "Lý lịch của người xin vào Đảng",
+        HistoryVerified => "Thẩm tra lý lịch",
+        Introduction => "Giấy giới thiệu của đảng viên chính thức",
+        YouthUnionIntroduction => "Nghị quyết giới thiệu đoàn viên ưu tú vào Đảng",
+        TradeUnionIntroduction => "Nghị quyết giới thiệu đoàn viên công đoàn ưu tú vào Đảng",
+        CellResolution => "Nghị quyết chi bộ đề nghị kết nạp",
+        GrassrootsResolution => "Nghị quyết đảng ủy cơ sở đề nghị kết nạp",
+        DecisionExtended => "Gia hạn thời hạn xem xét kết nạp",
+        AdmissionDecision => "Quyết định kết nạp đảng viên",
+        AdmissionRefused => "Không đồng ý kết nạp",
+        Ceremony => "Lễ kết nạp",
+    }
+    crate::candidates::CandidateDropReason {
+        Withdrew => "Không còn nguyện vọng vào Đảng",
+        NotQualified => "Không đủ tiêu chuẩn, điều kiện",
+        CellNotApproved => "Chi bộ không đủ hai phần ba tán thành",
+        MovedAway => "Chuyển nơi công tác, học tập, cư trú",
+        Deceased => "Từ trần",
+        Other => "Lý do khác",
+    }
+    crate::candidates::DevelopmentCategory {
+        Women => "Nữ",
+        YouthUnion => "Đoàn viên thanh niên",
+        PrivateBusinessOwner => "Chủ doanh nghiệp tư nhân",
+        Student => "Học sinh, sinh viên",
+        Worker => "Công nhân",
+        FreeOrContractLabour => "Lao động tự do, lao động hợp đồng",
+        Readmitted => "Kết nạp lại",
+        PopulationPolicy => "Vi phạm chính sách dân số",
+    }
+);
