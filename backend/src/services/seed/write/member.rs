@@ -1,7 +1,9 @@
 //! One member's rows: the record, its events and periods, a card, badges; ratings collected.
 
 use chrono::{Datelike, Duration, NaiveDate};
-use qldv_api_types::members::MemberEventKind as Ev;
+use qldv_api_types::members::{Gender, MemberEventKind as Ev, PoliticalTheory};
+use qldv_api_types::movements::MembershipEnd;
+use qldv_api_types::vocabulary::Term;
 use rand::rngs::StdRng;
 use rand::Rng;
 use serde_json::json;
@@ -15,6 +17,7 @@ use crate::domain::evaluation::{year_end, year_start};
 use crate::domain::party_age::{self, PartyAgeFacts};
 use crate::domain::vn_text;
 use crate::error::AppResult;
+use crate::models::member::MemberRow;
 
 impl Loader {
     /// `size` members in `cell`, rated within `unit`.
@@ -236,42 +239,72 @@ impl Loader {
             Some(_) => Standing::Gone,
         };
         let next_badge = badge::next_due(&age, standing, held, rules.at(self.today));
-        self.full |= self.members.push(&[
-            id.into(),
-            cell.id.into(),
-            cell.path.clone().into(),
-            p.full_name.clone().into(),
-            vn_text::fold(&p.full_name).into(),
-            vn_text::sort_key(&p.full_name).into(),
-            p.gender.into(),
-            p.birth.into(),
-            p.hometown.clone().into(),
-            p.ethnicity.into(),
-            p.religion.into(),
-            national_id.into(),
-            p.phone.clone().into(),
-            p.education.into(),
-            p.theory.into(),
-            p.occupation.into(),
-            d.first_decision.into(),
-            d.decision.into(),
-            decision_no.into(),
-            d.ceremony.into(),
-            d.official_on.into(),
-            d.status.as_str().into(),
-            card.into(),
-            d.in_transit.into(),
-            exit_reason.into(),
-            d.interruption_days.into(),
-            d.interrupted_since.into(),
-            party_age::encode(&d.interruptions).into(),
-            d.ever_recognised.into(),
-            1i64.into(),
-            self.now.into(),
-            self.now.into(),
-            i64::from(held).into(),
-            next_badge.into(),
-        ]);
+        // The record, written through the model's column list (as creation and import are).
+        let unknown = crate::error::AppError::internal;
+        let row = MemberRow {
+            id,
+            organization_id: cell.id,
+            org_path: cell.path.clone(),
+            full_name: p.full_name.clone(),
+            name_folded: vn_text::fold(&p.full_name),
+            name_sort_key: vn_text::sort_key(&p.full_name),
+            birth_name: None,
+            other_names: None,
+            gender: Gender::parse(p.gender).map_err(unknown)?,
+            birth_date: p.birth,
+            birth_place: None,
+            hometown: Some(p.hometown.clone()),
+            permanent_address: None,
+            current_address: None,
+            ethnicity: Some(p.ethnicity.into()),
+            religion: Some(p.religion.into()),
+            national_id: Some(national_id),
+            phone: Some(p.phone.clone()),
+            email: None,
+            education_general: Some(p.education.into()),
+            professional_qualification: None,
+            academic_degree: None,
+            academic_title: None,
+            political_theory: Some(PoliticalTheory::parse(p.theory).map_err(unknown)?),
+            state_management: None,
+            foreign_languages: None,
+            it_level: None,
+            occupation: Some(p.occupation.into()),
+            job_title: None,
+            workplace: None,
+            youth_union_joined_on: None,
+            personal_history_no: None,
+            introducers: None,
+            first_admission_decision_on: d.first_decision,
+            admission_decision_on: d.decision,
+            admission_decision_no: Some(decision_no),
+            ceremony_on: d.ceremony,
+            ceremony_place: None,
+            official_on: d.official_on,
+            status: d.status,
+            card_number: card,
+            in_transit: d.in_transit,
+            exempt_from: None,
+            exempt_to: None,
+            away_from: None,
+            away_to: None,
+            temporary_org_id: None,
+            exit_reason: exit_reason
+                .map(MembershipEnd::parse)
+                .transpose()
+                .map_err(unknown)?,
+            interruption_days: d.interruption_days,
+            interrupted_since: d.interrupted_since,
+            interruptions: Some(party_age::encode(&d.interruptions)),
+            ever_recognised: d.ever_recognised,
+            version: 1,
+            created_at: self.now,
+            updated_at: self.now,
+            badge_milestone_held: i32::try_from(held).unwrap_or(i32::MAX),
+            next_badge_on: next_badge,
+            legacy_id_no: None,
+        };
+        self.full |= self.members.push(&row.values());
         self.summary.members += 1;
         self.flush_if_full(conn)
     }
