@@ -105,7 +105,7 @@ pub async fn import_package(
     while let Some(chunk) = body.next().await {
         let chunk = chunk.map_err(|e| AppError::Malformed(format!("body: {e}")))?;
         if bytes.len() + chunk.len() > PACKAGE_LIMIT {
-            return Err(AppError::Malformed("Gói đồng bộ quá lớn".into()));
+            return Err(crate::messages::requests::package_too_large());
         }
         bytes.extend_from_slice(&chunk);
     }

@@ -4,6 +4,8 @@
 use super::read::Row;
 use chrono::NaiveDate;
 use qldv_api_types::member_fields::MemberField;
+
+use crate::messages::Text;
 use qldv_api_types::members::{CreateMember, Gender, MemberProfile, MemberStatus, PoliticalTheory};
 use qldv_api_types::reports::ImportError;
 use qldv_api_types::vocabulary::{Term, Vietnamese};
@@ -166,7 +168,7 @@ pub fn locate(header: &[String]) -> Result<Vec<Option<usize>>, Vec<ImportError>>
             column: Some(c.header().into()),
             value: None,
             code: "missing_column".into(),
-            message: format!("Thiếu cột bắt buộc \"{}\"", c.header()),
+            message: crate::messages::imports::missing_column(c.header()),
         })
         .collect();
     if missing.is_empty() {
@@ -272,21 +274,21 @@ pub fn parse_row(row: &Row, at: &[Option<usize>]) -> Result<ParsedRow, Vec<Impor
                     c.header(),
                     None,
                     "required",
-                    format!("Thiếu {}", c.header().to_lowercase()),
+                    crate::messages::imports::missing_cell(c.header()),
                 ));
             }
             continue;
         };
-        let bad = |what: &str| {
+        let bad = |what: Text| {
             problem(
                 row_no,
                 c.header(),
                 Some(&v),
                 "invalid_format",
-                format!("{} không hợp lệ: {what}", c.header()),
+                crate::messages::imports::invalid_cell(c.header(), &what),
             )
         };
-        let date = || parse_date(&v).ok_or_else(|| bad("ghi ngày dạng dd/mm/yyyy"));
+        let date = || parse_date(&v).ok_or_else(|| bad(crate::messages::imports::write_date()));
         if let Some(slot) = text_slot(&mut profile, c.field.code()) {
             *slot = Some(if c.field == MemberField::NationalId {
                 national_id(&v)
@@ -302,13 +304,11 @@ pub fn parse_row(row: &Row, at: &[Option<usize>]) -> Result<ParsedRow, Vec<Impor
             }
             "gender" => parse_gender(&v)
                 .map(|g| profile.gender = Some(g))
-                .ok_or_else(|| bad("ghi Nam hoặc Nữ")),
+                .ok_or_else(|| bad(crate::messages::imports::write_gender())),
             "birth_date" => date().map(|d| profile.birth_date = Some(d)),
             "political_theory" => parse_theory(&v)
                 .map(|t| profile.political_theory = Some(t))
-                .ok_or_else(|| {
-                    bad("ghi Chưa qua đào tạo, Sơ cấp, Trung cấp, Cao cấp hoặc Cử nhân")
-                }),
+                .ok_or_else(|| bad(crate::messages::imports::write_theory())),
             "youth_union_joined_on" => date().map(|d| profile.youth_union_joined_on = Some(d)),
             "admission_decision_on" => date().map(|d| dates[0] = Some(d)),
             "ceremony_on" => date().map(|d| dates[1] = Some(d)),

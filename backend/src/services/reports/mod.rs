@@ -63,13 +63,7 @@ pub fn build(
     let root_id = match (req.organization_id, caller.scope.root_id()) {
         (Some(id), _) => id,
         (None, Some(root)) => OrgId(root),
-        (None, None) => {
-            return Err(AppError::field(
-                "organization_id",
-                "required",
-                "Chọn tổ chức cần báo cáo",
-            ))
-        }
+        (None, None) => return Err(crate::messages::requests::report_organization_required()),
     };
     let root = OrganizationRow::find(conn, &caller.scope, root_id)?;
     let dates = rules::resolve(req.code.is_period(), req.dates, today).map_err(|v| {
