@@ -438,7 +438,9 @@ pub(crate) use text::text;
 pub use text::Text;
 
 pub mod accounts;
+pub mod alerts;
 pub mod imports;
 pub mod organizations;
 pub mod records;
 pub mod requests;
+pub mod sync;

@@ -29,12 +29,10 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
 }
 
 fn key(state: &AppState) -> Result<SyncKey, AppError> {
-    state.sync_key.clone().ok_or_else(|| {
-        AppError::Conflict(
-            "sync_key_missing",
-            "Cài đặt này chưa có khóa ký gói đồng bộ (QLDV_SYNC_KEY_FILE)".into(),
-        )
-    })
+    state
+        .sync_key
+        .clone()
+        .ok_or_else(crate::messages::sync::key_missing)
 }
 
 /// What to export.
