@@ -369,8 +369,9 @@ pub fn write(conn: &mut Uow<'_>, actor: &Actor, plans: Vec<Planned>) -> AppResul
     Ok(rows)
 }
 
-/// A new record: the dossier, the state its events give, version 1.
-fn new_row(
+/// A new record: the dossier, the state its events give, version 1 (creation, import and the
+/// seeder).
+pub(crate) fn new_row(
     id: i64,
     organization_id: i64,
     org_path: String,

@@ -15,41 +15,37 @@ fn term<T: Term>(t: T) -> Label {
     (t.code(), t.vi(), t.en())
 }
 
+/// A term's column, under `key` when it is `renamed` (a code both starts and ends share).
+fn keyed<T: Term>(t: T, renamed: T, key: &'static str) -> Label {
+    let (code, vi, en) = term(t);
+    (if t == renamed { key } else { code }, vi, en)
+}
+
 /// Movement columns, in print order (`in_*`/`out_*` metrics map to these keys): the ways a
 /// membership starts and ends, labelled by the vocabulary, between the counts at start and end.
 pub fn movement() -> Vec<Label> {
     use qldv_api_types::movements::{MembershipEnd as End, MembershipStart as Start};
     let mut out = vec![("start", "Đầu kỳ", "At start")];
-    for s in [
-        Start::Admitted,
-        Start::TransferredIn,
-        Start::Readmitted,
-        Start::Restructured,
-    ] {
-        let (code, vi, en) = term(s);
-        let key = if s == Start::Restructured {
-            "restructured_in"
-        } else {
-            code
-        };
-        out.push((key, vi, en));
-    }
-    for e in [
-        End::TransferredOut,
-        End::Deceased,
-        End::NameRemoved,
-        End::Expelled,
-        End::Resigned,
-        End::Restructured,
-    ] {
-        let (code, vi, en) = term(e);
-        let key = if e == End::Restructured {
-            "restructured_out"
-        } else {
-            code
-        };
-        out.push((key, vi, en));
-    }
+    out.extend(
+        [
+            Start::Admitted,
+            Start::TransferredIn,
+            Start::Readmitted,
+            Start::Restructured,
+        ]
+        .map(|s| keyed(s, Start::Restructured, "restructured_in")),
+    );
+    out.extend(
+        [
+            End::TransferredOut,
+            End::Deceased,
+            End::NameRemoved,
+            End::Expelled,
+            End::Resigned,
+            End::Restructured,
+        ]
+        .map(|e| keyed(e, End::Restructured, "restructured_out")),
+    );
     out.push(("end", "Cuối kỳ", "At end"));
     out
 }
@@ -72,11 +68,7 @@ pub fn admissions() -> Vec<Label> {
 /// and the not-yet-evaluated counts.
 pub fn evaluations() -> Vec<Label> {
     let mut out = vec![("members", "Tổng số đảng viên", "Members")];
-    out.extend(
-        EvaluationLevel::ALL
-            .iter()
-            .map(|l| (l.code(), l.vi(), l.en())),
-    );
+    out.extend(EvaluationLevel::ALL.iter().map(|l| term(*l)));
     out.push(("missing", "Chưa đánh giá", "Not yet evaluated"));
     out.push((
         "coverage_percent",
@@ -267,7 +259,7 @@ pub fn title(code: ReportCode) -> (&'static str, &'static str) {
 pub fn categories(dimension: &str) -> Option<Vec<Label>> {
     use qldv_api_types::members::{Gender, MemberStatus, PoliticalTheory};
     fn terms<T: Term>(values: &[T]) -> Vec<Label> {
-        values.iter().map(|t| (t.code(), t.vi(), t.en())).collect()
+        values.iter().map(|t| term(*t)).collect()
     }
     match dimension {
         "gender" => Some(terms(Gender::ALL)),

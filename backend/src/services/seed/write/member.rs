@@ -17,7 +17,8 @@ use crate::domain::evaluation::{year_end, year_start};
 use crate::domain::party_age::{self, PartyAgeFacts};
 use crate::domain::vn_text;
 use crate::error::AppResult;
-use crate::models::member::MemberRow;
+use crate::models::member::ProfileChanges;
+use crate::services::members::new_row;
 
 impl Loader {
     /// `size` members in `cell`, rated within `unit`.
@@ -239,71 +240,33 @@ impl Loader {
             Some(_) => Standing::Gone,
         };
         let next_badge = badge::next_due(&age, standing, held, rules.at(self.today));
-        // The record, written through the model's column list (as creation and import are).
+        // The record, made as creation makes it and written through the model's column list.
         let unknown = crate::error::AppError::internal;
-        let row = MemberRow {
-            id,
-            organization_id: cell.id,
-            org_path: cell.path.clone(),
-            full_name: p.full_name.clone(),
-            name_folded: vn_text::fold(&p.full_name),
-            name_sort_key: vn_text::sort_key(&p.full_name),
-            birth_name: None,
-            other_names: None,
-            gender: Gender::parse(p.gender).map_err(unknown)?,
-            birth_date: p.birth,
-            birth_place: None,
-            hometown: Some(p.hometown.clone()),
-            permanent_address: None,
-            current_address: None,
-            ethnicity: Some(p.ethnicity.into()),
-            religion: Some(p.religion.into()),
-            national_id: Some(national_id),
-            phone: Some(p.phone.clone()),
-            email: None,
-            education_general: Some(p.education.into()),
-            professional_qualification: None,
-            academic_degree: None,
-            academic_title: None,
-            political_theory: Some(PoliticalTheory::parse(p.theory).map_err(unknown)?),
-            state_management: None,
-            foreign_languages: None,
-            it_level: None,
-            occupation: Some(p.occupation.into()),
-            job_title: None,
-            workplace: None,
-            youth_union_joined_on: None,
-            personal_history_no: None,
-            introducers: None,
-            first_admission_decision_on: d.first_decision,
-            admission_decision_on: d.decision,
-            admission_decision_no: Some(decision_no),
-            ceremony_on: d.ceremony,
-            ceremony_place: None,
-            official_on: d.official_on,
-            status: d.status,
-            card_number: card,
-            in_transit: d.in_transit,
-            exempt_from: None,
-            exempt_to: None,
-            away_from: None,
-            away_to: None,
-            temporary_org_id: None,
-            exit_reason: exit_reason
-                .map(MembershipEnd::parse)
-                .transpose()
-                .map_err(unknown)?,
-            interruption_days: d.interruption_days,
-            interrupted_since: d.interrupted_since,
-            interruptions: Some(party_age::encode(&d.interruptions)),
-            ever_recognised: d.ever_recognised,
-            version: 1,
-            created_at: self.now,
-            updated_at: self.now,
-            badge_milestone_held: i32::try_from(held).unwrap_or(i32::MAX),
-            next_badge_on: next_badge,
-            legacy_id_no: None,
+        let profile = ProfileChanges {
+            full_name: Some(p.full_name.clone()),
+            name_folded: Some(vn_text::fold(&p.full_name)),
+            name_sort_key: Some(vn_text::sort_key(&p.full_name)),
+            gender: Some(Gender::parse(p.gender).map_err(unknown)?),
+            birth_date: Some(p.birth),
+            hometown: Some(Some(p.hometown.clone())),
+            ethnicity: Some(Some(p.ethnicity.into())),
+            religion: Some(Some(p.religion.into())),
+            national_id: Some(Some(national_id)),
+            phone: Some(Some(p.phone.clone())),
+            education_general: Some(Some(p.education.into())),
+            political_theory: Some(Some(PoliticalTheory::parse(p.theory).map_err(unknown)?)),
+            occupation: Some(Some(p.occupation.into())),
+            admission_decision_no: Some(Some(decision_no)),
+            ..ProfileChanges::default()
         };
+        let mut row = new_row(id, cell.id, cell.path.clone(), profile, d, self.now)?;
+        row.card_number = card;
+        row.exit_reason = exit_reason
+            .map(MembershipEnd::parse)
+            .transpose()
+            .map_err(unknown)?;
+        row.badge_milestone_held = i32::try_from(held).unwrap_or(i32::MAX);
+        row.next_badge_on = next_badge;
         self.full |= self.members.push(&row.values());
         self.summary.members += 1;
         self.flush_if_full(conn)
