@@ -88,7 +88,7 @@ where
                 return service.call(req).await.map(|r| r.map_into_boxed_body());
             };
             if !valid_key(&key) {
-                let err = AppError::Malformed("Idempotency-Key dài 1–255 ký tự in được".into());
+                let err = crate::messages::requests::idempotency_key_invalid();
                 return Ok(problem(req, &err));
             }
             // Without a valid caller the handler answers 401 itself.
@@ -114,17 +114,11 @@ where
             match claim {
                 Err(e) => return Ok(problem(req, &e)),
                 Ok(Claim::Mismatch) => {
-                    let err = AppError::Rule(
-                        "idempotency_key_reused",
-                        "Idempotency-Key này đã được dùng cho một yêu cầu khác".into(),
-                    );
+                    let err = crate::messages::requests::idempotency_key_reused();
                     return Ok(problem(req, &err));
                 }
                 Ok(Claim::InProgress) => {
-                    let err = AppError::Conflict(
-                        "idempotency_in_progress",
-                        "Yêu cầu đầu tiên với Idempotency-Key này đang được xử lý".into(),
-                    );
+                    let err = crate::messages::requests::idempotency_in_progress();
                     return Ok(problem(req, &err));
                 }
                 Ok(Claim::Replay {

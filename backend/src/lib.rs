@@ -67,11 +67,10 @@ fn json_error(err: actix_web::error::JsonPayloadError) -> AppError {
     match err {
         JsonPayloadError::Overflow { .. }
         | JsonPayloadError::OverflowKnownLength { .. }
-        | JsonPayloadError::Payload(PayloadError::Overflow) => AppError::TooLarge(format!(
-            "Nội dung JSON vượt quá {} MB",
-            JSON_LIMIT / (1024 * 1024)
-        )),
-        other => AppError::Malformed(format!("Nội dung JSON không hợp lệ: {other}")),
+        | JsonPayloadError::Payload(PayloadError::Overflow) => {
+            crate::messages::requests::json_too_large(JSON_LIMIT / (1024 * 1024))
+        }
+        other => crate::messages::requests::json_invalid(other),
     }
 }
 
@@ -122,9 +121,10 @@ pub fn app(
                 .error_handler(|err, _| json_error(err).into()),
         )
         .app_data(web::PayloadConfig::new(JSON_LIMIT))
-        .app_data(web::QueryConfig::default().error_handler(|err, _| {
-            AppError::Malformed(format!("Tham số truy vấn không hợp lệ: {err}")).into()
-        }))
+        .app_data(
+            web::QueryConfig::default()
+                .error_handler(|err, _| crate::messages::requests::query_invalid(err).into()),
+        )
         .app_data(web::PathConfig::default().error_handler(|err, req| {
             // `PATCH /members/export` reaches `PATCH /members/{id}`: the literal path has no PATCH.
             let literal = req
@@ -133,7 +133,7 @@ pub fn app(
                 .filter(|allow| !allow.split(", ").any(|m| m == req.method().as_str()));
             match literal {
                 Some(allow) => AppError::MethodNotAllowed(allow).into(),
-                None => AppError::Malformed(format!("Đường dẫn không hợp lệ: {err}")).into(),
+                None => crate::messages::requests::path_invalid(err).into(),
             }
         }))
         .service(

@@ -442,3 +442,15 @@ pub mod interruptions;
 pub mod regulations;
 
 pub mod entry;
+
+pub mod text;
+pub(crate) use text::text;
+pub use text::Text;
+
+pub mod accounts;
+pub mod alerts;
+pub mod imports;
+pub mod organizations;
+pub mod records;
+pub mod requests;
+pub mod sync;

@@ -41,7 +41,7 @@ impl PageParams {
                 .ok()
                 .and_then(|b| serde_json::from_slice(&b).ok())
                 .map(Some)
-                .ok_or_else(|| AppError::Malformed("Tham số cursor không hợp lệ".into())),
+                .ok_or_else(crate::messages::requests::cursor_invalid),
         }
     }
 }
@@ -50,9 +50,9 @@ impl PageParams {
 pub fn page_size<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
     use serde::de::Error;
     match Option::<i64>::deserialize(d)? {
-        Some(n) if !(1..=MAX_LIMIT).contains(&n) => Err(D::Error::custom(format!(
-            "limit phải từ 1 đến {MAX_LIMIT} (limit must be 1..={MAX_LIMIT})"
-        ))),
+        Some(n) if !(1..=MAX_LIMIT).contains(&n) => Err(D::Error::custom(
+            crate::messages::requests::limit_range(MAX_LIMIT),
+        )),
         other => Ok(other),
     }
 }
@@ -61,9 +61,7 @@ pub fn page_size<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>, 
 pub fn non_negative<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i32>, D::Error> {
     use serde::de::Error;
     match Option::<i32>::deserialize(d)? {
-        Some(n) if n < 0 => Err(D::Error::custom(
-            "giá trị không được âm (must not be negative)",
-        )),
+        Some(n) if n < 0 => Err(D::Error::custom(crate::messages::requests::negative())),
         other => Ok(other),
     }
 }

@@ -154,9 +154,9 @@ pub async fn headers(
                 .insert_header((header::ACCESS_CONTROL_MAX_AGE, "600"))
                 .insert_header((header::ACCESS_CONTROL_ALLOW_ORIGIN, o.to_string()))
                 .finish(),
-            None => actix_web::ResponseError::error_response(&crate::error::AppError::Forbidden(
-                "Nguồn gọi (Origin) không được phép truy cập API này.".into(),
-            )),
+            None => actix_web::ResponseError::error_response(
+                &crate::messages::requests::origin_refused(),
+            ),
         };
         req.into_response(response).map_into_right_body()
     } else {

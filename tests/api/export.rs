@@ -45,7 +45,14 @@ async fn the_member_list_exports_as_csv_in_vietnamese_order() {
         Some("text/csv; charset=utf-8")
     );
     let lines: Vec<&str> = res.text.trim_end().split("\r\n").collect();
-    assert!(lines[0].starts_with("\u{feff}Họ và tên,Giới tính,Ngày sinh,Số CCCD"));
+    // The headers are the member fields' labels, as in the import template (the admission
+    // column holds the decision's date and is headed so, as the template heads it).
+    assert_eq!(
+        lines[0],
+        "\u{feff}Họ và tên,Giới tính,Ngày sinh,Số CCCD,Trạng thái,Ngày quyết định kết nạp,\
+         Ngày chính thức,Tuổi đảng,Số thẻ đảng viên,Mã chi bộ,Quê quán,Nơi ở hiện nay,Dân tộc,\
+         Tôn giáo,Số lý lịch"
+    );
     let names: Vec<&str> = lines[1..]
         .iter()
         .map(|l| l.split(",Nam,").next().unwrap())

@@ -17,6 +17,7 @@ pub mod evaluations;
 pub mod ids;
 pub mod interruptions;
 pub mod labels;
+pub mod member_fields;
 pub mod members;
 pub mod movements;
 pub mod organizations;

@@ -72,9 +72,7 @@ impl AuthUser {
     pub fn require_writer(&self) -> Result<(), AppError> {
         match self.role {
             Role::Admin | Role::Organizer => Ok(()),
-            _ => Err(AppError::Forbidden(
-                "Vai trò của tài khoản chỉ được xem, không được sửa dữ liệu".into(),
-            )),
+            _ => Err(crate::messages::accounts::read_only_role()),
         }
     }
 
@@ -82,9 +80,7 @@ impl AuthUser {
     pub fn require_feed_reader(&self) -> Result<(), AppError> {
         match self.role {
             Role::Admin | Role::Integration => Ok(()),
-            _ => Err(AppError::Forbidden(
-                "Chỉ tài khoản tích hợp và quản trị viên được đọc dòng thay đổi".into(),
-            )),
+            _ => Err(crate::messages::accounts::feed_readers_only()),
         }
     }
 
@@ -101,9 +97,7 @@ impl AuthUser {
         if self.national_admin {
             Ok(())
         } else {
-            Err(AppError::Forbidden(
-                "Chỉ quản trị viên cấp trung ương được thực hiện thao tác này".into(),
-            ))
+            Err(crate::messages::accounts::national_admins_only())
         }
     }
 
@@ -112,29 +106,17 @@ impl AuthUser {
     pub fn require_admin(&self) -> Result<(), AppError> {
         match self.role {
             Role::Admin => Ok(()),
-            _ => Err(AppError::Forbidden(
-                "Chỉ quản trị viên được thực hiện thao tác này".into(),
-            )),
+            _ => Err(crate::messages::accounts::admins_only()),
         }
     }
 
     /// The caller for a command run on the server's own machine as a named account (its role and
     /// scope apply, as if it had signed in).
     pub fn of_account(conn: &mut crate::db::DbConn, username: &str) -> Result<Self, AppError> {
-        let user = UserRow::by_username(conn, username)?.ok_or_else(|| {
-            AppError::field(
-                "user",
-                "unknown_user",
-                format!("Không có tài khoản {username}"),
-            )
-        })?;
-        let principal = UserRow::principal(conn, user.id)?.ok_or_else(|| {
-            AppError::field(
-                "user",
-                "inactive_user",
-                format!("Tài khoản {username} đã bị khóa"),
-            )
-        })?;
+        let user = UserRow::by_username(conn, username)?
+            .ok_or_else(|| crate::messages::accounts::unknown_user(username))?;
+        let principal = UserRow::principal(conn, user.id)?
+            .ok_or_else(|| crate::messages::accounts::inactive_user(username))?;
         Ok(Self::from_principal(principal, None, false))
     }
 
@@ -162,7 +144,7 @@ fn bearer(req: &HttpRequest) -> Result<String, AppError> {
     let value = req
         .headers()
         .get(header::AUTHORIZATION)
-        .ok_or_else(|| AppError::Unauthenticated("not_authenticated", "Cần đăng nhập".into()))?;
+        .ok_or_else(crate::messages::accounts::not_authenticated)?;
     let value = value.to_str().map_err(|_| bad_token())?;
     let (scheme, token) = value.split_once(' ').ok_or_else(bad_token)?;
     if !scheme.eq_ignore_ascii_case("bearer") || token.trim().is_empty() {
@@ -172,10 +154,7 @@ fn bearer(req: &HttpRequest) -> Result<String, AppError> {
 }
 
 fn bad_token() -> AppError {
-    AppError::Unauthenticated(
-        "invalid_token",
-        "Phiên đăng nhập không hợp lệ hoặc đã hết hạn; đăng nhập lại".into(),
-    )
+    crate::messages::accounts::invalid_token()
 }
 
 impl FromRequest for AuthUser {

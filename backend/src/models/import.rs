@@ -137,15 +137,15 @@ impl ImportRow {
     /// Jobs left `running` by a stopped process: nothing of theirs was committed (each runs in
     /// one transaction), so they are marked interrupted. Returns how many.
     pub fn mark_interrupted(conn: &mut DbConn) -> AppResult<usize> {
-        Ok(diesel::update(imports::table.filter(imports::status.eq(ImportStatus::Running)))
-            .set((
-                imports::status.eq(ImportStatus::Interrupted),
-                imports::message.eq(Some(
-                    "Máy chủ dừng trong khi nhập; không có dòng nào được ghi. Hãy nhập lại tệp.",
-                )),
-                imports::finished_at.eq(Some(super::now())),
-            ))
-            .execute(conn)?)
+        Ok(
+            diesel::update(imports::table.filter(imports::status.eq(ImportStatus::Running)))
+                .set((
+                    imports::status.eq(ImportStatus::Interrupted),
+                    imports::message.eq(Some(crate::messages::imports::interrupted())),
+                    imports::finished_at.eq(Some(super::now())),
+                ))
+                .execute(conn)?,
+        )
     }
 
     /// A job whose organisation lies inside the scope, else 404.

@@ -12,12 +12,13 @@ use crate::models::uow::Uow;
 /// [`MemberRow::values`], in one order.
 macro_rules! columns {
     ($($column:ident),* $(,)?) => {
-        /// Every column of `members`, in the order of [`MemberRow::values`].
-        const COLUMNS: &[&str] = &[$(stringify!($column)),*];
+        /// Every column of `members`, in the order of [`MemberRow::values`] (creation, import
+        /// and the seeder all write with it).
+        pub(crate) const COLUMNS: &[&str] = &[$(stringify!($column)),*];
 
         impl MemberRow {
             /// The row's values in [`COLUMNS`] order.
-            fn values(&self) -> Vec<Lit> {
+            pub(crate) fn values(&self) -> Vec<Lit> {
                 let m = self.clone();
                 vec![$(m.$column.into()),*]
             }

@@ -102,13 +102,7 @@ impl KindRow {
             .select(Self::as_select())
             .first(conn)
             .optional()?
-            .ok_or_else(|| {
-                AppError::field(
-                    "kind",
-                    "unknown_kind",
-                    format!("Loại tổ chức '{code}' không tồn tại"),
-                )
-            })
+            .ok_or_else(|| crate::messages::organizations::unknown_kind(code))
     }
 
     /// The facts the tree rules need.
@@ -312,12 +306,8 @@ impl OrganizationRow {
             .load(conn)?;
         chain.sort_by_key(|o| o.depth);
         let kinds: Vec<(i64, &str)> = chain.iter().map(|o| (o.id.0, o.kind.as_str())).collect();
-        let id = tree::grassroots_of(&kinds).ok_or_else(|| {
-            AppError::Rule(
-                "no_grassroots",
-                "Chi bộ không thuộc tổ chức cơ sở đảng nào".into(),
-            )
-        })?;
+        let id = tree::grassroots_of(&kinds)
+            .ok_or_else(crate::messages::organizations::no_grassroots)?;
         chain
             .into_iter()
             .find(|o| o.id.0 == id)

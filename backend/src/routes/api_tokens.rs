@@ -62,11 +62,7 @@ pub async fn create_api_token(
     let created = crate::db::transaction(&state.pool, move |c| {
         let owner = UserRow::find(c, &user.scope, body.user_id)?;
         if owner.role() != Role::Integration {
-            return Err(AppError::field(
-                "user_id",
-                "not_integration",
-                "Chỉ tài khoản vai trò 'integration' mới có khóa API",
-            ));
+            return Err(crate::messages::accounts::not_integration());
         }
         let expires = body
             .expires_on
@@ -93,11 +89,9 @@ pub async fn create_api_token(
     .await?;
     let id = created.token.id;
     let mut res = crate::routes::common::created("/api-tokens").json(created);
-    res.extensions_mut()
-        .insert(crate::idempotency::ShownOnce(format!(
-        "Khóa API (id {id}) đã được tạo bởi yêu cầu đầu tiên với Idempotency-Key này; mã bí mật \
-             chỉ hiển thị một lần. Nếu chưa lưu được mã, hãy thu hồi khóa đó và tạo khóa mới."
-    )));
+    res.extensions_mut().insert(crate::idempotency::ShownOnce(
+        crate::messages::accounts::api_key_shown_once(id),
+    ));
     Ok(res)
 }
 

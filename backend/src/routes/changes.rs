@@ -41,7 +41,7 @@ fn cursor(after: Option<&str>) -> Result<i64, AppError> {
             .parse::<i64>()
             .ok()
             .filter(|n| *n >= 0)
-            .ok_or_else(|| AppError::Malformed("Tham số after không hợp lệ".into())),
+            .ok_or_else(crate::messages::requests::after_invalid),
     }
 }
 

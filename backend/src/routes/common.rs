@@ -20,11 +20,11 @@ pub fn year(y: i32) -> Result<i32, AppError> {
     if YEARS.contains(&y) {
         Ok(y)
     } else {
-        Err(AppError::Malformed(format!(
-            "Năm {y} nằm ngoài khoảng {}–{}",
-            YEARS.start(),
-            YEARS.end()
-        )))
+        Err(crate::messages::requests::year_out_of_range(
+            y,
+            *YEARS.start(),
+            *YEARS.end(),
+        ))
     }
 }
 
@@ -73,7 +73,7 @@ pub fn if_match(req: &HttpRequest) -> Result<Option<i64>, AppError> {
     };
     let value = value
         .to_str()
-        .map_err(|_| AppError::Malformed("If-Match không hợp lệ".into()))?
+        .map_err(|_| crate::messages::requests::if_match_unreadable())?
         .trim();
     if value == "*" {
         return Ok(None);
@@ -83,7 +83,7 @@ pub fn if_match(req: &HttpRequest) -> Result<Option<i64>, AppError> {
         .trim_matches('"')
         .parse()
         .map(Some)
-        .map_err(|_| AppError::Malformed("If-Match phải là ETag nhận được từ GET".into()))
+        .map_err(|_| crate::messages::requests::if_match_not_etag())
 }
 
 /// The caller's address, for throttling sign-in attempts: the connection's peer, or what

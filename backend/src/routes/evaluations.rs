@@ -115,12 +115,8 @@ pub async fn get_round(
     let round = crate::db::run(&state.pool, move |c| {
         let org = OrganizationRow::find(c, &user.scope, id)?;
         let summary = services::evaluations::summary(c, &org, year, today)?;
-        services::evaluations::round(c, &user.scope, &org, year, summary)?.ok_or_else(|| {
-            AppError::Rule(
-                "not_grassroots",
-                "Đợt đánh giá được tổ chức theo tổ chức cơ sở đảng".into(),
-            )
-        })
+        services::evaluations::round(c, &user.scope, &org, year, summary)?
+            .ok_or_else(crate::messages::organizations::rounds_at_grassroots)
     })
     .await?;
     Ok(web::Json(round))

@@ -146,8 +146,7 @@ pub fn nfc_json(value: serde_json::Value) -> serde_json::Value {
 
 /// A body read as JSON, normalised ([`nfc_json`]), then read as `T` (400 when it does not fit).
 fn nfc_body<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, AppError> {
-    serde_json::from_value(nfc_json(value))
-        .map_err(|e| AppError::Malformed(format!("Nội dung JSON không hợp lệ: {e}")))
+    serde_json::from_value(nfc_json(value)).map_err(crate::messages::requests::json_invalid)
 }
 
 /// The version named by `If-Match`, when the header is present (`*` means any version): the

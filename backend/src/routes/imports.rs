@@ -69,8 +69,8 @@ async fn read_form(mut payload: Multipart) -> Result<Form, AppError> {
         while let Some(chunk) = field.next().await {
             let chunk = chunk.map_err(|e| AppError::Malformed(format!("multipart: {e}")))?;
             if data.len() + chunk.len() > MAX_BYTES {
-                return Err(AppError::TooLarge(
-                    "Tệp lớn hơn 50 MB; chia thành nhiều tệp nhỏ hơn rồi nhập lần lượt".into(),
+                return Err(crate::messages::requests::file_too_large(
+                    MAX_BYTES / (1024 * 1024),
                 ));
             }
             data.extend_from_slice(&chunk);
@@ -79,9 +79,11 @@ async fn read_form(mut payload: Multipart) -> Result<Form, AppError> {
         match name.as_str() {
             "file" => form.bytes = data,
             "organization_id" => {
-                form.organization_id = Some(text().parse().map_err(|_| {
-                    AppError::field("organization_id", "invalid", "Mã tổ chức không hợp lệ")
-                })?)
+                form.organization_id = Some(
+                    text()
+                        .parse()
+                        .map_err(|_| crate::messages::requests::upload_organization_invalid())?,
+                )
             }
             "skip_invalid" => form.skip_invalid = matches!(text().as_str(), "true" | "1" | "on"),
             _ => {}
@@ -120,11 +122,9 @@ pub async fn start_import(
     let org = form
         .organization_id
         .or(user.scope.root_id())
-        .ok_or_else(|| {
-            AppError::field("organization_id", "required", "Chọn tổ chức nhận dữ liệu")
-        })?;
+        .ok_or_else(crate::messages::requests::upload_organization_required)?;
     if form.bytes.is_empty() {
-        return Err(AppError::field("file", "required", "Chọn tệp cần nhập"));
+        return Err(crate::messages::requests::upload_file_required());
     }
     let (name, bytes) = (form.file_name, form.bytes);
     let prepared = web::block(move || imports::prepare(&name, &bytes, &imports::Limits::UPLOAD))

@@ -91,11 +91,7 @@ fn format_of(req: &HttpRequest, asked: Option<&str>) -> Result<Format, AppError>
             "json" => Ok(Format::Json),
             "csv" => Ok(Format::Csv),
             "xlsx" => Ok(Format::Xlsx),
-            _ => Err(AppError::field(
-                "format",
-                "unsupported_format",
-                "Định dạng phải là json, csv hoặc xlsx",
-            )),
+            _ => Err(crate::messages::requests::report_format()),
         };
     }
     let accept = accepts(req);

@@ -29,12 +29,10 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
 }
 
 fn key(state: &AppState) -> Result<SyncKey, AppError> {
-    state.sync_key.clone().ok_or_else(|| {
-        AppError::Conflict(
-            "sync_key_missing",
-            "Cài đặt này chưa có khóa ký gói đồng bộ (QLDV_SYNC_KEY_FILE)".into(),
-        )
-    })
+    state
+        .sync_key
+        .clone()
+        .ok_or_else(crate::messages::sync::key_missing)
 }
 
 /// What to export.
@@ -105,7 +103,7 @@ pub async fn import_package(
     while let Some(chunk) = body.next().await {
         let chunk = chunk.map_err(|e| AppError::Malformed(format!("body: {e}")))?;
         if bytes.len() + chunk.len() > PACKAGE_LIMIT {
-            return Err(AppError::Malformed("Gói đồng bộ quá lớn".into()));
+            return Err(crate::messages::requests::package_too_large());
         }
         bytes.extend_from_slice(&chunk);
     }

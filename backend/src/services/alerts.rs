@@ -57,11 +57,18 @@ pub fn for_subtree(conn: &mut DbConn, path: &str, today: NaiveDate) -> AppResult
         let s = setting::at(conn, ceremony)?;
         let due = admission::recognition_overdue_from(ceremony, &s);
         if today > due {
-            out.push(alert(AlertKind::RecognitionOverdue, 3, id, &name, org, due, format!(
-                "Hết thời hạn dự bị từ {} mà chưa có quyết định công nhận chính thức (quá hạn từ {})",
-                admission::official_date(ceremony, &s).format("%d/%m/%Y"),
-                due.format("%d/%m/%Y")
-            )));
+            out.push(alert(
+                AlertKind::RecognitionOverdue,
+                3,
+                id,
+                &name,
+                org,
+                due,
+                crate::messages::alerts::recognition_overdue(
+                    admission::official_date(ceremony, &s),
+                    due,
+                ),
+            ));
         }
     }
 
@@ -91,10 +98,7 @@ pub fn for_subtree(conn: &mut DbConn, path: &str, today: NaiveDate) -> AppResult
             &name,
             org,
             by,
-            format!(
-            "Giấy giới thiệu sinh hoạt đã quá hạn báo cáo ({}) mà chi bộ nơi đến chưa tiếp nhận",
-            by.format("%d/%m/%Y")
-        ),
+            crate::messages::alerts::transfer_not_received(by),
         ));
     }
 
@@ -124,11 +128,7 @@ pub fn for_subtree(conn: &mut DbConn, path: &str, today: NaiveDate) -> AppResult
             &name,
             org,
             date,
-            format!(
-                "Đi làm ăn xa từ {} đã quá {} tháng mà chưa chuyển sinh hoạt chính thức",
-                since.format("%d/%m/%Y"),
-                settings.absence_alert_months
-            ),
+            crate::messages::alerts::away_too_long(since, settings.absence_alert_months),
         ));
     }
 
@@ -158,7 +158,7 @@ pub fn for_subtree(conn: &mut DbConn, path: &str, today: NaiveDate) -> AppResult
             &name,
             org,
             on,
-            format!("Kỷ luật hết hiệu lực ngày {}", on.format("%d/%m/%Y")),
+            crate::messages::alerts::discipline_lapsing(on),
         ));
     }
 
@@ -201,10 +201,7 @@ pub fn for_subtree(conn: &mut DbConn, path: &str, today: NaiveDate) -> AppResult
             &name,
             org,
             until,
-            format!(
-                "Sinh hoạt tạm thời đã hết hạn ngày {}",
-                until.format("%d/%m/%Y")
-            ),
+            crate::messages::alerts::temporary_transfer_expired(until),
         ));
     }
 

@@ -66,10 +66,7 @@ pub fn add(conn: &mut DbConn, (lo, hi): (&str, &str), out: &mut Vec<Alert>) -> A
             organization_id: OrgId(org),
             rule: 4,
             date: on,
-            message: format!(
-                "Không được công nhận đảng viên chính thức từ ngày {} mà chưa có quyết định xóa tên",
-                on.format("%d/%m/%Y")
-            ),
+            message: crate::messages::alerts::removal_not_recorded(on),
         });
     }
     Ok(())

@@ -48,11 +48,7 @@ pub fn arrive(
     let mut row = match (&body.member, body.member_id) {
         (Some(record), None) => {
             if record.organization_id != body.to_organization_id {
-                return Err(AppError::field(
-                    "member.organization_id",
-                    "mismatch",
-                    "Chi bộ trong hồ sơ phải là chi bộ tiếp nhận",
-                ));
+                return Err(crate::messages::records::arrival_cell_mismatch());
             }
             let holds = KindRow::get(conn, &org.kind)?.holds_members;
             let mut event = members::new_event(
@@ -78,11 +74,7 @@ pub fn arrive(
     };
     for past in &body.past_interruptions {
         if past.to > body.received_on {
-            return Err(AppError::field(
-                "past_interruptions",
-                "date_order",
-                "Thời gian gián đoạn ghi trong hồ sơ phải trước ngày tiếp nhận",
-            ));
+            return Err(crate::messages::records::interruption_after_arrival());
         }
         let write = MemberWrite::begin(conn, row.clone(), row.version)?;
         row = crate::services::interruptions::record_past_in(conn, caller, write, past)?;

@@ -24,10 +24,9 @@ fn check_range(year: i32) -> AppResult<()> {
     if YEARS.contains(&year) {
         Ok(())
     } else {
-        Err(AppError::field(
-            "year",
-            "year_out_of_range",
-            format!("Chỉ có lịch các năm {}–{}", YEARS.start(), YEARS.end()),
+        Err(crate::messages::records::calendar_years(
+            *YEARS.start(),
+            *YEARS.end(),
         ))
     }
 }

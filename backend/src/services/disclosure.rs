@@ -41,14 +41,7 @@ pub fn allowance(conn: &mut DbConn, caller: &AuthUser) -> AppResult<u32> {
 
 /// The refusal once the allowance is used up.
 pub fn exhausted() -> AppError {
-    AppError::Busy(
-        "identifier_checks_exhausted",
-        format!(
-            "Tài khoản đã dùng hết giới hạn {DAILY_ALLOWANCE} lần/ngày được báo số định danh đã có \
-             hồ sơ ở tổ chức khác; thử lại sau 24 giờ hoặc liên hệ ban tổ chức cấp trên"
-        ),
-        WINDOW_SECONDS,
-    )
+    crate::messages::records::identifier_checks_exhausted(DAILY_ALLOWANCE, WINDOW_SECONDS)
 }
 
 /// The caller's allowance, or 429 when it is used up.

@@ -67,13 +67,7 @@ pub fn put(
                 .map_err(|v| AppError::field("maternity_from", v.code, v.message))?;
             Some((from, to))
         }
-        _ => {
-            return Err(AppError::field(
-                "maternity_to",
-                "maternity_incomplete",
-                "Ghi cả ngày bắt đầu và ngày kết thúc nghỉ thai sản",
-            ))
-        }
+        _ => return Err(crate::messages::records::maternity_incomplete()),
     };
     let illnesses = IllnessRow::of_member(conn, m.id)?;
     // Rule 15: rated on the time worked — illness inside a maternity leave is not counted.

@@ -4,7 +4,7 @@ use qldv_api_types::movements::IllnessRequest;
 use qldv_api_types::MemberId;
 
 use crate::auth::AuthUser;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::models::audit::{self, Subject};
 use crate::models::illness::IllnessRow;
 use crate::models::member::MemberRow;
@@ -19,18 +19,10 @@ pub fn record(
 ) -> AppResult<IllnessRow> {
     let m = MemberRow::find(conn, &caller.scope, id)?;
     if body.to.is_some_and(|t| t < body.from) {
-        return Err(AppError::field(
-            "to",
-            "date_order",
-            "Ngày kết thúc phải từ ngày bắt đầu",
-        ));
+        return Err(crate::messages::records::ends_before_start());
     }
     if body.from < m.birth_date {
-        return Err(AppError::field(
-            "from",
-            "date_order",
-            "Ngày bắt đầu phải sau ngày sinh",
-        ));
+        return Err(crate::messages::records::starts_before_birth());
     }
     let row = IllnessRow::insert(conn, m.id, body, caller.id)?;
     audit::record(

@@ -209,7 +209,7 @@ pub fn hold(
                     opened_on: body.on,
                     discipline_id: Some(d.id),
                     reference_no: None,
-                    summary: &format!("Khiếu nại quyết định kỷ luật {}", d.decision_no),
+                    summary: &crate::messages::records::complaint_summary(&d.decision_no),
                     regulation: &settings.regulation,
                     created_by: Some(caller.id),
                     created_at: crate::models::now(),
@@ -358,11 +358,7 @@ pub fn readmit(
         .decision_received_on
         .unwrap_or(body.admission_decision_on);
     if received < body.admission_decision_on || received > body.ceremony_on {
-        return Err(AppError::field(
-            "decision_received_on",
-            "date_order",
-            "Ngày chi bộ nhận quyết định phải từ ngày ký quyết định đến ngày lễ kết nạp",
-        ));
+        return Err(crate::messages::records::decision_received_on());
     }
     admission::check_ceremony(
         received,

@@ -1,6 +1,7 @@
 //! Restructures of the tree: move (and split), merge, dissolve. Each is one transaction: paths
 //! rewritten, members moved with their membership periods, the tree's history kept.
 
+use crate::messages::organizations as msg;
 use chrono::NaiveDate;
 use qldv_api_types::organizations::{DissolveOrganization, MergeOrganization, MoveOrganization};
 use qldv_api_types::OrgId;
@@ -8,7 +9,7 @@ use qldv_api_types::OrgId;
 use crate::auth::{AuthUser, Scope};
 use crate::db::DbConn;
 use crate::domain::tree::{self, check_child_kind};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::models::audit::{self, Subject};
 use crate::models::change;
 use crate::models::member::MemberRow;
@@ -46,24 +47,22 @@ fn reload(conn: &mut DbConn, id: OrgId) -> AppResult<OrganizationRow> {
 
 fn open(org: &OrganizationRow, field: &str) -> AppResult<()> {
     if org.valid_to.is_some() {
-        return Err(AppError::field(
-            field,
-            "organization_closed",
-            format!("Tổ chức '{}' đã giải thể hoặc hợp nhất", org.name),
-        ));
+        return Err(msg::restructure_closed(field, &org.name));
     }
     Ok(())
 }
 
 /// 403 when `org` is the root of the caller's scope: moving, merging or dissolving it is the
 /// decision of the level above (a national scope has no such root).
-fn below_scope_root(caller: &AuthUser, org: &OrganizationRow, doing: &str) -> AppResult<()> {
+fn below_scope_root(
+    caller: &AuthUser,
+    org: &OrganizationRow,
+    doing: msg::Restructuring,
+) -> AppResult<()> {
     if caller.scope.strictly_contains(&org.path) {
         Ok(())
     } else {
-        Err(AppError::Forbidden(format!(
-            "Không thể {doing} tổ chức gốc của phạm vi quản lý"
-        )))
+        Err(msg::scope_root(doing))
     }
 }
 
@@ -76,10 +75,7 @@ fn move_under(
     decision_no: &str,
 ) -> AppResult<()> {
     if tree::is_within(&parent.path, &org.path) {
-        return Err(AppError::Rule(
-            "cycle",
-            "Không thể chuyển tổ chức vào chính cây trực thuộc của nó".into(),
-        ));
+        return Err(msg::move_into_own_subtree());
     }
     check_child_kind(
         &KindRow::get(conn, &parent.kind)?.facts(),
@@ -108,16 +104,12 @@ pub fn move_org(
     body: &MoveOrganization,
 ) -> AppResult<OrganizationRow> {
     let before = OrganizationRow::find(conn, &caller.scope, id)?;
-    below_scope_root(caller, &before, "chuyển")?;
+    below_scope_root(caller, &before, msg::Restructuring::Move)?;
     let parent = OrganizationRow::find(conn, &caller.scope, body.new_parent_id)?;
     open(&before, "id")?;
     open(&parent, "new_parent_id")?;
     if before.parent_id == Some(parent.id) {
-        return Err(AppError::field(
-            "new_parent_id",
-            "same_parent",
-            "Tổ chức đã trực thuộc tổ chức này",
-        ));
+        return Err(msg::same_parent());
     }
     move_under(conn, &before, &parent, body.effective_on, &body.decision_no)?;
     let after = reload(conn, before.id)?;
@@ -139,22 +131,15 @@ pub fn merge(
     body: &MergeOrganization,
 ) -> AppResult<OrganizationRow> {
     let source = OrganizationRow::find(conn, &caller.scope, id)?;
-    below_scope_root(caller, &source, "hợp nhất")?;
+    below_scope_root(caller, &source, msg::Restructuring::Merge)?;
     let into = OrganizationRow::find(conn, &caller.scope, body.into_id)?;
     if source.id == into.id || tree::is_within(&into.path, &source.path) {
-        return Err(AppError::field(
-            "into_id",
-            "cycle",
-            "Không thể hợp nhất vào chính nó hoặc tổ chức trực thuộc nó",
-        ));
+        return Err(msg::merge_into_own_subtree());
     }
     open(&source, "id")?;
     open(&into, "into_id")?;
     if r::pending_transfers_in(conn, &source.path)? > 0 {
-        return Err(AppError::Conflict(
-            "transfers_pending",
-            "Còn phiếu chuyển sinh hoạt chưa xử lý trong tổ chức; xử lý xong rồi hợp nhất".into(),
-        ));
+        return Err(msg::transfers_pending());
     }
     // Children move under the successor.
     for child in r::active_children(conn, source.id)? {
@@ -164,11 +149,7 @@ pub fn merge(
     // Members move into the successor, each with its dated history.
     let members = r::active_members_of(conn, source.id)?;
     if !members.is_empty() && !KindRow::get(conn, &into.kind)?.holds_members {
-        return Err(AppError::field(
-            "into_id",
-            "not_a_cell",
-            "Đảng viên chỉ chuyển vào chi bộ: hãy hợp nhất vào một chi bộ",
-        ));
+        return Err(msg::merge_members_into_cell());
     }
     let settings = setting::at(conn, body.effective_on)?;
     for m in members {
@@ -243,15 +224,12 @@ pub fn dissolve(
     body: &DissolveOrganization,
 ) -> AppResult<OrganizationRow> {
     let before = OrganizationRow::find(conn, &caller.scope, id)?;
-    below_scope_root(caller, &before, "giải thể")?;
+    below_scope_root(caller, &before, msg::Restructuring::Dissolve)?;
     open(&before, "id")?;
     if r::active_members_in(conn, &before.path)? > 0
         || !r::active_children(conn, before.id)?.is_empty()
     {
-        return Err(AppError::Conflict(
-            "not_empty",
-            "Chỉ giải thể tổ chức không còn đảng viên và tổ chức trực thuộc".into(),
-        ));
+        return Err(msg::not_empty());
     }
     r::close(conn, before.id, body.effective_on, None, &body.decision_no)?;
     let after = reload(conn, before.id)?;

@@ -32,11 +32,7 @@ fn scope_root(
                 .map_err(|v| AppError::Forbidden(v.message))?;
             Ok(None)
         }
-        None => Err(AppError::field(
-            "organization_id",
-            "required",
-            "Tài khoản không phải quản trị viên phải thuộc một tổ chức",
-        )),
+        None => Err(crate::messages::accounts::organization_required()),
     }
 }
 
@@ -45,10 +41,7 @@ pub fn create(conn: &mut Uow<'_>, caller: &AuthUser, body: &CreateUser) -> AppRe
     may_grant(caller.role, body.role).map_err(|v| AppError::Forbidden(v.message))?;
     let root = scope_root(conn, caller, body.role, body.organization_id)?;
     if UserRow::by_username(conn, &body.username)?.is_some() {
-        return Err(AppError::Conflict(
-            "username_taken",
-            format!("Tên đăng nhập '{}' đã có", body.username),
-        ));
+        return Err(crate::messages::accounts::username_taken(&body.username));
     }
     let hash = password::hash(&body.password).map_err(AppError::internal)?;
     let now = crate::models::now();
@@ -93,10 +86,7 @@ pub fn update(
     let role = body.role.unwrap_or(before.role());
     may_grant(caller.role, role).map_err(|v| AppError::Forbidden(v.message))?;
     if before.id == caller.id && (body.active == Some(false) || role != before.role()) {
-        return Err(AppError::Rule(
-            "cannot_change_self",
-            "Không được tự khóa hoặc tự đổi vai trò của mình".into(),
-        ));
+        return Err(crate::messages::accounts::cannot_change_self());
     }
     let org = match body.organization_id {
         Some(o) => Some(o),

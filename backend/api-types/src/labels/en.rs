@@ -370,3 +370,42 @@ labels!(English, en;
         PopulationPolicy => "Population-policy cases",
     }
 );
+
+// The fields of a member record (import template, export, reports).
+labels!(English, en;
+    crate::member_fields::MemberField {
+        OrganizationId => "Cell code",
+        FullName => "Full name",
+        Gender => "Gender",
+        BirthDate => "Date of birth",
+        NationalId => "CCCD",
+        PersonalHistoryNo => "Personal-history number",
+        BirthPlace => "Place of birth",
+        Hometown => "Home town",
+        PermanentAddress => "Permanent address",
+        CurrentAddress => "Current address",
+        Ethnicity => "Ethnicity",
+        Religion => "Religion",
+        Phone => "Phone",
+        Email => "Email",
+        EducationGeneral => "General education",
+        ProfessionalQualification => "Professional qualification",
+        AcademicDegree => "Academic degree",
+        AcademicTitle => "Academic title",
+        PoliticalTheory => "Political theory level",
+        Occupation => "Occupation",
+        JobTitle => "Job title",
+        Workplace => "Workplace",
+        YouthUnionJoinedOn => "Joined the Youth Union",
+        Introducers => "Introducers",
+        AdmissionDecisionOn => "Admission decision date",
+        AdmissionDecisionNo => "Admission decision number",
+        CeremonyOn => "Admission ceremony date",
+        CeremonyPlace => "Admission ceremony place",
+        OfficialOn => "Official since",
+        FirstAdmissionDecisionOn => "First admission date",
+        Status => "Status",
+        PartyAge => "Party age",
+        CardNumber => "Party card number",
+    }
+);

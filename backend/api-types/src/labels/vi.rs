@@ -370,3 +370,42 @@ labels!(Vietnamese, vi;
         PopulationPolicy => "Vi phạm chính sách dân số",
     }
 );
+
+// The fields of a member record (import template, export, reports).
+labels!(Vietnamese, vi;
+    crate::member_fields::MemberField {
+        OrganizationId => "Mã chi bộ",
+        FullName => "Họ và tên",
+        Gender => "Giới tính",
+        BirthDate => "Ngày sinh",
+        NationalId => "Số CCCD",
+        PersonalHistoryNo => "Số lý lịch",
+        BirthPlace => "Nơi sinh",
+        Hometown => "Quê quán",
+        PermanentAddress => "Nơi thường trú",
+        CurrentAddress => "Nơi ở hiện nay",
+        Ethnicity => "Dân tộc",
+        Religion => "Tôn giáo",
+        Phone => "Điện thoại",
+        Email => "Email",
+        EducationGeneral => "Trình độ giáo dục phổ thông",
+        ProfessionalQualification => "Trình độ chuyên môn",
+        AcademicDegree => "Học vị",
+        AcademicTitle => "Học hàm",
+        PoliticalTheory => "Trình độ lý luận chính trị",
+        Occupation => "Nghề nghiệp",
+        JobTitle => "Chức vụ",
+        Workplace => "Nơi làm việc",
+        YouthUnionJoinedOn => "Ngày vào Đoàn",
+        Introducers => "Người giới thiệu",
+        AdmissionDecisionOn => "Ngày quyết định kết nạp",
+        AdmissionDecisionNo => "Số quyết định kết nạp",
+        CeremonyOn => "Ngày kết nạp",
+        CeremonyPlace => "Nơi kết nạp",
+        OfficialOn => "Ngày chính thức",
+        FirstAdmissionDecisionOn => "Ngày kết nạp lần đầu",
+        Status => "Trạng thái",
+        PartyAge => "Tuổi đảng",
+        CardNumber => "Số thẻ đảng viên",
+    }
+);

@@ -20,11 +20,7 @@ pub async fn current_password(
     current: Option<String>,
 ) -> Result<(), AppError> {
     let Some(current) = current else {
-        return Err(AppError::field(
-            "current_password",
-            "required",
-            "Nhập mật khẩu hiện tại để đổi mật khẩu của chính mình",
-        ));
+        return Err(crate::messages::accounts::current_password_required());
     };
     let ip = client_ip(req, &state.trusted_proxies);
     let window = sign_in::window();
@@ -43,9 +39,5 @@ pub async fn current_password(
         .await?;
         return Ok(());
     }
-    Err(AppError::field(
-        "current_password",
-        "incorrect",
-        "Mật khẩu hiện tại không đúng",
-    ))
+    Err(crate::messages::accounts::current_password_wrong())
 }

@@ -67,10 +67,7 @@ pub async fn login(
     })
     .await?;
     let Some((id, refresh_token)) = outcome else {
-        return Err(AppError::Unauthenticated(
-            "invalid_credentials",
-            "Tên đăng nhập hoặc mật khẩu không đúng".into(),
-        ));
+        return Err(crate::messages::accounts::invalid_credentials());
     };
     let access_token = state.jwt.issue(id).map_err(AppError::internal)?;
     Ok(web::Json(TokenPair {

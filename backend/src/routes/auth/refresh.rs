@@ -47,14 +47,7 @@ pub async fn refresh(
             token_type: "Bearer".into(),
             expires_in: state.jwt.ttl_seconds,
         })),
-        Rotation::Reused => Err(AppError::Unauthenticated(
-            "refresh_token_reused",
-            "Mã làm mới đã được dùng; mọi phiên của lần đăng nhập này bị thu hồi, hãy đăng nhập lại"
-                .into(),
-        )),
-        Rotation::Invalid => Err(AppError::Unauthenticated(
-            "invalid_refresh_token",
-            "Mã làm mới không hợp lệ hoặc đã hết hạn; đăng nhập lại".into(),
-        )),
+        Rotation::Reused => Err(crate::messages::accounts::refresh_token_reused()),
+        Rotation::Invalid => Err(crate::messages::accounts::invalid_refresh_token()),
     }
 }

@@ -3,6 +3,7 @@
 use actix_web::http::header;
 use actix_web::web::Bytes;
 use actix_web::{get, web, HttpResponse};
+use qldv_api_types::member_fields::MemberField;
 use qldv_api_types::vocabulary::Vietnamese;
 use qldv_api_types::MemberId;
 use serde::Deserialize;
@@ -20,23 +21,24 @@ use crate::state::AppState;
 /// Rows read per database round trip: memory stays flat whatever the subtree's size.
 const CHUNK: i64 = 1_000;
 
-/// Column headers, in Vietnamese (the boards' spreadsheets).
-const HEADERS: [&str; 15] = [
-    "Họ và tên",
-    "Giới tính",
-    "Ngày sinh",
-    "Số CCCD",
-    "Trạng thái",
-    "Ngày kết nạp",
-    "Ngày chính thức",
-    "Tuổi đảng",
-    "Số thẻ đảng viên",
-    "Mã chi bộ",
-    "Quê quán",
-    "Nơi ở hiện nay",
-    "Dân tộc",
-    "Tôn giáo",
-    "Số lý lịch",
+/// The columns, in order: their headers are the fields' Vietnamese labels (the boards'
+/// spreadsheets), the same as the import template's.
+const HEADERS: [MemberField; 15] = [
+    MemberField::FullName,
+    MemberField::Gender,
+    MemberField::BirthDate,
+    MemberField::NationalId,
+    MemberField::Status,
+    MemberField::AdmissionDecisionOn,
+    MemberField::OfficialOn,
+    MemberField::PartyAge,
+    MemberField::CardNumber,
+    MemberField::OrganizationId,
+    MemberField::Hometown,
+    MemberField::CurrentAddress,
+    MemberField::Ethnicity,
+    MemberField::Religion,
+    MemberField::PersonalHistoryNo,
 ];
 
 /// The cells of one member, in header order.
@@ -96,7 +98,7 @@ fn xlsx(
     sheet.set_name("Danh sách đảng viên").map_err(err)?;
     for (c, h) in (0u16..).zip(HEADERS) {
         sheet
-            .write_string_with_format(0, c, h, &bold)
+            .write_string_with_format(0, c, h.vi(), &bold)
             .map_err(err)?;
     }
     let mut after = None;
@@ -213,7 +215,7 @@ pub async fn export_members(
             let mut out = String::new();
             if cur.first {
                 out.push('\u{feff}');
-                out.push_str(&csv_line(&HEADERS.map(str::to_string)));
+                out.push_str(&csv_line(&HEADERS.map(|h| h.vi().to_string())));
             }
             for m in &rows {
                 out.push_str(&row(m, today, privacy));

@@ -36,7 +36,7 @@ pub struct MemberQuery {
 /// (A CCCD is searched only by those who see CCCDs: to the others it is not a key.)
 pub(super) fn filter_from(query: &MemberQuery, privacy: Privacy) -> Result<MemberFilter, AppError> {
     if query.sort.as_deref().is_some_and(|s| s != "name") {
-        return Err(AppError::Malformed("sort chỉ nhận giá trị 'name'".into()));
+        return Err(crate::messages::requests::sort_by_name_only());
     }
     let mut filter = MemberFilter {
         status: query.status,

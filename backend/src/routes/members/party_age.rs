@@ -42,13 +42,8 @@ pub async fn member_party_age(
     let id = id.into_inner();
     let as_of = query.as_of.unwrap_or_else(|| state.today());
     let row = crate::db::run(&state.pool, move |c| MemberRow::find(c, &user.scope, id)).await?;
-    let age = party_age::party_age(&row.party_age_facts(), as_of).ok_or_else(|| {
-        AppError::Rule(
-            "no_party_age",
-            "Chỉ đảng viên đã được công nhận chính thức mới có tuổi đảng (tính từ ngày quyết định kết nạp)"
-                .into(),
-        )
-    })?;
+    let age = party_age::party_age(&row.party_age_facts(), as_of)
+        .ok_or_else(crate::messages::records::no_party_age)?;
     Ok(web::Json(PartyAgeDto {
         years: age.years,
         months: age.months,

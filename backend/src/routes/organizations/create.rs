@@ -43,10 +43,7 @@ pub async fn create_organization(
         };
         if let Some(p) = &parent {
             if p.valid_to.is_some() {
-                return Err(AppError::Rule(
-                    "organization_closed",
-                    format!("Tổ chức '{}' đã giải thể hoặc hợp nhất", p.name),
-                ));
+                return Err(crate::messages::organizations::parent_closed(&p.name));
             }
             check_child_kind(&KindRow::get(c, &p.kind)?.facts(), &kind.facts())?;
         }

@@ -50,10 +50,7 @@ pub async fn update_organization(
                 check_child_kind(&KindRow::get(c, &parent.kind)?.facts(), &kind.facts())?;
             }
             if kind.holds_members && OrganizationRow::has_children(c, before.id)? {
-                return Err(AppError::Rule(
-                    "invalid_parent_kind",
-                    "Tổ chức còn tổ chức trực thuộc, không thể chuyển thành chi bộ".into(),
-                ));
+                return Err(crate::messages::organizations::has_children());
             }
         }
         let changes = OrganizationChanges {

@@ -3,31 +3,44 @@
 
 use super::read::Row;
 use chrono::NaiveDate;
+use qldv_api_types::member_fields::MemberField;
+
+use crate::messages::Text;
 use qldv_api_types::members::{CreateMember, Gender, MemberProfile, MemberStatus, PoliticalTheory};
 use qldv_api_types::reports::ImportError;
+use qldv_api_types::vocabulary::{Term, Vietnamese};
 use qldv_api_types::OrgId;
 
-/// One template column: header, API field, required, how to fill it.
+/// One template column: the member field it fills (whose label is its header), required, how
+/// to fill it.
 #[derive(Debug, Clone, Copy)]
 pub struct Column {
-    /// Header as in the template (matched without regard to case, diacritics or spaces).
-    pub header: &'static str,
-    /// The API field it fills (field errors name it).
-    pub field: &'static str,
+    /// The field it fills (field errors name it; its label is the header).
+    pub field: MemberField,
     /// Whether every row must fill it.
     pub required: bool,
     /// Help for the template's instructions sheet.
     pub help: &'static str,
 }
 
-const fn col(
-    header: &'static str,
-    field: &'static str,
-    required: bool,
-    help: &'static str,
-) -> Column {
+impl Column {
+    /// The header as in the template (matched without regard to case, diacritics or spaces).
+    pub fn header(&self) -> &'static str {
+        self.field.vi()
+    }
+
+    /// The headers a file may name the column by: its header, and an earlier template's.
+    fn headers(&self) -> impl Iterator<Item = &'static str> {
+        let earlier = match self.field {
+            MemberField::PoliticalTheory => Some("Lý luận chính trị"),
+            _ => None,
+        };
+        std::iter::once(self.header()).chain(earlier)
+    }
+}
+
+const fn col(field: MemberField, required: bool, help: &'static str) -> Column {
     Column {
-        header,
         field,
         required,
         help,
@@ -37,97 +50,68 @@ const fn col(
 /// The template's columns, in order.
 pub const COLUMNS: [Column; 30] = [
     col(
-        "Mã chi bộ",
-        "organization_id",
+        MemberField::OrganizationId,
         false,
         "Mã số (id) hoặc mã tổ chức của chi bộ; để trống: tổ chức chọn khi nhập",
     ),
     col(
-        "Họ và tên",
-        "full_name",
+        MemberField::FullName,
         true,
         "Họ tên đầy đủ, có dấu, như trên CCCD",
     ),
-    col("Giới tính", "gender", true, "Nam hoặc Nữ"),
-    col("Ngày sinh", "birth_date", true, "dd/mm/yyyy"),
+    col(MemberField::Gender, true, "Nam hoặc Nữ"),
+    col(MemberField::BirthDate, true, "dd/mm/yyyy"),
     col(
-        "Số CCCD",
-        "national_id",
+        MemberField::NationalId,
         false,
         "12 chữ số; khớp giới tính và năm sinh",
     ),
     col(
-        "Số lý lịch",
-        "personal_history_no",
+        MemberField::PersonalHistoryNo,
         false,
         "6 chữ số và ký hiệu tỉnh, ví dụ 123456HP",
     ),
-    col("Nơi sinh", "birth_place", false, ""),
-    col("Quê quán", "hometown", false, ""),
-    col("Nơi thường trú", "permanent_address", false, ""),
-    col("Nơi ở hiện nay", "current_address", false, ""),
-    col("Dân tộc", "ethnicity", false, "Ví dụ: Kinh"),
+    col(MemberField::BirthPlace, false, ""),
+    col(MemberField::Hometown, false, ""),
+    col(MemberField::PermanentAddress, false, ""),
+    col(MemberField::CurrentAddress, false, ""),
+    col(MemberField::Ethnicity, false, "Ví dụ: Kinh"),
     col(
-        "Tôn giáo",
-        "religion",
+        MemberField::Religion,
         false,
         "Không, nếu không theo tôn giáo nào",
     ),
-    col("Điện thoại", "phone", false, ""),
-    col("Email", "email", false, ""),
+    col(MemberField::Phone, false, ""),
+    col(MemberField::Email, false, ""),
+    col(MemberField::EducationGeneral, false, "Ví dụ: 12/12"),
+    col(MemberField::ProfessionalQualification, false, ""),
+    col(MemberField::AcademicDegree, false, ""),
+    col(MemberField::AcademicTitle, false, ""),
     col(
-        "Trình độ giáo dục phổ thông",
-        "education_general",
-        false,
-        "Ví dụ: 12/12",
-    ),
-    col(
-        "Trình độ chuyên môn",
-        "professional_qualification",
-        false,
-        "",
-    ),
-    col("Học vị", "academic_degree", false, ""),
-    col("Học hàm", "academic_title", false, ""),
-    col(
-        "Lý luận chính trị",
-        "political_theory",
+        MemberField::PoliticalTheory,
         false,
         "Chưa qua đào tạo, Sơ cấp, Trung cấp, Cao cấp hoặc Cử nhân",
     ),
-    col("Nghề nghiệp", "occupation", false, ""),
-    col("Chức vụ", "job_title", false, ""),
-    col("Nơi làm việc", "workplace", false, ""),
+    col(MemberField::Occupation, false, ""),
+    col(MemberField::JobTitle, false, ""),
+    col(MemberField::Workplace, false, ""),
+    col(MemberField::YouthUnionJoinedOn, false, "dd/mm/yyyy"),
+    col(MemberField::Introducers, false, ""),
+    col(MemberField::AdmissionDecisionOn, true, "dd/mm/yyyy"),
+    col(MemberField::AdmissionDecisionNo, false, ""),
     col(
-        "Ngày vào Đoàn",
-        "youth_union_joined_on",
-        false,
-        "dd/mm/yyyy",
-    ),
-    col("Người giới thiệu", "introducers", false, ""),
-    col(
-        "Ngày quyết định kết nạp",
-        "admission_decision_on",
-        true,
-        "dd/mm/yyyy",
-    ),
-    col("Số quyết định kết nạp", "admission_decision_no", false, ""),
-    col(
-        "Ngày kết nạp",
-        "ceremony_on",
+        MemberField::CeremonyOn,
         true,
         "Ngày tổ chức lễ kết nạp, dd/mm/yyyy",
     ),
-    col("Nơi kết nạp", "ceremony_place", false, ""),
+    col(MemberField::CeremonyPlace, false, ""),
     col(
-        "Ngày chính thức",
-        "official_on",
+        MemberField::OfficialOn,
         false,
         "Để trống nếu còn dự bị; nếu có: ngày kết nạp cộng 12 tháng",
     ),
     col(
-        "Ngày kết nạp lần đầu",
-        "first_admission_decision_on",
+        MemberField::FirstAdmissionDecisionOn,
         false,
         "Chỉ với đảng viên kết nạp lại",
     ),
@@ -135,7 +119,10 @@ pub const COLUMNS: [Column; 30] = [
 
 /// The header of the column filling an API field (for error reports).
 pub fn header_of(field: &str) -> Option<&'static str> {
-    COLUMNS.iter().find(|c| c.field == field).map(|c| c.header)
+    COLUMNS
+        .iter()
+        .find(|c| c.field.code() == field)
+        .map(Column::header)
 }
 
 fn key(header: &str) -> String {
@@ -147,13 +134,19 @@ fn key(header: &str) -> String {
 
 /// The API field a template column's header fills.
 pub fn field_of_header(header: &str) -> Option<&'static str> {
-    COLUMNS.iter().find(|c| c.header == header).map(|c| c.field)
+    COLUMNS
+        .iter()
+        .find(|c| c.header() == header)
+        .map(|c| c.field.code())
 }
 
 /// Whether a file's header names a template column (other columns are not read).
 pub fn is_template_column(header: &str) -> bool {
     let k = key(header);
-    COLUMNS.iter().any(|c| key(c.header) == k)
+    COLUMNS
+        .iter()
+        .flat_map(Column::headers)
+        .any(|h| key(h) == k)
 }
 
 /// Where each template column is in a file's header row; the missing required columns as errors.
@@ -161,7 +154,10 @@ pub fn locate(header: &[String]) -> Result<Vec<Option<usize>>, Vec<ImportError>>
     let keys: Vec<String> = header.iter().map(|h| key(h)).collect();
     let found: Vec<Option<usize>> = COLUMNS
         .iter()
-        .map(|c| keys.iter().position(|k| *k == key(c.header)))
+        .map(|c| {
+            let names: Vec<String> = c.headers().map(key).collect();
+            keys.iter().position(|k| names.contains(k))
+        })
         .collect();
     let missing: Vec<ImportError> = COLUMNS
         .iter()
@@ -169,10 +165,10 @@ pub fn locate(header: &[String]) -> Result<Vec<Option<usize>>, Vec<ImportError>>
         .filter(|(c, f)| c.required && f.is_none())
         .map(|(c, _)| ImportError {
             row: 1,
-            column: Some(c.header.into()),
+            column: Some(c.header().into()),
             value: None,
             code: "missing_column".into(),
-            message: format!("Thiếu cột bắt buộc \"{}\"", c.header),
+            message: crate::messages::imports::missing_column(c.header()),
         })
         .collect();
     if missing.is_empty() {
@@ -275,46 +271,44 @@ pub fn parse_row(row: &Row, at: &[Option<usize>]) -> Result<ParsedRow, Vec<Impor
             if c.required {
                 errors.push(problem(
                     row_no,
-                    c.header,
+                    c.header(),
                     None,
                     "required",
-                    format!("Thiếu {}", c.header.to_lowercase()),
+                    crate::messages::imports::missing_cell(c.header()),
                 ));
             }
             continue;
         };
-        let bad = |what: &str| {
+        let bad = |what: Text| {
             problem(
                 row_no,
-                c.header,
+                c.header(),
                 Some(&v),
                 "invalid_format",
-                format!("{} không hợp lệ: {what}", c.header),
+                crate::messages::imports::invalid_cell(c.header(), &what),
             )
         };
-        let date = || parse_date(&v).ok_or_else(|| bad("ghi ngày dạng dd/mm/yyyy"));
-        if let Some(slot) = text_slot(&mut profile, c.field) {
-            *slot = Some(if c.field == "national_id" {
+        let date = || parse_date(&v).ok_or_else(|| bad(crate::messages::imports::write_date()));
+        if let Some(slot) = text_slot(&mut profile, c.field.code()) {
+            *slot = Some(if c.field == MemberField::NationalId {
                 national_id(&v)
             } else {
                 v.clone()
             });
             continue;
         }
-        let outcome: Result<(), ImportError> = match c.field {
+        let outcome: Result<(), ImportError> = match c.field.code() {
             "organization_id" => {
                 organization = Some(v.clone());
                 Ok(())
             }
             "gender" => parse_gender(&v)
                 .map(|g| profile.gender = Some(g))
-                .ok_or_else(|| bad("ghi Nam hoặc Nữ")),
+                .ok_or_else(|| bad(crate::messages::imports::write_gender())),
             "birth_date" => date().map(|d| profile.birth_date = Some(d)),
             "political_theory" => parse_theory(&v)
                 .map(|t| profile.political_theory = Some(t))
-                .ok_or_else(|| {
-                    bad("ghi Chưa qua đào tạo, Sơ cấp, Trung cấp, Cao cấp hoặc Cử nhân")
-                }),
+                .ok_or_else(|| bad(crate::messages::imports::write_theory())),
             "youth_union_joined_on" => date().map(|d| profile.youth_union_joined_on = Some(d)),
             "admission_decision_on" => date().map(|d| dates[0] = Some(d)),
             "ceremony_on" => date().map(|d| dates[1] = Some(d)),
@@ -376,7 +370,7 @@ mod tests {
     use super::*;
 
     fn header() -> Vec<String> {
-        COLUMNS.iter().map(|c| c.header.to_uppercase()).collect()
+        COLUMNS.iter().map(|c| c.header().to_uppercase()).collect()
     }
 
     #[test]
@@ -391,12 +385,34 @@ mod tests {
             .any(|e| e.column.as_deref() == Some("Họ và tên")));
     }
 
+    /// The template's headers are the member fields' labels; a file made from the template
+    /// before it said "Trình độ lý luận chính trị" is still read.
+    #[test]
+    fn headers_are_the_field_labels_and_the_earlier_header_is_read() {
+        assert_eq!(
+            header_of("political_theory"),
+            Some("Trình độ lý luận chính trị")
+        );
+        assert_eq!(header_of("ceremony_on"), Some("Ngày kết nạp"));
+        let h = vec!["Họ và tên".to_string(), "Lý luận chính trị".to_string()];
+        let at = locate(&h).err().map(|_| ());
+        assert_eq!(at, Some(()), "required columns are missing");
+        assert!(is_template_column("Lý luận chính trị"));
+        let mut full = header();
+        let theory = COLUMNS
+            .iter()
+            .position(|c| c.field == MemberField::PoliticalTheory)
+            .unwrap_or_default();
+        full[theory] = "Lý luận chính trị".into();
+        assert_eq!(locate(&full).unwrap_or_default()[theory], Some(theory));
+    }
+
     #[test]
     fn a_row_parses_into_an_official_member() {
         let at: Vec<Option<usize>> = (0..COLUMNS.len()).map(Some).collect();
         let mut cells = vec![String::new(); COLUMNS.len()];
         let set = |cells: &mut Vec<String>, header: &str, v: &str| {
-            if let Some(i) = COLUMNS.iter().position(|c| c.header == header) {
+            if let Some(i) = COLUMNS.iter().position(|c| c.header() == header) {
                 cells[i] = v.into();
             }
         };
@@ -406,7 +422,7 @@ mod tests {
         set(&mut cells, "Ngày quyết định kết nạp", "07/03/2005");
         set(&mut cells, "Ngày kết nạp", "2005-03-21");
         set(&mut cells, "Ngày chính thức", "21/03/2006");
-        set(&mut cells, "Lý luận chính trị", "Trung cấp");
+        set(&mut cells, "Trình độ lý luận chính trị", "Trung cấp");
         let parse = |cells: &Vec<String>| match Row::new(2, cells) {
             Some(row) => parse_row(&row, &at),
             None => Err(Vec::new()),

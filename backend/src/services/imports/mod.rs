@@ -59,16 +59,8 @@ impl Busy {
     /// The problem: 429 with `Retry-After`.
     pub fn into_app_error(self) -> AppError {
         match self {
-            Self::Yours => AppError::Busy(
-                "import_running",
-                "Lượt nhập trước của bạn chưa xong; chờ nó kết thúc rồi nhập tiếp".into(),
-                Self::RETRY_AFTER,
-            ),
-            Self::Server => AppError::Busy(
-                "imports_busy",
-                "Máy chủ đang chạy nhiều lượt nhập; thử lại sau ít phút".into(),
-                Self::RETRY_AFTER,
-            ),
+            Self::Yours => crate::messages::imports::yours_running(Self::RETRY_AFTER),
+            Self::Server => crate::messages::imports::server_busy(Self::RETRY_AFTER),
         }
     }
 }
@@ -175,11 +167,7 @@ pub fn prepare(file_name: &str, bytes: &[u8], limits: &read::Limits) -> AppResul
     let at = columns::locate(&sheet.header)
         .map_err(|errs| AppError::Validation(errs.iter().map(file_error).collect()))?;
     if sheet.rows.is_empty() {
-        return Err(AppError::field(
-            "file",
-            "empty_file",
-            "Tệp không có dòng dữ liệu nào",
-        ));
+        return Err(crate::messages::imports::empty_file());
     }
     Ok(Prepared {
         file_name: file_name.to_string(),
@@ -368,10 +356,7 @@ pub fn run(
         Err(_) if rolled_back => {
             outcome.created = 0;
             outcome.unchanged = 0;
-            outcome.message = Some(format!(
-                "{} lỗi; không dòng nào được nhập. Sửa các dòng lỗi rồi nhập lại.",
-                outcome.errors.len()
-            ));
+            outcome.message = Some(crate::messages::imports::rolled_back(outcome.errors.len()));
             ImportStatus::Failed
         }
         Err(e) => {

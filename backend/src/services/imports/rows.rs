@@ -5,6 +5,8 @@
 //! by the same code as one creation through the API.
 
 use qldv_api_types::MemberId;
+use qldv_api_types::member_fields::MemberField;
+use qldv_api_types::vocabulary::Vietnamese;
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
@@ -145,8 +147,14 @@ impl<'a> Judge<'a> {
     ) -> AppResult<Judged> {
         let mut member = parsed.member;
         let keys = [
-            ("Số CCCD", member.profile.national_id.clone()),
-            ("Số lý lịch", member.profile.personal_history_no.clone()),
+            (
+                MemberField::NationalId.vi(),
+                member.profile.national_id.clone(),
+            ),
+            (
+                MemberField::PersonalHistoryNo.vi(),
+                member.profile.personal_history_no.clone(),
+            ),
         ];
         for (column, value) in &keys {
             if let Some(first) = value.as_ref().and_then(|v| self.seen.get(v)) {
@@ -155,7 +163,7 @@ impl<'a> Judge<'a> {
                     column,
                     value.as_deref(),
                     "duplicate_in_file",
-                    format!("Trùng với dòng {first} của tệp"),
+                    crate::messages::imports::duplicate_in_file(first),
                 )])));
             }
         }
@@ -177,10 +185,10 @@ impl<'a> Judge<'a> {
             let named = parsed.organization.as_deref();
             return Ok(Judged::Done(RowResult::Refused(vec![problem(
                 row,
-                "Mã chi bộ",
+                MemberField::OrganizationId.vi(),
                 named,
                 "organization_not_found",
-                format!("Không có chi bộ này trong {}", self.target.name),
+                crate::messages::imports::cell_not_in(&self.target.name),
             )])));
         };
         member.organization_id = org.id;

@@ -18,7 +18,7 @@ const EXAMPLE: [(&str, &str); 14] = [
     ("Dân tộc", "Kinh"),
     ("Tôn giáo", "Không"),
     ("Trình độ giáo dục phổ thông", "12/12"),
-    ("Lý luận chính trị", "Trung cấp"),
+    ("Trình độ lý luận chính trị", "Trung cấp"),
     ("Ngày quyết định kết nạp", "07/03/2005"),
     ("Số quyết định kết nạp", "125-QĐ/ĐU"),
     ("Ngày kết nạp", "21/03/2005"),
@@ -37,12 +37,12 @@ pub fn xlsx() -> AppResult<Vec<u8>> {
         let col = u16::try_from(i).map_err(|_| AppError::internal("template: columns"))?;
         let f = if c.required { &required } else { &optional };
         sheet
-            .write_string_with_format(0, col, c.header, f)
+            .write_string_with_format(0, col, c.header(), f)
             .map_err(xlsx_error)?;
         // Text cells, so that CCCD keeps its leading zero and dates stay as written.
         sheet.set_column_format(col, &text).map_err(xlsx_error)?;
         sheet.set_column_width(col, 18).map_err(xlsx_error)?;
-        if let Some((_, v)) = EXAMPLE.iter().find(|(h, _)| *h == c.header) {
+        if let Some((_, v)) = EXAMPLE.iter().find(|(h, _)| *h == c.header()) {
             sheet
                 .write_string_with_format(1, col, *v, &text)
                 .map_err(xlsx_error)?;
@@ -59,7 +59,7 @@ pub fn xlsx() -> AppResult<Vec<u8>> {
     }
     for (i, c) in COLUMNS.iter().enumerate() {
         let row = u32::try_from(i + 1).map_err(|_| AppError::internal("template: rows"))?;
-        help.write_string(row, 0, c.header).map_err(xlsx_error)?;
+        help.write_string(row, 0, c.header()).map_err(xlsx_error)?;
         help.write_string(row, 1, if c.required { "Có" } else { "" })
             .map_err(xlsx_error)?;
         help.write_string(row, 2, c.help).map_err(xlsx_error)?;

@@ -70,7 +70,7 @@ pub(super) fn checked_changes(
             errors.push(qldv_api_types::FieldError {
                 field: "birth_date".into(),
                 code: "date_order".into(),
-                message: "Ngày sinh phải trước ngày quyết định kết nạp".into(),
+                message: crate::messages::records::born_before_admission().into(),
             });
         }
     }

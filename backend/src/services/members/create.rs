@@ -87,14 +87,8 @@ impl Planned {
 /// The conflict of an identifier another record already holds.
 pub fn taken(key: Key<'_>) -> AppError {
     match key {
-        Key::NationalId(n) => AppError::Conflict(
-            "national_id_taken",
-            format!("Số CCCD {n} đã có trong hồ sơ đảng viên khác"),
-        ),
-        Key::HistoryNo(h) => AppError::Conflict(
-            "personal_history_no_taken",
-            format!("Số lý lịch {h} đã có trong hồ sơ khác"),
-        ),
+        Key::NationalId(n) => crate::messages::records::national_id_taken(n),
+        Key::HistoryNo(h) => crate::messages::records::history_no_taken(h),
     }
 }
 
@@ -130,25 +124,30 @@ pub fn plan(
         errors.push(fe(
             "organization_id",
             "not_a_cell",
-            format!(
-                "'{}' không phải chi bộ: đảng viên sinh hoạt ở chi bộ hoặc chi bộ cơ sở",
-                org.name
-            ),
+            crate::messages::records::not_a_cell(&org.name),
         ));
     }
     if org.valid_to.is_some() {
         errors.push(fe(
             "organization_id",
             "organization_closed",
-            "Tổ chức đã giải thể hoặc hợp nhất",
+            crate::messages::organizations::closed(),
         ));
     }
     let (Some(gender), Some(birth)) = (body.profile.gender, body.profile.birth_date) else {
         if body.profile.gender.is_none() {
-            errors.push(fe("gender", "required", "Chọn giới tính"));
+            errors.push(fe(
+                "gender",
+                "required",
+                crate::messages::records::gender_required(),
+            ));
         }
         if body.profile.birth_date.is_none() {
-            errors.push(fe("birth_date", "required", "Nhập ngày sinh"));
+            errors.push(fe(
+                "birth_date",
+                "required",
+                crate::messages::records::birth_date_required(),
+            ));
         }
         return Err(AppError::Validation(errors));
     };
@@ -194,7 +193,7 @@ pub fn plan(
             errors.push(fe(
                 "official_on",
                 "not_allowed",
-                "Đảng viên dự bị chưa có ngày chính thức",
+                crate::messages::records::probationary_has_no_official_date(),
             ));
             None
         }
@@ -202,7 +201,7 @@ pub fn plan(
             errors.push(fe(
                 "official_on",
                 "required",
-                "Nhập ngày được công nhận chính thức",
+                crate::messages::records::official_date_required(),
             ));
             None
         }
@@ -213,10 +212,7 @@ pub fn plan(
                 errors.push(fe(
                     "official_on",
                     "official_date_mismatch",
-                    format!(
-                        "Ngày chính thức là ngày kết nạp cộng 12 tháng: {}",
-                        expected.format("%d/%m/%Y")
-                    ),
+                    crate::messages::records::official_date_is(expected),
                 ));
             }
             Some(o)
@@ -225,7 +221,7 @@ pub fn plan(
             errors.push(fe(
                 "status",
                 "not_allowed",
-                "Chỉ nhập đảng viên dự bị hoặc chính thức",
+                crate::messages::records::entered_status(),
             ));
             None
         }
@@ -237,7 +233,7 @@ pub fn plan(
         errors.push(fe(
             "first_admission_decision_on",
             "date_order",
-            "Ngày kết nạp lần đầu không thể sau ngày quyết định kết nạp",
+            crate::messages::records::first_admission_after_decision(),
         ));
     }
     if !errors.is_empty() {
@@ -375,8 +371,9 @@ pub fn write(conn: &mut Uow<'_>, actor: &Actor, plans: Vec<Planned>) -> AppResul
     Ok(rows)
 }
 
-/// A new record: the dossier, the state its events give, version 1.
-fn new_row(
+/// A new record: the dossier, the state its events give, version 1 (creation, import and the
+/// seeder).
+pub(crate) fn new_row(
     id: MemberId,
     organization_id: OrgId,
     org_path: String,

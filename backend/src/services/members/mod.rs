@@ -10,8 +10,8 @@ mod recognise;
 mod supplement;
 
 pub use correct::correct;
-pub(crate) use create::new_event;
 pub use create::{create, plan, taken, write, Key, Planned};
+pub(crate) use create::{new_event, new_row};
 pub use guard::{MemberWrite, Refreshed};
 pub use recognise::{recognise, refuse, refused};
 pub use supplement::file_supplement;

@@ -62,14 +62,19 @@ pub fn to_changes(
 ) -> ProfileChanges {
     let full_name = text(&p.full_name).flatten();
     if require_name && full_name.is_none() {
-        field(errors, "full_name", "required", "Nhập họ và tên");
+        field(
+            errors,
+            "full_name",
+            "required",
+            crate::messages::records::name_required(),
+        );
     }
     if p.full_name.is_some() && full_name.is_none() && !require_name {
         field(
             errors,
             "full_name",
             "required",
-            "Họ và tên không được để trống",
+            crate::messages::records::name_not_empty(),
         );
     }
     let national_id = text(&p.national_id);
@@ -85,7 +90,7 @@ pub fn to_changes(
                 errors,
                 "legacy_id_no",
                 "format",
-                "Số CMND cũ gồm đúng 9 chữ số",
+                crate::messages::records::legacy_id_format(),
             );
         }
     }
@@ -96,14 +101,19 @@ pub fn to_changes(
                 errors,
                 "personal_history_no",
                 "format",
-                "Số lý lịch gồm 6 chữ số và 1–3 chữ cái ký hiệu tỉnh, ví dụ 123456HP",
+                crate::messages::records::history_no_format(),
             );
         }
     }
     let phone = text(&p.phone);
     if let Some(Some(ph)) = &phone {
         if !valid_phone(ph) {
-            field(errors, "phone", "format", "Số điện thoại gồm 9–15 chữ số");
+            field(
+                errors,
+                "phone",
+                "format",
+                crate::messages::records::phone_format(),
+            );
         }
     }
     ProfileChanges {

@@ -7,7 +7,7 @@ use qldv_api_types::MemberId;
 
 use crate::auth::AuthUser;
 use crate::db::schema::member_supplements as s;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::models::member::MemberRow;
 use crate::models::uow::Uow;
 
@@ -25,22 +25,13 @@ pub fn file_supplement(
     let before = MemberRow::find_for_change(conn, &caller.scope, id)?;
     let version = crate::models::check_version(expected, before.version)?;
     if year < before.ceremony_on.year() || year > today.year() {
-        return Err(AppError::field(
-            "year",
-            "out_of_range",
-            format!(
-                "Năm bổ sung phải từ {} đến {}",
-                before.ceremony_on.year(),
-                today.year()
-            ),
+        return Err(crate::messages::records::supplement_year(
+            before.ceremony_on.year(),
+            today.year(),
         ));
     }
     if body.filed_on > today || body.filed_on.year() < year {
-        return Err(AppError::field(
-            "filed_on",
-            "date_order",
-            "Ngày nộp phiếu bổ sung phải trong hoặc sau năm bổ sung, không ở tương lai",
-        ));
+        return Err(crate::messages::records::supplement_filed_on());
     }
     let changes = super::correct::checked_changes(conn, caller, &before, &body.changes, today)?;
     let after = super::correct::apply(

@@ -17,7 +17,6 @@ use crate::domain::report::{self as rules, AskedDates};
 use crate::error::{AppError, AppResult};
 use crate::models::organization::OrganizationRow;
 use crate::models::report::{self, Grouping};
-use labels::Label;
 
 /// What a caller asks for.
 #[derive(Debug, Clone, Copy)]
@@ -43,13 +42,13 @@ fn counts(tallies: Vec<Tally>) -> Counts {
     out
 }
 
-fn columns(labels: &[Label]) -> Vec<ReportColumn> {
+fn columns<S: AsRef<str>>(labels: &[(S, S, S)]) -> Vec<ReportColumn> {
     labels
         .iter()
         .map(|(key, vi, en)| ReportColumn {
-            key: (*key).into(),
-            label: (*vi).into(),
-            label_en: (*en).into(),
+            key: key.as_ref().into(),
+            label: vi.as_ref().into(),
+            label_en: en.as_ref().into(),
         })
         .collect()
 }
@@ -64,13 +63,7 @@ pub fn build(
     let root_id = match (req.organization_id, caller.scope.root_id()) {
         (Some(id), _) => id,
         (None, Some(root)) => root,
-        (None, None) => {
-            return Err(AppError::field(
-                "organization_id",
-                "required",
-                "Chọn tổ chức cần báo cáo",
-            ))
-        }
+        (None, None) => return Err(crate::messages::requests::report_organization_required()),
     };
     let root = OrganizationRow::find(conn, &caller.scope, root_id)?;
     let dates = rules::resolve(req.code.is_period(), req.dates, today).map_err(|v| {
@@ -97,7 +90,7 @@ pub fn build(
             &root,
             p,
             c,
-            &labels::ADMISSIONS,
+            &labels::admissions(),
             vec![
                 "Đoàn viên, chủ doanh nghiệp, học sinh – sinh viên, công nhân: trong số kết nạp mới \
                  (theo nghề nghiệp ghi trong hồ sơ)."
@@ -113,7 +106,7 @@ pub fn build(
                 "total",
                 &["reprimand", "warning", "dismissal", "expulsion"],
             );
-            per_org(conn, &root, p, c, &labels::DISCIPLINE, vec![])?
+            per_org(conn, &root, p, c, &labels::discipline(), vec![])?
         }
         ReportCode::Badges => badges(conn, &root, p)?,
         ReportCode::Timeliness => timeliness::build(conn, &root, p)?,
@@ -124,7 +117,7 @@ pub fn build(
                 &root,
                 p,
                 c,
-                &labels::COMPLETENESS,
+                &labels::completeness(),
                 vec![format!(
                     "Bổ sung hồ sơ: đảng viên chưa nộp phiếu bổ sung năm {}.",
                     dates.year
@@ -187,7 +180,7 @@ fn org_rows(
         .map(|id| {
             let name = names.get(id).cloned().unwrap_or_else(|| format!("#{id}"));
             let label = if *id == root.id.0 {
-                format!("{name} (trực tiếp)")
+                format!("{name} {}", labels::DIRECT)
             } else {
                 name
             };
@@ -203,7 +196,7 @@ fn org_rows(
     rows.sort_by_cached_key(|r| (crate::domain::vn_text::sort_key(&r.label), r.key.clone()));
     rows.push(ReportRow {
         key: "total".into(),
-        label: "Tổng cộng".into(),
+        label: labels::TOTAL_ROW.into(),
         organization_id: None,
         total: true,
         values: values("total"),
@@ -212,9 +205,7 @@ fn org_rows(
 }
 
 fn section(
-    key: &str,
-    title: (&str, &str),
-    row_label: &str,
+    (key, title, row_label): labels::Section,
     cols: Vec<ReportColumn>,
     rows: Vec<ReportRow>,
 ) -> ReportSection {
@@ -231,24 +222,18 @@ fn section(
 
 type Built = (Vec<ReportSection>, Vec<String>);
 
-fn per_org(
+fn per_org<S: AsRef<str>>(
     conn: &mut DbConn,
     root: &OrganizationRow,
     p: TallyParams,
     c: Counts,
-    labels: &[Label],
+    cols: &[(S, S, S)],
     notes: Vec<String>,
 ) -> AppResult<Built> {
-    let keys: Vec<&str> = labels.iter().map(|l| l.0).collect();
+    let keys: Vec<&str> = cols.iter().map(|l| l.0.as_ref()).collect();
     let rows = org_rows(conn, root, p, &c, &keys)?;
     Ok((
-        vec![section(
-            "by_organization",
-            ("Theo tổ chức trực thuộc", "By subordinate organisation"),
-            "Tổ chức",
-            columns(labels),
-            rows,
-        )],
+        vec![section(labels::BY_ORGANIZATION, columns(cols), rows)],
         notes,
     ))
 }
@@ -270,7 +255,8 @@ fn movement(conn: &mut DbConn, root: &OrganizationRow, p: TallyParams) -> AppRes
     let total = counts(report::movement(conn, p, Grouping::Total)?);
     c.extend(total);
     // Rename metrics to column keys.
-    let keys: Vec<&str> = labels::MOVEMENT.iter().map(|l| l.0).collect();
+    let cols = labels::movement();
+    let keys: Vec<&str> = cols.iter().map(|l| l.0).collect();
     let c: Counts = c
         .into_iter()
         .map(|(g, m)| {
@@ -298,13 +284,7 @@ fn movement(conn: &mut DbConn, root: &OrganizationRow, p: TallyParams) -> AppRes
         "Đảng viên đang chuyển sinh hoạt (chưa được nơi đến tiếp nhận) được tính ở nơi đi.".into(),
     ];
     Ok((
-        vec![section(
-            "by_organization",
-            ("Theo tổ chức trực thuộc", "By subordinate organisation"),
-            "Tổ chức",
-            columns(&labels::MOVEMENT),
-            rows,
-        )],
+        vec![section(labels::BY_ORGANIZATION, columns(&cols), rows)],
         notes,
     ))
 }
@@ -316,10 +296,10 @@ fn composition(conn: &mut DbConn, p: TallyParams, today: NaiveDate) -> AppResult
         .and_then(|m| m.get("total"))
         .copied()
         .unwrap_or(0);
-    let sections = labels::DIMENSIONS
-        .iter()
+    let sections = labels::dimensions()
+        .into_iter()
         .map(|(dim, vi, en)| {
-            let found = c.get(*dim).cloned().unwrap_or_default();
+            let found = c.get(dim).cloned().unwrap_or_default();
             let mut rows: Vec<ReportRow> = match labels::categories(dim) {
                 Some(fixed) => fixed
                     .iter()
@@ -341,16 +321,14 @@ fn composition(conn: &mut DbConn, p: TallyParams, today: NaiveDate) -> AppResult
             }
             rows.push(ReportRow {
                 key: "total".into(),
-                label: "Tổng cộng".into(),
+                label: labels::TOTAL_ROW.into(),
                 organization_id: None,
                 total: true,
                 values: vec![total],
             });
             let mut s = section(
-                dim,
-                (vi, en),
-                vi,
-                columns(&[("members", "Số đảng viên", "Members")]),
+                (dim, (vi, en), vi),
+                columns(&[labels::MEMBERS_COLUMN]),
                 rows,
             );
             s.percent_of = Some(total);
@@ -418,26 +396,20 @@ fn badges(conn: &mut DbConn, root: &OrganizationRow, p: TallyParams) -> AppResul
     add_sum(&mut c, "total", &key_refs);
     let mut cols: Vec<ReportColumn> = milestones
         .iter()
-        .map(|(n, k)| ReportColumn {
-            key: k.clone(),
-            label: format!("Huy hiệu {n} năm tuổi Đảng"),
-            label_en: format!("{n}-year badge"),
+        .map(|(n, k)| {
+            let (label, label_en) = labels::badge(*n);
+            ReportColumn {
+                key: k.clone(),
+                label,
+                label_en,
+            }
         })
         .collect();
-    cols.extend(columns(&[
-        ("total", "Tổng số", "Total"),
-        ("returned", "Trong đó đã thu hồi", "Of which returned"),
-    ]));
+    cols.extend(columns(&labels::BADGE_TOTALS));
     let all_keys: Vec<&str> = cols.iter().map(|c| c.key.as_str()).collect();
     let rows = org_rows(conn, root, p, &c, &all_keys)?;
     Ok((
-        vec![section(
-            "by_organization",
-            ("Theo tổ chức trực thuộc", "By subordinate organisation"),
-            "Tổ chức",
-            cols,
-            rows,
-        )],
+        vec![section(labels::BY_ORGANIZATION, cols, rows)],
         vec!["Theo đợt trao tặng trong kỳ (3/2, 19/5, 2/9, 7/11 và đợt đặc biệt).".into()],
     ))
 }

@@ -4,31 +4,13 @@
 use qldv_api_types::reports::{EntryKind, ReportRow};
 use qldv_api_types::vocabulary::{Term, Vietnamese};
 
-use super::{columns, org_rows, section, Built, Counts};
+use super::{columns, labels, org_rows, section, Built, Counts};
 use crate::db::tally::TallyParams;
 use crate::db::DbConn;
 use crate::domain::entry::Timeliness;
 use crate::error::AppResult;
 use crate::models::organization::OrganizationRow;
 use crate::models::setting;
-
-/// The columns, in print order.
-const COLUMNS: [super::labels::Label; 6] = [
-    ("entered", "Số việc đã nhập", "Entries"),
-    ("on_time", "Nhập đúng hạn", "On time"),
-    ("late", "Nhập chậm", "Late"),
-    ("on_time_percent", "Tỷ lệ đúng hạn (%)", "On time (%)"),
-    (
-        "mean_delay_days",
-        "Số ngày chậm bình quân",
-        "Mean delay (days)",
-    ),
-    (
-        "max_delay_days",
-        "Số ngày chậm nhất",
-        "Longest delay (days)",
-    ),
-];
 
 fn values(t: &Timeliness) -> Vec<(&'static str, i64)> {
     vec![
@@ -55,7 +37,7 @@ pub(super) fn build(conn: &mut DbConn, root: &OrganizationRow, p: TallyParams) -
             (g.clone(), m)
         })
         .collect();
-    let keys: Vec<&str> = COLUMNS.iter().map(|l| l.0).collect();
+    let keys: Vec<&str> = labels::TIMELINESS.iter().map(|l| l.0).collect();
     let mut rows_by_org = org_rows(conn, root, p, &c, &keys)?;
     // An organisation with nothing entered has nothing late: 100 % on time.
     for r in &mut rows_by_org {
@@ -79,22 +61,15 @@ pub(super) fn build(conn: &mut DbConn, root: &OrganizationRow, p: TallyParams) -
         .collect();
     rows_by_kind.push(ReportRow {
         key: "total".into(),
-        label: "Tổng cộng".into(),
+        label: labels::TOTAL_ROW.into(),
         organization_id: None,
         total: true,
         values: values(&total).into_iter().map(|(_, v)| v).collect(),
     });
-    let kind_title = ("Theo loại việc", "By kind of event");
     Ok((
         vec![
-            section(
-                "by_organization",
-                ("Theo tổ chức trực thuộc", "By subordinate organisation"),
-                "Tổ chức",
-                columns(&COLUMNS),
-                rows_by_org,
-            ),
-            section("by_kind", kind_title, "Loại việc", columns(&COLUMNS), rows_by_kind),
+            section(labels::BY_ORGANIZATION, columns(&labels::TIMELINESS), rows_by_org),
+            section(labels::BY_KIND, columns(&labels::TIMELINESS), rows_by_kind),
         ],
         vec![
             format!(

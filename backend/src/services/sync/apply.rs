@@ -79,7 +79,7 @@ fn apply_record(
                 record,
                 Some(held),
                 "newer_local_version",
-                format!("Bản ghi ở đây (phiên bản {held}) mới hơn bản trong gói ({package_version}): giữ nguyên"),
+                crate::messages::sync::newer_here(held, package_version),
             ));
         }
         if held == package_version {
@@ -91,9 +91,7 @@ fn apply_record(
                         record,
                         Some(held),
                         "diverged",
-                        format!(
-                            "Bản ghi đã được sửa ở cả hai nơi (phiên bản {held}): cần đối chiếu"
-                        ),
+                        crate::messages::sync::diverged(held),
                     )
                 },
             );
@@ -247,16 +245,10 @@ pub fn apply(conn: &mut Uow<'_>, caller: &AuthUser, bytes: &[u8]) -> AppResult<S
         .first(conn.conn())
         .optional()?;
     let Some(bound) = bound else {
-        return Err(AppError::Rule(
-            "sync_key_untrusted",
-            "Gói được ký bởi một cài đặt chưa được tin cậy: thêm khóa của nơi gửi trước (qldv sync trust)".into(),
-        ));
+        return Err(crate::messages::sync::key_untrusted());
     };
     let Some(bound) = bound else {
-        return Err(AppError::Rule(
-            "sync_key_unbound",
-            "Khóa của nơi gửi được tin cậy trước khi khóa gắn với một tổ chức: quản trị viên toàn quốc cần tin cậy lại khóa này kèm tổ chức (qldv sync trust --organization)".into(),
-        ));
+        return Err(crate::messages::sync::key_unbound());
     };
     let before: Option<String> = sync_packages::table
         .find(&opened.digest)
@@ -281,9 +273,7 @@ pub fn apply(conn: &mut Uow<'_>, caller: &AuthUser, bytes: &[u8]) -> AppResult<S
         .is_some_and(|p| caller.scope.contains(p))
         && !caller.scope.is_national()
     {
-        return Err(AppError::Forbidden(
-            "Gói thuộc phạm vi ngoài phạm vi của tài khoản".into(),
-        ));
+        return Err(crate::messages::sync::outside_scope());
     }
     let package_path = guard::org_place(conn, payload.organization_id.into())?.map(|(_, p)| p);
     crate::domain::sync::check_package_subtree(

@@ -28,15 +28,9 @@ pub struct Bound {
 
 impl Bound {
     fn root(&self) -> AppResult<&str> {
-        self.path.as_deref().ok_or_else(|| {
-            AppError::from(Violation::new(
-                "sync_outside_subtree",
-                format!(
-                    "Tổ chức {} mà khóa ký đại diện chưa có ở đây: gói đầu tiên phải mang tổ chức đó",
-                    self.id
-                ),
-            ))
-        })
+        self.path
+            .as_deref()
+            .ok_or_else(|| AppError::from(crate::messages::sync::key_organization_absent(self.id)))
     }
 }
 
@@ -60,15 +54,9 @@ pub fn org_place(conn: &mut DbConn, id: i64) -> AppResult<Option<(Option<i64>, S
 }
 
 fn org_path(conn: &mut DbConn, id: i64) -> AppResult<String> {
-    org_place(conn, id)?.map(|(_, p)| p).ok_or_else(|| {
-        Violation::new(
-            "sync_outside_subtree",
-            format!(
-                "Gói nhắc tới tổ chức {id} không có ở đây và không nằm trong phạm vi của khóa ký"
-            ),
-        )
-        .into()
-    })
+    org_place(conn, id)?
+        .map(|(_, p)| p)
+        .ok_or_else(|| crate::messages::sync::organization_unknown(id).into())
 }
 
 fn member_path(conn: &mut DbConn, id: i64) -> AppResult<Option<(i64, String)>> {
@@ -137,7 +125,7 @@ pub fn place(
                     bound.root()?,
                     held_place.as_ref().map(|(_, p)| p.as_str()),
                     &path,
-                    &format!("tổ chức {}", record.id),
+                    &crate::messages::sync::organization(record.id),
                 )?;
             }
             if let Some((_, old)) = held_place.filter(|(_, old)| *old != path) {
@@ -154,7 +142,7 @@ pub fn place(
                 bound.root()?,
                 here.as_ref().map(|(_, p)| p.as_str()),
                 &path,
-                &format!("đảng viên {}", record.id),
+                &crate::messages::sync::member(record.id),
             )?;
             row.insert("org_path".into(), path.clone().into());
             path
@@ -185,11 +173,7 @@ pub fn place(
             if let Some((at, _)) = member_path(conn, int(row, "member_id").unwrap_or_default())? {
                 let ends = [int(row, "from_org_id"), int(row, "to_org_id")];
                 if !ends.contains(&Some(at)) {
-                    return Err(Violation::new(
-                        "sync_outside_subtree",
-                        "Giấy chuyển sinh hoạt của một đảng viên không ở nơi đi hay nơi đến",
-                    )
-                    .into());
+                    return Err(crate::messages::sync::transfer_elsewhere().into());
                 }
             }
             row.insert("from_path".into(), from.clone().into());
@@ -207,13 +191,9 @@ pub fn place(
                 })
             };
             let path = of(conn, int(row, "member_id"))?.ok_or_else(|| {
-                AppError::from(Violation::new(
-                    "sync_outside_subtree",
-                    format!(
-                        "Bản ghi {} {} thuộc một đảng viên không có ở đây",
-                        record.entity.as_str(),
-                        record.id
-                    ),
+                AppError::from(crate::messages::sync::member_absent(
+                    record.entity.as_str(),
+                    record.id,
                 ))
             })?;
             let before = of(conn, held.and_then(|h| int(h, "member_id")))?;
@@ -221,7 +201,7 @@ pub fn place(
                 bound.root()?,
                 before.as_deref(),
                 &path,
-                &format!("bản ghi {} {}", record.entity.as_str(), record.id),
+                &crate::messages::sync::record(record.entity.as_str(), record.id),
             )?;
             path
         }
@@ -243,14 +223,7 @@ fn check_rows_belong(
     for (n, part) in parts::parts(record.entity).iter().enumerate() {
         let carried = rows.get(part.table).map(Vec::as_slice).unwrap_or_default();
         if n == 0 && carried.len() > 1 {
-            return Err(Violation::new(
-                "sync_outside_subtree",
-                format!(
-                    "Bản ghi {} mang nhiều hơn một dòng {}",
-                    record.id, part.table
-                ),
-            )
-            .into());
+            return Err(crate::messages::sync::rows_repeated(record.id, part.table).into());
         }
         let ids: Vec<i64> = if part.key == ["id"] {
             carried.iter().filter_map(|r| int(r, "id")).collect()
@@ -282,7 +255,7 @@ pub fn invariants(record: &Record, placed: &Placed) -> Result<(), Violation> {
     if record.entity != ChangeEntity::Member {
         return Ok(());
     }
-    let malformed = || Violation::new("date_order", "Ngày tháng trong hồ sơ không đọc được");
+    let malformed = crate::messages::sync::dates_unreadable;
     let Some(m) = placed.rows.get("members").and_then(|r| r.first()) else {
         return Err(malformed());
     };

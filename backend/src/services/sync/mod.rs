@@ -26,7 +26,7 @@ use crate::auth::{Actor, AuthUser};
 use crate::db::schema::{organizations, sync_trusted_keys};
 use crate::db::{rows, DbConn};
 use crate::domain::tree;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::models::audit::{self, Subject};
 use crate::models::change::ChangeRow;
 use crate::models::organization::OrganizationRow;
@@ -290,18 +290,10 @@ pub fn trusted_since(conn: &mut DbConn) -> AppResult<Vec<(chrono::NaiveDateTime,
 /// need not be here yet: a new installation trusts the key whose first package brings it.
 pub fn trust(conn: &mut Uow<'_>, actor: &Actor, key: &TrustedKey) -> AppResult<TrustedKey> {
     if package::public_key(&key.public_key).is_none() {
-        return Err(AppError::field(
-            "public_key",
-            "invalid_key",
-            "Khóa công khai phải là khóa Ed25519 (32 byte, base64)",
-        ));
+        return Err(crate::messages::sync::public_key_format());
     }
     let Some(organization_id) = key.organization_id else {
-        return Err(AppError::field(
-            "organization_id",
-            "required",
-            "Cần chỉ rõ tổ chức mà khóa này được ghi dữ liệu (cây tổ chức trực thuộc)",
-        ));
+        return Err(crate::messages::sync::key_organization_required());
     };
     let name = key.name.trim();
     let saved = TrustedKey {

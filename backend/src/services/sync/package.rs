@@ -117,10 +117,6 @@ pub fn public_key(text: &str) -> Option<VerifyingKey> {
     VerifyingKey::from_bytes(&bytes).ok()
 }
 
-fn refused(code: &'static str, message: &str) -> AppError {
-    AppError::Rule(code, message.into())
-}
-
 /// A package whose signature checked out: the sender's key, the digest and the payload.
 #[derive(Debug)]
 pub struct Opened {
@@ -135,45 +131,26 @@ pub struct Opened {
 /// Reads a package file and checks its signature against the key it names (whether that key is
 /// trusted is the caller's question). Any change to the payload breaks the signature.
 pub fn open(bytes: &[u8]) -> AppResult<Opened> {
-    let envelope: Envelope = serde_json::from_slice(bytes)
-        .map_err(|e| AppError::Malformed(format!("Gói đồng bộ không đọc được: {e}")))?;
+    let envelope: Envelope =
+        serde_json::from_slice(bytes).map_err(crate::messages::sync::unreadable)?;
     if envelope.format != FORMAT {
-        return Err(refused(
-            "sync_format_unknown",
-            &format!(
-                "Gói đồng bộ định dạng '{}' không được hỗ trợ",
-                envelope.format
-            ),
-        ));
+        return Err(crate::messages::sync::format_unknown(&envelope.format));
     }
-    let key = public_key(&envelope.public_key).ok_or_else(|| {
-        refused(
-            "sync_signature_invalid",
-            "Khóa công khai của gói không hợp lệ",
-        )
-    })?;
+    let key = public_key(&envelope.public_key).ok_or_else(crate::messages::sync::key_invalid)?;
     let signature: [u8; 64] = STANDARD
         .decode(&envelope.signature)
         .ok()
         .and_then(|s| s.try_into().ok())
-        .ok_or_else(|| refused("sync_signature_invalid", "Chữ ký của gói không hợp lệ"))?;
+        .ok_or_else(crate::messages::sync::signature_invalid)?;
     key.verify(
         envelope.payload.as_bytes(),
         &Signature::from_bytes(&signature),
     )
-    .map_err(|_| {
-        refused(
-            "sync_signature_invalid",
-            "Chữ ký không khớp: gói đã bị sửa sau khi ký",
-        )
-    })?;
+    .map_err(|_| crate::messages::sync::signature_mismatch())?;
     let payload: Payload = serde_json::from_str(&envelope.payload)
-        .map_err(|e| AppError::Malformed(format!("Nội dung gói không đọc được: {e}")))?;
+        .map_err(crate::messages::sync::content_unreadable)?;
     if payload.format != FORMAT {
-        return Err(refused(
-            "sync_format_unknown",
-            "Định dạng nội dung gói không được hỗ trợ",
-        ));
+        return Err(crate::messages::sync::content_format_unknown());
     }
     Ok(Opened {
         public_key: envelope.public_key,

@@ -6,15 +6,10 @@ use super::{too_many_columns, Builder, Limits, Refusal, Sheet};
 /// the columns `keep` accepts.
 pub fn csv(bytes: &[u8], limits: &Limits, keep: &dyn Fn(&str) -> bool) -> Result<Sheet, Refusal> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(Refusal::unreadable(
-            "Tệp CSV mã hóa UTF-16 (\"Unicode Text\"); trong Excel chọn Lưu thành → \"CSV UTF-8\" rồi nhập lại",
-        ));
+        return Err(Refusal::unreadable(crate::messages::imports::csv_utf16()));
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| {
-        Refusal::unreadable(
-            "Tệp CSV phải mã hóa UTF-8; tệp này dùng bảng mã khác (Windows-1258, TCVN3, VNI…): trong Excel chọn Lưu thành → \"CSV UTF-8\"",
-        )
-    })?;
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| Refusal::unreadable(crate::messages::imports::csv_not_utf8()))?;
     let text = text.trim_start_matches('\u{feff}');
     let first = text.lines().next().unwrap_or("");
     let delimiter = if first.matches(';').count() > first.matches(',').count() {
@@ -41,10 +36,7 @@ pub fn csv(bytes: &[u8], limits: &Limits, keep: &dyn Fn(&str) -> bool) -> Result
         if record.as_slice().len() > limits.max_line_bytes {
             return Err(Refusal::Unreadable(
                 "line_too_long",
-                format!(
-                    "Dòng {no} dài hơn {} KB; một dòng chỉ chứa một đảng viên",
-                    limits.max_line_bytes >> 10
-                ),
+                crate::messages::imports::line_too_long(no, limits.max_line_bytes >> 10),
             ));
         }
         if record.len() > limits.max_columns {

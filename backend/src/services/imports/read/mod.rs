@@ -151,19 +151,18 @@ fn thousands(n: u64) -> String {
 }
 
 pub(super) fn too_many_rows(limits: &Limits) -> Refusal {
-    Refusal::TooLarge(format!(
-        "Tệp có hơn {} dòng dữ liệu; chia thành nhiều tệp nhỏ hơn rồi nhập lần lượt",
-        thousands(u64::from(limits.max_rows))
-    ))
+    Refusal::TooLarge(crate::messages::imports::too_many_rows(thousands(
+        u64::from(limits.max_rows),
+    )))
 }
 
 pub(super) fn too_many_columns(limits: &Limits, row: u32) -> Refusal {
     Refusal::Unreadable(
         "too_many_columns",
-        format!(
-            "Dòng {row} có hơn {} cột; tệp mẫu chỉ có {} cột",
+        crate::messages::imports::too_many_columns(
+            row,
             thousands(limits.max_columns as u64),
-            super::columns::COLUMNS.len()
+            super::columns::COLUMNS.len(),
         ),
     )
 }
@@ -216,8 +215,8 @@ impl<'k> Builder<'k> {
                 compact[k] = text;
             }
         }
-        let row =
-            Row::new(no, compact).ok_or_else(|| Refusal::unreadable("Tệp có dòng quá dài"))?;
+        let row = Row::new(no, compact)
+            .ok_or_else(|| Refusal::unreadable(crate::messages::imports::row_too_long()))?;
         if !row.is_blank() {
             self.sheet.rows.push(row);
         }
@@ -244,7 +243,7 @@ pub fn read(
     } else if lower.ends_with(".csv") || lower.ends_with(".txt") || !lower.contains('.') {
         csv(bytes, limits, keep)
     } else {
-        Err(Refusal::unreadable("Chỉ nhận tệp .xlsx hoặc .csv"))
+        Err(Refusal::unreadable(crate::messages::imports::file_kind()))
     }
 }
 

@@ -1,6 +1,7 @@
 //! Reading an XLSX workbook: its archive measured before anything parses it, then its first
 //! sheet read cell by cell.
 
+use crate::messages::imports as msg;
 use std::io::Read;
 
 use calamine::{DataRef, Reader, Xlsx};
@@ -33,28 +34,16 @@ fn cell(d: &DataRef<'_>) -> String {
 /// declare, and the sizes they really inflate to (a zip bomb, or an entry lying about its
 /// size, is found here, never in memory).
 fn inspect_archive(bytes: &[u8], limits: &Limits) -> Result<(), Refusal> {
-    let not_xlsx = |e: zip::result::ZipError| {
-        Refusal::unreadable(format!("Không đọc được tệp Excel (.xlsx): {e}"))
-    };
+    let not_xlsx = |e: zip::result::ZipError| Refusal::unreadable(msg::not_xlsx(e));
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(not_xlsx)?;
     if archive.len() > limits.max_entries {
-        return Err(Refusal::unreadable(format!(
-            "Tệp Excel chứa {} thành phần (tệp hợp lệ có vài chục)",
-            thousands(archive.len() as u64)
-        )));
+        return Err(Refusal::unreadable(msg::too_many_parts(thousands(
+            archive.len() as u64,
+        ))));
     }
-    let entry_too_large = |name: &str| {
-        Refusal::TooLarge(format!(
-            "Thành phần \"{name}\" của tệp Excel giải nén ra hơn {} MB; chia thành nhiều tệp nhỏ hơn",
-            mib(limits.max_entry_bytes)
-        ))
-    };
-    let total_too_large = || {
-        Refusal::TooLarge(format!(
-            "Tệp Excel giải nén ra hơn {} MB; chia thành nhiều tệp nhỏ hơn",
-            mib(limits.max_total_bytes)
-        ))
-    };
+    let entry_too_large =
+        |name: &str| Refusal::TooLarge(msg::part_too_large(name, mib(limits.max_entry_bytes)));
+    let total_too_large = || Refusal::TooLarge(msg::archive_too_large(mib(limits.max_total_bytes)));
     let mut declared_total = 0u64;
     for i in 0..archive.len() {
         let entry = archive.by_index_raw(i).map_err(not_xlsx)?;
@@ -75,7 +64,7 @@ fn inspect_archive(bytes: &[u8], limits: &Limits) -> Result<(), Refusal> {
             shared_strings_size(&mut limited, &name)?
         } else {
             std::io::copy(&mut limited, &mut std::io::sink())
-                .map_err(|e| Refusal::unreadable(format!("Tệp Excel hỏng ({name}): {e}")))?
+                .map_err(|e| Refusal::unreadable(msg::broken_part(&name, e)))?
         };
         if inflated > limits.max_entry_bytes {
             return Err(entry_too_large(&name));
@@ -91,7 +80,7 @@ fn inspect_archive(bytes: &[u8], limits: &Limits) -> Result<(), Refusal> {
 /// Inflates the shared strings to measure them, and checks that the number of strings they
 /// announce (which a reader reserves room for) could fit in their size.
 fn shared_strings_size(r: &mut impl Read, name: &str) -> Result<u64, Refusal> {
-    let broken = |e: std::io::Error| Refusal::unreadable(format!("Tệp Excel hỏng ({name}): {e}"));
+    let broken = |e: std::io::Error| Refusal::unreadable(msg::broken_part(name, e));
     let mut head = Vec::with_capacity(4096);
     r.by_ref()
         .take(4096)
@@ -102,10 +91,9 @@ fn shared_strings_size(r: &mut impl Read, name: &str) -> Result<u64, Refusal> {
     let announced = announced_count(&head);
     // Each string takes at least `<si><t/></si>` (13 bytes).
     if announced.is_some_and(|n| n > size / 13 + 1) {
-        return Err(Refusal::unreadable(format!(
-            "Tệp Excel hỏng: bảng chuỗi khai {} chuỗi nhưng chỉ dài {} byte",
+        return Err(Refusal::unreadable(msg::broken_strings(
             thousands(announced.unwrap_or_default()),
-            thousands(size)
+            thousands(size),
         )));
     }
     Ok(size)
@@ -133,15 +121,14 @@ fn announced_count(head: &[u8]) -> Option<u64> {
 pub fn xlsx(bytes: &[u8], limits: &Limits, keep: &dyn Fn(&str) -> bool) -> Result<Sheet, Refusal> {
     inspect_archive(bytes, limits)?;
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| Refusal::unreadable(format!("Không đọc được tệp Excel: {e}")))?;
+        .map_err(|e| Refusal::unreadable(msg::workbook_unreadable(e)))?;
     let first = book
         .sheet_names()
         .first()
         .cloned()
-        .ok_or_else(|| Refusal::unreadable("Tệp Excel không có trang tính nào"))?;
-    let unreadable_sheet = |e: calamine::XlsxError| {
-        Refusal::unreadable(format!("Không đọc được trang tính \"{first}\": {e}"))
-    };
+        .ok_or_else(|| Refusal::unreadable(msg::no_sheet()))?;
+    let unreadable_sheet =
+        |e: calamine::XlsxError| Refusal::unreadable(msg::sheet_unreadable(&first, e));
     let mut cells = book
         .worksheet_cells_reader(&first)
         .map_err(unreadable_sheet)?;
@@ -160,9 +147,7 @@ pub fn xlsx(bytes: &[u8], limits: &Limits, keep: &dyn Fn(&str) -> bool) -> Resul
         match &mut current {
             Some((at, _)) if *at == no => {}
             Some((at, _)) if *at > no => {
-                return Err(Refusal::unreadable(format!(
-                    "Trang tính \"{first}\" có dòng {no} sau dòng {at}: tệp không do Excel tạo ra"
-                )))
+                return Err(Refusal::unreadable(msg::rows_out_of_order(&first, no, at)))
             }
             _ => {
                 if let Some((at, row_cells)) = current.take() {

@@ -1,7 +1,9 @@
 //! One member's rows: the record, its events and periods, a card, badges; ratings collected.
 
 use chrono::{Datelike, Duration, NaiveDate};
-use qldv_api_types::members::MemberEventKind as Ev;
+use qldv_api_types::members::{Gender, MemberEventKind as Ev, PoliticalTheory};
+use qldv_api_types::movements::MembershipEnd;
+use qldv_api_types::vocabulary::Term;
 use rand::rngs::StdRng;
 use rand::Rng;
 use serde_json::json;
@@ -15,6 +17,8 @@ use crate::domain::evaluation::{year_end, year_start};
 use crate::domain::party_age::{self, PartyAgeFacts};
 use crate::domain::vn_text;
 use crate::error::AppResult;
+use crate::models::member::ProfileChanges;
+use crate::services::members::new_row;
 
 impl Loader {
     /// `size` members in `cell`, rated within `unit`.
@@ -236,42 +240,34 @@ impl Loader {
             Some(_) => Standing::Gone,
         };
         let next_badge = badge::next_due(&age, standing, held, rules.at(self.today));
-        self.full |= self.members.push(&[
-            id.into(),
-            cell.id.into(),
-            cell.path.clone().into(),
-            p.full_name.clone().into(),
-            vn_text::fold(&p.full_name).into(),
-            vn_text::sort_key(&p.full_name).into(),
-            p.gender.into(),
-            p.birth.into(),
-            p.hometown.clone().into(),
-            p.ethnicity.into(),
-            p.religion.into(),
-            national_id.into(),
-            p.phone.clone().into(),
-            p.education.into(),
-            p.theory.into(),
-            p.occupation.into(),
-            d.first_decision.into(),
-            d.decision.into(),
-            decision_no.into(),
-            d.ceremony.into(),
-            d.official_on.into(),
-            d.status.as_str().into(),
-            card.into(),
-            d.in_transit.into(),
-            exit_reason.into(),
-            d.interruption_days.into(),
-            d.interrupted_since.into(),
-            party_age::encode(&d.interruptions).into(),
-            d.ever_recognised.into(),
-            1i64.into(),
-            self.now.into(),
-            self.now.into(),
-            i64::from(held).into(),
-            next_badge.into(),
-        ]);
+        // The record, made as creation makes it and written through the model's column list.
+        let unknown = crate::error::AppError::internal;
+        let profile = ProfileChanges {
+            full_name: Some(p.full_name.clone()),
+            name_folded: Some(vn_text::fold(&p.full_name)),
+            name_sort_key: Some(vn_text::sort_key(&p.full_name)),
+            gender: Some(Gender::parse(p.gender).map_err(unknown)?),
+            birth_date: Some(p.birth),
+            hometown: Some(Some(p.hometown.clone())),
+            ethnicity: Some(Some(p.ethnicity.into())),
+            religion: Some(Some(p.religion.into())),
+            national_id: Some(Some(national_id)),
+            phone: Some(Some(p.phone.clone())),
+            education_general: Some(Some(p.education.into())),
+            political_theory: Some(Some(PoliticalTheory::parse(p.theory).map_err(unknown)?)),
+            occupation: Some(Some(p.occupation.into())),
+            admission_decision_no: Some(Some(decision_no)),
+            ..ProfileChanges::default()
+        };
+        let mut row = new_row(id, cell.id, cell.path.clone(), profile, d, self.now)?;
+        row.card_number = card;
+        row.exit_reason = exit_reason
+            .map(MembershipEnd::parse)
+            .transpose()
+            .map_err(unknown)?;
+        row.badge_milestone_held = i32::try_from(held).unwrap_or(i32::MAX);
+        row.next_badge_on = next_badge;
+        self.full |= self.members.push(&row.values());
         self.summary.members += 1;
         self.flush_if_full(conn)
     }

@@ -36,43 +36,6 @@ impl Unit {
     }
 }
 
-const MEMBER_COLUMNS: &[&str] = &[
-    "id",
-    "organization_id",
-    "org_path",
-    "full_name",
-    "name_folded",
-    "name_sort_key",
-    "gender",
-    "birth_date",
-    "hometown",
-    "ethnicity",
-    "religion",
-    "national_id",
-    "phone",
-    "education_general",
-    "political_theory",
-    "occupation",
-    "first_admission_decision_on",
-    "admission_decision_on",
-    "admission_decision_no",
-    "ceremony_on",
-    "official_on",
-    "status",
-    "card_number",
-    "in_transit",
-    "exit_reason",
-    "interruption_days",
-    "interrupted_since",
-    "interruptions",
-    "ever_recognised",
-    "version",
-    "created_at",
-    "updated_at",
-    "badge_milestone_held",
-    "next_badge_on",
-];
-
 /// Ids, batches and counters of one seeding run.
 pub struct Loader {
     today: NaiveDate,
@@ -144,7 +107,7 @@ impl Loader {
                 "organization_links",
                 &["id", "organization_id", "parent_id", "from_on"],
             ),
-            members: Batch::new(conn, "members", MEMBER_COLUMNS),
+            members: Batch::new(conn, "members", crate::models::member_new::COLUMNS),
             events: Batch::new(
                 conn,
                 "member_events",
