@@ -297,6 +297,7 @@ labels!(English, en;
         Evaluation => "Evaluation",
         Discipline => "Party discipline",
         Dues => "Party dues",
+        Annulment => "Apology and restoration after a wrongful discipline",
     }
     crate::regulations::QuotaBase {
         Good => "Members rated good",

@@ -21,11 +21,12 @@ use crate::state::AppState;
 const CHUNK: i64 = 1_000;
 
 /// Column headers, in Vietnamese (the boards' spreadsheets).
-const HEADERS: [&str; 15] = [
+const HEADERS: [&str; 16] = [
     "Họ và tên",
     "Giới tính",
     "Ngày sinh",
     "Số CCCD",
+    "Số CMND",
     "Trạng thái",
     "Ngày kết nạp",
     "Ngày chính thức",
@@ -53,6 +54,7 @@ fn cells(m: &MemberRow, today: chrono::NaiveDate, privacy: Privacy) -> Vec<Strin
         m.gender.vi().to_string(),
         date(Some(m.birth_date)),
         opt(&privacy.show(Field::NationalId, m.national_id.clone())),
+        opt(&privacy.show(Field::NationalId, m.legacy_id_no.clone())),
         m.status.vi().to_string(),
         date(Some(m.admission_decision_on)),
         date(m.official_on),

@@ -35,7 +35,7 @@ const fn col(
 }
 
 /// The template's columns, in order.
-pub const COLUMNS: [Column; 30] = [
+pub const COLUMNS: [Column; 31] = [
     col(
         "Mã chi bộ",
         "organization_id",
@@ -55,6 +55,12 @@ pub const COLUMNS: [Column; 30] = [
         "national_id",
         false,
         "12 chữ số; khớp giới tính và năm sinh",
+    ),
+    col(
+        "Số CMND",
+        "legacy_id_no",
+        false,
+        "Chứng minh nhân dân cũ, 9 chữ số (nếu có)",
     ),
     col(
         "Số lý lịch",
@@ -182,11 +188,11 @@ pub fn locate(header: &[String]) -> Result<Vec<Option<usize>>, Vec<ImportError>>
     }
 }
 
-/// A CCCD as typed into a spreadsheet: a number cell loses the leading zeros of the province
-/// code, so a shorter run of digits is padded back to 12.
-fn national_id(v: &str) -> String {
-    if !v.is_empty() && v.len() < 12 && v.chars().all(|c| c.is_ascii_digit()) {
-        format!("{v:0>12}")
+/// A CCCD (12 digits) or a legacy CMND (9) as typed into a spreadsheet: a number cell loses the
+/// leading zeros, so a shorter run of digits is padded back to `digits`.
+fn identity_number(v: &str, digits: usize) -> String {
+    if !v.is_empty() && v.len() < digits && v.chars().all(|c| c.is_ascii_digit()) {
+        format!("{v:0>digits$}")
     } else {
         v.to_string()
     }
@@ -224,6 +230,7 @@ fn text_slot<'a>(p: &'a mut MemberProfile, field: &str) -> Option<&'a mut Option
     Some(match field {
         "full_name" => &mut p.full_name,
         "national_id" => &mut p.national_id,
+        "legacy_id_no" => &mut p.legacy_id_no,
         "personal_history_no" => &mut p.personal_history_no,
         "birth_place" => &mut p.birth_place,
         "hometown" => &mut p.hometown,
@@ -294,10 +301,10 @@ pub fn parse_row(row: &Row, at: &[Option<usize>]) -> Result<ParsedRow, Vec<Impor
         };
         let date = || parse_date(&v).ok_or_else(|| bad("ghi ngày dạng dd/mm/yyyy"));
         if let Some(slot) = text_slot(&mut profile, c.field) {
-            *slot = Some(if c.field == "national_id" {
-                national_id(&v)
-            } else {
-                v.clone()
+            *slot = Some(match c.field {
+                "national_id" => identity_number(&v, 12),
+                "legacy_id_no" => identity_number(&v, 9),
+                _ => v.clone(),
             });
             continue;
         }
