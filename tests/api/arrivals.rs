@@ -127,7 +127,10 @@ async fn an_arrival_from_the_army_is_a_transfer_in_with_its_party_age() {
         ))
         .await;
     incoming.assert_status(200);
-    let items = incoming.json["items"].as_array().cloned().unwrap_or_default();
+    let items = incoming.json["items"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     assert_eq!(items.len(), 1, "{}", incoming.json);
     let tr = &items[0];
     assert_eq!(

@@ -311,8 +311,5 @@ async fn the_years_list_is_its_membership_of_that_year_not_todays() {
     // This year, the member is where they are today.
     let old_2026 = listed(&admin, a.commune, 2026).await;
     assert_eq!(old_2026.len(), 2, "{old_2026:?}");
-    assert_eq!(
-        listed(&admin, b.commune, 2026).await,
-        vec![(moved, b.cell)]
-    );
+    assert_eq!(listed(&admin, b.commune, 2026).await, vec![(moved, b.cell)]);
 }

@@ -86,7 +86,10 @@ fn object_parts<'a>(
 /// Whether a property accepts `null` (an `Option` field).
 fn nullable(p: &serde_json::Value) -> bool {
     let null_type = |t: &serde_json::Value| {
-        t["type"] == "null" || t["type"].as_array().is_some_and(|a| a.contains(&"null".into()))
+        t["type"] == "null"
+            || t["type"]
+                .as_array()
+                .is_some_and(|a| a.contains(&"null".into()))
     };
     null_type(p)
         || ["oneOf", "anyOf"]
@@ -113,7 +116,9 @@ async fn every_request_body_lists_its_required_fields() {
                         .map(|r| r.iter().filter_map(|v| v.as_str()).collect())
                         .unwrap_or_default();
                     for (name, p) in part["properties"].as_object().unwrap() {
-                        if !nullable(p) && p.get("default").is_none() && !required.contains(&&**name)
+                        if !nullable(p)
+                            && p.get("default").is_none()
+                            && !required.contains(&&**name)
                         {
                             missing.push(format!("{method} {path}: {name}"));
                         }

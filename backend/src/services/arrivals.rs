@@ -137,13 +137,7 @@ fn record_transfer(
             from_external: Some(body.from_external.trim().to_string()),
         },
     )?;
-    crate::services::transfers::audit_transfer(
-        conn,
-        caller,
-        AuditAction::Create,
-        None,
-        &row,
-    )
+    crate::services::transfers::audit_transfer(conn, caller, AuditAction::Create, None, &row)
 }
 
 /// A member this system transferred out, back from outside: moved to the receiving cell, a new

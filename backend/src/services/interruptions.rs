@@ -38,7 +38,9 @@ fn document(
         }
         _ => RegulationChain::Charter,
     };
-    let regulation = setting::at(conn, d.decision_on)?.document(chain).to_string();
+    let regulation = setting::at(conn, d.decision_on)?
+        .document(chain)
+        .to_string();
     let named = d.document.clone().unwrap_or_else(|| regulation.clone());
     Ok((regulation, named))
 }
