@@ -117,6 +117,51 @@ async fn an_arrival_from_the_army_is_a_transfer_in_with_its_party_age() {
     assert_eq!(arrived["occurred_on"], "2025-07-01");
     assert_eq!(arrived["decision_no"], "112-GGT/ĐUQS");
     assert_eq!(arrived["details"]["source"], "army");
+
+    // Issue 20: the arrival wrote no transfer, so the clerk's "chuyển đến" list missed it. It
+    // is a completed incoming transfer from the army, never an outgoing one.
+    let incoming = admin
+        .get(&format!(
+            "/api/v1/transfers?organization_id={}&direction=incoming",
+            t.commune
+        ))
+        .await;
+    incoming.assert_status(200);
+    let items = incoming.json["items"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(items.len(), 1, "{}", incoming.json);
+    let tr = &items[0];
+    assert_eq!(
+        (
+            tr["member_id"].clone(),
+            tr["status"].clone(),
+            tr["kind"].clone(),
+            tr["from_external"].clone(),
+            tr["to_organization_id"].clone(),
+            tr["issued_on"].clone(),
+            tr["received_on"].clone(),
+            tr["decision_no"].clone(),
+        ),
+        (
+            json!(id),
+            json!("completed"),
+            json!("official"),
+            json!("Đảng ủy Quân sự tỉnh Hải Dương"),
+            json!(t.cell),
+            json!("2025-06-20"),
+            json!("2025-07-01"),
+            json!("112-GGT/ĐUQS"),
+        )
+    );
+    let outgoing = admin
+        .get(&format!(
+            "/api/v1/transfers?organization_id={}&direction=outgoing",
+            t.commune
+        ))
+        .await;
+    assert_eq!(outgoing.json["items"], json!([]), "{}", outgoing.json);
     app.assert_invariant();
 }
 

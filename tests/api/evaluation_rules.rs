@@ -247,3 +247,69 @@ async fn the_quota_base_is_a_dated_setting_of_the_evaluation_regulation() {
         .await;
     assert_eq!(y2024.json["summary"]["quota_base"], "good");
 }
+
+/// The names of `GET /evaluations` for `org` and `year` (every page), with the organisation each
+/// is listed under.
+async fn listed(admin: &Client, org: i64, year: i32) -> Vec<(String, i64)> {
+    admin
+        .get_all(
+            &format!("/api/v1/evaluations?organization_id={org}&year={year}"),
+            2,
+        )
+        .await
+        .iter()
+        .map(|x| {
+            (
+                x["full_name"].as_str().unwrap_or_default().to_string(),
+                x["organization_id"].as_i64().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+/// Issue 20 (rule 16): the round's member list is the membership of that year, the same the
+/// summary counts. It listed today's members: a member transferred out in March 2026 vanished
+/// from their old cell's 2025 list and appeared in their new cell's.
+#[actix_web::test]
+async fn the_years_list_is_its_membership_of_that_year_not_todays() {
+    let app = TestApp::builder().today("2026-06-01").build().await;
+    let admin = app.admin().await;
+    let a = admin.create_tree("A").await;
+    let b = admin.create_tree("B").await;
+    let ids = members(&admin, a.cell, 3).await;
+    let tid = admin
+        .post(
+            "/api/v1/transfers",
+            json!({"member_id": ids[0], "to_organization_id": b.cell, "kind": "official",
+                   "issued_on": "2026-03-02", "reason": "Chuyển công tác", "decision_no": "9-GGT/ĐU"}),
+        )
+        .await
+        .id();
+    admin
+        .post(
+            &format!("/api/v1/transfers/{tid}/accept"),
+            json!({"received_on": "2026-03-10"}),
+        )
+        .await
+        .assert_status(200);
+    let moved = "Lê Thị Số 1".to_string();
+
+    let old_2025 = listed(&admin, a.commune, 2025).await;
+    assert_eq!(old_2025.len(), 3, "{old_2025:?}");
+    assert!(old_2025.contains(&(moved.clone(), a.cell)), "{old_2025:?}");
+    let new_2025 = listed(&admin, b.commune, 2025).await;
+    assert!(new_2025.is_empty(), "{new_2025:?}");
+    // The list and the summary count the same members.
+    let res = admin
+        .get(&format!(
+            "/api/v1/evaluations?organization_id={}&year=2025",
+            a.commune
+        ))
+        .await;
+    assert_eq!(res.json["summary"]["total"], 3);
+
+    // This year, the member is where they are today.
+    let old_2026 = listed(&admin, a.commune, 2026).await;
+    assert_eq!(old_2026.len(), 2, "{old_2026:?}");
+    assert_eq!(listed(&admin, b.commune, 2026).await, vec![(moved, b.cell)]);
+}

@@ -296,3 +296,86 @@ async fn an_annulled_warning_no_longer_counts() {
         .await;
     assert_eq!(ds.json["items"][0]["in_force"], false, "{}", ds.json);
 }
+
+/// The movement report's total row for `org` over `[from, to]`: (start, readmitted,
+/// name_removed, end).
+async fn movement(admin: &Client, org: i64, from: &str, to: &str) -> (Value, Value, Value, Value) {
+    let res = admin
+        .get(&format!(
+            "/api/v1/reports/movement?organization_id={org}&from={from}&to={to}"
+        ))
+        .await;
+    res.assert_status(200);
+    let s = &res.json["sections"][0];
+    let keys: Vec<&str> = s["columns"]
+        .as_array()
+        .map(|c| c.iter().filter_map(|c| c["key"].as_str()).collect())
+        .unwrap_or_default();
+    let total = s["rows"]
+        .as_array()
+        .and_then(|rows| rows.iter().find(|x| x["key"] == "total"))
+        .cloned()
+        .unwrap_or_default();
+    let value = |key: &str| {
+        keys.iter()
+            .position(|k| *k == key)
+            .map_or(Value::Null, |i| total["values"][i].clone())
+    };
+    (
+        value("start"),
+        value("readmitted"),
+        value("name_removed"),
+        value("end"),
+    )
+}
+
+/// Issue 20: an exit later annulled (117-QĐ/TW) counted as a re-admission in the movement
+/// report. The member never left: neither the exit nor an arrival is counted, and start + in −
+/// out = end still holds.
+#[actix_web::test]
+async fn an_annulled_exit_is_neither_an_exit_nor_a_readmission_in_the_movement_report() {
+    let app = TestApp::builder().today("2026-09-01").build().await;
+    let admin = app.admin().await;
+    let t = admin.create_tree("A").await;
+    let id = admin
+        .create_member(official(t.cell, "2000-03-01", "031070001234"))
+        .await;
+    admin
+        .post(
+            &format!("/api/v1/members/{id}/exit"),
+            json!({"reason": "name_removed", "effective_on": "2026-03-10",
+                   "decision_no": "7-QĐ/ĐU"}),
+        )
+        .await
+        .assert_status(200);
+    admin
+        .post(
+            &format!("/api/v1/members/{id}/annulments"),
+            json!({"annuls": "exit", "decision_no": "15-QĐ/UBKTTU", "decision_on": "2026-06-01",
+                   "reason": "Xóa tên không đúng"}),
+        )
+        .await
+        .assert_status(200);
+    let year = movement(&admin, t.commune, "2026-01-01", "2026-08-31").await;
+    assert_eq!(year, (json!(1), json!(0), json!(0), json!(1)));
+    // Nor in the months between the exit and its annulment.
+    let april = movement(&admin, t.commune, "2026-04-01", "2026-04-30").await;
+    assert_eq!(april, (json!(1), json!(0), json!(0), json!(1)));
+    // The annulment is judged by its own chain's document, 117-QĐ/TW, named or not.
+    let events = admin.get(&format!("/api/v1/members/{id}/events")).await;
+    let annulled = events.json["items"]
+        .as_array()
+        .and_then(|items| items.iter().find(|e| e["kind"] == "exit_annulled"))
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        (
+            annulled["regulation"].clone(),
+            annulled["details"]["document"].clone()
+        ),
+        (json!("117-QĐ/TW"), json!("117-QĐ/TW")),
+        "{}",
+        events.json
+    );
+    app.assert_invariant();
+}

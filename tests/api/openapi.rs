@@ -59,3 +59,77 @@ async fn every_operation_is_documented() {
     }
     assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
 }
+
+/// The schema named by a `$ref`, or the schema itself.
+fn resolve<'a>(doc: &'a serde_json::Value, s: &'a serde_json::Value) -> &'a serde_json::Value {
+    match s["$ref"].as_str().and_then(|r| r.rsplit('/').next()) {
+        Some(name) => &doc["components"]["schemas"][name],
+        None => s,
+    }
+}
+
+/// The object parts of a schema: itself and, through `allOf` (a flattened struct), its parts.
+fn object_parts<'a>(
+    doc: &'a serde_json::Value,
+    s: &'a serde_json::Value,
+    out: &mut Vec<&'a serde_json::Value>,
+) {
+    let s = resolve(doc, s);
+    for part in s["allOf"].as_array().into_iter().flatten() {
+        object_parts(doc, part, out);
+    }
+    if s["properties"].is_object() {
+        out.push(s);
+    }
+}
+
+/// Whether a property accepts `null` (an `Option` field).
+fn nullable(p: &serde_json::Value) -> bool {
+    let null_type = |t: &serde_json::Value| {
+        t["type"] == "null"
+            || t["type"]
+                .as_array()
+                .is_some_and(|a| a.contains(&"null".into()))
+    };
+    null_type(p)
+        || ["oneOf", "anyOf"]
+            .iter()
+            .any(|k| p[*k].as_array().is_some_and(|a| a.iter().any(null_type)))
+}
+
+/// Issue 20: a client generated from the document must know which fields of a request body it
+/// has to send. Every property of every request body that is neither nullable (`Option`) nor
+/// given a default (`#[serde(default)]`) is listed as required.
+#[actix_web::test]
+async fn every_request_body_lists_its_required_fields() {
+    let doc = serde_json::to_value(qldv::openapi_document()).unwrap();
+    let mut missing = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let content = op["requestBody"]["content"].as_object().cloned();
+            for body in content.iter().flat_map(|c| c.values()) {
+                let mut parts = Vec::new();
+                object_parts(&doc, &body["schema"], &mut parts);
+                for part in parts {
+                    let required: Vec<&str> = part["required"]
+                        .as_array()
+                        .map(|r| r.iter().filter_map(|v| v.as_str()).collect())
+                        .unwrap_or_default();
+                    for (name, p) in part["properties"].as_object().unwrap() {
+                        if !nullable(p)
+                            && p.get("default").is_none()
+                            && !required.contains(&&**name)
+                        {
+                            missing.push(format!("{method} {path}: {name}"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "neither required, nullable nor defaulted:\n{}",
+        missing.join("\n")
+    );
+}

@@ -85,6 +85,7 @@ async fn a_national_administrator_edits_the_chains_dated_versioned_and_audited()
         ("evaluation", "366-QĐ/TW"),
         ("discipline", "69-QĐ/TW"),
         ("dues", "342-QĐ/TW"),
+        ("annulment", "117-QĐ/TW"),
     ];
     assert_eq!(
         in_force,
@@ -115,6 +116,15 @@ async fn a_national_administrator_edits_the_chains_dated_versioned_and_audited()
     assert!(keys(&doc("evaluation", "366-QĐ/TW")).contains(&"evaluation.score_bands".to_string()));
     assert_eq!(doc("charter", "294-QĐ/TW")["in_force_from"], "2025-07-01");
     assert_eq!(doc("charter", "294-QĐ/TW")["signed_on"], "2025-05-26");
+    // 117-QĐ/TW (annulments) is a chain of its own, in force from its signing.
+    let annulment = doc("annulment", "117-QĐ/TW");
+    assert_eq!(
+        (
+            annulment["in_force_from"].clone(),
+            annulment["signed_on"].clone()
+        ),
+        (json!("2023-08-18"), json!("2023-08-18"))
+    );
 
     // Only a national administrator edits; the key must be of the document's chain.
     let scoped = app.user("qt-tinh", "admin", Some(t.province)).await;

@@ -56,6 +56,7 @@ pub struct PutEvaluation {
     /// Rule 15: the member, disciplined during the year, found and remedied the fault
     /// themselves (then the level need not be "not complete").
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(default = false))]
     pub self_remedied: bool,
     /// Rule 15: first day of a maternity leave in the year (rated on the time worked: the leave
     /// is not counted as illness).

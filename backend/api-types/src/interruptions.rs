@@ -174,6 +174,7 @@ pub struct ArrivalRequest {
     /// Interruptions of the member's party age written in the dossier (before the arrival).
     #[serde(default)]
     #[validate(nested)]
+    #[cfg_attr(feature = "openapi", schema(default = json!([])))]
     pub past_interruptions: Vec<PastInterruptionRequest>,
     /// Whole years of party age the sender's paper states on the arrival date: when given, the
     /// party age computed from the dates must agree (a check of the dates typed in).

@@ -15,6 +15,8 @@ crate::vocabulary::vocabulary! {
         BirthDate = "birth_date",
         /// Số CCCD (căn cước công dân).
         NationalId = "national_id",
+        /// Số CMND (chứng minh nhân dân cũ, 9 chữ số).
+        LegacyIdNo = "legacy_id_no",
         /// Số lý lịch đảng viên.
         PersonalHistoryNo = "personal_history_no",
         /// Nơi sinh.

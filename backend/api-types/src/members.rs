@@ -393,6 +393,7 @@ pub struct SupplementRequest {
     /// Dossier changes reported in the supplement (applied to the record).
     #[serde(default)]
     #[validate(nested)]
+    #[cfg_attr(feature = "openapi", schema(default = json!({})))]
     pub changes: MemberProfile,
 }
 

@@ -131,6 +131,10 @@ pub struct Transfer {
     pub to_organization_id: Option<OrgId>,
     /// Receiving organisation outside the system.
     pub to_external: Option<String>,
+    /// Sending organisation outside the system: an arrival (`POST /transfers/arrivals`),
+    /// recorded as a completed incoming transfer whose `from_organization_id` is the receiving
+    /// cell (the only side on the system).
+    pub from_external: Option<String>,
     /// State.
     pub status: TransferStatus,
     /// Triggering event.
@@ -198,6 +202,7 @@ pub struct CreateDiscipline {
     /// For an expulsion: grounds that bar any re-admission (serious disunity, corruption
     /// conviction, serious crime).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(default = false))]
     pub bars_readmission: bool,
 }
 
@@ -324,6 +329,7 @@ pub struct ExitRequest {
     pub decision_no: String,
     /// Name removal for abandoning activities: bars any re-admission.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(default = false))]
     pub abandoned_activities: bool,
     /// Resignation for family hardship (recorded reason): allows a re-admission.
     #[validate(length(min = 1, max = 500))]
@@ -459,6 +465,7 @@ pub struct IllnessRequest {
     pub to: Option<NaiveDate>,
     /// A serious illness (allows an early party badge).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(default = false))]
     pub serious: bool,
     /// The medical record or certificate.
     #[validate(length(min = 1, max = 500, message = "Nhập căn cứ (giấy tờ y tế)"))]

@@ -20,6 +20,9 @@ crate::vocabulary::vocabulary! {
         Discipline = "discipline",
         /// Party dues (342-QĐ/TW → 01-QĐ/TW).
         Dues = "dues",
+        /// Apology and restoration of the rights of members disciplined wrongfully (117-QĐ/TW of
+        /// 18 Aug 2023): the annulment of a wrongful exit or discipline.
+        Annulment = "annulment",
     }
 }
 

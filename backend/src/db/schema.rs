@@ -347,6 +347,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         ended_on -> Nullable<Date>,
+        from_external -> Nullable<Text>,
     }
 }
 

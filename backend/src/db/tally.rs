@@ -81,7 +81,7 @@ fn sqlite(template: &str) -> String {
              - (strftime('%m-%d', p.d_to) < strftime('%m-%d', m.birth_date)))",
         ],
     );
-    (1..=4).fold(s, |s, i| s.replace(&format!("${i}"), &format!("?{i}")))
+    (1..=7).fold(s, |s, i| s.replace(&format!("${i}"), &format!("?{i}")))
 }
 
 fn fill(template: &str, with: [&str; 6]) -> String {
@@ -94,7 +94,7 @@ fn fill(template: &str, with: [&str; 6]) -> String {
 /// The common start of every tally query: the parameters, the subtree's organisations with the
 /// periods they were inside it (from the tree's history, so a past date sees the past tree) and
 /// the subordinate organisation of the root each belonged to (`top_id`), and the members'
-/// periods inside the subtree with why each began and ended.
+/// periods inside the subtree with why each began and ended and the organisation (`org_id`).
 pub const SPANS: &str = "
 WITH RECURSIVE
 params (root, d_from, d_to, yr) AS (SELECT $1, $2, $3, $4),
@@ -108,12 +108,13 @@ org_spans (org_id, top_id, a, b) AS (
     FROM organization_links l JOIN org_spans s ON l.parent_id = s.org_id
     WHERE {greatest}(s.a, COALESCE(l.from_on, {min_date})) < {least}(s.b, COALESCE(l.to_on, {max_date}))
 ),
-member_spans (member_id, top_id, a, b, in_reason, out_reason) AS (
+member_spans (member_id, top_id, a, b, in_reason, out_reason, org_id) AS (
     SELECT ms.member_id, s.top_id,
            {greatest}(ms.from_on, s.a),
            {least}(COALESCE(ms.to_on, {max_date}), s.b),
            CASE WHEN ms.from_on >= s.a THEN ms.start_reason ELSE 'restructured' END,
-           CASE WHEN COALESCE(ms.to_on, {max_date}) <= s.b THEN ms.end_reason ELSE 'restructured' END
+           CASE WHEN COALESCE(ms.to_on, {max_date}) <= s.b THEN ms.end_reason ELSE 'restructured' END,
+           ms.organization_id
     FROM org_spans s JOIN memberships ms ON ms.organization_id = s.org_id
     WHERE ms.from_on < s.b AND COALESCE(ms.to_on, {max_date}) > s.a
 )";
@@ -141,6 +142,49 @@ where
             .bind::<Date, _>(p.from)
             .bind::<Date, _>(p.to)
             .bind::<BigInt, _>(p.year)
+            .load(c)?,
+    })
+}
+
+/// Where a page begins and how long it is: rows whose `(sort key, id)` follow `after`, at most
+/// `limit` of them. A template run with [`run_page`] takes them as `$5` (key), `$6` (id) and `$7`
+/// (limit).
+#[derive(Debug, Clone)]
+pub struct PageParams {
+    /// The last row of the previous page (`("", i64::MIN)` for the first page).
+    pub after: (String, i64),
+    /// Rows wanted.
+    pub limit: i64,
+}
+
+/// Runs a query over the subtree's spans that returns one page of rows (see [`PageParams`]).
+pub fn run_page<T>(
+    conn: &mut DbConn,
+    template: &str,
+    p: TallyParams,
+    page: &PageParams,
+) -> AppResult<Vec<T>>
+where
+    T: QueryableByName<diesel::pg::Pg> + QueryableByName<diesel::sqlite::Sqlite> + 'static,
+{
+    Ok(match conn {
+        DbConn::Postgresql(c) => diesel::sql_query(postgresql(template))
+            .bind::<BigInt, _>(p.root)
+            .bind::<Date, _>(p.from)
+            .bind::<Date, _>(p.to)
+            .bind::<BigInt, _>(p.year)
+            .bind::<Text, _>(&page.after.0)
+            .bind::<BigInt, _>(page.after.1)
+            .bind::<BigInt, _>(page.limit)
+            .load(c)?,
+        DbConn::Sqlite(c) => diesel::sql_query(sqlite(template))
+            .bind::<BigInt, _>(p.root)
+            .bind::<Date, _>(p.from)
+            .bind::<Date, _>(p.to)
+            .bind::<BigInt, _>(p.year)
+            .bind::<Text, _>(&page.after.0)
+            .bind::<BigInt, _>(page.after.1)
+            .bind::<BigInt, _>(page.limit)
             .load(c)?,
     })
 }

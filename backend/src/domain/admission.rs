@@ -440,4 +440,24 @@ mod tests {
             );
         }
     }
+
+    proptest::proptest! {
+        /// Rule 1, "đủ 18 tuổi đến đủ 60 tuổi (tính theo tháng)", "trên 60 tuổi" needs the
+        /// consent: counted in whole months, the consent is needed exactly from the day the
+        /// applicant is 60 years and 1 month old (one day before it, none), whatever the birth date.
+        #[test]
+        fn consent_is_needed_exactly_from_sixty_years_and_one_month(
+            y in 1930i32..2000, m in 1u32..13, day in 1u32..29, offset in -400i64..400,
+        ) {
+            let birth = d(y, m, day);
+            let threshold = crate::domain::calendar::add_months(birth, 60 * 12 + 1);
+            let considered = threshold + chrono::Duration::days(offset);
+            let refused = check_age(birth, considered, false, &s())
+                .err()
+                .map(|e| e.violation.code);
+            let expected = (considered >= threshold).then_some("consent_required");
+            proptest::prop_assert_eq!(refused, expected);
+            proptest::prop_assert!(check_age(birth, considered, true, &s()).is_ok());
+        }
+    }
 }

@@ -20,7 +20,7 @@ pub struct Link {
 }
 
 /// The chain a setting key belongs to, by its prefix (`evaluation.`, `badge.`, `discipline.`,
-/// `dues.`); every other key (admission, probation, transfers, cards, records, the calendar) is
+/// `dues.`, `annulment.`); every other key (admission, probation, transfers, cards, records, the calendar) is
 /// the charter regulation's.
 pub fn chain_of_key(key: &str) -> RegulationChain {
     match key.split('.').next().unwrap_or_default() {
@@ -28,6 +28,7 @@ pub fn chain_of_key(key: &str) -> RegulationChain {
         "badge" => RegulationChain::Badge,
         "discipline" => RegulationChain::Discipline,
         "dues" => RegulationChain::Dues,
+        "annulment" => RegulationChain::Annulment,
         _ => RegulationChain::Charter,
     }
 }

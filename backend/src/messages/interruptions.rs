@@ -100,3 +100,12 @@ pub fn return_before_arrival() -> AppError {
         "Ngày trở về không thể trước ngày bắt đầu sinh hoạt tạm thời",
     )
 }
+
+/// The reason written on the transfer row of an arrival from outside the system.
+pub fn arrival_reason(source: qldv_api_types::interruptions::ArrivalSource) -> String {
+    use qldv_api_types::Term;
+    format!(
+        "Tiếp nhận từ ngoài hệ thống ({})",
+        source.label(qldv_api_types::Lang::Vi)
+    )
+}

@@ -5,8 +5,7 @@ use diesel::prelude::*;
 use qldv_api_types::evaluations::{self as dto, EvaluationLevel, NotRatedReason};
 use qldv_api_types::{EvaluationId, MemberId, OrgId, UserId};
 
-use crate::auth::Scope;
-use crate::db::schema::{evaluations, members};
+use crate::db::schema::evaluations;
 use crate::db::tally::{self, TallyParams, SPANS};
 use crate::db::DbConn;
 use crate::domain::evaluation as rules;
@@ -85,28 +84,26 @@ pub struct NewRating<'a> {
     pub by: UserId,
 }
 
-/// Path bounds of the scope, or of the whole tree (every path starts with `/`, and `0` follows
-/// `/`), so that the queries below need no boxing.
-fn scope_bounds(scope: &Scope) -> (String, String) {
-    scope
-        .path_range()
-        .unwrap_or_else(|| ("/".to_string(), "0".to_string()))
-}
+/// The members due to be rated for a year: those in the subtree, as the tree and the
+/// memberships were, on the day the year is judged (`$3`: its last day, or today in the current
+/// year), each with the organisation they were in that day. One definition for the summary and
+/// the member list (rule 16: the membership of that year, not today's).
+const DUE: &str = "due (member_id, org_id) AS (
+    SELECT s.member_id, MIN(s.org_id) FROM member_spans s, params p
+    WHERE s.a <= p.d_to AND s.b > p.d_to GROUP BY s.member_id
+)";
 
-/// Members to be rated in `year`: active, admitted by the year's end, inside the scope and the
-/// subtree at `subtree_path`.
-macro_rules! to_rate {
-    ($scope:expr, $subtree_path:expr, $year:expr) => {{
-        let (lo, hi) = crate::domain::tree::subtree_range($subtree_path);
-        let (slo, shi) = scope_bounds($scope);
-        members::org_path
-            .ge(lo)
-            .and(members::org_path.lt(hi))
-            .and(members::org_path.ge(slo))
-            .and(members::org_path.lt(shi))
-            .and(members::status.eq_any(qldv_api_types::members::MemberStatus::ACTIVE))
-            .and(members::admission_decision_on.le(rules::year_end($year)))
-    }};
+/// A member of the year's list, as read by [`EvaluationRow::list`].
+#[derive(Debug, QueryableByName)]
+struct DueRow {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    id: MemberId,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    full_name: String,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    org_id: OrgId,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    name_sort_key: String,
 }
 
 /// One member of the list with its rating.
@@ -195,30 +192,39 @@ impl EvaluationRow {
             .ok_or_else(|| AppError::internal("rating vanished after save"))
     }
 
-    /// One page of the members to be rated, in Vietnamese name order after a cursor.
+    /// One page of the members to be rated for `year`, in Vietnamese name order after a
+    /// cursor: the subtree's membership of that year on `on` (the year's end, or today in the
+    /// current year), as the summary counts it. A member who has left or moved since is listed,
+    /// with the organisation they were in then; one who arrived since is not.
     pub fn list(
         conn: &mut DbConn,
-        scope: &Scope,
-        subtree_path: &str,
+        root_id: OrgId,
         year: i32,
+        on: NaiveDate,
         after: Option<(String, MemberId)>,
         limit: i64,
     ) -> AppResult<Vec<ListRow>> {
-        let q = members::table
-            .filter(to_rate!(scope, subtree_path, year))
-            .into_boxed();
-        let q = crate::models::member::after_name(q, after);
-        let people: Vec<(MemberId, String, OrgId, String)> = q
-            .order((members::name_sort_key.asc(), members::id.asc()))
-            .limit(limit)
-            .select((
-                members::id,
-                members::full_name,
-                members::organization_id,
-                members::name_sort_key,
-            ))
-            .load(conn)?;
-        let ids: Vec<MemberId> = people.iter().map(|p| p.0).collect();
+        let sql = format!(
+            "{SPANS},
+{DUE}
+SELECT m.id, m.full_name, due.org_id, m.name_sort_key
+FROM due JOIN members m ON m.id = due.member_id
+WHERE m.name_sort_key > $5 OR (m.name_sort_key = $5 AND m.id > $6)
+ORDER BY m.name_sort_key, m.id
+LIMIT $7"
+        );
+        let p = TallyParams {
+            root: root_id.into(),
+            from: on,
+            to: on,
+            year: i64::from(year),
+        };
+        let page = tally::PageParams {
+            after: after.map_or_else(|| (String::new(), i64::MIN), |(name, id)| (name, id.0)),
+            limit,
+        };
+        let people: Vec<DueRow> = tally::run_page(conn, &sql, p, &page)?;
+        let ids: Vec<MemberId> = people.iter().map(|p| p.id).collect();
         let mut rated: std::collections::HashMap<MemberId, Self> = evaluations::table
             .filter(evaluations::member_id.eq_any(&ids))
             .filter(evaluations::year.eq(year))
@@ -229,9 +235,9 @@ impl EvaluationRow {
             .collect();
         Ok(people
             .into_iter()
-            .map(|(id, name, org, key)| {
-                let e = rated.remove(&id);
-                (id, name, org, key, e)
+            .map(|r| {
+                let e = rated.remove(&r.id);
+                (r.id, r.full_name, r.org_id, r.name_sort_key, e)
             })
             .collect())
     }
@@ -249,9 +255,7 @@ impl EvaluationRow {
     ) -> AppResult<dto::EvaluationSummary> {
         let sql = format!(
             "{SPANS},
-due AS (
-    SELECT DISTINCT s.member_id FROM member_spans s, params p WHERE s.a <= p.d_to AND s.b > p.d_to
-)
+{DUE}
 SELECT 'total' AS grp, 'members' AS metric, COUNT(*) AS n FROM due
 UNION ALL
 SELECT 'total', e.level, COUNT(*) FROM due

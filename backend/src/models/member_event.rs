@@ -291,6 +291,23 @@ pub fn close_membership(
     Ok(())
 }
 
+/// Reopens the member's last membership period, closed by an exit that is annulled: the member
+/// never left, so the period runs on as if it had never closed (no departure, no new arrival in
+/// the movement report). `false` when there is no closed period to reopen.
+pub fn reopen_last_membership(conn: &mut DbConn, member_id: i64) -> AppResult<bool> {
+    let last = memberships_of(conn, member_id, None)?.pop();
+    let Some((id, _, _, Some(_))) = last else {
+        return Ok(false);
+    };
+    diesel::update(memberships::table.filter(memberships::id.eq(id)))
+        .set((
+            memberships::to_on.eq(None::<NaiveDate>),
+            memberships::end_reason.eq(None::<MembershipEnd>),
+        ))
+        .execute(conn)?;
+    Ok(true)
+}
+
 /// A membership period as stored: id, organisation, from, to (open while `None`).
 pub type MembershipSpan = (i64, OrgId, NaiveDate, Option<NaiveDate>);
 

@@ -64,6 +64,9 @@ pub struct TransferRow {
     pub updated_at: NaiveDateTime,
     /// Temporary: the day the registration ended (return recorded, or an official transfer).
     pub ended_on: Option<NaiveDate>,
+    /// An arrival from outside the system: the sending organisation (then `from_org_id` is the
+    /// receiving cell).
+    pub from_external: Option<String>,
 }
 
 /// A new transfer.
@@ -112,6 +115,8 @@ pub struct NewTransfer {
     pub created_at: NaiveDateTime,
     /// Changed.
     pub updated_at: NaiveDateTime,
+    /// An arrival from outside the system: the sending organisation.
+    pub from_external: Option<String>,
 }
 
 pub use crate::domain::transfer::Sides;
@@ -231,7 +236,8 @@ impl TransferRow {
                     .filter(transfers::to_path.lt(hi)),
                 Some(false) => q
                     .filter(transfers::from_path.ge(lo))
-                    .filter(transfers::from_path.lt(hi)),
+                    .filter(transfers::from_path.lt(hi))
+                    .filter(transfers::from_external.is_null()),
                 None => q.filter(
                     transfers::from_path
                         .ge(lo.clone())
@@ -325,6 +331,7 @@ impl TransferRow {
             from_organization_id: self.from_org_id,
             to_organization_id: self.to_org_id,
             to_external: self.external_org.clone(),
+            from_external: self.from_external.clone(),
             status: self.status,
             event_on: self.event_on,
             issued_on: self.issued_on,

@@ -35,7 +35,9 @@ pub struct EvaluationQuery {
     pub year: i32,
 }
 
-/// The members of a subtree to be rated for a year, each with its rating (`null` while not yet
+/// The members of a subtree to be rated for a year — its membership of that year, as the summary
+/// counts it: a member who has left or moved away since is listed with the organisation they
+/// were in, one who arrived since is not — each with its rating (`null` while not yet
 /// rated), and the summary of the whole subtree: counts per level, not yet rated, coverage
 /// (rated over due: not-rated members are neither, and the membership is that year's, not
 /// today's) and the live quota of rule 16 (its percent and base are dated settings). For a grassroots organisation, its round (open or closed).
@@ -63,7 +65,7 @@ pub async fn list_evaluations(
     let today = state.today();
     let (rows, summary, round) = crate::db::run(&state.pool, move |c| {
         let org = OrganizationRow::find(c, &user.scope, org_id)?;
-        let rows = EvaluationRow::list(c, &user.scope, &org.path, year, after, limit + 1)?;
+        let rows = services::evaluations::members_due(c, &org, year, today, after, limit + 1)?;
         let summary = services::evaluations::summary(c, &org, year, today)?;
         let round = services::evaluations::round(c, &user.scope, &org, year, summary)?;
         Ok((rows, summary, round))

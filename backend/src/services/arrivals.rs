@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use qldv_api_types::audit::AuditAction;
 use qldv_api_types::interruptions::{ArrivalRequest, TemporaryReturn};
 use qldv_api_types::members::{MemberEventKind, MemberStatus};
-use qldv_api_types::movements::TransferKind;
+use qldv_api_types::movements::{TransferKind, TransferStatus};
 use qldv_api_types::{MemberId, TransferId};
 
 use crate::auth::{AuthUser, Scope};
@@ -20,7 +20,7 @@ use crate::models::member::MemberRow;
 use crate::models::member_event::{self, NewEvent};
 use crate::models::organization::{KindRow, OrganizationRow};
 use crate::models::setting;
-use crate::models::transfer::TransferRow;
+use crate::models::transfer::{NewTransfer, TransferRow};
 use crate::models::uow::Uow;
 use crate::services::members::{self, MemberWrite};
 
@@ -85,7 +85,51 @@ pub fn arrive(
             return Err(msg::party_age_mismatch(computed, declared));
         }
     }
+    record_transfer(conn, caller, row.id, &org, body, &settings)?;
     Ok(row)
+}
+
+/// The arrival as a completed incoming transfer, so that the transfers list ("chuyển đến")
+/// shows it: the sender outside the system in `from_external`, the receiving cell on both
+/// sides of the row (the only side on the system).
+fn record_transfer(
+    conn: &mut Uow<'_>,
+    caller: &AuthUser,
+    member_id: i64,
+    org: &OrganizationRow,
+    body: &ArrivalRequest,
+    settings: &crate::domain::settings::RuleSettings,
+) -> AppResult<()> {
+    let issued = body.issued_on.unwrap_or(body.received_on);
+    let now = crate::models::now();
+    let row = TransferRow::insert(
+        conn,
+        &NewTransfer {
+            member_id,
+            kind: TransferKind::Official,
+            purpose: None,
+            from_org_id: org.id,
+            from_path: org.path.clone(),
+            to_org_id: Some(org.id),
+            to_path: Some(org.path.clone()),
+            external_org: None,
+            status: TransferStatus::Completed,
+            event_on: None,
+            issued_on: issued,
+            until_on: None,
+            received_on: Some(body.received_on),
+            report_by: crate::domain::transfer::reporting_deadline(issued, settings),
+            reason: msg::arrival_reason(body.source),
+            late_reason: None,
+            decision_no: body.decision_no.clone(),
+            regulation: settings.regulation.clone(),
+            created_by: Some(caller.id),
+            created_at: now,
+            updated_at: now,
+            from_external: Some(body.from_external.trim().to_string()),
+        },
+    )?;
+    crate::services::transfers::audit_transfer(conn, caller, AuditAction::Create, None, &row)
 }
 
 /// A member this system transferred out, back from outside: moved to the receiving cell, a new

@@ -16,7 +16,7 @@ use crate::error::AppResult;
 use crate::messages::{self, evaluations as msg};
 use crate::models::audit::{self, Subject};
 use crate::models::discipline::DisciplineRow;
-use crate::models::evaluation::{year_bounds, EvaluationRow, NewRating};
+use crate::models::evaluation::{year_bounds, EvaluationRow, ListRow, NewRating};
 use crate::models::evaluation_round::{round_dto, round_status, RoundRow};
 use crate::models::illness::IllnessRow;
 use crate::models::member::{covers, MemberRow};
@@ -148,9 +148,28 @@ pub fn summary(
         conn,
         org.id,
         year,
-        end.min(today),
+        judged_on(year, today),
         (settings.excellent_quota_percent, settings.quota_base),
     )
+}
+
+/// The day a year's membership is taken on (rule 16): its last day, or today in the current
+/// year. The summary and the member list both use it.
+fn judged_on(year: i32, today: NaiveDate) -> NaiveDate {
+    year_bounds(year).1.min(today)
+}
+
+/// One page of the members of `org`'s subtree to be rated for `year`: its membership of that
+/// year (the same members the summary counts), each with its rating.
+pub fn members_due(
+    conn: &mut DbConn,
+    org: &OrganizationRow,
+    year: i32,
+    today: NaiveDate,
+    after: Option<(String, i64)>,
+    limit: i64,
+) -> AppResult<Vec<ListRow>> {
+    EvaluationRow::list(conn, org.id, year, judged_on(year, today), after, limit)
 }
 
 /// The round of `org` for `year` when `org` is a grassroots organisation (its own grassroots).

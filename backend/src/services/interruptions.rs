@@ -11,6 +11,7 @@ use qldv_api_types::interruptions::{
 };
 use qldv_api_types::members::{MemberEventKind, MemberStatus};
 use qldv_api_types::movements::{DisciplineForm, MembershipEnd, MembershipStart};
+use qldv_api_types::regulations::RegulationChain;
 use qldv_api_types::MemberId;
 
 use crate::auth::AuthUser;
@@ -23,9 +24,23 @@ use crate::models::setting;
 use crate::models::uow::Uow;
 use crate::services::members::MemberWrite;
 
-/// The document of a decision: the one it names, else the regulation in force on its date.
-fn document(conn: &mut Uow<'_>, d: &DecisionRef) -> AppResult<(String, String)> {
-    let regulation = setting::at(conn, d.decision_on)?.regulation;
+/// The document of a decision: the document of its chain in force on its date (an annulment:
+/// 117-QĐ/TW; the others: the charter regulation), and the one it names (that same document
+/// when it names none).
+fn document(
+    conn: &mut Uow<'_>,
+    d: &DecisionRef,
+    kind: MemberEventKind,
+) -> AppResult<(String, String)> {
+    let chain = match kind {
+        MemberEventKind::ExitAnnulled | MemberEventKind::DisciplineAnnulled => {
+            RegulationChain::Annulment
+        }
+        _ => RegulationChain::Charter,
+    };
+    let regulation = setting::at(conn, d.decision_on)?
+        .document(chain)
+        .to_string();
     let named = d.document.clone().unwrap_or_else(|| regulation.clone());
     Ok((regulation, named))
 }
@@ -42,7 +57,7 @@ fn record(
     mut details: serde_json::Value,
     action: AuditAction,
 ) -> AppResult<MemberRow> {
-    let (regulation, named) = document(conn, d)?;
+    let (regulation, named) = document(conn, d, kind)?;
     if let Some(o) = details.as_object_mut() {
         o.insert("document".into(), serde_json::json!(named));
     }
@@ -183,13 +198,17 @@ pub fn annul(
                 return Err(msg::nothing_to_annul());
             }
             let write = MemberWrite::begin(conn, m.clone(), m.version)?;
-            member_event::open_membership(
-                conn,
-                m.id,
-                m.organization_id,
-                on,
-                MembershipStart::Readmitted,
-            )?;
+            // The member never left: the period the exit closed runs on (the movement report
+            // shows neither the exit nor an arrival).
+            if !member_event::reopen_last_membership(conn, m.id)? {
+                member_event::open_membership(
+                    conn,
+                    m.id,
+                    m.organization_id,
+                    on,
+                    MembershipStart::Readmitted,
+                )?;
+            }
             MemberRow::set_exit_reason(conn, m.id, None)?;
             if m.exit_reason == Some(MembershipEnd::Expelled) {
                 // An expulsion is a discipline too: annulled with the exit.

@@ -25,7 +25,8 @@ use crate::models::transfer::{NewTransfer, TransferRow};
 use crate::models::uow::Uow;
 use crate::services::members::MemberWrite;
 
-fn audit_transfer(
+/// Audits a transfer's creation or change.
+pub(crate) fn audit_transfer(
     conn: &mut Uow<'_>,
     caller: &AuthUser,
     action: qldv_api_types::audit::AuditAction,
@@ -182,6 +183,7 @@ pub fn issue(
             created_by: Some(caller.id),
             created_at: now,
             updated_at: now,
+            from_external: None,
         },
     )?;
     let write = MemberWrite::begin(conn, member.clone(), member.version)?;

@@ -1,13 +1,15 @@
 //! The yearly evaluation round of an organisation (`/evaluations?organization_id=&year=`): a level
-//! for each member, the summary and the quota of excellent ratings shown live, and closing the
-//! round.
+//! for each member — with, when needed, the reason for a level below the score's band, a
+//! discipline of the year the member remedied themselves, and a maternity leave — the summary and
+//! the quota of excellent ratings shown live, and closing the round.
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::hooks::query_signal;
 use qldv_api_types::evaluations::{
     EvaluationLevel, EvaluationList, EvaluationListItem, PutEvaluation, RoundStatus,
 };
-use qldv_api_types::{OrgId, Term};
+use qldv_api_types::{ErrorCode, OrgId, Term};
 
 use crate::api::{self, ApiError};
 use crate::components::action::problem;
@@ -16,7 +18,7 @@ use crate::components::figures;
 use crate::components::org_picker::org_in_url;
 use crate::components::read::show;
 use crate::format;
-use crate::i18n::{use_lang, Text, Ux};
+use crate::i18n::{use_lang, Lang, Text, Ux};
 
 /// The score typed in a rating row: empty for none, else a whole number 0–100.
 pub fn parse_score(text: &str) -> Result<Option<u32>, ()> {
@@ -30,8 +32,101 @@ pub fn parse_score(text: &str) -> Result<Option<u32>, ()> {
     }
 }
 
+/// The words of the rating's grounds (rules 14–15), in the page's two languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Word {
+    /// The column of the grounds.
+    Grounds,
+    /// Rule 14: the reason for a level below the score's band.
+    LevelReason,
+    /// Rule 15: the member found and remedied the fault of a discipline of the year.
+    SelfRemedied,
+    /// Rule 15: a maternity leave in the year, first day.
+    MaternityFrom,
+    /// Its last day.
+    MaternityTo,
+}
+
+impl Word {
+    fn in_lang(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Self::Grounds, Lang::Vi) => "Căn cứ",
+            (Self::Grounds, Lang::En) => "Grounds",
+            (Self::LevelReason, Lang::Vi) => "Lý do xếp mức thấp hơn khung điểm",
+            (Self::LevelReason, Lang::En) => "Why the level is below the score's band",
+            (Self::SelfRemedied, Lang::Vi) => {
+                "Bị kỷ luật trong năm, tự phát hiện và khắc phục xong"
+            }
+            (Self::SelfRemedied, Lang::En) => {
+                "Disciplined this year, found and remedied it themselves"
+            }
+            (Self::MaternityFrom, Lang::Vi) => "Nghỉ thai sản từ ngày",
+            (Self::MaternityFrom, Lang::En) => "Maternity leave from",
+            (Self::MaternityTo, Lang::Vi) => "đến ngày",
+            (Self::MaternityTo, Lang::En) => "to",
+        }
+    }
+}
+
+/// What the clerk typed in one rating row, as text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RowInput {
+    /// The 100-point score.
+    pub score: String,
+    /// The reason for a level below the score's band.
+    pub level_reason: String,
+    /// The member remedied a discipline of the year themselves.
+    pub self_remedied: bool,
+    /// First day of a maternity leave (`yyyy-mm-dd`, as a date field gives it).
+    pub maternity_from: String,
+    /// Its last day.
+    pub maternity_to: String,
+}
+
+/// The rating to send for `level` and what was typed; `None` while a maternity leave has only
+/// one of its two days (nothing is saved until both are there, or neither); an error for a score
+/// out of range.
+pub fn rating_body(
+    level: EvaluationLevel,
+    input: &RowInput,
+) -> Result<Option<PutEvaluation>, ApiError> {
+    let score =
+        parse_score(&input.score).map_err(|()| ApiError::field_local("score", Text::ScoreRange))?;
+    let date = |t: &str| t.trim().parse::<NaiveDate>().ok();
+    let maternity = match (date(&input.maternity_from), date(&input.maternity_to)) {
+        (Some(from), Some(to)) => Some((from, to)),
+        (None, None) => None,
+        _ => return Ok(None),
+    };
+    let reason = input.level_reason.trim();
+    Ok(Some(PutEvaluation {
+        level,
+        score,
+        not_rated_reason: None,
+        note: None,
+        level_reason: (!reason.is_empty()).then(|| reason.to_string()),
+        self_remedied: input.self_remedied,
+        maternity_from: maternity.map(|m| m.0),
+        maternity_to: maternity.map(|m| m.1),
+    }))
+}
+
+/// Whether a refused rating asks for one of the grounds (so that they are shown).
+fn asks_for_grounds(e: &ApiError) -> bool {
+    e.problem().is_some_and(|p| {
+        matches!(
+            p.code,
+            ErrorCode::LevelReasonRequired
+                | ErrorCode::DisciplinedInYear
+                | ErrorCode::MaternityOutsideYear
+        )
+    })
+}
+
 /// One member's row: the level and the 100-point score (2025 regulation) chosen here are saved
-/// at once (the score when the field is left or Enter is pressed); `saved` is told.
+/// at once (the score when the field is left or Enter is pressed), with the grounds (a level
+/// below the score's band needs its reason; a discipline of the year remedied by the member; a
+/// maternity leave), saved when changed; `saved` is told.
 #[component]
 fn RatingRow(
     item: EvaluationListItem,
@@ -42,13 +137,21 @@ fn RatingRow(
     let lang = use_lang();
     let current = item.evaluation.as_ref().map(|e| e.level);
     let level = RwSignal::new(current);
-    let score = RwSignal::new(
-        item.evaluation
-            .as_ref()
+    let ev = item.evaluation.as_ref();
+    let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let input = RwSignal::new(RowInput {
+        score: ev
             .and_then(|e| e.score)
             .map(|s| s.to_string())
             .unwrap_or_default(),
-    );
+        level_reason: ev.and_then(|e| e.level_reason.clone()).unwrap_or_default(),
+        self_remedied: ev.is_some_and(|e| e.self_remedied),
+        maternity_from: date(ev.and_then(|e| e.maternity_from)),
+        maternity_to: date(ev.and_then(|e| e.maternity_to)),
+    });
+    let has_grounds = input.with_untracked(|i| {
+        !i.level_reason.is_empty() || i.self_remedied || !i.maternity_from.is_empty()
+    });
     let member = item.member_id;
     let rate = Action::new_local(move |body: &Result<PutEvaluation, ApiError>| {
         let body = body.clone();
@@ -64,20 +167,26 @@ fn RatingRow(
         let Some(level) = level.get_untracked() else {
             return;
         };
-        let body = parse_score(&score.get_untracked())
-            .map(|score| PutEvaluation {
-                level,
-                score,
-                not_rated_reason: None,
-                note: None,
-                level_reason: None,
-                self_remedied: false,
-                maternity_from: None,
-                maternity_to: None,
-            })
-            .map_err(|()| ApiError::field_local("score", Text::ScoreRange));
-        rate.dispatch(body);
+        match input.with_untracked(|i| rating_body(level, i)) {
+            Ok(Some(body)) => {
+                rate.dispatch(Ok(body));
+            }
+            Ok(None) => {}
+            Err(e) => {
+                rate.dispatch(Err(e));
+            }
+        }
     };
+    // The grounds open by themselves when the rating has some, or the server asks for them.
+    let open = Signal::derive(move || {
+        has_grounds
+            || rate.value().with(|v| {
+                v.as_ref()
+                    .is_some_and(|r| r.as_ref().is_err_and(asks_for_grounds))
+            })
+    });
+    let name = item.full_name.clone();
+    let w = move |word: Word| word.in_lang(lang.get());
     view! {
         <tr>
             <td>{item.full_name.clone()}</td>
@@ -108,10 +217,63 @@ fn RatingRow(
                     step="1"
                     aria-label=format!("Điểm {}", item.full_name)
                     disabled=move || closed.get()
-                    prop:value=move || score.get()
-                    on:input=move |ev| score.set(event_target_value(&ev))
+                    prop:value=move || input.with(|i| i.score.clone())
+                    on:input=move |ev| input.update(|i| i.score = event_target_value(&ev))
                     on:change=move |_| save()
                 />
+            </td>
+            <td class="grounds">
+                <details prop:open=move || open.get()>
+                    <summary>{move || w(Word::Grounds)}</summary>
+                    <label>
+                        {move || w(Word::LevelReason)}
+                        <input
+                            type="text"
+                            maxlength="1000"
+                            aria-label=format!("{} {name}", Word::LevelReason.in_lang(Lang::Vi))
+                            disabled=move || closed.get()
+                            prop:value=move || input.with(|i| i.level_reason.clone())
+                            on:input=move |ev| input.update(|i| i.level_reason = event_target_value(&ev))
+                            on:change=move |_| save()
+                        />
+                    </label>
+                    <label>
+                        <input
+                            type="checkbox"
+                            disabled=move || closed.get()
+                            prop:checked=move || input.with(|i| i.self_remedied)
+                            on:change=move |ev| {
+                                input.update(|i| i.self_remedied = event_target_checked(&ev));
+                                save();
+                            }
+                        />
+                        {move || w(Word::SelfRemedied)}
+                    </label>
+                    <label>
+                        {move || w(Word::MaternityFrom)}
+                        <input
+                            type="date"
+                            disabled=move || closed.get()
+                            prop:value=move || input.with(|i| i.maternity_from.clone())
+                            on:change=move |ev| {
+                                input.update(|i| i.maternity_from = event_target_value(&ev));
+                                save();
+                            }
+                        />
+                    </label>
+                    <label>
+                        {move || w(Word::MaternityTo)}
+                        <input
+                            type="date"
+                            disabled=move || closed.get()
+                            prop:value=move || input.with(|i| i.maternity_to.clone())
+                            on:change=move |ev| {
+                                input.update(|i| i.maternity_to = event_target_value(&ev));
+                                save();
+                            }
+                        />
+                    </label>
+                </details>
             </td>
         </tr>
     }
@@ -223,7 +385,7 @@ pub fn EvaluationRoundPage() -> impl IntoView {
         view! {
             <div class="table-wrap" tabindex="0">
                 <table class="ratings">
-                    <thead><tr><th>{move || t(Text::FullName)}</th><th>{move || t(Text::Level)}</th><th>{move || lang.get().ux(Ux::ScoreHint)}</th></tr></thead>
+                    <thead><tr><th>{move || t(Text::FullName)}</th><th>{move || t(Text::Level)}</th><th>{move || lang.get().ux(Ux::ScoreHint)}</th><th>{move || Word::Grounds.in_lang(lang.get())}</th></tr></thead>
                     <tbody>
                         {l.items.into_iter().map(|item| view! { <RatingRow item=item year=y closed=closed saved=on_saved/> }).collect_view()}
                     </tbody>
@@ -264,5 +426,69 @@ mod tests {
         assert_eq!(parse_score("101"), Err(()));
         assert_eq!(parse_score("-1"), Err(()));
         assert_eq!(parse_score("8.5"), Err(()));
+    }
+
+    fn typed(f: impl FnOnce(&mut RowInput)) -> RowInput {
+        let mut i = RowInput::default();
+        f(&mut i);
+        i
+    }
+
+    #[test]
+    fn the_grounds_are_sent_with_the_level() {
+        let body = rating_body(
+            EvaluationLevel::Good,
+            &typed(|i| {
+                i.score = "92".into();
+                i.level_reason = "  Chưa đạt 30% nhiệm vụ vượt mức ".into();
+                i.self_remedied = true;
+            }),
+        );
+        let Ok(Some(body)) = body else {
+            unreachable!("a complete row is sent: {body:?}")
+        };
+        assert_eq!(body.score, Some(92));
+        assert_eq!(
+            body.level_reason.as_deref(),
+            Some("Chưa đạt 30% nhiệm vụ vượt mức")
+        );
+        assert!(body.self_remedied);
+        assert_eq!((body.maternity_from, body.maternity_to), (None, None));
+    }
+
+    #[test]
+    fn an_empty_reason_is_none_and_a_bad_score_is_refused_here() {
+        let Ok(Some(body)) = rating_body(
+            EvaluationLevel::Complete,
+            &typed(|i| i.level_reason = "  ".into()),
+        ) else {
+            unreachable!("a row without grounds is sent")
+        };
+        assert_eq!(body.level_reason, None);
+        assert!(!body.self_remedied);
+        assert!(rating_body(EvaluationLevel::Good, &typed(|i| i.score = "101".into())).is_err());
+    }
+
+    #[test]
+    fn a_maternity_leave_is_sent_once_both_days_are_there() {
+        let half = typed(|i| i.maternity_from = "2025-03-01".into());
+        assert!(matches!(
+            rating_body(EvaluationLevel::Good, &half),
+            Ok(None)
+        ));
+        let whole = typed(|i| {
+            i.maternity_from = "2025-03-01".into();
+            i.maternity_to = "2025-08-31".into();
+        });
+        let Ok(Some(body)) = rating_body(EvaluationLevel::Good, &whole) else {
+            unreachable!("a whole leave is sent")
+        };
+        assert_eq!(
+            (body.maternity_from, body.maternity_to),
+            (
+                NaiveDate::from_ymd_opt(2025, 3, 1),
+                NaiveDate::from_ymd_opt(2025, 8, 31)
+            )
+        );
     }
 }

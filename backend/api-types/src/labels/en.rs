@@ -297,6 +297,7 @@ labels!(English, en;
         Evaluation => "Evaluation",
         Discipline => "Party discipline",
         Dues => "Party dues",
+        Annulment => "Apology and restoration after a wrongful discipline",
     }
     crate::regulations::QuotaBase {
         Good => "Members rated good",
@@ -379,6 +380,7 @@ labels!(English, en;
         Gender => "Gender",
         BirthDate => "Date of birth",
         NationalId => "CCCD",
+        LegacyIdNo => "Former ID card (CMND)",
         PersonalHistoryNo => "Personal-history number",
         BirthPlace => "Place of birth",
         Hometown => "Home town",

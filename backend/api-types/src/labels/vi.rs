@@ -297,6 +297,7 @@ labels!(Vietnamese, vi;
         Evaluation => "Đánh giá, xếp loại chất lượng",
         Discipline => "Kỷ luật đảng",
         Dues => "Chế độ đảng phí",
+        Annulment => "Xin lỗi, phục hồi quyền lợi khi bị kỷ luật oan",
     }
     crate::regulations::QuotaBase {
         Good => "Số đảng viên hoàn thành tốt nhiệm vụ",
@@ -379,6 +380,7 @@ labels!(Vietnamese, vi;
         Gender => "Giới tính",
         BirthDate => "Ngày sinh",
         NationalId => "Số CCCD",
+        LegacyIdNo => "Số CMND",
         PersonalHistoryNo => "Số lý lịch",
         BirthPlace => "Nơi sinh",
         Hometown => "Quê quán",

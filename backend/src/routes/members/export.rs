@@ -23,11 +23,12 @@ const CHUNK: i64 = 1_000;
 
 /// The columns, in order: their headers are the fields' Vietnamese labels (the boards'
 /// spreadsheets), the same as the import template's.
-const HEADERS: [MemberField; 15] = [
+const HEADERS: [MemberField; 16] = [
     MemberField::FullName,
     MemberField::Gender,
     MemberField::BirthDate,
     MemberField::NationalId,
+    MemberField::LegacyIdNo,
     MemberField::Status,
     MemberField::AdmissionDecisionOn,
     MemberField::OfficialOn,
@@ -55,6 +56,7 @@ fn cells(m: &MemberRow, today: chrono::NaiveDate, privacy: Privacy) -> Vec<Strin
         m.gender.vi().to_string(),
         date(Some(m.birth_date)),
         opt(&privacy.show(Field::NationalId, m.national_id.clone())),
+        opt(&privacy.show(Field::NationalId, m.legacy_id_no.clone())),
         m.status.vi().to_string(),
         date(Some(m.admission_decision_on)),
         date(m.official_on),

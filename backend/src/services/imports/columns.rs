@@ -48,7 +48,7 @@ const fn col(field: MemberField, required: bool, help: &'static str) -> Column {
 }
 
 /// The template's columns, in order.
-pub const COLUMNS: [Column; 30] = [
+pub const COLUMNS: [Column; 32] = [
     col(
         MemberField::OrganizationId,
         false,
@@ -65,6 +65,11 @@ pub const COLUMNS: [Column; 30] = [
         MemberField::NationalId,
         false,
         "12 chữ số; khớp giới tính và năm sinh",
+    ),
+    col(
+        MemberField::LegacyIdNo,
+        false,
+        "Chứng minh nhân dân cũ, 9 chữ số (nếu có)",
     ),
     col(
         MemberField::PersonalHistoryNo,
@@ -178,11 +183,11 @@ pub fn locate(header: &[String]) -> Result<Vec<Option<usize>>, Vec<ImportError>>
     }
 }
 
-/// A CCCD as typed into a spreadsheet: a number cell loses the leading zeros of the province
-/// code, so a shorter run of digits is padded back to 12.
-fn national_id(v: &str) -> String {
-    if !v.is_empty() && v.len() < 12 && v.chars().all(|c| c.is_ascii_digit()) {
-        format!("{v:0>12}")
+/// A CCCD (12 digits) or a legacy CMND (9) as typed into a spreadsheet: a number cell loses the
+/// leading zeros, so a shorter run of digits is padded back to `digits`.
+fn identity_number(v: &str, digits: usize) -> String {
+    if !v.is_empty() && v.len() < digits && v.chars().all(|c| c.is_ascii_digit()) {
+        format!("{v:0>digits$}")
     } else {
         v.to_string()
     }
@@ -220,6 +225,7 @@ fn text_slot<'a>(p: &'a mut MemberProfile, field: &str) -> Option<&'a mut Option
     Some(match field {
         "full_name" => &mut p.full_name,
         "national_id" => &mut p.national_id,
+        "legacy_id_no" => &mut p.legacy_id_no,
         "personal_history_no" => &mut p.personal_history_no,
         "birth_place" => &mut p.birth_place,
         "hometown" => &mut p.hometown,
@@ -290,10 +296,10 @@ pub fn parse_row(row: &Row, at: &[Option<usize>]) -> Result<ParsedRow, Vec<Impor
         };
         let date = || parse_date(&v).ok_or_else(|| bad(crate::messages::imports::write_date()));
         if let Some(slot) = text_slot(&mut profile, c.field.code()) {
-            *slot = Some(if c.field == MemberField::NationalId {
-                national_id(&v)
-            } else {
-                v.clone()
+            *slot = Some(match c.field {
+                MemberField::NationalId => identity_number(&v, 12),
+                MemberField::LegacyIdNo => identity_number(&v, 9),
+                _ => v.clone(),
             });
             continue;
         }

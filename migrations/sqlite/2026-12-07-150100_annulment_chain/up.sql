@@ -1,0 +1,31 @@
+-- 117-QĐ/TW of 18 Aug 2023 (Bộ Chính trị), on apologising to and restoring the rights of party
+-- organisations and members disciplined wrongfully, in force from its signing: the document under
+-- which a wrongful exit or discipline is annulled. It is no successor of a charter, discipline or
+-- other document, so it is a chain of its own ('annulment'), and annulment events record it.
+-- SQLite cannot change a CHECK: the table is rebuilt.
+CREATE TABLE regulation_chains_new (
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    chain         TEXT NOT NULL CHECK (chain IN ('charter', 'badge', 'evaluation', 'discipline', 'dues', 'annulment')),
+    regulation    TEXT NOT NULL REFERENCES regulations (code),
+    in_force_from TEXT NOT NULL,
+    created_by    BIGINT,
+    created_at    TEXT NOT NULL,
+    UNIQUE (chain, regulation),
+    UNIQUE (chain, in_force_from)
+);
+INSERT INTO regulation_chains_new (id, chain, regulation, in_force_from, created_by, created_at)
+    SELECT id, chain, regulation, in_force_from, created_by, created_at FROM regulation_chains;
+DROP TABLE regulation_chains;
+ALTER TABLE regulation_chains_new RENAME TO regulation_chains;
+
+INSERT INTO regulations (code, title, effective_from, signed_on, guide) VALUES
+    ('117-QĐ/TW', 'Quy định 117-QĐ/TW ngày 18/8/2023 của Bộ Chính trị về xin lỗi và phục hồi quyền lợi của tổ chức đảng, đảng viên bị kỷ luật oan',
+        '2023-08-18', '2023-08-18', NULL)
+    ON CONFLICT DO NOTHING;
+INSERT INTO regulation_chains (chain, regulation, in_force_from, created_at)
+    SELECT 'annulment', code, effective_from, CURRENT_TIMESTAMP FROM regulations WHERE code = '117-QĐ/TW'
+    ON CONFLICT DO NOTHING;
+
+-- Annulments already recorded were judged by the charter regulation of their date.
+UPDATE member_events SET regulation = '117-QĐ/TW'
+    WHERE kind IN ('exit_annulled', 'discipline_annulled');
