@@ -294,7 +294,7 @@ pub fn close_membership(
 /// Reopens the member's last membership period, closed by an exit that is annulled: the member
 /// never left, so the period runs on as if it had never closed (no departure, no new arrival in
 /// the movement report). `false` when there is no closed period to reopen.
-pub fn reopen_last_membership(conn: &mut DbConn, member_id: i64) -> AppResult<bool> {
+pub fn reopen_last_membership(conn: &mut DbConn, member_id: MemberId) -> AppResult<bool> {
     let last = memberships_of(conn, member_id, None)?.pop();
     let Some((id, _, _, Some(_))) = last else {
         return Ok(false);

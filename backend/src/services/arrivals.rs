@@ -95,7 +95,7 @@ pub fn arrive(
 fn record_transfer(
     conn: &mut Uow<'_>,
     caller: &AuthUser,
-    member_id: i64,
+    member_id: MemberId,
     org: &OrganizationRow,
     body: &ArrivalRequest,
     settings: &crate::domain::settings::RuleSettings,

@@ -166,7 +166,7 @@ pub fn members_due(
     org: &OrganizationRow,
     year: i32,
     today: NaiveDate,
-    after: Option<(String, i64)>,
+    after: Option<(String, MemberId)>,
     limit: i64,
 ) -> AppResult<Vec<ListRow>> {
     EvaluationRow::list(conn, org.id, year, judged_on(year, today), after, limit)

@@ -48,7 +48,7 @@ const fn col(field: MemberField, required: bool, help: &'static str) -> Column {
 }
 
 /// The template's columns, in order.
-pub const COLUMNS: [Column; 32] = [
+pub const COLUMNS: [Column; 31] = [
     col(
         MemberField::OrganizationId,
         false,

@@ -4,9 +4,9 @@
 //! set's identifiers and the organisations named cached; the accepted rows then written together
 //! by the same code as one creation through the API.
 
-use qldv_api_types::MemberId;
 use qldv_api_types::member_fields::MemberField;
 use qldv_api_types::vocabulary::Vietnamese;
+use qldv_api_types::MemberId;
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;

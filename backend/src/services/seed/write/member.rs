@@ -259,7 +259,14 @@ impl Loader {
             admission_decision_no: Some(Some(decision_no)),
             ..ProfileChanges::default()
         };
-        let mut row = new_row(id, cell.id, cell.path.clone(), profile, d, self.now)?;
+        let mut row = new_row(
+            qldv_api_types::MemberId(id),
+            qldv_api_types::OrgId(cell.id),
+            cell.path.clone(),
+            profile,
+            d,
+            self.now,
+        )?;
         row.card_number = card;
         row.exit_reason = exit_reason
             .map(MembershipEnd::parse)
