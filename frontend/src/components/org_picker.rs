@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use qldv_api_types::organizations::Organization;
 use qldv_api_types::OrgId;
 
-use crate::api::{self, ApiResult};
+use crate::api;
+use crate::components::read::{read, Read};
 use crate::i18n::{use_lang, Text, Ux};
 use crate::session;
 use crate::text;
@@ -15,14 +16,12 @@ use crate::text;
 /// Every organisation of the caller's scope in tree order, read once for the signed-in session
 /// (every picker and name lookup shares it).
 #[derive(Clone, Copy)]
-pub struct Scope(pub LocalResource<ApiResult<Vec<Organization>>>);
+pub struct Scope(pub Read<Vec<Organization>>);
 
 /// Provides the scope (at the signed-in layout).
 pub fn provide_scope() {
     let root = session::own_org();
-    provide_context(Scope(LocalResource::new(move || {
-        api::organizations::scope(root)
-    })));
+    provide_context(Scope(read(move || api::organizations::scope(root))));
 }
 
 /// The organisations of the scope loaded so far (none while loading).

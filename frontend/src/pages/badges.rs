@@ -17,7 +17,7 @@ use crate::components::action::problem;
 use crate::components::date_input::DateInput;
 use crate::components::form::parse_date;
 use crate::components::org_picker::org_in_url;
-use crate::components::read::show;
+use crate::components::read::{read, show};
 use crate::format;
 use crate::i18n::{use_lang, Text};
 use crate::urls;
@@ -94,11 +94,11 @@ pub fn BadgePage() -> impl IntoView {
         }
     });
     let version = decide.version();
-    let eligible = LocalResource::new(move || {
+    let eligible = read(move || {
         version.track();
         api::badges::eligible(org.get(), occasion.get())
     });
-    let proposals = LocalResource::new(move || {
+    let proposals = read(move || {
         version.track();
         api::badges::proposals(org.get(), Some(ProposalStatus::Proposed))
     });

@@ -13,7 +13,7 @@ use crate::api;
 use crate::components::breadcrumbs::OrgBreadcrumbs;
 use crate::components::figures;
 use crate::components::org_kind::KindName;
-use crate::components::read::show;
+use crate::components::read::{read, show};
 use crate::format;
 use crate::i18n::{use_lang, Lang, Text, Ux};
 use crate::session;
@@ -68,7 +68,7 @@ fn OrgSummary(org: Organization, #[prop(into)] year: Signal<i32>) -> impl IntoVi
     let lang = use_lang();
     let t = move |k| lang.get().t(k);
     let id = org.id;
-    let list = LocalResource::new(move || api::evaluations::list(id, year.get(), 1));
+    let list = read(move || api::evaluations::list(id, year.get(), 1));
     let label = move |k: Text| Signal::derive(move || lang.get().t(k).to_string());
     let body = show(list, move |l| {
         let s = l.summary;
@@ -107,7 +107,7 @@ pub fn Dashboard() -> impl IntoView {
     let (year_param, _) = query_signal::<i32>("year");
     let year = Signal::derive(move || year_param.get().unwrap_or_else(format::this_year));
     // The user's organisation, or every top organisation for a national account.
-    let orgs = LocalResource::new(move || async move {
+    let orgs = read(move || async move {
         match org {
             Some(id) => api::organizations::get(id).await.map(|o| vec![o]),
             None => api::organizations::children(None).await,
@@ -127,7 +127,7 @@ pub fn Dashboard() -> impl IntoView {
             .map(|o| view! { <OrgSummary org=o year=year/> })
             .collect_view()
     });
-    let alerts = LocalResource::new(api::alerts::list);
+    let alerts = read(api::alerts::list);
     let alerts = show(alerts, move |list| {
         if list.is_empty() {
             return view! { <p class="empty">{move || lang.get().ux(Ux::NoAlertsNext)}</p> }

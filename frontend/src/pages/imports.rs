@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use crate::api::{self, ApiError};
 use crate::components::action::problem;
 use crate::components::org_picker::org_field;
-use crate::components::read::show;
+use crate::components::read::{read, show};
 use crate::format;
 use crate::i18n::{use_lang, Text};
 use crate::session;
@@ -93,7 +93,7 @@ pub fn ImportPage() -> impl IntoView {
             .value()
             .with(|v| v.as_ref().and_then(|r| r.as_ref().ok()).map(|j| j.id))
     });
-    let job = LocalResource::new(move || {
+    let job = read(move || {
         tick.track();
         let id: Option<ImportId> = started.get();
         async move {
@@ -115,7 +115,7 @@ pub fn ImportPage() -> impl IntoView {
         }
     });
     // Re-read after each poll of a running job, so the recent list shows the finished one.
-    let recent = LocalResource::new(move || {
+    let recent = read(move || {
         running.track();
         api::imports::recent()
     });

@@ -13,7 +13,7 @@ use qldv_api_types::{OrgId, Term};
 use crate::api::{self, members::MemberFilter};
 use crate::components::action::problem;
 use crate::components::breadcrumbs::OrgBreadcrumbs;
-use crate::components::read::show;
+use crate::components::read::{read, show};
 use crate::format;
 use crate::i18n::{use_lang, Text, Ux};
 use crate::urls;
@@ -67,7 +67,7 @@ pub fn MemberList() -> impl IntoView {
         status: status.get(),
     });
     // Keyed on the filter: an answer to a superseded filter (the clerk kept typing) is dropped.
-    let list = LocalResource::new(move || {
+    let list = read(move || {
         let filter = filter.get();
         let pages = pages.get().unwrap_or(1).clamp(1, MAX_PAGES);
         async move { api::members::first_pages(&filter, pages).await }

@@ -7,7 +7,7 @@ use qldv_api_types::OrgId;
 
 use crate::api;
 use crate::components::org_kind::KindName;
-use crate::components::read::show;
+use crate::components::read::{read, show};
 use crate::i18n::{use_lang, Text};
 use crate::urls;
 
@@ -36,7 +36,7 @@ fn Node(org: Organization) -> impl IntoView {
 /// The children of `parent` (the top organisations of the scope for none).
 #[component]
 fn Children(parent: Option<OrgId>) -> AnyView {
-    let list = LocalResource::new(move || api::organizations::children(parent));
+    let list = read(move || api::organizations::children(parent));
     show(list, |orgs: Vec<Organization>| {
         view! {
             <ul class="tree">

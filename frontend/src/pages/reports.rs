@@ -15,7 +15,7 @@ use crate::components::breadcrumbs::OrgBreadcrumbs;
 use crate::components::date_input::DateInput;
 use crate::components::form::opt_date;
 use crate::components::org_picker::org_field;
-use crate::components::read::show;
+use crate::components::read::{read, show};
 use crate::format::{self, date};
 use crate::i18n::{use_lang, Lang, Text, Ux};
 use crate::session;
@@ -132,7 +132,7 @@ pub fn ReportsPage() -> impl IntoView {
             async move { api::reports::download_as(&req?, ext).await }
         },
     );
-    let report = LocalResource::new(move || {
+    let report = read(move || {
         let req = shown.get();
         async move {
             match req {

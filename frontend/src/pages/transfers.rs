@@ -14,7 +14,7 @@ use crate::components::action::problem;
 use crate::components::date_input::DateInput;
 use crate::components::form::parse_date;
 use crate::components::org_picker::org_name;
-use crate::components::read::show;
+use crate::components::read::{read, show};
 use crate::format;
 use crate::i18n::{use_lang, Text, Ux};
 use crate::urls;
@@ -112,7 +112,7 @@ fn PendingList(direction: TransferDirection, changed: RwSignal<u32>) -> impl Int
     let lang = use_lang();
     let t = move |k| lang.get().t(k);
     let incoming = direction == TransferDirection::Incoming;
-    let list = LocalResource::new(move || {
+    let list = read(move || {
         changed.track();
         api::transfers::list(TransferFilter {
             status: Some(TransferStatus::Pending),

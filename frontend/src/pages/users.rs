@@ -10,7 +10,7 @@ use crate::api::{self, ApiError, ApiResult};
 use crate::components::action::{failure, problem};
 use crate::components::form::{input, select, some, term, terms};
 use crate::components::org_picker::org_name;
-use crate::components::read::show;
+use crate::components::read::{read, show};
 use crate::i18n::{use_lang, Text};
 
 /// A change to the accounts.
@@ -72,7 +72,7 @@ pub fn UsersPage() -> impl IntoView {
         change.dispatch(build());
     };
     let version = change.version();
-    let users = LocalResource::new(move || {
+    let users = read(move || {
         version.track();
         api::users::list()
     });
