@@ -13,7 +13,7 @@ use qldv_api_types::badges::{
 use qldv_api_types::{MemberId, ProposalId};
 
 use crate::api::{self, ApiResult};
-use crate::components::action::problem;
+use crate::components::action::{problem, write};
 use crate::components::date_input::DateInput;
 use crate::components::form::parse_date;
 use crate::components::org_picker::org_in_url;
@@ -79,7 +79,7 @@ pub fn BadgePage() -> impl IntoView {
     let chosen = RwSignal::new(BTreeSet::<MemberId>::new());
     let to_approve = RwSignal::new(BTreeSet::<ProposalId>::new());
     let decision = RwSignal::new(String::new());
-    let decide = Action::new_local(move |d: &Decision| {
+    let decide = write(move |d: &Decision| {
         let d = d.clone();
         async move {
             let (out, done): (ApiResult<Vec<BadgeProposal>>, Text) = match d {

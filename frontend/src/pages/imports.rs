@@ -10,7 +10,7 @@ use qldv_api_types::{ImportId, OrgId};
 use wasm_bindgen::JsCast;
 
 use crate::api::{self, ApiError};
-use crate::components::action::problem;
+use crate::components::action::{problem, write};
 use crate::components::org_picker::org_field;
 use crate::components::read::{read, show};
 use crate::format;
@@ -80,7 +80,7 @@ pub fn ImportPage() -> impl IntoView {
     let org = RwSignal::new(session::own_org());
     let skip = RwSignal::new(false);
     let file_input = NodeRef::<leptos::html::Input>::new();
-    let template = Action::new_local(|_: &()| api::imports::template());
+    let template = write(|_: &()| api::imports::template());
     // `FormData` belongs to the browser's thread: this action is dispatched locally.
     let start = Action::new_local(|form: &Result<web_sys::FormData, ApiError>| {
         let form = form.clone();

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use qldv_api_types::auth::LoginRequest;
 
 use crate::api;
-use crate::components::action::failure;
+use crate::components::action::{failure, write};
 use crate::components::form::{field_error, focus_first};
 use crate::components::ErrorBox;
 use crate::i18n::{use_lang, Text};
@@ -19,7 +19,7 @@ pub fn Login() -> impl IntoView {
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     focus_first("username");
-    let sign_in = Action::new_local(move |body: &LoginRequest| {
+    let sign_in = write(move |body: &LoginRequest| {
         let body = body.clone();
         async move {
             let me = api::auth::sign_in(&body).await?;

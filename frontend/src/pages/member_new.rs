@@ -7,7 +7,7 @@ use qldv_api_types::members::{CreateMember, Gender, MemberProfile, MemberStatus}
 use qldv_api_types::{OrgId, Term};
 
 use crate::api::{self, ApiError};
-use crate::components::action::{failure, problem};
+use crate::components::action::{failure, problem, write};
 use crate::components::breadcrumbs::OrgBreadcrumbs;
 use crate::components::form::{date, focus_first, input, opt_date, select, some, term, terms};
 use crate::components::org_picker::org_field;
@@ -65,7 +65,7 @@ pub fn NewMember() -> impl IntoView {
             ceremony_delay_approval_no: None,
         })
     };
-    let save = Action::new_local(move |body: &Result<CreateMember, ApiError>| {
+    let save = write(move |body: &Result<CreateMember, ApiError>| {
         let body = body.clone();
         let navigate = navigate.clone();
         async move {

@@ -11,7 +11,7 @@ use qldv_api_types::members::{Member, MemberStatus};
 use qldv_api_types::{OrgId, Term};
 
 use crate::api::{self, members::MemberFilter};
-use crate::components::action::problem;
+use crate::components::action::{problem, write};
 use crate::components::breadcrumbs::OrgBreadcrumbs;
 use crate::components::read::{read, show};
 use crate::format;
@@ -72,7 +72,7 @@ pub fn MemberList() -> impl IntoView {
         let pages = pages.get().unwrap_or(1).clamp(1, MAX_PAGES);
         async move { api::members::first_pages(&filter, pages).await }
     });
-    let export = Action::new_local(|f: &MemberFilter| {
+    let export = write(|f: &MemberFilter| {
         let f = f.clone();
         async move { api::members::export_csv(&f).await }
     });

@@ -10,7 +10,7 @@ use qldv_api_types::{OrgId, Term};
 
 use crate::api::reports::ReportRequest;
 use crate::api::{self, ApiError};
-use crate::components::action::problem;
+use crate::components::action::{problem, write};
 use crate::components::breadcrumbs::OrgBreadcrumbs;
 use crate::components::date_input::DateInput;
 use crate::components::form::opt_date;
@@ -126,7 +126,7 @@ pub fn ReportsPage() -> impl IntoView {
             navigate(&urls::report(&req), Default::default());
         }
     };
-    let download = Action::new_local(
+    let download = write(
         move |(req, ext): &(Result<ReportRequest, ApiError>, &'static str)| {
             let (req, ext) = (req.clone(), *ext);
             async move { api::reports::download_as(&req?, ext).await }

@@ -10,7 +10,7 @@ use qldv_api_types::TransferId;
 
 use crate::api::transfers::TransferFilter;
 use crate::api::{self, ApiError, ApiResult};
-use crate::components::action::problem;
+use crate::components::action::{problem, write};
 use crate::components::date_input::DateInput;
 use crate::components::form::parse_date;
 use crate::components::org_picker::org_name;
@@ -43,7 +43,7 @@ fn Pending(transfer: Transfer, incoming: bool, done: Callback<()>) -> impl IntoV
     let t = move |k| lang.get().t(k);
     let id = transfer.id;
     let received = RwSignal::new(format::today_iso());
-    let act = Action::new_local(move |d: &Result<Decision, ApiError>| {
+    let act = write(move |d: &Result<Decision, ApiError>| {
         let d = d.clone();
         async move {
             let out = decide(d?).await;

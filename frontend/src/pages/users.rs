@@ -7,7 +7,7 @@ use qldv_api_types::users::{CreateUser, UpdateUser, User};
 use qldv_api_types::{OrgId, Term, UserId};
 
 use crate::api::{self, ApiError, ApiResult};
-use crate::components::action::{failure, problem};
+use crate::components::action::{failure, problem, write};
 use crate::components::form::{input, select, some, term, terms};
 use crate::components::org_picker::org_name;
 use crate::components::read::{read, show};
@@ -30,7 +30,7 @@ pub fn UsersPage() -> impl IntoView {
     let full_name = RwSignal::new(String::new());
     let org = RwSignal::new(String::new());
     let role = RwSignal::new(Role::Viewer.code().to_string());
-    let change = Action::new_local(move |c: &Result<Change, ApiError>| {
+    let change = write(move |c: &Result<Change, ApiError>| {
         let c = c.clone();
         async move {
             let out = match c? {

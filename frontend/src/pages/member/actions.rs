@@ -12,7 +12,7 @@ use qldv_api_types::{MemberId, Term};
 
 use super::{member_id, use_record};
 use crate::api::{self, ApiError, ApiResult};
-use crate::components::action::{failure, outcome};
+use crate::components::action::{failure, outcome, write};
 use crate::components::confirm::{member_and_org, Confirm, ConfirmDialog};
 use crate::components::form::{date, input_in, select_in, some, term, terms, text};
 use crate::format;
@@ -85,7 +85,7 @@ where
             }))
             .collect(),
     );
-    let decide = Action::new_local(move |input: &(Option<MemberId>, Result<B, ApiError>)| {
+    let decide = write(move |input: &(Option<MemberId>, Result<B, ApiError>)| {
         let (member, body) = input.clone();
         async move {
             let member = member.ok_or_else(|| ApiError::local(Text::NotFound))?;

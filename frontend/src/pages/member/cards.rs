@@ -6,7 +6,7 @@ use qldv_api_types::{CardId, MemberId, Term};
 
 use super::{member_id, member_resource, use_record};
 use crate::api::{self, ApiError, ApiResult};
-use crate::components::action::problem;
+use crate::components::action::{problem, write};
 use crate::components::date_input::DateInput;
 use crate::components::form::{date, term};
 use crate::components::read::show;
@@ -30,7 +30,7 @@ pub fn CardsTab() -> impl IntoView {
     let issued_on = RwSignal::new(format::today_iso());
     let decision = RwSignal::new(String::new());
     let reason = RwSignal::new(ReissueReason::Lost.code().to_string());
-    let act = Action::new_local(move |d: &Result<CardDecision, ApiError>| {
+    let act = write(move |d: &Result<CardDecision, ApiError>| {
         let d = d.clone();
         async move {
             let card = match d? {

@@ -8,7 +8,7 @@ use qldv_api_types::members::{Member, MemberProfile};
 
 use super::use_record;
 use crate::api;
-use crate::components::action::{failure, problem};
+use crate::components::action::{failure, problem, write};
 use crate::components::form::input;
 use crate::components::read::show;
 use crate::i18n::{use_lang, Text};
@@ -81,7 +81,7 @@ fn EditForm(member: Member) -> impl IntoView {
         .iter()
         .map(|(f, l)| (*f, *l, RwSignal::new(value_of(&member, f))))
         .collect();
-    let save = Action::new_local(move |c: &Correction| {
+    let save = write(move |c: &Correction| {
         let c = c.clone();
         let navigate = navigate.clone();
         async move {

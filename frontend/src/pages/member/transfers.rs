@@ -8,7 +8,7 @@ use qldv_api_types::{MemberId, OrgId, Term};
 use super::{member_id, member_resource, use_record};
 use crate::api::transfers::TransferFilter;
 use crate::api::{self, ApiError};
-use crate::components::action::{failure, outcome};
+use crate::components::action::{failure, outcome, write};
 use crate::components::confirm::{
     member_and_org, org_name as confirm_org_name, Confirm, ConfirmDialog,
 };
@@ -51,7 +51,7 @@ pub fn TransfersTab() -> impl IntoView {
             decision_no: None,
         })
     };
-    let issue = Action::new_local(move |body: &Result<CreateTransfer, ApiError>| {
+    let issue = write(move |body: &Result<CreateTransfer, ApiError>| {
         let body = body.clone();
         async move {
             let t = api::transfers::create(&body?).await?;
