@@ -56,7 +56,7 @@ fn bar(level: EvaluationLevel, n: i64, total: i64, class: &'static str) -> impl 
     view! {
         <div class="bar-row">
             <span class="bar-label">{move || lang.get().term(level)}</span>
-            <span class="bar"><span class=format!("bar-fill {class}") style:width=format!("{pct:.1}%")></span></span>
+            <span class="bar"><span class=format!("bar-fill {class}") style:width=format!("{}%", format::fixed(pct, 1))></span></span>
             <span class="bar-value">{format!("{n} ({})", format::share(total, pct))}</span>
         </div>
     }

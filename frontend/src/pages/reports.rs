@@ -44,7 +44,7 @@ pub fn SectionTable(section: ReportSection, lang: Lang) -> impl IntoView {
                         {section.rows.into_iter().map(|r| {
                             let pct = share.filter(|s| *s > 0).map(|s| {
                                 let v = r.values.first().copied().unwrap_or(0);
-                                format!("{:.2}", v as f64 * 100.0 / s as f64)
+                                format::fixed(v as f64 * 100.0 / s as f64, 2)
                             });
                             view! {
                                 <tr class:total=r.total>
