@@ -11,12 +11,13 @@ use qldv_api_types::TransferId;
 use crate::api::transfers::TransferFilter;
 use crate::api::{self, ApiError, ApiResult};
 use crate::components::action::{problem, write};
+use crate::components::confirm::{org_name as confirm_org_name, Confirm, ConfirmDialog};
 use crate::components::date_input::DateInput;
 use crate::components::form::parse_date;
 use crate::components::org_picker::org_name;
 use crate::components::read::{read, show};
 use crate::format;
-use crate::i18n::{use_lang, Text, Ux};
+use crate::i18n::{use_lang, ux, Text, Ux};
 use crate::urls;
 
 /// A decision on a pending transfer.
@@ -47,16 +48,46 @@ fn Pending(transfer: Transfer, incoming: bool, done: Callback<()>) -> impl IntoV
         let d = d.clone();
         async move {
             let out = decide(d?).await;
+            // The list may be gone (the clerk left the page before the answer): `run` would
+            // panic on the disposed callback, `try_run` does nothing then.
             if out.is_ok() {
-                done.run(());
+                done.try_run(());
             }
             out
         }
     });
     let busy = act.pending();
-    let accept = move |_| {
-        let body = parse_date(&received.get_untracked())
-            .map(|received_on| {
+    let to = transfer
+        .to_organization_id
+        .map(org_name)
+        .or(transfer.to_external.clone())
+        .unwrap_or_default();
+    let from = org_name(transfer.from_organization_id);
+    // Each decision is named in full (who, from where, to where) before it is sent; an
+    // organisation outside the caller's scope is named by its id.
+    let confirm = Confirm::new();
+    let ask = {
+        let (from_id, to_id) = (transfer.from_organization_id, transfer.to_organization_id);
+        let to_external = transfer.to_external.clone().unwrap_or_default();
+        let name = transfer.full_name.clone();
+        move |d: Decision| {
+            let l = lang.get_untracked();
+            let from = confirm_org_name(l, from_id.0);
+            let to = to_id.map_or_else(|| to_external.clone(), |o| confirm_org_name(l, o.0));
+            let question = match &d {
+                Decision::Accept(_, body) => {
+                    ux::confirm_accept(l, &name, &from, &to, &format::date(body.received_on))
+                }
+                Decision::Reject(_) => ux::confirm_reject(l, &name, &from),
+                Decision::Cancel(_) => ux::confirm_cancel(l, &name, &from, &to),
+            };
+            confirm.ask(question, move || act.dispatch(Ok(d.clone())));
+        }
+    };
+    let accept = {
+        let ask = ask.clone();
+        move |_| {
+            let body = parse_date(&received.get_untracked()).map(|received_on| {
                 Decision::Accept(
                     id,
                     AcceptTransfer {
@@ -64,15 +95,21 @@ fn Pending(transfer: Transfer, incoming: bool, done: Callback<()>) -> impl IntoV
                         late_reason: None,
                     },
                 )
-            })
-            .ok_or_else(|| ApiError::field_local("received_on", Text::DateRequired));
-        act.dispatch(body);
+            });
+            match body {
+                Some(d) => ask(d),
+                None => act.dispatch(Err(ApiError::field_local(
+                    "received_on",
+                    Text::DateRequired,
+                ))),
+            }
+        }
     };
-    let to = transfer
-        .to_organization_id
-        .map(org_name)
-        .or(transfer.to_external.clone())
-        .unwrap_or_default();
+    let reject = {
+        let ask = ask.clone();
+        move |_| ask(Decision::Reject(id))
+    };
+    let cancel = move |_| ask(Decision::Cancel(id));
     view! {
         <tr>
             <td>
@@ -83,7 +120,7 @@ fn Pending(transfer: Transfer, incoming: bool, done: Callback<()>) -> impl IntoV
                 }}
             </td>
             <td>{format::date(transfer.issued_on)}</td>
-            <td>{org_name(transfer.from_organization_id)} " → " {to}</td>
+            <td>{from} " → " {to}</td>
             <td>{format::date(transfer.report_by)}</td>
             <td>
                 {if incoming {
@@ -93,14 +130,15 @@ fn Pending(transfer: Transfer, incoming: bool, done: Callback<()>) -> impl IntoV
                         " "
                         <button class="primary" type="button" disabled=move || busy.get() on:click=accept>{move || t(Text::Accept)}</button>
                         " "
-                        <button type="button" disabled=move || busy.get() on:click=move |_| { act.dispatch(Ok(Decision::Reject(id))); }>{move || t(Text::Reject)}</button>
+                        <button type="button" disabled=move || busy.get() on:click=reject>{move || t(Text::Reject)}</button>
                     }.into_any()
                 } else {
                     view! {
-                        <button type="button" disabled=move || busy.get() on:click=move |_| { act.dispatch(Ok(Decision::Cancel(id))); }>{move || t(Text::Cancel)}</button>
+                        <button type="button" disabled=move || busy.get() on:click=cancel>{move || t(Text::Cancel)}</button>
                     }.into_any()
                 }}
                 {problem(act)}
+                <ConfirmDialog confirm=confirm/>
             </td>
         </tr>
     }

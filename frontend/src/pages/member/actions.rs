@@ -153,7 +153,7 @@ pub fn Actions() -> impl IntoView {
                 decision_no: text(v.get("decision_no")),
             }),
             |id, b| async move { api::members::recognize(id, &b).await },
-            None,
+            Some(ux::confirm_recognition),
         )}
         {decision_form(
             "discipline",
@@ -205,7 +205,7 @@ pub fn Actions() -> impl IntoView {
                 ceremony_delay_approval_no: None,
             }),
             |id, b| async move { api::members::readmit(id, &b).await },
-            None,
+            Some(ux::confirm_readmission),
         )}
     }
 }
