@@ -334,7 +334,22 @@ test('admission: field errors next to the fields, then the record; recognition t
   await page.screenshot({ path: `${SHOTS}/15-admission-errors.png`, fullPage: true });
   problems.length = 0; // the 422 is expected
   await page.getByLabel('Số CCCD').fill('031095001111');
+  // The answer comes after the clerk has gone to the dashboard: the record is created, and the
+  // clerk is not taken back to it.
+  const created = (url) => url.pathname === '/api/v1/members';
+  await page.route(created, async (route) => {
+    if (route.request().method() === 'POST') await new Promise((r) => setTimeout(r, 300));
+    await route.continue();
+  });
+  const answered = page.waitForResponse((r) => created(new URL(r.url())) && r.request().method() === 'POST');
   await page.getByRole('button', { name: 'Lưu' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Tổng quan' }).click();
+  const admitted = await (await answered).json();
+  await page.unroute(created);
+  // A negative check needs a moment: the client reads the answer after the response event.
+  await page.waitForTimeout(200);
+  assert.equal(new URL(page.url()).pathname, '/', 'still on the dashboard');
+  await page.goto(`${BASE}/members/${admitted.id}`);
   await page.getByRole('heading', { name: /Hà Văn Mới/ }).waitFor();
   await page.getByText('Dự bị', { exact: true }).first().waitFor();
 

@@ -11,6 +11,7 @@ use crate::components::action::{failure, problem, write};
 use crate::components::breadcrumbs::OrgBreadcrumbs;
 use crate::components::form::{date, focus_first, input, opt_date, select, some, term, terms};
 use crate::components::org_picker::org_field;
+use crate::components::still_here;
 use crate::i18n::{use_lang, Text};
 use crate::urls;
 
@@ -65,12 +66,16 @@ pub fn NewMember() -> impl IntoView {
             ceremony_delay_approval_no: None,
         })
     };
+    let here = still_here();
     let save = write(move |body: &Result<CreateMember, ApiError>| {
         let body = body.clone();
         let navigate = navigate.clone();
+        let here = here.clone();
         async move {
             let m = api::members::create(&body?).await?;
-            navigate(&urls::member(m.id), Default::default());
+            if here() {
+                navigate(&urls::member(m.id), Default::default());
+            }
             Ok(m)
         }
     });

@@ -11,6 +11,7 @@ use crate::api;
 use crate::components::action::{failure, problem, write};
 use crate::components::form::input;
 use crate::components::read::show;
+use crate::components::still_here;
 use crate::i18n::{use_lang, Text};
 use crate::urls;
 
@@ -81,9 +82,11 @@ fn EditForm(member: Member) -> impl IntoView {
         .iter()
         .map(|(f, l)| (*f, *l, RwSignal::new(value_of(&member, f))))
         .collect();
+    let here = still_here();
     let save = write(move |c: &Correction| {
         let c = c.clone();
         let navigate = navigate.clone();
+        let here = here.clone();
         async move {
             let id = c.base.id;
             match api::members::update(id, &c.changes, c.base.version).await {
@@ -91,7 +94,9 @@ fn EditForm(member: Member) -> impl IntoView {
                     if let Some(r) = record {
                         r.refetch();
                     }
-                    navigate(&urls::member(id), Default::default());
+                    if here() {
+                        navigate(&urls::member(id), Default::default());
+                    }
                     Ok(m)
                 }
                 Err(e) if e.status() == 412 => {
