@@ -15,7 +15,7 @@ use leptos::prelude::*;
 
 use super::ErrorBox;
 use crate::api::{ApiError, ApiResult};
-use crate::i18n::{use_lang, Text};
+use crate::i18n::{label, use_lang, Text};
 
 /// An input or an answer with its type erased.
 type Payload = Arc<dyn Any + Send + Sync>;
@@ -154,7 +154,7 @@ fn outcome_view(error: Signal<Option<ApiError>>, ok: Signal<bool>) -> AnyView {
     let lang = use_lang();
     view! {
         {move || error.get().map(|e| view! { <ErrorBox error=e/> })}
-        <Show when=move || ok.get()><p role="status">{move || lang.get().t(Text::Saved)}</p></Show>
+        <Show when=move || ok.get()><p role="status">{label(lang, Text::Saved)}</p></Show>
     }
     .into_any()
 }

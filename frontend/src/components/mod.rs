@@ -16,7 +16,7 @@ pub mod table;
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::i18n::{use_lang, Text};
+use crate::i18n::{label, use_lang, Text};
 
 /// A problem shown to the person in the chosen language, with the request id to quote.
 #[component]
@@ -50,7 +50,7 @@ pub fn still_here() -> impl Fn() -> bool + Clone + 'static {
 #[component]
 pub fn Loading() -> impl IntoView {
     let lang = use_lang();
-    view! { <p class="loading">{move || lang.get().t(Text::Loading)}</p> }
+    view! { <p class="loading">{label(lang, Text::Loading)}</p> }
 }
 
 /// Figures side by side, each over its label (the dashboard's and the round's summaries).

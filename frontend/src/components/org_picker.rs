@@ -9,7 +9,7 @@ use qldv_api_types::OrgId;
 
 use crate::api;
 use crate::components::read::{read, Read};
-use crate::i18n::{use_lang, Text, Ux};
+use crate::i18n::{label, use_lang, Text, Ux};
 use crate::session;
 use crate::text;
 
@@ -166,7 +166,7 @@ pub fn OrgPicker(
                 }
             />
             <select id=id on:change=move |ev| on_change.run(event_target_value(&ev).parse().ok())>
-                <option value="" selected=move || value.get().is_none()>{move || lang.get().t(Text::ChooseOne)}</option>
+                <option value="" selected=move || value.get().is_none()>{label(lang, Text::ChooseOne)}</option>
                 {move || shown().into_iter().map(|(v, label)| {
                     view! { <option value=v.to_string() selected=move || value.get() == Some(OrgId(v))>{label}</option> }
                 }).collect_view()}
@@ -190,7 +190,7 @@ pub fn org_field(
     let (value, on_change) = (value.into(), Callback::new(on_change));
     view! {
         <div>
-            <label for=id>{move || lang.get().t(Text::Organizations)}</label>
+            <label for=id>{label(lang, Text::Organizations)}</label>
             <OrgPicker id=id value=value on_change=on_change/>
             {error.map(|e| crate::components::form::field_error(e, "organization_id"))}
         </div>

@@ -14,7 +14,7 @@ use crate::components::org_picker::scope_ready;
 use crate::components::paper::{paper_head, print, signatures, today, Signature};
 use crate::components::read::{read, show};
 use crate::format::date;
-use crate::i18n::{use_lang, Lang, Text, Ux};
+use crate::i18n::{label, use_lang, Lang, Text, Ux};
 use crate::pages::reports::SectionTable;
 use crate::urls;
 
@@ -85,8 +85,8 @@ pub fn ReportPrintPage() -> impl IntoView {
     view! {
         <main class="print-page">
             <div class="print-bar no-print">
-                <button class="primary" type="button" on:click=move |_| print()>{move || lang.get().t(Text::Print)}</button>
-                <A href="/reports">{move || lang.get().t(Text::Back)}</A>
+                <button class="primary" type="button" on:click=move |_| print()>{label(lang, Text::Print)}</button>
+                <A href="/reports">{label(lang, Text::Back)}</A>
                 <span class="muted">{move || lang.get().ux(Ux::PrintReport)}</span>
             </div>
             {body}

@@ -17,7 +17,7 @@ use crate::components::form::parse_date;
 use crate::components::org_picker::org_name;
 use crate::components::read::{read, show};
 use crate::format;
-use crate::i18n::{use_lang, ux, Text, Ux};
+use crate::i18n::{label, use_lang, ux, Text, Ux};
 use crate::urls;
 
 /// A decision on a pending transfer.
@@ -41,7 +41,6 @@ async fn decide(d: Decision) -> ApiResult<Transfer> {
 #[component]
 fn Pending(transfer: Transfer, incoming: bool, done: Callback<()>) -> impl IntoView {
     let lang = use_lang();
-    let t = move |k| lang.get().t(k);
     let id = transfer.id;
     let received = RwSignal::new(format::today_iso());
     let act = write(move |d: &Result<Decision, ApiError>| {
@@ -125,16 +124,16 @@ fn Pending(transfer: Transfer, incoming: bool, done: Callback<()>) -> impl IntoV
             <td>
                 {if incoming {
                     view! {
-                        <label class="inline" for=format!("received-{id}")>{move || t(Text::ReceivedOn)}</label>
+                        <label class="inline" for=format!("received-{id}")>{label(lang, Text::ReceivedOn)}</label>
                         <DateInput id=format!("received-{id}") value=received/>
                         " "
-                        <button class="primary" type="button" disabled=move || busy.get() on:click=accept>{move || t(Text::Accept)}</button>
+                        <button class="primary" type="button" disabled=move || busy.get() on:click=accept>{label(lang, Text::Accept)}</button>
                         " "
-                        <button type="button" disabled=move || busy.get() on:click=reject>{move || t(Text::Reject)}</button>
+                        <button type="button" disabled=move || busy.get() on:click=reject>{label(lang, Text::Reject)}</button>
                     }.into_any()
                 } else {
                     view! {
-                        <button type="button" disabled=move || busy.get() on:click=cancel>{move || t(Text::Cancel)}</button>
+                        <button type="button" disabled=move || busy.get() on:click=cancel>{label(lang, Text::Cancel)}</button>
                     }.into_any()
                 }}
                 {problem(act)}
@@ -148,7 +147,6 @@ fn Pending(transfer: Transfer, incoming: bool, done: Callback<()>) -> impl IntoV
 #[component]
 fn PendingList(direction: TransferDirection, changed: RwSignal<u32>) -> impl IntoView {
     let lang = use_lang();
-    let t = move |k| lang.get().t(k);
     let incoming = direction == TransferDirection::Incoming;
     let list = read(move || {
         changed.track();
@@ -172,10 +170,10 @@ fn PendingList(direction: TransferDirection, changed: RwSignal<u32>) -> impl Int
             <div class="table-wrap" tabindex="0">
                 <table>
                     <thead><tr>
-                        <th>{move || t(Text::FullName)}</th>
-                        <th>{move || t(Text::IssuedOn)}</th>
-                        <th>{move || t(Text::To)}</th>
-                        <th>{move || t(Text::ReportBy)}</th>
+                        <th>{label(lang, Text::FullName)}</th>
+                        <th>{label(lang, Text::IssuedOn)}</th>
+                        <th>{label(lang, Text::To)}</th>
+                        <th>{label(lang, Text::ReportBy)}</th>
                         <th></th>
                     </tr></thead>
                     <tbody>
@@ -192,18 +190,17 @@ fn PendingList(direction: TransferDirection, changed: RwSignal<u32>) -> impl Int
 #[component]
 pub fn TransferInbox() -> impl IntoView {
     let lang = use_lang();
-    let t = move |k| lang.get().t(k);
     // A decision on either side changes both lists (an accepted transfer leaves the inbox).
     let changed = RwSignal::new(0u32);
     view! {
         <main>
-            <h1>{move || t(Text::Transfers)}</h1>
+            <h1>{label(lang, Text::Transfers)}</h1>
             <section class="card">
-                <h2>{move || t(Text::Incoming)}</h2>
+                <h2>{label(lang, Text::Incoming)}</h2>
                 <PendingList direction=TransferDirection::Incoming changed=changed/>
             </section>
             <section class="card">
-                <h2>{move || t(Text::Outgoing)}</h2>
+                <h2>{label(lang, Text::Outgoing)}</h2>
                 <PendingList direction=TransferDirection::Outgoing changed=changed/>
             </section>
         </main>

@@ -16,7 +16,7 @@ use crate::components::action::{failure, outcome, write};
 use crate::components::confirm::{member_and_org, Confirm, ConfirmDialog};
 use crate::components::form::{date, input_in, select_in, some, term, terms, text};
 use crate::format;
-use crate::i18n::{use_lang, ux, Lang, Text};
+use crate::i18n::{label, use_lang, ux, Lang, Text};
 
 /// The values of a decision form, by the field names of the API.
 #[derive(Clone)]
@@ -131,7 +131,7 @@ where
             <div class="inline-form">
                 {selects.into_iter().map(|(n, l, o)| select_in(form, n, l, o, values.get(n), error)).collect_view()}
                 {fields.into_iter().map(|(n, l, k, _)| input_in(form, n, l, k, values.get(n), error)).collect_view()}
-                <div><button class="primary" type="submit" disabled=move || decide.pending().get()>{move || lang.get().t(Text::Save)}</button></div>
+                <div><button class="primary" type="submit" disabled=move || decide.pending().get()>{label(lang, Text::Save)}</button></div>
             </div>
             <ConfirmDialog confirm=confirm/>
             {outcome(decide)}
