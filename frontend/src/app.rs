@@ -11,7 +11,7 @@ use crate::components::menu::MenuButton;
 use crate::components::org_kind::provide_kinds;
 use crate::components::org_picker::provide_scope;
 use crate::components::Loading;
-use crate::i18n::{provide_lang, use_lang, Text};
+use crate::i18n::{label, provide_lang, use_lang, Text};
 use crate::pages::badges::BadgePage;
 use crate::pages::dashboard::Dashboard;
 use crate::pages::evaluations::EvaluationRoundPage;
@@ -70,7 +70,6 @@ struct SignOut(Action<(), api::ApiResult<()>>);
 fn Shell() -> impl IntoView {
     let lang = use_lang();
     let user = session::use_user();
-    let t = move |k| lang.get().t(k);
     let writer = move || user.with(|u| u.as_ref().is_some_and(|u| session::writes(u.role)));
     let sign_out = use_context::<SignOut>();
     provide_scope();
@@ -82,23 +81,23 @@ fn Shell() -> impl IntoView {
             <MenuButton open=menu_open controls="main-nav"/>
             // Choosing a page folds the phone menu away.
             <nav id="main-nav" aria-label="Chính" on:click=move |_| menu_open.set(false)>
-                <A href="/" exact=true>{move || t(Text::Dashboard)}</A>
-                <A href="/members">{move || t(Text::Members)}</A>
-                <A href="/transfers">{move || t(Text::Transfers)}</A>
-                <A href="/evaluations">{move || t(Text::Evaluations)}</A>
-                <A href="/badges">{move || t(Text::Badges)}</A>
-                <A href="/organizations">{move || t(Text::Organizations)}</A>
-                <A href="/reports">{move || t(Text::Reports)}</A>
+                <A href="/" exact=true>{label(lang, Text::Dashboard)}</A>
+                <A href="/members">{label(lang, Text::Members)}</A>
+                <A href="/transfers">{label(lang, Text::Transfers)}</A>
+                <A href="/evaluations">{label(lang, Text::Evaluations)}</A>
+                <A href="/badges">{label(lang, Text::Badges)}</A>
+                <A href="/organizations">{label(lang, Text::Organizations)}</A>
+                <A href="/reports">{label(lang, Text::Reports)}</A>
                 <Show when=writer>
-                    <A href="/imports">{move || t(Text::Import)}</A>
-                    <A href="/users">{move || t(Text::Users)}</A>
+                    <A href="/imports">{label(lang, Text::Import)}</A>
+                    <A href="/users">{label(lang, Text::Users)}</A>
                 </Show>
             </nav>
             <div class="right">
                 <span>{move || user.get().map(|u| u.username).unwrap_or_default()}</span>
                 <button
                     type="button"
-                    title=move || t(Text::Language)
+                    title=label(lang, Text::Language)
                     on:click=move |_| lang.update(|l| *l = l.other())
                 >
                     {move || lang.get().other().code()}
@@ -107,7 +106,7 @@ fn Shell() -> impl IntoView {
                     if let Some(SignOut(a)) = sign_out {
                         a.dispatch(());
                     }
-                }>{move || t(Text::SignOut)}</button>
+                }>{label(lang, Text::SignOut)}</button>
             </div>
         </header>
         <Routes fallback=move || view! { <main><p>{move || use_lang().get().t(Text::NotFound)}</p></main> }>

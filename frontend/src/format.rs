@@ -8,7 +8,8 @@ use crate::i18n::Lang;
 
 /// `2025-03-20` → `20/03/2025`.
 pub fn date(d: NaiveDate) -> String {
-    d.format("%d/%m/%Y").to_string()
+    // Written out, not `d.format(…)`: chrono's strftime machinery costs the wasm ~10 KB.
+    format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
 }
 
 /// An optional date, or an em dash.
@@ -97,7 +98,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
 
 /// The ISO form the API takes (`2025-03-20`).
 pub fn iso(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
 /// An ISO date (the API's and the forms' values) as shown to people; other text unchanged.
@@ -124,8 +125,27 @@ pub fn share(count_base: i64, percent: f64) -> String {
     if count_base <= 0 || !percent.is_finite() {
         "—".into()
     } else {
-        format!("{percent:.1}%")
+        format!("{}%", fixed(percent, 1))
     }
+}
+
+/// `x` with `places` decimals (rounded half away from zero), without the float formatting
+/// machinery (`{:.1}` costs the wasm ~10 KB).
+pub fn fixed(x: f64, places: u32) -> String {
+    let scale = 10i64.pow(places);
+    let n = (x * scale as f64).round() as i64;
+    let sign = if n < 0 { "-" } else { "" };
+    let n = n.unsigned_abs();
+    let scale = scale.unsigned_abs();
+    if places == 0 {
+        return format!("{sign}{n}");
+    }
+    format!(
+        "{sign}{}.{:0width$}",
+        n / scale,
+        n % scale,
+        width = places as usize
+    )
 }
 
 /// Today by the browser's clock, as `YYYY-MM-DD` (the default of date inputs).
@@ -238,5 +258,21 @@ mod tests {
         assert_eq!(share(0, 0.0), "—");
         assert_eq!(share(4, 75.0), "75.0%");
         assert_eq!(share(3, f64::NAN), "—");
+        assert_eq!(share(3, 100.0 / 3.0), "33.3%");
+    }
+
+    #[test]
+    fn decimals_are_rounded_as_written() {
+        assert_eq!(fixed(33.333, 1), "33.3");
+        assert_eq!(fixed(66.666, 2), "66.67");
+        assert_eq!(fixed(0.04, 1), "0.0");
+        assert_eq!(fixed(0.05, 1), "0.1");
+        assert_eq!(fixed(100.0, 2), "100.00");
+        assert_eq!(fixed(-2.25, 1), "-2.3");
+        assert_eq!(fixed(7.0, 0), "7");
+        for tenths in 0..=1000 {
+            let x = f64::from(tenths) / 10.0;
+            assert_eq!(fixed(x, 1), format!("{x:.1}"));
+        }
     }
 }

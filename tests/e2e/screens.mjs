@@ -46,19 +46,28 @@ async function follow(page, path) {
 }
 
 /**
- * Counts the page's requests in flight from now on, and returns `settle`: a wait until none has
- * been in flight for 100 ms and no loading note is shown.
+ * Counts the page's requests in flight from now on, and returns `settle`: a wait until no
+ * request is in flight and no loading note is shown, and none starts in the next 30 ms (a read
+ * that follows another). Event-driven: it returns as soon as the page is quiet, instead of
+ * polling every 50 ms for two quiet polls.
  */
 function watch(page) {
   let inflight = 0;
+  let idle = [];
+  const done = () => {
+    inflight -= 1;
+    if (inflight === 0) { for (const r of idle) r(); idle = []; }
+  };
   page.on('request', () => { inflight += 1; });
-  page.on('requestfinished', () => { inflight -= 1; });
-  page.on('requestfailed', () => { inflight -= 1; });
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  const quiet = () => (inflight === 0 ? Promise.resolve() : new Promise((r) => { idle.push(r); }));
   return async () => {
-    let quiet = 0;
-    for (let i = 0; i < 100 && quiet < 2; i += 1) {
-      await page.waitForTimeout(50);
-      quiet = inflight === 0 && (await page.locator('.loading').count()) === 0 ? quiet + 1 : 0;
+    for (let i = 0; i < 50; i += 1) {
+      await quiet();
+      await page.locator('.loading').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => {});
+      await page.waitForTimeout(30);
+      if (inflight === 0 && (await page.locator('.loading').count()) === 0) return;
     }
   };
 }

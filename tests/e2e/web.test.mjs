@@ -207,12 +207,41 @@ test('the sending province issues a transfer and the receiving province accepts 
   await signOut(page);
 
   await signIn(page, 'to-chuc-son-la', 'e2e-user-password');
+  // A read answered after the clerk has left its page changes nothing on the page shown (and
+  // breaks nothing): the list's answer is held back until the transfers page is open.
+  const list = (url) => url.pathname === '/api/v1/members';
+  await page.route(list, async (route) => { await new Promise((r) => setTimeout(r, 300)); await route.continue(); });
+  const listed = page.waitForResponse((r) => list(new URL(r.url())));
+  await page.getByRole('navigation').getByRole('link', { name: 'Đảng viên' }).click();
   await page.getByRole('navigation').getByRole('link', { name: 'Chuyển sinh hoạt' }).click();
+  await listed;
+  await page.unroute(list);
   const row = page.getByRole('row', { name: /Lê Văn Cường/ });
   await row.waitFor();
   await page.screenshot({ path: `${SHOTS}/09-transfer-inbox.png`, fullPage: true });
   await row.getByRole('button', { name: 'Tiếp nhận' }).click();
-  await row.waitFor({ state: 'detached' });
+  // Named in full before it is sent (the sending cell is outside this province: by its id);
+  // "Xem lại" sends nothing.
+  const dialog = page.getByRole('alertdialog');
+  assert.match((await dialog.locator('#confirm-text').innerText()).trim(),
+    /^Tiếp nhận đảng viên Lê Văn Cường chuyển từ tổ chức đảng mã \d+ về .+, ngày nhận \d\d\/\d\d\/\d{4}\?/);
+  await dialog.getByRole('button', { name: 'Xem lại' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  const waiting = await api('GET', `/transfers?member_id=${seeded.ids['Lê Văn Cường']}`, undefined, seeded.token);
+  assert.deepEqual(waiting.items.map((t) => t.status), ['pending'], 'nothing sent before the confirmation');
+  assert.equal(await page.locator('table.members').count(), 0, 'the list left behind is not shown');
+  // The decision is answered after the clerk has left the page: the write completes and the
+  // page it came from, gone, is not touched.
+  const accept = (url) => url.pathname.endsWith('/accept');
+  await page.route(accept, async (route) => { await new Promise((r) => setTimeout(r, 300)); await route.continue(); });
+  const answered = page.waitForResponse((r) => accept(new URL(r.url())));
+  await row.getByRole('button', { name: 'Tiếp nhận' }).click();
+  await dialog.getByRole('button', { name: 'Xác nhận' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Tổng quan' }).click();
+  await answered;
+  await page.unroute(accept);
+  const accepted = await api('GET', `/transfers?member_id=${seeded.ids['Lê Văn Cường']}`, undefined, seeded.token);
+  assert.deepEqual(accepted.items.map((t) => t.status), ['accepted']);
   await page.getByRole('navigation').getByRole('link', { name: 'Đảng viên' }).click();
   await page.getByRole('link', { name: 'Lê Văn Cường' }).waitFor();
   assert.deepEqual(problems, []);
@@ -305,7 +334,22 @@ test('admission: field errors next to the fields, then the record; recognition t
   await page.screenshot({ path: `${SHOTS}/15-admission-errors.png`, fullPage: true });
   problems.length = 0; // the 422 is expected
   await page.getByLabel('Số CCCD').fill('031095001111');
+  // The answer comes after the clerk has gone to the dashboard: the record is created, and the
+  // clerk is not taken back to it.
+  const created = (url) => url.pathname === '/api/v1/members';
+  await page.route(created, async (route) => {
+    if (route.request().method() === 'POST') await new Promise((r) => setTimeout(r, 300));
+    await route.continue();
+  });
+  const answered = page.waitForResponse((r) => created(new URL(r.url())) && r.request().method() === 'POST');
   await page.getByRole('button', { name: 'Lưu' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Tổng quan' }).click();
+  const admitted = await (await answered).json();
+  await page.unroute(created);
+  // A negative check needs a moment: the client reads the answer after the response event.
+  await page.waitForTimeout(200);
+  assert.equal(new URL(page.url()).pathname, '/', 'still on the dashboard');
+  await page.goto(`${BASE}/members/${admitted.id}`);
   await page.getByRole('heading', { name: /Hà Văn Mới/ }).waitFor();
   await page.getByText('Dự bị', { exact: true }).first().waitFor();
 
@@ -313,6 +357,11 @@ test('admission: field errors next to the fields, then the record; recognition t
   const recognition = page.getByRole('form', { name: 'Công nhận đảng viên chính thức' });
   await recognition.getByLabel('Số quyết định').fill('40-QĐ/ĐU');
   await recognition.getByRole('button', { name: 'Lưu' }).click();
+  // Recognition is named before it is sent.
+  const confirm = page.getByRole('alertdialog');
+  assert.equal((await confirm.locator('#confirm-text').innerText()).trim(),
+    'Công nhận đảng viên Hà Văn Mới (Chi bộ thôn Đồng Bãi) là đảng viên chính thức? Hồ sơ chuyển sang trạng thái chính thức.');
+  await confirm.getByRole('button', { name: 'Xác nhận' }).click();
   await recognition.getByRole('alert').waitFor();
   assert.match(await recognition.getByRole('alert').innerText(), /12 tháng|dự bị/i);
   await page.screenshot({ path: `${SHOTS}/16-member-decisions.png`, fullPage: true });

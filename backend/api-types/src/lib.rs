@@ -23,6 +23,7 @@ pub mod movements;
 pub mod organizations;
 pub mod regulations;
 pub mod reports;
+pub mod text;
 pub mod users;
 pub mod vocabulary;
 

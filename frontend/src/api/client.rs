@@ -132,11 +132,22 @@ impl Call {
 
     /// Sends the request and reads the answer as `T` (`()` for `204 No Content`).
     pub async fn fetch<T: DeserializeOwned>(&self) -> Result<T, ApiError> {
-        let res = self.send().await?;
-        if res.status() == 204 {
-            return serde_json::from_str("null").map_err(ApiError::network);
+        let text = self.text().await?;
+        serde_json::from_str(&text).map_err(ApiError::network)
+    }
+
+    /// Sends the request and reads the answer's text (`null` for `204 No Content`). Boxed and
+    /// not generic: the one copy of the request's state machine in the wasm, whatever the type
+    /// read (only the parsing in [`Call::fetch`] is per type).
+    fn text(&self) -> LocalBoxFuture<'_, Result<String, ApiError>> {
+        async move {
+            let res = self.send().await?;
+            if res.status() == 204 {
+                return Ok("null".to_string());
+            }
+            res.text().await.map_err(ApiError::network)
         }
-        res.json::<T>().await.map_err(ApiError::network)
+        .boxed_local()
     }
 
     /// Sends the request and returns the body's bytes with their content type (a download).

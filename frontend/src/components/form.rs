@@ -125,10 +125,7 @@ pub fn text(value: RwSignal<String>) -> String {
 
 /// A date typed as `dd/mm/yyyy` (the Vietnamese habit) or given by a date input (`yyyy-mm-dd`).
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    let s = s.trim();
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(s, "%d/%m/%Y"))
-        .ok()
+    crate::format::parse_date(s).ok()
 }
 
 /// The date of an optional date input: none when blank, a field error when unreadable.

@@ -16,7 +16,7 @@ pub mod table;
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::i18n::{use_lang, Text};
+use crate::i18n::{label, use_lang, Text};
 
 /// A problem shown to the person in the chosen language, with the request id to quote.
 #[component]
@@ -32,11 +32,25 @@ pub fn ErrorBox(error: ApiError) -> impl IntoView {
     view! { <div class="alert-box" role="alert">{message}{id}</div> }
 }
 
+/// Whether the clerk is still on the page that called this (the same path): a write answered
+/// after they have left must not take them back. (The page's owner cannot tell: a pending write's
+/// future keeps it alive until the answer.)
+pub fn still_here() -> impl Fn() -> bool + Clone + 'static {
+    let location = leptos_router::hooks::use_location();
+    let here = location.pathname.get_untracked();
+    move || {
+        location
+            .pathname
+            .try_get_untracked()
+            .is_some_and(|p| p == here)
+    }
+}
+
 /// "Loading…", in the chosen language.
 #[component]
 pub fn Loading() -> impl IntoView {
     let lang = use_lang();
-    view! { <p class="loading">{move || lang.get().t(Text::Loading)}</p> }
+    view! { <p class="loading">{label(lang, Text::Loading)}</p> }
 }
 
 /// Figures side by side, each over its label (the dashboard's and the round's summaries).

@@ -4,16 +4,17 @@
 use leptos::prelude::*;
 use qldv_api_types::organizations::OrganizationKind;
 
-use crate::api::{self, ApiResult};
+use crate::api;
+use crate::components::read::{read, Read};
 use crate::i18n::{use_lang, Lang};
 
 /// The kinds, read once for the signed-in session.
 #[derive(Clone, Copy)]
-pub struct Kinds(LocalResource<ApiResult<Vec<OrganizationKind>>>);
+pub struct Kinds(Read<Vec<OrganizationKind>>);
 
 /// Provides the kinds (at the signed-in layout).
 pub fn provide_kinds() {
-    provide_context(Kinds(LocalResource::new(api::organizations::kinds)));
+    provide_context(Kinds(read(api::organizations::kinds)));
 }
 
 /// The name of a kind code in `lang` (the code itself while the names load or when unknown).

@@ -7,22 +7,21 @@ use leptos::prelude::*;
 use qldv_api_types::organizations::Organization;
 use qldv_api_types::OrgId;
 
-use crate::api::{self, ApiResult};
-use crate::i18n::{use_lang, Text, Ux};
+use crate::api;
+use crate::components::read::{read, Read};
+use crate::i18n::{label, use_lang, Text, Ux};
 use crate::session;
 use crate::text;
 
 /// Every organisation of the caller's scope in tree order, read once for the signed-in session
 /// (every picker and name lookup shares it).
 #[derive(Clone, Copy)]
-pub struct Scope(pub LocalResource<ApiResult<Vec<Organization>>>);
+pub struct Scope(pub Read<Vec<Organization>>);
 
 /// Provides the scope (at the signed-in layout).
 pub fn provide_scope() {
     let root = session::own_org();
-    provide_context(Scope(LocalResource::new(move || {
-        api::organizations::scope(root)
-    })));
+    provide_context(Scope(read(move || api::organizations::scope(root))));
 }
 
 /// The organisations of the scope loaded so far (none while loading).
@@ -167,7 +166,7 @@ pub fn OrgPicker(
                 }
             />
             <select id=id on:change=move |ev| on_change.run(event_target_value(&ev).parse().ok())>
-                <option value="" selected=move || value.get().is_none()>{move || lang.get().t(Text::ChooseOne)}</option>
+                <option value="" selected=move || value.get().is_none()>{label(lang, Text::ChooseOne)}</option>
                 {move || shown().into_iter().map(|(v, label)| {
                     view! { <option value=v.to_string() selected=move || value.get() == Some(OrgId(v))>{label}</option> }
                 }).collect_view()}
@@ -191,7 +190,7 @@ pub fn org_field(
     let (value, on_change) = (value.into(), Callback::new(on_change));
     view! {
         <div>
-            <label for=id>{move || lang.get().t(Text::Organizations)}</label>
+            <label for=id>{label(lang, Text::Organizations)}</label>
             <OrgPicker id=id value=value on_change=on_change/>
             {error.map(|e| crate::components::form::field_error(e, "organization_id"))}
         </div>

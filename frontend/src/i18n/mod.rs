@@ -407,6 +407,15 @@ fn pair(key: Text) -> (&'static str, &'static str) {
     }
 }
 
+/// A label in `lang`, following the language switch. One closure type for every label: the
+/// wasm has one copy of its rendering code instead of one per label (docs/benchmarks.md).
+pub fn label(
+    lang: RwSignal<Lang>,
+    key: Text,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    move || lang.get().t(key)
+}
+
 /// The language chosen for this session (provided by the app).
 pub fn use_lang() -> RwSignal<Lang> {
     use_context::<RwSignal<Lang>>().unwrap_or_else(|| RwSignal::new(Lang::Vi))

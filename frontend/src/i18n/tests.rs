@@ -139,6 +139,34 @@ fn confirmations_name_the_member_and_both_organisations() {
 }
 
 #[test]
+fn every_decision_on_a_transfer_or_a_record_is_named_before_it_is_sent() {
+    assert!(ux::confirm_accept(
+        Lang::Vi,
+        "Nguyễn Văn A",
+        "Chi bộ X",
+        "Chi bộ Y",
+        "06/12/2026"
+    )
+    .starts_with(
+        "Tiếp nhận đảng viên Nguyễn Văn A chuyển từ Chi bộ X về Chi bộ Y, ngày nhận 06/12/2026?"
+    ));
+    assert!(ux::confirm_reject(Lang::Vi, "Nguyễn Văn A", "Chi bộ X")
+        .starts_with("Từ chối tiếp nhận đảng viên Nguyễn Văn A chuyển từ Chi bộ X?"));
+    assert!(
+        ux::confirm_cancel(Lang::En, "Nguyễn Văn A", "Chi bộ X", "Chi bộ Y")
+            .starts_with("Cancel the transfer of member Nguyễn Văn A to Chi bộ Y?")
+    );
+    assert!(
+        ux::confirm_recognition(Lang::Vi, "", "Nguyễn Văn A", "Chi bộ X")
+            .starts_with("Công nhận đảng viên Nguyễn Văn A (Chi bộ X) là đảng viên chính thức?")
+    );
+    assert!(
+        ux::confirm_readmission(Lang::En, "", "Nguyễn Văn A", "Chi bộ X")
+            .starts_with("Re-admit member Nguyễn Văn A (Chi bộ X)?")
+    );
+}
+
+#[test]
 fn every_aid_has_both_languages() {
     use ux::Ux::*;
     for k in [

@@ -161,6 +161,66 @@ pub fn confirm_transfer(lang: Lang, official: bool, name: &str, from: &str, to: 
     }
 }
 
+/// What accepting a transfer will do: the member joins the receiving organisation.
+pub fn confirm_accept(lang: Lang, name: &str, from: &str, to: &str, received_on: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Tiếp nhận đảng viên {name} chuyển từ {from} về {to}, ngày nhận {received_on}? Đảng viên sinh hoạt tại {to} từ ngày này."
+        ),
+        Lang::En => format!(
+            "Accept member {name} from {from} into {to}, received on {received_on}? The member belongs to {to} from that day."
+        ),
+    }
+}
+
+/// What rejecting a transfer will do: the paper goes back, the member stays where they were.
+pub fn confirm_reject(lang: Lang, name: &str, from: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Từ chối tiếp nhận đảng viên {name} chuyển từ {from}? Giấy giới thiệu bị trả lại, đảng viên vẫn sinh hoạt tại {from}."
+        ),
+        Lang::En => format!(
+            "Reject the transfer of member {name} from {from}? The paper is returned and the member stays in {from}."
+        ),
+    }
+}
+
+/// What cancelling a transfer will do: the paper is withdrawn before it is received.
+pub fn confirm_cancel(lang: Lang, name: &str, from: &str, to: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Hủy giấy giới thiệu chuyển sinh hoạt của đảng viên {name} đến {to}? Đảng viên vẫn sinh hoạt tại {from}."
+        ),
+        Lang::En => format!(
+            "Cancel the transfer of member {name} to {to}? The member stays in {from}."
+        ),
+    }
+}
+
+/// What recognition will do (the form has no choice: `_choice` is empty).
+pub fn confirm_recognition(lang: Lang, _choice: &str, name: &str, org: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Công nhận đảng viên {name} ({org}) là đảng viên chính thức? Hồ sơ chuyển sang trạng thái chính thức."
+        ),
+        Lang::En => format!(
+            "Recognise member {name} ({org}) as an official member? The record becomes an official one."
+        ),
+    }
+}
+
+/// What re-admission will do (the form has no choice: `_choice` is empty).
+pub fn confirm_readmission(lang: Lang, _choice: &str, name: &str, org: &str) -> String {
+    match lang {
+        Lang::Vi => {
+            format!("Kết nạp lại đảng viên {name} ({org})? Hồ sơ trở lại trạng thái dự bị.")
+        }
+        Lang::En => {
+            format!("Re-admit member {name} ({org})? The record becomes a probationary one again.")
+        }
+    }
+}
+
 /// The label with its first letter in lower case, to sit inside a sentence ("Xin ra khỏi Đảng"
 /// → "xin ra khỏi Đảng": the capital of Đảng stays).
 fn lower_first(label: &str) -> String {

@@ -13,13 +13,13 @@ use qldv_api_types::badges::{
 use qldv_api_types::{MemberId, ProposalId};
 
 use crate::api::{self, ApiResult};
-use crate::components::action::problem;
+use crate::components::action::{problem, write};
 use crate::components::date_input::DateInput;
 use crate::components::form::parse_date;
 use crate::components::org_picker::org_in_url;
-use crate::components::read::show;
+use crate::components::read::{read, show};
 use crate::format;
-use crate::i18n::{use_lang, Text};
+use crate::i18n::{label, use_lang, Text};
 use crate::urls;
 
 /// The next regular award occasion (3 Feb, 19 May, 2 Sep, 7 Nov) on or after `today`.
@@ -79,7 +79,7 @@ pub fn BadgePage() -> impl IntoView {
     let chosen = RwSignal::new(BTreeSet::<MemberId>::new());
     let to_approve = RwSignal::new(BTreeSet::<ProposalId>::new());
     let decision = RwSignal::new(String::new());
-    let decide = Action::new_local(move |d: &Decision| {
+    let decide = write(move |d: &Decision| {
         let d = d.clone();
         async move {
             let (out, done): (ApiResult<Vec<BadgeProposal>>, Text) = match d {
@@ -94,11 +94,11 @@ pub fn BadgePage() -> impl IntoView {
         }
     });
     let version = decide.version();
-    let eligible = LocalResource::new(move || {
+    let eligible = read(move || {
         version.track();
         api::badges::eligible(org.get(), occasion.get())
     });
-    let proposals = LocalResource::new(move || {
+    let proposals = read(move || {
         version.track();
         api::badges::proposals(org.get(), Some(ProposalStatus::Proposed))
     });
@@ -122,16 +122,16 @@ pub fn BadgePage() -> impl IntoView {
     };
     let eligible = show(eligible, move |list: Vec<EligibleMember>| {
         if list.is_empty() {
-            return view! { <p class="empty">{move || t(Text::NoneEligible)}</p> }.into_any();
+            return view! { <p class="empty">{label(lang, Text::NoneEligible)}</p> }.into_any();
         }
         view! {
             <div class="table-wrap" tabindex="0">
                 <table>
                     <thead><tr>
                         <th></th>
-                        <th>{move || t(Text::FullName)}</th>
-                        <th>{move || t(Text::Milestone)}</th>
-                        <th>{move || t(Text::PartyAge)}</th>
+                        <th>{label(lang, Text::FullName)}</th>
+                        <th>{label(lang, Text::Milestone)}</th>
+                        <th>{label(lang, Text::PartyAge)}</th>
                         <th></th>
                     </tr></thead>
                     <tbody>
@@ -142,8 +142,8 @@ pub fn BadgePage() -> impl IntoView {
                                 <td>{move || format!("{} {}", e.milestone, t(Text::Years))}</td>
                                 <td>{e.party_age_years}</td>
                                 <td>
-                                    {e.early.then(|| view! { <span class="badge">{move || t(Text::Early)}</span> })}
-                                    {e.posthumous.then(|| view! { <span class="badge">{move || t(Text::Posthumous)}</span> })}
+                                    {e.early.then(|| view! { <span class="badge">{label(lang, Text::Early)}</span> })}
+                                    {e.posthumous.then(|| view! { <span class="badge">{label(lang, Text::Posthumous)}</span> })}
                                 </td>
                             </tr>
                         }).collect_view()}
@@ -152,7 +152,7 @@ pub fn BadgePage() -> impl IntoView {
             </div>
             <p class="no-print">
                 <button class="primary" type="button" disabled=move || chosen.with(BTreeSet::is_empty) || decide.pending().get() on:click=propose>
-                    {move || t(Text::Propose)}
+                    {label(lang, Text::Propose)}
                 </button>
             </p>
         }
@@ -160,16 +160,16 @@ pub fn BadgePage() -> impl IntoView {
     });
     let proposals = show(proposals, move |list: Vec<BadgeProposal>| {
         if list.is_empty() {
-            return view! { <p class="empty">{move || t(Text::Nothing)}</p> }.into_any();
+            return view! { <p class="empty">{label(lang, Text::Nothing)}</p> }.into_any();
         }
         view! {
             <div class="table-wrap" tabindex="0">
                 <table>
                     <thead><tr>
                         <th></th>
-                        <th>{move || t(Text::FullName)}</th>
-                        <th>{move || t(Text::Milestone)}</th>
-                        <th>{move || t(Text::Occasion)}</th>
+                        <th>{label(lang, Text::FullName)}</th>
+                        <th>{label(lang, Text::Milestone)}</th>
+                        <th>{label(lang, Text::Occasion)}</th>
                     </tr></thead>
                     <tbody>
                         {list.into_iter().map(|p| view! {
@@ -185,14 +185,14 @@ pub fn BadgePage() -> impl IntoView {
             </div>
             <div class="toolbar no-print">
                 <div>
-                    <label for="approve-decision">{move || t(Text::Decision)}</label>
+                    <label for="approve-decision">{label(lang, Text::Decision)}</label>
                     <input id="approve-decision" bind:value=decision/>
                 </div>
                 <div>
                     <button class="primary" type="button"
                         disabled=move || to_approve.with(BTreeSet::is_empty) || decision.with(|d| d.trim().is_empty()) || decide.pending().get()
                         on:click=approve>
-                        {move || t(Text::Approve)}
+                        {label(lang, Text::Approve)}
                     </button>
                 </div>
             </div>
@@ -201,22 +201,22 @@ pub fn BadgePage() -> impl IntoView {
     });
     view! {
         <main>
-            <h1>{move || t(Text::Badges)}</h1>
+            <h1>{label(lang, Text::Badges)}</h1>
             <div class="toolbar">
                 {org_picker}
                 <div>
-                    <label for="badge-occasion">{move || t(Text::Occasion)}</label>
+                    <label for="badge-occasion">{label(lang, Text::Occasion)}</label>
                     <DateInput id="badge-occasion" value=occasion_text/>
                 </div>
             </div>
             {problem(decide)}
             {notice}
             <section class="card">
-                <h2>{move || t(Text::Eligible)}</h2>
+                <h2>{label(lang, Text::Eligible)}</h2>
                 {eligible}
             </section>
             <section class="card">
-                <h2>{move || t(Text::WaitingApproval)}</h2>
+                <h2>{label(lang, Text::WaitingApproval)}</h2>
                 {proposals}
             </section>
         </main>

@@ -13,9 +13,9 @@ use crate::api;
 use crate::components::breadcrumbs::OrgBreadcrumbs;
 use crate::components::figures;
 use crate::components::org_kind::KindName;
-use crate::components::read::show;
+use crate::components::read::{read, show};
 use crate::format;
-use crate::i18n::{use_lang, Lang, Text, Ux};
+use crate::i18n::{label, use_lang, Lang, Text, Ux};
 use crate::session;
 use crate::urls::{self, MemberTab};
 
@@ -56,7 +56,7 @@ fn bar(level: EvaluationLevel, n: i64, total: i64, class: &'static str) -> impl 
     view! {
         <div class="bar-row">
             <span class="bar-label">{move || lang.get().term(level)}</span>
-            <span class="bar"><span class=format!("bar-fill {class}") style:width=format!("{pct:.1}%")></span></span>
+            <span class="bar"><span class=format!("bar-fill {class}") style:width=format!("{}%", format::fixed(pct, 1))></span></span>
             <span class="bar-value">{format!("{n} ({})", format::share(total, pct))}</span>
         </div>
     }
@@ -68,17 +68,17 @@ fn OrgSummary(org: Organization, #[prop(into)] year: Signal<i32>) -> impl IntoVi
     let lang = use_lang();
     let t = move |k| lang.get().t(k);
     let id = org.id;
-    let list = LocalResource::new(move || api::evaluations::list(id, year.get(), 1));
-    let label = move |k: Text| Signal::derive(move || lang.get().t(k).to_string());
+    let list = read(move || api::evaluations::list(id, year.get(), 1));
+    let figure = move |k: Text| Signal::derive(move || lang.get().t(k).to_string());
     let body = show(list, move |l| {
         let s = l.summary;
         view! {
             {figures(vec![
-                (s.total.to_string(), label(Text::Members)),
-                (format::coverage(&s), label(Text::Coverage)),
-                (s.unrated_yet.to_string(), label(Text::NotRatedYet)),
+                (s.total.to_string(), figure(Text::Members)),
+                (format::coverage(&s), figure(Text::Coverage)),
+                (s.unrated_yet.to_string(), figure(Text::NotRatedYet)),
             ])}
-            <div class="bars" aria-label=move || t(Text::Evaluations)>
+            <div class="bars" aria-label=label(lang, Text::Evaluations)>
                 {bar(EvaluationLevel::Excellent, s.excellent, s.total, "excellent")}
                 {bar(EvaluationLevel::Good, s.good, s.total, "good")}
                 {bar(EvaluationLevel::Complete, s.complete, s.total, "complete")}
@@ -102,12 +102,11 @@ fn OrgSummary(org: Organization, #[prop(into)] year: Signal<i32>) -> impl IntoVi
 #[component]
 pub fn Dashboard() -> impl IntoView {
     let lang = use_lang();
-    let t = move |k| lang.get().t(k);
     let org = session::own_org();
     let (year_param, _) = query_signal::<i32>("year");
     let year = Signal::derive(move || year_param.get().unwrap_or_else(format::this_year));
     // The user's organisation, or every top organisation for a national account.
-    let orgs = LocalResource::new(move || async move {
+    let orgs = read(move || async move {
         match org {
             Some(id) => api::organizations::get(id).await.map(|o| vec![o]),
             None => api::organizations::children(None).await,
@@ -120,14 +119,14 @@ pub fn Dashboard() -> impl IntoView {
                 .collect_view()
         })
         .into_any(),
-        None => view! { <p><strong>{move || t(Text::WholeCountry)}</strong></p> }.into_any(),
+        None => view! { <p><strong>{label(lang, Text::WholeCountry)}</strong></p> }.into_any(),
     };
     let summaries = show(orgs, move |list: Vec<Organization>| {
         list.into_iter()
             .map(|o| view! { <OrgSummary org=o year=year/> })
             .collect_view()
     });
-    let alerts = LocalResource::new(api::alerts::list);
+    let alerts = read(api::alerts::list);
     let alerts = show(alerts, move |list| {
         if list.is_empty() {
             return view! { <p class="empty">{move || lang.get().ux(Ux::NoAlertsNext)}</p> }
@@ -137,8 +136,8 @@ pub fn Dashboard() -> impl IntoView {
             <div class="table-wrap" tabindex="0">
                 <table class="dashboard-alerts">
                     <thead><tr>
-                        <th>{move || t(Text::Date)}</th>
-                        <th>{move || t(Text::FullName)}</th>
+                        <th>{label(lang, Text::Date)}</th>
+                        <th>{label(lang, Text::FullName)}</th>
                         <th>{move || lang.get().ux(Ux::AlertAbout)}</th>
                         <th>{move || lang.get().ux(Ux::AlertAction)}</th>
                     </tr></thead>
@@ -168,15 +167,15 @@ pub fn Dashboard() -> impl IntoView {
     });
     view! {
         <main>
-            <h1>{move || t(Text::Dashboard)}</h1>
+            <h1>{label(lang, Text::Dashboard)}</h1>
             <OrgBreadcrumbs org=org base="/members"/>
             <section class="card">
-                <h2>{move || t(Text::Scope)}</h2>
+                <h2>{label(lang, Text::Scope)}</h2>
                 {scope}
             </section>
             {summaries}
             <section class="card">
-                <h2>{move || t(Text::Alerts)}</h2>
+                <h2>{label(lang, Text::Alerts)}</h2>
                 {alerts}
             </section>
         </main>

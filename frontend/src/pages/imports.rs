@@ -10,11 +10,11 @@ use qldv_api_types::{ImportId, OrgId};
 use wasm_bindgen::JsCast;
 
 use crate::api::{self, ApiError};
-use crate::components::action::problem;
+use crate::components::action::{problem, write};
 use crate::components::org_picker::org_field;
-use crate::components::read::show;
+use crate::components::read::{read, show};
 use crate::format;
-use crate::i18n::{use_lang, Text};
+use crate::i18n::{label, use_lang, Text};
 use crate::session;
 
 /// How often a running job is read again.
@@ -48,12 +48,12 @@ fn JobView(job: ImportJob) -> impl IntoView {
             </p>
             {job.message.clone().map(|m| view! { <p class="alert-box" role="alert">{m}</p> })}
             {(!job.errors.is_empty()).then(|| view! {
-                <h2>{move || t(Text::ErrorReport)}</h2>
+                <h2>{label(lang, Text::ErrorReport)}</h2>
                 <div class="table-wrap" tabindex="0">
                     <table data-testid="import-errors">
                         <thead><tr>
-                            <th>{move || t(Text::Row)}</th><th>{move || t(Text::Column)}</th>
-                            <th>{move || t(Text::Value)}</th><th>{move || t(Text::Problem)}</th>
+                            <th>{label(lang, Text::Row)}</th><th>{label(lang, Text::Column)}</th>
+                            <th>{label(lang, Text::Value)}</th><th>{label(lang, Text::Problem)}</th>
                         </tr></thead>
                         <tbody>
                             {job.errors.iter().map(|e| view! {
@@ -76,11 +76,10 @@ fn JobView(job: ImportJob) -> impl IntoView {
 #[component]
 pub fn ImportPage() -> impl IntoView {
     let lang = use_lang();
-    let t = move |k| lang.get().t(k);
     let org = RwSignal::new(session::own_org());
     let skip = RwSignal::new(false);
     let file_input = NodeRef::<leptos::html::Input>::new();
-    let template = Action::new_local(|_: &()| api::imports::template());
+    let template = write(|_: &()| api::imports::template());
     // `FormData` belongs to the browser's thread: this action is dispatched locally.
     let start = Action::new_local(|form: &Result<web_sys::FormData, ApiError>| {
         let form = form.clone();
@@ -93,7 +92,7 @@ pub fn ImportPage() -> impl IntoView {
             .value()
             .with(|v| v.as_ref().and_then(|r| r.as_ref().ok()).map(|j| j.id))
     });
-    let job = LocalResource::new(move || {
+    let job = read(move || {
         tick.track();
         let id: Option<ImportId> = started.get();
         async move {
@@ -115,7 +114,7 @@ pub fn ImportPage() -> impl IntoView {
         }
     });
     // Re-read after each poll of a running job, so the recent list shows the finished one.
-    let recent = LocalResource::new(move || {
+    let recent = read(move || {
         running.track();
         api::imports::recent()
     });
@@ -134,25 +133,25 @@ pub fn ImportPage() -> impl IntoView {
     };
     view! {
         <main>
-            <h1>{move || t(Text::Import)}</h1>
-            <p><button type="button" disabled=move || template.pending().get() on:click=move |_| { template.dispatch(()); }>{move || t(Text::ImportTemplate)}</button></p>
+            <h1>{label(lang, Text::Import)}</h1>
+            <p><button type="button" disabled=move || template.pending().get() on:click=move |_| { template.dispatch(()); }>{label(lang, Text::ImportTemplate)}</button></p>
             {problem(template)}
             <form class="card" on:submit=submit>
                 {org_field("import-org", org, move |o: Option<OrgId>| org.set(o), None)}
                 <div>
-                    <label for="import-file">{move || t(Text::ImportFile)}</label>
+                    <label for="import-file">{label(lang, Text::ImportFile)}</label>
                     <input id="import-file" type="file" accept=".xlsx,.csv" node_ref=file_input/>
                 </div>
                 <div>
                     <label>
-                        <input type="checkbox" bind:checked=skip/>" "{move || t(Text::SkipInvalid)}
+                        <input type="checkbox" bind:checked=skip/>" "{label(lang, Text::SkipInvalid)}
                     </label>
                 </div>
-                <button class="primary" type="submit" disabled=move || start.pending().get()>{move || t(Text::StartImport)}</button>
+                <button class="primary" type="submit" disabled=move || start.pending().get()>{label(lang, Text::StartImport)}</button>
             </form>
             {problem(start)}
             {show(job, |j: Option<ImportJob>| j.map(|j| view! { <JobView job=j/> }))}
-            <h2>{move || t(Text::RecentImports)}</h2>
+            <h2>{label(lang, Text::RecentImports)}</h2>
             {show(recent, move |jobs| view! {
                 <table>
                     <tbody>

@@ -4,10 +4,10 @@ use leptos::prelude::*;
 use qldv_api_types::auth::LoginRequest;
 
 use crate::api;
-use crate::components::action::failure;
+use crate::components::action::{failure, write};
 use crate::components::form::{field_error, focus_first};
 use crate::components::ErrorBox;
-use crate::i18n::{use_lang, Text};
+use crate::i18n::{label, use_lang, Text};
 use crate::session;
 
 /// The sign-in form.
@@ -19,7 +19,7 @@ pub fn Login() -> impl IntoView {
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     focus_first("username");
-    let sign_in = Action::new_local(move |body: &LoginRequest| {
+    let sign_in = write(move |body: &LoginRequest| {
         let body = body.clone();
         async move {
             let me = api::auth::sign_in(&body).await?;
@@ -39,11 +39,11 @@ pub fn Login() -> impl IntoView {
     view! {
         <main class="login">
             <form class="card" on:submit=submit>
-                <h1>{move || t(Text::AppName)}</h1>
-                <label for="username">{move || t(Text::Username)}</label>
+                <h1>{label(lang, Text::AppName)}</h1>
+                <label for="username">{label(lang, Text::Username)}</label>
                 <input id="username" name="username" autocomplete="username" required bind:value=username/>
                 {field_error(error, "username")}
-                <label for="password">{move || t(Text::Password)}</label>
+                <label for="password">{label(lang, Text::Password)}</label>
                 <input id="password" name="password" type="password" autocomplete="current-password" required bind:value=password/>
                 {field_error(error, "password")}
                 <p>

@@ -7,18 +7,18 @@ use qldv_api_types::members::{CreateMember, Gender, MemberProfile, MemberStatus}
 use qldv_api_types::{OrgId, Term};
 
 use crate::api::{self, ApiError};
-use crate::components::action::{failure, problem};
+use crate::components::action::{failure, problem, write};
 use crate::components::breadcrumbs::OrgBreadcrumbs;
 use crate::components::form::{date, focus_first, input, opt_date, select, some, term, terms};
 use crate::components::org_picker::org_field;
-use crate::i18n::{use_lang, Text};
+use crate::components::still_here;
+use crate::i18n::{label, use_lang, Text};
 use crate::urls;
 
 /// The admission form.
 #[component]
 pub fn NewMember() -> impl IntoView {
     let lang = use_lang();
-    let t = move |k| lang.get().t(k);
     let navigate = use_navigate();
     let s = || RwSignal::new(String::new());
     let org = RwSignal::new(
@@ -65,12 +65,16 @@ pub fn NewMember() -> impl IntoView {
             ceremony_delay_approval_no: None,
         })
     };
-    let save = Action::new_local(move |body: &Result<CreateMember, ApiError>| {
+    let here = still_here();
+    let save = write(move |body: &Result<CreateMember, ApiError>| {
         let body = body.clone();
         let navigate = navigate.clone();
+        let here = here.clone();
         async move {
             let m = api::members::create(&body?).await?;
-            navigate(&urls::member(m.id), Default::default());
+            if here() {
+                navigate(&urls::member(m.id), Default::default());
+            }
             Ok(m)
         }
     });
@@ -87,7 +91,7 @@ pub fn NewMember() -> impl IntoView {
     };
     view! {
         <main>
-            <h1>{move || t(Text::Admit)}</h1>
+            <h1>{label(lang, Text::Admit)}</h1>
             <OrgBreadcrumbs org=org base="/members"/>
             <form class="card inline-form" on:submit=submit>
                 {org_field("f-organization_id", org, move |o: Option<OrgId>| org.set(o), Some(error))}
@@ -108,7 +112,7 @@ pub fn NewMember() -> impl IntoView {
                 <Show when=move || status.get() == MemberStatus::Official.code()>
                     {input("official_on", Text::OfficialOn, "date", official_on, error)}
                 </Show>
-                <div><button class="primary" type="submit" disabled=move || save.pending().get()>{move || t(Text::Save)}</button></div>
+                <div><button class="primary" type="submit" disabled=move || save.pending().get()>{label(lang, Text::Save)}</button></div>
             </form>
             {problem(save)}
         </main>

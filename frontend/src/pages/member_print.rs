@@ -13,7 +13,7 @@ use crate::components::org_picker::scope_ready;
 use crate::components::paper::{paper_head, print, signatures, today, Signature};
 use crate::components::read::show;
 use crate::format::{self, opt, opt_date};
-use crate::i18n::{use_lang, Lang, Text, Ux};
+use crate::i18n::{label, use_lang, Lang, Text, Ux};
 use crate::pages::member::{member_id, member_resource};
 use crate::urls;
 
@@ -132,8 +132,8 @@ pub fn MemberPrintPage() -> impl IntoView {
     view! {
         <main class="print-page">
             <div class="print-bar no-print">
-                <button class="primary" type="button" on:click=move |_| print()>{move || lang.get().t(Text::Print)}</button>
-                <A href=move || id.get().map(urls::member).unwrap_or_default()>{move || lang.get().t(Text::Back)}</A>
+                <button class="primary" type="button" on:click=move |_| print()>{label(lang, Text::Print)}</button>
+                <A href=move || id.get().map(urls::member).unwrap_or_default()>{label(lang, Text::Back)}</A>
                 <span class="muted">{move || lang.get().ux(Ux::PrintMemberForm)}</span>
             </div>
             {show(record, move |m: Member| {

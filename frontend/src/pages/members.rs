@@ -11,11 +11,11 @@ use qldv_api_types::members::{Member, MemberStatus};
 use qldv_api_types::{OrgId, Term};
 
 use crate::api::{self, members::MemberFilter};
-use crate::components::action::problem;
+use crate::components::action::{problem, write};
 use crate::components::breadcrumbs::OrgBreadcrumbs;
-use crate::components::read::show;
+use crate::components::read::{read, show};
 use crate::format;
-use crate::i18n::{use_lang, Text, Ux};
+use crate::i18n::{label, use_lang, Text, Ux};
 use crate::urls;
 
 /// The most pages kept on screen (500 members); beyond, the search narrows.
@@ -32,7 +32,7 @@ fn row(m: Member) -> impl IntoView {
             <td><A href=urls::member(m.id)>{name}</A></td>
             <td>{format::opt_date(m.profile.birth_date)}</td>
             <td><span class=format!("badge {class}")>{move || lang.get().term(status)}</span>
-                {m.in_transit.then(|| view! { " " <span class="badge">{move || t(Text::InTransit)}</span> })}
+                {m.in_transit.then(|| view! { " " <span class="badge">{label(lang, Text::InTransit)}</span> })}
             </td>
             <td>{move || m.party_age_years.map(|y| format!("{y} {}", t(Text::Years))).unwrap_or_else(|| "—".into())}</td>
             <td>{format::opt(&m.card_number)}</td>
@@ -44,7 +44,6 @@ fn row(m: Member) -> impl IntoView {
 #[component]
 pub fn MemberList() -> impl IntoView {
     let lang = use_lang();
-    let t = move |k| lang.get().t(k);
     let quiet = NavigateOptions {
         replace: true,
         scroll: false,
@@ -67,12 +66,12 @@ pub fn MemberList() -> impl IntoView {
         status: status.get(),
     });
     // Keyed on the filter: an answer to a superseded filter (the clerk kept typing) is dropped.
-    let list = LocalResource::new(move || {
+    let list = read(move || {
         let filter = filter.get();
         let pages = pages.get().unwrap_or(1).clamp(1, MAX_PAGES);
         async move { api::members::first_pages(&filter, pages).await }
     });
-    let export = Action::new_local(|f: &MemberFilter| {
+    let export = write(|f: &MemberFilter| {
         let f = f.clone();
         async move { api::members::export_csv(&f).await }
     });
@@ -111,11 +110,11 @@ pub fn MemberList() -> impl IntoView {
             <table class="members">
                 <thead>
                     <tr>
-                        <th>{move || t(Text::FullName)}</th>
-                        <th>{move || t(Text::BirthDate)}</th>
-                        <th>{move || t(Text::Status)}</th>
-                        <th>{move || t(Text::PartyAge)}</th>
-                        <th>{move || t(Text::CardNumber)}</th>
+                        <th>{label(lang, Text::FullName)}</th>
+                        <th>{label(lang, Text::BirthDate)}</th>
+                        <th>{label(lang, Text::Status)}</th>
+                        <th>{label(lang, Text::PartyAge)}</th>
+                        <th>{label(lang, Text::CardNumber)}</th>
                     </tr>
                 </thead>
                 <tbody>{members.into_iter().map(row).collect_view()}</tbody>
@@ -124,7 +123,7 @@ pub fn MemberList() -> impl IntoView {
                 <p class="no-print">
                     <button type="button" on:click=move |_| {
                         set_pages.set(Some(pages.get_untracked().unwrap_or(1) + 1))
-                    }>{move || t(Text::LoadMore)}</button>
+                    }>{label(lang, Text::LoadMore)}</button>
                 </p>
             })}
         }
@@ -138,26 +137,26 @@ pub fn MemberList() -> impl IntoView {
     ];
     view! {
         <main>
-            <h1>{move || t(Text::Members)}</h1>
+            <h1>{label(lang, Text::Members)}</h1>
             <OrgBreadcrumbs org=org base="/members"/>
             <p class="no-print">
                 <button type="button" disabled=move || export.pending().get()
                     on:click=move |_| { export.dispatch(filter.get_untracked()); }>
-                    {move || t(Text::DownloadCsv)}
+                    {label(lang, Text::DownloadCsv)}
                 </button>
                 " "
-                <A href=move || urls::new_member(org.get())>{move || t(Text::Admit)}</A>
+                <A href=move || urls::new_member(org.get())>{label(lang, Text::Admit)}</A>
             </p>
             {problem(export)}
             <div class="toolbar">
                 <div class="grow">
-                    <label for="member-search">{move || t(Text::Search)}</label>
+                    <label for="member-search">{label(lang, Text::Search)}</label>
                     <input
                         id="member-search"
                         type="search"
                         autocomplete="off"
                         node_ref=search
-                        placeholder=move || t(Text::SearchHint)
+                        placeholder=label(lang, Text::SearchHint)
                         value=q.get_untracked().unwrap_or_default()
                         on:input=move |ev| {
                             let text = event_target_value(&ev);
@@ -167,12 +166,12 @@ pub fn MemberList() -> impl IntoView {
                     />
                 </div>
                 <div>
-                    <label for="member-status">{move || t(Text::Status)}</label>
+                    <label for="member-status">{label(lang, Text::Status)}</label>
                     <select id="member-status" on:change=move |ev| {
                         set_status.set(MemberStatus::parse(&event_target_value(&ev)).ok());
                         set_pages.set(None);
                     }>
-                        <option value="" selected=move || status.get().is_none()>{move || t(Text::AllStatuses)}</option>
+                        <option value="" selected=move || status.get().is_none()>{label(lang, Text::AllStatuses)}</option>
                         {statuses.into_iter().map(|s| view! {
                             <option value=s.code() selected=move || status.get() == Some(s)>{move || lang.get().term(s)}</option>
                         }).collect_view()}

@@ -7,8 +7,8 @@ use qldv_api_types::OrgId;
 
 use crate::api;
 use crate::components::org_kind::KindName;
-use crate::components::read::show;
-use crate::i18n::{use_lang, Text};
+use crate::components::read::{read, show};
+use crate::i18n::{label, use_lang, Text};
 use crate::urls;
 
 /// One organisation, with its children read when opened.
@@ -25,7 +25,7 @@ fn Node(org: Organization) -> impl IntoView {
             </button>
             <strong>{org.name.clone()}</strong>
             <span class="muted">" · " <KindName code=org.kind.clone()/> " · "</span>
-            <A href=urls::members_in(id)>{move || lang.get().t(Text::Members)}</A>
+            <A href=urls::members_in(id)>{label(lang, Text::Members)}</A>
             <Show when=move || open.get()>
                 <Children parent=Some(id)/>
             </Show>
@@ -36,7 +36,7 @@ fn Node(org: Organization) -> impl IntoView {
 /// The children of `parent` (the top organisations of the scope for none).
 #[component]
 fn Children(parent: Option<OrgId>) -> AnyView {
-    let list = LocalResource::new(move || api::organizations::children(parent));
+    let list = read(move || api::organizations::children(parent));
     show(list, |orgs: Vec<Organization>| {
         view! {
             <ul class="tree">
@@ -54,7 +54,7 @@ pub fn OrganizationTree() -> impl IntoView {
     let lang = use_lang();
     view! {
         <main>
-            <h1>{move || lang.get().t(Text::Organizations)}</h1>
+            <h1>{label(lang, Text::Organizations)}</h1>
             <section class="card"><Children parent=None/></section>
         </main>
     }

@@ -12,9 +12,9 @@ use crate::api::{self, ApiError};
 use crate::components::breadcrumbs::trail;
 use crate::components::org_picker::scope_ready;
 use crate::components::paper::{paper_head, print, signatures, today, Signature};
-use crate::components::read::show;
+use crate::components::read::{read, show};
 use crate::format::date;
-use crate::i18n::{use_lang, Lang, Text, Ux};
+use crate::i18n::{label, use_lang, Lang, Text, Ux};
 use crate::pages::reports::SectionTable;
 use crate::urls;
 
@@ -62,7 +62,7 @@ pub fn ReportPrintPage() -> impl IntoView {
         let code = params.with(|p| p.get("code"));
         query.with(|q| urls::report_request(|k| if k == "code" { code.clone() } else { q.get(k) }))
     });
-    let report = LocalResource::new(move || {
+    let report = read(move || {
         let req = request.get();
         async move {
             match req {
@@ -85,8 +85,8 @@ pub fn ReportPrintPage() -> impl IntoView {
     view! {
         <main class="print-page">
             <div class="print-bar no-print">
-                <button class="primary" type="button" on:click=move |_| print()>{move || lang.get().t(Text::Print)}</button>
-                <A href="/reports">{move || lang.get().t(Text::Back)}</A>
+                <button class="primary" type="button" on:click=move |_| print()>{label(lang, Text::Print)}</button>
+                <A href="/reports">{label(lang, Text::Back)}</A>
                 <span class="muted">{move || lang.get().ux(Ux::PrintReport)}</span>
             </div>
             {body}

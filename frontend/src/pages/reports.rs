@@ -10,14 +10,14 @@ use qldv_api_types::{OrgId, Term};
 
 use crate::api::reports::ReportRequest;
 use crate::api::{self, ApiError};
-use crate::components::action::problem;
+use crate::components::action::{problem, write};
 use crate::components::breadcrumbs::OrgBreadcrumbs;
 use crate::components::date_input::DateInput;
 use crate::components::form::opt_date;
 use crate::components::org_picker::org_field;
-use crate::components::read::show;
+use crate::components::read::{read, show};
 use crate::format::{self, date};
-use crate::i18n::{use_lang, Lang, Text, Ux};
+use crate::i18n::{label, use_lang, Lang, Text, Ux};
 use crate::session;
 use crate::urls;
 
@@ -44,7 +44,7 @@ pub fn SectionTable(section: ReportSection, lang: Lang) -> impl IntoView {
                         {section.rows.into_iter().map(|r| {
                             let pct = share.filter(|s| *s > 0).map(|s| {
                                 let v = r.values.first().copied().unwrap_or(0);
-                                format!("{:.2}", v as f64 * 100.0 / s as f64)
+                                format::fixed(v as f64 * 100.0 / s as f64, 2)
                             });
                             view! {
                                 <tr class:total=r.total>
@@ -87,7 +87,6 @@ fn report_view(report: Report, l: Lang) -> impl IntoView {
 #[component]
 pub fn ReportsPage() -> impl IntoView {
     let lang = use_lang();
-    let t = move |k| lang.get().t(k);
     let navigate = use_navigate();
     let query = use_query_map();
     // The report of the URL (none until one is chosen).
@@ -126,13 +125,13 @@ pub fn ReportsPage() -> impl IntoView {
             navigate(&urls::report(&req), Default::default());
         }
     };
-    let download = Action::new_local(
+    let download = write(
         move |(req, ext): &(Result<ReportRequest, ApiError>, &'static str)| {
             let (req, ext) = (req.clone(), *ext);
             async move { api::reports::download_as(&req?, ext).await }
         },
     );
-    let report = LocalResource::new(move || {
+    let report = read(move || {
         let req = shown.get();
         async move {
             match req {
@@ -148,11 +147,11 @@ pub fn ReportsPage() -> impl IntoView {
     };
     view! {
         <main>
-            <h1>{move || t(Text::Reports)}</h1>
+            <h1>{label(lang, Text::Reports)}</h1>
             <OrgBreadcrumbs org=org base="/reports"/>
             <div class="toolbar no-print">
                 <div>
-                    <label for="report-code">{move || t(Text::Report)}</label>
+                    <label for="report-code">{label(lang, Text::Report)}</label>
                     <select id="report-code" on:change=move |ev| {
                         if let Ok(c) = ReportCode::parse(&event_target_value(&ev)) { code.set(c) }
                     }>
@@ -165,24 +164,24 @@ pub fn ReportsPage() -> impl IntoView {
                 {org_field("report-org", org, move |o: Option<OrgId>| org.set(o), None)}
                 <Show when=move || code.get().is_period() fallback=move || view! {
                     <div>
-                        <label for="report-as-of">{move || t(Text::AsOf)}</label>
+                        <label for="report-as-of">{label(lang, Text::AsOf)}</label>
                         <DateInput id="report-as-of" value=as_of/>
                     </div>
                 }>
                     <div>
-                        <label for="report-from">{move || t(Text::FromDate)}</label>
+                        <label for="report-from">{label(lang, Text::FromDate)}</label>
                         <DateInput id="report-from" value=from/>
                     </div>
                     <div>
-                        <label for="report-to">{move || t(Text::ToDate)}</label>
+                        <label for="report-to">{label(lang, Text::ToDate)}</label>
                         <DateInput id="report-to" value=to/>
                     </div>
                 </Show>
                 <div class="actions">
-                    <button class="primary" type="button" on:click=show_it>{move || t(Text::Show)}</button>
-                    <button type="button" disabled=move || download.pending().get() on:click=move |_| { download.dispatch((request(), "csv")); }>{move || t(Text::ReportCsv)}</button>
-                    <button type="button" disabled=move || download.pending().get() on:click=move |_| { download.dispatch((request(), "xlsx")); }>{move || t(Text::DownloadXlsx)}</button>
-                    <button type="button" on:click=print>{move || t(Text::Print)}</button>
+                    <button class="primary" type="button" on:click=show_it>{label(lang, Text::Show)}</button>
+                    <button type="button" disabled=move || download.pending().get() on:click=move |_| { download.dispatch((request(), "csv")); }>{label(lang, Text::ReportCsv)}</button>
+                    <button type="button" disabled=move || download.pending().get() on:click=move |_| { download.dispatch((request(), "xlsx")); }>{label(lang, Text::DownloadXlsx)}</button>
+                    <button type="button" on:click=print>{label(lang, Text::Print)}</button>
                     <A href=move || request().map(|r| urls::report_print(&r)).unwrap_or_default()>{move || lang.get().ux(Ux::PrintReport)}</A>
                 </div>
             </div>

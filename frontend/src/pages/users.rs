@@ -7,11 +7,11 @@ use qldv_api_types::users::{CreateUser, UpdateUser, User};
 use qldv_api_types::{OrgId, Term, UserId};
 
 use crate::api::{self, ApiError, ApiResult};
-use crate::components::action::{failure, problem};
+use crate::components::action::{failure, problem, write};
 use crate::components::form::{input, select, some, term, terms};
 use crate::components::org_picker::org_name;
-use crate::components::read::show;
-use crate::i18n::{use_lang, Text};
+use crate::components::read::{read, show};
+use crate::i18n::{label, use_lang, Text};
 
 /// A change to the accounts.
 #[derive(Clone)]
@@ -30,7 +30,7 @@ pub fn UsersPage() -> impl IntoView {
     let full_name = RwSignal::new(String::new());
     let org = RwSignal::new(String::new());
     let role = RwSignal::new(Role::Viewer.code().to_string());
-    let change = Action::new_local(move |c: &Result<Change, ApiError>| {
+    let change = write(move |c: &Result<Change, ApiError>| {
         let c = c.clone();
         async move {
             let out = match c? {
@@ -72,7 +72,7 @@ pub fn UsersPage() -> impl IntoView {
         change.dispatch(build());
     };
     let version = change.version();
-    let users = LocalResource::new(move || {
+    let users = read(move || {
         version.track();
         api::users::list()
     });
@@ -81,10 +81,10 @@ pub fn UsersPage() -> impl IntoView {
             <div class="table-wrap" tabindex="0">
                 <table>
                     <thead><tr>
-                        <th>{move || t(Text::Username)}</th>
-                        <th>{move || t(Text::FullName)}</th>
-                        <th>{move || t(Text::Role)}</th>
-                        <th>{move || t(Text::Organizations)}</th>
+                        <th>{label(lang, Text::Username)}</th>
+                        <th>{label(lang, Text::FullName)}</th>
+                        <th>{label(lang, Text::Role)}</th>
+                        <th>{label(lang, Text::Organizations)}</th>
                         <th></th>
                     </tr></thead>
                     <tbody>
@@ -111,14 +111,14 @@ pub fn UsersPage() -> impl IntoView {
     });
     view! {
         <main>
-            <h1>{move || t(Text::Users)}</h1>
-            <form class="card inline-form no-print" on:submit=create aria-label=move || t(Text::NewUser)>
+            <h1>{label(lang, Text::Users)}</h1>
+            <form class="card inline-form no-print" on:submit=create aria-label=label(lang, Text::NewUser)>
                 {input("username", Text::Username, "text", username, error)}
                 {input("password", Text::Password, "password", password, error)}
                 {input("full_name", Text::FullName, "text", full_name, error)}
                 {select("role", Text::Role, terms(&[Role::Viewer, Role::Organizer, Role::Integration, Role::Admin]), role, error)}
                 {input("organization_id", Text::OrganizationId, "text", org, error)}
-                <div><button class="primary" type="submit" disabled=move || change.pending().get()>{move || t(Text::NewUser)}</button></div>
+                <div><button class="primary" type="submit" disabled=move || change.pending().get()>{label(lang, Text::NewUser)}</button></div>
             </form>
             {problem(change)}
             <section class="card">{list}</section>

@@ -12,11 +12,11 @@ use qldv_api_types::{MemberId, Term};
 
 use super::{member_id, use_record};
 use crate::api::{self, ApiError, ApiResult};
-use crate::components::action::{failure, outcome};
+use crate::components::action::{failure, outcome, write};
 use crate::components::confirm::{member_and_org, Confirm, ConfirmDialog};
 use crate::components::form::{date, input_in, select_in, some, term, terms, text};
 use crate::format;
-use crate::i18n::{use_lang, ux, Lang, Text};
+use crate::i18n::{label, use_lang, ux, Lang, Text};
 
 /// The values of a decision form, by the field names of the API.
 #[derive(Clone)]
@@ -85,7 +85,7 @@ where
             }))
             .collect(),
     );
-    let decide = Action::new_local(move |input: &(Option<MemberId>, Result<B, ApiError>)| {
+    let decide = write(move |input: &(Option<MemberId>, Result<B, ApiError>)| {
         let (member, body) = input.clone();
         async move {
             let member = member.ok_or_else(|| ApiError::local(Text::NotFound))?;
@@ -131,7 +131,7 @@ where
             <div class="inline-form">
                 {selects.into_iter().map(|(n, l, o)| select_in(form, n, l, o, values.get(n), error)).collect_view()}
                 {fields.into_iter().map(|(n, l, k, _)| input_in(form, n, l, k, values.get(n), error)).collect_view()}
-                <div><button class="primary" type="submit" disabled=move || decide.pending().get()>{move || lang.get().t(Text::Save)}</button></div>
+                <div><button class="primary" type="submit" disabled=move || decide.pending().get()>{label(lang, Text::Save)}</button></div>
             </div>
             <ConfirmDialog confirm=confirm/>
             {outcome(decide)}
@@ -153,7 +153,7 @@ pub fn Actions() -> impl IntoView {
                 decision_no: text(v.get("decision_no")),
             }),
             |id, b| async move { api::members::recognize(id, &b).await },
-            None,
+            Some(ux::confirm_recognition),
         )}
         {decision_form(
             "discipline",
@@ -205,7 +205,7 @@ pub fn Actions() -> impl IntoView {
                 ceremony_delay_approval_no: None,
             }),
             |id, b| async move { api::members::readmit(id, &b).await },
-            None,
+            Some(ux::confirm_readmission),
         )}
     }
 }

@@ -6,12 +6,12 @@ use qldv_api_types::{CardId, MemberId, Term};
 
 use super::{member_id, member_resource, use_record};
 use crate::api::{self, ApiError, ApiResult};
-use crate::components::action::problem;
+use crate::components::action::{problem, write};
 use crate::components::date_input::DateInput;
 use crate::components::form::{date, term};
 use crate::components::read::show;
 use crate::format;
-use crate::i18n::{use_lang, Text};
+use crate::i18n::{label, use_lang, Text};
 
 /// A decision on the member's card.
 #[derive(Clone)]
@@ -24,13 +24,12 @@ enum CardDecision {
 #[component]
 pub fn CardsTab() -> impl IntoView {
     let lang = use_lang();
-    let t = move |k| lang.get().t(k);
     let id = member_id();
     let record = use_record();
     let issued_on = RwSignal::new(format::today_iso());
     let decision = RwSignal::new(String::new());
     let reason = RwSignal::new(ReissueReason::Lost.code().to_string());
-    let act = Action::new_local(move |d: &Result<CardDecision, ApiError>| {
+    let act = write(move |d: &Result<CardDecision, ApiError>| {
         let d = d.clone();
         async move {
             let card = match d? {
@@ -75,15 +74,15 @@ pub fn CardsTab() -> impl IntoView {
             .map(|c| c.id);
         view! {
             {if cards.is_empty() {
-                view! { <p class="empty">{move || t(Text::Nothing)}</p> }.into_any()
+                view! { <p class="empty">{label(lang, Text::Nothing)}</p> }.into_any()
             } else {
                 view! {
                     <table>
                         <thead><tr>
-                            <th>{move || t(Text::CardNumber)}</th>
-                            <th>{move || t(Text::IssuedOn)}</th>
-                            <th>{move || t(Text::Decision)}</th>
-                            <th>{move || t(Text::Status)}</th>
+                            <th>{label(lang, Text::CardNumber)}</th>
+                            <th>{label(lang, Text::IssuedOn)}</th>
+                            <th>{label(lang, Text::Decision)}</th>
+                            <th>{label(lang, Text::Status)}</th>
                         </tr></thead>
                         <tbody>
                             {cards.into_iter().map(|c| {
@@ -103,23 +102,23 @@ pub fn CardsTab() -> impl IntoView {
             }}
             <div class="inline-form no-print">
                 <div>
-                    <label for="card-issued">{move || t(Text::IssuedOn)}</label>
+                    <label for="card-issued">{label(lang, Text::IssuedOn)}</label>
                     <DateInput id="card-issued" value=issued_on/>
                 </div>
                 <div>
-                    <label for="card-decision">{move || t(Text::Decision)}</label>
+                    <label for="card-decision">{label(lang, Text::Decision)}</label>
                     <input id="card-decision" bind:value=decision/>
                 </div>
                 {match active {
                     None => view! {
                         <div><button class="primary" type="button" disabled=move || act.pending().get()
                             on:click=move |_| { if let Some(m) = id.get_untracked() { act.dispatch(issue(m)); } }>
-                            {move || t(Text::IssueCard)}
+                            {label(lang, Text::IssueCard)}
                         </button></div>
                     }.into_any(),
                     Some(card) => view! {
                         <div>
-                            <label for="card-reason">{move || t(Text::Reason)}</label>
+                            <label for="card-reason">{label(lang, Text::Reason)}</label>
                             <select id="card-reason" on:change=move |ev| reason.set(event_target_value(&ev))>
                                 {ReissueReason::ALL.iter().map(|r| {
                                     let r = *r;
@@ -129,7 +128,7 @@ pub fn CardsTab() -> impl IntoView {
                         </div>
                         <div><button class="primary" type="button" disabled=move || act.pending().get()
                             on:click=move |_| { act.dispatch(reissue(card)); }>
-                            {move || t(Text::ReissueCard)}
+                            {label(lang, Text::ReissueCard)}
                         </button></div>
                     }.into_any(),
                 }}

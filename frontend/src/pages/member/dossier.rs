@@ -7,7 +7,7 @@ use qldv_api_types::members::Member;
 use super::use_record;
 use crate::components::read::show;
 use crate::format::{self, opt, opt_date};
-use crate::i18n::{field_label, use_lang, Text};
+use crate::i18n::{field_label, label, use_lang, Text};
 use crate::urls::{self, MemberTab};
 
 /// One labelled value of the dossier.
@@ -74,7 +74,7 @@ pub fn Dossier() -> impl IntoView {
             let edit = urls::member_tab(m.id, MemberTab::Edit);
             view! {
                 {dossier(m)}
-                <p class="no-print"><A href=edit>{move || lang.get().t(Text::EditDossier)}</A></p>
+                <p class="no-print"><A href=edit>{label(lang, Text::EditDossier)}</A></p>
             }
         })
     })

@@ -8,10 +8,11 @@ use qldv_api_types::members::{Member, MemberProfile};
 
 use super::use_record;
 use crate::api;
-use crate::components::action::{failure, problem};
+use crate::components::action::{failure, problem, write};
 use crate::components::form::input;
 use crate::components::read::show;
-use crate::i18n::{use_lang, Text};
+use crate::components::still_here;
+use crate::i18n::{label, use_lang, Text};
 use crate::urls;
 
 /// The editable fields: (name in the API, label).
@@ -71,7 +72,6 @@ struct Correction {
 #[component]
 fn EditForm(member: Member) -> impl IntoView {
     let lang = use_lang();
-    let t = move |k| lang.get().t(k);
     let navigate = use_navigate();
     let record = use_record();
     // The version the correction applies to: the record read, or the newer one of a conflict.
@@ -81,9 +81,11 @@ fn EditForm(member: Member) -> impl IntoView {
         .iter()
         .map(|(f, l)| (*f, *l, RwSignal::new(value_of(&member, f))))
         .collect();
-    let save = Action::new_local(move |c: &Correction| {
+    let here = still_here();
+    let save = write(move |c: &Correction| {
         let c = c.clone();
         let navigate = navigate.clone();
+        let here = here.clone();
         async move {
             let id = c.base.id;
             match api::members::update(id, &c.changes, c.base.version).await {
@@ -91,7 +93,9 @@ fn EditForm(member: Member) -> impl IntoView {
                     if let Some(r) = record {
                         r.refetch();
                     }
-                    navigate(&urls::member(id), Default::default());
+                    if here() {
+                        navigate(&urls::member(id), Default::default());
+                    }
                     Ok(m)
                 }
                 Err(e) if e.status() == 412 => {
@@ -136,16 +140,16 @@ fn EditForm(member: Member) -> impl IntoView {
         });
     };
     view! {
-        <form class="inline-form no-print" on:submit=submit aria-label=move || t(Text::EditDossier)>
+        <form class="inline-form no-print" on:submit=submit aria-label=label(lang, Text::EditDossier)>
             {values.into_iter().map(|(f, l, v)| input(f, l, "text", v, error)).collect_view()}
-            <div><button class="primary" type="submit" disabled=move || save.pending().get()>{move || t(Text::Save)}</button></div>
+            <div><button class="primary" type="submit" disabled=move || save.pending().get()>{label(lang, Text::Save)}</button></div>
         </form>
         {problem(save)}
         <Show when=move || conflict.with(|c| !c.is_empty())>
             <div class="alert-box" data-testid="conflict">
-                <p>{move || t(Text::ChangedMeanwhile)}</p>
+                <p>{label(lang, Text::ChangedMeanwhile)}</p>
                 <table>
-                    <thead><tr><th></th><th>{move || t(Text::TheirValue)}</th><th>{move || t(Text::YourValue)}</th></tr></thead>
+                    <thead><tr><th></th><th>{label(lang, Text::TheirValue)}</th><th>{label(lang, Text::YourValue)}</th></tr></thead>
                     <tbody>
                         {move || conflict.get().into_iter().map(|(l, theirs, yours)| view! {
                             <tr><td>{move || lang.get().t(l)}</td><td>{theirs}</td><td>{yours}</td></tr>

@@ -19,7 +19,7 @@ use qldv_api_types::MemberId;
 
 use crate::api::{self, ApiError, ApiResult};
 use crate::components::breadcrumbs::OrgBreadcrumbs;
-use crate::components::read::show;
+use crate::components::read::{read, show, Read};
 use crate::format;
 use crate::i18n::{use_lang, Text, Ux};
 use crate::urls::{self, MemberTab};
@@ -38,7 +38,7 @@ const TABS: [(MemberTab, Text); 8] = [
 
 /// The member's record, read by the page and shared with its tabs (refetched after a change).
 #[derive(Clone, Copy)]
-pub struct Record(pub LocalResource<ApiResult<Member>>);
+pub struct Record(pub Read<Member>);
 
 /// The member of the URL.
 pub fn member_id() -> Memo<Option<MemberId>> {
@@ -55,15 +55,13 @@ fn no_such_member() -> ApiError {
 }
 
 /// A read of the member of the URL, keyed on it.
-pub fn member_resource<T, Fut>(
-    fetch: impl Fn(MemberId) -> Fut + 'static,
-) -> LocalResource<ApiResult<T>>
+pub fn member_resource<T, Fut>(fetch: impl Fn(MemberId) -> Fut + 'static) -> Read<T>
 where
-    T: 'static,
+    T: Send + Sync + 'static,
     Fut: Future<Output = ApiResult<T>> + 'static,
 {
     let id = member_id();
-    LocalResource::new(move || {
+    read(move || {
         let fut = id.get().map(&fetch);
         async move {
             match fut {
@@ -75,7 +73,7 @@ where
 }
 
 /// The shared record (refetch it after a decision changed it).
-pub fn use_record() -> Option<LocalResource<ApiResult<Member>>> {
+pub fn use_record() -> Option<Read<Member>> {
     use_context::<Record>().map(|Record(r)| r)
 }
 

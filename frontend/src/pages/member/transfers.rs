@@ -8,7 +8,7 @@ use qldv_api_types::{MemberId, OrgId, Term};
 use super::{member_id, member_resource, use_record};
 use crate::api::transfers::TransferFilter;
 use crate::api::{self, ApiError};
-use crate::components::action::{failure, outcome};
+use crate::components::action::{failure, outcome, write};
 use crate::components::confirm::{
     member_and_org, org_name as confirm_org_name, Confirm, ConfirmDialog,
 };
@@ -18,13 +18,12 @@ use crate::components::org_picker::org_name;
 use crate::components::read::show;
 use crate::components::table::texts;
 use crate::format;
-use crate::i18n::{use_lang, ux, Text};
+use crate::i18n::{label, use_lang, ux, Text};
 
 /// The transfers tab.
 #[component]
 pub fn TransfersTab() -> impl IntoView {
     let lang = use_lang();
-    let t = move |k| lang.get().t(k);
     let id = member_id();
     let record = use_record();
     let to = RwSignal::new(String::new());
@@ -51,7 +50,7 @@ pub fn TransfersTab() -> impl IntoView {
             decision_no: None,
         })
     };
-    let issue = Action::new_local(move |body: &Result<CreateTransfer, ApiError>| {
+    let issue = write(move |body: &Result<CreateTransfer, ApiError>| {
         let body = body.clone();
         async move {
             let t = api::transfers::create(&body?).await?;
@@ -99,25 +98,25 @@ pub fn TransfersTab() -> impl IntoView {
         });
     };
     view! {
-        <form class="inline-form no-print" on:submit=submit aria-label=move || t(Text::IssueTransfer)>
+        <form class="inline-form no-print" on:submit=submit aria-label=label(lang, Text::IssueTransfer)>
             <div>
-                <label for="transfer-to">{move || t(Text::OrganizationId)}</label>
+                <label for="transfer-to">{label(lang, Text::OrganizationId)}</label>
                 <input id="transfer-to" inputmode="numeric" required bind:value=to/>
                 {field_error(error, "to_organization_id")}
             </div>
             {select("kind", Text::Kind, terms(TransferKind::ALL), kind, error)}
             <div>
-                <label for="transfer-issued">{move || t(Text::IssuedOn)}</label>
+                <label for="transfer-issued">{label(lang, Text::IssuedOn)}</label>
                 <DateInput id="transfer-issued" required=true value=issued/>
                 {field_error(error, "issued_on")}
             </div>
             <div>
-                <label for="transfer-reason">{move || t(Text::Reason)}</label>
+                <label for="transfer-reason">{label(lang, Text::Reason)}</label>
                 <input id="transfer-reason" required bind:value=reason/>
                 {field_error(error, "reason")}
             </div>
             <div>
-                <button class="primary" type="submit" disabled=move || issue.pending().get()>{move || t(Text::IssueTransfer)}</button>
+                <button class="primary" type="submit" disabled=move || issue.pending().get()>{label(lang, Text::IssueTransfer)}</button>
             </div>
         </form>
         <ConfirmDialog confirm=confirm/>
