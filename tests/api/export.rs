@@ -49,7 +49,7 @@ async fn the_member_list_exports_as_csv_in_vietnamese_order() {
     // column holds the decision's date and is headed so, as the template heads it).
     assert_eq!(
         lines[0],
-        "\u{feff}Họ và tên,Giới tính,Ngày sinh,Số CCCD,Trạng thái,Ngày quyết định kết nạp,\
+        "\u{feff}Họ và tên,Giới tính,Ngày sinh,Số CCCD,Số CMND,Trạng thái,Ngày quyết định kết nạp,\
          Ngày chính thức,Tuổi đảng,Số thẻ đảng viên,Mã chi bộ,Quê quán,Nơi ở hiện nay,Dân tộc,\
          Tôn giáo,Số lý lịch"
     );
