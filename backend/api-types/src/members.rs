@@ -390,11 +390,12 @@ pub struct SupplementRequest {
     /// Note.
     #[validate(length(max = 1000))]
     pub note: Option<String>,
-    /// Dossier changes reported in the supplement (applied to the record).
+    /// Dossier changes reported in the supplement (applied to the record); none when absent.
+    /// Nullable rather than defaulted in the schema: generated clients cannot give an object
+    /// property a default.
     #[serde(default)]
     #[validate(nested)]
-    #[cfg_attr(feature = "openapi", schema(default = json!({})))]
-    pub changes: MemberProfile,
+    pub changes: Option<MemberProfile>,
 }
 
 /// A recorded annual supplement.

@@ -33,7 +33,8 @@ pub fn file_supplement(
     if body.filed_on > today || body.filed_on.year() < year {
         return Err(crate::messages::records::supplement_filed_on());
     }
-    let changes = super::correct::checked_changes(conn, caller, &before, &body.changes, today)?;
+    let reported = body.changes.clone().unwrap_or_default();
+    let changes = super::correct::checked_changes(conn, caller, &before, &reported, today)?;
     let after = super::correct::apply(
         conn,
         caller,
@@ -53,7 +54,7 @@ pub fn file_supplement(
             s::year.eq(year),
             s::filed_on.eq(body.filed_on),
             s::note.eq(body.note.as_deref()),
-            s::changes.eq(serde_json::to_string(&body.changes).ok()),
+            s::changes.eq(serde_json::to_string(&reported).ok()),
             s::entered_by.eq(Some(caller.id)),
             s::entered_at.eq(crate::models::now()),
         ))
