@@ -84,7 +84,14 @@ mod tests {
         use crate::regulations::{QuotaBase, RegulationChain};
         assert_eq!(
             codes::<RegulationChain>(),
-            ["charter", "badge", "evaluation", "discipline", "dues", "annulment"]
+            [
+                "charter",
+                "badge",
+                "evaluation",
+                "discipline",
+                "dues",
+                "annulment"
+            ]
         );
         assert_eq!(codes::<QuotaBase>(), ["good", "good_or_better"]);
         assert_eq!(
