@@ -182,7 +182,7 @@ test('the round takes the 2025 score beside the level; an empty cell shows "—"
   await page.goto(`${BASE}/evaluations?organization_id=${seeded.cell}`);
   await page.getByLabel('Xếp loại Đỗ Văn Khoa').waitFor();
   await page.getByLabel('Xếp loại Đỗ Văn Khoa').selectOption('good');
-  const score = page.getByLabel('Điểm Đỗ Văn Khoa');
+  const score = page.getByLabel('Điểm Đỗ Văn Khoa', { exact: true });
   await score.fill('82');
   const put = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes(`/members/${seeded.ids['Đỗ Văn Khoa']}/evaluations/`));
   await score.press('Enter');
