@@ -22,6 +22,7 @@ pub mod lunar;
 pub mod name_removal;
 pub mod party_age;
 pub mod privacy;
+pub mod readmission;
 pub mod report;
 pub mod settings;
 pub mod sign_in;

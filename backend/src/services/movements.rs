@@ -14,7 +14,7 @@ use qldv_api_types::{DisciplineId, MemberId};
 
 use crate::auth::AuthUser;
 use crate::db::schema::{disciplines, member_periods};
-use crate::domain::{admission, discipline as rules};
+use crate::domain::{admission, discipline as rules, readmission};
 use crate::error::{AppError, AppResult};
 use crate::messages::movements as msg;
 use crate::models::discipline::DisciplineRow;
@@ -333,7 +333,7 @@ pub fn readmit(
         .ok_or_else(|| AppError::internal("exit event without a reason"))?
         .parse::<MembershipEnd>()
         .map_err(AppError::internal)?;
-    let exit_facts = rules::ExitFacts {
+    let exit_facts = readmission::ExitFacts {
         reason,
         exited_on: last_exit.occurred_on,
         barred: flag("abandoned_activities") || flag("bars_readmission"),
@@ -343,7 +343,7 @@ pub fn readmit(
         record_cleared_on: body.criminal_record_cleared_on,
     };
     let settings = setting::at(conn, body.admission_decision_on)?;
-    rules::check_readmission(
+    readmission::check_readmission(
         &exit_facts,
         readmitted_before,
         !body.consent_no.trim().is_empty(),
