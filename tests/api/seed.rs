@@ -142,7 +142,8 @@ async fn the_same_seed_gives_the_same_dataset_and_a_filled_database_is_refused()
 async fn name_search_finds_exactly_what_a_full_walk_finds() {
     use qldv::auth::Scope;
     use qldv::domain::vn_text;
-    use qldv::models::member::{MemberFilter, MemberRow};
+    use qldv::models::member::MemberRow;
+    use qldv::models::member_query::MemberFilter;
     let app = TestApp::builder().today("2026-11-30").build().await;
     seeded(&app, 8000, 3);
     let mut conn = app.state.pool.get().unwrap();

@@ -17,7 +17,8 @@ use crate::error::AppResult;
 use crate::models::discipline::DisciplineRow;
 use crate::models::discipline_remedy::RemedyRow;
 use crate::models::illness::IllnessRow;
-use crate::models::member::{within, MemberRow};
+use crate::models::member::MemberRow;
+use crate::models::member_query::within;
 use crate::models::JoinedWithMembers;
 
 /// A stored award.

@@ -10,7 +10,7 @@ use crate::db::schema::{cards, counters, members};
 use crate::db::DbConn;
 use crate::domain::card as rules;
 use crate::error::{AppError, AppResult};
-use crate::models::member::{after_name, within};
+use crate::models::member_query::{after_name, within};
 
 /// A stored card.
 #[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]

@@ -11,7 +11,8 @@
 use diesel::prelude::*;
 use qldv_api_types::MemberId;
 
-use super::member::{after_name, like_escape, scoped, Boxed, MemberFilter, MemberRow};
+use super::member::MemberRow;
+use super::member_query::{after_name, like_escape, scoped, Boxed, MemberFilter};
 use super::name_leapfrog::{self, TermCursor};
 use super::name_word;
 use crate::auth::Scope;

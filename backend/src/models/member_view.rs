@@ -6,7 +6,8 @@ use crate::domain::privacy::Privacy;
 use qldv_api_types::members::{self as dto, MemberStatus};
 
 use crate::domain::party_age::{self, PartyAgeFacts, Period};
-use crate::models::member::{covers, MemberRow};
+use crate::models::member::MemberRow;
+use crate::models::member_query::covers;
 
 /// Required dossier fields (data completeness counts the empty ones).
 pub const REQUIRED_FIELDS: [&str; 12] = [

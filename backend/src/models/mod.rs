@@ -52,6 +52,7 @@ pub mod member_changes;
 pub mod member_event;
 pub mod member_identity;
 pub mod member_new;
+pub mod member_query;
 pub mod member_search;
 pub mod member_view;
 pub mod name_leapfrog;
