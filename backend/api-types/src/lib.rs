@@ -8,6 +8,7 @@ pub mod auth;
 pub mod badges;
 pub mod calendar;
 pub mod candidates;
+pub mod cell_year;
 pub mod cards;
 pub mod cases;
 pub mod changes;

@@ -411,3 +411,76 @@ labels!(English, en;
         CardNumber => "Party card number",
     }
 );
+
+// The cell's year (issue 23).
+labels!(English, en;
+    crate::cell_year::MeetingKind { Regular => "Regular meeting", Topical => "Topical meeting" }
+    crate::cell_year::Attendance {
+        Present => "Present",
+        Excused => "Absent with a reason",
+        Absent => "Absent without a reason",
+        Exempt => "Exempt from meetings",
+        Elsewhere => "Attends a cell elsewhere (temporary registration)",
+    }
+    crate::cell_year::AbsenceCount { Meetings => "By meetings missed", Months => "By months missed" }
+    crate::cell_year::DutyResult {
+        Done => "Done",
+        Exceeded => "Exceeded",
+        NotDone => "Not done",
+    }
+    crate::cell_year::DutyClosure {
+        Transfer => "Transferred out",
+        Exit => "Left the Party or died",
+        Withdrawn => "Withdrawn by the cell",
+    }
+    crate::cell_year::DuesCategory {
+        SocialInsuranceSalary => "Salary on which social insurance is paid",
+        SicknessMaternityBenefit => "Sickness or maternity benefit",
+        Pension => "Pension",
+        Student => "Pupil or student",
+        NoInsuranceWorkingAge => "No social insurance, below retirement age",
+        NoInsuranceRetirementAge => "No social insurance, at retirement age",
+        Abroad => "Member abroad",
+        Other => "Other",
+    }
+    crate::cell_year::DuesRelief {
+        PartyAgeFifty => "Exempt: 50 years of party age",
+        SocialPension => "Exempt: social pension",
+        Hardship => "Exempt: poor household or serious illness",
+        Reduction => "Exempt or reduced for hardship",
+    }
+    crate::cell_year::DuesMonthState {
+        Paid => "Paid",
+        PartlyPaid => "Partly paid",
+        Deferred => "Deferred",
+        Exempt => "Exempt",
+        Unpaid => "Unpaid",
+        Open => "Month in progress",
+        NotDue => "Nothing due",
+    }
+    crate::cell_year::PaymentChannel {
+        Cash => "Cash to the cell",
+        PublicServicePortal => "National Public Service Portal",
+    }
+    crate::cell_year::DuesLevel {
+        Cell => "Cell or sub-committee",
+        Grassroots => "Grassroots organisation",
+        AboveGrassroots => "Levels above the grassroots",
+    }
+    crate::cell_year::LiaisonMode {
+        Regular => "Liaison with a yearly comment",
+        OnRequest => "Excused from residence activities; comment on request",
+    }
+    crate::cell_year::LiaisonCommentState {
+        NotDue => "No comment due",
+        Missing => "Comment missing",
+        Written => "Comment written",
+    }
+    crate::cell_year::CellYearAlertKind {
+        RegularMeetingMissing => "Month without a regular meeting",
+        TopicalMeetingMissing => "Quarter without a topical meeting",
+        LiaisonCommentMissing => "Residence cell's comment missing",
+        DutiesClosed => "Duties closed by a transfer or an exit",
+        DuesArrears => "Dues in arrears",
+    }
+);

@@ -176,6 +176,65 @@ mod tests {
         );
     }
 
+    /// The cell's year (issue 23): every concept round-trips, is labelled in both languages,
+    /// and keeps its stored codes.
+    #[test]
+    fn cell_year_codes_are_unchanged() {
+        use crate::cell_year::*;
+        assert_eq!(codes::<MeetingKind>(), ["regular", "topical"]);
+        assert_eq!(
+            codes::<Attendance>(),
+            ["present", "excused", "absent", "exempt", "elsewhere"]
+        );
+        assert_eq!(codes::<AbsenceCount>(), ["meetings", "months"]);
+        assert_eq!(codes::<DutyResult>(), ["done", "exceeded", "not_done"]);
+        assert_eq!(codes::<DutyClosure>(), ["transfer", "exit", "withdrawn"]);
+        assert_eq!(
+            codes::<DuesCategory>(),
+            [
+                "social_insurance_salary",
+                "sickness_maternity_benefit",
+                "pension",
+                "student",
+                "no_insurance_working_age",
+                "no_insurance_retirement_age",
+                "abroad",
+                "other"
+            ]
+        );
+        assert_eq!(
+            codes::<DuesRelief>(),
+            ["party_age_fifty", "social_pension", "hardship", "reduction"]
+        );
+        assert_eq!(
+            codes::<DuesMonthState>(),
+            ["paid", "partly_paid", "deferred", "exempt", "unpaid", "open", "not_due"]
+        );
+        assert_eq!(codes::<PaymentChannel>(), ["cash", "public_service_portal"]);
+        assert_eq!(
+            codes::<DuesLevel>(),
+            ["cell", "grassroots", "above_grassroots"]
+        );
+        assert_eq!(codes::<LiaisonMode>(), ["regular", "on_request"]);
+        assert_eq!(
+            codes::<LiaisonCommentState>(),
+            ["not_due", "missing", "written"]
+        );
+        assert_eq!(
+            codes::<CellYearAlertKind>(),
+            [
+                "regular_meeting_missing",
+                "topical_meeting_missing",
+                "liaison_comment_missing",
+                "duties_closed",
+                "dues_arrears"
+            ]
+        );
+        assert!(Attendance::Absent.expected());
+        assert!(!Attendance::Exempt.expected() && !Attendance::Elsewhere.expected());
+        assert_eq!(Attendance::Absent.label(Lang::Vi), "Vắng không có lý do");
+    }
+
     /// The audit trail's codes are stored in a hash-chained log: they never change.
     #[test]
     fn audit_codes_are_unchanged() {

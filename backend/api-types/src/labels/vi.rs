@@ -411,3 +411,76 @@ labels!(Vietnamese, vi;
         CardNumber => "Số thẻ đảng viên",
     }
 );
+
+// The cell's year (issue 23).
+labels!(Vietnamese, vi;
+    crate::cell_year::MeetingKind { Regular => "Sinh hoạt thường kỳ", Topical => "Sinh hoạt chuyên đề" }
+    crate::cell_year::Attendance {
+        Present => "Có mặt",
+        Excused => "Vắng có lý do",
+        Absent => "Vắng không có lý do",
+        Exempt => "Miễn sinh hoạt",
+        Elsewhere => "Sinh hoạt tạm thời nơi khác",
+    }
+    crate::cell_year::AbsenceCount { Meetings => "Theo số buổi sinh hoạt", Months => "Theo số tháng" }
+    crate::cell_year::DutyResult {
+        Done => "Hoàn thành",
+        Exceeded => "Hoàn thành vượt mức",
+        NotDone => "Không hoàn thành",
+    }
+    crate::cell_year::DutyClosure {
+        Transfer => "Chuyển sinh hoạt đảng",
+        Exit => "Ra khỏi Đảng hoặc từ trần",
+        Withdrawn => "Chi bộ điều chỉnh phân công",
+    }
+    crate::cell_year::DuesCategory {
+        SocialInsuranceSalary => "Tiền lương làm căn cứ đóng bảo hiểm xã hội bắt buộc",
+        SicknessMaternityBenefit => "Trợ cấp ốm đau, thai sản",
+        Pension => "Lương hưu",
+        Student => "Học sinh, sinh viên",
+        NoInsuranceWorkingAge => "Không tham gia BHXH bắt buộc, chưa đến tuổi nghỉ hưu",
+        NoInsuranceRetirementAge => "Không tham gia BHXH bắt buộc, đã đến tuổi nghỉ hưu",
+        Abroad => "Đảng viên ở nước ngoài",
+        Other => "Đối tượng khác",
+    }
+    crate::cell_year::DuesRelief {
+        PartyAgeFifty => "Miễn: từ đủ 50 năm tuổi đảng",
+        SocialPension => "Miễn: hưởng trợ cấp hưu trí xã hội",
+        Hardship => "Miễn: hộ nghèo, cận nghèo, bệnh hiểm nghèo",
+        Reduction => "Miễn hoặc giảm do hoàn cảnh khó khăn",
+    }
+    crate::cell_year::DuesMonthState {
+        Paid => "Đã đóng",
+        PartlyPaid => "Đóng chưa đủ",
+        Deferred => "Được chậm đóng",
+        Exempt => "Được miễn",
+        Unpaid => "Chưa đóng",
+        Open => "Trong tháng",
+        NotDue => "Không phải đóng",
+    }
+    crate::cell_year::PaymentChannel {
+        Cash => "Tiền mặt tại chi bộ",
+        PublicServicePortal => "Cổng Dịch vụ công Quốc gia",
+    }
+    crate::cell_year::DuesLevel {
+        Cell => "Chi bộ, đảng bộ bộ phận",
+        Grassroots => "Tổ chức cơ sở đảng",
+        AboveGrassroots => "Cấp trên cơ sở",
+    }
+    crate::cell_year::LiaisonMode {
+        Regular => "Giữ mối liên hệ, nhận xét hằng năm",
+        OnRequest => "Miễn sinh hoạt nơi cư trú, nhận xét khi cần",
+    }
+    crate::cell_year::LiaisonCommentState {
+        NotDue => "Không phải nhận xét",
+        Missing => "Chưa có nhận xét",
+        Written => "Đã nhận xét",
+    }
+    crate::cell_year::CellYearAlertKind {
+        RegularMeetingMissing => "Tháng không sinh hoạt thường kỳ",
+        TopicalMeetingMissing => "Quý không sinh hoạt chuyên đề",
+        LiaisonCommentMissing => "Thiếu nhận xét của chi bộ nơi cư trú",
+        DutiesClosed => "Nhiệm vụ được phân công đã đóng do chuyển đi hoặc ra khỏi Đảng",
+        DuesArrears => "Nợ đảng phí",
+    }
+);
