@@ -140,6 +140,18 @@ crate::vocabulary::vocabulary! {
 }
 
 crate::vocabulary::vocabulary! {
+    /// An arrangement that lets a member pay other than month by month (01-QĐ/TW 2026 art. 5
+    /// §2): members temporarily excused from meetings for working away, mobile work or a place
+    /// without a party organisation, for at most the time of that excuse.
+    pub enum DuesArrangementKind {
+        /// Được chậm đóng: the months covered are deferred, not in arrears.
+        Deferral = "deferral",
+        /// Được đóng trước: payments may cover the months ahead.
+        Prepayment = "prepayment",
+    }
+}
+
+crate::vocabulary::vocabulary! {
     /// How a member paid.
     pub enum PaymentChannel {
         /// In cash to the cell.

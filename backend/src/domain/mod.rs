@@ -5,6 +5,7 @@ pub mod admission;
 pub mod badge;
 pub mod calendar;
 pub mod candidate;
+pub mod cell_year;
 pub mod card;
 pub mod case;
 pub mod cccd;

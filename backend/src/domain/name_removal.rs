@@ -1,10 +1,15 @@
 //! Rule 23: the grounds on which a name removal is proposed to the cell — an alert, never an
-//! automatic exit. One alert per member lists every ground found. Today: rated "not complete"
-//! (không hoàn thành nhiệm vụ) two years running, up to the last year. Missed cell meetings and
-//! unpaid dues (01-QĐ/TW 2026) come with the cell's year as further [`Ground`]s and facts.
+//! automatic exit. One alert per member lists every ground found: rated "not complete"
+//! (không hoàn thành nhiệm vụ) two years running, up to the last year; and, with the cell's
+//! year (issue 23), meetings missed without a reason (rule 36) and months of dues unpaid
+//! (rule 37, 01-QĐ/TW 2026) in this year or the last.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
+use qldv_api_types::cell_year::{AbsenceCount, Attendance};
 use qldv_api_types::evaluations::EvaluationLevel;
+
+use super::cell_year::attendance::nth_unexcused;
+use super::cell_year::Month;
 
 /// A ground for proposing a name removal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +22,25 @@ pub enum Ground {
         /// The later year.
         second: i32,
     },
+    /// Rule 36: the threshold of unexcused absences was reached in `year` on `on`.
+    MissedMeetings {
+        /// The year.
+        year: i32,
+        /// The date of the absence that reached the threshold.
+        on: NaiveDate,
+        /// The threshold (3) and how it counts.
+        count: (u32, AbsenceCount),
+    },
+    /// Rule 37: `months` months of `year` unpaid without a deferral; the threshold was reached
+    /// when the month `reached` ended.
+    UnpaidDues {
+        /// The year.
+        year: i32,
+        /// Months unpaid in the year.
+        months: u32,
+        /// The month that reached the threshold.
+        reached: Month,
+    },
 }
 
 impl Ground {
@@ -26,6 +50,8 @@ impl Ground {
             Ground::NotCompleteTwoYears { second, .. } => {
                 NaiveDate::from_ymd_opt(*second, 12, 31).unwrap_or(NaiveDate::MIN)
             }
+            Ground::MissedMeetings { on, .. } => *on,
+            Ground::UnpaidDues { reached, .. } => reached.last_day(),
         }
     }
 
@@ -35,6 +61,23 @@ impl Ground {
             Ground::NotCompleteTwoYears { first, second } => {
                 format!("Xếp loại không hoàn thành nhiệm vụ hai năm liền ({first}, {second})")
             }
+            Ground::MissedMeetings {
+                year,
+                on,
+                count: (n, by),
+            } => match by {
+                AbsenceCount::Meetings => format!(
+                    "Bỏ sinh hoạt chi bộ {n} lần trong năm {year} không có lý do chính đáng (lần thứ {n} ngày {})",
+                    on.format("%d/%m/%Y")
+                ),
+                AbsenceCount::Months => format!(
+                    "Bỏ sinh hoạt chi bộ {n} tháng trong năm {year} không có lý do chính đáng (tháng thứ {n}: {})",
+                    Month::of(*on)
+                ),
+            },
+            Ground::UnpaidDues { year, months, .. } => format!(
+                "Không đóng đảng phí {months} tháng trong năm {year} không có lý do chính đáng"
+            ),
         }
     }
 }
@@ -44,6 +87,63 @@ impl Ground {
 pub struct Facts {
     /// Ratings by year (any order; at most one per year).
     pub ratings: Vec<(i32, EvaluationLevel)>,
+    /// Rule 36: the member's attendance at the cell's meetings (date, value), any order.
+    pub attendance: Vec<(NaiveDate, Attendance)>,
+    /// Rule 37: the member's unpaid months (`cell_year::ledger::unpaid_months`).
+    pub unpaid_months: Vec<Month>,
+    /// The thresholds (dated settings of the cell's year).
+    pub limits: Limits,
+}
+
+/// The thresholds of rules 36 and 37.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Unexcused absences in a year (3).
+    pub absences: u32,
+    /// Counted by meetings or by months.
+    pub absence_count: AbsenceCount,
+    /// Unpaid months in a year (3).
+    pub unpaid_months: u32,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            absences: 3,
+            absence_count: AbsenceCount::Meetings,
+            unpaid_months: 3,
+        }
+    }
+}
+
+/// Rules 36 and 37 for `year`.
+fn cell_year_grounds(f: &Facts, year: i32) -> Vec<Ground> {
+    let mut out = Vec::new();
+    let l = f.limits;
+    if let Some(on) = nth_unexcused(&f.attendance, year, l.absence_count, l.absences) {
+        out.push(Ground::MissedMeetings {
+            year,
+            on,
+            count: (l.absences, l.absence_count),
+        });
+    }
+    let mut unpaid: Vec<Month> = f
+        .unpaid_months
+        .iter()
+        .copied()
+        .filter(|m| m.year == year)
+        .collect();
+    unpaid.sort_unstable();
+    unpaid.dedup();
+    let n = usize::try_from(l.unpaid_months.max(1)).unwrap_or(usize::MAX);
+    if let Some(reached) = unpaid.get(n - 1) {
+        out.push(Ground::UnpaidDues {
+            year,
+            months: u32::try_from(unpaid.len()).unwrap_or(u32::MAX),
+            reached: *reached,
+        });
+    }
+    out
 }
 
 /// "Not complete" two years running, now: the member's latest rating is for last year or this
@@ -65,11 +165,25 @@ fn not_complete_two_years(ratings: &[(i32, EvaluationLevel)], this_year: i32) ->
     })
 }
 
-/// Every ground found for a member in `this_year` (empty: no proposal).
+/// Every ground found for a member in `this_year` (empty: no proposal): ratings, then last
+/// year's and this year's meetings and dues.
 pub fn grounds(f: &Facts, this_year: i32) -> Vec<Ground> {
-    not_complete_two_years(&f.ratings, this_year)
+    let mut out: Vec<Ground> = not_complete_two_years(&f.ratings, this_year)
         .into_iter()
-        .collect()
+        .collect();
+    for year in [this_year.saturating_sub(1), this_year] {
+        out.extend(cell_year_grounds(f, year));
+    }
+    out
+}
+
+/// The first day any ground of `year` arose for a member, if any (the alert's date).
+pub fn arose_in(grounds: &[Ground], year: i32) -> Option<NaiveDate> {
+    grounds
+        .iter()
+        .map(Ground::date)
+        .filter(|d| d.year() == year)
+        .min()
 }
 
 /// The alert's message for a member's grounds.
@@ -90,7 +204,70 @@ mod tests {
     fn facts(r: &[(i32, EvaluationLevel)]) -> Facts {
         Facts {
             ratings: r.to_vec(),
+            ..Facts::default()
         }
+    }
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+    }
+
+    #[test]
+    fn the_third_unexcused_absence_of_the_year_proposes_a_removal() {
+        use Attendance::*;
+        let mut f = Facts {
+            attendance: vec![
+                (d(2026, 1, 5), Absent),
+                (d(2026, 2, 5), Excused),
+                (d(2026, 3, 5), Absent),
+                (d(2026, 4, 5), Exempt),
+                (d(2026, 5, 5), Elsewhere),
+            ],
+            ..Facts::default()
+        };
+        // Two unexcused absences; exempt and elsewhere are not absences.
+        assert_eq!(grounds(&f, 2026), vec![]);
+        f.attendance.push((d(2026, 6, 5), Absent));
+        let g = grounds(&f, 2026);
+        assert_eq!(
+            g,
+            vec![Ground::MissedMeetings {
+                year: 2026,
+                on: d(2026, 6, 5),
+                count: (3, AbsenceCount::Meetings)
+            }]
+        );
+        assert!(message(&g).contains("3 lần trong năm 2026"));
+        assert_eq!(arose_in(&g, 2026), Some(d(2026, 6, 5)));
+        // Last year's run is still shown this year, not the year after.
+        assert_eq!(grounds(&f, 2027).len(), 1);
+        assert_eq!(grounds(&f, 2028), vec![]);
+    }
+
+    #[test]
+    fn three_months_unpaid_in_a_year_propose_a_removal() {
+        let m = |y, mo| Month::new(y, mo).unwrap_or(Month { year: y, month: 1 });
+        let mut f = Facts {
+            unpaid_months: vec![m(2025, 12), m(2026, 2), m(2026, 7)],
+            ..Facts::default()
+        };
+        // December of last year does not add to this year's months.
+        assert_eq!(grounds(&f, 2026), vec![]);
+        f.unpaid_months.push(m(2026, 9));
+        let g = grounds(&f, 2026);
+        assert_eq!(
+            g,
+            vec![Ground::UnpaidDues {
+                year: 2026,
+                months: 3,
+                reached: m(2026, 9)
+            }]
+        );
+        assert_eq!(g[0].date(), d(2026, 9, 30));
+        assert!(message(&g).contains("Không đóng đảng phí 3 tháng trong năm 2026"));
+        // Every ground of one member goes into one alert.
+        f.ratings = vec![(2024, NotComplete), (2025, NotComplete)];
+        assert_eq!(grounds(&f, 2026).len(), 2);
     }
 
     #[test]

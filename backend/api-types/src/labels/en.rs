@@ -458,6 +458,7 @@ labels!(English, en;
         Open => "Month in progress",
         NotDue => "Nothing due",
     }
+    crate::cell_year::DuesArrangementKind { Deferral => "Deferral", Prepayment => "Prepayment" }
     crate::cell_year::PaymentChannel {
         Cash => "Cash to the cell",
         PublicServicePortal => "National Public Service Portal",

@@ -210,6 +210,7 @@ mod tests {
             codes::<DuesMonthState>(),
             ["paid", "partly_paid", "deferred", "exempt", "unpaid", "open", "not_due"]
         );
+        assert_eq!(codes::<DuesArrangementKind>(), ["deferral", "prepayment"]);
         assert_eq!(codes::<PaymentChannel>(), ["cash", "public_service_portal"]);
         assert_eq!(
             codes::<DuesLevel>(),

@@ -458,6 +458,7 @@ labels!(Vietnamese, vi;
         Open => "Trong tháng",
         NotDue => "Không phải đóng",
     }
+    crate::cell_year::DuesArrangementKind { Deferral => "Được chậm đóng", Prepayment => "Được đóng trước" }
     crate::cell_year::PaymentChannel {
         Cash => "Tiền mặt tại chi bộ",
         PublicServicePortal => "Cổng Dịch vụ công Quốc gia",
