@@ -34,7 +34,8 @@ crate::vocabulary::vocabulary! {
 
 impl Attendance {
     /// The values a secretary enters on the sheet (the others are derived).
-    pub const ENTERED: [Attendance; 3] = [Attendance::Present, Attendance::Excused, Attendance::Absent];
+    pub const ENTERED: [Attendance; 3] =
+        [Attendance::Present, Attendance::Excused, Attendance::Absent];
 
     /// Whether the member was expected at the meeting (exempt and elsewhere are not).
     pub fn expected(self) -> bool {

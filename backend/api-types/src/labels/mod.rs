@@ -208,7 +208,15 @@ mod tests {
         );
         assert_eq!(
             codes::<DuesMonthState>(),
-            ["paid", "partly_paid", "deferred", "exempt", "unpaid", "open", "not_due"]
+            [
+                "paid",
+                "partly_paid",
+                "deferred",
+                "exempt",
+                "unpaid",
+                "open",
+                "not_due"
+            ]
         );
         assert_eq!(codes::<DuesArrangementKind>(), ["deferral", "prepayment"]);
         assert_eq!(codes::<PaymentChannel>(), ["cash", "public_service_portal"]);

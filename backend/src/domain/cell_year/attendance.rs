@@ -85,9 +85,7 @@ pub fn line(facts: OnDate, entered: Entered) -> Result<Attendance, LineRefusal> 
 
 /// A whole sheet in one request: every line's attendance, or every refused line with its index
 /// (all of them, so the secretary fixes the sheet at once).
-pub fn sheet(
-    lines: &[(OnDate, Entered)],
-) -> Result<Vec<Attendance>, Vec<(usize, LineRefusal)>> {
+pub fn sheet(lines: &[(OnDate, Entered)]) -> Result<Vec<Attendance>, Vec<(usize, LineRefusal)>> {
     let results: Vec<Result<Attendance, LineRefusal>> =
         lines.iter().map(|(f, e)| line(*f, *e)).collect();
     let refused: Vec<(usize, LineRefusal)> = results
@@ -190,7 +188,10 @@ mod tests {
             line(MEMBER, entered(Some(Exempt), false)),
             Err(LineRefusal::Derived(Exempt))
         );
-        assert_eq!(line(MEMBER, entered(None, false)), Err(LineRefusal::Missing));
+        assert_eq!(
+            line(MEMBER, entered(None, false)),
+            Err(LineRefusal::Missing)
+        );
         assert_eq!(
             line(MEMBER, entered(Some(Excused), false)),
             Err(LineRefusal::ReasonRequired)
@@ -244,6 +245,9 @@ mod tests {
         assert_eq!(by(AbsenceCount::Months, 3), Some(d(2026, 5, 5)));
         assert_eq!(by(AbsenceCount::Months, 4), None);
         // Two unexcused absences are no ground.
-        assert_eq!(nth_unexcused(&records[..4], 2026, AbsenceCount::Meetings, 3), None);
+        assert_eq!(
+            nth_unexcused(&records[..4], 2026, AbsenceCount::Meetings, 3),
+            None
+        );
     }
 }

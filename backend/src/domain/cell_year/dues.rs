@@ -75,9 +75,9 @@ impl DuesRefusal {
         match self {
             Self::NegativeBase => "Mức thu nhập làm căn cứ đóng đảng phí không được âm".into(),
             Self::BaseRequired(c) => format!("Cần nhập mức làm căn cứ đóng đảng phí ({})", c.vi()),
-            Self::ReliefPercent(p) => format!(
-                "Mức giảm {p}% không đúng quy định (miễn 100% hoặc giảm 30%, 50%, 70%)"
-            ),
+            Self::ReliefPercent(p) => {
+                format!("Mức giảm {p}% không đúng quy định (miễn 100% hoặc giảm 30%, 50%, 70%)")
+            }
             Self::ReliefTooLong { max_months } => {
                 format!("Mỗi lần xét miễn, giảm đảng phí tối đa {max_months} tháng")
             }

@@ -102,9 +102,7 @@ impl Shares {
 }
 
 fn percent(part: u32, whole: u32) -> Option<u32> {
-    (whole > 0).then(|| {
-        u32::try_from(u64::from(part) * 100 / u64::from(whole)).unwrap_or(100)
-    })
+    (whole > 0).then(|| u32::try_from(u64::from(part) * 100 / u64::from(whole)).unwrap_or(100))
 }
 
 /// The shares of `year` for one member's duties.
@@ -166,7 +164,11 @@ mod tests {
 
     #[test]
     fn a_transfer_closes_the_open_duties_only() {
-        let mut duties = vec![duty(d(2026, 1, 5)), duty(d(2026, 2, 5)), duty(d(2026, 3, 5))];
+        let mut duties = vec![
+            duty(d(2026, 1, 5)),
+            duty(d(2026, 2, 5)),
+            duty(d(2026, 3, 5)),
+        ];
         assert_eq!(review(&mut duties[0], d(2026, 4, 5), Done), Ok(()));
         assert_eq!(
             review(&mut duties[1], d(2026, 1, 1), Done),
@@ -174,7 +176,10 @@ mod tests {
         );
         let closed = close_open(&mut duties, d(2026, 5, 20), DutyClosure::Transfer);
         assert_eq!(closed, vec![1, 2]);
-        assert_eq!(duties[2].closed, Some((d(2026, 5, 20), DutyClosure::Transfer)));
+        assert_eq!(
+            duties[2].closed,
+            Some((d(2026, 5, 20), DutyClosure::Transfer))
+        );
         assert_eq!(duties[0].closed, None);
         // A closed duty is not reviewed afterwards, and a second closure changes nothing.
         assert_eq!(
@@ -200,7 +205,10 @@ mod tests {
         };
         // 3 of 10 exceeded (30 %), none failed: excellent is allowed.
         let s = reviewed(&[[Exceeded; 3].as_slice(), [Done; 7].as_slice()].concat());
-        assert_eq!((s.done_percent(), s.exceeded_percent()), (Some(100), Some(30)));
+        assert_eq!(
+            (s.done_percent(), s.exceeded_percent()),
+            (Some(100), Some(30))
+        );
         assert_eq!(highest_level(&s, 30), Some(EvaluationLevel::Excellent));
         // 2 of 7 exceeded (28 %): good at most.
         let s = reviewed(&[[Exceeded; 2].as_slice(), [Done; 5].as_slice()].concat());

@@ -279,7 +279,10 @@ mod tests {
         assert_eq!(s(7, 50_000, 0, false).state, S::Open);
         assert_eq!(s(5, 0, 0, false).state, S::Exempt);
         let extra = s(5, 50_000, 80_000, false);
-        assert_eq!((extra.paid, extra.extra, extra.state), (50_000, 30_000, S::Paid));
+        assert_eq!(
+            (extra.paid, extra.extra, extra.state),
+            (50_000, 30_000, S::Paid)
+        );
         let gone = settle(m(2026, 5), false, 50_000, 0, false, today);
         assert_eq!((gone.state, gone.due), (S::NotDue, 0));
         let mut t = Totals::default();
@@ -295,12 +298,26 @@ mod tests {
         let today = d(2027, 1, 5);
         let settled: Vec<Settled> = Month::of_year(2026)
             .map(|mo| {
-                let paid = if [2, 6, 11].contains(&mo.month) { 0 } else { 40_000 };
+                let paid = if [2, 6, 11].contains(&mo.month) {
+                    0
+                } else {
+                    40_000
+                };
                 let deferred = mo.month == 8;
-                settle(mo, true, 40_000, if deferred { 0 } else { paid }, deferred, today)
+                settle(
+                    mo,
+                    true,
+                    40_000,
+                    if deferred { 0 } else { paid },
+                    deferred,
+                    today,
+                )
             })
             .collect();
-        assert_eq!(unpaid_months(&settled, 2026), vec![m(2026, 2), m(2026, 6), m(2026, 11)]);
+        assert_eq!(
+            unpaid_months(&settled, 2026),
+            vec![m(2026, 2), m(2026, 6), m(2026, 11)]
+        );
         assert_eq!(unpaid_months(&settled, 2025), vec![]);
     }
 

@@ -82,7 +82,13 @@ mod tests {
     fn the_working_cell_is_alerted_once_the_round_opens() {
         let today = d(2026, 12, 10);
         assert!(!missing_alert(&L, 2026, false, None, today));
-        assert!(!missing_alert(&L, 2026, false, Some(d(2026, 12, 15)), today));
+        assert!(!missing_alert(
+            &L,
+            2026,
+            false,
+            Some(d(2026, 12, 15)),
+            today
+        ));
         assert!(missing_alert(&L, 2026, false, Some(d(2026, 12, 1)), today));
         assert!(!missing_alert(&L, 2026, true, Some(d(2026, 12, 1)), today));
     }

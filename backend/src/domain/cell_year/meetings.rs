@@ -134,7 +134,14 @@ mod tests {
         meetings.push(held(d(2026, 2, 20), Topical));
         // A topical meeting in April does not stand for April's regular meeting.
         meetings.push(held(d(2026, 4, 20), Topical));
-        assert_eq!(missing(&meetings, &due), vec![Period { kind: Regular, year: 2026, index: 4 }]);
+        assert_eq!(
+            missing(&meetings, &due),
+            vec![Period {
+                kind: Regular,
+                year: 2026,
+                index: 4
+            }]
+        );
         assert_eq!(
             count(&meetings, &due),
             MeetingCount {
@@ -149,8 +156,16 @@ mod tests {
         assert_eq!(
             missing(&meetings, &due),
             vec![
-                Period { kind: Regular, year: 2026, index: 4 },
-                Period { kind: Topical, year: 2026, index: 2 }
+                Period {
+                    kind: Regular,
+                    year: 2026,
+                    index: 4
+                },
+                Period {
+                    kind: Topical,
+                    year: 2026,
+                    index: 2
+                }
             ]
         );
     }
@@ -159,13 +174,21 @@ mod tests {
     fn the_month_in_progress_and_months_before_the_cell_are_not_due() {
         // On the last day of June, June is not due yet.
         let due = periods_due(2026, d(2026, 3, 20), None, d(2026, 6, 30));
-        let months: Vec<u32> = due.iter().filter(|p| p.kind == Regular).map(|p| p.index).collect();
+        let months: Vec<u32> = due
+            .iter()
+            .filter(|p| p.kind == Regular)
+            .map(|p| p.index)
+            .collect();
         assert_eq!(months, [4, 5]);
         // The first quarter began before the cell: not due; the second has not ended.
         assert!(due.iter().all(|p| p.kind == Regular));
         // Dissolved on 10 May: May is not due.
         let due = periods_due(2026, d(2020, 1, 1), Some(d(2026, 5, 10)), d(2026, 12, 1));
-        let months: Vec<u32> = due.iter().filter(|p| p.kind == Regular).map(|p| p.index).collect();
+        let months: Vec<u32> = due
+            .iter()
+            .filter(|p| p.kind == Regular)
+            .map(|p| p.index)
+            .collect();
         assert_eq!(months, [1, 2, 3, 4]);
     }
 }

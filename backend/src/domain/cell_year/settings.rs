@@ -213,7 +213,11 @@ mod tests {
         assert_eq!(s.no_insurance_retirement_age_bp.on(d(2028, 1, 1)), 30);
         let p = Stepped::parse("10;2027-01-01=20;2029-01-01=5");
         assert_eq!(
-            p.as_ref().map(|p| (p.on(d(2026, 6, 1)), p.on(d(2028, 6, 1)), p.on(d(2030, 1, 1)))),
+            p.as_ref().map(|p| (
+                p.on(d(2026, 6, 1)),
+                p.on(d(2028, 6, 1)),
+                p.on(d(2030, 1, 1))
+            )),
             Ok((10, 20, 5))
         );
         assert!(Stepped::parse("10;2029-01-01=20;2027-01-01=5").is_err());
@@ -245,7 +249,9 @@ mod tests {
         );
         assert!(s.apply("dues.split", "cell=50,grassroots=40").is_err());
         assert!(s.apply("dues.split", "cell=50,cell=50").is_err());
-        assert!(s.apply("evaluation.exceeded_duties_percent", "101").is_err());
+        assert!(s
+            .apply("evaluation.exceeded_duties_percent", "101")
+            .is_err());
         assert_eq!(s.apply("badge.milestones", "30"), Ok(false));
     }
 }
