@@ -53,7 +53,7 @@ impl Month {
 
     /// The quarter it lies in, 1–4.
     pub fn quarter(self) -> u32 {
-        (self.month + 2) / 3
+        self.month.div_ceil(3)
     }
 
     /// The twelve months of `year`.
