@@ -2,6 +2,7 @@
 //! regulation in force on the date being judged, and decisions record which one that was.
 
 use super::calendar::WorkCalendar;
+use super::cell_year::CellYearSettings;
 use qldv_api_types::regulations::{QuotaBase, RegulationChain};
 use qldv_api_types::Term;
 
@@ -88,6 +89,9 @@ pub struct RuleSettings {
     pub decision_deadline_working_days: u32,
     /// Rule 29: the most the competent committee may extend that deadline, in working days.
     pub decision_extension_working_days: u32,
+    /// Rules 32–39: the cell's year (`dues.*`, `meetings.*`,
+    /// `evaluation.exceeded_duties_percent`).
+    pub cell_year: CellYearSettings,
 }
 
 impl RuleSettings {
@@ -134,6 +138,7 @@ impl RuleSettings {
             youth_age_max_years: 30,
             decision_deadline_working_days: 60,
             decision_extension_working_days: 30,
+            cell_year: CellYearSettings::default(),
         }
     }
 
@@ -229,7 +234,11 @@ impl RuleSettings {
             "candidate.decision_extension_working_days" => {
                 self.decision_extension_working_days = number()?
             }
-            other => return Err(format!("unknown setting {other}")),
+            other => {
+                if !self.cell_year.apply(other, value)? {
+                    return Err(format!("unknown setting {other}"));
+                }
+            }
         }
         Ok(())
     }
@@ -298,6 +307,17 @@ mod tests {
             (36, 0)
         );
         assert!(s.apply("candidate.youth_age_max_years", "thirty").is_err());
+    }
+
+    #[test]
+    fn the_cell_year_settings_are_rule_settings() {
+        let mut s = RuleSettings::defaults("294-QĐ/TW");
+        assert!(s.apply("dues.rounding", "1000").is_ok());
+        assert_eq!(s.cell_year.rounding, 1000);
+        assert!(s.apply("meetings.absences_for_removal", "4").is_ok());
+        assert_eq!(s.cell_year.absences_for_removal, 4);
+        assert!(s.apply("dues.split", "cell=60").is_err());
+        assert!(s.apply("dues.unknown", "1").is_err());
     }
 
     #[test]
