@@ -401,20 +401,44 @@ async fn the_development_report_sets_targets_admitted_and_categories_side_by_sid
 }
 
 #[actix_web::test]
-async fn the_development_report_is_asked_by_year() {
+async fn the_development_report_counts_one_years_targets() {
     let f = fixture().await;
-    let res = f
-        .admin
-        .get(&format!(
-            "/api/v1/reports/development?organization_id={}&from=2026-03-01",
-            f.p
-        ))
-        .await;
-    res.assert_problem(422, "validation_failed");
-    assert_eq!(res.json["errors"][0]["code"], "report_by_year");
+    with_targets(&f).await;
+    for q in [
+        "from=2025-12-01&to=2026-03-01",
+        "as_of=2026-03-01",
+        "year=2026&to=2026-03-01",
+    ] {
+        let res = f
+            .admin
+            .get(&format!(
+                "/api/v1/reports/development?organization_id={}&{q}",
+                f.p
+            ))
+            .await;
+        res.assert_problem(422, "validation_failed");
+        assert_eq!(res.json["errors"][0]["code"], "report_by_year", "{q}");
+    }
     // Without a year: this year.
     let r = report(&f.admin, &format!("organization_id={}", f.p)).await;
     assert_eq!(r["year"], 2026);
+    // The year so far, as the web client asks it: admissions to the end of May (two, both in
+    // cell A) against the whole year's targets.
+    let r = report(
+        &f.admin,
+        &format!("organization_id={}&from=2026-01-01&to=2026-05-31", f.c1),
+    )
+    .await;
+    let (v, share) = row(&r, &f.a.to_string());
+    assert_eq!(
+        (get(&v, "target"), get(&v, "admitted"), share),
+        (2, 2, json!(100.0))
+    );
+    let (v, share) = row(&r, "total");
+    assert_eq!(
+        (get(&v, "target"), get(&v, "admitted"), share),
+        (5, 2, json!(40.0))
+    );
 }
 
 #[actix_web::test]

@@ -26,26 +26,48 @@ pub fn children_target(targets: impl IntoIterator<Item = Option<i32>>) -> i64 {
 /// Why the dates asked of a development report cannot be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DatesRefused {
-    /// `from`, `to` or `as_of` was given: the report covers one calendar year, asked by `year`.
+    /// The dates leave the one calendar year whose targets are counted: a period over two
+    /// years, `as_of`, or `year` together with `from` or `to`.
     NotAYear,
+    /// The period ends before it starts.
+    PeriodReversed,
     /// The year has no calendar (outside chrono's range).
     InvalidYear,
 }
 
-/// The dates of a development report: the calendar year asked (default: `today`'s), 1 January
-/// to 31 December, so that its admissions match the Admissions report of the same year.
+/// The dates of a development report: its targets are one calendar year's. `year` alone means
+/// that year, 1 January to 31 December, so that its admissions match the Admissions report of
+/// the same year (default: `today`'s year); a period (`from`, `to`: the year so far, as the web
+/// client asks it) counts the admissions inside it against the targets of its year, and must
+/// lie in one year (`from` defaults to 1 January of `to`'s year, `to` to 31 December of
+/// `from`'s).
 pub fn report_dates(asked: AskedDates, today: NaiveDate) -> Result<ReportDates, DatesRefused> {
-    if asked.from.is_some() || asked.to.is_some() || asked.as_of.is_some() {
+    let jan1 = |y: i32| NaiveDate::from_ymd_opt(y, 1, 1).ok_or(DatesRefused::InvalidYear);
+    let dec31 = |y: i32| NaiveDate::from_ymd_opt(y, 12, 31).ok_or(DatesRefused::InvalidYear);
+    let period = asked.from.is_some() || asked.to.is_some();
+    if asked.as_of.is_some() || (period && asked.year.is_some()) {
         return Err(DatesRefused::NotAYear);
     }
-    let year = asked.year.unwrap_or(today.year());
-    match (
-        NaiveDate::from_ymd_opt(year, 1, 1),
-        NaiveDate::from_ymd_opt(year, 12, 31),
-    ) {
-        (Some(from), Some(to)) => Ok(ReportDates { from, to, year }),
-        _ => Err(DatesRefused::InvalidYear),
+    let (from, to) = match (asked.from, asked.to) {
+        (Some(f), Some(t)) => (f, t),
+        (Some(f), None) => (f, dec31(f.year())?),
+        (None, Some(t)) => (jan1(t.year())?, t),
+        (None, None) => {
+            let y = asked.year.unwrap_or(today.year());
+            (jan1(y)?, dec31(y)?)
+        }
+    };
+    if from > to {
+        return Err(DatesRefused::PeriodReversed);
     }
+    if from.year() != to.year() {
+        return Err(DatesRefused::NotAYear);
+    }
+    Ok(ReportDates {
+        from,
+        to,
+        year: to.year(),
+    })
 }
 
 /// The target the seeder gives an organisation whose subtree admitted `admissions` the year
@@ -121,15 +143,56 @@ mod tests {
     }
 
     #[test]
-    fn a_period_is_refused() {
+    fn a_period_inside_one_year_counts_against_that_years_targets() {
         let asked = AskedDates {
-            from: Some(d(2026, 3, 1)),
+            from: Some(d(2026, 1, 1)),
+            to: Some(d(2026, 6, 30)),
             ..AskedDates::default()
         };
         assert_eq!(
             report_dates(asked, d(2026, 12, 6)),
-            Err(DatesRefused::NotAYear)
+            Ok(ReportDates {
+                from: d(2026, 1, 1),
+                to: d(2026, 6, 30),
+                year: 2026
+            })
         );
+        let from_only = AskedDates {
+            from: Some(d(2025, 3, 1)),
+            ..AskedDates::default()
+        };
+        assert_eq!(
+            report_dates(from_only, d(2026, 12, 6)).map(|r| (r.to, r.year)),
+            Ok((d(2025, 12, 31), 2025))
+        );
+    }
+
+    #[test]
+    fn dates_leaving_the_year_are_refused() {
+        let refused = |asked: AskedDates| report_dates(asked, d(2026, 12, 6));
+        let over_two_years = AskedDates {
+            from: Some(d(2025, 12, 1)),
+            to: Some(d(2026, 3, 1)),
+            ..AskedDates::default()
+        };
+        assert_eq!(refused(over_two_years), Err(DatesRefused::NotAYear));
+        let as_of = AskedDates {
+            as_of: Some(d(2026, 3, 1)),
+            ..AskedDates::default()
+        };
+        assert_eq!(refused(as_of), Err(DatesRefused::NotAYear));
+        let mixed = AskedDates {
+            year: Some(2026),
+            to: Some(d(2026, 3, 1)),
+            ..AskedDates::default()
+        };
+        assert_eq!(refused(mixed), Err(DatesRefused::NotAYear));
+        let reversed = AskedDates {
+            from: Some(d(2026, 5, 1)),
+            to: Some(d(2026, 3, 1)),
+            ..AskedDates::default()
+        };
+        assert_eq!(refused(reversed), Err(DatesRefused::PeriodReversed));
         let asked = AskedDates {
             year: Some(i32::MAX),
             ..AskedDates::default()

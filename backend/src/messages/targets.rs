@@ -4,18 +4,27 @@ use super::text;
 use crate::domain::development::DatesRefused;
 use crate::error::AppError;
 
-/// 422 on `year`: a development report is asked by its calendar year (`report_by_year`), and
-/// the year has a calendar (`invalid_year`).
+/// 422: a development report counts one calendar year's targets (`report_by_year` on `year`),
+/// over a period that ends after it starts (`period_reversed` on `from`), in a year that has a
+/// calendar (`invalid_year` on `year`).
 pub fn report_dates(refused: DatesRefused) -> AppError {
     match refused {
         DatesRefused::NotAYear => AppError::field(
             "year",
             "report_by_year",
             text!(
-                "Báo cáo phát triển đảng viên tính theo năm: chọn năm (year), không dùng từ ngày, \
-                 đến ngày hay tính đến ngày",
-                "The development report covers a calendar year: ask it with `year`, not `from`, \
-                 `to` or `as_of`"
+                "Báo cáo phát triển đảng viên tính theo chỉ tiêu của một năm: chọn năm (year), \
+                 hoặc từ ngày, đến ngày trong cùng một năm",
+                "The development report counts one year's targets: ask it with `year`, or with \
+                 `from` and `to` inside one calendar year"
+            ),
+        ),
+        DatesRefused::PeriodReversed => AppError::field(
+            "from",
+            "period_reversed",
+            text!(
+                "Ngày bắt đầu phải trước hoặc bằng ngày kết thúc",
+                "The period must start on or before its last day"
             ),
         ),
         DatesRefused::InvalidYear => AppError::field(
@@ -64,11 +73,11 @@ pub fn targets_note(year: i32) -> super::Text {
         "Chỉ tiêu: chỉ tiêu kết nạp năm {year} theo nghị quyết đại hội của chính tổ chức; cột bên \
          cạnh là tổng chỉ tiêu của các tổ chức trực thuộc nó. Tỷ lệ = số kết nạp / chỉ tiêu của \
          tổ chức; để trống khi chưa có chỉ tiêu. Số kết nạp gồm kết nạp mới và kết nạp lại trong \
-         năm, như báo cáo kết nạp đảng viên.",
+         kỳ báo cáo, như báo cáo kết nạp đảng viên.",
         "Target: the organisation's own {year} admission target from its congress resolution; \
          beside it, the sum of its subordinate organisations' targets. Share = admitted / the \
          organisation's target, blank without a target. Admitted counts admissions and \
-         re-admissions of the year, as the Admissions report does."
+         re-admissions of the period, as the Admissions report does."
     )
 }
 
