@@ -135,6 +135,8 @@ error_codes! {
     OfficialTransferBlocked = "official_transfer_blocked", 422, "An inspection, complaint, denunciation or discipline review is open: no official transfer until it is settled (a temporary one is allowed)";
     OrganizationClosed = "organization_closed", 422, "The organisation is closed";
     PeriodReversed = "period_reversed", 422, "The period ends before it starts";
+    ReportByYear = "report_by_year", 422, "The report counts one calendar year's targets: ask it with `year`, or `from` and `to` inside one year (no `as_of`)";
+    ResolutionInFuture = "resolution_in_future", 422, "The congress resolution is dated after today";
     ProbationNotFinished = "probation_not_finished", 422, "The 12 months of probation since the ceremony are not over";
     QuotaExceeded = "quota_exceeded", 422, "More `excellent` ratings than the quota allows";
     ReadmissionNotAllowed = "readmission_not_allowed", 422, "The former member may not be readmitted";

@@ -133,3 +133,7 @@ typed_id!(
     /// Identifier of an organisation's evaluation round for a year.
     RoundId
 );
+typed_id!(
+    /// Identifier of an organisation's admission target for a year.
+    AdmissionTargetId
+);

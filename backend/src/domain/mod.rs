@@ -12,6 +12,7 @@ pub mod cell_year;
 pub mod chains;
 pub mod client_address;
 pub mod composition;
+pub mod development;
 pub mod discipline;
 pub mod disclosure;
 pub mod entry;
