@@ -3,6 +3,7 @@
 //! (không hoàn thành nhiệm vụ) two years running, up to the last year. Missed cell meetings and
 //! unpaid dues (01-QĐ/TW 2026) come with the cell's year as further [`Ground`]s and facts.
 
+use crate::messages::{text, Text};
 use chrono::NaiveDate;
 use qldv_api_types::evaluations::EvaluationLevel;
 
@@ -29,11 +30,14 @@ impl Ground {
         }
     }
 
-    /// The ground, in Vietnamese.
-    pub fn describe(&self) -> String {
+    /// The ground, in both languages.
+    pub fn describe(&self) -> Text {
         match self {
             Ground::NotCompleteTwoYears { first, second } => {
-                format!("Xếp loại không hoàn thành nhiệm vụ hai năm liền ({first}, {second})")
+                text!(
+                    "Xếp loại không hoàn thành nhiệm vụ hai năm liền ({first}, {second})",
+                    "Rated as not completing duties two years running ({first}, {second})"
+                )
             }
         }
     }
@@ -73,11 +77,13 @@ pub fn grounds(f: &Facts, this_year: i32) -> Vec<Ground> {
 }
 
 /// The alert's message for a member's grounds.
-pub fn message(grounds: &[Ground]) -> String {
-    let listed: Vec<String> = grounds.iter().map(Ground::describe).collect();
-    format!(
-        "{}: chi bộ xem xét, đề nghị xóa tên (không tự động xóa tên)",
-        listed.join("; ")
+pub fn message(grounds: &[Ground]) -> Text {
+    let listed: Vec<Text> = grounds.iter().map(Ground::describe).collect();
+    let join = |pick: fn(&Text) -> &str| listed.iter().map(pick).collect::<Vec<_>>().join("; ");
+    let (vi, en) = (join(|t| &t.vi), join(|t| &t.en));
+    text!(
+        "{vi}: chi bộ xem xét, đề nghị xóa tên (không tự động xóa tên)",
+        "{en}: the cell considers proposing removal from the list (never automatic)"
     )
 }
 
@@ -107,7 +113,7 @@ mod tests {
             grounds(&f, 2026)[0].date(),
             NaiveDate::from_ymd_opt(2025, 12, 31).unwrap_or_default()
         );
-        assert!(message(&grounds(&f, 2026)).contains("(2024, 2025)"));
+        assert!(message(&grounds(&f, 2026)).vi.contains("(2024, 2025)"));
         // Rated this year already: the two latest count.
         let f = facts(&[(2025, NotComplete), (2026, NotComplete)]);
         assert_eq!(grounds(&f, 2026).len(), 1);

@@ -1,6 +1,6 @@
 //! Signing in, roles and accounts, integration keys.
 
-use super::text;
+use super::{text, Text};
 use crate::error::AppError;
 
 /// 401 `not_authenticated`: no credentials.
@@ -161,14 +161,13 @@ pub fn not_integration() -> AppError {
 }
 
 /// The answer to a replayed key creation: the secret is shown once only.
-pub fn api_key_shown_once(id: impl std::fmt::Display) -> String {
+pub fn api_key_shown_once(id: impl std::fmt::Display) -> Text {
     text!(
         "Khóa API (id {id}) đã được tạo bởi yêu cầu đầu tiên với Idempotency-Key này; mã bí mật \
          chỉ hiển thị một lần. Nếu chưa lưu được mã, hãy thu hồi khóa đó và tạo khóa mới.",
         "The API key (id {id}) was created by the first request with this Idempotency-Key; its \
          secret is shown once only. If it was not saved, revoke that key and create a new one."
     )
-    .into()
 }
 
 /// 422 on `organization_id`, `required`: an account other than an administrator's belongs to

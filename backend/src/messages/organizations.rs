@@ -85,18 +85,20 @@ pub enum Restructuring {
 
 /// 403: the root of the caller's scope is not restructured by the caller.
 pub fn scope_root(doing: Restructuring) -> AppError {
-    let (vi, en) = match doing {
-        Restructuring::Move => ("chuyển", "move"),
-        Restructuring::Merge => ("hợp nhất", "merge"),
-        Restructuring::Dissolve => ("giải thể", "dissolve"),
-    };
-    AppError::Forbidden(
-        text!(
-            "Không thể {vi} tổ chức gốc của phạm vi quản lý",
-            "You cannot {en} the root organisation of your scope"
-        )
-        .into(),
-    )
+    AppError::Forbidden(match doing {
+        Restructuring::Move => text!(
+            "Không thể chuyển tổ chức gốc của phạm vi quản lý",
+            "You cannot move the root organisation of your scope"
+        ),
+        Restructuring::Merge => text!(
+            "Không thể hợp nhất tổ chức gốc của phạm vi quản lý",
+            "You cannot merge the root organisation of your scope"
+        ),
+        Restructuring::Dissolve => text!(
+            "Không thể giải thể tổ chức gốc của phạm vi quản lý",
+            "You cannot dissolve the root organisation of your scope"
+        ),
+    })
 }
 
 /// 422 on `field`, `organization_closed`: restructuring a closed organisation.

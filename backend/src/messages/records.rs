@@ -218,12 +218,11 @@ pub fn maternity_incomplete() -> AppError {
 }
 
 /// The summary of the complaint case opened by a complaint against a discipline decision.
-pub fn complaint_summary(decision_no: &str) -> String {
+pub fn complaint_summary(decision_no: &str) -> Text {
     text!(
         "Khiếu nại quyết định kỷ luật {decision_no}",
         "Complaint against the discipline decision {decision_no}"
     )
-    .into()
 }
 
 /// 422 on `decision_received_on`, `date_order`.

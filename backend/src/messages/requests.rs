@@ -232,3 +232,19 @@ pub fn upload_file_required() -> AppError {
         text!("Chọn tệp cần nhập", "Choose the file to import"),
     )
 }
+
+/// 400: a multipart body that cannot be read.
+pub fn multipart_unreadable(e: impl std::fmt::Display) -> AppError {
+    AppError::Malformed(text!(
+        "Nội dung multipart không đọc được: {e}",
+        "The multipart body cannot be read: {e}"
+    ))
+}
+
+/// 400: a request body that cannot be read.
+pub fn body_unreadable(e: impl std::fmt::Display) -> AppError {
+    AppError::Malformed(text!(
+        "Nội dung gửi lên không đọc được: {e}",
+        "The request body cannot be read: {e}"
+    ))
+}

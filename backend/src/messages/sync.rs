@@ -152,21 +152,19 @@ pub fn key_organization_required() -> AppError {
 }
 
 /// A record held here newer than the package's.
-pub fn newer_here(held: i64, package: i64) -> String {
+pub fn newer_here(held: i64, package: i64) -> Text {
     text!(
         "Bản ghi ở đây (phiên bản {held}) mới hơn bản trong gói ({package}): giữ nguyên",
         "The record here (version {held}) is newer than the package's ({package}): kept"
     )
-    .into()
 }
 
 /// A record changed on both sides.
-pub fn diverged(held: i64) -> String {
+pub fn diverged(held: i64) -> Text {
     text!(
         "Bản ghi đã được sửa ở cả hai nơi (phiên bản {held}): cần đối chiếu",
         "The record was changed on both sides (version {held}): reconcile it"
     )
-    .into()
 }
 
 /// `sync_outside_subtree`: the key's organisation is not here yet.
@@ -225,16 +223,32 @@ pub fn dates_unreadable() -> Violation {
 }
 
 /// The record a placement check names: an organisation.
-pub fn organization(id: impl Display) -> String {
-    text!("tổ chức {id}", "organisation {id}").into()
+pub fn organization(id: impl Display) -> Text {
+    text!("tổ chức {id}", "organisation {id}")
 }
 
 /// The record a placement check names: a member.
-pub fn member(id: impl Display) -> String {
-    text!("đảng viên {id}", "member {id}").into()
+pub fn member(id: impl Display) -> Text {
+    text!("đảng viên {id}", "member {id}")
 }
 
 /// The record a placement check names: another record.
-pub fn record(entity: &str, id: impl Display) -> String {
-    text!("bản ghi {entity} {id}", "record {entity} {id}").into()
+pub fn record(entity: &str, id: impl Display) -> Text {
+    text!("bản ghi {entity} {id}", "record {entity} {id}")
+}
+
+/// 400: a package record without its own row.
+pub fn record_without_row(id: impl Display) -> AppError {
+    AppError::Malformed(text!(
+        "Bản ghi {id} trong gói không có dòng dữ liệu",
+        "Record {id} of the package has no row"
+    ))
+}
+
+/// 400: a package record whose row names another id.
+pub fn record_inconsistent(id: impl Display) -> AppError {
+    AppError::Malformed(text!(
+        "Bản ghi {id} trong gói không nhất quán",
+        "Record {id} of the package is inconsistent"
+    ))
 }
