@@ -5,10 +5,7 @@ use crate::error::AppError;
 
 /// 401 `not_authenticated`: no credentials.
 pub fn not_authenticated() -> AppError {
-    AppError::Unauthenticated(
-        "not_authenticated",
-        text!("Cần đăng nhập", "Sign in first").into(),
-    )
+    AppError::Unauthenticated("not_authenticated", text!("Cần đăng nhập", "Sign in first"))
 }
 
 /// 401 `invalid_token`: a bearer token that is not valid or has expired.
@@ -18,8 +15,7 @@ pub fn invalid_token() -> AppError {
         text!(
             "Phiên đăng nhập không hợp lệ hoặc đã hết hạn; đăng nhập lại",
             "The session is not valid or has expired; sign in again"
-        )
-        .into(),
+        ),
     )
 }
 
@@ -30,8 +26,7 @@ pub fn invalid_credentials() -> AppError {
         text!(
             "Tên đăng nhập hoặc mật khẩu không đúng",
             "Wrong user name or password"
-        )
-        .into(),
+        ),
     )
 }
 
@@ -42,8 +37,7 @@ pub fn refresh_token_reused() -> AppError {
         text!(
             "Mã làm mới đã được dùng; mọi phiên của lần đăng nhập này bị thu hồi, hãy đăng nhập lại",
             "The refresh token was used already; every session of this sign-in is revoked, sign in again"
-        )
-        .into(),
+        ),
     )
 }
 
@@ -54,53 +48,40 @@ pub fn invalid_refresh_token() -> AppError {
         text!(
             "Mã làm mới không hợp lệ hoặc đã hết hạn; đăng nhập lại",
             "The refresh token is not valid or has expired; sign in again"
-        )
-        .into(),
+        ),
     )
 }
 
 /// 403: a role that only reads.
 pub fn read_only_role() -> AppError {
-    AppError::Forbidden(
-        text!(
-            "Vai trò của tài khoản chỉ được xem, không được sửa dữ liệu",
-            "The account's role may read but not change data"
-        )
-        .into(),
-    )
+    AppError::Forbidden(text!(
+        "Vai trò của tài khoản chỉ được xem, không được sửa dữ liệu",
+        "The account's role may read but not change data"
+    ))
 }
 
 /// 403: the change feed is read by integration accounts and administrators.
 pub fn feed_readers_only() -> AppError {
-    AppError::Forbidden(
-        text!(
-            "Chỉ tài khoản tích hợp và quản trị viên được đọc dòng thay đổi",
-            "Only integration accounts and administrators read the change feed"
-        )
-        .into(),
-    )
+    AppError::Forbidden(text!(
+        "Chỉ tài khoản tích hợp và quản trị viên được đọc dòng thay đổi",
+        "Only integration accounts and administrators read the change feed"
+    ))
 }
 
 /// 403: national administrators only.
 pub fn national_admins_only() -> AppError {
-    AppError::Forbidden(
-        text!(
-            "Chỉ quản trị viên cấp trung ương được thực hiện thao tác này",
-            "Only a national administrator may do this"
-        )
-        .into(),
-    )
+    AppError::Forbidden(text!(
+        "Chỉ quản trị viên cấp trung ương được thực hiện thao tác này",
+        "Only a national administrator may do this"
+    ))
 }
 
 /// 403: administrators only.
 pub fn admins_only() -> AppError {
-    AppError::Forbidden(
-        text!(
-            "Chỉ quản trị viên được thực hiện thao tác này",
-            "Only an administrator may do this"
-        )
-        .into(),
-    )
+    AppError::Forbidden(text!(
+        "Chỉ quản trị viên được thực hiện thao tác này",
+        "Only an administrator may do this"
+    ))
 }
 
 /// 422 on `user`, `unknown_user` (the command line's account).
@@ -190,8 +171,7 @@ pub fn username_taken(username: &str) -> AppError {
         text!(
             "Tên đăng nhập '{username}' đã có",
             "The user name '{username}' is taken"
-        )
-        .into(),
+        ),
     )
 }
 
@@ -202,7 +182,6 @@ pub fn cannot_change_self() -> AppError {
         text!(
             "Không được tự khóa hoặc tự đổi vai trò của mình",
             "You may not disable your own account or change your own role"
-        )
-        .into(),
+        ),
     )
 }

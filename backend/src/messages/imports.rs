@@ -13,8 +13,7 @@ pub fn yours_running(retry_after: i64) -> AppError {
         text!(
             "Lượt nhập trước của bạn chưa xong; chờ nó kết thúc rồi nhập tiếp",
             "Your previous import is not finished; wait for it, then import again"
-        )
-        .into(),
+        ),
         retry_after,
     )
 }
@@ -26,8 +25,7 @@ pub fn server_busy(retry_after: i64) -> AppError {
         text!(
             "Máy chủ đang chạy nhiều lượt nhập; thử lại sau ít phút",
             "The server is running many imports; try again in a few minutes"
-        )
-        .into(),
+        ),
         retry_after,
     )
 }

@@ -21,7 +21,7 @@ pub fn closed() -> Text {
 
 /// 422 `organization_closed`: a new organisation under a closed parent.
 pub fn parent_closed(name: &str) -> AppError {
-    AppError::Rule("organization_closed", closed_named(name).into())
+    AppError::Rule("organization_closed", closed_named(name))
 }
 
 /// 422 `invalid_parent_kind`: an organisation with children cannot become a cell.
@@ -31,8 +31,7 @@ pub fn has_children() -> AppError {
         text!(
             "Tổ chức còn tổ chức trực thuộc, không thể chuyển thành chi bộ",
             "The organisation has subordinate organisations and cannot become a cell"
-        )
-        .into(),
+        ),
     )
 }
 
@@ -55,8 +54,7 @@ pub fn no_grassroots() -> AppError {
         text!(
             "Chi bộ không thuộc tổ chức cơ sở đảng nào",
             "The cell belongs to no grassroots party organisation"
-        )
-        .into(),
+        ),
     )
 }
 
@@ -67,8 +65,7 @@ pub fn rounds_at_grassroots() -> AppError {
         text!(
             "Đợt đánh giá được tổ chức theo tổ chức cơ sở đảng",
             "Evaluation rounds are held by grassroots party organisations"
-        )
-        .into(),
+        ),
     )
 }
 
@@ -113,8 +110,7 @@ pub fn move_into_own_subtree() -> AppError {
         text!(
             "Không thể chuyển tổ chức vào chính cây trực thuộc của nó",
             "An organisation cannot move into its own subtree"
-        )
-        .into(),
+        ),
     )
 }
 
@@ -149,8 +145,7 @@ pub fn transfers_pending() -> AppError {
         text!(
             "Còn phiếu chuyển sinh hoạt chưa xử lý trong tổ chức; xử lý xong rồi hợp nhất",
             "Transfers inside the organisation are pending; decide them, then merge"
-        )
-        .into(),
+        ),
     )
 }
 
@@ -173,7 +168,6 @@ pub fn not_empty() -> AppError {
         text!(
             "Chỉ giải thể tổ chức không còn đảng viên và tổ chức trực thuộc",
             "Only an organisation without members or subordinate organisations is dissolved"
-        )
-        .into(),
+        ),
     )
 }
