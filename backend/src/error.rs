@@ -2,37 +2,41 @@
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
+use qldv_api_types::vocabulary::Lang;
 use qldv_api_types::{FieldError, Problem};
+
+use crate::messages::{text, Text, Thing};
 
 use crate::telemetry::current_request_id;
 
-/// Everything a request can fail with.
+/// Everything a request can fail with. Every message is a [`Text`] (Vietnamese and English):
+/// the problem document is rendered in the caller's language ([`crate::messages::lang`]).
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     /// 400: the request cannot be read (bad JSON, bad query string).
     #[error("malformed request: {0}")]
-    Malformed(String),
+    Malformed(Text),
     /// 413 `payload_too_large`: the body is larger than the endpoint accepts.
     #[error("payload too large: {0}")]
-    TooLarge(String),
+    TooLarge(Text),
     /// 422 `validation_failed`: fields that break their format.
     #[error("validation failed")]
-    Validation(Vec<FieldError>),
+    Validation(Vec<FieldIssue>),
     /// 401: no valid credentials.
     #[error("not authenticated: {0}")]
-    Unauthenticated(&'static str, String),
+    Unauthenticated(&'static str, Text),
     /// 403: authenticated but the role may not do this.
     #[error("forbidden: {0}")]
-    Forbidden(String),
+    Forbidden(Text),
     /// 404: no such record, or outside the caller's scope.
-    #[error("not found: {0}")]
-    NotFound(&'static str),
+    #[error("not found: {0:?}")]
+    NotFound(Thing),
     /// 405: the path exists but not with this method (the methods it has, for `Allow`).
     #[error("method not allowed; allowed: {0}")]
     MethodNotAllowed(String),
     /// 409: conflicts with the current state.
     #[error("conflict {0}: {1}")]
-    Conflict(&'static str, String),
+    Conflict(&'static str, Text),
     /// 409 `recorded_elsewhere`: an identifier is held by a record outside the caller's scope
     /// (where is never said); audited by [`crate::services::disclosure`].
     #[error("identifier held outside the caller's scope")]
@@ -42,7 +46,7 @@ pub enum AppError {
     PreconditionFailed(i64),
     /// 422: valid input that breaks a rule (with a stable code).
     #[error("rule {0}: {1}")]
-    Rule(&'static str, String),
+    Rule(&'static str, Text),
     /// 429: too many attempts.
     #[error("rate limited")]
     RateLimited {
@@ -52,7 +56,7 @@ pub enum AppError {
     /// 429 with a stable code: the server is busy with work of this kind (e.g. imports); try
     /// again after the given seconds.
     #[error("busy {0}: {1}")]
-    Busy(&'static str, String, i64),
+    Busy(&'static str, Text, i64),
     /// 503: the database is unreachable.
     #[error("service unavailable: {0}")]
     Unavailable(String),
@@ -61,9 +65,40 @@ pub enum AppError {
     Internal(String),
 }
 
+/// One invalid field, its message in both languages (a [`FieldError`] once the language is known).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldIssue {
+    /// The field, as named in the request body (`snake_case`; nested with dots).
+    pub field: String,
+    /// Stable machine code of the failed check.
+    pub code: String,
+    /// Message for a person.
+    pub message: Text,
+}
+
+impl FieldIssue {
+    /// An invalid field.
+    pub fn new(field: impl Into<String>, code: impl Into<String>, message: Text) -> Self {
+        Self {
+            field: field.into(),
+            code: code.into(),
+            message,
+        }
+    }
+
+    /// The field error as served in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> FieldError {
+        FieldError {
+            field: self.field.clone(),
+            code: self.code.clone(),
+            message: self.message.get(lang).to_string(),
+        }
+    }
+}
+
 impl AppError {
-    /// 404 for a kind of record (e.g. "organization").
-    pub fn not_found(what: &'static str) -> Self {
+    /// 404 for a kind of record.
+    pub fn not_found(what: Thing) -> Self {
         Self::NotFound(what)
     }
 
@@ -78,12 +113,8 @@ impl AppError {
     }
 
     /// 422 `validation_failed` for one field.
-    pub fn field(field: &str, code: &str, message: impl Into<String>) -> Self {
-        Self::Validation(vec![FieldError {
-            field: field.to_string(),
-            code: code.to_string(),
-            message: message.into(),
-        }])
+    pub fn field(field: &str, code: &str, message: Text) -> Self {
+        Self::Validation(vec![FieldIssue::new(field, code, message)])
     }
 
     /// The stable machine code.
@@ -105,62 +136,109 @@ impl AppError {
         }
     }
 
-    fn title(&self) -> &'static str {
+    /// The problem type's summary.
+    pub fn title(&self) -> Text {
         match self {
-            Self::Malformed(_) => "Yêu cầu không đọc được",
-            Self::TooLarge(_) => "Nội dung gửi lên quá lớn",
-            Self::Validation(_) => "Dữ liệu không hợp lệ",
-            Self::Unauthenticated(..) => "Chưa đăng nhập",
-            Self::Forbidden(_) => "Không có quyền",
-            Self::NotFound(_) => "Không tìm thấy",
-            Self::MethodNotAllowed(_) => "Phương thức không được hỗ trợ",
-            Self::Conflict(..) | Self::HeldElsewhere(_) => "Xung đột với dữ liệu hiện có",
-            Self::PreconditionFailed(_) => "Dữ liệu đã bị người khác thay đổi",
-            Self::Rule(..) => "Vi phạm quy định",
-            Self::RateLimited { .. } => "Quá nhiều lần thử",
-            Self::Busy(..) => "Máy chủ đang bận việc này",
-            Self::Unavailable(_) => "Cơ sở dữ liệu tạm thời không truy cập được",
-            Self::Internal(_) => "Lỗi hệ thống",
+            Self::Malformed(_) => text!("Yêu cầu không đọc được", "The request cannot be read"),
+            Self::TooLarge(_) => text!("Nội dung gửi lên quá lớn", "The request body is too large"),
+            Self::Validation(_) => text!("Dữ liệu không hợp lệ", "Invalid data"),
+            Self::Unauthenticated(..) => text!("Chưa đăng nhập", "Not signed in"),
+            Self::Forbidden(_) => text!("Không có quyền", "Not allowed"),
+            Self::NotFound(_) => text!("Không tìm thấy", "Not found"),
+            Self::MethodNotAllowed(_) => {
+                text!("Phương thức không được hỗ trợ", "Method not allowed")
+            }
+            Self::Conflict(..) | Self::HeldElsewhere(_) => text!(
+                "Xung đột với dữ liệu hiện có",
+                "Conflicts with the current data"
+            ),
+            Self::PreconditionFailed(_) => text!(
+                "Dữ liệu đã bị người khác thay đổi",
+                "Someone else changed the data"
+            ),
+            Self::Rule(..) => text!("Vi phạm quy định", "Breaks a rule"),
+            Self::RateLimited { .. } => text!("Quá nhiều lần thử", "Too many attempts"),
+            Self::Busy(..) => text!(
+                "Máy chủ đang bận việc này",
+                "The server is busy with this work"
+            ),
+            Self::Unavailable(_) => text!(
+                "Cơ sở dữ liệu tạm thời không truy cập được",
+                "The database is unreachable for now"
+            ),
+            Self::Internal(_) => text!("Lỗi hệ thống", "Internal error"),
         }
     }
 
-    fn detail(&self) -> String {
+    /// What went wrong in this occurrence.
+    pub fn detail(&self) -> Text {
         match self {
             Self::Malformed(m) | Self::TooLarge(m) => m.clone(),
-            Self::Validation(errors) => format!("{} trường không hợp lệ", errors.len()),
+            Self::Validation(errors) => {
+                let n = errors.len();
+                text!("{n} trường không hợp lệ", "{n} invalid field(s)")
+            }
             Self::Unauthenticated(_, m) | Self::Forbidden(m) => m.clone(),
-            Self::NotFound(what) => format!("Không tìm thấy {what} hoặc nằm ngoài phạm vi quản lý"),
-            Self::MethodNotAllowed(allow) => format!("Đường dẫn này chỉ nhận: {allow}"),
+            Self::NotFound(what) => Text::new(
+                format!(
+                    "Không tìm thấy {} hoặc nằm ngoài phạm vi quản lý",
+                    what.noun(Lang::Vi)
+                ),
+                format!("No such {} in your scope", what.noun(Lang::En)),
+            ),
+            Self::MethodNotAllowed(allow) => text!(
+                "Đường dẫn này chỉ nhận: {allow}",
+                "This path accepts only: {allow}"
+            ),
             Self::Conflict(_, m) | Self::Rule(_, m) | Self::Busy(_, m, _) => m.clone(),
-            Self::HeldElsewhere(_) => "Người này đã có hồ sơ đảng viên ở một tổ chức ngoài phạm vi \
-                 quản lý của bạn; đề nghị nơi đang quản lý chuyển sinh hoạt đảng thay vì lập hồ sơ mới"
-                .to_string(),
-            Self::PreconditionFailed(v) => {
-                format!("Bản ghi đã được cập nhật (phiên bản hiện tại {v}); tải lại rồi sửa tiếp")
-            }
+            Self::HeldElsewhere(_) => text!(
+                "Người này đã có hồ sơ đảng viên ở một tổ chức ngoài phạm vi quản lý của bạn; đề \
+                 nghị nơi đang quản lý chuyển sinh hoạt đảng thay vì lập hồ sơ mới",
+                "This person has a party member record in an organisation outside your scope; ask \
+                 the organisation that holds it for a transfer instead of creating a new record"
+            ),
+            Self::PreconditionFailed(v) => text!(
+                "Bản ghi đã được cập nhật (phiên bản hiện tại {v}); tải lại rồi sửa tiếp",
+                "The record was updated (current version {v}); reload it and edit again"
+            ),
             Self::RateLimited { retry_after } => {
-                format!("Thử lại sau {} phút", (retry_after + 59) / 60)
+                let minutes = (retry_after + 59) / 60;
+                text!(
+                    "Thử lại sau {minutes} phút",
+                    "Try again in {minutes} minute(s)"
+                )
             }
-            Self::Unavailable(_) => "Vui lòng thử lại sau ít phút".to_string(),
-            Self::Internal(_) => "Đã ghi nhận lỗi; báo quản trị viên kèm mã yêu cầu".to_string(),
+            Self::Unavailable(_) => text!(
+                "Vui lòng thử lại sau ít phút",
+                "Please try again in a few minutes"
+            ),
+            Self::Internal(_) => text!(
+                "Đã ghi nhận lỗi; báo quản trị viên kèm mã yêu cầu",
+                "The error was logged; tell an administrator the request id"
+            ),
         }
     }
 
-    /// The problem document for this error.
+    /// The problem document for this error, in the language of the request being served.
     pub fn problem(&self) -> Problem {
+        self.problem_in(crate::messages::lang::current())
+    }
+
+    /// The problem document for this error in `lang`.
+    pub fn problem_in(&self, lang: Lang) -> Problem {
         let code = self.code();
         Problem {
             problem_type: format!("urn:qldv:problem:{code}"),
-            title: self.title().to_string(),
+            title: self.title().get(lang).to_string(),
             status: self.status_code().as_u16(),
-            detail: self.detail(),
+            detail: self.detail().get(lang).to_string(),
             code: qldv_api_types::ErrorCode::from_wire(code).unwrap_or_else(|| {
                 tracing::error!(code, "problem code missing from the ErrorCode catalogue");
                 qldv_api_types::ErrorCode::Unrecognised
             }),
             request_id: current_request_id(),
             errors: match self {
-                Self::Validation(e) => e.clone(),
+                Self::Validation(e) => e.iter().map(|f| f.in_lang(lang)).collect(),
                 _ => Vec::new(),
             },
         }
@@ -191,8 +269,10 @@ impl ResponseError for AppError {
             Self::Unavailable(m) => tracing::warn!(error = %m, "database unavailable"),
             other => tracing::debug!(error = %other, "request refused"),
         }
+        let lang = crate::messages::lang::current();
         let mut resp = HttpResponse::build(self.status_code());
         resp.insert_header((header::CONTENT_TYPE, "application/problem+json"));
+        resp.insert_header((header::CONTENT_LANGUAGE, crate::messages::lang::tag(lang)));
         match self {
             Self::Unauthenticated(..) => {
                 resp.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
@@ -208,7 +288,7 @@ impl ResponseError for AppError {
             }
             _ => {}
         }
-        resp.body(serde_json::to_string(&self.problem()).unwrap_or_default())
+        resp.body(serde_json::to_string(&self.problem_in(lang)).unwrap_or_default())
     }
 }
 
@@ -216,24 +296,34 @@ impl From<diesel::result::Error> for AppError {
     fn from(e: diesel::result::Error) -> Self {
         use diesel::result::{DatabaseErrorKind as K, Error as E};
         match e {
-            E::NotFound => Self::NotFound("bản ghi"),
-            E::DatabaseError(K::UniqueViolation, info) => Self::Conflict(
-                "already_exists",
-                format!("Giá trị đã tồn tại ({})", info.message()),
-            ),
-            E::DatabaseError(K::ForeignKeyViolation, info) => Self::Rule(
-                "reference_invalid",
-                format!("Tham chiếu không hợp lệ ({})", info.message()),
-            ),
+            E::NotFound => Self::NotFound(Thing::Record),
+            E::DatabaseError(K::UniqueViolation, info) => {
+                let m = info.message();
+                Self::Conflict(
+                    "already_exists",
+                    text!("Giá trị đã tồn tại ({m})", "The value exists already ({m})"),
+                )
+            }
+            E::DatabaseError(K::ForeignKeyViolation, info) => {
+                let m = info.message();
+                Self::Rule(
+                    "reference_invalid",
+                    text!("Tham chiếu không hợp lệ ({m})", "Invalid reference ({m})"),
+                )
+            }
             E::DatabaseError(K::ClosedConnection, info) => Self::Unavailable(info.message().into()),
             E::DatabaseError(K::SerializationFailure, _) => Self::Conflict(
                 "concurrent_update",
-                "Dữ liệu đang được người khác cập nhật; thử lại".into(),
+                text!(
+                    "Dữ liệu đang được người khác cập nhật; thử lại",
+                    "Someone else is updating the data; try again"
+                ),
             ),
             // PostgreSQL refuses the NUL character in text (SQLite would store it): bad input.
-            E::DatabaseError(_, info) if info.message().contains("0x00") => {
-                Self::Malformed("Dữ liệu chứa ký tự NUL (\\u0000), không được phép".into())
-            }
+            E::DatabaseError(_, info) if info.message().contains("0x00") => Self::Malformed(text!(
+                "Dữ liệu chứa ký tự NUL (\\u0000), không được phép",
+                "The data holds a NUL character (\\u0000), which is not allowed"
+            )),
             E::DatabaseError(_, info)
                 if info.message().contains("database is locked")
                     || info.message().contains("terminating connection")
@@ -256,7 +346,7 @@ impl From<validator::ValidationErrors> for AppError {
 const FLATTENED: [&str; 1] = ["profile"];
 
 /// Flattens validator's nested errors into `field`, `code`, `message` triples.
-fn field_errors(errors: &validator::ValidationErrors, prefix: &str) -> Vec<FieldError> {
+fn field_errors(errors: &validator::ValidationErrors, prefix: &str) -> Vec<FieldIssue> {
     use validator::ValidationErrorsKind as K;
     let mut out = Vec::new();
     for (field, kind) in errors.errors() {
@@ -270,15 +360,22 @@ fn field_errors(errors: &validator::ValidationErrors, prefix: &str) -> Vec<Field
         };
         match kind {
             K::Field(list) => out.extend(list.iter().map(|e| {
-                FieldError {
-                    field: name.clone(),
-                    code: e.code.to_string(),
-                    message: e
-                        .message
-                        .as_ref()
-                        .map(|m| m.to_string())
-                        .unwrap_or_else(|| format!("Giá trị của {name} không hợp lệ")),
-                }
+                let vi = e
+                    .message
+                    .as_ref()
+                    .map(|m| m.to_string())
+                    .unwrap_or_else(|| {
+                        text!(
+                            "Giá trị của {name} không hợp lệ",
+                            "The value of {name} is not valid"
+                        )
+                        .vi
+                    });
+                FieldIssue::new(
+                    name.clone(),
+                    e.code.to_string(),
+                    Text::new(vi, english(&name, e)),
+                )
             })),
             K::Struct(inner) => out.extend(field_errors(inner, &name)),
             K::List(items) => {
@@ -292,6 +389,21 @@ fn field_errors(errors: &validator::ValidationErrors, prefix: &str) -> Vec<Field
     out
 }
 
+/// The English message of a failed check: the request types word theirs in Vietnamese only
+/// (they are shared with the web client), so English is said from the check and its bounds.
+fn english(name: &str, e: &validator::ValidationError) -> String {
+    let param = |k: &str| e.params.get(k).map(|v| v.to_string());
+    match (e.code.as_ref(), param("min"), param("max")) {
+        ("length", Some(min), Some(max)) if min == "1" => {
+            format!("Enter {name} (at most {max} characters)")
+        }
+        ("length", Some(min), Some(max)) => format!("{name} is {min} to {max} characters long"),
+        ("range", Some(min), Some(max)) => format!("{name} is from {min} to {max}"),
+        ("email", ..) => "Not a valid email address".to_string(),
+        _ => format!("The value of {name} is not valid"),
+    }
+}
+
 /// Result type of handlers and services.
 pub type AppResult<T> = Result<T, AppError>;
 
@@ -300,6 +412,7 @@ mod tests {
     use qldv_api_types::ErrorCode;
 
     use super::AppError;
+    use crate::messages::{Text, Thing};
 
     /// Reads the `"code"` literal passed as first argument after each `marker` in `text`.
     fn codes_after<'a>(text: &'a str, marker: &str) -> Vec<&'a str> {
@@ -375,11 +488,11 @@ mod tests {
     fn the_fixed_codes_are_catalogued_with_their_status() {
         use actix_web::ResponseError;
         let errors = [
-            AppError::Malformed(String::new()),
-            AppError::TooLarge(String::new()),
+            AppError::Malformed(Text::default()),
+            AppError::TooLarge(Text::default()),
             AppError::Validation(Vec::new()),
-            AppError::Forbidden(String::new()),
-            AppError::NotFound("x"),
+            AppError::Forbidden(Text::default()),
+            AppError::NotFound(Thing::Record),
             AppError::MethodNotAllowed(String::new()),
             AppError::PreconditionFailed(1),
             AppError::RateLimited { retry_after: 1 },

@@ -27,7 +27,7 @@ const HEADER: &str = "idempotency-key";
 /// Put in a response's extensions by a handler whose answer carries a secret shown once: the
 /// idempotency record keeps a 409 with this message instead of the answer.
 #[derive(Debug, Clone)]
-pub struct ShownOnce(pub String);
+pub struct ShownOnce(pub crate::messages::Text);
 
 /// Middleware for the `/api/v1` scope.
 #[derive(Debug, Clone, Copy, Default)]

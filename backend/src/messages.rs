@@ -1,16 +1,29 @@
 //! The catalogue of the messages a person reads when a request is refused: each written once,
-//! beside its stable code and its HTTP meaning (the [`AppError`] variant).
+//! beside its stable code and its HTTP meaning (the [`AppError`] variant), in Vietnamese and
+//! English ([`Text`], built with `text!(vi, en)`).
 //!
-//! Services and models name a refusal here instead of spelling its Vietnamese text, so a message
-//! is corrected in one place and cannot drift from its code. A refusal of a pure rule in
-//! `domain/` is turned into its message here too (the `From` conversions below). Rule violations
-//! that carry their own text ([`crate::domain::Violation`]) keep it beside their code in the
-//! rule's function.
+//! ## Where a message is worded (the convention)
+//! - A refusal decided by services, models or routes is a function of this catalogue, in the
+//!   module of its area (`messages::transfers`, `messages::accounts`…), returning an [`AppError`]
+//!   whose every text is `text!(vi, en)`. Callers name the function, never spell the words.
+//! - A refusal of a pure rule in `domain/` ([`crate::domain::Violation`], or a refusal enum) is
+//!   worded beside the rule, as `text!(vi, en)` passed to `Violation::new`, so the rule and its
+//!   words are read together; a refusal enum without words is turned into its message here (the
+//!   `From` conversions below).
+//! - A 404 names its record by a [`Thing`], a small vocabulary of nouns in both languages.
+//! - Texts that are stored (the reason on a transfer row, an alert's message) are built the same
+//!   way; the caller keeps `.vi` for the stored copy.
+//!
+//! Which language is served is chosen per request from `Accept-Language` ([`lang`]). A test
+//! (`guards`) keeps Vietnamese literals out of every other file but the allow-listed ones.
 
 use crate::domain::{admission, evaluation, transfer};
 use crate::error::AppError;
 
 pub mod cases;
+pub mod lang;
+pub mod things;
+pub use things::Thing;
 
 impl From<admission::RecognitionRefused> for AppError {
     fn from(_: admission::RecognitionRefused) -> Self {
@@ -20,19 +33,28 @@ impl From<admission::RecognitionRefused> for AppError {
 
 /// Members.
 pub mod members {
-    use super::AppError;
+    use super::{text, AppError};
 
     /// 409 `not_probationary`: only a probationary member is recognised (rule 3).
     pub fn not_probationary() -> AppError {
         AppError::Conflict(
             "not_probationary",
-            "Chỉ công nhận chính thức cho đảng viên dự bị".into(),
+            text!(
+                "Chỉ công nhận chính thức cho đảng viên dự bị",
+                "Only a probationary member is recognised as official"
+            ),
         )
     }
 
     /// 409 `member_not_active`: the member has left (exited or deceased).
     pub fn not_active() -> AppError {
-        AppError::Conflict("member_not_active", "Đảng viên không còn sinh hoạt".into())
+        AppError::Conflict(
+            "member_not_active",
+            text!(
+                "Đảng viên không còn sinh hoạt",
+                "The member is no longer active"
+            ),
+        )
     }
 }
 
@@ -44,11 +66,11 @@ impl From<admission::NotProbationary> for AppError {
 
 /// Discipline, exits, re-admission, and periods away or exempt (rules 10–13).
 pub mod movements {
-    use super::AppError;
+    use super::{text, AppError};
 
     /// 404: no such discipline decision of the member.
     pub fn discipline_not_found() -> AppError {
-        AppError::not_found("quyết định kỷ luật")
+        AppError::not_found(super::Thing::Discipline)
     }
 
     /// 422 on `on`, `date_order`: a complaint or re-offence follows the decision.
@@ -56,20 +78,33 @@ pub mod movements {
         AppError::field(
             "on",
             "date_order",
-            "Ngày ghi nhận phải sau ngày quyết định kỷ luật",
+            text!(
+                "Ngày ghi nhận phải sau ngày quyết định kỷ luật",
+                "The date recorded must follow the discipline decision"
+            ),
         )
     }
 
     /// 422 on `kind`, `invalid`: what holds a discipline.
     pub fn hold_kind_invalid() -> AppError {
-        AppError::field("kind", "invalid", "kind là 'complaint' hoặc 'reoffence'")
+        AppError::field(
+            "kind",
+            "invalid",
+            text!(
+                "kind là 'complaint' hoặc 'reoffence'",
+                "kind is 'complaint' or 'reoffence'"
+            ),
+        )
     }
 
     /// 409 `member_not_exited`: only a former member is re-admitted.
     pub fn not_exited() -> AppError {
         AppError::Conflict(
             "member_not_exited",
-            "Chỉ kết nạp lại người đã ra khỏi Đảng".into(),
+            text!(
+                "Chỉ kết nạp lại người đã ra khỏi Đảng",
+                "Only a person who has left the Party is re-admitted"
+            ),
         )
     }
 
@@ -78,18 +113,32 @@ pub mod movements {
         AppError::field(
             "ceremony_on",
             "date_order",
-            "Lễ kết nạp không thể trước ngày quyết định",
+            text!(
+                "Lễ kết nạp không thể trước ngày quyết định",
+                "The admission ceremony cannot precede the decision"
+            ),
         )
     }
 
     /// 422 on `to`, `date_order`: a period ends after it starts.
     pub fn period_ends_before_start() -> AppError {
-        AppError::field("to", "date_order", "Ngày kết thúc phải sau ngày bắt đầu")
+        AppError::field(
+            "to",
+            "date_order",
+            text!(
+                "Ngày kết thúc phải sau ngày bắt đầu",
+                "The end date must follow the start date"
+            ),
+        )
     }
 
     /// 422 on `place`, `required`: where a member works away.
     pub fn absence_place_required() -> AppError {
-        AppError::field("place", "required", "Nhập nơi đi làm ăn xa")
+        AppError::field(
+            "place",
+            "required",
+            text!("Nhập nơi đi làm ăn xa", "Enter where the member works away"),
+        )
     }
 }
 
@@ -110,13 +159,16 @@ impl From<transfer::Refusal> for AppError {
 
 /// Yearly ratings and their rounds (rules 14–16).
 pub mod evaluations {
-    use super::AppError;
+    use super::{text, AppError};
 
     /// 409 `round_closed`: the round of `year` is closed; nothing of it changes.
     pub fn round_closed(year: i32) -> AppError {
         AppError::Conflict(
             "round_closed",
-            format!("Đợt đánh giá năm {year} đã khóa sổ: không sửa được"),
+            text!(
+                "Đợt đánh giá năm {year} đã khóa sổ: không sửa được",
+                "The {year} rating round is closed: nothing of it changes"
+            ),
         )
     }
 
@@ -124,7 +176,10 @@ pub mod evaluations {
     pub fn round_open(year: i32) -> AppError {
         AppError::Conflict(
             "round_open",
-            format!("Đợt đánh giá năm {year} chưa khóa sổ"),
+            text!(
+                "Đợt đánh giá năm {year} chưa khóa sổ",
+                "The {year} rating round is not closed"
+            ),
         )
     }
 
@@ -132,13 +187,23 @@ pub mod evaluations {
     pub fn close_at_grassroots(name: &str, id: i64) -> AppError {
         AppError::Rule(
             "not_grassroots",
-            format!("Khóa sổ đánh giá theo tổ chức cơ sở đảng: {name} (mã {id})"),
+            text!(
+                "Khóa sổ đánh giá theo tổ chức cơ sở đảng: {name} (mã {id})",
+                "Rating rounds are closed per grassroots party organisation: {name} (id {id})"
+            ),
         )
     }
 
     /// 422 on `year`, `range`.
     pub fn year_range(last: i32) -> AppError {
-        AppError::field("year", "range", format!("Năm đánh giá từ 1930 đến {last}"))
+        AppError::field(
+            "year",
+            "range",
+            text!(
+                "Năm đánh giá từ 1930 đến {last}",
+                "The rating year is from 1930 to {last}"
+            ),
+        )
     }
 }
 
@@ -162,18 +227,17 @@ pub fn round_refused(
 
 /// Party badges (rules 18–20).
 pub mod badges {
-    use super::AppError;
+    use super::{text, AppError};
 
     /// 404: the proposal does not exist or its member is outside the scope.
     pub fn proposal_not_found() -> AppError {
-        AppError::not_found("đề nghị tặng Huy hiệu")
+        AppError::not_found(super::Thing::BadgeProposal)
     }
 
     /// 403: badges are awarded by the provincial standing committee.
     pub fn provincial_only() -> AppError {
         AppError::Forbidden(
-            "Huy hiệu Đảng do ban thường vụ tỉnh ủy, thành ủy (hoặc cấp tương đương) quyết định"
-                .into(),
+            text!("Huy hiệu Đảng do ban thường vụ tỉnh ủy, thành ủy (hoặc cấp tương đương) quyết định", "Party badges are decided by the standing committee of the provincial or city party committee (or equivalent)"),
         )
     }
 
@@ -181,7 +245,10 @@ pub mod badges {
     pub fn already_held(milestone: u32) -> AppError {
         AppError::Conflict(
             "already_held",
-            format!("Đảng viên đã nhận Huy hiệu {milestone} năm tuổi Đảng"),
+            text!(
+                "Đảng viên đã nhận Huy hiệu {milestone} năm tuổi Đảng",
+                "The member already holds the {milestone}-year party badge"
+            ),
         )
     }
 
@@ -189,7 +256,10 @@ pub mod badges {
     pub fn already_proposed(milestone: u32) -> AppError {
         AppError::Conflict(
             "already_proposed",
-            format!("Đảng viên đã được đề nghị Huy hiệu {milestone} năm"),
+            text!(
+                "Đảng viên đã được đề nghị Huy hiệu {milestone} năm",
+                "The member is already proposed for the {milestone}-year badge"
+            ),
         )
     }
 
@@ -197,7 +267,10 @@ pub mod badges {
     pub fn proposal_decided(id: qldv_api_types::ProposalId) -> AppError {
         AppError::Conflict(
             "proposal_decided",
-            format!("Đề nghị số {id} đã được xét trước đó"),
+            text!(
+                "Đề nghị số {id} đã được xét trước đó",
+                "Proposal {id} was decided already"
+            ),
         )
     }
 
@@ -205,7 +278,10 @@ pub mod badges {
     pub fn occasion_recorded() -> AppError {
         AppError::Conflict(
             "already_exists",
-            "Dịp xét tặng Huy hiệu này đã được ghi nhận cho tổ chức".into(),
+            text!(
+                "Dịp xét tặng Huy hiệu này đã được ghi nhận cho tổ chức",
+                "This badge occasion is already recorded for the organisation"
+            ),
         )
     }
 
@@ -214,20 +290,23 @@ pub mod badges {
     pub fn occasion_is_fixed() -> AppError {
         AppError::Rule(
             "not_an_occasion",
-            "Các ngày 3/2, 19/5, 2/9, 7/11 là dịp xét tặng hằng năm, không cần ghi nhận".into(),
+            text!(
+                "Các ngày 3/2, 19/5, 2/9, 7/11 là dịp xét tặng hằng năm, không cần ghi nhận",
+                "3 Feb, 19 May, 2 Sep and 7 Nov are the yearly badge occasions and need no record"
+            ),
         )
     }
 
     /// 404: no such discipline decision of the member.
     pub fn discipline_not_found() -> AppError {
-        AppError::not_found("quyết định kỷ luật")
+        AppError::not_found(super::Thing::Discipline)
     }
 
     /// 409 `already_exists`: the remedy of that discipline is recorded already.
     pub fn remedy_recorded() -> AppError {
         AppError::Conflict(
             "already_exists",
-            "Đã ghi nhận chi bộ công nhận sửa chữa khuyết điểm cho quyết định kỷ luật này".into(),
+            text!("Đã ghi nhận chi bộ công nhận sửa chữa khuyết điểm cho quyết định kỷ luật này", "The cell's recognition of remedied shortcomings is already recorded for this discipline decision"),
         )
     }
 
@@ -235,37 +314,49 @@ pub mod badges {
     pub fn remedy_before_decision() -> AppError {
         AppError::Rule(
             "date_order",
-            "Ngày chi bộ công nhận sửa chữa khuyết điểm phải từ ngày quyết định kỷ luật".into(),
+            text!(
+                "Ngày chi bộ công nhận sửa chữa khuyết điểm phải từ ngày quyết định kỷ luật",
+                "The cell recognises remedied shortcomings on or after the discipline decision"
+            ),
         )
     }
 }
 
 /// Party cards (rule 17).
 pub mod cards {
-    use super::AppError;
+    use super::{text, AppError};
 
     /// 404: the card does not exist or its member is outside the scope.
     pub fn not_found() -> AppError {
-        AppError::not_found("thẻ đảng viên")
+        AppError::not_found(super::Thing::Card)
     }
 
     /// 403: cards are issued by the level above the member's grassroots organisation.
     pub fn superior_only() -> AppError {
         AppError::Forbidden(
-            "Thẻ đảng viên do cấp ủy cấp trên trực tiếp của tổ chức cơ sở đảng cấp".into(),
+            text!("Thẻ đảng viên do cấp ủy cấp trên trực tiếp của tổ chức cơ sở đảng cấp", "Party cards are issued by the committee directly above the grassroots party organisation"),
         )
     }
 
     /// 409 `card_number_taken`.
     pub fn number_taken(number: &str) -> AppError {
-        AppError::Conflict("card_number_taken", format!("Số thẻ {number} đã được dùng"))
+        AppError::Conflict(
+            "card_number_taken",
+            text!(
+                "Số thẻ {number} đã được dùng",
+                "Card number {number} is taken"
+            ),
+        )
     }
 
     /// 409 `card_numbers_exhausted`: every number of the format is used.
     pub fn numbers_exhausted(digits: u32) -> AppError {
         AppError::Conflict(
             "card_numbers_exhausted",
-            format!("Đã hết số thẻ {digits} chữ số; cập nhật định dạng số thẻ"),
+            text!(
+                "Đã hết số thẻ {digits} chữ số; cập nhật định dạng số thẻ",
+                "Every {digits}-digit card number is used; update the card number format"
+            ),
         )
     }
 
@@ -273,7 +364,10 @@ pub mod cards {
     pub fn already_active() -> AppError {
         AppError::Conflict(
             "card_already_active",
-            "Đảng viên đang có thẻ còn hiệu lực: dùng cấp lại".into(),
+            text!(
+                "Đảng viên đang có thẻ còn hiệu lực: dùng cấp lại",
+                "The member holds a valid card: reissue it instead"
+            ),
         )
     }
 
@@ -281,7 +375,10 @@ pub mod cards {
     pub fn not_active() -> AppError {
         AppError::Conflict(
             "card_not_active",
-            "Thẻ không còn hiệu lực (đã hủy, thu hồi hoặc cấp lại)".into(),
+            text!(
+                "Thẻ không còn hiệu lực (đã hủy, thu hồi hoặc cấp lại)",
+                "The card is no longer valid (voided, revoked or reissued)"
+            ),
         )
     }
 
@@ -290,7 +387,10 @@ pub mod cards {
         AppError::field(
             "issued_on",
             "date_order",
-            "Ngày cấp thẻ phải từ ngày công nhận đảng viên chính thức",
+            text!(
+                "Ngày cấp thẻ phải từ ngày công nhận đảng viên chính thức",
+                "A card is issued on or after the member became official"
+            ),
         )
     }
 
@@ -299,7 +399,10 @@ pub mod cards {
         AppError::field(
             "issued_on",
             "date_order",
-            "Ngày cấp lại phải sau ngày cấp thẻ cũ",
+            text!(
+                "Ngày cấp lại phải sau ngày cấp thẻ cũ",
+                "The reissue date must follow the old card's issue date"
+            ),
         )
     }
 }
@@ -328,7 +431,7 @@ mod tests {
     #[test]
     fn each_round_refusal_has_its_status_and_code() {
         use evaluation::RoundRefusal;
-        let quota = crate::domain::Violation::new("quota_exceeded", "x");
+        let quota = crate::domain::Violation::new("quota_exceeded", text!("x", "y"));
         let cases = [
             (RoundRefusal::NotGrassroots, 422, "not_grassroots"),
             (RoundRefusal::Closed, 409, "round_closed"),
@@ -363,6 +466,10 @@ pub mod alerts;
 pub mod imports;
 pub mod organizations;
 pub mod records;
+pub mod reports;
 pub mod requests;
 pub mod sync;
 pub mod targets;
+
+#[cfg(test)]
+mod guards;

@@ -68,7 +68,7 @@ fn api_not_found(req: &actix_web::HttpRequest) -> HttpResponse {
         .and_then(|r| r.allowed(req.path()));
     let err = match known {
         Some(allow) => AppError::MethodNotAllowed(allow),
-        None => AppError::not_found("đường dẫn API"),
+        None => AppError::not_found(crate::messages::Thing::ApiPath),
     };
     actix_web::ResponseError::error_response(&err)
 }

@@ -54,7 +54,9 @@ fn acceptable(id: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
-/// Middleware: assigns a request id, logs each request with it, and returns it in `X-Request-Id`.
+/// Middleware: assigns a request id, logs each request with it, and returns it in `X-Request-Id`;
+/// also reads `Accept-Language` once and serves the request in that language
+/// ([`crate::messages::lang`]).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RequestTracing;
 
@@ -106,24 +108,33 @@ where
             path = %req.path(),
         );
         let started = Instant::now();
+        // The caller's language, for the problem documents and localised outputs of this request.
+        let lang = crate::messages::lang::negotiate(
+            req.headers()
+                .get(actix_web::http::header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+        );
         let fut = self.service.call(req);
         let id_for_scope = id.clone();
         Box::pin(
             REQUEST_ID
-                .scope(id_for_scope, async move {
-                    let mut res = fut.await?;
-                    let status = res.status().as_u16();
-                    let ms = started.elapsed().as_secs_f64() * 1000.0;
-                    if status >= 500 {
-                        tracing::error!(status, ms, "request failed");
-                    } else {
-                        tracing::info!(status, ms, "request served");
-                    }
-                    if let Ok(v) = HeaderValue::from_str(&id) {
-                        res.headers_mut().insert(HeaderName::from_static(HEADER), v);
-                    }
-                    Ok(res)
-                })
+                .scope(
+                    id_for_scope,
+                    crate::messages::lang::scope(lang, async move {
+                        let mut res = fut.await?;
+                        let status = res.status().as_u16();
+                        let ms = started.elapsed().as_secs_f64() * 1000.0;
+                        if status >= 500 {
+                            tracing::error!(status, ms, "request failed");
+                        } else {
+                            tracing::info!(status, ms, "request served");
+                        }
+                        if let Ok(v) = HeaderValue::from_str(&id) {
+                            res.headers_mut().insert(HeaderName::from_static(HEADER), v);
+                        }
+                        Ok(res)
+                    }),
+                )
                 .instrument(span),
         )
     }

@@ -26,6 +26,7 @@ mod health;
 mod idempotency;
 mod imports;
 mod interruptions;
+mod languages;
 mod legacy_id;
 mod lifecycle;
 mod members;

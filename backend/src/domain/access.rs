@@ -1,5 +1,6 @@
 //! Who is a national administrator, and who may grant which role.
 
+use crate::messages::text;
 use qldv_api_types::auth::Role;
 
 use super::Violation;
@@ -24,7 +25,10 @@ pub fn may_grant_national(actor_is_national_admin: bool) -> Result<(), Violation
     } else {
         Err(Violation::new(
             "national_account_not_grantable",
-            "Chỉ quản trị viên cấp trung ương được tạo tài khoản không thuộc tổ chức nào",
+            text!(
+                "Chỉ quản trị viên cấp trung ương được tạo tài khoản không thuộc tổ chức nào",
+                "Only a central administrator creates an account outside every organisation"
+            ),
         ))
     }
 }
@@ -50,7 +54,11 @@ pub fn may_grant(actor: Role, target: Role) -> Result<(), Violation> {
     } else {
         Err(Violation::new(
             "role_not_grantable",
-            format!("Không được cấp vai trò '{}'", target.as_str()),
+            text!(
+                "Không được cấp vai trò '{}'",
+                "You may not grant the role '{}'",
+                target.as_str()
+            ),
         ))
     }
 }

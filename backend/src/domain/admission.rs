@@ -1,5 +1,6 @@
 //! Admission and probation (rules 1–4) and the coherence of a dossier's dates.
 
+use crate::messages::{text, Text};
 use chrono::NaiveDate;
 use qldv_api_types::members::MemberStatus;
 use qldv_api_types::movements::MembershipEnd;
@@ -36,7 +37,7 @@ pub struct FieldViolation {
     pub violation: Violation,
 }
 
-fn at(field: &'static str, code: &'static str, message: impl Into<String>) -> FieldViolation {
+fn at(field: &'static str, code: &'static str, message: Text) -> FieldViolation {
     FieldViolation {
         field,
         violation: Violation::new(code, message),
@@ -51,7 +52,10 @@ pub fn check_dates(d: &AdmissionDates, today: NaiveDate) -> Vec<FieldViolation> 
         out.push(at(
             "birth_date",
             "date_order",
-            "Ngày sinh phải trước hôm nay",
+            text!(
+                "Ngày sinh phải trước hôm nay",
+                "The birth date must be before today"
+            ),
         ));
     }
     if let Some(y) = d.youth_union {
@@ -59,14 +63,20 @@ pub fn check_dates(d: &AdmissionDates, today: NaiveDate) -> Vec<FieldViolation> 
             out.push(at(
                 "youth_union_joined_on",
                 "date_order",
-                "Ngày vào Đoàn phải sau ngày sinh",
+                text!(
+                    "Ngày vào Đoàn phải sau ngày sinh",
+                    "Joining the Youth Union follows the birth date"
+                ),
             ));
         }
         if y > d.decision {
             out.push(at(
                 "youth_union_joined_on",
                 "date_order",
-                "Ngày vào Đoàn phải trước ngày quyết định kết nạp",
+                text!(
+                    "Ngày vào Đoàn phải trước ngày quyết định kết nạp",
+                    "Joining the Youth Union precedes the admission decision"
+                ),
             ));
         }
     }
@@ -74,14 +84,20 @@ pub fn check_dates(d: &AdmissionDates, today: NaiveDate) -> Vec<FieldViolation> 
         out.push(at(
             "admission_decision_on",
             "date_order",
-            "Ngày quyết định kết nạp không thể ở tương lai",
+            text!(
+                "Ngày quyết định kết nạp không thể ở tương lai",
+                "The admission decision cannot be in the future"
+            ),
         ));
     }
     if d.considered.is_some_and(|c| c > d.decision) {
         out.push(at(
             "cell_considered_on",
             "date_order",
-            "Ngày chi bộ xét kết nạp phải trước hoặc cùng ngày quyết định kết nạp",
+            text!(
+                "Ngày chi bộ xét kết nạp phải trước hoặc cùng ngày quyết định kết nạp",
+                "The cell considers the admission on or before the admission decision"
+            ),
         ));
     }
     if let Some(r) = d.received {
@@ -89,14 +105,20 @@ pub fn check_dates(d: &AdmissionDates, today: NaiveDate) -> Vec<FieldViolation> 
             out.push(at(
                 "decision_received_on",
                 "date_order",
-                "Ngày chi bộ nhận quyết định không thể trước ngày ký quyết định",
+                text!(
+                    "Ngày chi bộ nhận quyết định không thể trước ngày ký quyết định",
+                    "The cell cannot receive the decision before it is signed"
+                ),
             ));
         }
         if r > d.ceremony {
             out.push(at(
                 "decision_received_on",
                 "date_order",
-                "Lễ kết nạp không thể trước ngày chi bộ nhận quyết định",
+                text!(
+                    "Lễ kết nạp không thể trước ngày chi bộ nhận quyết định",
+                    "The ceremony cannot precede the cell's receipt of the decision"
+                ),
             ));
         }
     }
@@ -104,14 +126,20 @@ pub fn check_dates(d: &AdmissionDates, today: NaiveDate) -> Vec<FieldViolation> 
         out.push(at(
             "ceremony_on",
             "date_order",
-            "Lễ kết nạp không thể trước ngày quyết định",
+            text!(
+                "Lễ kết nạp không thể trước ngày quyết định",
+                "The admission ceremony cannot precede the decision"
+            ),
         ));
     }
     if d.ceremony > today {
         out.push(at(
             "ceremony_on",
             "date_order",
-            "Ngày lễ kết nạp không thể ở tương lai",
+            text!(
+                "Ngày lễ kết nạp không thể ở tương lai",
+                "The ceremony cannot be in the future"
+            ),
         ));
     }
     if let Some(o) = d.official {
@@ -119,14 +147,20 @@ pub fn check_dates(d: &AdmissionDates, today: NaiveDate) -> Vec<FieldViolation> 
             out.push(at(
                 "official_on",
                 "date_order",
-                "Ngày chính thức không thể trước lễ kết nạp",
+                text!(
+                    "Ngày chính thức không thể trước lễ kết nạp",
+                    "The official date cannot precede the ceremony"
+                ),
             ));
         }
         if o > today {
             out.push(at(
                 "official_on",
                 "date_order",
-                "Ngày chính thức không thể ở tương lai",
+                text!(
+                    "Ngày chính thức không thể ở tương lai",
+                    "The official date cannot be in the future"
+                ),
             ));
         }
     }
@@ -148,8 +182,9 @@ pub fn check_age(
         return Err(at(
             "birth_date",
             "too_young",
-            format!(
-                "Người được kết nạp phải đủ {} tuổi (tính theo tháng) tại ngày chi bộ xét kết nạp; mới {} tháng",
+            text!(
+"Người được kết nạp phải đủ {} tuổi (tính theo tháng) tại ngày chi bộ xét kết nạp; mới {} tháng",
+"An applicant is at least {} years old (in whole months) on the day the cell considers the admission; this one is {} months",
                 s.min_admission_age_months / 12,
                 months
             ),
@@ -159,8 +194,9 @@ pub fn check_age(
         return Err(at(
             "age_consent_no",
             "consent_required",
-            format!(
-                "Tại ngày chi bộ xét kết nạp người vào Đảng đã trên {} tuổi ({} tuổi {} tháng): cần văn bản của cấp ủy trực thuộc Trung ương; nhập số văn bản",
+            text!(
+"Tại ngày chi bộ xét kết nạp người vào Đảng đã trên {} tuổi ({} tuổi {} tháng): cần văn bản của cấp ủy trực thuộc Trung ương; nhập số văn bản",
+"On the day the cell considered the admission the applicant was over {} ({} years {} months): the consent of a committee directly under the Central Committee is needed; enter its number",
                 s.consent_age_years,
                 months / 12,
                 months % 12
@@ -183,8 +219,9 @@ pub fn check_ceremony(
         return Err(at(
             "ceremony_on",
             "ceremony_too_late",
-            format!(
-                "Lễ kết nạp phải tổ chức trong {} ngày làm việc kể từ ngày chi bộ nhận quyết định (hạn {}); nếu được phép chậm, nhập số văn bản cho phép",
+            text!(
+"Lễ kết nạp phải tổ chức trong {} ngày làm việc kể từ ngày chi bộ nhận quyết định (hạn {}); nếu được phép chậm, nhập số văn bản cho phép",
+"The ceremony is held within {} working days of the cell receiving the decision (deadline {}); if a delay was allowed, enter the approving document's number",
                 s.ceremony_deadline_working_days,
                 deadline.format("%d/%m/%Y")
             ),
@@ -229,8 +266,9 @@ pub fn recognise(
     if decided_on < official {
         return Err(Violation::new(
             "probation_not_finished",
-            format!(
-                "Chưa hết {} tháng dự bị: sớm nhất ngày {} mới được công nhận chính thức",
+            text!(
+"Chưa hết {} tháng dự bị: sớm nhất ngày {} mới được công nhận chính thức",
+"The {} months of probation are not over: recognition as official comes on {} at the earliest",
                 s.probation_months,
                 official.format("%d/%m/%Y")
             ),

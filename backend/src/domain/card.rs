@@ -1,6 +1,7 @@
 //! Party cards (rule 17): who may get one, who may issue it, the number format, and what
 //! becomes of the card when the member leaves (rule 12).
 
+use crate::messages::text;
 use qldv_api_types::cards::{CardStatus, ReissueReason};
 use qldv_api_types::members::MemberStatus;
 use qldv_api_types::movements::MembershipEnd;
@@ -14,11 +15,17 @@ pub fn check_member(status: MemberStatus) -> Result<(), Violation> {
         MemberStatus::Official => Ok(()),
         MemberStatus::Probationary => Err(Violation::new(
             "not_official",
-            "Chỉ đảng viên chính thức được phát thẻ đảng viên",
+            text!(
+                "Chỉ đảng viên chính thức được phát thẻ đảng viên",
+                "Only an official member is issued a party card"
+            ),
         )),
         MemberStatus::Exited | MemberStatus::TransferredOut => Err(Violation::new(
             "member_not_active",
-            "Đảng viên không còn sinh hoạt",
+            text!(
+                "Đảng viên không còn sinh hoạt",
+                "The member is no longer active"
+            ),
         )),
     }
 }
@@ -70,7 +77,10 @@ pub fn check_number(number: &str, digits: u32) -> Result<(), Violation> {
     } else {
         Err(Violation::new(
             "card_number_format",
-            format!("Số thẻ đảng viên gồm đúng {digits} chữ số"),
+            text!(
+                "Số thẻ đảng viên gồm đúng {digits} chữ số",
+                "A party card number has exactly {digits} digits"
+            ),
         ))
     }
 }

@@ -1,6 +1,7 @@
 //! Inspections, complaints, denunciations and discipline reviews of a member (rule 9): while one
 //! is open the member gets no official transfer.
 
+use crate::messages::text;
 use chrono::NaiveDate;
 
 use super::Violation;
@@ -34,8 +35,9 @@ pub fn check_transfer(
     match cases.iter().filter(|c| c.open_on(day)).min_by_key(|c| c.opened_on) {
         Some(c) if official => Err(Violation::new(
             "official_transfer_blocked",
-            format!(
-                "Đảng viên đang bị thanh tra, kiểm tra hoặc đang xem xét, giải quyết khiếu nại, tố cáo (từ ngày {}): chưa chuyển sinh hoạt đảng chính thức; có thể chuyển sinh hoạt tạm thời",
+            text!(
+"Đảng viên đang bị thanh tra, kiểm tra hoặc đang xem xét, giải quyết khiếu nại, tố cáo (từ ngày {}): chưa chuyển sinh hoạt đảng chính thức; có thể chuyển sinh hoạt tạm thời",
+"The member is under inspection or a complaint or denunciation is being settled (since {}): no permanent transfer yet; a temporary one is possible",
                 c.opened_on.format("%d/%m/%Y")
             ),
         )),

@@ -1,6 +1,7 @@
 //! The citizen identity number, CCCD (rule 21): 12 digits = province code (3) + century/gender
 //! digit + the last two digits of the birth year + 6 digits.
 
+use crate::messages::text;
 use chrono::{Datelike, NaiveDate};
 pub use qldv_api_types::members::Gender;
 
@@ -17,14 +18,23 @@ const PROVINCES: [u16; 63] = [
 /// The violation's code names the failed check; the message says what to fix.
 pub fn check(cccd: &str, gender: Gender, birth: NaiveDate) -> Result<(), Violation> {
     if cccd.len() != 12 || !cccd.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Violation::new("format", "Số CCCD gồm đúng 12 chữ số"));
+        return Err(Violation::new(
+            "format",
+            text!(
+                "Số CCCD gồm đúng 12 chữ số",
+                "A CCCD number has exactly 12 digits"
+            ),
+        ));
     }
     let digit = |i: usize| u16::from(cccd.as_bytes()[i] - b'0');
     let province = digit(0) * 100 + digit(1) * 10 + digit(2);
     if !PROVINCES.contains(&province) {
         return Err(Violation::new(
             "province_code",
-            format!("Mã tỉnh {province:03} trong số CCCD không tồn tại"),
+            text!(
+                "Mã tỉnh {province:03} trong số CCCD không tồn tại",
+                "No province has the code {province:03} of the CCCD number"
+            ),
         ));
     }
     let marker = digit(3);
@@ -33,15 +43,19 @@ pub fn check(cccd: &str, gender: Gender, birth: NaiveDate) -> Result<(), Violati
     if female != (gender == Gender::Female) {
         return Err(Violation::new(
             "gender_mismatch",
-            "Chữ số thứ 4 của CCCD không khớp với giới tính",
+            text!(
+                "Chữ số thứ 4 của CCCD không khớp với giới tính",
+                "The CCCD's 4th digit does not match the gender"
+            ),
         ));
     }
     let year = century + i32::from(digit(4) * 10 + digit(5));
     if year != birth.year() {
         return Err(Violation::new(
             "birth_year_mismatch",
-            format!(
+            text!(
                 "Số CCCD ứng với năm sinh {year}, khác năm sinh {} đã nhập",
+                "The CCCD number gives the birth year {year}, not the {} entered",
                 birth.year()
             ),
         ));

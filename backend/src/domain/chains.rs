@@ -2,6 +2,7 @@
 //! setting belongs to, and the digest that tells two installations whether they judge by the
 //! same rules.
 
+use crate::messages::{text, Text};
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
@@ -59,19 +60,16 @@ pub fn documents_on(links: &[Link], date: NaiveDate) -> Vec<(RegulationChain, St
 /// Whether a new document may enter `chain` from `from`: not before the chain's document now
 /// in force began (a chain moves forward; a back-dated replacement would rewrite how decisions
 /// already stored were judged), and not as a second document on the same day.
-pub fn check_new_link(
-    links: &[Link],
-    chain: RegulationChain,
-    from: NaiveDate,
-) -> Result<(), String> {
+pub fn check_new_link(links: &[Link], chain: RegulationChain, from: NaiveDate) -> Result<(), Text> {
     match links
         .iter()
         .filter(|l| l.chain == chain)
         .map(|l| l.from)
         .max()
     {
-        Some(last) if from <= last => Err(format!(
+        Some(last) if from <= last => Err(text!(
             "Văn bản mới phải có hiệu lực sau ngày {} (văn bản gần nhất của chuỗi)",
+            "A new document comes into force after {} (the chain's latest)",
             last.format("%d/%m/%Y")
         )),
         _ => Ok(()),

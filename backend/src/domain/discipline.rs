@@ -1,5 +1,6 @@
 //! Discipline (rules 10, 11); re-admission (rule 13) is in [`super::readmission`].
 
+use crate::messages::text;
 use chrono::NaiveDate;
 
 use super::calendar::add_months;
@@ -15,11 +16,17 @@ pub fn check_form(form: Form, official: bool, holds_post: bool) -> Result<(), Vi
         Form::Reprimand | Form::Warning => Ok(()),
         _ if !official => Err(Violation::new(
             "form_not_allowed",
-            "Đảng viên dự bị chỉ bị khiển trách hoặc cảnh cáo",
+            text!(
+                "Đảng viên dự bị chỉ bị khiển trách hoặc cảnh cáo",
+                "A probationary member is only reprimanded or warned"
+            ),
         )),
         Form::Dismissal if !holds_post => Err(Violation::new(
             "form_not_allowed",
-            "Cách chức chỉ áp dụng với đảng viên đang giữ chức vụ",
+            text!(
+                "Cách chức chỉ áp dụng với đảng viên đang giữ chức vụ",
+                "Dismissal applies only to a member holding a post"
+            ),
         )),
         Form::Dismissal | Form::Expulsion => Ok(()),
     }

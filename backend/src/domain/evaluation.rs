@@ -2,6 +2,7 @@
 //! the per-grassroots quota of excellent ratings, and the round a grassroots organisation opens
 //! and closes for a year.
 
+use crate::messages::{text, Text};
 use chrono::NaiveDate;
 
 use super::calendar::add_months;
@@ -25,13 +26,16 @@ pub enum Level {
 }
 
 impl Level {
-    /// Vietnamese name, for messages.
-    pub fn label(self) -> &'static str {
+    /// Name in both languages, for messages.
+    pub fn label(self) -> Text {
         match self {
-            Self::Excellent => "hoàn thành xuất sắc nhiệm vụ",
-            Self::Good => "hoàn thành tốt nhiệm vụ",
-            Self::Complete => "hoàn thành nhiệm vụ",
-            Self::NotComplete => "không hoàn thành nhiệm vụ",
+            Self::Excellent => text!(
+                "hoàn thành xuất sắc nhiệm vụ",
+                "completed duties excellently"
+            ),
+            Self::Good => text!("hoàn thành tốt nhiệm vụ", "completed duties well"),
+            Self::Complete => text!("hoàn thành nhiệm vụ", "completed duties"),
+            Self::NotComplete => text!("không hoàn thành nhiệm vụ", "did not complete duties"),
         }
     }
 }
@@ -171,7 +175,11 @@ fn check_level(
     if f.admitted_on > year_end(f.year) {
         return Err(Violation::new(
             "not_member_that_year",
-            format!("Đảng viên được kết nạp sau năm {}", f.year),
+            text!(
+                "Đảng viên được kết nạp sau năm {}",
+                "The member was admitted after {}",
+                f.year
+            ),
         ));
     }
     let automatic = automatic_not_rated(f, s);
@@ -180,7 +188,10 @@ fn check_level(
             if score.is_some() {
                 return Err(Violation::new(
                     "score_not_allowed",
-                    "Đảng viên không xếp loại thì không chấm điểm",
+                    text!(
+                        "Đảng viên không xếp loại thì không chấm điểm",
+                        "A member not rated is not scored"
+                    ),
                 ));
             }
             match (automatic, declared) {
@@ -188,36 +199,44 @@ fn check_level(
                 (None, Some(NotRatedReason::Suspended)) => Ok(Some(NotRatedReason::Suspended)),
                 (None, Some(NotRatedReason::RecentlyAdmitted)) => Err(Violation::new(
                     "not_rated_reason_invalid",
-                    "Đảng viên đã được kết nạp đủ 6 tháng trước cuối năm: phải xếp loại",
+                    text!("Đảng viên đã được kết nạp đủ 6 tháng trước cuối năm: phải xếp loại", "The member was admitted 6 months or more before the year's end: rate them"),
                 )),
                 (None, Some(NotRatedReason::Exempt)) => Err(Violation::new(
                     "not_rated_reason_invalid",
-                    "Đảng viên không được miễn công tác và sinh hoạt: phải xếp loại",
+                    text!("Đảng viên không được miễn công tác và sinh hoạt: phải xếp loại", "The member is not exempt from work and meetings: rate them"),
                 )),
                 (None, None) => Err(Violation::new(
                     "not_rated_reason_required",
-                    "Chỉ không xếp loại đảng viên mới kết nạp dưới 6 tháng, được miễn sinh hoạt hoặc bị đình chỉ sinh hoạt; ghi rõ lý do",
+                    text!("Chỉ không xếp loại đảng viên mới kết nạp dưới 6 tháng, được miễn sinh hoạt hoặc bị đình chỉ sinh hoạt; ghi rõ lý do", "Only members admitted under 6 months ago, exempt or suspended go unrated; give the reason"),
                 )),
             }
         }
         Rating::Rated(level) => {
             if let Some(reason) = automatic {
+                let year = f.year;
                 let why = match reason {
-                    NotRatedReason::RecentlyAdmitted => "kết nạp chưa đủ 6 tháng tính đến cuối năm",
-                    NotRatedReason::Exempt => "được miễn công tác và sinh hoạt đảng",
-                    NotRatedReason::Suspended => "bị đình chỉ sinh hoạt",
+                    NotRatedReason::RecentlyAdmitted => text!(
+                        "Đảng viên kết nạp chưa đủ 6 tháng tính đến cuối năm: không xếp loại năm {year}",
+                        "The member was admitted under 6 months before the year's end: not rated for {year}"
+                    ),
+                    NotRatedReason::Exempt => text!(
+                        "Đảng viên được miễn công tác và sinh hoạt đảng: không xếp loại năm {year}",
+                        "The member is exempt from party work and meetings: not rated for {year}"
+                    ),
+                    NotRatedReason::Suspended => text!(
+                        "Đảng viên bị đình chỉ sinh hoạt: không xếp loại năm {year}",
+                        "The member is suspended: not rated for {year}"
+                    ),
                 };
-                return Err(Violation::new(
-                    "not_ratable",
-                    format!("Đảng viên {why}: không xếp loại năm {}", f.year),
-                ));
+                return Err(Violation::new("not_ratable", why));
             }
             if let Some(score) = score {
                 let Some(bands) = s.score_bands else {
                     return Err(Violation::new(
                         "score_not_used",
-                        format!(
+                        text!(
                             "Quy định {} không chấm điểm theo thang 100; bỏ trường score",
+                            "Regulation {} does not score out of 100; leave out score",
                             s.regulation
                         ),
                     ));
@@ -226,10 +245,17 @@ fn check_level(
                 if level > expected {
                     return Err(Violation::new(
                         "level_score_mismatch",
-                        format!(
-                            "{score} điểm chỉ đạt mức \"{}\": không xếp mức cao hơn \"{}\"",
-                            expected.label(),
-                            level.label()
+                        Text::new(
+                            format!(
+                                "{score} điểm chỉ đạt mức \"{}\": không xếp mức cao hơn \"{}\"",
+                                expected.label().vi,
+                                level.label().vi
+                            ),
+                            format!(
+                                "{score} points reach only \"{}\": not the higher \"{}\"",
+                                expected.label().en,
+                                level.label().en
+                            ),
                         ),
                     ));
                 }
@@ -237,10 +263,17 @@ fn check_level(
                 if level < expected && !reasoned {
                     return Err(Violation::new(
                         "level_reason_required",
-                        format!(
-                            "{score} điểm thuộc khung \"{}\": xếp mức thấp hơn \"{}\" phải ghi rõ lý do (chưa đủ điều kiện của mức)",
-                            expected.label(),
-                            level.label()
+                        Text::new(
+                            format!(
+                                "{score} điểm thuộc khung \"{}\": xếp mức thấp hơn \"{}\" phải ghi rõ lý do (chưa đủ điều kiện của mức)",
+                                expected.label().vi,
+                                level.label().vi
+                            ),
+                            format!(
+                                "{score} points fall in \"{}\": rating lower, \"{}\", needs the reason (a condition of the level not met)",
+                                expected.label().en,
+                                level.label().en
+                            ),
                         ),
                     ));
                 }
@@ -249,24 +282,26 @@ fn check_level(
                 && level > Level::NotComplete
                 && !(grounds.self_remedied && s.discipline_self_remedy_exempts)
             {
-                let unless = if s.discipline_self_remedy_exempts {
-                    ", trừ khi tự phát hiện và khắc phục xong hậu quả (ghi nhận self_remedied)"
+                let year = f.year;
+                let message = if s.discipline_self_remedy_exempts {
+                    text!(
+                        "Đảng viên bị kỷ luật trong năm {year} xếp loại \"không hoàn thành nhiệm vụ\", trừ khi tự phát hiện và khắc phục xong hậu quả (ghi nhận self_remedied)",
+                        "A member disciplined in {year} is rated \"did not complete duties\", unless they found and repaired the harm themselves (record self_remedied)"
+                    )
                 } else {
-                    ""
+                    text!(
+                        "Đảng viên bị kỷ luật trong năm {year} xếp loại \"không hoàn thành nhiệm vụ\"",
+                        "A member disciplined in {year} is rated \"did not complete duties\""
+                    )
                 };
-                return Err(Violation::new(
-                    "disciplined_in_year",
-                    format!(
-                        "Đảng viên bị kỷ luật trong năm {} xếp loại \"không hoàn thành nhiệm vụ\"{unless}",
-                        f.year
-                    ),
-                ));
+                return Err(Violation::new("disciplined_in_year", message));
             }
             if level > Level::Complete && illness_capped(f, s) {
                 return Err(Violation::new(
                     "illness_cap",
-                    format!(
-                        "Đảng viên nghỉ ốm từ {} tháng trở lên trong năm chỉ xếp loại tối đa \"hoàn thành nhiệm vụ\"",
+                    text!(
+"Đảng viên nghỉ ốm từ {} tháng trở lên trong năm chỉ xếp loại tối đa \"hoàn thành nhiệm vụ\"",
+"A member ill for {} months or more in the year is rated \"completed duties\" at best",
                         s.illness_cap_months
                     ),
                 ));
@@ -303,14 +338,16 @@ pub fn check_quota(
         return Ok(());
     }
     let of = match base {
-        QuotaBase::Good => "hoàn thành tốt",
-        QuotaBase::GoodOrBetter => "hoàn thành tốt trở lên",
+        QuotaBase::Good => text!("hoàn thành tốt", "rated good"),
+        QuotaBase::GoodOrBetter => text!("hoàn thành tốt trở lên", "rated good or better"),
     };
+    let (of_vi, of_en) = (of.vi, of.en);
+    let max = max_excellent(n, percent);
     Err(Violation::new(
         "quota_exceeded",
-        format!(
-            "{excellent} đảng viên hoàn thành xuất sắc vượt tỷ lệ {percent}% của {n} đảng viên {of} (tối đa {})",
-            max_excellent(n, percent)
+        text!(
+            "{excellent} đảng viên hoàn thành xuất sắc vượt tỷ lệ {percent}% của {n} đảng viên {of_vi} (tối đa {max})",
+            "{excellent} members rated excellent exceed {percent}% of the {n} members {of_en} (at most {max})"
         ),
     ))
 }
@@ -329,7 +366,9 @@ pub fn check_maternity(year: i32, from: NaiveDate, to: NaiveDate) -> Result<(), 
     if from > to || from > year_end(year) || to < year_start(year) {
         return Err(Violation::new(
             "maternity_outside_year",
-            format!("Thời gian nghỉ thai sản phải nằm trong năm {year} và ngày bắt đầu trước ngày kết thúc"),
+            text!(
+"Thời gian nghỉ thai sản phải nằm trong năm {year} và ngày bắt đầu trước ngày kết thúc",
+"The maternity leave lies in {year} and starts before it ends"),
         ));
     }
     Ok(())

@@ -6,6 +6,7 @@
 //! * [`check_year`]: a year's calendar as recorded from the government's decision keeps every
 //!   holiday of the law, in its place, and pairs each swapped day off with a make-up day.
 
+use crate::messages::{text, Text};
 use std::collections::BTreeSet;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
@@ -151,11 +152,11 @@ pub struct DayProblem {
     pub field: String,
     /// Stable machine code.
     pub code: &'static str,
-    /// What is wrong, in Vietnamese.
-    pub message: String,
+    /// What is wrong.
+    pub message: Text,
 }
 
-fn problem(field: String, code: &'static str, message: String) -> DayProblem {
+fn problem(field: String, code: &'static str, message: Text) -> DayProblem {
     DayProblem {
         field,
         code,
@@ -194,7 +195,11 @@ pub fn check_year(year: i32, days: &[(NaiveDate, DayKind)]) -> Vec<DayProblem> {
             out.push(problem(
                 field,
                 "outside_year",
-                format!("Ngày {} không thuộc năm {year}", date.format("%d/%m/%Y")),
+                text!(
+                    "Ngày {} không thuộc năm {year}",
+                    "{} is not in {year}",
+                    date.format("%d/%m/%Y")
+                ),
             ));
             continue;
         }
@@ -202,7 +207,11 @@ pub fn check_year(year: i32, days: &[(NaiveDate, DayKind)]) -> Vec<DayProblem> {
             out.push(problem(
                 field,
                 "duplicate_date",
-                format!("Ngày {} đã có trong danh sách", date.format("%d/%m/%Y")),
+                text!(
+                    "Ngày {} đã có trong danh sách",
+                    "{} is listed already",
+                    date.format("%d/%m/%Y")
+                ),
             ));
             continue;
         }
@@ -215,7 +224,10 @@ pub fn check_year(year: i32, days: &[(NaiveDate, DayKind)]) -> Vec<DayProblem> {
                 out.push(problem(
                     field.clone(),
                     "holiday_out_of_place",
-                    format!("Ngày này phải là {}", wanted.join(" hoặc ")),
+                    Text::new(
+                        format!("Ngày này phải là {}", wanted.join(" hoặc ")),
+                        format!("This day must be {}", wanted.join(" or ")),
+                    ),
                 ));
             }
         }
@@ -226,19 +238,28 @@ pub fn check_year(year: i32, days: &[(NaiveDate, DayKind)]) -> Vec<DayProblem> {
                     out.push(problem(
                         field,
                         "holiday_out_of_place",
-                        "Ngày nghỉ Tết phải trong vòng 7 ngày quanh mùng 1 Tết âm lịch".to_string(),
+                        text!(
+                            "Ngày nghỉ Tết phải trong vòng 7 ngày quanh mùng 1 Tết âm lịch",
+                            "Tết days off lie within 7 days of the lunar New Year"
+                        ),
                     ));
                 }
             }
             DayKind::MakeUpWorkingDay if !is_weekend(*date) => out.push(problem(
                 field,
                 "make_up_not_on_weekend",
-                "Ngày làm bù phải là thứ Bảy hoặc Chủ nhật".to_string(),
+                text!(
+                    "Ngày làm bù phải là thứ Bảy hoặc Chủ nhật",
+                    "A make-up working day is a Saturday or Sunday"
+                ),
             )),
             DayKind::SwappedDayOff if is_weekend(*date) => out.push(problem(
                 field,
                 "swapped_day_on_weekend",
-                "Ngày nghỉ hoán đổi phải là ngày làm việc trong tuần".to_string(),
+                text!(
+                    "Ngày nghỉ hoán đổi phải là ngày làm việc trong tuần",
+                    "A swapped day off is a weekday"
+                ),
             )),
             _ => {}
         }
@@ -268,8 +289,9 @@ pub fn check_year(year: i32, days: &[(NaiveDate, DayKind)]) -> Vec<DayProblem> {
             out.push(problem(
                 "days".to_string(),
                 "holiday_missing",
-                format!(
+                text!(
                     "Theo Bộ luật Lao động, năm {year} phải có {n} ngày loại '{}' (đang có {have})",
+                    "By the Labour Code, {year} has {n} days of kind '{}' (now {have})",
                     kind.as_str()
                 ),
             ));
@@ -279,7 +301,10 @@ pub fn check_year(year: i32, days: &[(NaiveDate, DayKind)]) -> Vec<DayProblem> {
         out.push(problem(
             "days".to_string(),
             "unpaired_swap",
-            "Mỗi ngày nghỉ hoán đổi cần đúng một ngày làm bù".to_string(),
+            text!(
+                "Mỗi ngày nghỉ hoán đổi cần đúng một ngày làm bù",
+                "Each swapped day off needs exactly one make-up working day"
+            ),
         ));
     }
     out

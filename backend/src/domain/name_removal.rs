@@ -4,6 +4,7 @@
 //! year (issue 23), meetings missed without a reason (rule 36) and months of dues unpaid
 //! (rule 37, 01-QĐ/TW 2026) in this year or the last.
 
+use crate::messages::{text, Text};
 use chrono::{Datelike, NaiveDate};
 use qldv_api_types::cell_year::{AbsenceCount, Attendance};
 use qldv_api_types::evaluations::EvaluationLevel;
@@ -55,28 +56,38 @@ impl Ground {
         }
     }
 
-    /// The ground, in Vietnamese.
-    pub fn describe(&self) -> String {
+    /// The ground, in both languages.
+    pub fn describe(&self) -> Text {
         match self {
             Ground::NotCompleteTwoYears { first, second } => {
-                format!("Xếp loại không hoàn thành nhiệm vụ hai năm liền ({first}, {second})")
+                text!(
+                    "Xếp loại không hoàn thành nhiệm vụ hai năm liền ({first}, {second})",
+                    "Rated as not completing duties two years running ({first}, {second})"
+                )
             }
             Ground::MissedMeetings {
                 year,
                 on,
                 count: (n, by),
             } => match by {
-                AbsenceCount::Meetings => format!(
-                    "Bỏ sinh hoạt chi bộ {n} lần trong năm {year} không có lý do chính đáng (lần thứ {n} ngày {})",
-                    on.format("%d/%m/%Y")
-                ),
-                AbsenceCount::Months => format!(
-                    "Bỏ sinh hoạt chi bộ {n} tháng trong năm {year} không có lý do chính đáng (tháng thứ {n}: {})",
-                    Month::of(*on)
-                ),
+                AbsenceCount::Meetings => {
+                    let day = on.format("%d/%m/%Y");
+                    text!(
+                        "Bỏ sinh hoạt chi bộ {n} lần trong năm {year} không có lý do chính đáng (lần thứ {n} ngày {day})",
+                        "Missed {n} cell meetings in {year} without a valid reason (the {n}th on {day})"
+                    )
+                }
+                AbsenceCount::Months => {
+                    let month = Month::of(*on);
+                    text!(
+                        "Bỏ sinh hoạt chi bộ {n} tháng trong năm {year} không có lý do chính đáng (tháng thứ {n}: {month})",
+                        "Missed cell meetings in {n} months of {year} without a valid reason (month {n}: {month})"
+                    )
+                }
             },
-            Ground::UnpaidDues { year, months, .. } => format!(
-                "Không đóng đảng phí {months} tháng trong năm {year} không có lý do chính đáng"
+            Ground::UnpaidDues { year, months, .. } => text!(
+                "Không đóng đảng phí {months} tháng trong năm {year} không có lý do chính đáng",
+                "Did not pay party dues for {months} months in {year} without a valid reason"
             ),
         }
     }
@@ -187,11 +198,13 @@ pub fn arose_in(grounds: &[Ground], year: i32) -> Option<NaiveDate> {
 }
 
 /// The alert's message for a member's grounds.
-pub fn message(grounds: &[Ground]) -> String {
-    let listed: Vec<String> = grounds.iter().map(Ground::describe).collect();
-    format!(
-        "{}: chi bộ xem xét, đề nghị xóa tên (không tự động xóa tên)",
-        listed.join("; ")
+pub fn message(grounds: &[Ground]) -> Text {
+    let listed: Vec<Text> = grounds.iter().map(Ground::describe).collect();
+    let join = |pick: fn(&Text) -> &str| listed.iter().map(pick).collect::<Vec<_>>().join("; ");
+    let (vi, en) = (join(|t| &t.vi), join(|t| &t.en));
+    text!(
+        "{vi}: chi bộ xem xét, đề nghị xóa tên (không tự động xóa tên)",
+        "{en}: the cell considers proposing removal from the list (never automatic)"
     )
 }
 
@@ -237,7 +250,7 @@ mod tests {
                 count: (3, AbsenceCount::Meetings)
             }]
         );
-        assert!(message(&g).contains("3 lần trong năm 2026"));
+        assert!(message(&g).vi.contains("3 lần trong năm 2026"));
         assert_eq!(arose_in(&g, 2026), Some(d(2026, 6, 5)));
         // Last year's run is still shown this year, not the year after.
         assert_eq!(grounds(&f, 2027).len(), 1);
@@ -264,7 +277,9 @@ mod tests {
             }]
         );
         assert_eq!(g[0].date(), d(2026, 9, 30));
-        assert!(message(&g).contains("Không đóng đảng phí 3 tháng trong năm 2026"));
+        assert!(message(&g)
+            .vi
+            .contains("Không đóng đảng phí 3 tháng trong năm 2026"));
         // Every ground of one member goes into one alert.
         f.ratings = vec![(2024, NotComplete), (2025, NotComplete)];
         assert_eq!(grounds(&f, 2026).len(), 2);
@@ -284,7 +299,7 @@ mod tests {
             grounds(&f, 2026)[0].date(),
             NaiveDate::from_ymd_opt(2025, 12, 31).unwrap_or_default()
         );
-        assert!(message(&grounds(&f, 2026)).contains("(2024, 2025)"));
+        assert!(message(&grounds(&f, 2026)).vi.contains("(2024, 2025)"));
         // Rated this year already: the two latest count.
         let f = facts(&[(2025, NotComplete), (2026, NotComplete)]);
         assert_eq!(grounds(&f, 2026).len(), 1);

@@ -1,5 +1,6 @@
 //! Re-admission (rule 13): who may be admitted again after an exit, and when.
 
+use crate::messages::text;
 use chrono::NaiveDate;
 use qldv_api_types::movements::MembershipEnd;
 
@@ -34,31 +35,37 @@ pub fn check_readmission(
     if exit.reason == MembershipEnd::Deceased {
         return Err(Violation::new(
             "readmission_not_allowed",
-            "Đảng viên đã từ trần",
+            text!("Đảng viên đã từ trần", "The member is deceased"),
         ));
     }
     if readmitted_before {
         return Err(Violation::new(
             "readmission_not_allowed",
-            "Chỉ được kết nạp lại một lần",
+            text!(
+                "Chỉ được kết nạp lại một lần",
+                "A person is re-admitted once only"
+            ),
         ));
     }
     if exit.barred {
         return Err(Violation::new(
             "readmission_not_allowed",
-            "Không kết nạp lại người ra khỏi Đảng vì bỏ sinh hoạt, gây mất đoàn kết nghiêm trọng, tham nhũng hoặc phạm tội nghiêm trọng",
+            text!("Không kết nạp lại người ra khỏi Đảng vì bỏ sinh hoạt, gây mất đoàn kết nghiêm trọng, tham nhũng hoặc phạm tội nghiêm trọng", "No re-admission after leaving for abandoning party life, serious disunity, corruption or a serious crime"),
         ));
     }
     if exit.reason == MembershipEnd::Resigned && !exit.hardship {
         return Err(Violation::new(
             "readmission_not_allowed",
-            "Người xin ra khỏi Đảng chỉ được kết nạp lại khi có lý do hoàn cảnh gia đình được ghi nhận",
+            text!("Người xin ra khỏi Đảng chỉ được kết nạp lại khi có lý do hoàn cảnh gia đình được ghi nhận", "A person who resigned is re-admitted only for recorded family circumstances"),
         ));
     }
     if !has_consent {
         return Err(Violation::new(
             "consent_required",
-            "Kết nạp lại cần văn bản đồng ý của ban thường vụ tỉnh ủy",
+            text!(
+                "Kết nạp lại cần văn bản đồng ý của ban thường vụ tỉnh ủy",
+                "Re-admission needs the provincial standing committee's written consent"
+            ),
         ));
     }
     let (from, months) = match exit.record_cleared_on {
@@ -68,8 +75,9 @@ pub fn check_readmission(
     if full_months(from, decision) < months {
         return Err(Violation::new(
             "readmission_too_early",
-            format!(
-                "Chỉ xem xét kết nạp lại sau ít nhất {months} tháng (từ ngày {}); sớm nhất ngày {}",
+            text!(
+"Chỉ xem xét kết nạp lại sau ít nhất {months} tháng (từ ngày {}); sớm nhất ngày {}",
+"Re-admission is considered after at least {months} months (from {}); on {} at the earliest",
                 from.format("%d/%m/%Y"),
                 add_months(from, months).format("%d/%m/%Y")
             ),

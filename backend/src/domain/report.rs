@@ -1,5 +1,6 @@
 //! The dates a report covers, and the movement identity.
 
+use crate::messages::text;
 use chrono::{Datelike, NaiveDate};
 
 use super::Violation;
@@ -48,7 +49,7 @@ pub fn resolve(
     asked: AskedDates,
     today: NaiveDate,
 ) -> Result<ReportDates, Violation> {
-    let bad_year = || Violation::new("invalid_year", "Năm không hợp lệ");
+    let bad_year = || Violation::new("invalid_year", text!("Năm không hợp lệ", "Invalid year"));
     let year_end = |y: i32| -> Result<NaiveDate, Violation> {
         let end = dec31(y).ok_or_else(bad_year)?;
         Ok(end.min(today.max(jan1(y).ok_or_else(bad_year)?)))
@@ -67,7 +68,10 @@ pub fn resolve(
         if from > to {
             return Err(Violation::new(
                 "period_reversed",
-                "Ngày bắt đầu phải trước hoặc bằng ngày kết thúc",
+                text!(
+                    "Ngày bắt đầu phải trước hoặc bằng ngày kết thúc",
+                    "The start date is on or before the end date"
+                ),
             ));
         }
         return Ok(ReportDates {

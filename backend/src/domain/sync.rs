@@ -2,6 +2,7 @@
 //! key speaks for, only plausible versions, only rows that belong to the record they come with,
 //! and only records that keep the membership invariant.
 
+use crate::messages::{text, Text};
 use chrono::NaiveDate;
 
 use super::{tree, Violation};
@@ -12,7 +13,7 @@ use super::{tree, Violation};
 /// older than the record, and the record's next local edit overflow.
 pub const MAX_VERSION_STEP: i64 = 1_000;
 
-fn outside(message: impl Into<String>) -> Violation {
+fn outside(message: Text) -> Violation {
     Violation::new("sync_outside_subtree", message)
 }
 
@@ -24,8 +25,9 @@ pub fn check_version(held: Option<i64>, incoming: i64) -> Result<(), Violation> 
     if incoming < 1 || incoming > ceiling {
         return Err(Violation::new(
             "sync_version_jump",
-            format!(
-                "Phiên bản {incoming} trong gói không phải phiên bản kế tiếp của bản ghi (đang giữ {}): gói bị từ chối",
+            text!(
+"Phiên bản {incoming} trong gói không phải phiên bản kế tiếp của bản ghi (đang giữ {}): gói bị từ chối",
+"Version {incoming} in the package does not follow the record's (holding {}): the package is refused",
                 held.unwrap_or(0)
             ),
         ));
@@ -46,8 +48,9 @@ pub fn check_package_subtree(
     if inside {
         Ok(())
     } else {
-        Err(outside(format!(
-            "Gói của tổ chức {package_org} nằm ngoài phạm vi mà khóa ký được tin cậy (tổ chức {})",
+        Err(outside(text!(
+"Gói của tổ chức {package_org} nằm ngoài phạm vi mà khóa ký được tin cậy (tổ chức {})",
+"The package of organisation {package_org} is outside the scope its signing key is trusted for (organisation {})",
             bound.0
         )))
     }
@@ -60,16 +63,19 @@ pub fn check_placement(
     root: &str,
     held: Option<&str>,
     incoming: &str,
-    what: &str,
+    what: &Text,
 ) -> Result<(), Violation> {
+    let (vi, en) = (&what.vi, &what.en);
     if held.is_some_and(|h| !tree::is_within(h, root)) {
-        return Err(outside(format!(
-            "{what} đang ở ngoài phạm vi của khóa ký: gói không được sửa"
+        return Err(outside(text!(
+            "{vi} đang ở ngoài phạm vi của khóa ký: gói không được sửa",
+            "The {en} is outside the signing key's scope: the package may not change it"
         )));
     }
     if !tree::is_within(incoming, root) {
-        return Err(outside(format!(
-            "Gói đặt {what} ra ngoài phạm vi của khóa ký"
+        return Err(outside(text!(
+            "Gói đặt {vi} ra ngoài phạm vi của khóa ký",
+            "The package puts the {en} outside the signing key's scope"
         )));
     }
     Ok(())
@@ -86,9 +92,10 @@ pub fn check_transfer_sides(
         tree::is_within(from, root) || to.is_some_and(|t| tree::is_within(t, root))
     };
     if held.is_some_and(|h| !touches(h)) || !touches(incoming) {
-        return Err(outside(
+        return Err(outside(text!(
             "Giấy chuyển sinh hoạt không có bên nào trong phạm vi của khóa ký",
-        ));
+            "Neither side of the transfer is in the signing key's scope"
+        )));
     }
     Ok(())
 }
@@ -110,8 +117,9 @@ pub fn check_owner(
     held_owner: Option<i64>,
 ) -> Result<(), Violation> {
     if owner != Some(record) || held_owner.is_some_and(|h| h != record) {
-        return Err(outside(format!(
-            "Dòng {table} trong gói không thuộc bản ghi {record}"
+        return Err(outside(text!(
+            "Dòng {table} trong gói không thuộc bản ghi {record}",
+            "A {table} row in the package is not of record {record}"
         )));
     }
     Ok(())
@@ -134,7 +142,10 @@ pub fn check_periods(cell: Option<i64>, periods: &[Period]) -> Result<(), Violat
     if periods.iter().any(|p| p.to.is_some_and(|to| to < p.from)) {
         return Err(Violation::new(
             "date_order",
-            "Thời kỳ sinh hoạt kết thúc trước khi bắt đầu",
+            text!(
+                "Thời kỳ sinh hoạt kết thúc trước khi bắt đầu",
+                "A membership period ends before it starts"
+            ),
         ));
     }
     let open: Vec<i64> = periods
@@ -146,7 +157,7 @@ pub fn check_periods(cell: Option<i64>, periods: &[Period]) -> Result<(), Violat
     if open != expected {
         return Err(Violation::new(
             "membership_invariant",
-            "Mỗi đảng viên đang sinh hoạt có đúng một thời kỳ sinh hoạt đang mở, ở chi bộ của mình",
+            text!("Mỗi đảng viên đang sinh hoạt có đúng một thời kỳ sinh hoạt đang mở, ở chi bộ của mình", "Each active member has exactly one open membership period, in their own cell"),
         ));
     }
     Ok(())
@@ -198,12 +209,13 @@ mod tests {
     #[test]
     fn records_stay_inside_the_subtree_and_are_never_taken_over() {
         let root = "/1/5/";
-        assert!(check_placement(root, None, "/1/5/9/", "x").is_ok());
-        assert!(check_placement(root, Some("/1/5/9/"), "/1/5/10/", "x").is_ok());
-        assert!(check_placement(root, Some("/1/6/7/"), "/1/5/9/", "x").is_err());
-        assert!(check_placement(root, Some("/1/5/9/"), "/1/6/7/", "x").is_err());
-        assert!(check_placement(root, None, "/", "x").is_err());
-        assert!(check_placement(root, None, "/9/", "x").is_err());
+        let x = text!("x", "y");
+        assert!(check_placement(root, None, "/1/5/9/", &x).is_ok());
+        assert!(check_placement(root, Some("/1/5/9/"), "/1/5/10/", &x).is_ok());
+        assert!(check_placement(root, Some("/1/6/7/"), "/1/5/9/", &x).is_err());
+        assert!(check_placement(root, Some("/1/5/9/"), "/1/6/7/", &x).is_err());
+        assert!(check_placement(root, None, "/", &x).is_err());
+        assert!(check_placement(root, None, "/9/", &x).is_err());
     }
 
     #[test]

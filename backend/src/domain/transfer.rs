@@ -1,5 +1,6 @@
 //! Transfers (rules 6–9): deadlines, durations, and the state machine of a two-step transfer.
 
+use crate::messages::text;
 use chrono::NaiveDate;
 use qldv_api_types::movements::TransferStatus;
 
@@ -21,15 +22,19 @@ pub fn check_filing(
     if issued_on < event_on {
         return Err(Violation::new(
             "date_order",
-            "Ngày cấp giấy giới thiệu không thể trước sự kiện dẫn đến chuyển sinh hoạt",
+            text!(
+                "Ngày cấp giấy giới thiệu không thể trước sự kiện dẫn đến chuyển sinh hoạt",
+                "The letter of introduction cannot precede the event behind the transfer"
+            ),
         ));
     }
     let deadline = add_working_days(event_on, s.transfer_filing_working_days, &s.calendar);
     if issued_on > deadline && !has_reason {
         return Err(Violation::new(
             "transfer_filed_late",
-            format!(
-                "Chuyển sinh hoạt chính thức phải làm trong {} ngày làm việc kể từ sự kiện (hạn {}); nhập lý do chậm",
+            text!(
+"Chuyển sinh hoạt chính thức phải làm trong {} ngày làm việc kể từ sự kiện (hạn {}); nhập lý do chậm",
+"A permanent transfer is made within {} working days of the event (deadline {}); enter the reason for the delay",
                 s.transfer_filing_working_days,
                 deadline.format("%d/%m/%Y")
             ),
@@ -49,15 +54,19 @@ pub fn check_reporting(
     if received_on < issued_on {
         return Err(Violation::new(
             "date_order",
-            "Ngày tiếp nhận không thể trước ngày cấp giấy giới thiệu",
+            text!(
+                "Ngày tiếp nhận không thể trước ngày cấp giấy giới thiệu",
+                "The arrival cannot precede the letter of introduction"
+            ),
         ));
     }
     let deadline = reporting_deadline(issued_on, s);
     if received_on > deadline && !has_reason {
         return Err(Violation::new(
             "reported_late",
-            format!(
-                "Đảng viên phải báo cáo với chi bộ nơi đến trong {} ngày làm việc (hạn {}); nhập lý do chậm",
+            text!(
+"Đảng viên phải báo cáo với chi bộ nơi đến trong {} ngày làm việc (hạn {}); nhập lý do chậm",
+"The member reports to the receiving cell within {} working days (deadline {}); enter the reason for the delay",
                 s.transfer_reporting_working_days,
                 deadline.format("%d/%m/%Y")
             ),
@@ -84,8 +93,9 @@ pub fn check_temporary(
     if until < shortest {
         return Err(Violation::new(
             "temporary_too_short",
-            format!(
-                "Sinh hoạt tạm thời từ {} tháng trở lên; ngắn hơn thì không chuyển",
+            text!(
+"Sinh hoạt tạm thời từ {} tháng trở lên; ngắn hơn thì không chuyển",
+"A temporary registration lasts {} months or more; shorter stays are not transferred",
                 s.temporary_min_months
             ),
         ));
@@ -94,8 +104,9 @@ pub fn check_temporary(
         Purpose::Abroad if until >= add_months(from, s.temporary_max_months) => {
             return Err(Violation::new(
                 "temporary_too_long",
-                format!(
-                    "Ra nước ngoài từ {} tháng trở lên thì chuyển sinh hoạt đảng chính thức ra ngoài nước",
+                text!(
+"Ra nước ngoài từ {} tháng trở lên thì chuyển sinh hoạt đảng chính thức ra ngoài nước",
+"Going abroad for {} months or more is a permanent transfer abroad",
                     s.temporary_max_months
                 ),
             ));
@@ -112,8 +123,9 @@ pub fn check_temporary(
     if !ok {
         return Err(Violation::new(
             "temporary_too_long",
-            format!(
-                "Thời hạn sinh hoạt tạm thời vượt mức cho phép (đến trước {}); dài hơn thì chuyển chính thức",
+            text!(
+"Thời hạn sinh hoạt tạm thời vượt mức cho phép (đến trước {}); dài hơn thì chuyển chính thức",
+"The temporary registration is longer than allowed (ends before {}); a longer stay is a permanent transfer",
                 limit.format("%d/%m/%Y")
             ),
         ));

@@ -5,6 +5,7 @@
 //! index answers on both engines (PostgreSQL with `COLLATE "C"`).
 
 use super::Violation;
+use crate::messages::text;
 
 /// The path of a root organisation.
 pub fn root_path(id: impl Into<i64>) -> String {
@@ -69,8 +70,9 @@ pub fn check_child_kind(parent: &KindFacts, child: &KindFacts) -> Result<(), Vio
     if parent.holds_members {
         return Err(Violation::new(
             "invalid_parent_kind",
-            format!(
+            text!(
                 "Tổ chức loại '{}' là chi bộ, không có tổ chức trực thuộc",
+                "An organisation of kind '{}' is a cell and holds no organisations",
                 parent.code
             ),
         ));
@@ -78,9 +80,11 @@ pub fn check_child_kind(parent: &KindFacts, child: &KindFacts) -> Result<(), Vio
     if child.sort_order <= parent.sort_order {
         return Err(Violation::new(
             "invalid_parent_kind",
-            format!(
+            text!(
                 "Tổ chức loại '{}' không thể trực thuộc tổ chức loại '{}'",
-                child.code, parent.code
+                "An organisation of kind '{}' cannot sit under one of kind '{}'",
+                child.code,
+                parent.code
             ),
         ));
     }

@@ -1,14 +1,11 @@
 //! Signing in, roles and accounts, integration keys.
 
-use super::text;
+use super::{text, Text};
 use crate::error::AppError;
 
 /// 401 `not_authenticated`: no credentials.
 pub fn not_authenticated() -> AppError {
-    AppError::Unauthenticated(
-        "not_authenticated",
-        text!("Cần đăng nhập", "Sign in first").into(),
-    )
+    AppError::Unauthenticated("not_authenticated", text!("Cần đăng nhập", "Sign in first"))
 }
 
 /// 401 `invalid_token`: a bearer token that is not valid or has expired.
@@ -18,8 +15,7 @@ pub fn invalid_token() -> AppError {
         text!(
             "Phiên đăng nhập không hợp lệ hoặc đã hết hạn; đăng nhập lại",
             "The session is not valid or has expired; sign in again"
-        )
-        .into(),
+        ),
     )
 }
 
@@ -30,8 +26,7 @@ pub fn invalid_credentials() -> AppError {
         text!(
             "Tên đăng nhập hoặc mật khẩu không đúng",
             "Wrong user name or password"
-        )
-        .into(),
+        ),
     )
 }
 
@@ -42,8 +37,7 @@ pub fn refresh_token_reused() -> AppError {
         text!(
             "Mã làm mới đã được dùng; mọi phiên của lần đăng nhập này bị thu hồi, hãy đăng nhập lại",
             "The refresh token was used already; every session of this sign-in is revoked, sign in again"
-        )
-        .into(),
+        ),
     )
 }
 
@@ -54,53 +48,40 @@ pub fn invalid_refresh_token() -> AppError {
         text!(
             "Mã làm mới không hợp lệ hoặc đã hết hạn; đăng nhập lại",
             "The refresh token is not valid or has expired; sign in again"
-        )
-        .into(),
+        ),
     )
 }
 
 /// 403: a role that only reads.
 pub fn read_only_role() -> AppError {
-    AppError::Forbidden(
-        text!(
-            "Vai trò của tài khoản chỉ được xem, không được sửa dữ liệu",
-            "The account's role may read but not change data"
-        )
-        .into(),
-    )
+    AppError::Forbidden(text!(
+        "Vai trò của tài khoản chỉ được xem, không được sửa dữ liệu",
+        "The account's role may read but not change data"
+    ))
 }
 
 /// 403: the change feed is read by integration accounts and administrators.
 pub fn feed_readers_only() -> AppError {
-    AppError::Forbidden(
-        text!(
-            "Chỉ tài khoản tích hợp và quản trị viên được đọc dòng thay đổi",
-            "Only integration accounts and administrators read the change feed"
-        )
-        .into(),
-    )
+    AppError::Forbidden(text!(
+        "Chỉ tài khoản tích hợp và quản trị viên được đọc dòng thay đổi",
+        "Only integration accounts and administrators read the change feed"
+    ))
 }
 
 /// 403: national administrators only.
 pub fn national_admins_only() -> AppError {
-    AppError::Forbidden(
-        text!(
-            "Chỉ quản trị viên cấp trung ương được thực hiện thao tác này",
-            "Only a national administrator may do this"
-        )
-        .into(),
-    )
+    AppError::Forbidden(text!(
+        "Chỉ quản trị viên cấp trung ương được thực hiện thao tác này",
+        "Only a national administrator may do this"
+    ))
 }
 
 /// 403: administrators only.
 pub fn admins_only() -> AppError {
-    AppError::Forbidden(
-        text!(
-            "Chỉ quản trị viên được thực hiện thao tác này",
-            "Only an administrator may do this"
-        )
-        .into(),
-    )
+    AppError::Forbidden(text!(
+        "Chỉ quản trị viên được thực hiện thao tác này",
+        "Only an administrator may do this"
+    ))
 }
 
 /// 422 on `user`, `unknown_user` (the command line's account).
@@ -161,14 +142,13 @@ pub fn not_integration() -> AppError {
 }
 
 /// The answer to a replayed key creation: the secret is shown once only.
-pub fn api_key_shown_once(id: impl std::fmt::Display) -> String {
+pub fn api_key_shown_once(id: impl std::fmt::Display) -> Text {
     text!(
         "Khóa API (id {id}) đã được tạo bởi yêu cầu đầu tiên với Idempotency-Key này; mã bí mật \
          chỉ hiển thị một lần. Nếu chưa lưu được mã, hãy thu hồi khóa đó và tạo khóa mới.",
         "The API key (id {id}) was created by the first request with this Idempotency-Key; its \
          secret is shown once only. If it was not saved, revoke that key and create a new one."
     )
-    .into()
 }
 
 /// 422 on `organization_id`, `required`: an account other than an administrator's belongs to
@@ -191,8 +171,7 @@ pub fn username_taken(username: &str) -> AppError {
         text!(
             "Tên đăng nhập '{username}' đã có",
             "The user name '{username}' is taken"
-        )
-        .into(),
+        ),
     )
 }
 
@@ -203,7 +182,6 @@ pub fn cannot_change_self() -> AppError {
         text!(
             "Không được tự khóa hoặc tự đổi vai trò của mình",
             "You may not disable your own account or change your own role"
-        )
-        .into(),
+        ),
     )
 }

@@ -1,18 +1,22 @@
 //! Inspections, complaints, denunciations and discipline reviews (rules 9 and 11), and the
 //! refusal of a recognition (rule 4).
 
+use super::text;
 use crate::error::AppError;
 
 /// 404: no such case of the member.
 pub fn case_not_found() -> AppError {
-    AppError::not_found("hồ sơ thanh tra, kiểm tra, khiếu nại, tố cáo")
+    AppError::not_found(super::Thing::Case)
 }
 
 /// 409 `case_settled`: the case has its settlement already.
 pub fn already_settled() -> AppError {
     AppError::Conflict(
         "case_settled",
-        "Vụ việc đã được kết luận, giải quyết".into(),
+        text!(
+            "Vụ việc đã được kết luận, giải quyết",
+            "The case is settled already"
+        ),
     )
 }
 
@@ -21,7 +25,10 @@ pub fn discipline_only_for_complaints() -> AppError {
     AppError::field(
         "discipline_id",
         "not_allowed",
-        "Chỉ khiếu nại mới gắn với một quyết định kỷ luật",
+        text!(
+            "Chỉ khiếu nại mới gắn với một quyết định kỷ luật",
+            "Only a complaint is tied to a discipline decision"
+        ),
     )
 }
 
@@ -30,7 +37,10 @@ pub fn discipline_not_of_member() -> AppError {
     AppError::field(
         "discipline_id",
         "not_found",
-        "Không tìm thấy quyết định kỷ luật này của đảng viên",
+        text!(
+            "Không tìm thấy quyết định kỷ luật này của đảng viên",
+            "The member has no such discipline decision"
+        ),
     )
 }
 
@@ -39,7 +49,10 @@ pub fn complaint_before_decision() -> AppError {
     AppError::field(
         "opened_on",
         "date_order",
-        "Ngày nhận đơn khiếu nại không thể trước ngày quyết định kỷ luật",
+        text!(
+            "Ngày nhận đơn khiếu nại không thể trước ngày quyết định kỷ luật",
+            "A complaint cannot be received before the discipline decision"
+        ),
     )
 }
 
@@ -48,7 +61,7 @@ pub fn ruling_required() -> AppError {
     AppError::field(
         "ruling",
         "required",
-        "Khiếu nại kỷ luật phải có quyết định giải quyết: giữ nguyên, giảm hình thức hoặc xóa bỏ",
+        text!("Khiếu nại kỷ luật phải có quyết định giải quyết: giữ nguyên, giảm hình thức hoặc xóa bỏ", "A complaint against a discipline is settled by a ruling: upheld, reduced or annulled"),
     )
 }
 
@@ -57,7 +70,7 @@ pub fn ruling_not_applicable() -> AppError {
     AppError::field(
         "ruling",
         "not_allowed",
-        "Chỉ khiếu nại quyết định kỷ luật mới có quyết định giữ nguyên, giảm hoặc xóa bỏ kỷ luật",
+        text!("Chỉ khiếu nại quyết định kỷ luật mới có quyết định giữ nguyên, giảm hoặc xóa bỏ kỷ luật", "Only a complaint against a discipline decision takes a ruling to uphold, reduce or annul it"),
     )
 }
 
@@ -66,7 +79,7 @@ pub fn not_lighter() -> AppError {
     AppError::field(
         "reduced_to",
         "not_lighter",
-        "Giảm hình thức kỷ luật phải chọn hình thức nhẹ hơn hình thức đang thi hành (chỉ khi giảm)",
+        text!("Giảm hình thức kỷ luật phải chọn hình thức nhẹ hơn hình thức đang thi hành (chỉ khi giảm)", "A reduction names a form lighter than the one in force (and only a reduction does)"),
     )
 }
 
@@ -75,7 +88,7 @@ pub fn settled_before_opened() -> AppError {
     AppError::field(
         "settled_on",
         "date_order",
-        "Ngày kết luận, giải quyết phải sau ngày bắt đầu; ngày công bố không trước ngày kết luận",
+        text!("Ngày kết luận, giải quyết phải sau ngày bắt đầu; ngày công bố không trước ngày kết luận", "The settlement follows the opening; the announcement does not precede the settlement"),
     )
 }
 
@@ -84,7 +97,10 @@ pub fn settled_before_opened() -> AppError {
 pub fn recognition_refused() -> AppError {
     AppError::Conflict(
         "recognition_refused",
-        "Đảng viên đã có quyết định không công nhận đảng viên chính thức: chỉ còn xóa tên".into(),
+        text!(
+            "Đảng viên đã có quyết định không công nhận đảng viên chính thức: chỉ còn xóa tên",
+            "The member was refused recognition as official: only name removal remains"
+        ),
     )
 }
 
@@ -94,7 +110,10 @@ pub fn removal_required() -> AppError {
     AppError::field(
         "reason",
         "name_removal_required",
-        "Đảng viên dự bị không được công nhận chính thức thì xóa tên trong danh sách đảng viên",
+        text!(
+            "Đảng viên dự bị không được công nhận chính thức thì xóa tên trong danh sách đảng viên",
+            "A probationary member refused recognition is removed from the list of members"
+        ),
     )
 }
 
@@ -103,6 +122,9 @@ pub fn announced_before_decision() -> AppError {
     AppError::field(
         "announced_on",
         "date_order",
-        "Ngày công bố không thể trước ngày quyết định kỷ luật",
+        text!(
+            "Ngày công bố không thể trước ngày quyết định kỷ luật",
+            "The announcement cannot precede the discipline decision"
+        ),
     )
 }

@@ -2,7 +2,9 @@
 
 use chrono::NaiveDate;
 use qldv_api_types::reports::EntryKind;
-use qldv_api_types::vocabulary::Vietnamese;
+use qldv_api_types::vocabulary::{English, Vietnamese};
+
+use super::{text, Text};
 
 /// The message of a late-entry alert.
 pub fn late(
@@ -11,11 +13,12 @@ pub fn late(
     entered_on: NaiveDate,
     delay: i64,
     deadline: u32,
-) -> String {
-    format!(
-        "{} ngày {} được nhập ngày {}, chậm {delay} ngày (hạn {deadline} ngày): kiểm tra việc báo cáo, cập nhật dữ liệu kịp thời",
-        kind.vi(),
-        occurred_on.format("%d/%m/%Y"),
-        entered_on.format("%d/%m/%Y")
+) -> Text {
+    let (vi, en) = (kind.vi(), kind.en());
+    let occurred = occurred_on.format("%d/%m/%Y");
+    let entered = entered_on.format("%d/%m/%Y");
+    text!(
+        "{vi} ngày {occurred} được nhập ngày {entered}, chậm {delay} ngày (hạn {deadline} ngày): kiểm tra việc báo cáo, cập nhật dữ liệu kịp thời",
+        "{en} of {occurred} was entered on {entered}, {delay} days late (deadline {deadline} days): check that reports and data are kept up to date"
     )
 }

@@ -13,8 +13,7 @@ pub fn yours_running(retry_after: i64) -> AppError {
         text!(
             "Lượt nhập trước của bạn chưa xong; chờ nó kết thúc rồi nhập tiếp",
             "Your previous import is not finished; wait for it, then import again"
-        )
-        .into(),
+        ),
         retry_after,
     )
 }
@@ -26,8 +25,7 @@ pub fn server_busy(retry_after: i64) -> AppError {
         text!(
             "Máy chủ đang chạy nhiều lượt nhập; thử lại sau ít phút",
             "The server is running many imports; try again in a few minutes"
-        )
-        .into(),
+        ),
         retry_after,
     )
 }
@@ -42,60 +40,55 @@ pub fn empty_file() -> AppError {
 }
 
 /// An import refused whole because of its `errors` bad rows.
-pub fn rolled_back(errors: usize) -> String {
+pub fn rolled_back(errors: usize) -> Text {
     text!(
         "{errors} lỗi; không dòng nào được nhập. Sửa các dòng lỗi rồi nhập lại.",
         "{errors} errors; no row was imported. Correct the rows in error and import again."
     )
-    .into()
 }
 
 /// An import the server's stop interrupted.
-pub fn interrupted() -> String {
+pub fn interrupted() -> Text {
     text!(
         "Máy chủ dừng trong khi nhập; không có dòng nào được ghi. Hãy nhập lại tệp.",
         "The server stopped during the import; no row was written. Import the file again."
     )
-    .into()
 }
 
 /// A row repeating an identifier of an earlier row of the file.
-pub fn duplicate_in_file(first: impl Display) -> String {
+pub fn duplicate_in_file(first: impl Display) -> Text {
     text!(
         "Trùng với dòng {first} của tệp",
         "Repeats row {first} of the file"
     )
-    .into()
 }
 
 /// A row naming a cell that is not in the organisation imported into.
-pub fn cell_not_in(organization: &str) -> String {
+pub fn cell_not_in(organization: &str) -> Text {
     text!(
         "Không có chi bộ này trong {organization}",
         "There is no such cell in {organization}"
     )
-    .into()
 }
 
 /// A required column missing from the header row.
-pub fn missing_column(header: &str) -> String {
+pub fn missing_column(header: &str) -> Text {
     text!(
         "Thiếu cột bắt buộc \"{header}\"",
         "The required column \"{header}\" is missing"
     )
-    .into()
 }
 
 /// A required cell left empty (`header` is the column's).
-pub fn missing_cell(header: &str) -> String {
+pub fn missing_cell(header: &str) -> Text {
     let vi = header.to_lowercase();
-    text!("Thiếu {vi}", "{header} is missing").into()
+    text!("Thiếu {vi}", "{header} is missing")
 }
 
 /// A cell that does not read, and how to write it.
-pub fn invalid_cell(header: &str, how: &Text) -> String {
+pub fn invalid_cell(header: &str, how: &Text) -> Text {
     let (vi, en) = (&how.vi, &how.en);
-    text!("{header} không hợp lệ: {vi}", "{header} is not valid: {en}").into()
+    text!("{header} không hợp lệ: {vi}", "{header} is not valid: {en}")
 }
 
 /// How to write a date.
@@ -133,12 +126,11 @@ pub fn csv_not_utf8() -> Text {
 }
 
 /// A line over `kb` KB.
-pub fn line_too_long(no: impl Display, kb: impl Display) -> String {
+pub fn line_too_long(no: impl Display, kb: impl Display) -> Text {
     text!(
         "Dòng {no} dài hơn {kb} KB; một dòng chỉ chứa một đảng viên",
         "Line {no} is over {kb} KB; a line holds one member"
     )
-    .into()
 }
 
 /// A row too long to keep.
@@ -147,21 +139,19 @@ pub fn row_too_long() -> Text {
 }
 
 /// More rows than an import takes.
-pub fn too_many_rows(max: impl Display) -> String {
+pub fn too_many_rows(max: impl Display) -> Text {
     text!(
         "Tệp có hơn {max} dòng dữ liệu; chia thành nhiều tệp nhỏ hơn rồi nhập lần lượt",
         "The file has over {max} data rows; split it into smaller files and import them in turn"
     )
-    .into()
 }
 
 /// A row with more cells than read.
-pub fn too_many_columns(row: impl Display, max: impl Display, template: impl Display) -> String {
+pub fn too_many_columns(row: impl Display, max: impl Display, template: impl Display) -> Text {
     text!(
         "Dòng {row} có hơn {max} cột; tệp mẫu chỉ có {template} cột",
         "Row {row} has over {max} columns; the template has {template}"
     )
-    .into()
 }
 
 /// A file that is neither XLSX nor CSV.
@@ -189,21 +179,19 @@ pub fn too_many_parts(n: impl Display) -> Text {
 }
 
 /// An XLSX part inflating over `mb` MB.
-pub fn part_too_large(name: &str, mb: impl Display) -> String {
+pub fn part_too_large(name: &str, mb: impl Display) -> Text {
     text!(
         "Thành phần \"{name}\" của tệp Excel giải nén ra hơn {mb} MB; chia thành nhiều tệp nhỏ hơn",
         "The part \"{name}\" of the Excel file inflates to over {mb} MB; split it into smaller files"
     )
-    .into()
 }
 
 /// An XLSX file inflating over `mb` MB.
-pub fn archive_too_large(mb: impl Display) -> String {
+pub fn archive_too_large(mb: impl Display) -> Text {
     text!(
         "Tệp Excel giải nén ra hơn {mb} MB; chia thành nhiều tệp nhỏ hơn",
         "The Excel file inflates to over {mb} MB; split it into smaller files"
     )
-    .into()
 }
 
 /// A broken XLSX part.
@@ -252,4 +240,9 @@ pub fn rows_out_of_order(sheet: &str, no: impl Display, at: impl Display) -> Tex
         "Trang tính \"{sheet}\" có dòng {no} sau dòng {at}: tệp không do Excel tạo ra",
         "The sheet \"{sheet}\" has row {no} after row {at}: the file was not made by Excel"
     )
+}
+
+/// A CSV line the reader cannot read.
+pub fn csv_line_unreadable(no: u32, e: impl std::fmt::Display) -> Text {
+    text!("Dòng {no}: {e}", "Line {no}: {e}")
 }

@@ -21,7 +21,7 @@ pub fn closed() -> Text {
 
 /// 422 `organization_closed`: a new organisation under a closed parent.
 pub fn parent_closed(name: &str) -> AppError {
-    AppError::Rule("organization_closed", closed_named(name).into())
+    AppError::Rule("organization_closed", closed_named(name))
 }
 
 /// 422 `invalid_parent_kind`: an organisation with children cannot become a cell.
@@ -31,8 +31,7 @@ pub fn has_children() -> AppError {
         text!(
             "Tổ chức còn tổ chức trực thuộc, không thể chuyển thành chi bộ",
             "The organisation has subordinate organisations and cannot become a cell"
-        )
-        .into(),
+        ),
     )
 }
 
@@ -55,8 +54,7 @@ pub fn no_grassroots() -> AppError {
         text!(
             "Chi bộ không thuộc tổ chức cơ sở đảng nào",
             "The cell belongs to no grassroots party organisation"
-        )
-        .into(),
+        ),
     )
 }
 
@@ -67,8 +65,7 @@ pub fn rounds_at_grassroots() -> AppError {
         text!(
             "Đợt đánh giá được tổ chức theo tổ chức cơ sở đảng",
             "Evaluation rounds are held by grassroots party organisations"
-        )
-        .into(),
+        ),
     )
 }
 
@@ -85,18 +82,20 @@ pub enum Restructuring {
 
 /// 403: the root of the caller's scope is not restructured by the caller.
 pub fn scope_root(doing: Restructuring) -> AppError {
-    let (vi, en) = match doing {
-        Restructuring::Move => ("chuyển", "move"),
-        Restructuring::Merge => ("hợp nhất", "merge"),
-        Restructuring::Dissolve => ("giải thể", "dissolve"),
-    };
-    AppError::Forbidden(
-        text!(
-            "Không thể {vi} tổ chức gốc của phạm vi quản lý",
-            "You cannot {en} the root organisation of your scope"
-        )
-        .into(),
-    )
+    AppError::Forbidden(match doing {
+        Restructuring::Move => text!(
+            "Không thể chuyển tổ chức gốc của phạm vi quản lý",
+            "You cannot move the root organisation of your scope"
+        ),
+        Restructuring::Merge => text!(
+            "Không thể hợp nhất tổ chức gốc của phạm vi quản lý",
+            "You cannot merge the root organisation of your scope"
+        ),
+        Restructuring::Dissolve => text!(
+            "Không thể giải thể tổ chức gốc của phạm vi quản lý",
+            "You cannot dissolve the root organisation of your scope"
+        ),
+    })
 }
 
 /// 422 on `field`, `organization_closed`: restructuring a closed organisation.
@@ -111,8 +110,7 @@ pub fn move_into_own_subtree() -> AppError {
         text!(
             "Không thể chuyển tổ chức vào chính cây trực thuộc của nó",
             "An organisation cannot move into its own subtree"
-        )
-        .into(),
+        ),
     )
 }
 
@@ -147,8 +145,7 @@ pub fn transfers_pending() -> AppError {
         text!(
             "Còn phiếu chuyển sinh hoạt chưa xử lý trong tổ chức; xử lý xong rồi hợp nhất",
             "Transfers inside the organisation are pending; decide them, then merge"
-        )
-        .into(),
+        ),
     )
 }
 
@@ -171,7 +168,6 @@ pub fn not_empty() -> AppError {
         text!(
             "Chỉ giải thể tổ chức không còn đảng viên và tổ chức trực thuộc",
             "Only an organisation without members or subordinate organisations is dissolved"
-        )
-        .into(),
+        ),
     )
 }

@@ -11,8 +11,7 @@ pub fn national_id_taken(n: &str) -> AppError {
         text!(
             "Số CCCD {n} đã có trong hồ sơ đảng viên khác",
             "The CCCD {n} is on another member's record"
-        )
-        .into(),
+        ),
     )
 }
 
@@ -23,8 +22,7 @@ pub fn history_no_taken(h: &str) -> AppError {
         text!(
             "Số lý lịch {h} đã có trong hồ sơ khác",
             "The personal-history number {h} is on another record"
-        )
-        .into(),
+        ),
     )
 }
 
@@ -218,12 +216,11 @@ pub fn maternity_incomplete() -> AppError {
 }
 
 /// The summary of the complaint case opened by a complaint against a discipline decision.
-pub fn complaint_summary(decision_no: &str) -> String {
+pub fn complaint_summary(decision_no: &str) -> Text {
     text!(
         "Khiếu nại quyết định kỷ luật {decision_no}",
         "Complaint against the discipline decision {decision_no}"
     )
-    .into()
 }
 
 /// 422 on `decision_received_on`, `date_order`.
@@ -260,8 +257,7 @@ pub fn identifier_checks_exhausted(allowance: u32, retry_after: i64) -> AppError
              hồ sơ ở tổ chức khác; thử lại sau 24 giờ hoặc liên hệ ban tổ chức cấp trên",
             "The account has used its {allowance} answers a day that an identifier is on a \
              record elsewhere; try again in 24 hours or contact the organisation board above"
-        )
-        .into(),
+        ),
         retry_after,
     )
 }
@@ -273,7 +269,6 @@ pub fn no_party_age() -> AppError {
         text!(
             "Chỉ đảng viên đã được công nhận chính thức mới có tuổi đảng (tính từ ngày quyết định kết nạp)",
             "Only a member recognised as official has a party age (counted from the admission decision)"
-        )
-        .into(),
+        ),
     )
 }

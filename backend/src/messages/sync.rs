@@ -13,31 +13,24 @@ pub fn key_missing() -> AppError {
         text!(
             "Cài đặt này chưa có khóa ký gói đồng bộ (QLDV_SYNC_KEY_FILE)",
             "This installation has no key to sign sync packages (QLDV_SYNC_KEY_FILE)"
-        )
-        .into(),
+        ),
     )
 }
 
 /// 400: a package that is not JSON of a package.
 pub fn unreadable(why: impl Display) -> AppError {
-    AppError::Malformed(
-        text!(
-            "Gói đồng bộ không đọc được: {why}",
-            "The sync package does not read: {why}"
-        )
-        .into(),
-    )
+    AppError::Malformed(text!(
+        "Gói đồng bộ không đọc được: {why}",
+        "The sync package does not read: {why}"
+    ))
 }
 
 /// 400: a package whose signed content does not read.
 pub fn content_unreadable(why: impl Display) -> AppError {
-    AppError::Malformed(
-        text!(
-            "Nội dung gói không đọc được: {why}",
-            "The package's content does not read: {why}"
-        )
-        .into(),
-    )
+    AppError::Malformed(text!(
+        "Nội dung gói không đọc được: {why}",
+        "The package's content does not read: {why}"
+    ))
 }
 
 /// 422 `sync_format_unknown`: the envelope's format.
@@ -47,8 +40,7 @@ pub fn format_unknown(format: &str) -> AppError {
         text!(
             "Gói đồng bộ định dạng '{format}' không được hỗ trợ",
             "Sync packages of the format '{format}' are not supported"
-        )
-        .into(),
+        ),
     )
 }
 
@@ -59,8 +51,7 @@ pub fn content_format_unknown() -> AppError {
         text!(
             "Định dạng nội dung gói không được hỗ trợ",
             "The package content's format is not supported"
-        )
-        .into(),
+        ),
     )
 }
 
@@ -89,7 +80,7 @@ pub fn signature_mismatch() -> AppError {
 }
 
 fn signature_refused(t: Text) -> AppError {
-    AppError::Rule("sync_signature_invalid", t.into())
+    AppError::Rule("sync_signature_invalid", t)
 }
 
 /// 422 `sync_key_untrusted`.
@@ -99,8 +90,7 @@ pub fn key_untrusted() -> AppError {
         text!(
             "Gói được ký bởi một cài đặt chưa được tin cậy: thêm khóa của nơi gửi trước (qldv sync trust)",
             "The package is signed by an installation not trusted: add the sender's key first (qldv sync trust)"
-        )
-        .into(),
+        ),
     )
 }
 
@@ -111,20 +101,16 @@ pub fn key_unbound() -> AppError {
         text!(
             "Khóa của nơi gửi được tin cậy trước khi khóa gắn với một tổ chức: quản trị viên toàn quốc cần tin cậy lại khóa này kèm tổ chức (qldv sync trust --organization)",
             "The sender's key was trusted before keys were bound to an organisation: a national administrator trusts it again with its organisation (qldv sync trust --organization)"
-        )
-        .into(),
+        ),
     )
 }
 
 /// 403: a package of a subtree outside the caller's scope.
 pub fn outside_scope() -> AppError {
-    AppError::Forbidden(
-        text!(
-            "Gói thuộc phạm vi ngoài phạm vi của tài khoản",
-            "The package belongs outside the account's scope"
-        )
-        .into(),
-    )
+    AppError::Forbidden(text!(
+        "Gói thuộc phạm vi ngoài phạm vi của tài khoản",
+        "The package belongs outside the account's scope"
+    ))
 }
 
 /// 422 on `public_key`, `invalid_key`.
@@ -152,21 +138,19 @@ pub fn key_organization_required() -> AppError {
 }
 
 /// A record held here newer than the package's.
-pub fn newer_here(held: i64, package: i64) -> String {
+pub fn newer_here(held: i64, package: i64) -> Text {
     text!(
         "Bản ghi ở đây (phiên bản {held}) mới hơn bản trong gói ({package}): giữ nguyên",
         "The record here (version {held}) is newer than the package's ({package}): kept"
     )
-    .into()
 }
 
 /// A record changed on both sides.
-pub fn diverged(held: i64) -> String {
+pub fn diverged(held: i64) -> Text {
     text!(
         "Bản ghi đã được sửa ở cả hai nơi (phiên bản {held}): cần đối chiếu",
         "The record was changed on both sides (version {held}): reconcile it"
     )
-    .into()
 }
 
 /// `sync_outside_subtree`: the key's organisation is not here yet.
@@ -225,16 +209,32 @@ pub fn dates_unreadable() -> Violation {
 }
 
 /// The record a placement check names: an organisation.
-pub fn organization(id: impl Display) -> String {
-    text!("tổ chức {id}", "organisation {id}").into()
+pub fn organization(id: impl Display) -> Text {
+    text!("tổ chức {id}", "organisation {id}")
 }
 
 /// The record a placement check names: a member.
-pub fn member(id: impl Display) -> String {
-    text!("đảng viên {id}", "member {id}").into()
+pub fn member(id: impl Display) -> Text {
+    text!("đảng viên {id}", "member {id}")
 }
 
 /// The record a placement check names: another record.
-pub fn record(entity: &str, id: impl Display) -> String {
-    text!("bản ghi {entity} {id}", "record {entity} {id}").into()
+pub fn record(entity: &str, id: impl Display) -> Text {
+    text!("bản ghi {entity} {id}", "record {entity} {id}")
+}
+
+/// 400: a package record without its own row.
+pub fn record_without_row(id: impl Display) -> AppError {
+    AppError::Malformed(text!(
+        "Bản ghi {id} trong gói không có dòng dữ liệu",
+        "Record {id} of the package has no row"
+    ))
+}
+
+/// 400: a package record whose row names another id.
+pub fn record_inconsistent(id: impl Display) -> AppError {
+    AppError::Malformed(text!(
+        "Bản ghi {id} trong gói không nhất quán",
+        "Record {id} of the package is inconsistent"
+    ))
 }

@@ -1,11 +1,11 @@
 //! A message a person reads, written in both languages of the vocabulary: Vietnamese (the
-//! users' language, what problem documents carry) and English (for integrators and foreign
-//! readers). Every entry of the catalogue builds one, so no message exists in one language only.
+//! users' language, served by default) and English (served to a caller whose `Accept-Language`
+//! prefers it). Every entry of the catalogue builds one, so no message exists in one language only.
 
 use qldv_api_types::vocabulary::Lang;
 
 /// A message in Vietnamese and English.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Text {
     /// Tiếng Việt.
     pub vi: String,
@@ -29,15 +29,26 @@ impl Text {
             Lang::En => &self.en,
         }
     }
+
+    /// The message in the language of the request being served (Vietnamese outside a request):
+    /// for text that goes into a response body rather than a problem document.
+    pub fn served(&self) -> String {
+        self.get(super::lang::current()).to_string()
+    }
+
+    /// Each language's text run through `f` with that language (to compose messages).
+    pub fn map(&self, f: impl Fn(Lang, &str) -> String) -> Self {
+        Self {
+            vi: f(Lang::Vi, &self.vi),
+            en: f(Lang::En, &self.en),
+        }
+    }
 }
 
-/// The message as served: in the default language (Vietnamese).
-impl From<Text> for String {
-    fn from(t: Text) -> Self {
-        match Lang::default() {
-            Lang::Vi => t.vi,
-            Lang::En => t.en,
-        }
+impl std::fmt::Display for Text {
+    /// The Vietnamese text (logs and the command line).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.vi)
     }
 }
 
@@ -57,10 +68,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_text_is_served_in_vietnamese_and_keeps_its_english() {
+    fn a_text_keeps_both_languages() {
         let n = 3;
         let t = text!("Còn {n} ngày", "{n} days left");
         assert_eq!(t.get(Lang::En), "3 days left");
-        assert_eq!(String::from(t), "Còn 3 ngày");
+        assert_eq!(t.get(Lang::Vi), "Còn 3 ngày");
+        assert_eq!(t.to_string(), "Còn 3 ngày");
     }
 }

@@ -1,32 +1,45 @@
 //! Transfers between cells: refusals of issuing, deciding and withdrawing them.
 
+use super::text;
 use crate::error::AppError;
 
 /// 404: the transfer does not exist, or neither side is in the caller's scope.
 pub fn not_found() -> AppError {
-    AppError::not_found("phiếu chuyển sinh hoạt")
+    AppError::not_found(super::Thing::Transfer)
 }
 
 /// 403: only the receiving side accepts.
 pub fn accept_by_receiver_only() -> AppError {
-    AppError::Forbidden("Chỉ cấp ủy nơi đến được tiếp nhận".into())
+    AppError::Forbidden(text!(
+        "Chỉ cấp ủy nơi đến được tiếp nhận",
+        "Only the receiving committee accepts"
+    ))
 }
 
 /// 403: only the receiving side rejects.
 pub fn reject_by_receiver_only() -> AppError {
-    AppError::Forbidden("Chỉ cấp ủy nơi đến được từ chối tiếp nhận".into())
+    AppError::Forbidden(text!(
+        "Chỉ cấp ủy nơi đến được từ chối tiếp nhận",
+        "Only the receiving committee rejects"
+    ))
 }
 
 /// 403: only the sending side cancels.
 pub fn cancel_by_sender_only() -> AppError {
-    AppError::Forbidden("Chỉ cấp ủy nơi đi được hủy phiếu chuyển".into())
+    AppError::Forbidden(text!(
+        "Chỉ cấp ủy nơi đi được hủy phiếu chuyển",
+        "Only the sending committee cancels a transfer"
+    ))
 }
 
 /// 409 `transfer_not_pending`: the transfer was decided already.
 pub fn not_pending() -> AppError {
     AppError::Conflict(
         "transfer_not_pending",
-        "Phiếu chuyển sinh hoạt đã được xử lý (tiếp nhận, từ chối hoặc hủy)".into(),
+        text!(
+            "Phiếu chuyển sinh hoạt đã được xử lý (tiếp nhận, từ chối hoặc hủy)",
+            "The transfer was decided already (accepted, rejected or cancelled)"
+        ),
     )
 }
 
@@ -34,7 +47,10 @@ pub fn not_pending() -> AppError {
 pub fn already_pending() -> AppError {
     AppError::Conflict(
         "transfer_pending",
-        "Đảng viên đang có một phiếu chuyển sinh hoạt chưa được tiếp nhận".into(),
+        text!(
+            "Đảng viên đang có một phiếu chuyển sinh hoạt chưa được tiếp nhận",
+            "The member has a transfer not yet accepted"
+        ),
     )
 }
 
@@ -43,7 +59,7 @@ pub fn receiver_not_found() -> AppError {
     AppError::field(
         "to_organization_id",
         "not_found",
-        "Không tìm thấy chi bộ nơi đến",
+        text!("Không tìm thấy chi bộ nơi đến", "No such receiving cell"),
     )
 }
 
@@ -52,7 +68,10 @@ pub fn receiver_not_a_cell() -> AppError {
     AppError::field(
         "to_organization_id",
         "not_a_cell",
-        "Nơi đến phải là chi bộ đang hoạt động",
+        text!(
+            "Nơi đến phải là chi bộ đang hoạt động",
+            "The destination must be an active cell"
+        ),
     )
 }
 
@@ -61,7 +80,10 @@ pub fn temporary_outside() -> AppError {
     AppError::field(
         "to_external",
         "not_allowed",
-        "Chuyển tạm thời ra ngoài hệ thống không áp dụng",
+        text!(
+            "Chuyển tạm thời ra ngoài hệ thống không áp dụng",
+            "A temporary transfer cannot leave the system"
+        ),
     )
 }
 
@@ -70,13 +92,17 @@ pub fn destination_required() -> AppError {
     AppError::field(
         "to_organization_id",
         "required",
-        "Chọn chi bộ nơi đến, hoặc ghi tổ chức đảng ngoài hệ thống (to_external)",
+        text!("Chọn chi bộ nơi đến, hoặc ghi tổ chức đảng ngoài hệ thống (to_external)", "Choose the receiving cell, or name a party organisation outside the system (to_external)"),
     )
 }
 
 /// 422 on `to_organization_id`, `same_cell`.
 pub fn same_cell() -> AppError {
-    AppError::field("to_organization_id", "same_cell", "Nơi đến trùng nơi đi")
+    AppError::field(
+        "to_organization_id",
+        "same_cell",
+        text!("Nơi đến trùng nơi đi", "The destination is the origin"),
+    )
 }
 
 /// 422 on `until`, `required`: a temporary transfer needs a purpose and an end.
@@ -84,6 +110,9 @@ pub fn temporary_needs_purpose_and_until() -> AppError {
     AppError::field(
         "until",
         "required",
-        "Chuyển tạm thời cần mục đích (purpose) và thời hạn (until)",
+        text!(
+            "Chuyển tạm thời cần mục đích (purpose) và thời hạn (until)",
+            "A temporary transfer needs a purpose and an end (until)"
+        ),
     )
 }

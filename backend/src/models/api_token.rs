@@ -100,7 +100,7 @@ impl ApiTokenRow {
             .optional()?;
         match row {
             Some((token, path)) if visible(scope, path.as_deref()) => Ok(token),
-            _ => Err(AppError::not_found("khóa API")),
+            _ => Err(AppError::not_found(crate::messages::Thing::ApiKey)),
         }
     }
 

@@ -141,7 +141,7 @@ impl ImportRow {
             diesel::update(imports::table.filter(imports::status.eq(ImportStatus::Running)))
                 .set((
                     imports::status.eq(ImportStatus::Interrupted),
-                    imports::message.eq(Some(crate::messages::imports::interrupted())),
+                    imports::message.eq(Some(crate::messages::imports::interrupted().vi)),
                     imports::finished_at.eq(Some(super::now())),
                 ))
                 .execute(conn)?,
@@ -162,7 +162,7 @@ impl ImportRow {
         q.select(Self::as_select())
             .first(conn)
             .optional()?
-            .ok_or(AppError::not_found("lượt nhập"))
+            .ok_or(AppError::not_found(crate::messages::Thing::Import))
     }
 
     /// The newest jobs inside the scope, before a cursor (an id).

@@ -146,7 +146,7 @@ impl MemberRow {
             .select(Self::as_select())
             .first(conn)
             .optional()?
-            .ok_or(AppError::not_found("đảng viên"))
+            .ok_or(AppError::not_found(crate::messages::Thing::Member))
     }
 
     /// Reads a member in order to change it: takes the row's write lock first (an update that

@@ -147,7 +147,7 @@ impl OrganizationRow {
             .select(Self::as_select())
             .first(conn)
             .optional()?
-            .ok_or(AppError::not_found("tổ chức"))
+            .ok_or(AppError::not_found(crate::messages::Thing::Organization))
     }
 
     /// Children of `parent` (or, with no parent, the caller's top organisations: the roots for a
@@ -187,7 +187,7 @@ impl OrganizationRow {
             .select(Self::as_select())
             .first(conn)
             .optional()?
-            .ok_or(AppError::not_found("tổ chức"))
+            .ok_or(AppError::not_found(crate::messages::Thing::Organization))
     }
 
     /// Names of organisations by id (report rows; ids come from a scoped query).
@@ -311,7 +311,7 @@ impl OrganizationRow {
         chain
             .into_iter()
             .find(|o| o.id.0 == id)
-            .ok_or(AppError::not_found("tổ chức"))
+            .ok_or(AppError::not_found(crate::messages::Thing::Organization))
     }
 
     /// Whether the organisation has children.

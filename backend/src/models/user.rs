@@ -181,7 +181,7 @@ impl UserRow {
             .optional()?;
         match row {
             Some((user, path)) if visible(scope, path.as_deref()) => Ok(user),
-            _ => Err(AppError::not_found("người dùng")),
+            _ => Err(AppError::not_found(crate::messages::Thing::User)),
         }
     }
 

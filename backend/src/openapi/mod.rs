@@ -21,7 +21,10 @@ mod examples;
         description = "Public API of the party-member records system for organisation boards and \
             other agencies' systems. Conventions: JSON with snake_case fields; dates YYYY-MM-DD; \
             errors as RFC 9457 problem+json with a stable `code`; lists paged with `limit` and \
-            `cursor`; `ETag`/`If-Match` on mutable resources.",
+            `cursor`; `ETag`/`If-Match` on mutable resources. Problems are worded in the \
+            caller's language: Vietnamese by default, English when `Accept-Language` prefers \
+            `en` (quality values honoured; any other language gets Vietnamese); the `code` is the \
+            same in both and `Content-Language` says which was served.",
         version = "1.1.0",
         contact(name = "QLĐV maintainers"),
         license(name = "MIT", identifier = "MIT")
@@ -207,6 +210,23 @@ fn add_location(op: &mut Operation) {
     }
 }
 
+/// Documents the `Accept-Language` header: the language problems are worded in.
+fn add_accept_language(op: &mut Operation) {
+    let param = ParameterBuilder::new()
+        .name("Accept-Language")
+        .parameter_in(ParameterIn::Header)
+        .required(Required::False)
+        .description(Some(
+            "The language of problem documents (`title`, `detail`, field messages): a range \
+             `en…` of the highest quality gives English; anything else, or no header, Vietnamese. \
+             The response says which in `Content-Language`.",
+        ))
+        .schema(Some(ObjectBuilder::new().schema_type(Type::String)))
+        .example(Some(serde_json::json!("en-US,en;q=0.9")))
+        .build();
+    op.parameters.get_or_insert_with(Vec::new).push(param);
+}
+
 /// Documents the `Idempotency-Key` header on a creating `POST`.
 fn add_idempotency_key(op: &mut Operation) {
     if op
@@ -263,6 +283,7 @@ pub fn finish(mut doc: Doc) -> Doc {
                 add_idempotency_key(op);
             }
         }
+        let localised = path.starts_with("/api/v1/");
         let ops = [
             &mut item.get,
             &mut item.post,
@@ -289,6 +310,9 @@ pub fn finish(mut doc: Doc) -> Doc {
             let has_input =
                 op.request_body.is_some() || op.parameters.as_ref().is_some_and(|p| !p.is_empty());
             add_errors(op, secured, has_input);
+            if localised {
+                add_accept_language(op);
+            }
             add_etag(op);
             add_location(op);
             // Anonymous operations say so (`security: []`) rather than leave it unstated.

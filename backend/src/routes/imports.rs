@@ -56,7 +56,7 @@ struct Form {
 async fn read_form(mut payload: Multipart) -> Result<Form, AppError> {
     let mut form = Form::default();
     while let Some(field) = payload.next().await {
-        let mut field = field.map_err(|e| AppError::Malformed(format!("multipart: {e}")))?;
+        let mut field = field.map_err(crate::messages::requests::multipart_unreadable)?;
         let name = field.name().unwrap_or("").to_string();
         if name == "file" {
             form.file_name = field
@@ -67,7 +67,7 @@ async fn read_form(mut payload: Multipart) -> Result<Form, AppError> {
         }
         let mut data = Vec::new();
         while let Some(chunk) = field.next().await {
-            let chunk = chunk.map_err(|e| AppError::Malformed(format!("multipart: {e}")))?;
+            let chunk = chunk.map_err(crate::messages::requests::multipart_unreadable)?;
             if data.len() + chunk.len() > MAX_BYTES {
                 return Err(crate::messages::requests::file_too_large(
                     MAX_BYTES / (1024 * 1024),

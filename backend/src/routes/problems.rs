@@ -29,6 +29,20 @@ pub fn problem_response(status: u16, description: &str, codes: &[ErrorCode]) -> 
                 )
                 .build(),
         ));
+    response = response.header(
+        "Content-Language",
+        HeaderBuilder::new()
+            .schema(
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .enum_values(Some(["vi", "en"])),
+            )
+            .description(Some(
+                "The language of `title`, `detail` and the field messages: `en` when the \
+                 request's `Accept-Language` prefers English, `vi` otherwise",
+            ))
+            .build(),
+    );
     if status == 429 {
         response = response.header(
             "Retry-After",

@@ -171,7 +171,8 @@ pub async fn export_report(
 
 /// A report code from the path, or 404.
 fn report_code(code: &str) -> Result<ReportCode, AppError> {
-    <ReportCode as qldv_api_types::Term>::parse(code).map_err(|_| AppError::not_found("báo cáo"))
+    <ReportCode as qldv_api_types::Term>::parse(code)
+        .map_err(|_| AppError::not_found(crate::messages::Thing::Report))
 }
 
 /// Builds the report and answers it in `format` (a spreadsheet download is audited).

@@ -101,7 +101,7 @@ pub async fn import_package(
 ) -> Result<web::Json<SyncReport>, AppError> {
     let mut bytes = web::BytesMut::new();
     while let Some(chunk) = body.next().await {
-        let chunk = chunk.map_err(|e| AppError::Malformed(format!("body: {e}")))?;
+        let chunk = chunk.map_err(crate::messages::requests::body_unreadable)?;
         if bytes.len() + chunk.len() > PACKAGE_LIMIT {
             return Err(crate::messages::requests::package_too_large());
         }

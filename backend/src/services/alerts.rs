@@ -21,7 +21,7 @@ fn alert(
     name: &str,
     org: i64,
     date: NaiveDate,
-    message: String,
+    message: crate::messages::Text,
 ) -> Alert {
     Alert {
         kind,
@@ -30,7 +30,7 @@ fn alert(
         organization_id: OrgId(org),
         rule,
         date,
-        message,
+        message: message.served(),
     }
 }
 

@@ -66,7 +66,7 @@ pub fn add(conn: &mut DbConn, (lo, hi): (&str, &str), out: &mut Vec<Alert>) -> A
             organization_id: OrgId(org),
             rule: 4,
             date: on,
-            message: crate::messages::alerts::removal_not_recorded(on),
+            message: crate::messages::alerts::removal_not_recorded(on).served(),
         });
     }
     Ok(())

@@ -119,7 +119,7 @@ fn record_transfer(
             until_on: None,
             received_on: Some(body.received_on),
             report_by: crate::domain::transfer::reporting_deadline(issued, settings),
-            reason: msg::arrival_reason(body.source),
+            reason: msg::arrival_reason(body.source).vi,
             late_reason: None,
             decision_no: body.decision_no.clone(),
             regulation: settings.regulation.clone(),

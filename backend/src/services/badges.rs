@@ -195,8 +195,10 @@ pub fn propose(
         let (f, _) = facts
             .get(&m.id)
             .ok_or_else(|| AppError::internal("facts of a loaded member missing"))?;
-        let e = rules::eligible(f, body.occasion_on, &settings)
-            .map_err(|v| AppError::Rule(v.code, format!("{}: {}", m.full_name, v.message)))?;
+        let e = rules::eligible(f, body.occasion_on, &settings).map_err(|v| {
+            let name = &m.full_name;
+            AppError::Rule(v.code, v.text().map(|_, t| format!("{name}: {t}")))
+        })?;
         let note = body
             .note
             .as_deref()

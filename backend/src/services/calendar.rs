@@ -1,12 +1,12 @@
 //! The working-day calendar: a year as the table holds it (or as the law gives it), and a
 //! national administrator's recording of the year's government decision (audited).
 
+use crate::error::FieldIssue;
 use chrono::NaiveDate;
 use qldv_api_types::audit::{AuditAction, AuditEntity};
 use qldv_api_types::calendar::{
     CalendarDay, CalendarSource, CalendarYear, DayKind, PutCalendarYear,
 };
-use qldv_api_types::FieldError;
 
 use crate::auth::Actor;
 use crate::db::DbConn;
@@ -96,11 +96,7 @@ pub fn put_year(
         return Err(AppError::Validation(
             problems
                 .into_iter()
-                .map(|p| FieldError {
-                    field: p.field,
-                    code: p.code.to_string(),
-                    message: p.message,
-                })
+                .map(|p| FieldIssue::new(p.field, p.code, p.message))
                 .collect(),
         ));
     }

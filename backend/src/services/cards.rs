@@ -57,7 +57,7 @@ fn number(conn: &mut DbConn, given: Option<&str>, digits: u32) -> AppResult<Stri
     match given.map(str::trim) {
         Some(n) => {
             rules::check_number(n, digits)
-                .map_err(|v| AppError::field("card_number", v.code, v.message))?;
+                .map_err(|v| AppError::field("card_number", v.code, v.text()))?;
             if CardRow::number_taken(conn, n)? {
                 return Err(msg::number_taken(n));
             }

@@ -165,7 +165,8 @@ pub fn late_alerts(
             organization_id: OrgId(org),
             rule: 0,
             date: occurred_on,
-            message: crate::messages::entry::late(kind, occurred_on, entered, delay, deadline_days),
+            message: crate::messages::entry::late(kind, occurred_on, entered, delay, deadline_days)
+                .served(),
         });
     }
     Ok(out)

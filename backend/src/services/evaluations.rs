@@ -65,7 +65,7 @@ pub fn put(
         (None, None) => None,
         (Some(from), Some(to)) => {
             rules::check_maternity(year, from, to)
-                .map_err(|v| AppError::field("maternity_from", v.code, v.message))?;
+                .map_err(|v| AppError::field("maternity_from", v.code, v.text()))?;
             Some((from, to))
         }
         _ => return Err(crate::messages::records::maternity_incomplete()),

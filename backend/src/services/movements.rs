@@ -120,7 +120,7 @@ pub fn discipline(
         m.status == MemberStatus::Official,
         body.post.is_some(),
     )
-    .map_err(|v| AppError::field("form", v.code, v.message))?;
+    .map_err(|v| AppError::field("form", v.code, v.text()))?;
     let announced_on = body.announced_on.unwrap_or(body.decided_on);
     if announced_on < body.decided_on {
         return Err(crate::messages::cases::announced_before_decision());
@@ -209,7 +209,7 @@ pub fn hold(
                     opened_on: body.on,
                     discipline_id: Some(d.id),
                     reference_no: None,
-                    summary: &crate::messages::records::complaint_summary(&d.decision_no),
+                    summary: &crate::messages::records::complaint_summary(&d.decision_no).vi,
                     regulation: &settings.regulation,
                     created_by: Some(caller.id),
                     created_at: crate::models::now(),
@@ -366,7 +366,7 @@ pub fn readmit(
         body.ceremony_delay_approval_no.is_some(),
         &settings,
     )
-    .map_err(|v| AppError::field(v.field, v.violation.code, v.violation.message))?;
+    .map_err(|v| AppError::field(v.field, v.violation.code, v.violation.text()))?;
     let write = MemberWrite::begin(conn, m.clone(), m.version)?;
     let event = event_of(
         write.touched(),

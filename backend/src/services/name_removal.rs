@@ -70,7 +70,7 @@ pub fn alerts(conn: &mut DbConn, lo: &str, hi: &str, today: NaiveDate) -> AppRes
                 organization_id: OrgId(org),
                 rule: 23,
                 date,
-                message: name_removal::message(&grounds),
+                message: name_removal::message(&grounds).served(),
             })
         })
         .collect())

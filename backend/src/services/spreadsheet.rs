@@ -12,7 +12,7 @@ pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadshee
 fn would_run(s: &str) -> bool {
     let plain_number = {
         let digits = s.strip_prefix('-').unwrap_or(s);
-        !digits.is_empty()
+        digits.chars().any(|c| c.is_ascii_digit())
             && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
             && digits.chars().filter(|c| *c == '.').count() <= 1
     };
@@ -68,6 +68,8 @@ mod tests {
         assert_eq!(csv_field("=1+2"), "'=1+2");
         assert_eq!(csv_field("+84 912"), "'+84 912");
         assert_eq!(csv_field("-2+3"), "'-2+3");
+        // A sign and a point are not a number (found by the property below).
+        assert_eq!(csv_field("-."), "'-.");
         assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(csv_field("\t=1"), "'\t=1");
         assert_eq!(csv_field("\r=1"), "\"'\r=1\"");

@@ -139,7 +139,7 @@ pub fn issue(
                 return Err(msg::temporary_needs_purpose_and_until());
             };
             transfer::check_temporary(p, body.issued_on, until, &settings)
-                .map_err(|v| AppError::field("until", v.code, v.message))?;
+                .map_err(|v| AppError::field("until", v.code, v.text()))?;
             Some(p)
         }
     };
@@ -151,7 +151,7 @@ pub fn issue(
             body.late_reason.is_some(),
             &settings,
         )
-        .map_err(|v| AppError::field("issued_on", v.code, v.message))?;
+        .map_err(|v| AppError::field("issued_on", v.code, v.text()))?;
     }
     let one_step = external.is_some();
     let now = crate::models::now();
@@ -245,7 +245,7 @@ pub fn accept(
         body.late_reason.is_some(),
         &settings,
     )
-    .map_err(|v| AppError::field("received_on", v.code, v.message))?;
+    .map_err(|v| AppError::field("received_on", v.code, v.text()))?;
     if !TransferRow::decide(
         conn,
         id,

@@ -29,7 +29,7 @@ fn scope_root(
         Some(id) => OrganizationRow::find(conn, &caller.scope, id).map(Some),
         None if role == Role::Admin => {
             may_grant_national(caller.is_national_admin())
-                .map_err(|v| AppError::Forbidden(v.message))?;
+                .map_err(|v| AppError::Forbidden(v.text()))?;
             Ok(None)
         }
         None => Err(crate::messages::accounts::organization_required()),
@@ -38,7 +38,7 @@ fn scope_root(
 
 /// Creates an account (call inside a transaction).
 pub fn create(conn: &mut Uow<'_>, caller: &AuthUser, body: &CreateUser) -> AppResult<UserRow> {
-    may_grant(caller.role, body.role).map_err(|v| AppError::Forbidden(v.message))?;
+    may_grant(caller.role, body.role).map_err(|v| AppError::Forbidden(v.text()))?;
     let root = scope_root(conn, caller, body.role, body.organization_id)?;
     if UserRow::by_username(conn, &body.username)?.is_some() {
         return Err(crate::messages::accounts::username_taken(&body.username));
@@ -82,9 +82,9 @@ pub fn update(
 ) -> AppResult<UserRow> {
     let before = UserRow::find(conn, &caller.scope, id)?;
     let version = crate::models::check_version(expected, before.version)?;
-    may_grant(caller.role, before.role()).map_err(|v| AppError::Forbidden(v.message))?;
+    may_grant(caller.role, before.role()).map_err(|v| AppError::Forbidden(v.text()))?;
     let role = body.role.unwrap_or(before.role());
-    may_grant(caller.role, role).map_err(|v| AppError::Forbidden(v.message))?;
+    may_grant(caller.role, role).map_err(|v| AppError::Forbidden(v.text()))?;
     if before.id == caller.id && (body.active == Some(false) || role != before.role()) {
         return Err(crate::messages::accounts::cannot_change_self());
     }

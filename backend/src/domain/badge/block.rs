@@ -1,5 +1,6 @@
 //! Rule 20: what blocks a badge after a discipline, and the refusal it gives.
 
+use crate::messages::text;
 use chrono::NaiveDate;
 
 use super::BadgeFacts;
@@ -100,22 +101,23 @@ pub(super) fn discipline_check(
         None => Ok(()),
         Some(Block::UnderConsideration) => Err(Violation::new(
             "discipline_under_consideration",
-            "Đang xem xét kỷ luật: chưa xét tặng Huy hiệu cho đến khi có kết luận",
+            text!("Đang xem xét kỷ luật: chưa xét tặng Huy hiệu cho đến khi có kết luận", "A discipline is under review: no badge until it is concluded"),
         )),
         Some(Block::InForce) => Err(Violation::new(
             "discipline_in_force",
-            "Đang có quyết định kỷ luật còn hiệu lực (có khiếu nại hoặc tái phạm): chưa xét tặng Huy hiệu",
+            text!("Đang có quyết định kỷ luật còn hiệu lực (có khiếu nại hoặc tái phạm): chưa xét tặng Huy hiệu", "A discipline decision is still in force (complained against or re-offended): no badge"),
         )),
         Some(Block::Waiting(until)) => Err(Violation::new(
             "discipline_in_force",
-            format!(
-                "Đang trong thời gian chờ sau kỷ luật: xét tặng Huy hiệu từ ngày {} nếu chi bộ công nhận đã sửa chữa khuyết điểm",
+            text!(
+"Đang trong thời gian chờ sau kỷ luật: xét tặng Huy hiệu từ ngày {} nếu chi bộ công nhận đã sửa chữa khuyết điểm",
+"Waiting after a discipline: a badge from {} if the cell recognises the shortcomings remedied",
                 until.format("%d/%m/%Y")
             ),
         )),
         Some(Block::RemedyNotRecognised) => Err(Violation::new(
             "discipline_in_force",
-            "Sau kỷ luật, chi bộ chưa công nhận đảng viên đã sửa chữa khuyết điểm: chưa xét tặng Huy hiệu",
+            text!("Sau kỷ luật, chi bộ chưa công nhận đảng viên đã sửa chữa khuyết điểm: chưa xét tặng Huy hiệu", "After the discipline the cell has not recognised the shortcomings remedied: no badge"),
         )),
     }
 }

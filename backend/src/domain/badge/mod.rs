@@ -17,6 +17,7 @@
 //! re-offence is recorded the discipline stays in force and blocks the badge without end, and
 //! while a discipline is under consideration the badge waits for the outcome.
 
+use crate::messages::text;
 use chrono::NaiveDate;
 use qldv_api_types::badges::ProposalStatus;
 
@@ -157,19 +158,25 @@ fn standing_check(f: &BadgeFacts) -> Result<bool, Violation> {
     if f.standing == Standing::Gone {
         return Err(Violation::new(
             "not_eligible",
-            "Đảng viên đã ra khỏi Đảng (khai trừ, xóa tên, xin ra): không xét tặng Huy hiệu",
+            text!(
+                "Đảng viên đã ra khỏi Đảng (khai trừ, xóa tên, xin ra): không xét tặng Huy hiệu",
+                "The member has left the Party (expelled, removed or resigned): no badge"
+            ),
         ));
     }
     if !f.age.recognised {
         return Err(Violation::new(
             "not_eligible",
-            "Chưa được công nhận đảng viên chính thức: chưa tính tuổi đảng",
+            text!(
+                "Chưa được công nhận đảng viên chính thức: chưa tính tuổi đảng",
+                "Not recognised as official yet: no party age counts"
+            ),
         ));
     }
     if f.on_probation {
         return Err(Violation::new(
             "not_eligible",
-            "Đang trong thời gian dự bị sau khi kết nạp lại: chưa xét tặng Huy hiệu cho đến khi được công nhận đảng viên chính thức",
+            text!("Đang trong thời gian dự bị sau khi kết nạp lại: chưa xét tặng Huy hiệu cho đến khi được công nhận đảng viên chính thức", "On probation after re-admission: no badge until recognised as official"),
         ));
     }
     Ok(matches!(f.standing, Standing::Deceased(_)))
@@ -198,11 +205,15 @@ pub fn eligible(
         return Err(Violation::new(
             "not_eligible",
             match next {
-                Some(m) => format!(
+                Some(m) => text!(
                     "Chưa đủ {m} năm tuổi đảng (đủ vào ngày {})",
+                    "Not {m} years of party age yet (reached on {})",
                     reach_date(&f.age, *m).format("%d/%m/%Y")
                 ),
-                None => "Đã nhận Huy hiệu mốc cao nhất".into(),
+                None => text!(
+                    "Đã nhận Huy hiệu mốc cao nhất",
+                    "The highest badge is held already"
+                ),
             },
         ));
     };
@@ -230,8 +241,9 @@ pub fn check_award(
     if !s.badge_milestones.contains(&milestone) {
         return Err(Refusal::Rule(Violation::new(
             "not_a_milestone",
-            format!(
+            text!(
                 "{milestone} năm không phải là mốc Huy hiệu Đảng ({})",
+                "{milestone} years is not a party-badge milestone ({})",
                 s.badge_milestones
                     .iter()
                     .map(u32::to_string)
@@ -243,15 +255,20 @@ pub fn check_award(
     if milestone < f.held {
         return Err(Refusal::Rule(Violation::new(
             "below_held",
-            format!("Đã nhận Huy hiệu {} năm: không tặng mốc thấp hơn", f.held),
+            text!(
+                "Đã nhận Huy hiệu {} năm: không tặng mốc thấp hơn",
+                "The {}-year badge is held: no lower milestone is awarded",
+                f.held
+            ),
         )));
     }
     let posthumous = standing_check(f).map_err(Refusal::Rule)?;
     let Some(early) = reached(f, milestone, occasion, s) else {
         return Err(Refusal::Rule(Violation::new(
             "not_eligible",
-            format!(
+            text!(
                 "Chưa đủ {milestone} năm tuổi đảng vào dịp trao (đủ vào ngày {})",
+                "Not {milestone} years of party age on the occasion (reached on {})",
                 reach_date(&f.age, milestone).format("%d/%m/%Y")
             ),
         )));

@@ -2,6 +2,7 @@
 //! 19 May, 2 Sep, 7 Nov), or a special occasion the provincial standing committee decided and
 //! that was recorded; any other date is refused.
 
+use crate::messages::text;
 use chrono::{Datelike, NaiveDate};
 
 use crate::domain::Violation;
@@ -26,8 +27,9 @@ pub fn check(d: NaiveDate, specials: &[NaiveDate]) -> Result<bool, Violation> {
     } else {
         Err(Violation::new(
             "not_an_occasion",
-            format!(
-                "Ngày {} không phải dịp xét tặng Huy hiệu Đảng (3/2, 19/5, 2/9, 7/11 hoặc dịp đặc biệt do ban thường vụ tỉnh ủy quyết định)",
+            text!(
+"Ngày {} không phải dịp xét tặng Huy hiệu Đảng (3/2, 19/5, 2/9, 7/11 hoặc dịp đặc biệt do ban thường vụ tỉnh ủy quyết định)",
+"{} is not a party-badge occasion (3 Feb, 19 May, 2 Sep, 7 Nov, or a special occasion decided by the provincial standing committee)",
                 d.format("%d/%m/%Y")
             ),
         ))

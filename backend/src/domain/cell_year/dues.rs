@@ -69,20 +69,38 @@ impl DuesRefusal {
         }
     }
 
-    /// The message, in Vietnamese.
-    pub fn message(&self) -> String {
-        use qldv_api_types::vocabulary::Vietnamese;
+    /// The message, in Vietnamese and English.
+    pub fn message(&self) -> crate::messages::Text {
+        use crate::messages::text;
+        use qldv_api_types::vocabulary::{English, Vietnamese};
         match self {
-            Self::NegativeBase => "Mức thu nhập làm căn cứ đóng đảng phí không được âm".into(),
-            Self::BaseRequired(c) => format!("Cần nhập mức làm căn cứ đóng đảng phí ({})", c.vi()),
-            Self::ReliefPercent(p) => {
-                format!("Mức giảm {p}% không đúng quy định (miễn 100% hoặc giảm 30%, 50%, 70%)")
+            Self::NegativeBase => text!(
+                "Mức thu nhập làm căn cứ đóng đảng phí không được âm",
+                "The income on which dues are based cannot be negative"
+            ),
+            Self::BaseRequired(c) => {
+                let (vi, en) = (c.vi(), c.en());
+                text!(
+                    "Cần nhập mức làm căn cứ đóng đảng phí ({vi})",
+                    "The base of the dues is required ({en})"
+                )
             }
-            Self::ReliefTooLong { max_months } => {
-                format!("Mỗi lần xét miễn, giảm đảng phí tối đa {max_months} tháng")
-            }
-            Self::ReliefOpenEnded => "Miễn, giảm do hoàn cảnh khó khăn phải có thời hạn".into(),
-            Self::ReliefBackwards => "Tháng kết thúc trước tháng bắt đầu".into(),
+            Self::ReliefPercent(p) => text!(
+                "Mức giảm {p}% không đúng quy định (miễn 100% hoặc giảm 30%, 50%, 70%)",
+                "A relief of {p}% is not in the regulation (100% exemption, or 30%, 50% or 70% off)"
+            ),
+            Self::ReliefTooLong { max_months } => text!(
+                "Mỗi lần xét miễn, giảm đảng phí tối đa {max_months} tháng",
+                "Each exemption or reduction of dues lasts at most {max_months} months"
+            ),
+            Self::ReliefOpenEnded => text!(
+                "Miễn, giảm do hoàn cảnh khó khăn phải có thời hạn",
+                "An exemption or reduction for hardship must have an end"
+            ),
+            Self::ReliefBackwards => text!(
+                "Tháng kết thúc trước tháng bắt đầu",
+                "The last month is before the first"
+            ),
         }
     }
 }
@@ -348,6 +366,7 @@ mod tests {
         );
         assert!(DuesRefusal::ReliefTooLong { max_months: 12 }
             .message()
+            .vi
             .contains("12 tháng"));
     }
 }

@@ -62,12 +62,17 @@ impl PaymentRefusal {
         }
     }
 
-    /// The message, in Vietnamese.
-    pub fn message(&self) -> String {
+    /// The message, in Vietnamese and English.
+    pub fn message(&self) -> crate::messages::Text {
+        use crate::messages::text;
         match self {
-            Self::Empty => "Khoản nộp phải có số tiền và số tháng".into(),
-            Self::PrepaymentNotArranged(m) => format!(
-                "Tháng {m} chưa đến: chỉ đảng viên được chi bộ cho đóng trước mới đóng trước đảng phí"
+            Self::Empty => text!(
+                "Khoản nộp phải có số tiền và số tháng",
+                "A payment needs an amount and a number of months"
+            ),
+            Self::PrepaymentNotArranged(m) => text!(
+                "Tháng {m} chưa đến: chỉ đảng viên được chi bộ cho đóng trước mới đóng trước đảng phí",
+                "Month {m} has not come: only members the cell allows to pay ahead may prepay dues"
             ),
         }
     }

@@ -148,7 +148,7 @@ impl CellYearSettings {
             "dues.rounding" => {
                 let n = number()?;
                 if n == 0 {
-                    return Err(format!("{key}: rounding to 0 đồng"));
+                    return Err(format!("{key}: rounding must be at least 1 dong"));
                 }
                 self.rounding = Dong::from(n)
             }

@@ -173,7 +173,7 @@ pub fn locate(header: &[String]) -> Result<Vec<Option<usize>>, Vec<ImportError>>
             column: Some(c.header().into()),
             value: None,
             code: "missing_column".into(),
-            message: crate::messages::imports::missing_column(c.header()),
+            message: crate::messages::imports::missing_column(c.header()).served(),
         })
         .collect();
     if missing.is_empty() {
@@ -280,7 +280,7 @@ pub fn parse_row(row: &Row, at: &[Option<usize>]) -> Result<ParsedRow, Vec<Impor
                     c.header(),
                     None,
                     "required",
-                    crate::messages::imports::missing_cell(c.header()),
+                    crate::messages::imports::missing_cell(c.header()).served(),
                 ));
             }
             continue;
@@ -291,7 +291,7 @@ pub fn parse_row(row: &Row, at: &[Option<usize>]) -> Result<ParsedRow, Vec<Impor
                 c.header(),
                 Some(&v),
                 "invalid_format",
-                crate::messages::imports::invalid_cell(c.header(), &what),
+                crate::messages::imports::invalid_cell(c.header(), &what).served(),
             )
         };
         let date = || parse_date(&v).ok_or_else(|| bad(crate::messages::imports::write_date()));

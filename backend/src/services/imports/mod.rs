@@ -14,7 +14,9 @@ use std::sync::{Arc, Mutex};
 use chrono::NaiveDate;
 use qldv_api_types::members::CreateMember;
 use qldv_api_types::reports::{ImportError, ImportStatus};
-use qldv_api_types::{FieldError, OrgId};
+use qldv_api_types::OrgId;
+
+use crate::error::FieldIssue;
 use sha2::{Digest, Sha256};
 
 use crate::auth::AuthUser;
@@ -151,12 +153,13 @@ pub struct Prepared {
 
 pub use read::Limits;
 
-fn file_error(e: &ImportError) -> FieldError {
-    FieldError {
-        field: "file".into(),
-        code: e.code.clone(),
-        message: e.message.clone(),
-    }
+fn file_error(e: &ImportError) -> FieldIssue {
+    let column = e.column.as_deref().unwrap_or_default();
+    FieldIssue::new(
+        "file",
+        e.code.clone(),
+        crate::messages::imports::missing_column(column),
+    )
 }
 
 /// Reads a file within `limits`, keeping the template's columns only; a file over them is a
@@ -231,7 +234,7 @@ pub fn start(
 pub(crate) fn field_problems(
     row: u32,
     member: &CreateMember,
-    errors: Vec<FieldError>,
+    errors: Vec<FieldIssue>,
 ) -> Vec<ImportError> {
     let shown = serde_json::to_value(member).ok();
     errors
@@ -260,7 +263,7 @@ pub(crate) fn field_problems(
                 column: header_of(&field).map(str::to_string),
                 value,
                 code: e.code,
-                message: e.message,
+                message: e.message.served(),
             }
         })
         .collect()
@@ -356,7 +359,8 @@ pub fn run(
         Err(_) if rolled_back => {
             outcome.created = 0;
             outcome.unchanged = 0;
-            outcome.message = Some(crate::messages::imports::rolled_back(outcome.errors.len()));
+            outcome.message =
+                Some(crate::messages::imports::rolled_back(outcome.errors.len()).served());
             ImportStatus::Failed
         }
         Err(e) => {

@@ -163,7 +163,7 @@ impl<'a> Judge<'a> {
                     column,
                     value.as_deref(),
                     "duplicate_in_file",
-                    crate::messages::imports::duplicate_in_file(first),
+                    crate::messages::imports::duplicate_in_file(first).served(),
                 )])));
             }
         }
@@ -188,7 +188,7 @@ impl<'a> Judge<'a> {
                 MemberField::OrganizationId.vi(),
                 named,
                 "organization_not_found",
-                crate::messages::imports::cell_not_in(&self.target.name),
+                crate::messages::imports::cell_not_in(&self.target.name).served(),
             )])));
         };
         member.organization_id = org.id;

@@ -67,11 +67,11 @@ pub(super) fn checked_changes(
     }
     if let Some(b) = p.birth_date {
         if b >= today || b >= row.admission_decision_on {
-            errors.push(qldv_api_types::FieldError {
-                field: "birth_date".into(),
-                code: "date_order".into(),
-                message: crate::messages::records::born_before_admission().into(),
-            });
+            errors.push(crate::error::FieldIssue::new(
+                "birth_date",
+                "date_order",
+                crate::messages::records::born_before_admission(),
+            ));
         }
     }
     if !errors.is_empty() {

@@ -2,9 +2,10 @@
 //! every rule, [`write`] records any number of planned members set by set (one for the API, a
 //! thousand at a time for an import), so both paths write exactly the same rows.
 
+use crate::error::FieldIssue;
+use crate::messages::Text;
 use chrono::NaiveDate;
 use qldv_api_types::members::{CreateMember, MemberEventKind, MemberStatus};
-use qldv_api_types::FieldError;
 use qldv_api_types::MemberId;
 use qldv_api_types::OrgId;
 
@@ -21,12 +22,8 @@ use crate::models::organization::{KindRow, OrganizationRow};
 use crate::models::setting;
 use crate::models::uow::Uow;
 
-fn fe(field: &str, code: &str, message: impl Into<String>) -> FieldError {
-    FieldError {
-        field: field.into(),
-        code: code.into(),
-        message: message.into(),
-    }
+fn fe(field: &str, code: &str, message: Text) -> FieldIssue {
+    FieldIssue::new(field, code, message)
 }
 
 /// A member checked by every rule and ready to be written.
@@ -164,7 +161,7 @@ pub fn plan(
         official: body.official_on,
     };
     for v in admission::check_dates(&dates, today) {
-        errors.push(fe(v.field, v.violation.code, v.violation.message));
+        errors.push(fe(v.field, v.violation.code, v.violation.text()));
     }
     // Rule 1 judges the age on the cell's consideration; rule 2 counts from the day the cell
     // received the decision. Both default to the decision date.
@@ -177,7 +174,7 @@ pub fn plan(
     if let Err(v) =
         admission::check_age(birth, considered, body.age_consent_no.is_some(), &settings)
     {
-        errors.push(fe(v.field, v.violation.code, v.violation.message));
+        errors.push(fe(v.field, v.violation.code, v.violation.text()));
     }
     if let Err(v) = admission::check_ceremony(
         received,
@@ -185,7 +182,7 @@ pub fn plan(
         body.ceremony_delay_approval_no.is_some(),
         &settings,
     ) {
-        errors.push(fe(v.field, v.violation.code, v.violation.message));
+        errors.push(fe(v.field, v.violation.code, v.violation.text()));
     }
     let official_on = match (body.status, body.official_on) {
         (MemberStatus::Probationary, None) => None,

@@ -1,19 +1,16 @@
 //! From a profile in a request to the columns to write, with every field checked.
 
+use crate::error::FieldIssue;
+use crate::messages::Text;
 use chrono::NaiveDate;
 use qldv_api_types::members::{Gender, MemberProfile};
-use qldv_api_types::FieldError;
 
 use crate::domain::cccd;
 use crate::domain::vn_text;
 use crate::models::member::ProfileChanges;
 
-fn field(errors: &mut Vec<FieldError>, field: &str, code: &str, message: impl Into<String>) {
-    errors.push(FieldError {
-        field: field.into(),
-        code: code.into(),
-        message: message.into(),
-    });
+fn field(errors: &mut Vec<FieldIssue>, field: &str, code: &str, message: Text) {
+    errors.push(FieldIssue::new(field, code, message));
 }
 
 /// Trimmed text: `None` (absent) leaves the field, empty clears it.
@@ -58,7 +55,7 @@ pub fn to_changes(
     p: &MemberProfile,
     identity: Identity,
     require_name: bool,
-    errors: &mut Vec<FieldError>,
+    errors: &mut Vec<FieldIssue>,
 ) -> ProfileChanges {
     let full_name = text(&p.full_name).flatten();
     if require_name && full_name.is_none() {
@@ -80,7 +77,7 @@ pub fn to_changes(
     let national_id = text(&p.national_id);
     if let Some(Some(n)) = &national_id {
         if let Err(v) = cccd::check(n, identity.gender, identity.birth) {
-            field(errors, "national_id", v.code, v.message);
+            field(errors, "national_id", v.code, v.text());
         }
     }
     let legacy_id_no = text(&p.legacy_id_no);

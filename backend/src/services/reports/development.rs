@@ -110,9 +110,9 @@ pub(super) fn build(conn: &mut DbConn, root: &OrganizationRow, p: TallyParams) -
     });
     let year = i32::try_from(p.year).unwrap_or_default();
     let mut notes: Vec<String> = vec![
-        notes::targets_note(year).into(),
-        notes::categories_note().into(),
-        notes::population_policy_note().into(),
+        notes::targets_note(year).vi,
+        notes::categories_note().vi,
+        notes::population_policy_note().vi,
     ];
     let mut sections = vec![main];
     match report::pipeline_by_stage(conn, p)? {
@@ -130,7 +130,7 @@ pub(super) fn build(conn: &mut DbConn, root: &OrganizationRow, p: TallyParams) -
             let rows = org_rows(conn, root, p, &counts(tallies), &keys)?;
             sections.push(section(PIPELINE, cols, rows));
         }
-        None => notes.push(notes::pipeline_note().into()),
+        None => notes.push(notes::pipeline_note().vi),
     }
     Ok((sections, notes))
 }

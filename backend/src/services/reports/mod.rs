@@ -5,6 +5,7 @@ mod labels;
 pub mod render;
 mod timeliness;
 
+use crate::messages::reports as msg;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
@@ -77,7 +78,7 @@ pub fn build(
             } else {
                 "year"
             };
-            AppError::field(field, v.code, v.message)
+            AppError::field(field, v.code, v.text())
         })?
     };
     let p = TallyParams {
@@ -92,17 +93,13 @@ pub fn build(
         ReportCode::Admissions => {
             let c = counts(report::admissions(conn, p)?);
             per_org(
-            conn,
-            &root,
-            p,
-            c,
-            &labels::admissions(),
-            vec![
-                "Đoàn viên, chủ doanh nghiệp, học sinh – sinh viên, công nhân: trong số kết nạp mới \
-                 (theo nghề nghiệp ghi trong hồ sơ)."
-                    .into(),
-            ],
-        )?
+                conn,
+                &root,
+                p,
+                c,
+                &labels::admissions(),
+                vec![msg::admissions_categories().vi],
+            )?
         }
         ReportCode::Evaluations => evaluations(conn, &root, p)?,
         ReportCode::Discipline => {
@@ -125,10 +122,7 @@ pub fn build(
                 p,
                 c,
                 &labels::completeness(),
-                vec![format!(
-                    "Bổ sung hồ sơ: đảng viên chưa nộp phiếu bổ sung năm {}.",
-                    dates.year
-                )],
+                vec![msg::completeness_year(dates.year).vi],
             )?
         }
     };
@@ -285,14 +279,10 @@ fn movement(conn: &mut DbConn, root: &OrganizationRow, p: TallyParams) -> AppRes
         .collect();
     let rows = org_rows(conn, root, p, &c, &keys)?;
     let notes = vec![
-        "Đầu kỳ: số đảng viên ngày trước ngày bắt đầu; cuối kỳ: số đảng viên ngày kết thúc. \
-         Đầu kỳ + tăng − giảm = cuối kỳ ở mọi dòng."
-            .into(),
-        "Dòng tổng cộng không tính chuyển sinh hoạt giữa các tổ chức trực thuộc với nhau, nên \
-         các cột tăng, giảm của dòng tổng có thể nhỏ hơn tổng các dòng."
-            .into(),
-        "Tổ chức theo cây tổ chức tại từng thời điểm (kể cả đã chia tách, hợp nhất).".into(),
-        "Đảng viên đang chuyển sinh hoạt (chưa được nơi đến tiếp nhận) được tính ở nơi đi.".into(),
+        msg::movement_balance().vi,
+        msg::movement_total_row().vi,
+        msg::movement_tree_in_time().vi,
+        msg::movement_in_transit().vi,
     ];
     Ok((
         vec![section(labels::BY_ORGANIZATION, columns(&cols), rows)],
@@ -347,10 +337,7 @@ fn composition(conn: &mut DbConn, p: TallyParams, today: NaiveDate) -> AppResult
             s
         })
         .collect();
-    Ok((
-        sections,
-        vec!["Đảng viên thuộc tổ chức tại ngày báo cáo; tuổi tính đến ngày báo cáo.".into()],
-    ))
+    Ok((sections, vec![msg::composition_as_of().vi]))
 }
 
 fn category_row(key: &str, label: &str, n: i64) -> ReportRow {
@@ -385,11 +372,7 @@ fn evaluations(conn: &mut DbConn, root: &OrganizationRow, p: TallyParams) -> App
         p,
         c,
         &labels::evaluations(),
-        vec![format!(
-            "Đảng viên thuộc tổ chức ngày {}; kết quả xếp loại năm {}.",
-            p.to.format("%d/%m/%Y"),
-            p.year
-        )],
+        vec![msg::evaluations_as_of(p.to, p.year).vi],
     )
 }
 
@@ -423,6 +406,6 @@ fn badges(conn: &mut DbConn, root: &OrganizationRow, p: TallyParams) -> AppResul
     let rows = org_rows(conn, root, p, &c, &all_keys)?;
     Ok((
         vec![section(labels::BY_ORGANIZATION, cols, rows)],
-        vec!["Theo đợt trao tặng trong kỳ (3/2, 19/5, 2/9, 7/11 và đợt đặc biệt).".into()],
+        vec![msg::badge_occasions().vi],
     ))
 }

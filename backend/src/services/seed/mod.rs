@@ -103,7 +103,10 @@ pub fn run(
     if existing > 0 {
         return Err(AppError::Conflict(
             "not_empty",
-            "Cơ sở dữ liệu đã có đảng viên: chỉ sinh dữ liệu mẫu vào cơ sở dữ liệu trống".into(),
+            crate::messages::text!(
+                "Cơ sở dữ liệu đã có đảng viên: chỉ sinh dữ liệu mẫu vào cơ sở dữ liệu trống",
+                "The database holds members: sample data goes into an empty database only"
+            ),
         ));
     }
     let mut summary = crate::db::bulk::load_in_bulk(conn, &write::TABLES, |conn| {

@@ -3,6 +3,7 @@
 //! a savepoint, so one that cannot be written is reported and the rest still apply). A record
 //! outside that subtree, a row of another record or a forged version refuses the whole package.
 
+use crate::messages::Text;
 use diesel::prelude::*;
 use qldv_api_types::changes::{SyncConflict, SyncReport};
 
@@ -31,14 +32,14 @@ enum Outcome {
     Refused(SyncConflict),
 }
 
-fn conflict(record: &Record, local: Option<i64>, code: &str, message: String) -> Outcome {
+fn conflict(record: &Record, local: Option<i64>, code: &str, message: Text) -> Outcome {
     Outcome::Refused(SyncConflict {
         entity: record.entity,
         id: record.id,
         package_version: record.version,
         local_version: local,
         code: code.into(),
-        message,
+        message: message.served(),
     })
 }
 
@@ -54,12 +55,9 @@ fn apply_record(
         .rows
         .get(own.table)
         .and_then(|r| r.first())
-        .ok_or_else(|| AppError::Malformed(format!("record {} has no row", record.id)))?;
+        .ok_or_else(|| crate::messages::sync::record_without_row(record.id))?;
     if int(incoming, "id") != Some(record.id) {
-        return Err(AppError::Malformed(format!(
-            "record {} is inconsistent",
-            record.id
-        )));
+        return Err(crate::messages::sync::record_inconsistent(record.id));
     }
     let package_version = parts::version_of(record.entity, incoming);
     let local = rows::select(conn, own.table, "id", record.id)?
@@ -98,7 +96,7 @@ fn apply_record(
         }
     }
     if let Err(v) = guard::invariants(record, &placed) {
-        return Ok(conflict(record, held, v.code, v.message));
+        return Ok(conflict(record, held, v.code, v.text()));
     }
     let is_member = record.entity == qldv_api_types::changes::ChangeEntity::Member;
     let write = |c: &mut DbConn| {
@@ -161,7 +159,7 @@ fn apply_record(
             )?;
             Ok(Outcome::Applied)
         }
-        Err(e) => Ok(conflict(record, held, e.code(), e.to_string())),
+        Err(e) => Ok(conflict(record, held, e.code(), e.detail())),
     }
 }
 
@@ -225,9 +223,10 @@ fn settings_warning(
                 SyncWarningCode::SettingsDiffer => crate::messages::regulations::other_settings(
                     sender.unwrap_or((0, "")),
                     (version, &digest),
-                ),
+                )
+                .served(),
                 SyncWarningCode::SettingsUnknown => {
-                    crate::messages::regulations::unknown_settings(version)
+                    crate::messages::regulations::unknown_settings(version).served()
                 }
             },
         }),

@@ -105,10 +105,7 @@ pub fn place(
     check_rows_belong(conn, record, &rows)?;
     let own = parts::parts(record.entity)[0].table;
     let Some(row) = rows.get_mut(own).and_then(|r| r.first_mut()) else {
-        return Err(AppError::Malformed(format!(
-            "record {} has no row",
-            record.id
-        )));
+        return Err(crate::messages::sync::record_without_row(record.id));
     };
     let mut moved_from = None;
     let path = match record.entity {

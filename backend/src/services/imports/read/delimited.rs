@@ -27,9 +27,9 @@ pub fn csv(bytes: &[u8], limits: &Limits, keep: &dyn Fn(&str) -> bool) -> Result
     let mut no = 0u32;
     loop {
         no = no.saturating_add(1);
-        let more = reader
-            .read_record(&mut record)
-            .map_err(|e| Refusal::unreadable(format!("Dòng {no}: {e}")))?;
+        let more = reader.read_record(&mut record).map_err(|e| {
+            Refusal::unreadable(crate::messages::imports::csv_line_unreadable(no, e))
+        })?;
         if !more {
             break;
         }

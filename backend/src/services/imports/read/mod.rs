@@ -7,6 +7,7 @@ pub use delimited::csv;
 pub use workbook::xlsx;
 
 use crate::error::AppError;
+use crate::messages::Text;
 
 /// A file's header and data rows, cells as text, of the kept columns only.
 #[derive(Debug, Default)]
@@ -110,14 +111,14 @@ impl Limits {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
     /// Larger than the limits (413).
-    TooLarge(String),
+    TooLarge(Text),
     /// Not a readable spreadsheet (422), with the code of the field error.
-    Unreadable(&'static str, String),
+    Unreadable(&'static str, Text),
 }
 
 impl Refusal {
-    pub(super) fn unreadable(message: impl Into<String>) -> Self {
-        Self::Unreadable("unreadable_file", message.into())
+    pub(super) fn unreadable(message: Text) -> Self {
+        Self::Unreadable("unreadable_file", message)
     }
 
     /// The problem: 413 `payload_too_large`, or 422 with a field error on `file`.

@@ -1,0 +1,78 @@
+//! The notes printed under the reports' tables. Reports print in Vietnamese for now (their row
+//! labels and headings are Vietnamese): callers take `.vi`; the English is ready for an English
+//! print layout.
+
+use super::{text, Text};
+
+/// Admissions: how the categories are counted.
+pub fn admissions_categories() -> Text {
+    text!(
+        "Đoàn viên, chủ doanh nghiệp, học sinh – sinh viên, công nhân: trong số kết nạp mới (theo nghề nghiệp ghi trong hồ sơ).",
+        "Youth Union members, business owners, pupils and students, workers: among the newly admitted (by the occupation on file)."
+    )
+}
+
+/// Completeness: the supplement year.
+pub fn completeness_year(year: i32) -> Text {
+    text!(
+        "Bổ sung hồ sơ: đảng viên chưa nộp phiếu bổ sung năm {year}.",
+        "Record supplements: members who have not handed in the supplement form of {year}."
+    )
+}
+
+/// Movements: how the counts at start and end relate.
+pub fn movement_balance() -> Text {
+    text!(
+        "Đầu kỳ: số đảng viên ngày trước ngày bắt đầu; cuối kỳ: số đảng viên ngày kết thúc. Đầu kỳ + tăng − giảm = cuối kỳ ở mọi dòng.",
+        "At start: members on the day before the start; at end: members on the end day. At start + in − out = at end on every row."
+    )
+}
+
+/// Movements: the total row leaves out moves between subordinate organisations.
+pub fn movement_total_row() -> Text {
+    text!(
+        "Dòng tổng cộng không tính chuyển sinh hoạt giữa các tổ chức trực thuộc với nhau, nên các cột tăng, giảm của dòng tổng có thể nhỏ hơn tổng các dòng.",
+        "The total row leaves out transfers between subordinate organisations, so its in and out columns may be less than the sum of the rows."
+    )
+}
+
+/// Movements: the organisation tree as it was at each moment.
+pub fn movement_tree_in_time() -> Text {
+    text!(
+        "Tổ chức theo cây tổ chức tại từng thời điểm (kể cả đã chia tách, hợp nhất).",
+        "Organisations as the tree was at each moment (split and merged ones included)."
+    )
+}
+
+/// Movements: members in transit count at their origin.
+pub fn movement_in_transit() -> Text {
+    text!(
+        "Đảng viên đang chuyển sinh hoạt (chưa được nơi đến tiếp nhận) được tính ở nơi đi.",
+        "Members in transit (not yet received at the destination) count at their origin."
+    )
+}
+
+/// Composition: the reference day.
+pub fn composition_as_of() -> Text {
+    text!(
+        "Đảng viên thuộc tổ chức tại ngày báo cáo; tuổi tính đến ngày báo cáo.",
+        "Members of the organisation on the report day; ages on that day."
+    )
+}
+
+/// Evaluations: the reference day and year.
+pub fn evaluations_as_of(on: chrono::NaiveDate, year: i64) -> Text {
+    let on = on.format("%d/%m/%Y");
+    text!(
+        "Đảng viên thuộc tổ chức ngày {on}; kết quả xếp loại năm {year}.",
+        "Members of the organisation on {on}; ratings of {year}."
+    )
+}
+
+/// Badges: the occasions counted.
+pub fn badge_occasions() -> Text {
+    text!(
+        "Theo đợt trao tặng trong kỳ (3/2, 19/5, 2/9, 7/11 và đợt đặc biệt).",
+        "By the award occasions in the period (3 Feb, 19 May, 2 Sep, 7 Nov and special ones)."
+    )
+}
