@@ -185,6 +185,28 @@ test('deep links open the app, the tree opens level by level, English is one cli
   await page.close();
 });
 
+test('a crash of the client (a WebAssembly trap) shows a notice with a reload button, not a dead page', async () => {
+  // The client's panics abort at once (scripts/build-web.sh): the browser reports a
+  // WebAssembly.RuntimeError, as an error event or, inside a promise, an unhandled rejection.
+  const { page, problems } = await newPage();
+  await signIn(page);
+  const notice = page.locator('#crashed');
+  await page.evaluate(() => window.dispatchEvent(new ErrorEvent('error', { error: new Error('not the client') })));
+  assert.equal(await notice.count(), 0, 'an error of another script is not a crash of the client');
+  await page.evaluate(() => window.dispatchEvent(new ErrorEvent('error', { error: new WebAssembly.RuntimeError('unreachable') })));
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /Ứng dụng gặp lỗi không lường trước/);
+  await notice.getByRole('button', { name: 'Tải lại trang' }).waitFor();
+  assert.equal(await notice.count(), 1);
+  await page.evaluate(() => document.getElementById('crashed').remove());
+  await page.evaluate(() => window.dispatchEvent(new PromiseRejectionEvent('unhandledrejection', {
+    promise: Promise.resolve(), reason: new WebAssembly.RuntimeError('unreachable'),
+  })));
+  await notice.waitFor();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('the sending province issues a transfer and the receiving province accepts it', async () => {
   const { page, problems } = await newPage();
   await signIn(page, 'to-chuc-hoa-binh', 'e2e-user-password');
