@@ -10,8 +10,10 @@ COPY . .
 RUN cargo build --release --locked -p qldv
 
 # The web client: trunk and wasm-bindgen-cli at their pinned versions (`cargo install`, see
-# scripts/web-tools.sh; a layer of their own, rebuilt only when Cargo.lock changes), then
-# scripts/build-web.sh builds frontend/dist offline.
+# scripts/web-tools.sh; a layer of their own, rebuilt only when Cargo.lock changes), with the
+# standard library's sources (rustup's rust-src) and their crates, then scripts/build-web.sh
+# builds frontend/dist offline, the standard library rebuilt with immediate-abort panics (for
+# that build only: see the script).
 FROM rust:1.95-bookworm AS web
 WORKDIR /src
 COPY Cargo.lock ./

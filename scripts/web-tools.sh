@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building the web client needs, when it is missing (debug builds: they compile in a
-# fraction of the time and run fast enough): the wasm32 target, trunk 0.21.14
+# fraction of the time and run fast enough): the wasm32 target, the standard library's sources
+# (rustup's rust-src) and their crates, trunk 0.21.14
 # (0.22 needs a newer rustc) and wasm-bindgen-cli at exactly the version in Cargo.lock (the
 # frontend pins the same `wasm-bindgen`, so the two never drift). Never installs Debian's binaryen:
 # its wasm-opt 108 breaks wasm-bindgen output, and the build does not use wasm-opt.
@@ -9,6 +10,17 @@ cd "$(dirname "$0")/.."
 
 rustup target add wasm32-unknown-unknown >/dev/null 2>&1 || true
 export PATH="$HOME/.cargo/bin:$PATH"
+
+# The standard library's sources and the crates they use, for scripts/build-web.sh's rebuild of
+# std (`-Zbuild-std`, offline there). Fetched once; `--offline` first so a warm machine needs no
+# network.
+sysroot=$(rustc --print sysroot)
+if [ ! -f "$sysroot/lib/rustlib/src/rust/library/Cargo.lock" ]; then
+  rustup component add rust-src >&2
+fi
+std_manifest="$sysroot/lib/rustlib/src/rust/library/Cargo.toml"
+RUSTC_BOOTSTRAP=1 cargo fetch --offline --locked --manifest-path "$std_manifest" >/dev/null 2>&1 \
+  || RUSTC_BOOTSTRAP=1 cargo fetch --locked --manifest-path "$std_manifest" >&2
 
 want_trunk=0.21.14
 if ! trunk --version 2>/dev/null | grep -q "$want_trunk"; then

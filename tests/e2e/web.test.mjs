@@ -185,6 +185,28 @@ test('deep links open the app, the tree opens level by level, English is one cli
   await page.close();
 });
 
+test('a crash of the client (a WebAssembly trap) shows a notice with a reload button, not a dead page', async () => {
+  // The client's panics abort at once (scripts/build-web.sh): the browser reports a
+  // WebAssembly.RuntimeError, as an error event or, inside a promise, an unhandled rejection.
+  const { page, problems } = await newPage();
+  await signIn(page);
+  const notice = page.locator('#crashed');
+  await page.evaluate(() => window.dispatchEvent(new ErrorEvent('error', { error: new Error('not the client') })));
+  assert.equal(await notice.count(), 0, 'an error of another script is not a crash of the client');
+  await page.evaluate(() => window.dispatchEvent(new ErrorEvent('error', { error: new WebAssembly.RuntimeError('unreachable') })));
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /Ứng dụng gặp lỗi không lường trước/);
+  await notice.getByRole('button', { name: 'Tải lại trang' }).waitFor();
+  assert.equal(await notice.count(), 1);
+  await page.evaluate(() => document.getElementById('crashed').remove());
+  await page.evaluate(() => window.dispatchEvent(new PromiseRejectionEvent('unhandledrejection', {
+    promise: Promise.resolve(), reason: new WebAssembly.RuntimeError('unreachable'),
+  })));
+  await notice.waitFor();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('the sending province issues a transfer and the receiving province accepts it', async () => {
   const { page, problems } = await newPage();
   await signIn(page, 'to-chuc-hoa-binh', 'e2e-user-password');
@@ -291,7 +313,17 @@ test('badges: the eligibility list, a proposal, its approval', async () => {
   await page.getByRole('status').filter({ hasText: '1 đề nghị' }).waitFor();
   await page.getByLabel('Duyệt Đinh Văn Lão').check();
   await page.getByLabel('Số quyết định').fill('88-QĐ/TU');
+  // The decision is named in full before it is sent; "Xem lại" sends nothing.
   await page.getByRole('button', { name: 'Duyệt tặng' }).click();
+  const dialog = page.getByRole('alertdialog');
+  assert.equal((await dialog.locator('#confirm-text').innerText()).trim(),
+    'Quyết định tặng Huy hiệu Đảng cho 1 đảng viên (Đinh Văn Lão), quyết định số 88-QĐ/TU? Các đề nghị được duyệt.');
+  await dialog.getByRole('button', { name: 'Xem lại' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  const waiting = await api('GET', `/badges/proposals?status=proposed&organization_id=${seeded.province}`, undefined, seeded.token);
+  assert.equal(waiting.items.length, 1, 'nothing approved before the confirmation');
+  await page.getByRole('button', { name: 'Duyệt tặng' }).click();
+  await dialog.getByRole('button', { name: 'Xác nhận' }).click();
   await page.getByRole('status').filter({ hasText: '1 Huy hiệu' }).waitFor();
   await page.getByText('Không có đảng viên đủ điều kiện cho dịp này.').waitFor();
   await page.screenshot({ path: `${SHOTS}/13-badges-approved.png`, fullPage: true });
@@ -305,10 +337,23 @@ test('cards: the level above issues a card, then reissues it when lost', async (
   await page.goto(`${BASE}/members/${seeded.ids['Nguyễn Văn An']}`);
   await page.getByRole('tab', { name: 'Thẻ đảng viên' }).click();
   await page.getByLabel('Số quyết định').fill('312-QĐ/TU');
+  // Each decision is named in full before it is sent; "Xem lại" sends nothing.
   await page.getByRole('button', { name: 'Cấp thẻ đảng viên' }).click();
+  const dialog = page.getByRole('alertdialog');
+  assert.match((await dialog.locator('#confirm-text').innerText()).trim(),
+    /^Cấp thẻ đảng viên cho đảng viên Nguyễn Văn An \(Chi bộ thôn Đồng Bãi\), quyết định số 312-QĐ\/TU, ngày cấp \d\d\/\d\d\/\d{4}\?$/);
+  await dialog.getByRole('button', { name: 'Xem lại' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  const cards = `/members/${seeded.ids['Nguyễn Văn An']}/cards`;
+  assert.equal((await api('GET', cards, undefined, seeded.token)).items.length, 0, 'no card before the confirmation');
+  await page.getByRole('button', { name: 'Cấp thẻ đảng viên' }).click();
+  await dialog.getByRole('button', { name: 'Xác nhận' }).click();
   await page.getByRole('cell', { name: 'Đang sử dụng' }).waitFor();
   await page.getByLabel('Lý do').selectOption('lost');
   await page.getByRole('button', { name: 'Cấp lại thẻ' }).click();
+  assert.match((await dialog.locator('#confirm-text').innerText()).trim(),
+    /^Cấp lại thẻ đảng viên cho đảng viên Nguyễn Văn An \(Chi bộ thôn Đồng Bãi\), lý do: bị mất, quyết định số 312-QĐ\/TU, ngày cấp \d\d\/\d\d\/\d{4}\? Thẻ đang sử dụng chuyển sang đã cấp lại\.$/);
+  await dialog.getByRole('button', { name: 'Xác nhận' }).click();
   await page.getByRole('cell', { name: 'Đã cấp lại' }).waitFor();
   await page.getByRole('cell', { name: 'Đang sử dụng' }).waitFor();
   await page.screenshot({ path: `${SHOTS}/14-member-cards.png`, fullPage: true });

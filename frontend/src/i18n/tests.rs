@@ -167,6 +167,30 @@ fn every_decision_on_a_transfer_or_a_record_is_named_before_it_is_sent() {
 }
 
 #[test]
+fn a_card_and_a_badge_award_are_named_before_they_are_sent() {
+    assert_eq!(
+        ux::confirm_card_issue(Lang::Vi, "Nguyễn Văn A", "Chi bộ X", "312-QĐ/TU", "06/12/2026"),
+        "Cấp thẻ đảng viên cho đảng viên Nguyễn Văn A (Chi bộ X), quyết định số 312-QĐ/TU, ngày cấp 06/12/2026?"
+    );
+    assert!(ux::confirm_card_reissue(
+        Lang::Vi,
+        "Bị mất",
+        ("Nguyễn Văn A", "Chi bộ X"),
+        "312-QĐ/TU",
+        "06/12/2026"
+    )
+    .starts_with("Cấp lại thẻ đảng viên cho đảng viên Nguyễn Văn A (Chi bộ X), lý do: bị mất,"));
+    assert!(ux::confirm_badge_award(
+        Lang::En,
+        &["Nguyễn Văn A".to_string(), "Trần Thị B".to_string()],
+        "88-QĐ/TU"
+    )
+    .starts_with(
+        "Award the Party badge to 2 member(s) (Nguyễn Văn A, Trần Thị B), decision no. 88-QĐ/TU?"
+    ));
+}
+
+#[test]
 fn every_aid_has_both_languages() {
     use ux::Ux::*;
     for k in [

@@ -259,6 +259,50 @@ pub fn confirm_exit(lang: Lang, reason: &str, name: &str, org: &str) -> String {
     }
 }
 
+/// What issuing a party card will do: the member, the decision and the day of issue.
+pub fn confirm_card_issue(lang: Lang, name: &str, org: &str, decision: &str, on: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Cấp thẻ đảng viên cho đảng viên {name} ({org}), quyết định số {decision}, ngày cấp {on}?"
+        ),
+        Lang::En => format!(
+            "Issue a party card to member {name} ({org}), decision no. {decision}, issued on {on}?"
+        ),
+    }
+}
+
+/// What reissuing a card will do: the reason (already a label), and the card in use is replaced.
+pub fn confirm_card_reissue(
+    lang: Lang,
+    reason: &str,
+    (name, org): (&str, &str),
+    decision: &str,
+    on: &str,
+) -> String {
+    let reason = lower_first(reason);
+    match lang {
+        Lang::Vi => format!(
+            "Cấp lại thẻ đảng viên cho đảng viên {name} ({org}), lý do: {reason}, quyết định số {decision}, ngày cấp {on}? Thẻ đang sử dụng chuyển sang đã cấp lại."
+        ),
+        Lang::En => format!(
+            "Reissue the party card of member {name} ({org}), reason: {reason}, decision no. {decision}, issued on {on}? The card in use becomes a reissued one."
+        ),
+    }
+}
+
+/// What approving badge proposals will do: the members named, under one decision.
+pub fn confirm_badge_award(lang: Lang, names: &[String], decision: &str) -> String {
+    let (n, names) = (names.len(), names.join(", "));
+    match lang {
+        Lang::Vi => format!(
+            "Quyết định tặng Huy hiệu Đảng cho {n} đảng viên ({names}), quyết định số {decision}? Các đề nghị được duyệt."
+        ),
+        Lang::En => format!(
+            "Award the Party badge to {n} member(s) ({names}), decision no. {decision}? The proposals are approved."
+        ),
+    }
+}
+
 /// An organisation named by id when its name is not at hand (outside the caller's scope).
 pub fn org_by_id(lang: Lang, id: &str) -> String {
     match lang {

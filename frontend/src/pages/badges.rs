@@ -14,12 +14,13 @@ use qldv_api_types::{MemberId, ProposalId};
 
 use crate::api::{self, ApiResult};
 use crate::components::action::{problem, write};
+use crate::components::confirm::{Confirm, ConfirmDialog};
 use crate::components::date_input::DateInput;
 use crate::components::form::parse_date;
 use crate::components::org_picker::org_in_url;
 use crate::components::read::{read, show};
 use crate::format;
-use crate::i18n::{label, use_lang, Text};
+use crate::i18n::{label, use_lang, ux, Text};
 use crate::urls;
 
 /// The next regular award occasion (3 Feb, 19 May, 2 Sep, 7 Nov) on or after `today`.
@@ -109,11 +110,23 @@ pub fn BadgePage() -> impl IntoView {
             note: None,
         }));
     };
-    let approve = move |_| {
-        decide.dispatch(Decision::Approve(ApproveProposals {
-            proposal_ids: to_approve.get_untracked().into_iter().collect(),
+    // The award is named in full (how many, who, under which decision) before it is sent.
+    let confirm = Confirm::new();
+    let approve = move |shown: &[(ProposalId, String)]| {
+        let ids = to_approve.get_untracked();
+        let names: Vec<String> = shown
+            .iter()
+            .filter(|(id, _)| ids.contains(id))
+            .map(|(_, name)| name.clone())
+            .collect();
+        let body = ApproveProposals {
+            proposal_ids: ids.into_iter().collect(),
             decision_no: decision.get_untracked().trim().to_string(),
-        }));
+        };
+        let question = ux::confirm_badge_award(lang.get_untracked(), &names, &body.decision_no);
+        confirm.ask(question, move || {
+            decide.dispatch(Decision::Approve(body.clone()));
+        });
     };
     let notice = move || {
         decide.value().get().and_then(Result::ok).map(|(n, done)| {
@@ -162,6 +175,8 @@ pub fn BadgePage() -> impl IntoView {
         if list.is_empty() {
             return view! { <p class="empty">{label(lang, Text::Nothing)}</p> }.into_any();
         }
+        let shown: Vec<(ProposalId, String)> =
+            list.iter().map(|p| (p.id, p.full_name.clone())).collect();
         view! {
             <div class="table-wrap" tabindex="0">
                 <table>
@@ -191,7 +206,7 @@ pub fn BadgePage() -> impl IntoView {
                 <div>
                     <button class="primary" type="button"
                         disabled=move || to_approve.with(BTreeSet::is_empty) || decision.with(|d| d.trim().is_empty()) || decide.pending().get()
-                        on:click=approve>
+                        on:click=move |_| approve(&shown)>
                         {label(lang, Text::Approve)}
                     </button>
                 </div>
@@ -211,6 +226,7 @@ pub fn BadgePage() -> impl IntoView {
             </div>
             {problem(decide)}
             {notice}
+            <ConfirmDialog confirm=confirm/>
             <section class="card">
                 <h2>{label(lang, Text::Eligible)}</h2>
                 {eligible}

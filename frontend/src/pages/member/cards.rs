@@ -7,11 +7,12 @@ use qldv_api_types::{CardId, MemberId, Term};
 use super::{member_id, member_resource, use_record};
 use crate::api::{self, ApiError, ApiResult};
 use crate::components::action::{problem, write};
+use crate::components::confirm::{member_and_org, Confirm, ConfirmDialog};
 use crate::components::date_input::DateInput;
 use crate::components::form::{date, term};
 use crate::components::read::show;
 use crate::format;
-use crate::i18n::{label, use_lang, Text};
+use crate::i18n::{label, use_lang, ux, Text};
 
 /// A decision on the member's card.
 #[derive(Clone)]
@@ -61,6 +62,39 @@ pub fn CardsTab() -> impl IntoView {
                 card_number: None,
             },
         ))
+    };
+    // Each decision is named in full (who, under which decision, from when) before it is sent;
+    // one the server will refuse (no decision number, no date) goes at once, to show why.
+    let confirm = Confirm::new();
+    let ask = move |d: Result<CardDecision, ApiError>| {
+        let question = match &d {
+            Ok(d) if !decision.with_untracked(|n| n.trim().is_empty()) => {
+                let l = lang.get_untracked();
+                let member = record.and_then(|r| r.get()).and_then(Result::ok);
+                let (name, org) = member_and_org(l, member.as_ref());
+                Some(match d {
+                    CardDecision::Issue(b) => ux::confirm_card_issue(
+                        l,
+                        &name,
+                        &org,
+                        &b.decision_no,
+                        &format::date(b.issued_on),
+                    ),
+                    CardDecision::Reissue(_, b) => ux::confirm_card_reissue(
+                        l,
+                        l.term(b.reason),
+                        (&name, &org),
+                        &b.decision_no,
+                        &format::date(b.issued_on),
+                    ),
+                })
+            }
+            _ => None,
+        };
+        match question {
+            Some(q) => confirm.ask(q, move || act.dispatch(d.clone())),
+            None => act.dispatch(d),
+        }
     };
     let version = act.version();
     let cards = member_resource(move |m| {
@@ -112,7 +146,7 @@ pub fn CardsTab() -> impl IntoView {
                 {match active {
                     None => view! {
                         <div><button class="primary" type="button" disabled=move || act.pending().get()
-                            on:click=move |_| { if let Some(m) = id.get_untracked() { act.dispatch(issue(m)); } }>
+                            on:click=move |_| { if let Some(m) = id.get_untracked() { ask(issue(m)); } }>
                             {label(lang, Text::IssueCard)}
                         </button></div>
                     }.into_any(),
@@ -127,7 +161,7 @@ pub fn CardsTab() -> impl IntoView {
                             </select>
                         </div>
                         <div><button class="primary" type="button" disabled=move || act.pending().get()
-                            on:click=move |_| { act.dispatch(reissue(card)); }>
+                            on:click=move |_| ask(reissue(card))>
                             {label(lang, Text::ReissueCard)}
                         </button></div>
                     }.into_any(),
@@ -138,5 +172,6 @@ pub fn CardsTab() -> impl IntoView {
     view! {
         {list}
         {problem(act)}
+        <ConfirmDialog confirm=confirm/>
     }
 }
