@@ -94,6 +94,8 @@ impl Call {
             Method::Put => Request::put(&self.url),
             Method::Patch => Request::patch(&self.url),
         };
+        // The server answers problems and alerts in the language the user reads the client in.
+        let req = req.header("Accept-Language", crate::i18n::stored_lang().tag());
         let req = match session::token() {
             Some(t) => req.header("Authorization", &format!("Bearer {t}")),
             None => req,
