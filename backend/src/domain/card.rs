@@ -16,10 +16,9 @@ pub fn check_member(status: MemberStatus) -> Result<(), Violation> {
             "not_official",
             "Chỉ đảng viên chính thức được phát thẻ đảng viên",
         )),
-        MemberStatus::Exited | MemberStatus::TransferredOut => Err(Violation::new(
-            "member_not_active",
-            "Đảng viên không còn sinh hoạt",
-        )),
+        MemberStatus::Exited | MemberStatus::TransferredOut | MemberStatus::Candidate => Err(
+            Violation::new("member_not_active", "Đảng viên không còn sinh hoạt"),
+        ),
     }
 }
 

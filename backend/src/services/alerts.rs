@@ -50,7 +50,7 @@ pub fn for_subtree(conn: &mut DbConn, path: &str, today: NaiveDate) -> AppResult
             members::id,
             members::full_name,
             members::organization_id,
-            members::ceremony_on,
+            members::ceremony_on.assume_not_null(),
         ))
         .load(conn)?;
     for (id, name, org, ceremony) in probationary {

@@ -77,6 +77,7 @@ labels!(English, en;
         Official => "Official",
         Exited => "Exited",
         TransferredOut => "Transferred out",
+        Candidate => "Candidate",
     }
     MemberEventKind {
         Admitted => "Admitted",

@@ -77,6 +77,7 @@ labels!(Vietnamese, vi;
         Official => "Chính thức",
         Exited => "Đã ra khỏi Đảng",
         TransferredOut => "Đã chuyển đi",
+        Candidate => "Quần chúng ưu tú",
     }
     MemberEventKind {
         Admitted => "Kết nạp",
