@@ -10,6 +10,7 @@
 use crate::domain::{admission, evaluation, transfer};
 use crate::error::AppError;
 
+pub mod candidates;
 pub mod cases;
 
 impl From<admission::RecognitionRefused> for AppError {

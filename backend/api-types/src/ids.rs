@@ -133,3 +133,7 @@ typed_id!(
     /// Identifier of an organisation's evaluation round for a year.
     RoundId
 );
+typed_id!(
+    /// Identifier of one step of a candidate's admission file.
+    CandidateStepId
+);

@@ -30,7 +30,8 @@ pub mod vocabulary;
 pub use common::{FieldError, Page, Problem};
 pub use error_code::ErrorCode;
 pub use ids::{
-    ApiTokenId, AuditEntryId, BadgeId, CardId, CaseId, DisciplineId, EvaluationId, EventId,
-    IllnessId, ImportId, MemberId, OrgId, PeriodId, ProposalId, RoundId, TransferId, UserId,
+    ApiTokenId, AuditEntryId, BadgeId, CandidateStepId, CardId, CaseId, DisciplineId, EvaluationId,
+    EventId, IllnessId, ImportId, MemberId, OrgId, PeriodId, ProposalId, RoundId, TransferId,
+    UserId,
 };
 pub use vocabulary::{Lang, Term, UnknownTerm};
