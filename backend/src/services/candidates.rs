@@ -486,12 +486,10 @@ fn convert(
         &[(row.id, row.organization_id, c.dates.decision)],
         crate::models::member_event::Arrival::Admitted,
     )?;
+    // The status and the dates are derived from the events, with the counts, by the rule that
+    // derives them for every member.
     diesel::update(members::table.find(row.id))
         .set((
-            members::status.eq(MemberStatus::Probationary),
-            members::first_admission_decision_on.eq(c.dates.decision),
-            members::admission_decision_on.eq(c.dates.decision),
-            members::ceremony_on.eq(c.dates.ceremony),
             members::admission_decision_no.eq(decision.and_then(|s| s.document_no.clone())),
             members::introducers.eq(Some(names.join(", ")).filter(|s| !s.is_empty())),
         ))
