@@ -148,6 +148,7 @@ impl DevelopmentCategory {
 /// and where the candidate comes from.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, PartialEq)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"full_name": "Trần Thị Bình", "gender": "female", "birth_date": "1995-05-10", "national_id": "031195001111", "source": "youth_union", "identified_on": "2025-01-15", "youth_union_member": true, "categories": ["worker"]})))]
 pub struct CreateCandidate {
     /// Identity and dossier fields; `full_name`, `gender` and `birth_date` are required.
     #[serde(flatten)]
@@ -160,19 +161,23 @@ pub struct CreateCandidate {
     pub identified_on: NaiveDate,
     /// Still a member of the Youth Union (rule 26).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(default = false))]
     pub youth_union_member: bool,
     /// A member of the trade union (rule 26).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(default = false))]
     pub trade_union_member: bool,
     /// Rule 1: the consent to admit a person aged 60 or more.
     #[validate(length(min = 1, max = 50))]
     pub age_consent_no: Option<String>,
     /// Rule 31: a population-policy case.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(default = false))]
     pub population_policy: bool,
     /// Rule 31: the occupational categories (`private_business_owner`, `student`, `worker`,
     /// `free_or_contract_labour`).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(default = json!([])))]
     pub categories: Vec<DevelopmentCategory>,
 }
 
@@ -247,8 +252,9 @@ pub struct CandidateDue {
 }
 
 /// A step to record in a candidate's file. Fields a kind does not use must be absent.
-#[derive(Debug, Clone, Serialize, Deserialize, Validate, PartialEq, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, PartialEq)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"kind": "cell_resolution", "on": "2025-05-20", "document_no": "5-NQ/CB", "vote_members": 9, "vote_agreeing": 7})))]
 pub struct RecordStep {
     /// The step.
     pub kind: Option<CandidateStepKind>,
@@ -279,9 +285,11 @@ pub struct RecordStep {
     pub together_since: Option<NaiveDate>,
     /// `introduction`: assigned in place of an introducer who left or was disciplined.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(default = false))]
     pub replacing: bool,
     /// `helpers_assigned`: the official members assigned.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(default = json!([])))]
     pub helper_ids: Vec<MemberId>,
 }
 

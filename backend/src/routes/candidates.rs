@@ -22,7 +22,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(list_candidates)
         .service(create_candidate)
         .service(get_candidate)
-        .service(record_step)
+        .service(create_candidate_step)
         .service(drop_candidate);
 }
 
@@ -135,7 +135,7 @@ pub async fn get_candidate(
     ),
 )]
 #[post("/candidates/{id}/steps")]
-pub async fn record_step(
+pub async fn create_candidate_step(
     state: web::Data<AppState>,
     user: Writer,
     id: web::Path<MemberId>,
