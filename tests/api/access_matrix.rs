@@ -374,6 +374,14 @@ fn describe(op: &str, s: &Side) -> Option<(Right, Call)> {
             ),
         ),
         "get_candidate" => (Read, get(format!("/api/v1/candidates/{}", s.candidate))),
+        "update_candidate" => (
+            Write,
+            send(
+                Method::PATCH,
+                format!("/api/v1/candidates/{}", s.candidate),
+                json!({"phone": "0912345678"}),
+            ),
+        ),
         "create_candidate_step" => (
             Write,
             post(

@@ -456,3 +456,31 @@ async fn a_candidate_appears_in_no_report_count_alert_roll_up_or_export_of_membe
         .assert_status(404);
     app.assert_invariant();
 }
+
+#[actix_web::test]
+async fn a_candidate_is_corrected_with_if_match_and_the_members_identity_rules() {
+    let app = TestApp::builder().today("2026-01-15").build().await;
+    let admin = app.admin().await;
+    let (_t, _officials, id) = fixture(&admin, "Sửa").await;
+    let path = format!("/api/v1/candidates/{id}");
+    let etag = admin.get(&path).await.header("etag").unwrap();
+    // The CCCD's gender digit says female: a male candidate with it is refused.
+    admin
+        .patch(&path, json!({"gender": "male"}), Some(&etag))
+        .await
+        .assert_problem(422, "validation_failed");
+    let res = admin
+        .patch(&path, json!({"full_name": "Trần Thị Bích"}), Some(&etag))
+        .await;
+    res.assert_status(200);
+    assert_eq!(res.json["full_name"], "Trần Thị Bích");
+    // The old version is stale now.
+    admin
+        .patch(&path, json!({"phone": "0987654321"}), Some(&etag))
+        .await
+        .assert_status(412);
+    let list = admin
+        .get(&format!("/api/v1/organizations/{}/candidates", _t.cell))
+        .await;
+    assert_eq!(list.json["items"][0]["full_name"], "Trần Thị Bích");
+}

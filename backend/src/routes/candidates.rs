@@ -1,10 +1,11 @@
 //! `/organizations/{id}/candidates` and `/candidates/{id}`: candidates for admission (issue 22).
 //! Thin handlers: the rules are `domain::candidate`, the writes `services::candidates`.
 
-use actix_web::{get, post, web, HttpResponse};
+use actix_web::{get, patch, post, web, HttpResponse};
 use qldv_api_types::candidates::{
     Candidate, CandidateDrop, CandidateSummary, CreateCandidate, RecordStep, StepRecorded,
 };
+use qldv_api_types::members::MemberProfile;
 use qldv_api_types::{MemberId, OrgId, Page};
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -12,7 +13,7 @@ use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::pagination::{page, PageParams};
 use crate::routes::common::{created, versioned};
-use crate::routes::extract::{Valid, Writer};
+use crate::routes::extract::{IfMatch, Valid, Writer};
 use crate::routes::problems;
 use crate::services;
 use crate::state::AppState;
@@ -22,6 +23,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(list_candidates)
         .service(create_candidate)
         .service(get_candidate)
+        .service(update_candidate)
         .service(create_candidate_step)
         .service(drop_candidate);
 }
@@ -182,6 +184,41 @@ pub async fn drop_candidate(
     let id = id.into_inner();
     let dto = crate::db::transaction(&state.pool, move |c| {
         services::candidates::drop(c, &user, id, &body, today)?;
+        services::candidates::view(c, &user, id, today, privacy)
+    })
+    .await?;
+    Ok(versioned(HttpResponse::Ok(), dto.version, dto))
+}
+
+/// Corrects an open candidate's identity and dossier with the members' rules. Absent fields
+/// stay; an empty string clears a field. Send `If-Match` with the `ETag` from `GET`: 412 if
+/// someone changed it meanwhile. Once admitted, the record is corrected at `/members/{id}`.
+#[utoipa::path(
+    tag = "candidates",
+    params(("id" = MemberId, Path, description = "Candidate id"), IfMatch),
+    request_body = MemberProfile,
+    responses(
+        (status = 200, description = "Corrected", body = Candidate),
+        problems::NotFound,
+        problems::IdentifierTaken,
+        problems::Stale,
+        problems::StepRefused,
+        problems::IdentifierChecksExhausted,
+    ),
+)]
+#[patch("/candidates/{id}")]
+pub async fn update_candidate(
+    state: web::Data<AppState>,
+    user: Writer,
+    IfMatch(expected): IfMatch,
+    id: web::Path<MemberId>,
+    Valid(web::Json(body)): Valid<web::Json<MemberProfile>>,
+) -> Result<HttpResponse, AppError> {
+    let privacy = user.privacy();
+    let today = state.today();
+    let id = id.into_inner();
+    let dto = services::disclosure::transaction(&state.pool, &user.clone(), move |c| {
+        services::candidates::correct(c, &user, id, expected, &body, today)?;
         services::candidates::view(c, &user, id, today, privacy)
     })
     .await?;
