@@ -413,6 +413,14 @@ async fn member_views(admin: &Client, t: &Tree) -> Vec<(String, String)> {
             let mut v = res.json.clone();
             if let Some(o) = v.as_object_mut() {
                 o.remove("produced_at");
+                // The candidates' own alerts (rules 2, 24, 25, 29) are theirs, not members'.
+                if let Some(Value::Array(items)) = o.get_mut("items") {
+                    items.retain(|a| {
+                        !a["kind"]
+                            .as_str()
+                            .is_some_and(|k| k.starts_with("candidate_"))
+                    });
+                }
             }
             v.to_string()
         };
@@ -483,4 +491,42 @@ async fn a_candidate_is_corrected_with_if_match_and_the_members_identity_rules()
         .get(&format!("/api/v1/organizations/{}/candidates", _t.cell))
         .await;
     assert_eq!(list.json["items"][0]["full_name"], "Trần Thị Bích");
+}
+
+#[actix_web::test]
+async fn a_decision_missing_past_its_deadline_is_an_alert() {
+    let app = TestApp::builder().today("2026-01-15").build().await;
+    let admin = app.admin().await;
+    let (t, officials, id) = fixture(&admin, "Cảnh báo").await;
+    prepare(&admin, id).await;
+    introduce_and_resolve(&admin, id, &officials).await;
+    let file = admin.get(&format!("/api/v1/candidates/{id}")).await;
+    let by = file.json["next_due"]["by"].clone();
+    let alerts = admin
+        .get_all(
+            &format!("/api/v1/alerts?organization_id={}", t.province),
+            50,
+        )
+        .await;
+    let mine: Vec<&Value> = alerts.iter().filter(|a| a["member_id"] == id).collect();
+    assert_eq!(mine.len(), 1, "{alerts:?}");
+    assert_eq!(mine[0]["kind"], "candidate_decision_overdue");
+    assert_eq!(mine[0]["rule"], 29);
+    assert_eq!(mine[0]["date"], by);
+    // Answered: the alert goes.
+    step(
+        &admin,
+        id,
+        json!({"kind": "admission_decision", "on": "2024-07-01", "document_no": "88-QĐ/HU"}),
+    )
+    .await;
+    let alerts = admin
+        .get_all(
+            &format!("/api/v1/alerts?organization_id={}", t.province),
+            50,
+        )
+        .await;
+    assert!(alerts
+        .iter()
+        .all(|a| a["kind"] != "candidate_decision_overdue"));
 }

@@ -124,6 +124,45 @@ pub fn vote_base_differs(entered: u32, computed: u32) -> Text {
     )
 }
 
+/// The text of a candidate's alert.
+pub fn alert(a: &crate::domain::candidate::CandidateAlert) -> Text {
+    use crate::domain::candidate::CandidateAlert as A;
+    match a {
+        A::CertificateExpired { valid_until } => {
+            let d = day(valid_until);
+            text!(
+                "Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng hết giá trị từ sau {d}: cần học lại trước khi chi bộ xét",
+                "The awareness course certificate lapsed after {d}: the course is to be taken again before the cell resolves"
+            )
+        }
+        A::IntroducerLeft { on, .. } => {
+            let d = day(on);
+            text!(
+                "Người giới thiệu đã chuyển đi hoặc ra khỏi Đảng ngày {d}: chi bộ phân công đảng viên chính thức khác",
+                "An introducer left on {d}: the cell assigns another official member"
+            )
+        }
+        A::IntroducerDisciplined { .. } => text!(
+            "Người giới thiệu đang chịu kỷ luật: chi bộ phân công đảng viên chính thức khác",
+            "An introducer is under a discipline: the cell assigns another official member"
+        ),
+        A::DecisionOverdue { deadline } => {
+            let d = day(deadline);
+            text!(
+                "Quá thời hạn xem xét, quyết định kết nạp ({d})",
+                "Past the deadline for the admission decision ({d})"
+            )
+        }
+        A::CeremonyOverdue { deadline } => {
+            let d = day(deadline);
+            text!(
+                "Quá thời hạn tổ chức lễ kết nạp ({d}): cần cấp ủy cấp trên đồng ý",
+                "Past the deadline for the ceremony ({d}): the superior committee's approval is needed"
+            )
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
