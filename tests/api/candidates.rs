@@ -530,3 +530,74 @@ async fn a_decision_missing_past_its_deadline_is_an_alert() {
         .iter()
         .all(|a| a["kind"] != "candidate_decision_overdue"));
 }
+
+#[actix_web::test]
+async fn the_pipeline_by_stage_agrees_with_each_files_stage() {
+    let app = TestApp::builder().today("2026-01-15").build().await;
+    let admin = app.admin().await;
+    let (t, officials, id) = fixture(&admin, "Giai đoạn").await;
+    let mut stages = Vec::new();
+    for (k, cccd) in ["031196002001", "031196002002", "031196002003"]
+        .iter()
+        .enumerate()
+    {
+        let mut body = candidate_json(&format!("Ngô Thị Hoa {k}"), cccd);
+        body["birth_date"] = json!("1996-03-03");
+        let res = admin
+            .post(
+                &format!("/api/v1/organizations/{}/candidates", t.cell),
+                body,
+            )
+            .await;
+        res.assert_status(201);
+        let other = res.id();
+        if k >= 1 {
+            prepare(&admin, other).await;
+        }
+        if k == 2 {
+            admin
+                .post(
+                    &format!("/api/v1/candidates/{other}/drop"),
+                    json!({"on": "2024-05-01", "reason": "moved_away"}),
+                )
+                .await
+                .assert_status(200);
+        }
+        stages.push(other);
+    }
+    prepare(&admin, id).await;
+    introduce_and_resolve(&admin, id, &officials).await;
+    stages.push(id);
+    let path = admin
+        .get(&format!("/api/v1/organizations/{}", t.province))
+        .await
+        .json["path"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mut conn = app.state.pool.get().unwrap();
+    let today = "2026-01-15".parse().unwrap();
+    let counted = qldv::models::candidate::by_stage(&mut conn, &path, today).unwrap();
+    let mut expected = std::collections::BTreeMap::new();
+    for c in &stages {
+        let stage = admin.get(&format!("/api/v1/candidates/{c}")).await.json["stage"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        *expected.entry(stage).or_insert(0i64) += 1;
+    }
+    let counted: std::collections::BTreeMap<String, i64> = counted
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, n)| (s.as_str().to_string(), n))
+        .collect();
+    assert_eq!(counted, expected);
+    assert_eq!(expected.len(), 4, "{expected:?}");
+    // Before the grassroots committee resolved, the same file stood one stage earlier.
+    let before =
+        qldv::models::candidate::by_stage(&mut conn, &path, "2024-05-25".parse().unwrap()).unwrap();
+    assert_eq!(
+        before[&qldv_api_types::candidates::CandidateStage::CellResolved],
+        1
+    );
+}

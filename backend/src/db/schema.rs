@@ -549,6 +549,7 @@ diesel::joinable!(member_cases -> members (member_id));
 diesel::joinable!(memberships -> members (member_id));
 diesel::joinable!(imports -> organizations (organization_id));
 diesel::joinable!(member_supplements -> members (member_id));
+diesel::joinable!(candidate_files -> members (member_id));
 
 diesel::table! {
     changes (seq) {
