@@ -372,15 +372,19 @@ pub fn insert_step(conn: &mut DbConn, step: &NewStep, helpers: &[MemberId]) -> A
     Ok(())
 }
 
+/// What rule 27's base reads of a member: official date, temporary registration elsewhere,
+/// exemption period.
+type BaseFacts = (
+    Option<NaiveDate>,
+    Option<OrgId>,
+    Option<NaiveDate>,
+    Option<NaiveDate>,
+);
+
 /// Rule 27: the official members of the cell `org` on `on`, less those registered temporarily
 /// elsewhere and those exempt then (what the records know; the minutes may differ).
 pub fn vote_base(conn: &mut DbConn, org: OrgId, on: NaiveDate) -> AppResult<u32> {
-    let rows: Vec<(
-        Option<NaiveDate>,
-        Option<OrgId>,
-        Option<NaiveDate>,
-        Option<NaiveDate>,
-    )> = crate::models::member_query::members_only()
+    let rows: Vec<BaseFacts> = crate::models::member_query::members_only()
         .filter(members::organization_id.eq(org))
         .filter(members::status.eq(MemberStatus::Official))
         .select((

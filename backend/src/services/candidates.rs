@@ -124,10 +124,7 @@ pub fn create(
         .execute(conn.conn())?;
     let name_folded = changes.name_folded.clone().unwrap_or_default();
     let sort_key = changes.name_sort_key.clone().unwrap_or_default();
-    crate::models::name_word::add_all(
-        conn,
-        [(id, name_folded.as_str(), sort_key.as_str())].into_iter(),
-    )?;
+    crate::models::name_word::add_all(conn, [(id, name_folded.as_str(), sort_key.as_str())])?;
     let file = FileRow {
         member_id: id,
         source: body.source,
