@@ -6,6 +6,7 @@
 //! Written in bulk (`COPY` on PostgreSQL, multi-row inserts on SQLite), a transaction per
 //! province.
 
+mod candidates;
 mod names;
 mod person;
 mod write;
@@ -50,6 +51,8 @@ pub struct SeedSummary {
     pub cards: u64,
     /// Badges.
     pub badges: u64,
+    /// Candidates for admission (issue 22), not members: 0–6 per cell.
+    pub candidates: u64,
 }
 
 /// The rule settings of every regulation, by the date each took effect.
@@ -107,6 +110,8 @@ pub fn run(
         generate(conn, opts, &mut progress)
     })?;
     crate::models::composition_rollup::rebuild(conn)?;
+    let mut summary = summary;
+    summary.candidates = candidates::grow(conn, opts.seed, opts.today)?;
     Ok(summary)
 }
 
