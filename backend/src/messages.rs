@@ -20,6 +20,7 @@
 use crate::domain::{admission, evaluation, transfer};
 use crate::error::AppError;
 
+pub mod candidates;
 pub mod cases;
 pub mod lang;
 pub mod things;

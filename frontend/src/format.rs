@@ -32,6 +32,7 @@ pub fn status(lang: Lang, s: MemberStatus) -> (&'static str, &'static str) {
         MemberStatus::Official => (lang.term(s), "official"),
         MemberStatus::Exited => (lang.term(s), "exited"),
         MemberStatus::TransferredOut => (lang.term(s), "exited"),
+        MemberStatus::Candidate => (lang.term(s), "candidate"),
     }
 }
 

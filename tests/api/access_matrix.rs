@@ -91,6 +91,8 @@ struct Side {
     cell2: i64,
     member: i64,
     member2: i64,
+    /// A candidate for admission in `cell`.
+    candidate: i64,
     transfer: i64,
     card: i64,
     proposal: i64,
@@ -149,6 +151,16 @@ async fn side(app: &TestApp, admin: &Client, name: &str, n: u32) -> Side {
     };
     s.member = admin.create_member(member("Lê Văn", 1)).await;
     s.member2 = admin.create_member(member("Trần Thị", 2)).await;
+    let res = admin
+        .post(
+            &format!("/api/v1/organizations/{}/candidates", s.cell),
+            json!({"full_name": format!("Đỗ Thị {name}"), "gender": "female",
+                   "birth_date": "1995-05-10", "national_id": format!("031195{:06}", 900 + n),
+                   "source": "workplace", "identified_on": "2024-01-10"}),
+        )
+        .await;
+    res.assert_status(201);
+    s.candidate = res.id();
     let mover = admin.create_member(member("Phạm Văn", 3)).await;
     s.transfer = admin
         .post(
@@ -364,6 +376,41 @@ fn describe(op: &str, s: &Side) -> Option<(Right, Call)> {
             ),
         ),
         "get_member" => (Read, get(format!("/api/v1/members/{m}"))),
+        "list_candidates" => (
+            Read,
+            get(format!("/api/v1/organizations/{}/candidates", s.cell)),
+        ),
+        "create_candidate" => (
+            Write,
+            post(
+                format!("/api/v1/organizations/{}/candidates", s.cell),
+                json!({"full_name": "Vũ Thị Mới", "gender": "female", "birth_date": "1996-02-03",
+                       "source": "youth_union", "identified_on": "2025-01-10"}),
+            ),
+        ),
+        "get_candidate" => (Read, get(format!("/api/v1/candidates/{}", s.candidate))),
+        "update_candidate" => (
+            Write,
+            send(
+                Method::PATCH,
+                format!("/api/v1/candidates/{}", s.candidate),
+                json!({"phone": "0912345678"}),
+            ),
+        ),
+        "create_candidate_step" => (
+            Write,
+            post(
+                format!("/api/v1/candidates/{}/steps", s.candidate),
+                json!({"kind": "application", "on": "2024-03-01"}),
+            ),
+        ),
+        "drop_candidate" => (
+            Write,
+            post(
+                format!("/api/v1/candidates/{}/drop", s.candidate),
+                json!({"on": "2025-06-01", "reason": "withdrew"}),
+            ),
+        ),
         "update_member" => (
             Write,
             send(

@@ -453,3 +453,40 @@ async fn folds_racing_writers_and_readers_never_miscount() {
     );
     app.assert_invariant();
 }
+
+/// Issue 22: the seeder grows 0–6 candidates per cell across the stages, each file accepted
+/// step by step by the rules, and none of them is counted as a member.
+#[actix_web::test]
+async fn a_seeded_province_has_candidates_at_every_early_stage() {
+    let app = TestApp::builder().today("2026-11-30").build().await;
+    seeded(&app, 1500, 7);
+    app.assert_invariant();
+    let mut conn = app.state.pool.get().unwrap();
+    let candidates: i64 = members::table
+        .filter(members::status.eq("candidate"))
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    assert!(candidates > 10, "{candidates}");
+    let root: String = qldv::db::schema::organizations::table
+        .filter(qldv::db::schema::organizations::parent_id.is_null())
+        .select(qldv::db::schema::organizations::path)
+        .first(&mut conn)
+        .unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    let stages = qldv::models::candidate::by_stage(&mut conn, &root, today).unwrap();
+    assert_eq!(stages.values().sum::<i64>(), candidates);
+    let reached = stages.values().filter(|n| **n > 0).count();
+    assert!(reached >= 5, "{stages:?}");
+    // The seeded files read through the API like any other.
+    let admin = app.admin().await;
+    let id: i64 = members::table
+        .filter(members::status.eq("candidate"))
+        .select(members::id)
+        .first(&mut conn)
+        .unwrap();
+    admin
+        .get(&format!("/api/v1/candidates/{id}"))
+        .await
+        .assert_status(200);
+}

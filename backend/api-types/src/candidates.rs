@@ -2,6 +2,13 @@
 //! prepares for admission, the steps of their admission file, and the categories the
 //! development report counts (issue 22; `docs/rules.md`, rules 24–31).
 
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+use crate::ids::{CandidateStepId, MemberId, OrgId};
+use crate::members::{Gender, MemberProfile, MemberStatus};
+
 crate::vocabulary::vocabulary! {
     /// Where a candidate stands in the admission pipeline, derived from the dated steps of the
     /// file (never entered). In pipeline order; the last two end the file without an admission.
@@ -135,4 +142,215 @@ impl DevelopmentCategory {
         DevelopmentCategory::Worker,
         DevelopmentCategory::FreeOrContractLabour,
     ];
+}
+
+/// A new candidate in a cell: the identity (the same fields and rules as a member's dossier)
+/// and where the candidate comes from.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"full_name": "Trần Thị Bình", "gender": "female", "birth_date": "1995-05-10", "national_id": "031195001111", "source": "youth_union", "identified_on": "2025-01-15", "youth_union_member": true, "categories": ["worker"]})))]
+pub struct CreateCandidate {
+    /// Identity and dossier fields; `full_name`, `gender` and `birth_date` are required.
+    #[serde(flatten)]
+    #[validate(nested)]
+    pub profile: MemberProfile,
+    /// The organisation that proposed the candidate.
+    pub source: CandidateSource,
+    /// The day the cell recorded the person as a candidate.
+    #[cfg_attr(feature = "openapi", schema(example = "2025-01-15"))]
+    pub identified_on: NaiveDate,
+    /// Still a member of the Youth Union (rule 26).
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(default = false))]
+    pub youth_union_member: bool,
+    /// A member of the trade union (rule 26).
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(default = false))]
+    pub trade_union_member: bool,
+    /// Rule 1: the consent to admit a person aged 60 or more.
+    #[validate(length(min = 1, max = 50))]
+    pub age_consent_no: Option<String>,
+    /// Rule 31: a population-policy case.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(default = false))]
+    pub population_policy: bool,
+    /// Rule 31: the occupational categories (`private_business_owner`, `student`, `worker`,
+    /// `free_or_contract_labour`).
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(default = json!([])))]
+    pub categories: Vec<DevelopmentCategory>,
+}
+
+/// A candidate and the admission file.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Candidate {
+    /// Id: the same record becomes the member at the ceremony.
+    pub id: MemberId,
+    /// The cell.
+    pub organization_id: OrgId,
+    /// Identity and dossier fields (masked by the caller's role like a member's).
+    #[serde(flatten)]
+    pub profile: MemberProfile,
+    /// `candidate`, or `probationary` once the ceremony is recorded.
+    pub status: MemberStatus,
+    /// Where the candidate came from.
+    pub source: CandidateSource,
+    /// Recorded as a candidate on.
+    pub identified_on: NaiveDate,
+    /// Still a member of the Youth Union.
+    pub youth_union_member: bool,
+    /// A member of the trade union.
+    pub trade_union_member: bool,
+    /// Rule 1's consent, if recorded.
+    pub age_consent_no: Option<String>,
+    /// A population-policy case.
+    pub population_policy: bool,
+    /// Occupational categories.
+    pub categories: Vec<DevelopmentCategory>,
+    /// Where the file stands.
+    pub stage: CandidateStage,
+    /// What is due next and by when (none once the file is closed).
+    pub next_due: Option<CandidateDue>,
+    /// The steps recorded, in the order they were.
+    pub steps: Vec<CandidateStep>,
+    /// Dropped on, with the reason and note.
+    pub dropped: Option<CandidateDrop>,
+    /// Version, for `If-Match`.
+    pub version: i64,
+}
+
+/// One candidate in a cell's list.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CandidateSummary {
+    /// Id.
+    pub id: MemberId,
+    /// Full name.
+    #[cfg_attr(feature = "openapi", schema(example = "Trần Thị Bình"))]
+    pub full_name: String,
+    /// Gender.
+    pub gender: Gender,
+    /// Date of birth.
+    pub birth_date: NaiveDate,
+    /// Where the candidate came from.
+    pub source: CandidateSource,
+    /// Where the file stands.
+    pub stage: CandidateStage,
+    /// What is due next and by when.
+    pub next_due: Option<CandidateDue>,
+}
+
+/// The next step of a file and its last day, when a rule sets one.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CandidateDue {
+    /// The step.
+    pub step: CandidateStepKind,
+    /// Its last day (rules 2, 24, 29).
+    pub by: Option<NaiveDate>,
+}
+
+/// A step to record in a candidate's file. Fields a kind does not use must be absent.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"kind": "cell_resolution", "on": "2025-05-20", "document_no": "5-NQ/CB", "vote_members": 9, "vote_agreeing": 7})))]
+pub struct RecordStep {
+    /// The step.
+    pub kind: Option<CandidateStepKind>,
+    /// Date of the document (certificate issued, resolution adopted, decision signed,
+    /// ceremony held…).
+    #[cfg_attr(feature = "openapi", schema(example = "2025-03-01"))]
+    pub on: Option<NaiveDate>,
+    /// Its number.
+    #[validate(length(min = 1, max = 50))]
+    #[cfg_attr(feature = "openapi", schema(example = "15-NQ/CB"))]
+    pub document_no: Option<String>,
+    /// `admission_decision`: the day the cell received it (rule 2; default its date).
+    pub received_on: Option<NaiveDate>,
+    /// `admission_decision` or `admission_refused` after the deadline: why (rule 29).
+    #[validate(length(min = 1, max = 500))]
+    pub late_reason: Option<String>,
+    /// `ceremony` after rule 2's deadline: the superior committee's approval.
+    #[validate(length(min = 1, max = 50))]
+    pub approval_no: Option<String>,
+    /// `cell_resolution` / `grassroots_resolution`: the members the vote is counted on, as the
+    /// minutes say (rule 27).
+    pub vote_members: Option<u32>,
+    /// Those who agreed.
+    pub vote_agreeing: Option<u32>,
+    /// `introduction`: the official member who introduces.
+    pub introducer_id: Option<MemberId>,
+    /// `introduction`: worked, studied or lived with the candidate since (rule 25).
+    pub together_since: Option<NaiveDate>,
+    /// `introduction`: assigned in place of an introducer who left or was disciplined.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(default = false))]
+    pub replacing: bool,
+    /// `helpers_assigned`: the official members assigned.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(default = json!([])))]
+    pub helper_ids: Vec<MemberId>,
+}
+
+/// A recorded step.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CandidateStep {
+    /// Id.
+    pub id: CandidateStepId,
+    /// The step.
+    pub kind: CandidateStepKind,
+    /// Date of its document.
+    pub on: NaiveDate,
+    /// Its number.
+    pub document_no: Option<String>,
+    /// The charter document in force on that date.
+    pub regulation: String,
+    /// A decision: received by the cell on.
+    pub received_on: Option<NaiveDate>,
+    /// A late decision or refusal: why.
+    pub late_reason: Option<String>,
+    /// A late ceremony: the approval.
+    pub approval_no: Option<String>,
+    /// A resolution: members counted.
+    pub vote_members: Option<u32>,
+    /// A resolution: agreeing.
+    pub vote_agreeing: Option<u32>,
+    /// An introduction: the introducer.
+    pub introducer_id: Option<MemberId>,
+    /// An introduction: together since.
+    pub together_since: Option<NaiveDate>,
+    /// An introduction in place of another.
+    pub replacing: bool,
+    /// Helpers assigned.
+    pub helper_ids: Vec<MemberId>,
+}
+
+/// The answer to a recorded step: the file as it now stands, and warnings that do not refuse
+/// the step.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StepRecorded {
+    /// The file.
+    pub candidate: Candidate,
+    /// A resolution: the cell's official members on that date as the records count them
+    /// (rule 27), for comparison with `vote_members`.
+    pub computed_vote_base: Option<u32>,
+    /// Warnings in Vietnamese (e.g. the vote base differs from the records').
+    pub warnings: Vec<String>,
+}
+
+/// Dropping a candidate from the pipeline.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CandidateDrop {
+    /// On this date.
+    #[cfg_attr(feature = "openapi", schema(example = "2025-06-01"))]
+    pub on: NaiveDate,
+    /// Why.
+    pub reason: CandidateDropReason,
+    /// A note (required for `other`).
+    #[validate(length(min = 1, max = 500))]
+    pub note: Option<String>,
 }

@@ -32,8 +32,8 @@ pub mod vocabulary;
 pub use common::{FieldError, Page, Problem};
 pub use error_code::ErrorCode;
 pub use ids::{
-    AdmissionTargetId, ApiTokenId, AuditEntryId, BadgeId, CardId, CaseId, DisciplineId,
-    EvaluationId, EventId, IllnessId, ImportId, MemberId, OrgId, PeriodId, ProposalId, RoundId,
-    TransferId, UserId,
+    AdmissionTargetId, ApiTokenId, AuditEntryId, BadgeId, CandidateStepId, CardId, CaseId,
+    DisciplineId, EvaluationId, EventId, IllnessId, ImportId, MemberId, OrgId, PeriodId,
+    ProposalId, RoundId, TransferId, UserId,
 };
 pub use vocabulary::{Lang, Term, UnknownTerm};

@@ -43,6 +43,9 @@ crate::vocabulary::vocabulary! {
         Exited = "exited",
         /// Transferred to a party organisation outside this system.
         TransferredOut = "transferred_out",
+        /// Quần chúng ưu tú: a candidate in the admission pipeline (issue 22), not a member yet.
+        /// Never active: never counted, rated, transferred, carded or badged.
+        Candidate = "candidate",
     }
 }
 

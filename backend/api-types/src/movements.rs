@@ -431,6 +431,16 @@ crate::vocabulary::vocabulary! {
         LateEntry = "late_entry",
         /// Rule 23: grounds to propose a name removal (an alert, never an automatic exit).
         NameRemovalProposed = "name_removal_proposed",
+        /// Rule 24: a candidate's awareness course certificate lapsed before the cell resolved.
+        CandidateCertificateExpired = "candidate_certificate_expired",
+        /// Rule 25: a candidate's introducer left the organisation before the ceremony.
+        CandidateIntroducerLeft = "candidate_introducer_left",
+        /// Rule 25: a candidate's introducer is under a discipline before the ceremony.
+        CandidateIntroducerDisciplined = "candidate_introducer_disciplined",
+        /// Rule 29: no decision (or refusal) on a candidate by its deadline.
+        CandidateDecisionOverdue = "candidate_decision_overdue",
+        /// Rule 2: a decided candidate's ceremony not held by its deadline.
+        CandidateCeremonyOverdue = "candidate_ceremony_overdue",
     }
 }
 

@@ -229,10 +229,10 @@ diesel::table! {
         youth_union_joined_on -> Nullable<Date>,
         personal_history_no -> Nullable<Text>,
         introducers -> Nullable<Text>,
-        first_admission_decision_on -> Date,
-        admission_decision_on -> Date,
+        first_admission_decision_on -> Nullable<Date>,
+        admission_decision_on -> Nullable<Date>,
         admission_decision_no -> Nullable<Text>,
-        ceremony_on -> Date,
+        ceremony_on -> Nullable<Date>,
         ceremony_place -> Nullable<Text>,
         official_on -> Nullable<Date>,
         status -> Text,
@@ -564,6 +564,7 @@ diesel::joinable!(member_cases -> members (member_id));
 diesel::joinable!(memberships -> members (member_id));
 diesel::joinable!(imports -> organizations (organization_id));
 diesel::joinable!(member_supplements -> members (member_id));
+diesel::joinable!(candidate_files -> members (member_id));
 
 diesel::table! {
     changes (seq) {
@@ -661,6 +662,61 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// A candidate's file (issue 22): one per candidate, kept after the ceremony.
+    candidate_files (member_id) {
+        member_id -> BigInt,
+        source -> Text,
+        identified_on -> Date,
+        youth_union_member -> Bool,
+        trade_union_member -> Bool,
+        age_consent_no -> Nullable<Text>,
+        population_policy -> Bool,
+        dropped_on -> Nullable<Date>,
+        drop_reason -> Nullable<Text>,
+        drop_note -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    /// One dated step of a candidate's file.
+    candidate_steps (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        kind -> Text,
+        on_date -> Date,
+        document_no -> Nullable<Text>,
+        regulation -> Text,
+        received_on -> Nullable<Date>,
+        late_reason -> Nullable<Text>,
+        approval_no -> Nullable<Text>,
+        vote_members -> Nullable<Integer>,
+        vote_agreeing -> Nullable<Integer>,
+        introducer_id -> Nullable<BigInt>,
+        together_since -> Nullable<Date>,
+        replacing -> Bool,
+        entered_by -> Nullable<BigInt>,
+        entered_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// The official members a `helpers_assigned` step assigns.
+    candidate_helpers (step_id, helper_id) {
+        step_id -> BigInt,
+        helper_id -> BigInt,
+        to_on -> Nullable<Date>,
+    }
+}
+
+diesel::table! {
+    /// The occupational categories entered with a candidate (rule 31).
+    candidate_categories (member_id, category) {
+        member_id -> BigInt,
+        category -> Text,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     organization_kinds,
     organizations,
@@ -704,4 +760,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     composition_state,
     badge_occasions,
     discipline_remedies,
+    candidate_files,
+    candidate_steps,
+    candidate_helpers,
+    candidate_categories,
 );

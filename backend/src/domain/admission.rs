@@ -249,9 +249,10 @@ pub struct NotProbationary;
 pub fn require_probationary(status: MemberStatus) -> Result<(), NotProbationary> {
     match status {
         MemberStatus::Probationary => Ok(()),
-        MemberStatus::Official | MemberStatus::Exited | MemberStatus::TransferredOut => {
-            Err(NotProbationary)
-        }
+        MemberStatus::Official
+        | MemberStatus::Exited
+        | MemberStatus::TransferredOut
+        | MemberStatus::Candidate => Err(NotProbationary),
     }
 }
 

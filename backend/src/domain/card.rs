@@ -20,13 +20,15 @@ pub fn check_member(status: MemberStatus) -> Result<(), Violation> {
                 "Only an official member is issued a party card"
             ),
         )),
-        MemberStatus::Exited | MemberStatus::TransferredOut => Err(Violation::new(
-            "member_not_active",
-            text!(
-                "Đảng viên không còn sinh hoạt",
-                "The member is no longer active"
-            ),
-        )),
+        MemberStatus::Exited | MemberStatus::TransferredOut | MemberStatus::Candidate => {
+            Err(Violation::new(
+                "member_not_active",
+                text!(
+                    "Đảng viên không còn sinh hoạt",
+                    "The member is no longer active"
+                ),
+            ))
+        }
     }
 }
 

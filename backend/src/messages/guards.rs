@@ -36,7 +36,7 @@ const ALLOWED: [(&str, &str); 23] = [
     ),
     (
         "domain/candidate/",
-        "moved to the convention by the candidate helper at merge",
+        "step refusals worded in Vietnamese beside their rule, paired with English in messages/candidates.rs",
     ),
     (
         "services/reports/labels.rs",

@@ -33,11 +33,13 @@ pub enum Thing {
     BadgeProposal,
     /// A party card.
     Card,
+    /// A candidate for admission (quần chúng ưu tú).
+    Candidate,
 }
 
 impl Thing {
     /// Every kind, for tests.
-    pub const ALL: [Thing; 14] = [
+    pub const ALL: [Thing; 15] = [
         Thing::Record,
         Thing::Member,
         Thing::Organization,
@@ -52,6 +54,7 @@ impl Thing {
         Thing::Discipline,
         Thing::BadgeProposal,
         Thing::Card,
+        Thing::Candidate,
     ];
 
     /// The noun in `lang`.
@@ -78,6 +81,7 @@ impl Thing {
             Thing::Discipline => "quyết định kỷ luật",
             Thing::BadgeProposal => "đề nghị tặng Huy hiệu",
             Thing::Card => "thẻ đảng viên",
+            Thing::Candidate => "quần chúng ưu tú",
         }
     }
 
@@ -97,6 +101,7 @@ impl Thing {
             Thing::Discipline => "discipline decision",
             Thing::BadgeProposal => "party-badge proposal",
             Thing::Card => "party card",
+            Thing::Candidate => "candidate for admission",
         }
     }
 }

@@ -15,6 +15,35 @@ pub use crate::models::member_changes::ProfileChanges;
 use crate::models::member_query::scoped;
 use crate::models::uow::Uow;
 
+/// An admission date of a member row. The column is NULL only on a candidate's row (issue 22),
+/// which member queries never read ([`scoped`] keeps candidates out): reading one anyway is an
+/// error of the query, reported as such, never a panic.
+#[derive(Debug, Clone, Copy)]
+pub struct AdmittedOn(NaiveDate);
+
+impl<DB> diesel::deserialize::Queryable<diesel::sql_types::Nullable<diesel::sql_types::Date>, DB>
+    for AdmittedOn
+where
+    DB: diesel::backend::Backend,
+    Option<NaiveDate>: diesel::deserialize::FromStaticSqlRow<
+        diesel::sql_types::Nullable<diesel::sql_types::Date>,
+        DB,
+    >,
+{
+    type Row = Option<NaiveDate>;
+
+    fn build(row: Option<NaiveDate>) -> diesel::deserialize::Result<Self> {
+        row.map(Self)
+            .ok_or_else(|| "a candidate's row read as a member's: no admission date".into())
+    }
+}
+
+impl From<AdmittedOn> for NaiveDate {
+    fn from(d: AdmittedOn) -> Self {
+        d.0
+    }
+}
+
 /// A stored member record.
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable, serde::Serialize)]
 #[diesel(table_name = members)]
@@ -86,12 +115,15 @@ pub struct MemberRow {
     /// Introducers.
     pub introducers: Option<String>,
     /// First admission decision.
+    #[diesel(deserialize_as = AdmittedOn)]
     pub first_admission_decision_on: NaiveDate,
     /// Latest admission decision.
+    #[diesel(deserialize_as = AdmittedOn)]
     pub admission_decision_on: NaiveDate,
     /// Its number.
     pub admission_decision_no: Option<String>,
     /// Ceremony.
+    #[diesel(deserialize_as = AdmittedOn)]
     pub ceremony_on: NaiveDate,
     /// Ceremony place.
     pub ceremony_place: Option<String>,
@@ -306,7 +338,7 @@ impl MemberRow {
     /// Derives again, from their events, the rows whose interruptions were cached only as a
     /// number of days (written before the dated periods were kept); the number of rows.
     pub fn derive_pending_interruptions(conn: &mut DbConn) -> AppResult<usize> {
-        let ids: Vec<MemberId> = members::table
+        let ids: Vec<MemberId> = crate::models::member_query::members_only()
             .filter(members::interruptions.is_null())
             .select(members::id)
             .load(conn)?;

@@ -59,9 +59,10 @@ pub(crate) fn within<'a>(q: Boxed<'a>, scope: &Scope, subtree_path: Option<&str>
     q
 }
 
-/// Members inside the scope.
+/// Members inside the scope. Candidates (issue 22) are not members: every member query starts
+/// here or from [`members_only`], so none of them counts, lists, rates or exports a candidate.
 pub(crate) fn scoped<'a>(scope: &Scope) -> Boxed<'a> {
-    let q = members::table.into_boxed();
+    let q = members_only();
     match scope.path_range() {
         Some((lo, hi)) => q
             .filter(members::org_path.ge(lo))
@@ -80,4 +81,11 @@ pub(crate) fn like_escape(s: &str) -> String {
     s.replace('\\', "\\\\")
         .replace('%', "\\%")
         .replace('_', "\\_")
+}
+
+/// Every member row but the candidates' (issue 22): the start of a member query without a scope.
+pub(crate) fn members_only<'a>() -> Boxed<'a> {
+    members::table
+        .into_boxed()
+        .filter(members::status.ne(MemberStatus::Candidate))
 }

@@ -36,6 +36,7 @@ pub mod badge;
 pub mod badge_occasion;
 pub mod badge_proposal;
 pub mod calendar;
+pub mod candidate;
 pub mod card;
 pub mod change;
 pub mod composition_rollup;

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod auth;
 pub mod badges;
 pub mod calendar;
+pub mod candidates;
 pub mod cards;
 pub mod changes;
 mod common;
@@ -38,6 +39,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
     api_tokens::configure(cfg);
     organizations::configure(cfg);
     members::configure(cfg);
+    candidates::configure(cfg);
     transfers::configure(cfg);
     evaluations::configure(cfg);
     cards::configure(cfg);

@@ -132,6 +132,8 @@ problems! {
     NotProbationary = 409, "Not probationary", [NotProbationary];
     /// 409: Not probationary, or the recognition was refused (rule 4).
     NotRecognisable = 409, "Not probationary (`not_probationary`), or the recognition was refused: only the name removal remains (`recognition_refused`)", [NotProbationary, RecognitionRefused];
+    /// 422: A step of a candidate's file (or the drop) breaks a rule (24–31, 1–2).
+    StepRefused = 422, "A step of the admission file breaks a rule: the code names it", [CandidateFileClosed, DateInFuture, BeforeIdentification, StepOutOfOrder, StepAfterLaterStep, DateBeforeEarlierStep, StepAlreadyRecorded, IntroducerNotOfficial, IntroducerTooShortTogether, IntroducerLeft, IntroducerDisciplined, IntroducerNothingToReplace, IntroducerRepeated, IntroductionsComplete, NotUnionMember, IntroductionsIncomplete, YouthUnionIntroductionRequired, CertificateExpired, VoteInconsistent, VoteUnderTwoThirds, NoGrassrootsCommittee, ExtensionAfterDeadline, DecisionPastDeadline, DecisionReceivedOutOfOrder, TooYoung, CeremonyTooLate, ConsentRequired, DateOrder];
     /// 409: The case is already settled.
     CaseSettled = 409, "Already settled (`case_settled`)", [CaseSettled];
     /// 409: Retried with the Idempotency-Key of a token already created: its secret is not shown again.

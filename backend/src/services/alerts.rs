@@ -50,7 +50,7 @@ pub fn for_subtree(conn: &mut DbConn, path: &str, today: NaiveDate) -> AppResult
             members::id,
             members::full_name,
             members::organization_id,
-            members::ceremony_on,
+            members::ceremony_on.assume_not_null(),
         ))
         .load(conn)?;
     for (id, name, org, ceremony) in probationary {
@@ -215,6 +215,8 @@ pub fn for_subtree(conn: &mut DbConn, path: &str, today: NaiveDate) -> AppResult
     )?);
     // Rule 23: name-removal proposals.
     out.extend(super::name_removal::alerts(conn, &lo, &hi, today)?);
+    // Issue 22: the candidates' files (rules 2, 24, 25, 29).
+    out.extend(super::candidates::alerts(conn, (&lo, &hi), today)?);
 
     out.sort_by(|a, b| a.date.cmp(&b.date).then(a.member_id.0.cmp(&b.member_id.0)));
     Ok(out)

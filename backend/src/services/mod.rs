@@ -8,6 +8,7 @@ pub mod badge_occasions;
 pub mod badges;
 pub mod bootstrap;
 pub mod calendar;
+pub mod candidates;
 pub mod cards;
 pub mod cases;
 pub mod discipline_remedies;

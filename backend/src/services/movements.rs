@@ -28,7 +28,7 @@ use crate::services::members::{MemberWrite, Refreshed};
 fn active(m: &MemberRow) -> AppResult<()> {
     match m.status {
         MemberStatus::Probationary | MemberStatus::Official => Ok(()),
-        MemberStatus::Exited | MemberStatus::TransferredOut => {
+        MemberStatus::Exited | MemberStatus::TransferredOut | MemberStatus::Candidate => {
             Err(crate::messages::members::not_active())
         }
     }

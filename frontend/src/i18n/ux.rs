@@ -58,6 +58,8 @@ pub enum Ux {
     ActTemporary,
     /// Record a name removal (rules 4 and 23).
     ActRemoval,
+    /// Open a candidate's admission file.
+    ActCandidate,
     /// The member form, to print.
     PrintMemberForm,
     /// A report, to print.
@@ -138,6 +140,7 @@ fn pair(key: Ux) -> (&'static str, &'static str) {
         ActDiscipline => ("Xem kỷ luật", "Open the discipline"),
         ActTemporary => ("Xem chuyển sinh hoạt tạm thời", "Open the temporary transfer"),
         ActRemoval => ("Xem xét xóa tên", "Consider the name removal"),
+        ActCandidate => ("Xem hồ sơ kết nạp", "Open the admission file"),
         PrintMemberForm => ("In phiếu đảng viên", "Print the member form"),
         PrintReport => ("Bản in", "Print view"),
         ScoreHint => ("Điểm (0–100)", "Score (0–100)"),

@@ -42,6 +42,13 @@ pub fn alert_action(kind: AlertKind, member: MemberId) -> (Ux, String) {
             (Ux::ActRemoval, urls::member_tab(member, MemberTab::Actions))
         }
         AlertKind::LateEntry => (Ux::ActAway, urls::member_tab(member, MemberTab::Events)),
+        AlertKind::CandidateCertificateExpired
+        | AlertKind::CandidateIntroducerLeft
+        | AlertKind::CandidateIntroducerDisciplined
+        | AlertKind::CandidateDecisionOverdue
+        | AlertKind::CandidateCeremonyOverdue => {
+            (Ux::ActCandidate, format!("/candidates/{}", member.0))
+        }
     }
 }
 

@@ -78,6 +78,7 @@ labels!(English, en;
         Official => "Official",
         Exited => "Exited",
         TransferredOut => "Transferred out",
+        Candidate => "Candidate",
     }
     MemberEventKind {
         Admitted => "Admitted",
@@ -132,6 +133,11 @@ labels!(English, en;
         RemovalNotRecorded => "Not recognised, removal not recorded",
         LateEntry => "Late data entry",
         NameRemovalProposed => "Name removal proposed",
+        CandidateCertificateExpired => "Candidate's awareness certificate expired",
+        CandidateIntroducerLeft => "Candidate's introducer left",
+        CandidateIntroducerDisciplined => "Candidate's introducer disciplined",
+        CandidateDecisionOverdue => "Admission decision overdue",
+        CandidateCeremonyOverdue => "Admission ceremony overdue",
     }
     MembershipEnd {
         TransferredOut => "Transferred out",

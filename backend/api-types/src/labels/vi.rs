@@ -78,6 +78,7 @@ labels!(Vietnamese, vi;
         Official => "Chính thức",
         Exited => "Đã ra khỏi Đảng",
         TransferredOut => "Đã chuyển đi",
+        Candidate => "Quần chúng ưu tú",
     }
     MemberEventKind {
         Admitted => "Kết nạp",
@@ -132,6 +133,11 @@ labels!(Vietnamese, vi;
         RemovalNotRecorded => "Không công nhận chính thức, chưa xóa tên",
         LateEntry => "Nhập dữ liệu chậm",
         NameRemovalProposed => "Đề nghị xóa tên",
+        CandidateCertificateExpired => "Giấy chứng nhận bồi dưỡng nhận thức về Đảng hết giá trị",
+        CandidateIntroducerLeft => "Người giới thiệu đã chuyển đi",
+        CandidateIntroducerDisciplined => "Người giới thiệu bị kỷ luật",
+        CandidateDecisionOverdue => "Quá hạn quyết định kết nạp",
+        CandidateCeremonyOverdue => "Quá hạn tổ chức lễ kết nạp",
     }
     MembershipEnd {
         TransferredOut => "Chuyển đi",

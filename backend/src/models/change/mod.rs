@@ -141,6 +141,7 @@ pub fn records_in(conn: &mut DbConn, path: &str) -> AppResult<Vec<(ChangeEntity,
         ChangeEntity::Member,
         members::table
             .filter(in_subtree.clone())
+            .filter(members::status.ne(qldv_api_types::members::MemberStatus::Candidate))
             .select(members::id)
             .load(conn)?,
     );

@@ -134,7 +134,8 @@ pub(super) fn publish(
         let members: std::collections::HashMap<MemberId, MemberRow> = if member_ids.is_empty() {
             Default::default()
         } else {
-            members::table
+            // A candidate's changes are not published as a member's (issue 22).
+            crate::models::member_query::members_only()
                 .filter(members::id.eq_any(&member_ids))
                 .select(MemberRow::as_select())
                 .load::<MemberRow>(conn)?

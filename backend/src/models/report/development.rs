@@ -41,14 +41,36 @@ SELECT 'total', 'children_target', CAST(SUM(o.target) AS BIGINT)
     tally::run(conn, &sql, p)
 }
 
-/// HOOK for the pipeline by stage (issue 22, candidate storage): the candidates open on the
-/// period's last day (or today for the current year) and those dropped or refused in the period,
-/// per subordinate organisation of the root (`grp` its id) and in total (`total`), one metric
-/// per `CandidateStage` code (`identified` … `decided`, `refused`, `dropped`).
-///
-/// Returns `None` while the system stores no candidates: the report then prints a note instead
-/// of a table of zeros. The candidate storage replaces the body with its query (one `CASE` over
-/// the latest step kind per candidate, see `docs/candidates.md`) and returns `Some`.
-pub fn pipeline_by_stage(_conn: &mut DbConn, _p: TallyParams) -> AppResult<Option<Vec<Tally>>> {
-    Ok(None)
+/// The pipeline by stage (issue 22): the candidates of the root's subtree and of each
+/// organisation directly under it, by the stage their files stood at on the period's last day
+/// (`candidate::by_stage`, which also counts the files dropped, refused or admitted by then),
+/// `grp` the organisation's id (or `total`), one metric per `CandidateStage` code. The subtrees
+/// are today's, as in `by_stage`.
+pub fn pipeline_by_stage(conn: &mut DbConn, p: TallyParams) -> AppResult<Option<Vec<Tally>>> {
+    use crate::db::schema::organizations;
+    use diesel::prelude::*;
+    let root: String = organizations::table
+        .filter(organizations::id.eq(p.root))
+        .select(organizations::path)
+        .first(conn)?;
+    let children: Vec<(i64, String)> = organizations::table
+        .filter(organizations::parent_id.eq(p.root))
+        .select((organizations::id, organizations::path))
+        .load(conn)?;
+    let mut out = Vec::new();
+    let groups = std::iter::once(("total".to_string(), root)).chain(
+        children
+            .into_iter()
+            .map(|(id, path)| (id.to_string(), path)),
+    );
+    for (grp, path) in groups {
+        for (stage, n) in crate::models::candidate::by_stage(conn, &path, p.to)? {
+            out.push(Tally {
+                grp: Some(grp.clone()),
+                metric: Some(stage.as_str().to_string()),
+                n,
+            });
+        }
+    }
+    Ok(Some(out))
 }

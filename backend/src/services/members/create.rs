@@ -214,7 +214,7 @@ pub fn plan(
             }
             Some(o)
         }
-        (MemberStatus::Exited | MemberStatus::TransferredOut, _) => {
+        (MemberStatus::Exited | MemberStatus::TransferredOut | MemberStatus::Candidate, _) => {
             errors.push(fe(
                 "status",
                 "not_allowed",

@@ -5,7 +5,7 @@
 mod correct;
 mod create;
 mod guard;
-mod profile;
+pub(crate) mod profile;
 mod recognise;
 mod supplement;
 

@@ -6,6 +6,7 @@
 //! Written in bulk (`COPY` on PostgreSQL, multi-row inserts on SQLite), a transaction per
 //! province.
 
+mod candidates;
 mod names;
 mod person;
 mod targets;
@@ -53,6 +54,8 @@ pub struct SeedSummary {
     pub badges: u64,
     /// Admission targets (organisations × years).
     pub targets: u64,
+    /// Candidates for admission (issue 22), not members: 0–6 per cell.
+    pub candidates: u64,
 }
 
 /// The rule settings of every regulation, by the date each took effect.
@@ -115,6 +118,7 @@ pub fn run(
     summary.targets =
         crate::db::write_transaction(conn, |c| targets::seed(c, opts.seed, opts.today))?;
     crate::models::composition_rollup::rebuild(conn)?;
+    summary.candidates = candidates::grow(conn, opts.seed, opts.today)?;
     Ok(summary)
 }
 

@@ -1,0 +1,523 @@
+//! Candidates (issue 22): the member row with status `candidate`, its file (`candidate_files`),
+//! the dated steps (`candidate_steps`, `candidate_helpers`) and the occupational categories.
+//! Every query here is scoped like the member queries; member queries never read these rows.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use qldv_api_types::candidates::{
+    self as dto, CandidateDropReason, CandidateSource, CandidateStepKind, DevelopmentCategory,
+};
+use qldv_api_types::members::{Gender, MemberProfile, MemberStatus, PoliticalTheory};
+use qldv_api_types::{CandidateStepId, MemberId, OrgId};
+
+use crate::auth::Scope;
+use crate::db::schema::{
+    candidate_categories, candidate_files, candidate_helpers, candidate_steps, members,
+};
+use crate::db::DbConn;
+use crate::domain::privacy::{Field, Privacy};
+use crate::error::AppResult;
+use crate::models::member_query::{after_name, within, Boxed};
+
+/// A candidate's member row, as far as the file shows it (no lifecycle dates).
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = members)]
+pub struct CandidateRow {
+    /// Id.
+    pub id: MemberId,
+    /// The member's cell.
+    pub organization_id: OrgId,
+    /// Path of that cell.
+    pub org_path: String,
+    /// Full name.
+    pub full_name: String,
+    /// Folded name (search).
+    pub name_folded: String,
+    /// Vietnamese sort key.
+    pub name_sort_key: String,
+    /// Birth name.
+    pub birth_name: Option<String>,
+    /// Other names.
+    pub other_names: Option<String>,
+    /// Gender.
+    pub gender: Gender,
+    /// Date of birth.
+    pub birth_date: NaiveDate,
+    /// Place of birth.
+    pub birth_place: Option<String>,
+    /// Home town.
+    pub hometown: Option<String>,
+    /// Permanent residence.
+    pub permanent_address: Option<String>,
+    /// Current residence.
+    pub current_address: Option<String>,
+    /// Ethnicity.
+    pub ethnicity: Option<String>,
+    /// Religion.
+    pub religion: Option<String>,
+    /// CCCD.
+    pub national_id: Option<String>,
+    /// Phone.
+    pub phone: Option<String>,
+    /// E-mail.
+    pub email: Option<String>,
+    /// General education.
+    pub education_general: Option<String>,
+    /// Professional qualification.
+    pub professional_qualification: Option<String>,
+    /// Academic degree.
+    pub academic_degree: Option<String>,
+    /// Academic title.
+    pub academic_title: Option<String>,
+    /// Political theory level.
+    pub political_theory: Option<PoliticalTheory>,
+    /// State-management level.
+    pub state_management: Option<String>,
+    /// Foreign languages.
+    pub foreign_languages: Option<String>,
+    /// IT level.
+    pub it_level: Option<String>,
+    /// Occupation.
+    pub occupation: Option<String>,
+    /// Job title.
+    pub job_title: Option<String>,
+    /// Workplace.
+    pub workplace: Option<String>,
+    /// Joined the Youth Union.
+    pub youth_union_joined_on: Option<NaiveDate>,
+    /// Personal-history number.
+    pub personal_history_no: Option<String>,
+    /// Introducers.
+    pub introducers: Option<String>,
+    /// Its number.
+    pub admission_decision_no: Option<String>,
+    /// Ceremony place.
+    pub ceremony_place: Option<String>,
+    /// Membership status.
+    pub status: MemberStatus,
+    /// Version.
+    pub version: i64,
+    /// Legacy 9-digit CMND (rule 21), not unique: an old record of the person may carry it.
+    pub legacy_id_no: Option<String>,
+    /// Changed.
+    pub updated_at: NaiveDateTime,
+}
+
+/// The file's own columns.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
+#[diesel(table_name = candidate_files)]
+pub struct FileRow {
+    /// The candidate.
+    pub member_id: MemberId,
+    /// Where the candidate came from.
+    pub source: CandidateSource,
+    /// Recorded as a candidate on.
+    pub identified_on: NaiveDate,
+    /// Still a member of the Youth Union.
+    pub youth_union_member: bool,
+    /// A member of the trade union.
+    pub trade_union_member: bool,
+    /// Rule 1's consent.
+    pub age_consent_no: Option<String>,
+    /// A population-policy case.
+    pub population_policy: bool,
+    /// Dropped on.
+    pub dropped_on: Option<NaiveDate>,
+    /// Why.
+    pub drop_reason: Option<CandidateDropReason>,
+    /// Note.
+    pub drop_note: Option<String>,
+}
+
+/// One stored step.
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = candidate_steps)]
+pub struct StepRow {
+    /// Id.
+    pub id: CandidateStepId,
+    /// The candidate.
+    pub member_id: MemberId,
+    /// The step.
+    pub kind: CandidateStepKind,
+    /// Date of its document.
+    pub on_date: NaiveDate,
+    /// Its number.
+    pub document_no: Option<String>,
+    /// Charter document in force on that date.
+    pub regulation: String,
+    /// A decision: received on.
+    pub received_on: Option<NaiveDate>,
+    /// A late answer: why.
+    pub late_reason: Option<String>,
+    /// A late ceremony: approval.
+    pub approval_no: Option<String>,
+    /// A resolution: members counted.
+    pub vote_members: Option<i32>,
+    /// A resolution: agreeing.
+    pub vote_agreeing: Option<i32>,
+    /// An introduction: the introducer.
+    pub introducer_id: Option<MemberId>,
+    /// An introduction: together since.
+    pub together_since: Option<NaiveDate>,
+    /// An introduction in place of another.
+    pub replacing: bool,
+    /// Entered by.
+    pub entered_by: Option<i64>,
+    /// Entered at.
+    pub entered_at: NaiveDateTime,
+}
+
+/// A step to insert (its id reserved by the caller).
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = candidate_steps)]
+pub struct NewStep {
+    /// Id.
+    pub id: CandidateStepId,
+    /// The candidate.
+    pub member_id: MemberId,
+    /// The step.
+    pub kind: CandidateStepKind,
+    /// Date.
+    pub on_date: NaiveDate,
+    /// Document number.
+    pub document_no: Option<String>,
+    /// Charter document in force.
+    pub regulation: String,
+    /// Received on.
+    pub received_on: Option<NaiveDate>,
+    /// Late reason.
+    pub late_reason: Option<String>,
+    /// Approval.
+    pub approval_no: Option<String>,
+    /// Members counted.
+    pub vote_members: Option<i32>,
+    /// Agreeing.
+    pub vote_agreeing: Option<i32>,
+    /// Introducer.
+    pub introducer_id: Option<MemberId>,
+    /// Together since.
+    pub together_since: Option<NaiveDate>,
+    /// Replacing.
+    pub replacing: bool,
+    /// Entered by.
+    pub entered_by: Option<i64>,
+    /// Entered at.
+    pub entered_at: NaiveDateTime,
+}
+
+/// Candidates' rows inside the scope (open and converted files both carry a file row).
+fn scoped_candidates<'a>(scope: &Scope) -> Boxed<'a> {
+    within(members::table.into_boxed(), scope, None)
+        .filter(members::id.eq_any(candidate_files::table.select(candidate_files::member_id)))
+}
+
+impl CandidateRow {
+    /// One candidate (or a member admitted through the pipeline) inside the scope, else 404.
+    pub fn find(conn: &mut DbConn, scope: &Scope, id: MemberId) -> AppResult<Self> {
+        scoped_candidates(scope)
+            .filter(members::id.eq(id))
+            .select(Self::as_select())
+            .first(conn)
+            .optional()?
+            .ok_or_else(crate::messages::candidates::not_found)
+    }
+
+    /// The open candidates (status `candidate`) of the subtree at `path`, in Vietnamese name
+    /// order after the keyset cursor.
+    pub fn list(
+        conn: &mut DbConn,
+        scope: &Scope,
+        path: &str,
+        after: Option<(String, MemberId)>,
+        limit: i64,
+    ) -> AppResult<Vec<Self>> {
+        let q = within(members::table.into_boxed(), scope, Some(path))
+            .filter(members::status.eq(MemberStatus::Candidate));
+        Ok(after_name(q, after)
+            .order((members::name_sort_key.asc(), members::id.asc()))
+            .limit(limit)
+            .select(Self::as_select())
+            .load(conn)?)
+    }
+
+    /// The identity and dossier as `privacy` shows them (the members' privacy table).
+    pub fn profile(&self, privacy: Privacy) -> MemberProfile {
+        MemberProfile {
+            full_name: Some(self.full_name.clone()),
+            birth_name: self.birth_name.clone(),
+            other_names: self.other_names.clone(),
+            gender: Some(self.gender),
+            birth_date: Some(self.birth_date),
+            birth_place: self.birth_place.clone(),
+            hometown: self.hometown.clone(),
+            permanent_address: privacy.show(Field::Address, self.permanent_address.clone()),
+            current_address: privacy.show(Field::Address, self.current_address.clone()),
+            ethnicity: privacy.show(Field::Ethnicity, self.ethnicity.clone()),
+            religion: privacy.show(Field::Religion, self.religion.clone()),
+            national_id: privacy.show(Field::NationalId, self.national_id.clone()),
+            legacy_id_no: privacy.show(Field::NationalId, self.legacy_id_no.clone()),
+            phone: privacy.show(Field::Phone, self.phone.clone()),
+            email: privacy.show(Field::Email, self.email.clone()),
+            education_general: self.education_general.clone(),
+            professional_qualification: self.professional_qualification.clone(),
+            academic_degree: self.academic_degree.clone(),
+            academic_title: self.academic_title.clone(),
+            political_theory: self.political_theory,
+            state_management: self.state_management.clone(),
+            foreign_languages: self.foreign_languages.clone(),
+            it_level: self.it_level.clone(),
+            occupation: self.occupation.clone(),
+            job_title: self.job_title.clone(),
+            workplace: self.workplace.clone(),
+            youth_union_joined_on: self.youth_union_joined_on,
+            personal_history_no: self.personal_history_no.clone(),
+            admission_decision_no: self.admission_decision_no.clone(),
+            introducers: self.introducers.clone(),
+            ceremony_place: self.ceremony_place.clone(),
+        }
+    }
+}
+
+impl FileRow {
+    /// The file of `id`.
+    pub fn get(conn: &mut DbConn, id: MemberId) -> AppResult<Self> {
+        candidate_files::table
+            .find(id)
+            .select(Self::as_select())
+            .first(conn)
+            .optional()?
+            .ok_or_else(crate::messages::candidates::not_found)
+    }
+
+    /// The files of `ids`.
+    pub fn of(conn: &mut DbConn, ids: &[MemberId]) -> AppResult<Vec<Self>> {
+        Ok(candidate_files::table
+            .filter(candidate_files::member_id.eq_any(ids))
+            .select(Self::as_select())
+            .load(conn)?)
+    }
+
+    /// Records the drop.
+    pub fn drop_on(conn: &mut DbConn, id: MemberId, d: &dto::CandidateDrop) -> AppResult<()> {
+        diesel::update(candidate_files::table.find(id))
+            .set((
+                candidate_files::dropped_on.eq(d.on),
+                candidate_files::drop_reason.eq(d.reason),
+                candidate_files::drop_note.eq(d.note.clone()),
+            ))
+            .execute(conn)?;
+        Ok(())
+    }
+}
+
+/// The steps of the candidates `ids`, each candidate's in the order recorded.
+pub fn steps_of(conn: &mut DbConn, ids: &[MemberId]) -> AppResult<Vec<StepRow>> {
+    Ok(candidate_steps::table
+        .filter(candidate_steps::member_id.eq_any(ids))
+        .order((candidate_steps::member_id, candidate_steps::id))
+        .select(StepRow::as_select())
+        .load(conn)?)
+}
+
+/// The helpers assigned by the steps `ids`: (step, helper).
+pub fn helpers_of(conn: &mut DbConn, ids: &[CandidateStepId]) -> AppResult<Vec<(i64, i64)>> {
+    Ok(candidate_helpers::table
+        .filter(candidate_helpers::step_id.eq_any(ids.iter().map(|i| i.0)))
+        .select((candidate_helpers::step_id, candidate_helpers::helper_id))
+        .load(conn)?)
+}
+
+/// The occupational categories of `id`.
+pub fn categories_of(conn: &mut DbConn, id: MemberId) -> AppResult<Vec<DevelopmentCategory>> {
+    Ok(candidate_categories::table
+        .filter(candidate_categories::member_id.eq(id))
+        .order(candidate_categories::category)
+        .select(candidate_categories::category)
+        .load::<DevelopmentCategory>(conn)?)
+}
+
+/// Writes a new candidate's file and categories.
+pub fn insert_file(
+    conn: &mut DbConn,
+    file: &FileRow,
+    categories: &[DevelopmentCategory],
+) -> AppResult<()> {
+    diesel::insert_into(candidate_files::table)
+        .values(file)
+        .execute(conn)?;
+    for c in categories {
+        diesel::insert_into(candidate_categories::table)
+            .values((
+                candidate_categories::member_id.eq(file.member_id),
+                candidate_categories::category.eq(*c),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Writes a step and the helpers it assigns.
+pub fn insert_step(conn: &mut DbConn, step: &NewStep, helpers: &[MemberId]) -> AppResult<()> {
+    diesel::insert_into(candidate_steps::table)
+        .values(step)
+        .execute(conn)?;
+    for h in helpers {
+        diesel::insert_into(candidate_helpers::table)
+            .values((
+                candidate_helpers::step_id.eq(step.id.0),
+                candidate_helpers::helper_id.eq(h.0),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// What rule 27's base reads of a member: official date, temporary registration elsewhere,
+/// exemption period.
+type BaseFacts = (
+    Option<NaiveDate>,
+    Option<OrgId>,
+    Option<NaiveDate>,
+    Option<NaiveDate>,
+);
+
+/// Rule 27: the official members of the cell `org` on `on`, less those registered temporarily
+/// elsewhere and those exempt then (what the records know; the minutes may differ).
+pub fn vote_base(conn: &mut DbConn, org: OrgId, on: NaiveDate) -> AppResult<u32> {
+    let rows: Vec<BaseFacts> = crate::models::member_query::members_only()
+        .filter(members::organization_id.eq(org))
+        .filter(members::status.eq(MemberStatus::Official))
+        .select((
+            members::official_on,
+            members::temporary_org_id,
+            members::exempt_from,
+            members::exempt_to,
+        ))
+        .load(conn)?;
+    let n = rows
+        .into_iter()
+        .filter(|(official, temp, from, to)| {
+            official.is_some_and(|o| o <= on)
+                && temp.is_none()
+                && !crate::models::member_query::covers(*from, *to, on)
+        })
+        .count();
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+}
+
+/// The stage of a file from its step kinds alone (dates up to the day asked, in the order
+/// recorded) and whether it was dropped: what `domain::candidate::stage` reads, without the
+/// introducers' facts it does not need.
+fn stage_from_kinds(
+    identified_on: NaiveDate,
+    kinds: &[(NaiveDate, CandidateStepKind)],
+    dropped: bool,
+) -> qldv_api_types::candidates::CandidateStage {
+    use crate::domain::candidate::{CandidateFile, Dropped, Introducer, Step, StepFact, Vote};
+    let vote = Vote {
+        members: 0,
+        agreeing: 0,
+    };
+    let steps = kinds
+        .iter()
+        .map(|(on, k)| Step {
+            on: *on,
+            fact: match k {
+                CandidateStepKind::HelpersAssigned => StepFact::HelpersAssigned,
+                CandidateStepKind::AwarenessCourse => StepFact::AwarenessCourse,
+                CandidateStepKind::Application => StepFact::Application,
+                CandidateStepKind::PersonalHistory => StepFact::PersonalHistory,
+                CandidateStepKind::HistoryVerified => StepFact::HistoryVerified,
+                CandidateStepKind::Introduction => StepFact::Introduction(Introducer {
+                    member: MemberId(0),
+                    official_on: None,
+                    together_since: *on,
+                    left_on: None,
+                    disciplines: Vec::new(),
+                    replacing: false,
+                }),
+                CandidateStepKind::YouthUnionIntroduction => StepFact::YouthUnionIntroduction,
+                CandidateStepKind::TradeUnionIntroduction => StepFact::TradeUnionIntroduction,
+                CandidateStepKind::CellResolution => StepFact::CellResolution(vote),
+                CandidateStepKind::GrassrootsResolution => StepFact::GrassrootsResolution(vote),
+                CandidateStepKind::DecisionExtended => StepFact::DecisionExtended,
+                CandidateStepKind::AdmissionDecision => StepFact::AdmissionDecision {
+                    received_on: None,
+                    late_reason: false,
+                },
+                CandidateStepKind::AdmissionRefused => {
+                    StepFact::AdmissionRefused { late_reason: false }
+                }
+                CandidateStepKind::Ceremony => StepFact::Ceremony { approval: false },
+            },
+        })
+        .collect();
+    let file = CandidateFile {
+        birth: identified_on,
+        youth_union_joined_on: None,
+        youth_union_member: false,
+        trade_union_member: false,
+        age_consent: false,
+        grassroots_cell: false,
+        identified_on,
+        steps,
+        dropped: dropped.then_some(Dropped {
+            on: identified_on,
+            reason: CandidateDropReason::Other,
+        }),
+    };
+    crate::domain::candidate::stage(&file)
+}
+
+/// The development report's pipeline: the candidates of the subtree at `path` by the stage
+/// their files stood at on `on` (identified by then; steps and drops dated by then), every
+/// stage listed, closed ones included (the report picks). A converted candidate counts as
+/// admitted from its ceremony. The subtree is today's (`org_path`).
+pub fn by_stage(
+    conn: &mut DbConn,
+    path: &str,
+    on: NaiveDate,
+) -> AppResult<std::collections::BTreeMap<qldv_api_types::candidates::CandidateStage, i64>> {
+    use qldv_api_types::candidates::CandidateStage;
+    let (lo, hi) = crate::domain::tree::subtree_range(path);
+    let files: Vec<(MemberId, NaiveDate, Option<NaiveDate>)> = candidate_files::table
+        .inner_join(members::table)
+        .filter(members::org_path.ge(lo))
+        .filter(members::org_path.lt(hi))
+        .filter(candidate_files::identified_on.le(on))
+        .select((
+            candidate_files::member_id,
+            candidate_files::identified_on,
+            candidate_files::dropped_on,
+        ))
+        .load(conn)?;
+    let mut out: std::collections::BTreeMap<CandidateStage, i64> =
+        <CandidateStage as qldv_api_types::vocabulary::Term>::ALL
+            .iter()
+            .map(|s| (*s, 0))
+            .collect();
+    for chunk in files.chunks(500) {
+        let ids: Vec<MemberId> = chunk.iter().map(|(id, _, _)| *id).collect();
+        let steps: Vec<(MemberId, NaiveDate, CandidateStepKind)> = candidate_steps::table
+            .filter(candidate_steps::member_id.eq_any(&ids))
+            .filter(candidate_steps::on_date.le(on))
+            .order((candidate_steps::member_id, candidate_steps::id))
+            .select((
+                candidate_steps::member_id,
+                candidate_steps::on_date,
+                candidate_steps::kind,
+            ))
+            .load(conn)?;
+        for (id, identified_on, dropped_on) in chunk {
+            let kinds: Vec<(NaiveDate, CandidateStepKind)> = steps
+                .iter()
+                .filter(|(m, _, _)| m == id)
+                .map(|(_, d, k)| (*d, *k))
+                .collect();
+            let dropped = dropped_on.is_some_and(|d| d <= on);
+            *out.entry(stage_from_kinds(*identified_on, &kinds, dropped))
+                .or_insert(0) += 1;
+        }
+    }
+    Ok(out)
+}
