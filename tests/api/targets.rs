@@ -392,7 +392,17 @@ async fn the_development_report_sets_targets_admitted_and_categories_side_by_sid
     // Notes say what has no source yet.
     let notes = r["notes"].to_string();
     assert!(notes.contains("chính sách dân số"), "{notes}");
-    assert!(notes.contains("Quần chúng ưu tú theo giai đoạn"), "{notes}");
+    // The pipeline by stage is a section of its own now that candidates are stored.
+    assert!(!notes.contains("Quần chúng ưu tú theo giai đoạn"), "{notes}");
+    let pipeline = r["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["key"] == "pipeline")
+        .cloned();
+    assert!(pipeline.is_some_and(|s| s["columns"]
+        .as_array()
+        .is_some_and(|c| c.iter().any(|c| c["key"] == "identified"))));
 
     // C2's own report: cell D has no target, so no share.
     let r2 = report(&f.admin, &format!("organization_id={}&year=2026", f.c2)).await;
