@@ -366,3 +366,4 @@ pub mod organizations;
 pub mod records;
 pub mod requests;
 pub mod sync;
+pub mod targets;

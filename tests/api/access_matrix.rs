@@ -313,6 +313,21 @@ fn describe(op: &str, s: &Side) -> Option<(Right, Call)> {
                 json!({"name": "Chi bộ mới", "kind": "cell", "parent_id": s.commune}),
             ),
         ),
+        "get_admission_target" => (
+            Read,
+            get(format!(
+                "/api/v1/organizations/{}/admission-targets/2026",
+                s.province
+            )),
+        ),
+        "put_admission_target" => (
+            Write,
+            send(
+                Method::PUT,
+                format!("/api/v1/organizations/{}/admission-targets/2026", s.cell),
+                json!({"target": 3, "resolution_no": "01-NQ/ĐH", "resolution_on": "2025-07-18"}),
+            ),
+        ),
         "update_organization" => (
             Write,
             send(

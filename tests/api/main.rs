@@ -49,6 +49,7 @@ mod sessions;
 mod sign_in;
 mod sync;
 mod sync_scope;
+mod targets;
 mod text;
 mod transfers;
 mod unit_of_work;

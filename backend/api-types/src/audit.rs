@@ -53,6 +53,8 @@ crate::vocabulary::vocabulary! {
         Regulation = "regulation",
         /// A parameter of a regulation (a dated setting).
         RuleSetting = "rule_setting",
+        /// An organisation's admission target for a year.
+        AdmissionTarget = "admission_target",
     }
 }
 
@@ -182,6 +184,8 @@ impl AuditEntity {
             | Self::MemberCase => None,
             Self::Calendar => None,
             Self::Regulation | Self::RuleSetting => None,
+            // Like evaluation rounds, an organisation's yearly figure: audited, not published.
+            Self::AdmissionTarget => None,
         }
     }
 }

@@ -161,6 +161,8 @@ error_codes! {
     DecisionReceivedOutOfOrder = "decision_received_out_of_order", 422, "The decision received before it was signed or after the ceremony";
     TooYoung = "too_young", 422, "Under 18 in whole months on the cell's resolution (rule 1)";
     CeremonyTooLate = "ceremony_too_late", 422, "The ceremony is past its 30 working days without approval (rule 2)";
+    ReportByYear = "report_by_year", 422, "The report counts one calendar year's targets: ask it with `year`, or `from` and `to` inside one year (no `as_of`)";
+    ResolutionInFuture = "resolution_in_future", 422, "The congress resolution is dated after today";
     ProbationNotFinished = "probation_not_finished", 422, "The 12 months of probation since the ceremony are not over";
     QuotaExceeded = "quota_exceeded", 422, "More `excellent` ratings than the quota allows";
     ReadmissionNotAllowed = "readmission_not_allowed", 422, "The former member may not be readmitted";

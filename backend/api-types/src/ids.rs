@@ -137,3 +137,7 @@ typed_id!(
     /// Identifier of one step of a candidate's admission file.
     CandidateStepId
 );
+typed_id!(
+    /// Identifier of an organisation's admission target for a year.
+    AdmissionTargetId
+);

@@ -23,6 +23,7 @@ pub mod movements;
 pub mod organizations;
 pub mod regulations;
 pub mod reports;
+pub mod targets;
 pub mod text;
 pub mod users;
 pub mod vocabulary;
@@ -30,8 +31,8 @@ pub mod vocabulary;
 pub use common::{FieldError, Page, Problem};
 pub use error_code::ErrorCode;
 pub use ids::{
-    ApiTokenId, AuditEntryId, BadgeId, CandidateStepId, CardId, CaseId, DisciplineId, EvaluationId,
-    EventId, IllnessId, ImportId, MemberId, OrgId, PeriodId, ProposalId, RoundId, TransferId,
-    UserId,
+    AdmissionTargetId, ApiTokenId, AuditEntryId, BadgeId, CandidateStepId, CardId, CaseId,
+    DisciplineId, EvaluationId, EventId, IllnessId, ImportId, MemberId, OrgId, PeriodId, ProposalId,
+    RoundId, TransferId, UserId,
 };
 pub use vocabulary::{Lang, Term, UnknownTerm};

@@ -25,6 +25,10 @@ crate::vocabulary::vocabulary! {
         /// Kịp thời cập nhật dữ liệu: how long after the event admissions, transfers, exits
         /// and deaths were entered, for a period.
         Timeliness = "timeliness",
+        /// Phát triển đảng viên for a year: each organisation's target (and its children's
+        /// targets summed), admitted, the share of the target, admissions by category, and the
+        /// open candidates by stage.
+        Development = "development",
     }
 }
 
@@ -47,7 +51,12 @@ impl ReportCode {
     pub fn is_period(self) -> bool {
         matches!(
             self,
-            Self::Movement | Self::Admissions | Self::Discipline | Self::Badges | Self::Timeliness
+            Self::Movement
+                | Self::Admissions
+                | Self::Discipline
+                | Self::Badges
+                | Self::Timeliness
+                | Self::Development
         )
     }
 }
@@ -78,6 +87,25 @@ pub struct ReportRow {
     pub total: bool,
     /// One figure per column, in column order.
     pub values: Vec<i64>,
+    /// The share of the section's `share` column for this row, as a percentage to two decimals
+    /// (59.71); none where its base is 0 (no target) or the section has no share.
+    #[serde(default)]
+    pub share: Option<f64>,
+}
+
+/// A share computed per row between two columns of a section (e.g. admitted of target), shown
+/// right after the column it measures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReportShare {
+    /// The column measured (e.g. `admitted`).
+    pub of: String,
+    /// The column it is a share of (e.g. `target`); a row where it is 0 has no share.
+    pub per: String,
+    /// Vietnamese header, as printed.
+    pub label: String,
+    /// English header.
+    pub label_en: String,
 }
 
 /// One table of a report.
@@ -98,6 +126,9 @@ pub struct ReportSection {
     pub rows: Vec<ReportRow>,
     /// When set, the first column is also shown as a share (%) of this number.
     pub percent_of: Option<i64>,
+    /// When set, each row's `share` is one column of another, printed after `share.of`.
+    #[serde(default)]
+    pub share: Option<ReportShare>,
 }
 
 /// A statistical report for an organisation's subtree, ready to print or export.
@@ -120,7 +151,7 @@ pub struct Report {
     pub from: Option<NaiveDate>,
     /// Last day of the period (inclusive).
     pub to: Option<NaiveDate>,
-    /// The evaluation year (`evaluations`).
+    /// The evaluation year (`evaluations`), or the year of the targets (`development`).
     pub year: Option<i32>,
     /// Who produced it (user name).
     pub produced_by: String,

@@ -475,6 +475,20 @@ diesel::table! {
 }
 
 diesel::table! {
+    admission_targets (id) {
+        id -> BigInt,
+        organization_id -> BigInt,
+        year -> Integer,
+        target -> Integer,
+        resolution_no -> Text,
+        resolution_on -> Date,
+        entered_by -> Nullable<BigInt>,
+        entered_at -> Timestamp,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
     cards (id) {
         id -> BigInt,
         member_id -> BigInt,
@@ -544,6 +558,7 @@ diesel::joinable!(badges -> members (member_id));
 diesel::joinable!(badge_proposals -> members (member_id));
 diesel::joinable!(member_illnesses -> members (member_id));
 diesel::joinable!(members -> organizations (organization_id));
+diesel::joinable!(admission_targets -> organizations (organization_id));
 diesel::joinable!(member_events -> members (member_id));
 diesel::joinable!(member_cases -> members (member_id));
 diesel::joinable!(memberships -> members (member_id));
@@ -730,6 +745,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     member_illnesses,
     evaluations,
     evaluation_rounds,
+    admission_targets,
     cards,
     counters,
     badge_proposals,

@@ -11,6 +11,7 @@ pub mod cccd;
 pub mod chains;
 pub mod client_address;
 pub mod composition;
+pub mod development;
 pub mod discipline;
 pub mod disclosure;
 pub mod entry;

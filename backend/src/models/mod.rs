@@ -28,6 +28,7 @@ macro_rules! within_members {
     }};
 }
 
+pub mod admission_target;
 pub mod api_token;
 pub mod audit;
 pub mod audit_chain;

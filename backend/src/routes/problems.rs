@@ -196,4 +196,6 @@ problems! {
     NotTransferredOut = 409, "Not a member transferred out of the system", [MemberNotExited];
     /// 422: The dates break a rule, or give another party age than the sender's paper.
     ArrivalRefused = 422, "The dates break a rule, or give another party age than the sender's paper", [PartyAgeMismatch, ValidationFailed];
+    /// 422: `validation_failed`: a field breaks its format (a target below 1, no resolution number), or the resolution is dated after today (`resolution_in_future`).
+    TargetRefused = 422, "`validation_failed`: a field breaks its format (a target below 1, no resolution number), or the resolution is dated after today (`resolution_in_future`)", [ResolutionInFuture, ValidationFailed];
 }

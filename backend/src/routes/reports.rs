@@ -38,7 +38,8 @@ pub struct ReportQuery {
     pub from: Option<NaiveDate>,
     /// Last day (inclusive) of a period report; default today.
     pub to: Option<NaiveDate>,
-    /// A calendar year: the period of a period report, or the evaluation year.
+    /// A calendar year: the period of a period report, the evaluation year, or the year whose
+    /// targets the `development` report counts (its `from` and `to` must then lie in one year).
     pub year: Option<i32>,
 }
 
@@ -106,7 +107,7 @@ fn format_of(req: &HttpRequest, asked: Option<&str>) -> Result<Format, AppError>
 
 /// A report for an organisation's subtree (as the tree was at the report's dates, from the
 /// membership periods): `movement`, `composition`, `admissions`, `evaluations`, `discipline`,
-/// `badges`, `completeness`. JSON by default; `Accept: text/csv` or the XLSX media type (or
+/// `badges`, `completeness`, `timeliness`, `development` (targets, admitted, share, categories). JSON by default; `Accept: text/csv` or the XLSX media type (or
 /// `format=`) for a spreadsheet with the organisation, the dates and the producer on the sheet.
 /// A generated client reads the spreadsheet with `export_report`.
 #[utoipa::path(

@@ -28,5 +28,6 @@ pub mod restructure;
 pub mod seed;
 pub mod spreadsheet;
 pub mod sync;
+pub mod targets;
 pub mod transfers;
 pub mod users;

@@ -50,6 +50,7 @@ labels!(English, en;
         Badges => "Party badges awarded",
         Completeness => "Dossier completeness",
         Timeliness => "Data-entry timeliness",
+        Development => "Developing new members",
     }
 );
 
@@ -203,6 +204,7 @@ labels!(English, en;
         Calendar => "Working-day calendar",
         Regulation => "Regulation",
         RuleSetting => "Rule setting",
+        AdmissionTarget => "Admission target",
     }
 );
 

@@ -78,7 +78,8 @@ mod tests {
                 "discipline",
                 "badges",
                 "completeness",
-                "timeliness"
+                "timeliness",
+                "development"
             ]
         );
         use crate::regulations::{QuotaBase, RegulationChain};
@@ -204,7 +205,8 @@ mod tests {
                 "member_case",
                 "calendar",
                 "regulation",
-                "rule_setting"
+                "rule_setting",
+                "admission_target"
             ]
         );
         let actions = codes::<AuditAction>();

@@ -50,6 +50,7 @@ labels!(Vietnamese, vi;
         Badges => "Báo cáo trao tặng Huy hiệu Đảng",
         Completeness => "Báo cáo chất lượng dữ liệu hồ sơ đảng viên",
         Timeliness => "Báo cáo kịp thời cập nhật dữ liệu đảng viên",
+        Development => "Báo cáo phát triển đảng viên",
     }
 );
 
@@ -203,6 +204,7 @@ labels!(Vietnamese, vi;
         Calendar => "Lịch ngày làm việc",
         Regulation => "Văn bản quy định",
         RuleSetting => "Tham số quy định",
+        AdmissionTarget => "Chỉ tiêu kết nạp đảng viên",
     }
 );
 

@@ -8,8 +8,10 @@ use crate::error::AppResult;
 use crate::models::member_view::REQUIRED_FIELDS;
 
 mod composition;
+mod development;
 
 pub use composition::{composition, composition_from_history};
+pub use development::{pipeline_by_stage, targets};
 
 /// The grouping of a period query: per subordinate organisation, or the whole subtree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,7 +99,8 @@ SELECT grp, 'out_' || out_reason, COUNT(*) FROM flows, params p
 }
 
 /// Occupation patterns of the admission categories (matched without regard to letter case).
-pub const ADMISSION_CATEGORIES: [(&str, &str); 3] = [
+/// The Admissions report prints the first three; the development report all four.
+pub const ADMISSION_CATEGORIES: [(&str, &str); 4] = [
     (
         "business_owners",
         "(m.occupation {ilike} '%chủ doanh nghiệp%' OR m.occupation {ilike} '%doanh nhân%')",
@@ -107,10 +110,15 @@ pub const ADMISSION_CATEGORIES: [(&str, &str); 3] = [
         "(m.occupation {ilike} '%sinh viên%' OR m.occupation {ilike} '%học sinh%')",
     ),
     ("workers", "m.occupation {ilike} '%công nhân%'"),
+    (
+        "free_or_contract_labour",
+        "(m.occupation {ilike} '%lao động tự do%' OR m.occupation {ilike} '%hợp đồng%')",
+    ),
 ];
 
 /// Admissions and re-admissions in the period, per subordinate organisation and in total:
-/// `total`, `women`, `youth_union`, the occupation categories, `readmitted`.
+/// `total`, `women`, `youth_union`, the occupation categories ([`ADMISSION_CATEGORIES`]),
+/// `readmitted`.
 pub fn admissions(conn: &mut DbConn, p: TallyParams) -> AppResult<Vec<Tally>> {
     let mut metrics = vec![
         ("total", "1 = 1".to_string()),

@@ -6,6 +6,7 @@ mod kinds;
 mod list;
 mod restructure;
 mod subtree;
+mod targets;
 mod update;
 
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -20,5 +21,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .service(subtree::organization_subtree)
         .service(restructure::move_organization)
         .service(restructure::merge_organization)
-        .service(restructure::dissolve_organization);
+        .service(restructure::dissolve_organization)
+        .service(targets::get_admission_target)
+        .service(targets::put_admission_target);
 }

@@ -1,5 +1,6 @@
 //! Statistical reports: the counts of [`crate::models::report`] arranged into printable tables.
 
+mod development;
 mod labels;
 pub mod render;
 mod timeliness;
@@ -66,14 +67,19 @@ pub fn build(
         (None, None) => return Err(crate::messages::requests::report_organization_required()),
     };
     let root = OrganizationRow::find(conn, &caller.scope, root_id)?;
-    let dates = rules::resolve(req.code.is_period(), req.dates, today).map_err(|v| {
-        let field = if v.code == "period_reversed" {
-            "from"
-        } else {
-            "year"
-        };
-        AppError::field(field, v.code, v.message)
-    })?;
+    let dates = if req.code == ReportCode::Development {
+        crate::domain::development::report_dates(req.dates, today)
+            .map_err(crate::messages::targets::report_dates)?
+    } else {
+        rules::resolve(req.code.is_period(), req.dates, today).map_err(|v| {
+            let field = if v.code == "period_reversed" {
+                "from"
+            } else {
+                "year"
+            };
+            AppError::field(field, v.code, v.message)
+        })?
+    };
     let p = TallyParams {
         root: root.id.into(),
         from: dates.from,
@@ -110,6 +116,7 @@ pub fn build(
         }
         ReportCode::Badges => badges(conn, &root, p)?,
         ReportCode::Timeliness => timeliness::build(conn, &root, p)?,
+        ReportCode::Development => development::build(conn, &root, p)?,
         ReportCode::Completeness => {
             let c = counts(report::completeness(conn, p)?);
             per_org(
@@ -136,7 +143,8 @@ pub fn build(
         as_of: (!period).then_some(dates.to),
         from: period.then_some(dates.from),
         to: period.then_some(dates.to),
-        year: (req.code == ReportCode::Evaluations).then_some(dates.year),
+        year: matches!(req.code, ReportCode::Evaluations | ReportCode::Development)
+            .then_some(dates.year),
         produced_by: caller.username.clone(),
         produced_at: chrono::Utc::now(),
         notes,
@@ -190,6 +198,7 @@ fn org_rows(
                 organization_id: Some(OrgId(*id)),
                 total: false,
                 values: values(&id.to_string()),
+                share: None,
             }
         })
         .collect();
@@ -200,6 +209,7 @@ fn org_rows(
         organization_id: None,
         total: true,
         values: values("total"),
+        share: None,
     });
     Ok(rows)
 }
@@ -217,6 +227,7 @@ fn section(
         columns: cols,
         rows,
         percent_of: None,
+        share: None,
     }
 }
 
@@ -325,6 +336,7 @@ fn composition(conn: &mut DbConn, p: TallyParams, today: NaiveDate) -> AppResult
                 organization_id: None,
                 total: true,
                 values: vec![total],
+                share: None,
             });
             let mut s = section(
                 (dim, (vi, en), vi),
@@ -348,6 +360,7 @@ fn category_row(key: &str, label: &str, n: i64) -> ReportRow {
         organization_id: None,
         total: false,
         values: vec![n],
+        share: None,
     }
 }
 

@@ -1,7 +1,7 @@
 //! A report as a spreadsheet: CSV (UTF-8 with a byte-order mark) or XLSX, with the title, the
 //! organisation, the dates and who produced it above the tables, Vietnamese headers.
 
-use qldv_api_types::reports::{Report, ReportSection};
+use qldv_api_types::reports::{Report, ReportCode, ReportRow, ReportSection};
 use rust_xlsxwriter::{Format, Workbook};
 
 use crate::error::{AppError, AppResult};
@@ -22,21 +22,58 @@ fn heading(r: &Report) -> Vec<String> {
         format!("Tổ chức: {}", r.organization_name),
         when,
     ];
-    if let Some(y) = r.year {
-        lines.push(format!("Năm đánh giá: {y}"));
+    match (r.year, r.code) {
+        (Some(y), ReportCode::Development) => lines.push(format!("Năm: {y}")),
+        (Some(y), _) => lines.push(format!("Năm đánh giá: {y}")),
+        (None, _) => {}
     }
     lines.push(format!("Người lập: {} — lúc {produced}", r.produced_by));
     lines
 }
 
-/// Header cells of a section: the row label, the columns, and the share column if any.
+/// Whether the section's per-row share is printed right after column `key`.
+fn share_after(s: &ReportSection, key: &str) -> bool {
+    s.share.as_ref().is_some_and(|sh| sh.of == key)
+}
+
+/// Header cells of a section: the row label, the columns (the per-row share after the column it
+/// measures), and the share of `percent_of` if any.
 fn headers(s: &ReportSection) -> Vec<String> {
     let mut h = vec![s.row_label.clone()];
-    h.extend(s.columns.iter().map(|c| c.label.clone()));
+    for c in &s.columns {
+        h.push(c.label.clone());
+        if let Some(sh) = s.share.as_ref().filter(|_| share_after(s, &c.key)) {
+            h.push(sh.label.clone());
+        }
+    }
     if s.percent_of.is_some() {
         h.push("Tỷ lệ (%)".into());
     }
     h
+}
+
+/// A figure of a row, after its label.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Cell {
+    /// A count.
+    Count(i64),
+    /// A percentage to two decimals; blank when there is none (no target).
+    Share(Option<f64>),
+}
+
+/// The figures of a row in header order.
+fn cells(s: &ReportSection, row: &ReportRow) -> Vec<Cell> {
+    let mut out = Vec::with_capacity(row.values.len() + 2);
+    for (c, v) in s.columns.iter().zip(&row.values) {
+        out.push(Cell::Count(*v));
+        if share_after(s, &c.key) {
+            out.push(Cell::Share(row.share));
+        }
+    }
+    if let Some(of) = s.percent_of {
+        out.push(Cell::Share(Some(share(&row.values, of))));
+    }
+    out
 }
 
 /// The share of the first value, to two decimals.
@@ -62,12 +99,13 @@ pub fn csv(r: &Report) -> String {
         push_line(&mut out, std::slice::from_ref(&s.title));
         push_line(&mut out, &headers(s));
         for row in &s.rows {
-            let mut cells = vec![row.label.clone()];
-            cells.extend(row.values.iter().map(i64::to_string));
-            if let Some(of) = s.percent_of {
-                cells.push(format!("{:.2}", share(&row.values, of)));
-            }
-            push_line(&mut out, &cells);
+            let mut line = vec![row.label.clone()];
+            line.extend(cells(s, row).into_iter().map(|c| match c {
+                Cell::Count(n) => n.to_string(),
+                Cell::Share(Some(p)) => format!("{p:.2}"),
+                Cell::Share(None) => String::new(),
+            }));
+            push_line(&mut out, &line);
         }
     }
     if !r.notes.is_empty() {
@@ -132,17 +170,14 @@ pub fn xlsx(r: &Report) -> AppResult<Vec<u8>> {
             sheet
                 .write_string_with_format(row, 0, &data.label, f)
                 .map_err(xlsx_error)?;
-            for (c, v) in data.values.iter().enumerate() {
+            for (c, v) in cells(s, data).into_iter().enumerate() {
                 let c = u16::try_from(c + 1).map_err(xlsx_err_cols)?;
-                sheet
-                    .write_number_with_format(row, c, *v as f64, f)
-                    .map_err(xlsx_error)?;
-            }
-            if let Some(of) = s.percent_of {
-                let c = u16::try_from(data.values.len() + 1).map_err(xlsx_err_cols)?;
-                sheet
-                    .write_number_with_format(row, c, share(&data.values, of), &pct)
-                    .map_err(xlsx_error)?;
+                match v {
+                    Cell::Count(n) => sheet.write_number_with_format(row, c, n as f64, f),
+                    Cell::Share(Some(p)) => sheet.write_number_with_format(row, c, p, &pct),
+                    Cell::Share(None) => sheet.write_blank(row, c, &cell),
+                }
+                .map_err(xlsx_error)?;
             }
             row += 1;
         }

@@ -56,6 +56,7 @@ pub(super) fn build(conn: &mut DbConn, root: &OrganizationRow, p: TallyParams) -
                 organization_id: None,
                 total: false,
                 values: values(&t).into_iter().map(|(_, v)| v).collect(),
+                share: None,
             }
         })
         .collect();
@@ -65,6 +66,7 @@ pub(super) fn build(conn: &mut DbConn, root: &OrganizationRow, p: TallyParams) -
         organization_id: None,
         total: true,
         values: values(&total).into_iter().map(|(_, v)| v).collect(),
+        share: None,
     });
     Ok((
         vec![

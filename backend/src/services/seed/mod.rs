@@ -8,6 +8,7 @@
 
 mod names;
 mod person;
+mod targets;
 mod write;
 
 use std::collections::HashMap;
@@ -50,6 +51,8 @@ pub struct SeedSummary {
     pub cards: u64,
     /// Badges.
     pub badges: u64,
+    /// Admission targets (organisations × years).
+    pub targets: u64,
 }
 
 /// The rule settings of every regulation, by the date each took effect.
@@ -103,9 +106,11 @@ pub fn run(
             "Cơ sở dữ liệu đã có đảng viên: chỉ sinh dữ liệu mẫu vào cơ sở dữ liệu trống".into(),
         ));
     }
-    let summary = crate::db::bulk::load_in_bulk(conn, &write::TABLES, |conn| {
+    let mut summary = crate::db::bulk::load_in_bulk(conn, &write::TABLES, |conn| {
         generate(conn, opts, &mut progress)
     })?;
+    summary.targets =
+        crate::db::write_transaction(conn, |c| targets::seed(c, opts.seed, opts.today))?;
     crate::models::composition_rollup::rebuild(conn)?;
     Ok(summary)
 }
