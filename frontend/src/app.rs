@@ -87,7 +87,6 @@ fn Shell() -> impl IntoView {
                 <A href="/" exact=true>{label(lang, Text::Dashboard)}</A>
                 <A href="/members">{label(lang, Text::Members)}</A>
                 <A href="/candidates">{label(lang, Text::Candidates)}</A>
-                <A href="/targets">{label(lang, Text::Targets)}</A>
                 <A href="/transfers">{label(lang, Text::Transfers)}</A>
                 <A href="/evaluations">{label(lang, Text::Evaluations)}</A>
                 <A href="/badges">{label(lang, Text::Badges)}</A>

@@ -29,7 +29,7 @@ fn share(s: Option<f64>) -> String {
 fn bar(s: Option<f64>) -> impl IntoView {
     let width = s.unwrap_or(0.0).clamp(0.0, 100.0);
     view! {
-        <span class="bar" aria-hidden="true"><span class="bar-fill" style=format!("width: {width}%")></span></span>
+        <span class="bar" aria-hidden="true"><span class="bar-fill" style:width=format!("{}%", format::fixed(width, 1))></span></span>
     }
 }
 
