@@ -32,7 +32,7 @@ pub use common::{FieldError, Page, Problem};
 pub use error_code::ErrorCode;
 pub use ids::{
     AdmissionTargetId, ApiTokenId, AuditEntryId, BadgeId, CandidateStepId, CardId, CaseId,
-    DisciplineId, EvaluationId, EventId, IllnessId, ImportId, MemberId, OrgId, PeriodId, ProposalId,
-    RoundId, TransferId, UserId,
+    DisciplineId, EvaluationId, EventId, IllnessId, ImportId, MemberId, OrgId, PeriodId,
+    ProposalId, RoundId, TransferId, UserId,
 };
 pub use vocabulary::{Lang, Term, UnknownTerm};
