@@ -443,8 +443,41 @@ fn StepForm(
             (_, body) => act.dispatch(body),
         }
     };
-    let people2 = people.clone();
-    let is = move |ks: &'static [K]| move || K::parse(&kind.get()).is_ok_and(|k| ks.contains(&k));
+    // The kind's own fields: one reactive branch (one view type in the wasm, not one per kind).
+    let own = move || -> AnyView {
+        match K::parse(&kind.get()) {
+            Ok(K::HelpersAssigned) => view! {
+                {member_select("helper_1", Text::Helper, &people, helper1, error)}
+                {member_select("helper_2", Text::Helper, &people, helper2, error)}
+            }
+            .into_any(),
+            Ok(K::Introduction) => view! {
+                {member_select("introducer_id", Text::Introducer, &people, introducer, error)}
+                {input_in("step", "together_since", Text::TogetherSince, "date", together_since, error)}
+                <div><label class="inline" for="step-replacing">
+                    <input id="step-replacing" type="checkbox" bind:checked=replacing/>" "{label(lang, Text::Replacing)}
+                </label></div>
+            }
+            .into_any(),
+            Ok(K::CellResolution | K::GrassrootsResolution) => view! {
+                {input_in("step", "vote_members", Text::VoteMembers, "number", vote_members, error)}
+                {input_in("step", "vote_agreeing", Text::VoteAgreeing, "number", vote_agreeing, error)}
+            }
+            .into_any(),
+            Ok(K::AdmissionDecision) => view! {
+                {input_in("step", "received_on", Text::DecisionReceivedOn, "date", received_on, error)}
+                {input_in("step", "late_reason", Text::LateReason, "text", late_reason, error)}
+            }
+            .into_any(),
+            Ok(K::AdmissionRefused) => {
+                input_in("step", "late_reason", Text::LateReason, "text", late_reason, error).into_any()
+            }
+            Ok(K::Ceremony) => {
+                input_in("step", "approval_no", Text::ApprovalNo, "text", approval_no, error).into_any()
+            }
+            _ => ().into_any(),
+        }
+    };
     view! {
         <section class="card no-print">
             <h2>{label(lang, Text::RecordStep)}</h2>
@@ -452,30 +485,7 @@ fn StepForm(
                 {select_in("step", "kind", Text::Step, terms(K::ALL), kind, error)}
                 {input_in("step", "on", Text::Date, "date", on, error)}
                 {input_in("step", "document_no", Text::DocumentNo, "text", document_no, error)}
-                <Show when=is(&[K::HelpersAssigned])>
-                    {member_select("helper_1", Text::Helper, &people, helper1, error)}
-                    {member_select("helper_2", Text::Helper, &people, helper2, error)}
-                </Show>
-                <Show when=is(&[K::Introduction])>
-                    {member_select("introducer_id", Text::Introducer, &people2, introducer, error)}
-                    {input_in("step", "together_since", Text::TogetherSince, "date", together_since, error)}
-                    <div><label class="inline" for="step-replacing">
-                        <input id="step-replacing" type="checkbox" bind:checked=replacing/>" "{label(lang, Text::Replacing)}
-                    </label></div>
-                </Show>
-                <Show when=is(&[K::CellResolution, K::GrassrootsResolution])>
-                    {input_in("step", "vote_members", Text::VoteMembers, "number", vote_members, error)}
-                    {input_in("step", "vote_agreeing", Text::VoteAgreeing, "number", vote_agreeing, error)}
-                </Show>
-                <Show when=is(&[K::AdmissionDecision])>
-                    {input_in("step", "received_on", Text::DecisionReceivedOn, "date", received_on, error)}
-                </Show>
-                <Show when=is(&[K::AdmissionDecision, K::AdmissionRefused])>
-                    {input_in("step", "late_reason", Text::LateReason, "text", late_reason, error)}
-                </Show>
-                <Show when=is(&[K::Ceremony])>
-                    {input_in("step", "approval_no", Text::ApprovalNo, "text", approval_no, error)}
-                </Show>
+                {own}
                 <div><button class="primary" type="submit" disabled=move || act.pending().get()>{label(lang, Text::RecordStep)}</button></div>
             </form>
             {outcome(act)}
