@@ -13,6 +13,8 @@ use crate::components::org_picker::provide_scope;
 use crate::components::Loading;
 use crate::i18n::{label, provide_lang, use_lang, Text};
 use crate::pages::badges::BadgePage;
+use crate::pages::candidate::CandidatePage;
+use crate::pages::candidates::{NewCandidate, Pipeline};
 use crate::pages::dashboard::Dashboard;
 use crate::pages::evaluations::EvaluationRoundPage;
 use crate::pages::imports::ImportPage;
@@ -24,6 +26,7 @@ use crate::pages::members::MemberList;
 use crate::pages::organizations::OrganizationTree;
 use crate::pages::report_print::ReportPrintPage;
 use crate::pages::reports::ReportsPage;
+use crate::pages::targets::TargetsPage;
 use crate::pages::transfers::TransferInbox;
 use crate::pages::users::UsersPage;
 use crate::{api, session};
@@ -83,6 +86,7 @@ fn Shell() -> impl IntoView {
             <nav id="main-nav" aria-label="Chính" on:click=move |_| menu_open.set(false)>
                 <A href="/" exact=true>{label(lang, Text::Dashboard)}</A>
                 <A href="/members">{label(lang, Text::Members)}</A>
+                <A href="/candidates">{label(lang, Text::Candidates)}</A>
                 <A href="/transfers">{label(lang, Text::Transfers)}</A>
                 <A href="/evaluations">{label(lang, Text::Evaluations)}</A>
                 <A href="/badges">{label(lang, Text::Badges)}</A>
@@ -125,6 +129,10 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("disciplines") view=member::history::Disciplines/>
                 <Route path=path!("actions") view=member::actions::Actions/>
             </ParentRoute>
+            <Route path=path!("/candidates") view=Pipeline/>
+            <Route path=path!("/candidates/new") view=NewCandidate/>
+            <Route path=path!("/candidates/:id") view=CandidatePage/>
+            <Route path=path!("/targets") view=TargetsPage/>
             <Route path=path!("/transfers") view=TransferInbox/>
             <Route path=path!("/evaluations") view=EvaluationRoundPage/>
             <Route path=path!("/badges") view=BadgePage/>

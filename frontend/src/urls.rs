@@ -13,6 +13,10 @@
 //! | `/badges?organization_id=&occasion=` | badge eligibility and proposals |
 //! | `/organizations` | the organisation tree |
 //! | `/reports?code=&organization_id=&from=&to=&as_of=` | a report (shown once `code` is set) |
+//! | `/candidates?organization_id=` | the pipeline: candidates by stage, what is due next |
+//! | `/candidates/new?organization_id=` | identifying a candidate |
+//! | `/candidates/:id` | a candidate's admission file |
+//! | `/targets?organization_id=&year=` | the admission targets dashboard |
 //! | `/imports` | imports (writers only) |
 //! | `/users` | user accounts (writers only) |
 
@@ -89,6 +93,45 @@ pub fn new_member(org: Option<OrgId>) -> String {
     }
 }
 
+/// The pipeline of an organisation's subtree.
+pub fn candidates_in(org: OrgId) -> String {
+    format!("/candidates?organization_id={org}")
+}
+
+/// The pipeline, of an organisation when one is chosen.
+pub fn candidates_in_opt(org: Option<OrgId>) -> String {
+    org.map_or_else(|| "/candidates".to_string(), candidates_in)
+}
+
+/// The form that identifies a candidate, in an organisation when one is chosen.
+pub fn new_candidate(org: Option<OrgId>) -> String {
+    match org {
+        Some(o) => format!("/candidates/new?organization_id={o}"),
+        None => "/candidates/new".to_string(),
+    }
+}
+
+/// A candidate's admission file.
+pub fn candidate(id: MemberId) -> String {
+    format!("/candidates/{id}")
+}
+
+/// The targets dashboard, of an organisation when one is chosen.
+pub fn targets(org: Option<OrgId>) -> String {
+    match org {
+        Some(o) => format!("/targets?organization_id={o}"),
+        None => "/targets".to_string(),
+    }
+}
+
+/// The targets dashboard of an organisation for a year.
+pub fn targets_year(org: Option<OrgId>, year: i32) -> String {
+    match org {
+        Some(o) => format!("/targets?organization_id={o}&year={year}"),
+        None => format!("/targets?year={year}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,6 +143,12 @@ mod tests {
         assert_eq!(member_tab(id, MemberTab::Events), "/members/12/events");
         assert_eq!(members_in(OrgId(3)), "/members?organization_id=3");
         assert_eq!(new_member(None), "/members/new");
+        assert_eq!(candidates_in(OrgId(3)), "/candidates?organization_id=3");
+        assert_eq!(candidate(id), "/candidates/12");
+        assert_eq!(
+            targets_year(Some(OrgId(3)), 2026),
+            "/targets?organization_id=3&year=2026"
+        );
     }
 }
 

@@ -5,6 +5,7 @@
 pub mod alerts;
 pub mod auth;
 pub mod badges;
+pub mod candidates;
 pub mod cards;
 pub mod client;
 mod error;

@@ -313,3 +313,54 @@ pub fn org_by_id(lang: Lang, id: &str) -> String {
         Lang::En => format!("organisation #{id}"),
     }
 }
+
+/// What recording the superior committee's decision will do: the candidate is admitted, the
+/// ceremony becomes due.
+pub fn confirm_decision(lang: Lang, name: &str, org: &str, no: &str, on: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Ghi nhận quyết định kết nạp số {no} ngày {on} cho quần chúng {name} ({org})? Chi bộ phải tổ chức lễ kết nạp trong 30 ngày làm việc kể từ khi nhận quyết định."
+        ),
+        Lang::En => format!(
+            "Record admission decision {no} of {on} for candidate {name} ({org})? The cell must hold the ceremony within 30 working days of receiving it."
+        ),
+    }
+}
+
+/// What recording a refusal will do: the file closes without an admission.
+pub fn confirm_refusal(lang: Lang, name: &str, org: &str, on: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Ghi nhận cấp ủy không đồng ý kết nạp quần chúng {name} ({org}) ngày {on}? Hồ sơ sẽ đóng, không kết nạp."
+        ),
+        Lang::En => format!(
+            "Record that the committee refused to admit candidate {name} ({org}) on {on}? The file closes without an admission."
+        ),
+    }
+}
+
+/// What recording the ceremony will do: the same record becomes a probationary member.
+pub fn confirm_ceremony(lang: Lang, name: &str, org: &str, on: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Ghi nhận lễ kết nạp quần chúng {name} ({org}) ngày {on}? Hồ sơ trở thành đảng viên dự bị, mọi ngày tháng được giữ nguyên; bước này không hoàn tác được."
+        ),
+        Lang::En => format!(
+            "Record the admission ceremony of candidate {name} ({org}) on {on}? The record becomes a probationary member with every date carried over; this cannot be undone."
+        ),
+    }
+}
+
+/// What dropping a candidate will do: the file closes with the reason (already a label).
+pub fn confirm_drop(lang: Lang, name: &str, org: &str, reason: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Thôi theo dõi quần chúng {name} ({org}) — {}? Hồ sơ sẽ đóng, không ghi thêm bước nào.",
+            lower_first(reason)
+        ),
+        Lang::En => format!(
+            "Drop candidate {name} ({org}) — {}? The file closes and takes no further step.",
+            lower_first(reason)
+        ),
+    }
+}

@@ -1,6 +1,8 @@
 //! One module per screen (a member's tabs in `member/`).
 
 pub mod badges;
+pub mod candidate;
+pub mod candidates;
 pub mod dashboard;
 pub mod evaluations;
 pub mod imports;
@@ -12,5 +14,6 @@ pub mod members;
 pub mod organizations;
 pub mod report_print;
 pub mod reports;
+pub mod targets;
 pub mod transfers;
 pub mod users;

@@ -26,6 +26,8 @@ fn Node(org: Organization) -> impl IntoView {
             <strong>{org.name.clone()}</strong>
             <span class="muted">" · " <KindName code=org.kind.clone()/> " · "</span>
             <A href=urls::members_in(id)>{label(lang, Text::Members)}</A>
+            " · "<A href=urls::candidates_in(id)>{label(lang, Text::Candidates)}</A>
+            " · "<A href=urls::targets(Some(id))>{label(lang, Text::Targets)}</A>
             <Show when=move || open.get()>
                 <Children parent=Some(id)/>
             </Show>
