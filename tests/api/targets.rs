@@ -393,7 +393,10 @@ async fn the_development_report_sets_targets_admitted_and_categories_side_by_sid
     let notes = r["notes"].to_string();
     assert!(notes.contains("chính sách dân số"), "{notes}");
     // The pipeline by stage is a section of its own now that candidates are stored.
-    assert!(!notes.contains("Quần chúng ưu tú theo giai đoạn"), "{notes}");
+    assert!(
+        !notes.contains("Quần chúng ưu tú theo giai đoạn"),
+        "{notes}"
+    );
     let pipeline = r["sections"]
         .as_array()
         .unwrap()
