@@ -15,7 +15,7 @@ use crate::db::schema::{
     candidate_categories, candidate_files, candidate_helpers, candidate_steps, members,
 };
 use crate::db::DbConn;
-use crate::domain::privacy::{Field, Privacy};
+use crate::domain::privacy::Privacy;
 use crate::error::AppResult;
 use crate::models::member_query::{after_name, within, Boxed};
 
@@ -242,39 +242,7 @@ impl CandidateRow {
 
     /// The identity and dossier as `privacy` shows them (the members' privacy table).
     pub fn profile(&self, privacy: Privacy) -> MemberProfile {
-        MemberProfile {
-            full_name: Some(self.full_name.clone()),
-            birth_name: self.birth_name.clone(),
-            other_names: self.other_names.clone(),
-            gender: Some(self.gender),
-            birth_date: Some(self.birth_date),
-            birth_place: self.birth_place.clone(),
-            hometown: self.hometown.clone(),
-            permanent_address: privacy.show(Field::Address, self.permanent_address.clone()),
-            current_address: privacy.show(Field::Address, self.current_address.clone()),
-            ethnicity: privacy.show(Field::Ethnicity, self.ethnicity.clone()),
-            religion: privacy.show(Field::Religion, self.religion.clone()),
-            national_id: privacy.show(Field::NationalId, self.national_id.clone()),
-            legacy_id_no: privacy.show(Field::NationalId, self.legacy_id_no.clone()),
-            phone: privacy.show(Field::Phone, self.phone.clone()),
-            email: privacy.show(Field::Email, self.email.clone()),
-            education_general: self.education_general.clone(),
-            professional_qualification: self.professional_qualification.clone(),
-            academic_degree: self.academic_degree.clone(),
-            academic_title: self.academic_title.clone(),
-            political_theory: self.political_theory,
-            state_management: self.state_management.clone(),
-            foreign_languages: self.foreign_languages.clone(),
-            it_level: self.it_level.clone(),
-            occupation: self.occupation.clone(),
-            job_title: self.job_title.clone(),
-            workplace: self.workplace.clone(),
-            youth_union_joined_on: self.youth_union_joined_on,
-            personal_history_no: self.personal_history_no.clone(),
-            admission_decision_no: self.admission_decision_no.clone(),
-            introducers: self.introducers.clone(),
-            ceremony_place: self.ceremony_place.clone(),
-        }
+        crate::models::member_view::masked_profile!(self, privacy)
     }
 }
 

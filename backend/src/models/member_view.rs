@@ -25,6 +25,66 @@ pub const REQUIRED_FIELDS: [&str; 12] = [
     "admission_decision_no",
 ];
 
+/// The identity and dossier of a `members` row (a member's or a candidate's: both row types
+/// select the same columns) as `privacy` shows them: the one place the members' privacy table
+/// is applied to a profile, so a field masked for one is masked for the other.
+macro_rules! masked_profile {
+    ($row:expr, $privacy:expr) => {
+        qldv_api_types::members::MemberProfile {
+            full_name: Some($row.full_name.clone()),
+            birth_name: $row.birth_name.clone(),
+            other_names: $row.other_names.clone(),
+            gender: Some($row.gender),
+            birth_date: Some($row.birth_date),
+            birth_place: $row.birth_place.clone(),
+            hometown: $row.hometown.clone(),
+            permanent_address: $privacy.show(
+                $crate::domain::privacy::Field::Address,
+                $row.permanent_address.clone(),
+            ),
+            current_address: $privacy.show(
+                $crate::domain::privacy::Field::Address,
+                $row.current_address.clone(),
+            ),
+            ethnicity: $privacy.show(
+                $crate::domain::privacy::Field::Ethnicity,
+                $row.ethnicity.clone(),
+            ),
+            religion: $privacy.show(
+                $crate::domain::privacy::Field::Religion,
+                $row.religion.clone(),
+            ),
+            national_id: $privacy.show(
+                $crate::domain::privacy::Field::NationalId,
+                $row.national_id.clone(),
+            ),
+            legacy_id_no: $privacy.show(
+                $crate::domain::privacy::Field::NationalId,
+                $row.legacy_id_no.clone(),
+            ),
+            phone: $privacy.show($crate::domain::privacy::Field::Phone, $row.phone.clone()),
+            email: $privacy.show($crate::domain::privacy::Field::Email, $row.email.clone()),
+            education_general: $row.education_general.clone(),
+            professional_qualification: $row.professional_qualification.clone(),
+            academic_degree: $row.academic_degree.clone(),
+            academic_title: $row.academic_title.clone(),
+            political_theory: $row.political_theory,
+            state_management: $row.state_management.clone(),
+            foreign_languages: $row.foreign_languages.clone(),
+            it_level: $row.it_level.clone(),
+            occupation: $row.occupation.clone(),
+            job_title: $row.job_title.clone(),
+            workplace: $row.workplace.clone(),
+            youth_union_joined_on: $row.youth_union_joined_on,
+            personal_history_no: $row.personal_history_no.clone(),
+            admission_decision_no: $row.admission_decision_no.clone(),
+            introducers: $row.introducers.clone(),
+            ceremony_place: $row.ceremony_place.clone(),
+        }
+    };
+}
+pub(crate) use masked_profile;
+
 impl MemberRow {
     /// The facts party age is computed from (cached on the row from the events): the closed
     /// interruptions as the dated periods they were, and the open one.
@@ -91,44 +151,10 @@ impl MemberRow {
 
     /// The API view, with party age as of `today` and personal data as `privacy` allows.
     pub fn to_dto(&self, today: NaiveDate, privacy: Privacy) -> dto::Member {
-        use crate::domain::privacy::Field;
-        use qldv_api_types::members::MemberProfile;
         dto::Member {
             id: self.id,
             organization_id: self.organization_id,
-            profile: MemberProfile {
-                full_name: Some(self.full_name.clone()),
-                birth_name: self.birth_name.clone(),
-                other_names: self.other_names.clone(),
-                gender: Some(self.gender),
-                birth_date: Some(self.birth_date),
-                birth_place: self.birth_place.clone(),
-                hometown: self.hometown.clone(),
-                permanent_address: privacy.show(Field::Address, self.permanent_address.clone()),
-                current_address: privacy.show(Field::Address, self.current_address.clone()),
-                ethnicity: privacy.show(Field::Ethnicity, self.ethnicity.clone()),
-                religion: privacy.show(Field::Religion, self.religion.clone()),
-                national_id: privacy.show(Field::NationalId, self.national_id.clone()),
-                legacy_id_no: privacy.show(Field::NationalId, self.legacy_id_no.clone()),
-                phone: privacy.show(Field::Phone, self.phone.clone()),
-                email: privacy.show(Field::Email, self.email.clone()),
-                education_general: self.education_general.clone(),
-                professional_qualification: self.professional_qualification.clone(),
-                academic_degree: self.academic_degree.clone(),
-                academic_title: self.academic_title.clone(),
-                political_theory: self.political_theory,
-                state_management: self.state_management.clone(),
-                foreign_languages: self.foreign_languages.clone(),
-                it_level: self.it_level.clone(),
-                occupation: self.occupation.clone(),
-                job_title: self.job_title.clone(),
-                workplace: self.workplace.clone(),
-                youth_union_joined_on: self.youth_union_joined_on,
-                personal_history_no: self.personal_history_no.clone(),
-                admission_decision_no: self.admission_decision_no.clone(),
-                introducers: self.introducers.clone(),
-                ceremony_place: self.ceremony_place.clone(),
-            },
+            profile: masked_profile!(self, privacy),
             first_admission_decision_on: self.first_admission_decision_on,
             admission_decision_on: self.admission_decision_on,
             ceremony_on: self.ceremony_on,
