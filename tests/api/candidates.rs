@@ -601,3 +601,58 @@ async fn the_pipeline_by_stage_agrees_with_each_files_stage() {
         1
     );
 }
+
+#[actix_web::test]
+async fn a_population_policy_case_admitted_through_the_pipeline_is_counted_by_the_development_report(
+) {
+    let app = TestApp::builder().today("2026-01-15").build().await;
+    let admin = app.admin().await;
+    let (t, officials, _) = fixture(&admin, "Dân số").await;
+    let mut body = candidate_json("Đỗ Văn Sáu", "031095002222");
+    body["gender"] = json!("male");
+    body["birth_date"] = json!("1995-02-10");
+    body["population_policy"] = json!(true);
+    let res = admin
+        .post(
+            &format!("/api/v1/organizations/{}/candidates", t.cell),
+            body,
+        )
+        .await;
+    res.assert_status(201);
+    let id = res.id();
+    prepare(&admin, id).await;
+    introduce_and_resolve(&admin, id, &officials).await;
+    step(
+        &admin,
+        id,
+        json!({"kind": "admission_decision", "on": "2024-07-01", "document_no": "89-QĐ/HU",
+               "received_on": "2024-07-03"}),
+    )
+    .await;
+    step(&admin, id, json!({"kind": "ceremony", "on": "2024-07-20"})).await;
+    let r = admin
+        .get(&format!(
+            "/api/v1/reports/development?organization_id={}&year=2024",
+            t.province
+        ))
+        .await;
+    r.assert_status(200);
+    let s = &r.json["sections"][0];
+    let col = s["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|c| c["key"] == "population_policy");
+    let total = s["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["key"] == "total")
+        .unwrap();
+    // One admission in 2024, and it is the population-policy case (the other candidate of the
+    // fixture is still identified).
+    assert_eq!(col.map(|i| total["values"][i].clone()), Some(json!(1)));
+    assert!(r.json["notes"]
+        .to_string()
+        .contains("qua hồ sơ quần chúng ưu tú"));
+}

@@ -340,7 +340,8 @@ async fn the_development_report_sets_targets_admitted_and_categories_side_by_sid
             "student",
             "worker",
             "free_or_contract_labour",
-            "readmitted"
+            "readmitted",
+            "population_policy"
         ]
     );
     let fig = |key: &str, cols: &[&str]| -> (Vec<i64>, Value) {
@@ -477,13 +478,13 @@ async fn the_development_report_exports_as_csv_and_xlsx_with_its_share() {
     );
     assert!(
         csv.text
-            .contains("\r\nĐảng ủy xã Một,5,4,3,60.00,1,1,0,1,1,1,0\r\n"),
+            .contains("\r\nĐảng ủy xã Một,5,4,3,60.00,1,1,0,1,1,1,0,0\r\n"),
         "{}",
         csv.text
     );
     assert!(
         csv.text
-            .contains("\r\nTổng cộng,10,7,3,30.00,1,1,0,1,1,1,0\r\n"),
+            .contains("\r\nTổng cộng,10,7,3,30.00,1,1,0,1,1,1,0,0\r\n"),
         "{}",
         csv.text
     );

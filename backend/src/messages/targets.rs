@@ -57,13 +57,15 @@ pub fn categories_note() -> super::Text {
     )
 }
 
-/// The note on the category no member record knows yet.
+/// The note on the category only the candidate file records (rule 31).
 pub fn population_policy_note() -> super::Text {
     text!(
-        "Kết nạp người vi phạm chính sách dân số: hồ sơ đảng viên chưa có thông tin này, chưa \
-         thống kê được.",
-        "Admissions of people who broke the population policy: member records do not hold this \
-         yet, so it is not counted."
+        "Kết nạp người vi phạm chính sách dân số: chỉ đếm những người kết nạp qua hồ sơ quần chúng \
+         ưu tú trong hệ thống có ghi trường hợp này; hồ sơ đảng viên nhập trực tiếp không có thông \
+         tin này.",
+        "Admissions of people who broke the population policy: counted only for admissions through \
+         a candidate file in the system that records the case; members entered directly do not \
+         hold it."
     )
 }
 

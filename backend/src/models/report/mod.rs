@@ -118,7 +118,7 @@ pub const ADMISSION_CATEGORIES: [(&str, &str); 4] = [
 
 /// Admissions and re-admissions in the period, per subordinate organisation and in total:
 /// `total`, `women`, `youth_union`, the occupation categories ([`ADMISSION_CATEGORIES`]),
-/// `readmitted`.
+/// `readmitted`, `population_policy` (admissions through the pipeline whose file says so).
 pub fn admissions(conn: &mut DbConn, p: TallyParams) -> AppResult<Vec<Tally>> {
     let mut metrics = vec![
         ("total", "1 = 1".to_string()),
@@ -134,6 +134,8 @@ pub fn admissions(conn: &mut DbConn, p: TallyParams) -> AppResult<Vec<Tally>> {
             .map(|(k, cond)| (*k, format!("m.in_reason = 'admitted' AND {cond}"))),
     );
     metrics.push(("readmitted", "m.in_reason = 'readmitted'".to_string()));
+    // Rule 31: known only for admissions through the candidate pipeline (its file says so).
+    metrics.push(("population_policy", "m.population_policy".to_string()));
     let per_group = |grp: &str| {
         metrics
             .iter()
@@ -149,8 +151,10 @@ pub fn admissions(conn: &mut DbConn, p: TallyParams) -> AppResult<Vec<Tally>> {
     let sql = format!(
         "{SPANS},
 adm AS MATERIALIZED (
-    SELECT s.top_id, s.in_reason, m.gender, m.youth_union_joined_on, m.occupation
-    FROM member_spans s JOIN members m ON m.id = s.member_id, params p
+    SELECT s.top_id, s.in_reason, m.gender, m.youth_union_joined_on, m.occupation,
+        cf.population_policy
+    FROM member_spans s JOIN members m ON m.id = s.member_id
+    LEFT JOIN candidate_files cf ON cf.member_id = m.id, params p
     WHERE s.in_reason IN ('admitted', 'readmitted') AND s.a >= p.d_from AND s.a <= p.d_to
 )
 {}
