@@ -397,7 +397,7 @@ fn describe(op: &str, s: &Side) -> Option<(Right, Call)> {
                 upload_to: Some(s.cell),
             },
         ),
-        "candidate_import_template" => (
+        "get_candidate_import_template" => (
             Read,
             get(format!(
                 "/api/v1/organizations/{}/candidates/import/template",

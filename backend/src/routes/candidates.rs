@@ -292,15 +292,26 @@ pub async fn import_candidates(
 /// the candidate comes from, when identified, union memberships, population policy and
 /// occupational categories; an example row and a sheet explaining each column.
 #[utoipa::path(
+    operation_id = "get_candidate_import_template",
     tag = "candidates",
     params(("id" = OrgId, Path, description = "The organisation")),
-    responses((status = 200, description = "The template", body = String, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")),
+    responses(
+        (status = 200, description = "The template", body = String, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        problems::NotFound,
+    ),
 )]
 #[get("/organizations/{id}/candidates/import/template")]
 pub async fn candidate_import_template(
-    _user: AuthUser,
-    _id: web::Path<OrgId>,
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<OrgId>,
 ) -> Result<HttpResponse, AppError> {
+    // The organisation must be in the caller's scope, as for the import itself.
+    let org = id.into_inner();
+    crate::db::run(&state.pool, move |c| {
+        crate::models::organization::OrganizationRow::find(c, &user.scope, org).map(|_| ())
+    })
+    .await?;
     let body = web::block(services::imports::candidates::template)
         .await
         .map_err(|e| AppError::internal(format!("blocking task failed: {e}")))??;
