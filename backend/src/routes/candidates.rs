@@ -312,7 +312,7 @@ pub async fn candidate_import_template(
         crate::models::organization::OrganizationRow::find(c, &user.scope, org).map(|_| ())
     })
     .await?;
-    let body = web::block(services::imports::candidates::template)
+    let body = web::block(services::imports::candidate_columns::template)
         .await
         .map_err(|e| AppError::internal(format!("blocking task failed: {e}")))??;
     Ok(HttpResponse::Ok()
