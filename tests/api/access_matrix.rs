@@ -388,6 +388,22 @@ fn describe(op: &str, s: &Side) -> Option<(Right, Call)> {
                        "source": "youth_union", "identified_on": "2025-01-10"}),
             ),
         ),
+        "import_candidates" => (
+            Write,
+            Call {
+                method: Method::POST,
+                path: format!("/api/v1/organizations/{}/candidates/import", s.cell),
+                body: None,
+                upload_to: Some(s.cell),
+            },
+        ),
+        "get_candidate_import_template" => (
+            Read,
+            get(format!(
+                "/api/v1/organizations/{}/candidates/import/template",
+                s.cell
+            )),
+        ),
         "get_candidate" => (Read, get(format!("/api/v1/candidates/{}", s.candidate))),
         "update_candidate" => (
             Write,
@@ -855,6 +871,12 @@ const PUBLIC: &[&str] = &["get_health", "get_readiness", "login", "refresh", "lo
 
 async fn call(c: &Client, k: &Call) -> Response {
     match k.upload_to {
+        Some(_) if k.path.ends_with("/candidates/import") => {
+            let csv =
+                "Họ và tên,Giới tính,Ngày sinh,Nguồn giới thiệu,Ngày xác định quần chúng ưu tú\n\
+                       Vũ Thị Mới,Nữ,03/02/1996,Khác,10/01/2025\n";
+            c.upload(&k.path, &[], "moi.csv", csv.as_bytes()).await
+        }
         Some(org) => {
             let csv = format!("{CSV}Nguyễn Văn Mới,Nam,15/01/1975,036075009999,07/03/2005,21/03/2005,21/03/2006\n");
             c.upload(

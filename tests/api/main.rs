@@ -12,6 +12,7 @@ mod auth;
 mod badge_rules;
 mod badges;
 mod calendar;
+mod candidate_import;
 mod candidates;
 mod cards;
 mod cases;

@@ -96,6 +96,16 @@ pub fn write_date() -> Text {
     text!("ghi ngày dạng dd/mm/yyyy", "write the date as dd/mm/yyyy")
 }
 
+/// How to write a yes-or-no cell.
+pub fn write_yes() -> Text {
+    text!("ghi Có, hoặc để trống", "write Có (yes), or leave it empty")
+}
+
+/// How to write a value of a closed list (`labels`, joined).
+pub fn write_one_of(labels: &str) -> Text {
+    text!("ghi một trong: {labels}", "write one of: {labels}")
+}
+
 /// How to write a gender.
 pub fn write_gender() -> Text {
     text!("ghi Nam hoặc Nữ", "write Nam or Nữ")

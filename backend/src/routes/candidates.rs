@@ -21,6 +21,8 @@ use crate::state::AppState;
 /// Registers the handlers.
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(list_candidates)
+        .service(candidate_import_template)
+        .service(import_candidates)
         .service(create_candidate)
         .service(get_candidate)
         .service(update_candidate)
@@ -223,4 +225,104 @@ pub async fn update_candidate(
     })
     .await?;
     Ok(versioned(HttpResponse::Ok(), dto.version, dto))
+}
+
+/// The upload form of a candidates' import.
+#[derive(Debug, utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct CandidateImportUpload {
+    /// The spreadsheet: XLSX, or CSV in UTF-8 (headers of the candidates' template).
+    #[schema(value_type = String, format = Binary)]
+    file: Vec<u8>,
+    /// `true` to import the good rows and report the bad ones (default: all or nothing).
+    skip_invalid: Option<bool>,
+}
+
+/// Imports candidates from a spreadsheet into the organisation (a row's `Mã chi bộ` may name a
+/// cell inside it): each row checked by the rules of `POST /organizations/{id}/candidates`, all
+/// or nothing unless `skip_invalid`; answers the finished job with its row-level error report.
+#[utoipa::path(
+    tag = "candidates",
+    params(("id" = OrgId, Path, description = "The organisation")),
+    request_body(content = CandidateImportUpload, content_type = "multipart/form-data"),
+    responses(
+        (status = 200, description = "The finished job: succeeded, or failed with its errors", body = qldv_api_types::reports::ImportJob),
+        problems::NotFound,
+        problems::ImportTooLarge,
+        problems::ImportUnreadable,
+        problems::ImportBusy,
+    ),
+)]
+#[post("/organizations/{id}/candidates/import")]
+pub async fn import_candidates(
+    state: web::Data<AppState>,
+    user: Writer,
+    id: web::Path<OrgId>,
+    payload: actix_multipart::Multipart,
+) -> Result<web::Json<qldv_api_types::reports::ImportJob>, AppError> {
+    use services::imports::candidates as import;
+    let place = state
+        .imports
+        .claim(user.id)
+        .map_err(services::imports::Busy::into_app_error)?;
+    let form = crate::routes::imports::read_form(payload).await?;
+    if form.bytes.is_empty() {
+        return Err(crate::messages::requests::upload_file_required());
+    }
+    let (name, bytes) = (form.file_name, form.bytes);
+    let prepared =
+        web::block(move || import::prepare(&name, &bytes, &services::imports::Limits::UPLOAD))
+            .await
+            .map_err(|e| AppError::internal(format!("blocking task failed: {e}")))??;
+    let (org, today, privacy) = (id.into_inner(), state.today(), user.privacy());
+    let skip = form.skip_invalid;
+    let job = crate::db::run(&state.pool, move |c| {
+        services::disclosure::require_allowance(c, &user)?;
+        import::run(c, &user, org, &prepared, skip, today)
+    })
+    .await?;
+    drop(place);
+    Ok(web::Json(services::imports::shown(
+        job.to_dto(None),
+        privacy,
+    )))
+}
+
+/// The candidates' import template: the identity columns of the members' template, then where
+/// the candidate comes from, when identified, union memberships, population policy and
+/// occupational categories; an example row and a sheet explaining each column.
+#[utoipa::path(
+    operation_id = "get_candidate_import_template",
+    tag = "candidates",
+    params(("id" = OrgId, Path, description = "The organisation")),
+    responses(
+        (status = 200, description = "The template", body = String, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        problems::NotFound,
+    ),
+)]
+#[get("/organizations/{id}/candidates/import/template")]
+pub async fn candidate_import_template(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<OrgId>,
+) -> Result<HttpResponse, AppError> {
+    // The organisation must be in the caller's scope, as for the import itself.
+    let org = id.into_inner();
+    crate::db::run(&state.pool, move |c| {
+        crate::models::organization::OrganizationRow::find(c, &user.scope, org).map(|_| ())
+    })
+    .await?;
+    let body = web::block(services::imports::candidate_columns::template)
+        .await
+        .map_err(|e| AppError::internal(format!("blocking task failed: {e}")))??;
+    Ok(HttpResponse::Ok()
+        .insert_header((
+            actix_web::http::header::CONTENT_TYPE,
+            crate::services::spreadsheet::XLSX,
+        ))
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            "attachment; filename=\"mau-nhap-quan-chung.xlsx\"",
+        ))
+        .body(body))
 }

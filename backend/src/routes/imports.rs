@@ -46,14 +46,19 @@ pub struct ImportUpload {
 
 /// The parts of the form, read.
 #[derive(Default)]
-struct Form {
-    file_name: String,
-    bytes: Vec<u8>,
-    organization_id: Option<OrgId>,
-    skip_invalid: bool,
+pub(crate) struct Form {
+    /// The file's name as uploaded.
+    pub(crate) file_name: String,
+    /// The file.
+    pub(crate) bytes: Vec<u8>,
+    /// The organisation field, if sent.
+    pub(crate) organization_id: Option<OrgId>,
+    /// Import the good rows and report the bad ones.
+    pub(crate) skip_invalid: bool,
 }
 
-async fn read_form(mut payload: Multipart) -> Result<Form, AppError> {
+/// Reads an upload form (the file within the size limit, the organisation, `skip_invalid`).
+pub(crate) async fn read_form(mut payload: Multipart) -> Result<Form, AppError> {
     let mut form = Form::default();
     while let Some(field) = payload.next().await {
         let mut field = field.map_err(crate::messages::requests::multipart_unreadable)?;

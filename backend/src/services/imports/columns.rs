@@ -30,7 +30,7 @@ impl Column {
     }
 
     /// The headers a file may name the column by: its header, and an earlier template's.
-    fn headers(&self) -> impl Iterator<Item = &'static str> {
+    pub(crate) fn headers(&self) -> impl Iterator<Item = &'static str> {
         let earlier = match self.field {
             MemberField::PoliticalTheory => Some("Lý luận chính trị"),
             _ => None,
@@ -130,7 +130,7 @@ pub fn header_of(field: &str) -> Option<&'static str> {
         .map(Column::header)
 }
 
-fn key(header: &str) -> String {
+pub(crate) fn key(header: &str) -> String {
     crate::domain::vn_text::fold(header)
         .chars()
         .filter(|c| c.is_alphanumeric())
@@ -249,6 +249,81 @@ fn text_slot<'a>(p: &'a mut MemberProfile, field: &str) -> Option<&'a mut Option
     })
 }
 
+/// The columns shared by the members' and the candidates' templates: the identity, from
+/// `Mã chi bộ` to the Youth Union date.
+pub const IDENTITY: usize = 24;
+
+/// A cell's trimmed text, `None` when empty (a problem noted when the column is required).
+pub(crate) fn cell(
+    row: &Row,
+    header: &str,
+    required: bool,
+    pos: Option<usize>,
+    errors: &mut Vec<ImportError>,
+) -> Option<String> {
+    let value = pos
+        .and_then(|p| row.cell(p))
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty());
+    if value.is_none() && required {
+        errors.push(problem(
+            row.no,
+            header,
+            None,
+            "required",
+            crate::messages::imports::missing_cell(header).served(),
+        ));
+    }
+    value
+}
+
+/// A cell that does not read, with how to write it.
+pub(crate) fn bad_cell(row: u32, header: &str, value: &str, how: &Text) -> ImportError {
+    problem(
+        row,
+        header,
+        Some(value),
+        "invalid_format",
+        crate::messages::imports::invalid_cell(header, how).served(),
+    )
+}
+
+/// Fills an identity column's value `v` into the profile (or the organisation cell); `false`
+/// when the column is not one of the identity's.
+pub(crate) fn fill_identity(
+    profile: &mut MemberProfile,
+    organization: &mut Option<String>,
+    row: u32,
+    c: &Column,
+    v: &str,
+) -> Result<bool, ImportError> {
+    let bad = |what: Text| bad_cell(row, c.header(), v, &what);
+    let date = || parse_date(v).ok_or_else(|| bad(crate::messages::imports::write_date()));
+    if let Some(slot) = text_slot(profile, c.field.code()) {
+        *slot = Some(match c.field {
+            MemberField::NationalId => identity_number(v, 12),
+            MemberField::LegacyIdNo => identity_number(v, 9),
+            _ => v.to_string(),
+        });
+        return Ok(true);
+    }
+    match c.field {
+        MemberField::OrganizationId => *organization = Some(v.to_string()),
+        MemberField::Gender => {
+            profile.gender =
+                Some(parse_gender(v).ok_or_else(|| bad(crate::messages::imports::write_gender()))?)
+        }
+        MemberField::BirthDate => profile.birth_date = Some(date()?),
+        MemberField::PoliticalTheory => {
+            profile.political_theory =
+                Some(parse_theory(v).ok_or_else(|| bad(crate::messages::imports::write_theory()))?)
+        }
+        MemberField::YouthUnionJoinedOn => profile.youth_union_joined_on = Some(date()?),
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
 /// One data row, read: the member to create (if the cells parse), and the organisation cell as
 /// written (an id or a code) when the row names one.
 #[derive(Debug)]
@@ -269,53 +344,20 @@ pub fn parse_row(row: &Row, at: &[Option<usize>]) -> Result<ParsedRow, Vec<Impor
     let mut official_on = None;
     let mut first_on = None;
     for (c, pos) in COLUMNS.iter().zip(at) {
-        let value = pos
-            .and_then(|p| row.cell(p))
-            .map(|v| v.trim().to_string())
-            .filter(|v| !v.is_empty());
-        let Some(v) = value else {
-            if c.required {
-                errors.push(problem(
-                    row_no,
-                    c.header(),
-                    None,
-                    "required",
-                    crate::messages::imports::missing_cell(c.header()).served(),
-                ));
+        let Some(v) = cell(row, c.header(), c.required, *pos, &mut errors) else {
+            continue;
+        };
+        match fill_identity(&mut profile, &mut organization, row_no, c, &v) {
+            Ok(true) => continue,
+            Ok(false) => {}
+            Err(e) => {
+                errors.push(e);
+                continue;
             }
-            continue;
-        };
-        let bad = |what: Text| {
-            problem(
-                row_no,
-                c.header(),
-                Some(&v),
-                "invalid_format",
-                crate::messages::imports::invalid_cell(c.header(), &what).served(),
-            )
-        };
-        let date = || parse_date(&v).ok_or_else(|| bad(crate::messages::imports::write_date()));
-        if let Some(slot) = text_slot(&mut profile, c.field.code()) {
-            *slot = Some(match c.field {
-                MemberField::NationalId => identity_number(&v, 12),
-                MemberField::LegacyIdNo => identity_number(&v, 9),
-                _ => v.clone(),
-            });
-            continue;
         }
+        let bad = |what: Text| bad_cell(row_no, c.header(), &v, &what);
+        let date = || parse_date(&v).ok_or_else(|| bad(crate::messages::imports::write_date()));
         let outcome: Result<(), ImportError> = match c.field.code() {
-            "organization_id" => {
-                organization = Some(v.clone());
-                Ok(())
-            }
-            "gender" => parse_gender(&v)
-                .map(|g| profile.gender = Some(g))
-                .ok_or_else(|| bad(crate::messages::imports::write_gender())),
-            "birth_date" => date().map(|d| profile.birth_date = Some(d)),
-            "political_theory" => parse_theory(&v)
-                .map(|t| profile.political_theory = Some(t))
-                .ok_or_else(|| bad(crate::messages::imports::write_theory())),
-            "youth_union_joined_on" => date().map(|d| profile.youth_union_joined_on = Some(d)),
             "admission_decision_on" => date().map(|d| dates[0] = Some(d)),
             "ceremony_on" => date().map(|d| dates[1] = Some(d)),
             "official_on" => date().map(|d| official_on = Some(d)),

@@ -2,6 +2,8 @@
 //! rules, all or nothing (by default) in one transaction, rows matching an existing record by
 //! CCCD or personal-history number left unchanged so that a second import creates nothing.
 
+pub mod candidate_columns;
+pub mod candidates;
 pub mod columns;
 pub mod read;
 mod rows;
