@@ -170,15 +170,21 @@ pub fn exported(
         None => (OrgId(0), None),
     };
     let after = serde_json::json!({"what": what, "format": format, "organization_id": org});
-    let id = insert(
-        conn,
-        &caller.actor(),
-        AuditAction::Export,
-        (AuditEntity::Export, &org.to_string(), path.as_deref()),
-        None,
-        json(Some(&after)),
-    )?;
-    diesel::Connection::transaction(conn, |c| super::audit_chain::seal(c, &[id]))
+    // One write transaction (BEGIN IMMEDIATE on SQLite) for the entry and its seal: the seal
+    // reads the chain's head and then writes, and a deferred transaction doing that fails with
+    // "database is locked" when another writer commits in between (seen under the fuzzer's
+    // two workers on GET /reports/{code}/export and GET /sync/export).
+    crate::db::write_transaction(conn, |c| {
+        let id = insert(
+            c,
+            &caller.actor(),
+            AuditAction::Export,
+            (AuditEntity::Export, &org.to_string(), path.as_deref()),
+            None,
+            json(Some(&after)),
+        )?;
+        super::audit_chain::seal(c, &[id])
+    })
 }
 
 /// How many entries of `action` an account made since `since` (an allowance counted from the
