@@ -141,3 +141,31 @@ typed_id!(
     /// Identifier of one step of a candidate's admission file.
     CandidateStepId
 );
+typed_id!(
+    /// Identifier of a cell meeting (sinh hoạt chi bộ).
+    MeetingId
+);
+typed_id!(
+    /// Identifier of a duty assigned to a member.
+    DutyId
+);
+typed_id!(
+    /// Identifier of a member's residence liaison (213-QĐ/TW).
+    LiaisonId
+);
+typed_id!(
+    /// Identifier of a member's dated dues basis.
+    DuesBasisId
+);
+typed_id!(
+    /// Identifier of a dues exemption or reduction.
+    DuesReliefId
+);
+typed_id!(
+    /// Identifier of a dues deferral or prepayment arrangement.
+    DuesArrangementId
+);
+typed_id!(
+    /// Identifier of a dues payment.
+    DuesPaymentId
+);

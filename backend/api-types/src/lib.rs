@@ -13,13 +13,17 @@ pub mod cases;
 pub mod cell_year;
 pub mod changes;
 pub mod common;
+pub mod dues;
 pub mod error_code;
 pub mod evaluations;
 pub mod ids;
 pub mod interruptions;
 pub mod labels;
+pub mod liaisons;
+pub mod meetings;
 pub mod member_fields;
 pub mod members;
+pub mod month;
 pub mod movements;
 pub mod organizations;
 pub mod regulations;
@@ -33,7 +37,8 @@ pub use common::{FieldError, Page, Problem};
 pub use error_code::ErrorCode;
 pub use ids::{
     AdmissionTargetId, ApiTokenId, AuditEntryId, BadgeId, CandidateStepId, CardId, CaseId,
-    DisciplineId, EvaluationId, EventId, IllnessId, ImportId, MemberId, OrgId, PeriodId,
+    DisciplineId, DuesArrangementId, DuesBasisId, DuesPaymentId, DuesReliefId, DutyId,
+    EvaluationId, EventId, IllnessId, ImportId, LiaisonId, MeetingId, MemberId, OrgId, PeriodId,
     ProposalId, RoundId, TransferId, UserId,
 };
 pub use vocabulary::{Lang, Term, UnknownTerm};

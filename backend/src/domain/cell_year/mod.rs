@@ -20,18 +20,17 @@ pub mod duties;
 pub mod ledger;
 pub mod liaison;
 pub mod meetings;
-mod month;
 pub mod settings;
 
 #[cfg(test)]
 mod props;
 
-pub use month::Month;
 pub use qldv_api_types::cell_year::{
     AbsenceCount, Attendance, CellYearAlertKind, DuesArrangementKind, DuesCategory, DuesLevel,
     DuesMonthState, DuesRelief, DutyClosure, DutyResult, LiaisonCommentState, LiaisonMode,
     MeetingKind, PaymentChannel,
 };
+pub use qldv_api_types::month::Month;
 pub use settings::CellYearSettings;
 
 /// An amount of money in đồng. Never a float.
