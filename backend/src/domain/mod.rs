@@ -33,6 +33,7 @@ pub mod transfer;
 pub mod tree;
 pub mod vn_legacy;
 pub mod vn_text;
+pub mod vn_title;
 
 /// A broken rule: a stable code and a message for a person (becomes a 422 problem).
 ///

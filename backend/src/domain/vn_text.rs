@@ -35,9 +35,9 @@ const TONED: [[char; 6]; 12] = [
 
 /// One letter of a name: its place in the alphabet (digits first), its tone, its plain form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Letter {
-    code: u8,
-    tone: u8,
+pub(super) struct Letter {
+    pub(super) code: u8,
+    pub(super) tone: u8,
     plain: char,
 }
 
@@ -121,7 +121,7 @@ fn letter(c: char) -> Option<Letter> {
 
 /// The words of a name as letters (punctuation and spaces separate words). The name is read
 /// composed (NFC), and words typed in a legacy encoding as the letters they stand for.
-fn words(name: &str) -> Vec<Vec<Letter>> {
+pub(super) fn words(name: &str) -> Vec<Vec<Letter>> {
     let name = super::vn_legacy::restore_text(&nfc(name));
     let mut out = Vec::new();
     let mut word = Vec::new();

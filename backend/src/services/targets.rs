@@ -71,7 +71,7 @@ pub fn view(
         .collect();
     children.sort_by_cached_key(|c| {
         (
-            crate::domain::vn_text::sort_key(&c.organization_name),
+            crate::domain::vn_title::title_key(&c.organization_name),
             c.organization_id,
         )
     });

@@ -196,7 +196,7 @@ fn org_rows(
             }
         })
         .collect();
-    rows.sort_by_cached_key(|r| (crate::domain::vn_text::sort_key(&r.label), r.key.clone()));
+    rows.sort_by_cached_key(|r| (crate::domain::vn_title::title_key(&r.label), r.key.clone()));
     rows.push(ReportRow {
         key: "total".into(),
         label: labels::TOTAL_ROW.into(),
