@@ -16,26 +16,23 @@ fn attempt(user: &str, password: &str) -> serde_json::Value {
 
 #[actix_web::test]
 async fn a_flood_of_sign_ins_with_random_names_leaves_connections_for_everyone_else() {
-    // One connection, and a wait for it of half the time the flood's password checks take one
-    // after the other (at least half a second): a request that cannot get the connection in that
-    // time answers 503. The flood and the wait are scaled to this machine's Argon2; nothing below
-    // asserts a duration.
-    let argon2 = {
-        let _ = qldv::auth::password::dummy_hash();
-        let started = std::time::Instant::now();
-        qldv::auth::password::verify("guess-guess", qldv::auth::password::dummy_hash());
-        started.elapsed().max(Duration::from_millis(1))
-    };
-    let flood_size = (1000 / argon2.as_millis().max(1)).clamp(24, 200) as u32;
-    let wait = (argon2 * flood_size / 2).max(Duration::from_millis(500));
+    // One connection, and every password check held up at the gate until the other requests
+    // are answered: if a sign-in kept its connection while its password waits to be checked,
+    // the others could not get it before the (generous) queue timeout and would answer 503.
+    // Nothing here depends on how fast the machine is.
     let app = TestApp::builder()
         .pool_size(1)
-        .queue_timeout(wait)
+        .queue_timeout(Duration::from_secs(15))
         .build()
         .await;
     let admin = app.admin().await;
+    let gate = app.state.password_gate.clone();
+    let held = gate
+        .clone()
+        .acquire_many_owned(u32::try_from(gate.available_permits()).unwrap_or(u32::MAX))
+        .await;
     let anon = app.anonymous();
-    let flood = (0..flood_size).map(|i| {
+    let flood = (0..24).map(|i| {
         let c = anon.from_address(&format!("198.51.100.{}", i + 1));
         async move {
             c.post(
@@ -49,11 +46,32 @@ async fn a_flood_of_sign_ins_with_random_names_leaves_connections_for_everyone_e
         }
     });
     let others = async {
-        let mut answers = Vec::new();
-        for _ in 0..3 {
-            answers.push(admin.get("/api/v1/organizations").await);
-            answers.push(app.anonymous().get("/readyz").await);
+        // Every sign-in of the flood counts its failure before its password check: once the 24
+        // are counted, all of them wait at the gate.
+        let mut counted = 0;
+        for _ in 0..3000 {
+            let mut conn = app
+                .state
+                .pool
+                .get()
+                .expect("a connection while the sign-ins wait for their password check");
+            counted = login_failures::table
+                .filter(login_failures::username.like("ghost-%"))
+                .count()
+                .get_result::<i64>(&mut conn)
+                .unwrap();
+            drop(conn);
+            if counted == 24 {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
         }
+        assert_eq!(counted, 24, "the flood never reached the password check");
+        let answers = vec![
+            admin.get("/api/v1/organizations").await,
+            app.anonymous().get("/readyz").await,
+        ];
+        drop(held);
         answers
     };
     let (flood, others) = futures_util::future::join(join_all(flood), others).await;
