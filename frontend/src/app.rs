@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
 use leptos_router::hooks::use_navigate;
-use leptos_router::{path, Lazy};
 use leptos_router::NavigateOptions;
+use leptos_router::{path, Lazy};
 
 use crate::components::menu::MenuButton;
 use crate::components::org_kind::provide_kinds;

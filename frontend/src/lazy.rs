@@ -195,7 +195,9 @@ fn board_area(screen: BoardScreen) -> AnyView {
         BoardScreen::Transfers => view! { <pages::transfers::TransferInbox/> }.into_any(),
         BoardScreen::Evaluations => view! { <pages::evaluations::EvaluationRoundPage/> }.into_any(),
         BoardScreen::Badges => view! { <pages::badges::BadgePage/> }.into_any(),
-        BoardScreen::Organizations => view! { <pages::organizations::OrganizationTree/> }.into_any(),
+        BoardScreen::Organizations => {
+            view! { <pages::organizations::OrganizationTree/> }.into_any()
+        }
         BoardScreen::Reports => view! { <pages::reports::ReportsPage/> }.into_any(),
         BoardScreen::ReportPrint => view! { <pages::report_print::ReportPrintPage/> }.into_any(),
     }
@@ -231,8 +233,12 @@ pub enum AdminScreen {
 #[lazy]
 fn admin_area(screen: AdminScreen) -> AnyView {
     match screen {
-        AdminScreen::Users => view! { <WritersOnly><pages::users::UsersPage/></WritersOnly> }.into_any(),
-        AdminScreen::Imports => view! { <WritersOnly><pages::imports::ImportPage/></WritersOnly> }.into_any(),
+        AdminScreen::Users => {
+            view! { <WritersOnly><pages::users::UsersPage/></WritersOnly> }.into_any()
+        }
+        AdminScreen::Imports => {
+            view! { <WritersOnly><pages::imports::ImportPage/></WritersOnly> }.into_any()
+        }
     }
 }
 
