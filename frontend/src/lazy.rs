@@ -5,7 +5,8 @@
 //! is first opened (docs/benchmarks.md). A few areas rather than one split point per route:
 //! code shared by several split points goes into a chunk per set of users, so fewer points mean
 //! fewer, larger files to fetch. Built without the split (the native tests and clippy), an area
-//! is a plain call.
+//! is a plain call. A new screen gets its route here, in an area (or an area of its own): a
+//! route that names its component directly in `app.rs` puts its code in the first load.
 
 use leptos::lazy;
 use leptos::prelude::*;
