@@ -16,8 +16,7 @@ case "$bin" in /*) ;; *) bin="$root/$bin" ;; esac
 scripts/build-web.sh
 [ "$bin" = "$root/target/debug/qldv" ] && cargo build -q -p qldv --locked
 (cd tests/e2e && npm ci --no-audit --no-fund --silent)
-wasm=$(ls frontend/dist/*.wasm)
-echo "wasm: $(stat -c %s "$wasm") bytes raw, $(gzip -9c "$wasm" | wc -c) bytes gzip -9"
+scripts/web-size.sh
 
 static=$(mktemp -d /tmp/qldv-bench-web-static.XXXXXX)
 cp -r frontend/dist/. "$static/"

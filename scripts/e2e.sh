@@ -19,8 +19,7 @@ fi
 
 scripts/build-web.sh
 cargo build -p qldv --locked
-wasm=$(ls frontend/dist/*.wasm)
-echo "web client: wasm $(stat -c %s "$wasm") bytes raw, $(gzip -9c "$wasm" | wc -c) bytes gzip"
+scripts/web-size.sh
 
 work=$(mktemp -d)
 pid=""

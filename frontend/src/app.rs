@@ -4,32 +4,17 @@
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
 use leptos_router::hooks::use_navigate;
-use leptos_router::path;
 use leptos_router::NavigateOptions;
+use leptos_router::{path, Lazy};
 
 use crate::components::menu::MenuButton;
 use crate::components::org_kind::provide_kinds;
 use crate::components::org_picker::provide_scope;
 use crate::components::Loading;
 use crate::i18n::{label, provide_lang, use_lang, Text};
-use crate::pages::badges::BadgePage;
-use crate::pages::candidate::CandidatePage;
-use crate::pages::candidates::{NewCandidate, Pipeline};
-use crate::pages::dashboard::Dashboard;
-use crate::pages::evaluations::EvaluationRoundPage;
-use crate::pages::imports::ImportPage;
 use crate::pages::login::Login;
-use crate::pages::member::{self, MemberPage};
-use crate::pages::member_new::NewMember;
-use crate::pages::member_print::MemberPrintPage;
 use crate::pages::members::MemberList;
-use crate::pages::organizations::OrganizationTree;
-use crate::pages::report_print::ReportPrintPage;
-use crate::pages::reports::ReportsPage;
-use crate::pages::targets::TargetsPage;
-use crate::pages::transfers::TransferInbox;
-use crate::pages::users::UsersPage;
-use crate::{api, session};
+use crate::{api, lazy, session};
 
 /// The root component.
 #[component]
@@ -114,33 +99,33 @@ fn Shell() -> impl IntoView {
             </div>
         </header>
         <Routes fallback=move || view! { <main><p>{move || use_lang().get().t(Text::NotFound)}</p></main> }>
-            <Route path=path!("/") view=Dashboard/>
+            <Route path=path!("/") view={Lazy::<lazy::DashboardRoute>::new()}/>
             <Route path=path!("/members") view=MemberList/>
-            <Route path=path!("/members/new") view=NewMember/>
-            <Route path=path!("/members/:id/print") view=MemberPrintPage/>
-            <ParentRoute path=path!("/members/:id") view=MemberPage>
-                <Route path=path!("") view=member::dossier::Dossier/>
-                <Route path=path!("edit") view=member::edit::EditDossier/>
-                <Route path=path!("events") view=member::history::Events/>
-                <Route path=path!("evaluations") view=member::history::Evaluations/>
-                <Route path=path!("cards") view=member::cards::CardsTab/>
-                <Route path=path!("badges") view=member::history::Badges/>
-                <Route path=path!("transfers") view=member::transfers::TransfersTab/>
-                <Route path=path!("disciplines") view=member::history::Disciplines/>
-                <Route path=path!("actions") view=member::actions::Actions/>
+            <Route path=path!("/members/new") view={Lazy::<lazy::NewMemberRoute>::new()}/>
+            <Route path=path!("/members/:id/print") view={Lazy::<lazy::MemberPrintRoute>::new()}/>
+            <ParentRoute path=path!("/members/:id") view={Lazy::<lazy::MemberRoute>::new()}>
+                <Route path=path!("") view={Lazy::<lazy::DossierRoute>::new()}/>
+                <Route path=path!("edit") view={Lazy::<lazy::EditDossierRoute>::new()}/>
+                <Route path=path!("events") view={Lazy::<lazy::EventsRoute>::new()}/>
+                <Route path=path!("evaluations") view={Lazy::<lazy::MemberEvaluationsRoute>::new()}/>
+                <Route path=path!("cards") view={Lazy::<lazy::CardsRoute>::new()}/>
+                <Route path=path!("badges") view={Lazy::<lazy::MemberBadgesRoute>::new()}/>
+                <Route path=path!("transfers") view={Lazy::<lazy::MemberTransfersRoute>::new()}/>
+                <Route path=path!("disciplines") view={Lazy::<lazy::DisciplinesRoute>::new()}/>
+                <Route path=path!("actions") view={Lazy::<lazy::ActionsRoute>::new()}/>
             </ParentRoute>
-            <Route path=path!("/candidates") view=Pipeline/>
-            <Route path=path!("/candidates/new") view=NewCandidate/>
-            <Route path=path!("/candidates/:id") view=CandidatePage/>
-            <Route path=path!("/targets") view=TargetsPage/>
-            <Route path=path!("/transfers") view=TransferInbox/>
-            <Route path=path!("/evaluations") view=EvaluationRoundPage/>
-            <Route path=path!("/badges") view=BadgePage/>
-            <Route path=path!("/organizations") view=OrganizationTree/>
-            <Route path=path!("/reports") view=ReportsPage/>
-            <Route path=path!("/users") view=|| view! { <WritersOnly><UsersPage/></WritersOnly> }/>
-            <Route path=path!("/imports") view=|| view! { <WritersOnly><ImportPage/></WritersOnly> }/>
-            <Route path=path!("/reports/:code/print") view=ReportPrintPage/>
+            <Route path=path!("/candidates") view={Lazy::<lazy::PipelineRoute>::new()}/>
+            <Route path=path!("/candidates/new") view={Lazy::<lazy::NewCandidateRoute>::new()}/>
+            <Route path=path!("/candidates/:id") view={Lazy::<lazy::CandidateRoute>::new()}/>
+            <Route path=path!("/targets") view={Lazy::<lazy::TargetsRoute>::new()}/>
+            <Route path=path!("/transfers") view={Lazy::<lazy::TransfersRoute>::new()}/>
+            <Route path=path!("/evaluations") view={Lazy::<lazy::EvaluationsRoute>::new()}/>
+            <Route path=path!("/badges") view={Lazy::<lazy::BadgesRoute>::new()}/>
+            <Route path=path!("/organizations") view={Lazy::<lazy::OrganizationsRoute>::new()}/>
+            <Route path=path!("/reports") view={Lazy::<lazy::ReportsRoute>::new()}/>
+            <Route path=path!("/users") view={Lazy::<lazy::UsersRoute>::new()}/>
+            <Route path=path!("/imports") view={Lazy::<lazy::ImportsRoute>::new()}/>
+            <Route path=path!("/reports/:code/print") view={Lazy::<lazy::ReportPrintRoute>::new()}/>
         </Routes>
     }
 }
@@ -152,7 +137,7 @@ fn Shell() -> impl IntoView {
 /// renders, and on a first load at the protected address it panics with "use_navigate outside a
 /// <Router>". Here the redirect is an effect, after the render.)
 #[component]
-fn WritersOnly(children: ChildrenFn) -> impl IntoView {
+pub fn WritersOnly(children: ChildrenFn) -> impl IntoView {
     let user = session::use_user();
     let navigate = use_navigate();
     let allowed = move || user.with(|u| u.as_ref().is_some_and(|u| session::writes(u.role)));

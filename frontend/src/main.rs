@@ -6,6 +6,7 @@ mod app;
 mod components;
 mod format;
 mod i18n;
+mod lazy;
 mod pages;
 mod panic;
 mod session;

@@ -185,6 +185,38 @@ test('deep links open the app, the tree opens level by level, English is one cli
   await page.close();
 });
 
+test('code splitting: the sign-in and the member list need only the first module; a screen\'s code comes from this server when opened', async () => {
+  // scripts/build-web.sh cuts the client at frontend/src/lazy.rs's split points.
+  const { page, problems } = await newPage();
+  const requested = [];
+  page.on('request', (req) => requested.push(new URL(req.url())));
+  const modules = () => requested.filter((u) => u.pathname.endsWith('.wasm')).map((u) => u.pathname.split('/').pop());
+  await page.goto(BASE);
+  await page.getByLabel('Tên đăng nhập').waitFor();
+  assert.deepEqual(modules(), ['qldv-frontend_bg.wasm'], 'the sign-in form needs the first module alone');
+
+  await page.getByLabel('Tên đăng nhập').fill('admin');
+  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('heading', { name: 'Tổng quan' }).waitFor();
+  assert.ok(modules().some((m) => m.startsWith('split_dashboard_area')), 'the dashboard\'s code is fetched on first use');
+  assert.ok(!modules().some((m) => m.startsWith('split_member_area')), 'no other screen\'s code is fetched');
+
+  const before = modules().length;
+  await page.getByRole('navigation').getByRole('link', { name: 'Đảng viên' }).click();
+  await page.locator('table.members tbody tr').first().waitFor();
+  assert.equal(modules().length, before, 'the member list is in the first module');
+
+  await page.getByRole('link', { name: 'Nguyễn Văn An' }).click();
+  await page.getByRole('heading', { name: /Nguyễn Văn An/ }).waitFor();
+  assert.ok(modules().some((m) => m.startsWith('split_member_area')), 'the member page\'s code is fetched on first use');
+
+  const origin = new URL(BASE).origin;
+  assert.deepEqual(requested.filter((u) => u.origin !== origin).map(String), [], 'everything comes from this server');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('a crash of the client (a WebAssembly trap) shows a notice with a reload button, not a dead page', async () => {
   // The client's panics abort at once (scripts/build-web.sh): the browser reports a
   // WebAssembly.RuntimeError, as an error event or, inside a promise, an unhandled rejection.
