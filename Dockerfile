@@ -9,13 +9,16 @@ WORKDIR /src
 COPY . .
 RUN cargo build --release --locked -p qldv
 
-# The web client: trunk and wasm-bindgen-cli at their pinned versions (`cargo install`, see
+# The web client: trunk, wasm-bindgen-cli and wasm-split-cli at their pinned versions (`cargo install`, see
 # scripts/web-tools.sh; a layer of their own, rebuilt only when Cargo.lock changes), with the
 # standard library's sources (rustup's rust-src) and their crates, then scripts/build-web.sh
 # builds frontend/dist offline, the standard library rebuilt with immediate-abort panics (for
 # that build only: see the script).
 FROM rust:1.95-bookworm AS web
 WORKDIR /src
+# scripts/build-web.sh strips the split modules' names with a small Python script.
+RUN apt-get update && apt-get install -y --no-install-recommends python3 \
+    && rm -rf /var/lib/apt/lists/*
 COPY Cargo.lock ./
 COPY scripts/web-tools.sh scripts/
 RUN scripts/web-tools.sh
