@@ -13,6 +13,7 @@ mod badge_rules;
 mod badges;
 mod calendar;
 mod candidate_import;
+mod candidate_sync;
 mod candidates;
 mod cards;
 mod cases;

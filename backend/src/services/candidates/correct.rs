@@ -78,6 +78,7 @@ pub fn correct(
     if n == 0 {
         return Err(AppError::PreconditionFailed(before.version));
     }
+    model::touch(conn, id)?;
     let after = CandidateRow::find(conn, &caller.scope, id)?;
     if changes.name_folded.is_some() {
         crate::models::name_word::set(conn, id, &after.name_folded, &after.name_sort_key)?;

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use qldv_api_types::candidates::{
-    self as dto, CandidateStepKind as K, CreateCandidate, DevelopmentCategory, RecordStep,
+    self as dto, CandidateStepKind as K, CreateCandidate, RecordStep,
 };
 use qldv_api_types::members::{MemberEventKind, MemberStatus};
 use qldv_api_types::{CandidateStepId, MemberId};
@@ -12,9 +12,7 @@ use qldv_api_types::{CandidateStepId, MemberId};
 use crate::auth::AuthUser;
 use crate::db::schema::members;
 use crate::db::DbConn;
-use crate::domain::candidate::{
-    self as rules, CandidateFile, Dropped, Introducer, Step, StepFact, Vote,
-};
+use crate::domain::candidate::{self as rules, CandidateFile, Step};
 use crate::domain::privacy::Privacy;
 use crate::error::{AppError, AppResult, FieldIssue};
 use crate::messages::candidates as msg;
@@ -28,12 +26,11 @@ use crate::services::members::profile::{to_changes, Identity};
 use diesel::prelude::*;
 
 mod correct;
-mod file;
 mod read;
 mod steps;
 
+use crate::models::candidate::file::{fact_of, file_of};
 pub use correct::correct;
-use file::{fact_of, file_of};
 pub use read::{alerts, list, view};
 pub use steps::{drop, record_step};
 
@@ -163,10 +160,12 @@ pub fn create(
     Ok(id)
 }
 
+/// A field's issue.
 pub(super) fn field(name: &str, code: &str, message: Text) -> FieldIssue {
     FieldIssue::new(name, code, message)
 }
 
+/// Audits a write to a candidate (and so notes it for the change feed).
 pub(super) fn audit(
     conn: &mut Uow<'_>,
     caller: &AuthUser,
@@ -179,7 +178,7 @@ pub(super) fn audit(
         &caller.actor(),
         action,
         crate::models::audit::Subject {
-            entity: qldv_api_types::audit::AuditEntity::Member,
+            entity: qldv_api_types::audit::AuditEntity::Candidate,
             id: after.id.into(),
             scope_path: Some(&after.org_path),
         },
@@ -188,7 +187,9 @@ pub(super) fn audit(
     )
 }
 
+/// Marks a candidate changed: the record's version (its `ETag`) and the file's (sync).
 pub(super) fn bump(conn: &mut Uow<'_>, id: MemberId) -> AppResult<i64> {
+    model::touch(conn, id)?;
     Ok(diesel::update(members::table.find(id))
         .set((
             members::version.eq(members::version + 1),

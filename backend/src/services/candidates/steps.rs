@@ -121,10 +121,9 @@ pub fn record_step(
     if kind == K::Ceremony {
         let mut after = file.clone();
         after.steps.push(step);
-        convert(conn, &row, &after, &steps, today)?;
+        convert(conn, caller, &row, &after, &steps, today)?;
     }
-    let version = bump(conn, id)?;
-    let _ = version;
+    bump(conn, id)?;
     let after_row = CandidateRow::find(conn, &caller.scope, id)?;
     audit(
         conn,
@@ -140,6 +139,7 @@ pub fn record_step(
 /// written as `POST /members` writes one (event, membership, derived state, counts).
 pub(super) fn convert(
     conn: &mut Uow<'_>,
+    caller: &AuthUser,
     row: &CandidateRow,
     file: &CandidateFile,
     steps: &[StepRow],
@@ -194,7 +194,20 @@ pub(super) fn convert(
         ))
         .execute(conn.conn())?;
     MemberRow::refresh_state(conn, row.id)?;
-    Ok(())
+    // From now on the record is also a member's: audited and published as one.
+    let member = MemberRow::find(conn, &crate::auth::Scope::system(), row.id)?;
+    crate::models::audit::record(
+        conn,
+        &caller.actor(),
+        qldv_api_types::audit::AuditAction::Create,
+        crate::models::audit::Subject {
+            entity: qldv_api_types::audit::AuditEntity::Member,
+            id: row.id.into(),
+            scope_path: Some(&member.org_path),
+        },
+        None::<&MemberRow>,
+        Some(&member),
+    )
 }
 
 /// Drops a candidate (rule 30's `check_drop`).

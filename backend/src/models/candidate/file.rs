@@ -1,9 +1,21 @@
 //! The candidate's file as the pure rules read it: its steps, votes and introducers' facts.
 
-use super::*;
+use chrono::NaiveDate;
+use diesel::prelude::*;
+use qldv_api_types::candidates::CandidateStepKind as K;
+use qldv_api_types::members::MemberStatus;
+use qldv_api_types::MemberId;
+
+use super::{CandidateRow, FileRow, StepRow};
+use crate::db::schema::members;
+use crate::db::DbConn;
+use crate::domain::candidate::{CandidateFile, Dropped, Introducer, Step, StepFact, Vote};
+use crate::error::{AppError, AppResult};
+use crate::messages::candidates as msg;
+use crate::models::organization::OrganizationRow;
 
 /// The rules' view of the file of `row`.
-pub(super) fn file_of(
+pub fn file_of(
     conn: &mut DbConn,
     row: &CandidateRow,
     f: &FileRow,
@@ -33,7 +45,8 @@ pub(super) fn file_of(
     })
 }
 
-pub(super) fn vote(members: Option<i32>, agreeing: Option<i32>) -> Vote {
+/// A resolution's vote as the rules read it (absent counts as 0).
+pub fn vote(members: Option<i32>, agreeing: Option<i32>) -> Vote {
     let n = |v: Option<i32>| v.and_then(|v| u32::try_from(v).ok()).unwrap_or(0);
     Vote {
         members: n(members),
@@ -42,7 +55,7 @@ pub(super) fn vote(members: Option<i32>, agreeing: Option<i32>) -> Vote {
 }
 
 /// The introducer's facts: official date, departure and disciplines as recorded today.
-pub(super) fn introducer(
+pub fn introducer(
     conn: &mut DbConn,
     id: MemberId,
     since: NaiveDate,
@@ -77,7 +90,8 @@ pub(super) fn introducer(
     })
 }
 
-pub(super) fn fact_of(conn: &mut DbConn, s: &StepRow) -> AppResult<StepFact> {
+/// The fact the rules read of a stored step (an introducer's as recorded today).
+pub fn fact_of(conn: &mut DbConn, s: &StepRow) -> AppResult<StepFact> {
     Ok(match s.kind {
         K::HelpersAssigned => StepFact::HelpersAssigned,
         K::AwarenessCourse => StepFact::AwarenessCourse,

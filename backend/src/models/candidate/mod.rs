@@ -19,6 +19,9 @@ use crate::domain::privacy::Privacy;
 use crate::error::AppResult;
 use crate::models::member_query::{after_name, within, Boxed};
 
+pub mod file;
+pub mod view;
+
 /// A candidate's member row, as far as the file shows it (no lifecycle dates).
 #[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
 #[diesel(table_name = members)]
@@ -311,7 +314,7 @@ pub fn insert_file(
     categories: &[DevelopmentCategory],
 ) -> AppResult<()> {
     diesel::insert_into(candidate_files::table)
-        .values(file)
+        .values((file, candidate_files::updated_at.eq(crate::models::now())))
         .execute(conn)?;
     for c in categories {
         diesel::insert_into(candidate_categories::table)
@@ -321,6 +324,18 @@ pub fn insert_file(
             ))
             .execute(conn)?;
     }
+    Ok(())
+}
+
+/// Marks the file of `id` changed: its version (what a sync receiver compares) and the time.
+/// Every write to a candidate calls it in the transaction of the write.
+pub fn touch(conn: &mut DbConn, id: MemberId) -> AppResult<()> {
+    diesel::update(candidate_files::table.find(id))
+        .set((
+            candidate_files::version.eq(candidate_files::version + 1),
+            candidate_files::updated_at.eq(crate::models::now()),
+        ))
+        .execute(conn)?;
     Ok(())
 }
 
@@ -334,6 +349,7 @@ pub fn insert_step(conn: &mut DbConn, step: &NewStep, helpers: &[MemberId]) -> A
             .values((
                 candidate_helpers::step_id.eq(step.id.0),
                 candidate_helpers::helper_id.eq(h.0),
+                candidate_helpers::member_id.eq(step.member_id.0),
             ))
             .execute(conn)?;
     }
