@@ -79,14 +79,22 @@ async fn every_candidate_write_publishes_the_file_and_the_ceremony_the_member() 
     assert_eq!(member["operation"], "create");
     assert_eq!(member["resource"]["status"], "probationary");
     assert_eq!(member["resource"]["ceremony_on"], "2024-07-20");
-    let file = after.iter().rev().find(|c| c["entity"] == "candidate").unwrap();
+    let file = after
+        .iter()
+        .rev()
+        .find(|c| c["entity"] == "candidate")
+        .unwrap();
     assert_eq!(file["resource"]["stage"], "admitted");
     // The audit trail names the candidate's writes as a candidate's.
     let trail = admin
         .get(&format!("/api/v1/audit?entity=candidate&entity_id={id}"))
         .await;
     trail.assert_status(200);
-    assert!(trail.json["items"].as_array().unwrap().len() >= 11, "{}", trail.text);
+    assert!(
+        trail.json["items"].as_array().unwrap().len() >= 11,
+        "{}",
+        trail.text
+    );
     app.assert_invariant();
 }
 
@@ -172,7 +180,9 @@ async fn a_package_recreates_the_candidates_file_and_then_the_member_it_became()
     t.province.app.assert_invariant();
     // A first package of the subtree carries the file too (older than any feed).
     let fresh = crate::sync::Site::new(2).await;
-    fresh.trust(&t.commune, "Đảng ủy xã Tân Lạc", t.commune_id).await;
+    fresh
+        .trust(&t.commune, "Đảng ủy xã Tân Lạc", t.commune_id)
+        .await;
     let all = t.commune.export(t.commune_id, "0").await;
     let res = fresh.import(&all).await;
     res.assert_status(200);

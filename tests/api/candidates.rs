@@ -15,7 +15,7 @@ pub(crate) fn candidate_json(name: &str, cccd: &str) -> Value {
 }
 
 /// The cell's three official members (two will introduce) and a new candidate's id.
-async fn fixture(admin: &Client, name: &str) -> (Tree, Vec<i64>, i64) {
+pub(crate) async fn fixture(admin: &Client, name: &str) -> (Tree, Vec<i64>, i64) {
     let t = admin.create_tree(name).await;
     let mut officials = Vec::new();
     for (i, n) in ["Lê Văn Ba", "Phạm Thị Tư", "Hoàng Văn Năm"]

@@ -13,6 +13,8 @@ mod badge_rules;
 mod badges;
 mod calendar;
 mod candidate_import;
+mod candidate_levels;
+mod candidate_readmission;
 mod candidate_sync;
 mod candidates;
 mod cards;

@@ -272,6 +272,8 @@ pub struct RecordStep {
     #[validate(length(min = 1, max = 500))]
     pub late_reason: Option<String>,
     /// `ceremony` after rule 2's deadline: the superior committee's approval.
+    /// `admission_decision` of a former member (a re-admission, rule 13): the provincial
+    /// standing committee's written consent.
     #[validate(length(min = 1, max = 50))]
     pub approval_no: Option<String>,
     /// `cell_resolution` / `grassroots_resolution`: the members the vote is counted on, as the
@@ -311,7 +313,8 @@ pub struct CandidateStep {
     pub received_on: Option<NaiveDate>,
     /// A late decision or refusal: why.
     pub late_reason: Option<String>,
-    /// A late ceremony: the approval.
+    /// A late ceremony: the approval; a re-admission's decision: the provincial standing
+    /// committee's consent (rule 13).
     pub approval_no: Option<String>,
     /// A resolution: members counted.
     pub vote_members: Option<u32>,

@@ -327,6 +327,31 @@ pub fn insert_file(
     Ok(())
 }
 
+/// The former member (status `exited`) inside `scope` whose CCCD is `national_id`, if any: the
+/// person a new candidate with that CCCD is (rule 13 through the pipeline).
+pub fn former_member(
+    conn: &mut DbConn,
+    scope: &Scope,
+    national_id: &str,
+) -> AppResult<Option<MemberId>> {
+    Ok(within(members::table.into_boxed(), scope, None)
+        .filter(members::national_id.eq(national_id))
+        .filter(members::status.eq(MemberStatus::Exited))
+        .select(members::id)
+        .first(conn)
+        .optional()?)
+}
+
+/// Whether the record `id` was a member before its file (it has member events): a candidate
+/// re-identified after an exit, whose ceremony is a re-admission.
+pub fn is_former_member(conn: &mut DbConn, id: MemberId) -> AppResult<bool> {
+    use crate::db::schema::member_events;
+    Ok(diesel::select(diesel::dsl::exists(
+        member_events::table.filter(member_events::member_id.eq(id)),
+    ))
+    .get_result(conn)?)
+}
+
 /// Marks the file of `id` changed: its version (what a sync receiver compares) and the time.
 /// Every write to a candidate calls it in the transaction of the write.
 pub fn touch(conn: &mut DbConn, id: MemberId) -> AppResult<()> {

@@ -27,6 +27,7 @@ use diesel::prelude::*;
 
 mod correct;
 mod read;
+mod readmission;
 mod steps;
 
 use crate::models::candidate::file::{fact_of, file_of};
@@ -92,6 +93,13 @@ pub fn create(
     if !errors.is_empty() {
         errors.sort_by(|a, b| a.field.cmp(&b.field));
         return Err(AppError::Validation(errors));
+    }
+    // Rule 13 through the pipeline: a former member's CCCD names the same person, who keeps
+    // the record (and its history) rather than getting a second one.
+    if let Some(Some(n)) = &changes.national_id {
+        if let Some(former) = model::former_member(conn, &caller.scope, n)? {
+            return readmission::reidentify(conn, caller, &org, former, body);
+        }
     }
     let planned_keys: Vec<_> = [
         changes.national_id.clone().flatten().map(|n| (true, n)),
