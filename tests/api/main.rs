@@ -14,6 +14,7 @@ mod badges;
 mod calendar;
 mod candidate_import;
 mod candidate_levels;
+mod candidate_patch;
 mod candidate_readmission;
 mod candidate_sync;
 mod candidates;

@@ -20,6 +20,7 @@ mod introducer;
 mod level;
 mod progress;
 mod refusal;
+mod replay;
 mod vote;
 
 #[cfg(test)]
@@ -39,8 +40,9 @@ pub use check::{check_drop, check_step, decision_deadline};
 pub use convert::{convert, Converted};
 pub use introducer::{Introducer, IntroducerRefusal};
 pub use level::{check_level, deciding_path, level, StepLevel};
-pub use progress::{next_due, overdue, stage, CandidateAlert, Due};
+pub use progress::{is_closed, next_due, overdue, stage, CandidateAlert, Due};
 pub use refusal::StepRefusal;
+pub use replay::check_replay;
 pub use vote::Vote;
 
 /// A candidate's admission file: the facts the rules read, and the steps in the order they were

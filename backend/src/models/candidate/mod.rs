@@ -107,7 +107,7 @@ pub struct CandidateRow {
 }
 
 /// The file's own columns.
-#[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable, serde::Serialize)]
 #[diesel(table_name = candidate_files)]
 pub struct FileRow {
     /// The candidate.
@@ -268,6 +268,21 @@ impl FileRow {
             .load(conn)?)
     }
 
+    /// Writes the file's own fields as corrected (not the drop).
+    pub fn correct(conn: &mut DbConn, f: &FileRow) -> AppResult<()> {
+        diesel::update(candidate_files::table.find(f.member_id))
+            .set((
+                candidate_files::source.eq(f.source),
+                candidate_files::identified_on.eq(f.identified_on),
+                candidate_files::youth_union_member.eq(f.youth_union_member),
+                candidate_files::trade_union_member.eq(f.trade_union_member),
+                candidate_files::age_consent_no.eq(f.age_consent_no.clone()),
+                candidate_files::population_policy.eq(f.population_policy),
+            ))
+            .execute(conn)?;
+        Ok(())
+    }
+
     /// Records the drop.
     pub fn drop_on(conn: &mut DbConn, id: MemberId, d: &dto::CandidateDrop) -> AppResult<()> {
         diesel::update(candidate_files::table.find(id))
@@ -305,6 +320,25 @@ pub fn categories_of(conn: &mut DbConn, id: MemberId) -> AppResult<Vec<Developme
         .order(candidate_categories::category)
         .select(candidate_categories::category)
         .load::<DevelopmentCategory>(conn)?)
+}
+
+/// Replaces the occupational categories of `id`.
+pub fn set_categories(
+    conn: &mut DbConn,
+    id: MemberId,
+    categories: &[DevelopmentCategory],
+) -> AppResult<()> {
+    diesel::delete(candidate_categories::table.filter(candidate_categories::member_id.eq(id)))
+        .execute(conn)?;
+    for c in categories {
+        diesel::insert_into(candidate_categories::table)
+            .values((
+                candidate_categories::member_id.eq(id),
+                candidate_categories::category.eq(*c),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
 }
 
 /// Writes a new candidate's file and categories.
