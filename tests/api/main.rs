@@ -13,6 +13,7 @@ mod badge_rules;
 mod badges;
 mod calendar;
 mod candidate_import;
+mod candidate_introducer;
 mod candidate_levels;
 mod candidate_patch;
 mod candidate_readmission;

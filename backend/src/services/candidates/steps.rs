@@ -97,9 +97,10 @@ pub fn record_step(
         }
         _ => {}
     }
+    let grassroots = OrganizationRow::grassroots_of(conn, &row.org_path)?.path;
     let step = Step {
         on,
-        fact: fact_of(conn, &stored)?,
+        fact: fact_of(conn, &stored, &grassroots)?,
     };
     let settings = setting::at(conn, on)?;
     rules::check_step(&file, &step, today, &settings).map_err(msg::refused)?;
