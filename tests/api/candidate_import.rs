@@ -210,3 +210,37 @@ async fn the_template_has_the_identity_and_candidate_columns() {
     assert_eq!(job["status"], "succeeded", "{job}");
     assert_eq!(job["created"], 1, "{job}");
 }
+
+#[actix_web::test]
+async fn the_age_consent_of_rule_one_is_imported_with_the_candidate() {
+    let (_app, admin, t) = setup().await;
+    let header = "Họ và tên,Giới tính,Ngày sinh,Nguồn giới thiệu,Ngày xác định quần chúng ưu tú,Số văn bản đồng ý kết nạp người trên 60 tuổi";
+    let long = "X".repeat(51);
+    let body = format!(
+        "\u{feff}{header}\r\nNgô Văn Bảy,Nam,01/02/1963,Khác,10/03/2025,12-CV/TU\r\n\
+         Đinh Văn Tám,Nam,01/02/1964,Khác,10/03/2025,{long}\r\n"
+    );
+    let job = import(
+        &admin,
+        t.cell,
+        "quan-chung.csv",
+        body.as_bytes(),
+        &[("skip_invalid", "true")],
+    )
+    .await;
+    assert_eq!(
+        report(&job),
+        vec![(
+            3,
+            "Số văn bản đồng ý kết nạp người trên 60 tuổi".to_string(),
+            "invalid_format".to_string()
+        )],
+        "{job}"
+    );
+    let list = admin
+        .get(&format!("/api/v1/organizations/{}/candidates", t.cell))
+        .await;
+    let id = list.json["items"][0]["id"].as_i64().unwrap();
+    let file = admin.get(&format!("/api/v1/candidates/{id}")).await;
+    assert_eq!(file.json["age_consent_no"], "12-CV/TU");
+}

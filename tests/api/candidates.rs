@@ -7,7 +7,7 @@ use qldv_tests::{official_json, Client, TestApp, Tree};
 use serde_json::{json, Value};
 
 /// A candidate in `cell` (born 1995, not in the Youth Union), identified on 2024-01-10.
-fn candidate_json(name: &str, cccd: &str) -> Value {
+pub(crate) fn candidate_json(name: &str, cccd: &str) -> Value {
     json!({"full_name": name, "gender": "female", "birth_date": "1995-05-10",
            "national_id": cccd, "phone": "0912345678",
            "source": "workplace", "identified_on": "2024-01-10",
@@ -15,7 +15,7 @@ fn candidate_json(name: &str, cccd: &str) -> Value {
 }
 
 /// The cell's three official members (two will introduce) and a new candidate's id.
-async fn fixture(admin: &Client, name: &str) -> (Tree, Vec<i64>, i64) {
+pub(crate) async fn fixture(admin: &Client, name: &str) -> (Tree, Vec<i64>, i64) {
     let t = admin.create_tree(name).await;
     let mut officials = Vec::new();
     for (i, n) in ["Lê Văn Ba", "Phạm Thị Tư", "Hoàng Văn Năm"]
@@ -35,7 +35,7 @@ async fn fixture(admin: &Client, name: &str) -> (Tree, Vec<i64>, i64) {
     (t, officials, res.id())
 }
 
-async fn step(admin: &Client, id: i64, body: Value) -> Value {
+pub(crate) async fn step(admin: &Client, id: i64, body: Value) -> Value {
     let res = admin
         .post(&format!("/api/v1/candidates/{id}/steps"), body.clone())
         .await;
@@ -43,7 +43,7 @@ async fn step(admin: &Client, id: i64, body: Value) -> Value {
     res.json.clone()
 }
 
-async fn refused(admin: &Client, id: i64, body: Value, code: &str) {
+pub(crate) async fn refused(admin: &Client, id: i64, body: Value, code: &str) {
     admin
         .post(&format!("/api/v1/candidates/{id}/steps"), body)
         .await
@@ -51,7 +51,7 @@ async fn refused(admin: &Client, id: i64, body: Value, code: &str) {
 }
 
 /// The file up to the introductions (exclusive).
-async fn prepare(admin: &Client, id: i64) {
+pub(crate) async fn prepare(admin: &Client, id: i64) {
     for (kind, on, no) in [
         ("awareness_course", "2024-02-01", "12/GCN"),
         ("application", "2024-03-01", ""),
@@ -67,7 +67,7 @@ async fn prepare(admin: &Client, id: i64) {
 }
 
 /// The two introductions, 12 months together each, and the cell's vote of 6 out of 9.
-async fn introduce_and_resolve(admin: &Client, id: i64, officials: &[i64]) {
+pub(crate) async fn introduce_and_resolve(admin: &Client, id: i64, officials: &[i64]) {
     for o in &officials[..2] {
         step(
             admin,

@@ -1,5 +1,5 @@
 // Every screen of the client at a desk and at two phone sizes, each photographed and checked by
-// axe-core (a11y.mjs); a member tab opened from its own address; the back button; the member form
+// axe-core (a11y.mjs), the candidates' screens among them; a member tab opened from its own address; the back button; the member form
 // printed to A4 by Chromium and read back.
 
 import { test } from 'node:test';
@@ -101,6 +101,11 @@ function screens(seeded) {
     ['member-disciplines', member('Kỷ luật')],
     ['member-actions', member('Nghiệp vụ')],
     ['transfers', { path: '/transfers', ready: heading('Chuyển sinh hoạt') }],
+    // Developing new members (issue 22): the cell's pipeline, a new candidate, a file, targets.
+    ['candidates', { path: `/candidates?organization_id=${seeded.cell}`, ready: heading('Quần chúng ưu tú theo giai đoạn') }],
+    ['candidate-new', { path: `/candidates/new?organization_id=${seeded.cell}`, ready: (p) => p.getByLabel('Họ và tên') }],
+    ['candidate', { path: `/candidates/${seeded.candidate}`, ready: (p) => p.locator('table.steps') }],
+    ['targets', { path: `/targets?organization_id=${seeded.commune}&year=2024`, ready: heading('Chỉ tiêu kết nạp') }],
     ['evaluations', { path: `/evaluations?organization_id=${seeded.ward}`, ready: (p) => p.getByLabel('Xếp loại Vũ Thị Hà') }],
     ['badges', { path: '/badges', ready: heading('Huy hiệu Đảng') }],
     ['organizations', { path: '/organizations', ready: (p) => p.getByText('Tỉnh ủy Hòa Bình') }],
@@ -150,7 +155,25 @@ export function screenTests(ctx) {
     return wide;
   }
 
+  /** A candidate of the seeded cell for the file's screen, made once through the API. */
+  async function candidate() {
+    const seeded = ctx.seeded();
+    if (seeded.candidate) return;
+    const res = await fetch(`${base}/api/v1/organizations/${seeded.cell}/candidates`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${seeded.token}` },
+      body: JSON.stringify({
+        full_name: 'Đặng Thị Thu', gender: 'female', birth_date: '1998-06-20',
+        national_id: '031198009001', source: 'youth_union', identified_on: '2024-01-10',
+        youth_union_member: true, categories: ['worker'],
+      }),
+    });
+    assert.equal(res.status, 201, await res.clone().text());
+    seeded.candidate = (await res.json()).id;
+  }
+
   test('every screen at a desk and on phones: photographed, axe-core clean', async () => {
+    await candidate();
     const sizes = Object.keys(VIEWPORTS);
     for (const v of sizes) mkdirSync(`${shots}/${v}`, { recursive: true });
     const wide = await Promise.all(sizes.map(tour));

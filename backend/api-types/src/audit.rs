@@ -55,6 +55,8 @@ crate::vocabulary::vocabulary! {
         RuleSetting = "rule_setting",
         /// An organisation's admission target for a year.
         AdmissionTarget = "admission_target",
+        /// A candidate for admission and the admission file (issue 22).
+        Candidate = "candidate",
     }
 }
 
@@ -170,6 +172,7 @@ impl AuditEntity {
             Self::Card => Some(ChangeEntity::Card),
             Self::Badge => Some(ChangeEntity::Badge),
             Self::BadgeProposal => Some(ChangeEntity::BadgeProposal),
+            Self::Candidate => Some(ChangeEntity::Candidate),
             Self::MemberBadges
             | Self::EvaluationRound
             | Self::Discipline
@@ -200,6 +203,7 @@ impl From<ChangeEntity> for AuditEntity {
             ChangeEntity::Card => Self::Card,
             ChangeEntity::Badge => Self::Badge,
             ChangeEntity::BadgeProposal => Self::BadgeProposal,
+            ChangeEntity::Candidate => Self::Candidate,
         }
     }
 }

@@ -181,6 +181,33 @@ pub struct CreateCandidate {
     pub categories: Vec<DevelopmentCategory>,
 }
 
+/// A correction of a candidate (`PATCH /candidates/{id}`): the identity (the members' fields and
+/// rules) and the file's own fields. Absent fields stay; an empty string clears a text field.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Validate, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"phone": "0987654321", "source": "womens_union", "categories": ["worker"]})))]
+pub struct CandidatePatch {
+    /// Identity and dossier fields to correct.
+    #[serde(flatten)]
+    #[validate(nested)]
+    pub profile: crate::members::MemberProfile,
+    /// The organisation that proposed the candidate.
+    pub source: Option<CandidateSource>,
+    /// The day the cell recorded the person as a candidate.
+    pub identified_on: Option<NaiveDate>,
+    /// Still a member of the Youth Union (rule 26).
+    pub youth_union_member: Option<bool>,
+    /// A member of the trade union (rule 26).
+    pub trade_union_member: Option<bool>,
+    /// Rule 1: the consent to admit a person aged 60 or more (an empty string clears it).
+    #[validate(length(max = 50))]
+    pub age_consent_no: Option<String>,
+    /// Rule 31: a population-policy case.
+    pub population_policy: Option<bool>,
+    /// Rule 31: the occupational categories, replacing those recorded.
+    pub categories: Option<Vec<DevelopmentCategory>>,
+}
+
 /// A candidate and the admission file.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -272,6 +299,8 @@ pub struct RecordStep {
     #[validate(length(min = 1, max = 500))]
     pub late_reason: Option<String>,
     /// `ceremony` after rule 2's deadline: the superior committee's approval.
+    /// `admission_decision` of a former member (a re-admission, rule 13): the provincial
+    /// standing committee's written consent.
     #[validate(length(min = 1, max = 50))]
     pub approval_no: Option<String>,
     /// `cell_resolution` / `grassroots_resolution`: the members the vote is counted on, as the
@@ -311,7 +340,8 @@ pub struct CandidateStep {
     pub received_on: Option<NaiveDate>,
     /// A late decision or refusal: why.
     pub late_reason: Option<String>,
-    /// A late ceremony: the approval.
+    /// A late ceremony: the approval; a re-admission's decision: the provincial standing
+    /// committee's consent (rule 13).
     pub approval_no: Option<String>,
     /// A resolution: members counted.
     pub vote_members: Option<u32>,

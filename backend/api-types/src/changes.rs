@@ -21,6 +21,9 @@ crate::vocabulary::vocabulary! {
         BadgeProposal = "badge_proposal",
         /// An awarded badge.
         Badge = "badge",
+        /// A candidate for admission and the admission file (issue 22): identity, file and
+        /// steps; the same id as the member record it becomes at the ceremony.
+        Candidate = "candidate",
     }
 }
 
@@ -58,6 +61,7 @@ impl ChangeEntity {
             Self::Card => "Card",
             Self::Badge => "Badge",
             Self::BadgeProposal => "BadgeProposal",
+            Self::Candidate => "Candidate",
         }
     }
 }
@@ -198,6 +202,7 @@ mod change_schema {
             add::<crate::cards::Card>(schemas);
             add::<crate::badges::Badge>(schemas);
             add::<crate::badges::BadgeProposal>(schemas);
+            add::<crate::candidates::Candidate>(schemas);
         }
     }
 }

@@ -158,6 +158,7 @@ error_codes! {
     VoteInconsistent = "vote_inconsistent", 422, "More agreeing than members, or no members";
     VoteUnderTwoThirds = "vote_under_two_thirds", 422, "Fewer than two thirds of the members agreed (rules 27–28)";
     NoGrassrootsCommittee = "no_grassroots_committee", 422, "A grassroots cell has no grassroots committee resolution";
+    StepNotCompetent = "step_not_competent", 422, "The step is recorded by a committee above the caller's scope: the grassroots committee, or the committee with the power to admit (29-QĐ/TW §4.3.2)";
     ExtensionAfterDeadline = "extension_after_deadline", 422, "The extension is recorded after the deadline it extends (rule 29)";
     DecisionPastDeadline = "decision_past_deadline", 422, "The decision is past its deadline and no reason is recorded (rule 29)";
     DecisionReceivedOutOfOrder = "decision_received_out_of_order", 422, "The decision received before it was signed or after the ceremony";

@@ -675,6 +675,8 @@ diesel::table! {
         dropped_on -> Nullable<Date>,
         drop_reason -> Nullable<Text>,
         drop_note -> Nullable<Text>,
+        version -> BigInt,
+        updated_at -> Nullable<Timestamp>,
     }
 }
 
@@ -706,6 +708,7 @@ diesel::table! {
         step_id -> BigInt,
         helper_id -> BigInt,
         to_on -> Nullable<Date>,
+        member_id -> Nullable<BigInt>,
     }
 }
 

@@ -72,6 +72,12 @@ pub fn text(r: &StepRefusal) -> Text {
         StepRefusal::NoGrassrootsCommittee => {
             "A grassroots cell proposes directly to the superior committee: no grassroots committee resolution".into()
         }
+        StepRefusal::NotCompetent(crate::domain::candidate::StepLevel::Grassroots) => {
+            "This step is recorded by the grassroots committee (or a board above it)".into()
+        }
+        StepRefusal::NotCompetent(_) => {
+            "This step is recorded by the committee with the power to admit (the committee directly above the grassroots organisation)".into()
+        }
         StepRefusal::ExtensionAfterDeadline { deadline } => {
             format!("An extension is granted within the deadline (until {})", day(deadline))
         }
@@ -206,6 +212,8 @@ mod tests {
                 members: 9,
             },
             StepRefusal::NoGrassrootsCommittee,
+            StepRefusal::NotCompetent(crate::domain::candidate::StepLevel::Grassroots),
+            StepRefusal::NotCompetent(crate::domain::candidate::StepLevel::Deciding),
             StepRefusal::ExtensionAfterDeadline { deadline: d },
             StepRefusal::DecisionPastDeadline { deadline: d },
             StepRefusal::ReceivedOutOfOrder,

@@ -101,6 +101,14 @@ pub fn write_yes() -> Text {
     text!("ghi Có, hoặc để trống", "write Có (yes), or leave it empty")
 }
 
+/// How to write a document number of at most `max` characters.
+pub fn write_at_most(max: usize) -> Text {
+    text!(
+        "ghi số văn bản, tối đa {max} ký tự",
+        "write the document number, at most {max} characters"
+    )
+}
+
 /// How to write a value of a closed list (`labels`, joined).
 pub fn write_one_of(labels: &str) -> Text {
     text!("ghi một trong: {labels}", "write one of: {labels}")

@@ -3,9 +3,9 @@
 
 use actix_web::{get, patch, post, web, HttpResponse};
 use qldv_api_types::candidates::{
-    Candidate, CandidateDrop, CandidateSummary, CreateCandidate, RecordStep, StepRecorded,
+    Candidate, CandidateDrop, CandidatePatch, CandidateSummary, CreateCandidate, RecordStep,
+    StepRecorded,
 };
-use qldv_api_types::members::MemberProfile;
 use qldv_api_types::{MemberId, OrgId, Page};
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -192,13 +192,16 @@ pub async fn drop_candidate(
     Ok(versioned(HttpResponse::Ok(), dto.version, dto))
 }
 
-/// Corrects an open candidate's identity and dossier with the members' rules. Absent fields
-/// stay; an empty string clears a field. Send `If-Match` with the `ETag` from `GET`: 412 if
-/// someone changed it meanwhile. Once admitted, the record is corrected at `/members/{id}`.
+/// Corrects an open candidate: the identity and dossier with the members' rules, and the file's
+/// own fields (source, day of identification, union memberships, age consent, population
+/// policy, categories), each checked: the corrected file must still accept every step recorded
+/// (422 with the step's refusal code), and a closed file's own fields stay. Audited. Absent
+/// fields stay; an empty string clears a field. Send `If-Match` with the `ETag` from `GET`: 412
+/// if someone changed it meanwhile. Once admitted, the record is corrected at `/members/{id}`.
 #[utoipa::path(
     tag = "candidates",
     params(("id" = MemberId, Path, description = "Candidate id"), IfMatch),
-    request_body = MemberProfile,
+    request_body = CandidatePatch,
     responses(
         (status = 200, description = "Corrected", body = Candidate),
         problems::NotFound,
@@ -214,7 +217,7 @@ pub async fn update_candidate(
     user: Writer,
     IfMatch(expected): IfMatch,
     id: web::Path<MemberId>,
-    Valid(web::Json(body)): Valid<web::Json<MemberProfile>>,
+    Valid(web::Json(body)): Valid<web::Json<CandidatePatch>>,
 ) -> Result<HttpResponse, AppError> {
     let privacy = user.privacy();
     let today = state.today();

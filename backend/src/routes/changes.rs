@@ -45,8 +45,8 @@ fn cursor(after: Option<&str>) -> Result<i64, AppError> {
     }
 }
 
-/// Every change to organisations, members, transfers, evaluations, cards, badges and badge
-/// proposals inside the caller's scope, in commit order, each with the record as the API
+/// Every change to organisations, members, transfers, evaluations, cards, badges, badge
+/// proposals and candidates for admission (their files and steps) inside the caller's scope, in commit order, each with the record as the API
 /// returned it after the change. Poll with the last `next_cursor`: nothing is missed and nothing
 /// is seen twice, however transactions overlap. Integration accounts and administrators.
 #[utoipa::path(

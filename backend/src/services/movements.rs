@@ -302,46 +302,11 @@ pub fn readmit(
     if m.status != MemberStatus::Exited {
         return Err(msg::not_exited());
     }
-    let events = member_event::of_member(conn, m.id)?;
-    // Rule 13: once per person, across the person's records (same CCCD or legacy CMND).
-    let readmitted_before = events.iter().any(|e| e.kind == MemberEventKind::Readmitted)
-        || MemberRow::readmitted_elsewhere(
-            conn,
-            m.id,
-            m.national_id.as_deref(),
-            m.legacy_id_no.as_deref(),
-        )?;
-    let last_exit = events
-        .iter()
-        .rev()
-        .find(|e| e.kind == MemberEventKind::Exited)
-        .ok_or_else(|| AppError::internal("exited member without an exit event"))?;
-    let details: serde_json::Value = last_exit
-        .details
-        .as_deref()
-        .and_then(|d| serde_json::from_str(d).ok())
-        .unwrap_or_default();
-    let flag = |k: &str| {
-        details
-            .get(k)
-            .and_then(serde_json::Value::as_bool)
-            .unwrap_or(false)
-    };
-    let reason = details
-        .get("reason")
-        .and_then(serde_json::Value::as_str)
-        .ok_or_else(|| AppError::internal("exit event without a reason"))?
-        .parse::<MembershipEnd>()
-        .map_err(AppError::internal)?;
-    let exit_facts = readmission::ExitFacts {
-        reason,
-        exited_on: last_exit.occurred_on,
-        barred: flag("abandoned_activities") || flag("bars_readmission"),
-        hardship: details
-            .get("hardship_reason")
-            .is_some_and(|h| h.is_string()),
-        record_cleared_on: body.criminal_record_cleared_on,
-    };
+    let (exit_facts, readmitted_before) = exit_facts(
+        conn,
+        (m.id, m.national_id.as_deref(), m.legacy_id_no.as_deref()),
+        body.criminal_record_cleared_on,
+    )?;
     let settings = setting::at(conn, body.admission_decision_on)?;
     readmission::check_readmission(
         &exit_facts,
@@ -393,6 +358,52 @@ pub fn readmit(
         &caller.actor(),
         qldv_api_types::audit::AuditAction::Readmit,
     )
+}
+
+/// Rule 13's facts about a former member: the last exit (reason, date, whether it bars
+/// re-admission, hardship) and whether the person was re-admitted before, across their records
+/// (same CCCD or legacy CMND). Shared by `readmit` and a candidate's decision (issue 22).
+pub(crate) fn exit_facts(
+    conn: &mut crate::db::DbConn,
+    (id, national_id, legacy_id_no): (MemberId, Option<&str>, Option<&str>),
+    record_cleared_on: Option<NaiveDate>,
+) -> AppResult<(readmission::ExitFacts, bool)> {
+    let events = member_event::of_member(conn, id)?;
+    // Rule 13: once per person, across the person's records (same CCCD or legacy CMND).
+    let readmitted_before = events.iter().any(|e| e.kind == MemberEventKind::Readmitted)
+        || MemberRow::readmitted_elsewhere(conn, id, national_id, legacy_id_no)?;
+    let last_exit = events
+        .iter()
+        .rev()
+        .find(|e| e.kind == MemberEventKind::Exited)
+        .ok_or_else(|| AppError::internal("exited member without an exit event"))?;
+    let details: serde_json::Value = last_exit
+        .details
+        .as_deref()
+        .and_then(|d| serde_json::from_str(d).ok())
+        .unwrap_or_default();
+    let flag = |k: &str| {
+        details
+            .get(k)
+            .and_then(serde_json::Value::as_bool)
+            .unwrap_or(false)
+    };
+    let reason = details
+        .get("reason")
+        .and_then(serde_json::Value::as_str)
+        .ok_or_else(|| AppError::internal("exit event without a reason"))?
+        .parse::<MembershipEnd>()
+        .map_err(AppError::internal)?;
+    let exit_facts = readmission::ExitFacts {
+        reason,
+        exited_on: last_exit.occurred_on,
+        barred: flag("abandoned_activities") || flag("bars_readmission"),
+        hardship: details
+            .get("hardship_reason")
+            .is_some_and(|h| h.is_string()),
+        record_cleared_on,
+    };
+    Ok((exit_facts, readmitted_before))
 }
 
 /// Records a period of working away or of exemption.

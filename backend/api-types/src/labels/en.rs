@@ -175,6 +175,7 @@ labels!(English, en;
         Card => "Card",
         BadgeProposal => "Badge proposal",
         Badge => "Badge",
+        Candidate => "Candidate for admission",
     }
     ImportStatus {
         Running => "Importing",
@@ -210,6 +211,7 @@ labels!(English, en;
         Regulation => "Regulation",
         RuleSetting => "Rule setting",
         AdmissionTarget => "Admission target",
+        Candidate => "Candidate for admission",
     }
 );
 

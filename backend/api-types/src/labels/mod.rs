@@ -274,7 +274,8 @@ mod tests {
                 "calendar",
                 "regulation",
                 "rule_setting",
-                "admission_target"
+                "admission_target",
+                "candidate"
             ]
         );
         let actions = codes::<AuditAction>();

@@ -175,6 +175,7 @@ labels!(Vietnamese, vi;
         Card => "Thẻ đảng viên",
         BadgeProposal => "Đề nghị tặng huy hiệu",
         Badge => "Huy hiệu Đảng",
+        Candidate => "Quần chúng ưu tú (hồ sơ kết nạp)",
     }
     ImportStatus {
         Running => "Đang nhập",
@@ -210,6 +211,7 @@ labels!(Vietnamese, vi;
         Regulation => "Văn bản quy định",
         RuleSetting => "Tham số quy định",
         AdmissionTarget => "Chỉ tiêu kết nạp đảng viên",
+        Candidate => "Quần chúng ưu tú (hồ sơ kết nạp)",
     }
 );
 

@@ -17,8 +17,10 @@ mod category;
 mod check;
 mod convert;
 mod introducer;
+mod level;
 mod progress;
 mod refusal;
+mod replay;
 mod vote;
 
 #[cfg(test)]
@@ -37,8 +39,10 @@ pub use category::{categories, check_occupational, percent, CategoryFacts};
 pub use check::{check_drop, check_step, decision_deadline};
 pub use convert::{convert, Converted};
 pub use introducer::{Introducer, IntroducerRefusal};
-pub use progress::{next_due, overdue, stage, CandidateAlert, Due};
+pub use level::{check_level, deciding_path, level, StepLevel};
+pub use progress::{is_closed, next_due, overdue, stage, CandidateAlert, Due};
 pub use refusal::StepRefusal;
+pub use replay::check_replay;
 pub use vote::Vote;
 
 /// A candidate's admission file: the facts the rules read, and the steps in the order they were

@@ -12,7 +12,7 @@ use crate::domain::admission::ceremony_deadline;
 use crate::domain::settings::RuleSettings;
 
 /// Whether a file in this stage takes no more steps.
-pub(super) fn is_closed(stage: CandidateStage) -> bool {
+pub fn is_closed(stage: CandidateStage) -> bool {
     matches!(
         stage,
         CandidateStage::Admitted | CandidateStage::Refused | CandidateStage::Dropped

@@ -70,6 +70,8 @@ pub enum StepRefusal {
     },
     /// A grassroots cell has no grassroots committee resolution.
     NoGrassrootsCommittee,
+    /// The step is recorded by a committee above the caller's scope (29-QĐ/TW §4.3.2).
+    NotCompetent(super::StepLevel),
     /// Rule 29: the extension is recorded after the deadline it extends.
     ExtensionAfterDeadline {
         /// That deadline.
@@ -112,6 +114,7 @@ impl StepRefusal {
             Self::VoteInconsistent => "vote_inconsistent",
             Self::VoteUnderTwoThirds { .. } => "vote_under_two_thirds",
             Self::NoGrassrootsCommittee => "no_grassroots_committee",
+            Self::NotCompetent(_) => "step_not_competent",
             Self::ExtensionAfterDeadline { .. } => "extension_after_deadline",
             Self::DecisionPastDeadline { .. } => "decision_past_deadline",
             Self::ReceivedOutOfOrder => "decision_received_out_of_order",
@@ -171,6 +174,12 @@ impl StepRefusal {
             ),
             Self::NoGrassrootsCommittee => {
                 "Chi bộ cơ sở đề nghị thẳng lên cấp ủy cấp trên: không có nghị quyết đảng ủy cơ sở".into()
+            }
+            Self::NotCompetent(super::StepLevel::Grassroots) => {
+                "Bước này do đảng ủy cơ sở (hoặc cấp trên) ghi nhận".into()
+            }
+            Self::NotCompetent(_) => {
+                "Bước này do cấp ủy có thẩm quyền kết nạp (cấp ủy cấp trên trực tiếp của tổ chức cơ sở đảng) ghi nhận".into()
             }
             Self::ExtensionAfterDeadline { deadline } => {
                 format!("Chỉ gia hạn trong thời hạn (đến {})", day(deadline))

@@ -21,7 +21,8 @@ use qldv_api_types::changes::{Change, ChangeEntity};
 
 use crate::auth::Scope;
 use crate::db::schema::{
-    badge_proposals, badges, cards, changes, evaluations, members, organizations, transfers,
+    badge_proposals, badges, candidate_files, cards, changes, evaluations, members, organizations,
+    transfers,
 };
 use crate::db::DbConn;
 use crate::error::AppResult;
@@ -119,7 +120,7 @@ impl ChangeRow {
 }
 
 /// Every published record of the subtree at `path` (organisations, members and what hangs on
-/// them, transfers from or to it), whether or not the feed has a change for it: what a first
+/// them, candidates' files, transfers from or to it), whether or not the feed has a change for it: what a first
 /// sync package carries.
 pub fn records_in(conn: &mut DbConn, path: &str) -> AppResult<Vec<(ChangeEntity, i64)>> {
     let (lo, hi) = crate::domain::tree::subtree_range(path);
@@ -188,8 +189,16 @@ pub fn records_in(conn: &mut DbConn, path: &str) -> AppResult<Vec<(ChangeEntity,
         ChangeEntity::Badge,
         badges::table
             .inner_join(members::table)
-            .filter(in_subtree)
+            .filter(in_subtree.clone())
             .select(badges::id)
+            .load(conn)?,
+    );
+    add(
+        ChangeEntity::Candidate,
+        candidate_files::table
+            .inner_join(members::table)
+            .filter(in_subtree)
+            .select(candidate_files::member_id)
             .load(conn)?,
     );
     Ok(out)

@@ -88,6 +88,18 @@ fn render(conn: &mut DbConn, entity: ChangeEntity, id: i64) -> AppResult<Snapsho
             let version = if b.returned_on.is_some() { 2 } else { 1 };
             snapshot(&b.to_dto(&name), version, path, None)
         }
+        ChangeEntity::Candidate => {
+            let c = crate::models::candidate::view::view(
+                conn,
+                &all,
+                MemberId(id),
+                today,
+                crate::domain::privacy::Privacy::Full,
+            )?;
+            let path =
+                crate::models::candidate::CandidateRow::find(conn, &all, MemberId(id))?.org_path;
+            snapshot(&c, c.version, path, None)
+        }
         ChangeEntity::BadgeProposal => {
             let (p, m) = ProposalRow::find(conn, &all, ProposalId(id))?;
             snapshot(

@@ -1,18 +1,33 @@
-//! Correcting a candidate's identity (`PATCH /candidates/{id}`, with `If-Match`).
+//! Correcting a candidate (`PATCH /candidates/{id}`, with `If-Match`): the identity with the
+//! members' rules, and the file's own fields with the rules of its steps (the corrected file
+//! must still accept every step recorded: `domain::candidate::check_replay`), audited whole.
 
 use super::*;
+use qldv_api_types::candidates::DevelopmentCategory;
 
-/// Corrects an open candidate's identity and dossier (call inside a transaction) with the
-/// members' rules (CCCD agreement and uniqueness across members and candidates); `expected`
-/// is the `If-Match` version.
+/// What the audit trail keeps of a candidate: the identity, the file's own fields and the
+/// categories.
+#[derive(serde::Serialize)]
+struct Audited<'a> {
+    #[serde(flatten)]
+    identity: &'a CandidateRow,
+    file: &'a FileRow,
+    categories: &'a [DevelopmentCategory],
+}
+
+/// Corrects an open candidate (call inside a transaction): the identity and dossier with the
+/// members' rules (CCCD agreement and uniqueness across members and candidates), the file's
+/// own fields with rule 30's replay and rule 31's categories; `expected` is the `If-Match`
+/// version.
 pub fn correct(
     conn: &mut Uow<'_>,
     caller: &AuthUser,
     id: MemberId,
     expected: Option<i64>,
-    p: &qldv_api_types::members::MemberProfile,
+    patch: &dto::CandidatePatch,
     today: NaiveDate,
 ) -> AppResult<()> {
+    let p = &patch.profile;
     use crate::services::members::Key;
     // Take the row's write lock first, as member corrections do.
     CandidateRow::find(conn, &caller.scope, id)?;
@@ -78,15 +93,110 @@ pub fn correct(
     if n == 0 {
         return Err(AppError::PreconditionFailed(before.version));
     }
+    model::touch(conn, id)?;
     let after = CandidateRow::find(conn, &caller.scope, id)?;
     if changes.name_folded.is_some() {
         crate::models::name_word::set(conn, id, &after.name_folded, &after.name_sort_key)?;
     }
-    audit(
+    let (file_before, cats_before) = (FileRow::get(conn, id)?, model::categories_of(conn, id)?);
+    let (file_after, cats_after) = correct_file(conn, &after, &file_before, patch, today)?;
+    crate::models::audit::record(
         conn,
-        caller,
+        &caller.actor(),
         qldv_api_types::audit::AuditAction::Update,
-        Some(&before),
-        &after,
+        crate::models::audit::Subject {
+            entity: qldv_api_types::audit::AuditEntity::Candidate,
+            id: id.into(),
+            scope_path: Some(&after.org_path),
+        },
+        Some(&Audited {
+            identity: &before,
+            file: &file_before,
+            categories: &cats_before,
+        }),
+        Some(&Audited {
+            identity: &after,
+            file: &file_after,
+            categories: cats_after.as_deref().unwrap_or(&cats_before),
+        }),
     )
+}
+
+/// The file's own fields corrected by `patch` and checked: the day of identification not in
+/// the future nor before birth, the categories occupational, the file still open and still
+/// accepting each of its steps (with the identity as corrected); written. The file and the new
+/// categories, if they change.
+fn correct_file(
+    conn: &mut Uow<'_>,
+    row: &CandidateRow,
+    before: &FileRow,
+    patch: &dto::CandidatePatch,
+    today: NaiveDate,
+) -> AppResult<(FileRow, Option<Vec<DevelopmentCategory>>)> {
+    let mut f = before.clone();
+    if let Some(v) = patch.source {
+        f.source = v;
+    }
+    if let Some(v) = patch.identified_on {
+        if v > today || v < row.birth_date {
+            return Err(AppError::Validation(vec![field(
+                "identified_on",
+                "date_order",
+                msg::text(&rules::StepRefusal::DateInFuture),
+            )]));
+        }
+        f.identified_on = v;
+    }
+    if let Some(v) = patch.youth_union_member {
+        f.youth_union_member = v;
+    }
+    if let Some(v) = patch.trade_union_member {
+        f.trade_union_member = v;
+    }
+    if let Some(v) = &patch.age_consent_no {
+        let v = v.trim();
+        f.age_consent_no = (!v.is_empty()).then(|| v.to_string());
+    }
+    if let Some(v) = patch.population_policy {
+        f.population_policy = v;
+    }
+    let cats = match &patch.categories {
+        Some(c) => {
+            if let Err(bad) = rules::check_occupational(c) {
+                return Err(msg::category_not_entered(&format!(
+                    "categories[{}]",
+                    bad.as_str()
+                )));
+            }
+            let mut c = c.clone();
+            c.sort();
+            c.dedup();
+            Some(c)
+        }
+        None => None,
+    };
+    let steps = model::steps_of(conn, &[row.id])?;
+    let file = file_of(conn, row, &f, &steps)?;
+    let file_changed = f != *before || cats.is_some();
+    if file_changed {
+        let stage = rules::stage(&file);
+        if crate::domain::candidate::is_closed(stage) {
+            return Err(msg::refused(rules::StepRefusal::FileClosed(stage)));
+        }
+    }
+    let mut settings = Vec::with_capacity(steps.len());
+    for s in &steps {
+        settings.push(setting::at(conn, s.on_date)?);
+    }
+    rules::check_replay(&file, today, &settings).map_err(msg::refused)?;
+    if f != *before {
+        FileRow::correct(conn, &f)?;
+    }
+    if let Some(c) = &cats {
+        model::set_categories(conn, row.id, c)?;
+    }
+    if file_changed {
+        model::touch(conn, row.id)?;
+    }
+    Ok((f, cats))
 }

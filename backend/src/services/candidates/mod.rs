@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use qldv_api_types::candidates::{
-    self as dto, CandidateStepKind as K, CreateCandidate, DevelopmentCategory, RecordStep,
+    self as dto, CandidateStepKind as K, CreateCandidate, RecordStep,
 };
 use qldv_api_types::members::{MemberEventKind, MemberStatus};
 use qldv_api_types::{CandidateStepId, MemberId};
@@ -12,9 +12,7 @@ use qldv_api_types::{CandidateStepId, MemberId};
 use crate::auth::AuthUser;
 use crate::db::schema::members;
 use crate::db::DbConn;
-use crate::domain::candidate::{
-    self as rules, CandidateFile, Dropped, Introducer, Step, StepFact, Vote,
-};
+use crate::domain::candidate::{self as rules, CandidateFile, Step};
 use crate::domain::privacy::Privacy;
 use crate::error::{AppError, AppResult, FieldIssue};
 use crate::messages::candidates as msg;
@@ -28,12 +26,12 @@ use crate::services::members::profile::{to_changes, Identity};
 use diesel::prelude::*;
 
 mod correct;
-mod file;
 mod read;
+mod readmission;
 mod steps;
 
+use crate::models::candidate::file::{fact_of, file_of};
 pub use correct::correct;
-use file::{fact_of, file_of};
 pub use read::{alerts, list, view};
 pub use steps::{drop, record_step};
 
@@ -95,6 +93,13 @@ pub fn create(
     if !errors.is_empty() {
         errors.sort_by(|a, b| a.field.cmp(&b.field));
         return Err(AppError::Validation(errors));
+    }
+    // Rule 13 through the pipeline: a former member's CCCD names the same person, who keeps
+    // the record (and its history) rather than getting a second one.
+    if let Some(Some(n)) = &changes.national_id {
+        if let Some(former) = model::former_member(conn, &caller.scope, n)? {
+            return readmission::reidentify(conn, caller, &org, former, body);
+        }
     }
     let planned_keys: Vec<_> = [
         changes.national_id.clone().flatten().map(|n| (true, n)),
@@ -163,10 +168,12 @@ pub fn create(
     Ok(id)
 }
 
+/// A field's issue.
 pub(super) fn field(name: &str, code: &str, message: Text) -> FieldIssue {
     FieldIssue::new(name, code, message)
 }
 
+/// Audits a write to a candidate (and so notes it for the change feed).
 pub(super) fn audit(
     conn: &mut Uow<'_>,
     caller: &AuthUser,
@@ -179,7 +186,7 @@ pub(super) fn audit(
         &caller.actor(),
         action,
         crate::models::audit::Subject {
-            entity: qldv_api_types::audit::AuditEntity::Member,
+            entity: qldv_api_types::audit::AuditEntity::Candidate,
             id: after.id.into(),
             scope_path: Some(&after.org_path),
         },
@@ -188,7 +195,9 @@ pub(super) fn audit(
     )
 }
 
+/// Marks a candidate changed: the record's version (its `ETag`) and the file's (sync).
 pub(super) fn bump(conn: &mut Uow<'_>, id: MemberId) -> AppResult<i64> {
+    model::touch(conn, id)?;
     Ok(diesel::update(members::table.find(id))
         .set((
             members::version.eq(members::version + 1),

@@ -2,7 +2,7 @@
 
 use super::*;
 
-/// The file as the API shows it.
+/// The file as the API shows it to `caller`.
 pub fn view(
     conn: &mut DbConn,
     caller: &AuthUser,
@@ -10,65 +10,7 @@ pub fn view(
     today: NaiveDate,
     privacy: Privacy,
 ) -> AppResult<dto::Candidate> {
-    let row = CandidateRow::find(conn, &caller.scope, id)?;
-    let f = FileRow::get(conn, id)?;
-    let steps = model::steps_of(conn, &[id])?;
-    let file = file_of(conn, &row, &f, &steps)?;
-    let settings = setting::at(conn, today)?;
-    let ids: Vec<_> = steps.iter().map(|s| s.id).collect();
-    let helpers = model::helpers_of(conn, &ids)?;
-    let categories: Vec<DevelopmentCategory> = model::categories_of(conn, id)?;
-    let due = rules::next_due(&file, today, &settings).map(|d| dto::CandidateDue {
-        step: d.step,
-        by: d.by,
-    });
-    Ok(dto::Candidate {
-        id: row.id,
-        organization_id: row.organization_id,
-        profile: row.profile(privacy),
-        status: row.status,
-        source: f.source,
-        identified_on: f.identified_on,
-        youth_union_member: f.youth_union_member,
-        trade_union_member: f.trade_union_member,
-        age_consent_no: f.age_consent_no.clone(),
-        population_policy: f.population_policy,
-        categories,
-        stage: rules::stage(&file),
-        next_due: due,
-        steps: steps
-            .iter()
-            .map(|s| dto::CandidateStep {
-                id: s.id,
-                kind: s.kind,
-                on: s.on_date,
-                document_no: s.document_no.clone(),
-                regulation: s.regulation.clone(),
-                received_on: s.received_on,
-                late_reason: s.late_reason.clone(),
-                approval_no: s.approval_no.clone(),
-                vote_members: s.vote_members.and_then(|v| u32::try_from(v).ok()),
-                vote_agreeing: s.vote_agreeing.and_then(|v| u32::try_from(v).ok()),
-                introducer_id: s.introducer_id,
-                together_since: s.together_since,
-                replacing: s.replacing,
-                helper_ids: helpers
-                    .iter()
-                    .filter(|(st, _)| *st == s.id.0)
-                    .map(|(_, h)| MemberId(*h))
-                    .collect(),
-            })
-            .collect(),
-        dropped: f
-            .dropped_on
-            .zip(f.drop_reason)
-            .map(|(on, reason)| dto::CandidateDrop {
-                on,
-                reason,
-                note: f.drop_note.clone(),
-            }),
-        version: row.version,
-    })
+    model::view::view(conn, &caller.scope, id, today, privacy)
 }
 
 /// One page of a cell's open candidates (stage and what is due computed for the page only).

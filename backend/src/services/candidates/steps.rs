@@ -22,6 +22,17 @@ pub fn record_step(
     let file = file_of(conn, &row, &f, &steps)?;
     let kind = required(body.kind, "kind")?;
     let on = required(body.on, "on")?;
+    // 29-QĐ/TW §4.3.2: the committees above the cell record their own acts.
+    if rules::level(kind) != rules::StepLevel::Cell {
+        let grassroots = OrganizationRow::grassroots_of(conn, &row.org_path)?;
+        let deciding = rules::deciding_path(&grassroots.path).to_string();
+        rules::check_level(kind, |l| match l {
+            rules::StepLevel::Cell => true,
+            rules::StepLevel::Grassroots => caller.scope.contains(&grassroots.path),
+            rules::StepLevel::Deciding => caller.scope.contains(&deciding),
+        })
+        .map_err(msg::refused)?;
+    }
     let to_i32 = |v: Option<u32>| v.map(|v| i32::try_from(v).unwrap_or(i32::MAX));
     let mut stored = StepRow {
         id: CandidateStepId(0),
@@ -69,6 +80,8 @@ pub fn record_step(
         K::AdmissionDecision => {
             stored.received_on = body.received_on;
             stored.late_reason = body.late_reason.clone();
+            // A re-admission: the provincial standing committee's written consent (rule 13).
+            stored.approval_no = body.approval_no.clone();
         }
         K::AdmissionRefused => stored.late_reason = body.late_reason.clone(),
         K::Ceremony => stored.approval_no = body.approval_no.clone(),
@@ -84,12 +97,17 @@ pub fn record_step(
         }
         _ => {}
     }
+    let grassroots = OrganizationRow::grassroots_of(conn, &row.org_path)?.path;
     let step = Step {
         on,
-        fact: fact_of(conn, &stored)?,
+        fact: fact_of(conn, &stored, &grassroots)?,
     };
     let settings = setting::at(conn, on)?;
     rules::check_step(&file, &step, today, &settings).map_err(msg::refused)?;
+    let former = model::is_former_member(conn, id)?;
+    if former && kind == K::AdmissionDecision {
+        super::readmission::check_decision(conn, &row, on, stored.approval_no.is_some())?;
+    }
     stored.regulation.clone_from(&settings.regulation);
     let step_id = CandidateStepId(
         crate::db::bulk::reserve_ids(conn, "candidate_steps", 1)?
@@ -121,10 +139,11 @@ pub fn record_step(
     if kind == K::Ceremony {
         let mut after = file.clone();
         after.steps.push(step);
-        convert(conn, &row, &after, &steps, today)?;
+        convert(conn, caller, &row, &after, &steps, today)?;
+    } else if kind == K::AdmissionRefused {
+        super::readmission::restore(conn, id)?;
     }
-    let version = bump(conn, id)?;
-    let _ = version;
+    bump(conn, id)?;
     let after_row = CandidateRow::find(conn, &caller.scope, id)?;
     audit(
         conn,
@@ -140,6 +159,7 @@ pub fn record_step(
 /// written as `POST /members` writes one (event, membership, derived state, counts).
 pub(super) fn convert(
     conn: &mut Uow<'_>,
+    caller: &AuthUser,
     row: &CandidateRow,
     file: &CandidateFile,
     steps: &[StepRow],
@@ -161,19 +181,42 @@ pub(super) fn convert(
             .optional()?;
         names.extend(n);
     }
+    // Rule 13: a former member's ceremony is a re-admission, the earlier periods kept.
+    let former = model::is_former_member(conn, row.id)?;
+    let (kind, arrival, details) = if former {
+        (
+            MemberEventKind::Readmitted,
+            crate::models::member_event::Arrival::Readmitted,
+            serde_json::json!({
+                "ceremony_on": c.dates.ceremony,
+                "cell_considered_on": c.dates.considered,
+                "consent_no": decision.and_then(|s| s.approval_no.clone()),
+                "criminal_record_cleared_on": null,
+                "decision_received_on": c.dates.received,
+                "ceremony_delay_approval_no": ceremony.and_then(|s| s.approval_no.clone()),
+                "candidate": true,
+            }),
+        )
+    } else {
+        (
+            MemberEventKind::Admitted,
+            crate::models::member_event::Arrival::Admitted,
+            serde_json::json!({
+                "ceremony_on": c.dates.ceremony,
+                "cell_considered_on": c.dates.considered,
+                "decision_received_on": c.dates.received,
+                "first_admission_decision_on": c.dates.decision,
+                "ceremony_delay_approval_no": ceremony.and_then(|s| s.approval_no.clone()),
+                "candidate": true,
+            }),
+        )
+    };
     let mut event = crate::services::members::new_event(
         row.organization_id,
-        MemberEventKind::Admitted,
+        kind,
         c.dates.decision,
         &settings.regulation,
-        serde_json::json!({
-            "ceremony_on": c.dates.ceremony,
-            "cell_considered_on": c.dates.considered,
-            "decision_received_on": c.dates.received,
-            "first_admission_decision_on": c.dates.decision,
-            "ceremony_delay_approval_no": ceremony.and_then(|s| s.approval_no.clone()),
-            "candidate": true,
-        }),
+        details,
     );
     event.member_id = row.id;
     event.decision_no = decision.and_then(|s| s.document_no.clone());
@@ -183,8 +226,11 @@ pub(super) fn convert(
     crate::models::member_event::open_memberships(
         conn,
         &[(row.id, row.organization_id, c.dates.decision)],
-        crate::models::member_event::Arrival::Admitted,
+        arrival,
     )?;
+    if former {
+        MemberRow::set_exit_reason(conn, row.id, None)?;
+    }
     // The status and the dates are derived from the events, with the counts, by the rule that
     // derives them for every member.
     diesel::update(members::table.find(row.id))
@@ -194,7 +240,24 @@ pub(super) fn convert(
         ))
         .execute(conn.conn())?;
     MemberRow::refresh_state(conn, row.id)?;
-    Ok(())
+    // From now on the record is also a member's: audited and published as one.
+    let member = MemberRow::find(conn, &crate::auth::Scope::system(), row.id)?;
+    crate::models::audit::record(
+        conn,
+        &caller.actor(),
+        if former {
+            qldv_api_types::audit::AuditAction::Readmit
+        } else {
+            qldv_api_types::audit::AuditAction::Create
+        },
+        crate::models::audit::Subject {
+            entity: qldv_api_types::audit::AuditEntity::Member,
+            id: row.id.into(),
+            scope_path: Some(&member.org_path),
+        },
+        None::<&MemberRow>,
+        Some(&member),
+    )
 }
 
 /// Drops a candidate (rule 30's `check_drop`).
@@ -216,6 +279,7 @@ pub fn drop(
     }
     FileRow::drop_on(conn, id, body)?;
     bump(conn, id)?;
+    super::readmission::restore(conn, id)?;
     let after = CandidateRow::find(conn, &caller.scope, id)?;
     audit(
         conn,

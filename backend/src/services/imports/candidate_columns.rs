@@ -22,16 +22,18 @@ enum Extra {
     TradeUnion,
     PopulationPolicy,
     Categories,
+    AgeConsent,
 }
 
 impl Extra {
-    const ALL: [Extra; 6] = [
+    const ALL: [Extra; 7] = [
         Extra::Source,
         Extra::IdentifiedOn,
         Extra::YouthUnion,
         Extra::TradeUnion,
         Extra::PopulationPolicy,
         Extra::Categories,
+        Extra::AgeConsent,
     ];
 
     fn header(self) -> &'static str {
@@ -42,6 +44,7 @@ impl Extra {
             Extra::TradeUnion => "Đoàn viên công đoàn",
             Extra::PopulationPolicy => "Vi phạm chính sách dân số",
             Extra::Categories => "Thành phần nghề nghiệp",
+            Extra::AgeConsent => "Số văn bản đồng ý kết nạp người trên 60 tuổi",
         }
     }
 
@@ -55,6 +58,7 @@ impl Extra {
             Extra::IdentifiedOn => "dd/mm/yyyy",
             Extra::YouthUnion | Extra::TradeUnion | Extra::PopulationPolicy => "Có hoặc để trống",
             Extra::Categories => "Chủ doanh nghiệp tư nhân; Học sinh, sinh viên; Công nhân; Lao động tự do, lao động hợp đồng (nhiều giá trị cách nhau bởi dấu chấm phẩy)",
+            Extra::AgeConsent => "Văn bản của cấp ủy trực thuộc Trung ương đồng ý kết nạp người trên 60 tuổi; để trống nếu không có (tối đa 50 ký tự)",
         }
     }
 }
@@ -206,6 +210,17 @@ pub(super) fn parse_row(
                 .collect::<Option<Vec<_>>>()
                 .map(|cats| body.categories = cats)
                 .ok_or_else(|| bad(write_one_of(&DevelopmentCategory::OCCUPATIONAL))),
+            // Rule 1: a person over 60 is admitted with this consent (checked at the cell's
+            // resolution, as for a candidate entered one by one).
+            Extra::AgeConsent => {
+                let v = v.trim();
+                if v.chars().count() > 50 {
+                    Err(bad(crate::messages::imports::write_at_most(50)))
+                } else {
+                    body.age_consent_no = Some(v.to_string());
+                    Ok(())
+                }
+            }
         };
         if let Err(e) = outcome {
             errors.push(e);
@@ -227,6 +242,7 @@ pub(super) fn header_of(field: &str) -> Option<&'static str> {
         "source" => Some(Extra::Source.header()),
         "identified_on" => Some(Extra::IdentifiedOn.header()),
         "categories" => Some(Extra::Categories.header()),
+        "age_consent_no" => Some(Extra::AgeConsent.header()),
         _ => None,
     })
 }

@@ -56,11 +56,11 @@ fn apply_record(
         .get(own.table)
         .and_then(|r| r.first())
         .ok_or_else(|| crate::messages::sync::record_without_row(record.id))?;
-    if int(incoming, "id") != Some(record.id) {
+    if int(incoming, own.by) != Some(record.id) {
         return Err(crate::messages::sync::record_inconsistent(record.id));
     }
     let package_version = parts::version_of(record.entity, incoming);
-    let local = rows::select(conn, own.table, "id", record.id)?
+    let local = rows::select(conn, own.table, own.by, record.id)?
         .into_iter()
         .next()
         .and_then(|v| match v {
@@ -69,7 +69,7 @@ fn apply_record(
         });
     let held = local.as_ref().map(|l| parts::version_of(record.entity, l));
     crate::domain::sync::check_version(held, package_version)?;
-    let placed = guard::place(conn, bound, record, local.as_ref())?;
+    let mut placed = guard::place(conn, bound, record, local.as_ref())?;
     if let Some(local) = &local {
         let held = parts::version_of(record.entity, local);
         if held > package_version {
@@ -98,6 +98,11 @@ fn apply_record(
     if let Err(v) = guard::invariants(record, &placed) {
         return Ok(conflict(record, held, v.code, v.text()));
     }
+    let is_candidate = record.entity == qldv_api_types::changes::ChangeEntity::Candidate;
+    if is_candidate {
+        guard::keep_candidate_identity(conn, &mut placed)?;
+    }
+    let writes_identity = is_candidate && placed.rows.get("members").is_some_and(|r| !r.is_empty());
     let is_member = record.entity == qldv_api_types::changes::ChangeEntity::Member;
     let write = |c: &mut DbConn| {
         c.transaction(|c| {
@@ -107,7 +112,10 @@ fn apply_record(
                     crate::domain::tree::depth(&placed.path) - crate::domain::tree::depth(old);
                 crate::models::restructure::rebase(c, old, &placed.path, delta)?;
             }
-            for part in parts::parts(record.entity) {
+            // The identity first: every other row refers to it (a candidate's file too).
+            let mut order: Vec<&parts::Part> = parts::parts(record.entity).iter().collect();
+            order.sort_by_key(|p| p.table != "members");
+            for part in order {
                 for row in placed.rows.get(part.table).into_iter().flatten() {
                     rows::upsert(c, part.table, part.key, row)?;
                 }
@@ -125,7 +133,7 @@ fn apply_record(
     };
     match written {
         Ok(()) => {
-            if is_member {
+            if is_member || writes_identity {
                 use crate::db::schema::members as m;
                 let (name, key): (String, String) = m::table
                     .find(record.id)

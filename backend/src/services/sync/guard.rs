@@ -144,6 +144,23 @@ pub fn place(
             row.insert("org_path".into(), path.clone().into());
             path
         }
+        ChangeEntity::Candidate => {
+            // Placed by the identity it carries, as a member is.
+            let Some(m) = rows.get_mut("members").and_then(|r| r.first_mut()) else {
+                return Err(crate::messages::sync::record_without_row(record.id));
+            };
+            let org = int(m, "organization_id").unwrap_or_default();
+            let path = org_path(conn, org)?;
+            let here = member_path(conn, record.id)?;
+            rule::check_placement(
+                bound.root()?,
+                here.as_ref().map(|(_, p)| p.as_str()),
+                &path,
+                &crate::messages::sync::member(record.id),
+            )?;
+            m.insert("org_path".into(), path.clone().into());
+            path
+        }
         ChangeEntity::Transfer => {
             let from = org_path(conn, int(row, "from_org_id").unwrap_or_default())?;
             let to = match int(row, "to_org_id") {
@@ -208,6 +225,35 @@ pub fn place(
         path,
         moved_from,
     })
+}
+
+/// A candidate record writes the identity only while it is a candidate's and newer than the
+/// one held here (itself a candidate's): after the ceremony the member record carries it, and
+/// its rules (dates, one cell) are the member record's to check.
+pub fn keep_candidate_identity(conn: &mut DbConn, placed: &mut Placed) -> AppResult<()> {
+    use qldv_api_types::members::MemberStatus;
+    let Some(rows) = placed.rows.get_mut("members") else {
+        return Ok(());
+    };
+    let Some(m) = rows.first() else {
+        return Ok(());
+    };
+    let incoming = int(m, "version").unwrap_or(0);
+    let candidate =
+        m.get("status").and_then(|s| s.as_str()) == Some(MemberStatus::Candidate.as_str());
+    let held: Option<(MemberStatus, i64)> = members::table
+        .find(int(m, "id").unwrap_or_default())
+        .select((members::status, members::version))
+        .first(conn)
+        .optional()?;
+    let write = candidate
+        && held.is_none_or(|(status, version)| {
+            status == MemberStatus::Candidate && version < incoming
+        });
+    if !write {
+        rows.clear();
+    }
+    Ok(())
 }
 
 /// Every row a record carries belongs to it: one own row (the record itself), rows of the other

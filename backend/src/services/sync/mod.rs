@@ -163,7 +163,7 @@ fn in_scope_now(conn: &mut DbConn, path: &str, records: Vec<Record>) -> AppResul
             ChangeEntity::Organization => {
                 text(r, "organizations", "path").is_some_and(|p| tree::is_within(&p, path))
             }
-            ChangeEntity::Member => {
+            ChangeEntity::Member | ChangeEntity::Candidate => {
                 text(r, "members", "org_path").is_some_and(|p| tree::is_within(&p, path))
             }
             ChangeEntity::Transfer => {

@@ -61,6 +61,28 @@ pub fn parts(entity: ChangeEntity) -> &'static [Part] {
     const CARD: &[Part] = &[own("cards")];
     const BADGE: &[Part] = &[own("badges")];
     const PROPOSAL: &[Part] = &[own("badge_proposals")];
+    // A candidate is the file (its version is what a receiver compares), the identity it
+    // shares with the member record it becomes (written only while it is a candidate's: after
+    // the ceremony the member record carries it), the steps, helpers and categories.
+    const CANDIDATE: &[Part] = &[
+        Part {
+            table: "candidate_files",
+            by: "member_id",
+            key: &["member_id"],
+        },
+        own("members"),
+        of_member("candidate_steps"),
+        Part {
+            table: "candidate_helpers",
+            by: "member_id",
+            key: &["step_id", "helper_id"],
+        },
+        Part {
+            table: "candidate_categories",
+            by: "member_id",
+            key: &["member_id", "category"],
+        },
+    ];
     match entity {
         ChangeEntity::Organization => ORGANIZATION,
         ChangeEntity::Member => MEMBER,
@@ -69,6 +91,7 @@ pub fn parts(entity: ChangeEntity) -> &'static [Part] {
         ChangeEntity::Card => CARD,
         ChangeEntity::Badge => BADGE,
         ChangeEntity::BadgeProposal => PROPOSAL,
+        ChangeEntity::Candidate => CANDIDATE,
     }
 }
 
@@ -88,6 +111,7 @@ pub const ID_TABLES: &[&str] = &[
     "cards",
     "badges",
     "badge_proposals",
+    "candidate_steps",
 ];
 
 /// Columns that name an organisation: the package carries the organisations they refer to.

@@ -19,6 +19,9 @@ use crate::domain::privacy::Privacy;
 use crate::error::AppResult;
 use crate::models::member_query::{after_name, within, Boxed};
 
+pub mod file;
+pub mod view;
+
 /// A candidate's member row, as far as the file shows it (no lifecycle dates).
 #[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
 #[diesel(table_name = members)]
@@ -104,7 +107,7 @@ pub struct CandidateRow {
 }
 
 /// The file's own columns.
-#[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable, serde::Serialize)]
 #[diesel(table_name = candidate_files)]
 pub struct FileRow {
     /// The candidate.
@@ -265,6 +268,21 @@ impl FileRow {
             .load(conn)?)
     }
 
+    /// Writes the file's own fields as corrected (not the drop).
+    pub fn correct(conn: &mut DbConn, f: &FileRow) -> AppResult<()> {
+        diesel::update(candidate_files::table.find(f.member_id))
+            .set((
+                candidate_files::source.eq(f.source),
+                candidate_files::identified_on.eq(f.identified_on),
+                candidate_files::youth_union_member.eq(f.youth_union_member),
+                candidate_files::trade_union_member.eq(f.trade_union_member),
+                candidate_files::age_consent_no.eq(f.age_consent_no.clone()),
+                candidate_files::population_policy.eq(f.population_policy),
+            ))
+            .execute(conn)?;
+        Ok(())
+    }
+
     /// Records the drop.
     pub fn drop_on(conn: &mut DbConn, id: MemberId, d: &dto::CandidateDrop) -> AppResult<()> {
         diesel::update(candidate_files::table.find(id))
@@ -304,6 +322,25 @@ pub fn categories_of(conn: &mut DbConn, id: MemberId) -> AppResult<Vec<Developme
         .load::<DevelopmentCategory>(conn)?)
 }
 
+/// Replaces the occupational categories of `id`.
+pub fn set_categories(
+    conn: &mut DbConn,
+    id: MemberId,
+    categories: &[DevelopmentCategory],
+) -> AppResult<()> {
+    diesel::delete(candidate_categories::table.filter(candidate_categories::member_id.eq(id)))
+        .execute(conn)?;
+    for c in categories {
+        diesel::insert_into(candidate_categories::table)
+            .values((
+                candidate_categories::member_id.eq(id),
+                candidate_categories::category.eq(*c),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
 /// Writes a new candidate's file and categories.
 pub fn insert_file(
     conn: &mut DbConn,
@@ -311,7 +348,7 @@ pub fn insert_file(
     categories: &[DevelopmentCategory],
 ) -> AppResult<()> {
     diesel::insert_into(candidate_files::table)
-        .values(file)
+        .values((file, candidate_files::updated_at.eq(crate::models::now())))
         .execute(conn)?;
     for c in categories {
         diesel::insert_into(candidate_categories::table)
@@ -321,6 +358,43 @@ pub fn insert_file(
             ))
             .execute(conn)?;
     }
+    Ok(())
+}
+
+/// The former member (status `exited`) inside `scope` whose CCCD is `national_id`, if any: the
+/// person a new candidate with that CCCD is (rule 13 through the pipeline).
+pub fn former_member(
+    conn: &mut DbConn,
+    scope: &Scope,
+    national_id: &str,
+) -> AppResult<Option<MemberId>> {
+    Ok(within(members::table.into_boxed(), scope, None)
+        .filter(members::national_id.eq(national_id))
+        .filter(members::status.eq(MemberStatus::Exited))
+        .select(members::id)
+        .first(conn)
+        .optional()?)
+}
+
+/// Whether the record `id` was a member before its file (it has member events): a candidate
+/// re-identified after an exit, whose ceremony is a re-admission.
+pub fn is_former_member(conn: &mut DbConn, id: MemberId) -> AppResult<bool> {
+    use crate::db::schema::member_events;
+    Ok(diesel::select(diesel::dsl::exists(
+        member_events::table.filter(member_events::member_id.eq(id)),
+    ))
+    .get_result(conn)?)
+}
+
+/// Marks the file of `id` changed: its version (what a sync receiver compares) and the time.
+/// Every write to a candidate calls it in the transaction of the write.
+pub fn touch(conn: &mut DbConn, id: MemberId) -> AppResult<()> {
+    diesel::update(candidate_files::table.find(id))
+        .set((
+            candidate_files::version.eq(candidate_files::version + 1),
+            candidate_files::updated_at.eq(crate::models::now()),
+        ))
+        .execute(conn)?;
     Ok(())
 }
 
@@ -334,6 +408,7 @@ pub fn insert_step(conn: &mut DbConn, step: &NewStep, helpers: &[MemberId]) -> A
             .values((
                 candidate_helpers::step_id.eq(step.id.0),
                 candidate_helpers::helper_id.eq(h.0),
+                candidate_helpers::member_id.eq(step.member_id.0),
             ))
             .execute(conn)?;
     }
