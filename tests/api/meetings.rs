@@ -527,3 +527,81 @@ async fn an_exit_closes_the_open_duties() {
         vec![("duties[1].member_id".into(), "duty_not_a_member".into())]
     );
 }
+
+#[actix_web::test]
+async fn the_meetings_and_duties_reports_count_a_provinces_year() {
+    let app = TestApp::builder().today("2026-04-10").build().await;
+    let admin = app.admin().await;
+    let (t, ids) = cell(&admin, "Báo", 1, 4).await;
+    // January held (one absent, one excused), February missed, March held; a topical meeting
+    // in the first quarter.
+    let mut jan = present(&ids);
+    jan[0] = json!({"member_id": ids[0], "value": "absent"});
+    jan[1] = json!({"member_id": ids[1], "value": "excused", "reason": "Ốm"});
+    record(&admin, t.cell, meeting("regular", "2026-01-08", jan)).await;
+    record(
+        &admin,
+        t.cell,
+        meeting("regular", "2026-03-05", present(&ids)),
+    )
+    .await;
+    let topical = record(
+        &admin,
+        t.cell,
+        meeting("topical", "2026-03-20", present(&ids)),
+    )
+    .await;
+    let res = admin
+        .post(
+            &format!("/api/v1/organizations/{}/duties", t.cell),
+            json!({"assigned_on": "2026-01-08", "duties": [
+                {"member_id": ids[0], "description": "Việc một"},
+                {"member_id": ids[1], "description": "Việc hai"},
+                {"member_id": ids[2], "description": "Việc ba"}]}),
+        )
+        .await;
+    res.assert_status(201);
+    let duty = res.json[0]["id"].as_i64().unwrap_or_default();
+    admin
+        .post(
+            &format!("/api/v1/meetings/{}/reviews", topical["id"]),
+            json!({"reviews": [{"duty_id": duty, "result": "exceeded"}]}),
+        )
+        .await
+        .assert_status(200);
+
+    let q = format!("organization_id={}&year=2026", t.province);
+    let report = admin.get(&format!("/api/v1/reports/meetings?{q}")).await;
+    report.assert_status(200);
+    let total = |r: &Value| -> Vec<i64> {
+        r["sections"][0]["rows"]
+            .as_array()
+            .and_then(|rows| rows.last())
+            .map(|row| {
+                row["values"]
+                    .as_array()
+                    .map(|v| v.iter().filter_map(Value::as_i64).collect())
+                    .unwrap_or_default()
+            })
+            .unwrap_or_default()
+    };
+    // cells, months due/held, quarters due/held, expected, present, excused, absent.
+    assert_eq!(total(&report.json), vec![1, 3, 2, 1, 1, 12, 10, 1, 1]);
+    let report = admin.get(&format!("/api/v1/reports/duties?{q}")).await;
+    report.assert_status(200);
+    // assigned, reviewed, done, exceeded, not done, open, closed by transfer, by exit.
+    assert_eq!(total(&report.json), vec![3, 1, 0, 1, 0, 2, 0, 0]);
+    let csv = admin
+        .get(&format!("/api/v1/reports/meetings?{q}&format=csv"))
+        .await;
+    csv.assert_status(200);
+    assert!(
+        csv.text.contains("BÁO CÁO SINH HOẠT CHI BỘ"),
+        "{}",
+        csv.text
+    );
+    let xlsx = admin
+        .get(&format!("/api/v1/reports/duties/export?{q}&format=xlsx"))
+        .await;
+    xlsx.assert_status(200);
+}

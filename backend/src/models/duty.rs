@@ -228,4 +228,14 @@ impl DutyRow {
             .select((Self::as_select(), members::full_name, organizations::path))
             .load(conn)?)
     }
+
+    /// The duties of the cells of `[lo, hi)` (the duties report).
+    pub fn in_subtree(conn: &mut DbConn, (lo, hi): (&str, &str)) -> AppResult<Vec<Self>> {
+        Ok(duties::table
+            .inner_join(organizations::table.on(organizations::id.eq(duties::organization_id)))
+            .filter(organizations::path.ge(lo))
+            .filter(organizations::path.lt(hi))
+            .select(Self::as_select())
+            .load(conn)?)
+    }
 }

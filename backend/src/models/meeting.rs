@@ -358,3 +358,23 @@ pub struct TrackedCell {
     /// Its first meeting recorded.
     pub first: NaiveDate,
 }
+
+/// The report's attendance: the lines of the meetings held between two days by the cells of
+/// `[lo, hi)`, counted by value.
+pub fn attendance_counts(
+    conn: &mut DbConn,
+    (lo, hi): (&str, &str),
+    from: NaiveDate,
+    to: NaiveDate,
+) -> AppResult<Vec<(Attendance, i64)>> {
+    Ok(meeting_attendance::table
+        .inner_join(meetings::table)
+        .inner_join(organizations::table.on(organizations::id.eq(meetings::organization_id)))
+        .filter(organizations::path.ge(lo))
+        .filter(organizations::path.lt(hi))
+        .filter(meetings::held_on.ge(from))
+        .filter(meetings::held_on.le(to))
+        .group_by(meeting_attendance::value)
+        .select((meeting_attendance::value, diesel::dsl::count_star()))
+        .load(conn)?)
+}

@@ -51,6 +51,8 @@ labels!(English, en;
         Completeness => "Dossier completeness",
         Timeliness => "Data-entry timeliness",
         Development => "Developing new members",
+        Meetings => "Cell meetings and attendance",
+        Duties => "Duties assigned to members",
     }
 );
 

@@ -79,7 +79,9 @@ mod tests {
                 "badges",
                 "completeness",
                 "timeliness",
-                "development"
+                "development",
+                "meetings",
+                "duties"
             ]
         );
         use crate::regulations::{QuotaBase, RegulationChain};

@@ -51,6 +51,8 @@ labels!(Vietnamese, vi;
         Completeness => "Báo cáo chất lượng dữ liệu hồ sơ đảng viên",
         Timeliness => "Báo cáo kịp thời cập nhật dữ liệu đảng viên",
         Development => "Báo cáo phát triển đảng viên",
+        Meetings => "Báo cáo sinh hoạt chi bộ",
+        Duties => "Báo cáo phân công nhiệm vụ đảng viên",
     }
 );
 
