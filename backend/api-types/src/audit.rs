@@ -57,6 +57,10 @@ crate::vocabulary::vocabulary! {
         AdmissionTarget = "admission_target",
         /// A candidate for admission and the admission file (issue 22).
         Candidate = "candidate",
+        /// A cell meeting with its attendance sheet (issue 23).
+        Meeting = "meeting",
+        /// A duty assigned to a member (issue 23).
+        Duty = "duty",
     }
 }
 
@@ -189,6 +193,8 @@ impl AuditEntity {
             Self::Regulation | Self::RuleSetting => None,
             // Like evaluation rounds, an organisation's yearly figure: audited, not published.
             Self::AdmissionTarget => None,
+            // The cell's year: audited; the feed and sync packages carry them later (issue 23).
+            Self::Meeting | Self::Duty => None,
         }
     }
 }

@@ -29,6 +29,12 @@ crate::vocabulary::vocabulary! {
         /// targets summed), admitted, the share of the target, admissions by category, and the
         /// open candidates by stage.
         Development = "development",
+        /// Sinh hoạt chi bộ for a year (issue 23): regular months and topical quarters due and
+        /// held (rule 34), and attendance (rule 35).
+        Meetings = "meetings",
+        /// Phân công nhiệm vụ for a year (issue 23): duties assigned, reviewed by result, open,
+        /// closed by a transfer or an exit (rule 38).
+        Duties = "duties",
     }
 }
 

@@ -51,6 +51,8 @@ labels!(English, en;
         Completeness => "Dossier completeness",
         Timeliness => "Data-entry timeliness",
         Development => "Developing new members",
+        Meetings => "Cell meetings and attendance",
+        Duties => "Duties assigned to members",
     }
 );
 
@@ -138,6 +140,9 @@ labels!(English, en;
         CandidateIntroducerDisciplined => "Candidate's introducer disciplined",
         CandidateDecisionOverdue => "Admission decision overdue",
         CandidateCeremonyOverdue => "Admission ceremony overdue",
+        RegularMeetingMissing => "Month without a regular meeting",
+        TopicalMeetingMissing => "Quarter without a topical meeting",
+        DutiesClosed => "Duties closed by a transfer or an exit",
     }
     MembershipEnd {
         TransferredOut => "Transferred out",
@@ -212,6 +217,8 @@ labels!(English, en;
         RuleSetting => "Rule setting",
         AdmissionTarget => "Admission target",
         Candidate => "Candidate for admission",
+        Meeting => "Cell meeting",
+        Duty => "Assigned duty",
     }
 );
 

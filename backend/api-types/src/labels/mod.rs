@@ -79,7 +79,9 @@ mod tests {
                 "badges",
                 "completeness",
                 "timeliness",
-                "development"
+                "development",
+                "meetings",
+                "duties"
             ]
         );
         use crate::regulations::{QuotaBase, RegulationChain};
@@ -275,7 +277,9 @@ mod tests {
                 "regulation",
                 "rule_setting",
                 "admission_target",
-                "candidate"
+                "candidate",
+                "meeting",
+                "duty"
             ]
         );
         let actions = codes::<AuditAction>();

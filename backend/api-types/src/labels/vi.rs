@@ -51,6 +51,8 @@ labels!(Vietnamese, vi;
         Completeness => "Báo cáo chất lượng dữ liệu hồ sơ đảng viên",
         Timeliness => "Báo cáo kịp thời cập nhật dữ liệu đảng viên",
         Development => "Báo cáo phát triển đảng viên",
+        Meetings => "Báo cáo sinh hoạt chi bộ",
+        Duties => "Báo cáo phân công nhiệm vụ đảng viên",
     }
 );
 
@@ -138,6 +140,9 @@ labels!(Vietnamese, vi;
         CandidateIntroducerDisciplined => "Người giới thiệu bị kỷ luật",
         CandidateDecisionOverdue => "Quá hạn quyết định kết nạp",
         CandidateCeremonyOverdue => "Quá hạn tổ chức lễ kết nạp",
+        RegularMeetingMissing => "Tháng không sinh hoạt thường kỳ",
+        TopicalMeetingMissing => "Quý không sinh hoạt chuyên đề",
+        DutiesClosed => "Nhiệm vụ được phân công đã đóng do chuyển đi hoặc ra khỏi Đảng",
     }
     MembershipEnd {
         TransferredOut => "Chuyển đi",
@@ -212,6 +217,8 @@ labels!(Vietnamese, vi;
         RuleSetting => "Tham số quy định",
         AdmissionTarget => "Chỉ tiêu kết nạp đảng viên",
         Candidate => "Quần chúng ưu tú (hồ sơ kết nạp)",
+        Meeting => "Buổi sinh hoạt chi bộ",
+        Duty => "Nhiệm vụ được phân công",
     }
 );
 

@@ -1,5 +1,6 @@
 //! Statistical reports: the counts of [`crate::models::report`] arranged into printable tables.
 
+mod cell_year;
 mod development;
 mod labels;
 pub mod render;
@@ -114,6 +115,8 @@ pub fn build(
         ReportCode::Badges => badges(conn, &root, p)?,
         ReportCode::Timeliness => timeliness::build(conn, &root, p)?,
         ReportCode::Development => development::build(conn, &root, p)?,
+        ReportCode::Meetings => cell_year::meetings(conn, &root, p, today)?,
+        ReportCode::Duties => cell_year::duties(conn, &root, p)?,
         ReportCode::Completeness => {
             let c = counts(report::completeness(conn, p)?);
             per_org(
@@ -137,8 +140,14 @@ pub fn build(
         as_of: (!period).then_some(dates.to),
         from: period.then_some(dates.from),
         to: period.then_some(dates.to),
-        year: matches!(req.code, ReportCode::Evaluations | ReportCode::Development)
-            .then_some(dates.year),
+        year: matches!(
+            req.code,
+            ReportCode::Evaluations
+                | ReportCode::Development
+                | ReportCode::Meetings
+                | ReportCode::Duties
+        )
+        .then_some(dates.year),
         produced_by: caller.username.clone(),
         produced_at: chrono::Utc::now(),
         notes,

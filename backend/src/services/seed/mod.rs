@@ -7,6 +7,7 @@
 //! province.
 
 mod candidates;
+mod meetings;
 mod names;
 mod person;
 mod targets;
@@ -56,6 +57,12 @@ pub struct SeedSummary {
     pub targets: u64,
     /// Candidates for admission (issue 22), not members: 0–6 per cell.
     pub candidates: u64,
+    /// The cells' meetings of this year (issue 23).
+    pub meetings: u64,
+    /// Their attendance lines.
+    pub attendance: u64,
+    /// Duties assigned this year.
+    pub duties: u64,
 }
 
 /// The rule settings of every regulation, by the date each took effect.
@@ -119,6 +126,8 @@ pub fn run(
         crate::db::write_transaction(conn, |c| targets::seed(c, opts.seed, opts.today))?;
     crate::models::composition_rollup::rebuild(conn)?;
     summary.candidates = candidates::grow(conn, opts.seed, opts.today)?;
+    (summary.meetings, summary.attendance, summary.duties) =
+        crate::db::write_transaction(conn, |c| meetings::seed(c, opts.seed, opts.today))?;
     Ok(summary)
 }
 
