@@ -55,6 +55,14 @@ crate::vocabulary::vocabulary! {
         RuleSetting = "rule_setting",
         /// An organisation's admission target for a year.
         AdmissionTarget = "admission_target",
+        /// A member's dated dues basis (category and income base).
+        DuesBasis = "dues_basis",
+        /// An exemption or reduction of a member's dues.
+        DuesRelief = "dues_relief",
+        /// A deferral or prepayment arrangement of a member's dues.
+        DuesArrangement = "dues_arrangement",
+        /// A dues payment recorded on a cell's monthly sheet.
+        DuesPayment = "dues_payment",
     }
 }
 
@@ -186,6 +194,8 @@ impl AuditEntity {
             Self::Regulation | Self::RuleSetting => None,
             // Like evaluation rounds, an organisation's yearly figure: audited, not published.
             Self::AdmissionTarget => None,
+            // Dues rows are audited; the feed does not publish them yet (docs/cell-year.md).
+            Self::DuesBasis | Self::DuesRelief | Self::DuesArrangement | Self::DuesPayment => None,
         }
     }
 }

@@ -210,6 +210,10 @@ labels!(English, en;
         Regulation => "Regulation",
         RuleSetting => "Rule setting",
         AdmissionTarget => "Admission target",
+        DuesBasis => "Dues basis",
+        DuesRelief => "Dues exemption or reduction",
+        DuesArrangement => "Dues deferral or prepayment",
+        DuesPayment => "Dues payment",
     }
 );
 

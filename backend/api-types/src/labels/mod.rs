@@ -274,7 +274,11 @@ mod tests {
                 "calendar",
                 "regulation",
                 "rule_setting",
-                "admission_target"
+                "admission_target",
+                "dues_basis",
+                "dues_relief",
+                "dues_arrangement",
+                "dues_payment"
             ]
         );
         let actions = codes::<AuditAction>();

@@ -210,6 +210,10 @@ labels!(Vietnamese, vi;
         Regulation => "Văn bản quy định",
         RuleSetting => "Tham số quy định",
         AdmissionTarget => "Chỉ tiêu kết nạp đảng viên",
+        DuesBasis => "Căn cứ đóng đảng phí",
+        DuesRelief => "Miễn, giảm đảng phí",
+        DuesArrangement => "Chậm đóng, đóng trước đảng phí",
+        DuesPayment => "Khoản đóng đảng phí",
     }
 );
 
