@@ -372,3 +372,91 @@ async fn dues_are_read_and_written_inside_the_scope_only() {
     let trail = f.admin.get("/api/v1/audit?entity=dues_basis").await;
     trail.assert_status(200);
 }
+
+#[actix_web::test]
+async fn three_months_unpaid_propose_a_name_removal_and_a_deferral_does_not() {
+    let f = fixture().await;
+    // Retired in June: dues from July on.
+    for m in [f.an, f.binh, f.cuong] {
+        basis(&f.admin, m, "2026-07-01", "pension", 6_000_000).await;
+    }
+    f.admin
+        .post(
+            &format!("/api/v1/members/{}/dues-arrangements", f.cuong),
+            json!({"kind": "deferral", "from_month": "2026-08", "to_month": "2026-10",
+                   "decision_no": "09-QĐ/CB", "decided_on": "2026-07-30"}),
+        )
+        .await
+        .assert_status(201);
+    // July: everyone pays. August to October: Bình pays (half in September), An never does.
+    for (month, binh) in [
+        ("2026-07", 30_000),
+        ("2026-08", 30_000),
+        ("2026-09", 15_000),
+        ("2026-10", 30_000),
+    ] {
+        let mut payments = vec![json!({"member_id": f.binh, "amount": binh, "channel": "cash"})];
+        if month == "2026-07" {
+            payments.push(json!({"member_id": f.an, "amount": 30_000, "channel": "cash"}));
+            payments.push(json!({"member_id": f.cuong, "amount": 30_000, "channel": "cash"}));
+        }
+        f.admin
+            .put(
+                &sheet_path(f.tree.cell, month),
+                json!({"paid_on": format!("{month}-05"), "payments": payments}),
+                None,
+            )
+            .await
+            .assert_status(200);
+    }
+    let alerts = f
+        .admin
+        .get_all(
+            &format!("/api/v1/alerts?organization_id={}", f.tree.province),
+            50,
+        )
+        .await;
+    let of = |kind: &str| -> Vec<i64> {
+        alerts
+            .iter()
+            .filter(|a| a["kind"] == kind)
+            .filter_map(|a| a["member_id"].as_i64())
+            .collect()
+    };
+    assert_eq!(of("name_removal_proposed"), [f.an]);
+    let mut in_arrears = of("dues_arrears");
+    in_arrears.sort_unstable();
+    let mut expected = vec![f.an, f.binh];
+    expected.sort_unstable();
+    assert_eq!(in_arrears, expected);
+    let proposal = alerts
+        .iter()
+        .find(|a| a["kind"] == "name_removal_proposed")
+        .unwrap_or(&Value::Null);
+    assert_eq!(proposal["date"], "2026-10-31");
+    assert!(proposal["message"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("Không đóng đảng phí 3 tháng trong năm 2026"));
+    // A proposal, never an exit.
+    let m = f.admin.get(&format!("/api/v1/members/{}", f.an)).await;
+    assert_eq!(m.json["status"], "official");
+    // Paying one of the three months late withdraws the ground.
+    f.admin
+        .put(
+            &sheet_path(f.tree.cell, "2026-11"),
+            json!({"paid_on": "2026-11-05", "payments": [
+                {"member_id": f.an, "amount": 30_000, "first_month": "2026-08", "channel": "cash"}]}),
+            None,
+        )
+        .await
+        .assert_status(200);
+    let alerts = f
+        .admin
+        .get_all(
+            &format!("/api/v1/alerts?organization_id={}", f.tree.province),
+            50,
+        )
+        .await;
+    assert!(!alerts.iter().any(|a| a["kind"] == "name_removal_proposed"));
+}

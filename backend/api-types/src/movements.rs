@@ -441,6 +441,8 @@ crate::vocabulary::vocabulary! {
         CandidateDecisionOverdue = "candidate_decision_overdue",
         /// Rule 2: a decided candidate's ceremony not held by its deadline.
         CandidateCeremonyOverdue = "candidate_ceremony_overdue",
+        /// Rule 33: a member owes dues of ended months (arrears, not deferred).
+        DuesArrears = "dues_arrears",
     }
 }
 

@@ -1,6 +1,7 @@
 //! Rule 23: name-removal proposals as alerts, one per member with every ground found
 //! ([`crate::domain::name_removal`]). Set-based over the subtree: the members with a "not
-//! complete" rating in the last years, then their ratings of those years.
+//! complete" rating in the last years, then their ratings of those years; and (rule 37) the
+//! members with months of dues unpaid last year or this year.
 
 use std::collections::BTreeMap;
 
@@ -13,13 +14,22 @@ use qldv_api_types::{MemberId, OrgId};
 
 use crate::db::schema::{evaluations, members};
 use crate::db::DbConn;
-use crate::domain::name_removal::{self, Facts};
+use crate::domain::name_removal::{self, Facts, Limits};
 use crate::error::AppResult;
 
 /// The proposals for the members whose organisation path lies in `[lo, hi)`, on `today`.
 pub fn alerts(conn: &mut DbConn, lo: &str, hi: &str, today: NaiveDate) -> AppResult<Vec<Alert>> {
     let this_year = today.year();
     let from = this_year.saturating_sub(2);
+    let settings = crate::models::setting::at(conn, today)?;
+    let limits = Limits {
+        absences: settings.cell_year.absences_for_removal,
+        absence_count: settings.cell_year.absence_count,
+        unpaid_months: settings.cell_year.unpaid_months_for_removal,
+    };
+    // Rule 37: members with unpaid months (only those: set-based over the subtree).
+    let arrears = crate::services::dues::alerts::in_arrears(conn, (lo, hi), today)?;
+    let unpaid = crate::services::dues::alerts::unpaid_months(&arrears);
     let flagged: Vec<i64> = evaluations::table
         .inner_join(members::table.on(members::id.eq(evaluations::member_id)))
         .filter(members::org_path.ge(lo))
@@ -30,33 +40,49 @@ pub fn alerts(conn: &mut DbConn, lo: &str, hi: &str, today: NaiveDate) -> AppRes
         .select(evaluations::member_id)
         .distinct()
         .load(conn)?;
-    if flagged.is_empty() {
+    if flagged.is_empty() && unpaid.is_empty() {
         return Ok(Vec::new());
     }
-    let rows: Vec<(i64, String, i64, i32, EvaluationLevel)> = evaluations::table
-        .inner_join(members::table.on(members::id.eq(evaluations::member_id)))
-        .filter(members::org_path.ge(lo))
-        .filter(members::org_path.lt(hi))
-        .filter(members::status.eq_any(MemberStatus::ACTIVE))
-        .filter(members::id.eq_any(&flagged))
-        .filter(evaluations::year.ge(from))
-        .filter(evaluations::year.le(this_year))
-        .select((
-            members::id,
-            members::full_name,
-            members::organization_id,
-            evaluations::year,
-            evaluations::level,
-        ))
-        .load(conn)?;
+    let rows: Vec<(i64, String, i64, i32, EvaluationLevel)> = if flagged.is_empty() {
+        Vec::new()
+    } else {
+        evaluations::table
+            .inner_join(members::table.on(members::id.eq(evaluations::member_id)))
+            .filter(members::org_path.ge(lo))
+            .filter(members::org_path.lt(hi))
+            .filter(members::status.eq_any(MemberStatus::ACTIVE))
+            .filter(members::id.eq_any(&flagged))
+            .filter(evaluations::year.ge(from))
+            .filter(evaluations::year.le(this_year))
+            .select((
+                members::id,
+                members::full_name,
+                members::organization_id,
+                evaluations::year,
+                evaluations::level,
+            ))
+            .load(conn)?
+    };
+    let facts = || Facts {
+        limits,
+        ..Facts::default()
+    };
     let mut by_member: BTreeMap<i64, (String, i64, Facts)> = BTreeMap::new();
     for (id, name, org, year, level) in rows {
         by_member
             .entry(id)
-            .or_insert_with(|| (name, org, Facts::default()))
+            .or_insert_with(|| (name, org, facts()))
             .2
             .ratings
             .push((year, level));
+    }
+    for (id, months) in unpaid {
+        let Some(a) = arrears.get(&id) else { continue };
+        by_member
+            .entry(id.0)
+            .or_insert_with(|| (a.name.clone(), a.org.0, facts()))
+            .2
+            .unpaid_months = months;
     }
     Ok(by_member
         .into_iter()

@@ -138,6 +138,7 @@ labels!(English, en;
         CandidateIntroducerDisciplined => "Candidate's introducer disciplined",
         CandidateDecisionOverdue => "Admission decision overdue",
         CandidateCeremonyOverdue => "Admission ceremony overdue",
+        DuesArrears => "Dues in arrears",
     }
     MembershipEnd {
         TransferredOut => "Transferred out",

@@ -138,6 +138,7 @@ labels!(Vietnamese, vi;
         CandidateIntroducerDisciplined => "Người giới thiệu bị kỷ luật",
         CandidateDecisionOverdue => "Quá hạn quyết định kết nạp",
         CandidateCeremonyOverdue => "Quá hạn tổ chức lễ kết nạp",
+        DuesArrears => "Nợ đảng phí",
     }
     MembershipEnd {
         TransferredOut => "Chuyển đi",

@@ -3,6 +3,7 @@
 //! member-months it changes (`dues_months`) and rewrites the cell-months they belong to
 //! (`dues_cell_months`) in its own transaction, so reports only add rows up.
 
+pub mod alerts;
 pub mod entries;
 pub mod read;
 pub mod sheet;
