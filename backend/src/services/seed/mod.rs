@@ -7,6 +7,7 @@
 //! province.
 
 mod candidates;
+mod dues;
 mod names;
 mod person;
 mod targets;
@@ -56,6 +57,8 @@ pub struct SeedSummary {
     pub targets: u64,
     /// Candidates for admission (issue 22), not members: 0–6 per cell.
     pub candidates: u64,
+    /// Member-months of party dues settled this year (issue 23).
+    pub dues_months: u64,
 }
 
 /// The rule settings of every regulation, by the date each took effect.
@@ -119,6 +122,8 @@ pub fn run(
         crate::db::write_transaction(conn, |c| targets::seed(c, opts.seed, opts.today))?;
     crate::models::composition_rollup::rebuild(conn)?;
     summary.candidates = candidates::grow(conn, opts.seed, opts.today)?;
+    summary.dues_months =
+        crate::db::write_transaction(conn, |c| dues::seed(c, opts.seed, opts.today))?;
     Ok(summary)
 }
 
