@@ -69,7 +69,7 @@ fn dues_of(year: &Value) -> Vec<i64> {
         .unwrap_or_default()
 }
 
-fn line<'a>(sheet: &'a Value, member: i64) -> &'a Value {
+fn line(sheet: &Value, member: i64) -> &Value {
     sheet["lines"]
         .as_array()
         .and_then(|l| l.iter().find(|x| x["member_id"] == member))

@@ -501,7 +501,11 @@ async fn the_seeded_dues_sum_into_the_cell_months_and_balance() {
     let app = TestApp::builder().today("2026-11-30").build().await;
     seeded(&app, 1500, 11);
     let mut conn = app.state.pool.get().unwrap();
-    let rows: Vec<(i64, i32, i64, i64, i64, i64, i64, String)> = dues_months::table
+    /// Cell, month, due, paid, deferred, arrears, extra, state.
+    type MemberMonth = (i64, i32, i64, i64, i64, i64, i64, String);
+    /// Cell, month, members, due, paid, deferred, arrears, extra.
+    type CellMonth = (i64, i32, i32, i64, i64, i64, i64, i64);
+    let rows: Vec<MemberMonth> = dues_months::table
         .select((
             dues_months::organization_id,
             dues_months::month,
@@ -526,7 +530,7 @@ async fn the_seeded_dues_sum_into_the_cell_months_and_balance() {
         s[4] += arrears;
         s[5] += extra;
     }
-    let cells: Vec<(i64, i32, i32, i64, i64, i64, i64, i64)> = dues_cell_months::table
+    let cells: Vec<CellMonth> = dues_cell_months::table
         .select((
             dues_cell_months::organization_id,
             dues_cell_months::month,
