@@ -68,7 +68,7 @@ pub fn dues_arrears(months: usize, amount: i64, last: crate::domain::cell_year::
     let amount = thousands(amount);
     text!(
         "Nợ đảng phí {months} tháng, tổng {amount} đồng (tháng gần nhất: {last})",
-        "Owes party dues for {months} months, {amount} đồng in all (latest month: {last})"
+        "Owes party dues for {months} months, {amount} VND in all (latest month: {last})"
     )
 }
 

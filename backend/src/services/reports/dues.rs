@@ -18,26 +18,6 @@ use crate::error::{AppError, AppResult};
 use crate::models::dues::report::{sums, DuesSums};
 use crate::models::organization::OrganizationRow;
 
-/// The columns, in print order.
-const COLUMNS: [labels::Label; 8] = [
-    ("members", "Lượt đảng viên phải đóng", "Member-months due"),
-    ("due", "Phải đóng (đ)", "Due (đ)"),
-    ("paid", "Đã đóng (đ)", "Paid (đ)"),
-    ("deferred", "Được chậm đóng (đ)", "Deferred (đ)"),
-    ("arrears", "Còn nợ (đ)", "In arrears (đ)"),
-    (
-        "extra",
-        "Đóng cao hơn mức quy định (đ)",
-        "Paid beyond the due (đ)",
-    ),
-    ("collected", "Tổng thu (đ)", "Collected (đ)"),
-    (
-        "unpaid_members",
-        "Lượt đảng viên còn nợ",
-        "Member-months in arrears",
-    ),
-];
-
 fn metrics(s: &DuesSums) -> HashMap<String, i64> {
     let t = s.totals();
     [
@@ -100,7 +80,7 @@ pub(super) fn build(conn: &mut DbConn, root: &OrganizationRow, p: TallyParams) -
         total.extra += s.extra;
         total.unpaid_members += s.unpaid_members;
     }
-    let keys: Vec<&str> = COLUMNS.iter().map(|c| c.0).collect();
+    let keys: Vec<&str> = labels::DUES.iter().map(|c| c.0).collect();
     let mut c: Counts = children
         .iter()
         .map(|s| {
@@ -121,7 +101,7 @@ pub(super) fn build(conn: &mut DbConn, root: &OrganizationRow, p: TallyParams) -
             let values = found.map(metrics).unwrap_or_default();
             ReportRow {
                 key: m.iso(),
-                label: format!("Tháng {m}"),
+                label: labels::month_row(m),
                 organization_id: None,
                 total: false,
                 values: keys
@@ -146,12 +126,8 @@ pub(super) fn build(conn: &mut DbConn, root: &OrganizationRow, p: TallyParams) -
     check(&by_org)?;
     check(&by_month)?;
     let mut sections = vec![
-        section(labels::BY_ORGANIZATION, columns(&COLUMNS), by_org),
-        section(
-            ("by_month", ("Theo tháng", "By month"), "Tháng"),
-            columns(&COLUMNS),
-            by_month,
-        ),
+        section(labels::BY_ORGANIZATION, columns(&labels::DUES), by_org),
+        section(labels::BY_MONTH, columns(&labels::DUES), by_month),
     ];
     let mut notes = vec![crate::messages::reports::dues_identity().vi];
     let settings = crate::models::setting::at(conn, p.to)?;
@@ -169,12 +145,8 @@ pub(super) fn build(conn: &mut DbConn, root: &OrganizationRow, p: TallyParams) -
                 })
                 .collect();
             let mut s = section(
-                (
-                    "split",
-                    ("Phân bổ số đảng phí thu được", "What each level keeps"),
-                    "Cấp",
-                ),
-                columns(&[("amount", "Số tiền (đ)", "Amount (đ)")]),
+                labels::DUES_SPLIT,
+                columns(&[labels::DUES_SPLIT_AMOUNT]),
                 rows,
             );
             s.percent_of = Some(total.totals().collected());
