@@ -35,6 +35,10 @@ crate::vocabulary::vocabulary! {
         /// Phân công nhiệm vụ for a year (issue 23): duties assigned, reviewed by result, open,
         /// closed by a transfer or an exit (rule 38).
         Duties = "duties",
+        /// Đảng phí (01-QĐ/TW 2026) for a period of months: per subordinate organisation and
+        /// per month, due, paid, deferred, arrears, extra and collected (due = paid + deferred +
+        /// arrears on every line), and what each level keeps when the ratios are set.
+        Dues = "dues",
     }
 }
 
@@ -63,6 +67,7 @@ impl ReportCode {
                 | Self::Badges
                 | Self::Timeliness
                 | Self::Development
+                | Self::Dues
         )
     }
 }

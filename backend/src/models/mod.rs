@@ -42,6 +42,7 @@ pub mod change;
 pub mod composition_rollup;
 pub mod discipline;
 pub mod discipline_remedy;
+pub mod dues;
 pub mod duty;
 pub mod evaluation;
 pub mod evaluation_round;

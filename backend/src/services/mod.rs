@@ -13,6 +13,7 @@ pub mod cards;
 pub mod cases;
 pub mod discipline_remedies;
 pub mod disclosure;
+pub mod dues;
 pub mod duties;
 pub mod entry;
 pub mod evaluations;

@@ -41,7 +41,9 @@ pub fn alert_action(kind: AlertKind, member: MemberId) -> (Ux, String) {
         AlertKind::RemovalNotRecorded | AlertKind::NameRemovalProposed => {
             (Ux::ActRemoval, urls::member_tab(member, MemberTab::Actions))
         }
-        AlertKind::LateEntry => (Ux::ActAway, urls::member_tab(member, MemberTab::Events)),
+        AlertKind::LateEntry | AlertKind::DuesArrears => {
+            (Ux::ActAway, urls::member_tab(member, MemberTab::Events))
+        }
         AlertKind::CandidateCertificateExpired
         | AlertKind::CandidateIntroducerLeft
         | AlertKind::CandidateIntroducerDisciplined

@@ -53,6 +53,7 @@ labels!(English, en;
         Development => "Developing new members",
         Meetings => "Cell meetings and attendance",
         Duties => "Duties assigned to members",
+        Dues => "Party dues collected and owed",
     }
 );
 
@@ -143,6 +144,7 @@ labels!(English, en;
         RegularMeetingMissing => "Month without a regular meeting",
         TopicalMeetingMissing => "Quarter without a topical meeting",
         DutiesClosed => "Duties closed by a transfer or an exit",
+        DuesArrears => "Dues in arrears",
     }
     MembershipEnd {
         TransferredOut => "Transferred out",
@@ -219,6 +221,10 @@ labels!(English, en;
         Candidate => "Candidate for admission",
         Meeting => "Cell meeting",
         Duty => "Assigned duty",
+        DuesBasis => "Dues basis",
+        DuesRelief => "Dues exemption or reduction",
+        DuesArrangement => "Dues deferral or prepayment",
+        DuesPayment => "Dues payment",
     }
 );
 

@@ -81,7 +81,8 @@ mod tests {
                 "timeliness",
                 "development",
                 "meetings",
-                "duties"
+                "duties",
+                "dues"
             ]
         );
         use crate::regulations::{QuotaBase, RegulationChain};
@@ -279,7 +280,11 @@ mod tests {
                 "admission_target",
                 "candidate",
                 "meeting",
-                "duty"
+                "duty",
+                "dues_basis",
+                "dues_relief",
+                "dues_arrangement",
+                "dues_payment"
             ]
         );
         let actions = codes::<AuditAction>();

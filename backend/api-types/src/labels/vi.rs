@@ -53,6 +53,7 @@ labels!(Vietnamese, vi;
         Development => "Báo cáo phát triển đảng viên",
         Meetings => "Báo cáo sinh hoạt chi bộ",
         Duties => "Báo cáo phân công nhiệm vụ đảng viên",
+        Dues => "Báo cáo thu, nộp đảng phí",
     }
 );
 
@@ -143,6 +144,7 @@ labels!(Vietnamese, vi;
         RegularMeetingMissing => "Tháng không sinh hoạt thường kỳ",
         TopicalMeetingMissing => "Quý không sinh hoạt chuyên đề",
         DutiesClosed => "Nhiệm vụ được phân công đã đóng do chuyển đi hoặc ra khỏi Đảng",
+        DuesArrears => "Nợ đảng phí",
     }
     MembershipEnd {
         TransferredOut => "Chuyển đi",
@@ -219,6 +221,10 @@ labels!(Vietnamese, vi;
         Candidate => "Quần chúng ưu tú (hồ sơ kết nạp)",
         Meeting => "Buổi sinh hoạt chi bộ",
         Duty => "Nhiệm vụ được phân công",
+        DuesBasis => "Căn cứ đóng đảng phí",
+        DuesRelief => "Miễn, giảm đảng phí",
+        DuesArrangement => "Chậm đóng, đóng trước đảng phí",
+        DuesPayment => "Khoản đóng đảng phí",
     }
 );
 

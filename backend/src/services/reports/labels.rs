@@ -272,6 +272,44 @@ pub fn categories(dimension: &str) -> Option<Vec<Label>> {
     }
 }
 
+/// The dues report's columns, in print order (issue 23).
+pub const DUES: [Label; 8] = [
+    ("members", "Lượt đảng viên phải đóng", "Member-months due"),
+    ("due", "Phải đóng (đ)", "Due (VND)"),
+    ("paid", "Đã đóng (đ)", "Paid (VND)"),
+    ("deferred", "Được chậm đóng (đ)", "Deferred (VND)"),
+    ("arrears", "Còn nợ (đ)", "In arrears (VND)"),
+    (
+        "extra",
+        "Đóng cao hơn mức quy định (đ)",
+        "Paid beyond the due (VND)",
+    ),
+    ("collected", "Tổng thu (đ)", "Collected (VND)"),
+    (
+        "unpaid_members",
+        "Lượt đảng viên còn nợ",
+        "Member-months in arrears",
+    ),
+];
+
+/// The dues report's section by month.
+pub const BY_MONTH: Section = ("by_month", ("Theo tháng", "By month"), "Tháng");
+
+/// The dues report's section of what each level keeps.
+pub const DUES_SPLIT: Section = (
+    "split",
+    ("Phân bổ số đảng phí thu được", "What each level keeps"),
+    "Cấp",
+);
+
+/// The split section's one column.
+pub const DUES_SPLIT_AMOUNT: Label = ("amount", "Số tiền (đ)", "Amount (VND)");
+
+/// A month's row label in the dues report.
+pub fn month_row(m: crate::domain::cell_year::Month) -> String {
+    format!("Tháng {m}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@
 //! province.
 
 mod candidates;
+mod dues;
 mod meetings;
 mod names;
 mod person;
@@ -63,6 +64,8 @@ pub struct SeedSummary {
     pub attendance: u64,
     /// Duties assigned this year.
     pub duties: u64,
+    /// Member-months of party dues settled this year (issue 23).
+    pub dues_months: u64,
 }
 
 /// The rule settings of every regulation, by the date each took effect.
@@ -128,6 +131,8 @@ pub fn run(
     summary.candidates = candidates::grow(conn, opts.seed, opts.today)?;
     (summary.meetings, summary.attendance, summary.duties) =
         crate::db::write_transaction(conn, |c| meetings::seed(c, opts.seed, opts.today))?;
+    summary.dues_months =
+        crate::db::write_transaction(conn, |c| dues::seed(c, opts.seed, opts.today))?;
     Ok(summary)
 }
 
