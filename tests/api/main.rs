@@ -30,6 +30,7 @@ mod imports;
 mod interruptions;
 mod languages;
 mod legacy_id;
+mod liaisons;
 mod lifecycle;
 mod members;
 mod movement_property;

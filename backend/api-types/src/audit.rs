@@ -55,6 +55,10 @@ crate::vocabulary::vocabulary! {
         RuleSetting = "rule_setting",
         /// An organisation's admission target for a year.
         AdmissionTarget = "admission_target",
+        /// A member's introduction to the party organisation where they live (rule 39).
+        Liaison = "liaison",
+        /// The residence organisation's yearly comment on a liaison member (rule 39).
+        LiaisonComment = "liaison_comment",
     }
 }
 
@@ -186,6 +190,9 @@ impl AuditEntity {
             Self::Regulation | Self::RuleSetting => None,
             // Like evaluation rounds, an organisation's yearly figure: audited, not published.
             Self::AdmissionTarget => None,
+            // Not published yet: the feed and sync packages of the cell's year come later
+            // (docs/cell-year.md).
+            Self::Liaison | Self::LiaisonComment => None,
         }
     }
 }

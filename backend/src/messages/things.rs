@@ -35,11 +35,13 @@ pub enum Thing {
     Card,
     /// A candidate for admission (quần chúng ưu tú).
     Candidate,
+    /// A member's residence liaison (213-QĐ/TW).
+    Liaison,
 }
 
 impl Thing {
     /// Every kind, for tests.
-    pub const ALL: [Thing; 15] = [
+    pub const ALL: [Thing; 16] = [
         Thing::Record,
         Thing::Member,
         Thing::Organization,
@@ -55,6 +57,7 @@ impl Thing {
         Thing::BadgeProposal,
         Thing::Card,
         Thing::Candidate,
+        Thing::Liaison,
     ];
 
     /// The noun in `lang`.
@@ -82,6 +85,7 @@ impl Thing {
             Thing::BadgeProposal => "đề nghị tặng Huy hiệu",
             Thing::Card => "thẻ đảng viên",
             Thing::Candidate => "quần chúng ưu tú",
+            Thing::Liaison => "giới thiệu đảng viên về nơi cư trú",
         }
     }
 
@@ -102,6 +106,7 @@ impl Thing {
             Thing::BadgeProposal => "party-badge proposal",
             Thing::Card => "party card",
             Thing::Candidate => "candidate for admission",
+            Thing::Liaison => "residence liaison",
         }
     }
 }

@@ -47,6 +47,7 @@ pub mod evaluation_round;
 pub mod idempotency;
 pub mod illness;
 pub mod import;
+pub mod liaison;
 pub mod login_failure;
 pub mod member;
 pub mod member_case;

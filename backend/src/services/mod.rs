@@ -19,6 +19,7 @@ pub mod illnesses;
 pub mod imports;
 pub mod integrity;
 pub mod interruptions;
+pub mod liaisons;
 pub mod members;
 pub mod movements;
 pub mod name_removal;

@@ -138,6 +138,7 @@ labels!(English, en;
         CandidateIntroducerDisciplined => "Candidate's introducer disciplined",
         CandidateDecisionOverdue => "Admission decision overdue",
         CandidateCeremonyOverdue => "Admission ceremony overdue",
+        LiaisonCommentMissing => "Residence cell's comment missing",
     }
     MembershipEnd {
         TransferredOut => "Transferred out",
@@ -210,6 +211,8 @@ labels!(English, en;
         Regulation => "Regulation",
         RuleSetting => "Rule setting",
         AdmissionTarget => "Admission target",
+        Liaison => "Residence liaison",
+        LiaisonComment => "Residence cell's comment",
     }
 );
 

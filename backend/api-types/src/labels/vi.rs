@@ -138,6 +138,7 @@ labels!(Vietnamese, vi;
         CandidateIntroducerDisciplined => "Người giới thiệu bị kỷ luật",
         CandidateDecisionOverdue => "Quá hạn quyết định kết nạp",
         CandidateCeremonyOverdue => "Quá hạn tổ chức lễ kết nạp",
+        LiaisonCommentMissing => "Thiếu nhận xét của chi bộ nơi cư trú",
     }
     MembershipEnd {
         TransferredOut => "Chuyển đi",
@@ -210,6 +211,8 @@ labels!(Vietnamese, vi;
         Regulation => "Văn bản quy định",
         RuleSetting => "Tham số quy định",
         AdmissionTarget => "Chỉ tiêu kết nạp đảng viên",
+        Liaison => "Giới thiệu đảng viên về nơi cư trú",
+        LiaisonComment => "Nhận xét của chi bộ nơi cư trú",
     }
 );
 
