@@ -32,6 +32,7 @@ mod languages;
 mod legacy_id;
 mod liaisons;
 mod lifecycle;
+mod meetings;
 mod members;
 mod movement_property;
 mod name_removal;

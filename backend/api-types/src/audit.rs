@@ -59,6 +59,10 @@ crate::vocabulary::vocabulary! {
         Liaison = "liaison",
         /// The residence organisation's yearly comment on a liaison member (rule 39).
         LiaisonComment = "liaison_comment",
+        /// A cell meeting with its attendance sheet (issue 23).
+        Meeting = "meeting",
+        /// A duty assigned to a member (issue 23).
+        Duty = "duty",
     }
 }
 
@@ -193,6 +197,8 @@ impl AuditEntity {
             // Not published yet: the feed and sync packages of the cell's year come later
             // (docs/cell-year.md).
             Self::Liaison | Self::LiaisonComment => None,
+            // The cell's year: audited; the feed and sync packages carry them later (issue 23).
+            Self::Meeting | Self::Duty => None,
         }
     }
 }

@@ -84,6 +84,9 @@ term_literals!(
     qldv_api_types::movements::MembershipEnd,
     qldv_api_types::audit::AuditEntity,
     qldv_api_types::audit::AuditAction,
+    qldv_api_types::cell_year::Attendance,
+    qldv_api_types::cell_year::MeetingKind,
+    qldv_api_types::cell_year::DutyResult,
 );
 
 /// Typed ids are written as their number.
@@ -99,7 +102,7 @@ macro_rules! id_literals {
     };
 }
 
-id_literals!(MemberId, OrgId, UserId, EventId);
+id_literals!(MemberId, OrgId, UserId, EventId, MeetingId, DutyId);
 
 impl<T: Into<Lit>> From<Option<T>> for Lit {
     fn from(v: Option<T>) -> Self {

@@ -37,11 +37,15 @@ pub enum Thing {
     Candidate,
     /// A member's residence liaison (213-QĐ/TW).
     Liaison,
+    /// A cell meeting (issue 23).
+    Meeting,
+    /// A duty assigned to a member (issue 23).
+    Duty,
 }
 
 impl Thing {
     /// Every kind, for tests.
-    pub const ALL: [Thing; 16] = [
+    pub const ALL: [Thing; 18] = [
         Thing::Record,
         Thing::Member,
         Thing::Organization,
@@ -58,6 +62,8 @@ impl Thing {
         Thing::Card,
         Thing::Candidate,
         Thing::Liaison,
+        Thing::Meeting,
+        Thing::Duty,
     ];
 
     /// The noun in `lang`.
@@ -86,6 +92,8 @@ impl Thing {
             Thing::Card => "thẻ đảng viên",
             Thing::Candidate => "quần chúng ưu tú",
             Thing::Liaison => "giới thiệu đảng viên về nơi cư trú",
+            Thing::Meeting => "buổi sinh hoạt chi bộ",
+            Thing::Duty => "nhiệm vụ được phân công",
         }
     }
 
@@ -107,6 +115,8 @@ impl Thing {
             Thing::Card => "party card",
             Thing::Candidate => "candidate for admission",
             Thing::Liaison => "residence liaison",
+            Thing::Meeting => "cell meeting",
+            Thing::Duty => "assigned duty",
         }
     }
 }

@@ -15,6 +15,7 @@ pub mod extract;
 pub mod health;
 pub mod imports;
 pub mod liaisons;
+pub mod meetings;
 pub mod members;
 pub mod organizations;
 pub mod problems;
@@ -42,6 +43,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
     members::configure(cfg);
     candidates::configure(cfg);
     liaisons::configure(cfg);
+    meetings::configure(cfg);
     transfers::configure(cfg);
     evaluations::configure(cfg);
     cards::configure(cfg);

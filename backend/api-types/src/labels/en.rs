@@ -139,6 +139,9 @@ labels!(English, en;
         CandidateDecisionOverdue => "Admission decision overdue",
         CandidateCeremonyOverdue => "Admission ceremony overdue",
         LiaisonCommentMissing => "Residence cell's comment missing",
+        RegularMeetingMissing => "Month without a regular meeting",
+        TopicalMeetingMissing => "Quarter without a topical meeting",
+        DutiesClosed => "Duties closed by a transfer or an exit",
     }
     MembershipEnd {
         TransferredOut => "Transferred out",
@@ -213,6 +216,8 @@ labels!(English, en;
         AdmissionTarget => "Admission target",
         Liaison => "Residence liaison",
         LiaisonComment => "Residence cell's comment",
+        Meeting => "Cell meeting",
+        Duty => "Assigned duty",
     }
 );
 

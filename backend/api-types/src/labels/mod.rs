@@ -276,7 +276,9 @@ mod tests {
                 "rule_setting",
                 "admission_target",
                 "liaison",
-                "liaison_comment"
+                "liaison_comment",
+                "meeting",
+                "duty"
             ]
         );
         let actions = codes::<AuditAction>();

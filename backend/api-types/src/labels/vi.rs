@@ -139,6 +139,9 @@ labels!(Vietnamese, vi;
         CandidateDecisionOverdue => "Quá hạn quyết định kết nạp",
         CandidateCeremonyOverdue => "Quá hạn tổ chức lễ kết nạp",
         LiaisonCommentMissing => "Thiếu nhận xét của chi bộ nơi cư trú",
+        RegularMeetingMissing => "Tháng không sinh hoạt thường kỳ",
+        TopicalMeetingMissing => "Quý không sinh hoạt chuyên đề",
+        DutiesClosed => "Nhiệm vụ được phân công đã đóng do chuyển đi hoặc ra khỏi Đảng",
     }
     MembershipEnd {
         TransferredOut => "Chuyển đi",
@@ -213,6 +216,8 @@ labels!(Vietnamese, vi;
         AdmissionTarget => "Chỉ tiêu kết nạp đảng viên",
         Liaison => "Giới thiệu đảng viên về nơi cư trú",
         LiaisonComment => "Nhận xét của chi bộ nơi cư trú",
+        Meeting => "Buổi sinh hoạt chi bộ",
+        Duty => "Nhiệm vụ được phân công",
     }
 );
 
