@@ -36,6 +36,7 @@ mod imports;
 mod interruptions;
 mod languages;
 mod legacy_id;
+mod liaisons;
 mod lifecycle;
 mod meetings;
 mod members;

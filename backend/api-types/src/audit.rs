@@ -57,6 +57,10 @@ crate::vocabulary::vocabulary! {
         AdmissionTarget = "admission_target",
         /// A candidate for admission and the admission file (issue 22).
         Candidate = "candidate",
+        /// A member's introduction to the party organisation where they live (rule 39).
+        Liaison = "liaison",
+        /// The residence organisation's yearly comment on a liaison member (rule 39).
+        LiaisonComment = "liaison_comment",
         /// A cell meeting with its attendance sheet (issue 23).
         Meeting = "meeting",
         /// A duty assigned to a member (issue 23).
@@ -201,6 +205,9 @@ impl AuditEntity {
             Self::Regulation | Self::RuleSetting => None,
             // Like evaluation rounds, an organisation's yearly figure: audited, not published.
             Self::AdmissionTarget => None,
+            // Not published yet: the feed and sync packages of the cell's year come later
+            // (docs/cell-year.md).
+            Self::Liaison | Self::LiaisonComment => None,
             // The cell's year: audited; the feed and sync packages carry them later (issue 23).
             Self::Meeting | Self::Duty => None,
             // Dues rows are audited; the feed does not publish them yet (docs/cell-year.md).

@@ -441,6 +441,9 @@ crate::vocabulary::vocabulary! {
         CandidateDecisionOverdue = "candidate_decision_overdue",
         /// Rule 2: a decided candidate's ceremony not held by its deadline.
         CandidateCeremonyOverdue = "candidate_ceremony_overdue",
+        /// Rule 39: the residence cell's yearly comment is missing and the evaluation round of
+        /// the member's grassroots organisation has opened.
+        LiaisonCommentMissing = "liaison_comment_missing",
         /// Rule 34: a month ended without the cell's regular meeting. An alert about the cell:
         /// `member_id` is 0 and `full_name` names the cell.
         RegularMeetingMissing = "regular_meeting_missing",

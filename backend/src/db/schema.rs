@@ -769,6 +769,32 @@ diesel::table! {
 diesel::joinable!(meeting_attendance -> meetings (meeting_id));
 diesel::joinable!(meeting_attendance -> members (member_id));
 
+diesel::table! {
+    /// A member's introduction to the party organisation where they live (rule 39).
+    residence_liaisons (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        residence_org_id -> BigInt,
+        mode -> Text,
+        introduced_on -> Date,
+        ended_on -> Nullable<Date>,
+        introduction_no -> Nullable<Text>,
+        entered_by -> Nullable<BigInt>,
+        entered_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// The residence organisation's yearly comment on a liaison member (rule 39).
+    liaison_comments (liaison_id, year) {
+        liaison_id -> BigInt,
+        year -> Integer,
+        text -> Text,
+        written_by -> Nullable<BigInt>,
+        written_at -> Timestamp,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     organization_kinds,
     organizations,
@@ -819,6 +845,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     candidate_steps,
     candidate_helpers,
     candidate_categories,
+    residence_liaisons,
+    liaison_comments,
 );
 
 // Party dues (issue 23, `docs/cell-year.md`): amounts in đồng, months as yyyymm.

@@ -35,6 +35,8 @@ pub enum Thing {
     Card,
     /// A candidate for admission (quần chúng ưu tú).
     Candidate,
+    /// A member's residence liaison (213-QĐ/TW).
+    Liaison,
     /// A cell meeting (issue 23).
     Meeting,
     /// A duty assigned to a member (issue 23).
@@ -43,7 +45,7 @@ pub enum Thing {
 
 impl Thing {
     /// Every kind, for tests.
-    pub const ALL: [Thing; 17] = [
+    pub const ALL: [Thing; 18] = [
         Thing::Record,
         Thing::Member,
         Thing::Organization,
@@ -59,6 +61,7 @@ impl Thing {
         Thing::BadgeProposal,
         Thing::Card,
         Thing::Candidate,
+        Thing::Liaison,
         Thing::Meeting,
         Thing::Duty,
     ];
@@ -88,6 +91,7 @@ impl Thing {
             Thing::BadgeProposal => "đề nghị tặng Huy hiệu",
             Thing::Card => "thẻ đảng viên",
             Thing::Candidate => "quần chúng ưu tú",
+            Thing::Liaison => "giới thiệu đảng viên về nơi cư trú",
             Thing::Meeting => "buổi sinh hoạt chi bộ",
             Thing::Duty => "nhiệm vụ được phân công",
         }
@@ -110,6 +114,7 @@ impl Thing {
             Thing::BadgeProposal => "party-badge proposal",
             Thing::Card => "party card",
             Thing::Candidate => "candidate for admission",
+            Thing::Liaison => "residence liaison",
             Thing::Meeting => "cell meeting",
             Thing::Duty => "assigned duty",
         }

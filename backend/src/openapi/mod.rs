@@ -46,6 +46,7 @@ mod examples;
         (name = "organizations", description = "The organisation tree"),
         (name = "members", description = "Member records: dossier, history, party age, recognition"),
         (name = "candidates", description = "Candidates for admission (quần chúng ưu tú): the file step by step to the ceremony"),
+        (name = "liaisons", description = "The residence liaison of members working at agencies (213-QĐ/TW): introduction, the residence cell's view and yearly comment"),
         (name = "meetings", description = "The cell's year: meetings with their whole attendance sheet, duties and their review"),
         (name = "dues", description = "Party dues (01-QĐ/TW 2026): bases, reliefs, arrangements, the cell's monthly sheet, a member's year"),
         (name = "transfers", description = "Transfers between cells: issue, accept, reject, cancel"),

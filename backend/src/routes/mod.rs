@@ -15,6 +15,7 @@ pub mod evaluations;
 pub mod extract;
 pub mod health;
 pub mod imports;
+pub mod liaisons;
 pub mod meetings;
 pub mod members;
 pub mod organizations;
@@ -42,6 +43,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
     organizations::configure(cfg);
     members::configure(cfg);
     candidates::configure(cfg);
+    liaisons::configure(cfg);
     meetings::configure(cfg);
     dues::configure(cfg);
     transfers::configure(cfg);

@@ -279,6 +279,8 @@ mod tests {
                 "rule_setting",
                 "admission_target",
                 "candidate",
+                "liaison",
+                "liaison_comment",
                 "meeting",
                 "duty",
                 "dues_basis",

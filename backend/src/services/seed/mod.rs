@@ -8,6 +8,7 @@
 
 mod candidates;
 mod dues;
+mod liaisons;
 mod meetings;
 mod names;
 mod person;
@@ -58,6 +59,8 @@ pub struct SeedSummary {
     pub targets: u64,
     /// Candidates for admission (issue 22), not members: 0–6 per cell.
     pub candidates: u64,
+    /// Residence liaisons (issue 23, rule 39): 15 % of the members of agency cells.
+    pub liaisons: u64,
     /// The cells' meetings of this year (issue 23).
     pub meetings: u64,
     /// Their attendance lines.
@@ -129,6 +132,8 @@ pub fn run(
         crate::db::write_transaction(conn, |c| targets::seed(c, opts.seed, opts.today))?;
     crate::models::composition_rollup::rebuild(conn)?;
     summary.candidates = candidates::grow(conn, opts.seed, opts.today)?;
+    summary.liaisons =
+        crate::db::write_transaction(conn, |c| liaisons::seed(c, opts.seed, opts.today))?;
     (summary.meetings, summary.attendance, summary.duties) =
         crate::db::write_transaction(conn, |c| meetings::seed(c, opts.seed, opts.today))?;
     summary.dues_months =
