@@ -11,13 +11,15 @@ use crate::components::menu::MenuButton;
 use crate::components::org_kind::provide_kinds;
 use crate::components::org_picker::provide_scope;
 use crate::components::Loading;
-use crate::i18n::{label, provide_lang, use_lang, Text};
+use crate::i18n::{label, provide_lang, use_lang, yl, Text, Yr};
 use crate::pages::badges::BadgePage;
 use crate::pages::candidate::CandidatePage;
 use crate::pages::candidates::{NewCandidate, Pipeline};
+use crate::pages::cell_month::{CellChooser, CellMonthPage};
 use crate::pages::dashboard::Dashboard;
 use crate::pages::evaluations::EvaluationRoundPage;
 use crate::pages::imports::ImportPage;
+use crate::pages::liaisons::LiaisonsPage;
 use crate::pages::login::Login;
 use crate::pages::member::{self, MemberPage};
 use crate::pages::member_new::NewMember;
@@ -87,6 +89,7 @@ fn Shell() -> impl IntoView {
                 <A href="/" exact=true>{label(lang, Text::Dashboard)}</A>
                 <A href="/members">{label(lang, Text::Members)}</A>
                 <A href="/candidates">{label(lang, Text::Candidates)}</A>
+                <A href="/cells/month">{yl(lang, Yr::CellMonth)}</A>
                 <A href="/transfers">{label(lang, Text::Transfers)}</A>
                 <A href="/evaluations">{label(lang, Text::Evaluations)}</A>
                 <A href="/badges">{label(lang, Text::Badges)}</A>
@@ -128,11 +131,15 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("transfers") view=member::transfers::TransfersTab/>
                 <Route path=path!("disciplines") view=member::history::Disciplines/>
                 <Route path=path!("actions") view=member::actions::Actions/>
+                <Route path=path!("year") view=member::year::YearTab/>
             </ParentRoute>
             <Route path=path!("/candidates") view=Pipeline/>
             <Route path=path!("/candidates/new") view=NewCandidate/>
             <Route path=path!("/candidates/:id") view=CandidatePage/>
             <Route path=path!("/targets") view=TargetsPage/>
+            <Route path=path!("/cells/month") view=CellChooser/>
+            <Route path=path!("/cells/:id/month") view=CellMonthPage/>
+            <Route path=path!("/cells/:id/liaisons") view=LiaisonsPage/>
             <Route path=path!("/transfers") view=TransferInbox/>
             <Route path=path!("/evaluations") view=EvaluationRoundPage/>
             <Route path=path!("/badges") view=BadgePage/>
