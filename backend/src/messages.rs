@@ -23,6 +23,7 @@ use crate::error::AppError;
 pub mod candidates;
 pub mod cases;
 pub mod lang;
+pub mod meetings;
 pub mod things;
 pub use things::Thing;
 

@@ -93,6 +93,9 @@ struct Side {
     member2: i64,
     /// A candidate for admission in `cell`.
     candidate: i64,
+    /// A meeting of `cell` (2025-05-05) and a duty it assigned to `member`.
+    meeting: i64,
+    duty: i64,
     transfer: i64,
     card: i64,
     proposal: i64,
@@ -151,6 +154,27 @@ async fn side(app: &TestApp, admin: &Client, name: &str, n: u32) -> Side {
     };
     s.member = admin.create_member(member("Lê Văn", 1)).await;
     s.member2 = admin.create_member(member("Trần Thị", 2)).await;
+    let res = admin
+        .post(
+            &format!("/api/v1/organizations/{}/meetings", s.cell),
+            json!({"kind": "regular", "held_on": "2025-05-05", "agenda": "Sinh hoạt tháng 5",
+                   "attendance": [{"member_id": s.member, "value": "present"},
+                                  {"member_id": s.member2, "value": "present"}]}),
+        )
+        .await;
+    res.assert_status(201);
+    s.meeting = res.id();
+    let res = admin
+        .post(
+            &format!("/api/v1/organizations/{}/duties", s.cell),
+            json!({"assigned_on": "2025-05-05", "meeting_id": s.meeting,
+                   "duties": [{"member_id": s.member, "description": "Phụ trách tổ dân cư"}]}),
+        )
+        .await;
+    res.assert_status(201);
+    s.duty = res.json[0]["id"]
+        .as_i64()
+        .unwrap_or_else(|| panic!("no duty id in {}", res.text));
     let res = admin
         .post(
             &format!("/api/v1/organizations/{}/candidates", s.cell),
@@ -405,6 +429,59 @@ fn describe(op: &str, s: &Side) -> Option<(Right, Call)> {
             )),
         ),
         "get_candidate" => (Read, get(format!("/api/v1/candidates/{}", s.candidate))),
+        "get_attendance_sheet" => (
+            Read,
+            get(format!(
+                "/api/v1/organizations/{}/attendance-sheet?on=2025-05-05",
+                s.cell
+            )),
+        ),
+        "create_meeting" => (
+            Write,
+            post(
+                format!("/api/v1/organizations/{}/meetings", s.cell),
+                json!({"kind": "topical", "held_on": "2025-05-20", "agenda": "Chuyên đề",
+                       "attendance": [{"member_id": m, "value": "present"},
+                                      {"member_id": s.member2, "value": "absent"}]}),
+            ),
+        ),
+        "list_meetings" => (
+            Read,
+            get(format!(
+                "/api/v1/organizations/{}/meetings?year=2025",
+                s.cell
+            )),
+        ),
+        "get_meeting" => (Read, get(format!("/api/v1/meetings/{}", s.meeting))),
+        "put_meeting_attendance" => (
+            Write,
+            send(
+                Method::PUT,
+                format!("/api/v1/meetings/{}/attendance", s.meeting),
+                json!({"attendance": [{"member_id": m, "value": "present"},
+                                      {"member_id": s.member2, "value": "excused", "reason": "Ốm"}]}),
+            ),
+        ),
+        "create_duties" => (
+            Write,
+            post(
+                format!("/api/v1/organizations/{}/duties", s.cell),
+                json!({"assigned_on": "2025-05-05",
+                       "duties": [{"member_id": s.member2, "description": "Tuyên truyền"}]}),
+            ),
+        ),
+        "review_duties" => (
+            Write,
+            post(
+                format!("/api/v1/meetings/{}/reviews", s.meeting),
+                json!({"reviews": [{"duty_id": s.duty, "result": "done"}]}),
+            ),
+        ),
+        "list_member_duties" => (Read, get(format!("/api/v1/members/{m}/duties?year=2025"))),
+        "list_cell_duties" => (
+            Read,
+            get(format!("/api/v1/organizations/{}/duties?open=true", s.cell)),
+        ),
         "update_candidate" => (
             Write,
             send(

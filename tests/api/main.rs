@@ -31,6 +31,7 @@ mod interruptions;
 mod languages;
 mod legacy_id;
 mod lifecycle;
+mod meetings;
 mod members;
 mod movement_property;
 mod name_removal;

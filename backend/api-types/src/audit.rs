@@ -55,6 +55,10 @@ crate::vocabulary::vocabulary! {
         RuleSetting = "rule_setting",
         /// An organisation's admission target for a year.
         AdmissionTarget = "admission_target",
+        /// A cell meeting with its attendance sheet (issue 23).
+        Meeting = "meeting",
+        /// A duty assigned to a member (issue 23).
+        Duty = "duty",
     }
 }
 
@@ -186,6 +190,8 @@ impl AuditEntity {
             Self::Regulation | Self::RuleSetting => None,
             // Like evaluation rounds, an organisation's yearly figure: audited, not published.
             Self::AdmissionTarget => None,
+            // The cell's year: audited; the feed and sync packages carry them later (issue 23).
+            Self::Meeting | Self::Duty => None,
         }
     }
 }

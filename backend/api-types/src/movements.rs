@@ -441,6 +441,13 @@ crate::vocabulary::vocabulary! {
         CandidateDecisionOverdue = "candidate_decision_overdue",
         /// Rule 2: a decided candidate's ceremony not held by its deadline.
         CandidateCeremonyOverdue = "candidate_ceremony_overdue",
+        /// Rule 34: a month ended without the cell's regular meeting. An alert about the cell:
+        /// `member_id` is 0 and `full_name` names the cell.
+        RegularMeetingMissing = "regular_meeting_missing",
+        /// Rule 34: a quarter ended without a topical meeting (about the cell, as above).
+        TopicalMeetingMissing = "topical_meeting_missing",
+        /// Rule 38: a transfer or an exit closed the member's open duties (for 90 days).
+        DutiesClosed = "duties_closed",
     }
 }
 
@@ -450,9 +457,9 @@ crate::vocabulary::vocabulary! {
 pub struct Alert {
     /// Kind.
     pub kind: AlertKind,
-    /// The member.
+    /// The member (0 for an alert about the cell itself: meetings missing).
     pub member_id: MemberId,
-    /// Their name.
+    /// Their name (the cell's name for an alert about the cell).
     pub full_name: String,
     /// Their cell.
     pub organization_id: OrgId,

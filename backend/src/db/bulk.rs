@@ -84,6 +84,8 @@ term_literals!(
     qldv_api_types::movements::MembershipEnd,
     qldv_api_types::audit::AuditEntity,
     qldv_api_types::audit::AuditAction,
+    qldv_api_types::cell_year::Attendance,
+    qldv_api_types::cell_year::MeetingKind,
 );
 
 /// Typed ids are written as their number.
@@ -99,7 +101,7 @@ macro_rules! id_literals {
     };
 }
 
-id_literals!(MemberId, OrgId, UserId, EventId);
+id_literals!(MemberId, OrgId, UserId, EventId, MeetingId, DutyId);
 
 impl<T: Into<Lit>> From<Option<T>> for Lit {
     fn from(v: Option<T>) -> Self {

@@ -717,6 +717,55 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// A cell's meeting (issue 23, rule 34).
+    meetings (id) {
+        id -> BigInt,
+        organization_id -> BigInt,
+        kind -> Text,
+        held_on -> Date,
+        agenda -> Text,
+        resolution -> Nullable<Text>,
+        minutes_summary -> Nullable<Text>,
+        regulation -> Text,
+        entered_by -> Nullable<BigInt>,
+        entered_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// One member's line of a meeting's attendance sheet (rule 35).
+    meeting_attendance (meeting_id, member_id) {
+        meeting_id -> BigInt,
+        member_id -> BigInt,
+        value -> Text,
+        reason -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    /// A duty assigned to a member (rule 38).
+    duties (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        organization_id -> BigInt,
+        description -> Text,
+        assigned_on -> Date,
+        assigned_meeting_id -> Nullable<BigInt>,
+        due_by -> Nullable<Date>,
+        reviewed_on -> Nullable<Date>,
+        review_meeting_id -> Nullable<BigInt>,
+        result -> Nullable<Text>,
+        closed_on -> Nullable<Date>,
+        closure -> Nullable<Text>,
+        entered_by -> Nullable<BigInt>,
+        entered_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(meeting_attendance -> meetings (meeting_id));
+diesel::joinable!(meeting_attendance -> members (member_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     organization_kinds,
     organizations,
@@ -747,6 +796,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     evaluations,
     evaluation_rounds,
     admission_targets,
+    meetings,
+    meeting_attendance,
+    duties,
     cards,
     counters,
     badge_proposals,

@@ -35,11 +35,15 @@ pub enum Thing {
     Card,
     /// A candidate for admission (quần chúng ưu tú).
     Candidate,
+    /// A cell meeting (issue 23).
+    Meeting,
+    /// A duty assigned to a member (issue 23).
+    Duty,
 }
 
 impl Thing {
     /// Every kind, for tests.
-    pub const ALL: [Thing; 15] = [
+    pub const ALL: [Thing; 17] = [
         Thing::Record,
         Thing::Member,
         Thing::Organization,
@@ -55,6 +59,8 @@ impl Thing {
         Thing::BadgeProposal,
         Thing::Card,
         Thing::Candidate,
+        Thing::Meeting,
+        Thing::Duty,
     ];
 
     /// The noun in `lang`.
@@ -82,6 +88,8 @@ impl Thing {
             Thing::BadgeProposal => "đề nghị tặng Huy hiệu",
             Thing::Card => "thẻ đảng viên",
             Thing::Candidate => "quần chúng ưu tú",
+            Thing::Meeting => "buổi sinh hoạt chi bộ",
+            Thing::Duty => "nhiệm vụ được phân công",
         }
     }
 
@@ -102,6 +110,8 @@ impl Thing {
             Thing::BadgeProposal => "party-badge proposal",
             Thing::Card => "party card",
             Thing::Candidate => "candidate for admission",
+            Thing::Meeting => "cell meeting",
+            Thing::Duty => "assigned duty",
         }
     }
 }

@@ -14,6 +14,7 @@ pub mod evaluations;
 pub mod extract;
 pub mod health;
 pub mod imports;
+pub mod meetings;
 pub mod members;
 pub mod organizations;
 pub mod problems;
@@ -40,6 +41,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
     organizations::configure(cfg);
     members::configure(cfg);
     candidates::configure(cfg);
+    meetings::configure(cfg);
     transfers::configure(cfg);
     evaluations::configure(cfg);
     cards::configure(cfg);

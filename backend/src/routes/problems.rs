@@ -160,6 +160,8 @@ problems! {
     RatingRefused = 422, "Breaks rule 14 or 15 (e.g. `level_score_mismatch`, `illness_cap`, `not_ratable`)", [LevelScoreMismatch, LevelReasonRequired, DisciplinedInYear, MaternityOutsideYear, IllnessCap, NotRatable, NotRatedReasonRequired, NotRatedReasonInvalid, ScoreNotAllowed, ScoreNotUsed, NotMemberThatYear, ValidationFailed];
     /// 422: An open case blocks an official transfer (rule 9), or a field breaks its format or a rule.
     TransferRefused = 422, "An inspection, complaint, denunciation or discipline review is open on the issue date: no official transfer (`official_transfer_blocked`); or a field breaks its format or a rule (`validation_failed`)", [OfficialTransferBlocked, ValidationFailed, IdempotencyKeyReused];
+    /// 422: An attendance sheet or duties break rule 35 or 38: `validation_failed` with every refused line (`attendance[i]`: `attendance_not_a_member`, `attendance_missing`, `attendance_derived`, `attendance_reason_required`, `attendance_duplicate`; `duties[i]`, `reviews[i]`: `duty_not_a_member`, `duty_not_of_cell`, `duty_not_open`, `duty_before_assignment`).
+    SheetRefused = 422, "`validation_failed` with every refused line of the sheet (`attendance[i]`: `attendance_not_a_member`, `attendance_missing`, `attendance_derived`, `attendance_reason_required`, `attendance_duplicate`), of the duties (`duties[i]`: `duty_not_a_member`) or of the reviews (`reviews[i]`: `duty_not_of_cell`, `duty_not_open`, `duty_before_assignment`); or a date or field out of its rule", [ValidationFailed];
     /// 422: Dates out of order.
     DatesOutOfOrder = 422, "Dates out of order", [DateOrder, ValidationFailed];
     /// 422: Not an award occasion (`not_an_occasion`).

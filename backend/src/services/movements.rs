@@ -86,6 +86,14 @@ fn exit_member(
     write.event(conn, &caller.actor(), &event)?;
     member_event::close_membership(conn, id, on, reason)?;
     MemberRow::set_exit_reason(conn, id, Some(reason))?;
+    // Rule 38: the exit closes the member's open duties; the cell sees `duties_closed`.
+    super::duties::close_open(
+        conn,
+        caller,
+        id,
+        on,
+        qldv_api_types::cell_year::DutyClosure::Exit,
+    )?;
     let refreshed = write.refresh(conn)?;
     // Rule 12: expulsion, name removal or resignation → card collected, badges returned.
     if matches!(

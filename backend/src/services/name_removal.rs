@@ -1,6 +1,7 @@
 //! Rule 23: name-removal proposals as alerts, one per member with every ground found
 //! ([`crate::domain::name_removal`]). Set-based over the subtree: the members with a "not
-//! complete" rating in the last years, then their ratings of those years.
+//! complete" rating in the last years, then their ratings of those years; and (rule 36) the
+//! members with an unexcused absence this year or the last, with those absences.
 
 use std::collections::BTreeMap;
 
@@ -13,7 +14,7 @@ use qldv_api_types::{MemberId, OrgId};
 
 use crate::db::schema::{evaluations, members};
 use crate::db::DbConn;
-use crate::domain::name_removal::{self, Facts};
+use crate::domain::name_removal::{self, Facts, Limits};
 use crate::error::AppResult;
 
 /// The proposals for the members whose organisation path lies in `[lo, hi)`, on `today`.
@@ -30,33 +31,53 @@ pub fn alerts(conn: &mut DbConn, lo: &str, hi: &str, today: NaiveDate) -> AppRes
         .select(evaluations::member_id)
         .distinct()
         .load(conn)?;
-    if flagged.is_empty() {
+    // Rule 36: this year's and last year's unexcused absences (only members with one).
+    let last_year_first = NaiveDate::from_ymd_opt(this_year - 1, 1, 1).unwrap_or(NaiveDate::MIN);
+    let absences = crate::models::meeting::absences_in(conn, (lo, hi), last_year_first, today)?;
+    if flagged.is_empty() && absences.is_empty() {
         return Ok(Vec::new());
     }
-    let rows: Vec<(i64, String, i64, i32, EvaluationLevel)> = evaluations::table
-        .inner_join(members::table.on(members::id.eq(evaluations::member_id)))
-        .filter(members::org_path.ge(lo))
-        .filter(members::org_path.lt(hi))
-        .filter(members::status.eq_any(MemberStatus::ACTIVE))
-        .filter(members::id.eq_any(&flagged))
-        .filter(evaluations::year.ge(from))
-        .filter(evaluations::year.le(this_year))
-        .select((
-            members::id,
-            members::full_name,
-            members::organization_id,
-            evaluations::year,
-            evaluations::level,
-        ))
-        .load(conn)?;
+    let limits = limits(conn, today)?;
+    let rows: Vec<(i64, String, i64, i32, EvaluationLevel)> = if flagged.is_empty() {
+        Vec::new()
+    } else {
+        evaluations::table
+            .inner_join(members::table.on(members::id.eq(evaluations::member_id)))
+            .filter(members::org_path.ge(lo))
+            .filter(members::org_path.lt(hi))
+            .filter(members::status.eq_any(MemberStatus::ACTIVE))
+            .filter(members::id.eq_any(&flagged))
+            .filter(evaluations::year.ge(from))
+            .filter(evaluations::year.le(this_year))
+            .select((
+                members::id,
+                members::full_name,
+                members::organization_id,
+                evaluations::year,
+                evaluations::level,
+            ))
+            .load(conn)?
+    };
     let mut by_member: BTreeMap<i64, (String, i64, Facts)> = BTreeMap::new();
+    let blank = || Facts {
+        limits,
+        ..Facts::default()
+    };
     for (id, name, org, year, level) in rows {
         by_member
             .entry(id)
-            .or_insert_with(|| (name, org, Facts::default()))
+            .or_insert_with(|| (name, org, blank()))
             .2
             .ratings
             .push((year, level));
+    }
+    for (id, name, org, on, value) in absences {
+        by_member
+            .entry(id.0)
+            .or_insert_with(|| (name, org.0, blank()))
+            .2
+            .attendance
+            .push((on, value));
     }
     Ok(by_member
         .into_iter()
@@ -74,4 +95,15 @@ pub fn alerts(conn: &mut DbConn, lo: &str, hi: &str, today: NaiveDate) -> AppRes
             })
         })
         .collect())
+}
+
+/// Rule 36's thresholds: the dated settings in force today (`meetings.absences_for_removal`,
+/// `meetings.absence_count`).
+fn limits(conn: &mut DbConn, today: NaiveDate) -> AppResult<Limits> {
+    let s = crate::models::setting::at(conn, today)?.cell_year;
+    Ok(Limits {
+        absences: s.absences_for_removal,
+        absence_count: s.absence_count,
+        unpaid_months: s.unpaid_months_for_removal,
+    })
 }

@@ -203,6 +203,17 @@ pub fn issue(
         &row,
         &settings.regulation,
     )?;
+    if body.kind == TransferKind::Official {
+        // Rule 38: an official transfer issued closes the member's open duties in the cell
+        // that assigned them; the cell sees `duties_closed`.
+        crate::services::duties::close_open(
+            conn,
+            caller,
+            member.id,
+            body.issued_on,
+            qldv_api_types::cell_year::DutyClosure::Transfer,
+        )?;
+    }
     if one_step && body.kind == TransferKind::Official {
         crate::services::arrivals::end_temporary_on_official_move(
             conn,
@@ -265,6 +276,14 @@ pub fn accept(
         .ok_or_else(|| AppError::internal("pending transfer without a receiver"))?;
     let to = OrganizationRow::find(conn, &Scope::system(), to_id)?;
     if before.kind == TransferKind::Official {
+        // Rule 38: duties still open (assigned after the issue) close on the acceptance.
+        crate::services::duties::close_open(
+            conn,
+            caller,
+            member.id,
+            body.received_on,
+            qldv_api_types::cell_year::DutyClosure::Transfer,
+        )?;
         // One transaction: leave the sender, arrive at the receiver.
         member_event::close_membership(
             conn,

@@ -138,6 +138,9 @@ labels!(English, en;
         CandidateIntroducerDisciplined => "Candidate's introducer disciplined",
         CandidateDecisionOverdue => "Admission decision overdue",
         CandidateCeremonyOverdue => "Admission ceremony overdue",
+        RegularMeetingMissing => "Month without a regular meeting",
+        TopicalMeetingMissing => "Quarter without a topical meeting",
+        DutiesClosed => "Duties closed by a transfer or an exit",
     }
     MembershipEnd {
         TransferredOut => "Transferred out",
@@ -210,6 +213,8 @@ labels!(English, en;
         Regulation => "Regulation",
         RuleSetting => "Rule setting",
         AdmissionTarget => "Admission target",
+        Meeting => "Cell meeting",
+        Duty => "Assigned duty",
     }
 );
 

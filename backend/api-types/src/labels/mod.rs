@@ -274,7 +274,9 @@ mod tests {
                 "calendar",
                 "regulation",
                 "rule_setting",
-                "admission_target"
+                "admission_target",
+                "meeting",
+                "duty"
             ]
         );
         let actions = codes::<AuditAction>();

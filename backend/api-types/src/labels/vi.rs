@@ -138,6 +138,9 @@ labels!(Vietnamese, vi;
         CandidateIntroducerDisciplined => "Người giới thiệu bị kỷ luật",
         CandidateDecisionOverdue => "Quá hạn quyết định kết nạp",
         CandidateCeremonyOverdue => "Quá hạn tổ chức lễ kết nạp",
+        RegularMeetingMissing => "Tháng không sinh hoạt thường kỳ",
+        TopicalMeetingMissing => "Quý không sinh hoạt chuyên đề",
+        DutiesClosed => "Nhiệm vụ được phân công đã đóng do chuyển đi hoặc ra khỏi Đảng",
     }
     MembershipEnd {
         TransferredOut => "Chuyển đi",
@@ -210,6 +213,8 @@ labels!(Vietnamese, vi;
         Regulation => "Văn bản quy định",
         RuleSetting => "Tham số quy định",
         AdmissionTarget => "Chỉ tiêu kết nạp đảng viên",
+        Meeting => "Buổi sinh hoạt chi bộ",
+        Duty => "Nhiệm vụ được phân công",
     }
 );
 

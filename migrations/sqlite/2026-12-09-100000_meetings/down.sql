@@ -1,0 +1,3 @@
+DROP TABLE duties;
+DROP TABLE meeting_attendance;
+DROP TABLE meetings;
