@@ -22,6 +22,7 @@ use crate::error::AppError;
 
 pub mod candidates;
 pub mod cases;
+pub mod dues;
 pub mod lang;
 pub mod meetings;
 pub mod things;

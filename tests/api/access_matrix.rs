@@ -337,6 +337,49 @@ fn describe(op: &str, s: &Side) -> Option<(Right, Call)> {
                 json!({"name": "Chi bộ mới", "kind": "cell", "parent_id": s.commune}),
             ),
         ),
+        "get_dues_sheet" => (
+            Read,
+            get(format!(
+                "/api/v1/organizations/{}/dues-sheet?month=2026-11",
+                s.cell
+            )),
+        ),
+        "put_dues_sheet" => (
+            Write,
+            send(
+                Method::PUT,
+                format!("/api/v1/organizations/{}/dues-sheet/2026-11", s.cell),
+                json!({"paid_on": "2026-11-05", "payments": []}),
+            ),
+        ),
+        "get_member_dues" => (
+            Read,
+            get(format!("/api/v1/members/{}/dues?year=2026", s.member)),
+        ),
+        "put_dues_basis" => (
+            Write,
+            send(
+                Method::PUT,
+                format!("/api/v1/members/{}/dues-basis", s.member),
+                json!({"from_on": "2026-01-01", "category": "pension", "base": 6000000}),
+            ),
+        ),
+        "create_dues_relief" => (
+            Write,
+            post(
+                format!("/api/v1/members/{}/dues-reliefs", s.member),
+                json!({"kind": "hardship", "from_month": "2026-01", "to_month": "2026-06",
+                       "percent": 100, "application_no": "01/ĐN", "decided_on": "2026-01-05"}),
+            ),
+        ),
+        "create_dues_arrangement" => (
+            Write,
+            post(
+                format!("/api/v1/members/{}/dues-arrangements", s.member),
+                json!({"kind": "deferral", "from_month": "2026-01", "to_month": "2026-03",
+                       "decision_no": "02-QĐ/CB", "decided_on": "2026-01-05"}),
+            ),
+        ),
         "get_admission_target" => (
             Read,
             get(format!(

@@ -20,6 +20,7 @@ mod changes;
 mod concurrency;
 mod contract;
 mod deployment;
+mod dues;
 mod entry_timeliness;
 mod evaluation_rules;
 mod evaluations;

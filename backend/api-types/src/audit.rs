@@ -59,6 +59,14 @@ crate::vocabulary::vocabulary! {
         Meeting = "meeting",
         /// A duty assigned to a member (issue 23).
         Duty = "duty",
+        /// A member's dated dues basis (category and income base).
+        DuesBasis = "dues_basis",
+        /// An exemption or reduction of a member's dues.
+        DuesRelief = "dues_relief",
+        /// A deferral or prepayment arrangement of a member's dues.
+        DuesArrangement = "dues_arrangement",
+        /// A dues payment recorded on a cell's monthly sheet.
+        DuesPayment = "dues_payment",
     }
 }
 
@@ -192,6 +200,8 @@ impl AuditEntity {
             Self::AdmissionTarget => None,
             // The cell's year: audited; the feed and sync packages carry them later (issue 23).
             Self::Meeting | Self::Duty => None,
+            // Dues rows are audited; the feed does not publish them yet (docs/cell-year.md).
+            Self::DuesBasis | Self::DuesRelief | Self::DuesArrangement | Self::DuesPayment => None,
         }
     }
 }

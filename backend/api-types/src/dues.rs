@@ -102,6 +102,10 @@ pub struct DuesPaymentLine {
     #[serde(default = "one_month")]
     #[validate(range(min = 1, max = 24))]
     pub months: u32,
+    /// The first month it pays for (absent: the sheet's month). An earlier month pays arrears
+    /// late; a later one is a prepayment and needs its arrangement.
+    #[serde(default)]
+    pub first_month: Option<Month>,
     /// How it was paid.
     pub channel: PaymentChannel,
     /// The receipt or transaction number.

@@ -181,6 +181,16 @@ error_codes! {
     TemporaryTooLong = "temporary_too_long", 422, "The temporary transfer is too long";
     TemporaryTooShort = "temporary_too_short", 422, "The temporary transfer is too short";
     TransferFiledLate = "transfer_filed_late", 422, "The transfer was filed too late";
+    DuesBaseNegative = "dues_base_negative", 422, "The income on which dues are based cannot be negative";
+    DuesBaseRequired = "dues_base_required", 422, "The category computes dues from a base: enter it";
+    DuesReliefPercent = "dues_relief_percent", 422, "A relief is an exemption (100 %) or a reduction of 30, 50 or 70 %";
+    DuesReliefTooLong = "dues_relief_too_long", 422, "An exemption or reduction for hardship lasts at most the months the dues regulation allows (12)";
+    DuesReliefOpenEnded = "dues_relief_open_ended", 422, "An exemption or reduction for hardship needs its last month";
+    DuesReliefBackwards = "dues_relief_backwards", 422, "The last month is before the first";
+    DuesPaymentEmpty = "dues_payment_empty", 422, "A payment needs an amount and a number of months";
+    DuesPrepaymentNotArranged = "dues_prepayment_not_arranged", 422, "A payment covers a month ahead without a prepayment arrangement recorded for it";
+    DuesNotInCell = "dues_not_in_cell", 422, "The member does not belong to the cell that month";
+    DuesLineRepeated = "dues_line_repeated", 422, "The sheet lists the member twice";
     RateLimited = "rate_limited", 429, "Too many attempts: wait `Retry-After` seconds";
     IdentifierChecksExhausted = "identifier_checks_exhausted", 429, "The day's allowance of identifiers held outside the caller's scope is used up";
     ImportRunning = "import_running", 429, "The caller's previous import has not ended";

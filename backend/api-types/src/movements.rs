@@ -448,6 +448,8 @@ crate::vocabulary::vocabulary! {
         TopicalMeetingMissing = "topical_meeting_missing",
         /// Rule 38: a transfer or an exit closed the member's open duties (for 90 days).
         DutiesClosed = "duties_closed",
+        /// Rule 33: a member owes dues of ended months (arrears, not deferred).
+        DuesArrears = "dues_arrears",
     }
 }
 

@@ -817,3 +817,114 @@ diesel::allow_tables_to_appear_in_same_query!(
     candidate_helpers,
     candidate_categories,
 );
+
+// Party dues (issue 23, `docs/cell-year.md`): amounts in đồng, months as yyyymm.
+
+diesel::table! {
+    /// A member's dated dues basis (rule 32).
+    dues_bases (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        from_on -> Date,
+        category -> Text,
+        base -> BigInt,
+        entered_by -> Nullable<BigInt>,
+        entered_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// An exemption or reduction of dues over whole months.
+    dues_reliefs (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        kind -> Text,
+        from_month -> Integer,
+        to_month -> Nullable<Integer>,
+        percent -> Integer,
+        application_no -> Nullable<Text>,
+        decided_on -> Date,
+        entered_by -> Nullable<BigInt>,
+        entered_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// A deferral or prepayment arrangement.
+    dues_arrangements (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        kind -> Text,
+        from_month -> Integer,
+        to_month -> Integer,
+        decision_no -> Text,
+        decided_on -> Date,
+        entered_by -> Nullable<BigInt>,
+        entered_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// A payment recorded by one cell's sheet of one month.
+    dues_payments (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        organization_id -> BigInt,
+        sheet_month -> Integer,
+        paid_on -> Date,
+        first_month -> Integer,
+        months -> Integer,
+        amount -> BigInt,
+        channel -> Text,
+        receipt_no -> Nullable<Text>,
+        entered_by -> Nullable<BigInt>,
+        entered_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// A member's month, settled (derived).
+    dues_months (member_id, month) {
+        member_id -> BigInt,
+        month -> Integer,
+        organization_id -> BigInt,
+        due -> BigInt,
+        paid -> BigInt,
+        deferred -> BigInt,
+        arrears -> BigInt,
+        extra -> BigInt,
+        state -> Text,
+        regulation -> Text,
+    }
+}
+
+diesel::table! {
+    /// A cell-month's sums of `dues_months` (derived).
+    dues_cell_months (organization_id, month) {
+        organization_id -> BigInt,
+        month -> Integer,
+        org_path -> Text,
+        members -> Integer,
+        due -> BigInt,
+        paid -> BigInt,
+        deferred -> BigInt,
+        arrears -> BigInt,
+        extra -> BigInt,
+        unpaid_members -> Integer,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(
+    dues_bases,
+    dues_reliefs,
+    dues_arrangements,
+    dues_payments,
+    dues_months,
+    dues_cell_months,
+);
+diesel::allow_tables_to_appear_in_same_query!(dues_months, members);
+diesel::allow_tables_to_appear_in_same_query!(dues_months, organizations);
+diesel::allow_tables_to_appear_in_same_query!(dues_cell_months, organizations);
+diesel::allow_tables_to_appear_in_same_query!(dues_payments, members);
+diesel::allow_tables_to_appear_in_same_query!(dues_bases, members);
+diesel::allow_tables_to_appear_in_same_query!(dues_payments, organizations);

@@ -36,11 +36,14 @@ pub enum Field {
     HealthNote,
     /// The reason of a discipline.
     DisciplineReason,
+    /// The income a member's party dues are based on (salary, pension, benefit): personal
+    /// data that only the clerks who keep the records see (issue 23).
+    DuesBase,
 }
 
 impl Field {
     /// Every governed field.
-    pub const ALL: [Field; 8] = [
+    pub const ALL: [Field; 9] = [
         Field::NationalId,
         Field::Phone,
         Field::Email,
@@ -49,6 +52,7 @@ impl Field {
         Field::Religion,
         Field::HealthNote,
         Field::DisciplineReason,
+        Field::DuesBase,
     ];
 
     /// The field an API name (or stored column) carries, if the policy governs it.
@@ -62,6 +66,7 @@ impl Field {
             "religion" => Field::Religion,
             "note" => Field::HealthNote,
             "reason" => Field::DisciplineReason,
+            "base" => Field::DuesBase,
             _ => return None,
         })
     }
@@ -73,9 +78,11 @@ impl Field {
             Field::Phone => mask_phone(value),
             Field::Email => mask_email(value),
             Field::Address => mask_address(value),
-            Field::Ethnicity | Field::Religion | Field::HealthNote | Field::DisciplineReason => {
-                "***".to_string()
-            }
+            Field::Ethnicity
+            | Field::Religion
+            | Field::HealthNote
+            | Field::DisciplineReason
+            | Field::DuesBase => "***".to_string(),
         }
     }
 }
@@ -109,7 +116,7 @@ impl Privacy {
                 Self::Integration,
                 F::NationalId | F::Phone | F::Email | F::Address | F::Ethnicity | F::Religion,
             ) => Shown::Full,
-            (Self::Integration, F::HealthNote | F::DisciplineReason) => Shown::Masked,
+            (Self::Integration, F::HealthNote | F::DisciplineReason | F::DuesBase) => Shown::Masked,
             (Self::Masked, _) => Shown::Masked,
         }
     }
@@ -119,6 +126,14 @@ impl Privacy {
         match self.shows(field) {
             Shown::Full => value,
             Shown::Masked => value.map(|v| field.mask(&v)),
+        }
+    }
+
+    /// An amount of `field` (a dues base) as this reader sees it: absent when masked.
+    pub fn show_amount(self, field: Field, value: Option<i64>) -> Option<i64> {
+        match self.shows(field) {
+            Shown::Full => value,
+            Shown::Masked => None,
         }
     }
 
@@ -154,6 +169,9 @@ impl Privacy {
 fn mask_strings(field: Field, value: &mut serde_json::Value) {
     match value {
         serde_json::Value::String(s) => *s = field.mask(s),
+        serde_json::Value::Number(_) if field == Field::DuesBase => {
+            *value = serde_json::Value::Null
+        }
         serde_json::Value::Object(map) => map.values_mut().for_each(|v| mask_strings(field, v)),
         serde_json::Value::Array(items) => items.iter_mut().for_each(|v| mask_strings(field, v)),
         _ => {}
@@ -214,7 +232,10 @@ mod tests {
             assert_eq!(Privacy::Full.shows(f), Shown::Full, "{f:?}");
             assert_eq!(Privacy::Masked.shows(f), Shown::Masked, "{f:?}");
             let integration = Privacy::Integration.shows(f);
-            let secret = matches!(f, Field::HealthNote | Field::DisciplineReason);
+            let secret = matches!(
+                f,
+                Field::HealthNote | Field::DisciplineReason | Field::DuesBase
+            );
             assert_eq!(integration == Shown::Masked, secret, "{f:?}");
         }
         let v = Some("031085001234".to_string());

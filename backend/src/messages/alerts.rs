@@ -61,3 +61,29 @@ pub fn removal_not_recorded(on: NaiveDate) -> Text {
         "Not recognised as official on {on}, and no decision removing the name yet"
     )
 }
+
+/// `dues_arrears`: a member owes `amount` đồng of dues over `months` ended months, the latest
+/// `last`.
+pub fn dues_arrears(months: usize, amount: i64, last: crate::domain::cell_year::Month) -> Text {
+    let amount = thousands(amount);
+    text!(
+        "Nợ đảng phí {months} tháng, tổng {amount} đồng (tháng gần nhất: {last})",
+        "Owes party dues for {months} months, {amount} đồng in all (latest month: {last})"
+    )
+}
+
+/// `1234567` → `1.234.567` (Vietnamese digit grouping).
+fn thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        out.insert(0, '-');
+    }
+    out
+}

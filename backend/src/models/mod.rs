@@ -43,6 +43,7 @@ pub mod composition_rollup;
 pub mod discipline;
 pub mod discipline_remedy;
 pub mod duty;
+pub mod dues;
 pub mod evaluation;
 pub mod evaluation_round;
 pub mod idempotency;

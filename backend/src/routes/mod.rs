@@ -10,6 +10,7 @@ pub mod candidates;
 pub mod cards;
 pub mod changes;
 mod common;
+pub mod dues;
 pub mod evaluations;
 pub mod extract;
 pub mod health;
@@ -42,6 +43,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
     members::configure(cfg);
     candidates::configure(cfg);
     meetings::configure(cfg);
+    dues::configure(cfg);
     transfers::configure(cfg);
     evaluations::configure(cfg);
     cards::configure(cfg);

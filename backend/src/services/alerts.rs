@@ -213,6 +213,9 @@ pub fn for_subtree(conn: &mut DbConn, path: &str, today: NaiveDate) -> AppResult
         today,
         settings.entry_deadline_days,
     )?);
+    // Rule 33: dues in arrears of ended months.
+    let arrears = super::dues::alerts::in_arrears(conn, (&lo, &hi), today)?;
+    out.extend(super::dues::alerts::alerts(&arrears));
     // Rule 23: name-removal proposals.
     out.extend(super::name_removal::alerts(conn, &lo, &hi, today)?);
     // Issue 22: the candidates' files (rules 2, 24, 25, 29).

@@ -14,6 +14,7 @@ pub mod cases;
 pub mod discipline_remedies;
 pub mod disclosure;
 pub mod duties;
+pub mod dues;
 pub mod entry;
 pub mod evaluations;
 pub mod illnesses;

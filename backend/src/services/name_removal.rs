@@ -1,7 +1,8 @@
 //! Rule 23: name-removal proposals as alerts, one per member with every ground found
 //! ([`crate::domain::name_removal`]). Set-based over the subtree: the members with a "not
-//! complete" rating in the last years, then their ratings of those years; and (rule 36) the
-//! members with an unexcused absence this year or the last, with those absences.
+//! complete" rating in the last years, then their ratings of those years; (rule 36) the
+//! members with an unexcused absence this year or the last, with those absences; and (rule 37)
+//! the members with months of dues unpaid last year or this year.
 
 use std::collections::BTreeMap;
 
@@ -21,6 +22,15 @@ use crate::error::AppResult;
 pub fn alerts(conn: &mut DbConn, lo: &str, hi: &str, today: NaiveDate) -> AppResult<Vec<Alert>> {
     let this_year = today.year();
     let from = this_year.saturating_sub(2);
+    let settings = crate::models::setting::at(conn, today)?;
+    let limits = Limits {
+        absences: settings.cell_year.absences_for_removal,
+        absence_count: settings.cell_year.absence_count,
+        unpaid_months: settings.cell_year.unpaid_months_for_removal,
+    };
+    // Rule 37: members with unpaid months (only those: set-based over the subtree).
+    let arrears = crate::services::dues::alerts::in_arrears(conn, (lo, hi), today)?;
+    let unpaid = crate::services::dues::alerts::unpaid_months(&arrears);
     let flagged: Vec<i64> = evaluations::table
         .inner_join(members::table.on(members::id.eq(evaluations::member_id)))
         .filter(members::org_path.ge(lo))
@@ -34,10 +44,9 @@ pub fn alerts(conn: &mut DbConn, lo: &str, hi: &str, today: NaiveDate) -> AppRes
     // Rule 36: this year's and last year's unexcused absences (only members with one).
     let last_year_first = NaiveDate::from_ymd_opt(this_year - 1, 1, 1).unwrap_or(NaiveDate::MIN);
     let absences = crate::models::meeting::absences_in(conn, (lo, hi), last_year_first, today)?;
-    if flagged.is_empty() && absences.is_empty() {
+    if flagged.is_empty() && absences.is_empty() && unpaid.is_empty() {
         return Ok(Vec::new());
     }
-    let limits = limits(conn, today)?;
     let rows: Vec<(i64, String, i64, i32, EvaluationLevel)> = if flagged.is_empty() {
         Vec::new()
     } else {
@@ -79,6 +88,14 @@ pub fn alerts(conn: &mut DbConn, lo: &str, hi: &str, today: NaiveDate) -> AppRes
             .attendance
             .push((on, value));
     }
+    for (id, months) in unpaid {
+        let Some(a) = arrears.get(&id) else { continue };
+        by_member
+            .entry(id.0)
+            .or_insert_with(|| (a.name.clone(), a.org.0, blank()))
+            .2
+            .unpaid_months = months;
+    }
     Ok(by_member
         .into_iter()
         .filter_map(|(id, (name, org, facts))| {
@@ -97,13 +114,3 @@ pub fn alerts(conn: &mut DbConn, lo: &str, hi: &str, today: NaiveDate) -> AppRes
         .collect())
 }
 
-/// Rule 36's thresholds: the dated settings in force today (`meetings.absences_for_removal`,
-/// `meetings.absence_count`).
-fn limits(conn: &mut DbConn, today: NaiveDate) -> AppResult<Limits> {
-    let s = crate::models::setting::at(conn, today)?.cell_year;
-    Ok(Limits {
-        absences: s.absences_for_removal,
-        absence_count: s.absence_count,
-        unpaid_months: s.unpaid_months_for_removal,
-    })
-}

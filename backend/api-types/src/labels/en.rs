@@ -141,6 +141,7 @@ labels!(English, en;
         RegularMeetingMissing => "Month without a regular meeting",
         TopicalMeetingMissing => "Quarter without a topical meeting",
         DutiesClosed => "Duties closed by a transfer or an exit",
+        DuesArrears => "Dues in arrears",
     }
     MembershipEnd {
         TransferredOut => "Transferred out",
@@ -215,6 +216,10 @@ labels!(English, en;
         AdmissionTarget => "Admission target",
         Meeting => "Cell meeting",
         Duty => "Assigned duty",
+        DuesBasis => "Dues basis",
+        DuesRelief => "Dues exemption or reduction",
+        DuesArrangement => "Dues deferral or prepayment",
+        DuesPayment => "Dues payment",
     }
 );
 

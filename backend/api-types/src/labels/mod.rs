@@ -276,7 +276,11 @@ mod tests {
                 "rule_setting",
                 "admission_target",
                 "meeting",
-                "duty"
+                "duty",
+                "dues_basis",
+                "dues_relief",
+                "dues_arrangement",
+                "dues_payment"
             ]
         );
         let actions = codes::<AuditAction>();

@@ -141,6 +141,7 @@ labels!(Vietnamese, vi;
         RegularMeetingMissing => "Tháng không sinh hoạt thường kỳ",
         TopicalMeetingMissing => "Quý không sinh hoạt chuyên đề",
         DutiesClosed => "Nhiệm vụ được phân công đã đóng do chuyển đi hoặc ra khỏi Đảng",
+        DuesArrears => "Nợ đảng phí",
     }
     MembershipEnd {
         TransferredOut => "Chuyển đi",
@@ -215,6 +216,10 @@ labels!(Vietnamese, vi;
         AdmissionTarget => "Chỉ tiêu kết nạp đảng viên",
         Meeting => "Buổi sinh hoạt chi bộ",
         Duty => "Nhiệm vụ được phân công",
+        DuesBasis => "Căn cứ đóng đảng phí",
+        DuesRelief => "Miễn, giảm đảng phí",
+        DuesArrangement => "Chậm đóng, đóng trước đảng phí",
+        DuesPayment => "Khoản đóng đảng phí",
     }
 );
 

@@ -20,6 +20,7 @@ pub mod duties;
 pub mod ledger;
 pub mod liaison;
 pub mod meetings;
+pub mod member_ledger;
 pub mod settings;
 
 #[cfg(test)]
