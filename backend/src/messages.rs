@@ -467,6 +467,7 @@ pub use text::Text;
 pub mod accounts;
 pub mod alerts;
 pub mod imports;
+pub mod liaisons;
 pub mod organizations;
 pub mod records;
 pub mod reports;

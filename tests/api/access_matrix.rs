@@ -105,6 +105,8 @@ struct Side {
     import: i64,
     user: i64,
     token: i64,
+    /// `member`'s residence liaison to `cell2` (rule 39).
+    liaison: i64,
     /// Targets of dissolve, merge and move (used up by the calls of this test).
     spare_cell: i64,
     merge_cell: i64,
@@ -154,6 +156,13 @@ async fn side(app: &TestApp, admin: &Client, name: &str, n: u32) -> Side {
     };
     s.member = admin.create_member(member("Lê Văn", 1)).await;
     s.member2 = admin.create_member(member("Trần Thị", 2)).await;
+    s.liaison = admin
+        .post(
+            &format!("/api/v1/members/{}/liaisons", s.member),
+            json!({"residence_org_id": s.cell2, "mode": "regular", "introduced_on": "2025-01-10"}),
+        )
+        .await
+        .id();
     let res = admin
         .post(
             &format!("/api/v1/organizations/{}/meetings", s.cell),
@@ -949,6 +958,41 @@ fn describe(op: &str, s: &Side) -> Option<(Right, Call)> {
                 json!({"organization_id": s.province, "occasion_on": "2026-10-14",
                        "title": "Kỷ niệm", "decision_no": "5-QĐ/TU"}),
             ),
+        ),
+        "create_member_liaison" => (
+            Write,
+            post(
+                format!("/api/v1/members/{}/liaisons", s.member2),
+                json!({"residence_org_id": s.cell, "mode": "regular", "introduced_on": d}),
+            ),
+        ),
+        "list_member_liaisons" => (Read, get(format!("/api/v1/members/{m}/liaisons"))),
+        "end_liaison" => (
+            Write,
+            post(
+                format!("/api/v1/liaisons/{}/end", s.liaison),
+                json!({ "ended_on": d }),
+            ),
+        ),
+        // The residence side: `cell2`, where `member` lives.
+        "list_liaison_members" => (
+            Read,
+            get(format!("/api/v1/organizations/{}/liaison-members", s.cell2)),
+        ),
+        "put_liaison_comment" => (
+            Write,
+            send(
+                Method::PUT,
+                format!("/api/v1/liaisons/{}/comments/2026", s.liaison),
+                json!({"text": "Gương mẫu nơi cư trú"}),
+            ),
+        ),
+        "list_liaison_comments" => (
+            Read,
+            get(format!(
+                "/api/v1/organizations/{}/liaison-comments?year=2026",
+                s.cell
+            )),
         ),
         "get_calendar_year" => (Signed, get("/api/v1/calendar/2026".into())),
         "put_calendar_year" => (

@@ -31,6 +31,7 @@ mod imports;
 mod interruptions;
 mod languages;
 mod legacy_id;
+mod liaisons;
 mod lifecycle;
 mod meetings;
 mod members;

@@ -490,3 +490,85 @@ async fn a_seeded_province_has_candidates_at_every_early_stage() {
         .await
         .assert_status(200);
 }
+
+/// Issue 23, rule 39: the seeder introduces about 15 % of the members of agency cells to a
+/// village cell, 80 % of the regular liaisons with last year's comment, the same for the same
+/// seed; the residence cell reads them through its liaison view.
+#[actix_web::test]
+async fn a_seeded_country_has_residence_liaisons_reproducibly() {
+    use qldv::db::schema::{liaison_comments, organizations, residence_liaisons};
+    type Row = (i64, i64, String, NaiveDate);
+    let load = |app: &TestApp| -> (Vec<Row>, Vec<(i64, i32)>) {
+        let mut conn = app.state.pool.get().unwrap();
+        let liaisons: Vec<Row> = residence_liaisons::table
+            .order(residence_liaisons::member_id)
+            .select((
+                residence_liaisons::member_id,
+                residence_liaisons::residence_org_id,
+                residence_liaisons::mode,
+                residence_liaisons::introduced_on,
+            ))
+            .load(&mut conn)
+            .unwrap();
+        let comments: Vec<(i64, i32)> = liaison_comments::table
+            .inner_join(
+                residence_liaisons::table
+                    .on(residence_liaisons::id.eq(liaison_comments::liaison_id)),
+            )
+            .order(residence_liaisons::member_id)
+            .select((residence_liaisons::member_id, liaison_comments::year))
+            .load(&mut conn)
+            .unwrap();
+        (liaisons, comments)
+    };
+    let app = TestApp::builder().today("2026-11-30").build().await;
+    seeded(&app, 6000, 11);
+    app.assert_invariant();
+    let (liaisons, comments) = load(&app);
+    let mut conn = app.state.pool.get().unwrap();
+    // Agency cells: the cells of enterprises' committees and the schools' grassroots cells.
+    let agency: i64 = members::table
+        .inner_join(organizations::table.on(organizations::id.eq(members::organization_id)))
+        .filter(
+            organizations::kind
+                .eq("grassroots_cell")
+                .or(organizations::name.like("Chi bộ phòng %")),
+        )
+        .filter(members::status.eq_any(["official", "probationary"]))
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    let n = i64::try_from(liaisons.len()).unwrap();
+    assert!(agency > 100, "{agency} members of agency cells");
+    assert!(
+        (n * 100 - agency * 15).abs() <= agency * 4,
+        "{n} liaisons for {agency} members of agency cells"
+    );
+    let regular = liaisons.iter().filter(|l| l.2 == "regular").count();
+    assert!(regular * 10 >= liaisons.len() * 8, "{regular} regular");
+    assert!(comments.iter().all(|c| c.1 == 2025));
+    let share = comments.len() * 100 / regular;
+    assert!((70..=90).contains(&share), "{share} % commented");
+    // Every residence is a village cell; they read their liaison members.
+    let residence = liaisons[0].1;
+    let kind: String = organizations::table
+        .find(residence)
+        .select(organizations::kind)
+        .first(&mut conn)
+        .unwrap();
+    assert_eq!(kind, "cell");
+    let view = app
+        .admin()
+        .await
+        .get(&format!(
+            "/api/v1/organizations/{residence}/liaison-members"
+        ))
+        .await;
+    view.assert_status(200);
+    assert!(!view.json["items"].as_array().unwrap().is_empty());
+
+    // The same seed grows the same liaisons and comments.
+    let again = TestApp::builder().today("2026-11-30").build().await;
+    seeded(&again, 6000, 11);
+    assert_eq!(load(&again), (liaisons, comments));
+}

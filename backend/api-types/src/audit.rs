@@ -67,6 +67,10 @@ crate::vocabulary::vocabulary! {
         DuesArrangement = "dues_arrangement",
         /// A dues payment recorded on a cell's monthly sheet.
         DuesPayment = "dues_payment",
+        /// A member's introduction to the party organisation where they live (rule 39).
+        Liaison = "liaison",
+        /// The residence organisation's yearly comment on a liaison member (rule 39).
+        LiaisonComment = "liaison_comment",
     }
 }
 
@@ -202,6 +206,9 @@ impl AuditEntity {
             Self::Meeting | Self::Duty => None,
             // Dues rows are audited; the feed does not publish them yet (docs/cell-year.md).
             Self::DuesBasis | Self::DuesRelief | Self::DuesArrangement | Self::DuesPayment => None,
+            // Not published yet: the feed and sync packages of the cell's year come later
+            // (docs/cell-year.md).
+            Self::Liaison | Self::LiaisonComment => None,
         }
     }
 }

@@ -100,6 +100,8 @@ error_codes! {
     TransferPending = "transfer_pending", 409, "The member has a pending transfer";
     TransfersPending = "transfers_pending", 409, "Transfers are pending in the organisation";
     UsernameTaken = "username_taken", 409, "The user name is taken";
+    LiaisonOpen = "liaison_open", 409, "The member already has a running residence liaison: end it first";
+    LiaisonEnded = "liaison_ended", 409, "The residence liaison is already ended";
     VersionMismatch = "version_mismatch", 412, "The record changed since it was read (stale `If-Match`): reload and retry";
     PayloadTooLarge = "payload_too_large", 413, "The request body is larger than the endpoint accepts";
     ValidationFailed = "validation_failed", 422, "Fields break their format: see `errors`";
@@ -139,6 +141,7 @@ error_codes! {
     ResolutionInFuture = "resolution_in_future", 422, "The congress resolution is dated after today";
     CandidateFileClosed = "candidate_file_closed", 422, "The candidate's file is closed (admitted, refused or dropped)";
     DateInFuture = "date_in_future", 422, "The date is after today";
+    LiaisonNotRunning = "liaison_not_running", 422, "The residence liaison did not run during that year, or the year is still to come";
     BeforeIdentification = "before_identification", 422, "Dated before the candidate was identified";
     StepOutOfOrder = "step_out_of_order", 422, "A step of the admission file it needs is not recorded yet (rule 30)";
     StepAfterLaterStep = "step_after_later_step", 422, "A later step of the admission file is already recorded (rule 30)";

@@ -112,6 +112,11 @@ pub struct EvaluationListItem {
     pub organization_id: OrgId,
     /// The rating, `null` while not yet rated.
     pub evaluation: Option<Evaluation>,
+    /// Rule 39: the state of the year's comment of the cell where the member lives, for a
+    /// member with a residence liaison that ran that year (`null` without one).
+    pub residence_comment_state: Option<crate::cell_year::LiaisonCommentState>,
+    /// That comment's text, once written.
+    pub residence_comment: Option<String>,
 }
 
 /// Counts of a year's ratings inside a subtree.

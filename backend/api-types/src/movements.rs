@@ -450,6 +450,9 @@ crate::vocabulary::vocabulary! {
         DutiesClosed = "duties_closed",
         /// Rule 33: a member owes dues of ended months (arrears, not deferred).
         DuesArrears = "dues_arrears",
+        /// Rule 39: the residence cell's yearly comment is missing and the evaluation round of
+        /// the member's grassroots organisation has opened.
+        LiaisonCommentMissing = "liaison_comment_missing",
     }
 }
 

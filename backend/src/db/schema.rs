@@ -734,6 +734,21 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// A member's introduction to the party organisation where they live (rule 39).
+    residence_liaisons (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        residence_org_id -> BigInt,
+        mode -> Text,
+        introduced_on -> Date,
+        ended_on -> Nullable<Date>,
+        introduction_no -> Nullable<Text>,
+        entered_by -> Nullable<BigInt>,
+        entered_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     /// One member's line of a meeting's attendance sheet (rule 35).
     meeting_attendance (meeting_id, member_id) {
         meeting_id -> BigInt,
@@ -765,6 +780,17 @@ diesel::table! {
 
 diesel::joinable!(meeting_attendance -> meetings (meeting_id));
 diesel::joinable!(meeting_attendance -> members (member_id));
+
+diesel::table! {
+    /// The residence organisation's yearly comment on a liaison member (rule 39).
+    liaison_comments (liaison_id, year) {
+        liaison_id -> BigInt,
+        year -> Integer,
+        text -> Text,
+        written_by -> Nullable<BigInt>,
+        written_at -> Timestamp,
+    }
+}
 
 diesel::allow_tables_to_appear_in_same_query!(
     organization_kinds,
@@ -816,6 +842,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     candidate_steps,
     candidate_helpers,
     candidate_categories,
+    residence_liaisons,
+    liaison_comments,
 );
 
 // Party dues (issue 23, `docs/cell-year.md`): amounts in đồng, months as yyyymm.

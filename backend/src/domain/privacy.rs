@@ -15,6 +15,9 @@ pub enum Privacy {
     /// Read-only viewers: identity numbers, contact data, addresses, ethnicity, religion,
     /// health notes and discipline reasons masked.
     Masked,
+    /// The residence cell of a member working elsewhere (213-QĐ/TW, rule 39), through the
+    /// liaison view only: the name (not governed), the address and the phone, nothing else.
+    Liaison,
 }
 
 /// A piece of personal data the policy governs.
@@ -97,6 +100,15 @@ pub enum Shown {
 }
 
 impl Privacy {
+    /// What a role sees of a member through the liaison view: a residence cell's clerks see
+    /// the liaison's row, its viewers no more than their masked one.
+    pub fn liaison_for(role: Role) -> Self {
+        match Self::for_role(role) {
+            Self::Masked => Self::Masked,
+            Self::Full | Self::Integration | Self::Liaison => Self::Liaison,
+        }
+    }
+
     /// What a role sees.
     pub fn for_role(role: Role) -> Self {
         match role {
@@ -118,6 +130,8 @@ impl Privacy {
             ) => Shown::Full,
             (Self::Integration, F::HealthNote | F::DisciplineReason | F::DuesBase) => Shown::Masked,
             (Self::Masked, _) => Shown::Masked,
+            (Self::Liaison, F::Phone | F::Address) => Shown::Full,
+            (Self::Liaison, _) => Shown::Masked,
         }
     }
 
@@ -237,7 +251,12 @@ mod tests {
                 Field::HealthNote | Field::DisciplineReason | Field::DuesBase
             );
             assert_eq!(integration == Shown::Masked, secret, "{f:?}");
+            let contact = matches!(f, Field::Phone | Field::Address);
+            assert_eq!(Privacy::Liaison.shows(f) == Shown::Full, contact, "{f:?}");
         }
+        assert_eq!(Privacy::liaison_for(Role::Organizer), Privacy::Liaison);
+        assert_eq!(Privacy::liaison_for(Role::Admin), Privacy::Liaison);
+        assert_eq!(Privacy::liaison_for(Role::Viewer), Privacy::Masked);
         let v = Some("031085001234".to_string());
         assert_eq!(Privacy::Full.show(Field::NationalId, v.clone()), v);
         assert_eq!(

@@ -44,6 +44,19 @@ pub fn ids(path: &str) -> Vec<i64> {
         .collect()
 }
 
+/// The paths of the organisations strictly above `path`, root first:
+/// `/1/17/342/` → `/1/`, `/1/17/`.
+pub fn ancestor_paths(path: &str) -> Vec<String> {
+    let ids = ids(path);
+    let mut out = Vec::with_capacity(ids.len());
+    let mut at = String::from("/");
+    for id in ids.iter().take(ids.len().saturating_sub(1)) {
+        at.push_str(&format!("{id}/"));
+        out.push(at.clone());
+    }
+    out
+}
+
 /// The new path of `path` when the subtree at `old_root` moves to `new_root` (a path rewrite).
 pub fn rebase(path: &str, old_root: &str, new_root: &str) -> Option<String> {
     path.strip_prefix(old_root)
@@ -117,6 +130,12 @@ mod tests {
             sort_order,
             holds_members,
         }
+    }
+
+    #[test]
+    fn the_paths_above_an_organisation() {
+        assert_eq!(ancestor_paths("/1/17/342/"), ["/1/", "/1/17/"]);
+        assert!(ancestor_paths("/1/").is_empty());
     }
 
     #[test]

@@ -39,11 +39,13 @@ pub enum Thing {
     Meeting,
     /// A duty assigned to a member (issue 23).
     Duty,
+    /// A member's residence liaison (213-QĐ/TW).
+    Liaison,
 }
 
 impl Thing {
     /// Every kind, for tests.
-    pub const ALL: [Thing; 17] = [
+    pub const ALL: [Thing; 18] = [
         Thing::Record,
         Thing::Member,
         Thing::Organization,
@@ -61,6 +63,7 @@ impl Thing {
         Thing::Candidate,
         Thing::Meeting,
         Thing::Duty,
+        Thing::Liaison,
     ];
 
     /// The noun in `lang`.
@@ -90,6 +93,7 @@ impl Thing {
             Thing::Candidate => "quần chúng ưu tú",
             Thing::Meeting => "buổi sinh hoạt chi bộ",
             Thing::Duty => "nhiệm vụ được phân công",
+            Thing::Liaison => "giới thiệu đảng viên về nơi cư trú",
         }
     }
 
@@ -112,6 +116,7 @@ impl Thing {
             Thing::Candidate => "candidate for admission",
             Thing::Meeting => "cell meeting",
             Thing::Duty => "assigned duty",
+            Thing::Liaison => "residence liaison",
         }
     }
 }

@@ -173,3 +173,34 @@ pub fn round_dto(
         },
     }
 }
+
+/// The day each grassroots organisation's round of `year` opened, for the grassroots
+/// organisations above or inside the subtree at `path`: a round opens with its first rating of
+/// the year (rounds are not opened by a request; rule 39 reads this). As `(path, day)`.
+pub fn opened(
+    conn: &mut DbConn,
+    path: &str,
+    year: i32,
+) -> AppResult<Vec<(String, chrono::NaiveDate)>> {
+    use crate::db::schema::{evaluations, organizations};
+    let (lo, hi) = crate::domain::tree::subtree_range(path);
+    let above = crate::domain::tree::ancestor_paths(path);
+    let rows: Vec<(String, Option<NaiveDateTime>)> = evaluations::table
+        .inner_join(organizations::table.on(organizations::id.eq(evaluations::grassroots_org_id)))
+        .filter(evaluations::year.eq(year))
+        .filter(
+            organizations::path
+                .eq_any(above)
+                .or(organizations::path.ge(lo).and(organizations::path.lt(hi))),
+        )
+        .group_by(organizations::path)
+        .select((
+            organizations::path,
+            diesel::dsl::min(evaluations::created_at),
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(p, at)| at.map(|t| (p, t.date())))
+        .collect())
+}

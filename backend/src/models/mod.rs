@@ -49,6 +49,7 @@ pub mod evaluation_round;
 pub mod idempotency;
 pub mod illness;
 pub mod import;
+pub mod liaison;
 pub mod login_failure;
 pub mod meeting;
 pub mod member;

@@ -48,6 +48,7 @@ mod examples;
         (name = "candidates", description = "Candidates for admission (quần chúng ưu tú): the file step by step to the ceremony"),
         (name = "meetings", description = "The cell's year: meetings with their whole attendance sheet, duties and their review"),
         (name = "dues", description = "Party dues (01-QĐ/TW 2026): bases, reliefs, arrangements, the cell's monthly sheet, a member's year"),
+        (name = "liaisons", description = "The residence liaison of members working at agencies (213-QĐ/TW): introduction, the residence cell's view and yearly comment"),
         (name = "transfers", description = "Transfers between cells: issue, accept, reject, cancel"),
         (name = "evaluations", description = "Yearly ratings and the grassroots rounds with their quota"),
         (name = "cards", description = "Party cards: issue, reissue, revoke, members due a card"),

@@ -63,23 +63,30 @@ pub async fn list_evaluations(
         crate::routes::common::year(query.year)?,
     );
     let today = state.today();
-    let (rows, summary, round) = crate::db::run(&state.pool, move |c| {
+    let (rows, summary, round, residence) = crate::db::run(&state.pool, move |c| {
         let org = OrganizationRow::find(c, &user.scope, org_id)?;
         let rows = services::evaluations::members_due(c, &org, year, today, after, limit + 1)?;
         let summary = services::evaluations::summary(c, &org, year, today)?;
         let round = services::evaluations::round(c, &user.scope, &org, year, summary)?;
-        Ok((rows, summary, round))
+        let ids: Vec<MemberId> = rows.iter().map(|r: &ListRow| r.0).collect();
+        let residence = services::liaisons::comments_of(c, &ids, year)?;
+        Ok((rows, summary, round, residence))
     })
     .await?;
     let p = page(
         rows,
         limit,
         |r: &ListRow| (r.3.clone(), r.0),
-        |r: &ListRow| EvaluationListItem {
-            member_id: r.0,
-            full_name: r.1.clone(),
-            organization_id: r.2,
-            evaluation: r.4.as_ref().map(EvaluationRow::to_dto),
+        |r: &ListRow| {
+            let (state, comment) = residence.get(&r.0).cloned().unzip();
+            EvaluationListItem {
+                member_id: r.0,
+                full_name: r.1.clone(),
+                organization_id: r.2,
+                evaluation: r.4.as_ref().map(EvaluationRow::to_dto),
+                residence_comment_state: state,
+                residence_comment: comment.flatten(),
+            }
         },
     );
     Ok(web::Json(EvaluationList {

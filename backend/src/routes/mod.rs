@@ -16,6 +16,7 @@ pub mod extract;
 pub mod health;
 pub mod imports;
 pub mod meetings;
+pub mod liaisons;
 pub mod members;
 pub mod organizations;
 pub mod problems;
@@ -44,6 +45,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
     candidates::configure(cfg);
     meetings::configure(cfg);
     dues::configure(cfg);
+    liaisons::configure(cfg);
     transfers::configure(cfg);
     evaluations::configure(cfg);
     cards::configure(cfg);

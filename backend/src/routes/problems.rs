@@ -218,4 +218,14 @@ problems! {
     DuesSheetRefused = 422, "`validation_failed` listing every refused line of a dues sheet (`errors[].code`: `dues_not_in_cell`, `dues_line_repeated`, `dues_payment_empty`, `dues_prepayment_not_arranged`)", [ValidationFailed, DuesNotInCell, DuesLineRepeated, DuesPaymentEmpty, DuesPrepaymentNotArranged];
     /// 422: `validation_failed`: a field breaks its format (a target below 1, no resolution number), or the resolution is dated after today (`resolution_in_future`).
     TargetRefused = 422, "`validation_failed`: a field breaks its format (a target below 1, no resolution number), or the resolution is dated after today (`resolution_in_future`)", [ResolutionInFuture, ValidationFailed];
+    /// 422: the residence organisation is not an open cell or grassroots organisation (`validation_failed` on `residence_org_id`, which also says when it does not exist), or the introduction is dated after today (`date_in_future`).
+    LiaisonRefused = 422, "The residence organisation is not an open cell or grassroots organisation (`validation_failed` on `residence_org_id`), or the introduction is dated after today (`date_in_future`)", [ValidationFailed, DateInFuture];
+    /// 409: the member already has a running residence liaison (`liaison_open`), or is no longer active (`member_not_active`).
+    LiaisonOpen = 409, "The member already has a running residence liaison: end it first (`liaison_open`); or the member is no longer active (`member_not_active`)", [LiaisonOpen, MemberNotActive];
+    /// 422: the end precedes the introduction (`date_order`) or is after today (`date_in_future`).
+    LiaisonEndRefused = 422, "The end precedes the introduction (`date_order`) or is after today (`date_in_future`)", [DateOrder, DateInFuture];
+    /// 409: the liaison is already ended.
+    LiaisonEnded = 409, "The residence liaison is already ended", [LiaisonEnded];
+    /// 422: the liaison did not run that year, or the year is to come (`liaison_not_running`), or the text breaks its format (`validation_failed`).
+    CommentRefused = 422, "The liaison did not run that year, or the year is to come (`liaison_not_running`), or the text breaks its format (`validation_failed`)", [LiaisonNotRunning, ValidationFailed];
 }

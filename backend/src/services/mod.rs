@@ -23,6 +23,7 @@ pub mod integrity;
 pub mod interruptions;
 pub mod meeting_alerts;
 pub mod meetings;
+pub mod liaisons;
 pub mod members;
 pub mod movements;
 pub mod name_removal;

@@ -142,6 +142,7 @@ labels!(English, en;
         TopicalMeetingMissing => "Quarter without a topical meeting",
         DutiesClosed => "Duties closed by a transfer or an exit",
         DuesArrears => "Dues in arrears",
+        LiaisonCommentMissing => "Residence cell's comment missing",
     }
     MembershipEnd {
         TransferredOut => "Transferred out",
@@ -220,6 +221,8 @@ labels!(English, en;
         DuesRelief => "Dues exemption or reduction",
         DuesArrangement => "Dues deferral or prepayment",
         DuesPayment => "Dues payment",
+        Liaison => "Residence liaison",
+        LiaisonComment => "Residence cell's comment",
     }
 );
 

@@ -280,7 +280,9 @@ mod tests {
                 "dues_basis",
                 "dues_relief",
                 "dues_arrangement",
-                "dues_payment"
+                "dues_payment",
+                "liaison",
+                "liaison_comment"
             ]
         );
         let actions = codes::<AuditAction>();

@@ -142,6 +142,7 @@ labels!(Vietnamese, vi;
         TopicalMeetingMissing => "Quý không sinh hoạt chuyên đề",
         DutiesClosed => "Nhiệm vụ được phân công đã đóng do chuyển đi hoặc ra khỏi Đảng",
         DuesArrears => "Nợ đảng phí",
+        LiaisonCommentMissing => "Thiếu nhận xét của chi bộ nơi cư trú",
     }
     MembershipEnd {
         TransferredOut => "Chuyển đi",
@@ -220,6 +221,8 @@ labels!(Vietnamese, vi;
         DuesRelief => "Miễn, giảm đảng phí",
         DuesArrangement => "Chậm đóng, đóng trước đảng phí",
         DuesPayment => "Khoản đóng đảng phí",
+        Liaison => "Giới thiệu đảng viên về nơi cư trú",
+        LiaisonComment => "Nhận xét của chi bộ nơi cư trú",
     }
 );
 

@@ -7,6 +7,7 @@
 //! province.
 
 mod candidates;
+mod liaisons;
 mod names;
 mod person;
 mod targets;
@@ -56,6 +57,8 @@ pub struct SeedSummary {
     pub targets: u64,
     /// Candidates for admission (issue 22), not members: 0–6 per cell.
     pub candidates: u64,
+    /// Residence liaisons (issue 23, rule 39): 15 % of the members of agency cells.
+    pub liaisons: u64,
 }
 
 /// The rule settings of every regulation, by the date each took effect.
@@ -119,6 +122,8 @@ pub fn run(
         crate::db::write_transaction(conn, |c| targets::seed(c, opts.seed, opts.today))?;
     crate::models::composition_rollup::rebuild(conn)?;
     summary.candidates = candidates::grow(conn, opts.seed, opts.today)?;
+    summary.liaisons =
+        crate::db::write_transaction(conn, |c| liaisons::seed(c, opts.seed, opts.today))?;
     Ok(summary)
 }
 

@@ -1,0 +1,296 @@
+//! The residence liaison (213-QĐ/TW, rule 39): the working side introduces a member to the
+//! organisation where they live and ends the liaison; the residence side reads the liaison
+//! view and writes the yearly comment; the working side reads the comments' states, in a list
+//! of its own, in the evaluation list and as alerts. The rules are
+//! `domain::cell_year::liaison`; each side reaches a liaison through its own scope-taking query.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+use qldv_api_types::audit::{AuditAction, AuditEntity};
+use qldv_api_types::cell_year::LiaisonCommentState;
+use qldv_api_types::liaisons::{
+    EndLiaison, IntroduceLiaison, Liaison, LiaisonComment, LiaisonCommentStatus, LiaisonView,
+    WriteLiaisonComment,
+};
+use qldv_api_types::movements::{Alert, AlertKind};
+use qldv_api_types::{LiaisonId, MemberId, OrgId};
+
+use crate::auth::{AuthUser, Scope};
+use crate::db::DbConn;
+use crate::domain::cell_year::liaison as rule;
+use crate::domain::privacy::{Field, Privacy};
+use crate::error::AppResult;
+use crate::messages::liaisons as msg;
+use crate::models::audit::{self, Subject};
+use crate::models::liaison::{CommentRow, LiaisonRow, WorkingRow};
+use crate::models::member::MemberRow;
+use crate::models::organization::{KindRow, OrganizationRow};
+use crate::models::uow::Uow;
+
+fn to_dto(row: &LiaisonRow, residence_name: String) -> Liaison {
+    Liaison {
+        id: row.id,
+        member_id: row.member_id,
+        residence_org_id: row.residence_org_id,
+        residence_org_name: residence_name,
+        mode: row.mode,
+        introduced_on: row.introduced_on,
+        ended_on: row.ended_on,
+        introduction_no: row.introduction_no.clone(),
+    }
+}
+
+fn comment_dto(c: &CommentRow) -> LiaisonComment {
+    LiaisonComment {
+        year: c.year,
+        text: c.text.clone(),
+        written_on: c.written_at.date(),
+    }
+}
+
+/// The residence organisation: any open cell or grassroots organisation, in any province. It
+/// is looked up outside the caller's scope, only to check that: its existence and kind are all
+/// the working side learns.
+fn residence(conn: &mut DbConn, id: OrgId) -> AppResult<OrganizationRow> {
+    let org = OrganizationRow::find(conn, &Scope::system(), id)
+        .map_err(|_| msg::residence_not_found())?;
+    let kind = KindRow::get(conn, &org.kind)?;
+    rule::check_residence(&org.kind, kind.holds_members, org.valid_to.is_some())
+        .map_err(msg::refused)?;
+    Ok(org)
+}
+
+/// Introduces a member inside the caller's scope to the organisation where they live.
+pub fn introduce(
+    uow: &mut Uow<'_>,
+    caller: &AuthUser,
+    member: MemberId,
+    body: &IntroduceLiaison,
+    today: NaiveDate,
+) -> AppResult<Liaison> {
+    let m = MemberRow::find_for_change(uow, &caller.scope, member)?;
+    if !m.status.is_active() {
+        return Err(crate::messages::members::not_active());
+    }
+    let org = residence(uow, body.residence_org_id)?;
+    let open = LiaisonRow::has_open(uow, m.id)?;
+    rule::check_introduce(body.introduced_on, today, open).map_err(msg::refused)?;
+    let no = body
+        .introduction_no
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    let row = LiaisonRow::insert(
+        uow,
+        m.id,
+        org.id,
+        (body.mode, body.introduced_on, no),
+        caller.id,
+    )?;
+    audit::record(
+        uow,
+        &caller.actor(),
+        AuditAction::Create,
+        Subject {
+            entity: AuditEntity::Liaison,
+            id: row.id.0,
+            scope_path: Some(&m.org_path),
+        },
+        None::<&LiaisonRow>,
+        Some(&row),
+    )?;
+    Ok(to_dto(&row, org.name))
+}
+
+/// Ends a liaison of a member inside the caller's scope.
+pub fn end(
+    uow: &mut Uow<'_>,
+    caller: &AuthUser,
+    id: LiaisonId,
+    body: &EndLiaison,
+    today: NaiveDate,
+) -> AppResult<Liaison> {
+    let (before, member_path, residence_name) =
+        LiaisonRow::find_working(uow, &caller.scope, id)?.ok_or_else(msg::not_found)?;
+    rule::check_end(&before.facts(), body.ended_on, today).map_err(msg::refused)?;
+    let after = LiaisonRow::end(uow, id, body.ended_on)?;
+    audit::record(
+        uow,
+        &caller.actor(),
+        AuditAction::Update,
+        Subject {
+            entity: AuditEntity::Liaison,
+            id: id.0,
+            scope_path: Some(&member_path),
+        },
+        Some(&before),
+        Some(&after),
+    )?;
+    Ok(to_dto(&after, residence_name))
+}
+
+/// A member's liaisons (the member inside the caller's scope), newest first.
+pub fn of_member(conn: &mut DbConn, scope: &Scope, member: MemberId) -> AppResult<Vec<Liaison>> {
+    let m = MemberRow::find(conn, scope, member)?;
+    Ok(LiaisonRow::of_member(conn, m.id)?
+        .into_iter()
+        .map(|(row, name)| to_dto(&row, name))
+        .collect())
+}
+
+/// The liaison view of the members introduced to `org` (inside the caller's scope) and
+/// running today, by name: the view's columns, shown as the privacy table's liaison reader
+/// sees them, and the organisation's own comments.
+pub fn views(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    org: OrgId,
+    today: NaiveDate,
+) -> AppResult<Vec<LiaisonView>> {
+    let org = OrganizationRow::find(conn, &caller.scope, org)?;
+    let rows = LiaisonRow::views(conn, org.id, today)?;
+    let ids: Vec<LiaisonId> = rows.iter().map(|r| r.liaison_id).collect();
+    let mut comments: HashMap<LiaisonId, Vec<LiaisonComment>> = HashMap::new();
+    for c in CommentRow::of(conn, &ids)? {
+        comments
+            .entry(c.liaison_id)
+            .or_default()
+            .push(comment_dto(&c));
+    }
+    let privacy = Privacy::liaison_for(caller.role);
+    Ok(rows
+        .into_iter()
+        .map(|r| LiaisonView {
+            liaison_id: r.liaison_id,
+            full_name: r.full_name,
+            address: privacy.show(Field::Address, r.current_address.or(r.permanent_address)),
+            phone: privacy.show(Field::Phone, r.phone),
+            mode: r.mode,
+            introduced_on: r.introduced_on,
+            comments: comments.remove(&r.liaison_id).unwrap_or_default(),
+        })
+        .collect())
+}
+
+/// Writes or replaces the residence organisation's comment of `year` on a liaison: the
+/// residence organisation (or a board above it) only, found through its own scope; the working
+/// side gets 404.
+pub fn write_comment(
+    uow: &mut Uow<'_>,
+    caller: &AuthUser,
+    (id, year): (LiaisonId, i32),
+    body: &WriteLiaisonComment,
+    today: NaiveDate,
+) -> AppResult<LiaisonComment> {
+    let (liaison, residence_path) =
+        LiaisonRow::find_residence(uow, &caller.scope, id)?.ok_or_else(msg::not_found)?;
+    rule::check_comment(&liaison.facts(), year, today).map_err(msg::refused)?;
+    let text = body.text.trim();
+    if text.is_empty() {
+        return Err(msg::empty_comment());
+    }
+    let (before, after) = CommentRow::put(uow, id, year, text, caller.id)?;
+    audit::record(
+        uow,
+        &caller.actor(),
+        if before.is_some() {
+            AuditAction::Update
+        } else {
+            AuditAction::Create
+        },
+        Subject {
+            entity: AuditEntity::LiaisonComment,
+            id: id.0,
+            scope_path: Some(&residence_path),
+        },
+        before.as_ref(),
+        Some(&after),
+    )?;
+    Ok(comment_dto(&after))
+}
+
+fn status(r: WorkingRow, year: i32) -> LiaisonCommentStatus {
+    LiaisonCommentStatus {
+        liaison_id: r.liaison.id,
+        member_id: r.liaison.member_id,
+        state: rule::comment_state(&r.liaison.facts(), year, r.comment.is_some()),
+        full_name: r.full_name,
+        residence_org_name: r.residence_name,
+        text: r.comment,
+    }
+}
+
+/// The working side's list: each liaison of the members of `org`'s subtree (inside the
+/// caller's scope) that ran during `year`, with the comment's state and text.
+pub fn comment_statuses(
+    conn: &mut DbConn,
+    scope: &Scope,
+    org: OrgId,
+    year: i32,
+) -> AppResult<Vec<LiaisonCommentStatus>> {
+    let org = OrganizationRow::find(conn, scope, org)?;
+    Ok(LiaisonRow::of_subtree(conn, &org.path, year)?
+        .into_iter()
+        .map(|r| status(r, year))
+        .collect())
+}
+
+/// The residence comment of `year` of each of `members` with a liaison that ran that year (the
+/// members were found in the caller's scope): its state and text, for the evaluation list.
+pub fn comments_of(
+    conn: &mut DbConn,
+    members: &[MemberId],
+    year: i32,
+) -> AppResult<HashMap<MemberId, (LiaisonCommentState, Option<String>)>> {
+    Ok(LiaisonRow::of_members(conn, members, year)?
+        .into_iter()
+        .map(|(m, r)| {
+            let s = status(r, year);
+            (m, (s.state, s.text))
+        })
+        .collect())
+}
+
+/// Rule 39's alerts for the subtree at `path` on `today`: each regular liaison of its members
+/// whose comment of this year is missing once the evaluation round of the member's grassroots
+/// organisation has opened (its first rating of the year entered).
+pub fn alerts(conn: &mut DbConn, path: &str, today: NaiveDate) -> AppResult<Vec<Alert>> {
+    let year = today.year();
+    let missing: Vec<WorkingRow> = LiaisonRow::of_subtree(conn, path, year)?
+        .into_iter()
+        .filter(|r| {
+            rule::comment_state(&r.liaison.facts(), year, r.comment.is_some())
+                == LiaisonCommentState::Missing
+        })
+        .collect();
+    if missing.is_empty() {
+        return Ok(Vec::new());
+    }
+    let opened = crate::models::evaluation_round::opened(conn, path, year)?;
+    let mut out = Vec::new();
+    for r in missing {
+        // The member's grassroots organisation: the deepest one of the opened rounds above
+        // the member's cell.
+        let round = opened
+            .iter()
+            .filter(|(p, _)| crate::domain::tree::is_within(&r.org_path, p))
+            .max_by_key(|(p, _)| p.len())
+            // A rating that exists was entered by today, whatever the clock of the server
+            // that stored it said.
+            .map(|(_, on)| (*on).min(today));
+        if rule::missing_alert(&r.liaison.facts(), year, false, round, today) {
+            let on = round.unwrap_or(today);
+            out.push(Alert {
+                kind: AlertKind::LiaisonCommentMissing,
+                member_id: r.liaison.member_id,
+                full_name: r.full_name,
+                organization_id: r.organization_id,
+                rule: 39,
+                date: on,
+                message: msg::comment_missing(year, &r.residence_name, on).served(),
+            });
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,2 @@
+DROP TABLE liaison_comments;
+DROP TABLE residence_liaisons;
