@@ -87,6 +87,11 @@ pub fn cell_month(org: OrgId) -> String {
     format!("/cells/{org}/month")
 }
 
+/// The evaluation round of an organisation.
+pub fn evaluations_in(org: OrgId) -> String {
+    format!("/evaluations?organization_id={org}")
+}
+
 /// `/cells/:id/liaisons`: the members introduced to a residence cell.
 pub fn cell_liaisons(org: OrgId) -> String {
     format!("/cells/{org}/liaisons")

@@ -113,4 +113,3 @@ pub fn alerts(conn: &mut DbConn, lo: &str, hi: &str, today: NaiveDate) -> AppRes
         })
         .collect())
 }
-

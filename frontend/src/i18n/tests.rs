@@ -231,6 +231,8 @@ fn every_aid_has_both_languages() {
         ActAway,
         ActDiscipline,
         ActTemporary,
+        ActCellMonth,
+        ActEvaluation,
         PrintMemberForm,
         PrintReport,
         ScoreHint,

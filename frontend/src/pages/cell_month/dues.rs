@@ -48,6 +48,7 @@ fn payments(rows: &[Row], channel: PaymentChannel) -> Result<Vec<DuesPaymentLine
             member_id: r.line.member_id,
             amount,
             months: 1,
+            first_month: None,
             channel,
             receipt_no: None,
         });
