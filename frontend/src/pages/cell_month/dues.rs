@@ -141,7 +141,7 @@ pub fn DuesSection(org: OrgId, changed: RwSignal<u32>) -> impl IntoView {
                 let due = line.month.due;
                 Row {
                     pays: RwSignal::new(before > 0),
-                    amount: RwSignal::new(if before > 0 { before } else { due }.to_string()),
+                    amount: RwSignal::new(format::dong(l, if before > 0 { before } else { due })),
                     line,
                 }
             })
@@ -189,6 +189,7 @@ pub fn DuesSection(org: OrgId, changed: RwSignal<u32>) -> impl IntoView {
         .into_any()
     });
     let all_paid = move |_| {
+        let l = lang.get_untracked();
         rows.with_untracked(|all| {
             for r in all.iter().filter(|r| payable(&r.line)) {
                 r.pays.set(true);
@@ -197,7 +198,7 @@ pub fn DuesSection(org: OrgId, changed: RwSignal<u32>) -> impl IntoView {
                     .flatten()
                     .is_none()
                 {
-                    r.amount.set(r.line.month.due.to_string());
+                    r.amount.set(format::dong(l, r.line.month.due));
                 }
             }
         });
