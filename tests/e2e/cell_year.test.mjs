@@ -22,9 +22,9 @@ for (const s of Object.keys(SIZES)) mkdirSync(`${SHOTS}/${s}`, { recursive: true
 /** The member who misses a third meeting without a reason (two are recorded before the test). */
 const TRUANT = 'Trần Văn Bảy';
 /** The member excused at the meeting recorded in the browser. */
-const EXCUSED = 'Lê Thị Hồng';
+const EXCUSED = 'Bùi Thị Hồng';
 /** The member who does not pay this month. */
-const LATE = 'Phạm Văn Khánh';
+const LATE = 'Hồ Văn Khánh';
 /** The member of an agency cell introduced to the residence cell. */
 const RESIDENT = 'Đinh Công Lực';
 
@@ -100,7 +100,7 @@ async function seed() {
   for (const [name, id] of Object.entries(ids)) {
     const pension = name.endsWith('Xuân') || name.endsWith('Vinh');
     await api('PUT', `/members/${id}/dues-basis`, {
-      from_on: `${year - 1}-01-01`,
+      from_on: iso(new Date(Date.UTC(year, month, 1))),
       category: pension ? 'pension' : 'social_insurance_salary',
       base: pension ? 6_000_000 : 8_500_000,
     }, token);

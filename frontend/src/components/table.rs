@@ -23,7 +23,8 @@ impl Head {
     }
 }
 
-/// A table with `headers`, one row per entry of `rows`; `empty` when there are none.
+/// A table with `headers`, one row per entry of `rows`; `empty` when there are none. Each cell
+/// carries its header as `data-label` (a phone's card layout can show it).
 pub fn texts(headers: Vec<Text>, rows: Vec<Vec<String>>, empty: Text) -> AnyView {
     heads(
         headers.into_iter().map(Head::T).collect(),
@@ -41,10 +42,12 @@ pub fn heads(headers: Vec<Head>, rows: Vec<Vec<String>>, empty: Head) -> AnyView
     view! {
         <div class="table-wrap" tabindex="0">
             <table>
-                <thead><tr>{headers.into_iter().map(|h| view! { <th>{move || h.in_lang(lang.get())}</th> }).collect_view()}</tr></thead>
+                <thead><tr>{headers.iter().copied().map(|h| view! { <th>{move || h.in_lang(lang.get())}</th> }).collect_view()}</tr></thead>
                 <tbody>
                     {rows.into_iter().map(|r| view! {
-                        <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
+                        <tr>{r.into_iter().zip(headers.iter().copied()).map(|(c, h)| view! {
+                            <td data-label=move || h.in_lang(lang.get())>{c}</td>
+                        }).collect_view()}</tr>
                     }).collect_view()}
                 </tbody>
             </table>

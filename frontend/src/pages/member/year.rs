@@ -125,6 +125,7 @@ pub fn YearTab() -> impl IntoView {
         }
     });
     view! {
+        <div class="year-tab">
         <div class="toolbar">
             <div>
                 <label for="year-of">{label(lang, Text::Year)}</label>
@@ -151,5 +152,6 @@ pub fn YearTab() -> impl IntoView {
         {show(duty_list, move |d: MemberDuties| duties(lang.get_untracked(), d))}
         <h2>{yl(lang, Yr::Dues)}</h2>
         {show(dues_list, move |d: MemberDues| dues(lang.get_untracked(), d))}
+        </div>
     }
 }
