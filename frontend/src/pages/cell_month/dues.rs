@@ -115,7 +115,6 @@ pub fn DuesSection(org: OrgId, changed: RwSignal<u32>) -> impl IntoView {
     });
     let paid_on = RwSignal::new(format::today_iso());
     let channel = RwSignal::new(PaymentChannel::Cash.code().to_string());
-    let rows = RwSignal::new(Vec::<Row>::new());
     let save = write(move |body: &Result<(Month, RecordDuesSheet), ApiError>| {
         let body = body.clone();
         async move {
@@ -146,14 +145,15 @@ pub fn DuesSection(org: OrgId, changed: RwSignal<u32>) -> impl IntoView {
                 }
             })
             .collect();
-        rows.set(list.clone());
+        // The rows live with this answer's view: nothing outside it keeps their signals.
+        let rows = StoredValue::new(list.clone());
         // Line `i` of the request is the `i`-th row ticked.
         let items = list
             .into_iter()
             .enumerate()
             .map(|(k, r)| {
                 let index = Signal::derive(move || {
-                    rows.with(|all| {
+                    rows.with_value(|all| {
                         all.get(k)
                             .filter(|r| r.pays.get())
                             .map(|_| all.iter().take(k).filter(|r| r.pays.get()).count())
@@ -163,7 +163,37 @@ pub fn DuesSection(org: OrgId, changed: RwSignal<u32>) -> impl IntoView {
             })
             .collect_view();
         let t = s.totals;
+        let all_paid = move |_| {
+            let l = lang.get_untracked();
+            rows.with_value(|all| {
+                for r in all.iter().filter(|r| payable(&r.line)) {
+                    r.pays.set(true);
+                    if format::parse_dong(&r.amount.get_untracked())
+                        .ok()
+                        .flatten()
+                        .is_none()
+                    {
+                        r.amount.set(format::dong(l, r.line.month.due));
+                    }
+                }
+            });
+        };
+        let submit = move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let build = || -> Result<(Month, RecordDuesSheet), ApiError> {
+                let channel: PaymentChannel = term("channel", channel)?;
+                Ok((
+                    month.get_untracked(),
+                    RecordDuesSheet {
+                        paid_on: date("paid_on", paid_on)?,
+                        payments: rows.with_value(|r| payments(r, channel))?,
+                    },
+                ))
+            };
+            save.dispatch(build());
+        };
         view! {
+            <form on:submit=submit>
             <div class="table-wrap" tabindex="0">
                 <table class="sheet dues">
                     <thead><tr>
@@ -185,44 +215,19 @@ pub fn DuesSection(org: OrgId, changed: RwSignal<u32>) -> impl IntoView {
                     l.yr(Yr::Arrears), format::dong(l, t.arrears),
                     l.yr(Yr::Unpaid), t.unpaid_members)}
             </p>
+            <div class="actions">
+                <button type="button" on:click=all_paid>{yl(lang, Yr::AllPaid)}</button>
+                <button class="primary" type="submit" disabled=move || save.pending().get()>{yl(lang, Yr::SaveDues)}</button>
+            </div>
+            </form>
         }
         .into_any()
     });
-    let all_paid = move |_| {
-        let l = lang.get_untracked();
-        rows.with_untracked(|all| {
-            for r in all.iter().filter(|r| payable(&r.line)) {
-                r.pays.set(true);
-                if format::parse_dong(&r.amount.get_untracked())
-                    .ok()
-                    .flatten()
-                    .is_none()
-                {
-                    r.amount.set(format::dong(l, r.line.month.due));
-                }
-            }
-        });
-    };
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let build = || -> Result<(Month, RecordDuesSheet), ApiError> {
-            let channel: PaymentChannel = term("channel", channel)?;
-            Ok((
-                month.get_untracked(),
-                RecordDuesSheet {
-                    paid_on: date("paid_on", paid_on)?,
-                    payments: rows.with_untracked(|r| payments(r, channel))?,
-                },
-            ))
-        };
-        save.dispatch(build());
-    };
     let month_text = move || month.get().iso();
     view! {
         <section class="card" aria-labelledby="h-dues">
             <h2 id="h-dues">{yl(lang, Yr::DuesSheet)}" "{move || month.get().to_string()}</h2>
-            <form on:submit=submit>
-                <div class="inline-form">
+            <div class="inline-form">
                     <div>
                         <label for="d-month">{yl(lang, Yr::Month)}</label>
                         <input id="d-month" type="month" prop:value=month_text
@@ -235,13 +240,8 @@ pub fn DuesSection(org: OrgId, changed: RwSignal<u32>) -> impl IntoView {
                     </div>
                     {super::choose("d-channel", Yr::Channel, terms(PaymentChannel::ALL), channel)}
                 </div>
-                {body}
-                <div class="actions">
-                    <button type="button" on:click=all_paid>{yl(lang, Yr::AllPaid)}</button>
-                    <button class="primary" type="submit" disabled=move || save.pending().get()>{yl(lang, Yr::SaveDues)}</button>
-                </div>
-                {field_error(error, "payments")}
-            </form>
+            {body}
+            {field_error(error, "payments")}
             {outcome(save)}
         </section>
     }

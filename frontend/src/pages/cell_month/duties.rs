@@ -58,7 +58,6 @@ pub fn DutiesSection(
     #[prop(into)] latest: Signal<Option<(MeetingId, NaiveDate)>>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let rows = RwSignal::new(Vec::<(Duty, RwSignal<String>)>::new());
     let save = write(move |body: &Result<(MeetingId, ReviewDuties), ApiError>| {
         let body = body.clone();
         async move {
@@ -80,8 +79,25 @@ pub fn DutiesSection(
             .into_iter()
             .map(|d| (d, RwSignal::new(String::new())))
             .collect();
-        rows.set(list.clone());
+        // The results live with this answer's view: nothing outside it keeps their signals.
+        let rows = StoredValue::new(list.clone());
+        let submit = move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let body = latest
+                .get_untracked()
+                .map(|(m, _)| {
+                    (
+                        m,
+                        ReviewDuties {
+                            reviews: rows.with_value(|r| reviews(r)),
+                        },
+                    )
+                })
+                .ok_or_else(|| ApiError::local(Text::Required));
+            save.dispatch(body);
+        };
         view! {
+            <form on:submit=submit>
             <div class="table-wrap" tabindex="0">
                 <table class="sheet duties">
                     <thead><tr>
@@ -93,24 +109,14 @@ pub fn DutiesSection(
                     <tbody>{list.into_iter().map(|(d, r)| row_view(d, r)).collect_view()}</tbody>
                 </table>
             </div>
+            <button class="primary" type="submit"
+                disabled=move || save.pending().get() || latest.get().is_none()>
+                {yl(lang, Yr::SaveReviews)}
+            </button>
+            </form>
         }
         .into_any()
     });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let body = latest
-            .get_untracked()
-            .map(|(m, _)| {
-                (
-                    m,
-                    ReviewDuties {
-                        reviews: rows.with_untracked(|r| reviews(r)),
-                    },
-                )
-            })
-            .ok_or_else(|| ApiError::local(Text::Required));
-        save.dispatch(body);
-    };
     let at = move || {
         let l: Lang = lang.get();
         match latest.get() {
@@ -122,13 +128,7 @@ pub fn DutiesSection(
         <section class="card" aria-labelledby="h-duties">
             <h2 id="h-duties">{yl(lang, Yr::DutiesToReview)}</h2>
             <p class="muted">{at}</p>
-            <form on:submit=submit>
-                {body}
-                <button class="primary" type="submit"
-                    disabled=move || save.pending().get() || latest.get().is_none() || rows.with(Vec::is_empty)>
-                    {yl(lang, Yr::SaveReviews)}
-                </button>
-            </form>
+            {body}
             {outcome(save)}
         </section>
     }
