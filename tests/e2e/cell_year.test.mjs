@@ -20,11 +20,11 @@ const SIZES = { desktop: { width: 1280, height: 860 }, 'phone-360': { width: 360
 for (const s of Object.keys(SIZES)) mkdirSync(`${SHOTS}/${s}`, { recursive: true });
 
 /** The member who misses a third meeting without a reason (two are recorded before the test). */
-const TRUANT = 'Trần Văn Bảy';
+const TRUANT = 'Trần Đức Bảy';
 /** The member excused at the meeting recorded in the browser. */
-const EXCUSED = 'Bùi Thị Hồng';
+const EXCUSED = 'Bùi Thu Hồng';
 /** The member who does not pay this month. */
-const LATE = 'Hồ Văn Khánh';
+const LATE = 'Hồ Đức Khánh';
 /** The member of an agency cell introduced to the residence cell. */
 const RESIDENT = 'Đinh Công Lực';
 
@@ -45,7 +45,10 @@ async function api(method, path, body, token) {
 const iso = (d) => d.toISOString().slice(0, 10);
 const dmy = (d) => `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
 
-/** Forty Vietnamese names: family, middle and given name; a middle name "Thị" is a woman's. */
+/**
+ * Forty Vietnamese names: family, middle and given name ("Thu" a woman's, "Đức" a man's: no name
+ * of the other test files, which share the server, is repeated).
+ */
 function names() {
   const given = ['An', 'Bảy', 'Cường', 'Dũng', 'Giang', 'Hà', 'Hải', 'Hồng', 'Hùng', 'Khánh',
     'Lan', 'Long', 'Mai', 'Minh', 'Nam', 'Nga', 'Ngọc', 'Phong', 'Phúc', 'Quang',
@@ -56,7 +59,7 @@ function names() {
     'Trang', 'Uyên', 'Vân', 'Xuân', 'Yến', 'Hiền']);
   return given.map((g, i) => {
     const woman = female.has(g);
-    return { full_name: `${family[i % 10]} ${woman ? 'Thị' : 'Văn'} ${g}`, gender: woman ? 'female' : 'male', i };
+    return { full_name: `${family[i % 10]} ${woman ? 'Thu' : 'Đức'} ${g}`, gender: woman ? 'female' : 'male', i };
   });
 }
 
@@ -108,8 +111,8 @@ async function seed() {
   await api('POST', `/organizations/${cell}/duties`, {
     assigned_on: iso(new Date(Date.UTC(year, month - 2, 5))),
     duties: [
-      { member_id: ids['Nguyễn Văn An'], description: 'Vận động các hộ trong xóm đóng góp xây nhà văn hóa' },
-      { member_id: ids['Lê Văn Cường'], description: 'Theo dõi, giúp đỡ quần chúng ưu tú Vũ Văn Khải' },
+      { member_id: ids['Nguyễn Đức An'], description: 'Vận động các hộ trong xóm đóng góp xây nhà văn hóa' },
+      { member_id: ids['Lê Đức Cường'], description: 'Theo dõi, giúp đỡ quần chúng ưu tú Vũ Văn Khải' },
     ],
   }, token);
   await api('POST', `/members/${resident}/liaisons`, {
@@ -226,8 +229,8 @@ test('a secretary records a meeting of 40, the month\'s dues and the reviews, an
 
   // The duties are reviewed at the meeting just recorded.
   await page.getByText(/Kiểm điểm tại buổi sinh hoạt ngày/).waitFor();
-  await page.getByLabel(/Kết quả: Nguyễn Văn An/).selectOption('exceeded');
-  await page.getByLabel(/Kết quả: Lê Văn Cường/).selectOption('done');
+  await page.getByLabel(/Kết quả: Nguyễn Đức An/).selectOption('exceeded');
+  await page.getByLabel(/Kết quả: Lê Đức Cường/).selectOption('done');
   await page.getByRole('button', { name: 'Ghi kết quả kiểm điểm' }).click();
   await page.getByText('Không có nhiệm vụ nào chờ kiểm điểm.').waitFor();
 
@@ -249,7 +252,7 @@ test('a secretary records a meeting of 40, the month\'s dues and the reviews, an
   await shoot('dues-recorded');
 
   // The member's year: the meetings, the reviewed duty and the dues months.
-  await follow(page, `/members/${ids['Nguyễn Văn An']}/year`);
+  await follow(page, `/members/${ids['Nguyễn Đức An']}/year`);
   await page.getByRole('tabpanel').getByText('Vận động các hộ trong xóm').waitFor();
   await page.getByRole('tabpanel').getByText('Hoàn thành vượt mức').first().waitFor();
   await shoot('member-year');
