@@ -470,3 +470,72 @@ async fn the_working_cell_sees_missing_comments_once_its_round_opens() {
         [("Nguyễn Văn Mạnh", "written"), ("Trần Thị Nga", "not_due")]
     );
 }
+
+/// Issue 23: the evaluation round's rows show, beside each member's rating, the year's
+/// attendance, the duty shares with the highest level they allow, and the residence comment.
+#[actix_web::test]
+async fn the_round_rows_show_attendance_duties_and_the_residence_comment() {
+    let f = fixture().await;
+    let liaison = introduce(&f).await;
+    let meet = |on: &str, n_value: &str| {
+        json!({"kind": "regular", "held_on": on, "agenda": "Sinh hoạt chi bộ", "attendance": [
+            {"member_id": f.m, "value": "present"},
+            {"member_id": f.n, "value": n_value, "reason": if n_value == "excused" { json!("Ốm") } else { Value::Null }}]})
+    };
+    let path = format!("/api/v1/organizations/{}/meetings", f.w);
+    let first = f.sec_w.post(&path, meet("2026-02-05", "absent")).await;
+    first.assert_status(201);
+    let second = f.sec_w.post(&path, meet("2026-03-05", "excused")).await;
+    second.assert_status(201);
+    let duties = f
+        .sec_w
+        .post(
+            &format!("/api/v1/organizations/{}/duties", f.w),
+            json!({"assigned_on": "2026-02-05", "meeting_id": first.id(), "duties": [
+                {"member_id": f.m, "description": "Phụ trách tổ dân cư số 3"}]}),
+        )
+        .await;
+    duties.assert_status(201);
+    let duty = duties.json[0]["id"].as_i64().unwrap();
+    f.sec_w
+        .post(
+            &format!("/api/v1/meetings/{}/reviews", second.id()),
+            json!({"reviews": [{"duty_id": duty, "result": "exceeded"}]}),
+        )
+        .await
+        .assert_status(200);
+    comment(&f.sec_r, liaison, 2026, "Gương mẫu ở khu dân cư")
+        .await
+        .assert_status(200);
+    let list = f
+        .sec_w
+        .get(&format!(
+            "/api/v1/evaluations?organization_id={}&year=2026",
+            f.w
+        ))
+        .await;
+    list.assert_status(200);
+    let row = |id: i64| {
+        list.json["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["member_id"] == id)
+            .cloned()
+            .unwrap()
+    };
+    let m = row(f.m);
+    assert_eq!(m["attendance"]["expected"], 2);
+    assert_eq!(m["attendance"]["present"], 2);
+    assert_eq!(m["duty_shares"]["exceeded"], 1);
+    assert_eq!(m["duty_shares"]["done_percent"], 100);
+    assert_eq!(m["highest_level"], "excellent");
+    assert_eq!(m["residence_comment_state"], "written");
+    let n = row(f.n);
+    assert_eq!(n["attendance"]["absent"], 1);
+    assert_eq!(n["attendance"]["excused"], 1);
+    assert_eq!(n["attendance"]["present"], 0);
+    assert_eq!(n["duty_shares"], Value::Null);
+    assert_eq!(n["highest_level"], Value::Null);
+    assert_eq!(n["residence_comment_state"], Value::Null);
+}

@@ -572,3 +572,85 @@ async fn a_seeded_country_has_residence_liaisons_reproducibly() {
     seeded(&again, 6000, 11);
     assert_eq!(load(&again), (liaisons, comments));
 }
+
+/// Issue 23: the seeded year of meetings and duties (reproducible), with members at two
+/// unexcused absences so that recording the third shows the name-removal proposal.
+#[actix_web::test]
+async fn a_seeded_cell_has_its_year_of_meetings_and_members_one_absence_from_a_proposal() {
+    use qldv::db::schema::{meeting_attendance, meetings};
+    let app = TestApp::builder().today("2026-11-30").build().await;
+    seeded(&app, 1500, 7);
+    let mut conn = app.state.pool.get().unwrap();
+    let held: i64 = meetings::table.count().get_result(&mut conn).unwrap();
+    // Absences of this year per member (the seeded year is 2026).
+    let absent: Vec<(i64, i64)> = meeting_attendance::table
+        .filter(meeting_attendance::value.eq("absent"))
+        .group_by(meeting_attendance::member_id)
+        .select((meeting_attendance::member_id, diesel::dsl::count_star()))
+        .load(&mut conn)
+        .unwrap();
+    let two: Vec<i64> = absent.iter().filter(|a| a.1 == 2).map(|a| a.0).collect();
+    let cell: i64 = members::table
+        .find(two[0])
+        .select(members::organization_id)
+        .first(&mut conn)
+        .unwrap();
+    drop(conn);
+    assert!(held > 100, "{held} meetings");
+    assert!(two.len() > 10, "{} members at two absences", two.len());
+
+    let admin = app.admin().await;
+    let year = admin
+        .get(&format!("/api/v1/organizations/{cell}/meetings?year=2026"))
+        .await;
+    year.assert_status(200);
+    assert!(year.json["meetings"].as_array().unwrap().len() >= 10);
+    let proposed = |alerts: &[Value], id: i64| {
+        alerts
+            .iter()
+            .any(|a| a["kind"] == "name_removal_proposed" && a["member_id"] == id)
+    };
+    let before = admin
+        .get_all(&format!("/api/v1/alerts?organization_id={cell}"), 100)
+        .await;
+    assert!(!proposed(&before, two[0]));
+    // The third unexcused absence, recorded through the API: the proposal appears.
+    let sheet = admin
+        .get(&format!(
+            "/api/v1/organizations/{cell}/attendance-sheet?on=2026-11-25"
+        ))
+        .await;
+    let lines: Vec<Value> = sheet.json["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["derived"].is_null())
+        .map(|m| {
+            let value = if m["member_id"] == two[0] {
+                "absent"
+            } else {
+                "present"
+            };
+            json!({"member_id": m["member_id"], "value": value})
+        })
+        .collect();
+    admin
+        .post(
+            &format!("/api/v1/organizations/{cell}/meetings"),
+            json!({"kind": "topical", "held_on": "2026-11-25", "agenda": "Chuyên đề",
+                   "attendance": lines}),
+        )
+        .await
+        .assert_status(201);
+    let after = admin
+        .get_all(&format!("/api/v1/alerts?organization_id={cell}"), 100)
+        .await;
+    assert!(proposed(&after, two[0]));
+
+    // Reproducible: the same seed gives the same year.
+    let other = TestApp::builder().today("2026-11-30").build().await;
+    seeded(&other, 1500, 7);
+    let mut conn = other.state.pool.get().unwrap();
+    let again: i64 = meetings::table.count().get_result(&mut conn).unwrap();
+    assert_eq!(again, held);
+}

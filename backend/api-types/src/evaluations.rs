@@ -117,6 +117,12 @@ pub struct EvaluationListItem {
     pub residence_comment_state: Option<crate::cell_year::LiaisonCommentState>,
     /// That comment's text, once written.
     pub residence_comment: Option<String>,
+    /// Rule 35: the year's attendance at the cell's meetings, for a member with recorded lines.
+    pub attendance: Option<crate::meetings::AttendanceCounts>,
+    /// Rule 38: the year's duty shares, for a member with duties in the year.
+    pub duty_shares: Option<crate::meetings::DutyShares>,
+    /// Rule 38: the highest level those duties allow (offered to the rating, never imposed).
+    pub highest_level: Option<EvaluationLevel>,
 }
 
 /// Counts of a year's ratings inside a subtree.

@@ -86,6 +86,7 @@ term_literals!(
     qldv_api_types::audit::AuditAction,
     qldv_api_types::cell_year::Attendance,
     qldv_api_types::cell_year::MeetingKind,
+    qldv_api_types::cell_year::DutyResult,
 );
 
 /// Typed ids are written as their number.

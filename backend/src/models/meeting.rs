@@ -260,6 +260,12 @@ pub fn sheet_facts(conn: &mut DbConn, cell: OrgId, on: NaiveDate) -> AppResult<V
         .collect())
 }
 
+/// An unexcused absence: the member, their name and cell, the meeting's date, the value.
+pub type Absence = (MemberId, String, OrgId, NaiveDate, Attendance);
+
+/// A meeting held: the cell, its kind, its date.
+pub type HeldIn = (OrgId, MeetingKind, NaiveDate);
+
 /// Rule 36's records: the unexcused absences between two days of the active members whose
 /// organisation path lies in `[lo, hi)`, each with the member's name and cell, by member and
 /// date.
@@ -268,7 +274,7 @@ pub fn absences_in(
     (lo, hi): (&str, &str),
     from: NaiveDate,
     to: NaiveDate,
-) -> AppResult<Vec<(MemberId, String, OrgId, NaiveDate, Attendance)>> {
+) -> AppResult<Vec<Absence>> {
     Ok(meeting_attendance::table
         .inner_join(meetings::table)
         .inner_join(members::table)
@@ -296,7 +302,7 @@ pub fn tracked_cells(
     conn: &mut DbConn,
     (lo, hi): (&str, &str),
     from: NaiveDate,
-) -> AppResult<(Vec<TrackedCell>, Vec<(OrgId, MeetingKind, NaiveDate)>)> {
+) -> AppResult<(Vec<TrackedCell>, Vec<HeldIn>)> {
     let firsts: Vec<(OrgId, Option<NaiveDate>)> = meetings::table
         .inner_join(organizations::table.on(organizations::id.eq(meetings::organization_id)))
         .filter(organizations::path.ge(lo))
@@ -330,7 +336,7 @@ pub fn tracked_cells(
             })
         })
         .collect();
-    let held: Vec<(OrgId, MeetingKind, NaiveDate)> = meetings::table
+    let held: Vec<HeldIn> = meetings::table
         .filter(meetings::organization_id.eq_any(&ids))
         .filter(meetings::held_on.ge(from))
         .select((meetings::organization_id, meetings::kind, meetings::held_on))

@@ -63,14 +63,15 @@ pub async fn list_evaluations(
         crate::routes::common::year(query.year)?,
     );
     let today = state.today();
-    let (rows, summary, round, residence) = crate::db::run(&state.pool, move |c| {
+    let (rows, summary, round, (residence, inputs)) = crate::db::run(&state.pool, move |c| {
         let org = OrganizationRow::find(c, &user.scope, org_id)?;
         let rows = services::evaluations::members_due(c, &org, year, today, after, limit + 1)?;
         let summary = services::evaluations::summary(c, &org, year, today)?;
         let round = services::evaluations::round(c, &user.scope, &org, year, summary)?;
         let ids: Vec<MemberId> = rows.iter().map(|r: &ListRow| r.0).collect();
         let residence = services::liaisons::comments_of(c, &ids, year)?;
-        Ok((rows, summary, round, residence))
+        let inputs = services::evaluation_inputs::of_members(c, &ids, year)?;
+        Ok((rows, summary, round, (residence, inputs)))
     })
     .await?;
     let p = page(
@@ -79,6 +80,7 @@ pub async fn list_evaluations(
         |r: &ListRow| (r.3.clone(), r.0),
         |r: &ListRow| {
             let (state, comment) = residence.get(&r.0).cloned().unzip();
+            let year = inputs.get(&r.0).cloned().unwrap_or_default();
             EvaluationListItem {
                 member_id: r.0,
                 full_name: r.1.clone(),
@@ -86,6 +88,9 @@ pub async fn list_evaluations(
                 evaluation: r.4.as_ref().map(EvaluationRow::to_dto),
                 residence_comment_state: state,
                 residence_comment: comment.flatten(),
+                attendance: year.attendance,
+                duty_shares: year.shares,
+                highest_level: year.highest_level,
             }
         },
     );

@@ -214,7 +214,7 @@ pub fn close_open(
 
 /// The duties of the given rows that belong to `year`: assigned, reviewed or closed in it, or
 /// still open.
-fn in_year(d: &DutyRow, year: i32) -> bool {
+pub(crate) fn in_year(d: &DutyRow, year: i32) -> bool {
     d.assigned_on.year() == year
         || d.reviewed_on.is_some_and(|r| r.year() == year)
         || d.closed_on.is_some_and(|c| c.year() == year)

@@ -16,6 +16,7 @@ pub mod disclosure;
 pub mod dues;
 pub mod duties;
 pub mod entry;
+pub mod evaluation_inputs;
 pub mod evaluations;
 pub mod illnesses;
 pub mod imports;

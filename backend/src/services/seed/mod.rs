@@ -8,6 +8,7 @@
 
 mod candidates;
 mod liaisons;
+mod meetings;
 mod names;
 mod person;
 mod targets;
@@ -59,6 +60,12 @@ pub struct SeedSummary {
     pub candidates: u64,
     /// Residence liaisons (issue 23, rule 39): 15 % of the members of agency cells.
     pub liaisons: u64,
+    /// The cells' meetings of this year (issue 23).
+    pub meetings: u64,
+    /// Their attendance lines.
+    pub attendance: u64,
+    /// Duties assigned this year.
+    pub duties: u64,
 }
 
 /// The rule settings of every regulation, by the date each took effect.
@@ -124,6 +131,8 @@ pub fn run(
     summary.candidates = candidates::grow(conn, opts.seed, opts.today)?;
     summary.liaisons =
         crate::db::write_transaction(conn, |c| liaisons::seed(c, opts.seed, opts.today))?;
+    (summary.meetings, summary.attendance, summary.duties) =
+        crate::db::write_transaction(conn, |c| meetings::seed(c, opts.seed, opts.today))?;
     Ok(summary)
 }
 
