@@ -63,6 +63,10 @@ pub enum AppError {
     /// 500: a bug or an unexpected failure (details go to the log only).
     #[error("internal error: {0}")]
     Internal(String),
+    /// 500 with a stable code: figures about to be sent break an identity they must hold (a
+    /// report's `report_identity_broken`); nothing is sent.
+    #[error("broken {0}: {1}")]
+    Broken(&'static str, Text),
 }
 
 /// One invalid field, its message in both languages (a [`FieldError`] once the language is known).
@@ -127,7 +131,10 @@ impl AppError {
             Self::Forbidden(_) => "forbidden",
             Self::NotFound(_) => "not_found",
             Self::MethodNotAllowed(_) => "method_not_allowed",
-            Self::Conflict(code, _) | Self::Rule(code, _) | Self::Busy(code, ..) => code,
+            Self::Conflict(code, _)
+            | Self::Rule(code, _)
+            | Self::Busy(code, ..)
+            | Self::Broken(code, _) => code,
             Self::HeldElsewhere(_) => "recorded_elsewhere",
             Self::PreconditionFailed(_) => "version_mismatch",
             Self::RateLimited { .. } => "rate_limited",
@@ -166,7 +173,7 @@ impl AppError {
                 "Cơ sở dữ liệu tạm thời không truy cập được",
                 "The database is unreachable for now"
             ),
-            Self::Internal(_) => text!("Lỗi hệ thống", "Internal error"),
+            Self::Internal(_) | Self::Broken(..) => text!("Lỗi hệ thống", "Internal error"),
         }
     }
 
@@ -190,7 +197,9 @@ impl AppError {
                 "Đường dẫn này chỉ nhận: {allow}",
                 "This path accepts only: {allow}"
             ),
-            Self::Conflict(_, m) | Self::Rule(_, m) | Self::Busy(_, m, _) => m.clone(),
+            Self::Conflict(_, m) | Self::Rule(_, m) | Self::Busy(_, m, _) | Self::Broken(_, m) => {
+                m.clone()
+            }
             Self::HeldElsewhere(_) => text!(
                 "Người này đã có hồ sơ đảng viên ở một tổ chức ngoài phạm vi quản lý của bạn; đề \
                  nghị nơi đang quản lý chuyển sinh hoạt đảng thay vì lập hồ sơ mới",
@@ -259,13 +268,14 @@ impl ResponseError for AppError {
             Self::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
             Self::RateLimited { .. } | Self::Busy(..) => StatusCode::TOO_MANY_REQUESTS,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
-            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            Self::Internal(_) | Self::Broken(..) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
     fn error_response(&self) -> HttpResponse {
         match self {
             Self::Internal(m) => tracing::error!(error = %m, "internal error"),
+            Self::Broken(code, m) => tracing::error!(code, error = %m.en, "identity broken"),
             Self::Unavailable(m) => tracing::warn!(error = %m, "database unavailable"),
             other => tracing::debug!(error = %other, "request refused"),
         }

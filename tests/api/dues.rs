@@ -69,7 +69,7 @@ fn dues_of(year: &Value) -> Vec<i64> {
         .unwrap_or_default()
 }
 
-fn line<'a>(sheet: &'a Value, member: i64) -> &'a Value {
+fn line(sheet: &Value, member: i64) -> &Value {
     sheet["lines"]
         .as_array()
         .and_then(|l| l.iter().find(|x| x["member_id"] == member))
@@ -459,4 +459,144 @@ async fn three_months_unpaid_propose_a_name_removal_and_a_deferral_does_not() {
         )
         .await;
     assert!(!alerts.iter().any(|a| a["kind"] == "name_removal_proposed"));
+}
+
+#[actix_web::test]
+async fn the_dues_report_adds_up_the_cells_months_and_balances_on_every_line() {
+    let f = fixture().await;
+    let other_cell = f
+        .admin
+        .create_org("Chi bộ Hai", "cell", Some(f.tree.commune))
+        .await;
+    let dung = f
+        .admin
+        .create_member(official_json(
+            other_cell,
+            "Phạm Văn Dũng",
+            1975,
+            "2001-03-01",
+            4,
+        ))
+        .await;
+    for m in [f.an, f.binh, f.cuong, dung] {
+        basis(
+            &f.admin,
+            m,
+            "2026-10-01",
+            "social_insurance_salary",
+            10_000_000,
+        )
+        .await;
+    }
+    for (cell, month, payments) in [
+        (
+            f.tree.cell,
+            "2026-10",
+            json!([
+            {"member_id": f.an, "amount": 100_000, "channel": "cash"},
+            {"member_id": f.binh, "amount": 120_000, "channel": "cash"}]),
+        ),
+        (
+            f.tree.cell,
+            "2026-11",
+            json!([{"member_id": f.an, "amount": 100_000, "channel": "cash"}]),
+        ),
+        (
+            other_cell,
+            "2026-10",
+            json!([{"member_id": dung, "amount": 60_000, "channel": "cash"}]),
+        ),
+    ] {
+        f.admin
+            .put(
+                &sheet_path(cell, month),
+                json!({"paid_on": format!("{month}-05"), "payments": payments}),
+                None,
+            )
+            .await
+            .assert_status(200);
+    }
+    let res = f
+        .admin
+        .get(&format!(
+            "/api/v1/reports/dues?organization_id={}&from=2026-10-01&to=2026-11-30",
+            f.tree.commune
+        ))
+        .await;
+    res.assert_status(200);
+    let r = &res.json;
+    assert_eq!(r["code"], "dues");
+    let by_org = &r["sections"][0];
+    let keys: Vec<&str> = by_org["columns"]
+        .as_array()
+        .map(|c| c.iter().filter_map(|x| x["key"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        keys,
+        [
+            "members",
+            "due",
+            "paid",
+            "deferred",
+            "arrears",
+            "extra",
+            "collected",
+            "unpaid_members"
+        ]
+    );
+    let row = |section: &Value, key: &str| -> Vec<i64> {
+        section["rows"]
+            .as_array()
+            .and_then(|rows| rows.iter().find(|x| x["key"] == key))
+            .and_then(|x| x["values"].as_array())
+            .map(|v| v.iter().filter_map(Value::as_i64).collect())
+            .unwrap_or_default()
+    };
+    // Cell one: 3 members × 2 months of 100,000; paid 100 + 100 (+20 extra) in October and 100
+    // in November. Cell two: 1 member × 2 months, 60,000 paid.
+    assert_eq!(
+        row(by_org, &f.tree.cell.to_string()),
+        [6, 600_000, 300_000, 0, 300_000, 20_000, 320_000, 3]
+    );
+    assert_eq!(
+        row(by_org, &other_cell.to_string()),
+        [2, 200_000, 60_000, 0, 140_000, 0, 60_000, 2]
+    );
+    assert_eq!(
+        row(by_org, "total"),
+        [8, 800_000, 360_000, 0, 440_000, 20_000, 380_000, 5]
+    );
+    let by_month = &r["sections"][1];
+    assert_eq!(
+        row(by_month, "2026-10"),
+        [4, 400_000, 260_000, 0, 140_000, 20_000, 280_000, 2]
+    );
+    assert_eq!(row(by_month, "total"), row(by_org, "total"));
+    assert!(r["notes"].as_array().is_some_and(|n| n
+        .iter()
+        .any(|x| x.as_str().unwrap_or_default().contains("chưa có tỷ lệ"))));
+    let csv = f
+        .admin
+        .get(&format!(
+            "/api/v1/reports/dues?organization_id={}&from=2026-10-01&to=2026-11-30&format=csv",
+            f.tree.commune
+        ))
+        .await;
+    csv.assert_status(200);
+    assert!(
+        csv.text
+            .contains("\r\nTổng cộng,8,800000,360000,0,440000,20000,380000,5\r\n"),
+        "{}",
+        csv.text
+    );
+    let xlsx = f
+        .admin
+        .get(&format!(
+            "/api/v1/reports/dues/export?organization_id={}&year=2026&format=xlsx",
+            f.tree.commune
+        ))
+        .await;
+    xlsx.assert_status(200);
+    let rows = qldv_tests::xlsx_rows(&xlsx.body);
+    assert_eq!(rows[0][0], "BÁO CÁO THU, NỘP ĐẢNG PHÍ");
 }

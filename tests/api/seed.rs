@@ -653,4 +653,92 @@ async fn a_seeded_cell_has_its_year_of_meetings_and_members_one_absence_from_a_p
     let mut conn = other.state.pool.get().unwrap();
     let again: i64 = meetings::table.count().get_result(&mut conn).unwrap();
     assert_eq!(again, held);
+/// Issue 23: the seeded year of dues. On every seeded cell and month, `dues_cell_months` is the
+/// sum of its members' `dues_months`; every row balances; some members left months unpaid; the
+/// year's dues report of the province balances; the same seed gives the same year.
+#[actix_web::test]
+async fn the_seeded_dues_sum_into_the_cell_months_and_balance() {
+    use qldv::db::schema::{dues_cell_months, dues_months};
+    use std::collections::BTreeMap;
+    let app = TestApp::builder().today("2026-11-30").build().await;
+    seeded(&app, 1500, 11);
+    let mut conn = app.state.pool.get().unwrap();
+    /// Cell, month, due, paid, deferred, arrears, extra, state.
+    type MemberMonth = (i64, i32, i64, i64, i64, i64, i64, String);
+    /// Cell, month, members, due, paid, deferred, arrears, extra.
+    type CellMonth = (i64, i32, i32, i64, i64, i64, i64, i64);
+    let rows: Vec<MemberMonth> = dues_months::table
+        .select((
+            dues_months::organization_id,
+            dues_months::month,
+            dues_months::due,
+            dues_months::paid,
+            dues_months::deferred,
+            dues_months::arrears,
+            dues_months::extra,
+            dues_months::state,
+        ))
+        .load(&mut conn)
+        .unwrap();
+    assert!(rows.len() > 1500 * 10, "{} member-months", rows.len());
+    let mut sums: BTreeMap<(i64, i32), [i64; 6]> = BTreeMap::new();
+    for (org, month, due, paid, deferred, arrears, extra, state) in &rows {
+        assert_eq!(*due, paid + deferred + arrears);
+        let s = sums.entry((*org, *month)).or_default();
+        s[0] += i64::from(state != "not_due");
+        s[1] += due;
+        s[2] += paid;
+        s[3] += deferred;
+        s[4] += arrears;
+        s[5] += extra;
+    }
+    let cells: Vec<CellMonth> = dues_cell_months::table
+        .select((
+            dues_cell_months::organization_id,
+            dues_cell_months::month,
+            dues_cell_months::members,
+            dues_cell_months::due,
+            dues_cell_months::paid,
+            dues_cell_months::deferred,
+            dues_cell_months::arrears,
+            dues_cell_months::extra,
+        ))
+        .load(&mut conn)
+        .unwrap();
+    assert_eq!(cells.len(), sums.len());
+    for (org, month, members, due, paid, deferred, arrears, extra) in cells {
+        assert_eq!(
+            sums.get(&(org, month)),
+            Some(&[i64::from(members), due, paid, deferred, arrears, extra]),
+            "cell {org}, month {month}"
+        );
+    }
+    let unpaid = rows.iter().filter(|r| r.7 == "unpaid").count();
+    let deferred = rows.iter().filter(|r| r.7 == "deferred").count();
+    assert!(
+        unpaid > 0 && deferred > 0,
+        "{unpaid} unpaid, {deferred} deferred"
+    );
+    drop(conn);
+    let admin = app.admin().await;
+    let province: i64 = {
+        let mut conn = app.state.pool.get().unwrap();
+        qldv::db::schema::organizations::table
+            .filter(qldv::db::schema::organizations::parent_id.is_null())
+            .select(qldv::db::schema::organizations::id)
+            .first(&mut conn)
+            .unwrap()
+    };
+    let report = admin
+        .get(&format!(
+            "/api/v1/reports/dues?organization_id={province}&year=2026"
+        ))
+        .await;
+    report.assert_status(200);
+    let due: i64 = rows.iter().map(|r| r.2).sum();
+    assert!(due > 0);
+    assert_eq!(
+        total(&report.json, "by_organization"),
+        rows.iter().filter(|r| r.7 != "not_due").count() as i64
+    );
 }

@@ -198,6 +198,7 @@ error_codes! {
     IdentifierChecksExhausted = "identifier_checks_exhausted", 429, "The day's allowance of identifiers held outside the caller's scope is used up";
     ImportRunning = "import_running", 429, "The caller's previous import has not ended";
     ImportsBusy = "imports_busy", 429, "The server runs as many imports as it allows: retry later";
+    ReportIdentityBroken = "report_identity_broken", 500, "A report's figures break the identity they must hold (due = paid + deferred + arrears): nothing was sent; quote the request id";
     InternalError = "internal_error", 500, "Unexpected failure: quote the request id";
     DatabaseUnavailable = "database_unavailable", 503, "The database is unreachable: retry later";
 }

@@ -29,6 +29,10 @@ crate::vocabulary::vocabulary! {
         /// targets summed), admitted, the share of the target, admissions by category, and the
         /// open candidates by stage.
         Development = "development",
+        /// Đảng phí (01-QĐ/TW 2026) for a period of months: per subordinate organisation and
+        /// per month, due, paid, deferred, arrears, extra and collected (due = paid + deferred +
+        /// arrears on every line), and what each level keeps when the ratios are set.
+        Dues = "dues",
     }
 }
 
@@ -57,6 +61,7 @@ impl ReportCode {
                 | Self::Badges
                 | Self::Timeliness
                 | Self::Development
+                | Self::Dues
         )
     }
 }

@@ -76,3 +76,27 @@ pub fn badge_occasions() -> Text {
         "By the award occasions in the period (3 Feb, 19 May, 2 Sep, 7 Nov and special ones)."
     )
 }
+
+/// The dues report's note on its identity and where its sums come from.
+pub fn dues_identity() -> Text {
+    text!(
+        "Mỗi dòng: phải đóng = đã đóng + được chậm đóng + còn nợ (kiểm tra trước khi gửi). Tổng thu = đã đóng + đóng cao hơn mức quy định. Số liệu cộng từ từng chi bộ theo tháng, theo cây tổ chức của tháng đó.",
+        "On every line: due = paid + deferred + arrears (checked before sending). Collected = paid + paid beyond the due. Summed from each cell's months, by the tree as it was that month."
+    )
+}
+
+/// The dues report's note when the split ratios are not set.
+pub fn dues_no_split() -> Text {
+    text!(
+        "Phân bổ đảng phí giữa chi bộ, tổ chức cơ sở đảng và cấp trên: chưa có tỷ lệ.",
+        "The split of dues between the cell, the grassroots organisation and the levels above: no ratios set yet."
+    )
+}
+
+/// `report_identity_broken`: a line of the dues report does not balance.
+pub fn dues_identity_broken(line: &str) -> Text {
+    text!(
+        "Số liệu đảng phí không cân đối ở dòng \"{line}\" (phải đóng ≠ đã đóng + chậm đóng + còn nợ): báo cáo không được gửi",
+        "The dues figures do not balance on the line \"{line}\" (due ≠ paid + deferred + arrears): the report was not sent"
+    )
+}

@@ -212,6 +212,8 @@ problems! {
     NotTransferredOut = 409, "Not a member transferred out of the system", [MemberNotExited];
     /// 422: The dates break a rule, or give another party age than the sender's paper.
     ArrivalRefused = 422, "The dates break a rule, or give another party age than the sender's paper", [PartyAgeMismatch, ValidationFailed];
+    /// 500: A report's figures break the identity they must hold (`report_identity_broken`): nothing was sent.
+    ReportBroken = 500, "A report's figures break the identity they must hold (`report_identity_broken`): nothing was sent", [ReportIdentityBroken];
     /// 422: A dues basis, relief or arrangement breaks rule 32 or its format.
     DuesEntryRefused = 422, "A dues basis, relief or arrangement breaks rule 32 or its format", [ValidationFailed, DuesBaseNegative, DuesBaseRequired, DuesReliefPercent, DuesReliefTooLong, DuesReliefOpenEnded, DuesReliefBackwards];
     /// 422: `validation_failed` listing every refused line of a dues sheet (`errors[].code`: `dues_not_in_cell`, `dues_line_repeated`, `dues_payment_empty`, `dues_prepayment_not_arranged`).

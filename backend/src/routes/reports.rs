@@ -107,7 +107,7 @@ fn format_of(req: &HttpRequest, asked: Option<&str>) -> Result<Format, AppError>
 
 /// A report for an organisation's subtree (as the tree was at the report's dates, from the
 /// membership periods): `movement`, `composition`, `admissions`, `evaluations`, `discipline`,
-/// `badges`, `completeness`, `timeliness`, `development` (targets, admitted, share, categories). JSON by default; `Accept: text/csv` or the XLSX media type (or
+/// `badges`, `completeness`, `timeliness`, `development` (targets, admitted, share, categories), `dues` (per organisation and month: due, paid, deferred, arrears, extra, collected; 500 `report_identity_broken` if a line does not balance). JSON by default; `Accept: text/csv` or the XLSX media type (or
 /// `format=`) for a spreadsheet with the organisation, the dates and the producer on the sheet.
 /// A generated client reads the spreadsheet with `export_report`.
 #[utoipa::path(
@@ -120,6 +120,7 @@ fn format_of(req: &HttpRequest, asked: Option<&str>) -> Result<Format, AppError>
             (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         )),
         problems::NotFound,
+        problems::ReportBroken,
     ),
 )]
 #[get("/reports/{code}")]
@@ -148,6 +149,7 @@ pub async fn get_report(
             (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         )),
         problems::NotFound,
+        problems::ReportBroken,
     ),
 )]
 #[get("/reports/{code}/export")]

@@ -51,6 +51,7 @@ labels!(English, en;
         Completeness => "Dossier completeness",
         Timeliness => "Data-entry timeliness",
         Development => "Developing new members",
+        Dues => "Party dues collected and owed",
     }
 );
 

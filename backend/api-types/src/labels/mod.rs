@@ -79,7 +79,8 @@ mod tests {
                 "badges",
                 "completeness",
                 "timeliness",
-                "development"
+                "development",
+                "dues"
             ]
         );
         use crate::regulations::{QuotaBase, RegulationChain};

@@ -51,6 +51,7 @@ labels!(Vietnamese, vi;
         Completeness => "Báo cáo chất lượng dữ liệu hồ sơ đảng viên",
         Timeliness => "Báo cáo kịp thời cập nhật dữ liệu đảng viên",
         Development => "Báo cáo phát triển đảng viên",
+        Dues => "Báo cáo thu, nộp đảng phí",
     }
 );
 

@@ -3,6 +3,7 @@
 //! integer `yyyymm` here and a [`Month`] everywhere else.
 
 pub mod months;
+pub mod report;
 
 use std::collections::HashMap;
 

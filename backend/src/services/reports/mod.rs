@@ -1,6 +1,7 @@
 //! Statistical reports: the counts of [`crate::models::report`] arranged into printable tables.
 
 mod development;
+mod dues;
 mod labels;
 pub mod render;
 mod timeliness;
@@ -114,6 +115,7 @@ pub fn build(
         ReportCode::Badges => badges(conn, &root, p)?,
         ReportCode::Timeliness => timeliness::build(conn, &root, p)?,
         ReportCode::Development => development::build(conn, &root, p)?,
+        ReportCode::Dues => dues::build(conn, &root, p)?,
         ReportCode::Completeness => {
             let c = counts(report::completeness(conn, p)?);
             per_org(

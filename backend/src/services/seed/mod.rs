@@ -9,6 +9,7 @@
 mod candidates;
 mod liaisons;
 mod meetings;
+mod dues;
 mod names;
 mod person;
 mod targets;
@@ -66,6 +67,8 @@ pub struct SeedSummary {
     pub attendance: u64,
     /// Duties assigned this year.
     pub duties: u64,
+    /// Member-months of party dues settled this year (issue 23).
+    pub dues_months: u64,
 }
 
 /// The rule settings of every regulation, by the date each took effect.
@@ -133,6 +136,8 @@ pub fn run(
         crate::db::write_transaction(conn, |c| liaisons::seed(c, opts.seed, opts.today))?;
     (summary.meetings, summary.attendance, summary.duties) =
         crate::db::write_transaction(conn, |c| meetings::seed(c, opts.seed, opts.today))?;
+    summary.dues_months =
+        crate::db::write_transaction(conn, |c| dues::seed(c, opts.seed, opts.today))?;
     Ok(summary)
 }
 
