@@ -46,9 +46,7 @@ pub fn alert_action(kind: AlertKind, member: MemberId, org: OrgId) -> (Ux, Strin
         AlertKind::RemovalNotRecorded | AlertKind::NameRemovalProposed => {
             (Ux::ActRemoval, urls::member_tab(member, MemberTab::Actions))
         }
-        AlertKind::LateEntry | AlertKind::DuesArrears => {
-            (Ux::ActAway, urls::member_tab(member, MemberTab::Events))
-        }
+        AlertKind::LateEntry => (Ux::ActAway, urls::member_tab(member, MemberTab::Events)),
         AlertKind::CandidateCertificateExpired
         | AlertKind::CandidateIntroducerLeft
         | AlertKind::CandidateIntroducerDisciplined

@@ -7,9 +7,9 @@
 //! province.
 
 mod candidates;
+mod dues;
 mod liaisons;
 mod meetings;
-mod dues;
 mod names;
 mod person;
 mod targets;
