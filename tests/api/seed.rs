@@ -653,6 +653,8 @@ async fn a_seeded_cell_has_its_year_of_meetings_and_members_one_absence_from_a_p
     let mut conn = other.state.pool.get().unwrap();
     let again: i64 = meetings::table.count().get_result(&mut conn).unwrap();
     assert_eq!(again, held);
+}
+
 /// Issue 23: the seeded year of dues. On every seeded cell and month, `dues_cell_months` is the
 /// sum of its members' `dues_months`; every row balances; some members left months unpaid; the
 /// year's dues report of the province balances; the same seed gives the same year.
