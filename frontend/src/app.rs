@@ -11,7 +11,7 @@ use crate::components::menu::MenuButton;
 use crate::components::org_kind::provide_kinds;
 use crate::components::org_picker::provide_scope;
 use crate::components::Loading;
-use crate::i18n::{label, provide_lang, use_lang, Text};
+use crate::i18n::{label, provide_lang, use_lang, yl, Text, Yr};
 use crate::pages::login::Login;
 use crate::pages::members::MemberList;
 use crate::{api, lazy, session};
@@ -72,6 +72,7 @@ fn Shell() -> impl IntoView {
                 <A href="/" exact=true>{label(lang, Text::Dashboard)}</A>
                 <A href="/members">{label(lang, Text::Members)}</A>
                 <A href="/candidates">{label(lang, Text::Candidates)}</A>
+                <A href="/cells/month">{yl(lang, Yr::CellMonth)}</A>
                 <A href="/transfers">{label(lang, Text::Transfers)}</A>
                 <A href="/evaluations">{label(lang, Text::Evaluations)}</A>
                 <A href="/badges">{label(lang, Text::Badges)}</A>
@@ -113,11 +114,15 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("transfers") view={Lazy::<lazy::MemberTransfersRoute>::new()}/>
                 <Route path=path!("disciplines") view={Lazy::<lazy::DisciplinesRoute>::new()}/>
                 <Route path=path!("actions") view={Lazy::<lazy::ActionsRoute>::new()}/>
+                <Route path=path!("year") view={Lazy::<lazy::MemberYearRoute>::new()}/>
             </ParentRoute>
             <Route path=path!("/candidates") view={Lazy::<lazy::PipelineRoute>::new()}/>
             <Route path=path!("/candidates/new") view={Lazy::<lazy::NewCandidateRoute>::new()}/>
             <Route path=path!("/candidates/:id") view={Lazy::<lazy::CandidateRoute>::new()}/>
             <Route path=path!("/targets") view={Lazy::<lazy::TargetsRoute>::new()}/>
+            <Route path=path!("/cells/month") view={Lazy::<lazy::CellChooserRoute>::new()}/>
+            <Route path=path!("/cells/:id/month") view={Lazy::<lazy::CellMonthRoute>::new()}/>
+            <Route path=path!("/cells/:id/liaisons") view={Lazy::<lazy::LiaisonsRoute>::new()}/>
             <Route path=path!("/transfers") view={Lazy::<lazy::TransfersRoute>::new()}/>
             <Route path=path!("/evaluations") view={Lazy::<lazy::EvaluationsRoute>::new()}/>
             <Route path=path!("/badges") view={Lazy::<lazy::BadgesRoute>::new()}/>

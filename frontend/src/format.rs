@@ -149,6 +149,41 @@ pub fn fixed(x: f64, places: u32) -> String {
     )
 }
 
+/// An amount of đồng, from an integer, with thousands separators: `85.000 đ` (Vietnamese) or
+/// `85,000 đ` (English). Never through a float.
+pub fn dong(lang: Lang, n: i64) -> String {
+    let sep = if lang == Lang::En { ',' } else { '.' };
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + 8);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out.push_str(" đ");
+    out
+}
+
+/// An amount of đồng as typed: digits with or without separators (`85.000`, `85,000`,
+/// `85 000 đ`). `Ok(None)` when blank; `Err` when it is not a whole number of đồng.
+pub fn parse_dong(text: &str) -> Result<Option<i64>, ()> {
+    let digits: String = text
+        .chars()
+        .filter(|c| !matches!(c, '.' | ',' | ' ' | '\u{a0}' | 'đ' | 'Đ'))
+        .collect();
+    if digits.is_empty() {
+        return Ok(None);
+    }
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(());
+    }
+    digits.parse().map(Some).map_err(|_| ())
+}
+
 /// Today by the browser's clock, as `YYYY-MM-DD` (the default of date inputs).
 pub fn today_iso() -> String {
     let d = js_sys::Date::new_0();
@@ -246,6 +281,29 @@ mod tests {
         }
         assert_eq!(iso_to_display("20/03/2025"), "20/03/2025");
         assert_eq!(iso_to_display(""), "");
+    }
+
+    #[test]
+    fn dong_are_written_with_thousands_separators_and_read_back() {
+        assert_eq!(dong(Lang::Vi, 85_000), "85.000 đ");
+        assert_eq!(dong(Lang::En, 1_234_567), "1,234,567 đ");
+        assert_eq!(dong(Lang::Vi, 0), "0 đ");
+        assert_eq!(dong(Lang::Vi, 999), "999 đ");
+        assert_eq!(dong(Lang::Vi, -5_000), "-5.000 đ");
+        assert_eq!(
+            dong(Lang::Vi, i64::MIN).len(),
+            "-9.223.372.036.854.775.808 đ".len()
+        );
+        for typed in ["85000", "85.000", "85,000", " 85 000 đ "] {
+            assert_eq!(parse_dong(typed), Ok(Some(85_000)), "{typed}");
+        }
+        assert_eq!(parse_dong("  "), Ok(None));
+        assert_eq!(parse_dong("85,5k"), Err(()));
+        assert_eq!(parse_dong("-5000"), Err(()));
+        for n in [0, 7, 1_000, 85_000, 12_345_678] {
+            assert_eq!(parse_dong(&dong(Lang::Vi, n)), Ok(Some(n)));
+            assert_eq!(parse_dong(&dong(Lang::En, n)), Ok(Some(n)));
+        }
     }
 
     #[test]

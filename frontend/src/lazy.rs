@@ -85,6 +85,8 @@ pub enum MemberScreen {
     Disciplines,
     /// The member's actions tab.
     Actions,
+    /// The member's year tab: attendance, duties, dues (issue 23).
+    Year,
 }
 
 /// The view of one of a member's page and its tabs, the new-member form and the printed member form.
@@ -103,6 +105,7 @@ fn member_area(screen: MemberScreen) -> AnyView {
         MemberScreen::Transfers => view! { <pages::member::transfers::TransfersTab/> }.into_any(),
         MemberScreen::Disciplines => view! { <pages::member::history::Disciplines/> }.into_any(),
         MemberScreen::Actions => view! { <pages::member::actions::Actions/> }.into_any(),
+        MemberScreen::Year => view! { <pages::member::year::YearTab/> }.into_any(),
     }
 }
 
@@ -132,6 +135,41 @@ lazy_routes! {
     DisciplinesRoute => MemberScreen::Disciplines;
     /// The member's actions tab.
     ActionsRoute => MemberScreen::Actions;
+    /// The member's year tab.
+    MemberYearRoute => MemberScreen::Year;
+}
+
+/// The screens of the cell's year (issue 23): the secretary's month, the choice of a cell, the
+/// residence cell's liaison members.
+#[derive(Clone, Copy)]
+#[repr(u8)]
+pub enum CellYearScreen {
+    /// `/cells/month`: choose a cell.
+    Chooser,
+    /// `/cells/:id/month`: the secretary's month.
+    Month,
+    /// `/cells/:id/liaisons`: the residence cell's liaison members.
+    Liaisons,
+}
+
+/// The view of one of the cell's year screens.
+#[lazy]
+fn cell_year_area(screen: CellYearScreen) -> AnyView {
+    match screen {
+        CellYearScreen::Chooser => view! { <pages::cell_month::CellChooser/> }.into_any(),
+        CellYearScreen::Month => view! { <pages::cell_month::CellMonthPage/> }.into_any(),
+        CellYearScreen::Liaisons => view! { <pages::liaisons::LiaisonsPage/> }.into_any(),
+    }
+}
+
+lazy_routes! {
+    cell_year_area:
+    /// `/cells/month`: choose a cell.
+    CellChooserRoute => CellYearScreen::Chooser;
+    /// `/cells/:id/month`: the secretary's month.
+    CellMonthRoute => CellYearScreen::Month;
+    /// `/cells/:id/liaisons`: the residence cell's liaison members.
+    LiaisonsRoute => CellYearScreen::Liaisons;
 }
 
 /// The screens of the candidates' pipeline, forms and page, and the admission targets.

@@ -8,6 +8,10 @@
 //! | `/members/:id` | a member: dossier |
 //! | `/members/:id/edit` | correcting the dossier |
 //! | `/members/:id/events` `…/evaluations` `…/cards` `…/badges` `…/transfers` `…/disciplines` `…/actions` | a member's tabs |
+//! | `/members/:id/year?year=` | a member's year: attendance, duties, dues |
+//! | `/cells/month` | choosing the cell whose month to open |
+//! | `/cells/:id/month?on=&month=` | the secretary's month: meeting date, dues month |
+//! | `/cells/:id/liaisons?year=` | the residence cell's liaison members and comments |
 //! | `/transfers` | pending transfers, incoming and outgoing |
 //! | `/evaluations?organization_id=&year=` | an evaluation round |
 //! | `/badges?organization_id=&occasion=` | badge eligibility and proposals |
@@ -43,6 +47,8 @@ pub enum MemberTab {
     Disciplines,
     /// Lifecycle decisions.
     Actions,
+    /// The year: attendance, duties, dues.
+    Year,
 }
 
 impl MemberTab {
@@ -58,6 +64,7 @@ impl MemberTab {
             Self::Transfers => "transfers",
             Self::Disciplines => "disciplines",
             Self::Actions => "actions",
+            Self::Year => "year",
         }
     }
 }
@@ -73,6 +80,21 @@ pub fn member_tab(id: MemberId, tab: MemberTab) -> String {
         "" => member(id),
         s => format!("/members/{id}/{s}"),
     }
+}
+
+/// `/cells/:id/month`: the secretary's month of a cell.
+pub fn cell_month(org: OrgId) -> String {
+    format!("/cells/{org}/month")
+}
+
+/// The evaluation round of an organisation.
+pub fn evaluations_in(org: OrgId) -> String {
+    format!("/evaluations?organization_id={org}")
+}
+
+/// `/cells/:id/liaisons`: the members introduced to a residence cell.
+pub fn cell_liaisons(org: OrgId) -> String {
+    format!("/cells/{org}/liaisons")
 }
 
 /// `/members/:id/print`: the member form (2-HSĐV) on A4.
@@ -142,6 +164,9 @@ mod tests {
         assert_eq!(member_tab(id, MemberTab::Dossier), "/members/12");
         assert_eq!(member_tab(id, MemberTab::Events), "/members/12/events");
         assert_eq!(members_in(OrgId(3)), "/members?organization_id=3");
+        assert_eq!(member_tab(id, MemberTab::Year), "/members/12/year");
+        assert_eq!(cell_month(OrgId(3)), "/cells/3/month");
+        assert_eq!(cell_liaisons(OrgId(3)), "/cells/3/liaisons");
         assert_eq!(new_member(None), "/members/new");
         assert_eq!(candidates_in(OrgId(3)), "/candidates?organization_id=3");
         assert_eq!(candidate(id), "/candidates/12");

@@ -100,6 +100,7 @@ function screens(seeded) {
     ['member-transfers', member('Chuyển sinh hoạt')],
     ['member-disciplines', member('Kỷ luật')],
     ['member-actions', member('Nghiệp vụ')],
+    ['member-year', member('Sinh hoạt, đảng phí')],
     ['transfers', { path: '/transfers', ready: heading('Chuyển sinh hoạt') }],
     // Developing new members (issue 22): the cell's pipeline, a new candidate, a file, targets.
     ['candidates', { path: `/candidates?organization_id=${seeded.cell}`, ready: heading('Quần chúng ưu tú theo giai đoạn') }],
@@ -109,6 +110,9 @@ function screens(seeded) {
     ['evaluations', { path: `/evaluations?organization_id=${seeded.ward}`, ready: (p) => p.getByLabel('Xếp loại Vũ Thị Hà') }],
     ['badges', { path: '/badges', ready: heading('Huy hiệu Đảng') }],
     ['organizations', { path: '/organizations', ready: (p) => p.getByText('Tỉnh ủy Hòa Bình') }],
+    ['cell-chooser', { path: '/cells/month', ready: heading('Sinh hoạt chi bộ') }],
+    ['cell-month', { path: `/cells/${seeded.cell}/month`, ready: (p) => p.locator('ol.att-sheet li').first() }],
+    ['cell-liaisons', { path: `/cells/${seeded.cell}/liaisons`, ready: (p) => p.getByText('Chưa có đảng viên nào được giới thiệu', { exact: false }) }],
     ['reports', { path: '/reports', ready: heading('Báo cáo thống kê') }],
     ['imports', { path: '/imports', ready: heading('Nhập dữ liệu') }],
     ['users', { path: '/users', ready: heading('Tài khoản người dùng') }],

@@ -737,6 +737,21 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// A member's introduction to the party organisation where they live (rule 39).
+    residence_liaisons (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        residence_org_id -> BigInt,
+        mode -> Text,
+        introduced_on -> Date,
+        ended_on -> Nullable<Date>,
+        introduction_no -> Nullable<Text>,
+        entered_by -> Nullable<BigInt>,
+        entered_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     /// One member's line of a meeting's attendance sheet (rule 35).
     meeting_attendance (meeting_id, member_id) {
         meeting_id -> BigInt,
@@ -768,21 +783,6 @@ diesel::table! {
 
 diesel::joinable!(meeting_attendance -> meetings (meeting_id));
 diesel::joinable!(meeting_attendance -> members (member_id));
-
-diesel::table! {
-    /// A member's introduction to the party organisation where they live (rule 39).
-    residence_liaisons (id) {
-        id -> BigInt,
-        member_id -> BigInt,
-        residence_org_id -> BigInt,
-        mode -> Text,
-        introduced_on -> Date,
-        ended_on -> Nullable<Date>,
-        introduction_no -> Nullable<Text>,
-        entered_by -> Nullable<BigInt>,
-        entered_at -> Timestamp,
-    }
-}
 
 diesel::table! {
     /// The residence organisation's yearly comment on a liaison member (rule 39).

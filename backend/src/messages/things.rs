@@ -35,12 +35,12 @@ pub enum Thing {
     Card,
     /// A candidate for admission (quần chúng ưu tú).
     Candidate,
-    /// A member's residence liaison (213-QĐ/TW).
-    Liaison,
     /// A cell meeting (issue 23).
     Meeting,
     /// A duty assigned to a member (issue 23).
     Duty,
+    /// A member's residence liaison (213-QĐ/TW).
+    Liaison,
 }
 
 impl Thing {
@@ -61,9 +61,9 @@ impl Thing {
         Thing::BadgeProposal,
         Thing::Card,
         Thing::Candidate,
-        Thing::Liaison,
         Thing::Meeting,
         Thing::Duty,
+        Thing::Liaison,
     ];
 
     /// The noun in `lang`.
@@ -91,9 +91,9 @@ impl Thing {
             Thing::BadgeProposal => "đề nghị tặng Huy hiệu",
             Thing::Card => "thẻ đảng viên",
             Thing::Candidate => "quần chúng ưu tú",
-            Thing::Liaison => "giới thiệu đảng viên về nơi cư trú",
             Thing::Meeting => "buổi sinh hoạt chi bộ",
             Thing::Duty => "nhiệm vụ được phân công",
+            Thing::Liaison => "giới thiệu đảng viên về nơi cư trú",
         }
     }
 
@@ -114,9 +114,9 @@ impl Thing {
             Thing::BadgeProposal => "party-badge proposal",
             Thing::Card => "party card",
             Thing::Candidate => "candidate for admission",
-            Thing::Liaison => "residence liaison",
             Thing::Meeting => "cell meeting",
             Thing::Duty => "assigned duty",
+            Thing::Liaison => "residence liaison",
         }
     }
 }

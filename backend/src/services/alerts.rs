@@ -220,10 +220,10 @@ pub fn for_subtree(conn: &mut DbConn, path: &str, today: NaiveDate) -> AppResult
     out.extend(super::name_removal::alerts(conn, &lo, &hi, today)?);
     // Issue 22: the candidates' files (rules 2, 24, 25, 29).
     out.extend(super::candidates::alerts(conn, (&lo, &hi), today)?);
-    // Rule 39: residence comments missing once the evaluation round opened.
-    out.extend(super::liaisons::alerts(conn, path, today)?);
     // Issue 23: meetings missing (rule 34), duties closed (rule 38).
     out.extend(super::meeting_alerts::alerts(conn, (&lo, &hi), today)?);
+    // Rule 39: residence comments missing once the evaluation round opened.
+    out.extend(super::liaisons::alerts(conn, path, today)?);
 
     out.sort_by(|a, b| a.date.cmp(&b.date).then(a.member_id.0.cmp(&b.member_id.0)));
     Ok(out)

@@ -29,6 +29,24 @@ pub fn kind_name(kinds: &[OrganizationKind], lang: Lang, code: &str) -> String {
         .unwrap_or_else(|| code.to_string())
 }
 
+/// Whether members are registered directly in organisations of kind `code` (cells and
+/// grassroots cells): where meetings, dues and duties are kept. Tracked; false while the kinds
+/// load.
+pub fn holds_members_kind(code: &str) -> bool {
+    use_context::<Kinds>()
+        .and_then(|Kinds(k)| k.get())
+        .and_then(Result::ok)
+        .is_some_and(|list| list.iter().any(|k| k.code == code && k.holds_members))
+}
+
+/// Whether the organisation `id` of the scope holds members (see [`holds_members_kind`]).
+pub fn holds_members(id: qldv_api_types::OrgId) -> bool {
+    crate::components::org_picker::scope_orgs()
+        .into_iter()
+        .find(|o| o.id == id)
+        .is_some_and(|o| holds_members_kind(&o.kind))
+}
+
 /// A kind's name, in the chosen language.
 #[component]
 pub fn KindName(code: String) -> impl IntoView {

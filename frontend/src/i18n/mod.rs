@@ -226,6 +226,7 @@ pub enum Text {
     Warnings,
     Closed,
     Category,
+    MemberYear,
 }
 
 impl Lang {
@@ -486,6 +487,7 @@ fn pair(key: Text) -> (&'static str, &'static str) {
         Warnings => ("Lưu ý", "Note"),
         Closed => ("Hồ sơ đã đóng.", "The file is closed."),
         Category => ("Đối tượng theo nghề nghiệp", "Occupational category"),
+        MemberYear => ("Sinh hoạt, đảng phí", "Meetings, dues"),
     }
 }
 
@@ -506,10 +508,12 @@ pub fn use_lang() -> RwSignal<Lang> {
 mod choice;
 pub mod ux;
 mod values;
+pub mod year;
 
 pub use choice::{provide_lang, stored_lang};
 pub use ux::Ux;
 pub use values::{event_label, field_label};
+pub use year::{yl, Yr};
 
 #[cfg(test)]
 mod tests;

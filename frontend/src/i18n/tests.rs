@@ -98,6 +98,18 @@ fn every_value_the_server_can_send_has_a_vietnamese_label() {
     labelled::<auth::Role>();
     labelled::<reports::ReportCode>();
     labelled::<reports::ImportStatus>();
+    use qldv_api_types::cell_year as cy;
+    labelled::<cy::MeetingKind>();
+    labelled::<cy::Attendance>();
+    labelled::<cy::DutyResult>();
+    labelled::<cy::DutyClosure>();
+    labelled::<cy::DuesCategory>();
+    labelled::<cy::DuesMonthState>();
+    labelled::<cy::DuesArrangementKind>();
+    labelled::<cy::PaymentChannel>();
+    labelled::<cy::LiaisonMode>();
+    labelled::<cy::LiaisonCommentState>();
+    labelled::<cy::CellYearAlertKind>();
 }
 
 #[test]
@@ -219,6 +231,8 @@ fn every_aid_has_both_languages() {
         ActAway,
         ActDiscipline,
         ActTemporary,
+        ActCellMonth,
+        ActEvaluation,
         PrintMemberForm,
         PrintReport,
         ScoreHint,

@@ -60,6 +60,10 @@ pub enum Ux {
     ActRemoval,
     /// Open a candidate's admission file.
     ActCandidate,
+    /// Open the cell's month (meetings, duties, dues).
+    ActCellMonth,
+    /// Open the evaluation round (a residence comment missing).
+    ActEvaluation,
     /// The member form, to print.
     PrintMemberForm,
     /// A report, to print.
@@ -141,6 +145,8 @@ fn pair(key: Ux) -> (&'static str, &'static str) {
         ActTemporary => ("Xem chuyển sinh hoạt tạm thời", "Open the temporary transfer"),
         ActRemoval => ("Xem xét xóa tên", "Consider the name removal"),
         ActCandidate => ("Xem hồ sơ kết nạp", "Open the admission file"),
+        ActCellMonth => ("Mở sinh hoạt chi bộ", "Open the cell's month"),
+        ActEvaluation => ("Mở đợt đánh giá", "Open the evaluation round"),
         PrintMemberForm => ("In phiếu đảng viên", "Print the member form"),
         PrintReport => ("Bản in", "Print view"),
         ScoreHint => ("Điểm (0–100)", "Score (0–100)"),

@@ -7,7 +7,7 @@ use leptos_router::hooks::query_signal;
 use qldv_api_types::evaluations::EvaluationLevel;
 use qldv_api_types::movements::AlertKind;
 use qldv_api_types::organizations::Organization;
-use qldv_api_types::MemberId;
+use qldv_api_types::{MemberId, OrgId};
 
 use crate::api;
 use crate::components::breadcrumbs::OrgBreadcrumbs;
@@ -20,10 +20,15 @@ use crate::session;
 use crate::urls::{self, MemberTab};
 
 /// What clears an alert, and where it is done: the member's decisions for an overdue recognition,
-/// the transfer inbox for a transfer not received, the member's history, discipline or transfers
-/// otherwise.
-pub fn alert_action(kind: AlertKind, member: MemberId) -> (Ux, String) {
+/// the transfer inbox for a transfer not received, the cell's month for its meetings, duties and
+/// dues, the member's history, discipline or transfers otherwise.
+pub fn alert_action(kind: AlertKind, member: MemberId, org: OrgId) -> (Ux, String) {
     match kind {
+        AlertKind::RegularMeetingMissing
+        | AlertKind::TopicalMeetingMissing
+        | AlertKind::DutiesClosed
+        | AlertKind::DuesArrears => (Ux::ActCellMonth, urls::cell_month(org)),
+        AlertKind::LiaisonCommentMissing => (Ux::ActEvaluation, urls::evaluations_in(org)),
         AlertKind::RecognitionOverdue => (
             Ux::ActRecognize,
             urls::member_tab(member, MemberTab::Actions),
@@ -41,9 +46,7 @@ pub fn alert_action(kind: AlertKind, member: MemberId) -> (Ux, String) {
         AlertKind::RemovalNotRecorded | AlertKind::NameRemovalProposed => {
             (Ux::ActRemoval, urls::member_tab(member, MemberTab::Actions))
         }
-        AlertKind::LateEntry | AlertKind::DuesArrears => {
-            (Ux::ActAway, urls::member_tab(member, MemberTab::Events))
-        }
+        AlertKind::LateEntry => (Ux::ActAway, urls::member_tab(member, MemberTab::Events)),
         AlertKind::CandidateCertificateExpired
         | AlertKind::CandidateIntroducerLeft
         | AlertKind::CandidateIntroducerDisciplined
@@ -154,7 +157,9 @@ pub fn Dashboard() -> impl IntoView {
                         {list.into_iter().map(|a| {
                             // The server words its advice in Vietnamese; in English the kind says it.
                             let (message, kind) = (a.message, a.kind);
-                            let (todo, href) = alert_action(kind, a.member_id);
+                            let (todo, href) = alert_action(kind, a.member_id, a.organization_id);
+                            // An alert about the cell itself (member 0) names the cell.
+                            let who = if a.member_id.0 == 0 { urls::cell_month(a.organization_id) } else { urls::member(a.member_id) };
                             let what = move || match lang.get() {
                                 Lang::Vi => message.clone(),
                                 Lang::En => Lang::En.term(kind).to_string(),
@@ -162,7 +167,7 @@ pub fn Dashboard() -> impl IntoView {
                             view! {
                                 <tr>
                                     <td>{format::date(a.date)}</td>
-                                    <td><A href=urls::member(a.member_id)>{a.full_name}</A></td>
+                                    <td><A href=who>{a.full_name}</A></td>
                                     <td>{what}</td>
                                     <td class="todo"><A href=href>{move || lang.get().ux(todo)}</A></td>
                                 </tr>
@@ -199,16 +204,20 @@ mod tests {
     #[test]
     fn every_alert_leads_to_what_clears_it() {
         for kind in AlertKind::ALL.iter().copied() {
-            let (_, href) = alert_action(kind, MemberId(7));
+            let (_, href) = alert_action(kind, MemberId(7), OrgId(3));
             assert!(href.starts_with('/'), "{kind}");
         }
         assert_eq!(
-            alert_action(AlertKind::RecognitionOverdue, MemberId(7)).1,
+            alert_action(AlertKind::RecognitionOverdue, MemberId(7), OrgId(3)).1,
             "/members/7/actions"
         );
         assert_eq!(
-            alert_action(AlertKind::TransferNotReceived, MemberId(7)).1,
+            alert_action(AlertKind::TransferNotReceived, MemberId(7), OrgId(3)).1,
             "/transfers"
+        );
+        assert_eq!(
+            alert_action(AlertKind::RegularMeetingMissing, MemberId(0), OrgId(3)).1,
+            "/cells/3/month"
         );
     }
 }

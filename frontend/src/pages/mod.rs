@@ -3,9 +3,11 @@
 pub mod badges;
 pub mod candidate;
 pub mod candidates;
+pub mod cell_month;
 pub mod dashboard;
 pub mod evaluations;
 pub mod imports;
+pub mod liaisons;
 pub mod login;
 pub mod member;
 pub mod member_new;

@@ -6,9 +6,9 @@ use qldv_api_types::organizations::Organization;
 use qldv_api_types::OrgId;
 
 use crate::api;
-use crate::components::org_kind::KindName;
+use crate::components::org_kind::{holds_members_kind, KindName};
 use crate::components::read::{read, show};
-use crate::i18n::{label, use_lang, Text};
+use crate::i18n::{label, use_lang, yl, Text, Yr};
 use crate::urls;
 
 /// One organisation, with its children read when opened.
@@ -17,6 +17,7 @@ fn Node(org: Organization) -> impl IntoView {
     let open = RwSignal::new(false);
     let lang = use_lang();
     let id = org.id;
+    let kind = org.kind.clone();
     view! {
         <li>
             <button class="toggle" type="button" aria-expanded=move || open.get().to_string()
@@ -28,6 +29,10 @@ fn Node(org: Organization) -> impl IntoView {
             <A href=urls::members_in(id)>{label(lang, Text::Members)}</A>
             " · "<A href=urls::candidates_in(id)>{label(lang, Text::Candidates)}</A>
             " · "<A href=urls::targets(Some(id))>{label(lang, Text::Targets)}</A>
+            <Show when=move || holds_members_kind(&kind)>
+                " · "<A href=urls::cell_month(id)>{yl(lang, Yr::CellMonth)}</A>
+                " · "<A href=urls::cell_liaisons(id)>{yl(lang, Yr::Liaisons)}</A>
+            </Show>
             <Show when=move || open.get()>
                 <Children parent=Some(id)/>
             </Show>

@@ -8,6 +8,7 @@ pub mod dossier;
 pub mod edit;
 pub mod history;
 pub mod transfers;
+pub mod year;
 
 use std::future::Future;
 
@@ -25,7 +26,7 @@ use crate::i18n::{use_lang, Text, Ux};
 use crate::urls::{self, MemberTab};
 
 /// The tabs, in order, with their labels.
-const TABS: [(MemberTab, Text); 8] = [
+const TABS: [(MemberTab, Text); 9] = [
     (MemberTab::Dossier, Text::Dossier),
     (MemberTab::Events, Text::History),
     (MemberTab::Evaluations, Text::Evaluations),
@@ -33,6 +34,7 @@ const TABS: [(MemberTab, Text); 8] = [
     (MemberTab::Badges, Text::Badges),
     (MemberTab::Transfers, Text::Transfers),
     (MemberTab::Disciplines, Text::Disciplines),
+    (MemberTab::Year, Text::MemberYear),
     (MemberTab::Actions, Text::Actions),
 ];
 

@@ -1,0 +1,296 @@
+// The cell's year through the web client (issue 23): a cell secretary opens the month of a cell
+// of 40 members, records a meeting with the whole attendance sheet in one request (a refused
+// line shown on its row first), records the month's dues with "all paid", reviews the open
+// duties at the meeting, and sees the name-removal proposal of the member who missed a third
+// meeting without a reason; the member's year and the residence cell's liaison page. Each screen
+// is photographed at a desk and on a 360 px phone, checked by axe-core (a11y.mjs) and for
+// sideways scrolling. Its own organisations (Nam Định), so it runs beside the other files
+// against the same server.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { checkA11y } from './a11y.mjs';
+
+const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
+const PASSWORD = process.env.ADMIN_PASSWORD ?? 'admin';
+const SHOTS = `${process.env.SCREENSHOTS ?? 'screenshots'}/cell-year`;
+const SIZES = { desktop: { width: 1280, height: 860 }, 'phone-360': { width: 360, height: 740 } };
+for (const s of Object.keys(SIZES)) mkdirSync(`${SHOTS}/${s}`, { recursive: true });
+
+/** The member who misses a third meeting without a reason (two are recorded before the test). */
+const TRUANT = 'Trần Đức Bảy';
+/** The member excused at the meeting recorded in the browser. */
+const EXCUSED = 'Bùi Thu Hồng';
+/** The member who does not pay this month. */
+const LATE = 'Hồ Đức Khánh';
+/** The member of an agency cell introduced to the residence cell. */
+const RESIDENT = 'Đinh Công Lực';
+
+let browser;
+let seeded;
+
+async function api(method, path, body, token) {
+  const res = await fetch(`${BASE}/api/v1${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path} -> ${res.status}: ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+const iso = (d) => d.toISOString().slice(0, 10);
+const dmy = (d) => `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+
+/**
+ * Forty Vietnamese names: family, middle and given name ("Thu" a woman's, "Đức" a man's: no name
+ * of the other test files, which share the server, is repeated).
+ */
+function names() {
+  const given = ['An', 'Bảy', 'Cường', 'Dũng', 'Giang', 'Hà', 'Hải', 'Hồng', 'Hùng', 'Khánh',
+    'Lan', 'Long', 'Mai', 'Minh', 'Nam', 'Nga', 'Ngọc', 'Phong', 'Phúc', 'Quang',
+    'Quyên', 'Sơn', 'Tâm', 'Thanh', 'Thảo', 'Thắng', 'Thủy', 'Toàn', 'Trang', 'Trung',
+    'Tuấn', 'Tú', 'Uyên', 'Vân', 'Việt', 'Vinh', 'Xuân', 'Yến', 'Hiền', 'Đạt'];
+  const family = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ'];
+  const female = new Set(['Giang', 'Hà', 'Hồng', 'Lan', 'Mai', 'Nga', 'Ngọc', 'Quyên', 'Thảo', 'Thủy',
+    'Trang', 'Uyên', 'Vân', 'Xuân', 'Yến', 'Hiền']);
+  return given.map((g, i) => {
+    const woman = female.has(g);
+    return { full_name: `${family[i % 10]} ${woman ? 'Thu' : 'Đức'} ${g}`, gender: woman ? 'female' : 'male', i };
+  });
+}
+
+/**
+ * Nam Định: a province, a commune with a residential cell of 40 members and an agency cell. Two
+ * earlier meetings this year at which TRUANT was absent without a reason; a dues basis for every
+ * member; two open duties; RESIDENT of the agency cell introduced to the residential cell.
+ */
+async function seed() {
+  const { access_token: token } = await api('POST', '/auth/login', { username: 'admin', password: PASSWORD });
+  const org = async (name, kind, parent_id) => (await api('POST', '/organizations', { name, kind, parent_id }, token)).id;
+  const province = await org('Tỉnh ủy Nam Định', 'province', null);
+  const commune = await org('Đảng ủy xã Hải Hậu', 'commune', province);
+  const cell = await org('Chi bộ xóm Đông Thịnh', 'cell', commune);
+  const agency = await org('Chi bộ Trường THCS Hải Hậu', 'cell', commune);
+  const add = async (organization_id, { full_name, gender, i }) => {
+    const year = 1960 + (i % 30);
+    const national_id = `036${gender === 'male' ? 0 : 1}${String(year).slice(2)}${String(300100 + i)}`;
+    return (await api('POST', '/members', {
+      organization_id, full_name, gender, birth_date: `${year}-03-15`, national_id,
+      admission_decision_on: '2010-01-11', admission_decision_no: '7-QĐ/HU', ceremony_on: '2010-01-25',
+      status: 'official', official_on: '2011-01-25',
+    }, token)).id;
+  };
+  const ids = {};
+  for (const n of names()) ids[n.full_name] = await add(cell, n);
+  const resident = await add(agency, { full_name: RESIDENT, gender: 'male', i: 77 });
+
+  // Two regular meetings of earlier months this year, TRUANT absent without a reason at both.
+  const today = new Date();
+  const year = today.getUTCFullYear();
+  const month = today.getUTCMonth(); // 0-based: the meetings are in the two months before this one
+  for (const back of [2, 1]) {
+    const held_on = iso(new Date(Date.UTC(year, month - back, 5)));
+    await api('POST', `/organizations/${cell}/meetings`, {
+      kind: 'regular', held_on, agenda: `Sinh hoạt thường kỳ ${held_on}`,
+      attendance: Object.entries(ids).map(([name, member_id]) => ({ member_id, value: name === TRUANT ? 'absent' : 'present' })),
+    }, token);
+  }
+  // Dues bases: 1 % of a salary of 8,500,000 đ (85,000 đ a month); the pensioners 0.5 %.
+  for (const [name, id] of Object.entries(ids)) {
+    const pension = name.endsWith('Xuân') || name.endsWith('Vinh');
+    await api('PUT', `/members/${id}/dues-basis`, {
+      from_on: iso(new Date(Date.UTC(year, month, 1))),
+      category: pension ? 'pension' : 'social_insurance_salary',
+      base: pension ? 6_000_000 : 8_500_000,
+    }, token);
+  }
+  await api('POST', `/organizations/${cell}/duties`, {
+    assigned_on: iso(new Date(Date.UTC(year, month - 2, 5))),
+    duties: [
+      { member_id: ids['Nguyễn Đức An'], description: 'Vận động các hộ trong xóm đóng góp xây nhà văn hóa' },
+      { member_id: ids['Lê Đức Cường'], description: 'Theo dõi, giúp đỡ quần chúng ưu tú Vũ Văn Khải' },
+    ],
+  }, token);
+  await api('POST', `/members/${resident}/liaisons`, {
+    residence_org_id: cell, mode: 'regular', introduced_on: `${year}-01-15`, introduction_no: '12-GGT/CB',
+  }, token);
+  return { token, province, commune, cell, agency, ids, resident, year };
+}
+
+async function newPage(size = 'desktop') {
+  const context = await browser.newContext({ viewport: SIZES[size], locale: 'vi-VN' });
+  const page = await context.newPage();
+  page.on('close', () => context.close().catch(() => {}));
+  const problems = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  return { page, problems };
+}
+
+async function signIn(page) {
+  await page.goto(BASE);
+  await page.getByLabel('Tên đăng nhập').fill('admin');
+  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.locator('#main-nav a[href="/"]').waitFor({ state: 'attached' });
+}
+
+/** Follows a link to PATH inside the app, as a click on an anchor does. */
+async function follow(page, path) {
+  await page.evaluate((href) => {
+    const a = document.createElement('a');
+    a.href = href;
+    document.body.append(a);
+    a.click();
+    a.remove();
+  }, path);
+}
+
+/** Photographs the screen as SIZE/NN-NAME, checks it with axe and that nothing scrolls sideways. */
+function shooter(page, size) {
+  let n = 0;
+  return async (name) => {
+    n += 1;
+    await page.locator('.loading').first().waitFor({ state: 'detached' }).catch(() => {});
+    const shot = `${size}/${String(n).padStart(2, '0')}-${name}`;
+    await page.screenshot({ path: `${SHOTS}/${shot}.png`, fullPage: true });
+    await checkA11y(page, `cell-year/${shot}`);
+    const { scroll, width } = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth, width: window.innerWidth,
+    }));
+    assert.ok(scroll <= width, `${shot}: ${scroll} px of content on a ${width} px screen`);
+  };
+}
+
+const row = (page, name) => page.getByRole('radiogroup', { name, exact: true });
+
+before(async () => {
+  seeded = await seed();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+test('a secretary records a meeting of 40, the month\'s dues and the reviews, and sees the name-removal proposal', async () => {
+  const { page, problems } = await newPage('desktop');
+  const shoot = shooter(page, 'desktop');
+  await signIn(page);
+  const { cell, ids, token } = seeded;
+
+  // The navigation leads to the chooser; the cell is picked from the tree.
+  await page.locator('#main-nav').getByRole('link', { name: 'Sinh hoạt chi bộ' }).click();
+  await page.getByRole('heading', { name: 'Sinh hoạt chi bộ', level: 1 }).waitFor();
+  await page.locator('#cell-org-search').fill('dong thinh');
+  await page.locator('#cell-org-search').press('Enter');
+  await page.waitForURL(new RegExp(`/cells/${cell}/month`));
+  await page.getByRole('heading', { name: /Chi bộ xóm Đông Thịnh/, level: 1 }).waitFor();
+
+  // The sheet of today: 40 members, everybody present by default.
+  await row(page, TRUANT).waitFor();
+  assert.equal(await page.locator('ol.att-sheet > li').count(), 40);
+  assert.equal(await page.locator('ol.att-sheet input[type=radio][value=present]:checked').count(), 40);
+  await shoot('month');
+
+  // TRUANT absent without a reason, EXCUSED excused: sent first without the reason, refused on its row.
+  await row(page, TRUANT).getByLabel('Vắng không có lý do').check();
+  await row(page, EXCUSED).getByLabel('Vắng có lý do').check();
+  await page.locator('#m-agenda').fill('Sinh hoạt thường kỳ: triển khai nghị quyết, kiểm điểm nhiệm vụ');
+  const save = page.locator('#h-attendance').locator('xpath=..').getByRole('button', { name: 'Lưu', exact: true });
+  let posts = 0;
+  page.on('request', (r) => { if (r.method() === 'POST' && r.url().endsWith(`/organizations/${cell}/meetings`)) posts += 1; });
+  await save.click();
+  const refused = page.locator('li.att-row.refused');
+  await refused.waitFor();
+  assert.match(await refused.innerText(), new RegExp(EXCUSED));
+  problems.length = 0; // the 422 of the refusal is expected in the console
+  await shoot('attendance-refused');
+  await page.getByLabel(`Lý do vắng: ${EXCUSED}`).fill('Đi công tác tại Hà Nội');
+  await save.click();
+  const recorded = page.getByRole('status').filter({ hasText: 'Đã ghi buổi sinh hoạt' });
+  await recorded.waitFor();
+  assert.match(await recorded.innerText(), /38\/40/);
+  assert.equal(posts, 2, 'the whole sheet goes in one request each time');
+
+  // The third unexcused absence: the proposal appears for TRUANT, and only for them.
+  const proposals = page.locator('ul.proposals');
+  await proposals.getByRole('link', { name: TRUANT }).waitFor();
+  assert.equal(await proposals.locator('li').count(), 1);
+  await shoot('meeting-recorded');
+
+  // The duties are reviewed at the meeting just recorded.
+  await page.getByText(/Kiểm điểm tại buổi sinh hoạt ngày/).waitFor();
+  await page.getByLabel(/Kết quả: Nguyễn Đức An/).selectOption('exceeded');
+  await page.getByLabel(/Kết quả: Lê Đức Cường/).selectOption('done');
+  await page.getByRole('button', { name: 'Ghi kết quả kiểm điểm' }).click();
+  await page.getByText('Không có nhiệm vụ nào chờ kiểm điểm.').waitFor();
+
+  // The month's dues: amounts prefilled with the due; "all paid", then LATE unticked; one request.
+  const dues = page.locator('table.dues');
+  await dues.getByRole('row', { name: new RegExp(LATE) }).waitFor();
+  assert.match(await dues.getByRole('row', { name: new RegExp(LATE) }).innerText(), /85\.000 đ/);
+  await page.getByRole('button', { name: 'Tất cả đóng đủ' }).click();
+  await page.getByLabel(`Đã đóng: ${LATE}`).uncheck();
+  await shoot('dues-filled');
+  await page.getByRole('button', { name: 'Lưu sổ thu đảng phí' }).click();
+  await page.locator('#h-dues').locator('xpath=..').getByRole('status').filter({ hasText: 'Đã lưu.' }).waitFor();
+  const month = `${seeded.year}-${String(new Date().getUTCMonth() + 1).padStart(2, '0')}`;
+  const sheet = await api('GET', `/organizations/${cell}/dues-sheet?month=${month}`, undefined, token);
+  const paid = sheet.lines.filter((l) => l.month.paid > 0).length;
+  assert.equal(paid, 39, 'every member but LATE paid');
+  assert.equal(sheet.totals.due, sheet.totals.paid + sheet.totals.deferred + sheet.totals.arrears);
+  await page.locator('p.totals').filter({ hasText: /Đã đóng/ }).waitFor();
+  await shoot('dues-recorded');
+
+  // The member's year: the meetings, the reviewed duty and the dues months.
+  await follow(page, `/members/${ids['Nguyễn Đức An']}/year`);
+  await page.getByRole('tabpanel').getByText('Vận động các hộ trong xóm').waitFor();
+  await page.getByRole('tabpanel').getByText('Hoàn thành vượt mức').first().waitFor();
+  await shoot('member-year');
+  await follow(page, `/members/${ids[TRUANT]}/year`);
+  await page.getByRole('tabpanel').getByText('Vắng không có lý do').first().waitFor();
+  assert.equal(await page.getByRole('tabpanel').getByText('Vắng không có lý do').count(), 3);
+  await shoot('member-year-truant');
+
+  // The residence cell's page: the liaison member (never the dossier) and the yearly comment.
+  await follow(page, `/cells/${cell}/liaisons`);
+  await page.getByRole('heading', { name: RESIDENT, level: 2 }).waitFor();
+  await page.getByLabel(`Nhận xét năm ${seeded.year}`).fill('Gương mẫu chấp hành nơi cư trú, tích cực tham gia sinh hoạt khu dân cư.');
+  await page.getByRole('button', { name: 'Lưu nhận xét' }).click();
+  await page.locator('section.liaison').getByRole('status').filter({ hasText: 'Đã lưu.' }).waitFor();
+  await shoot('liaisons');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('on a 360 px phone: the month, the member\'s year and the liaison page', async () => {
+  const { page, problems } = await newPage('phone-360');
+  const shoot = shooter(page, 'phone-360');
+  await signIn(page);
+  const { cell, ids } = seeded;
+  await follow(page, '/cells/month');
+  await page.getByRole('heading', { name: 'Sinh hoạt chi bộ', level: 1 }).waitFor();
+  await shoot('chooser');
+  await follow(page, `/cells/${cell}/month`);
+  await row(page, TRUANT).waitFor();
+  await page.locator('table.dues').waitFor();
+  await row(page, EXCUSED).getByLabel('Vắng có lý do').check();
+  await shoot('month');
+  await follow(page, `/members/${ids[TRUANT]}/year`);
+  await page.getByRole('tabpanel').getByText('Vắng không có lý do').first().waitFor();
+  await shoot('member-year');
+  await follow(page, `/cells/${cell}/liaisons`);
+  await page.getByRole('heading', { name: RESIDENT, level: 2 }).waitFor();
+  await shoot('liaisons');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
