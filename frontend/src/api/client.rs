@@ -18,6 +18,9 @@ use crate::session;
 /// Base path of the API (same origin as the client).
 const BASE: &str = "/api/v1";
 
+/// The paths that need no session: signing in, refreshing, signing out.
+const AUTH: &str = "/api/v1/auth/";
+
 /// The methods the API uses (a closed set: nothing silently becomes a `GET`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {
@@ -117,6 +120,14 @@ impl Call {
     /// Sends the request; an expired access token is refreshed once and the request sent again.
     /// A 401 that survives the refresh ends the session.
     async fn send(&self) -> Result<Response, ApiError> {
+        // Signed out (or signing out): a read that a page still on screen starts as the session
+        // ends would only be refused; it is not sent.
+        if session::token().is_none() && !self.url.starts_with(AUTH) {
+            return Err(ApiError::Server {
+                status: 401,
+                problem: None,
+            });
+        }
         let mut res = self.build()?.send().await.map_err(ApiError::network)?;
         if res.status() == 401 && session::token().is_some() && refresh().await {
             res = self.build()?.send().await.map_err(ApiError::network)?;
