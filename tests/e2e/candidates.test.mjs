@@ -7,30 +7,14 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { checkA11y } from './a11y.mjs';
+import * as kit from './kit.mjs';
+import { api, follow, signIn, PASSWORD } from './kit.mjs';
 
-const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
-const PASSWORD = process.env.ADMIN_PASSWORD ?? 'admin';
-const SHOTS = `${process.env.SCREENSHOTS ?? 'screenshots'}/candidates`;
-const SIZES = { desktop: { width: 1280, height: 860 }, 'phone-360': { width: 360, height: 740 } };
-for (const s of Object.keys(SIZES)) mkdirSync(`${SHOTS}/${s}`, { recursive: true });
+const SHOTS = kit.shotsDir('candidates');
 const RECORD = 'Ghi nhận bước của hồ sơ';
 
 let browser;
 let seeded;
-
-async function api(method, path, body, token) {
-  const res = await fetch(`${BASE}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} -> ${res.status}: ${text}`);
-  return text ? JSON.parse(text) : null;
-}
 
 /** Quảng Ninh: a province, a commune, a cell with three official members (official since 2011). */
 async function seed() {
@@ -59,50 +43,9 @@ async function seed() {
   return { token, province, commune, cell, ids, other: other.id };
 }
 
-async function newPage(size = 'desktop') {
-  const context = await browser.newContext({ viewport: SIZES[size], locale: 'vi-VN' });
-  const page = await context.newPage();
-  page.on('close', () => context.close().catch(() => {}));
-  const problems = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  return { page, problems };
-}
+const newPage = (size) => kit.newPage(browser, size);
 
-async function signIn(page) {
-  await page.goto(BASE);
-  await page.getByLabel('Tên đăng nhập').fill('admin');
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.locator('#main-nav a[href="/"]').waitFor({ state: 'attached' });
-}
-
-/** Follows a link to PATH inside the app, as a click on an anchor does. */
-async function follow(page, path) {
-  await page.evaluate((href) => {
-    const a = document.createElement('a');
-    a.href = href;
-    document.body.append(a);
-    a.click();
-    a.remove();
-  }, path);
-}
-
-/** Photographs the screen as SIZE/NN-NAME, checks it with axe and that nothing scrolls sideways. */
-function shooter(page, size) {
-  let n = 0;
-  return async (name) => {
-    n += 1;
-    await page.locator('.loading').first().waitFor({ state: 'detached' }).catch(() => {});
-    const shot = `${size}/${String(n).padStart(2, '0')}-${name}`;
-    await page.screenshot({ path: `${SHOTS}/${shot}.png`, fullPage: true });
-    await checkA11y(page, `candidates/${shot}`);
-    const { scroll, width } = await page.evaluate(() => ({
-      scroll: document.documentElement.scrollWidth, width: window.innerWidth,
-    }));
-    assert.ok(scroll <= width, `${shot}: ${scroll} px of content on a ${width} px screen`);
-  };
-}
+const shooter = (page, size) => kit.shooter(page, 'candidates', size);
 
 /** Chooses the step KIND, types its date ON (dd/mm/yyyy), fills the rest with FILL, submits. */
 async function record(page, kind, on, fill = async () => {}) {
@@ -119,11 +62,7 @@ async function recorded(page, on) {
 
 before(async () => {
   seeded = await seed();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await kit.launch();
 });
 
 after(async () => {
