@@ -80,8 +80,17 @@ pub fn badge_occasions() -> Text {
 /// The dues report's note on its identity and where its sums come from.
 pub fn dues_identity() -> Text {
     text!(
-        "Mỗi dòng: phải đóng = đã đóng + được chậm đóng + còn nợ (kiểm tra trước khi gửi). Tổng thu = đã đóng + đóng cao hơn mức quy định. Số liệu cộng từ từng chi bộ theo tháng, theo cây tổ chức của tháng đó.",
-        "On every line: due = paid + deferred + arrears (checked before sending). Collected = paid + paid beyond the due. Summed from each cell's months, by the tree as it was that month."
+        "Mỗi dòng: phải đóng = đã đóng + được chậm đóng + chưa đóng (kiểm tra trước khi gửi); chưa đóng của tháng đã kết thúc là nợ đảng phí. Tổng thu = đã đóng + đóng cao hơn mức quy định. Số liệu cộng từ từng chi bộ theo tháng, theo cây tổ chức của tháng đó.",
+        "On every line: due = paid + deferred + unpaid (checked before sending); what is unpaid in an ended month is in arrears. Collected = paid + paid beyond the due. Summed from each cell's months, by the tree as it was that month."
+    )
+}
+
+/// The dues report's note when its period reaches a month that has not ended (`first`: the
+/// first such month): what is unpaid there is not yet due.
+pub fn dues_open_months(first: &str) -> Text {
+    text!(
+        "Từ tháng {first} chưa kết thúc: phần chưa đóng của các tháng này chưa đến hạn, chưa phải nợ đảng phí.",
+        "From {first} the months have not ended: what is unpaid in them is not yet due, not arrears."
     )
 }
 

@@ -58,7 +58,12 @@ fn check(rows: &[ReportRow]) -> AppResult<()> {
 }
 
 /// Builds the report's sections for the months of `p.from`–`p.to`.
-pub(super) fn build(conn: &mut DbConn, root: &OrganizationRow, p: TallyParams) -> AppResult<Built> {
+pub(super) fn build(
+    conn: &mut DbConn,
+    root: &OrganizationRow,
+    p: TallyParams,
+    today: chrono::NaiveDate,
+) -> AppResult<Built> {
     let (from, to) = (Month::of(p.from), Month::of(p.to));
     let (children, months) = sums(conn, &root.path, (from, to))?;
     let mut total = DuesSums {
@@ -130,6 +135,10 @@ pub(super) fn build(conn: &mut DbConn, root: &OrganizationRow, p: TallyParams) -
         section(labels::BY_MONTH, columns(&labels::DUES), by_month),
     ];
     let mut notes = vec![crate::messages::reports::dues_identity().vi];
+    if !to.ended(today) {
+        let first = from.max(Month::of(today));
+        notes.push(crate::messages::reports::dues_open_months(&first.to_string()).vi);
+    }
     let settings = crate::models::setting::at(conn, p.to)?;
     match &settings.cell_year.split {
         Some(ratios) => {

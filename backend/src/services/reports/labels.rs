@@ -278,7 +278,7 @@ pub const DUES: [Label; 8] = [
     ("due", "Phải đóng (đ)", "Due (VND)"),
     ("paid", "Đã đóng (đ)", "Paid (VND)"),
     ("deferred", "Được chậm đóng (đ)", "Deferred (VND)"),
-    ("arrears", "Còn nợ (đ)", "In arrears (VND)"),
+    ("arrears", "Chưa đóng (đ)", "Unpaid (VND)"),
     (
         "extra",
         "Đóng cao hơn mức quy định (đ)",
@@ -287,8 +287,8 @@ pub const DUES: [Label; 8] = [
     ("collected", "Tổng thu (đ)", "Collected (VND)"),
     (
         "unpaid_members",
-        "Lượt đảng viên còn nợ",
-        "Member-months in arrears",
+        "Lượt đảng viên chưa đóng đủ",
+        "Member-months not fully paid",
     ),
 ];
 

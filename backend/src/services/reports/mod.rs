@@ -118,7 +118,7 @@ pub fn build(
         ReportCode::Development => development::build(conn, &root, p)?,
         ReportCode::Meetings => cell_year::meetings(conn, &root, p, today)?,
         ReportCode::Duties => cell_year::duties(conn, &root, p)?,
-        ReportCode::Dues => dues::build(conn, &root, p)?,
+        ReportCode::Dues => dues::build(conn, &root, p, today)?,
         ReportCode::Completeness => {
             let c = counts(report::completeness(conn, p)?);
             per_org(
