@@ -609,3 +609,54 @@ async fn the_dues_report_adds_up_the_cells_months_and_balances_on_every_line() {
     let rows = qldv_tests::xlsx_rows(&xlsx.body);
     assert_eq!(rows[0][0], "BÁO CÁO THU, NỘP ĐẢNG PHÍ");
 }
+
+#[actix_web::test]
+async fn an_arrangement_or_relief_reaching_far_settles_only_the_months_that_have_come() {
+    let f = fixture().await;
+    basis(&f.admin, f.an, "2026-01-01", "student", 0).await;
+    for (member, path, body) in [
+        (
+            f.an,
+            "dues-arrangements",
+            json!({"kind": "deferral", "from_month": "2026-12", "to_month": "2099-12",
+                   "decision_no": "09-QĐ/CB", "decided_on": "2026-11-20"}),
+        ),
+        (
+            f.binh,
+            "dues-reliefs",
+            json!({"kind": "social_pension", "from_month": "1930-01", "percent": 100,
+                   "decided_on": "2026-11-20"}),
+        ),
+    ] {
+        f.admin
+            .post(&format!("/api/v1/members/{member}/{path}"), body)
+            .await
+            .assert_status(201);
+    }
+    // Months that have not come are settled by the sheets that record them, not in advance:
+    // the cell's report of 2030 holds nothing.
+    let res = f
+        .admin
+        .get(&format!(
+            "/api/v1/reports/dues?organization_id={}&year=2030",
+            f.tree.cell
+        ))
+        .await;
+    res.assert_status(200);
+    let total = res.json["sections"][0]["rows"]
+        .as_array()
+        .and_then(|rows| rows.iter().find(|x| x["key"] == "total"))
+        .and_then(|x| x["values"][1].as_i64());
+    assert_eq!(total, Some(0), "{}", res.json);
+    // This month is settled, deferred.
+    assert_eq!(year(&f.admin, f.an).await["months"][11]["state"], "deferred");
+    // A month outside the years a record can hold (1930–2100) is not a month.
+    f.admin
+        .post(
+            &format!("/api/v1/members/{}/dues-arrangements", f.binh),
+            json!({"kind": "prepayment", "from_month": "2026-12", "to_month": "8821-12",
+                   "decision_no": "10-QĐ/CB", "decided_on": "2026-11-20"}),
+        )
+        .await
+        .assert_status(400);
+}

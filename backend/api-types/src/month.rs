@@ -17,6 +17,11 @@ pub struct Month {
     pub month: u32,
 }
 
+/// The first and last years a month on the wire may name: from the Party's founding to the end
+/// of the century. A record never needs a month outside them, and a bound keeps every span of
+/// months a request can ask for small.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1930..=2100;
+
 impl Month {
     /// The month `month` (1–12) of `year`; `None` for a month out of range.
     pub fn new(year: i32, month: u32) -> Option<Self> {
@@ -84,7 +89,7 @@ pub struct NotAMonth;
 
 impl fmt::Display for NotAMonth {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("expected a month as YYYY-MM")
+        f.write_str("expected a month as YYYY-MM, of the years 1930 to 2100")
     }
 }
 
@@ -111,7 +116,7 @@ impl Month {
 
 impl std::str::FromStr for Month {
     type Err = NotAMonth;
-    /// Reads `2026-07` (four-digit year, two-digit month).
+    /// Reads `2026-07` (four-digit year in [`YEARS`], two-digit month).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let (y, m) = s.split_once('-').ok_or(NotAMonth)?;
         if y.len() != 4 || m.len() != 2 || !(y.bytes().chain(m.bytes())).all(|b| b.is_ascii_digit())
@@ -119,6 +124,9 @@ impl std::str::FromStr for Month {
             return Err(NotAMonth);
         }
         let year = y.parse().map_err(|_| NotAMonth)?;
+        if !YEARS.contains(&year) {
+            return Err(NotAMonth);
+        }
         let month = m.parse().map_err(|_| NotAMonth)?;
         Self::new(year, month).ok_or(NotAMonth)
     }
@@ -142,8 +150,8 @@ impl utoipa::PartialSchema for Month {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
         utoipa::openapi::ObjectBuilder::new()
             .schema_type(utoipa::openapi::schema::Type::String)
-            .pattern(Some("^[0-9]{4}-(0[1-9]|1[0-2])$"))
-            .description(Some("A calendar month, `YYYY-MM`."))
+            .pattern(Some("^(19[3-9][0-9]|20[0-9][0-9]|2100)-(0[1-9]|1[0-2])$"))
+            .description(Some("A calendar month, `YYYY-MM`, of the years 1930 to 2100."))
             .examples([serde_json::json!("2026-07")])
             .into()
     }
@@ -190,10 +198,13 @@ mod tests {
         assert_eq!(jul.iso(), "2026-07");
         assert_eq!("2026-07".parse::<Month>(), Ok(jul));
         for bad in [
-            "2026-7", "2026-13", "2026-00", "26-07", "2026/07", "x026-07", "",
+            "2026-7", "2026-13", "2026-00", "26-07", "2026/07", "x026-07", "", "1929-12",
+            "2101-01", "8821-12",
         ] {
             assert_eq!(bad.parse::<Month>(), Err(NotAMonth), "{bad}");
         }
+        assert_eq!("1930-01".parse::<Month>().map(|m| m.year), Ok(1930));
+        assert_eq!("2100-12".parse::<Month>().map(|m| m.year), Ok(2100));
         assert_eq!(jul.to_yyyymm(), 202607);
         assert_eq!(Month::from_yyyymm(202607), Some(jul));
         assert_eq!(Month::from_yyyymm(202613), None);

@@ -23,14 +23,13 @@ pub struct MemberFacts {
 }
 
 impl MemberFacts {
-    /// The last month anything recorded reaches (a payment's or an arrangement's last month).
-    pub fn last_month(&self) -> Option<Month> {
-        let paid = self
-            .payments
+    /// The last month a payment reaches (a prepayment reaches past this month). An
+    /// arrangement alone does not: a month that has not come is settled when its sheet is.
+    pub fn last_paid_month(&self) -> Option<Month> {
+        self.payments
             .iter()
-            .filter_map(|p| super::ledger::months_of(p).last());
-        let arranged = self.arrangements.iter().map(|a| a.to);
-        paid.chain(arranged).max()
+            .filter_map(|p| super::ledger::months_of(p).last())
+            .max()
     }
 
     /// Whether a deferral covers `month`.
@@ -140,7 +139,8 @@ mod tests {
         );
         assert!(out.iter().all(|x| x.due == x.paid + x.deferred + x.arrears));
         assert_eq!(out[3].arrears, 40_000);
-        assert_eq!(f.last_month(), Some(m(2026, 6)));
+        // The prepayment reaches April; the deferral to June does not widen what is settled.
+        assert_eq!(f.last_paid_month(), Some(m(2026, 4)));
         // Without a basis nothing is due.
         let none = MemberFacts::default();
         let out = settle_months(&none, &months[..1], |_| &s, |_| true, d(2026, 8, 2));

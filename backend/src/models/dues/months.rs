@@ -182,7 +182,7 @@ impl CellMonthRow {
     /// Rewrites each of these cell-months from its `dues_months` rows (deleted when none is
     /// left).
     pub fn rewrite(conn: &mut DbConn, cell_months: &BTreeSet<(OrgId, i32)>) -> AppResult<()> {
-        let orgs: Vec<OrgId> = cell_months.iter().map(|(o, _)| *o).collect();
+        let orgs: BTreeSet<OrgId> = cell_months.iter().map(|(o, _)| *o).collect();
         let paths: HashMap<OrgId, String> = organizations::table
             .filter(organizations::id.eq_any(orgs.iter().map(|o| o.0)))
             .select((organizations::id, organizations::path))

@@ -81,8 +81,19 @@ pub fn settle(
         .collect()
 }
 
+/// The months to settle again from `first`: none before the member's first membership, and
+/// none after this month unless a payment already reaches them (a prepayment).
+fn window(first: Month, f: &MemberFacts, spans: &Spans, today: NaiveDate) -> Vec<Month> {
+    let Some(joined) = spans.iter().map(|(_, from, _)| Month::of(*from)).min() else {
+        return Vec::new();
+    };
+    let now = Month::of(today);
+    let last = f.last_paid_month().map_or(now, |l| l.max(now));
+    first.max(joined).through(last).collect()
+}
+
 /// Settles again each member's months from the month given on (to this month, or the last
-/// month a payment or arrangement reaches), and rewrites the cell-months touched.
+/// month a payment reaches), and rewrites the cell-months touched.
 pub fn recompute(conn: &mut DbConn, from: &[(MemberId, Month)], today: NaiveDate) -> AppResult<()> {
     crate::models::setting::with_cache(|| {
         let ids: Vec<MemberId> = from.iter().map(|(m, _)| *m).collect();
@@ -94,18 +105,10 @@ pub fn recompute(conn: &mut DbConn, from: &[(MemberId, Month)], today: NaiveDate
         let empty_spans = Spans::new();
         for (member, first) in from {
             let f = facts.get(member).unwrap_or(&empty_facts);
-            let last = f
-                .last_month()
-                .map_or(Month::of(today), |l| l.max(Month::of(today)));
-            let months: Vec<Month> = first.through(last).collect();
+            let member_spans = spans.get(member).unwrap_or(&empty_spans);
+            let months = window(*first, f, member_spans, today);
             settings.load(conn, &months)?;
-            let rows = settle(
-                f,
-                spans.get(member).unwrap_or(&empty_spans),
-                &months,
-                &settings,
-                today,
-            );
+            let rows = settle(f, member_spans, &months, &settings, today);
             touched.extend(MonthRow::replace_from(conn, *member, *first, &rows)?);
         }
         CellMonthRow::rewrite(conn, &touched)
