@@ -169,10 +169,18 @@ async fn a_whole_sheet_is_one_request_and_every_refused_line_is_listed() {
         year.json["next_due"],
         json!({"kind": "regular", "from": "2026-04-01", "to": "2026-04-30"})
     );
-    let kinds: Vec<(String, String)> = alerts(&admin, t.cell)
+    let missing: Vec<Value> = alerts(&admin, t.cell)
         .await
-        .iter()
+        .into_iter()
         .filter(|a| a["rule"] == 34)
+        .collect();
+    // An alert about the cell names no member.
+    assert!(
+        missing.iter().all(|a| a["member_id"].is_null()),
+        "{missing:?}"
+    );
+    let kinds: Vec<(String, String)> = missing
+        .iter()
         .map(|a| {
             (
                 a["kind"].as_str().unwrap_or_default().into(),

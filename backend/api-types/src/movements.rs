@@ -462,8 +462,8 @@ crate::vocabulary::vocabulary! {
 pub struct Alert {
     /// Kind.
     pub kind: AlertKind,
-    /// The member (0 for an alert about the cell itself: meetings missing).
-    pub member_id: MemberId,
+    /// The member; absent (`null`) for an alert about the cell itself (a meeting missing).
+    pub member_id: Option<MemberId>,
     /// Their name (the cell's name for an alert about the cell).
     pub full_name: String,
     /// Their cell.

@@ -59,7 +59,12 @@ pub async fn list_alerts(
     .await?;
     // By date, then member; a member's alerts of one day by rule and message.
     let page = page_of_list(alerts, &params, |a| {
-        (a.date, a.member_id.0, a.rule, a.message.clone())
+        (
+            a.date,
+            a.member_id.map_or(0, |m| m.0),
+            a.rule,
+            a.message.clone(),
+        )
     })?;
     Ok(web::Json(page))
 }

@@ -25,7 +25,7 @@ fn alert(
 ) -> Alert {
     Alert {
         kind,
-        member_id: MemberId(id),
+        member_id: Some(MemberId(id)),
         full_name: name.into(),
         organization_id: OrgId(org),
         rule,
@@ -225,6 +225,6 @@ pub fn for_subtree(conn: &mut DbConn, path: &str, today: NaiveDate) -> AppResult
     // Rule 39: residence comments missing once the evaluation round opened.
     out.extend(super::liaisons::alerts(conn, path, today)?);
 
-    out.sort_by(|a, b| a.date.cmp(&b.date).then(a.member_id.0.cmp(&b.member_id.0)));
+    out.sort_by(|a, b| a.date.cmp(&b.date).then(a.member_id.cmp(&b.member_id)));
     Ok(out)
 }

@@ -58,10 +58,12 @@ pub fn add(conn: &mut DbConn, (lo, hi): (&str, &str), out: &mut Vec<Alert>) -> A
         let Some(on) = refused.filter(|r| *r >= admitted) else {
             continue;
         };
-        out.retain(|a| !(a.kind == AlertKind::RecognitionOverdue && a.member_id.0 == id));
+        out.retain(|a| {
+            !(a.kind == AlertKind::RecognitionOverdue && a.member_id == Some(MemberId(id)))
+        });
         out.push(Alert {
             kind: AlertKind::RemovalNotRecorded,
-            member_id: MemberId(id),
+            member_id: Some(MemberId(id)),
             full_name: name,
             organization_id: OrgId(org),
             rule: 4,

@@ -160,7 +160,7 @@ pub fn late_alerts(
         }
         out.push(Alert {
             kind: AlertKind::LateEntry,
-            member_id: MemberId(id),
+            member_id: Some(MemberId(id)),
             full_name: name,
             organization_id: OrgId(org),
             rule: 0,

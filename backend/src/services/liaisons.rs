@@ -283,7 +283,7 @@ pub fn alerts(conn: &mut DbConn, path: &str, today: NaiveDate) -> AppResult<Vec<
             let on = round.unwrap_or(today);
             out.push(Alert {
                 kind: AlertKind::LiaisonCommentMissing,
-                member_id: r.liaison.member_id,
+                member_id: Some(r.liaison.member_id),
                 full_name: r.full_name,
                 organization_id: r.organization_id,
                 rule: 39,

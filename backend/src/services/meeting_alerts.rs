@@ -72,7 +72,7 @@ fn missing(conn: &mut DbConn, range: (&str, &str), today: NaiveDate) -> AppResul
                 };
                 out.push(Alert {
                     kind,
-                    member_id: MemberId(0),
+                    member_id: None,
                     full_name: cell.name.clone(),
                     organization_id: cell.id,
                     rule: 34,
@@ -110,7 +110,7 @@ fn duties_closed(
             let day = on.format("%d/%m/%Y");
             Alert {
                 kind: AlertKind::DutiesClosed,
-                member_id,
+                member_id: Some(member_id),
                 full_name,
                 organization_id,
                 rule: 38,

@@ -98,7 +98,7 @@ pub fn alerts(conn: &mut DbConn, lo: &str, hi: &str, today: NaiveDate) -> AppRes
             let date = grounds.iter().map(|g| g.date()).max()?;
             Some(Alert {
                 kind: AlertKind::NameRemovalProposed,
-                member_id: MemberId(id),
+                member_id: Some(MemberId(id)),
                 full_name: name,
                 organization_id: OrgId(org),
                 rule: 23,

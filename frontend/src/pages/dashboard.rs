@@ -21,8 +21,12 @@ use crate::urls::{self, MemberTab};
 
 /// What clears an alert, and where it is done: the member's decisions for an overdue recognition,
 /// the transfer inbox for a transfer not received, the cell's month for its meetings, duties and
-/// dues, the member's history, discipline or transfers otherwise.
-pub fn alert_action(kind: AlertKind, member: MemberId, org: OrgId) -> (Ux, String) {
+/// dues, the member's history, discipline or transfers otherwise. An alert without a member is
+/// about the cell: its month.
+pub fn alert_action(kind: AlertKind, member: Option<MemberId>, org: OrgId) -> (Ux, String) {
+    let Some(member) = member else {
+        return (Ux::ActCellMonth, urls::cell_month(org));
+    };
     match kind {
         AlertKind::RegularMeetingMissing
         | AlertKind::TopicalMeetingMissing
@@ -158,8 +162,8 @@ pub fn Dashboard() -> impl IntoView {
                             // The server words its advice in Vietnamese; in English the kind says it.
                             let (message, kind) = (a.message, a.kind);
                             let (todo, href) = alert_action(kind, a.member_id, a.organization_id);
-                            // An alert about the cell itself (member 0) names the cell.
-                            let who = if a.member_id.0 == 0 { urls::cell_month(a.organization_id) } else { urls::member(a.member_id) };
+                            // An alert about the cell itself (no member) names the cell.
+                            let who = a.member_id.map_or_else(|| urls::cell_month(a.organization_id), urls::member);
                             let what = move || match lang.get() {
                                 Lang::Vi => message.clone(),
                                 Lang::En => Lang::En.term(kind).to_string(),
@@ -204,19 +208,19 @@ mod tests {
     #[test]
     fn every_alert_leads_to_what_clears_it() {
         for kind in AlertKind::ALL.iter().copied() {
-            let (_, href) = alert_action(kind, MemberId(7), OrgId(3));
+            let (_, href) = alert_action(kind, Some(MemberId(7)), OrgId(3));
             assert!(href.starts_with('/'), "{kind}");
         }
         assert_eq!(
-            alert_action(AlertKind::RecognitionOverdue, MemberId(7), OrgId(3)).1,
+            alert_action(AlertKind::RecognitionOverdue, Some(MemberId(7)), OrgId(3)).1,
             "/members/7/actions"
         );
         assert_eq!(
-            alert_action(AlertKind::TransferNotReceived, MemberId(7), OrgId(3)).1,
+            alert_action(AlertKind::TransferNotReceived, Some(MemberId(7)), OrgId(3)).1,
             "/transfers"
         );
         assert_eq!(
-            alert_action(AlertKind::RegularMeetingMissing, MemberId(0), OrgId(3)).1,
+            alert_action(AlertKind::RegularMeetingMissing, None, OrgId(3)).1,
             "/cells/3/month"
         );
     }

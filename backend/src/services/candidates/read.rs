@@ -104,7 +104,7 @@ pub fn alerts(
             };
             out.push(Alert {
                 kind,
-                member_id: r.id,
+                member_id: Some(r.id),
                 full_name: r.full_name.clone(),
                 organization_id: r.organization_id,
                 rule,

@@ -95,7 +95,7 @@ pub fn alerts(arrears: &BTreeMap<MemberId, InArrears>) -> Vec<Alert> {
             let amount: i64 = a.months.iter().map(|(_, _, v)| v).sum();
             Some(Alert {
                 kind: AlertKind::DuesArrears,
-                member_id: *id,
+                member_id: Some(*id),
                 full_name: a.name.clone(),
                 organization_id: a.org,
                 rule: 33,
