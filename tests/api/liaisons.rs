@@ -539,3 +539,53 @@ async fn the_round_rows_show_attendance_duties_and_the_residence_comment() {
     assert_eq!(n["highest_level"], Value::Null);
     assert_eq!(n["residence_comment_state"], Value::Null);
 }
+
+#[actix_web::test]
+async fn a_transfer_or_an_exit_ends_the_liaison_and_the_residence_cell_stops_seeing_the_member() {
+    let f = fixture().await;
+    let liaison = introduce(&f).await;
+    let res = f
+        .sec_w
+        .post(
+            &format!("/api/v1/members/{}/liaisons", f.n),
+            introduce_body(f.r, "2025-03-01"),
+        )
+        .await;
+    res.assert_status(201);
+    let other = res.id();
+    // M transfers officially to the residence province's commune; N dies.
+    let dest = f
+        .admin
+        .create_org("Chi bộ Sở mới", "cell", Some(f.province_b))
+        .await;
+    f.admin
+        .post(
+            "/api/v1/transfers",
+            json!({"member_id": f.m, "to_organization_id": dest, "kind": "official",
+                   "issued_on": "2026-11-02", "reason": "Chuyển công tác", "decision_no": "9-GGT/ĐU"}),
+        )
+        .await
+        .assert_status(201);
+    f.admin
+        .post(
+            &format!("/api/v1/members/{}/exit", f.n),
+            json!({"reason": "deceased", "effective_on": "2026-11-20", "decision_no": "7-QĐ/ĐU"}),
+        )
+        .await
+        .assert_status(200);
+    for (member, id, on) in [(f.m, liaison, "2026-11-02"), (f.n, other, "2026-11-20")] {
+        let l = f
+            .admin
+            .get(&format!("/api/v1/members/{member}/liaisons"))
+            .await;
+        l.assert_status(200);
+        assert_eq!(l.json["items"][0]["id"], id);
+        assert_eq!(l.json["items"][0]["ended_on"], on, "{}", l.json);
+    }
+    let view = f
+        .sec_r
+        .get(&format!("/api/v1/organizations/{}/liaison-members", f.r))
+        .await;
+    view.assert_status(200);
+    assert_eq!(view.json["items"], json!([]), "{}", view.json);
+}

@@ -142,6 +142,15 @@ impl LiaisonRow {
             .get_result(conn)?)
     }
 
+    /// The member's liaisons not ended.
+    pub fn open_of(conn: &mut DbConn, member: MemberId) -> AppResult<Vec<Self>> {
+        Ok(residence_liaisons::table
+            .filter(residence_liaisons::member_id.eq(member))
+            .filter(residence_liaisons::ended_on.is_null())
+            .select(Self::as_select())
+            .load(conn)?)
+    }
+
     /// Whether the member has a liaison not ended.
     pub fn has_open(conn: &mut DbConn, member: MemberId) -> AppResult<bool> {
         Ok(diesel::select(diesel::dsl::exists(

@@ -130,6 +130,38 @@ pub fn end(
     Ok(to_dto(&after, residence_name))
 }
 
+/// Rule 39: an official transfer issued or an exit on `on` ends the member's running liaisons
+/// (the working cell that introduced them is no longer theirs; a new one introduces them
+/// again), in the caller's unit of work, each end audited. `member_path` is the member's cell.
+pub fn end_open(
+    uow: &mut Uow<'_>,
+    caller: &AuthUser,
+    (member, member_path): (MemberId, &str),
+    on: NaiveDate,
+) -> AppResult<usize> {
+    let mut ended = 0;
+    for before in LiaisonRow::open_of(uow, member)? {
+        let Some(day) = rule::ends_on_leaving(&before.facts(), on) else {
+            continue;
+        };
+        let after = LiaisonRow::end(uow, before.id, day)?;
+        audit::record(
+            uow,
+            &caller.actor(),
+            AuditAction::Update,
+            Subject {
+                entity: AuditEntity::Liaison,
+                id: before.id.0,
+                scope_path: Some(member_path),
+            },
+            Some(&before),
+            Some(&after),
+        )?;
+        ended += 1;
+    }
+    Ok(ended)
+}
+
 /// A member's liaisons (the member inside the caller's scope), newest first.
 pub fn of_member(conn: &mut DbConn, scope: &Scope, member: MemberId) -> AppResult<Vec<Liaison>> {
     let m = MemberRow::find(conn, scope, member)?;

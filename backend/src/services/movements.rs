@@ -74,7 +74,7 @@ fn exit_member(
     if let Some(d) = details.as_object_mut() {
         d.insert("reason".into(), serde_json::json!(reason));
     }
-    let id = m.id;
+    let (id, path) = (m.id, m.org_path.clone());
     let event = event_of(
         m,
         MemberEventKind::Exited,
@@ -94,6 +94,8 @@ fn exit_member(
         on,
         qldv_api_types::cell_year::DutyClosure::Exit,
     )?;
+    // Rule 39: and ends the member's liaisons.
+    super::liaisons::end_open(conn, caller, (id, &path), on)?;
     let refreshed = write.refresh(conn)?;
     // Rule 12: expulsion, name removal or resignation → card collected, badges returned.
     if matches!(

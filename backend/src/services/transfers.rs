@@ -213,6 +213,13 @@ pub fn issue(
             body.issued_on,
             qldv_api_types::cell_year::DutyClosure::Transfer,
         )?;
+        // Rule 39: and ends the liaison its working cell introduced.
+        crate::services::liaisons::end_open(
+            conn,
+            caller,
+            (member.id, &member.org_path),
+            body.issued_on,
+        )?;
     }
     if one_step && body.kind == TransferKind::Official {
         crate::services::arrivals::end_temporary_on_official_move(

@@ -83,6 +83,13 @@ pub fn check_end(l: &Liaison, ended_on: NaiveDate, today: NaiveDate) -> Result<(
     Ok(())
 }
 
+/// The day a running liaison ends when its member leaves the working cell that introduced them
+/// (an official transfer issued, an exit) on `on`: that day, or the introduction's if the
+/// leaving is recorded as earlier; `None` for a liaison already ended.
+pub fn ends_on_leaving(l: &Liaison, on: NaiveDate) -> Option<NaiveDate> {
+    l.ended_on.is_none().then(|| on.max(l.introduced_on))
+}
+
 /// Whether the liaison ran during `year` (introduced by its end, not ended before it began).
 pub fn ran_in(l: &Liaison, year: i32) -> bool {
     l.introduced_on.year() <= year && l.ended_on.is_none_or(|e| e.year() >= year)
@@ -124,6 +131,24 @@ pub fn missing_alert(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn leaving_the_working_cell_ends_a_running_liaison_once() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap_or_default();
+        let running = Liaison {
+            introduced_on: d(3, 1),
+            ended_on: None,
+            mode: LiaisonMode::Regular,
+        };
+        assert_eq!(ends_on_leaving(&running, d(11, 2)), Some(d(11, 2)));
+        assert_eq!(ends_on_leaving(&running, d(1, 2)), Some(d(3, 1)));
+        let ended = Liaison {
+            ended_on: Some(d(5, 1)),
+            ..running
+        };
+        assert_eq!(ends_on_leaving(&ended, d(11, 2)), None);
+    }
+
     use super::*;
     use LiaisonCommentState::*;
 
