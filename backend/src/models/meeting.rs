@@ -303,41 +303,48 @@ pub fn tracked_cells(
     (lo, hi): (&str, &str),
     from: NaiveDate,
 ) -> AppResult<(Vec<TrackedCell>, Vec<HeldIn>)> {
-    let firsts: Vec<(OrgId, Option<NaiveDate>)> = meetings::table
+    // Joined on the path range, never a list of ids: a country's cells outnumber the bind
+    // parameters either engine takes in one statement.
+    let firsts: Vec<(
+        OrgId,
+        String,
+        Option<NaiveDate>,
+        Option<NaiveDate>,
+        Option<NaiveDate>,
+    )> = meetings::table
         .inner_join(organizations::table.on(organizations::id.eq(meetings::organization_id)))
         .filter(organizations::path.ge(lo))
         .filter(organizations::path.lt(hi))
-        .group_by(meetings::organization_id)
-        .select((
-            meetings::organization_id,
-            diesel::dsl::min(meetings::held_on),
-        ))
-        .load(conn)?;
-    let ids: Vec<OrgId> = firsts.iter().map(|f| f.0).collect();
-    let orgs: Vec<(OrgId, String, Option<NaiveDate>, Option<NaiveDate>)> = organizations::table
-        .filter(organizations::id.eq_any(&ids))
-        .select((
+        .group_by((
             organizations::id,
             organizations::name,
             organizations::valid_from,
             organizations::valid_to,
         ))
+        .select((
+            organizations::id,
+            organizations::name,
+            organizations::valid_from,
+            organizations::valid_to,
+            diesel::dsl::min(meetings::held_on),
+        ))
         .load(conn)?;
-    let cells = orgs
+    let cells = firsts
         .into_iter()
-        .filter_map(|(id, name, valid_from, valid_to)| {
-            let first = firsts.iter().find(|f| f.0 == id).and_then(|f| f.1)?;
+        .filter_map(|(id, name, valid_from, valid_to, first)| {
             Some(TrackedCell {
                 id,
                 name,
                 valid_from,
                 valid_to,
-                first,
+                first: first?,
             })
         })
         .collect();
     let held: Vec<HeldIn> = meetings::table
-        .filter(meetings::organization_id.eq_any(&ids))
+        .inner_join(organizations::table.on(organizations::id.eq(meetings::organization_id)))
+        .filter(organizations::path.ge(lo))
+        .filter(organizations::path.lt(hi))
         .filter(meetings::held_on.ge(from))
         .select((meetings::organization_id, meetings::kind, meetings::held_on))
         .load(conn)?;

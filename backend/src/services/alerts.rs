@@ -217,7 +217,12 @@ pub fn for_subtree(conn: &mut DbConn, path: &str, today: NaiveDate) -> AppResult
     let arrears = super::dues::alerts::in_arrears(conn, (&lo, &hi), today)?;
     out.extend(super::dues::alerts::alerts(&arrears));
     // Rule 23: name-removal proposals.
-    out.extend(super::name_removal::alerts(conn, &lo, &hi, today)?);
+    out.extend(super::name_removal::alerts(
+        conn,
+        (&lo, &hi),
+        &arrears,
+        today,
+    )?);
     // Issue 22: the candidates' files (rules 2, 24, 25, 29).
     out.extend(super::candidates::alerts(conn, (&lo, &hi), today)?);
     // Issue 23: meetings missing (rule 34), duties closed (rule 38).

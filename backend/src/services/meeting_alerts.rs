@@ -39,19 +39,19 @@ fn missing(conn: &mut DbConn, range: (&str, &str), today: NaiveDate) -> AppResul
     let last_year = today.year() - 1;
     let from = NaiveDate::from_ymd_opt(last_year, 1, 1).unwrap_or(NaiveDate::MIN);
     let (cells, held) = tracked_cells(conn, range, from)?;
+    let mut by_cell: BTreeMap<OrgId, Vec<Held>> = BTreeMap::new();
+    for (cell, kind, on) in held {
+        by_cell.entry(cell).or_default().push(Held { on, kind });
+    }
     let mut out = Vec::new();
     for cell in cells {
-        let facts: Vec<Held> = held
-            .iter()
-            .filter(|h| h.0 == cell.id)
-            .map(|h| Held { on: h.2, kind: h.1 })
-            .collect();
+        let facts = by_cell.get(&cell.id).map_or(&[][..], Vec::as_slice);
         // Watched from the first day of the month of its first meeting recorded.
         let started = Month::of(cell.first).first_day();
         let founded = cell.valid_from.map_or(started, |f| f.max(started));
         for year in [last_year, today.year()] {
             let due = rules::periods_due(year, founded, cell.valid_to, today);
-            for p in rules::missing(&facts, &due) {
+            for p in rules::missing(facts, &due) {
                 let (first, last) = p.span();
                 let (month, year, quarter) = (first.month(), first.year(), p.index);
                 let (kind, message) = match p.kind {

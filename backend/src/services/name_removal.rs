@@ -17,51 +17,51 @@ use crate::db::schema::{evaluations, members};
 use crate::db::DbConn;
 use crate::domain::name_removal::{self, Facts, Limits};
 use crate::error::AppResult;
+use crate::services::dues::alerts::InArrears;
 
 /// The proposals for the members whose organisation path lies in `[lo, hi)`, on `today`.
-pub fn alerts(conn: &mut DbConn, lo: &str, hi: &str, today: NaiveDate) -> AppResult<Vec<Alert>> {
+pub fn alerts(
+    conn: &mut DbConn,
+    (lo, hi): (&str, &str),
+    arrears: &BTreeMap<MemberId, InArrears>,
+    today: NaiveDate,
+) -> AppResult<Vec<Alert>> {
     let this_year = today.year();
     let from = this_year.saturating_sub(2);
     let limits = limits(conn, today)?;
-    // Rule 37: members with unpaid months (only those: set-based over the subtree).
-    let arrears = crate::services::dues::alerts::in_arrears(conn, (lo, hi), today)?;
-    let unpaid = crate::services::dues::alerts::unpaid_months(&arrears);
-    let flagged: Vec<i64> = evaluations::table
-        .inner_join(members::table.on(members::id.eq(evaluations::member_id)))
-        .filter(members::org_path.ge(lo))
-        .filter(members::org_path.lt(hi))
-        .filter(evaluations::year.ge(from))
-        .filter(evaluations::year.le(this_year))
-        .filter(evaluations::level.eq(EvaluationLevel::NotComplete))
-        .select(evaluations::member_id)
-        .distinct()
-        .load(conn)?;
+    // Rule 37: members with unpaid months (`arrears`: set-based over the subtree).
+    let unpaid = crate::services::dues::alerts::unpaid_months(arrears);
+    // Rule 23's ratings: only members with a "not complete" of the last years, chosen by a
+    // subquery (a country's list would outnumber the bind parameters of one statement).
+    let flagged = diesel::alias!(evaluations as flagged_ratings);
+    let flagged = flagged
+        .filter(flagged.field(evaluations::year).ge(from))
+        .filter(flagged.field(evaluations::year).le(this_year))
+        .filter(
+            flagged
+                .field(evaluations::level)
+                .eq(EvaluationLevel::NotComplete),
+        )
+        .select(flagged.field(evaluations::member_id));
     // Rule 36: this year's and last year's unexcused absences (only members with one).
     let last_year_first = NaiveDate::from_ymd_opt(this_year - 1, 1, 1).unwrap_or(NaiveDate::MIN);
     let absences = crate::models::meeting::absences_in(conn, (lo, hi), last_year_first, today)?;
-    if flagged.is_empty() && absences.is_empty() && unpaid.is_empty() {
-        return Ok(Vec::new());
-    }
-    let rows: Vec<(i64, String, i64, i32, EvaluationLevel)> = if flagged.is_empty() {
-        Vec::new()
-    } else {
-        evaluations::table
-            .inner_join(members::table.on(members::id.eq(evaluations::member_id)))
-            .filter(members::org_path.ge(lo))
-            .filter(members::org_path.lt(hi))
-            .filter(members::status.eq_any(MemberStatus::ACTIVE))
-            .filter(members::id.eq_any(&flagged))
-            .filter(evaluations::year.ge(from))
-            .filter(evaluations::year.le(this_year))
-            .select((
-                members::id,
-                members::full_name,
-                members::organization_id,
-                evaluations::year,
-                evaluations::level,
-            ))
-            .load(conn)?
-    };
+    let rows: Vec<(i64, String, i64, i32, EvaluationLevel)> = evaluations::table
+        .inner_join(members::table.on(members::id.eq(evaluations::member_id)))
+        .filter(members::org_path.ge(lo))
+        .filter(members::org_path.lt(hi))
+        .filter(members::status.eq_any(MemberStatus::ACTIVE))
+        .filter(members::id.eq_any(flagged))
+        .filter(evaluations::year.ge(from))
+        .filter(evaluations::year.le(this_year))
+        .select((
+            members::id,
+            members::full_name,
+            members::organization_id,
+            evaluations::year,
+            evaluations::level,
+        ))
+        .load(conn)?;
     let mut by_member: BTreeMap<i64, (String, i64, Facts)> = BTreeMap::new();
     let blank = || Facts {
         limits,

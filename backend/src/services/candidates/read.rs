@@ -1,6 +1,10 @@
 //! Reading candidates: one file, a cell's list, and their alerts.
 
+use std::collections::HashMap;
+
 use super::*;
+use crate::domain::candidate::CandidateFile;
+use crate::models::candidate::file::FileFacts;
 
 /// The file as the API shows it to `caller`.
 pub fn view(
@@ -24,21 +28,13 @@ pub fn list(
 ) -> AppResult<Vec<(CandidateRow, dto::CandidateSummary)>> {
     let o = OrganizationRow::find(conn, &caller.scope, org)?;
     let rows = CandidateRow::list(conn, &caller.scope, &o.path, after, limit)?;
-    let ids: Vec<_> = rows.iter().map(|r| r.id).collect();
-    let files = FileRow::of(conn, &ids)?;
-    let steps = model::steps_of(conn, &ids)?;
+    let loaded = Files::load(conn, &rows)?;
     let settings = setting::at(conn, today)?;
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
-        let Some(f) = files.iter().find(|f| f.member_id == r.id) else {
+        let Some((f, file)) = loaded.file(&r)? else {
             continue;
         };
-        let mine: Vec<StepRow> = steps
-            .iter()
-            .filter(|s| s.member_id == r.id)
-            .cloned()
-            .collect();
-        let file = file_of(conn, &r, f, &mine)?;
         let summary = dto::CandidateSummary {
             id: r.id,
             full_name: r.full_name.clone(),
@@ -71,21 +67,13 @@ pub fn alerts(
         .filter(members::status.eq(MemberStatus::Candidate))
         .select(CandidateRow::as_select())
         .load(conn)?;
-    let ids: Vec<_> = rows.iter().map(|r| r.id).collect();
-    let files = FileRow::of(conn, &ids)?;
-    let steps = model::steps_of(conn, &ids)?;
+    let loaded = Files::load(conn, &rows)?;
     let settings = setting::at(conn, today)?;
     let mut out = Vec::new();
     for r in &rows {
-        let Some(f) = files.iter().find(|f| f.member_id == r.id) else {
+        let Some((_, file)) = loaded.file(r)? else {
             continue;
         };
-        let mine: Vec<StepRow> = steps
-            .iter()
-            .filter(|s| s.member_id == r.id)
-            .cloned()
-            .collect();
-        let file = file_of(conn, r, f, &mine)?;
         for a in rules::overdue(&file, today, &settings) {
             let (kind, rule, date) = match a {
                 A::CertificateExpired { valid_until } => {
@@ -114,4 +102,46 @@ pub fn alerts(
         }
     }
     Ok(out)
+}
+
+/// The files, steps and facts of many candidates, read in a few queries.
+struct Files {
+    files: HashMap<MemberId, FileRow>,
+    steps: HashMap<MemberId, Vec<StepRow>>,
+    facts: FileFacts,
+}
+
+impl Files {
+    fn load(conn: &mut DbConn, rows: &[CandidateRow]) -> AppResult<Self> {
+        let ids: Vec<MemberId> = rows.iter().map(|r| r.id).collect();
+        let mut files = HashMap::new();
+        let mut steps: HashMap<MemberId, Vec<StepRow>> = HashMap::new();
+        let mut all_steps = Vec::new();
+        for chunk in ids.chunks(1000) {
+            files.extend(
+                FileRow::of(conn, chunk)?
+                    .into_iter()
+                    .map(|f| (f.member_id, f)),
+            );
+            all_steps.extend(model::steps_of(conn, chunk)?);
+        }
+        let facts = FileFacts::load(conn, rows, &all_steps)?;
+        for s in all_steps {
+            steps.entry(s.member_id).or_default().push(s);
+        }
+        Ok(Self {
+            files,
+            steps,
+            facts,
+        })
+    }
+
+    /// `r`'s file and the rules' view of it; `None` for a candidate without one.
+    fn file(&self, r: &CandidateRow) -> AppResult<Option<(&FileRow, CandidateFile)>> {
+        let Some(f) = self.files.get(&r.id) else {
+            return Ok(None);
+        };
+        let steps = self.steps.get(&r.id).map_or(&[][..], Vec::as_slice);
+        Ok(Some((f, self.facts.file(r, f, steps)?)))
+    }
 }
