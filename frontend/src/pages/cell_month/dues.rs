@@ -206,18 +206,22 @@ pub fn DuesSection(org: OrgId, changed: RwSignal<u32>) -> impl IntoView {
     });
     let paid_on = RwSignal::new(format::today_iso());
     let channel = RwSignal::new(PaymentChannel::Cash.code().to_string());
+    // Sheets saved: the sheet is read again after a save only, never after a refusal, which
+    // would redraw the rows and lose what the secretary typed (the refused line's fix included).
+    let saved = RwSignal::new(0u32);
     let save = write(move |body: &Result<(Month, RecordDuesSheet), ApiError>| {
         let body = body.clone();
         async move {
             let (m, body) = body?;
             let out = api::dues::record(org, m, &body).await?;
+            saved.update(|n| *n += 1);
             changed.update(|n| *n += 1);
             Ok(out)
         }
     });
     let error = failure(save);
     let sheet = read(move || {
-        save.version().track();
+        saved.track();
         let m = month.get();
         async move { api::dues::sheet(org, m).await }
     });
