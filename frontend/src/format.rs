@@ -152,6 +152,14 @@ pub fn fixed(x: f64, places: u32) -> String {
 /// An amount of đồng, from an integer, with thousands separators: `85.000 đ` (Vietnamese) or
 /// `85,000 đ` (English). Never through a float.
 pub fn dong(lang: Lang, n: i64) -> String {
+    let mut out = grouped(lang, n);
+    out.push_str(" đ");
+    out
+}
+
+/// A whole number with thousands separators: `12.750.000` (Vietnamese) or `12,750,000`
+/// (English); a report's figures, counts and amounts alike.
+pub fn grouped(lang: Lang, n: i64) -> String {
     let sep = if lang == Lang::En { ',' } else { '.' };
     let digits = n.unsigned_abs().to_string();
     let mut out = String::with_capacity(digits.len() + 8);
@@ -164,7 +172,6 @@ pub fn dong(lang: Lang, n: i64) -> String {
         }
         out.push(c);
     }
-    out.push_str(" đ");
     out
 }
 
@@ -281,6 +288,14 @@ mod tests {
         }
         assert_eq!(iso_to_display("20/03/2025"), "20/03/2025");
         assert_eq!(iso_to_display(""), "");
+    }
+
+    #[test]
+    fn a_reports_figures_are_grouped_by_thousands() {
+        assert_eq!(grouped(Lang::Vi, 12_750_000), "12.750.000");
+        assert_eq!(grouped(Lang::En, 12_750_000), "12,750,000");
+        assert_eq!(grouped(Lang::Vi, 40), "40");
+        assert_eq!(grouped(Lang::Vi, -1_000), "-1.000");
     }
 
     #[test]

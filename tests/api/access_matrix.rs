@@ -530,6 +530,10 @@ fn describe(op: &str, s: &Side) -> Option<(Right, Call)> {
             ),
         ),
         "list_member_duties" => (Read, get(format!("/api/v1/members/{m}/duties?year=2025"))),
+        "list_member_attendance" => (
+            Read,
+            get(format!("/api/v1/members/{m}/attendance?year=2025")),
+        ),
         "list_cell_duties" => (
             Read,
             get(format!("/api/v1/organizations/{}/duties?open=true", s.cell)),

@@ -39,6 +39,7 @@ mod legacy_id;
 mod liaisons;
 mod lifecycle;
 mod meetings;
+mod member_attendance;
 mod members;
 mod movement_property;
 mod name_removal;

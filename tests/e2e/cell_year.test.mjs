@@ -232,3 +232,171 @@ test('on a 360 px phone: the month, the member\'s year and the liaison page', as
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+/** The camera of the tests below (their own folder: the round, the dues details, the printed reports). */
+const details = (page, size) => kit.shooter(page, 'cell-year-details', size);
+
+/** The member who prepays three months under a recorded arrangement. */
+const PREPAID = 'Phạm Đức Dũng';
+/** The member who pays last month's arrears late, with this month's. */
+const BEHIND = 'Hoàng Thu Giang';
+/** The member whose two months are refused: no arrangement allows a prepayment. */
+const UNARRANGED = 'Vũ Thu Hà';
+
+/** `yyyy-mm` of the month `shift` months from this one. */
+const monthOf = (shift) => {
+  const now = new Date();
+  return iso(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + shift, 1))).slice(0, 7);
+};
+
+/** The dues sheet's row of NAME. */
+const duesRow = (page, name) => page.locator('table.dues tbody tr').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+
+test('the dues sheet takes a prepayment, a late payment and a receipt; a refused line is shown on its row', async () => {
+  const { page, problems } = await newPage('desktop');
+  const shoot = details(page, 'desktop');
+  await signIn(page);
+  const { cell, ids, token, year } = seeded;
+  // A prepayment arrangement for PREPAID from this month for three months; BEHIND's basis from
+  // last month, which ended unpaid.
+  await api('POST', `/members/${ids[PREPAID]}/dues-arrangements`, {
+    kind: 'prepayment', from_month: monthOf(0), to_month: monthOf(2), decision_no: '15-QĐ/CB', decided_on: iso(new Date()),
+  }, token);
+  await api('PUT', `/members/${ids[BEHIND]}/dues-basis`, {
+    from_on: `${monthOf(-1)}-01`, category: 'social_insurance_salary', base: 8_500_000,
+  }, token);
+
+  await follow(page, `/cells/${cell}/month`);
+  await duesRow(page, PREPAID).waitFor();
+  assert.match(await duesRow(page, PREPAID).innerText(), /Được đóng trước|đóng trước/i);
+  const more = async (name, { months, first, receipt, amount }) => {
+    const row = duesRow(page, name);
+    await row.getByLabel(`Đã đóng: ${name}`).check();
+    await row.getByLabel(`Số tiền thu: ${name}`).fill(amount);
+    const details = row.locator('details.pay-more');
+    if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
+    if (months) await row.getByLabel(`Số tháng: ${name}`).fill(months);
+    if (first) await row.getByLabel(`Từ tháng: ${name}`).fill(first);
+    if (receipt) await row.getByLabel(`Số biên lai: ${name}`).fill(receipt);
+  };
+  await more(PREPAID, { months: '3', amount: '255.000', receipt: 'BL-0107' });
+  await more(BEHIND, { months: '2', first: monthOf(-1), amount: '170.000', receipt: 'BL-0108' });
+  await more(UNARRANGED, { months: '2', amount: '170.000' });
+  await page.getByRole('button', { name: 'Lưu sổ thu đảng phí' }).click();
+  const refused = page.locator('table.dues tr.refused');
+  await refused.waitFor();
+  assert.equal(await refused.count(), 1);
+  assert.match(await refused.innerText(), new RegExp(UNARRANGED));
+  problems.length = 0; // the 422 of the refusal is expected in the console
+  await shoot('dues-refused-prepayment');
+
+  // One month for UNARRANGED, and the sheet goes in.
+  await duesRow(page, UNARRANGED).getByLabel(`Số tháng: ${UNARRANGED}`).fill('1');
+  await duesRow(page, UNARRANGED).getByLabel(`Số tiền thu: ${UNARRANGED}`).fill('85.000');
+  await page.getByRole('button', { name: 'Lưu sổ thu đảng phí' }).click();
+  await page.locator('#h-dues').locator('xpath=..').getByRole('status').filter({ hasText: 'Đã lưu.' }).waitFor();
+  await shoot('dues-prepaid-late-receipt');
+
+  const prepaid = await api('GET', `/members/${ids[PREPAID]}/dues?year=${year}`, undefined, token);
+  const p = prepaid.payments.find((x) => x.months === 3);
+  assert.ok(p, `a three-month payment: ${JSON.stringify(prepaid.payments)}`);
+  assert.equal(p.receipt_no, 'BL-0107');
+  assert.equal(p.amount, 255_000);
+  const behind = await api('GET', `/members/${ids[BEHIND]}/dues?year=${year}`, undefined, token);
+  const b = behind.payments.find((x) => x.months === 2);
+  assert.ok(b, `a two-month payment: ${JSON.stringify(behind.payments)}`);
+  assert.equal(b.first_month, monthOf(-1));
+  if (monthOf(-1).startsWith(String(year))) {
+    const last = behind.months.find((m) => m.month === monthOf(-1));
+    assert.equal(last.arrears, 0, `last month paid late: ${JSON.stringify(last)}`);
+    assert.ok(last.paid > 0);
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the evaluation round shows attendance, duties and the residence comment beside each rating', async () => {
+  for (const size of ['desktop', 'phone-360']) {
+    const { page, problems } = await newPage(size);
+    const shoot = details(page, size);
+    await signIn(page);
+    const { commune, year } = seeded;
+    await follow(page, `/evaluations?organization_id=${commune}&year=${year}`);
+    await page.getByLabel(`Xếp loại ${TRUANT}`).waitFor();
+    const rowOf = (name) => page.locator('table.ratings tbody tr').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+    // Three meetings missed without a reason (two before the test, one recorded in it).
+    const truant = await rowOf(TRUANT).locator('dl.inputs').innerText();
+    assert.match(truant, /Có mặt \/ phải dự:\s*0\/3/);
+    assert.match(truant, /Vắng không lý do:\s*3/);
+    // The duty reviewed as exceeded: its shares and the highest level it allows.
+    const an = await rowOf('Nguyễn Đức An').locator('dl.inputs').innerText();
+    assert.match(an, /Tỷ lệ vượt mức:\s*100%/);
+    assert.match(an, /Mức xếp loại cao nhất theo nhiệm vụ:\s*Hoàn thành xuất sắc nhiệm vụ/);
+    // The residence cell's comment, written in the first test.
+    const resident = await rowOf(RESIDENT).locator('dl.inputs').innerText();
+    assert.match(resident, /Gương mẫu chấp hành nơi cư trú/);
+    await shoot('evaluation-round');
+    if (size === 'phone-360') {
+      // One card per member: the row is a block no wider than the screen.
+      const box = await rowOf(TRUANT).boundingBox();
+      assert.ok(box && box.width <= 360, `the card is ${box?.width} px wide`);
+      await follow(page, `/cells/${seeded.cell}/month`);
+      await duesRow(page, PREPAID).waitFor();
+      await duesRow(page, PREPAID).locator('details.pay-more summary').click();
+      await shoot('dues-details');
+    }
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});
+
+test('the meetings, duties and dues reports print on A4 with their headings, totals and the identity note', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { commune, year } = seeded;
+  const today = iso(new Date());
+  const reports = [
+    ['meetings', `as_of=${today}`, /BÁO CÁO SINH HOẠT CHI BỘ/iu, new RegExp(`Năm ${year}`)],
+    ['duties', `as_of=${today}`, /BÁO CÁO PHÂN CÔNG NHIỆM VỤ ĐẢNG VIÊN/iu, new RegExp(`Năm ${year}`)],
+    ['dues', `from=${year}-01-01&to=${today}`, /BÁO CÁO THU, NỘP ĐẢNG PHÍ/iu, /phải đóng = đã đóng \+ được chậm đóng \+ chưa đóng/],
+  ];
+  const dir = kit.shotsDir('cell-year-details');
+  for (const size of ['desktop', 'phone-360']) {
+    const { page, problems } = await newPage(size);
+    const shoot = details(page, size);
+    await signIn(page);
+    for (const [code, dates, title, line] of reports) {
+      await follow(page, `/reports/${code}/print?organization_id=${commune}&${dates}`);
+      const paper = page.getByTestId('report-paper');
+      // The previous report stays on screen until this one is read: wait for this one's title.
+      await paper.getByRole('heading', { level: 1, name: title }).waitFor();
+      await paper.locator('table.report').first().waitFor();
+      const text = await paper.innerText();
+      assert.match(text, /ĐẢNG CỘNG SẢN VIỆT NAM/);
+      assert.match(text, /TỈNH ỦY NAM ĐỊNH[\s\S]*ĐẢNG ỦY XÃ HẢI HẬU/iu);
+      assert.match(text, title);
+      assert.match(text, line);
+      assert.match(text, /Tổng cộng/);
+      assert.match(text, /NGƯỜI LẬP BIỂU/iu);
+      await shoot(`print-${code}`);
+      if (size !== 'desktop') continue;
+      await page.emulateMedia({ media: 'print' });
+      const pdf = join(mkdtempSync(join(tmpdir(), 'qldv-cell-year-')), `${code}.pdf`);
+      await page.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
+      await page.emulateMedia({ media: 'screen' });
+      const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+      const [, w, h] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info);
+      assert.ok(Math.abs(Number(w) - 595) < 3 && Math.abs(Number(h) - 842) < 3, `A4: ${w} x ${h}`);
+      const printed = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).normalize('NFC');
+      const flat = printed.replace(/\s+/g, ' ');
+      assert.match(flat, title);
+      assert.match(flat, /Tổng cộng/);
+      if (code === 'dues') assert.match(flat, line);
+      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, `${dir}/desktop/print-pdf-${code}`]);
+    }
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});

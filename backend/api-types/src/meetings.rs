@@ -295,3 +295,37 @@ pub struct MemberDuties {
     /// The highest level the duties allow (offered to the evaluation, never imposed).
     pub highest_level: Option<EvaluationLevel>,
 }
+
+/// One meeting a member's line was recorded at (`GET /members/{id}/attendance`).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MemberMeetingLine {
+    /// The meeting.
+    pub meeting_id: MeetingId,
+    /// The cell that held it (the member's cell on that day, which may not be today's).
+    pub organization_id: OrgId,
+    /// That cell's name.
+    pub organization_name: String,
+    /// Regular or topical.
+    pub kind: MeetingKind,
+    /// Held on.
+    pub held_on: NaiveDate,
+    /// The member's line, entered or derived.
+    pub value: Attendance,
+    /// The reason of an excused absence.
+    pub reason: Option<String>,
+}
+
+/// A member's attendance of a year, at the meetings of every cell they belonged to (rule 35).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MemberAttendance {
+    /// The member.
+    pub member_id: MemberId,
+    /// The year.
+    pub year: i32,
+    /// The meetings with a line of the member, newest first.
+    pub meetings: Vec<MemberMeetingLine>,
+    /// The year's counts of those lines (`expected` excludes exempt and elsewhere).
+    pub counts: AttendanceCounts,
+}

@@ -53,6 +53,7 @@ pub mod liaison;
 pub mod login_failure;
 pub mod meeting;
 pub mod member;
+pub mod member_attendance;
 pub mod member_case;
 pub mod member_changes;
 pub mod member_event;

@@ -5,8 +5,8 @@
 use actix_web::{get, post, put, web, HttpResponse};
 use chrono::{Datelike, NaiveDate};
 use qldv_api_types::meetings::{
-    AssignDuties, AttendanceSheet, CreateMeeting, Duty, Meeting, MeetingYear, MemberDuties,
-    ReplaceAttendance, ReviewDuties,
+    AssignDuties, AttendanceSheet, CreateMeeting, Duty, Meeting, MeetingYear, MemberAttendance,
+    MemberDuties, ReplaceAttendance, ReviewDuties,
 };
 use qldv_api_types::{MeetingId, MemberId, OrgId, Page};
 use serde::Deserialize;
@@ -31,6 +31,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .service(create_duties)
         .service(review_duties)
         .service(list_member_duties)
+        .service(list_member_attendance)
         .service(list_cell_duties);
 }
 
@@ -273,6 +274,34 @@ pub async fn list_member_duties(
     let id = id.into_inner();
     let dto = crate::db::run(&state.pool, move |c| {
         services::duties::of_member(c, &user, id, year)
+    })
+    .await?;
+    Ok(web::Json(dto))
+}
+
+/// A member's attendance of a year: their line at each meeting of every cell they belonged to
+/// that year (a member who changed cell keeps the first cell's meetings), newest first, with
+/// the year's counts (rule 35). One request for the member's year.
+#[utoipa::path(
+    tag = "meetings",
+    params(("id" = MemberId, Path, description = "Member id"), YearQuery),
+    responses(
+        (status = 200, description = "The member's attendance", body = MemberAttendance),
+        problems::NotFound,
+        problems::SheetRefused,
+    ),
+)]
+#[get("/members/{id}/attendance")]
+pub async fn list_member_attendance(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<MemberId>,
+    query: web::Query<YearQuery>,
+) -> Result<web::Json<MemberAttendance>, AppError> {
+    let year = query.year.unwrap_or(state.today().year());
+    let id = id.into_inner();
+    let dto = crate::db::run(&state.pool, move |c| {
+        services::meetings::of_member(c, &user, id, year)
     })
     .await?;
     Ok(web::Json(dto))

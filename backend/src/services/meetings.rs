@@ -231,9 +231,14 @@ fn view_row(conn: &mut DbConn, caller: &AuthUser, id: MeetingId) -> AppResult<dt
 
 /// Counts of recorded lines.
 pub fn counts<'a>(lines: impl IntoIterator<Item = &'a LineRow>) -> AttendanceCounts {
+    tally(lines.into_iter().map(|l| l.value))
+}
+
+/// Counts of attendance values (`expected`: present, excused and absent).
+pub fn tally(values: impl IntoIterator<Item = Attendance>) -> AttendanceCounts {
     let mut c = AttendanceCounts::default();
-    for l in lines {
-        match l.value {
+    for v in values {
+        match v {
             Attendance::Present => c.present += 1,
             Attendance::Excused => c.excused += 1,
             Attendance::Absent => c.absent += 1,
@@ -344,5 +349,38 @@ pub fn year(
             .collect(),
         missing: missing.iter().map(missing_dto).collect(),
         next_due,
+    })
+}
+
+/// A member's attendance of a year (rule 35): their lines at the meetings of every cell they
+/// belonged to, newest first, and the year's counts.
+pub fn of_member(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    member: MemberId,
+    year: i32,
+) -> AppResult<dto::MemberAttendance> {
+    if !(1930..=9999).contains(&year) {
+        return Err(msg::year_invalid());
+    }
+    let m = crate::models::member::MemberRow::find(conn, &caller.scope, member)?;
+    let (first, last) = crate::models::liaison::year_bounds(year);
+    let rows = crate::models::member_attendance::of_member(conn, &caller.scope, m.id, first, last)?;
+    Ok(dto::MemberAttendance {
+        member_id: m.id,
+        year,
+        counts: tally(rows.iter().map(|r| r.value)),
+        meetings: rows
+            .into_iter()
+            .map(|r| dto::MemberMeetingLine {
+                meeting_id: r.meeting_id,
+                organization_id: r.organization_id,
+                organization_name: r.organization_name,
+                kind: r.kind,
+                held_on: r.held_on,
+                value: r.value,
+                reason: r.reason,
+            })
+            .collect(),
     })
 }

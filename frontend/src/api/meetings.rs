@@ -3,9 +3,9 @@
 //! (issue 23, `docs/cell-year.md`).
 
 use chrono::NaiveDate;
-use qldv_api_types::cell_year::{Attendance, MeetingKind};
 use qldv_api_types::meetings::{
-    AttendanceSheet, CreateMeeting, Duty, Meeting, MeetingYear, MemberDuties, ReviewDuties,
+    AttendanceSheet, CreateMeeting, Duty, Meeting, MeetingYear, MemberAttendance, MemberDuties,
+    ReviewDuties,
 };
 use qldv_api_types::{MeetingId, MemberId, OrgId};
 use serde::de::IgnoredAny;
@@ -69,42 +69,11 @@ pub async fn member_duties(member: MemberId, year: i32) -> ApiResult<MemberDutie
         .await
 }
 
-/// `GET /meetings/{id}`: a meeting and its attendance.
-pub async fn get(id: MeetingId) -> ApiResult<Meeting> {
-    Call::get(&format!("/meetings/{id}")).fetch().await
-}
-
-/// A member's line of one meeting, as the member's year shows it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AttendedMeeting {
-    /// The day the meeting was held.
-    pub held_on: NaiveDate,
-    /// Regular or topical.
-    pub kind: MeetingKind,
-    /// The member's attendance.
-    pub value: Attendance,
-    /// The reason of an excused absence.
-    pub reason: Option<String>,
-}
-
-/// A member's attendance in a year at the meetings of their current cell, newest first: the
-/// cell's meetings of the year, each read for the member's line (the API has no per-member
-/// attendance endpoint).
-pub async fn member_attendance(member: MemberId, y: i32) -> ApiResult<Vec<AttendedMeeting>> {
-    let org = super::members::get(member).await?.organization_id;
-    let meetings = year(org, y).await?.meetings;
-    let read = meetings.iter().map(|m| get(m.id));
-    let full = futures_util::future::try_join_all(read).await?;
-    Ok(full
-        .into_iter()
-        .filter_map(|m| {
-            let line = m.attendance.into_iter().find(|a| a.member_id == member)?;
-            Some(AttendedMeeting {
-                held_on: m.held_on,
-                kind: m.kind,
-                value: line.value,
-                reason: line.reason,
-            })
-        })
-        .collect())
+/// `GET /members/{id}/attendance?year=`: a member's lines of a year at the meetings of every
+/// cell they belonged to, newest first, with the year's counts.
+pub async fn member_attendance(member: MemberId, year: i32) -> ApiResult<MemberAttendance> {
+    let q = Query::new().set("year", year);
+    Call::new(Method::Get, &format!("/members/{member}/attendance"), &q)
+        .fetch()
+        .await
 }

@@ -58,6 +58,8 @@ pub enum Text {
     AlertWhat,
     Code,
     ScoreRange,
+    /// A dues line's months (1–24) or first month (a month) cannot be read.
+    PaymentFields,
     Back,
     Dossier,
     History,
@@ -304,6 +306,7 @@ fn pair(key: Text) -> (&'static str, &'static str) {
         AlertWhat => ("Nội dung", "What to do"),
         Code => ("mã", "id"),
         ScoreRange => ("Điểm là số nguyên từ 0 đến 100.", "The score is a whole number from 0 to 100."),
+        PaymentFields => ("Số tháng là số nguyên từ 1 đến 24; tháng đóng chọn theo tháng/năm.", "Months are a whole number from 1 to 24; the first month is a month of a year."),
         Back => ("Quay lại", "Back"),
         Dossier => ("Hồ sơ", "Dossier"),
         History => ("Lịch sử", "History"),

@@ -113,6 +113,22 @@ pub enum Yr {
     NoMeetings,
     /// The member's attendance is read from the cell's meetings.
     AttendanceOfMember,
+    /// The cell that held a meeting.
+    Cell,
+    /// Absent without a reason.
+    Unexcused,
+    /// The residence cell's yearly comment (213-QĐ/TW).
+    ResidenceComment,
+    /// How many months a payment covers.
+    MonthsCovered,
+    /// The first month a payment covers.
+    FirstMonth,
+    /// The receipt or transaction number.
+    ReceiptNo,
+    /// The arrangement recorded for the month.
+    Arrangement,
+    /// The evaluation's inputs beside the rating.
+    YearInputs,
 }
 
 impl Lang {
@@ -210,6 +226,17 @@ fn pair(key: Yr) -> (&'static str, &'static str) {
             "No meeting recorded this year.",
         ),
         AttendanceOfMember => ("Buổi sinh hoạt", "Meeting"),
+        Cell => ("Chi bộ", "Cell"),
+        Unexcused => ("Vắng không lý do", "Absent without reason"),
+        ResidenceComment => ("Nhận xét của nơi cư trú", "Residence cell's comment"),
+        MonthsCovered => ("Số tháng", "Months"),
+        FirstMonth => ("Từ tháng", "From month"),
+        ReceiptNo => ("Số biên lai", "Receipt no."),
+        Arrangement => ("Đóng trước / chậm đóng", "Arrangement"),
+        YearInputs => (
+            "Sinh hoạt, nhiệm vụ, nơi cư trú",
+            "Attendance, duties, residence",
+        ),
     }
 }
 
@@ -273,6 +300,14 @@ mod tests {
             AssignedOn,
             NoMeetings,
             AttendanceOfMember,
+            Cell,
+            Unexcused,
+            ResidenceComment,
+            MonthsCovered,
+            FirstMonth,
+            ReceiptNo,
+            Arrangement,
+            YearInputs,
         ] {
             assert!(
                 !Lang::Vi.yr(k).is_empty() && !Lang::En.yr(k).is_empty(),

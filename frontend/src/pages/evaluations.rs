@@ -1,7 +1,9 @@
 //! The yearly evaluation round of an organisation (`/evaluations?organization_id=&year=`): a level
 //! for each member — with, when needed, the reason for a level below the score's band, a
 //! discipline of the year the member remedied themselves, and a maternity leave — the summary and
-//! the quota of excellent ratings shown live, and closing the round.
+//! the quota of excellent ratings shown live, and closing the round. Beside each rating, the
+//! year's attendance, duties and residence comment (`rating_inputs`); on a phone each member's
+//! row is a card.
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -18,7 +20,8 @@ use crate::components::figures;
 use crate::components::org_picker::org_in_url;
 use crate::components::read::show;
 use crate::format;
-use crate::i18n::{use_lang, Lang, Text, Ux};
+use crate::i18n::{use_lang, yl, Lang, Text, Ux, Yr};
+use crate::pages::rating_inputs;
 
 /// The score typed in a rating row: empty for none, else a whole number 0–100.
 pub fn parse_score(text: &str) -> Result<Option<u32>, ()> {
@@ -189,8 +192,9 @@ fn RatingRow(
     let w = move |word: Word| word.in_lang(lang.get());
     view! {
         <tr>
-            <td>{item.full_name.clone()}</td>
-            <td>
+            <th scope="row">{item.full_name.clone()}</th>
+            <td class="inputs" data-label=move || lang.get().yr(Yr::YearInputs)>{rating_inputs::inputs(&item)}</td>
+            <td data-label=move || lang.get().t(Text::Level)>
                 <select
                     aria-label=format!("Xếp loại {}", item.full_name)
                     disabled=move || closed.get()
@@ -207,7 +211,7 @@ fn RatingRow(
                 </select>
                 {problem(rate)}
             </td>
-            <td>
+            <td data-label=move || lang.get().ux(Ux::ScoreHint)>
                 <input
                     class="score"
                     type="number"
@@ -385,7 +389,7 @@ pub fn EvaluationRoundPage() -> impl IntoView {
         view! {
             <div class="table-wrap" tabindex="0">
                 <table class="ratings">
-                    <thead><tr><th>{move || t(Text::FullName)}</th><th>{move || t(Text::Level)}</th><th>{move || lang.get().ux(Ux::ScoreHint)}</th><th>{move || Word::Grounds.in_lang(lang.get())}</th></tr></thead>
+                    <thead><tr><th>{move || t(Text::FullName)}</th><th>{yl(lang, Yr::YearInputs)}</th><th>{move || t(Text::Level)}</th><th>{move || lang.get().ux(Ux::ScoreHint)}</th><th>{move || Word::Grounds.in_lang(lang.get())}</th></tr></thead>
                     <tbody>
                         {l.items.into_iter().map(|item| view! { <RatingRow item=item year=y closed=closed saved=on_saved/> }).collect_view()}
                     </tbody>

@@ -14,6 +14,7 @@ pub mod member_new;
 pub mod member_print;
 pub mod members;
 pub mod organizations;
+pub mod rating_inputs;
 pub mod report_print;
 pub mod reports;
 pub mod targets;

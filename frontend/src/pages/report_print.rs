@@ -18,12 +18,23 @@ use crate::i18n::{label, use_lang, Lang, Text, Ux};
 use crate::pages::reports::SectionTable;
 use crate::urls;
 
-/// The period or date line under a report's title.
+/// The period or date line under a report's title; a report of a year (evaluations, meetings,
+/// duties, development) names its year first.
 pub fn period_line(r: &Report) -> String {
-    match (r.as_of, r.from, r.to) {
-        (Some(a), _, _) => format!("(Tính đến ngày {})", date(a)),
-        (None, Some(f), Some(t)) => format!("(Từ ngày {} đến ngày {})", date(f), date(t)),
+    let when = match (r.as_of, r.from, r.to) {
+        (Some(a), _, _) => format!("tính đến ngày {}", date(a)),
+        (None, Some(f), Some(t)) => format!("từ ngày {} đến ngày {}", date(f), date(t)),
         _ => String::new(),
+    };
+    match (r.year, when.is_empty()) {
+        (Some(y), true) => format!("(Năm {y})"),
+        (Some(y), false) => format!("(Năm {y}, {when})"),
+        (None, true) => String::new(),
+        (None, false) => {
+            let mut c = when.chars();
+            let first = c.next().map(|f| f.to_uppercase().collect::<String>());
+            format!("({}{})", first.unwrap_or_default(), c.as_str())
+        }
     }
 }
 
@@ -91,5 +102,45 @@ pub fn ReportPrintPage() -> impl IntoView {
             </div>
             {body}
         </main>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use qldv_api_types::reports::ReportCode;
+    use qldv_api_types::OrgId;
+
+    fn report(code: ReportCode) -> Report {
+        Report {
+            code,
+            title: String::new(),
+            title_en: String::new(),
+            organization_id: OrgId(1),
+            organization_name: String::new(),
+            as_of: None,
+            from: None,
+            to: None,
+            year: None,
+            produced_by: String::new(),
+            produced_at: chrono::DateTime::default(),
+            notes: vec![],
+            sections: vec![],
+        }
+    }
+
+    #[test]
+    fn a_report_of_a_year_names_its_year_and_a_period_its_days() {
+        let mut r = report(ReportCode::Meetings);
+        r.year = Some(2026);
+        r.as_of = "2026-12-07".parse().ok();
+        assert_eq!(period_line(&r), "(Năm 2026, tính đến ngày 07/12/2026)");
+        let mut d = report(ReportCode::Dues);
+        d.from = "2026-01-01".parse().ok();
+        d.to = "2026-06-30".parse().ok();
+        assert_eq!(period_line(&d), "(Từ ngày 01/01/2026 đến ngày 30/06/2026)");
+        let mut c = report(ReportCode::Composition);
+        c.as_of = "2026-12-07".parse().ok();
+        assert_eq!(period_line(&c), "(Tính đến ngày 07/12/2026)");
     }
 }

@@ -49,7 +49,7 @@ pub fn SectionTable(section: ReportSection, lang: Lang) -> impl IntoView {
                             view! {
                                 <tr class:total=r.total>
                                     <th scope="row">{r.label.clone()}</th>
-                                    {r.values.iter().map(|v| view! { <td class="num">{*v}</td> }).collect_view()}
+                                    {r.values.iter().map(|v| view! { <td class="num">{format::grouped(lang, *v)}</td> }).collect_view()}
                                     {share.map(|_| view! { <td class="num">{pct.clone().unwrap_or_default()}</td> })}
                                 </tr>
                             }

@@ -18,12 +18,62 @@ use crate::components::read::{read, show};
 use crate::format;
 use crate::i18n::{use_lang, yl, Text, Yr};
 
-/// One member's row: the server's line, whether they pay now, and the amount.
+/// One member's row: the server's line, whether they pay now, the amount, and what a payment
+/// may say besides (the months it covers, an earlier first month, the receipt's number).
 #[derive(Clone)]
 struct Row {
     line: DuesSheetLine,
     pays: RwSignal<bool>,
     amount: RwSignal<String>,
+    more: PayMore<RwSignal<String>>,
+}
+
+/// What a payment line may carry besides its amount, as typed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PayMore<S> {
+    /// Months covered (empty: one; more than one is a prepayment, which needs its arrangement).
+    pub months: S,
+    /// The first month paid, `yyyy-mm` (empty: the sheet's month; earlier: a late payment).
+    pub first_month: S,
+    /// The receipt or transaction number (empty: none).
+    pub receipt_no: S,
+}
+
+impl PayMore<RwSignal<String>> {
+    fn new() -> Self {
+        Self {
+            months: RwSignal::new(String::new()),
+            first_month: RwSignal::new(String::new()),
+            receipt_no: RwSignal::new(String::new()),
+        }
+    }
+
+    fn typed(&self) -> PayMore<String> {
+        PayMore {
+            months: self.months.get_untracked(),
+            first_month: self.first_month.get_untracked(),
+            receipt_no: self.receipt_no.get_untracked(),
+        }
+    }
+}
+
+/// The months, first month and receipt of a line from what was typed; `Err` names the field
+/// that is not readable (`months` 1–24, `first_month` a month).
+pub fn pay_more(t: &PayMore<String>) -> Result<(u32, Option<Month>, Option<String>), &'static str> {
+    let months = match t.months.trim() {
+        "" => 1,
+        m => m
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=24).contains(n))
+            .ok_or("months")?,
+    };
+    let first = match t.first_month.trim() {
+        "" => None,
+        m => Some(m.parse::<Month>().map_err(|_| "first_month")?),
+    };
+    let receipt = Some(t.receipt_no.trim().to_string()).filter(|r| !r.is_empty());
+    Ok((months, first, receipt))
 }
 
 /// Whether anything is to be collected for the line this month.
@@ -44,13 +94,15 @@ fn payments(rows: &[Row], channel: PaymentChannel) -> Result<Vec<DuesPaymentLine
             .flatten()
             .filter(|n| *n > 0)
             .ok_or_else(|| ApiError::field_local("payments", Text::Required))?;
+        let (months, first_month, receipt_no) = pay_more(&r.more.typed())
+            .map_err(|_| ApiError::field_local("payments", Text::PaymentFields))?;
         out.push(DuesPaymentLine {
             member_id: r.line.member_id,
             amount,
-            months: 1,
-            first_month: None,
+            months,
+            first_month,
             channel,
-            receipt_no: None,
+            receipt_no,
         });
     }
     Ok(out)
@@ -69,10 +121,12 @@ fn row_view(
     let basis = line
         .category
         .map_or_else(|| l.yr(Yr::NoBasis).to_string(), |c| l.term(c).to_string());
-    let (pays, amount) = (r.pays, r.amount);
+    let (pays, amount, more) = (r.pays, r.amount, r.more);
+    let arrangement = line.arrangement;
     let can_pay = payable(&line);
     let name = line.full_name.clone();
     let name2 = name.clone();
+    let name3 = name.clone();
     let refused = move || {
         index
             .get()
@@ -84,7 +138,10 @@ fn row_view(
             <th scope="row">{line.full_name}</th>
             <td data-label=cell(Yr::Basis)>{basis}</td>
             <td class="num" data-label=cell(Yr::Due)>{format::dong(l, m.due)}</td>
-            <td data-label=move || lang.get().t(Text::Status)>{move || lang.get().term(m.state)}</td>
+            <td data-label=move || lang.get().t(Text::Status)>
+                {move || lang.get().term(m.state)}
+                {arrangement.map(|a| view! { <div class="muted">{move || lang.get().term(a)}</div> })}
+            </td>
             <td class="num" data-label=cell(Yr::Arrears)>{format::dong(l, line.arrears_to_date)}</td>
             <td data-label=cell(Yr::Amount)>
                 {can_pay.then(|| view! {
@@ -92,10 +149,44 @@ fn row_view(
                         aria-label=move || format!("{}: {}", lang.get().yr(Yr::Paid), name)/>
                     <input type="text" inputmode="numeric" class="amount" bind:value=amount
                         aria-label=move || format!("{}: {}", lang.get().yr(Yr::Amount), name2)/>
+                    {more_view(more, name3, Signal::derive(move || refused().is_some()))}
                 })}
                 {move || refused().map(|m| view! { <div class="field-error" role="alert">{m}</div> })}
             </td>
         </tr>
+    }
+}
+
+/// The fields of a payment besides its amount, folded (opened on a refusal or once filled).
+fn more_view(
+    more: PayMore<RwSignal<String>>,
+    name: String,
+    refused: Signal<bool>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let filled = move || {
+        more.months.with(|v| !v.is_empty())
+            || more.first_month.with(|v| !v.is_empty())
+            || more.receipt_no.with(|v| !v.is_empty())
+    };
+    let label = move |y: Yr| {
+        let name = name.clone();
+        move || format!("{}: {}", lang.get().yr(y), name)
+    };
+    view! {
+        <details class="pay-more" prop:open=move || refused.get() || filled()>
+            <summary>{move || format!("{} · {} · {}", lang.get().yr(Yr::MonthsCovered), lang.get().yr(Yr::FirstMonth), lang.get().yr(Yr::ReceiptNo))}</summary>
+            <label>{yl(lang, Yr::MonthsCovered)}
+                <input type="number" min="1" max="24" inputmode="numeric" class="months" placeholder="1"
+                    bind:value=more.months aria-label=label(Yr::MonthsCovered)/>
+            </label>
+            <label>{yl(lang, Yr::FirstMonth)}
+                <input type="month" class="first-month" bind:value=more.first_month aria-label=label(Yr::FirstMonth)/>
+            </label>
+            <label>{yl(lang, Yr::ReceiptNo)}
+                <input type="text" maxlength="100" class="receipt" bind:value=more.receipt_no aria-label=label(Yr::ReceiptNo)/>
+            </label>
+        </details>
     }
 }
 
@@ -115,18 +206,22 @@ pub fn DuesSection(org: OrgId, changed: RwSignal<u32>) -> impl IntoView {
     });
     let paid_on = RwSignal::new(format::today_iso());
     let channel = RwSignal::new(PaymentChannel::Cash.code().to_string());
+    // Sheets saved: the sheet is read again after a save only, never after a refusal, which
+    // would redraw the rows and lose what the secretary typed (the refused line's fix included).
+    let saved = RwSignal::new(0u32);
     let save = write(move |body: &Result<(Month, RecordDuesSheet), ApiError>| {
         let body = body.clone();
         async move {
             let (m, body) = body?;
             let out = api::dues::record(org, m, &body).await?;
+            saved.update(|n| *n += 1);
             changed.update(|n| *n += 1);
             Ok(out)
         }
     });
     let error = failure(save);
     let sheet = read(move || {
-        save.version().track();
+        saved.track();
         let m = month.get();
         async move { api::dues::sheet(org, m).await }
     });
@@ -141,6 +236,7 @@ pub fn DuesSection(org: OrgId, changed: RwSignal<u32>) -> impl IntoView {
                 Row {
                     pays: RwSignal::new(before > 0),
                     amount: RwSignal::new(format::dong(l, if before > 0 { before } else { due })),
+                    more: PayMore::new(),
                     line,
                 }
             })
@@ -244,5 +340,40 @@ pub fn DuesSection(org: OrgId, changed: RwSignal<u32>) -> impl IntoView {
             {field_error(error, "payments")}
             {outcome(save)}
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed(months: &str, first: &str, receipt: &str) -> PayMore<String> {
+        PayMore {
+            months: months.into(),
+            first_month: first.into(),
+            receipt_no: receipt.into(),
+        }
+    }
+
+    #[test]
+    fn an_empty_line_pays_the_sheets_month_alone() {
+        assert_eq!(pay_more(&typed("", "", "  ")), Ok((1, None, None)));
+    }
+
+    #[test]
+    fn a_prepayment_a_late_payment_and_a_receipt_are_read() {
+        let Ok((months, first, receipt)) = pay_more(&typed(" 6 ", "2026-03", " BL-0042 ")) else {
+            unreachable!("a whole line is read")
+        };
+        assert_eq!(months, 6);
+        assert_eq!(first.map(|m| m.iso()), Some("2026-03".to_string()));
+        assert_eq!(receipt.as_deref(), Some("BL-0042"));
+    }
+
+    #[test]
+    fn months_out_of_range_and_a_bad_month_name_their_field() {
+        assert_eq!(pay_more(&typed("0", "", "")), Err("months"));
+        assert_eq!(pay_more(&typed("25", "", "")), Err("months"));
+        assert_eq!(pay_more(&typed("", "03/2026", "")), Err("first_month"));
     }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::query_signal;
 use qldv_api_types::dues::MemberDues;
-use qldv_api_types::meetings::MemberDuties;
+use qldv_api_types::meetings::{MemberAttendance, MemberDuties};
 
 use super::member_id;
 use crate::api::{self, ApiError};
@@ -95,6 +95,38 @@ fn dues(l: Lang, d: MemberDues) -> AnyView {
     )
 }
 
+/// The year's attendance figures and one line per meeting, with the cell that held it (a
+/// member who changed cell keeps the first cell's meetings).
+fn attendance_view(l: Lang, a: MemberAttendance) -> AnyView {
+    let c = a.counts;
+    let fig = |y: Yr| Signal::derive(move || l.yr(y).to_string());
+    let rows = a
+        .meetings
+        .into_iter()
+        .map(|m| {
+            vec![
+                format::date(m.held_on),
+                l.term(m.kind).to_string(),
+                m.organization_name,
+                l.term(m.value).to_string(),
+                format::opt(&m.reason),
+            ]
+        })
+        .collect();
+    view! {
+        {figures(vec![
+            (format!("{}/{}", c.present, c.expected), fig(Yr::PresentOfExpected)),
+            (c.absent.to_string(), fig(Yr::Unexcused)),
+        ])}
+        {heads(
+            vec![Head::T(Text::Date), Head::Y(Yr::MeetingKind), Head::Y(Yr::Cell), Head::Y(Yr::Attendance), Head::T(Text::Reason)],
+            rows,
+            Head::Y(Yr::NoMeetings),
+        )}
+    }
+    .into_any()
+}
+
 /// The member's year tab.
 #[component]
 pub fn YearTab() -> impl IntoView {
@@ -135,19 +167,7 @@ pub fn YearTab() -> impl IntoView {
             </div>
         </div>
         <h2>{yl(lang, Yr::Attendance)}</h2>
-        {show(attendance, move |rows: Vec<api::meetings::AttendedMeeting>| {
-            let l = lang.get_untracked();
-            heads(
-                vec![Head::T(Text::Date), Head::Y(Yr::MeetingKind), Head::Y(Yr::Attendance), Head::T(Text::Reason)],
-                rows.into_iter().map(|a| vec![
-                    format::date(a.held_on),
-                    l.term(a.kind).to_string(),
-                    l.term(a.value).to_string(),
-                    format::opt(&a.reason),
-                ]).collect(),
-                Head::Y(Yr::NoMeetings),
-            )
-        })}
+        {show(attendance, move |a: MemberAttendance| attendance_view(lang.get_untracked(), a))}
         <h2>{yl(lang, Yr::Duties)}</h2>
         {show(duty_list, move |d: MemberDuties| duties(lang.get_untracked(), d))}
         <h2>{yl(lang, Yr::Dues)}</h2>
