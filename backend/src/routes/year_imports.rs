@@ -117,6 +117,7 @@ pub async fn import_meetings(
 /// and personal-history numbers, a column per month for the meeting's date, the detail rows,
 /// and a sheet explaining how to fill it.
 #[utoipa::path(
+    operation_id = "get_meetings_import_template",
     tag = "meetings",
     params(("id" = OrgId, Path, description = "The cell"), ImportYear),
     responses(
@@ -182,6 +183,7 @@ pub async fn import_dues(
 /// The dues template of a cell's year: the cell's members that year with their numbers, a
 /// column per month, and a sheet explaining how to fill it.
 #[utoipa::path(
+    operation_id = "get_dues_import_template",
     tag = "dues",
     params(("id" = OrgId, Path, description = "The cell"), ImportYear),
     responses(

@@ -38,15 +38,16 @@ struct Column {
 /// The month of `year` a column's header names: `Tháng 3`, `T3`, `3`, `03/2026`, `Tháng
 /// 03/2026` (another year's month does not read).
 fn month_header(h: &str, year: i32) -> Option<Month> {
-    let folded = crate::domain::vn_text::fold(h.trim());
-    let rest = folded
-        .strip_prefix("thang")
-        .or_else(|| folded.strip_prefix('t'))
-        .unwrap_or(&folded)
-        .trim();
-    let (m, y) = match rest.split_once(['/', '-', '.']) {
-        Some((m, y)) => (m.trim(), Some(y.trim())),
-        None => (rest, None),
+    // Folded: lower case, no tones, words separated by single spaces (`thang 03 2026`).
+    let folded = crate::domain::vn_text::fold(h);
+    let mut words: Vec<&str> = folded.split(' ').collect();
+    if words.first() == Some(&"thang") {
+        words.remove(0);
+    }
+    let (m, y) = match words.as_slice() {
+        [m] => (m.strip_prefix('t').unwrap_or(m), None),
+        [m, y] => (*m, Some(*y)),
+        _ => return None,
     };
     if !m.chars().all(|c| c.is_ascii_digit()) || m.is_empty() {
         return None;

@@ -6,6 +6,7 @@
 use qldv_api_types::reports::{ImportError, ImportKind, ImportStatus};
 use qldv_api_types::{MemberId, OrgId};
 use sha2::{Digest, Sha256};
+use std::ops::Not;
 
 use super::columns::key;
 use super::read::{self, Row, Sheet};
@@ -161,7 +162,7 @@ impl YearFile {
             },
         }?;
         let written = self.text(row, Some(self.who.name)).unwrap_or_default();
-        if key(written) != key(&found.full_name) {
+        if same_name(written, &found.full_name).not() {
             return Err(self.problem(
                 row.no,
                 Some(NAME),
@@ -200,6 +201,18 @@ impl YearFile {
             Err(errors)
         }
     }
+}
+
+/// Whether two names are the same but for case and spacing (tones count: An is not Ân).
+fn same_name(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        crate::domain::vn_text::into_nfc(s.to_string())
+            .to_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    norm(a) == norm(b)
 }
 
 /// The index in `field` (`attendance[3]`, `payments[3].amount`), if any.
