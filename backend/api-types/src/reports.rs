@@ -209,8 +209,10 @@ crate::vocabulary::vocabulary! {
 pub struct ImportError {
     /// The worksheet, for the imports of a cell's year (absent for the members' and
     /// candidates' files, which are read from their first sheet).
+    // Boxed: a problem stays small, as a file of many bad rows holds many.
     #[serde(default)]
-    pub sheet: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    pub sheet: Option<Box<str>>,
     /// Row number as the spreadsheet shows it (the header is row 1).
     pub row: u32,
     /// Column header (Vietnamese), when one column is at fault.

@@ -104,7 +104,7 @@ impl YearFile {
         message: &Text,
     ) -> ImportError {
         ImportError {
-            sheet: Some(self.sheet_name.clone()),
+            sheet: Some(self.sheet_name.as_str().into()),
             row,
             column: column.map(str::to_string),
             value: value.map(str::to_string),
