@@ -480,6 +480,41 @@ fn describe(op: &str, s: &Side) -> Option<(Right, Call)> {
                 s.cell
             )),
         ),
+        "import_meetings" => (
+            Write,
+            Call {
+                method: Method::POST,
+                path: format!("/api/v1/organizations/{}/meetings/import", s.cell),
+                body: None,
+                upload_to: Some(s.cell),
+            },
+        ),
+        "get_meetings_import_template" => (
+            Write,
+            get(format!(
+                "/api/v1/organizations/{}/meetings/import/template?year=2025",
+                s.cell
+            )),
+        ),
+        "import_dues" => (
+            Write,
+            Call {
+                method: Method::POST,
+                path: format!(
+                    "/api/v1/organizations/{}/dues-sheet/import?year=2025",
+                    s.cell
+                ),
+                body: None,
+                upload_to: Some(s.cell),
+            },
+        ),
+        "get_dues_import_template" => (
+            Write,
+            get(format!(
+                "/api/v1/organizations/{}/dues-sheet/import/template?year=2025",
+                s.cell
+            )),
+        ),
         "get_candidate" => (Read, get(format!("/api/v1/candidates/{}", s.candidate))),
         "get_attendance_sheet" => (
             Read,
@@ -1044,6 +1079,16 @@ async fn call(c: &Client, k: &Call) -> Response {
                 "Họ và tên,Giới tính,Ngày sinh,Nguồn giới thiệu,Ngày xác định quần chúng ưu tú\n\
                        Vũ Thị Mới,Nữ,03/02/1996,Khác,10/01/2025\n";
             c.upload(&k.path, &[], "moi.csv", csv.as_bytes()).await
+        }
+        Some(_) if k.path.contains("/meetings/import") => {
+            // A member unknown to the cell: the job fails, the call is answered.
+            let csv = "Số lý lịch,Họ và tên,05/05/2025\nLL-KHONG-CO,Nguyễn Văn Mới,C\n";
+            c.upload(&k.path, &[], "diem-danh.csv", csv.as_bytes())
+                .await
+        }
+        Some(_) if k.path.contains("/dues-sheet/import") => {
+            let csv = "Số lý lịch,Họ và tên,Tháng 5\nLL-KHONG-CO,Nguyễn Văn Mới,50000\n";
+            c.upload(&k.path, &[], "dang-phi.csv", csv.as_bytes()).await
         }
         Some(org) => {
             let csv = format!("{CSV}Nguyễn Văn Mới,Nam,15/01/1975,036075009999,07/03/2005,21/03/2005,21/03/2006\n");

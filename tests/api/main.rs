@@ -67,3 +67,4 @@ mod unit_of_work;
 mod uploads;
 mod users;
 mod vocabulary;
+mod year_imports;

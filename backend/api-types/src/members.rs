@@ -469,6 +469,7 @@ mod tests {
         labelled::<crate::auth::Role>();
         labelled::<crate::changes::ChangeEntity>();
         labelled::<crate::reports::ImportStatus>();
+        labelled::<crate::reports::ImportKind>();
         labelled::<crate::interruptions::PastInterruptionKind>();
         labelled::<crate::interruptions::AnnulledDecision>();
         labelled::<crate::interruptions::ArrivalSource>();

@@ -188,10 +188,31 @@ crate::vocabulary::vocabulary! {
     }
 }
 
+crate::vocabulary::vocabulary! {
+    /// What a bulk import brings in (each kind has its own upload and template).
+    pub enum ImportKind {
+        /// Existing members' records (`POST /imports`).
+        Members = "members",
+        /// Candidates for admission (`POST /organizations/{id}/candidates/import`).
+        Candidates = "candidates",
+        /// A cell's meetings of a year with their attendance
+        /// (`POST /organizations/{id}/meetings/import`).
+        Meetings = "meetings",
+        /// A cell's dues payments of a year (`POST /organizations/{id}/dues-sheet/import`).
+        Dues = "dues",
+    }
+}
+
 /// A problem with one cell (or row) of an import file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ImportError {
+    /// The worksheet, for the imports of a cell's year (absent for the members' and
+    /// candidates' files, which are read from their first sheet).
+    // Boxed: a problem stays small, as a file of many bad rows holds many.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    pub sheet: Option<Box<str>>,
     /// Row number as the spreadsheet shows it (the header is row 1).
     pub row: u32,
     /// Column header (Vietnamese), when one column is at fault.
@@ -212,6 +233,8 @@ pub struct ImportJob {
     pub id: crate::ImportId,
     /// Organisation the rows go to (rows naming a cell must be inside its subtree).
     pub organization_id: OrgId,
+    /// What the file brings in.
+    pub kind: ImportKind,
     /// Name of the uploaded file.
     pub file_name: String,
     /// SHA-256 of the file.

@@ -281,6 +281,7 @@ diesel::table! {
         organization_id -> BigInt,
         file_name -> Text,
         file_sha256 -> Text,
+        kind -> Text,
         status -> Text,
         total_rows -> BigInt,
         processed_rows -> BigInt,

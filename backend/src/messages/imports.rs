@@ -264,3 +264,115 @@ pub fn rows_out_of_order(sheet: &str, no: impl Display, at: impl Display) -> Tex
 pub fn csv_line_unreadable(no: u32, e: impl std::fmt::Display) -> Text {
     text!("Dòng {no}: {e}", "Line {no}: {e}")
 }
+
+/// The imports of a cell's year (issue 23): attendance and dues.
+pub mod year {
+    use super::{text, Text};
+
+    /// No member of the cell that year has this number.
+    pub fn member_not_found(header: &str) -> Text {
+        text!(
+            "Không có đảng viên nào của chi bộ trong năm có {header} này",
+            "No member of the cell in that year has this {header}"
+        )
+    }
+
+    /// A member row with neither number.
+    pub fn member_number_missing() -> Text {
+        text!(
+            "Ghi số thẻ đảng viên hoặc số lý lịch của đảng viên",
+            "Write the member's party card number or personal-history number"
+        )
+    }
+
+    /// The name written is not the member's.
+    pub fn name_mismatch(name: &str) -> Text {
+        text!(
+            "Họ và tên không khớp với hồ sơ ({name}); kiểm tra lại số thẻ hoặc số lý lịch",
+            "The name does not match the record ({name}); check the card or personal-history number"
+        )
+    }
+
+    /// A member on two rows.
+    pub fn member_repeated() -> Text {
+        text!(
+            "Đảng viên đã có ở một dòng trên",
+            "The member is already on a row above"
+        )
+    }
+
+    /// A column header that is neither a member column nor a meeting's date (or a month).
+    pub fn unknown_column(how: &str) -> Text {
+        text!(
+            "Tiêu đề cột không đọc được: {how}",
+            "The column's header does not read: {how}"
+        )
+    }
+
+    /// How to head a meeting's column.
+    pub fn write_meeting_header() -> &'static str {
+        "ghi ngày họp dd/mm/yyyy, thêm \"chuyên đề\" cho cuộc họp chuyên đề"
+    }
+
+    /// How to head a month's column.
+    pub fn write_month_header() -> &'static str {
+        "ghi Tháng 1 … Tháng 12 hoặc mm/yyyy của năm nhập"
+    }
+
+    /// How to write an attendance cell.
+    pub fn write_attendance() -> Text {
+        text!(
+            "ghi C (có mặt), P (vắng có lý do, lý do sau dấu hai chấm: \"P: ốm\"), K (vắng không lý do), M (miễn sinh hoạt), N (sinh hoạt nơi khác), hoặc để trống",
+            "write C (present), P (excused, the reason after a colon: \"P: ốm\"), K (absent), M (exempt), N (elsewhere), or leave it empty"
+        )
+    }
+
+    /// How to write an amount.
+    pub fn write_amount() -> Text {
+        text!(
+            "ghi số tiền đã nộp bằng đồng, số nguyên lớn hơn 0 (85000 hoặc 85.000), hoặc để trống nếu chưa nộp",
+            "write the amount paid in đồng, a whole number above 0 (85000 or 85.000), or leave it empty if not paid"
+        )
+    }
+
+    /// Two columns for one meeting.
+    pub fn meeting_repeated() -> Text {
+        text!(
+            "Cuộc họp này đã có ở một cột trước",
+            "This meeting already has a column before"
+        )
+    }
+
+    /// Two columns for one month.
+    pub fn month_repeated() -> Text {
+        text!(
+            "Tháng này đã có ở một cột trước",
+            "This month already has a column before"
+        )
+    }
+
+    /// A meeting recorded before with another sheet.
+    pub fn meeting_recorded_otherwise(on: &str) -> Text {
+        text!(
+            "Cuộc họp ngày {on} đã được ghi với bảng điểm danh khác; sửa bảng điểm danh trên màn hình cuộc họp",
+            "The meeting of {on} is already recorded with another attendance sheet; correct it on the meeting's screen"
+        )
+    }
+
+    /// A member expected at a meeting who has no row (or an empty cell).
+    pub fn left_out(detail: &Text) -> Text {
+        let (vi, en) = (&detail.vi, &detail.en);
+        text!(
+            "{vi} (thêm dòng của đảng viên hoặc ghi vào ô của cuộc họp)",
+            "{en} (add the member's row or fill the meeting's cell)"
+        )
+    }
+
+    /// A column with no meeting or month at all.
+    pub fn nothing_to_import() -> Text {
+        text!(
+            "Tệp không có cột cuộc họp (hoặc tháng) nào có dữ liệu",
+            "The file has no meeting (or month) column with data"
+        )
+    }
+}

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use qldv_api_types::reports::{ImportError, ImportJob, ImportStatus};
+use qldv_api_types::reports::{ImportError, ImportJob, ImportKind, ImportStatus};
 use qldv_api_types::{ImportId, OrgId, UserId};
 
 use crate::auth::Scope;
@@ -22,6 +22,8 @@ pub struct ImportRow {
     pub file_name: String,
     /// SHA-256 of the file.
     pub file_sha256: String,
+    /// What the file brings in.
+    pub kind: ImportKind,
     /// Running, succeeded, failed or interrupted.
     pub status: ImportStatus,
     /// Data rows.
@@ -64,10 +66,11 @@ pub struct Outcome {
 }
 
 impl ImportRow {
-    /// Records a started job (committed on its own, so that it can be polled).
+    /// Records a started job of `kind` (committed on its own, so that it can be polled).
     #[allow(clippy::too_many_arguments)]
     pub fn start(
         conn: &mut DbConn,
+        kind: ImportKind,
         organization_id: OrgId,
         file_name: &str,
         sha256: &str,
@@ -78,6 +81,7 @@ impl ImportRow {
         let id: ImportId = diesel::insert_into(imports::table)
             .values((
                 imports::organization_id.eq(organization_id),
+                imports::kind.eq(kind),
                 imports::file_name.eq(file_name),
                 imports::file_sha256.eq(sha256),
                 imports::status.eq(ImportStatus::Running),
@@ -194,6 +198,7 @@ impl ImportRow {
             organization_id: self.organization_id,
             file_name: self.file_name.clone(),
             file_sha256: self.file_sha256.clone(),
+            kind: self.kind,
             status: self.status,
             total_rows: self.total_rows,
             processed_rows: progress.unwrap_or(self.processed_rows),

@@ -38,6 +38,7 @@ pub mod badge_proposal;
 pub mod calendar;
 pub mod candidate;
 pub mod card;
+pub mod cell_roster;
 pub mod change;
 pub mod composition_rollup;
 pub mod discipline;

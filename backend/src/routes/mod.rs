@@ -25,6 +25,7 @@ pub mod reports;
 pub mod sync;
 pub mod transfers;
 pub mod users;
+pub mod year_imports;
 
 pub use crate::models::check_version;
 pub use common::{client_ip, etag, if_match, valid, versioned};
@@ -44,6 +45,8 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
     members::configure(cfg);
     candidates::configure(cfg);
     liaisons::configure(cfg);
+    // Before the dues sheet's `{month}`, which `import` would otherwise match.
+    year_imports::configure(cfg);
     meetings::configure(cfg);
     dues::configure(cfg);
     transfers::configure(cfg);

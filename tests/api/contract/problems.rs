@@ -95,10 +95,10 @@ fn precondition_and_rate_limit_answers_are_declared_only_where_they_happen() {
             );
         }
     }
-    // Sign-in, password confirmation, imports (members' and candidates') and the identifier
-    // checks of member writes.
+    // Sign-in, password confirmation, imports (members', candidates', a cell's meetings and
+    // dues) and the identifier checks of member writes.
     assert!(
-        (4..=9).contains(&throttled),
+        (4..=11).contains(&throttled),
         "429 declared on {throttled} operations"
     );
 }

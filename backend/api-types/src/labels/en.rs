@@ -65,7 +65,7 @@ use crate::movements::{
     AlertKind, DisciplineForm, DisciplineHoldKind, ExitReason, MembershipEnd, MembershipStart,
     PeriodKind,
 };
-use crate::reports::ImportStatus;
+use crate::reports::{ImportKind, ImportStatus};
 
 labels!(English, en;
     Gender { Male => "Male", Female => "Female" }
@@ -190,6 +190,12 @@ labels!(English, en;
         Succeeded => "Imported",
         Failed => "Not imported",
         Interrupted => "Interrupted",
+    }
+    ImportKind {
+        Members => "Members",
+        Candidates => "Candidates",
+        Meetings => "Meetings and attendance",
+        Dues => "Party dues",
     }
 );
 

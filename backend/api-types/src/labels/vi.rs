@@ -65,7 +65,7 @@ use crate::movements::{
     AlertKind, DisciplineForm, DisciplineHoldKind, ExitReason, MembershipEnd, MembershipStart,
     PeriodKind,
 };
-use crate::reports::ImportStatus;
+use crate::reports::{ImportKind, ImportStatus};
 
 labels!(Vietnamese, vi;
     Gender { Male => "Nam", Female => "Nữ" }
@@ -190,6 +190,12 @@ labels!(Vietnamese, vi;
         Succeeded => "Đã nhập xong",
         Failed => "Không nhập được",
         Interrupted => "Bị gián đoạn",
+    }
+    ImportKind {
+        Members => "Đảng viên",
+        Candidates => "Quần chúng ưu tú",
+        Meetings => "Sinh hoạt chi bộ và điểm danh",
+        Dues => "Đảng phí",
     }
 );
 

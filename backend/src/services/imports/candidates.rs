@@ -67,6 +67,7 @@ fn refusal(row: u32, e: AppError) -> Vec<ImportError> {
                 let field = f.field.rsplit('.').next().unwrap_or(&f.field).to_string();
                 let field = field.split('[').next().unwrap_or_default().to_string();
                 ImportError {
+                    sheet: None,
                     row,
                     column: header_of(&field).map(str::to_string),
                     value: None,
@@ -83,6 +84,7 @@ fn refusal(row: u32, e: AppError) -> Vec<ImportError> {
                 _ => None,
             };
             vec![ImportError {
+                sheet: None,
                 row,
                 column: column.map(str::to_string),
                 value: None,
@@ -129,6 +131,7 @@ pub fn run(
     let target = OrganizationRow::find(conn, &caller.scope, org)?;
     let job = ImportRow::start(
         conn,
+        qldv_api_types::reports::ImportKind::Candidates,
         target.id,
         &p.file_name,
         &p.sha256,

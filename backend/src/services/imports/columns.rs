@@ -169,6 +169,7 @@ pub fn locate(header: &[String]) -> Result<Vec<Option<usize>>, Vec<ImportError>>
         .zip(&found)
         .filter(|(c, f)| c.required && f.is_none())
         .map(|(c, _)| ImportError {
+            sheet: None,
             row: 1,
             column: Some(c.header().into()),
             value: None,
@@ -405,6 +406,7 @@ pub fn problem(
     message: String,
 ) -> ImportError {
     ImportError {
+        sheet: None,
         row,
         column: Some(column.into()),
         value: value.map(str::to_string),

@@ -5,9 +5,13 @@
 pub mod candidate_columns;
 pub mod candidates;
 pub mod columns;
+pub mod dues_year;
+pub mod meetings_year;
 pub mod read;
 mod rows;
 pub mod template;
+pub mod year;
+pub mod year_template;
 
 use qldv_api_types::{ImportId, UserId};
 use std::collections::HashMap;
@@ -223,6 +227,7 @@ pub fn start(
     let target = OrganizationRow::find(conn, &caller.scope, org)?;
     ImportRow::start(
         conn,
+        qldv_api_types::reports::ImportKind::Members,
         target.id,
         &p.file_name,
         &p.sha256,
@@ -261,6 +266,7 @@ pub(crate) fn field_problems(
                     Err(_) => v,
                 });
             ImportError {
+                sheet: None,
                 row,
                 column: header_of(&field).map(str::to_string),
                 value,

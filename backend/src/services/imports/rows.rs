@@ -71,6 +71,7 @@ enum Judged {
 fn refused(row: u32, e: &AppError) -> RowResult {
     let p = e.problem();
     RowResult::Refused(vec![ImportError {
+        sheet: None,
         row,
         column: None,
         value: None,

@@ -12,6 +12,8 @@ use crate::messages::Text;
 /// A file's header and data rows, cells as text, of the kept columns only.
 #[derive(Debug, Default)]
 pub struct Sheet {
+    /// The worksheet's name (an XLSX file's first sheet; `None` for CSV).
+    pub name: Option<String>,
     /// The first row's kept cells.
     pub header: Vec<String>,
     /// The rows after it, cells aligned with `header` (rows with every kept cell empty are

@@ -174,7 +174,9 @@ pub fn xlsx(bytes: &[u8], limits: &Limits, keep: &dyn Fn(&str) -> bool) -> Resul
     if let Some((at, row_cells)) = current {
         builder.row(at, row_cells)?;
     }
-    Ok(builder.finish())
+    let mut sheet = builder.finish();
+    sheet.name = Some(first);
+    Ok(sheet)
 }
 
 #[cfg(test)]
