@@ -11,6 +11,7 @@ pub mod cards;
 pub mod changes;
 mod common;
 pub mod dues;
+pub mod dues_records;
 pub mod evaluations;
 pub mod extract;
 pub mod health;
@@ -46,6 +47,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
     liaisons::configure(cfg);
     meetings::configure(cfg);
     dues::configure(cfg);
+    dues_records::configure(cfg);
     transfers::configure(cfg);
     evaluations::configure(cfg);
     cards::configure(cfg);
