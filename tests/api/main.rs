@@ -19,6 +19,7 @@ mod candidate_patch;
 mod candidate_readmission;
 mod candidate_sync;
 mod candidates;
+mod cell_year_feed;
 mod cards;
 mod cases;
 mod changes;

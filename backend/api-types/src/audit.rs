@@ -218,6 +218,17 @@ impl AuditEntity {
     }
 }
 
+impl AuditEntity {
+    /// The operation the feed publishes for an audited `action` on this entity: a residence
+    /// comment, written or replaced, is an `update` of its liaison.
+    pub fn feed_operation(self, action: AuditAction) -> AuditAction {
+        match self {
+            Self::LiaisonComment => AuditAction::Update,
+            _ => action,
+        }
+    }
+}
+
 impl From<ChangeEntity> for AuditEntity {
     fn from(e: ChangeEntity) -> Self {
         match e {
