@@ -443,7 +443,10 @@ fn describe(op: &str, s: &Side) -> Option<(Right, Call)> {
             Read,
             get(format!("/api/v1/dues-arrangements/{}", s.dues_arrangement)),
         ),
-        "get_dues_payment" => (Read, get(format!("/api/v1/dues-payments/{}", s.dues_payment))),
+        "get_dues_payment" => (
+            Read,
+            get(format!("/api/v1/dues-payments/{}", s.dues_payment)),
+        ),
         "get_admission_target" => (
             Read,
             get(format!(

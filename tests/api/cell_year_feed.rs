@@ -24,13 +24,27 @@ async fn fixture() -> Fixture {
     let admin = app.admin().await;
     let a = admin.create_tree("Năm").await;
     let m0 = admin
-        .create_member(official_json(a.cell, "Nguyễn Văn An", 1970, "2000-03-01", 1))
+        .create_member(official_json(
+            a.cell,
+            "Nguyễn Văn An",
+            1970,
+            "2000-03-01",
+            1,
+        ))
         .await;
     let m1 = admin
-        .create_member(official_json(a.cell, "Trần Thị Bình", 1975, "2001-03-01", 2))
+        .create_member(official_json(
+            a.cell,
+            "Trần Thị Bình",
+            1975,
+            "2001-03-01",
+            2,
+        ))
         .await;
     let b = admin.create_org("Tỉnh ủy B", "province", None).await;
-    let cb = admin.create_org("Đảng ủy phường B", "commune", Some(b)).await;
+    let cb = admin
+        .create_org("Đảng ủy phường B", "commune", Some(b))
+        .await;
     let r = admin.create_org("Chi bộ Khu phố 3", "cell", Some(cb)).await;
     Fixture {
         sec_r: app.user("bi-thu-r", "organizer", Some(r)).await,
@@ -54,7 +68,10 @@ async fn drain(client: &Client, after: &str) -> (Vec<Value>, String) {
             .await;
         page.assert_status(200);
         items.extend(page.json["items"].as_array().cloned().unwrap_or_default());
-        cursor = page.json["next_cursor"].as_str().unwrap_or_default().to_string();
+        cursor = page.json["next_cursor"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
         if page.json["has_more"] != true {
             return (items, cursor);
         }
@@ -196,9 +213,15 @@ async fn write_a_year(f: &Fixture) -> Year {
         json!({"paid_on": "2026-11-05", "payments": [
             {"member_id": m0, "amount": 100_000, "channel": "cash", "receipt_no": receipt}]})
     };
-    admin.put(&sheet, body("PT-01"), None).await.assert_status(200);
+    admin
+        .put(&sheet, body("PT-01"), None)
+        .await
+        .assert_status(200);
     let first_payment = payment_of(admin, m0).await;
-    admin.put(&sheet, body("PT-02"), None).await.assert_status(200);
+    admin
+        .put(&sheet, body("PT-02"), None)
+        .await
+        .assert_status(200);
     let payment = payment_of(admin, m0).await;
     Year {
         meeting,
@@ -299,7 +322,10 @@ async fn an_integration_never_reads_an_income_base_and_a_viewer_does_not_read_th
     let basis = last(&items, "dues_basis", y.basis);
     assert_eq!(basis["resource"]["category"], "social_insurance_salary");
     assert_eq!(basis["resource"]["base"], Value::Null);
-    let as_integration = f.feed_a.get(&format!("/api/v1/dues-bases/{}", y.basis)).await;
+    let as_integration = f
+        .feed_a
+        .get(&format!("/api/v1/dues-bases/{}", y.basis))
+        .await;
     as_integration.assert_status(200);
     assert_eq!(basis["resource"], as_integration.json);
     assert!(!items.iter().any(|c| c.to_string().contains("10000000")));

@@ -258,7 +258,12 @@ pub fn record_all<B: Serialize, A: Serialize>(
     }
     for (subject, _, _) in entries {
         if let Some(entity) = subject.entity.feed() {
-            super::change::note(uow, entity, subject.id, subject.entity.feed_operation(action))?;
+            super::change::note(
+                uow,
+                entity,
+                subject.id,
+                subject.entity.feed_operation(action),
+            )?;
         }
     }
     Ok(())

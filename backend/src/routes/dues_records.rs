@@ -81,8 +81,10 @@ pub async fn get_dues_arrangement(
     id: web::Path<DuesArrangementId>,
 ) -> Result<web::Json<DuesArrangement>, AppError> {
     let id = id.into_inner();
-    let dto =
-        crate::db::run(&state.pool, move |c| records::arrangement(c, &user.scope, id)).await?;
+    let dto = crate::db::run(&state.pool, move |c| {
+        records::arrangement(c, &user.scope, id)
+    })
+    .await?;
     Ok(web::Json(dto))
 }
 

@@ -115,8 +115,10 @@ pub async fn get_liaison(
     id: web::Path<LiaisonId>,
 ) -> Result<web::Json<Liaison>, AppError> {
     let id = id.into_inner();
-    let dto =
-        crate::db::run(&state.pool, move |c| service::working_view(c, &user.scope, id)).await?;
+    let dto = crate::db::run(&state.pool, move |c| {
+        service::working_view(c, &user.scope, id)
+    })
+    .await?;
     Ok(web::Json(dto))
 }
 

@@ -59,7 +59,9 @@ fn comments_by_liaison(
 pub fn working_view(conn: &mut DbConn, scope: &Scope, id: LiaisonId) -> AppResult<Liaison> {
     let (row, _, residence_name) =
         LiaisonRow::find_working(conn, scope, id)?.ok_or_else(msg::not_found)?;
-    let comments = comments_by_liaison(conn, &[id])?.remove(&id).unwrap_or_default();
+    let comments = comments_by_liaison(conn, &[id])?
+        .remove(&id)
+        .unwrap_or_default();
     Ok(to_dto(&row, residence_name, comments))
 }
 
@@ -67,7 +69,9 @@ pub fn working_view(conn: &mut DbConn, scope: &Scope, id: LiaisonId) -> AppResul
 pub fn published(conn: &mut DbConn, id: LiaisonId) -> AppResult<(Liaison, String)> {
     let (row, member_path, residence_name) =
         LiaisonRow::find_working(conn, &Scope::system(), id)?.ok_or_else(msg::not_found)?;
-    let comments = comments_by_liaison(conn, &[id])?.remove(&id).unwrap_or_default();
+    let comments = comments_by_liaison(conn, &[id])?
+        .remove(&id)
+        .unwrap_or_default();
     Ok((to_dto(&row, residence_name, comments), member_path))
 }
 
@@ -157,7 +161,9 @@ pub fn end(
         Some(&before),
         Some(&after),
     )?;
-    let comments = comments_by_liaison(uow, &[id])?.remove(&id).unwrap_or_default();
+    let comments = comments_by_liaison(uow, &[id])?
+        .remove(&id)
+        .unwrap_or_default();
     Ok(to_dto(&after, residence_name, comments))
 }
 

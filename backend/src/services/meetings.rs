@@ -261,24 +261,24 @@ pub fn view_in(
     let lines = model::lines(conn, &[id])?;
     Ok((
         dto::Meeting {
-        id: m.id,
-        organization_id: m.organization_id,
-        kind: m.kind,
-        held_on: m.held_on,
-        agenda: m.agenda,
-        resolution: m.resolution,
-        minutes_summary: m.minutes_summary,
-        regulation: m.regulation,
-        counts: counts(&lines),
-        attendance: lines
-            .into_iter()
-            .map(|l| dto::MeetingAttendance {
-                member_id: l.member_id,
-                full_name: l.full_name,
-                value: l.value,
-                reason: l.reason,
-            })
-            .collect(),
+            id: m.id,
+            organization_id: m.organization_id,
+            kind: m.kind,
+            held_on: m.held_on,
+            agenda: m.agenda,
+            resolution: m.resolution,
+            minutes_summary: m.minutes_summary,
+            regulation: m.regulation,
+            counts: counts(&lines),
+            attendance: lines
+                .into_iter()
+                .map(|l| dto::MeetingAttendance {
+                    member_id: l.member_id,
+                    full_name: l.full_name,
+                    value: l.value,
+                    reason: l.reason,
+                })
+                .collect(),
         },
         path,
     ))

@@ -73,8 +73,7 @@ pub(super) fn render(
             (json(&records::arrangement_dto(row)?)?, path)
         }
         ChangeEntity::DuesPayment => {
-            let (row, path) =
-                crate::models::dues::PaymentRow::find(conn, &all, DuesPaymentId(id))?;
+            let (row, path) = crate::models::dues::PaymentRow::find(conn, &all, DuesPaymentId(id))?;
             (json(&records::payment_dto(row)?)?, path)
         }
         ChangeEntity::Organization
@@ -151,7 +150,8 @@ mod tests {
 
     #[test]
     fn a_dues_base_is_shown_to_the_clerks_only() {
-        let body = serde_json::json!({"id": 1, "member_id": 2, "category": "pension", "base": 7_000_000});
+        let body =
+            serde_json::json!({"id": 1, "member_id": 2, "category": "pension", "base": 7_000_000});
         let seen = |entity: ChangeEntity, privacy: Privacy| {
             let mut b = body.clone();
             mask(entity, &mut b, privacy);

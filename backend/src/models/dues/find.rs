@@ -82,7 +82,9 @@ impl PaymentRow {
     /// The payment `id` collected by a cell inside `scope` (else 404), with the cell's path.
     pub fn find(conn: &mut DbConn, scope: &Scope, id: DuesPaymentId) -> AppResult<(Self, String)> {
         let q = dues_payments::table
-            .inner_join(organizations::table.on(organizations::id.eq(dues_payments::organization_id)))
+            .inner_join(
+                organizations::table.on(organizations::id.eq(dues_payments::organization_id)),
+            )
             .filter(dues_payments::id.eq(id))
             .into_boxed();
         in_scope!(q, organizations::path, scope)
