@@ -96,6 +96,12 @@ struct Side {
     /// A meeting of `cell` (2025-05-05) and a duty it assigned to `member`.
     meeting: i64,
     duty: i64,
+    /// `member`'s dues basis (from 2025), `member2`'s relief and arrangement (2025), and
+    /// `member`'s payment on the sheet of October 2026 (a sheet no call of this test rewrites).
+    dues_basis: i64,
+    dues_relief: i64,
+    dues_arrangement: i64,
+    dues_payment: i64,
     transfer: i64,
     card: i64,
     proposal: i64,
@@ -184,6 +190,48 @@ async fn side(app: &TestApp, admin: &Client, name: &str, n: u32) -> Side {
     s.duty = res.json[0]["id"]
         .as_i64()
         .unwrap_or_else(|| panic!("no duty id in {}", res.text));
+    let res = admin
+        .put(
+            &format!("/api/v1/members/{}/dues-basis", s.member),
+            json!({"from_on": "2025-01-01", "category": "pension", "base": 5000000}),
+            None,
+        )
+        .await;
+    res.assert_status(200);
+    s.dues_basis = res.id();
+    let res = admin
+        .post(
+            &format!("/api/v1/members/{}/dues-reliefs", s.member2),
+            json!({"kind": "hardship", "from_month": "2025-01", "to_month": "2025-06",
+                   "percent": 100, "application_no": "03/ĐN", "decided_on": "2025-01-05"}),
+        )
+        .await;
+    res.assert_status(201);
+    s.dues_relief = res.id();
+    let res = admin
+        .post(
+            &format!("/api/v1/members/{}/dues-arrangements", s.member2),
+            json!({"kind": "deferral", "from_month": "2025-07", "to_month": "2025-09",
+                   "decision_no": "04-QĐ/CB", "decided_on": "2025-07-01"}),
+        )
+        .await;
+    res.assert_status(201);
+    s.dues_arrangement = res.id();
+    admin
+        .put(
+            &format!("/api/v1/organizations/{}/dues-sheet/2026-10", s.cell),
+            json!({"paid_on": "2026-10-05", "payments": [
+                {"member_id": s.member, "amount": 25000, "channel": "cash"}]}),
+            None,
+        )
+        .await
+        .assert_status(200);
+    let res = admin
+        .get(&format!("/api/v1/members/{}/dues?year=2026", s.member))
+        .await;
+    s.dues_payment = res.json["payments"][0]["id"]
+        .as_i64()
+        .unwrap_or_else(|| panic!("no payment id in {}", res.text));
     let res = admin
         .post(
             &format!("/api/v1/organizations/{}/candidates", s.cell),
@@ -389,6 +437,16 @@ fn describe(op: &str, s: &Side) -> Option<(Right, Call)> {
                        "decision_no": "02-QĐ/CB", "decided_on": "2026-01-05"}),
             ),
         ),
+        "get_dues_basis" => (Read, get(format!("/api/v1/dues-bases/{}", s.dues_basis))),
+        "get_dues_relief" => (Read, get(format!("/api/v1/dues-reliefs/{}", s.dues_relief))),
+        "get_dues_arrangement" => (
+            Read,
+            get(format!("/api/v1/dues-arrangements/{}", s.dues_arrangement)),
+        ),
+        "get_dues_payment" => (
+            Read,
+            get(format!("/api/v1/dues-payments/{}", s.dues_payment)),
+        ),
         "get_admission_target" => (
             Read,
             get(format!(
@@ -540,6 +598,7 @@ fn describe(op: &str, s: &Side) -> Option<(Right, Call)> {
             )),
         ),
         "get_meeting" => (Read, get(format!("/api/v1/meetings/{}", s.meeting))),
+        "get_duty" => (Read, get(format!("/api/v1/duties/{}", s.duty))),
         "put_meeting_attendance" => (
             Write,
             send(
@@ -1006,6 +1065,7 @@ fn describe(op: &str, s: &Side) -> Option<(Right, Call)> {
             ),
         ),
         "list_member_liaisons" => (Read, get(format!("/api/v1/members/{m}/liaisons"))),
+        "get_liaison" => (Read, get(format!("/api/v1/liaisons/{}", s.liaison))),
         "end_liaison" => (
             Write,
             post(

@@ -205,13 +205,26 @@ impl AuditEntity {
             Self::Regulation | Self::RuleSetting => None,
             // Like evaluation rounds, an organisation's yearly figure: audited, not published.
             Self::AdmissionTarget => None,
-            // Not published yet: the feed and sync packages of the cell's year come later
-            // (docs/cell-year.md).
-            Self::Liaison | Self::LiaisonComment => None,
-            // The cell's year: audited; the feed and sync packages carry them later (issue 23).
-            Self::Meeting | Self::Duty => None,
-            // Dues rows are audited; the feed does not publish them yet (docs/cell-year.md).
-            Self::DuesBasis | Self::DuesRelief | Self::DuesArrangement | Self::DuesPayment => None,
+            // The cell's year (issue 23). A comment is published as its liaison, which carries
+            // the comments (the audit entry's id is the liaison's).
+            Self::Liaison | Self::LiaisonComment => Some(ChangeEntity::Liaison),
+            Self::Meeting => Some(ChangeEntity::Meeting),
+            Self::Duty => Some(ChangeEntity::Duty),
+            Self::DuesBasis => Some(ChangeEntity::DuesBasis),
+            Self::DuesRelief => Some(ChangeEntity::DuesRelief),
+            Self::DuesArrangement => Some(ChangeEntity::DuesArrangement),
+            Self::DuesPayment => Some(ChangeEntity::DuesPayment),
+        }
+    }
+}
+
+impl AuditEntity {
+    /// The operation the feed publishes for an audited `action` on this entity: a residence
+    /// comment, written or replaced, is an `update` of its liaison.
+    pub fn feed_operation(self, action: AuditAction) -> AuditAction {
+        match self {
+            Self::LiaisonComment => AuditAction::Update,
+            _ => action,
         }
     }
 }
@@ -227,6 +240,13 @@ impl From<ChangeEntity> for AuditEntity {
             ChangeEntity::Badge => Self::Badge,
             ChangeEntity::BadgeProposal => Self::BadgeProposal,
             ChangeEntity::Candidate => Self::Candidate,
+            ChangeEntity::Meeting => Self::Meeting,
+            ChangeEntity::Duty => Self::Duty,
+            ChangeEntity::Liaison => Self::Liaison,
+            ChangeEntity::DuesBasis => Self::DuesBasis,
+            ChangeEntity::DuesRelief => Self::DuesRelief,
+            ChangeEntity::DuesArrangement => Self::DuesArrangement,
+            ChangeEntity::DuesPayment => Self::DuesPayment,
         }
     }
 }

@@ -24,6 +24,21 @@ crate::vocabulary::vocabulary! {
         /// A candidate for admission and the admission file (issue 22): identity, file and
         /// steps; the same id as the member record it becomes at the ceremony.
         Candidate = "candidate",
+        /// A cell's meeting with its whole attendance sheet (issue 23).
+        Meeting = "meeting",
+        /// A duty assigned to a member, with its review or closure.
+        Duty = "duty",
+        /// A residence liaison (213-QĐ/TW) as the working side reads it, with the residence
+        /// cell's comments; never the residence side's view.
+        Liaison = "liaison",
+        /// A member's dated dues basis (its income base masked for readers who may not see it).
+        DuesBasis = "dues_basis",
+        /// A dues exemption or reduction.
+        DuesRelief = "dues_relief",
+        /// A dues deferral or prepayment arrangement.
+        DuesArrangement = "dues_arrangement",
+        /// A dues payment recorded on a cell's sheet (`void` when a corrected sheet replaced it).
+        DuesPayment = "dues_payment",
     }
 }
 
@@ -62,6 +77,13 @@ impl ChangeEntity {
             Self::Badge => "Badge",
             Self::BadgeProposal => "BadgeProposal",
             Self::Candidate => "Candidate",
+            Self::Meeting => "Meeting",
+            Self::Duty => "Duty",
+            Self::Liaison => "Liaison",
+            Self::DuesBasis => "DuesBasis",
+            Self::DuesRelief => "DuesReliefRecord",
+            Self::DuesArrangement => "DuesArrangement",
+            Self::DuesPayment => "DuesPayment",
         }
     }
 }
@@ -203,6 +225,13 @@ mod change_schema {
             add::<crate::badges::Badge>(schemas);
             add::<crate::badges::BadgeProposal>(schemas);
             add::<crate::candidates::Candidate>(schemas);
+            add::<crate::meetings::Meeting>(schemas);
+            add::<crate::meetings::Duty>(schemas);
+            add::<crate::liaisons::Liaison>(schemas);
+            add::<crate::dues::DuesBasis>(schemas);
+            add::<crate::dues::DuesReliefRecord>(schemas);
+            add::<crate::dues::DuesArrangement>(schemas);
+            add::<crate::dues::DuesPayment>(schemas);
         }
     }
 }

@@ -52,6 +52,9 @@ pub struct Liaison {
     pub ended_on: Option<NaiveDate>,
     /// The introduction letter's number.
     pub introduction_no: Option<String>,
+    /// The residence cell's yearly comments, newest first (what the working side reads of it).
+    #[serde(default)]
+    pub comments: Vec<LiaisonComment>,
 }
 
 /// A yearly comment of the residence cell.

@@ -959,4 +959,6 @@ diesel::allow_tables_to_appear_in_same_query!(dues_months, organizations);
 diesel::allow_tables_to_appear_in_same_query!(dues_cell_months, organizations);
 diesel::allow_tables_to_appear_in_same_query!(dues_payments, members);
 diesel::allow_tables_to_appear_in_same_query!(dues_bases, members);
+diesel::allow_tables_to_appear_in_same_query!(dues_reliefs, members);
+diesel::allow_tables_to_appear_in_same_query!(dues_arrangements, members);
 diesel::allow_tables_to_appear_in_same_query!(dues_payments, organizations);

@@ -41,11 +41,13 @@ pub enum Thing {
     Duty,
     /// A member's residence liaison (213-QĐ/TW).
     Liaison,
+    /// A dues basis, relief, arrangement or payment (issue 23).
+    DuesRecord,
 }
 
 impl Thing {
     /// Every kind, for tests.
-    pub const ALL: [Thing; 18] = [
+    pub const ALL: [Thing; 19] = [
         Thing::Record,
         Thing::Member,
         Thing::Organization,
@@ -64,6 +66,7 @@ impl Thing {
         Thing::Meeting,
         Thing::Duty,
         Thing::Liaison,
+        Thing::DuesRecord,
     ];
 
     /// The noun in `lang`.
@@ -94,6 +97,7 @@ impl Thing {
             Thing::Meeting => "buổi sinh hoạt chi bộ",
             Thing::Duty => "nhiệm vụ được phân công",
             Thing::Liaison => "giới thiệu đảng viên về nơi cư trú",
+            Thing::DuesRecord => "khoản ghi đảng phí",
         }
     }
 
@@ -117,6 +121,7 @@ impl Thing {
             Thing::Meeting => "cell meeting",
             Thing::Duty => "assigned duty",
             Thing::Liaison => "residence liaison",
+            Thing::DuesRecord => "party dues record",
         }
     }
 }

@@ -82,7 +82,12 @@ pub fn record<B: Serialize, A: Serialize>(
     )?;
     uow.pending().audited(id);
     match subject.entity.feed() {
-        Some(entity) => super::change::note(uow, entity, subject.id, action),
+        Some(entity) => super::change::note(
+            uow,
+            entity,
+            subject.id,
+            subject.entity.feed_operation(action),
+        ),
         None => Ok(()),
     }
 }
@@ -253,7 +258,12 @@ pub fn record_all<B: Serialize, A: Serialize>(
     }
     for (subject, _, _) in entries {
         if let Some(entity) = subject.entity.feed() {
-            super::change::note(uow, entity, subject.id, action)?;
+            super::change::note(
+                uow,
+                entity,
+                subject.id,
+                subject.entity.feed_operation(action),
+            )?;
         }
     }
     Ok(())

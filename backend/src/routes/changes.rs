@@ -46,8 +46,11 @@ fn cursor(after: Option<&str>) -> Result<i64, AppError> {
 }
 
 /// Every change to organisations, members, transfers, evaluations, cards, badges, badge
-/// proposals and candidates for admission (their files and steps) inside the caller's scope, in commit order, each with the record as the API
-/// returned it after the change. Poll with the last `next_cursor`: nothing is missed and nothing
+/// proposals, candidates for admission (their files and steps) and the cell's year (meetings
+/// with their sheets, duties, residence liaisons with their comments, dues bases, reliefs,
+/// arrangements and payments) inside the caller's scope, in commit order, each with the record
+/// as the API returned it after the change (a dues basis's income base absent for
+/// integrations). Poll with the last `next_cursor`: nothing is missed and nothing
 /// is seen twice, however transactions overlap. Integration accounts and administrators.
 #[utoipa::path(
     tag = "changes",
@@ -67,6 +70,7 @@ pub async fn list_changes(
     let after = cursor(query.after.as_deref())?;
     let limit = clamp_limit(query.limit);
     let org = query.organization_id;
+    let privacy = user.privacy();
     let mut rows = crate::db::run(&state.pool, move |c| {
         let subtree = match org {
             Some(id) => Some(OrganizationRow::find(c, &user.scope, id)?.path),
@@ -79,7 +83,7 @@ pub async fn list_changes(
     rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
     let next_cursor = rows.last().map_or(after, |r| r.seq).to_string();
     Ok(web::Json(ChangePage {
-        items: rows.iter().map(ChangeRow::to_dto).collect(),
+        items: rows.iter().map(|r| r.to_dto(privacy)).collect(),
         next_cursor,
         has_more,
     }))

@@ -27,6 +27,7 @@ use crate::state::AppState;
 pub fn configure(cfg: &mut ServiceConfig<'_>) {
     cfg.service(create_member_liaison)
         .service(list_member_liaisons)
+        .service(get_liaison)
         .service(end_liaison)
         .service(list_liaison_members)
         .service(put_liaison_comment)
@@ -94,6 +95,31 @@ pub async fn list_member_liaisons(
     let rows = crate::db::run(&state.pool, move |c| service::of_member(c, &user.scope, id)).await?;
     let newest_first = |l: &Liaison| (-l.introduced_on.num_days_from_ce(), -l.id.0);
     Ok(web::Json(page_of_list(rows, &params, newest_first)?))
+}
+
+/// A liaison as the working side reads it: the residence organisation, mode, dates and the
+/// residence cell's yearly comments. Reached through the member (inside the caller's scope);
+/// the residence side gets 404 and reads the liaison view instead.
+#[utoipa::path(
+    tag = "liaisons",
+    params(("id" = LiaisonId, Path, description = "Liaison id")),
+    responses(
+        (status = 200, description = "The liaison", body = Liaison),
+        problems::NotFound,
+    ),
+)]
+#[get("/liaisons/{id}")]
+pub async fn get_liaison(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<LiaisonId>,
+) -> Result<web::Json<Liaison>, AppError> {
+    let id = id.into_inner();
+    let dto = crate::db::run(&state.pool, move |c| {
+        service::working_view(c, &user.scope, id)
+    })
+    .await?;
+    Ok(web::Json(dto))
 }
 
 /// Ends a residence liaison (the member moved house, retired or left the agency): the working

@@ -8,7 +8,7 @@ use qldv_api_types::meetings::{
     AssignDuties, AttendanceSheet, CreateMeeting, Duty, Meeting, MeetingYear, MemberAttendance,
     MemberDuties, ReplaceAttendance, ReviewDuties,
 };
-use qldv_api_types::{MeetingId, MemberId, OrgId, Page};
+use qldv_api_types::{DutyId, MeetingId, MemberId, OrgId, Page};
 use serde::Deserialize;
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -29,6 +29,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
         .service(get_meeting)
         .service(put_meeting_attendance)
         .service(create_duties)
+        .service(get_duty)
         .service(review_duties)
         .service(list_member_duties)
         .service(list_member_attendance)
@@ -221,6 +222,29 @@ pub async fn create_duties(
     })
     .await?;
     Ok(created(format_args!("/organizations/{org}/duties")).json(dto))
+}
+
+/// One duty of a cell inside the caller's scope, with its review or closure.
+#[utoipa::path(
+    tag = "meetings",
+    params(("id" = DutyId, Path, description = "Duty id")),
+    responses(
+        (status = 200, description = "The duty", body = Duty),
+        problems::NotFound,
+    ),
+)]
+#[get("/duties/{id}")]
+pub async fn get_duty(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<DutyId>,
+) -> Result<web::Json<Duty>, AppError> {
+    let id = id.into_inner();
+    let dto = crate::db::run(&state.pool, move |c| {
+        Ok(services::duties::view(c, &user.scope, id)?.0)
+    })
+    .await?;
+    Ok(web::Json(dto))
 }
 
 /// Reviews duties at a meeting of the cell that assigned them: done, exceeded or not done

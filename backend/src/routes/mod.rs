@@ -11,6 +11,7 @@ pub mod cards;
 pub mod changes;
 mod common;
 pub mod dues;
+pub mod dues_records;
 pub mod evaluations;
 pub mod extract;
 pub mod health;
@@ -49,6 +50,7 @@ pub fn configure(cfg: &mut ServiceConfig<'_>) {
     year_imports::configure(cfg);
     meetings::configure(cfg);
     dues::configure(cfg);
+    dues_records::configure(cfg);
     transfers::configure(cfg);
     evaluations::configure(cfg);
     cards::configure(cfg);

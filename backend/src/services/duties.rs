@@ -289,3 +289,11 @@ pub fn views(conn: &mut DbConn, ids: &[DutyId]) -> AppResult<Vec<dto::Duty>> {
     }
     Ok(out)
 }
+
+/// One duty of a cell inside `scope` (`GET /duties/{id}`), with the cell's path (what the
+/// change feed publishes, with `Scope::system()`).
+pub fn view(conn: &mut DbConn, scope: &Scope, id: DutyId) -> AppResult<(dto::Duty, String)> {
+    let (row, path) = DutyRow::find(conn, scope, id)?;
+    let name = MemberRow::find(conn, &Scope::system(), row.member_id)?.full_name;
+    Ok((to_dto(row, name), path))
+}

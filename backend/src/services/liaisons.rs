@@ -28,7 +28,7 @@ use crate::models::member::MemberRow;
 use crate::models::organization::{KindRow, OrganizationRow};
 use crate::models::uow::Uow;
 
-fn to_dto(row: &LiaisonRow, residence_name: String) -> Liaison {
+fn to_dto(row: &LiaisonRow, residence_name: String, comments: Vec<LiaisonComment>) -> Liaison {
     Liaison {
         id: row.id,
         member_id: row.member_id,
@@ -38,7 +38,41 @@ fn to_dto(row: &LiaisonRow, residence_name: String) -> Liaison {
         introduced_on: row.introduced_on,
         ended_on: row.ended_on,
         introduction_no: row.introduction_no.clone(),
+        comments,
     }
+}
+
+/// The comments of `liaisons`, each liaison's newest first.
+fn comments_by_liaison(
+    conn: &mut DbConn,
+    liaisons: &[LiaisonId],
+) -> AppResult<HashMap<LiaisonId, Vec<LiaisonComment>>> {
+    let mut out: HashMap<LiaisonId, Vec<LiaisonComment>> = HashMap::new();
+    for c in CommentRow::of(conn, liaisons)? {
+        out.entry(c.liaison_id).or_default().push(comment_dto(&c));
+    }
+    Ok(out)
+}
+
+/// A liaison as the working side reads it (`GET /liaisons/{id}`): found through the member,
+/// inside `scope` (the residence side gets 404), with the residence cell's comments.
+pub fn working_view(conn: &mut DbConn, scope: &Scope, id: LiaisonId) -> AppResult<Liaison> {
+    let (row, _, residence_name) =
+        LiaisonRow::find_working(conn, scope, id)?.ok_or_else(msg::not_found)?;
+    let comments = comments_by_liaison(conn, &[id])?
+        .remove(&id)
+        .unwrap_or_default();
+    Ok(to_dto(&row, residence_name, comments))
+}
+
+/// The liaison and the path of its member's organisation, as the change feed publishes it.
+pub fn published(conn: &mut DbConn, id: LiaisonId) -> AppResult<(Liaison, String)> {
+    let (row, member_path, residence_name) =
+        LiaisonRow::find_working(conn, &Scope::system(), id)?.ok_or_else(msg::not_found)?;
+    let comments = comments_by_liaison(conn, &[id])?
+        .remove(&id)
+        .unwrap_or_default();
+    Ok((to_dto(&row, residence_name, comments), member_path))
 }
 
 fn comment_dto(c: &CommentRow) -> LiaisonComment {
@@ -100,7 +134,7 @@ pub fn introduce(
         None::<&LiaisonRow>,
         Some(&row),
     )?;
-    Ok(to_dto(&row, org.name))
+    Ok(to_dto(&row, org.name, Vec::new()))
 }
 
 /// Ends a liaison of a member inside the caller's scope.
@@ -127,7 +161,10 @@ pub fn end(
         Some(&before),
         Some(&after),
     )?;
-    Ok(to_dto(&after, residence_name))
+    let comments = comments_by_liaison(uow, &[id])?
+        .remove(&id)
+        .unwrap_or_default();
+    Ok(to_dto(&after, residence_name, comments))
 }
 
 /// Rule 39: an official transfer issued or an exit on `on` ends the member's running liaisons
@@ -165,9 +202,15 @@ pub fn end_open(
 /// A member's liaisons (the member inside the caller's scope), newest first.
 pub fn of_member(conn: &mut DbConn, scope: &Scope, member: MemberId) -> AppResult<Vec<Liaison>> {
     let m = MemberRow::find(conn, scope, member)?;
-    Ok(LiaisonRow::of_member(conn, m.id)?
+    let rows = LiaisonRow::of_member(conn, m.id)?;
+    let ids: Vec<LiaisonId> = rows.iter().map(|(r, _)| r.id).collect();
+    let mut comments = comments_by_liaison(conn, &ids)?;
+    Ok(rows
         .into_iter()
-        .map(|(row, name)| to_dto(&row, name))
+        .map(|(row, name)| {
+            let c = comments.remove(&row.id).unwrap_or_default();
+            to_dto(&row, name, c)
+        })
         .collect())
 }
 
@@ -183,13 +226,7 @@ pub fn views(
     let org = OrganizationRow::find(conn, &caller.scope, org)?;
     let rows = LiaisonRow::views(conn, org.id, today)?;
     let ids: Vec<LiaisonId> = rows.iter().map(|r| r.liaison_id).collect();
-    let mut comments: HashMap<LiaisonId, Vec<LiaisonComment>> = HashMap::new();
-    for c in CommentRow::of(conn, &ids)? {
-        comments
-            .entry(c.liaison_id)
-            .or_default()
-            .push(comment_dto(&c));
-    }
+    let mut comments = comments_by_liaison(conn, &ids)?;
     let privacy = Privacy::liaison_for(caller.role);
     Ok(rows
         .into_iter()

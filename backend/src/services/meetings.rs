@@ -11,7 +11,7 @@ use qldv_api_types::meetings::{
 };
 use qldv_api_types::{MeetingId, MemberId, OrgId};
 
-use crate::auth::AuthUser;
+use crate::auth::{AuthUser, Scope};
 use crate::db::DbConn;
 use crate::domain::cell_year::attendance::{self as rules, Entered, OnDate};
 use crate::domain::cell_year::meetings::{self as periods, Held, Period};
@@ -252,28 +252,41 @@ pub fn tally(values: impl IntoIterator<Item = Attendance>) -> AttendanceCounts {
 
 /// A meeting with every line.
 pub fn view(conn: &mut DbConn, caller: &AuthUser, id: MeetingId) -> AppResult<dto::Meeting> {
-    let (m, _) = MeetingRow::find(conn, &caller.scope, id)?;
+    Ok(view_in(conn, &caller.scope, id)?.0)
+}
+
+/// A meeting of a cell inside `scope` with every line, and the cell's path (what the change
+/// feed publishes, with `Scope::system()`).
+pub fn view_in(
+    conn: &mut DbConn,
+    scope: &Scope,
+    id: MeetingId,
+) -> AppResult<(dto::Meeting, String)> {
+    let (m, path) = MeetingRow::find(conn, scope, id)?;
     let lines = model::lines(conn, &[id])?;
-    Ok(dto::Meeting {
-        id: m.id,
-        organization_id: m.organization_id,
-        kind: m.kind,
-        held_on: m.held_on,
-        agenda: m.agenda,
-        resolution: m.resolution,
-        minutes_summary: m.minutes_summary,
-        regulation: m.regulation,
-        counts: counts(&lines),
-        attendance: lines
-            .into_iter()
-            .map(|l| dto::MeetingAttendance {
-                member_id: l.member_id,
-                full_name: l.full_name,
-                value: l.value,
-                reason: l.reason,
-            })
-            .collect(),
-    })
+    Ok((
+        dto::Meeting {
+            id: m.id,
+            organization_id: m.organization_id,
+            kind: m.kind,
+            held_on: m.held_on,
+            agenda: m.agenda,
+            resolution: m.resolution,
+            minutes_summary: m.minutes_summary,
+            regulation: m.regulation,
+            counts: counts(&lines),
+            attendance: lines
+                .into_iter()
+                .map(|l| dto::MeetingAttendance {
+                    member_id: l.member_id,
+                    full_name: l.full_name,
+                    value: l.value,
+                    reason: l.reason,
+                })
+                .collect(),
+        },
+        path,
+    ))
 }
 
 fn missing_dto(p: &Period) -> MissingMeeting {

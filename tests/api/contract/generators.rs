@@ -145,8 +145,8 @@ fn a_change_resource_is_one_of_the_records_keyed_by_entity() {
     assert_eq!(change["discriminator"]["propertyName"], "entity");
     let mapping = change["discriminator"]["mapping"].as_object().unwrap();
     let variants = change["oneOf"].as_array().unwrap();
-    assert_eq!(mapping.len(), 8);
-    assert_eq!(variants.len(), 8);
+    assert_eq!(mapping.len(), 15);
+    assert_eq!(variants.len(), 15);
     for (entity, target) in mapping {
         let name = target
             .as_str()

@@ -184,6 +184,13 @@ labels!(English, en;
         BadgeProposal => "Badge proposal",
         Badge => "Badge",
         Candidate => "Candidate for admission",
+        Meeting => "Cell meeting",
+        Duty => "Assigned duty",
+        Liaison => "Residence liaison",
+        DuesBasis => "Dues basis",
+        DuesRelief => "Dues exemption or reduction",
+        DuesArrangement => "Dues deferral or prepayment",
+        DuesPayment => "Dues payment",
     }
     ImportStatus {
         Running => "Importing",

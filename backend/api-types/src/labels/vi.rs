@@ -184,6 +184,13 @@ labels!(Vietnamese, vi;
         BadgeProposal => "Đề nghị tặng huy hiệu",
         Badge => "Huy hiệu Đảng",
         Candidate => "Quần chúng ưu tú (hồ sơ kết nạp)",
+        Meeting => "Buổi sinh hoạt chi bộ",
+        Duty => "Nhiệm vụ được phân công",
+        Liaison => "Giới thiệu đảng viên về nơi cư trú",
+        DuesBasis => "Căn cứ đóng đảng phí",
+        DuesRelief => "Miễn, giảm đảng phí",
+        DuesArrangement => "Chậm đóng, đóng trước đảng phí",
+        DuesPayment => "Khoản đóng đảng phí",
     }
     ImportStatus {
         Running => "Đang nhập",

@@ -12,6 +12,7 @@
 //! `n` can never later find a committed change numbered `n` or below that it did not see. SQLite
 //! serialises writers anyway; the counter makes PostgreSQL behave the same.
 
+mod cell_year;
 mod publish;
 
 use chrono::NaiveDateTime;
@@ -105,8 +106,11 @@ impl ChangeRow {
             .load(conn)?)
     }
 
-    /// The API view.
-    pub fn to_dto(&self) -> Change {
+    /// The API view, as `privacy`'s reader may see the record (the feed stores it in full).
+    pub fn to_dto(&self, privacy: crate::domain::privacy::Privacy) -> Change {
+        let mut resource: serde_json::Value =
+            serde_json::from_str(&self.resource).unwrap_or(serde_json::Value::Null);
+        cell_year::mask(self.entity, &mut resource, privacy);
         Change {
             cursor: self.seq.to_string(),
             entity: self.entity,
@@ -114,7 +118,7 @@ impl ChangeRow {
             operation: self.operation,
             version: self.version,
             at: super::utc(self.at),
-            resource: serde_json::from_str(&self.resource).unwrap_or(serde_json::Value::Null),
+            resource,
         }
     }
 }

@@ -19,6 +19,8 @@ use crate::models::member::MemberRow;
 use crate::models::organization::OrganizationRow;
 use crate::models::transfer::TransferRow;
 
+use super::cell_year;
+
 /// What a record looks like to the feed right after a write.
 struct Snapshot {
     resource: serde_json::Value,
@@ -109,6 +111,50 @@ fn render(conn: &mut DbConn, entity: ChangeEntity, id: i64) -> AppResult<Snapsho
                 None,
             )
         }
+        ChangeEntity::Meeting
+        | ChangeEntity::Duty
+        | ChangeEntity::Liaison
+        | ChangeEntity::DuesBasis
+        | ChangeEntity::DuesRelief
+        | ChangeEntity::DuesArrangement
+        | ChangeEntity::DuesPayment => {
+            let (resource, scope_path) = cell_year::render(conn, entity, id)?;
+            Ok(Snapshot {
+                resource,
+                // Numbered from the record's previous change by `publish`.
+                version: 0,
+                scope_path,
+                other_path: None,
+            })
+        }
+    }
+}
+
+/// A record numbered by the feed: its version follows its previous change's; one the write
+/// deleted is published with the body it had last (nothing, if it never was published).
+fn numbered(
+    conn: &mut DbConn,
+    (entity, id): (ChangeEntity, i64),
+    rendered: AppResult<Snapshot>,
+) -> AppResult<Option<Snapshot>> {
+    let previous = cell_year::previous(conn, entity, id)?;
+    let next = previous.as_ref().map_or(1, |p| p.version + 1);
+    match rendered {
+        Ok(snap) => Ok(Some(Snapshot {
+            version: next,
+            ..snap
+        })),
+        Err(AppError::NotFound(_)) => match previous {
+            Some(p) => Ok(Some(Snapshot {
+                resource: serde_json::from_str(&p.resource)
+                    .map_err(|e| AppError::internal(e.to_string()))?,
+                version: next,
+                scope_path: p.scope_path,
+                other_path: p.other_path,
+            })),
+            None => Ok(None),
+        },
+        Err(e) => Err(e),
     }
 }
 
@@ -162,6 +208,13 @@ pub(super) fn publish(
                     Some(m) => member_snapshot(m, today)?,
                     None => continue,
                 },
+                e if cell_year::numbered_by_feed(*e) => {
+                    let rendered = render(conn, *e, *id);
+                    match numbered(conn, (*e, *id), rendered)? {
+                        Some(s) => s,
+                        None => continue,
+                    }
+                }
                 _ => match render(conn, *entity, *id) {
                     Ok(s) => s,
                     Err(AppError::NotFound(_)) => continue,

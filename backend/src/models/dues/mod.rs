@@ -2,6 +2,7 @@
 //! payments as entered, and the derived `dues_months` and `dues_cell_months`. A month is the
 //! integer `yyyymm` here and a [`Month`] everywhere else.
 
+pub mod find;
 pub mod months;
 pub mod report;
 

@@ -104,16 +104,7 @@ pub fn add_relief(
         Some(&row),
     )?;
     super::recompute(uow, &[(member, body.from_month)], today)?;
-    Ok(DuesReliefRecord {
-        id: row.id,
-        member_id: row.member_id,
-        kind: row.kind,
-        from_month: relief.from,
-        to_month: relief.to,
-        percent: relief.percent,
-        application_no: row.application_no,
-        decided_on: row.decided_on,
-    })
+    super::records::relief_dto(row)
 }
 
 /// Records a deferral or a prepayment arrangement (01-QĐ/TW art. 5 §2).
@@ -153,13 +144,5 @@ pub fn add_arrangement(
         Some(&row),
     )?;
     super::recompute(uow, &[(member, body.from_month)], today)?;
-    Ok(DuesArrangement {
-        id: row.id,
-        member_id: row.member_id,
-        kind: row.kind,
-        from_month: a.from,
-        to_month: a.to,
-        decision_no: row.decision_no,
-        decided_on: row.decided_on,
-    })
+    super::records::arrangement_dto(row)
 }

@@ -6,6 +6,7 @@
 pub mod alerts;
 pub mod entries;
 pub mod read;
+pub mod records;
 pub mod sheet;
 
 use std::collections::{BTreeSet, HashMap};

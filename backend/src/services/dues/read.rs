@@ -2,7 +2,7 @@
 //! months (settled when written, else as a write would settle them), the payments, the sums.
 
 use chrono::NaiveDate;
-use qldv_api_types::dues::{DuesPayment, DuesTotals, MemberDues};
+use qldv_api_types::dues::{DuesTotals, MemberDues};
 use qldv_api_types::MemberId;
 
 use crate::auth::Scope;
@@ -14,7 +14,7 @@ use crate::domain::cell_year::Month;
 use crate::domain::privacy::Privacy;
 use crate::error::AppResult;
 use crate::models::dues::months::{spans, MonthRow};
-use crate::models::dues::{month, BasisRow, PaymentRow};
+use crate::models::dues::{BasisRow, PaymentRow};
 use crate::models::member::MemberRow;
 
 /// The year of a member inside `scope`.
@@ -74,19 +74,7 @@ pub fn member_year(
         .collect();
     let payments = PaymentRow::of_member_year(conn, m.id, year)?
         .into_iter()
-        .map(|p| {
-            Ok(DuesPayment {
-                id: p.id,
-                member_id: p.member_id,
-                organization_id: p.organization_id,
-                paid_on: p.paid_on,
-                first_month: month(p.first_month)?,
-                months: u32::try_from(p.months).unwrap_or(0),
-                amount: p.amount,
-                channel: p.channel,
-                receipt_no: p.receipt_no,
-            })
-        })
+        .map(super::records::payment_dto)
         .collect::<AppResult<Vec<_>>>()?;
     Ok(MemberDues {
         member_id: m.id,

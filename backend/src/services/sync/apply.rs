@@ -344,6 +344,10 @@ pub fn apply(conn: &mut Uow<'_>, caller: &AuthUser, bytes: &[u8]) -> AppResult<S
         warnings: settings_warning(conn, payload)?.into_iter().collect(),
     };
     for record in &payload.records {
+        // A kind of record this installation's packages do not carry has no rows to write.
+        if !parts::carried(record.entity) {
+            continue;
+        }
         let outcome = apply_record(conn, &actor, &bound, record)?;
         if record.entity == qldv_api_types::changes::ChangeEntity::Organization
             && record.id == bound.id

@@ -194,6 +194,16 @@ pub fn place(
             row.insert("to_path".into(), to.into());
             from
         }
+        // Not carried by packages (`parts::carried`): never placed.
+        ChangeEntity::Meeting
+        | ChangeEntity::Duty
+        | ChangeEntity::Liaison
+        | ChangeEntity::DuesBasis
+        | ChangeEntity::DuesRelief
+        | ChangeEntity::DuesArrangement
+        | ChangeEntity::DuesPayment => {
+            return Err(crate::messages::sync::record_without_row(record.id));
+        }
         ChangeEntity::Evaluation
         | ChangeEntity::Card
         | ChangeEntity::Badge

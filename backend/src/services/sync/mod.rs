@@ -66,6 +66,9 @@ pub fn export(
     }
     let mut records = Vec::with_capacity(wanted.len());
     for (position, entity) in ChangeEntity::ALL.iter().copied().enumerate() {
+        if !parts::carried(entity) {
+            continue;
+        }
         let ids: Vec<i64> = wanted
             .range((position, i64::MIN)..=(position, i64::MAX))
             .map(|(_, id)| *id)

@@ -92,7 +92,20 @@ pub fn parts(entity: ChangeEntity) -> &'static [Part] {
         ChangeEntity::Badge => BADGE,
         ChangeEntity::BadgeProposal => PROPOSAL,
         ChangeEntity::Candidate => CANDIDATE,
+        // The cell's year is published in the feed; packages do not carry it yet.
+        ChangeEntity::Meeting
+        | ChangeEntity::Duty
+        | ChangeEntity::Liaison
+        | ChangeEntity::DuesBasis
+        | ChangeEntity::DuesRelief
+        | ChangeEntity::DuesArrangement
+        | ChangeEntity::DuesPayment => &[],
     }
+}
+
+/// Whether packages carry records of `entity` (it has rows to carry).
+pub fn carried(entity: ChangeEntity) -> bool {
+    !parts(entity).is_empty()
 }
 
 /// Every table whose ids must not collide between installations that exchange packages.
