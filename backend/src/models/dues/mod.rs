@@ -4,6 +4,7 @@
 
 pub mod months;
 pub mod report;
+pub mod subtree;
 
 use std::collections::HashMap;
 
