@@ -173,7 +173,15 @@ mod tests {
     }
 
     fn row() -> impl Strategy<Value = (u8, i32, String, Sums)> {
-        (0_u8..4, 202601_i32..202604, path(), 0_i64..5, 0_i64..1000, 0_i64..300, 0_i64..300)
+        (
+            0_u8..4,
+            202601_i32..202604,
+            path(),
+            0_i64..5,
+            0_i64..1000,
+            0_i64..300,
+            0_i64..300,
+        )
             .prop_map(|(cell, m, p, n, paid, def, arr)| (cell, m, p, sums(n, paid, def, arr)))
     }
 
