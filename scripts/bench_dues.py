@@ -37,7 +37,7 @@ MIGRATION = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "migr
                          "postgresql", "2026-12-10-100000_dues_subtree", "up.sql")
 
 
-def psql(url, sql, out=False):
+def psql(url, sql):
     r = subprocess.run(["psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", url], input=sql,
                        text=True, check=True, capture_output=True)
     return r.stdout
