@@ -1,15 +1,21 @@
 #!/usr/bin/env python3
-"""Benchmarks of the cell's year (issue 23, docs/cell-year.md "Benchmark plan"), over a database
-seeded by `qldv seed` (SQLite file or PostgreSQL URL):
+"""Benchmarks of the cell's year (issue 23, docs/benchmarks.md rows 7 and 8), over a database
+seeded by `qldv seed` (SQLite file or PostgreSQL URL), against an anchor in the same run:
 
-  7. `POST /organizations/{id}/meetings`: a whole attendance sheet in one request, one per cell
-     over REQUESTS cells (the cells nearest 60 members), p50 and p99 on one connection.
+  anchor. `GET /members?organization_id={cell}&limit=60`: the cell's member list, one page.
+  7. `POST /organizations/{id}/meetings`: a whole attendance sheet in one request.
+  8. `PUT /organizations/{id}/dues-sheet/{month}`: the month's whole dues sheet in one request
+     (each member due pays the due, cash), this month.
+
+Each is timed at the client, one request at a time on one connection, REQUESTS times over the
+cells of 58–62 active members (cycling through them; the blank sheets fetched first, not
+timed); p50, p99 and the ratio of each to the anchor's.
 
     python3 scripts/bench_cell_year.py QLDV_BINARY DATABASE_URL [REQUESTS]
 
 DATABASE_URL is `sqlite:///path/qldv.db` or `postgres://…`. The database is written to (the
-meetings stay): use a scratch copy. Prints one Markdown table row per engine run. Only rows 7
-and below are measured here; rows 8–9 (dues) belong to the dues step."""
+meetings and payments stay): use a scratch copy. The server runs in BENCH_CWD (or the SQLite
+file's directory): where `qldv seed` made its keys."""
 
 import datetime
 import json
@@ -44,9 +50,10 @@ def wait(url):
 
 
 def cells_near_sixty(url, n):
-    """(cell id, active members) of the `n` cells whose size is nearest 60."""
+    """(cell id, active members) of up to `n` cells of 58–62 active members, nearest 60 first."""
     sql = ("SELECT organization_id, COUNT(*) AS c FROM members "
            "WHERE status IN ('official', 'probationary') GROUP BY organization_id "
+           "HAVING COUNT(*) BETWEEN 58 AND 62 "
            f"ORDER BY ABS(COUNT(*) - 60), organization_id LIMIT {n}")
     if url.startswith("sqlite://"):
         db = sqlite3.connect(f"file:{url[len('sqlite://'):]}?mode=ro", uri=True)
@@ -54,6 +61,11 @@ def cells_near_sixty(url, n):
     out = subprocess.run(["psql", url, "-At", "-F", ",", "-c", sql],
                          capture_output=True, text=True, check=True).stdout
     return [tuple(int(x) for x in line.split(",")) for line in out.splitlines() if line]
+
+
+def pct(times, q):
+    times = sorted(times)
+    return times[min(len(times) - 1, int(round(q * (len(times) - 1))))]
 
 
 def call(base, token, method, path, body=None):
@@ -91,12 +103,32 @@ def main():
                                                       "password": password}).encode(),
                                      headers={"content-type": "application/json"})
         token = json.load(urllib.request.urlopen(req))["access_token"]
-        # Yesterday: a meeting is recorded once held.
-        on = (datetime.date.today() - datetime.timedelta(days=1)).isoformat()
-        times, lines, errors = [], [], 0
-        for i, (cell, _) in enumerate(cells):
-            status, sheet = call(base, token, "GET", f"/api/v1/organizations/{cell}/attendance-sheet?on={on}")
-            if status != 200:
+        today = datetime.date.today()
+        month = today.strftime("%Y-%m")
+        order = [cells[i % len(cells)] for i in range(requests)]
+        # The blank sheets, not timed: the attendance sheet of each day the cells meet, and
+        # each cell's dues sheet of this month.
+        days = [(today - datetime.timedelta(days=1 + i // len(cells))).isoformat()
+                for i in range(requests)]
+        sheets, dues, errors = {}, {}, 0
+        for (cell, _), on in zip(order, days):
+            if (cell, on) not in sheets:
+                status, sheet = call(base, token, "GET",
+                                     f"/api/v1/organizations/{cell}/attendance-sheet?on={on}")
+                sheets[(cell, on)] = sheet if status == 200 else None
+            if cell not in dues:
+                status, sheet = call(base, token, "GET",
+                                     f"/api/v1/organizations/{cell}/dues-sheet?month={month}")
+                dues[cell] = sheet if status == 200 else None
+        anchor, meet, pay, lines, dues_lines = [], [], [], [], []
+        for i, ((cell, _), on) in enumerate(zip(order, days)):
+            t = time.perf_counter()
+            status, _ = call(base, token, "GET",
+                             f"/api/v1/members?organization_id={cell}&limit=60")
+            anchor.append((time.perf_counter() - t) * 1000)
+            errors += status != 200
+            sheet = sheets[(cell, on)]
+            if sheet is None:
                 errors += 1
                 continue
             attendance = []
@@ -106,19 +138,35 @@ def main():
                 if value[1]:
                     line["reason"] = value[1]
                 attendance.append(line)
-            body = {"kind": "regular", "held_on": on, "agenda": f"Sinh hoạt thường kỳ ({i})",
+            body = {"kind": "topical", "held_on": on, "agenda": f"Sinh hoạt chuyên đề ({i})",
                     "attendance": attendance}
             t = time.perf_counter()
             status, _ = call(base, token, "POST", f"/api/v1/organizations/{cell}/meetings", body)
-            times.append((time.perf_counter() - t) * 1000)
+            meet.append((time.perf_counter() - t) * 1000)
             lines.append(len(sheet["members"]))
-            if status != 201:
+            errors += status != 201
+            sheet = dues[cell]
+            if sheet is None:
                 errors += 1
-        times.sort()
-        p99 = times[min(len(times) - 1, int(round(0.99 * (len(times) - 1))))]
-        print(f"| 7 | POST meetings, whole sheet ({engine}) | {len(times)} requests, "
-              f"{statistics.mean(lines):.0f} lines on average (min {min(lines)}, max {max(lines)}) | "
-              f"p50 {statistics.median(times):.1f} ms, p99 {p99:.1f} ms | errors {errors} |")
+                continue
+            payments = [{"member_id": l["member_id"], "amount": l["month"]["due"], "channel": "cash"}
+                        for l in sheet["lines"] if l["month"]["due"] > 0]
+            t = time.perf_counter()
+            status, _ = call(base, token, "PUT",
+                             f"/api/v1/organizations/{cell}/dues-sheet/{month}",
+                             {"paid_on": today.isoformat(), "payments": payments})
+            pay.append((time.perf_counter() - t) * 1000)
+            dues_lines.append(len(payments))
+            errors += status != 200
+        a50, a99 = statistics.median(anchor), pct(anchor, 0.99)
+        print(f"{engine}: {len(order)} rounds over {len(cells)} cells of "
+              f"{min(c for _, c in cells)}–{max(c for _, c in cells)} active members; errors {errors}")
+        print(f"| anchor: GET members, 60 per page | {len(anchor)} | | p50 {a50:.1f} ms | p99 {a99:.1f} ms | 1× |")
+        for name, times, ls in (("7: POST meetings, whole attendance sheet", meet, lines),
+                                ("8: PUT dues-sheet, whole month", pay, dues_lines)):
+            p50, p99 = statistics.median(times), pct(times, 0.99)
+            print(f"| {name} | {len(times)} | {min(ls)}–{max(ls)} lines | p50 {p50:.1f} ms | "
+                  f"p99 {p99:.1f} ms | {p50 / a50:.1f}× / {p99 / a99:.1f}× |")
     finally:
         server.terminate()
         server.wait()

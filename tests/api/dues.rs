@@ -663,3 +663,65 @@ async fn an_arrangement_or_relief_reaching_far_settles_only_the_months_that_have
         .await
         .assert_status(400);
 }
+
+/// The report reads the kept subtree sums (`dues_subtree_months`, one row per path and month,
+/// kept by differences): after bases set from January (eleven months settled each), a sheet, and
+/// the same sheet sent again with a line fewer, the kept sums are those of the cell-months under
+/// each path (the recount `qldv check` runs), and the reports of the province, the commune and
+/// the cell itself (its own cell-months) give the same totals.
+#[actix_web::test]
+async fn the_kept_subtree_sums_follow_every_rewrite_and_every_level_agrees() {
+    let f = fixture().await;
+    for m in [f.an, f.binh, f.cuong] {
+        basis(
+            &f.admin,
+            m,
+            "2026-01-01",
+            "social_insurance_salary",
+            10_000_000,
+        )
+        .await;
+    }
+    let path = sheet_path(f.tree.cell, "2026-10");
+    for payments in [
+        json!([
+            {"member_id": f.an, "amount": 100_000, "channel": "cash"},
+            {"member_id": f.binh, "amount": 100_000, "channel": "cash"}]),
+        json!([{"member_id": f.an, "amount": 100_000, "channel": "cash"}]),
+    ] {
+        f.admin
+            .put(
+                &path,
+                json!({"paid_on": "2026-10-05", "payments": payments}),
+                None,
+            )
+            .await
+            .assert_status(200);
+    }
+    {
+        let mut conn = f.app.state.pool.get().unwrap();
+        let problems = qldv::models::dues::subtree::verify(&mut conn).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+    }
+    let mut totals = Vec::new();
+    for root in [f.tree.province, f.tree.commune, f.tree.cell] {
+        let res = f
+            .admin
+            .get(&format!(
+                "/api/v1/reports/dues?organization_id={root}&year=2026"
+            ))
+            .await;
+        res.assert_status(200);
+        let total: Vec<i64> = res.json["sections"][0]["rows"]
+            .as_array()
+            .and_then(|rows| rows.iter().find(|x| x["key"] == "total"))
+            .and_then(|x| x["values"].as_array())
+            .map(|v| v.iter().filter_map(Value::as_i64).collect())
+            .unwrap_or_default();
+        totals.push(total);
+    }
+    // 3 members × January–November at 100,000; An's October paid, Bình's payment taken back.
+    assert_eq!(totals[0][..3], [33, 3_300_000, 100_000]);
+    assert_eq!(totals[0], totals[1]);
+    assert_eq!(totals[1], totals[2]);
+}

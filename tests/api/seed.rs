@@ -715,6 +715,9 @@ async fn the_seeded_dues_sum_into_the_cell_months_and_balance() {
             "cell {org}, month {month}"
         );
     }
+    // The report's kept subtree sums are those of the seeded cell-months.
+    let problems = qldv::models::dues::subtree::verify(&mut conn).unwrap();
+    assert!(problems.is_empty(), "{problems:?}");
     let unpaid = rows.iter().filter(|r| r.7 == "unpaid").count();
     let deferred = rows.iter().filter(|r| r.7 == "deferred").count();
     assert!(

@@ -946,6 +946,23 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Each subtree-month's sums of `dues_cell_months` by path as it was (derived).
+    dues_subtree_months (org_path, month) {
+        org_path -> Text,
+        parent_path -> Text,
+        month -> Integer,
+        cell_months -> BigInt,
+        members -> BigInt,
+        due -> BigInt,
+        paid -> BigInt,
+        deferred -> BigInt,
+        arrears -> BigInt,
+        extra -> BigInt,
+        unpaid_members -> BigInt,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     dues_bases,
     dues_reliefs,
@@ -953,6 +970,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     dues_payments,
     dues_months,
     dues_cell_months,
+    dues_subtree_months,
 );
 diesel::allow_tables_to_appear_in_same_query!(dues_months, members);
 diesel::allow_tables_to_appear_in_same_query!(dues_months, organizations);

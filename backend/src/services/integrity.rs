@@ -19,7 +19,8 @@ const BATCH: i64 = 50_000;
 /// - every active member has exactly one open membership period, in the cell it belongs to, and
 ///   carries that cell's path (so it is counted once, where it is);
 /// - a member is in transit exactly when an official transfer of it is pending;
-/// - the composition counts kept ahead of time are the counts of the members as they stand.
+/// - the composition counts kept ahead of time are the counts of the members as they stand;
+/// - the dues report's kept subtree sums are the sums of the cell-months under them.
 pub fn check(conn: &mut DbConn) -> AppResult<Vec<String>> {
     let mut problems = Vec::new();
     let orgs: Vec<(i64, Option<i64>, String)> = organizations::table
@@ -113,6 +114,7 @@ pub fn check(conn: &mut DbConn) -> AppResult<Vec<String>> {
         }
     }
     problems.extend(crate::models::composition_rollup::verify(conn)?);
+    problems.extend(crate::models::dues::subtree::verify(conn)?);
     problems.sort();
     Ok(problems)
 }

@@ -22,6 +22,7 @@ pub mod liaison;
 pub mod meetings;
 pub mod member_ledger;
 pub mod settings;
+pub mod subtree;
 
 #[cfg(test)]
 mod props;

@@ -5,6 +5,7 @@
 pub mod find;
 pub mod months;
 pub mod report;
+pub mod subtree;
 
 use std::collections::HashMap;
 

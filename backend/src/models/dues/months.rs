@@ -11,6 +11,7 @@ use super::month;
 use crate::db::schema::{dues_cell_months, dues_months, members, memberships, organizations};
 use crate::db::DbConn;
 use crate::domain::cell_year::ledger::{Settled, Totals};
+use crate::domain::cell_year::subtree::{deltas, Change, Sums};
 use crate::domain::cell_year::Month;
 use crate::error::AppResult;
 
@@ -179,8 +180,18 @@ impl CellMonthRow {
         }
     }
 
+    /// The row as one cell-month of the kept subtree sums.
+    pub fn sums(&self) -> Sums {
+        Sums {
+            cell_months: 1,
+            members: i64::from(self.members),
+            totals: self.totals(),
+            unpaid_members: i64::from(self.unpaid_members),
+        }
+    }
+
     /// Rewrites each of these cell-months from its `dues_months` rows (deleted when none is
-    /// left).
+    /// left), and the subtree sums above them by the differences (`dues_subtree_months`).
     pub fn rewrite(conn: &mut DbConn, cell_months: &BTreeSet<(OrgId, i32)>) -> AppResult<()> {
         let orgs: BTreeSet<OrgId> = cell_months.iter().map(|(o, _)| *o).collect();
         let paths: HashMap<OrgId, String> = organizations::table
@@ -190,6 +201,7 @@ impl CellMonthRow {
             .into_iter()
             .map(|(id, p)| (OrgId(id), p))
             .collect();
+        let mut changes = Vec::new();
         for (org, m) in cell_months {
             let rows: Vec<(i64, i64, i64, i64, i64, DuesMonthState)> = dues_months::table
                 .filter(dues_months::organization_id.eq(*org))
@@ -203,13 +215,27 @@ impl CellMonthRow {
                     dues_months::state,
                 ))
                 .load(conn)?;
-            diesel::delete(
-                dues_cell_months::table
-                    .filter(dues_cell_months::organization_id.eq(*org))
-                    .filter(dues_cell_months::month.eq(*m)),
-            )
-            .execute(conn)?;
+            let old: Option<CellMonthRow> = dues_cell_months::table
+                .filter(dues_cell_months::organization_id.eq(*org))
+                .filter(dues_cell_months::month.eq(*m))
+                .select(CellMonthRow::as_select())
+                .first(conn)
+                .optional()?;
+            if old.is_some() {
+                diesel::delete(
+                    dues_cell_months::table
+                        .filter(dues_cell_months::organization_id.eq(*org))
+                        .filter(dues_cell_months::month.eq(*m)),
+                )
+                .execute(conn)?;
+            }
+            let old = old.map(|r| (r.org_path.clone(), r.sums()));
             if rows.is_empty() {
+                changes.push(Change {
+                    month: *m,
+                    old,
+                    new: None,
+                });
                 continue;
             }
             let mut t = Totals::default();
@@ -225,11 +251,12 @@ impl CellMonthRow {
                 members += i32::from(state != DuesMonthState::NotDue);
                 unpaid += i32::from(arrears > 0);
             }
+            let path = paths.get(org).cloned().unwrap_or_default();
             diesel::insert_into(dues_cell_months::table)
                 .values((
                     dues_cell_months::organization_id.eq(*org),
                     dues_cell_months::month.eq(*m),
-                    dues_cell_months::org_path.eq(paths.get(org).cloned().unwrap_or_default()),
+                    dues_cell_months::org_path.eq(&path),
                     dues_cell_months::members.eq(members),
                     dues_cell_months::due.eq(t.due),
                     dues_cell_months::paid.eq(t.paid),
@@ -239,7 +266,19 @@ impl CellMonthRow {
                     dues_cell_months::unpaid_members.eq(unpaid),
                 ))
                 .execute(conn)?;
+            let new = Sums {
+                cell_months: 1,
+                members: i64::from(members),
+                totals: t,
+                unpaid_members: i64::from(unpaid),
+            };
+            changes.push(Change {
+                month: *m,
+                old,
+                new: Some((path, new)),
+            });
         }
+        super::subtree::apply(conn, &deltas(&changes))?;
         Ok(())
     }
 }

@@ -1,5 +1,7 @@
-//! The dues report's sums: `dues_cell_months` of a subtree (by each cell's path as it was that
-//! month) added up per subordinate organisation and per month, in SQL (never the member-months).
+//! The dues report's sums: the cell-months of a subtree (by each cell's path as it was that
+//! month) added up per subordinate organisation and per month, in SQL, from the kept subtree
+//! sums (`dues_subtree_months`: one row per subordinate and month, never every cell-month or
+//! member-month under the root) and the root's own cell-months.
 
 use diesel::sql_types::{BigInt, Integer, Text};
 use diesel::{QueryableByName, RunQueryDsl};
@@ -58,13 +60,13 @@ const SUMS: &str = "CAST(SUM(c.members) AS BIGINT) AS members, CAST(SUM(c.due) A
     CAST(SUM(c.unpaid_members) AS BIGINT) AS unpaid_members";
 
 /// Sums of the cell-months whose path lies under `root_path` for the months `[from, to]`: per
-/// subordinate organisation (the path's segment after the root's) and per month.
+/// subordinate organisation (the path's segment after the root's; the root's own cell-months
+/// under the empty group) and per month.
 pub fn sums(
     conn: &mut DbConn,
     root_path: &str,
     (from, to): (Month, Month),
 ) -> AppResult<(Vec<DuesSums>, Vec<DuesSums>)> {
-    let (_, hi) = crate::domain::tree::subtree_range(root_path);
     let root_path = root_path.to_string();
     let rest = "substr(c.org_path, length($3) + 1)";
     let child = match conn {
@@ -73,10 +75,18 @@ pub fn sums(
             "CASE WHEN instr({rest}, '/') > 0 THEN substr({rest}, 1, instr({rest}, '/') - 1) ELSE '' END"
         ),
     };
-    let filter = "FROM dues_cell_months c WHERE c.month >= $1 AND c.month <= $2
-        AND c.org_path >= $3 AND c.org_path < $4";
-    let by_child = format!("SELECT {child} AS grp, {SUMS} {filter} GROUP BY 1");
-    let by_month = format!("SELECT CAST(c.month AS TEXT) AS grp, {SUMS} {filter} GROUP BY c.month");
+    let months = "c.month >= $1 AND c.month <= $2";
+    // Each subordinate's subtree, and the root's own cell-months (the group '').
+    let by_child = format!(
+        "SELECT {child} AS grp, {SUMS} FROM dues_subtree_months c \
+         WHERE c.parent_path = $3 AND {months} GROUP BY 1 \
+         UNION ALL SELECT '' AS grp, {SUMS} FROM dues_cell_months c \
+         WHERE c.org_path = $3 AND {months} GROUP BY c.org_path"
+    );
+    let by_month = format!(
+        "SELECT CAST(c.month AS TEXT) AS grp, {SUMS} FROM dues_subtree_months c \
+         WHERE c.org_path = $3 AND {months} GROUP BY c.month"
+    );
     let run = |conn: &mut DbConn, sql: &str| -> AppResult<Vec<DuesSums>> {
         let (f, t) = (from.to_yyyymm(), to.to_yyyymm());
         Ok(match conn {
@@ -84,18 +94,16 @@ pub fn sums(
                 .bind::<Integer, _>(f)
                 .bind::<Integer, _>(t)
                 .bind::<Text, _>(&root_path)
-                .bind::<Text, _>(&hi)
                 .load(c)?,
             DbConn::Sqlite(c) => {
-                let sql = ["$1", "$2", "$3", "$4"]
+                let sql = ["$1", "$2", "$3"]
                     .iter()
-                    .zip(["?1", "?2", "?3", "?4"])
+                    .zip(["?1", "?2", "?3"])
                     .fold(sql.to_string(), |s, (a, b)| s.replace(a, b));
                 diesel::sql_query(sql)
                     .bind::<Integer, _>(f)
                     .bind::<Integer, _>(t)
                     .bind::<Text, _>(&root_path)
-                    .bind::<Text, _>(&hi)
                     .load(c)?
             }
         })

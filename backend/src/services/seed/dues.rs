@@ -22,6 +22,7 @@ use crate::db::DbConn;
 use crate::domain::cell_year::dues::Basis;
 use crate::domain::cell_year::ledger::{Arrangement, Payment, Totals};
 use crate::domain::cell_year::member_ledger::MemberFacts;
+use crate::domain::cell_year::subtree::{parent, rollup, Sums};
 use crate::domain::cell_year::Month;
 use crate::error::AppResult;
 use crate::models::dues::months::spans;
@@ -279,7 +280,19 @@ fn write(conn: &mut DbConn, seed: u64, today: NaiveDate) -> AppResult<u64> {
             "unpaid_members",
         ],
     );
+    let mut subtree: Vec<(String, i32, Sums)> = Vec::with_capacity(cells.len());
     for ((cell, m), c) in cells {
+        let path = paths.get(&cell.0).cloned().unwrap_or_default();
+        subtree.push((
+            path,
+            m.to_yyyymm(),
+            Sums {
+                cell_months: 1,
+                members: c.members,
+                totals: c.totals,
+                unpaid_members: c.unpaid,
+            },
+        ));
         let full = out.push(&[
             cell.into(),
             Lit::Int(i64::from(m.to_yyyymm())),
@@ -297,7 +310,51 @@ fn write(conn: &mut DbConn, seed: u64, today: NaiveDate) -> AppResult<u64> {
         }
     }
     out.flush(conn)?;
+    write_subtree(
+        conn,
+        &rollup(subtree.iter().map(|(p, m, s)| (p.as_str(), *m, *s))),
+    )?;
     Ok(written)
+}
+
+/// Writes the kept subtree sums of the seeded cell-months (`dues_subtree_months`).
+fn write_subtree(conn: &mut DbConn, rows: &BTreeMap<(String, i32), Sums>) -> AppResult<()> {
+    let mut out = Batch::new(
+        conn,
+        "dues_subtree_months",
+        &[
+            "org_path",
+            "parent_path",
+            "month",
+            "cell_months",
+            "members",
+            "due",
+            "paid",
+            "deferred",
+            "arrears",
+            "extra",
+            "unpaid_members",
+        ],
+    );
+    for ((path, m), s) in rows {
+        let full = out.push(&[
+            Lit::Text(path.clone()),
+            Lit::Text(parent(path).to_string()),
+            Lit::Int(i64::from(*m)),
+            Lit::Int(s.cell_months),
+            Lit::Int(s.members),
+            Lit::Int(s.totals.due),
+            Lit::Int(s.totals.paid),
+            Lit::Int(s.totals.deferred),
+            Lit::Int(s.totals.arrears),
+            Lit::Int(s.totals.extra),
+            Lit::Int(s.unpaid_members),
+        ]);
+        if full {
+            out.flush(conn)?;
+        }
+    }
+    out.flush(conn)
 }
 
 /// Adds a row, writing the batch when it is full.
