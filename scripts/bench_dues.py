@@ -12,7 +12,7 @@ months each, generated in SQL (`generate_series`), not by the seeder.
 "before": times, RUNS times (default 3), the two statements the report ran until 2026-12-10 (by
 subordinate organisation and by month, over every cell-month of the subtree) for the national
 root, and the by-organisation one for one province.
-"after": applies the migration `2026-12-10-100000_dues_subtree` as it is (the kept sums built
+"after": applies the migration `2026-12-10-110000_dues_subtree` as it is (the kept sums built
 from the cell-months, the path index turned round) and times the statements
 `models::dues::report::sums` runs now, the same way; then checks that both give the same sums
 and that every row balances (due = paid + deferred + arrears).
@@ -34,7 +34,7 @@ SUMS = (
 )
 MONTHS = "c.month BETWEEN 202601 AND 202612"
 MIGRATION = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "migrations",
-                         "postgresql", "2026-12-10-100000_dues_subtree", "up.sql")
+                         "postgresql", "2026-12-10-110000_dues_subtree", "up.sql")
 
 
 def psql(url, sql):
@@ -131,7 +131,7 @@ ANALYZE dues_cell_months;
         psql(url, "SET search_path = bench_dues;\n" + f.read() + "\nANALYZE dues_subtree_months;\n"
              "ANALYZE dues_cell_months;\n")
     kept = psql(url, "SELECT COUNT(*) FROM bench_dues.dues_subtree_months;").strip()
-    print(f"migration 2026-12-10-100000_dues_subtree on them: {time.perf_counter() - started:.1f} s, "
+    print(f"migration 2026-12-10-110000_dues_subtree on them: {time.perf_counter() - started:.1f} s, "
           f"{int(kept):,} subtree-month rows")
     after = measure(url, runs, new_by_child, new_by_month)
     print("after (the kept subtree sums):")
