@@ -649,7 +649,10 @@ async fn an_arrangement_or_relief_reaching_far_settles_only_the_months_that_have
         .and_then(|x| x["values"][1].as_i64());
     assert_eq!(total, Some(0), "{}", res.json);
     // This month is settled, deferred.
-    assert_eq!(year(&f.admin, f.an).await["months"][11]["state"], "deferred");
+    assert_eq!(
+        year(&f.admin, f.an).await["months"][11]["state"],
+        "deferred"
+    );
     // A month outside the years a record can hold (1930–2100) is not a month.
     f.admin
         .post(

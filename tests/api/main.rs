@@ -21,6 +21,7 @@ mod candidate_sync;
 mod candidates;
 mod cards;
 mod cases;
+mod cell_year_sync;
 mod changes;
 mod concurrency;
 mod contract;

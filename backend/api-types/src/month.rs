@@ -151,7 +151,9 @@ impl utoipa::PartialSchema for Month {
         utoipa::openapi::ObjectBuilder::new()
             .schema_type(utoipa::openapi::schema::Type::String)
             .pattern(Some("^(19[3-9][0-9]|20[0-9][0-9]|2100)-(0[1-9]|1[0-2])$"))
-            .description(Some("A calendar month, `YYYY-MM`, of the years 1930 to 2100."))
+            .description(Some(
+                "A calendar month, `YYYY-MM`, of the years 1930 to 2100.",
+            ))
             .examples([serde_json::json!("2026-07")])
             .into()
     }
