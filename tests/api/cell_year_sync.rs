@@ -337,3 +337,39 @@ async fn a_package_of_the_older_format_still_applies() {
         .await;
     res.assert_status(404);
 }
+
+#[actix_web::test]
+async fn a_set_placed_outside_the_keys_subtree_refuses_the_whole_package() {
+    let t = pair_on(Some(TODAY)).await;
+    let (meetings, _, _) = record_year(&t).await;
+    let package = t.commune.export(t.commune_id, "0").await;
+    let province_org = t
+        .province
+        .get(&format!("/api/v1/organizations/{}", t.commune_id))
+        .await["parent_id"]
+        .as_i64()
+        .unwrap();
+    // The commune's key signs a meeting of the province's own committee.
+    let mut payload: Payload = serde_json::from_str(package["payload"].as_str().unwrap()).unwrap();
+    let cell_year = payload.cell_year.as_mut().unwrap();
+    cell_year.meetings[0]
+        .meeting
+        .insert("organization_id".into(), json!(province_org));
+    let key = t.commune.app.state.sync_key.clone().unwrap();
+    let forged: Value = serde_json::from_slice(&key.seal(&payload).unwrap()).unwrap();
+    let res = t.province.import(&forged).await;
+    res.assert_problem(422, "sync_outside_subtree");
+    for m in &meetings {
+        t.province
+            .admin
+            .get(&format!("/api/v1/meetings/{m}"))
+            .await
+            .assert_status(404);
+    }
+    let members = t
+        .province
+        .admin
+        .get(&format!("/api/v1/members/{}", t.members[0]))
+        .await;
+    members.assert_status(404);
+}
