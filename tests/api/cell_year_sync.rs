@@ -1,4 +1,4 @@
-//! The cell's year in sync packages (issue 23, rule 40): a package exported by the commune's
+//! The cell's year in sync packages (issue 23; docs/rules.md, "Sync packages: the cell's year"): a package exported by the commune's
 //! installation recreates its cells' meetings and attendance, duties and reviews, residence
 //! liaisons and comments, dues entries and payments at the province's, which then settles the
 //! dues itself; applying it again changes nothing; a package of the older format still applies.

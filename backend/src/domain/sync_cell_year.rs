@@ -1,6 +1,6 @@
 //! How a sync package's cell's-year sets (a meeting and its attendance sheet, a member's dues
 //! entries, a cell's payments of a sheet month, …) are compared with what a receiver holds, and
-//! from which month the receiver settles a member's dues again (rule 40 in docs/rules.md).
+//! from which month the receiver settles a member's dues again (docs/rules.md, "Sync packages: the cell's year").
 //!
 //! These records have no version: a set is replaced as a whole when it differs from the one
 //! held here, and left alone when it is the same. "The same" ignores what is local to an

@@ -1,4 +1,4 @@
-//! The cell's year in sync packages (issue 23, rule 40): meetings with their attendance sheets,
+//! The cell's year in sync packages (issue 23; docs/rules.md, "Sync packages: the cell's year"): meetings with their attendance sheets,
 //! duties with their reviews, residence liaisons with their comments, members' dues entries
 //! (bases, reliefs, arrangements) and the cells' payments.
 //!
