@@ -103,7 +103,7 @@ mod tests {
         let pg = row(json!({"id": 7, "entered_by": 3, "entered_at": "2026-12-07T05:16:00.5"}));
         let sqlite =
             row(json!({"id": 7, "entered_by": null, "entered_at": "2026-12-07 05:16:00.500000"}));
-        assert!(same_rows(&[pg.clone()], &[sqlite]));
+        assert!(same_rows(std::slice::from_ref(&pg), &[sqlite]));
         let other = row(json!({"id": 7, "entered_by": 3, "entered_at": "2026-12-07T05:16:01"}));
         assert!(!same_rows(&[pg], &[other]));
     }
@@ -112,7 +112,7 @@ mod tests {
     fn a_set_with_a_line_more_or_less_differs() {
         let a = row(json!({"meeting_id": 1, "member_id": 2, "value": "present"}));
         let b = row(json!({"meeting_id": 1, "member_id": 3, "value": "absent"}));
-        assert!(!same_rows(&[a.clone()], &[a.clone(), b.clone()]));
+        assert!(!same_rows(std::slice::from_ref(&a), &[a.clone(), b.clone()]));
         assert!(!same_rows(&[a.clone(), a.clone()], &[a.clone(), b]));
         assert!(same_rows(&[], &[]));
     }
