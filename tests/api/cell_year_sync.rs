@@ -373,3 +373,61 @@ async fn a_set_placed_outside_the_keys_subtree_refuses_the_whole_package() {
         .await;
     members.assert_status(404);
 }
+
+#[actix_web::test]
+async fn a_dues_row_held_here_under_another_member_is_never_taken_over() {
+    let t = pair_on(Some(TODAY)).await;
+    record_year(&t).await;
+    // The province's own member elsewhere, with a basis.
+    let province_org = t
+        .province
+        .get(&format!("/api/v1/organizations/{}", t.commune_id))
+        .await["parent_id"]
+        .as_i64()
+        .unwrap();
+    let admin = &t.province.admin;
+    let other = admin
+        .create_org("Đảng ủy xã Mường Khến", "commune", Some(province_org))
+        .await;
+    let cell = admin
+        .create_org("Chi bộ xóm Bưa", "cell", Some(other))
+        .await;
+    let x = admin
+        .create_member(qldv_tests::official_json(
+            cell,
+            "Đinh Văn Xuân",
+            1975,
+            "2005-05-05",
+            9,
+        ))
+        .await;
+    admin
+        .put(
+            &format!("/api/v1/members/{x}/dues-basis"),
+            json!({"from_on": "2026-01-01", "category": "pension", "base": 5_000_000}),
+            None,
+        )
+        .await
+        .assert_status(200);
+    let held = t
+        .province
+        .get(&format!("/api/v1/members/{x}/dues?year=2026"))
+        .await;
+    let basis_id = held["bases"][0]["id"].as_i64().unwrap();
+    // The commune's key signs its member's basis under that id.
+    let package = t.commune.export(t.commune_id, "0").await;
+    let mut payload: Payload = serde_json::from_str(package["payload"].as_str().unwrap()).unwrap();
+    let dues = &mut payload.cell_year.as_mut().unwrap().dues;
+    let bases = dues[0].bases.as_mut().unwrap();
+    bases[0].insert("id".into(), json!(basis_id));
+    let key = t.commune.app.state.sync_key.clone().unwrap();
+    let forged: Value = serde_json::from_slice(&key.seal(&payload).unwrap()).unwrap();
+    let res = t.province.import(&forged).await;
+    res.assert_problem(422, "sync_outside_subtree");
+    assert_eq!(
+        t.province
+            .get(&format!("/api/v1/members/{x}/dues?year=2026"))
+            .await,
+        held
+    );
+}

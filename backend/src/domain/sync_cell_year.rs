@@ -112,7 +112,10 @@ mod tests {
     fn a_set_with_a_line_more_or_less_differs() {
         let a = row(json!({"meeting_id": 1, "member_id": 2, "value": "present"}));
         let b = row(json!({"meeting_id": 1, "member_id": 3, "value": "absent"}));
-        assert!(!same_rows(std::slice::from_ref(&a), &[a.clone(), b.clone()]));
+        assert!(!same_rows(
+            std::slice::from_ref(&a),
+            &[a.clone(), b.clone()]
+        ));
         assert!(!same_rows(&[a.clone(), a.clone()], &[a.clone(), b]));
         assert!(same_rows(&[], &[]));
     }

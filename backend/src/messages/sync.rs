@@ -289,3 +289,12 @@ pub fn residence_absent(what: &Text, residence: impl Display) -> Text {
         "The {en}: the residence organisation {residence} is not here (another installation's); kept by the sender"
     )
 }
+
+/// Lines of a cell's-year set (attendance, payments) naming members not held here: left out.
+pub fn lines_of_absent_members(what: &Text, n: usize) -> Text {
+    let (vi, en) = (&what.vi, &what.en);
+    text!(
+        "{vi}: {n} dòng của đảng viên không có ở đây (đã chuyển đi) không được ghi",
+        "The {en}: {n} lines of members not here (moved away) were not written"
+    )
+}

@@ -99,6 +99,43 @@ pub(super) fn member_within(
     Ok(here)
 }
 
+/// The lines of a set whose member is held here; the others (a member who has left the
+/// subtree since, held only by the sender) are reported once, and the set is compared and
+/// written without them, so that applying it again still changes nothing.
+pub(super) fn lines_held_here(
+    conn: &mut DbConn,
+    report: &mut SyncReport,
+    owner: &Owner,
+    lines: &[Row],
+) -> AppResult<Vec<Row>> {
+    let ids: Vec<i64> = lines.iter().filter_map(|l| int(l, "member_id")).collect();
+    let mut here = std::collections::BTreeSet::new();
+    for chunk in ids.chunks(500) {
+        here.extend(
+            members::table
+                .filter(members::id.eq_any(chunk))
+                .select(members::id)
+                .load::<i64>(conn)?,
+        );
+    }
+    let (kept, absent): (Vec<Row>, Vec<Row>) = lines
+        .iter()
+        .cloned()
+        .partition(|l| int(l, "member_id").is_some_and(|m| here.contains(&m)));
+    if !absent.is_empty() {
+        report.conflicts.push(SyncConflict {
+            entity: owner.entity,
+            id: owner.id,
+            package_version: 0,
+            local_version: None,
+            code: "sync_outside_subtree".into(),
+            message: crate::messages::sync::lines_of_absent_members(&owner.what, absent.len())
+                .served(),
+        });
+    }
+    Ok(kept)
+}
+
 /// Writes a set in a savepoint: applied (audited by the caller), or reported.
 pub(super) fn write_set(
     conn: &mut Uow<'_>,
@@ -217,22 +254,23 @@ fn meeting(
     let before = held_meeting.first().and_then(|m| int(m, "organization_id"));
     let path = org_within(conn, bound, org, before, &what)?;
     let held_lines = held(conn, "meeting_attendance", "meeting_id", id)?;
-    if same_rows(&held_meeting, std::slice::from_ref(&set.meeting))
-        && same_rows(&held_lines, &set.attendance)
-    {
-        report.unchanged += 1;
-        return Ok(());
-    }
     let owner = Owner {
         entity: ChangeEntity::Organization,
         id: org,
         what,
     };
+    let attendance = lines_held_here(conn, report, &owner, &set.attendance)?;
+    if same_rows(&held_meeting, std::slice::from_ref(&set.meeting))
+        && same_rows(&held_lines, &attendance)
+    {
+        report.unchanged += 1;
+        return Ok(());
+    }
     let written = write_set(conn, report, &owner, |c| {
         rows::upsert(c, "meetings", &["id"], &set.meeting)?;
         diesel::delete(meeting_attendance::table.filter(meeting_attendance::meeting_id.eq(id)))
             .execute(c)?;
-        for line in &set.attendance {
+        for line in &attendance {
             rows::upsert(c, "meeting_attendance", &["meeting_id", "member_id"], line)?;
         }
         Ok(())
@@ -252,7 +290,7 @@ fn meeting(
             (!held_meeting.is_empty())
                 .then(|| as_set(&held_meeting, &held_lines))
                 .as_ref(),
-            Some(&as_set(std::slice::from_ref(&set.meeting), &set.attendance)),
+            Some(&as_set(std::slice::from_ref(&set.meeting), &attendance)),
         )?;
     }
     Ok(())

@@ -12,7 +12,9 @@ use qldv_api_types::MemberId;
 
 use super::super::guard::Bound;
 use super::super::package::Row;
-use super::apply::{audit_rows, held, member_within, org_within, write_set, Owner, Tally};
+use super::apply::{
+    audit_rows, held, lines_held_here, member_within, org_within, write_set, Owner, Tally,
+};
 use super::{by, first_settled, int, read, CellYear, MemberDues, SheetSet};
 use crate::auth::Actor;
 use crate::db::schema::{dues_arrangements, dues_bases, dues_payments, dues_reliefs};
@@ -107,7 +109,16 @@ pub(super) fn member(
         ),
     ];
     for (table, rows, _) in &carried {
-        if rows.is_some_and(|rows| rows.iter().any(|r| int(r, "member_id") != Some(m))) {
+        let Some(rows) = rows else { continue };
+        if rows.iter().any(|r| int(r, "member_id") != Some(m)) {
+            return Err(crate::messages::sync::rows_repeated(m, table).into());
+        }
+        // An id held here under another member is another member's row: never taken over.
+        let ids: Vec<i64> = rows.iter().filter_map(|r| int(r, "id")).collect();
+        if read(conn, table, "id", &ids)?
+            .iter()
+            .any(|held| int(held, "member_id") != Some(m))
+        {
             return Err(crate::messages::sync::rows_repeated(m, table).into());
         }
     }
@@ -204,18 +215,19 @@ pub(super) fn sheet(
         })
         .collect();
     let before: Vec<Row> = before_full.iter().map(super::scrub).collect();
-    if same_rows(&before, &s.payments) {
-        report.unchanged += 1;
-        return Ok(());
-    }
     let owner = Owner {
         entity: ChangeEntity::Organization,
         id: org,
         what,
     };
+    let payments = lines_held_here(conn, report, &owner, &s.payments)?;
+    if same_rows(&before, &payments) {
+        report.unchanged += 1;
+        return Ok(());
+    }
     let written = write_set(conn, report, &owner, |c| {
         diesel::delete(sheet_rows()).execute(c)?;
-        for row in &s.payments {
+        for row in &payments {
             rows::upsert(c, "dues_payments", &["id"], row)?;
         }
         Ok(())
@@ -227,11 +239,11 @@ pub(super) fn sheet(
             AuditEntity::DuesPayment,
             &path,
             &before_full,
-            &s.payments,
+            &payments,
         )?;
         let (old, new) = (
             by(before.clone(), "member_id"),
-            by(s.payments.clone(), "member_id"),
+            by(payments.clone(), "member_id"),
         );
         for m in old
             .keys()
