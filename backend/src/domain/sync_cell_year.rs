@@ -66,22 +66,24 @@ pub fn comment_replaces(held_written_at: Option<&str>, incoming_written_at: &str
 /// `sender_first` is the sender's first settled month of the member (its `dues_months` begin
 /// there: a basis, a relief, an arrangement or a sheet reached it); `held_first` the receiver's;
 /// `changed` the months of the rows the package changed here (a basis's month, a relief's or an
-/// arrangement's first month, a payment's first month). Settling from the earliest of them
-/// rewrites every month either side settled; settling nothing when the entries and the first
-/// months agree is what makes applying a package twice change nothing.
+/// arrangement's first month, a payment's first month). When the first months differ, the
+/// receiver settles from the earlier of the two, which rewrites every month either side holds
+/// and starts no earlier than the sender's rows unless the receiver's own already do. When they
+/// agree, it settles from the earliest month changed, never before the sender's first (the
+/// sender has no row there: an entry dated earlier, e.g. a basis of years ago entered when
+/// dues began to be kept, settled nothing before it). Settling nothing when the entries and the
+/// first months agree is what makes applying a package twice change nothing.
 pub fn recompute_from(
     sender_first: Option<Month>,
     held_first: Option<Month>,
     changed: &[Month],
 ) -> Option<Month> {
-    if changed.is_empty() && sender_first == held_first {
-        return None;
+    if sender_first != held_first {
+        return sender_first.into_iter().chain(held_first).min();
     }
     changed
         .iter()
-        .copied()
-        .chain(sender_first)
-        .chain(held_first)
+        .map(|c| sender_first.map_or(*c, |s| (*c).max(s)))
         .min()
 }
 
@@ -158,6 +160,20 @@ mod tests {
             recompute_from(Some(m(202605)), Some(m(202604)), &[m(202607)]),
             Some(m(202604))
         );
+        assert_eq!(
+            recompute_from(Some(m(202601)), None, &[m(202501)]),
+            Some(m(202601)),
+            "a basis of 2025 the sender settled from 2026 on only"
+        );
+        assert_eq!(
+            recompute_from(Some(m(202601)), Some(m(202601)), &[m(202610), m(202501)]),
+            Some(m(202601))
+        );
+        assert_eq!(
+            recompute_from(Some(m(202601)), Some(m(202601)), &[m(202610)]),
+            Some(m(202610)),
+            "a corrected October sheet settles from October"
+        );
     }
 
     fn month() -> impl Strategy<Value = Month> {
@@ -178,10 +194,11 @@ mod tests {
             prop_assert!(same_rows(&rows, &rows));
         }
 
-        /// When the dues are settled again, it is from no later than any month that changed or
-        /// either side settled: nothing either side holds is left stale.
+        /// When the dues are settled again, every month either side settled and every changed
+        /// month the sender settled is rewritten, and nothing is settled before the first month
+        /// of either side.
         #[test]
-        fn settling_starts_no_later_than_any_changed_month(
+        fn settling_rewrites_what_changed_and_starts_no_earlier_than_either_side(
             sender in proptest::option::of(month()),
             held in proptest::option::of(month()),
             changed in proptest::collection::vec(month(), 0..5),
@@ -189,9 +206,16 @@ mod tests {
             match recompute_from(sender, held, &changed) {
                 None => prop_assert!(changed.is_empty() && sender == held),
                 Some(from) => {
-                    for c in changed.iter().copied().chain(sender).chain(held) {
-                        prop_assert!(from <= c);
+                    for first in sender.into_iter().chain(held) {
+                        prop_assert!(from <= first);
                     }
+                    for c in &changed {
+                        if sender.is_some_and(|s| *c >= s) {
+                            prop_assert!(from <= *c);
+                        }
+                    }
+                    let floor = sender.into_iter().chain(held).min();
+                    prop_assert!(floor.is_none_or(|f| from >= f));
                 }
             }
         }
