@@ -285,7 +285,7 @@ pub fn set_refused(what: &Text, why: &Text) -> Text {
 pub fn residence_absent(what: &Text, residence: impl Display) -> Text {
     let (vi, en) = (&what.vi, &what.en);
     text!(
-        "{vi}: tổ chức nơi cư trú {residence} không có ở đây (thuộc cài đặt khác); giữ ở nơi gửi",
+        "Không ghi {vi}: tổ chức nơi cư trú {residence} không có ở đây (thuộc cài đặt khác); giữ ở nơi gửi",
         "The {en}: the residence organisation {residence} is not here (another installation's); kept by the sender"
     )
 }
@@ -294,7 +294,7 @@ pub fn residence_absent(what: &Text, residence: impl Display) -> Text {
 pub fn lines_of_absent_members(what: &Text, n: usize) -> Text {
     let (vi, en) = (&what.vi, &what.en);
     text!(
-        "{vi}: {n} dòng của đảng viên không có ở đây (đã chuyển đi) không được ghi",
+        "Trong {vi}: {n} dòng của đảng viên không có ở đây (đã chuyển đi) không được ghi",
         "The {en}: {n} lines of members not here (moved away) were not written"
     )
 }

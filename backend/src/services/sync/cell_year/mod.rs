@@ -16,6 +16,7 @@
 
 mod apply;
 mod dues;
+mod liaisons;
 
 pub use apply::apply;
 
