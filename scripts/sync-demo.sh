@@ -2,7 +2,7 @@
 # Two installations exchanging signed sync packages with the command line:
 #   the province's server (PROVINCE_DATABASE_URL, default a SQLite file) sets up a commune and
 #   sends it the commune's subtree; the commune's own SQLite installation records a cell and
-#   members, and sends its changes back (each side trusts the other's key for the commune's
+#   members, a meeting with its attendance and a month's dues, and sends its changes back (each side trusts the other's key for the commune's
 #   subtree only); the province ends with identical records, a replayed
 #   package changes nothing and a tampered one is refused.
 #   scripts/sync-demo.sh PATH_TO_QLDV_BINARY [PROVINCE_DATABASE_URL]
@@ -77,13 +77,24 @@ at commune sync import "$work/to-commune.json" >/dev/null
 
 echo "== the commune records a cell and two members on its own server"
 cell=$(api "$commune" POST /organizations "{\"name\":\"Chi bộ thôn Đồng Bãi\",\"kind\":\"cell\",\"parent_id\":$c}" | id_of)
-api "$commune" POST /members "{\"organization_id\":$cell,\"full_name\":\"Nguyễn Văn An\",\"gender\":\"male\",
+a=$(api "$commune" POST /members "{\"organization_id\":$cell,\"full_name\":\"Nguyễn Văn An\",\"gender\":\"male\",
   \"birth_date\":\"1980-04-12\",\"national_id\":\"031080001001\",\"admission_decision_on\":\"2012-03-02\",
-  \"ceremony_on\":\"2012-03-16\",\"status\":\"official\",\"official_on\":\"2013-03-16\"}" >/dev/null
+  \"ceremony_on\":\"2012-03-16\",\"status\":\"official\",\"official_on\":\"2013-03-16\"}" | id_of)
 m=$(api "$commune" POST /members "{\"organization_id\":$cell,\"full_name\":\"Trần Thị Bình\",\"gender\":\"female\",
   \"birth_date\":\"1985-09-01\",\"national_id\":\"031185001002\",\"admission_decision_on\":\"2025-03-03\",
   \"ceremony_on\":\"2025-03-20\",\"status\":\"probationary\"}" | id_of)
 api "$commune" PATCH "/members/$m" '{"phone":"0912345678"}' >/dev/null
+
+echo "== the commune records a meeting and this month's dues"
+today=$(TZ=Asia/Ho_Chi_Minh date +%F)
+month=${today:0:7}
+mt=$(api "$commune" POST "/organizations/$cell/meetings" "{\"kind\":\"regular\",\"held_on\":\"$today\",
+  \"agenda\":\"Sinh hoạt chi bộ thường kỳ\",\"attendance\":[{\"member_id\":$a,\"value\":\"present\"},
+  {\"member_id\":$m,\"value\":\"excused\",\"reason\":\"Đi công tác\"}]}" | id_of)
+api "$commune" PUT "/members/$a/dues-basis" \
+  '{"from_on":"2026-01-01","category":"social_insurance_salary","base":8000000}' >/dev/null
+api "$commune" PUT "/organizations/$cell/dues-sheet/$month" \
+  "{\"paid_on\":\"$today\",\"payments\":[{\"member_id\":$a,\"amount\":80000,\"channel\":\"cash\"}]}" >/dev/null
 
 echo "== the commune sends its changes up"
 at commune sync export --organization "$c" --since 0 --out "$work/to-province.json"
@@ -92,11 +103,14 @@ at province sync import "$work/to-province.json" | tee "$work/report.json"
 python3 - "$work/report.json" <<'EOF'
 import json, sys
 r = json.load(open(sys.argv[1]))
-assert r["applied"] == 3 and not r["conflicts"] and not r["already_applied"], r
+# Three records (the cell, two members); the meeting, An's dues basis, the month's sheet (Bình
+# has no entries to write: the province settles Bình's month itself).
+assert r["applied"] == 6 and not r["conflicts"] and not r["already_applied"], r
 EOF
 
 echo "== the same records on both servers"
-for path in "/organizations/$cell" "/members/$m" "/members/$m/events" "/members?organization_id=$c"; do
+for path in "/organizations/$cell" "/members/$m" "/members/$m/events" "/members?organization_id=$c" \
+  "/meetings/$mt" "/organizations/$cell/dues-sheet?month=$month" "/members/$a/dues?year=${month:0:4}"; do
   diff <(api "$province" GET "$path") <(api "$commune" GET "$path") >/dev/null \
     || { echo "differs: $path" >&2; exit 1; }
   echo "identical: GET $path"

@@ -22,6 +22,7 @@ mod candidates;
 mod cards;
 mod cases;
 mod cell_year_feed;
+mod cell_year_sync;
 mod changes;
 mod concurrency;
 mod contract;

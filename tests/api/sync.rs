@@ -14,7 +14,15 @@ pub(crate) struct Site {
 
 impl Site {
     pub(crate) async fn new(id_block: i64) -> Self {
-        let app = TestApp::new().await;
+        Self::on(id_block, None).await
+    }
+
+    /// An installation whose "today" is fixed (dues are settled to it).
+    pub(crate) async fn on(id_block: i64, today: Option<&str>) -> Self {
+        let app = match today {
+            Some(d) => TestApp::builder().today(d).build().await,
+            None => TestApp::new().await,
+        };
         let mut conn = app.state.pool.get().unwrap();
         reserve_id_block(&mut conn, ID_TABLES, id_block).unwrap();
         drop(conn);
@@ -74,8 +82,13 @@ pub(crate) struct Pair {
 }
 
 pub(crate) async fn pair() -> Pair {
-    let province = Site::new(0).await;
-    let commune = Site::new(1).await;
+    pair_on(None).await
+}
+
+/// [`pair`] with both installations' "today" fixed.
+pub(crate) async fn pair_on(today: Option<&str>) -> Pair {
+    let province = Site::on(0, today).await;
+    let commune = Site::on(1, today).await;
     let p = province
         .admin
         .create_org("Tỉnh ủy Hòa Bình", "province", None)

@@ -255,14 +255,15 @@ pub struct ChangePage {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({
-    "format": "qldv-sync/1",
+    "format": "qldv-sync/2",
     "public_key": "F7W4knxWYh/k6rz8l9GMCwHf59NyCDDOYxdKCAyyu+0=",
     "signature": "SAiflmd8RIpqmbm2CmglTWuZ8QDIwL5Fno84P1lkG2nHypR4Ki/o53cznwqit4mmNIAR7QGIdQBoUcJH2NIsAw==",
-    "payload": "{\"format\":\"qldv-sync/1\",\"organization_id\":1,\"since\":0,\"until\":42,\"created_at\":\"2026-12-06T14:23:34Z\",\"context\":[],\"records\":[]}"
+    "payload": "{\"format\":\"qldv-sync/2\",\"organization_id\":1,\"since\":0,\"until\":42,\"created_at\":\"2026-12-06T14:23:34Z\",\"context\":[],\"records\":[]}"
 })))]
 pub struct SyncPackage {
-    /// The format and its version: `qldv-sync/1`.
-    #[cfg_attr(feature = "openapi", schema(example = "qldv-sync/1"))]
+    /// The format and its version: `qldv-sync/2` (the cell's year in the payload); packages of
+    /// `qldv-sync/1` are still read.
+    #[cfg_attr(feature = "openapi", schema(example = "qldv-sync/2"))]
     pub format: String,
     /// The sender's Ed25519 public key (base64, 32 bytes).
     pub public_key: String,

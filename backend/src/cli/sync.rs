@@ -122,7 +122,7 @@ pub fn run(action: Action) -> Result<(), String> {
                 std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
             let caller = AuthUser::of_account(&mut conn, &user).map_err(super::problem_text)?;
             let report = qldv::db::unit_of_work(&mut conn, |c: &mut Uow<'_>| {
-                sync::apply(c, &caller, &bytes)
+                sync::apply(c, &caller, &bytes, qldv::models::today())
             })
             .map_err(super::problem_text)?;
             println!(

@@ -29,6 +29,7 @@ pub mod report;
 pub mod settings;
 pub mod sign_in;
 pub mod sync;
+pub mod sync_cell_year;
 pub mod transfer;
 pub mod tree;
 pub mod vn_legacy;

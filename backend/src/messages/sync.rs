@@ -238,3 +238,63 @@ pub fn record_inconsistent(id: impl Display) -> AppError {
         "Record {id} of the package is inconsistent"
     ))
 }
+
+/// The record a placement check names: a meeting.
+pub fn meeting(id: impl Display) -> Text {
+    text!("cuộc họp {id}", "meeting {id}")
+}
+
+/// The record a placement check names: a duty.
+pub fn duty(id: impl Display) -> Text {
+    text!("nhiệm vụ {id}", "duty {id}")
+}
+
+/// The record a placement check names: a residence liaison.
+pub fn liaison(id: impl Display) -> Text {
+    text!("giới thiệu nơi cư trú {id}", "residence liaison {id}")
+}
+
+/// The set a placement check names: a member's dues entries.
+pub fn member_dues(id: impl Display) -> Text {
+    text!(
+        "mức đóng, miễn giảm và tạm hoãn đảng phí của đảng viên {id}",
+        "dues bases, reliefs and arrangements of member {id}"
+    )
+}
+
+/// The set a placement check names: a cell's dues sheet of a month (`yyyymm`).
+pub fn sheet(org: impl Display, month: i32) -> Text {
+    let (y, m) = (month / 100, month % 100);
+    text!(
+        "sổ thu đảng phí tháng {m:02}/{y} của tổ chức {org}",
+        "the dues sheet of {y}-{m:02} of organisation {org}"
+    )
+}
+
+/// A cell's-year set that could not be written here (reported; the rest applied).
+pub fn set_refused(what: &Text, why: &Text) -> Text {
+    let (vi, en) = (&what.vi, &what.en);
+    let (why_vi, why_en) = (&why.vi, &why.en);
+    text!(
+        "Không ghi được {vi}: {why_vi}",
+        "The {en} could not be written: {why_en}"
+    )
+}
+
+/// A liaison whose residence organisation is not in this installation's tree.
+pub fn residence_absent(what: &Text, residence: impl Display) -> Text {
+    let (vi, en) = (&what.vi, &what.en);
+    text!(
+        "Không ghi {vi}: tổ chức nơi cư trú {residence} không có ở đây (thuộc cài đặt khác); giữ ở nơi gửi",
+        "The {en}: the residence organisation {residence} is not here (another installation's); kept by the sender"
+    )
+}
+
+/// Lines of a cell's-year set (attendance, payments) naming members not held here: left out.
+pub fn lines_of_absent_members(what: &Text, n: usize) -> Text {
+    let (vi, en) = (&what.vi, &what.en);
+    text!(
+        "Trong {vi}: {n} dòng của đảng viên không có ở đây (đã chuyển đi) không được ghi",
+        "The {en}: {n} lines of members not here (moved away) were not written"
+    )
+}

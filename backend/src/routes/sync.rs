@@ -107,8 +107,9 @@ pub async fn import_package(
         }
         bytes.extend_from_slice(&chunk);
     }
+    let today = state.today();
     let report =
-        crate::db::transaction(&state.pool, move |c| sync::apply(c, &user, &bytes)).await?;
+        crate::db::transaction(&state.pool, move |c| sync::apply(c, &user, &bytes, today)).await?;
     Ok(web::Json(report))
 }
 

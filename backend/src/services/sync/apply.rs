@@ -208,6 +208,12 @@ fn context_needed(
                 .filter(|(column, _)| parts::names_organization(column))
                 .filter_map(|(_, value)| value.as_i64())
         })
+        .chain(
+            payload
+                .cell_year
+                .iter()
+                .flat_map(super::cell_year::CellYear::organizations),
+        )
         .chain([payload.organization_id.0, bound]);
     let needed = named.flat_map(line).collect();
     let own_line = line(bound).into_iter().collect();
@@ -242,8 +248,14 @@ fn settings_warning(
 }
 
 /// Applies a package file (call inside a write transaction): refused unless signed by a trusted
-/// key; a package applied before changes nothing and returns its first report.
-pub fn apply(conn: &mut Uow<'_>, caller: &AuthUser, bytes: &[u8]) -> AppResult<SyncReport> {
+/// key; a package applied before changes nothing and returns its first report. `today` is the
+/// date dues are settled to.
+pub fn apply(
+    conn: &mut Uow<'_>,
+    caller: &AuthUser,
+    bytes: &[u8],
+    today: chrono::NaiveDate,
+) -> AppResult<SyncReport> {
     caller.require_admin()?;
     let opened = package::open(bytes)?;
     let bound: Option<Option<i64>> = sync_trusted_keys::table
@@ -359,6 +371,9 @@ pub fn apply(conn: &mut Uow<'_>, caller: &AuthUser, bytes: &[u8]) -> AppResult<S
             Outcome::Unchanged => report.unchanged += 1,
             Outcome::Refused(c) => report.conflicts.push(c),
         }
+    }
+    if let Some(cell_year) = &payload.cell_year {
+        super::cell_year::apply(conn, &actor, &bound, cell_year, today, &mut report)?;
     }
     let text = serde_json::to_string(&report).map_err(|e| AppError::internal(e.to_string()))?;
     diesel::insert_into(sync_packages::table)

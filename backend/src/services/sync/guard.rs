@@ -27,7 +27,8 @@ pub struct Bound {
 }
 
 impl Bound {
-    fn root(&self) -> AppResult<&str> {
+    /// The key's organisation's path here; refused until a package brought it.
+    pub(super) fn root(&self) -> AppResult<&str> {
         self.path
             .as_deref()
             .ok_or_else(|| AppError::from(crate::messages::sync::key_organization_absent(self.id)))

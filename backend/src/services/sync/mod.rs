@@ -8,11 +8,13 @@
 //! is reported, never overwritten.
 
 mod apply;
+mod cell_year;
 mod guard;
 mod package;
 mod parts;
 
 pub use apply::apply;
+pub use cell_year::{CellYear, LiaisonSet, MeetingSet, MemberDues, SheetSet};
 pub use package::{open, Envelope, Opened, Payload, Record, Row, SyncKey, FORMAT};
 pub use parts::ID_TABLES;
 
@@ -91,7 +93,12 @@ pub fn export(
             r.id,
         ),
     });
-    let context = context(conn, &root, &records)?;
+    let cell_year = cell_year::export(
+        conn,
+        &root.path,
+        crate::domain::privacy::Privacy::for_role(caller.role),
+    )?;
+    let context = context(conn, &root, &records, &cell_year.organizations())?;
     let (settings_version, settings_digest) = crate::models::regulation::fingerprint(conn)?;
     key.seal(&Payload {
         format: FORMAT.into(),
@@ -103,6 +110,7 @@ pub fn export(
         records,
         settings_version: Some(settings_version),
         settings_digest: Some(settings_digest),
+        cell_year: Some(cell_year),
     })
 }
 
@@ -222,13 +230,19 @@ fn path_depth(r: &Record) -> usize {
 }
 
 /// The organisations the records refer to but do not carry, with their ancestors, parents first.
-fn context(conn: &mut DbConn, root: &OrganizationRow, records: &[Record]) -> AppResult<Vec<Row>> {
+fn context(
+    conn: &mut DbConn,
+    root: &OrganizationRow,
+    records: &[Record],
+    also: &BTreeSet<i64>,
+) -> AppResult<Vec<Row>> {
     let carried: BTreeSet<i64> = records
         .iter()
         .filter(|r| r.entity == ChangeEntity::Organization)
         .map(|r| r.id)
         .collect();
     let mut wanted: BTreeSet<i64> = tree::ids(&root.path).into_iter().collect();
+    wanted.extend(also);
     for row in records.iter().flat_map(|r| r.rows.values().flatten()) {
         for (column, value) in row {
             if parts::names_organization(column) {

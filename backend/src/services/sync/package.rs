@@ -16,8 +16,13 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{AppError, AppResult};
 
-/// The format name and version written in every package.
-pub const FORMAT: &str = "qldv-sync/1";
+/// The format name and version written in every package: version 2 adds the cell's year
+/// (`Payload::cell_year`).
+pub const FORMAT: &str = "qldv-sync/2";
+
+/// The formats this installation opens: its own and version 1, whose packages carry no cell's
+/// year (applied as they are: nothing of the cell's year changes).
+pub const FORMATS_READ: &[&str] = &["qldv-sync/1", FORMAT];
 
 /// One table row (column → value), as the database's JSON functions give it.
 pub type Row = Map<String, Value>;
@@ -61,6 +66,9 @@ pub struct Payload {
     /// both judge by the same rules.
     #[serde(default)]
     pub settings_digest: Option<String>,
+    /// The cell's year of the subtree (format 2); absent in packages of older senders.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cell_year: Option<super::cell_year::CellYear>,
 }
 
 /// The file (its shape is part of the API: `GET /sync/export`, `POST /sync/import`).
@@ -133,7 +141,7 @@ pub struct Opened {
 pub fn open(bytes: &[u8]) -> AppResult<Opened> {
     let envelope: Envelope =
         serde_json::from_slice(bytes).map_err(crate::messages::sync::unreadable)?;
-    if envelope.format != FORMAT {
+    if !FORMATS_READ.contains(&envelope.format.as_str()) {
         return Err(crate::messages::sync::format_unknown(&envelope.format));
     }
     let key = public_key(&envelope.public_key).ok_or_else(crate::messages::sync::key_invalid)?;
@@ -149,7 +157,7 @@ pub fn open(bytes: &[u8]) -> AppResult<Opened> {
     .map_err(|_| crate::messages::sync::signature_mismatch())?;
     let payload: Payload = serde_json::from_str(&envelope.payload)
         .map_err(crate::messages::sync::content_unreadable)?;
-    if payload.format != FORMAT {
+    if payload.format != envelope.format {
         return Err(crate::messages::sync::content_format_unknown());
     }
     Ok(Opened {
@@ -175,6 +183,7 @@ mod tests {
             records: vec![],
             settings_version: Some(3),
             settings_digest: Some("ab".repeat(32)),
+            cell_year: None,
         }
     }
 

@@ -125,6 +125,14 @@ pub const ID_TABLES: &[&str] = &[
     "badges",
     "badge_proposals",
     "candidate_steps",
+    // The cell's year (package format 2): carried with their ids.
+    "meetings",
+    "duties",
+    "residence_liaisons",
+    "dues_bases",
+    "dues_reliefs",
+    "dues_arrangements",
+    "dues_payments",
 ];
 
 /// Columns that name an organisation: the package carries the organisations they refer to.
