@@ -295,6 +295,15 @@ pub fn absences_in(
         .load(conn)?)
 }
 
+/// A cell with its name, dates of existence and first meeting recorded.
+type CellFirst = (
+    OrgId,
+    String,
+    Option<NaiveDate>,
+    Option<NaiveDate>,
+    Option<NaiveDate>,
+);
+
 /// Rule 34's facts for the alerts: the cells of `[lo, hi)` that keep their meetings here (at
 /// least one recorded), each with its name, dates of existence and first meeting recorded,
 /// and their meetings since `from`.
@@ -305,13 +314,7 @@ pub fn tracked_cells(
 ) -> AppResult<(Vec<TrackedCell>, Vec<HeldIn>)> {
     // Joined on the path range, never a list of ids: a country's cells outnumber the bind
     // parameters either engine takes in one statement.
-    let firsts: Vec<(
-        OrgId,
-        String,
-        Option<NaiveDate>,
-        Option<NaiveDate>,
-        Option<NaiveDate>,
-    )> = meetings::table
+    let firsts: Vec<CellFirst> = meetings::table
         .inner_join(organizations::table.on(organizations::id.eq(meetings::organization_id)))
         .filter(organizations::path.ge(lo))
         .filter(organizations::path.lt(hi))
