@@ -13,7 +13,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 use qldv_api_types::meetings::{MeetingYear, MissingMeeting};
 use qldv_api_types::movements::{Alert, AlertKind};
-use qldv_api_types::{MeetingId, OrgId};
+use qldv_api_types::{MeetingId, MemberId, OrgId};
 
 use crate::api;
 use crate::components::breadcrumbs::OrgBreadcrumbs;
@@ -97,25 +97,27 @@ fn schedule(l: Lang, y: MeetingYear) -> AnyView {
 
 /// The name-removal proposals of the cell (rule 23), each leading to the member's decisions.
 fn proposals(l: Lang, alerts: Vec<Alert>) -> AnyView {
-    let rows: Vec<Alert> = alerts
+    // A proposal is always about a member.
+    let rows: Vec<(MemberId, Alert)> = alerts
         .into_iter()
         .filter(|a| a.kind == AlertKind::NameRemovalProposed)
+        .filter_map(|a| Some((a.member_id?, a)))
         .collect();
     if rows.is_empty() {
         return view! { <p class="empty">{l.yr(Yr::NoProposals)}</p> }.into_any();
     }
     view! {
         <ul class="proposals">
-            {rows.into_iter().map(|a| {
+            {rows.into_iter().map(|(member, a)| {
                 let what = match l {
                     Lang::Vi => a.message,
                     Lang::En => l.term(a.kind).to_string(),
                 };
                 view! {
                     <li>
-                        <A href=urls::member(a.member_id)>{a.full_name}</A>
+                        <A href=urls::member(member)>{a.full_name}</A>
                         " — "{what}" "
-                        <A href=urls::member_tab(a.member_id, MemberTab::Actions)>{l.ux(Ux::ActRemoval)}</A>
+                        <A href=urls::member_tab(member, MemberTab::Actions)>{l.ux(Ux::ActRemoval)}</A>
                     </li>
                 }
             }).collect_view()}
