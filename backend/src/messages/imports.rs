@@ -302,21 +302,27 @@ pub mod year {
     }
 
     /// A column header that is neither a member column nor a meeting's date (or a month).
-    pub fn unknown_column(how: &str) -> Text {
-        text!(
-            "Tiêu đề cột không đọc được: {how}",
-            "The column's header does not read: {how}"
+    pub fn unknown_column(how: Text) -> Text {
+        Text::new(
+            format!("Tiêu đề cột không đọc được: {}", how.vi),
+            format!("The column's header does not read: {}", how.en),
         )
     }
 
     /// How to head a meeting's column.
-    pub fn write_meeting_header() -> &'static str {
-        "ghi ngày họp dd/mm/yyyy, thêm \"chuyên đề\" cho cuộc họp chuyên đề"
+    pub fn write_meeting_header() -> Text {
+        text!(
+            "ghi ngày họp dd/mm/yyyy, thêm \"chuyên đề\" cho cuộc họp chuyên đề",
+            "write the meeting's date dd/mm/yyyy, adding \"chuyên đề\" for a topical meeting"
+        )
     }
 
     /// How to head a month's column.
-    pub fn write_month_header() -> &'static str {
-        "ghi Tháng 1 … Tháng 12 hoặc mm/yyyy của năm nhập"
+    pub fn write_month_header() -> Text {
+        text!(
+            "ghi Tháng 1 … Tháng 12 hoặc mm/yyyy của năm nhập",
+            "write Tháng 1 … Tháng 12 or mm/yyyy of the year imported"
+        )
     }
 
     /// How to write an attendance cell.
