@@ -265,10 +265,25 @@ async fn a_prepayment_needs_its_arrangement() {
         .await
         .assert_status(201);
     let body = json!({"paid_on": "2026-11-05", "payments": [
-        {"member_id": f.an, "amount": 300_000, "months": 3, "channel": "cash"},
+        {"member_id": f.an, "amount": 300_000, "months": 3, "channel": "cash", "receipt_no": "BL-17"},
     ]});
     let res = f.admin.put(&path, body, None).await;
     res.assert_status(200);
+    // The sheet read again shows the payment as recorded, so sending it back keeps it.
+    let again = f
+        .admin
+        .get(&format!(
+            "/api/v1/organizations/{}/dues-sheet?month=2026-11",
+            f.tree.cell
+        ))
+        .await;
+    again.assert_status(200);
+    assert_eq!(
+        line(&again.json, f.an)["payment"],
+        json!({"member_id": f.an, "amount": 300_000, "months": 3, "first_month": "2026-11",
+               "channel": "cash", "receipt_no": "BL-17"})
+    );
+    assert_eq!(line(&again.json, f.binh)["payment"], Value::Null);
     let y = year(&f.admin, f.an).await;
     assert_eq!(y["months"][10]["state"], "paid");
     assert_eq!(y["months"][11]["state"], "paid");

@@ -72,6 +72,9 @@ pub struct DuesSheetLine {
     pub arrears_to_date: i64,
     /// The month is covered by a recorded arrangement.
     pub arrangement: Option<DuesArrangementKind>,
+    /// The payment this month's sheet recorded for the member, as a `PUT` sends it (absent:
+    /// none). Sending the sheet back with it keeps it as it is (months, first month, receipt).
+    pub payment: Option<DuesPaymentLine>,
 }
 
 /// A cell's dues sheet for a month: every member of the cell that month.

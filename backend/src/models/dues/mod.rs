@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use qldv_api_types::cell_year::{DuesArrangementKind, DuesCategory, DuesRelief, PaymentChannel};
+use qldv_api_types::dues::DuesPaymentLine;
 use qldv_api_types::{
     DuesArrangementId, DuesBasisId, DuesPaymentId, DuesReliefId, MemberId, OrgId, UserId,
 };
@@ -273,14 +274,32 @@ impl PaymentRow {
         })
     }
 
-    /// Removes the payments that `cell`'s sheet of `sheet` recorded; returns them.
-    pub fn take_sheet(conn: &mut DbConn, cell: OrgId, sheet: Month) -> AppResult<Vec<Self>> {
-        let rows: Vec<Self> = dues_payments::table
+    /// The payments that `cell`'s sheet of `sheet` recorded (a cell found in the caller's
+    /// scope), in the order entered.
+    pub fn of_sheet(conn: &mut DbConn, cell: OrgId, sheet: Month) -> AppResult<Vec<Self>> {
+        Ok(dues_payments::table
             .filter(dues_payments::organization_id.eq(cell))
             .filter(dues_payments::sheet_month.eq(sheet.to_yyyymm()))
             .order(dues_payments::id.asc())
             .select(Self::as_select())
-            .load(conn)?;
+            .load(conn)?)
+    }
+
+    /// The payment as a sheet's line sends it.
+    pub fn line(&self) -> AppResult<DuesPaymentLine> {
+        Ok(DuesPaymentLine {
+            member_id: self.member_id,
+            amount: self.amount,
+            months: u32::try_from(self.months).unwrap_or(1),
+            first_month: Some(month(self.first_month)?),
+            channel: self.channel,
+            receipt_no: self.receipt_no.clone(),
+        })
+    }
+
+    /// Removes the payments that `cell`'s sheet of `sheet` recorded; returns them.
+    pub fn take_sheet(conn: &mut DbConn, cell: OrgId, sheet: Month) -> AppResult<Vec<Self>> {
+        let rows = Self::of_sheet(conn, cell, sheet)?;
         if !rows.is_empty() {
             diesel::delete(
                 dues_payments::table

@@ -41,6 +41,10 @@ pub fn view(
         month: month.month,
     };
     let rows = MonthRow::of_members(conn, &ids, (first, month))?;
+    let mut recorded: HashMap<MemberId, PaymentRow> = PaymentRow::of_sheet(conn, org.id, month)?
+        .into_iter()
+        .map(|p| (p.member_id, p))
+        .collect();
     let mut stored: HashMap<(MemberId, Month), &MonthRow> = HashMap::new();
     let mut arrears: HashMap<MemberId, i64> = HashMap::new();
     for r in &rows {
@@ -88,6 +92,7 @@ pub fn view(
                 .iter()
                 .find(|a| a.covers(month))
                 .map(|a| a.kind),
+            payment: recorded.remove(&id).map(|p| p.line()).transpose()?,
         });
     }
     Ok(DuesSheet {
