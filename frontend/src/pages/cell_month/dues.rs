@@ -231,12 +231,28 @@ pub fn DuesSection(org: OrgId, changed: RwSignal<u32>) -> impl IntoView {
             .lines
             .into_iter()
             .map(|line| {
-                let before = line.month.paid + line.month.extra;
-                let due = line.month.due;
+                // The payment this sheet recorded comes back as it was sent, so saving again
+                // keeps it; a month paid by another sheet's payment (a prepayment) is not
+                // paid twice.
+                let more = PayMore::new();
+                let amount = match &line.payment {
+                    Some(p) => {
+                        if p.months > 1 {
+                            more.months.set(p.months.to_string());
+                        }
+                        if let Some(first) = p.first_month.filter(|f| *f != s.month) {
+                            more.first_month.set(first.iso());
+                        }
+                        more.receipt_no
+                            .set(p.receipt_no.clone().unwrap_or_default());
+                        p.amount
+                    }
+                    None => line.month.due,
+                };
                 Row {
-                    pays: RwSignal::new(before > 0),
-                    amount: RwSignal::new(format::dong(l, if before > 0 { before } else { due })),
-                    more: PayMore::new(),
+                    pays: RwSignal::new(line.payment.is_some()),
+                    amount: RwSignal::new(format::dong(l, amount)),
+                    more,
                     line,
                 }
             })
