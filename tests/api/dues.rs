@@ -297,6 +297,21 @@ async fn a_prepayment_needs_its_arrangement() {
     next.assert_status(200);
     assert_eq!(line(&next.json, f.an)["month"]["paid"], 100_000);
     assert_eq!(line(&next.json, f.an)["arrangement"], "prepayment");
+    // A sheet of a month still to come collects ahead: Bình has no arrangement.
+    let res = f
+        .admin
+        .put(
+            &sheet_path(f.tree.cell, "2027-02"),
+            json!({"paid_on": "2026-11-20", "payments": [
+                {"member_id": f.binh, "amount": 100_000, "channel": "cash"}]}),
+            None,
+        )
+        .await;
+    res.assert_status(422);
+    assert_eq!(
+        res.json["errors"][0]["code"],
+        "dues_prepayment_not_arranged"
+    );
 }
 
 #[actix_web::test]

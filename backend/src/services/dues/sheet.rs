@@ -156,9 +156,14 @@ pub fn record(
             .get(&l.member_id)
             .map(|f| f.arrangements.as_slice())
             .unwrap_or_default();
-        // The sheet's own month is never "ahead" of its collection.
+        // The sheet's own month is never "ahead" of its collection once it has begun; a sheet
+        // of a month still to come collects ahead, which needs a prepayment arrangement.
         let judged = Payment {
-            on: body.paid_on.max(month.first_day()),
+            on: if month.first_day() <= today {
+                body.paid_on.max(month.first_day())
+            } else {
+                body.paid_on
+            },
             ..p
         };
         if let Err(r) = check_payment(&judged, arrangements) {
