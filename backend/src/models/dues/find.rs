@@ -18,65 +18,45 @@ fn missing() -> AppError {
     AppError::not_found(Thing::DuesRecord)
 }
 
-/// `members.org_path` inside `scope`, as a boxed filter's bounds.
-macro_rules! in_scope {
-    ($q:expr, $path:expr, $scope:expr) => {{
-        let mut q = $q;
-        if let Some((lo, hi)) = $scope.path_range() {
-            q = q.filter($path.ge(lo)).filter($path.lt(hi));
+/// `find` of a record owned by a member: the row `id` of a member inside `scope` (else 404),
+/// with the member's path; scoped by the models' one `within_members!`.
+macro_rules! find_of_member {
+    ($row:ty, $table:ident, $id:ty, $doc:literal) => {
+        impl $row {
+            #[doc = $doc]
+            pub fn find(conn: &mut DbConn, scope: &Scope, id: $id) -> AppResult<(Self, String)> {
+                let q = $table::table
+                    .inner_join(members::table.on(members::id.eq($table::member_id)))
+                    .filter($table::id.eq(id))
+                    .into_boxed();
+                within_members!(q, scope, None::<&str>)
+                    .select((Self::as_select(), members::org_path))
+                    .first(conn)
+                    .optional()?
+                    .ok_or_else(missing)
+            }
         }
-        q
-    }};
+    };
 }
 
-impl BasisRow {
-    /// The basis `id` of a member inside `scope` (else 404), with the member's path.
-    pub fn find(conn: &mut DbConn, scope: &Scope, id: DuesBasisId) -> AppResult<(Self, String)> {
-        let q = dues_bases::table
-            .inner_join(members::table.on(members::id.eq(dues_bases::member_id)))
-            .filter(dues_bases::id.eq(id))
-            .into_boxed();
-        in_scope!(q, members::org_path, scope)
-            .select((Self::as_select(), members::org_path))
-            .first(conn)
-            .optional()?
-            .ok_or_else(missing)
-    }
-}
-
-impl ReliefRow {
-    /// The relief `id` of a member inside `scope` (else 404), with the member's path.
-    pub fn find(conn: &mut DbConn, scope: &Scope, id: DuesReliefId) -> AppResult<(Self, String)> {
-        let q = dues_reliefs::table
-            .inner_join(members::table.on(members::id.eq(dues_reliefs::member_id)))
-            .filter(dues_reliefs::id.eq(id))
-            .into_boxed();
-        in_scope!(q, members::org_path, scope)
-            .select((Self::as_select(), members::org_path))
-            .first(conn)
-            .optional()?
-            .ok_or_else(missing)
-    }
-}
-
-impl ArrangementRow {
-    /// The arrangement `id` of a member inside `scope` (else 404), with the member's path.
-    pub fn find(
-        conn: &mut DbConn,
-        scope: &Scope,
-        id: DuesArrangementId,
-    ) -> AppResult<(Self, String)> {
-        let q = dues_arrangements::table
-            .inner_join(members::table.on(members::id.eq(dues_arrangements::member_id)))
-            .filter(dues_arrangements::id.eq(id))
-            .into_boxed();
-        in_scope!(q, members::org_path, scope)
-            .select((Self::as_select(), members::org_path))
-            .first(conn)
-            .optional()?
-            .ok_or_else(missing)
-    }
-}
+find_of_member!(
+    BasisRow,
+    dues_bases,
+    DuesBasisId,
+    "The basis `id` of a member inside `scope` (else 404), with the member's path."
+);
+find_of_member!(
+    ReliefRow,
+    dues_reliefs,
+    DuesReliefId,
+    "The relief `id` of a member inside `scope` (else 404), with the member's path."
+);
+find_of_member!(
+    ArrangementRow,
+    dues_arrangements,
+    DuesArrangementId,
+    "The arrangement `id` of a member inside `scope` (else 404), with the member's path."
+);
 
 impl PaymentRow {
     /// The payment `id` collected by a cell inside `scope` (else 404), with the cell's path.
@@ -87,8 +67,13 @@ impl PaymentRow {
             )
             .filter(dues_payments::id.eq(id))
             .into_boxed();
-        in_scope!(q, organizations::path, scope)
-            .select((Self::as_select(), organizations::path))
+        let q = match scope.path_range() {
+            Some((lo, hi)) => q
+                .filter(organizations::path.ge(lo))
+                .filter(organizations::path.lt(hi)),
+            None => q,
+        };
+        q.select((Self::as_select(), organizations::path))
             .first(conn)
             .optional()?
             .ok_or_else(missing)
